@@ -1,0 +1,71 @@
+package com.aftercare.asset;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AssetController {
+
+    private final AssetService assets;
+
+    AssetController(AssetService assets) {
+        this.assets = assets;
+    }
+
+    record CustomerView(Long id, String name) {
+    }
+
+    record SiteView(Long id, Long customerId, String customerName, String name, String address, Region region,
+            String contactName, String contactPhone) {
+        static SiteView of(Site s) {
+            return new SiteView(s.getId(), s.getCustomer().getId(), s.getCustomer().getName(), s.getName(), s.getAddress(),
+                    s.getRegion(), s.getContactName(), s.getContactPhone());
+        }
+    }
+
+    record DeviceView(Long id, Long siteId, String siteName, DeviceType type, String name, String model, String serialNumber,
+            String ipAddress, LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, boolean probeTlsInsecure) {
+        static DeviceView of(Device d) {
+            return new DeviceView(d.getId(), d.getSite().getId(), d.getSite().getName(), d.getType(), d.getName(), d.getModel(),
+                    d.getSerialNumber(), d.getIpAddress(), d.getWarrantyEnd(), d.getProbeTcpPorts(), d.getProbeHttpUrl(),
+                    d.isProbeTlsInsecure());
+        }
+    }
+
+    @GetMapping("/api/customers")
+    List<CustomerView> customers() {
+        return assets.customers().stream().map(c -> new CustomerView(c.getId(), c.getName())).toList();
+    }
+
+    @GetMapping("/api/sites")
+    List<SiteView> sites() {
+        return assets.sites().stream().map(SiteView::of).toList();
+    }
+
+    @PostMapping("/api/sites")
+    @ResponseStatus(HttpStatus.CREATED)
+    SiteView createSite(@Valid @RequestBody NewSite site) {
+        return SiteView.of(assets.createSite(site));
+    }
+
+    @GetMapping("/api/devices")
+    List<DeviceView> devices(@RequestParam(required = false) Long siteId, @RequestParam(required = false) String q) {
+        return assets.devices(siteId, q).stream().map(DeviceView::of).toList();
+    }
+
+    @PostMapping("/api/devices")
+    @ResponseStatus(HttpStatus.CREATED)
+    DeviceView createDevice(@Valid @RequestBody NewDevice device) {
+        return DeviceView.of(assets.createDevice(device));
+    }
+}

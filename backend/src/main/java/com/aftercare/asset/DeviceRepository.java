@@ -1,0 +1,21 @@
+package com.aftercare.asset;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface DeviceRepository extends JpaRepository<Device, Long> {
+
+    @EntityGraph(attributePaths = "site")
+    @Query("""
+            select d from Device d
+            where (:siteId is null or d.site.id = :siteId)
+              and (:q is null or lower(d.name) like :q or lower(d.serialNumber) like :q or lower(d.ipAddress) like :q)
+            order by d.name""")
+    List<Device> search(@Param("siteId") Long siteId, @Param("q") String q);
+
+    boolean existsBySerialNumber(String serialNumber);
+}

@@ -1,0 +1,5 @@
+package com.aftercare.asset;
+
+public enum DeviceType {
+    CAMERA, NVR, SWITCH, UPS, SERVER, OTHER
+}

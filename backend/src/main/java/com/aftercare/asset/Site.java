@@ -1,0 +1,52 @@
+package com.aftercare.asset;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+/** A place where installed systems run: a command center, a county police station. */
+@Entity
+public class Site {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id")
+    private Customer customer;
+    private String name;
+    private String address;
+    @Enumerated(EnumType.STRING)
+    private Region region;
+    @Column(name = "contact_name")
+    private String contactName;
+    @Column(name = "contact_phone")
+    private String contactPhone;
+
+    protected Site() {
+    }
+
+    public Site(Customer customer, String name, String address, Region region, String contactName, String contactPhone) {
+        this.customer = customer;
+        this.name = name;
+        this.address = address;
+        this.region = region;
+        this.contactName = contactName;
+        this.contactPhone = contactPhone;
+    }
+
+    public Long getId() { return id; }
+    public Customer getCustomer() { return customer; }
+    public String getName() { return name; }
+    public String getAddress() { return address; }
+    public Region getRegion() { return region; }
+    public String getContactName() { return contactName; }
+    public String getContactPhone() { return contactPhone; }
+}

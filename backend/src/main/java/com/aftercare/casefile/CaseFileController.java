@@ -1,0 +1,67 @@
+package com.aftercare.casefile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.aftercare.identity.CurrentUser;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.aftercare.probe.ProbeCheck;
+import com.aftercare.probe.ProbeService;
+import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.TicketSummary;
+import com.aftercare.workflow.TaskView;
+import com.aftercare.workflow.WorkflowTaskService;
+
+/**
+ * The whole case on one page: the ticket, its timeline, deadlines, open tasks and probe evidence.
+ * A read model that joins several features, so it lives apart from each of them.
+ */
+@RestController
+class CaseFileController {
+
+    private final TicketService tickets;
+    private final WorkflowTaskService tasks;
+    private final ProbeService probes;
+    private final Clock clock;
+
+    CaseFileController(TicketService tickets, WorkflowTaskService tasks, ProbeService probes, Clock clock) {
+        this.tickets = tickets;
+        this.tasks = tasks;
+        this.probes = probes;
+        this.clock = clock;
+    }
+
+    record TimelineEntry(Instant at, String actor, String type, String message) {
+    }
+
+    record ProbeResultView(Long id, Instant startedAt, Instant finishedAt, boolean passed, String summary, List<ProbeCheck> checks) {
+    }
+
+    record CaseFile(@JsonUnwrapped TicketSummary summary, String channel, String requesterName, String requesterUnit, String requesterPhone,
+            String impact, String urgency, String description, String deskNote, String symptom, String cause, String solution,
+            String prevention, String thirdPartyName, String callbackOutcome, Integer satisfaction, String customerFeedback,
+            int reopenCount, List<TimelineEntry> timeline, List<TaskView> openTasks, List<ProbeResultView> probeResults) {
+    }
+
+    @GetMapping("/api/tickets/{id}")
+    CaseFile caseFile(@PathVariable Long id) {
+        Ticket t = tickets.get(id);
+        Instant now = clock.instant();
+        List<TimelineEntry> timeline = tickets.timeline(id).stream()
+                .map(e -> new TimelineEntry(e.getOccurredAt(), e.getActor(), e.getType(), e.getMessage())).toList();
+        List<TaskView> open = tasks.tasksOfTicket(t.getNumber(), CurrentUser.username(), CurrentUser.roles());
+        List<ProbeResultView> probeResults = probes.resultsOf(id).stream()
+                .map(p -> new ProbeResultView(p.getId(), p.getStartedAt(), p.getFinishedAt(), p.isPassed(), p.getSummary(), p.getChecks()))
+                .toList();
+        return new CaseFile(TicketSummary.of(t, now), t.getChannel().name(), t.getRequesterName(),
+                t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),
+                t.getDeskNote(), t.getSymptom(), t.getCause(), t.getSolution(), t.getPrevention(), t.getThirdPartyName(),
+                t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults);
+    }
+}

@@ -1,0 +1,131 @@
+package com.aftercare.common;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error leaves as RFC 7807 problem+json. Bad input names its fields in "errors" so a form
+ * can mark them; nothing here leaks stack traces.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<Object> badRequest(BadRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class })
+    ResponseEntity<Object> concurrentChange(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "Someone else changed this at the same time; reload and try again", List.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+        log.info("Rejected by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "Conflicts with existing data (a value that must be unique is already taken)", List.of());
+    }
+
+    @ExceptionHandler({ ForbiddenException.class, AccessDeniedException.class })
+    ResponseEntity<Object> forbidden(RuntimeException e) {
+        String detail = e instanceof ForbiddenException ? e.getMessage() : "Your role may not do this";
+        return problem(HttpStatus.FORBIDDEN, detail, List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getName() + ": invalid value '" + e.getValue() + "'",
+                List.of(new BadRequestException.FieldError(e.getName(), "invalid value '" + e.getValue() + "'")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<BadRequestException.FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors()
+                .forEach(fe -> errors.add(new BadRequestException.FieldError(fe.getField(), fe.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors()
+                .forEach(ge -> errors.add(new BadRequestException.FieldError(ge.getObjectName(), ge.getDefaultMessage())));
+        String detail = errors.stream().map(x -> x.field() + ": " + x.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
+        return problem(HttpStatus.BAD_REQUEST, detail, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return problem(HttpStatus.BAD_REQUEST, u.getPropertyName() + ": unknown field",
+                    List.of(new BadRequestException.FieldError(u.getPropertyName(), "unknown field")));
+        }
+        if (cause instanceof InvalidFormatException f) {
+            String field = fieldPath(f);
+            String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
+                    ? " (allowed: " + String.join(", ", enumNames(f.getTargetType())) + ")"
+                    : "";
+            String message = "invalid value '" + f.getValue() + "'" + allowed;
+            return problem(HttpStatus.BAD_REQUEST, field + ": " + message, List.of(new BadRequestException.FieldError(field, message)));
+        }
+        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = fieldPath(m);
+            return problem(HttpStatus.BAD_REQUEST, field + ": wrong type",
+                    List.of(new BadRequestException.FieldError(field, "wrong type")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of());
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("body");
+    }
+
+    private static List<String> enumNames(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String detail, List<BadRequestException.FieldError> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create("about:blank"));
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}

@@ -1,0 +1,108 @@
+package com.aftercare.demo;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import com.aftercare.asset.AssetService;
+import com.aftercare.asset.Customer;
+import com.aftercare.asset.Device;
+import com.aftercare.asset.DeviceType;
+import com.aftercare.asset.NewDevice;
+import com.aftercare.asset.NewSite;
+import com.aftercare.asset.Region;
+import com.aftercare.asset.Site;
+import com.aftercare.engineer.EngineerService;
+import com.aftercare.identity.AccountService;
+import com.aftercare.identity.Role;
+
+/**
+ * Demo customer, sites, devices, engineers and one user per role (password "demo"). Only with
+ * aftercare.demo.enabled (the demo profile). Demo devices are probed on this server's own port
+ * so the verification step really passes on any machine; "NVR-02" points at a closed port to show
+ * a failing probe.
+ */
+@Component
+@ConditionalOnProperty(name = "aftercare.demo.enabled", havingValue = "true")
+class DemoData {
+
+    static final String CITY_SITE = "Demo City Command Center";
+    static final String COUNTY_SITE = "Demo County Police Station";
+    private static final String SERIAL_PREFIX = "DEMO-";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final AssetService assets;
+    private final EngineerService engineers;
+    private final AccountService accounts;
+    private final Environment environment;
+
+    DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment) {
+        this.assets = assets;
+        this.engineers = engineers;
+        this.accounts = accounts;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void load() {
+        int port = Integer.parseInt(environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
+        accounts.createIfAbsent("desk", "demo", "Wang Fang 王芳", Set.of(Role.SERVICE_DESK));
+        accounts.createIfAbsent("engineer", "demo", "Zhang Wei 张伟", Set.of(Role.ENGINEER));
+        accounts.createIfAbsent("engineer2", "demo", "Li Na 李娜", Set.of(Role.ENGINEER));
+        accounts.createIfAbsent("supervisor", "demo", "Chen Jing 陈静", Set.of(Role.SUPERVISOR));
+        accounts.createIfAbsent("owner", "demo", "Liu Yang 刘洋", Set.of(Role.PROCESS_OWNER));
+        accounts.createIfAbsent("admin", "demo", "Admin 管理员", Set.of(Role.ADMIN));
+        if (assets.customers().isEmpty()) {
+            seedAssets(port);
+            log.info("Demo data loaded: sign in as desk / engineer / supervisor / owner / admin, password 'demo'");
+        } else {
+            repointProbes(port);
+        }
+    }
+
+    private void seedAssets(int port) {
+        engineers.create("engineer", "Zhang Wei 张伟", "13800000001", "City maintenance team");
+        engineers.create("engineer2", "Li Na 李娜", "13800000002", "County maintenance team");
+        Customer customer = assets.createCustomer("Demo City Public Security Bureau 示范市公安局");
+        Site city = assets.createSite(new NewSite(customer.getId(), CITY_SITE, "1 People's Road, Demo City 示范市人民路1号",
+                Region.CITY, "Zhao Lei 赵磊", "010-88880001"));
+        Site county = assets.createSite(new NewSite(customer.getId(), COUNTY_SITE, "8 Main Street, Demo County 示范县正街8号",
+                Region.COUNTY, "Sun Hao 孙浩", "010-88880002"));
+        LocalDate warranty = LocalDate.of(2028, 6, 30);
+        for (int i = 1; i <= 8; i++) {
+            device(city, DeviceType.CAMERA, String.format("Camera C-%02d (crossing %d)", i, i), "DS-2CD3T47", port, warranty, true);
+        }
+        for (int i = 1; i <= 6; i++) {
+            device(county, DeviceType.CAMERA, String.format("Camera K-%02d (township %d)", i, i), "DS-2CD3T47", port, warranty, true);
+        }
+        device(city, DeviceType.NVR, "NVR-01", "DS-9664NI", port, warranty, true);
+        device(county, DeviceType.NVR, "NVR-02", "DS-9632NI", port, warranty, false);
+        device(city, DeviceType.SWITCH, "Core switch SW-01", "S5735", port, warranty, true);
+        device(county, DeviceType.SWITCH, "Access switch SW-02", "S5720", port, warranty, true);
+        device(city, DeviceType.UPS, "UPS-01", "UPS5000-E", port, warranty, true);
+        device(county, DeviceType.UPS, "UPS-02", "UPS2000-A", port, LocalDate.of(2025, 12, 31), true);
+    }
+
+    private void device(Site site, DeviceType type, String name, String model, int port, LocalDate warranty, boolean online) {
+        String serial = SERIAL_PREFIX + name.replaceAll("[^A-Za-z0-9]+", "-");
+        int probePort = online ? port : 9;
+        assets.createDevice(new NewDevice(site.getId(), type, name, model, serial, "127.0.0.1", warranty,
+                String.valueOf(probePort), "http://127.0.0.1:" + probePort + "/actuator/health", false));
+    }
+
+    /** The server may run on another port than when the demo data was written; follow it. */
+    private void repointProbes(int port) {
+        for (Device d : assets.devices(null, null)) {
+            if (d.getSerialNumber().startsWith(SERIAL_PREFIX) && !"9".equals(d.getProbeTcpPorts())) {
+                assets.changeProbe(d.getId(), d.getIpAddress(), String.valueOf(port), "http://127.0.0.1:" + port + "/actuator/health");
+            }
+        }
+    }
+}

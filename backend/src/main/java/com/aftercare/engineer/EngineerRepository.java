@@ -1,0 +1,10 @@
+package com.aftercare.engineer;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface EngineerRepository extends JpaRepository<Engineer, Long> {
+    boolean existsByUsername(String username);
+    List<Engineer> findAllByOrderByDisplayName();
+}

@@ -1,0 +1,45 @@
+package com.aftercare.identity;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A local account (login page and HTTP Basic). Roles are stored as a comma-separated list. */
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+
+    @Id
+    private String username;
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+    @Column(nullable = false)
+    private String roles;
+    private boolean enabled = true;
+
+    protected AppUser() {
+    }
+
+    public AppUser(String username, String passwordHash, String displayName, Set<Role> roles) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    public String getUsername() { return username; }
+    public String getPasswordHash() { return passwordHash; }
+    public String getDisplayName() { return displayName; }
+    public boolean isEnabled() { return enabled; }
+
+    public Set<Role> getRoles() {
+        return Arrays.stream(roles.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).collect(Collectors.toSet());
+    }
+}

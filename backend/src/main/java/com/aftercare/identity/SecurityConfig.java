@@ -1,0 +1,66 @@
+package com.aftercare.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless API security. Local accounts sign in with HTTP Basic (the SPA's login page sends the
+ * same header). The 401 carries no Basic challenge so browsers never pop up their own dialog.
+ * Roles are enforced here for coarse routes and in the services for task-level rules.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write(
+                    "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Sign in first\"}");
+        };
+        http.csrf(c -> c.disable()) // stateless API with Authorization headers, no cookies
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/engine-rest/**", "/camunda/**").denyAll()
+                        .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("SERVICE_DESK", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/sites", "/api/devices").hasAnyRole("SERVICE_DESK", "ADMIN")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AccountService accounts) {
+        return username -> accounts.find(username)
+                .map(u -> User.withUsername(u.getUsername())
+                        .password(u.getPasswordHash())
+                        .disabled(!u.isEnabled())
+                        .authorities(u.getRoles().stream().map(Role::authority).toArray(String[]::new))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+}

@@ -1,0 +1,21 @@
+package com.aftercare.ticket;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A fault report as the desk (or a monitoring system) submits it. */
+public record NewTicket(
+        @NotNull Channel channel,
+        @NotBlank @Size(max = 100) String requesterName,
+        @Size(max = 200) String requesterUnit,
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9+()\\- ]{3,40}", message = "must be a phone number") String requesterPhone,
+        @NotNull Long siteId,
+        Long deviceId,
+        @NotNull Category category,
+        @NotNull Grade impact,
+        @NotNull Grade urgency,
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 4000) String description) {
+}

@@ -1,0 +1,236 @@
+package com.aftercare.ticket;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import com.aftercare.asset.Device;
+import com.aftercare.asset.Site;
+
+/**
+ * A service ticket (IN-2). Its number is derived from the sequence id so it is unique without a
+ * second counter. State changes come from the process steps, in the same transaction.
+ */
+@Entity
+public class Ticket {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticketSeq")
+    @SequenceGenerator(name = "ticketSeq", sequenceName = "ticket_seq", allocationSize = 1)
+    private Long id;
+    /** INC-yyyy-nnnnnn, derived from the id; written once, right after the insert. */
+    private String number;
+    @Column(name = "idempotency_key", updatable = false)
+    private String idempotencyKey;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    @Column(name = "requester_name")
+    private String requesterName;
+    @Column(name = "requester_unit")
+    private String requesterUnit;
+    @Column(name = "requester_phone")
+    private String requesterPhone;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "site_id")
+    private Site site;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "device_id")
+    private Device device;
+    @Enumerated(EnumType.STRING)
+    private Category category;
+    @Enumerated(EnumType.STRING)
+    private Grade impact;
+    @Enumerated(EnumType.STRING)
+    private Grade urgency;
+    private Integer level;
+    @Enumerated(EnumType.STRING)
+    private TicketStatus status;
+    private String assignee;
+    private String title;
+    private String description;
+    @Column(name = "desk_note")
+    private String deskNote;
+    private String symptom;
+    private String cause;
+    private String solution;
+    private String prevention;
+    @Column(name = "third_party_name")
+    private String thirdPartyName;
+    @Column(name = "callback_outcome")
+    private String callbackOutcome;
+    private Integer satisfaction;
+    @Column(name = "customer_feedback")
+    private String customerFeedback;
+    @Column(name = "reopen_count")
+    private int reopenCount;
+    private boolean escalated;
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "response_due")
+    private Instant responseDue;
+    @Column(name = "resolution_due")
+    private Instant resolutionDue;
+    @Column(name = "responded_at")
+    private Instant respondedAt;
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Version
+    private long version;
+
+    protected Ticket() {
+    }
+
+    Ticket(NewTicket r, Site site, Device device, String idempotencyKey, Instant now) {
+        this.channel = r.channel();
+        this.requesterName = r.requesterName().trim();
+        this.requesterUnit = r.requesterUnit();
+        this.requesterPhone = r.requesterPhone().trim();
+        this.site = site;
+        this.device = device;
+        this.category = r.category();
+        this.impact = r.impact();
+        this.urgency = r.urgency();
+        this.title = r.title().trim();
+        this.description = r.description().trim();
+        this.idempotencyKey = idempotencyKey;
+        this.status = TicketStatus.NEW;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void assignNumber(int year) {
+        this.number = String.format("INC-%d-%06d", year, id);
+    }
+
+    void startedProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    void applyLevel(int level, Instant responseDue, Instant resolutionDue) {
+        this.level = level;
+        this.responseDue = responseDue;
+        this.resolutionDue = resolutionDue;
+    }
+
+    void changeStatus(TicketStatus status) {
+        this.status = status;
+    }
+
+    void assignTo(String engineer) {
+        this.assignee = engineer;
+    }
+
+    void markResponded(Instant at) {
+        if (respondedAt == null) {
+            respondedAt = at;
+        }
+    }
+
+    void markResolved(Instant at) {
+        resolvedAt = at;
+    }
+
+    void reopen() {
+        reopenCount++;
+        resolvedAt = null;
+        callbackOutcome = null;
+    }
+
+    void close(Instant at) {
+        status = TicketStatus.CLOSED;
+        closedAt = at;
+    }
+
+    void markEscalated() {
+        escalated = true;
+    }
+
+    /** Copies what a completed form said onto the record (FW-2: cause, method, prevention; callback feedback). */
+    void recordFormValue(String field, Object value) {
+        String text = value == null ? null : value.toString();
+        switch (field) {
+            case "category" -> category = text == null ? category : Category.valueOf(text);
+            case "deskNote" -> deskNote = text;
+            case "symptom" -> symptom = text;
+            case "cause" -> cause = text;
+            case "solution" -> solution = text;
+            case "prevention" -> prevention = text;
+            case "thirdPartyName" -> thirdPartyName = text;
+            case "thirdPartyResult" -> solution = text;
+            case "callbackOutcome" -> callbackOutcome = text;
+            case "satisfaction" -> satisfaction = text == null ? null : Integer.valueOf(text);
+            case "customerFeedback" -> customerFeedback = text;
+            default -> { /* other fields live only in the timeline and the process */ }
+        }
+    }
+
+    public boolean isOverdue(Instant now) {
+        return responseOverdue(now) || resolutionOverdue(now);
+    }
+
+    public boolean responseOverdue(Instant now) {
+        return status != TicketStatus.CLOSED && respondedAt == null && responseDue != null && responseDue.isBefore(now);
+    }
+
+    public boolean resolutionOverdue(Instant now) {
+        return status != TicketStatus.CLOSED && resolvedAt == null && resolutionDue != null && resolutionDue.isBefore(now);
+    }
+
+    public Long getId() { return id; }
+    public String getNumber() { return number; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public Channel getChannel() { return channel; }
+    public String getRequesterName() { return requesterName; }
+    public String getRequesterUnit() { return requesterUnit; }
+    public String getRequesterPhone() { return requesterPhone; }
+    public Site getSite() { return site; }
+    public Device getDevice() { return device; }
+    public Category getCategory() { return category; }
+    public Grade getImpact() { return impact; }
+    public Grade getUrgency() { return urgency; }
+    public Integer getLevel() { return level; }
+    public TicketStatus getStatus() { return status; }
+    public String getAssignee() { return assignee; }
+    public String getTitle() { return title; }
+    public String getDescription() { return description; }
+    public String getDeskNote() { return deskNote; }
+    public String getSymptom() { return symptom; }
+    public String getCause() { return cause; }
+    public String getSolution() { return solution; }
+    public String getPrevention() { return prevention; }
+    public String getThirdPartyName() { return thirdPartyName; }
+    public String getCallbackOutcome() { return callbackOutcome; }
+    public Integer getSatisfaction() { return satisfaction; }
+    public String getCustomerFeedback() { return customerFeedback; }
+    public int getReopenCount() { return reopenCount; }
+    public boolean isEscalated() { return escalated; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getResponseDue() { return responseDue; }
+    public Instant getResolutionDue() { return resolutionDue; }
+    public Instant getRespondedAt() { return respondedAt; }
+    public Instant getResolvedAt() { return resolvedAt; }
+    public Instant getClosedAt() { return closedAt; }
+}

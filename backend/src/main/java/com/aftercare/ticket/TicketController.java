@@ -1,0 +1,64 @@
+package com.aftercare.ticket;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Intake and the ticket list. The full case file (GET /api/tickets/{id}) is in the casefile feature. */
+@RestController
+@Validated
+class TicketController {
+
+    private final TicketService tickets;
+    private final Clock clock;
+
+    TicketController(TicketService tickets, Clock clock) {
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+    }
+
+    @PostMapping("/api/tickets")
+    ResponseEntity<TicketSummary> create(@Valid @RequestBody NewTicket request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        TicketService.Created created = tickets.create(request, idempotencyKey);
+        TicketSummary body = TicketSummary.of(tickets.get(created.ticket().getId()), clock.instant());
+        if (!created.isNew()) {
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.created(URI.create("/api/tickets/" + body.id())).body(body);
+    }
+
+    @GetMapping("/api/tickets")
+    PageView<TicketSummary> list(@RequestParam(required = false) TicketStatus status,
+            @RequestParam(required = false) Long siteId,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        Page<Ticket> result = tickets.search(status, siteId, assignee == null || assignee.isBlank() ? null : assignee, overdue,
+                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"))));
+        var now = clock.instant();
+        return new PageView<>(result.getContent().stream().map(t -> TicketSummary.of(t, now)).toList(), page, size,
+                result.getTotalElements(), result.getTotalPages());
+    }
+}

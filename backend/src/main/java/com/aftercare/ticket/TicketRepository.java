@@ -1,0 +1,40 @@
+package com.aftercare.ticket;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface TicketRepository extends JpaRepository<Ticket, Long> {
+
+    Optional<Ticket> findByIdempotencyKey(String idempotencyKey);
+
+    @EntityGraph(attributePaths = { "site", "device" })
+    @Query("select t from Ticket t where t.id = :id")
+    Optional<Ticket> findWithSiteAndDevice(@Param("id") Long id);
+
+    @EntityGraph(attributePaths = { "site", "device" })
+    @Query(value = """
+            select t from Ticket t
+            where (:status is null or t.status = :status)
+              and (:siteId is null or t.site.id = :siteId)
+              and (:assignee is null or t.assignee = :assignee)
+              and (:overdue = false or (t.status <> com.aftercare.ticket.TicketStatus.CLOSED and (
+                   (t.respondedAt is null and t.responseDue < :now)
+                or (t.resolvedAt is null and t.resolutionDue < :now))))""",
+            countQuery = """
+            select count(t) from Ticket t
+            where (:status is null or t.status = :status)
+              and (:siteId is null or t.site.id = :siteId)
+              and (:assignee is null or t.assignee = :assignee)
+              and (:overdue = false or (t.status <> com.aftercare.ticket.TicketStatus.CLOSED and (
+                   (t.respondedAt is null and t.responseDue < :now)
+                or (t.resolvedAt is null and t.resolutionDue < :now))))""")
+    Page<Ticket> search(@Param("status") TicketStatus status, @Param("siteId") Long siteId, @Param("assignee") String assignee,
+            @Param("overdue") boolean overdue, @Param("now") Instant now, Pageable pageable);
+}

@@ -1,0 +1,70 @@
+package com.aftercare.ticket;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of the ticket models (fault-intake.bpmn, dispatch.bpmn). Each is a thin adapter:
+ * read the ticket id from the process, call TicketService, hand small results back as variables.
+ */
+@Configuration
+class TicketSteps {
+
+    static Long ticketId(DelegateExecution execution) {
+        Object id = execution.getVariable("ticketId");
+        if (!(id instanceof Number n)) {
+            throw new IllegalStateException("Process " + execution.getProcessInstanceId() + " has no ticketId");
+        }
+        return n.longValue();
+    }
+
+    /** applyLevelAndDeadlines: store the DMN level and give the timers their due dates. */
+    @Bean
+    JavaDelegate applyLevelDelegate(TicketService tickets) {
+        return execution -> {
+            Object level = execution.getVariable("level");
+            if (!(level instanceof Number n)) {
+                throw new IllegalStateException("The faultLevel decision gave no level");
+            }
+            Ticket t = tickets.applyLevel(ticketId(execution), n.intValue());
+            execution.setVariable("responseDue", Date.from(t.getResponseDue()));
+            execution.setVariable("resolutionDue", Date.from(t.getResolutionDue()));
+        };
+    }
+
+    /** recordDeskResolution: a consultation answered at first line is both responded to and resolved. */
+    @Bean
+    JavaDelegate recordDeskResolutionDelegate(TicketService tickets) {
+        return execution -> {
+            Long id = ticketId(execution);
+            tickets.markResponded(id);
+            tickets.markResolved(id, "Solved at the desk");
+        };
+    }
+
+    /** recordResponse: the engineer accepted; work is ready to start (SLA "response"). */
+    @Bean
+    JavaDelegate recordResponseDelegate(TicketService tickets) {
+        return execution -> tickets.markResponded(ticketId(execution));
+    }
+
+    /** recordResolution: the device probe passed after the fix. */
+    @Bean
+    JavaDelegate recordResolutionDelegate(TicketService tickets) {
+        return execution -> tickets.markResolved(ticketId(execution), "Fixed and verified on the device");
+    }
+
+    @Bean
+    JavaDelegate reopenCaseDelegate(TicketService tickets) {
+        return execution -> tickets.reopen(ticketId(execution));
+    }
+
+    @Bean
+    JavaDelegate closeTicketDelegate(TicketService tickets) {
+        return execution -> tickets.close(ticketId(execution));
+    }
+}

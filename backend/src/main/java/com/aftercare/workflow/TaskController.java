@@ -1,0 +1,50 @@
+package com.aftercare.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.aftercare.common.BadRequestException;
+import com.aftercare.identity.CurrentUser;
+
+@RestController
+class TaskController {
+
+    private final WorkflowTaskService tasks;
+
+    TaskController(WorkflowTaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @GetMapping("/api/tasks")
+    List<TaskView> inbox() {
+        return tasks.inbox(CurrentUser.username(), CurrentUser.roles());
+    }
+
+    @PostMapping("/api/tasks/{id}/claim")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void claim(@PathVariable String id) {
+        checkId(id);
+        tasks.claim(id, CurrentUser.username(), CurrentUser.roles());
+    }
+
+    @PostMapping("/api/tasks/{id}/complete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
+        checkId(id);
+        tasks.complete(id, values, CurrentUser.username(), CurrentUser.roles());
+    }
+
+    private static void checkId(String id) {
+        if (id.length() > 64) {
+            throw new BadRequestException("id", "not a task id");
+        }
+    }
+}

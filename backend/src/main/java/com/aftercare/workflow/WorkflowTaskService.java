@@ -1,0 +1,205 @@
+package com.aftercare.workflow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.common.BadRequestException;
+import com.aftercare.common.ConflictException;
+import com.aftercare.common.ForbiddenException;
+import com.aftercare.common.NotFoundException;
+import com.aftercare.engineer.EngineerService;
+import com.aftercare.identity.Role;
+import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketService;
+
+/**
+ * The user-task side of the engine: inbox, claim, complete. Enforces on the server that only the
+ * assignee, or a member of a candidate group when nobody holds the task, may act on it.
+ */
+@Service
+public class WorkflowTaskService {
+
+    private static final int INBOX_LIMIT = 200;
+
+    private final TaskService taskService;
+    private final FormService formService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+    private final TicketService tickets;
+    private final EngineerService engineers;
+
+    WorkflowTaskService(TaskService taskService, FormService formService, RuntimeService runtimeService,
+            HistoryService historyService, IdentityService identityService, TicketService tickets, EngineerService engineers) {
+        this.taskService = taskService;
+        this.formService = formService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.identityService = identityService;
+        this.tickets = tickets;
+        this.engineers = engineers;
+    }
+
+    /** My tasks plus the unclaimed tasks of my roles, newest first. */
+    @Transactional(readOnly = true)
+    public List<TaskView> inbox(String user, Set<Role> roles) {
+        var query = taskService.createTaskQuery().or().taskAssignee(user);
+        if (!roles.isEmpty()) {
+            query = query.taskCandidateGroupIn(roles.stream().map(Role::name).toList());
+        }
+        List<Task> tasks = query.endOr().active().orderByTaskCreateTime().desc().listPage(0, INBOX_LIMIT);
+        return tasks.stream().map(t -> view(t, user, roles)).toList();
+    }
+
+    /** The open tasks of one case, across its call activities (they share the business key). */
+    @Transactional(readOnly = true)
+    public List<TaskView> tasksOfTicket(String ticketNumber, String user, Set<Role> roles) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(ticketNumber).active()
+                .orderByTaskCreateTime().asc().list().stream().map(t -> view(t, user, roles)).toList();
+    }
+
+    @Transactional
+    public void claim(String taskId, String user, Set<Role> roles) {
+        Task task = openTask(taskId);
+        if (task.getAssignee() != null) {
+            if (task.getAssignee().equals(user)) {
+                return;
+            }
+            throw new ConflictException("Task " + taskId + " is already claimed by " + task.getAssignee());
+        }
+        if (!isCandidate(taskId, roles)) {
+            throw new ForbiddenException("Task " + taskId + " is for " + candidateGroups(taskId) + ", not for your roles");
+        }
+        taskService.claim(taskId, user);
+    }
+
+    @Transactional
+    public void complete(String taskId, Map<String, Object> submitted, String user, Set<Role> roles) {
+        Task task = openTask(taskId);
+        if (!mayAct(task, user, roles)) {
+            throw new ForbiddenException(task.getAssignee() != null
+                    ? "Task " + taskId + " is assigned to " + task.getAssignee()
+                    : "Task " + taskId + " is for " + candidateGroups(taskId) + ", not for your roles");
+        }
+        List<FormField> fields = formService.getTaskFormData(taskId).getFormFields();
+        Map<String, Object> values = FormValues.validate(fields, submitted == null ? Map.of() : submitted);
+        checkLookups(fields, values);
+
+        Long ticketId = ticketId(task);
+        VariableMap variables = Variables.createVariables();
+        values.forEach(variables::putValue);
+        if (task.getAssignee() == null) {
+            taskService.setAssignee(taskId, user); // the history shows who did it
+        }
+        identityService.setAuthenticatedUserId(user);
+        try {
+            if (ticketId != null) {
+                tickets.recordTaskCompleted(ticketId, task.getName(), values);
+            }
+            formService.submitTaskForm(taskId, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void checkLookups(List<FormField> fields, Map<String, Object> values) {
+        for (FormField field : fields) {
+            if ("engineer".equals(field.getProperties().get("lookup")) && values.get(field.getId()) != null
+                    && !engineers.exists(values.get(field.getId()).toString())) {
+                throw new BadRequestException(field.getId(), "unknown engineer " + values.get(field.getId()));
+            }
+        }
+    }
+
+    private Task openTask(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null) {
+            if (task.isSuspended()) {
+                throw new ConflictException("Task " + taskId + " is suspended");
+            }
+            return task;
+        }
+        HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done != null && done.getEndTime() != null) {
+            throw new ConflictException("Task " + taskId + " (" + done.getName() + ") is already completed");
+        }
+        throw new NotFoundException("No task " + taskId);
+    }
+
+    private boolean mayAct(Task task, String user, Set<Role> roles) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee().equals(user);
+        }
+        return isCandidate(task.getId(), roles);
+    }
+
+    private boolean isCandidate(String taskId, Set<Role> roles) {
+        List<String> groups = candidateGroups(taskId);
+        return roles.stream().anyMatch(r -> groups.contains(r.name()));
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        List<String> groups = new ArrayList<>();
+        for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        return groups;
+    }
+
+    private Long ticketId(Task task) {
+        Object id = runtimeService.getVariable(task.getExecutionId(), "ticketId");
+        return id instanceof Number n ? n.longValue() : null;
+    }
+
+    private TaskView view(Task task, String user, Set<Role> roles) {
+        Long ticketId = ticketId(task);
+        String number = null;
+        String title = null;
+        if (ticketId != null) {
+            Ticket ticket = tickets.get(ticketId);
+            number = ticket.getNumber();
+            title = ticket.getTitle();
+        }
+        List<TaskView.FormFieldView> fields = new ArrayList<>();
+        for (FormField f : formService.getTaskFormData(task.getId()).getFormFields()) {
+            List<TaskView.Option> options = new ArrayList<>();
+            FormValues.enumValues(f).forEach((id, name) -> options.add(new TaskView.Option(id, name)));
+            Object defaultValue = f.getValue() == null ? null : f.getValue().getValue();
+            Map<String, String> properties = new LinkedHashMap<>(f.getProperties());
+            fields.add(new TaskView.FormFieldView(f.getId(), f.getLabel(), f.getTypeName(), FormValues.isRequired(f), defaultValue,
+                    options.isEmpty() ? null : options, properties, FormValues.maxLength(f)));
+        }
+        return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), ticketId, number, title, task.getAssignee(),
+                candidateGroups(task.getId()), task.getCreateTime(), mayAct(task, user, roles), fields);
+    }
+
+    /** Counts for diagnostics and tests: how many user tasks a case has open. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> openTaskKeys(String ticketNumber) {
+        Map<String, Long> counts = new HashMap<>();
+        taskService.createTaskQuery().processInstanceBusinessKey(ticketNumber).list()
+                .forEach(t -> counts.merge(t.getTaskDefinitionKey(), 1L, Long::sum));
+        return counts;
+    }
+}

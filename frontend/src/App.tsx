@@ -1,0 +1,65 @@
+import { Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import type { Role } from './api/types';
+import { useAuth } from './auth/AuthContext';
+import { LoginPage } from './auth/LoginPage';
+import { OverduePage } from './features/overdue/OverduePage';
+import { TaskInboxPage } from './features/tasks/TaskInboxPage';
+import { NewTicketPage } from './features/tickets/NewTicketPage';
+import { TicketDetailPage } from './features/tickets/TicketDetailPage';
+import { TicketListPage } from './features/tickets/TicketListPage';
+import { AppLayout } from './layout/AppLayout';
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, restoring } = useAuth();
+  const location = useLocation();
+  if (restoring) return <Spin size="large" fullscreen />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+/** Hides pages a role has no menu entry for; the server enforces the same rules anyway. */
+function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { hasRole } = useAuth();
+  return hasRole(...roles) ? children : <Navigate to="/tasks" replace />;
+}
+
+export function App() {
+  // HashRouter: every page is served from "/", so the server needs no SPA route forwarding.
+  return (
+    <HashRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route path="/tasks" element={<TaskInboxPage />} />
+          <Route
+            path="/tickets/new"
+            element={
+              <RequireRole roles={['SERVICE_DESK', 'ADMIN']}>
+                <NewTicketPage />
+              </RequireRole>
+            }
+          />
+          <Route path="/tickets" element={<TicketListPage />} />
+          <Route path="/tickets/:id" element={<TicketDetailPage />} />
+          <Route
+            path="/overdue"
+            element={
+              <RequireRole roles={['SUPERVISOR', 'ADMIN', 'SERVICE_DESK']}>
+                <OverduePage />
+              </RequireRole>
+            }
+          />
+          <Route path="*" element={<Navigate to="/tasks" replace />} />
+        </Route>
+      </Routes>
+    </HashRouter>
+  );
+}

@@ -1,0 +1,100 @@
+import type { FieldError, Problem } from './types';
+
+const AUTH_KEY = 'aftercare.auth';
+
+/** Error thrown for any non-2xx answer; carries the RFC 7807 body when there is one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title || `HTTP ${problem.status}`);
+    this.status = problem.status;
+    this.problem = problem;
+  }
+
+  get fieldErrors(): FieldError[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+export function basicAuthHeader(username: string, password: string): string {
+  // btoa only takes Latin-1; encode as UTF-8 first so non-ASCII passwords work.
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let binary = '';
+  bytes.forEach((b) => (binary += String.fromCharCode(b)));
+  return `Basic ${btoa(binary)}`;
+}
+
+// The header lives in sessionStorage: it survives reloads but not closing the tab.
+export const authStore = {
+  get: (): string | null => sessionStorage.getItem(AUTH_KEY),
+  set: (header: string) => sessionStorage.setItem(AUTH_KEY, header),
+  clear: () => sessionStorage.removeItem(AUTH_KEY),
+};
+
+let onUnauthorized: () => void = () => {};
+
+/** Lets the auth layer react when a stored credential stops working (e.g. server restart). */
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  Object.entries(query).forEach(([k, v]) => {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  });
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  query?: Query;
+  headers?: Record<string, string>;
+  /** Authorization header to use instead of the stored one (login check). */
+  auth?: string;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const auth = options.auth ?? authStore.get();
+  if (auth) headers.Authorization = auth;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  const response = await fetch(withQuery(`api${path}`, options.query), {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  });
+
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && !options.auth) onUnauthorized();
+    throw new ApiError(problem);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  try {
+    const body = await response.json();
+    if (body && typeof body === 'object') return { ...body, status: response.status };
+  } catch {
+    // Not JSON (e.g. a proxy error page): fall through to a bare problem.
+  }
+  return { status: response.status, title: response.statusText };
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>(path, { query }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>(path, { method: 'POST', body: body ?? {}, headers }),
+};

@@ -1,0 +1,67 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../api/client';
+import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { useAuth } from './AuthContext';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { me, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const from = (location.state as { from?: string } | null)?.from ?? '/tasks';
+
+  if (me) return <Navigate to={from} replace />;
+
+  const submit = async ({ username, password }: Credentials) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username.trim(), password);
+      navigate(from, { replace: true });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setError(t('login.failed'));
+      else setError(t('login.error', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
+
+  return (
+    <div className="login-page">
+      <Card
+        className="login-card"
+        title={t('login.title')}
+        extra={<LanguageSwitch />}
+        data-testid="login-card"
+      >
+        <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} name="login">
+          <Form.Item name="username" label={t('login.username')} rules={required(t('login.username'))}>
+            <Input autoComplete="username" autoFocus data-testid="login-username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={required(t('login.password'))}>
+            <Input.Password autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          {error && <Alert type="error" showIcon message={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }} data-testid="login-demo-hint">
+          {t('login.demoHint')}
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { TicketSummary } from '../../api/types';
+
+type Deadlines = Pick<
+  TicketSummary,
+  'responseDue' | 'resolutionDue' | 'respondedAt' | 'resolvedAt' | 'responseOverdue' | 'resolutionOverdue'
+>;
+
+/**
+ * How long the longest-missed deadline has been missed, in ms (0 if none). A missed response
+ * deadline only counts while nobody has responded; a late resolution counts up to its resolution.
+ */
+export function overdueMillis(ticket: Deadlines, now: number): number {
+  const late: number[] = [0];
+  if (ticket.responseOverdue && !ticket.respondedAt && ticket.responseDue) {
+    late.push(now - Date.parse(ticket.responseDue));
+  }
+  if (ticket.resolutionOverdue && ticket.resolutionDue) {
+    late.push((ticket.resolvedAt ? Date.parse(ticket.resolvedAt) : now) - Date.parse(ticket.resolutionDue));
+  }
+  return Math.max(...late);
+}

@@ -1,0 +1,83 @@
+import { App } from 'antd';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Task } from '../../api/types';
+import { TaskForm } from './TaskForm';
+
+const task: Task = {
+  id: 't1',
+  key: 'diagnoseAndFix',
+  name: 'Diagnose',
+  ticketId: 1,
+  ticketNumber: 'AC-1',
+  ticketTitle: 'Camera offline',
+  assignee: 'engineer',
+  candidateGroups: [],
+  created: '2026-01-01T00:00:00Z',
+  formFields: [
+    { id: 'cause', label: 'cause', type: 'string', required: true },
+    {
+      id: 'fixOutcome',
+      label: 'fixOutcome',
+      type: 'enum',
+      required: true,
+      defaultValue: 'FIXED',
+      options: [{ id: 'FIXED', name: 'fixed' }],
+    },
+    { id: 'rebooted', label: 'Rebooted on site', type: 'boolean', required: true },
+  ],
+};
+
+function renderForm(onDone = vi.fn()) {
+  render(
+    <App>
+      <TaskForm task={task} onDone={onDone} loadEngineers={() => Promise.resolve([])} />
+    </App>,
+  );
+  return onDone;
+}
+
+describe('TaskForm', () => {
+  it('labels fields from translations, falling back to the server label', () => {
+    renderForm();
+    expect(screen.getByText('Cause')).toBeTruthy();
+    expect(screen.getByText('Rebooted on site')).toBeTruthy();
+    expect(screen.getByText('Fixed')).toBeTruthy(); // option.fixOutcome.FIXED, not the server's "fixed"
+  });
+
+  it('blocks an incomplete form, then posts typed values', async () => {
+    const fetchMock = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const onDone = renderForm();
+
+    fireEvent.click(screen.getByTestId('complete-diagnoseAndFix'));
+    expect(await screen.findByText('Please fill in Cause.')).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByTestId('input-cause'), { target: { value: ' loose cable ' } });
+    fireEvent.click(screen.getByLabelText('No'));
+    fireEvent.click(screen.getByTestId('complete-diagnoseAndFix'));
+
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(true));
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('api/tasks/t1/complete');
+    expect(JSON.parse(init.body)).toEqual({ cause: 'loose cable', fixOutcome: 'FIXED', rebooted: false });
+    vi.unstubAllGlobals();
+  });
+
+  it('shows server field errors on the matching field', async () => {
+    const problem = { status: 400, title: 'Bad Request', errors: [{ field: 'cause', message: 'too vague' }] };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(new Response(JSON.stringify(problem), { status: 400, headers: { 'Content-Type': 'application/problem+json' } })),
+    );
+    const onDone = renderForm();
+    fireEvent.change(screen.getByTestId('input-cause'), { target: { value: 'x' } });
+    fireEvent.click(screen.getByLabelText('Yes'));
+    fireEvent.click(screen.getByTestId('complete-diagnoseAndFix'));
+
+    expect(await screen.findByText('too vague', { selector: '.ant-form-item-explain-error' })).toBeTruthy();
+    expect(onDone).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+});

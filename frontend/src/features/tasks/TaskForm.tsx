@@ -1,0 +1,160 @@
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import type { Engineer, FormField, Task } from '../../api/types';
+import { describeError } from '../../shared/errors';
+import { referenceApi } from '../reference/api';
+import { tasksApi } from './api';
+import { STRING_MAX_LENGTH, fieldLabel, initialValues, optionLabel, toSubmitValues, widgetFor } from './formFields';
+
+interface Props {
+  task: Task;
+  /** Called after a successful completion, and after a 409 so the caller can reload. */
+  onDone: (completed: boolean) => void;
+  /** Loads the engineer list; injectable for tests. */
+  loadEngineers?: () => Promise<Engineer[]>;
+}
+
+interface FieldInputProps {
+  field: FormField;
+  engineers: Engineer[] | undefined;
+  /** value/checked, onChange and id, injected by the surrounding Form.Item. */
+  [injected: string]: unknown;
+}
+
+function FieldInput({ field, engineers, ...control }: FieldInputProps) {
+  const { t } = useTranslation();
+  const testId = `input-${field.id}`;
+  switch (widgetFor(field)) {
+    case 'yesNo':
+      return (
+        <Radio.Group {...control} data-testid={testId}>
+          <Radio value={true} data-testid={`${testId}-yes`}>
+            {t('common.yes')}
+          </Radio>
+          <Radio value={false} data-testid={`${testId}-no`}>
+            {t('common.no')}
+          </Radio>
+        </Radio.Group>
+      );
+    case 'switch':
+      return <Switch {...control} data-testid={testId} />;
+    case 'select':
+      return (
+        <Select
+          {...control}
+          data-testid={testId}
+          allowClear={!field.required}
+          options={(field.options ?? []).map((o) => ({
+            value: o.id,
+            label: optionLabel(t, field, o),
+            'data-testid': `option-${field.id}-${o.id}`,
+          }))}
+        />
+      );
+    case 'engineer':
+      return (
+        <Select
+          {...control}
+          data-testid={testId}
+          showSearch
+          optionFilterProp="label"
+          loading={!engineers}
+          allowClear={!field.required}
+          options={(engineers ?? []).map((e) => ({
+            value: e.username,
+            label: `${e.displayName} (${e.username})${e.team ? ` · ${e.team}` : ''}`,
+            'data-testid': `option-${field.id}-${e.username}`,
+          }))}
+        />
+      );
+    case 'number':
+      return <InputNumber {...control} data-testid={testId} precision={0} style={{ width: 200 }} />;
+    case 'date':
+      return <DatePicker {...control} data-testid={testId} />;
+    case 'textarea':
+      return <Input.TextArea {...control} data-testid={testId} rows={3} maxLength={STRING_MAX_LENGTH} showCount />;
+    default:
+      return <Input {...control} data-testid={testId} maxLength={STRING_MAX_LENGTH} />;
+  }
+}
+
+/** Renders a BPMN user-task form from the field list the server sends with each task. */
+export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [engineers, setEngineers] = useState<Engineer[]>();
+  const fields = task.formFields ?? [];
+  const needsEngineers = fields.some((f) => widgetFor(f) === 'engineer');
+  const initial = useMemo(() => initialValues(fields), [fields]);
+
+  useEffect(() => {
+    if (!needsEngineers) return;
+    loadEngineers()
+      .then(setEngineers)
+      .catch((e) => setError(describeError(e, t)));
+  }, [needsEngineers, loadEngineers, t]);
+
+  const submit = async (values: Record<string, unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await tasksApi.complete(task.id, toSubmitValues(fields, values));
+      onDone(true);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setError(t('common.conflict'));
+        onDone(false);
+      } else if (e instanceof ApiError && e.fieldErrors.length > 0) {
+        const known = new Set(fields.map((f) => f.id));
+        form.setFields(
+          e.fieldErrors.filter((fe) => known.has(fe.field)).map((fe) => ({ name: fe.field, errors: [fe.message] })),
+        );
+        setError(describeError(e, t));
+      } else {
+        setError(describeError(e, t));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rules = (field: FormField): Rule[] => {
+    const label = fieldLabel(t, field);
+    return field.required ? [{ required: true, message: t('validation.required', { field: label }) }] : [];
+  };
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      name={`task-${task.key}`}
+      initialValues={initial}
+      onFinish={submit}
+      data-testid={`task-form-${task.key}`}
+    >
+      {fields.map((field) => (
+        <div key={field.id} data-testid={`field-${field.id}`}>
+          <Form.Item
+            name={field.id}
+            label={fieldLabel(t, field)}
+            rules={rules(field)}
+            valuePropName={widgetFor(field) === 'switch' ? 'checked' : 'value'}
+          >
+            <FieldInput field={field} engineers={engineers} />
+          </Form.Item>
+        </div>
+      ))}
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="task-error" />}
+      <Space>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid={`complete-${task.key}`}>
+          {t('detail.complete')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}

@@ -1,0 +1,93 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import type { Task } from '../../api/types';
+import { describeError } from '../../shared/errors';
+import { formatDateTime } from '../../shared/format';
+import { useLoad } from '../../shared/useLoad';
+import { tasksApi } from './api';
+import { taskName } from './formFields';
+
+export function TaskInboxPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { data, error, loading, reload } = useLoad(tasksApi.list, []);
+
+  const claim = async (task: Task) => {
+    try {
+      await tasksApi.claim(task.id);
+      message.success(t('tasks.claimed'));
+    } catch (e) {
+      message.error(e instanceof ApiError && e.status === 409 ? t('common.conflict') : describeError(e, t));
+    }
+    await reload();
+  };
+
+  const columns: ColumnsType<Task> = [
+    { title: t('tasks.name'), key: 'name', render: (_, task) => taskName(t, task) },
+    {
+      title: t('tasks.ticket'),
+      key: 'ticket',
+      render: (_, task) => (
+        <Link to={`/tickets/${task.ticketId}`} data-testid="task-ticket-link">
+          {task.ticketNumber}
+        </Link>
+      ),
+    },
+    { title: t('tasks.ticketTitle'), dataIndex: 'ticketTitle', ellipsis: true },
+    {
+      title: t('tasks.assignee'),
+      dataIndex: 'assignee',
+      render: (assignee: string | null) => assignee ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
+    },
+    { title: t('tasks.created'), dataIndex: 'created', render: formatDateTime, width: 160 },
+    {
+      title: t('tasks.actions'),
+      key: 'actions',
+      width: 180,
+      render: (_, task) => (
+        <Space>
+          {!task.assignee && (
+            <Button size="small" onClick={() => void claim(task)} data-testid="task-claim">
+              {t('tasks.claim')}
+            </Button>
+          )}
+          <Button size="small" type="primary" onClick={() => navigate(`/tickets/${task.ticketId}`)} data-testid="task-open">
+            {t('tasks.open')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} className="page-title">
+          {t('tasks.title')}
+        </Typography.Title>
+        <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="tasks-refresh">
+          {t('common.refresh')}
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(error, t) })} />}
+      <Table<Task>
+        data-testid="task-table"
+        rowKey="id"
+        loading={loading}
+        columns={columns}
+        dataSource={data ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('tasks.empty')} data-testid="tasks-empty" /> }}
+        onRow={(task) =>
+          ({ 'data-testid': 'task-row', 'data-task-key': task.key, 'data-ticket-number': task.ticketNumber }) as HTMLAttributes<HTMLElement>
+        }
+      />
+    </>
+  );
+}

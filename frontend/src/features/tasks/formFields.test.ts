@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { FormField, Me } from '../../api/types';
+import { canActOn, initialValues, toSubmitValues, widgetFor } from './formFields';
+
+const field = (over: Partial<FormField>): FormField => ({ id: 'f', label: 'F', type: 'string', required: false, ...over });
+
+describe('widgetFor', () => {
+  it('maps each field type to its input', () => {
+    expect(widgetFor(field({ type: 'boolean', required: true }))).toBe('yesNo');
+    expect(widgetFor(field({ type: 'boolean' }))).toBe('switch');
+    expect(widgetFor(field({ type: 'enum', options: [{ id: 'A', name: 'A' }] }))).toBe('select');
+    expect(widgetFor(field({ type: 'long' }))).toBe('number');
+    expect(widgetFor(field({ type: 'date' }))).toBe('date');
+    expect(widgetFor(field({}))).toBe('input');
+    expect(widgetFor(field({ properties: { multiline: 'true' } }))).toBe('textarea');
+    expect(widgetFor(field({ properties: { multiline: 'false' } }))).toBe('input');
+    expect(widgetFor(field({ properties: { lookup: 'engineer' } }))).toBe('engineer');
+  });
+});
+
+describe('form values', () => {
+  const fields: FormField[] = [
+    field({ id: 'solvedAtDesk', type: 'boolean', required: true }),
+    field({ id: 'vehicleNeeded', type: 'boolean', defaultValue: 'true' }),
+    field({ id: 'count', type: 'long', defaultValue: '5' }),
+    field({ id: 'category', type: 'enum', defaultValue: 'DEFECT' }),
+    field({ id: 'note', properties: { multiline: 'true' } }),
+  ];
+
+  it('start from the BPMN defaults, leaving a required yes/no unanswered', () => {
+    expect(initialValues(fields)).toEqual({ solvedAtDesk: undefined, vehicleNeeded: true, count: 5, category: 'DEFECT' });
+  });
+
+  it('are posted typed, without blank strings or undeclared keys', () => {
+    const posted = toSubmitValues(fields, {
+      solvedAtDesk: false,
+      vehicleNeeded: undefined,
+      count: 3.7,
+      category: 'CONSULTATION',
+      note: '   ',
+      stray: 'x',
+    });
+    expect(posted).toEqual({ solvedAtDesk: false, vehicleNeeded: false, count: 3, category: 'CONSULTATION' });
+    expect(toSubmitValues(fields, { note: '  cable loose ' })).toMatchObject({ note: 'cable loose' });
+  });
+});
+
+describe('canActOn', () => {
+  const desk: Me = { username: 'desk', displayName: 'Desk', roles: ['SERVICE_DESK'] };
+  it('allows own tasks and unclaimed tasks offered to one of my roles', () => {
+    expect(canActOn({ assignee: 'desk', candidateGroups: [] }, desk)).toBe(true);
+    expect(canActOn({ assignee: null, candidateGroups: ['SERVICE_DESK'] }, desk)).toBe(true);
+    expect(canActOn({ assignee: 'other', candidateGroups: ['SERVICE_DESK'] }, desk)).toBe(false);
+    expect(canActOn({ assignee: null, candidateGroups: ['ENGINEER'] }, desk)).toBe(false);
+    expect(canActOn({ assignee: null, candidateGroups: ['SERVICE_DESK'] }, null)).toBe(false);
+  });
+});

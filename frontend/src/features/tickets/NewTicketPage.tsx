@@ -1,0 +1,261 @@
+import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { CATEGORIES, CHANNELS, SEVERITIES, type NewTicket } from '../../api/types';
+import { describeError } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
+import { referenceApi } from '../reference/api';
+import { newIdempotencyKey, ticketsApi } from './api';
+
+/** Client-side caps; the server checks the same limits. */
+export const TICKET_LIMITS = {
+  title: 200,
+  description: 4000,
+  requesterName: 100,
+  requesterUnit: 100,
+  requesterPhone: 40,
+} as const;
+
+type FormValues = Omit<NewTicket, 'siteId'> & { siteId?: number };
+
+const FORM_FIELDS = new Set([
+  'channel',
+  'requesterName',
+  'requesterUnit',
+  'requesterPhone',
+  'siteId',
+  'deviceId',
+  'category',
+  'impact',
+  'urgency',
+  'title',
+  'description',
+]);
+
+export function NewTicketPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<FormValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // One key per filled-in form: resubmitting the same form cannot create a second ticket.
+  const idempotencyKey = useMemo(newIdempotencyKey, []);
+
+  const siteId = Form.useWatch('siteId', form);
+  const sites = useLoad(referenceApi.sites, []);
+  const devices = useLoad(() => (siteId ? referenceApi.devices(siteId) : Promise.resolve([])), [siteId]);
+
+  const required = (labelKey: string): Rule => ({
+    required: true,
+    whitespace: true,
+    message: t('validation.required', { field: t(labelKey) }),
+  });
+  const requiredChoice = (labelKey: string): Rule => ({
+    required: true,
+    message: t('validation.required', { field: t(labelKey) }),
+  });
+  const max = (labelKey: string, n: number): Rule => ({
+    max: n,
+    message: t('validation.maxLength', { field: t(labelKey), max: n }),
+  });
+
+  const submit = async (values: FormValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const ticket: NewTicket = {
+        ...values,
+        siteId: values.siteId!,
+        title: values.title.trim(),
+        requesterName: values.requesterName.trim(),
+        requesterPhone: values.requesterPhone.trim(),
+        requesterUnit: values.requesterUnit?.trim() || undefined,
+        description: values.description?.trim() || undefined,
+      };
+      const created = await ticketsApi.create(ticket, idempotencyKey);
+      message.success(t('newTicket.created', { number: created.number }));
+      navigate(`/tickets/${created.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.fieldErrors.length > 0) {
+        const onForm = e.fieldErrors.filter((fe) => FORM_FIELDS.has(fe.field));
+        form.setFields(onForm.map((fe) => ({ name: fe.field as keyof FormValues, errors: [fe.message] })));
+        const elsewhere = e.fieldErrors.filter((fe) => !FORM_FIELDS.has(fe.field));
+        setError(
+          elsewhere.length > 0
+            ? elsewhere.map((fe) => `${fe.field}: ${fe.message}`).join('; ')
+            : t('validation.serverRejected'),
+        );
+      } else {
+        setError(describeError(e, t));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Typography.Title level={3} className="page-title">
+        {t('newTicket.title')}
+      </Typography.Title>
+      <Form<FormValues>
+        form={form}
+        name="new-ticket"
+        layout="vertical"
+        initialValues={{ channel: 'HOTLINE' }}
+        onFinish={submit}
+        onValuesChange={(changed) => {
+          // A device belongs to one site: drop the choice when the site changes.
+          if ('siteId' in changed) form.setFieldValue('deviceId', undefined);
+        }}
+        scrollToFirstError
+      >
+        <Card title={t('newTicket.requesterSection')}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name="channel" label={t('ticket.channel')} rules={[requiredChoice('ticket.channel')]}>
+                <Select
+                  data-testid="ticket-channel"
+                  options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="requesterName"
+                label={t('ticket.requesterName')}
+                rules={[required('ticket.requesterName'), max('ticket.requesterName', TICKET_LIMITS.requesterName)]}
+              >
+                <Input data-testid="ticket-requesterName" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="requesterPhone"
+                label={t('ticket.requesterPhone')}
+                rules={[required('ticket.requesterPhone'), max('ticket.requesterPhone', TICKET_LIMITS.requesterPhone)]}
+              >
+                <Input data-testid="ticket-requesterPhone" inputMode="tel" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="requesterUnit"
+                label={t('ticket.requesterUnit')}
+                rules={[max('ticket.requesterUnit', TICKET_LIMITS.requesterUnit)]}
+              >
+                <Input data-testid="ticket-requesterUnit" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="siteId" label={t('ticket.site')} rules={[requiredChoice('ticket.site')]}>
+                <Select
+                  data-testid="ticket-site"
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder={t('newTicket.sitePlaceholder')}
+                  loading={sites.loading}
+                  options={(sites.data ?? []).map((s) => ({
+                    value: s.id,
+                    label: s.customerName ? `${s.name} · ${s.customerName}` : s.name,
+                    'data-testid': `option-site-${s.id}`,
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="deviceId" label={t('ticket.device')}>
+                <Select
+                  data-testid="ticket-device"
+                  showSearch
+                  allowClear
+                  optionFilterProp="label"
+                  disabled={!siteId}
+                  loading={!!siteId && devices.loading}
+                  placeholder={siteId ? t('newTicket.devicePlaceholder') : t('newTicket.deviceNeedsSite')}
+                  options={(devices.data ?? []).map((d) => ({
+                    value: d.id,
+                    label: [d.name, d.model, d.ipAddress].filter(Boolean).join(' · '),
+                    'data-testid': `option-device-${d.id}`,
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card title={t('newTicket.faultSection')} style={{ marginTop: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name="category" label={t('ticket.category')} rules={[requiredChoice('ticket.category')]}>
+                <Radio.Group data-testid="ticket-category" optionType="button">
+                  {CATEGORIES.map((c) => (
+                    <Radio.Button key={c} value={c} data-testid={`ticket-category-${c}`}>
+                      {t(`category.${c}`)}
+                    </Radio.Button>
+                  ))}
+                </Radio.Group>
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="impact" label={t('ticket.impact')} rules={[requiredChoice('ticket.impact')]}>
+                <Radio.Group data-testid="ticket-impact">
+                  <Space direction="vertical">
+                    {SEVERITIES.map((s) => (
+                      <Radio key={s} value={s} data-testid={`ticket-impact-${s}`}>
+                        {t(`impact.${s}`)}
+                      </Radio>
+                    ))}
+                  </Space>
+                </Radio.Group>
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="urgency" label={t('ticket.urgency')} rules={[requiredChoice('ticket.urgency')]}>
+                <Radio.Group data-testid="ticket-urgency">
+                  <Space direction="vertical">
+                    {SEVERITIES.map((s) => (
+                      <Radio key={s} value={s} data-testid={`ticket-urgency-${s}`}>
+                        {t(`urgency.${s}`)}
+                      </Radio>
+                    ))}
+                  </Space>
+                </Radio.Group>
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item
+            name="title"
+            label={t('ticket.title')}
+            rules={[required('ticket.title'), max('ticket.title', TICKET_LIMITS.title)]}
+          >
+            <Input data-testid="ticket-title" showCount maxLength={TICKET_LIMITS.title} />
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label={t('ticket.description')}
+            rules={[max('ticket.description', TICKET_LIMITS.description)]}
+          >
+            <Input.TextArea data-testid="ticket-description" rows={5} showCount maxLength={TICKET_LIMITS.description} />
+          </Form.Item>
+        </Card>
+
+        {error && <Alert type="error" showIcon message={error} style={{ marginTop: 16 }} data-testid="ticket-error" />}
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          loading={busy}
+          style={{ marginTop: 16 }}
+          data-testid="ticket-submit"
+        >
+          {t('newTicket.submit')}
+        </Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { Empty, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ProbeCheck, ProbeResult } from '../../api/types';
+import { formatDateTime } from '../../shared/format';
+
+export function ProbeResults({ results }: { results: ProbeResult[] }) {
+  const { t } = useTranslation();
+  if (results.length === 0) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noProbes')} />;
+  }
+  return (
+    <>
+      {results.map((result) => {
+        const running = !result.finishedAt;
+        return (
+          <div
+            key={result.id}
+            className="probe-result"
+            data-testid="probe-result"
+            data-passed={running ? 'running' : String(result.passed)}
+          >
+            <div style={{ marginBottom: 8 }}>
+              {running ? (
+                <Tag color="processing">{t('detail.probeRunning')}</Tag>
+              ) : (
+                <Tag color={result.passed ? 'success' : 'error'}>
+                  {result.passed ? t('detail.probePassed') : t('detail.probeFailed')}
+                </Tag>
+              )}
+              <Typography.Text type="secondary">
+                {formatDateTime(result.startedAt)}
+                {result.summary ? ` · ${result.summary}` : ''}
+              </Typography.Text>
+            </div>
+            <Table<ProbeCheck>
+              size="small"
+              pagination={false}
+              rowKey={(_, i) => String(i)}
+              dataSource={result.checks ?? []}
+              columns={[
+                { title: t('detail.checkKind'), dataIndex: 'kind', width: 80 },
+                { title: t('detail.checkTarget'), dataIndex: 'target', ellipsis: true },
+                {
+                  title: t('detail.checkResult'),
+                  dataIndex: 'ok',
+                  width: 90,
+                  render: (ok: boolean) => (
+                    <Tag color={ok ? 'success' : 'error'}>{ok ? t('detail.checkOk') : t('detail.checkFailed')}</Tag>
+                  ),
+                },
+                { title: t('detail.checkDetail'), dataIndex: 'detail', ellipsis: true, render: (d) => d ?? '—' },
+                { title: t('detail.checkMillis'), dataIndex: 'durationMillis', width: 80, align: 'right' },
+              ]}
+            />
+          </div>
+        );
+      })}
+    </>
+  );
+}

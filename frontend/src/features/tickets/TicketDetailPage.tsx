@@ -1,0 +1,234 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import type { Task, TicketDetail } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { describeError } from '../../shared/errors';
+import { formatDateTime } from '../../shared/format';
+import { LevelTag, StatusTag } from '../../shared/tags';
+import { useLoad } from '../../shared/useLoad';
+import { tasksApi } from '../tasks/api';
+import { canActOn, taskName } from '../tasks/formFields';
+import { TaskForm } from '../tasks/TaskForm';
+import { ProbeResults } from './ProbeResults';
+import { ticketsApi } from './api';
+
+/** While the device check runs the status changes without user action, so the page polls. */
+const POLL_STATUSES = new Set(['VERIFYING']);
+const POLL_MILLIS = 3000;
+
+export function TicketDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { data: ticket, error, reload } = useLoad(() => ticketsApi.get(id), [id]);
+
+  useEffect(() => {
+    if (!ticket || !POLL_STATUSES.has(ticket.status)) return;
+    const timer = setInterval(() => void reload(), POLL_MILLIS);
+    return () => clearInterval(timer);
+  }, [ticket, reload]);
+
+  if (error && !ticket) {
+    const notFound = error instanceof ApiError && error.status === 404;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="ticket-load-error"
+        message={notFound ? t('common.notFound') : t('common.loadFailed', { message: describeError(error, t) })}
+      />
+    );
+  }
+  if (!ticket) return <Spin size="large" style={{ display: 'block', marginTop: 80 }} />;
+
+  return (
+    <div data-testid="ticket-detail" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
+      <Space align="center" wrap style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
+          <span data-testid="ticket-number">{ticket.number}</span> · <span data-testid="ticket-title">{ticket.title}</span>
+        </Typography.Title>
+        <StatusTag status={ticket.status} testId="ticket-status" />
+        <LevelTag level={ticket.level} testId="ticket-level" />
+        {ticket.escalated && <Tag color="red">{t('ticket.escalated')}</Tag>}
+        <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="ticket-refresh">
+          {t('common.refresh')}
+        </Button>
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <CurrentTasks ticket={ticket} onChanged={reload} />
+            <TicketFacts ticket={ticket} />
+            <Card title={t('detail.probes')} data-testid="probe-results">
+              <ProbeResults results={ticket.probeResults ?? []} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Deadlines ticket={ticket} />
+            <Card title={t('detail.timeline')} data-testid="ticket-timeline">
+              {ticket.timeline?.length ? (
+                <Timeline
+                  items={ticket.timeline.map((e, i) => ({
+                    key: i,
+                    children: (
+                      <>
+                        <Typography.Text type="secondary">
+                          {formatDateTime(e.at)}
+                          {e.actor ? ` · ${e.actor}` : ''}
+                        </Typography.Text>
+                        <div>{e.message}</div>
+                      </>
+                    ),
+                  }))}
+                />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noTimeline')} />
+              )}
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const { message } = App.useApp();
+  const tasks = ticket.openTasks ?? [];
+
+  const claim = async (task: Task) => {
+    try {
+      await tasksApi.claim(task.id);
+      message.success(t('tasks.claimed'));
+    } catch (e) {
+      message.error(e instanceof ApiError && e.status === 409 ? t('common.conflict') : describeError(e, t));
+    }
+    await onChanged();
+  };
+
+  const whoLabel = (task: Task) =>
+    task.assignee
+      ? t('detail.heldBy', { who: task.assignee })
+      : t('detail.waitingFor', {
+          who: (task.candidateGroups ?? []).map((g) => t(`role.${g}`, { defaultValue: g })).join(' / '),
+        });
+
+  return (
+    <Card title={t('detail.currentTasks')} data-testid="current-tasks">
+      {tasks.length === 0 && <Typography.Text type="secondary">{t('detail.noTasks')}</Typography.Text>}
+      {tasks.map((task) =>
+        canActOn(task, me) ? (
+          <Card
+            key={task.id}
+            type="inner"
+            className="task-card"
+            title={taskName(t, task)}
+            data-testid={`task-card-${task.key}`}
+            data-task-id={task.id}
+            extra={
+              !task.assignee && (
+                <Button size="small" onClick={() => void claim(task)} data-testid={`claim-${task.key}`}>
+                  {t('detail.claim')}
+                </Button>
+              )
+            }
+          >
+            <TaskForm
+              key={task.id}
+              task={task}
+              onDone={(completed) => {
+                if (completed) message.success(t('detail.completed', { task: taskName(t, task) }));
+                void onChanged();
+              }}
+            />
+          </Card>
+        ) : (
+          <div key={task.id} data-testid={`task-readonly-${task.key}`} style={{ marginBottom: 8 }}>
+            <Typography.Text strong>{taskName(t, task)}</Typography.Text>{' '}
+            <Typography.Text type="secondary">— {whoLabel(task)}</Typography.Text>
+          </div>
+        ),
+      )}
+    </Card>
+  );
+}
+
+function TicketFacts({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation();
+  const text = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? t('common.empty') : v);
+  const requester = [ticket.requesterName, ticket.requesterUnit, ticket.requesterPhone].filter(Boolean).join(' · ');
+  const satisfaction =
+    ticket.satisfaction != null
+      ? t(`option.satisfaction.${ticket.satisfaction}`, { defaultValue: String(ticket.satisfaction) })
+      : null;
+  const callback = ticket.callbackOutcome
+    ? t(`option.callbackOutcome.${ticket.callbackOutcome}`, { defaultValue: ticket.callbackOutcome })
+    : null;
+
+  const items = [
+    { key: 'requester', label: t('ticket.requester'), children: text(requester) },
+    { key: 'channel', label: t('ticket.channel'), children: t(`channel.${ticket.channel}`, { defaultValue: ticket.channel }) },
+    {
+      key: 'site',
+      label: t('ticket.site'),
+      children: `${ticket.siteName}${ticket.region ? ` (${t(`region.${ticket.region}`, { defaultValue: ticket.region })})` : ''}`,
+    },
+    { key: 'device', label: t('ticket.device'), children: text(ticket.deviceName) },
+    { key: 'category', label: t('ticket.category'), children: t(`category.${ticket.category}`, { defaultValue: ticket.category }) },
+    {
+      key: 'impactUrgency',
+      label: t('ticket.impactUrgency'),
+      children: `${t(`impact.${ticket.impact}`, { defaultValue: ticket.impact })} / ${t(`urgency.${ticket.urgency}`, { defaultValue: ticket.urgency })}`,
+    },
+    { key: 'assignee', label: t('ticket.assignee'), children: text(ticket.assignee) },
+    { key: 'createdAt', label: t('ticket.createdAt'), children: formatDateTime(ticket.createdAt) },
+    { key: 'description', label: t('ticket.description'), children: text(ticket.description), span: 2 },
+    { key: 'symptom', label: t('ticket.symptom'), children: text(ticket.symptom) },
+    { key: 'cause', label: t('ticket.cause'), children: text(ticket.cause) },
+    { key: 'solution', label: t('ticket.solution'), children: text(ticket.solution) },
+    { key: 'prevention', label: t('ticket.prevention'), children: text(ticket.prevention) },
+    ...(ticket.thirdPartyName ? [{ key: 'thirdParty', label: t('ticket.thirdPartyName'), children: ticket.thirdPartyName }] : []),
+    ...(callback ? [{ key: 'callback', label: t('ticket.callbackOutcome'), children: callback }] : []),
+    ...(satisfaction ? [{ key: 'satisfaction', label: t('ticket.satisfaction'), children: satisfaction }] : []),
+    ...(ticket.customerFeedback
+      ? [{ key: 'feedback', label: t('ticket.customerFeedback'), children: ticket.customerFeedback, span: 2 }]
+      : []),
+  ];
+  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} data-testid="ticket-facts" />;
+}
+
+function Deadlines({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation();
+  const due = (value: string | null, overdue: boolean, testId: string) => (
+    <span className={overdue ? 'overdue' : undefined} data-testid={testId} data-overdue={overdue}>
+      {formatDateTime(value)}
+      {overdue && ` (${t('detail.overdue')})`}
+    </span>
+  );
+  return (
+    <Card title={t('detail.deadlines')} data-testid="ticket-deadlines">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'responseDue', label: t('detail.responseDue'), children: due(ticket.responseDue, ticket.responseOverdue, 'response-due') },
+          {
+            key: 'resolutionDue',
+            label: t('detail.resolutionDue'),
+            children: due(ticket.resolutionDue, ticket.resolutionOverdue, 'resolution-due'),
+          },
+          { key: 'respondedAt', label: t('detail.respondedAt'), children: formatDateTime(ticket.respondedAt) },
+          { key: 'resolvedAt', label: t('detail.resolvedAt'), children: formatDateTime(ticket.resolvedAt) },
+          { key: 'closedAt', label: t('detail.closedAt'), children: formatDateTime(ticket.closedAt) },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,143 @@
+import { Alert, Checkbox, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { STATUSES, type TicketSummary } from '../../api/types';
+import { describeError } from '../../shared/errors';
+import { formatDateTime } from '../../shared/format';
+import { LevelTag, StatusTag } from '../../shared/tags';
+import { useLoad } from '../../shared/useLoad';
+import { referenceApi } from '../reference/api';
+import { ticketsApi, type TicketFilter } from './api';
+
+const PAGE_SIZE = 20;
+
+/** Filters live in the URL so "back" from a ticket returns to the same list. */
+function readFilter(params: URLSearchParams): TicketFilter {
+  const siteId = Number(params.get('siteId'));
+  return {
+    status: params.get('status') ?? undefined,
+    siteId: Number.isFinite(siteId) && siteId > 0 ? siteId : undefined,
+    assignee: params.get('assignee') ?? undefined,
+    overdue: params.get('overdue') === 'true',
+    page: Math.max(0, Number(params.get('page')) || 0),
+    size: Number(params.get('size')) || PAGE_SIZE,
+  };
+}
+
+export function TicketListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const key = params.toString();
+
+  const tickets = useLoad(() => ticketsApi.list(readFilter(new URLSearchParams(key))), [key]);
+  const sites = useLoad(referenceApi.sites, []);
+  const engineers = useLoad(referenceApi.engineers, []);
+
+  const update = (changes: Record<string, string | number | boolean | undefined>) => {
+    const next = new URLSearchParams(params);
+    Object.entries(changes).forEach(([k, v]) => {
+      if (v === undefined || v === '' || v === false) next.delete(k);
+      else next.set(k, String(v));
+    });
+    // Changing a filter starts again on the first page.
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const columns: ColumnsType<TicketSummary> = [
+    { title: t('ticket.number'), dataIndex: 'number', width: 150 },
+    { title: t('ticket.title'), dataIndex: 'title', ellipsis: true },
+    { title: t('ticket.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} />, width: 170 },
+    { title: t('ticket.level'), dataIndex: 'level', render: (l: number | null) => <LevelTag level={l} />, width: 100 },
+    { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true },
+    { title: t('ticket.assignee'), dataIndex: 'assignee', render: (a: string | null) => a ?? t('common.empty') },
+    {
+      title: t('detail.resolutionDue'),
+      dataIndex: 'resolutionDue',
+      width: 160,
+      render: (due: string | null, row) => (
+        <span className={row.resolutionOverdue || row.responseOverdue ? 'overdue' : undefined}>{formatDateTime(due)}</span>
+      ),
+    },
+    { title: t('ticket.createdAt'), dataIndex: 'createdAt', render: formatDateTime, width: 160 },
+  ];
+
+  const page = tickets.data;
+  return (
+    <>
+      <Typography.Title level={3} className="page-title">
+        {t('tickets.title')}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          data-testid="filter-status"
+          allowClear
+          placeholder={t('tickets.anyStatus')}
+          style={{ width: 200 }}
+          value={filter.status}
+          onChange={(status) => update({ status })}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select
+          data-testid="filter-site"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('tickets.anySite')}
+          style={{ width: 260 }}
+          value={filter.siteId}
+          onChange={(siteId) => update({ siteId })}
+          options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <Select
+          data-testid="filter-assignee"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('tickets.anyAssignee')}
+          style={{ width: 200 }}
+          value={filter.assignee}
+          onChange={(assignee) => update({ assignee })}
+          options={(engineers.data ?? []).map((e) => ({ value: e.username, label: `${e.displayName} (${e.username})` }))}
+        />
+        <Checkbox
+          data-testid="filter-overdue"
+          checked={filter.overdue}
+          onChange={(e) => update({ overdue: e.target.checked })}
+        >
+          {t('tickets.overdueOnly')}
+        </Checkbox>
+      </Space>
+      {tickets.error && (
+        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(tickets.error, t) })} />
+      )}
+      <Table<TicketSummary>
+        data-testid="ticket-table"
+        rowKey="id"
+        loading={tickets.loading}
+        columns={columns}
+        dataSource={page?.content ?? []}
+        locale={{ emptyText: t('tickets.empty') }}
+        rowClassName={() => 'clickable-row'}
+        onRow={(row) =>
+          ({
+            onClick: () => navigate(`/tickets/${row.id}`),
+            'data-testid': 'ticket-row',
+            'data-ticket-number': row.number,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        pagination={{
+          current: (page?.page ?? filter.page) + 1,
+          pageSize: page?.size ?? filter.size,
+          total: page?.totalElements ?? 0,
+          showSizeChanger: true,
+          onChange: (p, size) => update({ page: p - 1, size: size === PAGE_SIZE ? undefined : size }),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { api, request } from '../../api/client';
+import type { NewTicket, Notification, Page, TicketDetail, TicketSummary } from '../../api/types';
+
+export interface TicketFilter {
+  status?: string;
+  siteId?: number;
+  assignee?: string;
+  overdue?: boolean;
+  page: number;
+  size: number;
+}
+
+export const ticketsApi = {
+  list: (filter: TicketFilter) =>
+    api.get<Page<TicketSummary>>('/tickets', { ...filter, overdue: filter.overdue ? true : undefined }),
+  get: (id: string | number) => api.get<TicketDetail>(`/tickets/${id}`),
+  /** The key makes a retried submit (e.g. after a network hiccup) return the first ticket instead of a duplicate. */
+  create: (ticket: NewTicket, idempotencyKey: string) =>
+    request<TicketDetail>('/tickets', { method: 'POST', body: ticket, headers: { 'Idempotency-Key': idempotencyKey } }),
+  notifications: () => api.get<Notification[]>('/notifications'),
+};
+
+export function newIdempotencyKey(): string {
+  // randomUUID is missing on plain-http origins other than localhost.
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { STATUSES } from '../api/types';
+import en from './en';
+import { detectLanguage } from './index';
+import zh from './zh';
+
+function flatten(obj: object, prefix = ''): Record<string, string> {
+  return Object.entries(obj).reduce<Record<string, string>>((acc, [k, v]) => {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') acc[key] = v;
+    else Object.assign(acc, flatten(v as object, key));
+    return acc;
+  }, {});
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+const flatEn = flatten(en);
+const flatZh = flatten(zh);
+
+// Task keys, form fields and enum options from docs/api.md: every one needs a label in both languages.
+const CONTRACT = {
+  tasks: [
+    'firstLineResolution',
+    'assignEngineer',
+    'acceptAssignment',
+    'diagnoseAndFix',
+    'thirdPartyWork',
+    'shipToVendor',
+    'receiveFromVendor',
+    'callRequester',
+  ],
+  fields: [
+    'category', 'solvedAtDesk', 'deskNote', 'engineer', 'vehicleNeeded', 'dispatchNote', 'accepted',
+    'declineReason', 'symptom', 'cause', 'fixOutcome', 'solution', 'prevention', 'thirdPartyName',
+    'thirdPartyResult', 'vendorName', 'repairSlipNumber', 'shippingNote', 'vendorReport',
+    'callbackOutcome', 'satisfaction', 'customerFeedback',
+  ],
+  options: {
+    category: ['CONSULTATION', 'DEFECT'],
+    fixOutcome: ['FIXED', 'SEND_TO_VENDOR', 'THIRD_PARTY'],
+    callbackOutcome: ['CONFIRMED', 'NOT_FIXED'],
+    satisfaction: ['1', '2', '3', '4', '5'],
+  },
+};
+
+describe('translations', () => {
+  it('have the same keys in English and Chinese', () => {
+    expect(Object.keys(flatZh).sort()).toEqual(Object.keys(flatEn).sort());
+  });
+
+  it('have no empty texts and the same {{placeholders}} in both languages', () => {
+    for (const [key, text] of Object.entries(flatEn)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(flatZh[key].trim(), key).not.toBe('');
+      expect(placeholders(flatZh[key]), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('cover every task, form field, option and status of the API contract', () => {
+    const required = [
+      ...CONTRACT.tasks.map((k) => `task.${k}`),
+      ...CONTRACT.fields.map((f) => `form.${f}`),
+      ...Object.entries(CONTRACT.options).flatMap(([f, ids]) => ids.map((id) => `option.${f}.${id}`)),
+      ...STATUSES.map((s) => `status.${s}`),
+    ];
+    const missing = required.filter((k) => !(k in flatEn) || !(k in flatZh));
+    expect(missing).toEqual([]);
+  });
+
+  it('uses the service-desk vocabulary in Chinese', () => {
+    expect(flatZh['nav.tasks']).toBe('待办任务');
+    expect(flatZh['task.assignEngineer']).toBe('派单');
+    expect(flatZh['nav.overdue']).toBe('超时工单');
+    expect(flatZh['ticket.impact']).toBe('影响度');
+    expect(flatZh['ticket.urgency']).toBe('紧急度');
+  });
+});
+
+describe('detectLanguage', () => {
+  it('prefers the remembered choice, then the browser, then English', () => {
+    expect(detectLanguage('en', ['zh-CN'])).toBe('en');
+    expect(detectLanguage(null, ['zh-TW', 'en'])).toBe('zh');
+    expect(detectLanguage(null, ['de-DE', 'en-GB'])).toBe('en');
+    expect(detectLanguage('fr', ['fr-FR'])).toBe('en');
+  });
+});

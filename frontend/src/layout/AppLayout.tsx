@@ -1,0 +1,66 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import type { Role } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { LanguageSwitch } from './LanguageSwitch';
+
+interface NavItem {
+  path: string;
+  label: string;
+  /** Roles that see the entry; undefined = everyone signed in. */
+  roles?: Role[];
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/tasks', label: 'nav.tasks' },
+  { path: '/tickets/new', label: 'nav.newTicket', roles: ['SERVICE_DESK', 'ADMIN'] },
+  { path: '/tickets', label: 'nav.tickets' },
+  { path: '/overdue', label: 'nav.overdue', roles: ['SUPERVISOR', 'ADMIN', 'SERVICE_DESK'] },
+];
+
+function selectedKey(pathname: string): string {
+  if (pathname === '/tickets/new') return pathname;
+  if (pathname.startsWith('/tickets')) return '/tickets';
+  return NAV_ITEMS.find((i) => pathname.startsWith(i.path))?.path ?? '/tasks';
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { me, hasRole, logout } = useAuth();
+  const { pathname } = useLocation();
+
+  const items = NAV_ITEMS.filter((i) => !i.roles || hasRole(...i.roles)).map((i) => ({
+    key: i.path,
+    label: (
+      <Link to={i.path} data-testid={`nav-${i.path.slice(1).replace('/', '-')}`}>
+        {t(i.label)}
+      </Link>
+    ),
+  }));
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Link to="/tasks" className="app-brand">
+          {t('app.name')}
+          <span className="app-brand-sub">{t('app.subtitle')}</span>
+        </Link>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selectedKey(pathname)]} items={items} className="app-menu" />
+        <Space size="middle" className="app-header-right">
+          <LanguageSwitch />
+          <Typography.Text className="app-user" data-testid="current-user" data-username={me?.username}>
+            <UserOutlined /> {me?.displayName} ({me?.username})
+          </Typography.Text>
+          <Button size="small" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
+            {t('header.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}
