@@ -69,6 +69,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, detail, List.of());
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(jakarta.validation.ConstraintViolationException e) {
+        List<BadRequestException.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> {
+                    String path = v.getPropertyPath().toString();
+                    return new BadRequestException.FieldError(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+                }).toList();
+        return problem(HttpStatus.BAD_REQUEST, errors.stream().map(x -> x.field() + ": " + x.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid"), errors);
+    }
+
+    @ExceptionHandler(org.camunda.bpm.engine.exception.NotFoundException.class)
+    ResponseEntity<Object> engineNotFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException.class)
+    ResponseEntity<Object> formField(org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException e) {
+        String field = e.getId() == null ? "form" : e.getId();
+        return problem(HttpStatus.BAD_REQUEST, field + ": " + e.getMessage(), List.of(new BadRequestException.FieldError(field, e.getMessage())));
+    }
+
+    @ExceptionHandler(org.camunda.bpm.engine.TaskAlreadyClaimedException.class)
+    ResponseEntity<Object> alreadyClaimed(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getName() + ": invalid value '" + e.getValue() + "'",

@@ -1,0 +1,234 @@
+package com.aftercare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.aftercare.support.IntegrationTest;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.Ticket;
+
+/**
+ * What a confused user, a retrying monitoring system and a hostile client send: each gets a 4xx
+ * naming the problem, and nothing is left behind (no ticket, timeline line or process).
+ */
+class BadInputTest extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(rest);
+    }
+
+    record Counts(long tickets, long events, long processes, long probeResults) {
+    }
+
+    Counts counts() {
+        return new Counts(jdbc.queryForObject("select count(*) from ticket", Long.class),
+                jdbc.queryForObject("select count(*) from ticket_event", Long.class),
+                runtimeService.createProcessInstanceQuery().count(),
+                jdbc.queryForObject("select count(*) from probe_result", Long.class));
+    }
+
+    Map<String, Object> valid() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("channel", "MONITORING");
+        body.put("requesterName", "NMS");
+        body.put("requesterPhone", "110");
+        body.put("siteId", site.getId());
+        body.put("deviceId", device.getId());
+        body.put("category", "DEFECT");
+        body.put("impact", "LOW");
+        body.put("urgency", "LOW");
+        body.put("title", "Link down");
+        body.put("description", "ICMP lost");
+        return body;
+    }
+
+    ApiClient.Response rejectedTicket(Object body) {
+        Counts before = counts();
+        ApiClient.Response r = api.post("t-desk", "/api/tickets", body);
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(400);
+        assertThat(r.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(counts()).isEqualTo(before);
+        return r;
+    }
+
+    @Test
+    void missingFieldsAreNamed() {
+        ApiClient.Response r = rejectedTicket(Map.of("channel", "HOTLINE"));
+        assertThat(r.errorFields()).contains("requesterName", "requesterPhone", "siteId", "category", "impact", "urgency", "title",
+                "description");
+    }
+
+    @Test
+    void unknownSiteOrDeviceIsRejected() {
+        Map<String, Object> body = valid();
+        body.put("siteId", 987654);
+        assertThat(rejectedTicket(body).errorFields()).containsExactly("siteId");
+
+        body = valid();
+        body.put("deviceId", 987654);
+        assertThat(rejectedTicket(body).errorFields()).containsExactly("deviceId");
+    }
+
+    @Test
+    void deviceOfAnotherSiteIsRejected() {
+        Map<String, Object> body = valid();
+        Long otherSite = assets.sites().stream().map(s -> s.getId()).filter(id -> !id.equals(site.getId())).findFirst().orElseThrow();
+        body.put("siteId", otherSite);
+        assertThat(rejectedTicket(body).detail()).contains("deviceId").contains("is not at site");
+    }
+
+    @Test
+    void wrongEnumNamesTheFieldAndTheAllowedValues() {
+        Map<String, Object> body = valid();
+        body.put("impact", "CATASTROPHIC");
+        ApiClient.Response r = rejectedTicket(body);
+        assertThat(r.errorFields()).containsExactly("impact");
+        assertThat(r.detail()).contains("HIGH, MEDIUM, LOW");
+    }
+
+    @Test
+    void oversizedTextIsRejected() {
+        Map<String, Object> body = valid();
+        body.put("description", "x".repeat(4001));
+        assertThat(rejectedTicket(body).errorFields()).containsExactly("description");
+        body = valid();
+        body.put("title", "t".repeat(201));
+        assertThat(rejectedTicket(body).errorFields()).containsExactly("title");
+    }
+
+    @Test
+    void unknownFieldsWrongTypesAndBrokenJsonAreRejected() {
+        Map<String, Object> body = valid();
+        body.put("status", "CLOSED");
+        assertThat(rejectedTicket(body).errorFields()).containsExactly("status");
+        body = valid();
+        body.put("siteId", "abc");
+        assertThat(rejectedTicket(body).errorFields()).containsExactly("siteId");
+        assertThat(rejectedTicket("{\"channel\": ").detail()).contains("not valid JSON");
+        body = valid();
+        body.put("requesterPhone", "<script>");
+        assertThat(rejectedTicket(body).errorFields()).containsExactly("requesterPhone");
+    }
+
+    @Test
+    void wrongRoleOrNoSignInCannotReportTickets() {
+        Counts before = counts();
+        assertThat(api.post("t-eng", "/api/tickets", valid()).status()).isEqualTo(403);
+        assertThat(api.post(null, "/api/tickets", valid()).status()).isEqualTo(401);
+        assertThat(api.get(null, "/api/tasks").status()).isEqualTo(401);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void taskCompletedTwiceIsAConflict() {
+        Ticket ticket = report(Category.DEFECT);
+        String id = task(ticket, "firstLineResolution").id();
+        assertThat(api.post("t-desk", "/api/tasks/" + id + "/complete", Map.of("category", "DEFECT", "solvedAtDesk", false)).status())
+                .isEqualTo(204);
+        Counts before = counts();
+        ApiClient.Response again = api.post("t-desk", "/api/tasks/" + id + "/complete", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.detail()).contains("already completed");
+        assertThat(counts()).isEqualTo(before);
+        assertThat(openTaskKeys(ticket)).containsExactly("assignEngineer");
+    }
+
+    @Test
+    void taskCompletedByTheWrongRoleOrPersonIsForbidden() {
+        Ticket ticket = report(Category.DEFECT);
+        String id = task(ticket, "firstLineResolution").id();
+        Counts before = counts();
+        ApiClient.Response r = api.post("t-eng", "/api/tasks/" + id + "/complete", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.detail()).contains("SERVICE_DESK");
+        assertThat(api.post("t-sup", "/api/tasks/" + id + "/claim", null).status()).isEqualTo(403);
+        assertThat(counts()).isEqualTo(before);
+
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+        String accept = task(ticket, "acceptAssignment").id();
+        ApiClient.Response other = api.post("t-eng2", "/api/tasks/" + accept + "/complete", Map.of("accepted", true));
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.detail()).contains("assigned to t-eng");
+        assertThat(api.post("t-eng2", "/api/tasks/" + accept + "/claim", null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void badTaskFormValuesNameTheFieldAndChangeNothing() {
+        Ticket ticket = report(Category.DEFECT);
+        String id = task(ticket, "firstLineResolution").id();
+        Counts before = counts();
+        String path = "/api/tasks/" + id + "/complete";
+
+        assertThat(api.post("t-desk", path, Map.of("category", "DEFECT")).errorFields()).containsExactly("solvedAtDesk");
+        assertThat(api.post("t-desk", path, Map.of("category", "BOGUS", "solvedAtDesk", false)).errorFields()).containsExactly("category");
+        assertThat(api.post("t-desk", path, Map.of("category", "DEFECT", "solvedAtDesk", "yes")).errorFields())
+                .containsExactly("solvedAtDesk");
+        assertThat(api.post("t-desk", path, Map.of("category", "DEFECT", "solvedAtDesk", false, "deskNote", "n".repeat(4001)))
+                .errorFields()).containsExactly("deskNote");
+        // a hostile client trying to set process variables the form does not declare
+        ApiClient.Response sneaky = api.post("t-desk", path, Map.of("category", "DEFECT", "solvedAtDesk", false, "probePassed", true));
+        assertThat(sneaky.status()).isEqualTo(400);
+        assertThat(sneaky.errorFields()).containsExactly("probePassed");
+        assertThat(counts()).isEqualTo(before);
+        assertThat(openTaskKeys(ticket)).containsExactly("firstLineResolution");
+
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        String assign = task(ticket, "assignEngineer").id();
+        ApiClient.Response nobody = api.post("t-desk", "/api/tasks/" + assign + "/complete", Map.of("engineer", "ghost"));
+        assertThat(nobody.status()).isEqualTo(400);
+        assertThat(nobody.errorFields()).containsExactly("engineer");
+        assertThat(openTaskKeys(ticket)).containsExactly("assignEngineer");
+    }
+
+    @Test
+    void unknownTicketOrTaskIsNotFound() {
+        assertThat(api.get("t-desk", "/api/tickets/987654").status()).isEqualTo(404);
+        assertThat(api.get("t-desk", "/api/tickets/abc").status()).isEqualTo(400);
+        assertThat(api.post("t-desk", "/api/tasks/no-such-task/complete", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void badSitesAndDevicesAreRejected() {
+        long before = assets.devices(null, null).size();
+        assertThat(api.post("t-desk", "/api/devices", Map.of("siteId", site.getId(), "type", "TOASTER", "name", "x", "serialNumber", "y"))
+                .errorFields()).containsExactly("type");
+        assertThat(api.post("t-desk", "/api/devices", Map.of("siteId", site.getId(), "type", "CAMERA", "name", "x",
+                "serialNumber", device.getSerialNumber())).errorFields()).containsExactly("serialNumber");
+        assertThat(api.post("t-desk", "/api/devices", Map.of("siteId", site.getId(), "type", "CAMERA", "name", "x",
+                "serialNumber", "S-" + System.nanoTime(), "probeTcpPorts", "80,99999")).errorFields()).containsExactly("probeTcpPorts");
+        assertThat(api.post("t-desk", "/api/devices", Map.of("siteId", site.getId(), "type", "CAMERA", "name", "x",
+                "serialNumber", "S-" + System.nanoTime(), "probeHttpUrl", "file:///etc/passwd")).errorFields())
+                .containsExactly("probeHttpUrl");
+        assertThat(api.post("t-desk", "/api/devices", Map.of("siteId", 987654, "type", "CAMERA", "name", "x",
+                "serialNumber", "S-" + System.nanoTime())).errorFields()).containsExactly("siteId");
+        assertThat(assets.devices(null, null)).hasSize((int) before);
+        assertThat(api.post("t-desk", "/api/sites", Map.of("customerId", 987654, "name", "x", "address", "y", "region", "CITY"))
+                .errorFields()).containsExactly("customerId");
+    }
+
+    @Test
+    void engineRestApiIsNotExposedAndHealthIsPublic() {
+        assertThat(api.get(null, "/engine-rest/process-definition").status()).isIn(401, 403, 404);
+        assertThat(api.get("t-admin", "/engine-rest/process-definition").status()).isIn(403, 404);
+        ApiClient.Response health = api.get(null, "/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        assertThat(api.get(null, "/v3/api-docs").body().path("paths").has("/api/tickets")).isTrue();
+    }
+}

@@ -1,0 +1,98 @@
+package com.aftercare.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.aftercare.support.IntegrationTest;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketStatus;
+
+/** Every path of dispatch.bpmn, repair-return.bpmn and verification.bpmn. */
+class DispatchProcessTest extends IntegrationTest {
+
+    private Ticket atEngineer() {
+        Ticket ticket = report(Category.DEFECT);
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng", "vehicleNeeded", true));
+        complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
+        return ticket;
+    }
+
+    @Test
+    void declinedAssignmentGoesBackToTheDeskForRedispatch() {
+        Ticket ticket = report(Category.DEFECT);
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+        assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.DISPATCHED);
+        complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", false, "declineReason", "On another site"));
+
+        assertThat(openTaskKeys(ticket)).containsExactly("assignEngineer");
+        assertThat(tickets.get(ticket.getId()).getRespondedAt()).isNull();
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng2"));
+        assertThat(task(ticket, "acceptAssignment").assignee()).isEqualTo("t-eng2");
+        assertThat(passedActivities(ticket)).contains("acceptedGateway").doesNotContain("recordResponse");
+    }
+
+    @Test
+    void failedProbeSendsTheCaseBackToTheEngineerAndItNeverReachesCallback() {
+        Ticket ticket = atEngineer();
+        DEVICE.down();
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Bad cable", "fixOutcome", "FIXED"));
+        probeWorker.runOnce();
+
+        assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
+        assertThat(task(ticket, "diagnoseAndFix").assignee()).isEqualTo("t-eng");
+        Ticket t = tickets.get(ticket.getId());
+        assertThat(t.getStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(t.getResolvedAt()).isNull();
+        assertThat(passedActivities(ticket)).contains("deviceNotWorking", "probePassedGateway").doesNotContain("customerCallback",
+                "recordResolution");
+        assertThat(tickets.timeline(ticket.getId())).extracting(e -> e.getType()).contains("PROBE_FAILED");
+
+        // the engineer tries again with the device still down: still no way to the callback
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Bad cable", "fixOutcome", "FIXED"));
+        probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
+
+        // device works again: verification passes and the case moves on to the callback
+        DEVICE.up();
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Bad cable", "fixOutcome", "FIXED", "solution", "Replaced it"));
+        probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
+        complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED"));
+        assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void deviceSentToTheVendorComesBackToTheEngineer() {
+        Ticket ticket = atEngineer();
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Sensor failure", "fixOutcome", "SEND_TO_VENDOR"));
+        assertThat(openTaskKeys(ticket)).containsExactly("shipToVendor");
+        complete(ticket, "shipToVendor", "t-eng", Map.of("vendorName", "Hikvision", "repairSlipNumber", "RS-001"));
+        assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.AWAITING_VENDOR);
+        complete(ticket, "receiveFromVendor", "t-desk", Map.of("vendorReport", "Sensor replaced"));
+
+        assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Sensor failure", "fixOutcome", "FIXED"));
+        probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
+        assertThat(passedActivities(ticket)).contains("repairAtVendor", "shipToVendor", "receiveFromVendor", "deviceReturned");
+    }
+
+    @Test
+    void thirdPartyFaultIsRecordedThenVerified() {
+        Ticket ticket = atEngineer();
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Carrier fibre cut", "fixOutcome", "THIRD_PARTY"));
+        assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.THIRD_PARTY);
+        complete(ticket, "thirdPartyWork", "t-eng", Map.of("thirdPartyName", "China Telecom", "thirdPartyResult", "Fibre spliced"));
+        probeWorker.runOnce();
+
+        assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
+        assertThat(tickets.get(ticket.getId()).getThirdPartyName()).isEqualTo("China Telecom");
+        assertThat(passedActivities(ticket)).contains("fixOutcomeGateway", "thirdPartyWork", "verifyDevice", "deviceVerified");
+    }
+}

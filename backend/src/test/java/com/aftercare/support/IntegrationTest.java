@@ -1,0 +1,174 @@
+package com.aftercare.support;
+
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import com.aftercare.asset.AssetService;
+import com.aftercare.asset.Customer;
+import com.aftercare.asset.Device;
+import com.aftercare.asset.DeviceType;
+import com.aftercare.asset.NewDevice;
+import com.aftercare.asset.NewSite;
+import com.aftercare.asset.Region;
+import com.aftercare.asset.Site;
+import com.aftercare.engineer.EngineerService;
+import com.aftercare.identity.AccountService;
+import com.aftercare.identity.Role;
+import com.aftercare.probe.ProbeWorker;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.Channel;
+import com.aftercare.ticket.Grade;
+import com.aftercare.ticket.NewTicket;
+import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketService;
+import com.aftercare.workflow.TaskView;
+import com.aftercare.workflow.WorkflowTaskService;
+
+/**
+ * Base for tests against the whole application: real engine, real database (H2 in memory, or
+ * PostgreSQL with the postgres profile), real HTTP. All subclasses share one Spring context.
+ * The job executor is off: tests fire timers by executing their jobs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTest.TestClock.class)
+public abstract class IntegrationTest {
+
+    public static final String PASSWORD = "secret-pw";
+    protected static final FakeDevice DEVICE = new FakeDevice();
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(ZoneId.of("Asia/Shanghai"));
+        }
+    }
+
+    @Autowired protected MutableClock clock;
+    @Autowired protected TicketService tickets;
+    @Autowired protected WorkflowTaskService tasks;
+    @Autowired protected AssetService assets;
+    @Autowired protected ProbeWorker probeWorker;
+    @Autowired protected RuntimeService runtimeService;
+    @Autowired protected HistoryService historyService;
+    @Autowired protected ManagementService managementService;
+    @Autowired private AccountService accounts;
+    @Autowired private EngineerService engineers;
+
+    protected Site site;
+    protected Device device;
+
+    @BeforeEach
+    void baseFixtures() {
+        clock.reset();
+        DEVICE.up();
+        accounts.createIfAbsent("t-desk", PASSWORD, "Test Desk", Set.of(Role.SERVICE_DESK));
+        accounts.createIfAbsent("t-eng", PASSWORD, "Test Engineer", Set.of(Role.ENGINEER));
+        accounts.createIfAbsent("t-eng2", PASSWORD, "Test Engineer 2", Set.of(Role.ENGINEER));
+        accounts.createIfAbsent("t-sup", PASSWORD, "Test Supervisor", Set.of(Role.SUPERVISOR));
+        accounts.createIfAbsent("t-admin", PASSWORD, "Test Admin", Set.of(Role.ADMIN));
+        if (!engineers.exists("t-eng")) {
+            engineers.create("t-eng", "Test Engineer", "1", "Test team");
+            engineers.create("t-eng2", "Test Engineer 2", "2", "Test team");
+        }
+        int n = SEQ.incrementAndGet();
+        String unique = getClass().getSimpleName() + "-" + n + "-" + System.nanoTime();
+        Customer customer = assets.createCustomer("Customer " + unique);
+        site = assets.createSite(new NewSite(customer.getId(), "Site " + unique, "Road 1", Region.CITY, "Contact", "123"));
+        device = assets.createDevice(new NewDevice(site.getId(), DeviceType.CAMERA, "Camera " + unique, "X1", "SN-" + unique,
+                "127.0.0.1", null, String.valueOf(DEVICE.port()), DEVICE.url(), false));
+    }
+
+    @AfterAll
+    static void deviceBackUp() {
+        DEVICE.up();
+    }
+
+    protected NewTicket newTicket(Category category, Grade impact, Grade urgency) {
+        return new NewTicket(Channel.HOTLINE, "Li Lei", "Traffic police", "13900000000", site.getId(), device.getId(),
+                category, impact, urgency, "Camera shows no picture", "Since this morning the camera shows black");
+    }
+
+    protected Ticket report(Category category) {
+        return tickets.create(newTicket(category, Grade.LOW, Grade.LOW), null).ticket();
+    }
+
+    protected static Set<Role> roles(String user) {
+        return switch (user) {
+            case "t-desk" -> Set.of(Role.SERVICE_DESK);
+            case "t-eng", "t-eng2" -> Set.of(Role.ENGINEER);
+            case "t-sup" -> Set.of(Role.SUPERVISOR);
+            default -> Set.of(Role.ADMIN);
+        };
+    }
+
+    /** The one open task with this key on the ticket. */
+    protected TaskView task(Ticket ticket, String key) {
+        List<TaskView> open = tasks.tasksOfTicket(tickets.get(ticket.getId()).getNumber(), "t-admin", Set.of(Role.ADMIN)).stream()
+                .filter(t -> t.key().equals(key)).toList();
+        if (open.size() != 1) {
+            throw new AssertionError("expected one open task " + key + " on " + ticket.getNumber() + " but found "
+                    + tasks.openTaskKeys(ticket.getNumber()));
+        }
+        return open.get(0);
+    }
+
+    protected void complete(Ticket ticket, String key, String user, Map<String, Object> values) {
+        tasks.complete(task(ticket, key).id(), values, user, roles(user));
+    }
+
+    protected Set<String> openTaskKeys(Ticket ticket) {
+        return tasks.openTaskKeys(tickets.get(ticket.getId()).getNumber()).keySet();
+    }
+
+    /** Every activity any process of this case has passed through (all call activities included). */
+    protected Set<String> passedActivities(Ticket ticket) {
+        String number = tickets.get(ticket.getId()).getNumber();
+        Set<String> ids = new HashSet<>();
+        for (HistoricProcessInstance p : historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list()) {
+            historyService.createHistoricActivityInstanceQuery().processInstanceId(p.getId()).list()
+                    .forEach(a -> ids.add(a.getActivityId()));
+        }
+        return ids;
+    }
+
+    protected boolean caseProcessEnded(Ticket ticket) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tickets.get(ticket.getId()).getNumber())
+                .count() == 0;
+    }
+
+    /** The timer job of a boundary event on this case's main process. */
+    protected Job timerJob(Ticket ticket, String activityId) {
+        return managementService.createJobQuery().processInstanceId(tickets.get(ticket.getId()).getProcessInstanceId())
+                .activityId(activityId).timers().singleResult();
+    }
+
+    /** Desk takes it to dispatch, engineer accepts and reports it fixed: the case now waits for the probe. */
+    protected void dispatchAndFix(Ticket ticket) {
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+        complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Loose power cable", "fixOutcome", "FIXED",
+                "solution", "Re-seated the cable"));
+    }
+}
