@@ -1,11 +1,8 @@
 package com.aftercare.common;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,7 +10,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -52,7 +48,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
-    @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class })
+    @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Someone else changed this at the same time; reload and try again", List.of());
     }
@@ -78,22 +74,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 }).toList();
         return problem(HttpStatus.BAD_REQUEST, errors.stream().map(x -> x.field() + ": " + x.message())
                 .reduce((a, b) -> a + "; " + b).orElse("invalid"), errors);
-    }
-
-    @ExceptionHandler(org.camunda.bpm.engine.exception.NotFoundException.class)
-    ResponseEntity<Object> engineNotFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException.class)
-    ResponseEntity<Object> formField(org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException e) {
-        String field = e.getId() == null ? "form" : e.getId();
-        return problem(HttpStatus.BAD_REQUEST, field + ": " + e.getMessage(), List.of(new BadRequestException.FieldError(field, e.getMessage())));
-    }
-
-    @ExceptionHandler(org.camunda.bpm.engine.TaskAlreadyClaimedException.class)
-    ResponseEntity<Object> alreadyClaimed(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -148,11 +128,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String detail, List<BadRequestException.FieldError> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create("about:blank"));
-        if (!errors.isEmpty()) {
-            body.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
-        }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return Problems.of(status, detail, errors);
     }
 }

@@ -87,7 +87,8 @@ class BadInputTest extends IntegrationTest {
     @Test
     void deviceOfAnotherSiteIsRejected() {
         Map<String, Object> body = valid();
-        Long otherSite = assets.sites().stream().map(s -> s.getId()).filter(id -> !id.equals(site.getId())).findFirst().orElseThrow();
+        Long otherSite = assets.createSite(new com.aftercare.asset.NewSite(site.getCustomer().getId(), "Other site " + System.nanoTime(),
+                "Road 2", com.aftercare.asset.Region.COUNTY, null, null)).getId();
         body.put("siteId", otherSite);
         assertThat(rejectedTicket(body).detail()).contains("deviceId").contains("is not at site");
     }

@@ -1,0 +1,61 @@
+package com.aftercare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.aftercare.support.StandaloneApp;
+
+/**
+ * Clicks through the UI in headless Chromium (frontend/e2e/ticket-flow.mjs, Playwright): desk
+ * reports a fault, engineer accepts and fixes, the probe passes, desk confirms the callback,
+ * the case is closed. Runs the real jar's classpath with demo data on an in-memory database.
+ * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
+ */
+class BrowserEndToEndTest {
+
+    @Test
+    void deskAndEngineerCloseATicketThroughTheUi() throws Exception {
+        String profiles = System.getProperty("spring.profiles.active", "");
+        assumeTrue(!profiles.contains("postgres"), "browser test runs once, in the H2 pass");
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+        Path frontend = Path.of(System.getProperty("aftercare.frontend.dir", "../frontend")).toAbsolutePath().normalize();
+        Path script = frontend.resolve("e2e/ticket-flow.mjs");
+        boolean onCi = "true".equalsIgnoreCase(System.getenv("CI"));
+        if (!onCi) {
+            assumeTrue(Files.isExecutable(chromium), "chromium not installed (apt-get install chromium)");
+        }
+        assertThat(chromium).as("Chromium for the browser test").isExecutable();
+        assertThat(script).exists();
+        assertThat(frontend.resolve("node_modules/playwright-core")).as("npm ci ran in frontend/").exists();
+
+        try (StandaloneApp app = StandaloneApp.start("browser-e2e", Map.of(
+                "spring.datasource.url", "jdbc:h2:mem:browser-e2e;DB_CLOSE_DELAY=-1",
+                "aftercare.demo.enabled", "true",
+                "aftercare.probe.worker-enabled", "true",
+                "aftercare.probe.poll-interval-ms", "300"))) {
+            Path log = Files.createTempFile("e2e", ".log");
+            Process node = new ProcessBuilder("node", script.toString(), "http://127.0.0.1:" + app.port())
+                    .directory(frontend.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            boolean finished = node.waitFor(4, TimeUnit.MINUTES);
+            if (!finished) {
+                node.destroyForcibly();
+            }
+            String output = Files.readString(log);
+            System.out.println(output);
+            assertThat(finished).as("browser flow finished in time:\n" + output).isTrue();
+            assertThat(node.exitValue()).as("browser flow output:\n" + output).isZero();
+            new File(log.toString()).delete();
+        }
+    }
+}
