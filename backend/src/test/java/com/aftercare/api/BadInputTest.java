@@ -113,6 +113,16 @@ class BadInputTest extends IntegrationTest {
     }
 
     @Test
+    void hugeBodiesAreRefusedBeforeParsing() {
+        Counts before = counts();
+        Map<String, Object> body = valid();
+        body.put("description", "x".repeat(2_000_000));
+        ApiClient.Response r = api.post("t-desk", "/api/tickets", body);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void unknownFieldsWrongTypesAndBrokenJsonAreRejected() {
         Map<String, Object> body = valid();
         body.put("status", "CLOSED");
