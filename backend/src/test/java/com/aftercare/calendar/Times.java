@@ -1,0 +1,16 @@
+package com.aftercare.calendar;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Test literals are Beijing wall-clock times; Asia/Shanghai has been a fixed +08:00 since 1991. */
+final class Times {
+
+    private Times() {
+    }
+
+    static Instant bj(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.ofHours(8));
+    }
+}
