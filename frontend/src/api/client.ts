@@ -95,6 +95,5 @@ async function readProblem(response: Response): Promise<Problem> {
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>(path, { query }),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
-    request<T>(path, { method: 'POST', body: body ?? {}, headers }),
+  post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),
 };

@@ -157,6 +157,8 @@ export interface FormField {
   defaultValue?: unknown;
   options?: FormFieldOption[];
   properties?: Record<string, string>;
+  /** Longest accepted string, when the server states one. */
+  maxLength?: number;
 }
 
 export interface Task {
@@ -169,6 +171,8 @@ export interface Task {
   assignee: string | null;
   candidateGroups: string[];
   created: string;
+  /** The server's verdict whether the signed-in user may claim/complete it, when it sends one. */
+  actionable?: boolean;
   formFields: FormField[];
 }
 

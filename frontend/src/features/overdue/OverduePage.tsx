@@ -8,6 +8,7 @@ import type { Notification, TicketSummary } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime, formatDuration } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
+import { PageHeader } from '../../shared/PageHeader';
 import { useLoad } from '../../shared/useLoad';
 import { ticketsApi } from '../tickets/api';
 import { overdueMillis } from './overdue';
@@ -63,14 +64,14 @@ export function OverduePage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} className="page-title">
-          {t('overdue.title')}
-        </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="overdue-refresh">
-          {t('common.refresh')}
-        </Button>
-      </Space>
+      <PageHeader
+        title={t('overdue.title')}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="overdue-refresh">
+            {t('common.refresh')}
+          </Button>
+        }
+      />
       {tickets.error && (
         <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(tickets.error, t) })} />
       )}

@@ -4,6 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Task } from '../../api/types';
 import { TaskForm } from './TaskForm';
 
+// antd validates asynchronously; on a busy 2-core build machine that can exceed the 1 s default.
+const SLOW = { timeout: 10_000 };
+
 const task: Task = {
   id: 't1',
   key: 'diagnoseAndFix',
@@ -51,14 +54,14 @@ describe('TaskForm', () => {
     const onDone = renderForm();
 
     fireEvent.click(screen.getByTestId('complete-diagnoseAndFix'));
-    expect(await screen.findByText('Please fill in Cause.')).toBeTruthy();
+    expect(await screen.findByText('Please fill in Cause.', undefined, SLOW)).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
 
     fireEvent.change(screen.getByTestId('input-cause'), { target: { value: ' loose cable ' } });
     fireEvent.click(screen.getByLabelText('No'));
     fireEvent.click(screen.getByTestId('complete-diagnoseAndFix'));
 
-    await waitFor(() => expect(onDone).toHaveBeenCalledWith(true));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(true), SLOW);
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe('api/tasks/t1/complete');
     expect(JSON.parse(init.body)).toEqual({ cause: 'loose cable', fixOutcome: 'FIXED', rebooted: false });
@@ -76,7 +79,7 @@ describe('TaskForm', () => {
     fireEvent.click(screen.getByLabelText('Yes'));
     fireEvent.click(screen.getByTestId('complete-diagnoseAndFix'));
 
-    expect(await screen.findByText('too vague', { selector: '.ant-form-item-explain-error' })).toBeTruthy();
+    expect(await screen.findByText('too vague', { selector: '.ant-form-item-explain-error' }, SLOW)).toBeTruthy();
     expect(onDone).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
   });

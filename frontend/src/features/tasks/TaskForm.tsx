@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import type { Engineer, FormField, Task } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { referenceApi } from '../reference/api';
 import { tasksApi } from './api';
-import { STRING_MAX_LENGTH, fieldLabel, initialValues, optionLabel, toSubmitValues, widgetFor } from './formFields';
+import { fieldLabel, initialValues, maxLengthOf, optionLabel, toSubmitValues, widgetFor } from './formFields';
 
 interface Props {
   task: Task;
@@ -75,9 +75,9 @@ function FieldInput({ field, engineers, ...control }: FieldInputProps) {
     case 'date':
       return <DatePicker {...control} data-testid={testId} />;
     case 'textarea':
-      return <Input.TextArea {...control} data-testid={testId} rows={3} maxLength={STRING_MAX_LENGTH} showCount />;
+      return <Input.TextArea {...control} data-testid={testId} rows={3} maxLength={maxLengthOf(field)} showCount />;
     default:
-      return <Input {...control} data-testid={testId} maxLength={STRING_MAX_LENGTH} />;
+      return <Input {...control} data-testid={testId} maxLength={maxLengthOf(field)} />;
   }
 }
 
@@ -124,8 +124,15 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
   };
 
   const rules = (field: FormField): Rule[] => {
-    const label = fieldLabel(t, field);
-    return field.required ? [{ required: true, message: t('validation.required', { field: label }) }] : [];
+    if (!field.required) return [];
+    const widget = widgetFor(field);
+    const text = widget === 'input' || widget === 'textarea';
+    const message = t(text || widget === 'number' ? 'validation.required' : 'validation.choose', {
+      field: fieldLabel(t, field),
+    });
+    // Blank text is dropped on submit, so it must not count as an answer. The whitespace key is
+    // only set for text: its presence makes the validator type-check the value as a string.
+    return [text ? { required: true, whitespace: true, message } : { required: true, message }];
   };
 
   return (
@@ -150,11 +157,9 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
         </div>
       ))}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="task-error" />}
-      <Space>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid={`complete-${task.key}`}>
-          {t('detail.complete')}
-        </Button>
-      </Space>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid={`complete-${task.key}`}>
+        {t('detail.complete')}
+      </Button>
     </Form>
   );
 }

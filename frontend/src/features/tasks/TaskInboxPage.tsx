@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client';
 import type { Task } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
+import { PageHeader } from '../../shared/PageHeader';
 import { useLoad } from '../../shared/useLoad';
 import { tasksApi } from './api';
 import { taskName } from './formFields';
@@ -66,15 +67,15 @@ export function TaskInboxPage() {
   ];
 
   return (
-    <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} className="page-title">
-          {t('tasks.title')}
-        </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="tasks-refresh">
-          {t('common.refresh')}
-        </Button>
-      </Space>
+    <div data-testid="task-inbox" data-state={loading ? 'loading' : 'ready'}>
+      <PageHeader
+        title={t('tasks.title')}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="tasks-refresh">
+            {t('common.refresh')}
+          </Button>
+        }
+      />
       {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(error, t) })} />}
       <Table<Task>
         data-testid="task-table"
@@ -88,6 +89,6 @@ export function TaskInboxPage() {
           ({ 'data-testid': 'task-row', 'data-task-key': task.key, 'data-ticket-number': task.ticketNumber }) as HTMLAttributes<HTMLElement>
         }
       />
-    </>
+    </div>
   );
 }

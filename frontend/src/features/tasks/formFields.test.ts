@@ -54,4 +54,9 @@ describe('canActOn', () => {
     expect(canActOn({ assignee: null, candidateGroups: ['ENGINEER'] }, desk)).toBe(false);
     expect(canActOn({ assignee: null, candidateGroups: ['SERVICE_DESK'] }, null)).toBe(false);
   });
+
+  it('follows the server verdict when there is one', () => {
+    expect(canActOn({ assignee: null, candidateGroups: ['SERVICE_DESK'], actionable: false }, desk)).toBe(false);
+    expect(canActOn({ assignee: 'other', candidateGroups: [], actionable: true }, desk)).toBe(true);
+  });
 });

@@ -3,8 +3,12 @@ import type { FormField, FormFieldOption, Me, Task } from '../../api/types';
 
 export type Widget = 'yesNo' | 'switch' | 'select' | 'engineer' | 'number' | 'date' | 'textarea' | 'input';
 
-/** Camunda keeps string variables in a varchar(4000) column. */
+/** Camunda keeps string variables in a varchar(4000) column; used when the field states no limit. */
 export const STRING_MAX_LENGTH = 4000;
+
+export function maxLengthOf(field: FormField): number {
+  return field.maxLength ?? STRING_MAX_LENGTH;
+}
 
 /**
  * Picks the input for a task form field. A required yes/no question gets two radio buttons
@@ -101,8 +105,9 @@ export function taskName(t: TFunction, task: Pick<Task, 'key' | 'name'>): string
 }
 
 /** Whether the signed-in user may work on a task: it is theirs, or unclaimed and offered to one of their roles. */
-export function canActOn(task: Pick<Task, 'assignee' | 'candidateGroups'>, me: Me | null): boolean {
+export function canActOn(task: Pick<Task, 'assignee' | 'candidateGroups' | 'actionable'>, me: Me | null): boolean {
   if (!me) return false;
+  if (typeof task.actionable === 'boolean') return task.actionable;
   if (task.assignee) return task.assignee === me.username;
   return (task.candidateGroups ?? []).some((g) => (me.roles as string[]).includes(g));
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { CATEGORIES, CHANNELS, SEVERITIES, type NewTicket } from '../../api/types';
 import { describeError } from '../../shared/errors';
+import { PageHeader } from '../../shared/PageHeader';
 import { useLoad } from '../../shared/useLoad';
 import { referenceApi } from '../reference/api';
 import { newIdempotencyKey, ticketsApi } from './api';
@@ -56,7 +57,7 @@ export function NewTicketPage() {
   });
   const requiredChoice = (labelKey: string): Rule => ({
     required: true,
-    message: t('validation.required', { field: t(labelKey) }),
+    message: t('validation.choose', { field: t(labelKey) }),
   });
   const max = (labelKey: string, n: number): Rule => ({
     max: n,
@@ -99,9 +100,7 @@ export function NewTicketPage() {
 
   return (
     <>
-      <Typography.Title level={3} className="page-title">
-        {t('newTicket.title')}
-      </Typography.Title>
+      <PageHeader title={t('newTicket.title')} />
       <Form<FormValues>
         form={form}
         name="new-ticket"
@@ -238,7 +237,7 @@ export function NewTicketPage() {
           <Form.Item
             name="description"
             label={t('ticket.description')}
-            rules={[max('ticket.description', TICKET_LIMITS.description)]}
+            rules={[required('ticket.description'), max('ticket.description', TICKET_LIMITS.description)]}
           >
             <Input.TextArea data-testid="ticket-description" rows={5} showCount maxLength={TICKET_LIMITS.description} />
           </Form.Item>

@@ -20,6 +20,15 @@ import { ticketsApi } from './api';
 const POLL_STATUSES = new Set(['VERIFYING']);
 const POLL_MILLIS = 3000;
 
+const EVENT_COLORS: Record<string, string> = {
+  ESCALATED: 'red',
+  PROBE_FAILED: 'red',
+  REOPENED: 'orange',
+  PROBE_PASSED: 'green',
+  RESOLVED: 'green',
+  CLOSED: 'green',
+};
+
 export function TicketDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -47,7 +56,7 @@ export function TicketDetailPage() {
   return (
     <div data-testid="ticket-detail" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
       <Space align="center" wrap style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
           <span data-testid="ticket-number">{ticket.number}</span> · <span data-testid="ticket-title">{ticket.title}</span>
         </Typography.Title>
         <StatusTag status={ticket.status} testId="ticket-status" />
@@ -75,8 +84,10 @@ export function TicketDetailPage() {
                 <Timeline
                   items={ticket.timeline.map((e, i) => ({
                     key: i,
+                    color: EVENT_COLORS[e.type] ?? 'blue',
                     children: (
                       <>
+                        <Tag bordered={false}>{t(`event.${e.type}`, { defaultValue: e.type })}</Tag>
                         <Typography.Text type="secondary">
                           {formatDateTime(e.at)}
                           {e.actor ? ` · ${e.actor}` : ''}
@@ -201,7 +212,7 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
       ? [{ key: 'feedback', label: t('ticket.customerFeedback'), children: ticket.customerFeedback, span: 2 }]
       : []),
   ];
-  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} data-testid="ticket-facts" />;
+  return <Descriptions bordered size="small" column={2} items={items} data-testid="ticket-facts" />;
 }
 
 function Deadlines({ ticket }: { ticket: TicketDetail }) {

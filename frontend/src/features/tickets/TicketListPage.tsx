@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Select, Space, Table, Typography } from 'antd';
+import { Alert, Checkbox, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { STATUSES, type TicketSummary } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
+import { PageHeader } from '../../shared/PageHeader';
 import { useLoad } from '../../shared/useLoad';
 import { referenceApi } from '../reference/api';
 import { ticketsApi, type TicketFilter } from './api';
@@ -69,9 +70,7 @@ export function TicketListPage() {
   const page = tickets.data;
   return (
     <>
-      <Typography.Title level={3} className="page-title">
-        {t('tickets.title')}
-      </Typography.Title>
+      <PageHeader title={t('tickets.title')} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           data-testid="filter-status"

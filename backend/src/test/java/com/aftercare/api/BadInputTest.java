@@ -139,7 +139,9 @@ class BadInputTest extends IntegrationTest {
     @Test
     void wrongRoleOrNoSignInCannotReportTickets() {
         Counts before = counts();
-        assertThat(api.post("t-eng", "/api/tickets", valid()).status()).isEqualTo(403);
+        ApiClient.Response forbidden = api.post("t-eng", "/api/tickets", valid());
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.headers().getContentType()).hasToString("application/problem+json");
         assertThat(api.post(null, "/api/tickets", valid()).status()).isEqualTo(401);
         assertThat(api.get(null, "/api/tasks").status()).isEqualTo(401);
         assertThat(counts()).isEqualTo(before);
