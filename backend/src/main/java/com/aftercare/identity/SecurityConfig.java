@@ -30,12 +30,14 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setCharacterEncoding("UTF-8");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write(
                     "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Sign in first\"}");
         };
         AccessDeniedHandler forbidden = (request, response, e) -> {
             response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setCharacterEncoding("UTF-8");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write(
                     "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Your role may not do this\"}");
