@@ -2,6 +2,7 @@ package com.aftercare.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import com.aftercare.sla.DeadlinePolicy;
 public class TicketService {
 
     public static final String PROCESS_KEY = "faultIntake";
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final TicketRepository tickets;
     private final TicketEventRepository events;
@@ -114,7 +116,7 @@ public class TicketService {
         DeadlinePolicy.Deadlines d = deadlines.deadlinesFor(level, t.getCreatedAt());
         t.applyLevel(level, d.responseDue(), d.resolutionDue());
         append(ticketId, "LEVEL", "Level " + level + " from impact " + t.getImpact() + " x urgency " + t.getUrgency()
-                + "; respond by " + d.responseDue() + ", resolve by " + d.resolutionDue());
+                + "; respond by " + local(d.responseDue()) + ", resolve by " + local(d.resolutionDue()));
         return t;
     }
 
@@ -157,7 +159,7 @@ public class TicketService {
         if (t.getRespondedAt() == null) {
             t.markResponded(now);
             append(ticketId, "RESPONDED", t.getResponseDue() != null && now.isAfter(t.getResponseDue())
-                    ? "Response recorded after the deadline " + t.getResponseDue()
+                    ? "Response recorded after the deadline " + local(t.getResponseDue())
                     : "Response recorded within the deadline");
         }
     }
@@ -207,6 +209,11 @@ public class TicketService {
     @Transactional
     public void note(Long ticketId, String type, String message) {
         append(ticketId, type, message);
+    }
+
+    /** Times in timeline lines are read by people: local time of the service zone, to the minute. */
+    private String local(Instant instant) {
+        return MINUTES.withZone(clock.getZone()).format(instant);
     }
 
     private Ticket load(Long ticketId) {

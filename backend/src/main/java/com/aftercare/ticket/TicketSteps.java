@@ -46,10 +46,20 @@ class TicketSteps {
         };
     }
 
-    /** recordResponse: the engineer accepted; work is ready to start (SLA "response"). */
+    /**
+     * recordResponse: the engineer accepted; work is ready to start (SLA "response"). A job offered
+     * to all engineers now belongs to the one who took it, so the next steps go to them.
+     */
     @Bean
     JavaDelegate recordResponseDelegate(TicketService tickets) {
-        return execution -> tickets.markResponded(ticketId(execution));
+        return execution -> {
+            Long id = ticketId(execution);
+            tickets.markResponded(id);
+            String engineer = tickets.get(id).getAssignee();
+            if (engineer != null) {
+                execution.setVariable("engineer", engineer);
+            }
+        };
     }
 
     /** recordResolution: the device probe passed after the fix. */

@@ -38,6 +38,25 @@ class DispatchProcessTest extends IntegrationTest {
     }
 
     @Test
+    void jobOfferedToAllEngineersGoesToWhoeverTakesIt() {
+        Ticket ticket = report(Category.DEFECT);
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("dispatchNote", "whoever is nearest"));
+
+        assertThat(task(ticket, "acceptAssignment").assignee()).isNull();
+        assertThat(tasks.inbox("t-eng", roles("t-eng"))).anyMatch(t -> t.ticketId().equals(ticket.getId()));
+        assertThat(tasks.inbox("t-eng2", roles("t-eng2"))).anyMatch(t -> t.ticketId().equals(ticket.getId()));
+        assertThat(tasks.inbox("t-desk", roles("t-desk"))).noneMatch(t -> t.ticketId().equals(ticket.getId()));
+
+        tasks.claim(task(ticket, "acceptAssignment").id(), "t-eng2", roles("t-eng2"));
+        assertThat(tasks.inbox("t-eng", roles("t-eng"))).noneMatch(t -> t.ticketId().equals(ticket.getId()));
+        complete(ticket, "acceptAssignment", "t-eng2", Map.of("accepted", true));
+
+        assertThat(task(ticket, "diagnoseAndFix").assignee()).isEqualTo("t-eng2");
+        assertThat(tickets.get(ticket.getId()).getAssignee()).isEqualTo("t-eng2");
+    }
+
+    @Test
     void failedProbeSendsTheCaseBackToTheEngineerAndItNeverReachesCallback() {
         Ticket ticket = atEngineer();
         DEVICE.down();
