@@ -243,6 +243,8 @@ class BadInputTest extends IntegrationTest {
         ApiClient.Response health = api.get(null, "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
-        assertThat(api.get(null, "/v3/api-docs").body().path("paths").has("/api/tickets")).isTrue();
+        ApiClient.Response docs = api.get(null, "/v3/api-docs");
+        assertThat(docs.body().path("paths").has("/api/tickets")).isTrue();
+        assertThat(docs.body().path("info").path("title").asText()).isEqualTo("Aftercare API");
     }
 }
