@@ -123,6 +123,8 @@ export interface TicketDetail extends TicketSummary {
   impact: string;
   urgency: string;
   description: string | null;
+  /** Note the service desk left on first-line resolution. */
+  deskNote?: string | null;
   symptom: string | null;
   cause: string | null;
   solution: string | null;
@@ -131,6 +133,8 @@ export interface TicketDetail extends TicketSummary {
   callbackOutcome: string | null;
   satisfaction: string | number | null;
   customerFeedback: string | null;
+  /** How often the case was reopened (callback "not fixed"); absent from older servers. */
+  reopenCount?: number;
   timeline: TimelineEntry[];
   openTasks: Task[];
   probeResults: ProbeResult[];
@@ -180,7 +184,8 @@ export interface Notification {
   id: number;
   createdAt: string;
   ticketId: number | null;
-  ticketNumber: string | null;
+  /** Absent on notifications stored before the server sent it: fall back to the id. */
+  ticketNumber?: string | null;
   message: string;
   read: boolean;
 }

@@ -49,6 +49,7 @@ const en = {
     claim: 'Claim',
     open: 'Open',
     claimed: 'Task claimed.',
+    alreadyHandled: 'Someone else has already handled this task (completed or claimed it). The page has been reloaded.',
   },
   task: {
     firstLineResolution: 'First-line resolution',
@@ -117,6 +118,9 @@ const en = {
     requesterUnit: 'Requester unit',
     requesterPhone: 'Requester phone',
     description: 'Description',
+    deskNote: 'Desk note',
+    reopenCount: 'Reopens',
+    reopenedTimes: 'Reopened {{n}}×',
     assignee: 'Engineer',
     createdAt: 'Created',
     symptom: 'Symptom',
@@ -212,6 +216,9 @@ const en = {
     callbackOutcome: 'Callback outcome',
     satisfaction: 'Satisfaction',
     customerFeedback: 'Customer feedback',
+  },
+  formHelp: {
+    engineer: 'Leave empty to offer the job to all engineers; the first to claim it handles it.',
   },
   option: {
     category: { CONSULTATION: 'Consultation', DEFECT: 'Fault' },

@@ -53,6 +53,7 @@ const zh: Shape<Messages> = {
     claim: '认领',
     open: '打开',
     claimed: '任务已认领。',
+    alreadyHandled: '该任务已被他人处理（已完成或已被认领），页面已重新加载。',
   },
   task: {
     firstLineResolution: '故障受理（一线处理）',
@@ -121,6 +122,9 @@ const zh: Shape<Messages> = {
     requesterUnit: '报修单位',
     requesterPhone: '报修电话',
     description: '故障描述',
+    deskNote: '服务台备注',
+    reopenCount: '重开次数',
+    reopenedTimes: '已重开 {{n}} 次',
     assignee: '工程师',
     createdAt: '创建时间',
     symptom: '故障现象',
@@ -216,6 +220,9 @@ const zh: Shape<Messages> = {
     callbackOutcome: '回访结果',
     satisfaction: '满意度',
     customerFeedback: '客户意见',
+  },
+  formHelp: {
+    engineer: '留空则派给所有工程师，先认领者处理',
   },
   option: {
     category: { CONSULTATION: '咨询', DEFECT: '故障' },

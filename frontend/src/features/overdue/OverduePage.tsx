@@ -11,7 +11,7 @@ import { LevelTag, StatusTag } from '../../shared/tags';
 import { PageHeader } from '../../shared/PageHeader';
 import { useLoad } from '../../shared/useLoad';
 import { ticketsApi } from '../tickets/api';
-import { overdueMillis } from './overdue';
+import { notificationTicketLabel, overdueMillis } from './overdue';
 
 export function OverduePage() {
   const { t } = useTranslation();
@@ -106,7 +106,7 @@ export function OverduePage() {
               <List.Item>
                 <Space>
                   <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
-                  {n.ticketId != null && <Link to={`/tickets/${n.ticketId}`}>{n.ticketNumber ?? `#${n.ticketId}`}</Link>}
+                  {n.ticketId != null && <Link to={`/tickets/${n.ticketId}`}>{notificationTicketLabel(n)}</Link>}
                   <Typography.Text strong={!n.read}>{n.message}</Typography.Text>
                 </Space>
               </List.Item>

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../../shared/format';
-import { overdueMillis } from './overdue';
+import { notificationTicketLabel, overdueMillis } from './overdue';
 
 const HOUR = 3600_000;
 const now = Date.parse('2026-01-10T12:00:00Z');
@@ -28,5 +28,14 @@ describe('formatDuration', () => {
     expect(formatDuration(12 * 60_000, t)).toBe('12 min');
     expect(formatDuration(2 * HOUR + 5 * 60_000, t)).toBe('2 h 5 min');
     expect(formatDuration(50 * HOUR, t)).toBe('2 d 2 h');
+  });
+});
+
+describe('notificationTicketLabel', () => {
+  it('uses the ticket number and falls back to the id for older notifications', () => {
+    expect(notificationTicketLabel({ ticketId: 7, ticketNumber: 'AC-20260110-0007' })).toBe('AC-20260110-0007');
+    expect(notificationTicketLabel({ ticketId: 7 })).toBe('#7');
+    expect(notificationTicketLabel({ ticketId: 7, ticketNumber: null })).toBe('#7');
+    expect(notificationTicketLabel({ ticketId: null })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { TicketSummary } from '../../api/types';
+import type { Notification, TicketSummary } from '../../api/types';
 
 type Deadlines = Pick<
   TicketSummary,
@@ -18,4 +18,10 @@ export function overdueMillis(ticket: Deadlines, now: number): number {
     late.push((ticket.resolvedAt ? Date.parse(ticket.resolvedAt) : now) - Date.parse(ticket.resolutionDue));
   }
   return Math.max(...late);
+}
+
+/** How a notification names its ticket: the number the server sends, or "#id" for older entries without one. */
+export function notificationTicketLabel(n: Pick<Notification, 'ticketId' | 'ticketNumber'>): string | null {
+  if (n.ticketId == null) return null;
+  return n.ticketNumber || `#${n.ticketId}`;
 }

@@ -1,17 +1,23 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Engineer, FormField, Task } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { referenceApi } from '../reference/api';
 import { tasksApi } from './api';
-import { fieldLabel, initialValues, maxLengthOf, optionLabel, toSubmitValues, widgetFor } from './formFields';
+import { fieldLabel, initialValues, maxLengthOf, optionLabel, taskName, toSubmitValues, widgetFor } from './formFields';
+
+/** Seconds the "already handled by someone else" notice stays: it must outlive the reload that removes the form. */
+const CONFLICT_NOTICE_SECONDS = 10;
 
 interface Props {
   task: Task;
-  /** Called after a successful completion, and after a 409 so the caller can reload. */
+  /**
+   * Called after a successful completion, and after a 409 so the caller can reload. The 409 notice
+   * is shown through the surrounding antd <App>, so it stays visible when the reload removes this form.
+   */
   onDone: (completed: boolean) => void;
   /** Loads the engineer list; injectable for tests. */
   loadEngineers?: () => Promise<Engineer[]>;
@@ -84,6 +90,7 @@ function FieldInput({ field, engineers, ...control }: FieldInputProps) {
 /** Renders a BPMN user-task form from the field list the server sends with each task. */
 export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers }: Props) {
   const { t } = useTranslation();
+  const { notification } = App.useApp();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -107,7 +114,16 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
       onDone(true);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        setError(t('common.conflict'));
+        // The reload usually drops this task (and this form) from the page, so an inline alert
+        // would vanish with it: tell the user through an app-level notice that survives it.
+        notification.warning({
+          key: `task-conflict-${task.id}`,
+          message: taskName(t, task),
+          description: t('tasks.alreadyHandled'),
+          duration: CONFLICT_NOTICE_SECONDS,
+          props: { 'data-testid': 'task-conflict-notice' } as HTMLAttributes<HTMLDivElement>,
+        });
+        setError(t('tasks.alreadyHandled'));
         onDone(false);
       } else if (e instanceof ApiError && e.fieldErrors.length > 0) {
         const known = new Set(fields.map((f) => f.id));
@@ -135,6 +151,10 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
     return [text ? { required: true, whitespace: true, message } : { required: true, message }];
   };
 
+  /** Help under a field: an optional engineer means "offer the job to all engineers". */
+  const helpText = (field: FormField): string | undefined =>
+    widgetFor(field) === 'engineer' && !field.required ? t('formHelp.engineer') : undefined;
+
   return (
     <Form
       form={form}
@@ -150,6 +170,7 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
             name={field.id}
             label={fieldLabel(t, field)}
             rules={rules(field)}
+            extra={helpText(field)}
             valuePropName={widgetFor(field) === 'switch' ? 'checked' : 'value'}
           >
             <FieldInput field={field} engineers={engineers} />

@@ -16,7 +16,7 @@ export const TICKET_LIMITS = {
   title: 200,
   description: 4000,
   requesterName: 100,
-  requesterUnit: 100,
+  requesterUnit: 200,
   requesterPhone: 40,
 } as const;
 

@@ -201,10 +201,14 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
     { key: 'assignee', label: t('ticket.assignee'), children: text(ticket.assignee) },
     { key: 'createdAt', label: t('ticket.createdAt'), children: formatDateTime(ticket.createdAt) },
     { key: 'description', label: t('ticket.description'), children: text(ticket.description), span: 2 },
+    { key: 'deskNote', label: t('ticket.deskNote'), children: text(ticket.deskNote), span: 2 },
     { key: 'symptom', label: t('ticket.symptom'), children: text(ticket.symptom) },
     { key: 'cause', label: t('ticket.cause'), children: text(ticket.cause) },
     { key: 'solution', label: t('ticket.solution'), children: text(ticket.solution) },
     { key: 'prevention', label: t('ticket.prevention'), children: text(ticket.prevention) },
+    ...(ticket.reopenCount && ticket.reopenCount > 0
+      ? [{ key: 'reopenCount', label: t('ticket.reopenCount'), children: t('ticket.reopenedTimes', { n: ticket.reopenCount }) }]
+      : []),
     ...(ticket.thirdPartyName ? [{ key: 'thirdParty', label: t('ticket.thirdPartyName'), children: ticket.thirdPartyName }] : []),
     ...(callback ? [{ key: 'callback', label: t('ticket.callbackOutcome'), children: callback }] : []),
     ...(satisfaction ? [{ key: 'satisfaction', label: t('ticket.satisfaction'), children: satisfaction }] : []),

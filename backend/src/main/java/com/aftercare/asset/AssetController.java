@@ -7,7 +7,9 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -56,6 +58,17 @@ class AssetController {
     @ResponseStatus(HttpStatus.CREATED)
     SiteView createSite(@Valid @RequestBody NewSite site) {
         return SiteView.of(assets.createSite(site));
+    }
+
+    record ProbeSettings(@jakarta.validation.constraints.Size(max = 100) String ipAddress,
+            @jakarta.validation.constraints.Size(max = 200) String probeTcpPorts,
+            @jakarta.validation.constraints.Size(max = 500) String probeHttpUrl) {
+    }
+
+    /** Corrects how a device is probed; the next verification of any case uses it. */
+    @PutMapping("/api/devices/{id}/probe")
+    DeviceView changeProbe(@PathVariable Long id, @Valid @RequestBody ProbeSettings settings) {
+        return DeviceView.of(assets.changeProbe(id, settings.ipAddress(), settings.probeTcpPorts(), settings.probeHttpUrl()));
     }
 
     @GetMapping("/api/devices")

@@ -53,7 +53,7 @@ public class AssetService {
 
     @Transactional(readOnly = true)
     public Device device(Long deviceId) {
-        return devices.findById(deviceId).orElseThrow(() -> new NotFoundException("No device " + deviceId));
+        return devices.findWithSite(deviceId).orElseThrow(() -> new NotFoundException("No device " + deviceId));
     }
 
     @Transactional
@@ -74,22 +74,46 @@ public class AssetService {
         if (devices.existsBySerialNumber(d.serialNumber().trim())) {
             throw new BadRequestException("serialNumber", "a device with serial number " + d.serialNumber() + " exists already");
         }
-        validateProbe(d.probeTcpPorts(), d.probeHttpUrl());
-        return devices.save(new Device(site, d.type(), d.name().trim(), d.model(), d.serialNumber().trim(), d.ipAddress(),
-                d.warrantyEnd(), d.probeTcpPorts(), d.probeHttpUrl(), Boolean.TRUE.equals(d.probeTlsInsecure())));
+        String ip = trimToNull(d.ipAddress());
+        String ports = trimToNull(d.probeTcpPorts());
+        String url = trimToNull(d.probeHttpUrl());
+        validateProbe(ip, ports, url);
+        return devices.save(new Device(site, d.type(), d.name().trim(), d.model(), d.serialNumber().trim(), ip,
+                d.warrantyEnd(), ports, url, Boolean.TRUE.equals(d.probeTlsInsecure())));
     }
 
+    /** Re-points the probe (a wrong address, a device replaced by the vendor) so a case is never stuck on it. */
     @Transactional
     public Device changeProbe(Long deviceId, String ipAddress, String tcpPorts, String httpUrl) {
-        validateProbe(tcpPorts, httpUrl);
+        String ip = trimToNull(ipAddress);
+        String ports = trimToNull(tcpPorts);
+        String url = trimToNull(httpUrl);
+        validateProbe(ip, ports, url);
         Device device = device(deviceId);
-        device.changeProbe(ipAddress, tcpPorts, httpUrl);
+        device.changeProbe(ip, ports, url);
         return device;
     }
 
-    private static void validateProbe(String tcpPorts, String httpUrl) {
-        if (tcpPorts != null && !tcpPorts.isBlank()) {
-            for (String p : tcpPorts.split(",")) {
+    private static String trimToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9.:\\-]{1,100}");
+    private static final int MAX_PORTS = 10;
+
+    private static void validateProbe(String ipAddress, String tcpPorts, String httpUrl) {
+        if (ipAddress != null && !HOST.matcher(ipAddress).matches()) {
+            throw new BadRequestException("ipAddress", "must be an IP address or host name");
+        }
+        if (tcpPorts != null) {
+            if (ipAddress == null) {
+                throw new BadRequestException("ipAddress", "is needed to probe TCP ports");
+            }
+            String[] parts = tcpPorts.split(",");
+            if (parts.length > MAX_PORTS) {
+                throw new BadRequestException("probeTcpPorts", "at most " + MAX_PORTS + " ports");
+            }
+            for (String p : parts) {
                 int port;
                 try {
                     port = Integer.parseInt(p.trim());
@@ -101,9 +125,9 @@ public class AssetService {
                 }
             }
         }
-        if (httpUrl != null && !httpUrl.isBlank()) {
+        if (httpUrl != null) {
             try {
-                URI uri = URI.create(httpUrl.trim());
+                URI uri = URI.create(httpUrl);
                 if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
                     throw new BadRequestException("probeHttpUrl", "must be an http:// or https:// URL with a host");
                 }

@@ -18,4 +18,8 @@ interface DeviceRepository extends JpaRepository<Device, Long> {
     List<Device> search(@Param("siteId") Long siteId, @Param("q") String q);
 
     boolean existsBySerialNumber(String serialNumber);
+
+    @EntityGraph(attributePaths = "site")
+    @Query("select d from Device d where d.id = :id")
+    java.util.Optional<Device> findWithSite(@Param("id") Long id);
 }

@@ -76,6 +76,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .reduce((a, b) -> a + "; " + b).orElse("invalid"), errors);
     }
 
+    /** Last resort: log it with a reference the user can quote, never leak internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error {}", reference, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server (reference " + reference + ")", List.of());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getName() + ": invalid value '" + e.getValue() + "'",

@@ -44,6 +44,7 @@ class SecurityConfig {
                         .requestMatchers("/engine-rest/**", "/camunda/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("SERVICE_DESK", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/sites", "/api/devices").hasAnyRole("SERVICE_DESK", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/devices/*/probe").hasAnyRole("SERVICE_DESK", "ENGINEER", "ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll());
         return http.build();

@@ -1,6 +1,7 @@
 package com.aftercare.probe;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Talks to a device: TCP connect to each configured port, HTTP(S) GET on the configured URL.
- * Any HTTP answer below 500 counts as alive (cameras often answer 401 without credentials).
+ * 2xx, 3xx and 401 count as alive (cameras often answer 401 without credentials); 404 or 5xx do not.
  * Plain code with no engine types, so a standalone probe agent can reuse it.
  */
 @Component
@@ -58,6 +59,10 @@ public class DeviceProber {
         if (host == null || host.isBlank()) {
             return new ProbeCheck("TCP", "?:" + port, false, "device has no IP address", 0);
         }
+        String refused = refusedAddress(host);
+        if (refused != null) {
+            return new ProbeCheck("TCP", where, false, refused, 0);
+        }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             return new ProbeCheck("TCP", where, true, "connected", millisSince(start));
@@ -69,6 +74,10 @@ public class DeviceProber {
     ProbeCheck http(String url, boolean tlsInsecure) {
         long start = System.nanoTime();
         try {
+            String refused = refusedAddress(URI.create(url).getHost());
+            if (refused != null) {
+                return new ProbeCheck("HTTP", url, false, refused, 0);
+            }
             HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout)
                     .followRedirects(HttpClient.Redirect.NEVER);
             if (tlsInsecure) {
@@ -82,12 +91,33 @@ public class DeviceProber {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(httpTimeout).GET().build();
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
-            return new ProbeCheck("HTTP", url, status < 500, "HTTP " + status, millisSince(start));
+            boolean alive = (status >= 200 && status < 400) || status == 401;
+            return new ProbeCheck("HTTP", url, alive, "HTTP " + status, millisSince(start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ProbeCheck("HTTP", url, false, "interrupted", millisSince(start));
         } catch (IOException | IllegalArgumentException e) {
             return new ProbeCheck("HTTP", url, false, describe(e), millisSince(start));
+        }
+    }
+
+    /**
+     * Devices live on customer LANs (private ranges, and loopback for local agents), but never on
+     * link-local (cloud metadata), wildcard or multicast addresses: those are refused, not probed.
+     */
+    static String refusedAddress(String host) {
+        if (host == null || host.isBlank()) {
+            return "no host";
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                    return "address " + address.getHostAddress() + " is not a device address (link-local, wildcard or multicast)";
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return "cannot resolve " + host;
         }
     }
 

@@ -75,6 +75,15 @@ public class ProbeService {
         return saved;
     }
 
+    /** The probe itself could not run (after retries): recorded as a failed verification with the reason. */
+    @Transactional
+    public void recordCouldNotRun(Long ticketId, RuntimeException cause) {
+        Instant now = clock.instant();
+        String summary = "Probe could not run: " + cause.getMessage();
+        results.save(new ProbeResult(ticketId, null, now, now, false, summary, List.of()));
+        tickets.note(ticketId, "PROBE_FAILED", summary);
+    }
+
     @Transactional(readOnly = true)
     public List<ProbeResult> resultsOf(Long ticketId) {
         return results.findByTicketIdOrderByStartedAtAscIdAsc(ticketId);

@@ -22,6 +22,8 @@ public class ProbeWorker {
 
     public static final String TOPIC = "device-probe";
     static final String WORKER_ID = "in-process-probe-worker";
+    static final int MAX_TRIES = 3;
+
     private static final Logger log = LoggerFactory.getLogger(ProbeWorker.class);
 
     private final ExternalTaskService externalTasks;
@@ -29,15 +31,18 @@ public class ProbeWorker {
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final long lockMillis;
+    private final long retryDelayMillis;
 
     ProbeWorker(ExternalTaskService externalTasks, ProbeService probes, TransactionTemplate transaction,
             @Value("${aftercare.probe.worker-enabled:true}") boolean enabled,
-            @Value("${aftercare.probe.lock-millis:60000}") long lockMillis) {
+            @Value("${aftercare.probe.lock-millis:60000}") long lockMillis,
+            @Value("${aftercare.probe.retry-delay-millis:30000}") long retryDelayMillis) {
         this.externalTasks = externalTasks;
         this.probes = probes;
         this.transaction = transaction;
         this.enabled = enabled;
         this.lockMillis = lockMillis;
+        this.retryDelayMillis = retryDelayMillis;
     }
 
     @Scheduled(fixedDelayString = "${aftercare.probe.poll-interval-ms:1000}")
@@ -71,9 +76,31 @@ public class ProbeWorker {
             });
         } catch (RuntimeException e) {
             log.warn("Probe job {} failed: {}", task.getId(), e.toString());
-            int retries = task.getRetries() == null ? 3 : task.getRetries();
-            externalTasks.handleFailure(task.getId(), WORKER_ID, String.valueOf(e.getMessage()), e.toString(),
-                    Math.max(retries - 1, 0), 30_000);
+            int retriesLeft = (task.getRetries() == null ? MAX_TRIES : task.getRetries()) - 1;
+            if (retriesLeft > 0) {
+                externalTasks.handleFailure(task.getId(), WORKER_ID, String.valueOf(e.getMessage()), e.toString(), retriesLeft,
+                        retryDelayMillis);
+            } else {
+                giveUp(task, e);
+            }
+        }
+    }
+
+    /**
+     * Out of retries: rather than leave an engine incident nobody sees (the case would sit in
+     * VERIFYING for ever), the probe counts as failed with the reason on the ticket, and the
+     * case goes back to the engineer, who can correct the device's probe settings.
+     */
+    private void giveUp(LockedExternalTask task, RuntimeException cause) {
+        try {
+            Long ticketId = ((Number) task.getVariables().get("ticketId")).longValue();
+            transaction.executeWithoutResult(status -> {
+                probes.recordCouldNotRun(ticketId, cause);
+                externalTasks.complete(task.getId(), WORKER_ID, Map.of("probePassed", false));
+            });
+        } catch (RuntimeException e) {
+            log.error("Probe job {} could not be closed either; leaving it as an incident", task.getId(), e);
+            externalTasks.handleFailure(task.getId(), WORKER_ID, String.valueOf(cause.getMessage()), cause.toString(), 0, 0);
         }
     }
 }

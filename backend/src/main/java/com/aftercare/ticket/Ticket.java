@@ -168,18 +168,21 @@ public class Ticket {
 
     /** Copies what a completed form said onto the record (FW-2: cause, method, prevention; callback feedback). */
     void recordFormValue(String field, Object value) {
-        String text = value == null ? null : value.toString();
+        if (value == null || value.toString().isBlank()) {
+            return; // a field left empty on a later round keeps what an earlier round recorded
+        }
+        String text = value.toString();
         switch (field) {
-            case "category" -> category = text == null ? category : Category.valueOf(text);
+            case "category" -> category = Category.valueOf(text);
             case "deskNote" -> deskNote = text;
             case "symptom" -> symptom = text;
             case "cause" -> cause = text;
             case "solution" -> solution = text;
             case "prevention" -> prevention = text;
             case "thirdPartyName" -> thirdPartyName = text;
-            case "thirdPartyResult" -> solution = text;
+            case "thirdPartyResult" -> solution = "Third party: " + text;
             case "callbackOutcome" -> callbackOutcome = text;
-            case "satisfaction" -> satisfaction = text == null ? null : Integer.valueOf(text);
+            case "satisfaction" -> satisfaction = Integer.valueOf(text);
             case "customerFeedback" -> customerFeedback = text;
             default -> { /* other fields live only in the timeline and the process */ }
         }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -40,7 +41,17 @@ class TicketController {
     @PostMapping("/api/tickets")
     ResponseEntity<TicketSummary> create(@Valid @RequestBody NewTicket request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        TicketService.Created created = tickets.create(request, idempotencyKey);
+        TicketService.Created created;
+        try {
+            created = tickets.create(request, idempotencyKey);
+        } catch (DataIntegrityViolationException e) {
+            // two retries of the same report raced; the loser answers with the winner's ticket
+            Ticket first = idempotencyKey == null ? null : tickets.findByIdempotencyKey(idempotencyKey).orElse(null);
+            if (first == null) {
+                throw e;
+            }
+            created = new TicketService.Created(first, false);
+        }
         TicketSummary body = TicketSummary.of(tickets.get(created.ticket().getId()), clock.instant());
         if (!created.isNew()) {
             return ResponseEntity.ok(body);
@@ -53,7 +64,7 @@ class TicketController {
             @RequestParam(required = false) Long siteId,
             @RequestParam(required = false) String assignee,
             @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Page<Ticket> result = tickets.search(status, siteId, assignee == null || assignee.isBlank() ? null : assignee, overdue,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"))));

@@ -94,6 +94,11 @@ public class TicketService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<Ticket> findByIdempotencyKey(String idempotencyKey) {
+        return tickets.findByIdempotencyKey(idempotencyKey);
+    }
+
+    @Transactional(readOnly = true)
     public Ticket get(Long id) {
         return tickets.findWithSiteAndDevice(id).orElseThrow(() -> new NotFoundException("No ticket " + id));
     }

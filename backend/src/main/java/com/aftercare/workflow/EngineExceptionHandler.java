@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +18,7 @@ import com.aftercare.common.Problems;
 
 /** The engine's own exceptions, as problem+json: they stay in the workflow feature with the engine calls. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the catch-all in common.ApiExceptionHandler
 class EngineExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingException.class)

@@ -35,6 +35,23 @@ class TaskController {
         tasks.claim(id, CurrentUser.username(), CurrentUser.roles());
     }
 
+    @PostMapping("/api/tasks/{id}/unclaim")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unclaim(@PathVariable String id) {
+        checkId(id);
+        tasks.unclaim(id, CurrentUser.username(), CurrentUser.roles());
+    }
+
+    record Reassignment(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100) String assignee) {
+    }
+
+    @PostMapping("/api/tasks/{id}/assign")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void assign(@PathVariable String id, @jakarta.validation.Valid @RequestBody Reassignment body) {
+        checkId(id);
+        tasks.reassign(id, body.assignee(), CurrentUser.roles());
+    }
+
     @PostMapping("/api/tasks/{id}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import com.aftercare.engineer.EngineerService;
 import com.aftercare.ticket.TicketService;
 import com.aftercare.ticket.TicketStatus;
 
@@ -27,9 +28,11 @@ class TicketStepParseListener extends AbstractBpmnParseListener {
     static final String STATUS_PROPERTY = "ticketStatus";
 
     private final TicketService tickets;
+    private final EngineerService engineers;
 
-    TicketStepParseListener(@Lazy TicketService tickets) {
+    TicketStepParseListener(@Lazy TicketService tickets, @Lazy EngineerService engineers) {
         this.tickets = tickets;
+        this.engineers = engineers;
     }
 
     @Override
@@ -65,12 +68,20 @@ class TicketStepParseListener extends AbstractBpmnParseListener {
         });
     }
 
+    /**
+     * An engineer taking (or being given) an engineer's task becomes the ticket's engineer, and the
+     * case's later steps ({@code assignee="${engineer}"}) go to them. Desk users holding a shared
+     * task (receiveFromVendor) do not change who the engineer is.
+     */
     private void recordAssignee(DelegateTask task) {
         Long ticketId = ticketId(task.getExecution());
-        if (ticketId != null && task.getAssignee() != null && task.getCandidates().stream()
-                .anyMatch(link -> "ENGINEER".equals(link.getGroupId()))) {
-            tickets.assign(ticketId, task.getAssignee());
+        String assignee = task.getAssignee();
+        if (ticketId == null || assignee == null || !engineers.exists(assignee)
+                || task.getCandidates().stream().noneMatch(link -> "ENGINEER".equals(link.getGroupId()))) {
+            return;
         }
+        tickets.assign(ticketId, assignee);
+        task.getExecution().setVariable("engineer", assignee);
     }
 
     private static Long ticketId(DelegateExecution execution) {

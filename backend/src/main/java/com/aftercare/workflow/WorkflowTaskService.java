@@ -92,6 +92,38 @@ public class WorkflowTaskService {
         taskService.claim(taskId, user);
     }
 
+    /** The holder gives a task back to its groups (or a supervisor takes it off an absent holder). */
+    @Transactional
+    public void unclaim(String taskId, String user, Set<Role> roles) {
+        Task task = openTask(taskId);
+        if (task.getAssignee() == null) {
+            return;
+        }
+        if (!task.getAssignee().equals(user) && !roles.contains(Role.SUPERVISOR) && !roles.contains(Role.ADMIN)) {
+            throw new ForbiddenException("Task " + taskId + " is held by " + task.getAssignee() + "; only they or a supervisor may release it");
+        }
+        taskService.setAssignee(taskId, null);
+    }
+
+    /**
+     * Re-dispatch (IN-7): the desk or a supervisor hands an engineer's task to another engineer,
+     * e.g. when the first cannot go. The following steps of the case go to the new engineer too.
+     */
+    @Transactional
+    public void reassign(String taskId, String newAssignee, Set<Role> roles) {
+        Task task = openTask(taskId);
+        if (roles.stream().noneMatch(r -> r == Role.SERVICE_DESK || r == Role.SUPERVISOR || r == Role.ADMIN)) {
+            throw new ForbiddenException("Only the service desk or a supervisor may reassign tasks");
+        }
+        if (!candidateGroups(taskId).contains(Role.ENGINEER.name())) {
+            throw new BadRequestException("id", "only engineers' tasks can be reassigned; this one is for " + candidateGroups(taskId));
+        }
+        if (newAssignee == null || !engineers.exists(newAssignee)) {
+            throw new BadRequestException("assignee", "unknown engineer " + newAssignee);
+        }
+        taskService.setAssignee(task.getId(), newAssignee);
+    }
+
     @Transactional
     public void complete(String taskId, Map<String, Object> submitted, String user, Set<Role> roles) {
         Task task = openTask(taskId);

@@ -124,6 +124,73 @@ class BadInputTest extends IntegrationTest {
     }
 
     @Test
+    void chunkedBodiesWithoutALengthAreRefused() throws Exception {
+        Counts before = counts();
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(rest.getRootUri() + "/api/tickets"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("t-desk:" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream("{}".getBytes())))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(411);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void numbersMustBeNumbersAndKeysUnique() {
+        Map<String, Object> body = valid();
+        body.put("siteId", String.valueOf(site.getId()));
+        assertThat(rejectedTicket(body).errorFields()).containsExactly("siteId");
+        body = valid();
+        body.put("siteId", 1.5);
+        assertThat(rejectedTicket(body).errorFields()).containsExactly("siteId");
+        assertThat(rejectedTicket("{\"channel\":\"HOTLINE\",\"channel\":\"WEB\"}").status()).isEqualTo(400);
+        assertThat(api.get("t-sup", "/api/tickets?page=99999999&size=200").status()).isEqualTo(400);
+    }
+
+    @Test
+    void concurrentRetriesWithTheSameKeyAllGetTheOneTicket() throws Exception {
+        Map<String, String> key = Map.of("Idempotency-Key", "race-" + System.nanoTime());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<ApiClient.Response>>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> api.post("t-desk", "/api/tickets", valid(), key)));
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var f : futures) {
+                ApiClient.Response r = f.get();
+                assertThat(r.status()).as(r.body().toString()).isIn(200, 201);
+                ids.add(r.body().path("id").asLong());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void probeSettingsAreValidatedAndOnlyStaffMayChangeThem() {
+        String path = "/api/devices/" + device.getId() + "/probe";
+        assertThat(api.exchange("t-desk", org.springframework.http.HttpMethod.PUT, path,
+                Map.of("ipAddress", "127.0.0.1", "probeTcpPorts", "1,2,3,4,5,6,7,8,9,10,11"), null).errorFields())
+                .containsExactly("probeTcpPorts");
+        assertThat(api.exchange("t-desk", org.springframework.http.HttpMethod.PUT, path,
+                Map.of("ipAddress", "10.0.0.1; rm -rf"), null).errorFields()).containsExactly("ipAddress");
+        assertThat(api.exchange("t-sup", org.springframework.http.HttpMethod.PUT, path,
+                Map.of("ipAddress", "127.0.0.1"), null).status()).isEqualTo(403);
+        assertThat(api.exchange("t-eng", org.springframework.http.HttpMethod.PUT, "/api/devices/987654/probe",
+                Map.of("ipAddress", "127.0.0.1"), null).status()).isEqualTo(404);
+        ApiClient.Response ok = api.exchange("t-eng", org.springframework.http.HttpMethod.PUT, path,
+                Map.of("ipAddress", " 127.0.0.1 ", "probeTcpPorts", String.valueOf(DEVICE.port()), "probeHttpUrl", " " + DEVICE.url()), null);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body().path("probeHttpUrl").asText()).isEqualTo(DEVICE.url());
+    }
+
+    @Test
     void unknownFieldsWrongTypesAndBrokenJsonAreRejected() {
         Map<String, Object> body = valid();
         body.put("status", "CLOSED");
@@ -225,7 +292,10 @@ class BadInputTest extends IntegrationTest {
         assertThat(api.post("t-desk", "/api/devices", Map.of("siteId", site.getId(), "type", "CAMERA", "name", "x",
                 "serialNumber", device.getSerialNumber())).errorFields()).containsExactly("serialNumber");
         assertThat(api.post("t-desk", "/api/devices", Map.of("siteId", site.getId(), "type", "CAMERA", "name", "x",
-                "serialNumber", "S-" + System.nanoTime(), "probeTcpPorts", "80,99999")).errorFields()).containsExactly("probeTcpPorts");
+                "serialNumber", "S-" + System.nanoTime(), "ipAddress", "127.0.0.1", "probeTcpPorts", "80,99999")).errorFields())
+                .containsExactly("probeTcpPorts");
+        assertThat(api.post("t-desk", "/api/devices", Map.of("siteId", site.getId(), "type", "CAMERA", "name", "x",
+                "serialNumber", "S-" + System.nanoTime(), "probeTcpPorts", "80")).errorFields()).containsExactly("ipAddress");
         assertThat(api.post("t-desk", "/api/devices", Map.of("siteId", site.getId(), "type", "CAMERA", "name", "x",
                 "serialNumber", "S-" + System.nanoTime(), "probeHttpUrl", "file:///etc/passwd")).errorFields())
                 .containsExactly("probeHttpUrl");

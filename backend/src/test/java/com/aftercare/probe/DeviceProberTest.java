@@ -38,6 +38,34 @@ class DeviceProberTest {
     }
 
     @Test
+    void metadataAndWildcardAddressesAreRefusedNotProbed() {
+        ProbeCheck metadata = prober.http("http://169.254.169.254/latest/meta-data/", false);
+        assertThat(metadata.ok()).isFalse();
+        assertThat(metadata.detail()).contains("not a device address");
+        assertThat(prober.tcp("0.0.0.0", 80).detail()).contains("not a device address");
+        assertThat(DeviceProber.refusedAddress("127.0.0.1")).isNull();
+        assertThat(DeviceProber.refusedAddress("192.168.1.64")).isNull();
+    }
+
+    @Test
+    void notFoundOrServerErrorMeansNotWorking() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/login") ? 401 : 404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            assertThat(prober.http(base + "/missing", false).ok()).isFalse();
+            assertThat(prober.http(base + "/login", false).ok()).as("401: alive, wants credentials").isTrue();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void deviceWithoutAddressFailsClearly() {
         assertThat(prober.tcp(null, 80).ok()).isFalse();
         assertThat(prober.tcp(null, 80).detail()).isEqualTo("device has no IP address");

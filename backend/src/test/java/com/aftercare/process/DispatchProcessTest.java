@@ -1,11 +1,14 @@
 package com.aftercare.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.aftercare.common.BadRequestException;
+import com.aftercare.common.ForbiddenException;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -57,6 +60,44 @@ class DispatchProcessTest extends IntegrationTest {
     }
 
     @Test
+    void deskReassignsAnEngineersTaskAndTheRestOfTheCaseFollows() {
+        Ticket ticket = atEngineer();
+        String fix = task(ticket, "diagnoseAndFix").id();
+        assertThatThrownBy(() -> tasks.reassign(fix, "t-eng2", roles("t-eng"))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> tasks.reassign(fix, "ghost", roles("t-desk"))).isInstanceOf(BadRequestException.class);
+
+        tasks.reassign(fix, "t-eng2", roles("t-desk"));
+        assertThat(tickets.get(ticket.getId()).getAssignee()).isEqualTo("t-eng2");
+        complete(ticket, "diagnoseAndFix", "t-eng2", Map.of("cause", "Fan", "fixOutcome", "THIRD_PARTY"));
+        assertThat(task(ticket, "thirdPartyWork").assignee()).isEqualTo("t-eng2");
+    }
+
+    @Test
+    void holderReleasesATaskAndAnotherEngineerTakesIt() {
+        Ticket ticket = atEngineer();
+        String fix = task(ticket, "diagnoseAndFix").id();
+        assertThatThrownBy(() -> tasks.unclaim(fix, "t-eng2", roles("t-eng2"))).isInstanceOf(ForbiddenException.class);
+        tasks.unclaim(fix, "t-eng", roles("t-eng"));
+        assertThat(task(ticket, "diagnoseAndFix").assignee()).isNull();
+        tasks.claim(fix, "t-eng2", roles("t-eng2"));
+        assertThat(tickets.get(ticket.getId()).getAssignee()).isEqualTo("t-eng2");
+    }
+
+    @Test
+    void correctedProbeSettingsLetAStuckCaseThrough() {
+        Ticket ticket = atEngineer();
+        assets.changeProbe(device.getId(), "127.0.0.1", "9", "http://127.0.0.1:9/"); // wrong port: nothing listens
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Bad cable", "fixOutcome", "FIXED"));
+        probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
+
+        assets.changeProbe(device.getId(), " 127.0.0.1 ", " " + DEVICE.port() + " ", " " + DEVICE.url() + " ");
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Bad cable", "fixOutcome", "FIXED"));
+        probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
+    }
+
+    @Test
     void failedProbeSendsTheCaseBackToTheEngineerAndItNeverReachesCallback() {
         Ticket ticket = atEngineer();
         DEVICE.down();
@@ -89,7 +130,8 @@ class DispatchProcessTest extends IntegrationTest {
     @Test
     void deviceSentToTheVendorComesBackToTheEngineer() {
         Ticket ticket = atEngineer();
-        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Sensor failure", "fixOutcome", "SEND_TO_VENDOR"));
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("symptom", "No video", "cause", "Sensor failure",
+                "fixOutcome", "SEND_TO_VENDOR", "solution", "Swap the sensor board"));
         assertThat(openTaskKeys(ticket)).containsExactly("shipToVendor");
         complete(ticket, "shipToVendor", "t-eng", Map.of("vendorName", "Hikvision", "repairSlipNumber", "RS-001"));
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.AWAITING_VENDOR);
@@ -100,6 +142,12 @@ class DispatchProcessTest extends IntegrationTest {
         probeWorker.runOnce();
         assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
         assertThat(passedActivities(ticket)).contains("repairAtVendor", "shipToVendor", "receiveFromVendor", "deviceReturned");
+        // the second round left symptom and solution empty: what the first round recorded stays
+        Ticket t = tickets.get(ticket.getId());
+        assertThat(t.getSymptom()).isEqualTo("No video");
+        assertThat(t.getSolution()).isEqualTo("Swap the sensor board");
+        // the desk receiving the device back does not become the ticket's engineer
+        assertThat(t.getAssignee()).isEqualTo("t-eng");
     }
 
     @Test
