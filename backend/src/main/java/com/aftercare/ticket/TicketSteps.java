@@ -68,9 +68,14 @@ class TicketSteps {
         return execution -> tickets.markResolved(ticketId(execution), "Fixed and verified on the device");
     }
 
+    /** reopenCase: the customer says it is not fixed; tell the model whether the resolution deadline has passed. */
     @Bean
-    JavaDelegate reopenCaseDelegate(TicketService tickets) {
-        return execution -> tickets.reopen(ticketId(execution));
+    JavaDelegate reopenCaseDelegate(TicketService tickets, java.time.Clock clock) {
+        return execution -> {
+            Long id = ticketId(execution);
+            tickets.reopen(id);
+            execution.setVariable("resolutionOverdue", tickets.get(id).resolutionOverdue(clock.instant()));
+        };
     }
 
     @Bean

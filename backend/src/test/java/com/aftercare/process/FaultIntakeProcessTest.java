@@ -89,7 +89,9 @@ class FaultIntakeProcessTest extends IntegrationTest {
         assertThat(reopened.getResolvedAt()).isNull();
         assertThat(reopened.getStatus()).isEqualTo(TicketStatus.AWAITING_DISPATCH);
         assertThat(openTaskKeys(ticket)).containsExactly("assignEngineer");
-        assertThat(passedActivities(ticket)).contains("fixNotConfirmed", "reopenCase");
+        assertThat(passedActivities(ticket)).contains("fixNotConfirmed", "reopenCase", "resolutionOverdueGateway")
+                .doesNotContain("escalateReopenedOverdue");
+        assertThat(reopened.isEscalated()).isFalse();
 
         complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng2"));
         complete(ticket, "acceptAssignment", "t-eng2", Map.of("accepted", true));
@@ -98,6 +100,23 @@ class FaultIntakeProcessTest extends IntegrationTest {
         complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED"));
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.CLOSED);
         assertThat(tickets.get(ticket.getId()).getAssignee()).isEqualTo("t-eng2");
+    }
+
+    @Test
+    void caseReopenedAfterItsResolutionDeadlineIsEscalatedAtOnce() {
+        Ticket ticket = report(Category.DEFECT);
+        dispatchAndFix(ticket);
+        probeWorker.runOnce();
+        // resolved in time: the resolution timer finds the clock met and stays quiet
+        managementService.executeJob(timerJob(ticket, "resolutionDeadline").getId());
+        assertThat(tickets.get(ticket.getId()).isEscalated()).isFalse();
+
+        clock.advance(java.time.Duration.ofHours(49)); // level 3: resolve within 48 hours
+        complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "NOT_FIXED"));
+
+        assertThat(tickets.get(ticket.getId()).isEscalated()).isTrue();
+        assertThat(passedActivities(ticket)).contains("escalateReopenedOverdue", "notifySupervisors");
+        assertThat(openTaskKeys(ticket)).containsExactly("assignEngineer");
     }
 
     @Test
