@@ -2,7 +2,6 @@ package com.aftercare.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,18 +43,7 @@ class BadInputTest extends IntegrationTest {
     }
 
     Map<String, Object> valid() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("channel", "MONITORING");
-        body.put("requesterName", "NMS");
-        body.put("requesterPhone", "110");
-        body.put("siteId", site.getId());
-        body.put("deviceId", device.getId());
-        body.put("category", "DEFECT");
-        body.put("impact", "LOW");
-        body.put("urgency", "LOW");
-        body.put("title", "Link down");
-        body.put("description", "ICMP lost");
-        return body;
+        return ticketBody("MONITORING", "LOW", "LOW");
     }
 
     ApiClient.Response rejectedTicket(Object body) {
@@ -275,6 +263,31 @@ class BadInputTest extends IntegrationTest {
         assertThat(nobody.status()).isEqualTo(400);
         assertThat(nobody.errorFields()).containsExactly("engineer");
         assertThat(openTaskKeys(ticket)).containsExactly("assignEngineer");
+    }
+
+    @Test
+    void releasingAndReassigningTasksChecksWhoAndToWhom() {
+        Ticket ticket = report(Category.DEFECT);
+        String desk = task(ticket, "firstLineResolution").id();
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+        String accept = task(ticket, "acceptAssignment").id();
+        Counts before = counts();
+
+        assertThat(api.post("t-desk", "/api/tasks/" + accept + "/assign", Map.of()).errorFields()).containsExactly("assignee");
+        assertThat(api.post("t-desk", "/api/tasks/" + accept + "/assign", Map.of("assignee", "ghost")).errorFields())
+                .containsExactly("assignee");
+        ApiClient.Response byEngineer = api.post("t-eng2", "/api/tasks/" + accept + "/assign", Map.of("assignee", "t-eng2"));
+        assertThat(byEngineer.status()).isEqualTo(403);
+        assertThat(api.post("t-eng2", "/api/tasks/" + accept + "/unclaim", null).status()).isEqualTo(403);
+        assertThat(api.post("t-desk", "/api/tasks/" + desk + "/assign", Map.of("assignee", "t-eng")).status()).isEqualTo(409);
+        assertThat(task(ticket, "acceptAssignment").assignee()).isEqualTo("t-eng");
+        assertThat(counts()).isEqualTo(before);
+
+        assertThat(api.post("t-desk", "/api/tasks/" + accept + "/assign", Map.of("assignee", "t-eng2")).status()).isEqualTo(204);
+        assertThat(task(ticket, "acceptAssignment").assignee()).isEqualTo("t-eng2");
+        assertThat(api.post("t-eng2", "/api/tasks/" + accept + "/unclaim", null).status()).isEqualTo(204);
+        assertThat(task(ticket, "acceptAssignment").assignee()).isNull();
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.aftercare.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -27,19 +26,7 @@ class TicketApiTest extends IntegrationTest {
     }
 
     Map<String, Object> ticketBody() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("channel", "HOTLINE");
-        body.put("requesterName", "Li Lei");
-        body.put("requesterUnit", "Traffic police");
-        body.put("requesterPhone", "139 0000 0000");
-        body.put("siteId", site.getId());
-        body.put("deviceId", device.getId());
-        body.put("category", "DEFECT");
-        body.put("impact", "MEDIUM");
-        body.put("urgency", "HIGH");
-        body.put("title", "Camera C-01 shows no picture");
-        body.put("description", "Black screen since 8:00");
-        return body;
+        return ticketBody("HOTLINE", "MEDIUM", "HIGH");
     }
 
     String taskId(String user, long ticketId, String key) {

@@ -109,6 +109,23 @@ public abstract class IntegrationTest {
                 category, impact, urgency, "Camera shows no picture", "Since this morning the camera shows black");
     }
 
+    /** A valid POST /api/tickets body for this test's site and device; tests change one field to break it. */
+    protected Map<String, Object> ticketBody(String channel, String impact, String urgency) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("channel", channel);
+        body.put("requesterName", "Li Lei");
+        body.put("requesterUnit", "Traffic police");
+        body.put("requesterPhone", "139 0000 0000");
+        body.put("siteId", site.getId());
+        body.put("deviceId", device.getId());
+        body.put("category", "DEFECT");
+        body.put("impact", impact);
+        body.put("urgency", urgency);
+        body.put("title", "Camera C-01 shows no picture");
+        body.put("description", "Black screen since 8:00");
+        return body;
+    }
+
     protected Ticket report(Category category) {
         return tickets.create(newTicket(category, Grade.LOW, Grade.LOW), null).ticket();
     }
