@@ -1,43 +1,138 @@
 package com.aftercare.escalation;
 
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.aftercare.identity.Role;
+import com.aftercare.notify.ChannelSettings;
 import com.aftercare.notify.NotificationService;
+import com.aftercare.notify.OutgoingMessage;
+import com.aftercare.notify.Recipient;
+import com.aftercare.sla.ClockStatus;
+import com.aftercare.sla.ClockTicket;
+import com.aftercare.sla.Durations;
+import com.aftercare.sla.PolicyDefinition;
+import com.aftercare.sla.ServiceContract;
+import com.aftercare.sla.SlaService;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketService;
 
-/** The service tasks of escalation.bpmn. */
+/** The service tasks of escalation.bpmn: thin adapters over the clock engine and the notifier. */
 @Configuration
 class EscalationSteps {
 
     private static Long ticketId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("ticketId")).longValue();
+        Object id = execution.getVariable("ticketId");
+        if (!(id instanceof Number n)) {
+            throw new IllegalStateException("Process " + execution.getProcessInstanceId() + " has no ticketId");
+        }
+        return n.longValue();
     }
 
-    private static String clockName(DelegateExecution execution) {
-        return String.valueOf(execution.getVariable("clock"));
-    }
-
-    /** checkClock: a clock that was met by the time its timer fired needs no escalation. */
+    /** evaluateClocks: derive the clocks, record stops, and tell the model what to wait for. */
     @Bean
-    JavaDelegate checkClockDelegate(TicketService tickets) {
-        return execution -> execution.setVariable("clockMet", tickets.clockMet(ticketId(execution), clockName(execution)));
-    }
-
-    /** notifySupervisors: in-app message to every supervisor, and the ticket marked escalated. */
-    @Bean
-    JavaDelegate notifySupervisorsDelegate(TicketService tickets, NotificationService notifications) {
+    JavaDelegate evaluateClocksDelegate(TicketService tickets, SlaService sla) {
         return execution -> {
             Long id = ticketId(execution);
-            String clock = clockName(execution);
+            SlaService.Evaluation evaluation = sla.evaluate(tickets.clockTicket(id));
+            tickets.cacheClocks(id, evaluation.clocks());
+            execution.setVariable("clocksOutcome", evaluation.outcome().name());
+            execution.setVariable("nextEscalationAt", evaluation.nextAt() == null ? null : Date.from(evaluation.nextAt()));
+        };
+    }
+
+    /** escalateClocks: for each clock whose next rung is due, notify that rung's recipients and record it. */
+    @Bean
+    JavaDelegate escalateClocksDelegate(TicketService tickets, SlaService sla, NotificationService notifications,
+            EscalationRecipients recipients) {
+        return execution -> {
+            Long id = ticketId(execution);
             Ticket ticket = tickets.get(id);
-            notifications.notifyRole(Role.SUPERVISOR, id, ticket.getNumber() + " (level " + ticket.getLevel() + ", "
-                    + ticket.getSite().getName() + "): " + clock.toLowerCase() + " deadline missed - " + ticket.getTitle());
-            tickets.markEscalated(id, clock);
+            ClockTicket clockTicket = tickets.clockTicket(ticket);
+            Optional<ServiceContract> contract = sla.contract(ticket.getContractId());
+            for (SlaService.DueEscalation due : sla.dueEscalations(clockTicket)) {
+                PolicyDefinition.EscalationStep step = due.step();
+                List<Recipient> to = recipients.resolve(step.recipients(), ticket, contract);
+                String text = message(ticket, due);
+                notifications.send(new OutgoingMessage(id, subject(ticket, due), text, to,
+                        channels(sla, ticket)));
+                sla.recordEscalation(id, due, (due.repeat() ? "repeated " : "") + step.name() + " to "
+                        + to.stream().map(Recipient::username).toList());
+                tickets.note(id, "ESCALATED", text);
+            }
+        };
+    }
+
+    /** deEscalateClocks: a clock that stopped while escalated is over; tell the people who were told. */
+    @Bean
+    JavaDelegate deEscalateClocksDelegate(TicketService tickets, SlaService sla, NotificationService notifications,
+            EscalationRecipients recipients) {
+        return execution -> {
+            Long id = ticketId(execution);
+            Ticket ticket = tickets.get(id);
+            PolicyDefinition policy = sla.definition(ticket.getPolicyId());
+            Optional<ServiceContract> contract = sla.contract(ticket.getContractId());
+            for (ClockStatus clock : sla.clocks(tickets.clockTicket(ticket))) {
+                if (!clock.state().isStopped() || clock.escalationLevel() == 0) {
+                    continue;
+                }
+                PolicyDefinition.EscalationStep step = policy.escalation()
+                        .get(Math.min(clock.escalationLevel(), policy.escalation().size()) - 1);
+                String text = "【解除升级 De-escalated】" + ticket.getNumber() + " " + clockLabel(clock.clock().name())
+                        + " " + clock.state().name().toLowerCase().replace('_', ' ')
+                        + (clock.margin() == null ? "" : clock.margin().isNegative()
+                                ? ", late by " + Durations.human(clock.margin().negated())
+                                : ", " + Durations.human(clock.margin()) + " to spare")
+                        + " - " + ticket.getTitle();
+                List<Recipient> to = recipients.resolve(step.recipients(), ticket, contract);
+                notifications.send(new OutgoingMessage(id, ticket.getNumber() + " de-escalated", text, to,
+                        channels(sla, ticket)));
+                sla.recordDeEscalation(id, clock, "was " + clock.escalationName() + "; clock " + clock.state());
+                tickets.note(id, "DEESCALATED", text);
+            }
+        };
+    }
+
+    /** The contract's outside channels; a customer without a contract gets in-app messages only. */
+    private static ChannelSettings channels(SlaService sla, Ticket ticket) {
+        return sla.contract(ticket.getContractId()).map(c -> new ChannelSettings(c.isNotifyEmail(), c.getWecomWebhookUrl(),
+                c.getDingtalkWebhookUrl(), c.getDingtalkSecret())).orElse(ChannelSettings.inAppOnly());
+    }
+
+    private static String subject(Ticket t, SlaService.DueEscalation due) {
+        return "[" + due.step().name() + "] " + t.getNumber() + " " + clockLabel(due.clock().name());
+    }
+
+    /** Short enough for a phone screen and the in-app list; Chinese first, as the teams read it. */
+    private static String message(Ticket t, SlaService.DueEscalation due) {
+        ClockStatus s = due.status();
+        String when = s.dueAt() == null ? "" : s.remaining().isNegative()
+                ? " 已超时 overdue by " + Durations.human(s.remaining().negated())
+                : " 剩余 due in " + Durations.human(s.remaining());
+        String text = "【" + due.step().name() + (due.repeat() ? " 再次提醒" : "") + "】" + t.getNumber() + " L" + t.getLevel()
+                + " " + clockLabel(due.clock().name()) + when + " | " + t.getSite().getName() + " | "
+                + (t.getAssignee() == null ? "未派单 unassigned" : t.getAssignee()) + " | " + t.getTitle();
+        return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+    }
+
+    static String clockLabel(String clock) {
+        return switch (clock) {
+            case "RESPONSE" -> "响应 response";
+            case "ON_SITE" -> "到场 on-site";
+            case "RESOLUTION" -> "修复 resolution";
+            case "SOLUTION_PLAN" -> "解决方案 solution plan";
+            case "CONTINGENCY_PLAN" -> "应急预案 contingency plan";
+            case "FAULT_REPORT" -> "故障报告 fault report";
+            case "DISPATCH" -> "派单 dispatch";
+            case "EXECUTION_CONFIRMED" -> "确认执行 execution confirmed";
+            case "REDISPATCH" -> "重新派单 re-dispatch";
+            case "PM_REPORT" -> "上报项目经理 PM report";
+            default -> clock;
         };
     }
 }

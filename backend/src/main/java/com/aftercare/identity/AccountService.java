@@ -1,5 +1,6 @@
 package com.aftercare.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,19 @@ public class AccountService {
         if (!users.existsById(username)) {
             users.save(new AppUser(username, passwordEncoder.encode(rawPassword), displayName, roles));
         }
+    }
+
+    /** Sets where a user's escalation messages go (e-mail, mobile for group-robot @-mentions). */
+    @Transactional
+    public void setContact(String username, String email, String mobile) {
+        users.findById(username).ifPresent(u -> u.contact(email, mobile));
+    }
+
+    /** Enabled users holding a role, e.g. every supervisor for an escalation without a named recipient. */
+    @Transactional(readOnly = true)
+    public List<AppUser> withRole(Role role) {
+        return users.findAll().stream().filter(u -> u.isEnabled() && u.getRoles().contains(role))
+                .sorted(java.util.Comparator.comparing(AppUser::getUsername)).toList();
     }
 
     @Transactional(readOnly = true)

@@ -23,6 +23,10 @@ public class AppUser {
     @Column(nullable = false)
     private String roles;
     private boolean enabled = true;
+    /** Where escalation e-mails go; null = in-app only. */
+    private String email;
+    /** Mobile number for @-mentions in WeCom / DingTalk group messages. */
+    private String mobile;
 
     protected AppUser() {
     }
@@ -38,6 +42,13 @@ public class AppUser {
     public String getPasswordHash() { return passwordHash; }
     public String getDisplayName() { return displayName; }
     public boolean isEnabled() { return enabled; }
+    public String getEmail() { return email; }
+    public String getMobile() { return mobile; }
+
+    void contact(String email, String mobile) {
+        this.email = email;
+        this.mobile = mobile;
+    }
 
     public Set<Role> getRoles() {
         return Arrays.stream(roles.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).collect(Collectors.toSet());

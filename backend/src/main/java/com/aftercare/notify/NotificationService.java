@@ -26,6 +26,16 @@ public class NotificationService {
         return notifications.save(new Notification(clock.instant(), role.name(), null, ticketId, message));
     }
 
+    /** PROVISIONAL: in-app only until the notify-channels branch lands. */
+    @Transactional
+    public void send(OutgoingMessage message) {
+        for (Recipient r : message.recipients()) {
+            if (r.username() != null) {
+                notifications.save(new Notification(clock.instant(), null, r.username(), message.ticketId(), message.text()));
+            }
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<Notification> forUser(String user, Set<Role> roles) {
         List<String> roleNames = roles.isEmpty() ? List.of("-") : roles.stream().map(Role::name).toList();

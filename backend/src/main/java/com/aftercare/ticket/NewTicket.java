@@ -1,5 +1,7 @@
 package com.aftercare.ticket;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,5 +19,14 @@ public record NewTicket(
         @NotNull Grade impact,
         @NotNull Grade urgency,
         @NotBlank @Size(max = 200) String title,
-        @NotBlank @Size(max = 4000) String description) {
+        @NotBlank @Size(max = 4000) String description,
+        /** When the call or alarm came in, if earlier than now (a call typed in afterwards); clocks start here. */
+        Instant receivedAt) {
+
+    /** The common case: received now. */
+    public NewTicket(Channel channel, String requesterName, String requesterUnit, String requesterPhone, Long siteId,
+            Long deviceId, Category category, Grade impact, Grade urgency, String title, String description) {
+        this(channel, requesterName, requesterUnit, requesterPhone, siteId, deviceId, category, impact, urgency, title,
+                description, null);
+    }
 }

@@ -53,7 +53,21 @@ public class Ticket {
     private Grade impact;
     @Enumerated(EnumType.STRING)
     private Grade urgency;
-    private Integer level;
+    /** A level code of the ticket's SLA policy: "1"-"3", "0"-"5" or "A"-"D". */
+    @Column(name = "level_code")
+    private String level;
+    @Column(name = "received_at")
+    private Instant receivedAt;
+    @Column(name = "contract_id")
+    private Long contractId;
+    @Column(name = "policy_id")
+    private Long policyId;
+    /** WAITING_CUSTOMER or WAITING_PARTS while the case is on hold; null otherwise. */
+    @Column(name = "hold_reason")
+    private String holdReason;
+    /** Highest escalation rung any clock has reached (cached for lists; the clock log is the record). */
+    @Column(name = "escalation_level")
+    private int escalationLevel;
     @Enumerated(EnumType.STRING)
     private TicketStatus status;
     private String assignee;
@@ -97,7 +111,7 @@ public class Ticket {
     protected Ticket() {
     }
 
-    Ticket(NewTicket r, Site site, Device device, String idempotencyKey, Instant now) {
+    Ticket(NewTicket r, Site site, Device device, String idempotencyKey, Instant now, Long contractId, Long policyId) {
         this.channel = r.channel();
         this.requesterName = r.requesterName().trim();
         this.requesterUnit = r.requesterUnit();
@@ -113,6 +127,9 @@ public class Ticket {
         this.status = TicketStatus.NEW;
         this.createdAt = now;
         this.updatedAt = now;
+        this.receivedAt = r.receivedAt() == null ? now : r.receivedAt();
+        this.contractId = contractId;
+        this.policyId = policyId;
     }
 
     void assignNumber(int year) {
@@ -127,10 +144,26 @@ public class Ticket {
         this.updatedAt = now;
     }
 
-    void applyLevel(int level, Instant responseDue, Instant resolutionDue) {
+    void applyLevel(String level) {
         this.level = level;
+    }
+
+    void applyPolicy(Long policyId) {
+        this.policyId = policyId;
+    }
+
+    void hold(String reason) {
+        this.holdReason = reason;
+    }
+
+    /** The clock engine's latest answer, kept on the row so lists and filters need no replay. */
+    void cacheClocks(Instant responseDue, Instant resolutionDue, int escalationLevel) {
         this.responseDue = responseDue;
         this.resolutionDue = resolutionDue;
+        this.escalationLevel = escalationLevel;
+        if (escalationLevel > 0) {
+            this.escalated = true;
+        }
     }
 
     void changeStatus(TicketStatus status) {
@@ -160,10 +193,6 @@ public class Ticket {
     void close(Instant at) {
         status = TicketStatus.CLOSED;
         closedAt = at;
-    }
-
-    void markEscalated() {
-        escalated = true;
     }
 
     /** Copies what a completed form said onto the record (FW-2: cause, method, prevention; callback feedback). */
@@ -212,7 +241,12 @@ public class Ticket {
     public Category getCategory() { return category; }
     public Grade getImpact() { return impact; }
     public Grade getUrgency() { return urgency; }
-    public Integer getLevel() { return level; }
+    public String getLevel() { return level; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public Long getContractId() { return contractId; }
+    public Long getPolicyId() { return policyId; }
+    public String getHoldReason() { return holdReason; }
+    public int getEscalationLevel() { return escalationLevel; }
     public TicketStatus getStatus() { return status; }
     public String getAssignee() { return assignee; }
     public String getTitle() { return title; }

@@ -1,6 +1,7 @@
 package com.aftercare.ticket;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -37,4 +38,12 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
                 or (t.resolvedAt is null and t.resolutionDue < :now))))""")
     Page<Ticket> search(@Param("status") TicketStatus status, @Param("siteId") Long siteId, @Param("assignee") String assignee,
             @Param("overdue") boolean overdue, @Param("now") Instant now, Pageable pageable);
+
+    @Query("select t.id from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED and t.policyId in :policyIds")
+    List<Long> findOpenIdsByPolicyIdIn(@Param("policyIds") java.util.Collection<Long> policyIds);
+
+    /** Open tickets with what the supervisor board shows (site for region and name). */
+    @EntityGraph(attributePaths = { "site" })
+    @Query("select t from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED")
+    List<Ticket> findOpenWithSite();
 }

@@ -21,7 +21,14 @@ import com.aftercare.asset.Site;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.identity.CurrentUser;
-import com.aftercare.sla.DeadlinePolicy;
+import com.aftercare.common.ConflictException;
+import com.aftercare.sla.ClockName;
+import com.aftercare.sla.ClockState;
+import com.aftercare.sla.ClockStatus;
+import com.aftercare.sla.ClockTicket;
+import com.aftercare.sla.MilestoneKind;
+import com.aftercare.sla.PolicyDefinition;
+import com.aftercare.sla.SlaService;
 
 /**
  * The ticket record and its timeline. Creating a ticket starts its fault-intake process in the
@@ -36,16 +43,19 @@ public class TicketService {
     private final TicketRepository tickets;
     private final TicketEventRepository events;
     private final AssetService assets;
-    private final DeadlinePolicy deadlines;
+    /** How far back a report may be dated: a call typed in late, not a backfill of history. */
+    static final java.time.Duration MAX_RECEIVED_AGO = java.time.Duration.ofDays(7);
+
+    private final SlaService sla;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
-    TicketService(TicketRepository tickets, TicketEventRepository events, AssetService assets, DeadlinePolicy deadlines,
+    TicketService(TicketRepository tickets, TicketEventRepository events, AssetService assets, SlaService sla,
             RuntimeService runtimeService, Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.assets = assets;
-        this.deadlines = deadlines;
+        this.sla = sla;
         this.runtimeService = runtimeService;
         this.clock = clock;
     }
@@ -77,17 +87,30 @@ public class TicketService {
             }
         }
         Instant now = clock.instant();
-        Ticket ticket = tickets.save(new Ticket(request, site, device, idempotencyKey, now));
+        if (request.receivedAt() != null) {
+            if (request.receivedAt().isAfter(now.plusSeconds(60))) {
+                throw new BadRequestException("receivedAt", "must not be in the future");
+            }
+            if (request.receivedAt().isBefore(now.minus(MAX_RECEIVED_AGO))) {
+                throw new BadRequestException("receivedAt", "must be within the last 7 days");
+            }
+        }
+        SlaService.Assignment assignment = sla.assignmentFor(site.getCustomer().getId());
+        Ticket ticket = tickets.save(new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(),
+                assignment.policyId()));
         ticket.assignNumber(now.atZone(clock.getZone()).getYear());
         tickets.flush();
         append(ticket.getId(), "CREATED", "Ticket " + ticket.getNumber() + " recorded from " + request.channel()
-                + ": " + ticket.getTitle());
+                + ": " + ticket.getTitle() + (request.receivedAt() == null ? "" : "; received " + local(ticket.getReceivedAt())));
+        sla.milestone(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
+                "policy " + assignment.policyCode() + ", via " + request.channel());
 
         Map<String, Object> variables = new HashMap<>();
         variables.put("ticketId", ticket.getId());
         variables.put("impact", request.impact().name());
         variables.put("urgency", request.urgency().name());
         variables.put("category", request.category().name());
+        variables.put("levelDecision", assignment.levelDecision());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, ticket.getNumber(), variables);
         ticket.startedProcess(instance.getId());
         return new Created(ticket, true);
@@ -108,6 +131,12 @@ public class TicketService {
         return tickets.search(status, siteId, assignee, overdue, clock.instant(), page);
     }
 
+    /** Every open ticket with its site, for the supervisor board. */
+    @Transactional(readOnly = true)
+    public List<Ticket> openTickets() {
+        return tickets.findOpenWithSite();
+    }
+
     @Transactional(readOnly = true)
     public List<TicketEvent> timeline(Long ticketId) {
         return events.findByTicketIdOrderByOccurredAtAscIdAsc(ticketId);
@@ -115,23 +144,269 @@ public class TicketService {
 
     // ---- called by process steps (same transaction as the engine) ----
 
+    /** The level the contract's decision table chose; an unknown code falls back to the scheme's mildest level. */
     @Transactional
-    public Ticket applyLevel(Long ticketId, int level) {
+    public Ticket applyLevel(Long ticketId, String decided) {
         Ticket t = load(ticketId);
-        DeadlinePolicy.Deadlines d = deadlines.deadlinesFor(level, t.getCreatedAt());
-        t.applyLevel(level, d.responseDue(), d.resolutionDue());
-        append(ticketId, "LEVEL", "Level " + level + " from impact " + t.getImpact() + " x urgency " + t.getUrgency()
-                + "; respond by " + local(d.responseDue()) + ", resolve by " + local(d.resolutionDue()));
+        PolicyDefinition policy = sla.definition(t.getPolicyId());
+        String level = decided;
+        if (decided == null || policy.level(decided).isEmpty()) {
+            level = policy.levels().get(policy.levels().size() - 1).code();
+            append(ticketId, "LEVEL", "The level decision gave \"" + decided + "\", not a level of this contract; using "
+                    + level + " until the desk corrects it");
+        }
+        t.applyLevel(level);
+        append(ticketId, "LEVEL", "Level " + level + " (" + policy.level(level).get().name() + ") from impact " + t.getImpact()
+                + " x urgency " + t.getUrgency());
+        sla.milestone(ticketId, MilestoneKind.LEVEL, "level " + level);
         return t;
+    }
+
+    /** The desk or a supervisor corrects the level; clocks are recomputed from receipt with paused time kept. */
+    @Transactional
+    public Ticket changeLevel(Long ticketId, String level, String reason) {
+        Ticket t = loadOpen(ticketId);
+        if (level == null || level.isBlank()) {
+            throw new BadRequestException("level", "is required");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new BadRequestException("reason", "say why the level changes (1 to 500 characters)");
+        }
+        PolicyDefinition policy = sla.definition(t.getPolicyId());
+        if (policy.level(level).isEmpty()) {
+            throw new BadRequestException("level", "not a level of this contract's scheme; one of "
+                    + policy.levels().stream().map(PolicyDefinition.LevelSpec::code).toList());
+        }
+        if (level.equals(t.getLevel())) {
+            throw new ConflictException("The ticket is already level " + level);
+        }
+        String previous = t.getLevel();
+        t.applyLevel(level);
+        t.touch(clock.instant());
+        append(ticketId, "LEVEL", "Level changed " + previous + " -> " + level + ": " + reason.trim());
+        sla.milestone(ticketId, MilestoneKind.LEVEL, "level " + previous + " -> " + level + ": " + reason.trim());
+        return t;
+    }
+
+    /** Moves an open ticket onto the current version of its policy (a process owner's "apply to open tickets"). */
+    @Transactional
+    public boolean applyPolicyVersion(Long ticketId, Long policyId, String description) {
+        Ticket t = load(ticketId);
+        if (t.getStatus() == TicketStatus.CLOSED || policyId.equals(t.getPolicyId())
+                || t.getLevel() != null && sla.definition(policyId).level(t.getLevel()).isEmpty()) {
+            return false;
+        }
+        t.applyPolicy(policyId);
+        append(ticketId, "POLICY", "SLA policy changed to " + description + "; clocks recalculated");
+        sla.milestone(ticketId, MilestoneKind.POLICY, description);
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> openTicketsOnPolicy(java.util.Collection<Long> policyIds) {
+        return tickets.findOpenIdsByPolicyIdIn(policyIds);
     }
 
     @Transactional
     public void changeStatus(Long ticketId, TicketStatus status) {
         Ticket t = load(ticketId);
         if (t.getStatus() != status) {
+            boolean pausedBefore = paused(t);
             t.changeStatus(status);
             t.touch(clock.instant());
+            pauseOrResume(t, pausedBefore, "status " + status);
+            if (status == TicketStatus.DISPATCHED) {
+                sla.milestone(ticketId, MilestoneKind.DISPATCHED, t.getAssignee() == null ? "offered to all engineers"
+                        : "to " + t.getAssignee());
+            }
         }
+    }
+
+    /** A task handed to another engineer is a re-dispatch (IN-7). */
+    @Transactional
+    public void redispatched(Long ticketId, String engineer) {
+        load(ticketId);
+        sla.milestone(ticketId, MilestoneKind.DISPATCHED, "re-dispatched to " + engineer);
+    }
+
+    /** Clocks pause while the case waits on someone else (the policy lists which states count). */
+    private boolean paused(Ticket t) {
+        return sla.pauses(t.getPolicyId(), t.getHoldReason()) || sla.pauses(t.getPolicyId(), t.getStatus().name());
+    }
+
+    private void pauseOrResume(Ticket t, boolean pausedBefore, String why) {
+        boolean pausedNow = paused(t);
+        if (pausedNow && !pausedBefore) {
+            String reason = sla.pauses(t.getPolicyId(), t.getHoldReason()) ? t.getHoldReason() : t.getStatus().name();
+            sla.milestone(t.getId(), MilestoneKind.PAUSED, reason);
+            append(t.getId(), "CLOCKS_PAUSED", "SLA clocks paused: " + reason);
+        } else if (!pausedNow && pausedBefore) {
+            sla.milestone(t.getId(), MilestoneKind.RESUMED, why);
+            append(t.getId(), "CLOCKS_RESUMED", "SLA clocks resumed (" + why + ")");
+        }
+    }
+
+    public static final java.util.Set<String> HOLD_REASONS = java.util.Set.of("WAITING_CUSTOMER", "WAITING_PARTS");
+
+    /** Puts the case on hold: waiting for the customer or for parts. */
+    @Transactional
+    public Ticket hold(Long ticketId, String reason, String note) {
+        Ticket t = loadOpen(ticketId);
+        if (reason == null || !HOLD_REASONS.contains(reason)) {
+            throw new BadRequestException("reason", "one of " + new java.util.TreeSet<>(HOLD_REASONS));
+        }
+        if (note != null && note.length() > 1000) {
+            throw new BadRequestException("note", "at most 1000 characters");
+        }
+        if (reason.equals(t.getHoldReason())) {
+            throw new ConflictException("The ticket is already on hold: " + reason);
+        }
+        boolean pausedBefore = paused(t);
+        t.hold(reason);
+        t.touch(clock.instant());
+        append(ticketId, "ON_HOLD", "On hold: " + reason + (note == null || note.isBlank() ? "" : " - " + note.trim()));
+        pauseOrResume(t, pausedBefore, "hold " + reason);
+        return t;
+    }
+
+    @Transactional
+    public Ticket releaseHold(Long ticketId) {
+        Ticket t = loadOpen(ticketId);
+        if (t.getHoldReason() == null) {
+            throw new ConflictException("The ticket is not on hold");
+        }
+        boolean pausedBefore = paused(t);
+        String was = t.getHoldReason();
+        t.hold(null);
+        t.touch(clock.instant());
+        append(ticketId, "HOLD_RELEASED", "No longer waiting (" + was + ")");
+        pauseOrResume(t, pausedBefore, "hold released");
+        return t;
+    }
+
+    /** The engineer checks in on site (SLA-2/3/5 on-site clocks). Only the first arrival counts. */
+    @Transactional
+    public void arrivedOnSite(Long ticketId, String engineer) {
+        Ticket t = loadOpen(ticketId);
+        if (sla.milestones(ticketId).stream().anyMatch(m -> m.getKind() == MilestoneKind.ON_SITE
+                && !m.getOccurredAt().isBefore(lastReopened(ticketId)))) {
+            throw new ConflictException("Arrival on site is already recorded");
+        }
+        t.touch(clock.instant());
+        append(ticketId, "ON_SITE", engineer + " arrived on site at " + t.getSite().getName());
+        sla.milestone(ticketId, MilestoneKind.ON_SITE, engineer);
+    }
+
+    private Instant lastReopened(Long ticketId) {
+        return sla.milestones(ticketId).stream().filter(m -> m.getKind() == MilestoneKind.REOPENED)
+                .map(com.aftercare.sla.Milestone::getOccurredAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
+    public static final java.util.Map<String, MilestoneKind> DELIVERABLES = java.util.Map.of(
+            "SOLUTION_PLAN", MilestoneKind.SOLUTION_PLAN,
+            "CONTINGENCY_PLAN", MilestoneKind.CONTINGENCY_PLAN,
+            "FAULT_REPORT", MilestoneKind.FAULT_REPORT);
+
+    /** A solution plan, contingency plan (SLA-6) or fault report (SLA-7) handed in; stops its clock. */
+    @Transactional
+    public void submitDeliverable(Long ticketId, String kind, String text) {
+        Ticket t = load(ticketId);
+        MilestoneKind milestone = kind == null ? null : DELIVERABLES.get(kind);
+        if (milestone == null) {
+            throw new BadRequestException("kind", "one of " + new java.util.TreeSet<>(DELIVERABLES.keySet()));
+        }
+        if (text == null || text.isBlank() || text.length() > 20000) {
+            throw new BadRequestException("text", "must be 1 to 20000 characters");
+        }
+        ClockStatus status = clocksOf(t).stream().filter(c -> c.clock() == ClockName.valueOf(kind)).findFirst().orElse(null);
+        if (status == null || !status.applicable()) {
+            throw new ConflictException("This ticket's level has no " + kind + " commitment");
+        }
+        if (!status.state().isRunning() && status.state() != ClockState.PAUSED) {
+            throw new ConflictException(kind + " is not owed now (clock " + status.state() + ")");
+        }
+        t.touch(clock.instant());
+        append(ticketId, kind, kind.replace('_', ' ').toLowerCase() + " submitted: " + text.trim());
+        sla.milestone(ticketId, milestone, abbreviate(text.trim(), 500));
+    }
+
+    /** IN-8: the engineer reports an abnormal event; the project manager must take it up within the PM_REPORT clock. */
+    @Transactional
+    public void reportAbnormalEvent(Long ticketId, String description, boolean technical) {
+        loadOpen(ticketId);
+        if (description == null || description.isBlank() || description.length() > 2000) {
+            throw new BadRequestException("description", "must be 1 to 2000 characters");
+        }
+        append(ticketId, "ABNORMAL_EVENT", (technical ? "Technical abnormal event: " : "Abnormal event: ") + description.trim());
+        sla.milestone(ticketId, MilestoneKind.ABNORMAL_REPORTED, (technical ? "technical: " : "") + abbreviate(description.trim(), 500));
+    }
+
+    @Transactional
+    public void acknowledgeAbnormalEvent(Long ticketId) {
+        Ticket t = load(ticketId);
+        ClockStatus status = clocksOf(t).stream().filter(c -> c.clock() == ClockName.PM_REPORT).findFirst().orElse(null);
+        if (status == null || !status.state().isRunning()) {
+            throw new ConflictException("No abnormal event is waiting for the project manager");
+        }
+        append(ticketId, "ABNORMAL_ACKNOWLEDGED", "Abnormal event taken up by " + CurrentUser.username());
+        sla.milestone(ticketId, MilestoneKind.ABNORMAL_ACKNOWLEDGED, CurrentUser.username());
+    }
+
+    /** IN-7: the engineer reports a delay or cannot go; the desk must re-dispatch within the REDISPATCH clock. */
+    @Transactional
+    public void reportDelay(Long ticketId, String reason) {
+        loadOpen(ticketId);
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new BadRequestException("reason", "must be 1 to 1000 characters");
+        }
+        append(ticketId, "DELAY_REPORTED", "Delay reported: " + reason.trim());
+        sla.milestone(ticketId, MilestoneKind.DELAY_REPORTED, abbreviate(reason.trim(), 500));
+    }
+
+    /** Called by the dispatch model when an engineer declines: a delay the desk must answer with a re-dispatch. */
+    @Transactional
+    public void declined(Long ticketId, String engineer, String reason) {
+        load(ticketId);
+        sla.milestone(ticketId, MilestoneKind.DELAY_REPORTED, (engineer == null ? "declined" : engineer + " declined")
+                + (reason == null || reason.isBlank() ? "" : ": " + abbreviate(reason.trim(), 400)));
+    }
+
+    public ClockTicket clockTicket(Ticket t) {
+        return new ClockTicket(t.getId(), t.getPolicyId(), t.getContractId(), t.getLevel(), t.getSite().getRegion(),
+                t.getStatus() == TicketStatus.CLOSED);
+    }
+
+    @Transactional(readOnly = true)
+    public ClockTicket clockTicket(Long ticketId) {
+        return clockTicket(tickets.findWithSiteAndDevice(ticketId).orElseThrow(() -> new NotFoundException("No ticket " + ticketId)));
+    }
+
+    private List<ClockStatus> clocksOf(Ticket t) {
+        return sla.clocks(clockTicket(t));
+    }
+
+    /** Keeps the list columns (due times, escalation rung) in step with what the clock engine derived. */
+    @Transactional
+    public void cacheClocks(Long ticketId, List<ClockStatus> clocks) {
+        Ticket t = load(ticketId);
+        Instant responseDue = clocks.stream().filter(c -> c.clock() == ClockName.RESPONSE && c.applicable())
+                .findFirst().map(ClockStatus::dueAt).orElse(null);
+        Instant resolutionDue = clocks.stream().filter(c -> c.clock() == ClockName.RESOLUTION && c.applicable())
+                .findFirst().map(ClockStatus::dueAt).orElse(null);
+        int level = clocks.stream().mapToInt(ClockStatus::escalationLevel).max().orElse(0);
+        t.cacheClocks(responseDue, resolutionDue, level);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private Ticket loadOpen(Long ticketId) {
+        Ticket t = tickets.findWithSiteAndDevice(ticketId).orElseThrow(() -> new NotFoundException("No ticket " + ticketId));
+        if (t.getStatus() == TicketStatus.CLOSED) {
+            throw new ConflictException("Ticket " + t.getNumber() + " is closed");
+        }
+        return t;
     }
 
     @Transactional
@@ -163,6 +438,7 @@ public class TicketService {
         Instant now = clock.instant();
         if (t.getRespondedAt() == null) {
             t.markResponded(now);
+            sla.milestone(ticketId, MilestoneKind.RESPONDED, CurrentUser.username());
             append(ticketId, "RESPONDED", t.getResponseDue() != null && now.isAfter(t.getResponseDue())
                     ? "Response recorded after the deadline " + local(t.getResponseDue())
                     : "Response recorded within the deadline");
@@ -174,6 +450,7 @@ public class TicketService {
         Ticket t = load(ticketId);
         Instant now = clock.instant();
         t.markResolved(now);
+        sla.milestone(ticketId, MilestoneKind.RESOLVED, how);
         append(ticketId, "RESOLVED", how + (t.getResolutionDue() != null && now.isAfter(t.getResolutionDue())
                 ? " (after the resolution deadline)" : " (within the resolution deadline)"));
     }
@@ -183,32 +460,21 @@ public class TicketService {
         Ticket t = load(ticketId);
         t.reopen();
         t.touch(clock.instant());
+        sla.milestone(ticketId, MilestoneKind.REOPENED, "customer reports not fixed");
         append(ticketId, "REOPENED", "Customer reports the fault is not fixed; back to dispatch");
     }
 
     @Transactional
     public void close(Long ticketId) {
         Ticket t = load(ticketId);
+        boolean pausedBefore = paused(t);
+        t.hold(null);
         t.close(clock.instant());
+        sla.milestone(ticketId, MilestoneKind.CLOSED, "customer confirmed");
+        if (pausedBefore) {
+            sla.milestone(ticketId, MilestoneKind.RESUMED, "closed");
+        }
         append(ticketId, "CLOSED", "Closed after the customer confirmed the fix");
-    }
-
-    @Transactional
-    public void markEscalated(Long ticketId, String clockName) {
-        Ticket t = load(ticketId);
-        t.markEscalated();
-        append(ticketId, "ESCALATED", clockName + " deadline missed; supervisors notified");
-    }
-
-    /** Whether the named clock (RESPONSE or RESOLUTION) was met, i.e. an escalation is unnecessary. */
-    @Transactional(readOnly = true)
-    public boolean clockMet(Long ticketId, String clockName) {
-        Ticket t = load(ticketId);
-        return switch (clockName) {
-            case "RESPONSE" -> t.getRespondedAt() != null;
-            case "RESOLUTION" -> t.getResolvedAt() != null || t.getStatus() == TicketStatus.CLOSED;
-            default -> throw new IllegalArgumentException("Unknown clock " + clockName);
-        };
     }
 
     @Transactional

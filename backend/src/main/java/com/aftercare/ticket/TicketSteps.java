@@ -1,7 +1,5 @@
 package com.aftercare.ticket;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -22,17 +20,23 @@ class TicketSteps {
         return n.longValue();
     }
 
-    /** applyLevelAndDeadlines: store the DMN level and give the timers their due dates. */
+    /** applyLevelAndDeadlines: store the level the contract's decision table chose; the clocks follow from it. */
     @Bean
     JavaDelegate applyLevelDelegate(TicketService tickets) {
         return execution -> {
             Object level = execution.getVariable("level");
-            if (!(level instanceof Number n)) {
-                throw new IllegalStateException("The faultLevel decision gave no level");
-            }
-            Ticket t = tickets.applyLevel(ticketId(execution), n.intValue());
-            execution.setVariable("responseDue", Date.from(t.getResponseDue()));
-            execution.setVariable("resolutionDue", Date.from(t.getResolutionDue()));
+            tickets.applyLevel(ticketId(execution), level == null ? null : level.toString());
+        };
+    }
+
+    /** recordDecline: the engineer cannot take the job; the desk now owes a re-dispatch (IN-7). */
+    @Bean
+    JavaDelegate recordDeclineDelegate(TicketService tickets) {
+        return execution -> {
+            Object engineer = execution.getVariable("engineer");
+            Object reason = execution.getVariable("declineReason");
+            tickets.declined(ticketId(execution), engineer == null ? null : engineer.toString(),
+                    reason == null ? null : reason.toString());
         };
     }
 
@@ -68,14 +72,10 @@ class TicketSteps {
         return execution -> tickets.markResolved(ticketId(execution), "Fixed and verified on the device");
     }
 
-    /** reopenCase: the customer says it is not fixed; tell the model whether the resolution deadline has passed. */
+    /** reopenCase: the customer says it is not fixed; the resolution clock resumes (and escalates at once if overdue). */
     @Bean
-    JavaDelegate reopenCaseDelegate(TicketService tickets, java.time.Clock clock) {
-        return execution -> {
-            Long id = ticketId(execution);
-            tickets.reopen(id);
-            execution.setVariable("resolutionOverdue", tickets.get(id).resolutionOverdue(clock.instant()));
-        };
+    JavaDelegate reopenCaseDelegate(TicketService tickets) {
+        return execution -> tickets.reopen(ticketId(execution));
     }
 
     @Bean

@@ -122,6 +122,10 @@ public class WorkflowTaskService {
             throw new BadRequestException("assignee", "unknown engineer " + newAssignee);
         }
         taskService.setAssignee(task.getId(), newAssignee);
+        Long ticketId = ticketId(task);
+        if (ticketId != null) {
+            tickets.redispatched(ticketId, newAssignee); // IN-7: answers a reported delay
+        }
     }
 
     @Transactional

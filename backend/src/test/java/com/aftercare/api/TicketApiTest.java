@@ -54,7 +54,7 @@ class TicketApiTest extends IntegrationTest {
         long id = created.body().path("id").asLong();
         assertThat(created.headers().getLocation()).hasToString("/api/tickets/" + id);
         assertThat(created.body().path("number").asText()).matches("INC-\\d{4}-\\d{6}");
-        assertThat(created.body().path("level").asInt()).isEqualTo(2);
+        assertThat(created.body().path("level").asText()).isEqualTo("2");
         assertThat(created.body().path("status").asText()).isEqualTo("AT_DESK");
 
         JsonNode detail = api.get("t-desk", "/api/tickets/" + id).body();

@@ -59,7 +59,7 @@ class RestartTest {
         try (StandaloneApp app = StandaloneApp.start("restart-test", settings)) {
             TicketService tickets = app.bean(TicketService.class);
             assertThat(tickets.get(ticketId).getStatus()).isEqualTo(TicketStatus.AWAITING_DISPATCH);
-            assertThat(tickets.get(ticketId).getLevel()).isEqualTo(1);
+            assertThat(tickets.get(ticketId).getLevel()).isEqualTo("1");
             assertThat(app.bean(WorkflowTaskService.class).openTaskKeys(number)).containsOnlyKeys("assignEngineer");
             assertThat(tickets.timeline(ticketId)).extracting(e -> e.getType()).contains("CREATED", "TASK_COMPLETED");
             // and the case goes on: the desk dispatches it after the restart

@@ -1,0 +1,28 @@
+package com.aftercare.sla;
+
+/**
+ * The clocks a contract can run on a ticket (requirements §2 and IN-5..IN-8). When each starts and
+ * stops is fixed here; how long it may run is the policy's choice.
+ */
+public enum ClockName {
+    /** SLA-1/2/4 response: from receipt until an engineer accepts (work ready to start) or the desk solves it. */
+    RESPONSE,
+    /** SLA-2/3/5 on-site arrival: from receipt until the engineer checks in on site. */
+    ON_SITE,
+    /** SLA-1/2 resolution or restore: from receipt until resolved; a reopened case resumes it. */
+    RESOLUTION,
+    /** SLA-3 detailed solution / agreed plan: from receipt until the plan is submitted. */
+    SOLUTION_PLAN,
+    /** SLA-6 contingency plan for a paralysed system: from receipt until submitted, unless resolved first. */
+    CONTINGENCY_PLAN,
+    /** SLA-7 fault report: from the (final) resolution until the report is submitted. */
+    FAULT_REPORT,
+    /** IN-5 dispatch within 10 minutes of intake. */
+    DISPATCH,
+    /** IN-6 engineer confirms execution within 30 minutes of dispatch. */
+    EXECUTION_CONFIRMED,
+    /** IN-7 re-dispatch within 10 minutes of a reported delay or a declined job. */
+    REDISPATCH,
+    /** IN-8 an abnormal event reported by the engineer is taken up by the project manager within 20 minutes. */
+    PM_REPORT
+}

@@ -1,0 +1,54 @@
+package com.aftercare.sla;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.aftercare.common.NotFoundException;
+
+/** Service contracts per customer: policy, calendar, named escalation contacts, notification channels. */
+@RestController
+class ContractController {
+
+    private final SlaService sla;
+
+    ContractController(SlaService sla) {
+        this.sla = sla;
+    }
+
+    /** The DingTalk secret is write-only: shown as set or not, never echoed back. */
+    record ContractView(Long id, Long customerId, String name, String policyCode, CalendarKind calendar, String zone,
+            String deskLead, String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail,
+            String wecomWebhookUrl, String dingtalkWebhookUrl, boolean dingtalkSecretSet) {
+
+        static ContractView of(ServiceContract c) {
+            return new ContractView(c.getId(), c.getCustomerId(), c.getName(), c.getPolicyCode(), c.getCalendar(), c.getZone(),
+                    c.getDeskLead(), c.getProjectManager(), c.getSeniorEngineer(), c.getDepartmentHead(), c.isNotifyEmail(),
+                    c.getWecomWebhookUrl(), c.getDingtalkWebhookUrl(), c.getDingtalkSecret() != null);
+        }
+    }
+
+    @GetMapping("/api/contracts")
+    @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'SUPERVISOR', 'ADMIN')")
+    List<ContractView> contracts() {
+        return sla.contracts().stream().map(ContractView::of).toList();
+    }
+
+    @GetMapping("/api/contracts/{customerId}")
+    @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'SUPERVISOR', 'ADMIN')")
+    ContractView contract(@PathVariable Long customerId) {
+        return sla.contractOfCustomer(customerId).map(ContractView::of)
+                .orElseThrow(() -> new NotFoundException("Customer " + customerId + " has no service contract"));
+    }
+
+    @PutMapping("/api/contracts/{customerId}")
+    @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'ADMIN')")
+    ContractView save(@PathVariable Long customerId, @RequestBody ContractSettings settings) {
+        return ContractView.of(sla.saveContract(customerId, settings));
+    }
+}

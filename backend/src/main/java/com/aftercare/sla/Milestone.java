@@ -1,0 +1,51 @@
+package com.aftercare.sla;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One fact of a ticket's life that clocks react to (append-only). Clocks are replayed from these. */
+@Entity
+@Table(name = "sla_milestone")
+public class Milestone {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "ticket_id", nullable = false, updatable = false)
+    private Long ticketId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private MilestoneKind kind;
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+    @Column(nullable = false, updatable = false)
+    private String actor;
+    @Column(updatable = false)
+    private String detail;
+
+    protected Milestone() {
+    }
+
+    public Milestone(Long ticketId, MilestoneKind kind, Instant occurredAt, String actor, String detail) {
+        this.ticketId = ticketId;
+        this.kind = kind;
+        this.occurredAt = occurredAt;
+        this.actor = actor;
+        this.detail = detail;
+    }
+
+    public Long getId() { return id; }
+    public Long getTicketId() { return ticketId; }
+    public MilestoneKind getKind() { return kind; }
+    public Instant getOccurredAt() { return occurredAt; }
+    public String getActor() { return actor; }
+    public String getDetail() { return detail; }
+}

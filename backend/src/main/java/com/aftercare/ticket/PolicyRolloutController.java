@@ -1,0 +1,44 @@
+package com.aftercare.ticket;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.aftercare.sla.SlaService;
+
+/**
+ * A changed SLA policy applies to new tickets; this moves the open ones onto it when a process owner
+ * asks. Lives in the ticket feature because it changes tickets.
+ */
+@RestController
+class PolicyRolloutController {
+
+    private final TicketService tickets;
+    private final SlaService sla;
+
+    PolicyRolloutController(TicketService tickets, SlaService sla) {
+        this.tickets = tickets;
+        this.sla = sla;
+    }
+
+    @PostMapping("/api/sla/policies/{code}/apply-to-open")
+    @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'ADMIN')")
+    Map<String, Object> applyToOpenTickets(@PathVariable String code) {
+        SlaService.PolicyVersion current = sla.currentPolicy(code);
+        List<Long> older = sla.history(code).stream().filter(v -> !v.current()).map(SlaService.PolicyVersion::id).toList();
+        int moved = 0;
+        int skipped = 0;
+        for (Long ticketId : older.isEmpty() ? List.<Long>of() : tickets.openTicketsOnPolicy(older)) {
+            if (tickets.applyPolicyVersion(ticketId, current.id(), code + " v" + current.version())) {
+                moved++;
+            } else {
+                skipped++; // closed meanwhile, or its level no longer exists in the new version
+            }
+        }
+        return Map.of("policy", code, "version", current.version(), "ticketsUpdated", moved, "ticketsSkipped", skipped);
+    }
+}
