@@ -446,6 +446,12 @@ public class SlaService {
                 truncate(detail, 1000)));
     }
 
+    /** What escalation did with this ticket's clocks, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ClockLog> clockLog(Long ticketId) {
+        return logs.findByTicketIdOrderByOccurredAtAscIdAsc(ticketId);
+    }
+
     /** Every escalation recorded, for the timer benchmark: lateness = occurredAt - dueAt. */
     @Transactional(readOnly = true)
     public List<ClockLog> escalationsRecorded() {

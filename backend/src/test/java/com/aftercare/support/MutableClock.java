@@ -16,7 +16,11 @@ public class MutableClock extends Clock {
     }
 
     public void reset() {
-        now = Instant.now();
+        now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // what the database keeps
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     public void advance(Duration d) {
