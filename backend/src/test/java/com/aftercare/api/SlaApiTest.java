@@ -1,0 +1,196 @@
+package com.aftercare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.aftercare.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The SLA API over HTTP: the supervisor board and its export, a ticket's clocks, and what bad input gets. */
+class SlaApiTest extends IntegrationTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired JdbcTemplate jdbc;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(rest);
+    }
+
+    private long report(Duration ago) {
+        Map<String, Object> body = ticketBody("HOTLINE", "MEDIUM", "MEDIUM"); // level 2: respond within 30 min
+        body.put("receivedAt", clock.instant().minus(ago).toString());
+        ApiClient.Response r = api.post("t-desk", "/api/tickets", body);
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+        return r.body().path("id").asLong();
+    }
+
+    private JsonNode row(JsonNode board, long ticketId) {
+        for (JsonNode row : board.path("rows")) {
+            if (row.path("ticketId").asLong() == ticketId) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode clockOf(JsonNode row, String clock) {
+        for (JsonNode c : row.path("clocks")) {
+            if (c.path("clock").asText().equals(clock)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no live clock " + clock + " in " + row);
+    }
+
+    @Test
+    void boardShowsAtRiskAndOverdueCasesWithTheirClocksAndFilters() {
+        long atRisk = report(Duration.ofMinutes(25));
+        long overdue = report(Duration.ofMinutes(45));
+
+        ApiClient.Response all = api.get("t-sup", "/api/sla/board");
+        assertThat(all.status()).isEqualTo(200);
+        JsonNode risky = row(all.body(), atRisk);
+        // the case is overdue as a whole: nobody dispatched it within 10 minutes (IN-5)
+        assertThat(risky.path("risk").asText()).isEqualTo("OVERDUE");
+        assertThat(clockOf(risky, "DISPATCH").path("risk").asText()).isEqualTo("OVERDUE");
+        JsonNode response = clockOf(risky, "RESPONSE");
+        assertThat(response.path("risk").asText()).isEqualTo("AT_RISK");
+        assertThat(response.path("remainingSeconds").asLong()).isEqualTo(5 * 60);
+        assertThat(response.path("state").asText()).isEqualTo("RUNNING");
+        assertThat(clockOf(row(all.body(), overdue), "RESPONSE").path("state").asText()).isEqualTo("BREACHED");
+        assertThat(all.body().path("counts").path("total").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(all.body().path("counts").path("byClock").findValuesAsText("clock")).contains("RESPONSE");
+
+        ApiClient.Response onlyOverdue = api.get("t-sup", "/api/sla/board?risk=OVERDUE&clock=RESPONSE&region=CITY");
+        assertThat(row(onlyOverdue.body(), overdue)).isNotNull();
+        assertThat(row(onlyOverdue.body(), atRisk)).isNull();
+        // most urgent first
+        List<Long> order = onlyOverdue.body().path("rows").findValues("ticketId").stream().map(JsonNode::asLong).toList();
+        assertThat(order).contains(overdue);
+
+        assertThat(api.get("t-eng", "/api/sla/board").status()).isEqualTo(403);
+        assertThat(api.get("t-sup", "/api/sla/board?sort=fastest").errorFields()).containsExactly("sort");
+        assertThat(api.get("t-sup", "/api/sla/board?risk=LATE").status()).isEqualTo(400);
+    }
+
+    @Test
+    void boardExportsToExcel() {
+        report(Duration.ofMinutes(45));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("t-sup", PASSWORD);
+        ResponseEntity<byte[]> r = rest.exchange("/api/sla/board.xlsx?risk=OVERDUE", HttpMethod.GET, new HttpEntity<>(headers),
+                byte[].class);
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(r.getHeaders().getContentType().toString()).contains("spreadsheetml");
+        assertThat(r.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("sla-board-").contains(".xlsx");
+        assertThat(r.getBody()).startsWith('P', 'K'); // a zip container, as every .xlsx is
+        assertThat(r.getBody().length).isGreaterThan(1000);
+    }
+
+    @Test
+    void ticketClocksShowPolicyTargetsAndHistory() {
+        long id = report(Duration.ofMinutes(10));
+        ApiClient.Response hold = api.post("t-desk", "/api/tickets/" + id + "/hold", Map.of("reason", "WAITING_CUSTOMER"));
+        assertThat(hold.status()).as(hold.body().toString()).isEqualTo(200);
+        ApiClient.Response clocks = api.get("t-eng", "/api/tickets/" + id + "/clocks");
+        assertThat(clocks.status()).isEqualTo(200);
+        assertThat(clocks.body().path("policy").path("code").asText()).isEqualTo("THREE_LEVEL");
+        assertThat(clocks.body().path("level").asText()).isEqualTo("2");
+        JsonNode response = clocks.body().path("clocks").get(0);
+        assertThat(response.path("clock").asText()).isEqualTo("RESPONSE");
+        assertThat(response.path("target").asText()).isEqualTo("PT30M");
+        assertThat(response.path("state").asText()).isEqualTo("PAUSED");
+        assertThat(response.path("remainingSeconds").asLong()).isEqualTo(20 * 60);
+        assertThat(response.path("history").findValuesAsText("kind")).containsSubsequence("STARTED", "PAUSED");
+        assertThat(api.get("t-desk", "/api/tickets/" + id).body().path("holdReason").asText()).isEqualTo("WAITING_CUSTOMER");
+        assertThat(api.exchange("t-desk", HttpMethod.DELETE, "/api/tickets/" + id + "/hold", null, null).status()).isEqualTo(204);
+        assertThat(api.exchange("t-desk", HttpMethod.DELETE, "/api/tickets/" + id + "/hold", null, null).status()).isEqualTo(409);
+    }
+
+    private long milestones() {
+        return jdbc.queryForObject("select count(*) from sla_milestone", Long.class);
+    }
+
+    @Test
+    void badSlaInputNamesTheFieldAndRecordsNothing() {
+        Map<String, Object> future = ticketBody("HOTLINE", "LOW", "LOW");
+        future.put("receivedAt", clock.instant().plus(Duration.ofHours(1)).toString());
+        assertThat(api.post("t-desk", "/api/tickets", future).errorFields()).containsExactly("receivedAt");
+        Map<String, Object> ancient = new HashMap<>(future);
+        ancient.put("receivedAt", clock.instant().minus(Duration.ofDays(8)).toString());
+        assertThat(api.post("t-desk", "/api/tickets", ancient).errorFields()).containsExactly("receivedAt");
+
+        long id = report(Duration.ZERO);
+        long before = milestones();
+        String base = "/api/tickets/" + id;
+        assertThat(api.post("t-desk", base + "/hold", Map.of("reason", "LUNCH")).errorFields()).containsExactly("reason");
+        assertThat(api.exchange("t-desk", HttpMethod.PUT, base + "/level", Map.of("level", "9", "reason", "x"), null)
+                .errorFields()).containsExactly("level");
+        assertThat(api.exchange("t-desk", HttpMethod.PUT, base + "/level", Map.of("level", "1"), null).errorFields())
+                .containsExactly("reason");
+        assertThat(api.exchange("t-eng", HttpMethod.PUT, base + "/level", Map.of("level", "1", "reason", "x"), null).status())
+                .isEqualTo(403);
+        assertThat(api.post("t-desk", base + "/deliverables", Map.of("kind", "POEM", "text", "x")).errorFields())
+                .containsExactly("kind");
+        assertThat(api.post("t-desk", base + "/deliverables", Map.of("kind", "FAULT_REPORT", "text", "too early")).status())
+                .isEqualTo(409); // owed only after resolution
+        assertThat(api.post("t-desk", base + "/deliverables", Map.of("kind", "SOLUTION_PLAN", "text", "x")).status())
+                .isEqualTo(409); // the three-level scheme has no solution-plan clock
+        assertThat(api.post("t-eng2", base + "/on-site", null).status()).isEqualTo(403); // not their ticket
+        assertThat(api.post("t-sup", base + "/abnormal-events/acknowledge", null).status()).isEqualTo(409);
+        assertThat(api.post("t-desk", base + "/hold", "not json").status()).isEqualTo(400);
+        assertThat(milestones()).isEqualTo(before);
+    }
+
+    @Test
+    void policiesAndContractsAreValidatedAndOnlyOwnersChangeThem() {
+        ApiClient.Response shipped = api.get("t-desk", "/api/sla/policies");
+        assertThat(shipped.body().findValuesAsText("code")).contains("THREE_LEVEL", "SIX_LEVEL", "CLASS_ABCD", "DESK_HOURS");
+        JsonNode three = api.get("t-desk", "/api/sla/policies/THREE_LEVEL").body();
+        assertThat(three.path("levels").findValuesAsText("code")).containsExactly("1", "2", "3");
+
+        Map<String, Object> bad = Map.of("name", "Broken", "levelDecision", "faultLevel",
+                "levels", List.of(Map.of("code", "1", "name", "L1", "clocks", List.of(Map.of("clock", "RESPONSE", "target", "PT30M")))),
+                "escalation", List.of(Map.of("name", "WARNING", "percent", 75, "recipients", List.of("DESK_LEAD")),
+                        Map.of("name", "BREACH", "percent", 50, "recipients", List.of("DESK_LEAD"))));
+        assertThat(api.exchange("t-desk", HttpMethod.PUT, "/api/sla/policies/THREE_LEVEL", bad, null).status()).isEqualTo(403);
+        assertThat(api.exchange("t-admin", HttpMethod.PUT, "/api/sla/policies/THREE_LEVEL", bad, null).errorFields())
+                .containsExactly("escalation[1].percent");
+        assertThat(api.get("t-desk", "/api/sla/policies/THREE_LEVEL/versions").body().size()).isEqualTo(1);
+        assertThat(api.get("t-desk", "/api/sla/policies/NOPE").status()).isEqualTo(404);
+
+        Map<String, Object> contract = new HashMap<>(Map.of("name", "O&M 2026", "policyCode", "CLASS_ABCD", "calendar", "FIVE_BY_8",
+                "wecomWebhookUrl", "ftp://example.com/x", "notifyEmail", false));
+        String path = "/api/contracts/" + site.getCustomer().getId();
+        assertThat(api.exchange("t-admin", HttpMethod.PUT, path, contract, null).errorFields()).containsExactly("wecomWebhookUrl");
+        contract.put("wecomWebhookUrl", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc");
+        contract.put("policyCode", "NOPE");
+        assertThat(api.exchange("t-admin", HttpMethod.PUT, path, contract, null).errorFields()).containsExactly("policyCode");
+        contract.put("policyCode", "CLASS_ABCD");
+        contract.put("zone", "Mars/Olympus");
+        assertThat(api.exchange("t-admin", HttpMethod.PUT, path, contract, null).errorFields()).containsExactly("zone");
+        contract.remove("zone");
+        contract.put("dingtalkSecret", "SECabc");
+        ApiClient.Response saved = api.exchange("t-admin", HttpMethod.PUT, path, contract, null);
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        assertThat(saved.body().path("dingtalkSecretSet").asBoolean()).isTrue();
+        assertThat(saved.body().has("dingtalkSecret")).isFalse();
+        assertThat(api.exchange("t-desk", HttpMethod.PUT, path, contract, null).status()).isEqualTo(403);
+    }
+}
