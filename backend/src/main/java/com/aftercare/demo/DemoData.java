@@ -22,6 +22,9 @@ import com.aftercare.asset.Site;
 import com.aftercare.engineer.EngineerService;
 import com.aftercare.identity.AccountService;
 import com.aftercare.identity.Role;
+import com.aftercare.sla.CalendarKind;
+import com.aftercare.sla.ContractSettings;
+import com.aftercare.sla.SlaService;
 
 /**
  * Demo customer, sites, devices, engineers and one user per role (password "demo"). Only with
@@ -42,8 +45,10 @@ class DemoData {
     private final EngineerService engineers;
     private final AccountService accounts;
     private final Environment environment;
+    private final SlaService sla;
 
-    DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment) {
+    DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment, SlaService sla) {
+        this.sla = sla;
         this.assets = assets;
         this.engineers = engineers;
         this.accounts = accounts;
@@ -88,6 +93,12 @@ class DemoData {
         device(county, DeviceType.SWITCH, "Access switch SW-02", "S5720", port, warranty, true);
         device(city, DeviceType.UPS, "UPS-01", "UPS5000-E", port, warranty, true);
         device(county, DeviceType.UPS, "UPS-02", "UPS2000-A", port, LocalDate.of(2025, 12, 31), true);
+        // the three-level scheme round the clock; escalations go to the desk lead and the supervisor by name
+        sla.saveContract(customer.getId(), new ContractSettings("Demo O&M contract 2026 运维服务合同", "THREE_LEVEL",
+                CalendarKind.SEVEN_BY_24, "Asia/Shanghai", "desk", "supervisor", "engineer", "supervisor", false, null, null, null));
+        accounts.setContact("desk", "desk@demo.local", "13800000010");
+        accounts.setContact("supervisor", "supervisor@demo.local", "13800000011");
+        accounts.setContact("engineer", "engineer@demo.local", "13800000001");
     }
 
     private void device(Site site, DeviceType type, String name, String model, int port, LocalDate warranty, boolean online) {
