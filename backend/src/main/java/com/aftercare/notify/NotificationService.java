@@ -1,7 +1,10 @@
 package com.aftercare.notify;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.data.domain.PageRequest;
@@ -14,10 +17,12 @@ import com.aftercare.identity.Role;
 public class NotificationService {
 
     private final NotificationRepository notifications;
+    private final DeliveryRepository deliveries;
     private final Clock clock;
 
-    NotificationService(NotificationRepository notifications, Clock clock) {
+    NotificationService(NotificationRepository notifications, DeliveryRepository deliveries, Clock clock) {
         this.notifications = notifications;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -26,14 +31,67 @@ public class NotificationService {
         return notifications.save(new Notification(clock.instant(), role.name(), null, ticketId, message));
     }
 
-    /** PROVISIONAL: in-app only until the notify-channels branch lands. */
+    /**
+     * Records a message in the caller's transaction: one in-app notification per recipient with a
+     * username, and one PENDING delivery per outside target (an e-mail per recipient address if
+     * e-mail is on, one WeCom and one DingTalk robot message if their URLs are set). Nothing leaves
+     * the server here, so a rollback sends nothing; {@link DeliveryWorker} sends after the commit.
+     * Never throws for a bad channel setting: an unusable webhook URL is recorded as a FAILED
+     * delivery, so the caller's work (e.g. an escalation) is not undone by a notification problem.
+     */
     @Transactional
     public void send(OutgoingMessage message) {
+        Instant now = Delivery.storable(clock.instant());
+        Long ticketId = message.ticketId();
+        String subject = Delivery.truncate(message.subject().strip(), DeliveryTexts.MAX_SUBJECT);
+        String text = message.text();
+
+        String inApp = Delivery.truncate(text.isBlank() ? subject : text, DeliveryTexts.MAX_IN_APP);
+        Set<String> users = new LinkedHashSet<>();
         for (Recipient r : message.recipients()) {
-            if (r.username() != null) {
-                notifications.save(new Notification(clock.instant(), null, r.username(), message.ticketId(), message.text()));
+            if (r.username() != null && !r.username().isBlank() && users.add(r.username())) {
+                notifications.save(new Notification(now, null, r.username(), ticketId, inApp));
             }
         }
+
+        ChannelSettings channels = message.channels();
+        if (channels.email()) {
+            Set<String> addresses = new LinkedHashSet<>();
+            for (Recipient r : message.recipients()) {
+                if (r.email() != null && !r.email().isBlank() && addresses.add(r.email().strip().toLowerCase(Locale.ROOT))) {
+                    deliveries.save(Delivery.email(ticketId, Delivery.truncate(r.email().strip(), 254), subject,
+                            Delivery.truncate(text, DeliveryTexts.MAX_BODY), now));
+                }
+            }
+        }
+        List<String> mobiles = DeliveryTexts.mobiles(message.recipients());
+        if (channels.wecomWebhookUrl() != null) {
+            deliveries.save(webhook(ticketId, DeliveryChannel.WECOM, channels.wecomWebhookUrl(), null, mobiles, subject,
+                    DeliveryTexts.wecomContent(subject, text), now));
+        }
+        if (channels.dingtalkWebhookUrl() != null) {
+            deliveries.save(webhook(ticketId, DeliveryChannel.DINGTALK, channels.dingtalkWebhookUrl(), channels.dingtalkSecret(), mobiles,
+                    subject, DeliveryTexts.dingtalkContent(subject, text, mobiles), now));
+        }
+    }
+
+    private static Delivery webhook(Long ticketId, DeliveryChannel channel, String url, String secret, List<String> mobiles, String subject,
+            String content, Instant now) {
+        String problem = ChannelSettings.urlProblem(url) == null ? null : "webhook URL " + ChannelSettings.urlProblem(url);
+        if (problem == null && ChannelSettings.secretProblem(secret) != null) {
+            problem = "signing secret " + ChannelSettings.secretProblem(secret);
+        }
+        if (problem != null) {
+            // the URL may hold the robot's key, so not even a broken one is shown
+            return Delivery.unusable(ticketId, channel, "(unusable webhook settings)", subject, content, problem, now);
+        }
+        return Delivery.webhook(ticketId, channel, DeliveryTexts.maskedTarget(url), url, secret, mobiles, subject, content, now);
+    }
+
+    /** The deliveries of a ticket, newest first. */
+    @Transactional(readOnly = true)
+    public List<Delivery> deliveriesOf(Long ticketId) {
+        return deliveries.findByTicketIdOrderByCreatedAtDescIdDesc(ticketId);
     }
 
     @Transactional(readOnly = true)

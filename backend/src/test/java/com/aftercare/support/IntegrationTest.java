@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Customer;
@@ -62,6 +64,13 @@ public abstract class IntegrationTest {
         MutableClock mutableClock() {
             return new MutableClock(ZoneId.of("Asia/Shanghai"));
         }
+    }
+
+    /** Notification mail goes to a real SMTP server inside the test JVM (see TestSmtp). */
+    @DynamicPropertySource
+    static void testSmtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestSmtp::port);
     }
 
     @Autowired protected MutableClock clock;
