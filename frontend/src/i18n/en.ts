@@ -257,6 +257,9 @@ const en = {
     hours: '{{h}}h {{m}}m',
     days: '{{d}}d {{h}}h',
     overdue: 'overdue {{time}}',
+    minutesOnly: '{{m}}m',
+    hoursOnly: '{{h}}h',
+    daysOnly: '{{d}}d',
   },
   target: { days: '{{n}} d', hours: '{{n}} h', minutes: '{{n}} min', seconds: '{{n}} s' },
   clocks: {

@@ -261,6 +261,9 @@ const zh: Shape<Messages> = {
     hours: '{{h}}小时{{m}}分',
     days: '{{d}}天{{h}}小时',
     overdue: '超时 {{time}}',
+    minutesOnly: '{{m}}分钟',
+    hoursOnly: '{{h}}小时',
+    daysOnly: '{{d}}天',
   },
   target: { days: '{{n}} 天', hours: '{{n}} 小时', minutes: '{{n}} 分钟', seconds: '{{n}} 秒' },
   clocks: {

@@ -37,8 +37,12 @@ describe('formatCountdown', () => {
     expect(formatCountdown(-(HOUR + 5 * MIN), zh)).toBe('超时 1小时05分');
   });
 
-  it('formatSpan ignores the sign', () => {
+  it('formatSpan ignores the sign, and can drop a trailing zero part', () => {
     expect(formatSpan(-600, t)).toBe('10m 00s');
+    expect(formatSpan(600, t, true)).toBe('10m');
+    expect(formatSpan(302, t, true)).toBe('5m 02s');
+    expect(formatSpan(2 * HOUR, t, true)).toBe('2h');
+    expect(formatSpan(DAY, zh, true)).toBe('1天');
   });
 });
 

@@ -25,16 +25,19 @@ export function remainingNow(
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A length of time, sign ignored: "45s", "23m 10s", "1h 05m", "2d 3h" (via i18n). */
-export function formatSpan(seconds: number, t: TFunction): string {
+/**
+ * A length of time, sign ignored: "45s", "23m 10s", "1h 05m", "2d 3h" (via i18n). `compact` drops
+ * a trailing zero part ("10m" instead of "10m 00s") for figures that do not tick, such as margins.
+ */
+export function formatSpan(seconds: number, t: TFunction, compact = false): string {
   const total = Math.abs(Math.trunc(seconds));
   const d = Math.floor(total / 86_400);
   const h = Math.floor((total % 86_400) / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  if (d > 0) return t('countdown.days', { d, h });
-  if (h > 0) return t('countdown.hours', { h, m: pad(m) });
-  if (m > 0) return t('countdown.minutes', { m, s: pad(s) });
+  if (d > 0) return compact && h === 0 ? t('countdown.daysOnly', { d }) : t('countdown.days', { d, h });
+  if (h > 0) return compact && m === 0 ? t('countdown.hoursOnly', { h }) : t('countdown.hours', { h, m: pad(m) });
+  if (m > 0) return compact && s === 0 ? t('countdown.minutesOnly', { m }) : t('countdown.minutes', { m, s: pad(s) });
   return t('countdown.seconds', { s });
 }
 
