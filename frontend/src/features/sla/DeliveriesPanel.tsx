@@ -43,8 +43,8 @@ export function DeliveriesPanel({
         </Tag>
       ),
     },
-    { title: t('deliveries.attempts'), dataIndex: 'attempts', width: 80, align: 'right' },
-    { title: t('deliveries.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
+    { title: t('deliveries.attempts'), dataIndex: 'attempts', width: 90, align: 'right' },
+    { title: t('deliveries.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
       title: t('deliveries.sentAt'),
       key: 'when',

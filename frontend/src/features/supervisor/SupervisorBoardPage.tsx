@@ -205,7 +205,7 @@ export function SupervisorBoardPage() {
     {
       title: t('ticket.number'),
       dataIndex: 'number',
-      width: 170,
+      width: 165,
       ...sortable('ticket'),
       render: (n: string, row) => (
         <Link to={`/tickets/${row.ticketId}`} data-testid="board-ticket-link">
@@ -217,31 +217,36 @@ export function SupervisorBoardPage() {
     {
       title: t('ticket.level'),
       dataIndex: 'level',
-      width: 100,
+      width: 90,
       ...sortable('level'),
       render: (l: string | null, row) => <LevelTag level={l} name={row.levelName} />,
     },
-    { title: t('ticket.status'), dataIndex: 'status', width: 150, render: (s: string) => <StatusTag status={s} /> },
+    { title: t('ticket.status'), dataIndex: 'status', width: 140, render: (s: string) => <StatusTag status={s} /> },
     { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true },
-    { title: t('ticket.region'), dataIndex: 'region', width: 80, render: (r: string | null) => regionLabel(t, r) },
-    { title: t('ticket.assignee'), dataIndex: 'assignee', width: 110, render: (a: string | null) => a || t('common.unassigned') },
+    { title: t('ticket.region'), dataIndex: 'region', width: 85, render: (r: string | null) => regionLabel(t, r) },
+    { title: t('ticket.assignee'), dataIndex: 'assignee', width: 100, render: (a: string | null) => a || t('common.unassigned') },
     {
       title: t('board.escalation'),
       key: 'escalation',
-      width: 150,
+      width: 140,
       render: (_, row) => <EscalationTag level={row.escalationLevel} name={row.escalationName} testId="board-escalation" />,
     },
     {
       title: t('board.urgentClock'),
-      width: 210,
+      width: 160,
       ...sortable('remaining'),
       render: (_, row) => {
         const clock = mostUrgentClock(row.clocks ?? []);
         if (!clock) return <Typography.Text type="secondary">{t('board.noClock')}</Typography.Text>;
         return (
           <Space direction="vertical" size={0}>
-            <Typography.Text type="secondary" data-testid="board-urgent-clock" data-clock={clock.clock}>
-              {clockLabel(t, clock.clock)} · {formatDateTime(clock.dueAt)}
+            <Typography.Text
+              type="secondary"
+              data-testid="board-urgent-clock"
+              data-clock={clock.clock}
+              title={`${t('board.dueAt')}: ${formatDateTime(clock.dueAt)}`}
+            >
+              {clockLabel(t, clock.clock)}
             </Typography.Text>
             <Countdown clock={clock} receivedAt={receivedAt} now={now} testId="board-countdown" />
           </Space>
@@ -251,7 +256,7 @@ export function SupervisorBoardPage() {
     {
       title: t('board.risk'),
       key: 'risk',
-      width: 110,
+      width: 100,
       render: (_, row) => <RiskTag risk={rowRisk(row, receivedAt, now)} testId="board-risk" />,
     },
   ];
@@ -370,7 +375,7 @@ export function SupervisorBoardPage() {
         dataSource={current ? rows : []}
         onChange={onTableChange}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 1250 }}
         locale={{
           emptyText: (
             <Empty

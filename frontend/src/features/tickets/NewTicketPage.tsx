@@ -136,29 +136,6 @@ export function NewTicketPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item
-                name="receivedAt"
-                label={t('newTicket.receivedAt')}
-                extra={t('newTicket.receivedAtHelp')}
-                rules={[
-                  {
-                    validator: (_, value: Dayjs | null | undefined) =>
-                      value && Date.parse(serviceWallClockToInstant(value)) > Date.now() + FUTURE_TOLERANCE_MILLIS
-                        ? Promise.reject(new Error(t('newTicket.receivedAtFuture')))
-                        : Promise.resolve(),
-                  },
-                ]}
-              >
-                <DatePicker
-                  data-testid="ticket-receivedAt"
-                  showTime={{ format: 'HH:mm' }}
-                  format="YYYY-MM-DD HH:mm"
-                  style={{ width: '100%' }}
-                  disabledDate={(day) => day.isAfter(serviceWallClockNow(), 'day')}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item
                 name="requesterName"
                 label={t('ticket.requesterName')}
                 rules={[required('ticket.requesterName'), max('ticket.requesterName', TICKET_LIMITS.requesterName)]}
@@ -215,6 +192,29 @@ export function NewTicketPage() {
                     label: [d.name, d.model, d.ipAddress].filter(Boolean).join(' · '),
                     'data-testid': `option-device-${d.id}`,
                   }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="receivedAt"
+                label={t('newTicket.receivedAt')}
+                extra={t('newTicket.receivedAtHelp')}
+                rules={[
+                  {
+                    validator: (_, value: Dayjs | null | undefined) =>
+                      value && Date.parse(serviceWallClockToInstant(value)) > Date.now() + FUTURE_TOLERANCE_MILLIS
+                        ? Promise.reject(new Error(t('newTicket.receivedAtFuture')))
+                        : Promise.resolve(),
+                  },
+                ]}
+              >
+                <DatePicker
+                  data-testid="ticket-receivedAt"
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: '100%' }}
+                  disabledDate={(day) => day.isAfter(serviceWallClockNow(), 'day')}
                 />
               </Form.Item>
             </Col>
