@@ -144,7 +144,7 @@ const en = {
     submit: 'Create ticket',
     created: 'Ticket {{number}} created.',
     receivedAt: 'Call received at',
-    receivedAtHelp: 'Service time (Asia/Shanghai). Change it when entering a call that was taken earlier.',
+    receivedAtHelp: 'Service time (Asia/Shanghai). Leave it for a call taken now; change it when entering a call taken earlier.',
     receivedAtFuture: 'The time the call was received cannot be in the future.',
   },
   tickets: {

@@ -148,7 +148,7 @@ const zh: Shape<Messages> = {
     submit: '创建工单',
     created: '工单 {{number}} 已创建。',
     receivedAt: '来电受理时间',
-    receivedAtHelp: '按服务时区（北京时间）填写。事后补录的来电请改为实际受理时间。',
+    receivedAtHelp: '按服务时区（北京时间）。当前来电无需修改；事后补录的来电请改为实际受理时间。',
     receivedAtFuture: '受理时间不能晚于当前时间。',
   },
   tickets: {

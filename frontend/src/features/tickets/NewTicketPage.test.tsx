@@ -34,6 +34,18 @@ async function fillRequiredFields() {
   fireEvent.change(screen.getByTestId('ticket-description'), { target: { value: 'Taken by phone earlier' } });
 }
 
+/** Types a "YYYY-MM-DD HH:mm" time into the received-at picker and confirms it with Enter. */
+function typeDateTime(text: string) {
+  const picker = screen.getByTestId('ticket-receivedAt') as HTMLInputElement;
+  fireEvent.mouseDown(picker);
+  fireEvent.focus(picker);
+  fireEvent.change(picker, { target: { value: text } });
+  fireEvent.keyDown(picker, { key: 'Enter', code: 'Enter', keyCode: 13 });
+}
+
+const postedTicket = (fetchMock: ReturnType<typeof mockApi>) =>
+  fetchMock.mock.calls.find(([u, i]) => String(u) === 'api/tickets' && i?.method === 'POST')?.[1];
+
 function renderPage() {
   render(
     <App>
@@ -53,7 +65,7 @@ describe('NewTicketPage — received at', () => {
     vi.unstubAllGlobals();
   });
 
-  it('defaults to now in service time and sends it as an ISO instant', async () => {
+  it('shows now in service time and leaves "now" to the server when untouched', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-10T02:00:00Z'), toFake: ['Date'] });
     const fetchMock = mockApi();
     renderPage();
@@ -64,32 +76,40 @@ describe('NewTicketPage — received at', () => {
     fireEvent.click(screen.getByTestId('ticket-submit'));
     await screen.findByTestId('ticket-page', undefined, SLOW);
 
-    const [, init] = fetchMock.mock.calls.find(([u, i]) => String(u) === 'api/tickets' && i?.method === 'POST')!;
-    const body = JSON.parse(String(init?.body));
-    expect(body.receivedAt).toBe('2026-03-10T02:00:00.000Z');
+    const body = JSON.parse(String(postedTicket(fetchMock)?.body));
+    expect(body).not.toHaveProperty('receivedAt');
     expect(body).toMatchObject({ siteId: 1, impact: 'MEDIUM', urgency: 'MEDIUM', title: 'Camera offline' });
+  });
+
+  it('sends a call taken earlier as an ISO instant', async () => {
+    vi.useFakeTimers({ now: new Date('2026-03-10T02:00:00Z'), toFake: ['Date'] });
+    const fetchMock = mockApi();
+    renderPage();
+    await fillRequiredFields();
+    typeDateTime('2026-03-10 09:35'); // service time = 01:35 UTC
+    fireEvent.click(screen.getByTestId('ticket-submit'));
+    await screen.findByTestId('ticket-page', undefined, SLOW);
+
+    expect(JSON.parse(String(postedTicket(fetchMock)?.body)).receivedAt).toBe('2026-03-10T01:35:00.000Z');
   });
 
   it('refuses a time in the future', async () => {
     const fetchMock = mockApi();
     renderPage();
     await fillRequiredFields();
-    const picker = screen.getByTestId('ticket-receivedAt') as HTMLInputElement;
-    fireEvent.mouseDown(picker);
-    fireEvent.focus(picker);
     const future = new Date(Date.now() + 3 * 3600_000);
-    const text = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .format(future)
-      .replace(',', '');
-    fireEvent.change(picker, { target: { value: text } });
-    fireEvent.keyDown(picker, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    typeDateTime(
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+        .format(future)
+        .replace(',', ''),
+    );
     fireEvent.click(screen.getByTestId('ticket-submit'));
     expect(await screen.findByText('The time the call was received cannot be in the future.', undefined, SLOW)).toBeTruthy();
     await waitFor(() => expect(fetchMock.mock.calls.some(([, i]) => i?.method === 'POST')).toBe(false));

@@ -52,7 +52,8 @@ export function NewTicketPage() {
   const [error, setError] = useState<string | null>(null);
   // One key per filled-in form: resubmitting the same form cannot create a second ticket.
   const idempotencyKey = useMemo(newIdempotencyKey, []);
-  // "Received at" starts at the moment the form was opened: for a live call that is when it came in.
+  // "Received at" shows the moment the form was opened. Only a time the desk changed is sent: an
+  // untouched field means "now", which the server fills in itself when the ticket is saved.
   const openedAt = useMemo(serviceWallClockNow, []);
 
   const siteId = Form.useWatch('siteId', form);
@@ -78,9 +79,10 @@ export function NewTicketPage() {
     setError(null);
     try {
       const { receivedAt, ...rest } = values;
+      const backdated = receivedAt && form.isFieldTouched('receivedAt');
       const ticket: NewTicket = {
         ...rest,
-        receivedAt: receivedAt ? serviceWallClockToInstant(receivedAt) : undefined,
+        receivedAt: backdated ? serviceWallClockToInstant(receivedAt) : undefined,
         siteId: values.siteId!,
         title: values.title.trim(),
         requesterName: values.requesterName.trim(),
