@@ -50,6 +50,16 @@ const board: Board = {
           escalationLevel: 0,
           escalationName: null,
         },
+        {
+          clock: 'ON_SITE',
+          basis: 'NATURAL',
+          state: 'PAUSED',
+          dueAt: null,
+          remainingSeconds: 3600,
+          risk: 'OK',
+          escalationLevel: 0,
+          escalationName: null,
+        },
       ],
     },
     {
@@ -159,8 +169,12 @@ describe('SupervisorBoardPage', () => {
     fireEvent.click(await screen.findByTestId('board-expand-12', undefined, SLOW));
     const clocks = await screen.findByTestId('board-clocks-12', undefined, SLOW);
     const clockRows = within(clocks).getAllByTestId('board-clock-row');
-    expect(clockRows.map((r) => r.getAttribute('data-clock'))).toEqual(['RESPONSE', 'RESOLUTION']);
+    expect(clockRows.map((r) => r.getAttribute('data-clock'))).toEqual(['RESPONSE', 'RESOLUTION', 'ON_SITE']);
     expect(within(clockRows[1]).getByTestId('board-clock-countdown-RESOLUTION').textContent).toBe('1d 11h');
+    expect(within(clockRows[2]).getByTestId('board-clock-countdown-ON_SITE').textContent).toBe('1h 00m left (paused)');
+    monotonic += 5_000;
+    await waitFor(() => expect(within(clockRows[0]).getByTestId('board-clock-countdown-RESPONSE').textContent).toBe('overdue 5m 07s'), SLOW);
+    expect(within(clockRows[2]).getByTestId('board-clock-countdown-ON_SITE').textContent).toBe('1h 00m left (paused)');
   });
 
   it('sends the risk filter and shows the empty state when nothing matches', async () => {

@@ -13,7 +13,7 @@ import { LevelTag, StatusTag } from '../../shared/tags';
 import { useLoad } from '../../shared/useLoad';
 import { referenceApi } from '../reference/api';
 import { slaApi, stamped } from '../sla/api';
-import { formatCountdown, liveRisk, mostUrgentClock, remainingNow, useMonotonicNow } from '../sla/countdown';
+import { formatCountdown, formatSpan, liveRisk, mostUrgentClock, remainingNow, useMonotonicNow } from '../sla/countdown';
 import { clockLabel, ClockStateTag, EscalationTag, RiskTag } from '../sla/tags';
 import { ticketsApi } from '../tickets/api';
 import { boardQuery, isFiltered, readBoardFilter, type BoardFilter, type BoardSort } from './boardFilter';
@@ -44,10 +44,11 @@ export function Countdown({
   if (remaining === null) {
     return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
   }
-  const className = remaining < 0 ? 'overdue countdown' : clock.state === 'PAUSED' ? 'countdown countdown-paused' : 'countdown';
+  const paused = clock.state === 'PAUSED';
+  const className = remaining < 0 ? 'overdue countdown' : paused ? 'countdown countdown-paused' : 'countdown';
   return (
     <span className={className} data-testid={testId} data-remaining={remaining} data-state={clock.state}>
-      {formatCountdown(remaining, t)}
+      {paused && remaining >= 0 ? t('clocks.frozen', { time: formatSpan(remaining, t) }) : formatCountdown(remaining, t)}
     </span>
   );
 }
@@ -374,7 +375,7 @@ export function SupervisorBoardPage() {
         columns={columns}
         dataSource={current ? rows : []}
         onChange={onTableChange}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
+        pagination={{ defaultPageSize: 100, showSizeChanger: true, hideOnSinglePage: true }}
         scroll={{ x: 1250 }}
         locale={{
           emptyText: (
