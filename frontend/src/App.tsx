@@ -4,7 +4,7 @@ import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-d
 import type { Role } from './api/types';
 import { useAuth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
-import { OverduePage } from './features/overdue/OverduePage';
+import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
 import { TicketDetailPage } from './features/tickets/TicketDetailPage';
@@ -50,13 +50,15 @@ export function App() {
           <Route path="/tickets" element={<TicketListPage />} />
           <Route path="/tickets/:id" element={<TicketDetailPage />} />
           <Route
-            path="/overdue"
+            path="/supervisor"
             element={
               <RequireRole roles={['SUPERVISOR', 'ADMIN', 'SERVICE_DESK']}>
-                <OverduePage />
+                <SupervisorBoardPage />
               </RequireRole>
             }
           />
+          {/* The SLA board replaced the overdue list; old bookmarks land on it. */}
+          <Route path="/overdue" element={<Navigate to="/supervisor" replace />} />
           <Route path="*" element={<Navigate to="/tasks" replace />} />
         </Route>
       </Routes>

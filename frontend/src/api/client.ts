@@ -96,4 +96,53 @@ async function readProblem(response: Response): Promise<Problem> {
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>(path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),
+  /** POST without a body (actions such as "arrived on site"). */
+  postEmpty: <T>(path: string) => request<T>(path, { method: 'POST' }),
+  put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
+  delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
 };
+
+/** The file name from a Content-Disposition header (RFC 6266 `filename*` first, then `filename`). */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)?'[^']*'([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Malformed percent-encoding: try the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+  const name = plain ? (plain[2] ?? plain[1]).trim() : '';
+  return name || fallback;
+}
+
+/**
+ * Downloads a file with the stored credentials: a plain link cannot send the Authorization
+ * header, so the file is fetched as a blob and saved through a temporary object URL.
+ */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
+  const headers: Record<string, string> = {};
+  const auth = authStore.get();
+  if (auth) headers.Authorization = auth;
+  const response = await fetch(withQuery(`api${path}`, query), { headers });
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) onUnauthorized();
+    throw new ApiError(problem);
+  }
+  const blob = await response.blob();
+  const name = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; the blob is small, let it live a while.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}

@@ -65,6 +65,8 @@ export interface NewTicket {
   urgency: string;
   title: string;
   description?: string;
+  /** When the call was taken, if before it was typed in (ISO instant); the server uses "now" without it. */
+  receivedAt?: string;
 }
 
 export interface TicketSummary {
@@ -135,6 +137,8 @@ export interface TicketDetail extends TicketSummary {
   customerFeedback: string | null;
   /** How often the case was reopened (callback "not fixed"); absent from older servers. */
   reopenCount?: number;
+  /** Why the case is on hold (SLA clocks paused); null or absent when it is not. */
+  holdReason?: HoldReason | null;
   timeline: TimelineEntry[];
   openTasks: Task[];
   probeResults: ProbeResult[];
@@ -201,4 +205,143 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: FieldError[];
+}
+
+// ---- SLA: clocks, supervisor board, notification deliveries ----
+
+export const CLOCKS = [
+  'RESPONSE',
+  'ON_SITE',
+  'RESOLUTION',
+  'SOLUTION_PLAN',
+  'CONTINGENCY_PLAN',
+  'FAULT_REPORT',
+  'DISPATCH',
+  'EXECUTION_CONFIRMED',
+  'REDISPATCH',
+  'PM_REPORT',
+] as const;
+export type ClockName = (typeof CLOCKS)[number];
+
+export const CLOCK_STATES = ['NOT_STARTED', 'RUNNING', 'PAUSED', 'BREACHED', 'MET', 'MISSED', 'NOT_NEEDED'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
+
+export const RISKS = ['OK', 'AT_RISK', 'OVERDUE'] as const;
+export type Risk = (typeof RISKS)[number];
+
+export type Basis = 'NATURAL' | 'WORKING';
+export type EscalationName = 'WARNING' | 'BREACH' | 'HEAD';
+
+export const REGIONS = ['CITY', 'COUNTY'] as const;
+
+export const HOLD_REASONS = ['WAITING_CUSTOMER', 'WAITING_PARTS'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+export const DELIVERABLE_KINDS = ['SOLUTION_PLAN', 'CONTINGENCY_PLAN', 'FAULT_REPORT'] as const;
+export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
+
+/** One SLA clock as the board shows it. */
+export interface BoardClock {
+  clock: ClockName | string;
+  basis: Basis | string;
+  state: ClockState | string;
+  dueAt?: string | null;
+  /** Positive = time left, negative = overdue by; frozen while PAUSED; null when not running. */
+  remainingSeconds?: number | null;
+  risk: Risk | string;
+  escalationLevel: number;
+  escalationName?: EscalationName | string | null;
+}
+
+export interface BoardRow {
+  ticketId: number;
+  number: string;
+  title: string;
+  level?: string | null;
+  levelName?: string | null;
+  status: string;
+  assignee?: string | null;
+  siteName: string;
+  region?: string | null;
+  policy?: string | null;
+  escalationLevel: number;
+  escalationName?: EscalationName | string | null;
+  risk: Risk | string;
+  clocks: BoardClock[];
+}
+
+export interface BoardLevelCount {
+  level: string;
+  open: number;
+  atRisk: number;
+  overdue: number;
+}
+
+export interface BoardClockCount {
+  clock: ClockName | string;
+  running: number;
+  paused: number;
+  atRisk: number;
+  overdue: number;
+}
+
+export interface Board {
+  generatedAt: string;
+  counts: { total: number; byLevel: BoardLevelCount[]; byClock: BoardClockCount[] };
+  rows: BoardRow[];
+}
+
+export interface ClockPause {
+  from: string;
+  /** null while still paused */
+  to?: string | null;
+  reason?: HoldReason | string | null;
+}
+
+export interface ClockHistoryEntry {
+  at: string;
+  kind: 'STARTED' | 'PAUSED' | 'RESUMED' | 'RECALCULATED' | 'ESCALATED' | 'DEESCALATED' | 'MET' | 'MISSED' | string;
+  detail?: string | null;
+}
+
+/** One SLA clock of a ticket, with its pauses and history. */
+export interface TicketClock extends BoardClock {
+  /** ISO-8601 duration, e.g. PT30M */
+  target?: string | null;
+  startedAt?: string | null;
+  stoppedAt?: string | null;
+  /** MET/MISSED: seconds between stop and due time (positive = early, negative = late). */
+  marginSeconds?: number | null;
+  pausedSeconds?: number | null;
+  pauses?: ClockPause[];
+  history?: ClockHistoryEntry[];
+}
+
+export interface TicketClocks {
+  policy?: { code: string; name: string; version: number } | null;
+  calendar?: string | null;
+  zone?: string | null;
+  level?: string | null;
+  levelName?: string | null;
+  generatedAt: string;
+  clocks: TicketClock[];
+}
+
+export interface SlaPolicy {
+  code: string;
+  name: string;
+  version: number;
+  levels: { code: string; name: string }[];
+}
+
+export interface Delivery {
+  id: number;
+  channel: 'EMAIL' | 'WECOM' | 'DINGTALK' | string;
+  target: string;
+  status: 'PENDING' | 'RETRYING' | 'SENT' | 'FAILED' | 'SKIPPED' | string;
+  attempts: number;
+  lastError?: string | null;
+  createdAt: string;
+  sentAt?: string | null;
+  nextAttemptAt?: string | null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUSES } from '../api/types';
+import { CLOCK_STATES, CLOCKS, HOLD_REASONS, RISKS, STATUSES } from '../api/types';
 import en from './en';
 import { detectLanguage } from './index';
 import zh from './zh';
@@ -57,12 +57,21 @@ describe('translations', () => {
     }
   });
 
-  it('cover every task, form field, option and status of the API contract', () => {
+  it('cover every task, form field, option, status and SLA enum of the API contract', () => {
     const required = [
       ...CONTRACT.tasks.map((k) => `task.${k}`),
       ...CONTRACT.fields.map((f) => `form.${f}`),
       ...Object.entries(CONTRACT.options).flatMap(([f, ids]) => ids.map((id) => `option.${f}.${id}`)),
       ...STATUSES.map((s) => `status.${s}`),
+      ...CLOCKS.map((c) => `clock.${c}`),
+      ...CLOCK_STATES.map((s) => `clockState.${s}`),
+      ...RISKS.map((r) => `risk.${r}`),
+      ...HOLD_REASONS.map((r) => `holdReason.${r}`),
+      ...['STARTED', 'PAUSED', 'RESUMED', 'RECALCULATED', 'ESCALATED', 'DEESCALATED', 'MET', 'MISSED'].map((k) => `clockEvent.${k}`),
+      ...['WARNING', 'BREACH', 'HEAD'].map((e) => `escalation.${e}`),
+      ...['EMAIL', 'WECOM', 'DINGTALK'].map((c) => `deliveryChannel.${c}`),
+      ...['PENDING', 'RETRYING', 'SENT', 'FAILED', 'SKIPPED'].map((s) => `deliveryStatus.${s}`),
+      ...['NATURAL', 'WORKING'].map((b) => `basis.${b}`),
     ];
     const missing = required.filter((k) => !(k in flatEn) || !(k in flatZh));
     expect(missing).toEqual([]);
@@ -71,7 +80,11 @@ describe('translations', () => {
   it('uses the service-desk vocabulary in Chinese', () => {
     expect(flatZh['nav.tasks']).toBe('待办任务');
     expect(flatZh['task.assignEngineer']).toBe('派单');
-    expect(flatZh['nav.overdue']).toBe('超时工单');
+    expect(flatZh['nav.supervisor']).toBe('时效监控');
+    expect(flatZh['clock.RESPONSE']).toBe('响应');
+    expect(flatZh['clock.ON_SITE']).toBe('到场');
+    expect(flatZh['risk.AT_RISK']).toBe('即将超时');
+    expect(flatZh['actions.hold']).toBe('挂起');
     expect(flatZh['ticket.impact']).toBe('影响度');
     expect(flatZh['ticket.urgency']).toBe('紧急度');
   });

@@ -17,7 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/tasks', label: 'nav.tasks' },
   { path: '/tickets/new', label: 'nav.newTicket', roles: ['SERVICE_DESK', 'ADMIN'] },
   { path: '/tickets', label: 'nav.tickets' },
-  { path: '/overdue', label: 'nav.overdue', roles: ['SUPERVISOR', 'ADMIN', 'SERVICE_DESK'] },
+  { path: '/supervisor', label: 'nav.supervisor', roles: ['SUPERVISOR', 'ADMIN', 'SERVICE_DESK'] },
 ];
 
 function selectedKey(pathname: string): string {

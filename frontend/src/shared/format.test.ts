@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './format';
+import dayjs from 'dayjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatDateTime, serviceWallClockNow, serviceWallClockToInstant } from './format';
 
 describe('formatDateTime', () => {
   it('shows instants in the service zone (Asia/Shanghai), not the browser zone', () => {
@@ -11,5 +12,17 @@ describe('formatDateTime', () => {
   it('shows a dash for missing values', () => {
     expect(formatDateTime(null)).toBe('—');
     expect(formatDateTime(undefined)).toBe('—');
+  });
+});
+
+describe('service wall-clock times for date pickers', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('shows "now" with the service zone\'s fields and turns a picked time back into the right instant', () => {
+    vi.useFakeTimers({ now: new Date('2026-03-10T02:00:00Z'), toFake: ['Date'] });
+    const now = serviceWallClockNow();
+    expect(now.format('YYYY-MM-DD HH:mm')).toBe('2026-03-10 10:00');
+    expect(serviceWallClockToInstant(now)).toBe('2026-03-10T02:00:00.000Z');
+    expect(serviceWallClockToInstant(dayjs('2026-03-10T09:35:00'))).toBe('2026-03-10T01:35:00.000Z');
   });
 });

@@ -1,7 +1,6 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import type { TFunction } from 'i18next';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -16,13 +15,17 @@ export function formatDateTime(value: string | null | undefined): string {
   return value ? dayjs(value).tz(SERVICE_ZONE).format('YYYY-MM-DD HH:mm') : '—';
 }
 
-/** "3 d 4 h" / "2 h 5 min" / "12 min" — coarse on purpose: a supervisor needs the order of magnitude. */
-export function formatDuration(millis: number, t: TFunction): string {
-  const totalMinutes = Math.max(0, Math.floor(millis / 60000));
-  const d = Math.floor(totalMinutes / 1440);
-  const h = Math.floor((totalMinutes % 1440) / 60);
-  const m = totalMinutes % 60;
-  if (d > 0) return t('duration.days', { d, h });
-  if (h > 0) return t('duration.hours', { h, m });
-  return t('duration.minutes', { m });
+const WALL_CLOCK = 'YYYY-MM-DDTHH:mm:ss';
+
+/**
+ * Now as a wall-clock time in the service zone, held in a plain (browser-zone) dayjs: date pickers
+ * work in the browser's zone, so they get the service zone's fields to show and edit.
+ */
+export function serviceWallClockNow(): Dayjs {
+  return dayjs(dayjs().tz(SERVICE_ZONE).format(WALL_CLOCK));
+}
+
+/** The instant (ISO, UTC) that a wall-clock time picked in the service zone stands for. */
+export function serviceWallClockToInstant(value: Dayjs): string {
+  return dayjs.tz(value.format(WALL_CLOCK), SERVICE_ZONE).toISOString();
 }

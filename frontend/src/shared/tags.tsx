@@ -25,11 +25,20 @@ export function StatusTag({ status, testId }: { status: string; testId?: string 
 
 const LEVEL_COLORS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'blue' };
 
-export function LevelTag({ level, testId }: { level: number | null | undefined; testId?: string }) {
+/** Fault level; tickets send a number, the SLA board a level code such as "2" (with its name as a tooltip). */
+export function LevelTag({
+  level,
+  name,
+  testId,
+}: {
+  level: number | string | null | undefined;
+  name?: string | null;
+  testId?: string;
+}) {
   const { t } = useTranslation();
-  if (level == null) return <Tag data-testid={testId}>{t('level.none')}</Tag>;
+  if (level == null || level === '') return <Tag data-testid={testId}>{t('level.none')}</Tag>;
   return (
-    <Tag color={LEVEL_COLORS[level]} data-testid={testId} data-level={level}>
+    <Tag color={LEVEL_COLORS[Number(level)]} data-testid={testId} data-level={level} title={name ?? undefined}>
       {t('level.value', { level })}
     </Tag>
   );

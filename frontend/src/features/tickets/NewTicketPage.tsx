@@ -1,11 +1,13 @@
-import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space } from 'antd';
 import type { Rule } from 'antd/es/form';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { CATEGORIES, CHANNELS, SEVERITIES, type NewTicket } from '../../api/types';
 import { describeError } from '../../shared/errors';
+import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useLoad } from '../../shared/useLoad';
 import { referenceApi } from '../reference/api';
@@ -20,10 +22,15 @@ export const TICKET_LIMITS = {
   requesterPhone: 40,
 } as const;
 
-type FormValues = Omit<NewTicket, 'siteId'> & { siteId?: number };
+/** receivedAt is edited as a wall-clock time in the service zone (see shared/format.ts). */
+type FormValues = Omit<NewTicket, 'siteId' | 'receivedAt'> & { siteId?: number; receivedAt?: Dayjs | null };
+
+/** A little slack for the "not in the future" check: the picker shows minutes, clocks drift. */
+const FUTURE_TOLERANCE_MILLIS = 60_000;
 
 const FORM_FIELDS = new Set([
   'channel',
+  'receivedAt',
   'requesterName',
   'requesterUnit',
   'requesterPhone',
@@ -45,6 +52,9 @@ export function NewTicketPage() {
   const [error, setError] = useState<string | null>(null);
   // One key per filled-in form: resubmitting the same form cannot create a second ticket.
   const idempotencyKey = useMemo(newIdempotencyKey, []);
+  // "Received at" shows the moment the form was opened. Only a time the desk changed is sent: an
+  // untouched field means "now", which the server fills in itself when the ticket is saved.
+  const openedAt = useMemo(serviceWallClockNow, []);
 
   const siteId = Form.useWatch('siteId', form);
   const sites = useLoad(referenceApi.sites, []);
@@ -68,8 +78,11 @@ export function NewTicketPage() {
     setBusy(true);
     setError(null);
     try {
+      const { receivedAt, ...rest } = values;
+      const backdated = receivedAt && form.isFieldTouched('receivedAt');
       const ticket: NewTicket = {
-        ...values,
+        ...rest,
+        receivedAt: backdated ? serviceWallClockToInstant(receivedAt) : undefined,
         siteId: values.siteId!,
         title: values.title.trim(),
         requesterName: values.requesterName.trim(),
@@ -105,7 +118,7 @@ export function NewTicketPage() {
         form={form}
         name="new-ticket"
         layout="vertical"
-        initialValues={{ channel: 'HOTLINE' }}
+        initialValues={{ channel: 'HOTLINE', receivedAt: openedAt }}
         onFinish={submit}
         onValuesChange={(changed) => {
           // A device belongs to one site: drop the choice when the site changes.
@@ -181,6 +194,29 @@ export function NewTicketPage() {
                     label: [d.name, d.model, d.ipAddress].filter(Boolean).join(' · '),
                     'data-testid': `option-device-${d.id}`,
                   }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="receivedAt"
+                label={t('newTicket.receivedAt')}
+                extra={t('newTicket.receivedAtHelp')}
+                rules={[
+                  {
+                    validator: (_, value: Dayjs | null | undefined) =>
+                      value && Date.parse(serviceWallClockToInstant(value)) > Date.now() + FUTURE_TOLERANCE_MILLIS
+                        ? Promise.reject(new Error(t('newTicket.receivedAtFuture')))
+                        : Promise.resolve(),
+                  },
+                ]}
+              >
+                <DatePicker
+                  data-testid="ticket-receivedAt"
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: '100%' }}
+                  disabledDate={(day) => day.isAfter(serviceWallClockNow(), 'day')}
                 />
               </Form.Item>
             </Col>

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -10,6 +10,10 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { useLoad } from '../../shared/useLoad';
+import { slaApi, stamped } from '../sla/api';
+import { ClocksPanel } from '../sla/ClocksPanel';
+import { DeliveriesPanel } from '../sla/DeliveriesPanel';
+import { SlaActions } from '../sla/SlaActions';
 import { tasksApi } from '../tasks/api';
 import { canActOn, taskName } from '../tasks/formFields';
 import { TaskForm } from '../tasks/TaskForm';
@@ -33,6 +37,15 @@ export function TicketDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { data: ticket, error, reload } = useLoad(() => ticketsApi.get(id), [id]);
+  const clocks = useLoad(() => stamped(slaApi.clocks(id)), [id]);
+  const deliveries = useLoad(() => slaApi.deliveries(id), [id]);
+  const reloadClocks = clocks.reload;
+  const reloadDeliveries = deliveries.reload;
+
+  /** After a task or an SLA action: the ticket, its clocks and its notifications may all have changed. */
+  const reloadAll = useCallback(async () => {
+    await Promise.all([reload(), reloadClocks(), reloadDeliveries()]);
+  }, [reload, reloadClocks, reloadDeliveries]);
 
   useEffect(() => {
     if (!ticket || !POLL_STATUSES.has(ticket.status)) return;
@@ -62,22 +75,30 @@ export function TicketDetailPage() {
         <StatusTag status={ticket.status} testId="ticket-status" />
         <LevelTag level={ticket.level} testId="ticket-level" />
         {ticket.escalated && <Tag color="red">{t('ticket.escalated')}</Tag>}
-        <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="ticket-refresh">
+        {ticket.holdReason && (
+          <Tag color="warning" data-testid="ticket-hold" data-reason={ticket.holdReason}>
+            {t('ticket.onHold', { reason: t(`holdReason.${ticket.holdReason}`, { defaultValue: ticket.holdReason }) })}
+          </Tag>
+        )}
+        <Button icon={<ReloadOutlined />} onClick={() => void reloadAll()} data-testid="ticket-refresh">
           {t('common.refresh')}
         </Button>
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <CurrentTasks ticket={ticket} onChanged={reload} />
+            <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
+            <CurrentTasks ticket={ticket} onChanged={reloadAll} />
             <TicketFacts ticket={ticket} />
             <Card title={t('detail.probes')} data-testid="probe-results">
               <ProbeResults results={ticket.probeResults ?? []} />
             </Card>
+            <DeliveriesPanel deliveries={deliveries.data} error={deliveries.error} loading={deliveries.loading} />
           </Space>
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <ClocksPanel data={clocks.data} error={clocks.error} loading={clocks.loading} />
             <Deadlines ticket={ticket} />
             <Card title={t('detail.timeline')} data-testid="ticket-timeline">
               {ticket.timeline?.length ? (

@@ -14,35 +14,51 @@ import org.junit.jupiter.api.Test;
 import com.aftercare.support.StandaloneApp;
 
 /**
- * Clicks through the UI in headless Chromium (frontend/e2e/ticket-flow.mjs, Playwright): desk
- * reports a fault, engineer accepts and fixes, the probe passes, desk confirms the callback,
- * the case is closed. Runs the real jar's classpath with demo data on an in-memory database.
+ * Clicks through the UI in headless Chromium (Playwright scripts under frontend/e2e), each against
+ * the real jar's classpath with demo data on its own in-memory database:
+ * <ul>
+ * <li>ticket-flow.mjs: desk reports a fault, engineer accepts and fixes, the probe passes, desk
+ * confirms the callback, the case is closed;</li>
+ * <li>supervisor-board.mjs: a case taken 25 minutes ago is at risk and one taken 45 minutes ago is
+ * overdue on the supervisor's SLA board, with a live countdown, the overdue filter and the Excel
+ * export.</li>
+ * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
 class BrowserEndToEndTest {
 
     @Test
     void deskAndEngineerCloseATicketThroughTheUi() throws Exception {
+        runBrowserScript("e2e/ticket-flow.mjs", "browser-e2e");
+    }
+
+    @Test
+    void supervisorSeesAtRiskAndOverdueCasesOnTheSlaBoard() throws Exception {
+        runBrowserScript("e2e/supervisor-board.mjs", "browser-e2e-board");
+    }
+
+    /** Starts the app on a fresh H2 database named {@code name}, runs {@code script} with node against it. */
+    private static void runBrowserScript(String script, String name) throws Exception {
         String profiles = System.getProperty("spring.profiles.active", "");
         assumeTrue(!profiles.contains("postgres"), "browser test runs once, in the H2 pass");
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
         Path frontend = Path.of(System.getProperty("aftercare.frontend.dir", "../frontend")).toAbsolutePath().normalize();
-        Path script = frontend.resolve("e2e/ticket-flow.mjs");
+        Path scriptPath = frontend.resolve(script);
         boolean onCi = "true".equalsIgnoreCase(System.getenv("CI"));
         if (!onCi) {
             assumeTrue(Files.isExecutable(chromium), "chromium not installed (apt-get install chromium)");
         }
         assertThat(chromium).as("Chromium for the browser test").isExecutable();
-        assertThat(script).exists();
+        assertThat(scriptPath).exists();
         assertThat(frontend.resolve("node_modules/playwright-core")).as("npm ci ran in frontend/").exists();
 
-        try (StandaloneApp app = StandaloneApp.start("browser-e2e", Map.of(
-                "spring.datasource.url", "jdbc:h2:mem:browser-e2e;DB_CLOSE_DELAY=-1",
+        try (StandaloneApp app = StandaloneApp.start(name, Map.of(
+                "spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
                 "aftercare.demo.enabled", "true",
                 "aftercare.probe.worker-enabled", "true",
                 "aftercare.probe.poll-interval-ms", "300"))) {
             Path log = Files.createTempFile("e2e", ".log");
-            Process node = new ProcessBuilder("node", script.toString(), "http://127.0.0.1:" + app.port())
+            Process node = new ProcessBuilder("node", scriptPath.toString(), "http://127.0.0.1:" + app.port())
                     .directory(frontend.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -53,8 +69,8 @@ class BrowserEndToEndTest {
             }
             String output = Files.readString(log);
             System.out.println(output);
-            assertThat(finished).as("browser flow finished in time:\n" + output).isTrue();
-            assertThat(node.exitValue()).as("browser flow output:\n" + output).isZero();
+            assertThat(finished).as(script + " finished in time:\n" + output).isTrue();
+            assertThat(node.exitValue()).as(script + " output:\n" + output).isZero();
             new File(log.toString()).delete();
         }
     }

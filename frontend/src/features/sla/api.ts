@@ -1,0 +1,38 @@
+import { api, download } from '../../api/client';
+import type { Board, DeliverableKind, Delivery, HoldReason, SlaPolicy, TicketClocks } from '../../api/types';
+import { boardQuery, type BoardFilter } from '../supervisor/boardFilter';
+
+/** An answer together with the browser's monotonic time when it arrived (for live countdowns). */
+export interface Stamped<T> {
+  data: T;
+  /** performance.now() when the answer arrived */
+  receivedAt: number;
+}
+
+export async function stamped<T>(call: Promise<T>): Promise<Stamped<T>> {
+  const data = await call;
+  return { data, receivedAt: performance.now() };
+}
+
+export const EXPORT_FALLBACK_NAME = 'sla-board.xlsx';
+
+export const slaApi = {
+  board: (filter: BoardFilter) => api.get<Board>('/sla/board', boardQuery(filter)),
+  exportBoard: (filter: BoardFilter) => download('/sla/board.xlsx', boardQuery(filter), EXPORT_FALLBACK_NAME),
+  policy: (code: string) => api.get<SlaPolicy>(`/sla/policies/${encodeURIComponent(code)}`),
+  clocks: (ticketId: string | number) => api.get<TicketClocks>(`/tickets/${ticketId}/clocks`),
+  deliveries: (ticketId: string | number) => api.get<Delivery[]>(`/tickets/${ticketId}/deliveries`),
+  hold: (ticketId: string | number, body: { reason: HoldReason; note?: string }) =>
+    api.post<unknown>(`/tickets/${ticketId}/hold`, body),
+  resume: (ticketId: string | number) => api.delete<unknown>(`/tickets/${ticketId}/hold`),
+  changeLevel: (ticketId: string | number, body: { level: string; reason: string }) =>
+    api.put<unknown>(`/tickets/${ticketId}/level`, body),
+  onSite: (ticketId: string | number) => api.postEmpty<unknown>(`/tickets/${ticketId}/on-site`),
+  deliverable: (ticketId: string | number, body: { kind: DeliverableKind; text: string }) =>
+    api.post<unknown>(`/tickets/${ticketId}/deliverables`, body),
+  abnormalEvent: (ticketId: string | number, body: { description: string; technical: boolean }) =>
+    api.post<unknown>(`/tickets/${ticketId}/abnormal-events`, body),
+  acknowledgeAbnormal: (ticketId: string | number) =>
+    api.postEmpty<unknown>(`/tickets/${ticketId}/abnormal-events/acknowledge`),
+  delay: (ticketId: string | number, body: { reason: string }) => api.post<unknown>(`/tickets/${ticketId}/delay`, body),
+};

@@ -1,0 +1,64 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+const RISK_COLORS: Record<string, string> = { OK: 'green', AT_RISK: 'gold', OVERDUE: 'red' };
+
+export function RiskTag({ risk, testId }: { risk: string; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={RISK_COLORS[risk] ?? 'default'} data-testid={testId} data-risk={risk}>
+      {t(`risk.${risk}`, { defaultValue: risk })}
+    </Tag>
+  );
+}
+
+const STATE_COLORS: Record<string, string> = {
+  NOT_STARTED: 'default',
+  RUNNING: 'processing',
+  PAUSED: 'warning',
+  BREACHED: 'error',
+  MET: 'success',
+  MISSED: 'volcano',
+  NOT_NEEDED: 'default',
+};
+
+export function ClockStateTag({ state, testId }: { state: string; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATE_COLORS[state] ?? 'default'} data-testid={testId} data-state={state}>
+      {t(`clockState.${state}`, { defaultValue: state })}
+    </Tag>
+  );
+}
+
+/** Colour by escalation level: 1 warning (amber), 2 breach (red), 3 head of service (magenta). */
+const ESCALATION_COLORS: Record<number, string> = { 1: 'gold', 2: 'red', 3: 'magenta' };
+
+export function EscalationTag({
+  level,
+  name,
+  testId,
+}: {
+  level: number | null | undefined;
+  name: string | null | undefined;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  if (!level) {
+    return (
+      <Tag bordered={false} data-testid={testId} data-escalation-level={0}>
+        {t('escalation.none')}
+      </Tag>
+    );
+  }
+  const label = name ? t(`escalation.${name}`, { defaultValue: name }) : '';
+  return (
+    <Tag color={ESCALATION_COLORS[level] ?? 'purple'} data-testid={testId} data-escalation-level={level}>
+      {label ? t('escalation.value', { level, name: label }) : t('escalation.levelOnly', { level })}
+    </Tag>
+  );
+}
+
+export function clockLabel(t: (key: string, options?: Record<string, unknown>) => string, clock: string): string {
+  return t(`clock.${clock}`, { defaultValue: clock });
+}
