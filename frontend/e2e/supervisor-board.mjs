@@ -89,6 +89,22 @@ async function createCase(site, device, minutesAgo, label) {
   return ticket;
 }
 
+/**
+ * The desk dispatches the case to the engineer (first line, then assignment), so the only clock near its
+ * deadline is the response: an undispatched case 25 min old is already overdue on the 10-minute dispatch clock.
+ */
+async function dispatch(ticket) {
+  for (const [key, values] of [
+    ['firstLineResolution', { category: 'DEFECT', solvedAtDesk: false }],
+    ['assignEngineer', { engineer: 'engineer' }],
+  ]) {
+    const tasks = await api('desk', 'GET', '/tasks');
+    const task = tasks.find((t) => t.ticketId === ticket.id && t.key === key);
+    check(task, `task ${key} of ${ticket.number} not in the desk's inbox`);
+    await api('desk', 'POST', `/tasks/${task.id}/complete`, values);
+  }
+}
+
 /** Waits until GET /api/sla/board lists both cases with the expected risks (clear message if it never does). */
 async function waitForBoard(expected) {
   const deadline = Date.now() + BOARD_WAIT_MS;
@@ -161,8 +177,9 @@ try {
   const { site, device } = await findSiteAndDevice();
   console.log(`[e2e]    site ${site.id}${device ? `, device ${device.id} ${device.name}` : ', no device'}`);
 
-  step('create a level-2 case received 25 min ago (response due in 5 min: AT_RISK)');
+  step('create a level-2 case received 25 min ago and dispatch it (response due in 5 min: AT_RISK)');
   const atRisk = await createCase(site, device, 25, 'at-risk');
+  await dispatch(atRisk);
   console.log(`[e2e]    ${atRisk.number} (id ${atRisk.id})`);
 
   step('create a level-2 case received 45 min ago (response 15 min late: OVERDUE)');
