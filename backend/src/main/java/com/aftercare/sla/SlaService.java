@@ -330,8 +330,12 @@ public class SlaService {
             logs.findByTicketIdInOrderByOccurredAtAscIdAsc(chunk)
                     .forEach(l -> logsByTicket.computeIfAbsent(l.getTicketId(), k -> new ArrayList<>()).add(l));
         }
-        return tickets.stream().collect(Collectors.toMap(ClockTicket::ticketId, t -> clocks(t,
-                byTicket.getOrDefault(t.ticketId(), List.of()), logsByTicket.getOrDefault(t.ticketId(), List.of()), now)));
+        // one calendar per contract, not one lookup per ticket
+        Map<Long, BusinessCalendar> calendars = new java.util.HashMap<>();
+        return tickets.stream().collect(Collectors.toMap(ClockTicket::ticketId, t -> new ClockCalculator(definition(t.policyId()),
+                calendars.computeIfAbsent(t.contractId() == null ? -1L : t.contractId(), k -> workingCalendar(t.contractId())))
+                .clocks(new ClockCalculator.Subject(t.levelCode(), t.region()), byTicket.getOrDefault(t.ticketId(), List.of()),
+                        logsByTicket.getOrDefault(t.ticketId(), List.of()), now)));
     }
 
     private List<ClockStatus> clocks(ClockTicket t, List<Milestone> ms, List<ClockLog> ls, Instant now) {

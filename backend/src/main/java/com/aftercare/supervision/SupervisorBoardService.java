@@ -66,16 +66,18 @@ class SupervisorBoardService {
         Instant now = clock.instant();
         List<Ticket> open = tickets.openTickets();
         Map<Long, List<ClockStatus>> clocks = sla.clocks(open.stream().map(tickets::clockTicket).toList());
+        Map<Long, String> policyCodes = new java.util.HashMap<>();
         List<Row> all = new ArrayList<>();
         for (Ticket t : open) {
-            all.add(row(t, clocks.getOrDefault(t.getId(), List.of())));
+            String code = policyCodes.computeIfAbsent(t.getPolicyId(), id -> sla.policyVersion(id).code());
+            all.add(row(t, code, clocks.getOrDefault(t.getId(), List.of())));
         }
         Counts counts = counts(all);
         List<Row> rows = all.stream().filter(r -> matches(r, filter)).sorted(order(filter)).toList();
         return new Board(now, counts, rows);
     }
 
-    private Row row(Ticket t, List<ClockStatus> statuses) {
+    private Row row(Ticket t, String policyCode, List<ClockStatus> statuses) {
         List<BoardClock> live = new ArrayList<>();
         int escalation = 0;
         String escalationName = null;
@@ -101,7 +103,6 @@ class SupervisorBoardService {
         PolicyDefinition policy = sla.definition(t.getPolicyId());
         String levelName = t.getLevel() == null ? null
                 : policy.level(t.getLevel()).map(PolicyDefinition.LevelSpec::name).orElse(null);
-        String policyCode = sla.policyVersion(t.getPolicyId()).code();
         return new Row(t.getId(), t.getNumber(), t.getTitle(), t.getLevel(), levelName, t.getStatus().name(), t.getAssignee(),
                 t.getSite().getName(), t.getSite().getRegion().name(), policyCode, escalation, escalationName, worst.name(), live);
     }
