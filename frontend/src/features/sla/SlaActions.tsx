@@ -27,9 +27,9 @@ export const ACTION_ROLES: Record<string, Role[]> = {
   hold: ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN'],
   level: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'],
   onSite: ['ENGINEER', 'ADMIN'],
-  deliverable: ['ENGINEER', 'SUPERVISOR', 'ADMIN'],
+  deliverable: ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN'],
   abnormal: ['ENGINEER', 'ADMIN'],
-  acknowledge: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'],
+  acknowledge: ['SUPERVISOR', 'ADMIN'],
   delay: ['ENGINEER', 'ADMIN'],
 };
 

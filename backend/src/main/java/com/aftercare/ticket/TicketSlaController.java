@@ -39,9 +39,6 @@ class TicketSlaController {
     record DeliverableRequest(String kind, String text) {
     }
 
-    record AbnormalEventRequest(String description, Boolean technical) {
-    }
-
     record DelayRequest(String reason) {
     }
 
@@ -84,23 +81,6 @@ class TicketSlaController {
         tickets.submitDeliverable(id, body.kind(), body.text());
     }
 
-    @PostMapping("/api/tickets/{id}/abnormal-events")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ENGINEER', 'ADMIN')")
-    void reportAbnormalEvent(@PathVariable Long id, @RequestBody AbnormalEventRequest body) {
-        requireBody(body);
-        requireAssignedEngineer(id);
-        tickets.reportAbnormalEvent(id, body.description(), Boolean.TRUE.equals(body.technical()));
-    }
-
-    /** The project manager (supervisor role) takes up the abnormal event; stops the PM_REPORT clock. */
-    @PostMapping("/api/tickets/{id}/abnormal-events/acknowledge")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    void acknowledgeAbnormalEvent(@PathVariable Long id) {
-        tickets.acknowledgeAbnormalEvent(id);
-    }
-
     @PostMapping("/api/tickets/{id}/delay")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyRole('ENGINEER', 'ADMIN')")
@@ -117,7 +97,7 @@ class TicketSlaController {
     }
 
     /** Field actions are the assigned engineer's; an admin may act for them. */
-    private void requireAssignedEngineer(Long id) {
+    void requireAssignedEngineer(Long id) {
         if (CurrentUser.roles().contains(Role.ADMIN)) {
             return;
         }

@@ -89,6 +89,35 @@ class SlaApiTest extends IntegrationTest {
         assertThat(api.get("t-sup", "/api/sla/board?risk=LATE").status()).isEqualTo(400);
     }
 
+    @Autowired com.aftercare.sla.SlaService sla;
+    @Autowired com.aftercare.notify.NotificationService notifications;
+
+    @Test
+    void abnormalEventReachesTheProjectManagerAtOnceAndTechnicalOnesTheSeniorEngineer() {
+        sla.saveContract(site.getCustomer().getId(), new com.aftercare.sla.ContractSettings("O&M", "THREE_LEVEL",
+                com.aftercare.sla.CalendarKind.SEVEN_BY_24, null, null, "t-sup", "t-admin", null, false, null, null, null));
+        long id = report(Duration.ZERO);
+        com.aftercare.ticket.Ticket ticket = tickets.get(id);
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+        complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
+
+        assertThat(api.post("t-eng2", "/api/tickets/" + id + "/abnormal-events", Map.of("description", "x")).status())
+                .isEqualTo(403);
+        assertThat(api.post("t-eng", "/api/tickets/" + id + "/abnormal-events", Map.of("description", " ")).errorFields())
+                .containsExactly("description");
+        assertThat(api.post("t-eng", "/api/tickets/" + id + "/abnormal-events",
+                Map.of("description", "NVR disk array degraded, two disks failed", "technical", true)).status()).isEqualTo(204);
+        List<String> told = notifications.ofTicket(id).stream().map(com.aftercare.notify.Notification::getRecipientUser).toList();
+        assertThat(told).contains("t-sup", "t-admin");
+        assertThat(api.get("t-sup", "/api/tickets/" + id + "/clocks").body().path("clocks").findParents("clock").stream()
+                .filter(c -> c.path("clock").asText().equals("PM_REPORT")).findFirst().orElseThrow()
+                .path("state").asText()).isEqualTo("RUNNING");
+        assertThat(api.post("t-desk", "/api/tickets/" + id + "/abnormal-events/acknowledge", null).status()).isEqualTo(403);
+        assertThat(api.post("t-sup", "/api/tickets/" + id + "/abnormal-events/acknowledge", null).status()).isEqualTo(204);
+        assertThat(api.post("t-sup", "/api/tickets/" + id + "/abnormal-events/acknowledge", null).status()).isEqualTo(409);
+    }
+
     @Test
     void boardExportsToExcel() {
         report(Duration.ofMinutes(45));

@@ -1,0 +1,83 @@
+package com.aftercare.escalation;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.aftercare.common.BadRequestException;
+import com.aftercare.common.ForbiddenException;
+import com.aftercare.identity.CurrentUser;
+import com.aftercare.identity.Role;
+import com.aftercare.notify.ChannelSettings;
+import com.aftercare.notify.NotificationService;
+import com.aftercare.notify.OutgoingMessage;
+import com.aftercare.notify.Recipient;
+import com.aftercare.sla.RecipientRole;
+import com.aftercare.sla.SlaService;
+import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketService;
+
+/**
+ * IN-8: an engineer reports an abnormal event. The project manager hears of it at once (and, for a
+ * technical problem, the senior engineer too); the PM_REPORT clock then runs until the project manager
+ * takes it up, and escalates like any clock if nobody does.
+ */
+@RestController
+class AbnormalEventController {
+
+    private final TicketService tickets;
+    private final SlaService sla;
+    private final NotificationService notifications;
+    private final EscalationRecipients recipients;
+
+    AbnormalEventController(TicketService tickets, SlaService sla, NotificationService notifications,
+            EscalationRecipients recipients) {
+        this.tickets = tickets;
+        this.sla = sla;
+        this.notifications = notifications;
+        this.recipients = recipients;
+    }
+
+    record AbnormalEventRequest(String description, Boolean technical) {
+    }
+
+    @PostMapping("/api/tickets/{id}/abnormal-events")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('ENGINEER', 'ADMIN')")
+    @Transactional
+    public void report(@PathVariable Long id, @RequestBody AbnormalEventRequest body) {
+        if (body == null) {
+            throw new BadRequestException("body", "a JSON body is required");
+        }
+        Ticket ticket = tickets.get(id);
+        if (!CurrentUser.roles().contains(Role.ADMIN) && !CurrentUser.username().equals(ticket.getAssignee())) {
+            throw new ForbiddenException("Only the engineer assigned to this ticket may report an abnormal event");
+        }
+        boolean technical = Boolean.TRUE.equals(body.technical());
+        tickets.reportAbnormalEvent(id, body.description(), technical);
+        List<RecipientRole> roles = technical ? List.of(RecipientRole.PROJECT_MANAGER, RecipientRole.SENIOR_ENGINEER)
+                : List.of(RecipientRole.PROJECT_MANAGER);
+        List<Recipient> to = recipients.resolve(roles, ticket, sla.contract(ticket.getContractId()));
+        String text = "【异常上报 Abnormal event】" + ticket.getNumber() + " " + ticket.getSite().getName() + " | "
+                + CurrentUser.username() + ": " + body.description().trim();
+        notifications.send(new OutgoingMessage(id, ticket.getNumber() + " abnormal event", text.length() <= 1000 ? text
+                : text.substring(0, 999) + "…", to, sla.contract(ticket.getContractId())
+                .map(c -> new ChannelSettings(c.isNotifyEmail(), c.getWecomWebhookUrl(), c.getDingtalkWebhookUrl(),
+                        c.getDingtalkSecret())).orElse(ChannelSettings.inAppOnly())));
+    }
+
+    /** The project manager (supervisor role) takes up the abnormal event; stops the PM_REPORT clock. */
+    @PostMapping("/api/tickets/{id}/abnormal-events/acknowledge")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public void acknowledge(@PathVariable Long id) {
+        tickets.acknowledgeAbnormalEvent(id);
+    }
+}
