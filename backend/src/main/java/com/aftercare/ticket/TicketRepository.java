@@ -46,4 +46,9 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     @EntityGraph(attributePaths = { "site" })
     @Query("select t from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED")
     List<Ticket> findOpenWithSite();
+
+    /** Tickets opened before SLA policies existed (database upgraded from the foundation release). */
+    @EntityGraph(attributePaths = { "site" })
+    @Query("select t from Ticket t where t.policyId is null")
+    List<Ticket> findWithoutPolicy();
 }

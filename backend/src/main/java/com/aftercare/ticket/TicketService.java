@@ -131,6 +131,28 @@ public class TicketService {
         return tickets.search(status, siteId, assignee, overdue, clock.instant(), page);
     }
 
+    /**
+     * Tickets recorded before SLA policies existed get their customer's policy now, with receipt and level
+     * as milestones, so their clocks can be derived like any other. Runs once at start-up; idempotent.
+     */
+    @Transactional
+    public int adoptTicketsWithoutPolicy() {
+        List<Ticket> legacy = tickets.findWithoutPolicy();
+        for (Ticket t : legacy) {
+            SlaService.Assignment assignment = sla.assignmentFor(t.getSite().getCustomer().getId());
+            t.applyPolicy(assignment.policyId());
+            if (sla.milestones(t.getId()).isEmpty()) {
+                sla.milestone(t.getId(), MilestoneKind.RECEIVED, t.getReceivedAt() == null ? t.getCreatedAt() : t.getReceivedAt(),
+                        "policy " + assignment.policyCode() + " (ticket from before SLA policies)");
+                if (t.getLevel() != null) {
+                    sla.milestone(t.getId(), MilestoneKind.LEVEL, t.getCreatedAt(), "level " + t.getLevel());
+                }
+            }
+            append(t.getId(), "POLICY", "SLA policy " + assignment.policyCode() + " applied to a ticket from before SLA policies");
+        }
+        return legacy.size();
+    }
+
     /** Every open ticket with its site, for the supervisor board. */
     @Transactional(readOnly = true)
     public List<Ticket> openTickets() {

@@ -75,7 +75,11 @@ class TicketSteps {
     /** reopenCase: the customer says it is not fixed; the resolution clock resumes (and escalates at once if overdue). */
     @Bean
     JavaDelegate reopenCaseDelegate(TicketService tickets) {
-        return execution -> tickets.reopen(ticketId(execution));
+        return execution -> {
+            tickets.reopen(ticketId(execution));
+            // cases started on fault-intake version 1 still route on this variable; the escalation process decides now
+            execution.setVariable("resolutionOverdue", false);
+        };
     }
 
     @Bean

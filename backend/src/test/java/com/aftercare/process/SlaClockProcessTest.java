@@ -63,6 +63,7 @@ class SlaClockProcessTest extends IntegrationTest {
             """;
 
     @Autowired SlaService sla;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired NotificationService notifications;
 
     private Instant t0;
@@ -334,5 +335,19 @@ class SlaClockProcessTest extends IntegrationTest {
         assertThat(recalculated.target()).isEqualTo(Duration.ofMinutes(60));
         assertThat(recalculated.history()).anyMatch(h -> h.kind().equals("RECALCULATED"));
         assertThat(escalationTimer(before).getDuedate().toInstant()).isEqualTo(before.getReceivedAt().plus(Duration.ofMinutes(45)));
+    }
+
+    @Test
+    void aTicketFromBeforeSlaPoliciesIsAdoptedByItsCustomersPolicy() {
+        Ticket ticket = reportLowLow();
+        // as a database upgraded from the foundation release leaves it: no policy, no milestones
+        jdbc.update("delete from sla_milestone where ticket_id = ?", ticket.getId());
+        jdbc.update("update ticket set policy_id = null where id = ?", ticket.getId());
+
+        assertThat(tickets.adoptTicketsWithoutPolicy()).isGreaterThanOrEqualTo(1);
+        assertThat(tickets.adoptTicketsWithoutPolicy()).isZero();
+        Ticket adopted = tickets.get(ticket.getId());
+        assertThat(sla.policyVersion(adopted.getPolicyId()).code()).isEqualTo("THREE_LEVEL");
+        assertThat(clockOf(ticket, ClockName.RESPONSE).dueAt()).isEqualTo(t0.plus(Duration.ofMinutes(30)));
     }
 }
