@@ -15,7 +15,6 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.common.ForbiddenException;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.identity.Role;
-import com.aftercare.notify.ChannelSettings;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.notify.OutgoingMessage;
 import com.aftercare.notify.Recipient;
@@ -67,10 +66,8 @@ class AbnormalEventController {
         List<Recipient> to = recipients.resolve(roles, ticket, sla.contract(ticket.getContractId()));
         String text = "【异常上报 Abnormal event】" + ticket.getNumber() + " " + ticket.getSite().getName() + " | "
                 + CurrentUser.username() + ": " + body.description().trim();
-        notifications.send(new OutgoingMessage(id, ticket.getNumber() + " abnormal event", text.length() <= 1000 ? text
-                : text.substring(0, 999) + "…", to, sla.contract(ticket.getContractId())
-                .map(c -> new ChannelSettings(c.isNotifyEmail(), c.getWecomWebhookUrl(), c.getDingtalkWebhookUrl(),
-                        c.getDingtalkSecret())).orElse(ChannelSettings.inAppOnly())));
+        notifications.send(new OutgoingMessage(id, ticket.getNumber() + " abnormal event", text, to,
+                EscalationRecipients.channels(sla.contract(ticket.getContractId()))));
     }
 
     /** The project manager (supervisor role) takes up the abnormal event; stops the PM_REPORT clock. */

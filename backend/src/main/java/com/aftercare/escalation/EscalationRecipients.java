@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.aftercare.identity.AccountService;
 import com.aftercare.identity.AppUser;
 import com.aftercare.identity.Role;
+import com.aftercare.notify.ChannelSettings;
 import com.aftercare.notify.Recipient;
 import com.aftercare.sla.RecipientRole;
 import com.aftercare.sla.ServiceContract;
@@ -28,6 +29,12 @@ class EscalationRecipients {
 
     EscalationRecipients(AccountService accounts) {
         this.accounts = accounts;
+    }
+
+    /** The contract's outside channels; a customer without a contract gets in-app messages only. */
+    static ChannelSettings channels(Optional<ServiceContract> contract) {
+        return contract.map(c -> new ChannelSettings(c.isNotifyEmail(), c.getWecomWebhookUrl(), c.getDingtalkWebhookUrl(),
+                c.getDingtalkSecret())).orElse(ChannelSettings.inAppOnly());
     }
 
     List<Recipient> resolve(List<RecipientRole> roles, Ticket ticket, Optional<ServiceContract> contract) {

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.aftercare.notify.ChannelSettings;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.notify.OutgoingMessage;
 import com.aftercare.notify.Recipient;
@@ -60,7 +59,7 @@ class EscalationSteps {
                 List<Recipient> to = recipients.resolve(step.recipients(), ticket, contract);
                 String text = message(ticket, due);
                 notifications.send(new OutgoingMessage(id, subject(ticket, due), text, to,
-                        channels(sla, ticket)));
+                        EscalationRecipients.channels(contract)));
                 sla.recordEscalation(id, due, (due.repeat() ? "repeated " : "") + step.name() + " to "
                         + to.stream().map(Recipient::username).toList());
                 tickets.note(id, "ESCALATED", text);
@@ -91,33 +90,26 @@ class EscalationSteps {
                         + " - " + ticket.getTitle();
                 List<Recipient> to = recipients.resolve(step.recipients(), ticket, contract);
                 notifications.send(new OutgoingMessage(id, ticket.getNumber() + " de-escalated", text, to,
-                        channels(sla, ticket)));
+                        EscalationRecipients.channels(contract)));
                 sla.recordDeEscalation(id, clock, "was " + clock.escalationName() + "; clock " + clock.state());
                 tickets.note(id, "DEESCALATED", text);
             }
         };
     }
 
-    /** The contract's outside channels; a customer without a contract gets in-app messages only. */
-    private static ChannelSettings channels(SlaService sla, Ticket ticket) {
-        return sla.contract(ticket.getContractId()).map(c -> new ChannelSettings(c.isNotifyEmail(), c.getWecomWebhookUrl(),
-                c.getDingtalkWebhookUrl(), c.getDingtalkSecret())).orElse(ChannelSettings.inAppOnly());
-    }
-
     private static String subject(Ticket t, SlaService.DueEscalation due) {
         return "[" + due.step().name() + "] " + t.getNumber() + " " + clockLabel(due.clock().name());
     }
 
-    /** Short enough for a phone screen and the in-app list; Chinese first, as the teams read it. */
+    /** One line for a phone screen; Chinese first, as the teams read it (NotificationService cuts what a channel cannot take). */
     private static String message(Ticket t, SlaService.DueEscalation due) {
         ClockStatus s = due.status();
         String when = s.dueAt() == null ? "" : s.remaining().isNegative()
                 ? " 已超时 overdue by " + Durations.human(s.remaining().negated())
                 : " 剩余 due in " + Durations.human(s.remaining());
-        String text = "【" + due.step().name() + (due.repeat() ? " 再次提醒" : "") + "】" + t.getNumber() + " L" + t.getLevel()
+        return "【" + due.step().name() + (due.repeat() ? " 再次提醒" : "") + "】" + t.getNumber() + " L" + t.getLevel()
                 + " " + clockLabel(due.clock().name()) + when + " | " + t.getSite().getName() + " | "
                 + (t.getAssignee() == null ? "未派单 unassigned" : t.getAssignee()) + " | " + t.getTitle();
-        return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
     }
 
     static String clockLabel(String clock) {

@@ -55,18 +55,26 @@ public class SlaService {
     private final ClockLogRepository logs;
     private final HolidayService holidays;
     private final ClockSignal signal;
+    private final DecisionCatalog decisions;
+    private final com.aftercare.asset.AssetService assets;
+    private final com.aftercare.identity.AccountService accounts;
     private final SlaSettings settings;
     private final Clock clock;
     private final Map<Long, PolicyDefinition> parsed = new ConcurrentHashMap<>();
 
     SlaService(SlaPolicyRepository policies, ServiceContractRepository contracts, MilestoneRepository milestones,
-            ClockLogRepository logs, HolidayService holidays, @Lazy ClockSignal signal, SlaSettings settings, Clock clock) {
+            ClockLogRepository logs, HolidayService holidays, @Lazy ClockSignal signal, @Lazy DecisionCatalog decisions,
+            com.aftercare.asset.AssetService assets, com.aftercare.identity.AccountService accounts, SlaSettings settings,
+            Clock clock) {
         this.policies = policies;
         this.contracts = contracts;
         this.milestones = milestones;
         this.logs = logs;
         this.holidays = holidays;
         this.signal = signal;
+        this.decisions = decisions;
+        this.assets = assets;
+        this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
     }
@@ -132,7 +140,7 @@ public class SlaService {
         if (definition == null) {
             throw new BadRequestException("body", "a policy definition is required");
         }
-        definition.validate();
+        validate(definition);
         if (!policies.findByCodeOrderByVersionDesc(code).isEmpty()) {
             throw new com.aftercare.common.ConflictException("SLA policy " + code + " exists; change it with PUT");
         }
@@ -146,7 +154,7 @@ public class SlaService {
         if (definition == null) {
             throw new BadRequestException("body", "a policy definition is required");
         }
-        definition.validate();
+        validate(definition);
         SlaPolicy current = policies.findByCodeAndCurrentVersionTrue(code)
                 .orElseThrow(() -> new NotFoundException("No SLA policy " + code));
         current.supersede();
@@ -154,6 +162,15 @@ public class SlaService {
         SlaPolicy next = policies.save(new SlaPolicy(code, current.getVersion() + 1, definition.name(), write(definition),
                 clock.instant(), CurrentUser.username()));
         return view(next);
+    }
+
+    /** The definition's own rules, then whether its level decision is actually deployed. */
+    private void validate(PolicyDefinition definition) {
+        definition.validate();
+        if (!decisions.isDeployed(definition.levelDecision())) {
+            throw new BadRequestException("levelDecision", "no deployed DMN decision " + definition.levelDecision()
+                    + " (shipped: faultLevel, faultLevelSix, faultClass)");
+        }
     }
 
     public PolicyDefinition definition(Long policyId) {
@@ -239,10 +256,14 @@ public class SlaService {
                 throw new BadRequestException("zone", "not a time zone id, e.g. Asia/Shanghai");
             }
         }
+        if (assets.customers().stream().noneMatch(c -> c.getId().equals(customerId))) {
+            throw new com.aftercare.common.NotFoundException("No customer " + customerId);
+        }
+        // a misspelt name would silently send every escalation of this role to the supervisors instead
         for (String[] person : new String[][] {{"deskLead", s.deskLead()}, {"projectManager", s.projectManager()},
                 {"seniorEngineer", s.seniorEngineer()}, {"departmentHead", s.departmentHead()}}) {
-            if (person[1] != null && person[1].length() > 100) {
-                throw new BadRequestException(person[0], "at most 100 characters");
+            if (person[1] != null && !person[1].isBlank() && accounts.find(person[1].trim()).isEmpty()) {
+                throw new BadRequestException(person[0], "no user " + person[1].trim());
             }
         }
         webhookUrl("wecomWebhookUrl", s.wecomWebhookUrl());
