@@ -4,17 +4,10 @@
 // 45 min ago = response OVERDUE), then checks the board in the UI: both rows with their risk, a live
 // countdown, the OVERDUE filter and the Excel export.
 // Uses the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium); never downloads a browser.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { baseUrl, byTestId, check, openBrowser, run, signIn as signInAs, step } from './harness.mjs';
 
-const baseArg = process.argv[2];
-if (!baseArg) {
-  console.error('usage: node e2e/supervisor-board.mjs <baseUrl>   e.g. http://localhost:18080');
-  process.exit(2);
-}
-const BASE = baseArg.replace(/\/+$/, '');
-const FAILURE_SHOT = fileURLToPath(new URL('../target/e2e-supervisor-failure.png', import.meta.url));
+const BASE = baseUrl('supervisor-board.mjs');
 const SITE_NAME = 'Demo City Command Center';
 const PASSWORD = 'demo';
 const MINUTE = 60_000;
@@ -23,16 +16,6 @@ const BOARD_WAIT_MS = 30_000;
 /** A live countdown ticks every second; allow some slack. */
 const TICK_WAIT_MS = 2_500;
 const RUN = Date.now().toString(36);
-
-let stepNo = 0;
-function step(text) {
-  stepNo += 1;
-  console.log(`[e2e] ${String(stepNo).padStart(2, '0')} ${text}`);
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -123,56 +106,18 @@ async function waitForBoard(expected) {
 
 // ---- Browser ----
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-// English UI regardless of the machine's locale: the app reads this key before the browser language.
-await context.addInitScript(() => {
-  try {
-    localStorage.setItem('aftercare.lang', 'en');
-  } catch {
-    // Chromium's own error pages (server down) have no localStorage; the step itself reports that.
-  }
-});
-const page = await context.newPage();
-page.setDefaultTimeout(15_000);
-page.on('pageerror', (e) => console.log(`[browser] page error: ${e.message}`));
-page.on('response', async (r) => {
-  if (r.url().includes('/api/') && r.status() >= 400 && r.status() !== 401) {
-    const body = await r.text().catch(() => '');
-    console.log(`[browser] ${r.request().method()} ${r.url()} -> ${r.status()} ${body.slice(0, 300)}`);
-  }
-});
+const { browser, page } = await openBrowser({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
 
-const byTestId = (id) => `[data-testid="${id}"]`;
 const rowOf = (number) => `${byTestId('board-row')}[data-ticket-number="${number}"]`;
 
-async function signIn(username) {
-  step(`sign in as ${username}`);
-  await page.goto(`${BASE}/#/login`);
-  await page.fill(byTestId('login-username'), username);
-  await page.fill(byTestId('login-password'), PASSWORD);
-  await page.click(byTestId('login-submit'));
-  await page.waitForSelector(`${byTestId('current-user')}[data-username="${username}"]`);
-}
+const signIn = (username) => signInAs(page, BASE, username);
 
 /** Waits until the board shows the answer for exactly these filters (data-filter is the query string). */
 async function boardReady(filter = '') {
   await page.waitForSelector(`${byTestId('supervisor-board')}[data-state="ready"][data-filter="${filter}"]`);
 }
 
-try {
+await run(browser, page, 'e2e-supervisor-failure.png', async () => {
   step(`find "${SITE_NAME}" and a device through the API`);
   const { site, device } = await findSiteAndDevice();
   console.log(`[e2e]    site ${site.id}${device ? `, device ${device.id} ${device.name}` : ', no device'}`);
@@ -264,18 +209,5 @@ try {
   const state = await responseClock.getAttribute('data-state');
   check(state === 'RUNNING' || state === 'BREACHED', `response clock of ${atRisk.number} is ${state}`);
 
-  console.log(`[e2e] PASSED: ${atRisk.number} at risk and ${overdue.number} overdue on the supervisor board`);
-  await browser.close();
-  process.exit(0);
-} catch (error) {
-  console.error(`[e2e] FAILED at step ${stepNo}: ${error instanceof Error ? error.message : error}`);
-  try {
-    mkdirSync(fileURLToPath(new URL('../target/', import.meta.url)), { recursive: true });
-    await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
-    console.error(`[e2e] screenshot: ${FAILURE_SHOT}`);
-  } catch (shotError) {
-    console.error(`[e2e] no screenshot: ${shotError.message}`);
-  }
-  await browser.close();
-  process.exit(1);
-}
+  return `${atRisk.number} at risk and ${overdue.number} overdue on the supervisor board`;
+});

@@ -1,72 +1,15 @@
 // Browser test of the whole happy path of a hotline fault ticket, against a running Aftercare:
 //   node e2e/ticket-flow.mjs http://localhost:18080     (or: npm run e2e -- <baseUrl>)
 // Uses the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium); never downloads a browser.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { baseUrl, byTestId, check, openBrowser, run, signIn as signInAs, step } from './harness.mjs';
 
-const baseArg = process.argv[2];
-if (!baseArg) {
-  console.error('usage: node e2e/ticket-flow.mjs <baseUrl>   e.g. http://localhost:18080');
-  process.exit(2);
-}
-const BASE = baseArg.replace(/\/+$/, '');
-const FAILURE_SHOT = fileURLToPath(new URL('../target/e2e-failure.png', import.meta.url));
+const BASE = baseUrl('ticket-flow.mjs');
 const SITE_NAME = 'Demo City Command Center';
 const PROBE_WAIT_MS = 30_000;
 
-let stepNo = 0;
-function step(text) {
-  stepNo += 1;
-  console.log(`[e2e] ${String(stepNo).padStart(2, '0')} ${text}`);
-}
+const { browser, page } = await openBrowser({ viewport: { width: 1400, height: 1000 } });
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-// English UI regardless of the machine's locale: the app reads this key before the browser language.
-await context.addInitScript(() => {
-  try {
-    localStorage.setItem('aftercare.lang', 'en');
-  } catch {
-    // Chromium's own error pages (server down) have no localStorage; the step itself reports that.
-  }
-});
-const page = await context.newPage();
-page.setDefaultTimeout(15_000);
-page.on('pageerror', (e) => console.log(`[browser] page error: ${e.message}`));
-page.on('response', async (r) => {
-  if (r.url().includes('/api/') && r.status() >= 400 && r.status() !== 401) {
-    const body = await r.text().catch(() => '');
-    console.log(`[browser] ${r.request().method()} ${r.url()} -> ${r.status()} ${body.slice(0, 300)}`);
-  }
-});
-
-const byTestId = (id) => `[data-testid="${id}"]`;
-
-async function signIn(username) {
-  step(`sign in as ${username}`);
-  await page.goto(`${BASE}/#/login`);
-  await page.fill(byTestId('login-username'), username);
-  await page.fill(byTestId('login-password'), 'demo');
-  await page.click(byTestId('login-submit'));
-  await page.waitForSelector(`${byTestId('current-user')}[data-username="${username}"]`);
-}
+const signIn = (username) => signInAs(page, BASE, username);
 
 async function signOut() {
   step('log out');
@@ -128,7 +71,7 @@ async function openTicket(url) {
   await page.waitForSelector(byTestId('ticket-status'));
 }
 
-try {
+await run(browser, page, 'e2e-failure.png', async () => {
   await signIn('desk');
 
   step('open the new-ticket form');
@@ -240,18 +183,5 @@ try {
   }
   check(status === 'CLOSED', `final status is ${status}, expected CLOSED`);
 
-  console.log(`[e2e] PASSED: ${ticketNumber} went from hotline intake to CLOSED`);
-  await browser.close();
-  process.exit(0);
-} catch (error) {
-  console.error(`[e2e] FAILED at step ${stepNo}: ${error instanceof Error ? error.message : error}`);
-  try {
-    mkdirSync(fileURLToPath(new URL('../target/', import.meta.url)), { recursive: true });
-    await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
-    console.error(`[e2e] screenshot: ${FAILURE_SHOT}`);
-  } catch (shotError) {
-    console.error(`[e2e] no screenshot: ${shotError.message}`);
-  }
-  await browser.close();
-  process.exit(1);
-}
+  return `${ticketNumber} went from hotline intake to CLOSED`;
+});
