@@ -125,6 +125,45 @@ class SlaApiTest extends IntegrationTest {
     }
 
     @Test
+    void aProcessOwnerCreatesAPolicyChangesItAndMovesOpenTicketsOntoIt() {
+        String code = "CITY_POLICE_" + System.nanoTime();
+        Map<String, Object> policy = new HashMap<>(Map.of("code", code, "name", "City police 2026", "levelDecision", "faultLevel",
+                "levels", List.of(Map.of("code", "1", "name", "L1", "clocks", List.of(Map.of("clock", "RESPONSE", "target", "PT15M"))),
+                        Map.of("code", "2", "name", "L2", "clocks", List.of(Map.of("clock", "RESPONSE", "target", "PT30M"))),
+                        Map.of("code", "3", "name", "L3", "clocks", List.of(Map.of("clock", "RESPONSE", "target", "PT30M")))),
+                "escalation", List.of(Map.of("name", "BREACH", "percent", 100, "recipients", List.of("SUPERVISORS")))));
+        Map<String, Object> badCode = new HashMap<>(policy);
+        badCode.put("code", "city police");
+        assertThat(api.post("t-admin", "/api/sla/policies", badCode).errorFields()).containsExactly("code");
+        assertThat(api.post("t-desk", "/api/sla/policies", policy).status()).isEqualTo(403);
+        assertThat(api.post("t-admin", "/api/sla/policies", policy).status()).isEqualTo(201);
+        assertThat(api.post("t-admin", "/api/sla/policies", policy).status()).isEqualTo(409);
+
+        ApiClient.Response contract = api.exchange("t-admin", HttpMethod.PUT, "/api/contracts/" + site.getCustomer().getId(),
+                Map.of("name", "O&M", "policyCode", code, "calendar", "SEVEN_BY_24", "notifyEmail", false), null);
+        assertThat(contract.status()).as(contract.body().toString()).isEqualTo(200);
+        long id = report(Duration.ZERO);
+
+        Map<String, Object> longer = new HashMap<>(policy);
+        longer.remove("code");
+        longer.put("levels", List.of(Map.of("code", "1", "name", "L1", "clocks", List.of(Map.of("clock", "RESPONSE", "target", "PT15M"))),
+                Map.of("code", "2", "name", "L2", "clocks", List.of(Map.of("clock", "RESPONSE", "target", "PT60M"))),
+                Map.of("code", "3", "name", "L3", "clocks", List.of(Map.of("clock", "RESPONSE", "target", "PT60M")))));
+        assertThat(api.exchange("t-admin", HttpMethod.PUT, "/api/sla/policies/" + code, longer, null).body().path("version").asInt())
+                .isEqualTo(2);
+        assertThat(api.get("t-sup", "/api/tickets/" + id + "/clocks").body().path("clocks").get(0).path("target").asText())
+                .isEqualTo("PT30M"); // an open ticket keeps its version until asked
+
+        assertThat(api.post("t-desk", "/api/sla/policies/" + code + "/apply-to-open", null).status()).isEqualTo(403);
+        ApiClient.Response applied = api.post("t-admin", "/api/sla/policies/" + code + "/apply-to-open", null);
+        assertThat(applied.body().path("ticketsUpdated").asInt()).isEqualTo(1);
+        assertThat(api.get("t-sup", "/api/tickets/" + id + "/clocks").body().path("clocks").get(0).path("target").asText())
+                .isEqualTo("PT1H");
+        assertThat(api.post("t-admin", "/api/sla/policies/" + code + "/apply-to-open", null).body().path("ticketsUpdated").asInt())
+                .isZero();
+    }
+
+    @Test
     void boardExportsToExcel() {
         report(Duration.ofMinutes(45));
         HttpHeaders headers = new HttpHeaders();
