@@ -41,9 +41,7 @@ public final class ClockCalculator {
     }
 
     public List<ClockStatus> clocks(Subject subject, List<Milestone> milestones, List<ClockLog> logs, Instant now) {
-        List<Milestone> ordered = milestones.stream()
-                .sorted(Comparator.comparing(Milestone::getOccurredAt).thenComparing(m -> m.getId() == null ? 0L : m.getId()))
-                .toList();
+        List<Milestone> ordered = ordered(milestones);
         Map<ClockName, ClockSpec> specs = new java.util.EnumMap<>(ClockName.class);
         policy.clocksFor(subject.levelCode()).forEach(s -> specs.put(s.clock(), s));
         List<ClockStatus> result = new ArrayList<>();
@@ -61,7 +59,7 @@ public final class ClockCalculator {
                     null, Risk.OK, 0, null, null, List.of(), List.of());
         }
         TimeBasis basis = spec.basisOrDefault();
-        BusinessCalendar calendar = basis == TimeBasis.WORKING ? workingCalendar : BusinessCalendar.natural();
+        BusinessCalendar calendar = calendarFor(spec);
         Duration target = target(spec, subject.region(), calendar);
         Run run = replay(clock, spec, milestones, now);
         Counter counter = new Counter(calendar, run.startedAt, run.excluded);
@@ -141,11 +139,8 @@ public final class ClockCalculator {
         if (spec == null) {
             return new Reached(0, null);
         }
-        BusinessCalendar calendar = spec.basisOrDefault() == TimeBasis.WORKING ? workingCalendar : BusinessCalendar.natural();
-        List<Milestone> ordered = milestones.stream()
-                .sorted(Comparator.comparing(Milestone::getOccurredAt).thenComparing(m -> m.getId() == null ? 0L : m.getId()))
-                .toList();
-        Run run = replay(clock, spec, ordered, now);
+        BusinessCalendar calendar = calendarFor(spec);
+        Run run = replay(clock, spec, ordered(milestones), now);
         if (run.startedAt == null || run.stoppedAt != null) {
             return new Reached(0, null);
         }
@@ -159,6 +154,17 @@ public final class ClockCalculator {
             }
         }
         return reached;
+    }
+
+    /** Replay order: by time, then by recording order for facts of the same millisecond. */
+    private static List<Milestone> ordered(List<Milestone> milestones) {
+        return milestones.stream()
+                .sorted(Comparator.comparing(Milestone::getOccurredAt).thenComparing(m -> m.getId() == null ? 0L : m.getId()))
+                .toList();
+    }
+
+    private BusinessCalendar calendarFor(ClockSpec spec) {
+        return spec.basisOrDefault() == TimeBasis.WORKING ? workingCalendar : BusinessCalendar.natural();
     }
 
     static Duration share(Duration target, int percent) {

@@ -452,8 +452,9 @@ public class SlaService {
                 due.add(new DueEscalation(s.clock(), reached.level(), policy.escalation().get(reached.level() - 1),
                         reached.at(), false, s));
             } else if (s.escalationLevel() > 0) {
-                due.add(new DueEscalation(s.clock(), s.escalationLevel(), policy.escalation().get(s.escalationLevel() - 1),
-                        s.nextEscalationAt(), true, s));
+                // a policy changed to a shorter ladder repeats its top rung
+                int rung = Math.min(s.escalationLevel(), policy.escalation().size());
+                due.add(new DueEscalation(s.clock(), rung, policy.escalation().get(rung - 1), s.nextEscalationAt(), true, s));
             }
         }
         return due;
