@@ -12,15 +12,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.aftercare.workflow.ExternalTaskTopics;
+
 /**
  * Serves the external-task topic "device-probe" in-process. It fetches and locks jobs, probes
  * outside any transaction, then records the result and completes the task in one transaction, so
  * the probe evidence and the process move together. Infrastructure errors are retried by the engine.
  */
 @Component
-public class ProbeWorker {
+public class ProbeWorker implements ExternalTaskTopics {
 
     public static final String TOPIC = "device-probe";
+
     static final String WORKER_ID = "in-process-probe-worker";
     static final int MAX_TRIES = 3;
 
@@ -31,6 +34,7 @@ public class ProbeWorker {
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final long lockMillis;
+
     private final long retryDelayMillis;
 
     ProbeWorker(ExternalTaskService externalTasks, ProbeService probes, TransactionTemplate transaction,
@@ -102,5 +106,10 @@ public class ProbeWorker {
             log.error("Probe job {} could not be closed either; leaving it as an incident", task.getId(), e);
             externalTasks.handleFailure(task.getId(), WORKER_ID, String.valueOf(cause.getMessage()), cause.toString(), 0, 0);
         }
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
     }
 }

@@ -3,12 +3,19 @@ package com.aftercare.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.junit.jupiter.api.Test;
 
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.ForbiddenException;
+import com.aftercare.notify.NotificationService;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -16,6 +23,8 @@ import com.aftercare.ticket.TicketStatus;
 
 /** Every path of dispatch.bpmn, repair-return.bpmn and verification.bpmn. */
 class DispatchProcessTest extends IntegrationTest {
+
+    @Autowired NotificationService notifications;
 
     private Ticket atEngineer() {
         Ticket ticket = report(Category.DEFECT);
@@ -38,6 +47,40 @@ class DispatchProcessTest extends IntegrationTest {
         complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng2"));
         assertThat(task(ticket, "acceptAssignment").assignee()).isEqualTo("t-eng2");
         assertThat(passedActivities(ticket)).contains("acceptedGateway").doesNotContain("recordResponse");
+    }
+
+    @Test
+    void engineerWhoHasNotAcceptedIsRemindedAndTheJobStaysWithThem() {
+        Ticket ticket = report(Category.DEFECT);
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        Instant before = ClockUtil.now().toInstant();
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+        Instant after = ClockUtil.now().toInstant();
+
+        Job reminder = timerJob(ticket, "acceptReminder");
+        assertThat(reminder.getDuedate().toInstant())
+                .isBetween(before.plus(Duration.ofMinutes(20)), after.plus(Duration.ofMinutes(20)));
+        managementService.executeJob(reminder.getId());
+
+        assertThat(notifications.ofTicket(ticket.getId()))
+                .anyMatch(n -> "t-eng".equals(n.getRecipientUser()) && n.getMessage().contains("accept"));
+        assertThat(task(ticket, "acceptAssignment").assignee()).isEqualTo("t-eng");
+        assertThat(passedActivities(ticket)).contains("remindEngineer", "engineerReminded");
+        complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
+        assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
+    }
+
+    @Test
+    void unclaimedJobRemindsTheDesk() {
+        Ticket ticket = report(Category.DEFECT);
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("dispatchNote", "whoever is nearest"));
+
+        managementService.executeJob(timerJob(ticket, "acceptReminder").getId());
+
+        assertThat(notifications.ofTicket(ticket.getId()))
+                .anyMatch(n -> "SERVICE_DESK".equals(n.getRecipientRole()) && n.getMessage().contains("nobody has taken"));
+        assertThat(task(ticket, "acceptAssignment").assignee()).isNull();
     }
 
     @Test

@@ -1,0 +1,20 @@
+package com.aftercare.modeling;
+
+import java.util.Set;
+
+/**
+ * What the server provides, as the guard's rules see it: the delegate and listener beans models may
+ * name, every bean name (to tell a bean reference from a process variable), the external-task topics
+ * a worker serves, the processes and decisions a model may call, and the ticket statuses a step may set.
+ */
+record ModelFacts(
+        Set<String> delegates,
+        Set<String> executionListeners,
+        Set<String> taskListeners,
+        Set<String> allowedBeans,
+        Set<String> allBeans,
+        Set<String> topics,
+        Set<String> processKeys,
+        Set<String> decisionKeys,
+        Set<String> ticketStatuses) {
+}
