@@ -212,10 +212,12 @@ final class BpmnRules {
     }
 
     private static void checkTimer(Element timer, List<ModelViolation> violations) {
+        // named after the event that carries the timer, which is what the owner sees and clicks
+        Element event = timer.getParentNode() instanceof Element parent ? parent : timer;
         List<Element> definitions = ModelXml.children(timer).stream()
                 .filter(e -> Set.of("timeDate", "timeDuration", "timeCycle").contains(e.getLocalName())).toList();
         if (definitions.isEmpty()) {
-            violations.add(at("timer-invalid", timer, "A timer needs a date, a duration or a cycle"));
+            violations.add(at("timer-invalid", event, "A timer needs a date, a duration or a cycle"));
             return;
         }
         for (Element definition : definitions) {
@@ -230,7 +232,7 @@ final class BpmnRules {
             };
             if (problem != null) {
                 String rule = problem.startsWith("fires") ? "timer-too-frequent" : "timer-invalid";
-                violations.add(at(rule, timer, problem));
+                violations.add(at(rule, event, problem));
             }
         }
     }

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +60,8 @@ class CaseWorkflowController {
                 .orderByProcessInstanceId().asc().list()) {
             ProcessDefinition definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
             List<TimerView> timers = management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
-                    .map(job -> new TimerView(job.getId(), activityOf(job), job.getDuedate() == null ? null : job.getDuedate().toInstant()))
+                    .map(job -> new TimerView(job.getId(), activityOf(job.getJobDefinitionId()),
+                            job.getDuedate() == null ? null : job.getDuedate().toInstant()))
                     .toList();
             instances.add(new InstanceView(instance.getId(), definition.getKey(), definition.getVersion(), definition.getId(),
                     runtime.getActiveActivityIds(instance.getId()), timers));
@@ -68,7 +69,9 @@ class CaseWorkflowController {
         return Map.of("ticketId", ticket.getId(), "ticketNo", ticket.getNumber(), "instances", instances);
     }
 
-    private static String activityOf(Job job) {
-        return job instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity timer ? timer.getActivityId() : null;
+    private String activityOf(String jobDefinitionId) {
+        JobDefinition definition = jobDefinitionId == null ? null
+                : management.createJobDefinitionQuery().jobDefinitionId(jobDefinitionId).singleResult();
+        return definition == null ? null : definition.getActivityId();
     }
 }

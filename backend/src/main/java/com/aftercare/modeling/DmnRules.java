@@ -6,6 +6,7 @@ import static com.aftercare.modeling.ModelXml.attr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
@@ -14,7 +15,7 @@ import org.w3c.dom.Element;
 /**
  * Rules for decision tables: expressions only in FEEL or JUEL (a script language would run code),
  * no FEEL functions bound to Java methods, the same bean allow-list as BPMN for JUEL, and at least
- * one decision.
+ * one decision; a level decision answers only levels its SLA policies define.
  */
 final class DmnRules {
 
@@ -39,8 +40,28 @@ final class DmnRules {
                 violations.add(at("feel-java-function", element, "FEEL functions bound to Java methods are not allowed"));
             }
         }
+        for (Element decision : elements.stream().filter(e -> "decision".equals(e.getLocalName())).toList()) {
+            Set<String> levels = facts.levelsByDecision().get(attr(decision, "id"));
+            if (levels != null) {
+                checkLevels(decision, levels, violations);
+            }
+        }
         BpmnRules.checkExpressions(document, facts, violations);
         return violations;
+    }
+
+    /** Every output of a level decision must be a level the SLA policies using it define. */
+    private static void checkLevels(Element decision, Set<String> levels, List<ModelViolation> violations) {
+        for (Element entry : ModelXml.list(decision.getElementsByTagNameNS("*", "outputEntry"))) {
+            String text = entry.getTextContent() == null ? "" : entry.getTextContent().trim();
+            String level = text.replaceAll("^\"|\"$", "");
+            if (text.isEmpty() || "-".equals(text) || levels.contains(level)) {
+                continue;
+            }
+            Element rule = entry.getParentNode() instanceof Element parent ? parent : entry;
+            violations.add(at("level-not-in-policy", rule, "The decision answers level " + text
+                    + ", but the SLA policies using it only know levels " + levels));
+        }
     }
 
     private static boolean isFeelOrJuel(String language) {

@@ -3,7 +3,9 @@ package com.aftercare.modeling;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -19,6 +21,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 
+import com.aftercare.sla.SlaService;
 import com.aftercare.ticket.TicketStatus;
 import com.aftercare.workflow.EngineBeans;
 import com.aftercare.workflow.ExternalTaskTopics;
@@ -46,13 +49,15 @@ class ModelGuard {
     private final EngineBeans engineBeans;
     private final ApplicationContext context;
     private final RepositoryService repository;
+    private final SlaService sla;
     private final int maxXmlBytes;
 
-    ModelGuard(EngineBeans engineBeans, ApplicationContext context, RepositoryService repository,
+    ModelGuard(EngineBeans engineBeans, ApplicationContext context, RepositoryService repository, SlaService sla,
             @Value("${aftercare.models.max-xml-bytes:524288}") int maxXmlBytes) {
         this.engineBeans = engineBeans;
         this.context = context;
         this.repository = repository;
+        this.sla = sla;
         this.maxXmlBytes = maxXmlBytes;
     }
 
@@ -131,8 +136,19 @@ class ModelGuard {
                 .map(DecisionDefinition::getKey).collect(Collectors.toCollection(TreeSet::new));
         Set<String> statuses = Arrays.stream(TicketStatus.values()).map(Enum::name)
                 .collect(Collectors.toCollection(TreeSet::new));
+        // a level decision must only answer levels that every policy using it knows
+        Map<String, Set<String>> levels = new HashMap<>();
+        for (SlaService.PolicyVersion policy : sla.currentPolicies()) {
+            Set<String> codes = policy.definition().levels().stream().map(l -> l.code())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            levels.merge(policy.definition().levelDecision(), codes, (a, b) -> {
+                Set<String> both = new TreeSet<>(a);
+                both.retainAll(b);
+                return both;
+            });
+        }
         return new ModelFacts(engineBeans.delegateNames(), engineBeans.executionListenerNames(),
                 engineBeans.taskListenerNames(), engineBeans.allowedNames(), engineBeans.allBeanNames(), topics,
-                processKeys, decisionKeys, statuses);
+                processKeys, decisionKeys, statuses, levels);
     }
 }
