@@ -26,6 +26,48 @@ export function check(condition, message) {
 
 export const byTestId = (id) => `[data-testid="${id}"]`;
 
+/**
+ * An API client for set-up and checks (HTTP Basic, like any API client): api(user, method, path, body, headers)
+ * answers the parsed JSON or throws with the status and body.
+ */
+export function apiClient(base, password = 'demo') {
+  return async function api(user, method, path, body, headers = {}) {
+    const response = await fetch(`${base}/api${path}`, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} /api${path} as ${user} -> ${response.status} ${text.slice(0, 500)}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+}
+
+/** The demo site by name and one of its devices (a camera when there is one). */
+export async function findSiteAndDevice(api, siteName = 'Demo City Command Center') {
+  const sites = await api('desk', 'GET', '/sites');
+  const site = sites.find((s) => s.name === siteName);
+  check(site, `demo site "${siteName}" not found among ${sites.map((s) => s.name).join(', ')}`);
+  const devices = await api('desk', 'GET', `/devices?siteId=${site.id}`);
+  const device = devices.find((d) => d.type === 'CAMERA') ?? devices[0];
+  return { site, device };
+}
+
+/** Completes the ticket's tasks in order as `user`: steps = [[taskKey, formValues], ...]. */
+export async function completeTasks(api, user, ticket, steps) {
+  for (const [key, values] of steps) {
+    const tasks = await api(user, 'GET', '/tasks');
+    const task = tasks.find((t) => t.ticketId === ticket.id && t.key === key);
+    check(task, `task ${key} of ${ticket.number} not in ${user}'s inbox`);
+    await api(user, 'POST', `/tasks/${task.id}/complete`, values);
+  }
+}
+
 /** Headless Chromium with the app in English and failed API calls logged. */
 export async function openBrowser({ viewport = { width: 1400, height: 1000 }, acceptDownloads = false } = {}) {
   const browser = await chromium.launch({

@@ -5,11 +5,21 @@
 // countdown, the OVERDUE filter and the Excel export.
 // Uses the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium); never downloads a browser.
 import { readFileSync } from 'node:fs';
-import { baseUrl, byTestId, check, openBrowser, run, signIn as signInAs, step } from './harness.mjs';
+import {
+  apiClient,
+  baseUrl,
+  byTestId,
+  check,
+  completeTasks,
+  findSiteAndDevice,
+  openBrowser,
+  run,
+  signIn as signInAs,
+  step,
+} from './harness.mjs';
 
 const BASE = baseUrl('supervisor-board.mjs');
 const SITE_NAME = 'Demo City Command Center';
-const PASSWORD = 'demo';
 const MINUTE = 60_000;
 /** How long the board may take to list a new case with the expected risk (API check before the UI). */
 const BOARD_WAIT_MS = 30_000;
@@ -19,32 +29,9 @@ const RUN = Date.now().toString(36);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// ---- API set-up (HTTP Basic, like any API client) ----
+// ---- API set-up ----
 
-async function api(user, method, path, body, headers = {}) {
-  const response = await fetch(`${BASE}/api${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      Authorization: `Basic ${Buffer.from(`${user}:${PASSWORD}`).toString('base64')}`,
-      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...headers,
-    },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} /api${path} as ${user} -> ${response.status} ${text.slice(0, 500)}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-async function findSiteAndDevice() {
-  const sites = await api('desk', 'GET', '/sites');
-  const site = sites.find((s) => s.name === SITE_NAME);
-  check(site, `demo site "${SITE_NAME}" not found among ${sites.map((s) => s.name).join(', ')}`);
-  const devices = await api('desk', 'GET', `/devices?siteId=${site.id}`);
-  const device = devices.find((d) => d.type === 'CAMERA') ?? devices[0];
-  return { site, device };
-}
+const api = apiClient(BASE);
 
 /** A level-2 fault (impact MEDIUM × urgency MEDIUM: response within 30 min) taken `minutesAgo` minutes ago. */
 async function createCase(site, device, minutesAgo, label) {
@@ -77,15 +64,10 @@ async function createCase(site, device, minutesAgo, label) {
  * deadline is the response: an undispatched case 25 min old is already overdue on the 10-minute dispatch clock.
  */
 async function dispatch(ticket) {
-  for (const [key, values] of [
+  await completeTasks(api, 'desk', ticket, [
     ['firstLineResolution', { category: 'DEFECT', solvedAtDesk: false }],
     ['assignEngineer', { engineer: 'engineer' }],
-  ]) {
-    const tasks = await api('desk', 'GET', '/tasks');
-    const task = tasks.find((t) => t.ticketId === ticket.id && t.key === key);
-    check(task, `task ${key} of ${ticket.number} not in the desk's inbox`);
-    await api('desk', 'POST', `/tasks/${task.id}/complete`, values);
-  }
+  ]);
 }
 
 /** Waits until GET /api/sla/board lists both cases with the expected risks (clear message if it never does). */
@@ -119,7 +101,7 @@ async function boardReady(filter = '') {
 
 await run(browser, page, 'e2e-supervisor-failure.png', async () => {
   step(`find "${SITE_NAME}" and a device through the API`);
-  const { site, device } = await findSiteAndDevice();
+  const { site, device } = await findSiteAndDevice(api, SITE_NAME);
   console.log(`[e2e]    site ${site.id}${device ? `, device ${device.id} ${device.name}` : ', no device'}`);
 
   step('create a level-2 case received 25 min ago and dispatch it (response due in 5 min: AT_RISK)');
