@@ -127,7 +127,7 @@ function VersionsTable({
 export function ModelsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { hasRole } = useAuth();
+  const { me, hasRole } = useAuth();
   const canChange = hasRole('PROCESS_OWNER');
   const location = useLocation();
   const navigate = useNavigate();
@@ -252,7 +252,7 @@ export function ModelsPage() {
           data-testid="deploy-success"
         />
       )}
-      {!canChange && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('models.readOnly')} />}
+      {me && !canChange && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('models.readOnly')} />}
       <Tabs
         items={[
           { key: 'models', label: t('models.tabModels'), children: modelsTab },
