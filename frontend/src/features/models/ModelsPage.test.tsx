@@ -42,7 +42,7 @@ const changes: ModelChange[] = [
 ];
 
 function mockApi({ roles = ['PROCESS_OWNER'] as Role[], models = [dispatchModel, levelDecision] as Model[] | 'fail' } = {}) {
-  const fetchMock = vi.fn((input: RequestInfo | URL) => {
+  const fetchMock = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
     const url = String(input);
     if (url === 'api/me') return json({ username: 'owner', displayName: 'Owner', roles });
     if (url === 'api/models')

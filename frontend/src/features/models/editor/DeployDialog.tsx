@@ -12,12 +12,17 @@ export type DeployOutcome =
 export function DeployDialog({
   fileName,
   latestVersion,
+  comment: initialComment,
+  onCommentChange,
   deploy,
   onDone,
   onCancel,
 }: {
   fileName: string;
   latestVersion?: number;
+  /** The comment typed before (kept when a rejected deployment is retried). */
+  comment?: string;
+  onCommentChange?: (comment: string) => void;
   deploy: (comment: string) => Promise<DeployOutcome>;
   onDone: (outcome: DeployOutcome) => void;
   onCancel: () => void;
@@ -28,7 +33,12 @@ export function DeployDialog({
   const [error, setError] = useState<string>();
 
   const submit = async () => {
-    const { comment } = await form.validateFields();
+    let comment: string;
+    try {
+      ({ comment } = await form.validateFields());
+    } catch {
+      return; // the form shows what is missing
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -57,7 +67,12 @@ export function DeployDialog({
           ? t('editor.deployText', { fileName, version: latestVersion + 1 })
           : t('editor.deployTextNew', { fileName })}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={() => void submit()}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ comment: initialComment ?? '' }}
+        onValuesChange={(_, all) => onCommentChange?.(all.comment ?? '')}
+      >
         <Form.Item
           name="comment"
           label={t('editor.deployComment')}

@@ -92,6 +92,7 @@ export default function ModelEditorPage() {
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string>();
   const [deployOpen, setDeployOpen] = useState(false);
+  const [deployComment, setDeployComment] = useState('');
 
   const loaded = data.data;
   const kind = loaded?.kind;
@@ -408,6 +409,8 @@ export default function ModelEditorPage() {
         <DeployDialog
           fileName={loaded.fileName}
           latestVersion={model?.latestVersion}
+          comment={deployComment}
+          onCommentChange={setDeployComment}
           deploy={deploy}
           onDone={onDeployed}
           onCancel={() => setDeployOpen(false)}
