@@ -1,15 +1,19 @@
 import { Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role } from './api/types';
 import { useAuth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
+import { ModelsPage } from './features/models/ModelsPage';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
 import { TicketDetailPage } from './features/tickets/TicketDetailPage';
 import { TicketListPage } from './features/tickets/TicketListPage';
 import { AppLayout } from './layout/AppLayout';
+
+// The editor pulls in bpmn-js/dmn-js: loaded on first use, outside the main bundle.
+const ModelEditorPage = lazy(() => import('./features/models/editor/ModelEditorPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, restoring } = useAuth();
@@ -54,6 +58,24 @@ export function App() {
             element={
               <RequireRole roles={['SUPERVISOR', 'ADMIN', 'SERVICE_DESK']}>
                 <SupervisorBoardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/models"
+            element={
+              <RequireRole roles={['PROCESS_OWNER', 'ADMIN']}>
+                <ModelsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/models/edit/:definitionId"
+            element={
+              <RequireRole roles={['PROCESS_OWNER', 'ADMIN']}>
+                <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '80px auto' }} />}>
+                  <ModelEditorPage />
+                </Suspense>
               </RequireRole>
             }
           />

@@ -59,10 +59,13 @@ interface RequestOptions {
   headers?: Record<string, string>;
   /** Authorization header to use instead of the stored one (login check). */
   auth?: string;
+  /** Return the body as text (e.g. BPMN XML) instead of parsing JSON. */
+  text?: boolean;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const accept = options.text ? 'application/xml, text/plain, */*' : 'application/json';
+  const headers: Record<string, string> = { Accept: accept, ...options.headers };
   const auth = options.auth ?? authStore.get();
   if (auth) headers.Authorization = auth;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -80,6 +83,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
+  if (options.text) return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
@@ -95,6 +99,8 @@ async function readProblem(response: Response): Promise<Problem> {
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>(path, { query }),
+  /** GET a text body (XML files). */
+  getText: (path: string) => request<string>(path, { text: true }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),
   /** POST without a body (actions such as "arrived on site"). */
   postEmpty: <T>(path: string) => request<T>(path, { method: 'POST' }),
@@ -134,6 +140,12 @@ export async function download(path: string, query: Query | undefined, fallbackN
   }
   const blob = await response.blob();
   const name = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName);
+  saveBlob(blob, name);
+  return name;
+}
+
+/** Saves data the page already has (e.g. an edited model) as a file, through a temporary object URL. */
+export function saveBlob(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -144,5 +156,4 @@ export async function download(path: string, query: Query | undefined, fallbackN
   link.remove();
   // Revoking at once can cancel the download in some browsers; the blob is small, let it live a while.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return name;
 }

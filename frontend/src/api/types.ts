@@ -205,6 +205,8 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: FieldError[];
+  /** Model checks that failed (workbench deployments rejected with 400). */
+  violations?: ModelViolation[];
 }
 
 // ---- SLA: clocks, supervisor board, notification deliveries ----
@@ -344,4 +346,107 @@ export interface Delivery {
   createdAt: string;
   sentAt?: string | null;
   nextAttemptAt?: string | null;
+}
+
+// ---- Process-owner workbench: BPMN/DMN models, deployments, migrations ----
+
+export type ModelKind = 'PROCESS' | 'DECISION';
+export type FileStatus = 'IN_SYNC' | 'DEPLOYED_NEWER_THAN_FILE' | 'FILE_NOT_DEPLOYED' | 'NO_FILE';
+export type ModelSource = 'BPMN_FILES' | 'WORKBENCH';
+
+export interface ModelVersion {
+  definitionId: string;
+  version: number;
+  deployedAt: string;
+  deployedBy: string | null;
+  source: ModelSource | string;
+  comment: string | null;
+  /** null for decisions */
+  runningCases: number | null;
+}
+
+export interface Model {
+  key: string;
+  name: string;
+  kind: ModelKind | string;
+  resourceName: string;
+  latestVersion: number;
+  latestDefinitionId: string;
+  /** null for decisions */
+  runningCases: number | null;
+  fileStatus: FileStatus | string;
+  /** newest first */
+  versions: ModelVersion[];
+}
+
+export interface ModelViolation {
+  rule: string;
+  elementId: string | null;
+  elementName: string | null;
+  message: string;
+}
+
+export type ElementChangeKind = 'ADDED' | 'REMOVED' | 'CHANGED';
+
+export interface ElementChange {
+  elementId: string;
+  elementType: string;
+  name: string | null;
+  change: ElementChangeKind | string;
+  details: string[];
+}
+
+export interface ModelCheck {
+  ok: boolean;
+  violations: ModelViolation[];
+  changes: ElementChange[];
+  /** The deployed version the changes are against; null for a new model. */
+  baseVersion: number | null;
+}
+
+export interface ModelDeployment {
+  deploymentId: string;
+  definitions: { key: string; version: number; definitionId: string }[];
+  changes: ElementChange[];
+}
+
+export type ModelChangeAction = 'DEPLOYED' | 'MIGRATED' | 'FILE_DEPLOYED' | 'FILE_KEPT_NEWER_DEPLOYMENT';
+
+export interface ModelChange {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: ModelChangeAction | string;
+  modelKey: string;
+  fromVersion: number | null;
+  toVersion: number | null;
+  summary: string | null;
+}
+
+export interface MigrationRequest {
+  sourceDefinitionId: string;
+  targetDefinitionId: string;
+  restartTimers: boolean;
+}
+
+export interface MigrationCase {
+  processInstanceId: string;
+  ticketId: number | null;
+  ticketNo: string | null;
+  canMigrate: boolean;
+  reasons: string[];
+}
+
+export interface MigrationPlan {
+  sourceVersion: number;
+  targetVersion: number;
+  planProblems: string[];
+  cases: MigrationCase[];
+  movable: number;
+  blocked: number;
+}
+
+export interface MigrationResult {
+  migrated: string[];
+  failed: { processInstanceId: string; reasons: string[] }[];
 }

@@ -72,6 +72,11 @@ describe('translations', () => {
       ...['EMAIL', 'WECOM', 'DINGTALK'].map((c) => `deliveryChannel.${c}`),
       ...['PENDING', 'RETRYING', 'SENT', 'FAILED', 'SKIPPED'].map((s) => `deliveryStatus.${s}`),
       ...['NATURAL', 'WORKING'].map((b) => `basis.${b}`),
+      ...['PROCESS', 'DECISION'].map((k) => `modelKind.${k}`),
+      ...['IN_SYNC', 'DEPLOYED_NEWER_THAN_FILE', 'FILE_NOT_DEPLOYED', 'NO_FILE'].flatMap((s) => [`fileStatus.${s}`, `fileStatusHelp.${s}`]),
+      ...['BPMN_FILES', 'WORKBENCH'].map((s) => `modelSource.${s}`),
+      ...['DEPLOYED', 'MIGRATED', 'FILE_DEPLOYED', 'FILE_KEPT_NEWER_DEPLOYMENT'].map((a) => `modelAction.${a}`),
+      ...['ADDED', 'REMOVED', 'CHANGED'].map((c) => `elementChange.${c}`),
     ];
     const missing = required.filter((k) => !(k in flatEn) || !(k in flatZh));
     expect(missing).toEqual([]);
@@ -87,6 +92,13 @@ describe('translations', () => {
     expect(flatZh['actions.hold']).toBe('挂起');
     expect(flatZh['ticket.impact']).toBe('影响度');
     expect(flatZh['ticket.urgency']).toBe('紧急度');
+    expect(flatZh['modelKind.PROCESS']).toBe('流程模型');
+    expect(flatZh['modelKind.DECISION']).toBe('决策表');
+    expect(flatZh['editor.deployConfirm']).toBe('部署');
+    expect(flatZh['models.version']).toBe('版本');
+    expect(flatZh['migration.dryRun']).toBe('试运行');
+    expect(flatZh['models.runningCases']).toBe('运行中的工单');
+    expect(flatZh['models.migrate']).toContain('迁移');
   });
 });
 

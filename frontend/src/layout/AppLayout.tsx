@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/tickets/new', label: 'nav.newTicket', roles: ['SERVICE_DESK', 'ADMIN'] },
   { path: '/tickets', label: 'nav.tickets' },
   { path: '/supervisor', label: 'nav.supervisor', roles: ['SUPERVISOR', 'ADMIN', 'SERVICE_DESK'] },
+  { path: '/models', label: 'nav.models', roles: ['PROCESS_OWNER', 'ADMIN'] },
 ];
 
 function selectedKey(pathname: string): string {
