@@ -25,8 +25,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The process-owner workbench API. Everyone with PROCESS_OWNER or ADMIN may look; only PROCESS_OWNER
- * may check, deploy and migrate.
+ * The process-owner workbench API. Everyone with PROCESS_OWNER or ADMIN may look and check a model
+ * (checking changes nothing); only PROCESS_OWNER may deploy and migrate.
  */
 @RestController
 @RequestMapping("/api/models")
@@ -83,7 +83,7 @@ class ModelController {
     }
 
     @PostMapping("/check")
-    @PreAuthorize("hasRole('PROCESS_OWNER')")
+    @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'ADMIN')")
     @Operation(summary = "Run the deployment guard and diff against the deployed version, without deploying")
     ModelDeployments.CheckResult check(@RequestBody ModelFile file) {
         return deployments.check(file.fileName(), file.xml());

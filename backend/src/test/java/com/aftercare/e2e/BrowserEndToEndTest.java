@@ -21,7 +21,10 @@ import com.aftercare.support.StandaloneApp;
  * confirms the callback, the case is closed;</li>
  * <li>supervisor-board.mjs: a case taken 25 minutes ago is at risk and one taken 45 minutes ago is
  * overdue on the supervisor's SLA board, with a live countdown, the overdue filter and the Excel
- * export.</li>
+ * export;</li>
+ * <li>model-workbench.mjs: a process owner changes the dispatch reminder timer in the BPMN editor,
+ * deploys it; a new case follows the new timer, the old one keeps its version until migrated after a
+ * dry run.</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -35,6 +38,11 @@ class BrowserEndToEndTest {
     @Test
     void supervisorSeesAtRiskAndOverdueCasesOnTheSlaBoard() throws Exception {
         runBrowserScript("e2e/supervisor-board.mjs", "browser-e2e-board");
+    }
+
+    @Test
+    void processOwnerChangesATimerDeploysAndMigratesARunningCase() throws Exception {
+        runBrowserScript("e2e/model-workbench.mjs", "browser-e2e-models");
     }
 
     /** Starts the app on a fresh H2 database named {@code name}, runs {@code script} with node against it. */
