@@ -16,6 +16,8 @@ export default defineConfig({
   },
   server: {
     proxy: { '/api': backend },
+    // the lint test reads the shipped models from ../bpmn/models
+    fs: { allow: ['.', '../bpmn/models'] },
   },
   test: {
     environment: 'jsdom',

@@ -1,5 +1,6 @@
 package com.aftercare.workflow;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +25,32 @@ import org.springframework.stereotype.Component;
 public class EngineBeans {
 
     private final ApplicationContext context;
+    /** The allow-list once the context is complete; before that it is looked up on every use. */
+    private volatile Map<Object, Object> complete;
 
     EngineBeans(ApplicationContext context) {
         this.context = context;
+    }
+
+    @EventListener(ContextRefreshedEvent.class)
+    void contextComplete(ContextRefreshedEvent event) {
+        if (event.getApplicationContext() == context) {
+            complete = Collections.unmodifiableMap(allowList());
+        }
+    }
+
+    /**
+     * The allow-list as a map the expression manager can be built with before the delegates exist:
+     * it is read only when an expression is evaluated.
+     */
+    Map<Object, Object> lazyAllowList() {
+        return new AbstractMap<>() {
+            @Override
+            public Set<Entry<Object, Object>> entrySet() {
+                Map<Object, Object> beans = complete;
+                return (beans != null ? beans : allowList()).entrySet();
+            }
+        };
     }
 
     /** Name to bean, for the engine's expression manager. */

@@ -1,10 +1,13 @@
 package com.aftercare.workflow;
 
 import java.util.ArrayList;
+import java.util.Map;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +27,12 @@ import org.springframework.stereotype.Component;
 class EngineConfiguration extends AbstractProcessEnginePlugin {
 
     private final EngineBeans engineBeans;
+    private final ApplicationContext context;
     private final TicketStepParseListener ticketStepParseListener;
 
-    EngineConfiguration(EngineBeans engineBeans, TicketStepParseListener ticketStepParseListener) {
+    EngineConfiguration(EngineBeans engineBeans, ApplicationContext context, TicketStepParseListener ticketStepParseListener) {
         this.engineBeans = engineBeans;
+        this.context = context;
         this.ticketStepParseListener = ticketStepParseListener;
     }
 
@@ -45,10 +50,11 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
         configuration.setEnableXxeProcessing(false);
         configuration.setJavaSerializationFormatEnabled(false);
         configuration.setDeserializationTypeValidationEnabled(true);
-    }
-
-    @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setBeans(engineBeans.allowList());
+        // Spring's factory bean has already built an expression manager that resolves *every* bean
+        // (no allow-list was set yet); replace it before the engine initialises with one that only
+        // sees the allow-list.
+        Map<Object, Object> allowList = engineBeans.lazyAllowList();
+        configuration.setBeans(allowList);
+        configuration.setExpressionManager(new SpringExpressionManager(context, allowList));
     }
 }

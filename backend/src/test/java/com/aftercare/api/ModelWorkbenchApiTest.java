@@ -22,6 +22,7 @@ import java.util.zip.ZipInputStream;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,8 @@ class ModelWorkbenchApiTest extends IntegrationTest {
     @Autowired RepositoryService repository;
     @Autowired AccountService accounts;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
     ApiClient api;
     final List<String> deploymentsToDelete = new ArrayList<>();
 
@@ -252,6 +255,26 @@ class ModelWorkbenchApiTest extends IntegrationTest {
                 new HttpEntity<>(script, basic(OWNER)), String.class);
         assertThat(engineRest.getStatusCode().value()).isIn(403, 404);
         assertThat(versions("dispatch")).isEqualTo(before);
+        // and nothing could run a script anyway: the engine has no script engine for any language
+        for (String language : List.of("javascript", "groovy", "juel", "python")) {
+            assertThat(engineConfiguration.getScriptEngineResolver().getScriptEngine(language, false)).as(language).isNull();
+        }
+        assertThat(engineConfiguration.isJavaSerializationFormatEnabled()).isFalse();
+        assertThat(engineConfiguration.isEnableXxeProcessing()).isFalse();
+        assertThat(engineConfiguration.getBeans()).as("expressions see the allow-list only")
+                .containsKey("recordDeclineDelegate").doesNotContainKey("dataSource").doesNotContainKey("ticketService");
+        // and the engine really resolves through it: a model deployed behind the guard's back cannot use a bean
+        String beanCondition = replace(dispatch, "${accepted}</bpmn:conditionExpression>", "${ticketService != null}</bpmn:conditionExpression>");
+        String id = repository.createDeployment().addInputStream("dispatch.bpmn",
+                new ByteArrayInputStream(beanCondition.getBytes(StandardCharsets.UTF_8))).deploy().getId();
+        deploymentsToDelete.add(id);
+        String definition = repository.createProcessDefinitionQuery().deploymentId(id).singleResult().getId();
+        String instance = runtimeService.startProcessInstanceById(definition, Map.of("engineer", "t-eng")).getId();
+        org.camunda.bpm.engine.task.Task assign = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        taskService.complete(assign.getId(), Map.of("engineer", "t-eng"));
+        org.camunda.bpm.engine.task.Task accept = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        assertThatThrownBy(() -> taskService.complete(accept.getId(), Map.of("accepted", true)))
+                .hasMessageContaining("ticketService");
     }
 
     private static HttpHeaders basic(String user) {
