@@ -16,3 +16,11 @@ create table model_change (
 );
 create index ix_model_change_key on model_change(model_key, at);
 create index ix_model_change_deployment on model_change(deployment_id);
+
+-- What each file in bpmn/ contained when the product last saw it deployed (in sync or deployed from
+-- it): lets the start-up rule tell "the file changed since" from "the workbench changed since" (ADR 0005).
+create table model_file_state (
+    file_name       varchar(255) primary key,
+    content_sha256  varchar(64) not null,
+    seen_at         timestamp with time zone not null
+);

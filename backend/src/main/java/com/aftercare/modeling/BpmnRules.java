@@ -33,11 +33,20 @@ import org.w3c.dom.Node;
 final class BpmnRules {
 
     static final Duration SHORTEST_CYCLE = Duration.ofMinutes(1);
+    static final int MAX_LOOP = 100;
+    /** Methods an expression may call on a value (strings, collections, the execution's variables). */
+    static final Set<String> ALLOWED_METHODS = Set.of("getVariable", "getVariableLocal", "hasVariable", "hasVariableLocal",
+            "getVariableTyped", "setVariable", "setVariableLocal", "toString", "equals", "contains", "containsKey", "isEmpty",
+            "size", "startsWith", "endsWith", "toUpperCase", "toLowerCase", "trim", "length", "substring", "indexOf");
+    /** The engine's own EL functions. */
+    static final Set<String> ALLOWED_FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
 
     /** An expression's body: what sits between ${ or #{ and the matching }. */
-    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
     private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern BRACKET = Pattern.compile("\\[([^\\]]*)]");
+    private static final Pattern METHOD_CALL = Pattern.compile("\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    private static final Pattern SCOPE_ACCESS = Pattern.compile("(?<![.\\w])(execution|task)\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern ROOT_IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*)");
     /** Words that reach the engine, the class loader or the JVM from an expression. */
     private static final Pattern FORBIDDEN_MEMBER = Pattern.compile(
@@ -58,7 +67,7 @@ final class BpmnRules {
         boolean executable = false;
         for (Element process : ModelXml.list(document.getElementsByTagNameNS(ModelXml.BPMN_NS, "process"))) {
             localProcesses.add(attr(process, "id"));
-            if (!"false".equals(attr(process, "isExecutable"))) {
+            if (ModelXml.isExecutable(process)) {
                 executable = true;
                 if (camunda(process, "historyTimeToLive") == null || camunda(process, "historyTimeToLive").isBlank()) {
                     violations.add(at("history-time-to-live", process,
@@ -67,7 +76,7 @@ final class BpmnRules {
             }
         }
         if (!executable) {
-            violations.add(ModelViolation.file("no-executable-process", "The file has no executable process"));
+            violations.add(ModelViolation.file("no-executable-process", "The file has no executable process (isExecutable=\"true\")"));
         }
         for (Element element : ModelXml.all(document)) {
             checkElement(element, facts, localProcesses, violations);
@@ -92,6 +101,7 @@ final class BpmnRules {
                 case "callActivity" -> checkCalledProcess(element, facts, localProcesses, violations);
                 case "businessRuleTask" -> checkDecision(element, facts, violations);
                 case "timerEventDefinition" -> checkTimer(element, violations);
+                case "multiInstanceLoopCharacteristics" -> checkMultiInstance(element, violations);
                 default -> {
                 }
             }
@@ -110,13 +120,23 @@ final class BpmnRules {
                 case "connector" -> violations.add(at("unknown-connector", element,
                         "Connectors are not provided by this server; use a delegate or an external task"));
                 case "property" -> checkTicketStatus(element, facts, violations);
+                case "constraint" -> {
+                    if (!Set.of("required", "readonly", "minlength", "maxlength", "min", "max").contains(attr(element, "name"))) {
+                        violations.add(at("unknown-validator", element, "Form validator '" + attr(element, "name")
+                                + "' is not provided; use required, readonly, minlength, maxlength, min or max"));
+                    }
+                }
                 default -> {
                 }
             }
         }
-        if (camunda(element, "class") != null) {
-            violations.add(at("java-class", element, "Java class '" + camunda(element, "class")
-                    + "' is not allowed; name one of the server's delegates with a delegate expression"));
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            if (ModelXml.isCamunda(a.getNamespaceURI()) && a.getLocalName().toLowerCase(java.util.Locale.ROOT).endsWith("class")) {
+                violations.add(at("java-class", element, "camunda:" + a.getLocalName() + " names a Java class ('" + a.getValue()
+                        + "'), which is not allowed; name one of the server's delegates with a delegate expression"));
+            }
         }
     }
 
@@ -201,6 +221,23 @@ final class BpmnRules {
         }
     }
 
+    /** A loop runs at most so many instances, decided by a fixed number or a variable the server set. */
+    private static void checkMultiInstance(Element loop, List<ModelViolation> violations) {
+        Element owner = loop.getParentNode() instanceof Element parent ? parent : loop;
+        for (Element cardinality : ModelXml.children(loop)) {
+            if (!"loopCardinality".equals(cardinality.getLocalName())) {
+                continue;
+            }
+            String value = cardinality.getTextContent() == null ? "" : cardinality.getTextContent().trim();
+            boolean plainVariable = value.matches("[$#]\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}");
+            boolean smallNumber = value.matches("\\d{1,3}") && Integer.parseInt(value) <= MAX_LOOP;
+            if (!plainVariable && !smallNumber) {
+                violations.add(at("loop-too-large", owner, "A multi-instance loop runs a fixed number of times up to "
+                        + MAX_LOOP + ", or ${variable}; got '" + value + "'"));
+            }
+        }
+    }
+
     private static void checkTicketStatus(Element property, ModelFacts facts, List<ModelViolation> violations) {
         if ("ticketStatus".equals(attr(property, "name"))) {
             String value = attr(property, "value");
@@ -223,7 +260,10 @@ final class BpmnRules {
         for (Element definition : definitions) {
             String value = definition.getTextContent() == null ? "" : definition.getTextContent().trim();
             if (value.contains("${") || value.contains("#{")) {
-                continue; // computed at run time, e.g. ${nextEscalationAt}
+                if ("timeCycle".equals(definition.getLocalName())) {
+                    violations.add(at("timer-invalid", event, "A repeating timer must be a fixed value, not an expression"));
+                }
+                continue; // a date or duration computed at run time, e.g. ${nextEscalationAt}
             }
             String problem = switch (definition.getLocalName()) {
                 case "timeDuration" -> durationProblem(value);
@@ -297,9 +337,12 @@ final class BpmnRules {
     }
 
     /**
-     * Every ${...} or #{...} anywhere in the model (attributes and text): it may use process variables
-     * and the allow-listed beans, but no other bean and nothing that reaches the engine, the class
-     * loader or the JVM.
+     * Every ${...} or #{...} anywhere in the model (attributes, and the whole text of each element, so
+     * CDATA or comments cannot split one): it may use process variables, a few members of
+     * {@code execution}/{@code task}, a few plain-value methods and the engine's date functions;
+     * allow-listed beans only as a whole delegate expression; no bracket access by name, no other
+     * bean, nothing that reaches the engine, classes or the JVM. The engine enforces the same at run
+     * time ({@code GuardedExpressionManager}); this says so before deployment, naming the element.
      */
     static void checkExpressions(Document document, ModelFacts facts, List<ModelViolation> violations) {
         Set<String> reported = new HashSet<>();
@@ -310,43 +353,120 @@ final class BpmnRules {
             }
             NamedNodeMap attributes = element.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {
-                checkExpressionText(element, ((Attr) attributes.item(i)).getValue(), facts, violations, reported);
+                Attr a = (Attr) attributes.item(i);
+                boolean delegateAttribute = ModelXml.isCamunda(a.getNamespaceURI()) && "delegateExpression".equals(a.getLocalName());
+                checkExpressionText(element, a.getValue(), delegateAttribute, facts, violations, reported);
             }
-            for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                    checkExpressionText(element, n.getNodeValue(), facts, violations, reported);
-                }
+            if (ModelXml.children(element).isEmpty()) {
+                checkExpressionText(element, element.getTextContent(), false, facts, violations, reported);
             }
         }
     }
 
-    private static void checkExpressionText(Element element, String text, ModelFacts facts,
+    /** The bodies of every ${...} and #{...} in the text, braces inside string literals respected. */
+    static List<String> expressions(String text) {
+        List<String> bodies = new ArrayList<>();
+        int i = 0;
+        while ((i = indexOfStart(text, i)) >= 0) {
+            int depth = 0;
+            char quote = 0;
+            int j = i + 2;
+            for (; j < text.length(); j++) {
+                char c = text.charAt(j);
+                if (quote != 0) {
+                    if (c == '\\') {
+                        j++;
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '{') {
+                    depth++;
+                } else if (c == '}') {
+                    if (depth == 0) {
+                        break;
+                    }
+                    depth--;
+                }
+            }
+            bodies.add(text.substring(i + 2, Math.min(j, text.length())));
+            i = j;
+        }
+        return bodies;
+    }
+
+    private static int indexOfStart(String text, int from) {
+        int dollar = text.indexOf("${", from);
+        int hash = text.indexOf("#{", from);
+        return dollar < 0 ? hash : hash < 0 ? dollar : Math.min(dollar, hash);
+    }
+
+    private static void checkExpressionText(Element element, String text, boolean delegateAttribute, ModelFacts facts,
             List<ModelViolation> violations, Set<String> reported) {
         if (text == null || !(text.contains("${") || text.contains("#{"))) {
             return;
         }
-        Matcher m = EXPRESSION.matcher(text);
-        while (m.find()) {
-            String body = STRING_LITERAL.matcher(m.group(1)).replaceAll("''");
-            Matcher forbidden = FORBIDDEN_MEMBER.matcher(body);
-            if (forbidden.find()) {
-                add(violations, reported, at("expression-not-allowed", element, "The expression " + m.group()
-                        + " reaches '" + forbidden.group(1) + "': expressions may not reach the engine, classes or the JVM"));
-                continue;
-            }
-            Matcher id = ROOT_IDENTIFIER.matcher(body);
-            while (id.find()) {
-                String name = id.group(1);
-                boolean call = body.substring(id.end()).stripLeading().startsWith("(");
-                if (EL_KEYWORDS.contains(name) || call && !facts.allBeans().contains(name)) {
-                    continue; // EL operators, and the engine's own functions such as dateTime() or now()
-                }
-                if (facts.allBeans().contains(name) && !facts.allowedBeans().contains(name)) {
-                    add(violations, reported, at("bean-not-allowed", element, "The expression " + m.group() + " uses the bean '"
-                            + name + "', which is not on the engine's allow-list of delegates and listeners"));
-                }
+        for (String raw : expressions(text)) {
+            String shown = "${" + raw + "}";
+            String body = STRING_LITERAL.matcher(raw).replaceAll("''");
+            String problem = expressionProblem(body, delegateAttribute, facts);
+            if (problem != null) {
+                String rule = problem.startsWith("bean") ? "bean-not-allowed" : "expression-not-allowed";
+                add(violations, reported, at(rule, element, "The expression " + shown + " " + problem.replaceFirst("^bean ", "")));
             }
         }
+    }
+
+    /** Why an expression body (string literals blanked) is refused, or null. */
+    private static String expressionProblem(String body, boolean delegateAttribute, ModelFacts facts) {
+        Matcher forbidden = FORBIDDEN_MEMBER.matcher(body);
+        if (forbidden.find()) {
+            return "reaches '" + forbidden.group(1) + "': expressions may not reach the engine, classes or the JVM";
+        }
+        Matcher id = ROOT_IDENTIFIER.matcher(body);
+        while (id.find()) {
+            String name = id.group(1);
+            String rest = body.substring(id.end()).stripLeading();
+            if (EL_KEYWORDS.contains(name)) {
+                continue;
+            }
+            if (rest.startsWith("(") && !name.contains(":")) {
+                if (!ALLOWED_FUNCTIONS.contains(name)) {
+                    return "calls the function '" + name + "'; only " + ALLOWED_FUNCTIONS + " are available";
+                }
+                continue;
+            }
+            if (facts.allowedBeans().contains(name)) {
+                boolean wholeDelegate = delegateAttribute && body.trim().equals(name);
+                if (!wholeDelegate) {
+                    return "bean uses the delegate '" + name + "' outside a delegate expression; steps call delegates, expressions do not";
+                }
+            } else if (facts.allBeans().contains(name)) {
+                return "bean uses the bean '" + name + "', which is not on the engine's allow-list of delegates and listeners";
+            }
+        }
+        Matcher bracket = BRACKET.matcher(body);
+        while (bracket.find()) {
+            if (!bracket.group(1).trim().matches("\\d+")) {
+                return "uses [" + bracket.group(1).trim() + "]: only numeric indexes are allowed in brackets";
+            }
+        }
+        Matcher call = METHOD_CALL.matcher(body);
+        while (call.find()) {
+            if (!ALLOWED_METHODS.contains(call.group(1))) {
+                return "calls '" + call.group(1) + "': an expression may only call " + new java.util.TreeSet<>(ALLOWED_METHODS);
+            }
+        }
+        Matcher scope = SCOPE_ACCESS.matcher(body);
+        while (scope.find()) {
+            String member = com.aftercare.workflow.GuardedExpressionManager.plainMember(scope.group(2));
+            if (!com.aftercare.workflow.GuardedExpressionManager.SCOPE_MEMBERS.contains(member)) {
+                return "uses " + scope.group(1) + "." + scope.group(2) + ": only " + new java.util.TreeSet<>(
+                        com.aftercare.workflow.GuardedExpressionManager.SCOPE_MEMBERS) + " of the execution or task";
+            }
+        }
+        return null;
     }
 
     private static void add(List<ModelViolation> violations, Set<String> reported, ModelViolation v) {

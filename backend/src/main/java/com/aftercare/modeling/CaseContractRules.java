@@ -49,7 +49,7 @@ final class CaseContractRules {
     static List<ModelViolation> check(Document document) {
         List<ModelViolation> violations = new ArrayList<>();
         for (Element process : ModelXml.list(document.getElementsByTagNameNS(ModelXml.BPMN_NS, "process"))) {
-            if ("false".equals(attr(process, "isExecutable"))) {
+            if (!ModelXml.isExecutable(process)) {
                 continue;
             }
             checkProcess(process, violations);
@@ -76,6 +76,15 @@ final class CaseContractRules {
         }
         if (VERIFICATION_PROCESS.equals(key)) {
             requirePresent(graph, process, probe, "the device probe (external task '" + PROBE_TOPIC + "')", violations);
+        }
+        for (Predicate<Element> step : List.of(close, resolution, callback, verification, probe,
+                calls(DISPATCH_PROCESS), delegate(DESK_RESOLUTION_STEP))) {
+            for (Element e : graph.nodesMatching(step)) {
+                if (ModelXml.children(e).stream().anyMatch(c -> "multiInstanceLoopCharacteristics".equals(c.getLocalName()))) {
+                    violations.add(new ModelViolation("contract-step-multi-instance", attr(e, "id"), attr(e, "name"),
+                            "'" + label(e) + "' is part of the product's contract and must run exactly once, not as a loop"));
+                }
+            }
         }
         for (Element target : graph.nodesMatching(close)) {
             graph.pathAvoiding(target, callback, true).ifPresent(path -> violations.add(violation(
@@ -118,11 +127,15 @@ final class CaseContractRules {
         return attr(e, "name") != null ? attr(e, "name") : attr(e, "id");
     }
 
+    /** A node whose own delegate, or the delegate of its message event definition, is {@code bean}. */
     static Predicate<Element> delegate(String bean) {
-        return e -> {
-            String expression = camunda(e, "delegateExpression");
-            return expression != null && expression.replaceAll("[\\s$#{}]", "").equals(bean);
-        };
+        return e -> namesDelegate(e, bean) || ModelXml.children(e).stream()
+                .anyMatch(d -> d.getLocalName().endsWith("EventDefinition") && namesDelegate(d, bean));
+    }
+
+    private static boolean namesDelegate(Element e, String bean) {
+        String expression = camunda(e, "delegateExpression");
+        return expression != null && expression.replaceAll("[\\s$#{}]", "").equals(bean);
     }
 
     static Predicate<Element> calls(String processKey) {
@@ -266,8 +279,14 @@ final class CaseContractRules {
                 switch (local) {
                     case "startEvent" -> edge(entry, in(id));
                     case "endEvent" -> {
-                        edge(out(id), exit);
-                        if (ModelXml.children(child).stream().anyMatch(e -> "terminateEventDefinition".equals(e.getLocalName()))) {
+                        boolean topLevel = "process".equals(scope.getLocalName());
+                        boolean throwsUp = ModelXml.children(child).stream().anyMatch(e -> "errorEventDefinition".equals(e.getLocalName())
+                                || "escalationEventDefinition".equals(e.getLocalName()));
+                        // an error or escalation end inside a sub-process leaves through a boundary event, not the normal exit
+                        if (topLevel || !throwsUp) {
+                            edge(out(id), exit);
+                        }
+                        if (topLevel && ModelXml.children(child).stream().anyMatch(e -> "terminateEventDefinition".equals(e.getLocalName()))) {
                             terminateEnds.add(id);
                         }
                     }

@@ -41,8 +41,9 @@ class CaseMigration {
     record CaseVerdict(String processInstanceId, Long ticketId, String ticketNo, boolean canMigrate, List<String> reasons) {
     }
 
+    /** {@code truncated}: more cases run on the source version than one dry run looks at ({@link #MAX_CASES}). */
     record DryRun(int sourceVersion, int targetVersion, List<String> planProblems, List<CaseVerdict> cases, int movable,
-            int blocked) {
+            int blocked, boolean truncated) {
     }
 
     record Failure(String processInstanceId, List<String> reasons) {
@@ -82,7 +83,8 @@ class CaseMigration {
         } catch (MigrationPlanValidationException e) {
             List<String> problems = planProblems(e);
             instances.forEach(i -> verdicts.add(verdict(i, false, problems)));
-            return new DryRun(pair.source().version(), pair.target().version(), problems, verdicts, 0, verdicts.size());
+            return new DryRun(pair.source().version(), pair.target().version(), problems, verdicts, 0, verdicts.size(),
+                    truncated(pair.source(), instances));
         }
         for (ProcessInstance instance : instances) {
             List<String> reasons = tryMigration(plan, instance.getId(), true);
@@ -90,7 +92,7 @@ class CaseMigration {
         }
         int movable = (int) verdicts.stream().filter(CaseVerdict::canMigrate).count();
         return new DryRun(pair.source().version(), pair.target().version(), List.of(), verdicts, movable,
-                verdicts.size() - movable);
+                verdicts.size() - movable, truncated(pair.source(), instances));
     }
 
     Result migrate(String sourceDefinitionId, String targetDefinitionId, boolean restartTimers, List<String> processInstanceIds) {
@@ -169,6 +171,11 @@ class CaseMigration {
         return builder.build();
     }
 
+    private boolean truncated(DeployedModels.Version version, List<ProcessInstance> looked) {
+        return looked.size() == MAX_CASES
+                && runtime.createProcessInstanceQuery().processDefinitionId(version.definitionId()).count() > MAX_CASES;
+    }
+
     private List<ProcessInstance> runningOn(DeployedModels.Version version) {
         return runtime.createProcessInstanceQuery().processDefinitionId(version.definitionId())
                 .orderByProcessInstanceId().asc().listPage(0, MAX_CASES);
@@ -186,13 +193,19 @@ class CaseMigration {
             return List.of();
         } catch (MigratingProcessInstanceValidationException e) {
             return instanceProblems(e.getValidationReport());
-        } catch (ProcessEngineException e) {
-            return List.of(e.getMessage());
+        } catch (RuntimeException e) {
+            // the case ended meanwhile, a listener failed, …: this case cannot move, the others still may
+            return List.of(String.valueOf(e.getMessage()));
         }
     }
 
     private CaseVerdict verdict(ProcessInstance instance, boolean canMigrate, List<String> reasons) {
-        Object ticketId = runtime.getVariable(instance.getId(), "ticketId");
+        Object ticketId;
+        try {
+            ticketId = runtime.getVariable(instance.getId(), "ticketId");
+        } catch (ProcessEngineException e) {
+            ticketId = null; // ended since the list was read
+        }
         return new CaseVerdict(instance.getId(), ticketId instanceof Number n ? n.longValue() : null,
                 instance.getBusinessKey(), canMigrate, reasons);
     }

@@ -78,11 +78,6 @@ class DeployedModels {
         return all().stream().filter(v -> v.definitionId().equals(definitionId)).findFirst();
     }
 
-    /** The newest version of {@code key} that came from the files, not from the workbench. */
-    Optional<Version> latestFromFiles(String key) {
-        return versions(key).stream().filter(v -> !v.fromWorkbench()).findFirst();
-    }
-
     byte[] resource(Version version) {
         try (InputStream in = repository.getResourceAsStream(version.deploymentId(), version.resourceName())) {
             return in.readAllBytes();

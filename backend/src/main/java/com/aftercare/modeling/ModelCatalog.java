@@ -75,7 +75,7 @@ class ModelCatalog {
                         change != null && workbench ? change.getSummary() : null, running));
             }
             models.add(new ModelView(latest.key(), latest.name(), latest.kind(), latest.fileName(), latest.version(),
-                    latest.definitionId(), process ? total : null, files.status(latest.key()), views));
+                    latest.definitionId(), process ? total : null, files.status(latest.key(), versions), views));
         }
         return models;
     }

@@ -134,7 +134,8 @@ final class ModelDiff {
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr a = (Attr) attributes.item(i);
             String name = a.getName();
-            if ("id".equals(name) || name.startsWith("xmlns") || name.endsWith(":type")) {
+            boolean xsiType = "type".equals(a.getLocalName()) && "http://www.w3.org/2001/XMLSchema-instance".equals(a.getNamespaceURI());
+            if ("id".equals(name) || name.startsWith("xmlns") || xsiType) {
                 continue;
             }
             lines.put((path.isEmpty() ? "" : path + "@") + name, a.getValue());

@@ -27,9 +27,11 @@ import com.aftercare.identity.CurrentUser;
  * The files in bpmn/ are the source of the models; this deploys them at start-up, by one rule
  * (ADR 0005): a file is deployed when its content differs from the newest deployed version of its
  * model, unless that newest version came from the workbench. A workbench version is never replaced
- * silently by a file: if the file is the one it was edited from, the workbench version is simply
- * newer; if the file changed too, both changed, and the deployed version is kept with a warning and
- * a change-log entry until someone exports, merges and commits (or sets
+ * silently by a file. The product remembers what each file contained when it was last deployed or
+ * in sync ({@link ModelFileState}): if the file is still that, the workbench version is newer and
+ * stays; if only the file changed since (the workbench version was exported and committed, then
+ * edited), the file is deployed; if both changed, the deployed version is kept with a warning and a
+ * change-log entry until someone exports, merges and commits (or sets
  * {@code aftercare.models.on-file-conflict=deploy-file}).
  */
 @Component
@@ -45,6 +47,7 @@ class ModelFiles implements SmartInitializingSingleton {
     private final RepositoryService repository;
     private final DeployedModels deployed;
     private final ModelChangeRepository changes;
+    private final ModelFileStateRepository fileStates;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String location;
@@ -52,12 +55,13 @@ class ModelFiles implements SmartInitializingSingleton {
     private Map<String, ModelFile> files;
 
     ModelFiles(RepositoryService repository, DeployedModels deployed, ModelChangeRepository changes,
-            TransactionTemplate transaction, Clock clock,
+            ModelFileStateRepository fileStates, TransactionTemplate transaction, Clock clock,
             @Value("${aftercare.models.location:classpath*:bpmn/}") String location,
             @Value("${aftercare.models.on-file-conflict:keep-deployed}") String onConflict) {
         this.repository = repository;
         this.deployed = deployed;
         this.changes = changes;
+        this.fileStates = fileStates;
         this.transaction = transaction;
         this.clock = clock;
         this.location = location;
@@ -85,23 +89,45 @@ class ModelFiles implements SmartInitializingSingleton {
 
     /** How the deployed model {@code key} relates to its file in bpmn/. */
     FileStatus status(String key) {
+        return status(key, deployed.versions(key));
+    }
+
+    /** The same, for the versions of {@code key} (newest first) the caller has already read. */
+    FileStatus status(String key, List<DeployedModels.Version> versions) {
         Optional<ModelFile> file = fileDefining(key);
-        Optional<DeployedModels.Version> latest = deployed.latest(key);
+        Optional<DeployedModels.Version> latest = versions.stream().findFirst();
         if (file.isEmpty()) {
             return FileStatus.NO_FILE;
         }
         if (latest.isEmpty()) {
             return FileStatus.FILE_NOT_DEPLOYED;
         }
-        if (same(deployed.resource(latest.get()), file.get().content())) {
+        byte[] current = deployed.resource(latest.get());
+        if (same(current, file.get().content())) {
             return FileStatus.IN_SYNC;
         }
         if (!latest.get().fromWorkbench()) {
             return FileStatus.FILE_NOT_DEPLOYED;
         }
-        Optional<DeployedModels.Version> fromFiles = deployed.latestFromFiles(key);
-        return fromFiles.isPresent() && same(deployed.resource(fromFiles.get()), file.get().content())
-                ? FileStatus.DEPLOYED_NEWER_THAN_FILE : FileStatus.FILE_NOT_DEPLOYED;
+        return sha256(file.get().content()).equals(lastSeen(file.get(), versions)) ? FileStatus.DEPLOYED_NEWER_THAN_FILE
+                : FileStatus.FILE_NOT_DEPLOYED;
+    }
+
+    /**
+     * The file's content when it was last deployed or in sync; for a database from before this was
+     * recorded, the newest version deployed from files.
+     */
+    private String lastSeen(ModelFile file, List<DeployedModels.Version> versions) {
+        return fileStates.findById(file.fileName()).map(ModelFileState::getContentSha256)
+                .orElseGet(() -> versions.stream().filter(v -> !v.fromWorkbench()).findFirst()
+                        .map(v -> sha256(deployed.resource(v))).orElse(null));
+    }
+
+    private void remember(ModelFile file) {
+        String sha = sha256(file.content());
+        ModelFileState state = fileStates.findById(file.fileName()).orElseGet(() -> new ModelFileState(file.fileName(), sha, clock.instant()));
+        state.seen(sha, clock.instant());
+        fileStates.save(state);
     }
 
     private void sync(ModelFile file) {
@@ -112,18 +138,25 @@ class ModelFiles implements SmartInitializingSingleton {
             return;
         }
         DeployedModels.Version current = latest.get();
-        if (same(deployed.resource(current), file.content())) {
+        byte[] currentContent = deployed.resource(current);
+        if (same(currentContent, file.content())) {
+            remember(file);
             return;
         }
         if (!current.fromWorkbench()) {
             deploy(file, key, current.version(), "bpmn/" + file.fileName() + " changed: deployed it at start-up");
             return;
         }
-        Optional<DeployedModels.Version> fromFiles = deployed.latestFromFiles(key);
-        boolean fileUnchanged = fromFiles.isPresent() && same(deployed.resource(fromFiles.get()), file.content());
-        if (fileUnchanged) {
+        String seen = lastSeen(file, deployed.versions(key));
+        if (sha256(file.content()).equals(seen)) {
             log.info("Model {}: version {} deployed from the workbench is newer than bpmn/{}; kept it", key,
                     current.version(), file.fileName());
+            return;
+        }
+        if (sha256(currentContent).equals(seen)) {
+            // the workbench version was exported and committed, and the file has changed since: the file is newer
+            deploy(file, key, current.version(), "bpmn/" + file.fileName() + " changed after the workbench version "
+                    + current.version() + " was committed: deployed it at start-up");
             return;
         }
         if (deployFileOnConflict) {
@@ -131,8 +164,8 @@ class ModelFiles implements SmartInitializingSingleton {
                     + current.version() + " (aftercare.models.on-file-conflict=deploy-file)");
             return;
         }
-        String summary = "bpmn/" + file.fileName() + " changed, but workbench version " + current.version()
-                + " is newer than the file's last deployment; kept the workbench version. Export it from the Models page,"
+        String summary = "bpmn/" + file.fileName() + " changed, but so did the deployed model (workbench version "
+                + current.version() + "); kept the workbench version. Export it from the Models page,"
                 + " merge the file and commit it, or start once with aftercare.models.on-file-conflict=deploy-file";
         log.warn("Model {}: {}", key, summary);
         if (!changes.existsByModelKeyAndActionAndToVersionAndSummary(key, ModelChange.Action.FILE_KEPT_NEWER_DEPLOYMENT,
@@ -151,8 +184,18 @@ class ModelFiles implements SmartInitializingSingleton {
         Integer toVersion = deployed.versions(key).stream().filter(v -> v.deploymentId().equals(deployment.getId()))
                 .map(DeployedModels.Version::version).findFirst().orElse(null);
         log.info("Model {}: {} (version {})", key, summary, toVersion);
+        remember(file);
         changes.save(new ModelChange(clock.instant(), CurrentUser.SYSTEM, ModelChange.Action.FILE_DEPLOYED, key,
                 file.fileName(), deployment.getId(), fromVersion, toVersion, summary, null));
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(normalized(content).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean same(byte[] a, byte[] b) {

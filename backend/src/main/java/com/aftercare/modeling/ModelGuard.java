@@ -102,7 +102,7 @@ class ModelGuard {
         String tag = kind == Kind.BPMN ? "process" : "decision";
         return ModelXml.all(document).stream()
                 .filter(e -> tag.equals(e.getLocalName()))
-                .filter(e -> kind == Kind.DMN || !"false".equals(ModelXml.attr(e, "isExecutable")))
+                .filter(e -> kind == Kind.DMN || ModelXml.isExecutable(e))
                 .map(e -> ModelXml.attr(e, "id"))
                 .filter(id -> id != null)
                 .toList();

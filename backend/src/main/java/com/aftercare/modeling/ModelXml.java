@@ -32,6 +32,8 @@ final class ModelXml {
     static final String DMN_NS_PREFIX = "https://www.omg.org/spec/DMN/";
     static final String DMN_OLD_NS_PREFIX = "http://www.omg.org/spec/DMN/";
     static final int MAX_ELEMENTS = 20_000;
+    /** Deeper nesting than any real model needs; the rules walk the tree recursively. */
+    static final int MAX_DEPTH = 64;
 
     private ModelXml() {
     }
@@ -58,7 +60,33 @@ final class ModelXml {
         if (elements > MAX_ELEMENTS) {
             throw reject("xml-size", "The model has " + elements + " elements; at most " + MAX_ELEMENTS + " are accepted");
         }
+        if (depth(document.getDocumentElement()) > MAX_DEPTH) {
+            throw reject("xml-size", "The model is nested deeper than " + MAX_DEPTH + " levels");
+        }
         return document;
+    }
+
+    /** Nesting depth, counted without recursion (a hostile file may nest thousands of levels). */
+    private static int depth(Element root) {
+        int max = 0;
+        java.util.Deque<Object[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new Object[] { root, 1 });
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            int depth = (Integer) top[1];
+            max = Math.max(max, depth);
+            for (Node n = ((Element) top[0]).getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element child) {
+                    stack.push(new Object[] { child, depth + 1 });
+                }
+            }
+        }
+        return max;
+    }
+
+    /** The engine deploys a process only when it says isExecutable="true". */
+    static boolean isExecutable(Element process) {
+        return "true".equalsIgnoreCase(String.valueOf(process.getAttribute("isExecutable")).trim());
     }
 
     static boolean isBpmn(Document document) {
@@ -114,11 +142,14 @@ final class ModelXml {
         return element.hasAttribute(name) ? element.getAttribute(name) : null;
     }
 
-    /** The element's own id, or the id of the nearest ancestor that has one. */
+    /**
+     * The element's own id, or the id of the nearest ancestor that has one; extension elements
+     * (form fields, values) do not count, the owner clicks the BPMN/DMN element that holds them.
+     */
     static Element identified(Element element) {
         Node n = element;
         while (n instanceof Element e) {
-            if (e.hasAttribute("id")) {
+            if (e.hasAttribute("id") && !isCamunda(e.getNamespaceURI())) {
                 return e;
             }
             n = e.getParentNode();

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.spring.SpringExpressionManager;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +15,9 @@ import org.springframework.stereotype.Component;
  * <li>no script engines at all, and models with scripts or Java class delegates are refused at
  *     parse time ({@link ScriptFreeParseListener});</li>
  * <li>expressions in models see only the product's delegates and listeners ({@link EngineBeans}),
- *     never arbitrary beans (a deployed model must not reach, say, the DataSource);</li>
+ *     never arbitrary beans (a deployed model must not reach, say, the DataSource), and cannot take
+ *     apart the engine, classes or anything but plain values ({@link GuardedExpressionManager});</li>
+ * <li>no CMMN;</li>
  * <li>no Java serialization of variables, no external entities in XML;</li>
  * <li>every step that declares a {@code ticketStatus} property moves the ticket to that status, and
  *     user tasks record their assignee on the ticket (see {@link TicketStepParseListener}).</li>
@@ -27,12 +27,10 @@ import org.springframework.stereotype.Component;
 class EngineConfiguration extends AbstractProcessEnginePlugin {
 
     private final EngineBeans engineBeans;
-    private final ApplicationContext context;
     private final TicketStepParseListener ticketStepParseListener;
 
-    EngineConfiguration(EngineBeans engineBeans, ApplicationContext context, TicketStepParseListener ticketStepParseListener) {
+    EngineConfiguration(EngineBeans engineBeans, TicketStepParseListener ticketStepParseListener) {
         this.engineBeans = engineBeans;
-        this.context = context;
         this.ticketStepParseListener = ticketStepParseListener;
     }
 
@@ -51,10 +49,11 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
         configuration.setJavaSerializationFormatEnabled(false);
         configuration.setDeserializationTypeValidationEnabled(true);
         // Spring's factory bean has already built an expression manager that resolves *every* bean
-        // (no allow-list was set yet); replace it before the engine initialises with one that only
-        // sees the allow-list.
+        // and lets expressions call anything; replace it before the engine initialises.
         Map<Object, Object> allowList = engineBeans.lazyAllowList();
         configuration.setBeans(allowList);
-        configuration.setExpressionManager(new SpringExpressionManager(context, allowList));
+        configuration.setExpressionManager(new GuardedExpressionManager(allowList));
+        // no CMMN: one more model language, one more route in, and nothing of ours uses it
+        configuration.setCmmnEnabled(false);
     }
 }

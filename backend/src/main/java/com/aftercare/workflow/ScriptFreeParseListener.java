@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * The engine's own last line of defence, whatever route a BPMN file takes (the workbench API, a file
  * in bpmn/, a direct {@code RepositoryService} call): a model with a script task, a script in a
- * listener or I/O mapping, a script condition, a Java class delegate, or a shell or mail task is not
- * deployed at all. The
+ * listener or I/O mapping, a script condition, any attribute naming a Java class (delegates, form
+ * handlers, variable mappings, validators), or a shell or mail task is not deployed at all. The
  * workbench's deployment guard checks the same and more, with friendlier messages; this listener
  * makes sure nothing gets past it.
  */
@@ -35,8 +35,14 @@ class ScriptFreeParseListener extends AbstractBpmnParseListener {
         if ("conditionExpression".equals(tag) && element.attribute("language") != null) {
             reject("script-condition", id, "a condition written in a script language is not allowed");
         }
-        if (element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "class") != null) {
-            reject("java-class", id, "Java class delegates are not allowed; use a delegate expression");
+        for (String attribute : element.attributes()) {
+            // camunda:class, camunda:formHandlerClass, camunda:variableMappingClass, …: all instantiate a class
+            if (attribute.toLowerCase(java.util.Locale.ROOT).endsWith("class")) {
+                reject("java-class", id, "attribute " + attribute + " names a Java class; use a delegate expression");
+            }
+        }
+        if ("constraint".equals(tag) && "validator".equals(element.attribute("name"))) {
+            reject("java-class", id, "custom form validators instantiate Java classes");
         }
         String type = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "type");
         if (type != null && !"external".equals(type)) {

@@ -139,6 +139,45 @@ class ModelWorkbenchApiTest extends IntegrationTest {
                 Arguments.of("expression-not-allowed", "accepted", "dispatch.bpmn", replace(dispatch,
                         "${accepted}</bpmn:conditionExpression>",
                         "${execution.getProcessEngineServices().getRepositoryService() != null}</bpmn:conditionExpression>")),
+                // bypass attempts the first version of the guard let through (review): bracket access, braces in
+                // strings, CDATA split by a comment, calling a delegate's methods
+                Arguments.of("expression-not-allowed", "accepted", "dispatch.bpmn", replace(dispatch,
+                        "${accepted}</bpmn:conditionExpression>", "${execution['process' ] != null}</bpmn:conditionExpression>")),
+                Arguments.of("expression-not-allowed", "accepted", "dispatch.bpmn", replace(dispatch,
+                        "${accepted}</bpmn:conditionExpression>", "${''['class'] != null}</bpmn:conditionExpression>")),
+                Arguments.of("expression-not-allowed", "accepted", "dispatch.bpmn", replace(dispatch,
+                        "${accepted}</bpmn:conditionExpression>", "${'}' == '' ? accepted : execution.processEngine != null}</bpmn:conditionExpression>")),
+                Arguments.of("expression-not-allowed", "accepted", "dispatch.bpmn", replace(dispatch,
+                        "${accepted}</bpmn:conditionExpression>",
+                        "<![CDATA[${execution.]]><!-- split --><![CDATA[processEngineServices != null}]]></bpmn:conditionExpression>")),
+                Arguments.of("bean-not-allowed", "recordDecline", "dispatch.bpmn", replace(dispatch,
+                        "camunda:delegateExpression=\"${recordDeclineDelegate}\"", "camunda:expression=\"${recordDeclineDelegate.execute(execution)}\"")),
+                Arguments.of("expression-not-allowed", "acceptAssignment", "dispatch.bpmn", replace(dispatch,
+                        "camunda:assignee=\"${engineer}\" camunda:candidateGroups=\"ENGINEER\">\n      <bpmn:documentation>IN-6",
+                        "camunda:assignee=\"${engineer.getBytes()}\" camunda:candidateGroups=\"ENGINEER\">\n      <bpmn:documentation>IN-6")),
+                Arguments.of("java-class", "acceptAssignment", "dispatch.bpmn", replace(dispatch, acceptStart,
+                        acceptStart.replace("camunda:candidateGroups", "camunda:formHandlerClass=\"com.example.Evil\" camunda:candidateGroups"))),
+                Arguments.of("java-class", "repairAtVendor", "dispatch.bpmn", replace(dispatch,
+                        "calledElement=\"repairReturn\"", "calledElement=\"repairReturn\" camunda:variableMappingClass=\"com.example.Evil\"")),
+                Arguments.of("unknown-validator", "assignEngineer", "dispatch.bpmn", replace(dispatch,
+                        "<camunda:constraint name=\"maxlength\" config=\"100\"/>", "<camunda:constraint name=\"validator\" config=\"com.example.Evil\"/>")),
+                Arguments.of("timer-invalid", "acceptReminder", "dispatch.bpmn", replace(dispatch,
+                        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">PT20M</bpmn:timeDuration>",
+                        "<bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">R/PT1S${''}</bpmn:timeCycle>")),
+                Arguments.of("loop-too-large", "acceptAssignment", "dispatch.bpmn", replace(dispatch,
+                        "<bpmn:outgoing>toAcceptedGateway</bpmn:outgoing>", "<bpmn:outgoing>toAcceptedGateway</bpmn:outgoing>"
+                                + "<bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>${1000000}</bpmn:loopCardinality>"
+                                + "</bpmn:multiInstanceLoopCharacteristics>")),
+                // the close step hidden in a message event before the callback
+                Arguments.of("contract-close-without-callback", "sneakyClose", "fault-intake.bpmn", replace(intake,
+                        "sourceRef=\"solvedAtDeskGateway\" targetRef=\"dispatchCase\"", "sourceRef=\"solvedAtDeskGateway\" targetRef=\"sneakyClose\"")
+                        .replace("    </bpmn:subProcess>", "<bpmn:intermediateThrowEvent id=\"sneakyClose\"><bpmn:incoming>needsDispatch</bpmn:incoming>"
+                                + "<bpmn:outgoing>sneakyOn</bpmn:outgoing><bpmn:messageEventDefinition camunda:delegateExpression=\"${closeTicketDelegate}\"/>"
+                                + "</bpmn:intermediateThrowEvent><bpmn:sequenceFlow id=\"sneakyOn\" sourceRef=\"sneakyClose\" targetRef=\"dispatchCase\"/>\n    </bpmn:subProcess>")),
+                // a callback that loops zero times
+                Arguments.of("contract-step-multi-instance", "customerCallback", "fault-intake.bpmn", replace(intake,
+                        "<bpmn:outgoing>toConfirmedGateway</bpmn:outgoing>",
+                        "<bpmn:outgoing>toConfirmedGateway</bpmn:outgoing><bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>0</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>")),
                 Arguments.of("unknown-delegate", "recordDecline", "dispatch.bpmn", replace(dispatch,
                         "${recordDeclineDelegate}", "${deleteEverythingDelegate}")),
                 Arguments.of("java-class", "recordDecline", "dispatch.bpmn", replace(dispatch,
@@ -213,6 +252,12 @@ class ModelWorkbenchApiTest extends IntegrationTest {
         assertRejectedFile(deploy(OWNER, "../../etc/dispatch.bpmn", dispatch, "path"), "file-name");
         assertRejectedFile(deploy(OWNER, "dispatch.dmn", dispatch, "kind"), "file-kind");
         assertRejectedFile(deploy(OWNER, "dispatch.bpmn", "<a/>", "not bpmn"), "file-kind");
+        String deep = dispatch.replace("<bpmn:startEvent id=\"dispatchRequested\"",
+                "<bpmn:subProcess id=\"d\">".repeat(80) + "</bpmn:subProcess>".repeat(80) + "<bpmn:startEvent id=\"dispatchRequested\"");
+        assertRejectedFile(deploy(OWNER, "dispatch.bpmn", deep, "deep"), "xml-size");
+        ApiClient.Response notExecutable = deploy(OWNER, "dispatch.bpmn", dispatch.replace(" isExecutable=\"true\"", ""), "not executable");
+        assertThat(notExecutable.status()).isEqualTo(400);
+        assertThat(notExecutable.body().path("violations").findValuesAsText("rule")).contains("no-executable-process");
 
         ApiClient.Response noComment = deploy(OWNER, "dispatch.bpmn", dispatch.replace("PT20M", "PT15M"), " ");
         assertThat(noComment.status()).isEqualTo(400);
@@ -275,6 +320,20 @@ class ModelWorkbenchApiTest extends IntegrationTest {
         org.camunda.bpm.engine.task.Task accept = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         assertThatThrownBy(() -> taskService.complete(accept.getId(), Map.of("accepted", true)))
                 .hasMessageContaining("ticketService");
+        // nor take the engine or a class apart through the execution or a plain value
+        for (String expression : List.of("${execution.processEngineServices != null}", "${execution.getProcessEngine() != null}",
+                "${''.getClass() != null}")) {
+            String model = replace(dispatch, "${accepted}</bpmn:conditionExpression>", expression + "</bpmn:conditionExpression>");
+            String deployment = repository.createDeployment().addInputStream("dispatch.bpmn",
+                    new ByteArrayInputStream(model.getBytes(StandardCharsets.UTF_8))).deploy().getId();
+            deploymentsToDelete.add(deployment);
+            String processDefinition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+            String started = runtimeService.startProcessInstanceById(processDefinition).getId();
+            taskService.complete(taskService.createTaskQuery().processInstanceId(started).singleResult().getId(), Map.of("engineer", "t-eng"));
+            String acceptTask = taskService.createTaskQuery().processInstanceId(started).singleResult().getId();
+            assertThatThrownBy(() -> taskService.complete(acceptTask, Map.of("accepted", true))).as(expression)
+                    .hasMessageContaining("may not use");
+        }
     }
 
     private static HttpHeaders basic(String user) {

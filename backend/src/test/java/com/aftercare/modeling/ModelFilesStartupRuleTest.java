@@ -31,6 +31,7 @@ class ModelFilesStartupRuleTest extends IntegrationTest {
     @Autowired RepositoryService repository;
     @Autowired DeployedModels deployed;
     @Autowired ModelChangeRepository changes;
+    @Autowired ModelFileStateRepository fileStates;
     @Autowired TransactionTemplate transaction;
     @Autowired Clock appClock;
     @TempDir Path folder;
@@ -47,13 +48,15 @@ class ModelFilesStartupRuleTest extends IntegrationTest {
     @AfterEach
     void cleanUp() {
         created.forEach(id -> repository.deleteDeployment(id, true));
+        // what the shipped file looked like when the application started
+        fileStates.save(new ModelFileState("repair-return.bpmn", ModelFiles.sha256(shipped.getBytes(StandardCharsets.UTF_8)), appClock.instant()));
     }
 
     /** Starts the file sync as the application would, on a folder holding one repair-return.bpmn. */
     private void startUpWith(String content, String onConflict) throws IOException {
         Files.writeString(folder.resolve("repair-return.bpmn"), content);
         List<String> before = ids();
-        new ModelFiles(repository, deployed, changes, transaction, appClock, folder.toUri().toString(), onConflict)
+        new ModelFiles(repository, deployed, changes, fileStates, transaction, appClock, folder.toUri().toString(), onConflict)
                 .afterSingletonsInstantiated();
         ids().stream().filter(id -> !before.contains(id)).forEach(created::add);
     }
@@ -130,13 +133,17 @@ class ModelFilesStartupRuleTest extends IntegrationTest {
     }
 
     @Test
-    void theExportedWorkbenchVersionCommittedAsTheFileIsInSync() throws IOException {
+    void theExportedWorkbenchVersionCommittedAsTheFileIsInSyncAndLaterFileEditsDeploy() throws IOException {
         String edited = shipped.replace("name=\"Repair-return", "name=\"Edited in the browser");
         workbench(edited);
         int version = latest().version();
 
         startUpWith(edited, "keep-deployed");
+        assertThat(latest().version()).as("exported and committed: in sync").isEqualTo(version);
 
-        assertThat(latest().version()).isEqualTo(version);
+        String editedAgain = edited.replace("Edited in the browser", "Then edited in git");
+        startUpWith(editedAgain, "keep-deployed");
+        assertThat(latest().version()).as("only the file changed since: it is newer").isEqualTo(version + 1);
+        assertThat(latestContent()).contains("Then edited in git");
     }
 }
