@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import com.aftercare.identity.CurrentUser;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -42,6 +44,12 @@ class AssetController {
                     d.getSerialNumber(), d.getIpAddress(), d.getWarrantyEnd(), d.getProbeTcpPorts(), d.getProbeHttpUrl(),
                     d.isProbeTlsInsecure());
         }
+
+        /** What a customer's user sees of their own device: no addresses or probe settings. */
+        static DeviceView forCustomer(Device d) {
+            return new DeviceView(d.getId(), d.getSite().getId(), d.getSite().getName(), d.getType(), d.getName(), d.getModel(),
+                    d.getSerialNumber(), null, d.getWarrantyEnd(), null, null, false);
+        }
     }
 
     @GetMapping("/api/customers")
@@ -73,7 +81,8 @@ class AssetController {
 
     @GetMapping("/api/devices")
     List<DeviceView> devices(@RequestParam(required = false) Long siteId, @RequestParam(required = false) String q) {
-        return assets.devices(siteId, q).stream().map(DeviceView::of).toList();
+        boolean customer = CurrentUser.isCustomer();
+        return assets.devices(siteId, q).stream().map(d -> customer ? DeviceView.forCustomer(d) : DeviceView.of(d)).toList();
     }
 
     @PostMapping("/api/devices")

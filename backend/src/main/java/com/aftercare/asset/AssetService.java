@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
+import com.aftercare.identity.CurrentUser;
 
 /** Customers, sites and devices: the asset archive (RP-3) that tickets point at. */
 @Service
@@ -24,20 +25,37 @@ public class AssetService {
         this.devices = devices;
     }
 
+    /** Every customer unit, or only the signed-in customer's own. */
     @Transactional(readOnly = true)
     public List<Customer> customers() {
-        return customers.findAll();
+        Long scope = CurrentUser.scopeCustomerId();
+        return customers.findAll().stream().filter(c -> scope == null || scope.equals(c.getId())).toList();
     }
 
+    /** Every site, or only the signed-in customer's own. */
     @Transactional(readOnly = true)
     public List<Site> sites() {
-        return sites.findAllByOrderByName();
+        Long scope = CurrentUser.scopeCustomerId();
+        return sites.findAllByOrderByName().stream().filter(s -> scope == null || scope.equals(s.getCustomer().getId())).toList();
     }
 
+    /** Devices by site and text; a customer sees only their own, and another unit's site is "not found". */
     @Transactional(readOnly = true)
     public List<Device> devices(Long siteId, String text) {
+        Long scope = CurrentUser.scopeCustomerId();
+        if (scope != null && siteId != null) {
+            visibleSite(siteId);
+        }
         String q = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
-        return devices.search(siteId, q);
+        return devices.search(scope, siteId, q);
+    }
+
+    /** A site the signed-in user may see: any for staff, their own unit's for a customer (404 otherwise). */
+    @Transactional(readOnly = true)
+    public Site visibleSite(Long siteId) {
+        Long scope = CurrentUser.scopeCustomerId();
+        return sites.findById(siteId).filter(s -> scope == null || scope.equals(s.getCustomer().getId()))
+                .orElseThrow(() -> new NotFoundException("No site " + siteId));
     }
 
     /** The site of a request, or a 400 naming the field: the caller sent an id that does not exist. */

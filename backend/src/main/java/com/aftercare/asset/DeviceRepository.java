@@ -13,9 +13,10 @@ interface DeviceRepository extends JpaRepository<Device, Long> {
     @Query("""
             select d from Device d
             where (:siteId is null or d.site.id = :siteId)
+              and (:customerId is null or d.site.customer.id = :customerId)
               and (:q is null or lower(d.name) like :q or lower(d.serialNumber) like :q or lower(d.ipAddress) like :q)
             order by d.name""")
-    List<Device> search(@Param("siteId") Long siteId, @Param("q") String q);
+    List<Device> search(@Param("customerId") Long customerId, @Param("siteId") Long siteId, @Param("q") String q);
 
     boolean existsBySerialNumber(String serialNumber);
 

@@ -49,9 +49,24 @@ class CaseFileController {
             int reopenCount, List<TimelineEntry> timeline, List<TaskView> openTasks, List<ProbeResultView> probeResults) {
     }
 
+    /**
+     * What a customer's user sees of their own ticket: what they reported, where it stands, the fix
+     * and the callback; not the desk's notes, the engineers' timeline or the probe evidence.
+     */
+    record CustomerCaseFile(@JsonUnwrapped TicketSummary summary, String channel, String requesterName, String requesterUnit,
+            String requesterPhone, String impact, String urgency, String description, String solution, String callbackOutcome,
+            Integer satisfaction, String customerFeedback, boolean callbackOpen) {
+    }
+
     @GetMapping("/api/tickets/{id}")
-    CaseFile caseFile(@PathVariable Long id) {
-        Ticket t = tickets.get(id);
+    Object caseFile(@PathVariable Long id) {
+        Ticket t = tickets.getVisible(id);
+        if (CurrentUser.isCustomer()) {
+            boolean callbackOpen = tasks.openTaskKeys(t.getNumber()).containsKey(WorkflowTaskService.CALLBACK_TASK);
+            return new CustomerCaseFile(TicketSummary.of(t, clock.instant()), t.getChannel().name(), t.getRequesterName(),
+                    t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),
+                    t.getSolution(), t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), callbackOpen);
+        }
         Instant now = clock.instant();
         List<TimelineEntry> timeline = tickets.timeline(id).stream()
                 .map(e -> new TimelineEntry(e.getOccurredAt(), e.getActor(), e.getType(), e.getMessage())).toList();

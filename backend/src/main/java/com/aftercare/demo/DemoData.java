@@ -66,10 +66,13 @@ class DemoData {
         accounts.createIfAbsent("admin", "demo", "Admin 管理员", Set.of(Role.ADMIN));
         if (assets.customers().isEmpty()) {
             seedAssets(port);
-            log.info("Demo data loaded: sign in as desk / engineer / supervisor / owner / admin, password 'demo'");
+            log.info("Demo data loaded: sign in as desk / engineer / supervisor / owner / admin / customer, password 'demo'");
         } else {
             repointProbes(port);
         }
+        // the customer's own user: reports and follows the demo customer's tickets only
+        assets.customers().stream().filter(c -> c.getName().startsWith("Demo City")).findFirst()
+                .ifPresent(c -> accounts.createCustomerUserIfAbsent("customer", "demo", "Zhao Lei 赵磊 (Demo City PSB)", c.getId()));
     }
 
     private void seedAssets(int port) {

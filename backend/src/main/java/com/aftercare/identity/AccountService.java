@@ -27,6 +27,19 @@ public class AccountService {
         }
     }
 
+    /** A user of a customer unit (role CUSTOMER), who will see only that unit's sites, devices and tickets. */
+    @Transactional
+    public void createCustomerUserIfAbsent(String username, String rawPassword, String displayName, Long customerId) {
+        if (customerId == null) {
+            throw new IllegalArgumentException("a customer user needs a customer unit");
+        }
+        if (!users.existsById(username)) {
+            AppUser user = new AppUser(username, passwordEncoder.encode(rawPassword), displayName, Set.of(Role.CUSTOMER));
+            user.belongTo(customerId);
+            users.save(user);
+        }
+    }
+
     /** Sets where a user's escalation messages go (e-mail, mobile for group-robot @-mentions). */
     @Transactional
     public void setContact(String username, String email, String mobile) {

@@ -27,6 +27,9 @@ public class AppUser {
     private String email;
     /** Mobile number for @-mentions in WeCom / DingTalk group messages. */
     private String mobile;
+    /** The customer unit a CUSTOMER user belongs to; null for staff. */
+    @Column(name = "customer_id")
+    private Long customerId;
 
     protected AppUser() {
     }
@@ -44,6 +47,11 @@ public class AppUser {
     public boolean isEnabled() { return enabled; }
     public String getEmail() { return email; }
     public String getMobile() { return mobile; }
+    public Long getCustomerId() { return customerId; }
+
+    void belongTo(Long customerId) {
+        this.customerId = customerId;
+    }
 
     void contact(String email, String mobile) {
         this.email = email;

@@ -5,7 +5,9 @@ package com.aftercare.identity;
  * "may this user work on this task" is a plain comparison, whatever signs the user in.
  */
 public enum Role {
-    SERVICE_DESK, ENGINEER, PROCESS_OWNER, SUPERVISOR, ADMIN;
+    SERVICE_DESK, ENGINEER, PROCESS_OWNER, SUPERVISOR, ADMIN,
+    /** A user of a customer unit: reports and follows that unit's tickets only (see CustomerRoutes). */
+    CUSTOMER;
 
     public String authority() {
         return "ROLE_" + name();

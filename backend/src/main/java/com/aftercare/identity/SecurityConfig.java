@@ -12,7 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -42,10 +42,11 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/engine-rest/**", "/camunda/**").denyAll()
-                        .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("SERVICE_DESK", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("SERVICE_DESK", "ADMIN", "CUSTOMER")
                         .requestMatchers(HttpMethod.POST, "/api/sites", "/api/devices").hasAnyRole("SERVICE_DESK", "ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/devices/*/probe").hasAnyRole("SERVICE_DESK", "ENGINEER", "ADMIN")
-                        .requestMatchers("/api/**").authenticated()
+                        // a customer's user reaches only the routes made for customers; each scopes its data
+                        .requestMatchers("/api/**").access(CustomerRoutes.gate())
                         .anyRequest().permitAll());
         return http.build();
     }
@@ -67,11 +68,8 @@ class SecurityConfig {
     @Bean
     UserDetailsService userDetailsService(AccountService accounts) {
         return username -> accounts.find(username)
-                .map(u -> User.withUsername(u.getUsername())
-                        .password(u.getPasswordHash())
-                        .disabled(!u.isEnabled())
-                        .authorities(u.getRoles().stream().map(Role::authority).toArray(String[]::new))
-                        .build())
+                .map(u -> new AppUserPrincipal(u.getUsername(), u.getPasswordHash(), u.isEnabled(),
+                        u.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(), u.getCustomerId()))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }

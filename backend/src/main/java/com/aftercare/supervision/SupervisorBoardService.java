@@ -178,7 +178,7 @@ class SupervisorBoardService {
     }
 
     TicketClocks ticketClocks(Long ticketId) {
-        Ticket t = tickets.get(ticketId);
+        Ticket t = tickets.getVisible(ticketId);
         ClockTicket ct = tickets.clockTicket(t);
         SlaService.PolicyVersion policy = sla.policyVersion(t.getPolicyId());
         List<ClockView> views = sla.clocks(ct).stream().filter(ClockStatus::applicable).map(ClockView::of).toList();

@@ -24,6 +24,7 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             select t from Ticket t
             where (:status is null or t.status = :status)
               and (:siteId is null or t.site.id = :siteId)
+              and (:customerId is null or t.site.customer.id = :customerId)
               and (:assignee is null or t.assignee = :assignee)
               and (:overdue = false or (t.status <> com.aftercare.ticket.TicketStatus.CLOSED and (
                    (t.respondedAt is null and t.responseDue < :now)
@@ -32,11 +33,13 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             select count(t) from Ticket t
             where (:status is null or t.status = :status)
               and (:siteId is null or t.site.id = :siteId)
+              and (:customerId is null or t.site.customer.id = :customerId)
               and (:assignee is null or t.assignee = :assignee)
               and (:overdue = false or (t.status <> com.aftercare.ticket.TicketStatus.CLOSED and (
                    (t.respondedAt is null and t.responseDue < :now)
                 or (t.resolvedAt is null and t.resolutionDue < :now))))""")
-    Page<Ticket> search(@Param("status") TicketStatus status, @Param("siteId") Long siteId, @Param("assignee") String assignee,
+    Page<Ticket> search(@Param("customerId") Long customerId, @Param("status") TicketStatus status, @Param("siteId") Long siteId,
+            @Param("assignee") String assignee,
             @Param("overdue") boolean overdue, @Param("now") Instant now, Pageable pageable);
 
     @Query("select t.id from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED and t.policyId in :policyIds")

@@ -74,9 +74,17 @@ public class TicketService {
                 throw new BadRequestException("Idempotency-Key", "must be 1 to 100 characters");
             }
             Optional<Ticket> earlier = tickets.findByIdempotencyKey(idempotencyKey);
+            Long scope = CurrentUser.scopeCustomerId();
+            if (earlier.isPresent() && scope != null && !scope.equals(earlier.get().getSite().getCustomer().getId())) {
+                // never hand another unit's ticket back, not even its number
+                throw new BadRequestException("Idempotency-Key", "already used; send a new key");
+            }
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), false);
             }
+        }
+        if (CurrentUser.isCustomer()) {
+            checkCustomerReport(request);
         }
         Site site = assets.requireSite(request.siteId(), "siteId");
         Device device = null;
@@ -126,9 +134,39 @@ public class TicketService {
         return tickets.findWithSiteAndDevice(id).orElseThrow(() -> new NotFoundException("No ticket " + id));
     }
 
+    /** A customer's user reports for their own unit's sites, through the web, as the call happens. */
+    private void checkCustomerReport(NewTicket request) {
+        Long customerId = CurrentUser.customerId();
+        Site site = assets.requireSite(request.siteId(), "siteId");
+        if (!customerId.equals(site.getCustomer().getId())) {
+            throw new BadRequestException("siteId", "unknown site " + request.siteId());
+        }
+        if (request.channel() != Channel.WEB) {
+            throw new BadRequestException("channel", "a customer reports through the web (WEB)");
+        }
+        if (request.receivedAt() != null) {
+            throw new BadRequestException("receivedAt", "only the service desk records when a call was taken");
+        }
+    }
+
+    /**
+     * A ticket the signed-in user may see: any for staff; for a customer's user only their own unit's,
+     * and another unit's ticket is "not found" (its existence is not confirmed).
+     */
+    @Transactional(readOnly = true)
+    public Ticket getVisible(Long id) {
+        Ticket ticket = get(id);
+        Long scope = CurrentUser.scopeCustomerId();
+        if (scope != null && !scope.equals(ticket.getSite().getCustomer().getId())) {
+            throw new NotFoundException("No ticket " + id);
+        }
+        return ticket;
+    }
+
+    /** Tickets by filter; a customer's user finds only their own unit's. */
     @Transactional(readOnly = true)
     public Page<Ticket> search(TicketStatus status, Long siteId, String assignee, boolean overdue, Pageable page) {
-        return tickets.search(status, siteId, assignee, overdue, clock.instant(), page);
+        return tickets.search(CurrentUser.scopeCustomerId(), status, siteId, assignee, overdue, clock.instant(), page);
     }
 
     /**

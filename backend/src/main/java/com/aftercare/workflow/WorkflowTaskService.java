@@ -38,6 +38,9 @@ import com.aftercare.ticket.TicketService;
 @Service
 public class WorkflowTaskService {
 
+    /** The desk's "call the requester back" task of customer-callback.bpmn. */
+    public static final String CALLBACK_TASK = "callRequester";
+
     private static final int INBOX_LIMIT = 200;
 
     private final TaskService taskService;
@@ -136,6 +139,25 @@ public class WorkflowTaskService {
                     ? "Task " + taskId + " is assigned to " + task.getAssignee()
                     : "Task " + taskId + " is for " + candidateGroups(taskId) + ", not for your roles");
         }
+        submit(task, submitted, user);
+    }
+
+    /**
+     * The customer answers the callback of their own ticket (VC-4) with the same form the desk uses:
+     * whether the fix is confirmed, satisfaction and feedback. The caller has checked the ticket is theirs.
+     */
+    @Transactional
+    public void answerCallback(String ticketNumber, Map<String, Object> submitted, String user) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(ticketNumber).taskDefinitionKey(CALLBACK_TASK)
+                .active().singleResult();
+        if (task == null) {
+            throw new ConflictException("No callback is waiting for an answer on " + ticketNumber);
+        }
+        submit(task, submitted, user);
+    }
+
+    private void submit(Task task, Map<String, Object> submitted, String user) {
+        String taskId = task.getId();
         List<FormField> fields = formService.getTaskFormData(taskId).getFormFields();
         Map<String, Object> values = FormValues.validate(fields, submitted == null ? Map.of() : submitted);
         checkLookups(fields, values);

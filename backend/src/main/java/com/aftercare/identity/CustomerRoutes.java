@@ -1,0 +1,82 @@
+package com.aftercare.identity;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * What a customer's user may call at all: report a fault, follow their tickets and clocks, answer
+ * the callback, read their own notifications and audit trail, pick their own sites and devices.
+ * Every other route answers 403 to them, whatever it is (new routes included: deny by default).
+ * Each allowed route scopes its data to the user's customer unit; a ticket, site or device of
+ * another unit answers 404, as if it did not exist.
+ */
+public final class CustomerRoutes {
+
+    private record Route(String method, Pattern path) {
+        boolean matches(HttpServletRequest request) {
+            String uri = request.getRequestURI().substring(request.getContextPath().length());
+            return method.equals(request.getMethod()) && path.matcher(uri).matches();
+        }
+    }
+
+    static final List<Route> ALLOWED = List.of(
+            route("GET", "/api/me"),
+            route("GET", "/api/auth/config"),
+            route("GET", "/api/tickets"),
+            route("POST", "/api/tickets"),
+            route("GET", "/api/tickets/\\d+"),
+            route("GET", "/api/tickets/\\d+/clocks"),
+            route("POST", "/api/tickets/\\d+/callback-answer"),
+            route("GET", "/api/tickets/\\d+/audit"),
+            route("GET", "/api/audit"),
+            route("GET", "/api/customers"),
+            route("GET", "/api/sites"),
+            route("GET", "/api/devices"),
+            route("GET", "/api/notifications"));
+
+    private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
+
+    private CustomerRoutes() {
+    }
+
+    private static Route route(String method, String regex) {
+        return new Route(method, Pattern.compile(regex));
+    }
+
+    /** Signed in; and if only a customer, one of the customer routes. */
+    @SuppressWarnings("deprecation") // the lambda implements AuthorizationManager#check, still its functional method
+    static AuthorizationManager<RequestAuthorizationContext> gate() {
+        return (authentication, context) -> {
+            Authentication auth = authentication.get();
+            if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+                return new AuthorizationDecision(false);
+            }
+            if (!onlyCustomer(auth)) {
+                return new AuthorizationDecision(true);
+            }
+            return new AuthorizationDecision(ALLOWED.stream().anyMatch(r -> r.matches(context.getRequest())));
+        };
+    }
+
+    /** True for a user whose only role is CUSTOMER (a staff role always wins). */
+    static boolean onlyCustomer(Authentication auth) {
+        List<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).toList();
+        return !roles.isEmpty() && CUSTOMER.containsAll(roles);
+    }
+
+    /** For tests and docs: "GET /api/tickets/\d+". */
+    public static List<String> describe() {
+        return ALLOWED.stream().map(r -> r.method() + " " + r.path().pattern()).toList();
+    }
+}
