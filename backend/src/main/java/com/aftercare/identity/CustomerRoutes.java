@@ -31,6 +31,8 @@ public final class CustomerRoutes {
 
     static final List<Route> ALLOWED = List.of(
             route("GET", "/api/me"),
+            route("POST", "/api/session"),
+            route("DELETE", "/api/session"),
             route("GET", "/api/auth/config"),
             route("GET", "/api/tickets"),
             route("POST", "/api/tickets"),

@@ -12,6 +12,18 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -22,25 +34,56 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Stateless API security. Local accounts sign in with HTTP Basic (the SPA's login page sends the
- * same header). The 401 carries no Basic challenge so browsers never pop up their own dialog.
- * Roles are enforced here for coarse routes and in the services for task-level rules.
+ * API security. API clients sign in with HTTP Basic on every request (no session); the SPA signs in
+ * once at {@code POST /api/session} and then rides an HttpOnly, SameSite=Strict session cookie with
+ * a CSRF token (see {@link SessionController}, {@link HttpHardening}). The 401 carries no Basic
+ * challenge so browsers never pop up their own dialog. Failed sign-ins are throttled per user name,
+ * fault reports per caller ({@link RateLimitFilter}). Roles are enforced here for coarse routes and
+ * in the services for task-level rules; customers' users only reach {@link CustomerRoutes}.
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
 
+    private final SignInThrottle signInThrottle;
+    private final java.time.Clock clock;
+    private final int intakePerMinute;
+    private final String cspConnectSrc;
+
+    SecurityConfig(SignInThrottle signInThrottle, java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${aftercare.security.intake-per-minute:60}") int intakePerMinute,
+            @org.springframework.beans.factory.annotation.Value("${aftercare.security.csp-connect-src:}") String cspConnectSrc) {
+        this.signInThrottle = signInThrottle;
+        this.clock = clock;
+        this.intakePerMinute = intakePerMinute;
+        this.cspConnectSrc = cspConnectSrc;
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in first");
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN, "Your role may not do this");
-        http.csrf(c -> c.disable()) // stateless API with Authorization headers, no cookies
+        http.csrf(c -> c
+                        // only the SPA's session cookie needs it; API clients send credentials in a header
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(HttpHardening::needsCsrfToken))
+                .addFilterAfter(new HttpHardening.CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterBefore(new RateLimitFilter(signInThrottle, clock, intakePerMinute), BasicAuthenticationFilter.class)
+                // Spring Security itself never creates a session; only the SPA's sign-in (POST /api/session)
+                // does, and later requests on that cookie are read from it. Basic and Bearer requests never get one.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), existingSessionsOnly())))
+                .headers(h -> HttpHardening.headers(h, cspConnectSrc))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized)
+                        // per request only: an API client never gets a session cookie
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/api/session").permitAll()
                         .requestMatchers("/engine-rest/**", "/camunda/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("SERVICE_DESK", "ADMIN", "CUSTOMER")
                         .requestMatchers(HttpMethod.POST, "/api/sites", "/api/devices").hasAnyRole("SERVICE_DESK", "ADMIN")
@@ -58,6 +101,23 @@ class SecurityConfig {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
                 + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+
+    private static HttpSessionSecurityContextRepository existingSessionsOnly() {
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
+        return sessions;
+    }
+
+    /** The local accounts' authentication, publishing failures so {@link SignInThrottle} can count them. */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
+            ApplicationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwords);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
     }
 
     @Bean

@@ -1,0 +1,104 @@
+package com.aftercare.identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * 429 before any work is done: a user name locked by {@link SignInThrottle} (for HTTP Basic and the
+ * SPA's sign-in), and more than {@code intakePerMinute} fault reports a minute from one caller (a
+ * monitoring system gone wild, a script) on {@code POST /api/tickets}. Runs before authentication.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private final SignInThrottle signIns;
+    private final Clock clock;
+    private final int intakePerMinute;
+    private final Map<String, Deque<Instant>> intake = new ConcurrentHashMap<>();
+
+    RateLimitFilter(SignInThrottle signIns, Clock clock, int intakePerMinute) {
+        this.signIns = signIns;
+        this.clock = clock;
+        this.intakePerMinute = intakePerMinute;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String user = basicUser(request);
+        if (user != null) {
+            long wait = signIns.retryAfterSeconds(user);
+            if (wait > 0) {
+                tooMany(response, wait, "Too many failed sign-ins for this user; try again in " + wait + " s");
+                return;
+            }
+        }
+        if ("POST".equals(request.getMethod()) && "/api/tickets".equals(path(request))) {
+            String caller = user != null ? "user:" + user : "ip:" + request.getRemoteAddr();
+            if (!allowIntake(caller)) {
+                tooMany(response, 60, "More than " + intakePerMinute + " fault reports a minute; slow down (use Idempotency-Key for retries)");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean allowIntake(String caller) {
+        Deque<Instant> times = intake.computeIfAbsent(caller, k -> new ArrayDeque<>());
+        Instant now = clock.instant();
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(Duration.ofMinutes(1)))) {
+                times.pollFirst();
+            }
+            if (times.size() >= intakePerMinute) {
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** The user name of an HTTP Basic header, or null. */
+    static String basicUser(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void tooMany(HttpServletResponse response, long retryAfter, String detail) throws IOException {
+        response.setStatus(429);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
+                + detail.replace("\"", "'") + "\"}");
+    }
+}
