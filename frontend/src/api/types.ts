@@ -1,6 +1,19 @@
 // Shapes of the Aftercare HTTP API (docs/api.md).
 
-export type Role = 'SERVICE_DESK' | 'ENGINEER' | 'PROCESS_OWNER' | 'SUPERVISOR' | 'ADMIN';
+export type Role = 'SERVICE_DESK' | 'ENGINEER' | 'PROCESS_OWNER' | 'SUPERVISOR' | 'ADMIN' | 'CUSTOMER';
+
+/**
+ * A user whose only role is CUSTOMER (a customer unit's user). A staff role always wins, as on the
+ * server (CustomerRoutes#onlyCustomer): such a user gets the staff pages.
+ */
+export function isCustomerOnly(me: Pick<Me, 'roles'> | null | undefined): boolean {
+  return !!me && me.roles.length > 0 && me.roles.every((r) => r === 'CUSTOMER');
+}
+
+/** Where a user lands after sign-in and on unknown routes. */
+export function homePath(me: Pick<Me, 'roles'> | null | undefined): string {
+  return isCustomerOnly(me) ? '/tickets' : '/tasks';
+}
 
 export interface Me {
   username: string;
