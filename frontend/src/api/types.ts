@@ -21,6 +21,11 @@ export interface Me {
   roles: Role[];
 }
 
+export interface Customer {
+  id: number;
+  name: string;
+}
+
 export interface Site {
   id: number;
   customerId: number;
