@@ -162,6 +162,36 @@ export interface TicketDetail extends TicketSummary {
   probeResults: ProbeResult[];
 }
 
+/**
+ * What a customer's user gets from GET /api/tickets/{id}: the summary plus what they reported, the
+ * fix and the callback; no timeline, tasks, device checks or the desk's and engineers' notes.
+ */
+export interface CustomerCaseFile extends TicketSummary {
+  channel: string;
+  requesterName: string;
+  requesterUnit: string | null;
+  requesterPhone: string;
+  impact: string;
+  urgency: string;
+  description: string | null;
+  solution: string | null;
+  callbackOutcome: string | null;
+  satisfaction: string | number | null;
+  customerFeedback: string | null;
+  /** The callback waits for an answer: the customer may answer it (POST .../callback-answer). */
+  callbackOpen: boolean;
+}
+
+export const CALLBACK_OUTCOMES = ['CONFIRMED', 'NOT_FIXED'] as const;
+export const SATISFACTION_SCORES = ['5', '4', '3', '2', '1'] as const;
+
+/** The customer's answer to the callback (POST /api/tickets/{id}/callback-answer). */
+export interface CallbackAnswer {
+  callbackOutcome: (typeof CALLBACK_OUTCOMES)[number];
+  satisfaction: (typeof SATISFACTION_SCORES)[number];
+  customerFeedback: string;
+}
+
 export interface Page<T> {
   content: T[];
   page: number;
