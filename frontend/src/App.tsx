@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import type { Role } from './api/types';
+import { homePath, type Role } from './api/types';
 import { useAuth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
 import { ModelsPage } from './features/models/ModelsPage';
@@ -23,10 +23,26 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Hides pages a role has no menu entry for; the server enforces the same rules anyway. */
-function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
-  const { hasRole } = useAuth();
-  return hasRole(...roles) ? children : <Navigate to="/tasks" replace />;
+/**
+ * Hides pages a role has no menu entry for; the server enforces the same rules anyway. A customer's
+ * user (CUSTOMER only) passes only where `customer` is set; staff pass by their roles.
+ */
+function RequireRole({ roles, customer = false, children }: { roles: Role[]; customer?: boolean; children: ReactNode }) {
+  const { me, hasRole, isCustomer } = useAuth();
+  const allowed = isCustomer ? customer : hasRole(...roles);
+  return allowed ? children : <Navigate to={homePath(me)} replace />;
+}
+
+/** Staff only: a customer's user has no task inbox. */
+function RequireStaff({ children }: { children: ReactNode }) {
+  const { isCustomer } = useAuth();
+  return isCustomer ? <Navigate to="/tickets" replace /> : children;
+}
+
+/** Unknown routes: the user's start page (task inbox for staff, their tickets for a customer). */
+function Home() {
+  const { me } = useAuth();
+  return <Navigate to={homePath(me)} replace />;
 }
 
 export function App() {
@@ -42,11 +58,18 @@ export function App() {
             </RequireAuth>
           }
         >
-          <Route path="/tasks" element={<TaskInboxPage />} />
+          <Route
+            path="/tasks"
+            element={
+              <RequireStaff>
+                <TaskInboxPage />
+              </RequireStaff>
+            }
+          />
           <Route
             path="/tickets/new"
             element={
-              <RequireRole roles={['SERVICE_DESK', 'ADMIN']}>
+              <RequireRole roles={['SERVICE_DESK', 'ADMIN']} customer>
                 <NewTicketPage />
               </RequireRole>
             }
@@ -81,7 +104,7 @@ export function App() {
           />
           {/* The SLA board replaced the overdue list; old bookmarks land on it. */}
           <Route path="/overdue" element={<Navigate to="/supervisor" replace />} />
-          <Route path="*" element={<Navigate to="/tasks" replace />} />
+          <Route path="*" element={<Home />} />
         </Route>
       </Routes>
     </HashRouter>

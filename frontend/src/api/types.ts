@@ -1,11 +1,29 @@
 // Shapes of the Aftercare HTTP API (docs/api.md).
 
-export type Role = 'SERVICE_DESK' | 'ENGINEER' | 'PROCESS_OWNER' | 'SUPERVISOR' | 'ADMIN';
+export type Role = 'SERVICE_DESK' | 'ENGINEER' | 'PROCESS_OWNER' | 'SUPERVISOR' | 'ADMIN' | 'CUSTOMER';
+
+/**
+ * A user whose only role is CUSTOMER (a customer unit's user). A staff role always wins, as on the
+ * server (CustomerRoutes#onlyCustomer): such a user gets the staff pages.
+ */
+export function isCustomerOnly(me: Pick<Me, 'roles'> | null | undefined): boolean {
+  return !!me && me.roles.length > 0 && me.roles.every((r) => r === 'CUSTOMER');
+}
+
+/** Where a user lands after sign-in and on unknown routes. */
+export function homePath(me: Pick<Me, 'roles'> | null | undefined): string {
+  return isCustomerOnly(me) ? '/tickets' : '/tasks';
+}
 
 export interface Me {
   username: string;
   displayName: string;
   roles: Role[];
+}
+
+export interface Customer {
+  id: number;
+  name: string;
 }
 
 export interface Site {
@@ -142,6 +160,36 @@ export interface TicketDetail extends TicketSummary {
   timeline: TimelineEntry[];
   openTasks: Task[];
   probeResults: ProbeResult[];
+}
+
+/**
+ * What a customer's user gets from GET /api/tickets/{id}: the summary plus what they reported, the
+ * fix and the callback; no timeline, tasks, device checks or the desk's and engineers' notes.
+ */
+export interface CustomerCaseFile extends TicketSummary {
+  channel: string;
+  requesterName: string;
+  requesterUnit: string | null;
+  requesterPhone: string;
+  impact: string;
+  urgency: string;
+  description: string | null;
+  solution: string | null;
+  callbackOutcome: string | null;
+  satisfaction: string | number | null;
+  customerFeedback: string | null;
+  /** The callback waits for an answer: the customer may answer it (POST .../callback-answer). */
+  callbackOpen: boolean;
+}
+
+export const CALLBACK_OUTCOMES = ['CONFIRMED', 'NOT_FIXED'] as const;
+export const SATISFACTION_SCORES = ['5', '4', '3', '2', '1'] as const;
+
+/** The customer's answer to the callback (POST /api/tickets/{id}/callback-answer). */
+export interface CallbackAnswer {
+  callbackOutcome: (typeof CALLBACK_OUTCOMES)[number];
+  satisfaction: (typeof SATISFACTION_SCORES)[number];
+  customerFeedback: string;
 }
 
 export interface Page<T> {

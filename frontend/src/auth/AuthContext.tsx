@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { authStore, basicAuthHeader, request, setUnauthorizedHandler } from '../api/client';
-import type { Me, Role } from '../api/types';
+import { isCustomerOnly, type Me, type Role } from '../api/types';
 
 interface AuthState {
   me: Me | null;
@@ -9,6 +9,8 @@ interface AuthState {
   login: (username: string, password: string) => Promise<Me>;
   logout: () => void;
   hasRole: (...roles: Role[]) => boolean;
+  /** Signed in as a customer unit's user only (no staff role): gets the customer portal. */
+  isCustomer: boolean;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -48,6 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       login,
       logout,
       hasRole: (...roles) => !!me && me.roles.some((r) => roles.includes(r)),
+      isCustomer: isCustomerOnly(me),
     }),
     [me, restoring, login, logout],
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
+import { homePath } from '../api/types';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { useAuth } from './AuthContext';
 
@@ -18,16 +19,17 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const from = (location.state as { from?: string } | null)?.from ?? '/tasks';
+  // Without a page to go back to, each user starts on their own start page (customers: their tickets).
+  const from = (location.state as { from?: string } | null)?.from;
 
-  if (me) return <Navigate to={from} replace />;
+  if (me) return <Navigate to={from ?? homePath(me)} replace />;
 
   const submit = async ({ username, password }: Credentials) => {
     setBusy(true);
     setError(null);
     try {
-      await login(username.trim(), password);
-      navigate(from, { replace: true });
+      const user = await login(username.trim(), password);
+      navigate(from ?? homePath(user), { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError(t('login.failed'));
       else setError(t('login.error', { message: e instanceof Error ? e.message : String(e) }));

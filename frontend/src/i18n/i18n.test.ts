@@ -100,6 +100,18 @@ describe('translations', () => {
     expect(flatZh['models.runningCases']).toBe('运行中的工单');
     expect(flatZh['models.migrate']).toContain('迁移');
   });
+
+  it('uses the words customers use in the customer portal', () => {
+    expect(flatZh['nav.reportFault']).toBe('报修');
+    expect(flatZh['customer.newTitle']).toBe('报修');
+    expect(flatZh['nav.myTickets']).toBe('我的工单');
+    expect(flatZh['customer.ticketsTitle']).toBe('我的工单');
+    expect(flatZh['customer.callbackTitle']).toBe('回访确认');
+    expect(flatZh['customer.outcome.CONFIRMED']).toBe('修复确认');
+    expect(flatZh['customer.confirmed']).toContain('修复确认');
+    expect(flatZh['customer.satisfaction']).toBe('满意度');
+    expect(flatZh['role.CUSTOMER']).toBe('客户');
+  });
 });
 
 describe('detectLanguage', () => {

@@ -2,7 +2,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import type { Role } from '../api/types';
+import { homePath, type Role } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -21,18 +21,26 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/models', label: 'nav.models', roles: ['PROCESS_OWNER', 'ADMIN'] },
 ];
 
-function selectedKey(pathname: string): string {
+/** A customer unit's user (CUSTOMER only): their tickets and reporting a fault; no task inbox. */
+export const CUSTOMER_NAV_ITEMS: NavItem[] = [
+  { path: '/tickets', label: 'nav.myTickets' },
+  { path: '/tickets/new', label: 'nav.reportFault' },
+];
+
+function selectedKey(pathname: string, fallback: string): string {
   if (pathname === '/tickets/new') return pathname;
   if (pathname.startsWith('/tickets')) return '/tickets';
-  return NAV_ITEMS.find((i) => pathname.startsWith(i.path))?.path ?? '/tasks';
+  return NAV_ITEMS.find((i) => pathname.startsWith(i.path))?.path ?? fallback;
 }
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const { me, hasRole, logout } = useAuth();
+  const { me, hasRole, isCustomer, logout } = useAuth();
   const { pathname } = useLocation();
+  const home = homePath(me);
 
-  const items = NAV_ITEMS.filter((i) => !i.roles || hasRole(...i.roles)).map((i) => ({
+  const visible = isCustomer ? CUSTOMER_NAV_ITEMS : NAV_ITEMS.filter((i) => !i.roles || hasRole(...i.roles));
+  const items = visible.map((i) => ({
     key: i.path,
     label: (
       <Link to={i.path} data-testid={`nav-${i.path.slice(1).replace('/', '-')}`}>
@@ -44,11 +52,11 @@ export function AppLayout() {
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
-        <Link to="/tasks" className="app-brand">
+        <Link to={home} className="app-brand" data-testid="app-brand">
           {t('app.name')}
-          <span className="app-brand-sub">{t('app.subtitle')}</span>
+          <span className="app-brand-sub">{t(isCustomer ? 'app.customerSubtitle' : 'app.subtitle')}</span>
         </Link>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[selectedKey(pathname)]} items={items} className="app-menu" />
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selectedKey(pathname, home)]} items={items} className="app-menu" />
         <Space size="middle" className="app-header-right">
           <LanguageSwitch />
           <Typography.Text className="app-user" data-testid="current-user" data-username={me?.username}>

@@ -1,7 +1,11 @@
 import { App } from 'antd';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { authStore } from '../../api/client';
+import type { Role } from '../../api/types';
+import { AuthProvider, useAuth } from '../../auth/AuthContext';
 import { NewTicketPage } from './NewTicketPage';
 
 const SLOW = { timeout: 10_000 };
@@ -9,9 +13,11 @@ const SLOW = { timeout: 10_000 };
 const json = (body: unknown, status = 200) =>
   Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
 
-function mockApi() {
+function mockApi(roles: Role[] = ['SERVICE_DESK']) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
+    if (url === 'api/me') return json({ username: 'user', displayName: 'Wang Fang', roles });
+    if (url === 'api/customers') return json([{ id: 1, name: 'Demo City' }]);
     if (url === 'api/sites')
       return json([{ id: 1, customerId: 1, customerName: 'Demo City', name: 'Demo City Command Center', region: 'CITY' }]);
     if (url.startsWith('api/devices')) return json([]);
@@ -22,11 +28,11 @@ function mockApi() {
   return fetchMock;
 }
 
-async function fillRequiredFields() {
-  fireEvent.change(screen.getByTestId('ticket-requesterName'), { target: { value: 'Li Lei' } });
+async function fillRequiredFields(siteLabel = 'Demo City Command Center · Demo City') {
+  fireEvent.change(await screen.findByTestId('ticket-requesterName', undefined, SLOW), { target: { value: 'Li Lei' } });
   fireEvent.change(screen.getByTestId('ticket-requesterPhone'), { target: { value: '010-5555-0101' } });
   fireEvent.mouseDown(screen.getByTestId('ticket-site').querySelector('.ant-select-selector')!);
-  fireEvent.click(await screen.findByText('Demo City Command Center · Demo City', undefined, SLOW));
+  fireEvent.click(await screen.findByText(siteLabel, undefined, SLOW));
   fireEvent.click(screen.getByTestId('ticket-category-DEFECT'));
   fireEvent.click(screen.getByTestId('ticket-impact-MEDIUM'));
   fireEvent.click(screen.getByTestId('ticket-urgency-MEDIUM'));
@@ -46,21 +52,38 @@ function typeDateTime(text: string) {
 const postedTicket = (fetchMock: ReturnType<typeof mockApi>) =>
   fetchMock.mock.calls.find(([u, i]) => String(u) === 'api/tickets' && i?.method === 'POST')?.[1];
 
+/** Like RequireAuth in the app: the page only renders once the signed-in user is known. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  return me ? children : null;
+}
+
 function renderPage() {
   render(
     <App>
-      <MemoryRouter initialEntries={['/tickets/new']}>
-        <Routes>
-          <Route path="/tickets/new" element={<NewTicketPage />} />
-          <Route path="/tickets/:id" element={<div data-testid="ticket-page" />} />
-        </Routes>
-      </MemoryRouter>
+      <AuthProvider>
+        <MemoryRouter initialEntries={['/tickets/new']}>
+          <Routes>
+            <Route
+              path="/tickets/new"
+              element={
+                <SignedIn>
+                  <NewTicketPage />
+                </SignedIn>
+              }
+            />
+            <Route path="/tickets/:id" element={<div data-testid="ticket-page" />} />
+          </Routes>
+        </MemoryRouter>
+      </AuthProvider>
     </App>,
   );
 }
 
 describe('NewTicketPage — received at', () => {
+  beforeEach(() => authStore.set('Basic ZGVzazpkZW1v'));
   afterEach(() => {
+    authStore.clear();
     vi.useRealTimers();
     vi.unstubAllGlobals();
   });
@@ -69,7 +92,7 @@ describe('NewTicketPage — received at', () => {
     vi.useFakeTimers({ now: new Date('2026-03-10T02:00:00Z'), toFake: ['Date'] });
     const fetchMock = mockApi();
     renderPage();
-    const picker = screen.getByTestId('ticket-receivedAt') as HTMLInputElement;
+    const picker = (await screen.findByTestId('ticket-receivedAt', undefined, SLOW)) as HTMLInputElement;
     expect(picker.value).toBe('2026-03-10 10:00'); // Asia/Shanghai
 
     await fillRequiredFields();
@@ -78,7 +101,8 @@ describe('NewTicketPage — received at', () => {
 
     const body = JSON.parse(String(postedTicket(fetchMock)?.body));
     expect(body).not.toHaveProperty('receivedAt');
-    expect(body).toMatchObject({ siteId: 1, impact: 'MEDIUM', urgency: 'MEDIUM', title: 'Camera offline' });
+    expect(body).toMatchObject({ channel: 'HOTLINE', siteId: 1, impact: 'MEDIUM', urgency: 'MEDIUM', title: 'Camera offline' });
+    expect(fetchMock.mock.calls.some(([u]) => String(u) === 'api/customers')).toBe(false);
   });
 
   it('sends a call taken earlier as an ISO instant', async () => {
@@ -113,5 +137,74 @@ describe('NewTicketPage — received at', () => {
     fireEvent.click(screen.getByTestId('ticket-submit'));
     expect(await screen.findByText('The time the call was received cannot be in the future.', undefined, SLOW)).toBeTruthy();
     await waitFor(() => expect(fetchMock.mock.calls.some(([, i]) => i?.method === 'POST')).toBe(false));
+  });
+});
+
+describe('NewTicketPage — a customer reports a fault', () => {
+  beforeEach(() => authStore.set('Basic Y3VzdG9tZXI6ZGVtbw=='));
+  afterEach(() => {
+    authStore.clear();
+    vi.unstubAllGlobals();
+  });
+
+  it('hides channel and received-at, prefills the contact, and sends channel WEB without receivedAt', async () => {
+    const fetchMock = mockApi(['CUSTOMER']);
+    renderPage();
+
+    expect(await screen.findByText('Report a fault', { selector: 'h3' }, SLOW)).toBeTruthy();
+    expect(screen.getByTestId('customer-new-ticket')).toBeTruthy();
+    expect(screen.queryByTestId('ticket-channel')).toBeNull();
+    expect(screen.queryByTestId('ticket-receivedAt')).toBeNull();
+    expect((screen.getByTestId('ticket-requesterName') as HTMLInputElement).value).toBe('Wang Fang');
+    await waitFor(() => expect((screen.getByTestId('ticket-requesterUnit') as HTMLInputElement).value).toBe('Demo City'), SLOW);
+
+    // The site list is the customer's own (the server scopes it): no "· customer" suffix.
+    fireEvent.change(screen.getByTestId('ticket-requesterPhone'), { target: { value: '010-5555-0101' } });
+    fireEvent.mouseDown(screen.getByTestId('ticket-site').querySelector('.ant-select-selector')!);
+    fireEvent.click(await screen.findByText('Demo City Command Center', undefined, SLOW));
+    fireEvent.click(screen.getByTestId('ticket-impact-MEDIUM'));
+    fireEvent.click(screen.getByTestId('ticket-urgency-HIGH'));
+    fireEvent.change(screen.getByTestId('ticket-title'), { target: { value: 'Camera offline' } });
+    fireEvent.change(screen.getByTestId('ticket-description'), { target: { value: 'No picture since 9:00' } });
+    expect(screen.getByTestId('ticket-submit').textContent).toBe('Report the fault');
+    fireEvent.click(screen.getByTestId('ticket-submit'));
+    await screen.findByTestId('ticket-page', undefined, SLOW);
+
+    const body = JSON.parse(String(postedTicket(fetchMock)?.body));
+    expect(body).not.toHaveProperty('receivedAt');
+    expect(body).toEqual({
+      channel: 'WEB',
+      requesterName: 'Wang Fang',
+      requesterUnit: 'Demo City',
+      requesterPhone: '010-5555-0101',
+      siteId: 1,
+      category: 'DEFECT',
+      impact: 'MEDIUM',
+      urgency: 'HIGH',
+      title: 'Camera offline',
+      description: 'No picture since 9:00',
+    });
+    // Only routes a customer may call.
+    const asked = fetchMock.mock.calls.map(([u]) => String(u).split('?')[0]);
+    expect(asked.filter((u) => !['api/me', 'api/sites', 'api/devices', 'api/customers', 'api/tickets'].includes(u))).toEqual([]);
+  });
+
+  it('shows a server error about a field the customer does not see above the button', async () => {
+    mockApi(['CUSTOMER']);
+    vi.mocked(fetch).mockImplementation((input, init) => {
+      const url = String(input);
+      if (url === 'api/tickets' && init?.method === 'POST')
+        return json({ status: 400, errors: [{ field: 'channel', message: 'a customer reports through the web (WEB)' }] }, 400);
+      if (url === 'api/me') return json({ username: 'customer', displayName: 'Wang Fang', roles: ['CUSTOMER'] });
+      if (url === 'api/sites')
+        return json([{ id: 1, customerId: 1, customerName: 'Demo City', name: 'Demo City Command Center', region: 'CITY' }]);
+      return json([]);
+    });
+    renderPage();
+    await fillRequiredFields('Demo City Command Center');
+    fireEvent.click(screen.getByTestId('ticket-submit'));
+    expect((await screen.findByTestId('ticket-error', undefined, SLOW)).textContent).toContain(
+      'channel: a customer reports through the web (WEB)',
+    );
   });
 });

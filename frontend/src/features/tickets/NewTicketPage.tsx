@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { CATEGORIES, CHANNELS, SEVERITIES, type NewTicket } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
@@ -28,6 +29,9 @@ type FormValues = Omit<NewTicket, 'siteId' | 'receivedAt'> & { siteId?: number; 
 /** A little slack for the "not in the future" check: the picker shows minutes, clocks drift. */
 const FUTURE_TOLERANCE_MILLIS = 60_000;
 
+/** Fields a customer's report leaves out: it always comes in through the web, and "now". */
+const STAFF_ONLY_FIELDS = new Set(['channel', 'receivedAt']);
+
 const FORM_FIELDS = new Set([
   'channel',
   'receivedAt',
@@ -43,8 +47,13 @@ const FORM_FIELDS = new Set([
   'description',
 ]);
 
+/**
+ * Fault intake. The service desk records a call (channel, when it was taken); a customer's user
+ * reports a fault of their own unit: channel WEB, received "now", contact details prefilled.
+ */
 export function NewTicketPage() {
   const { t } = useTranslation();
+  const { me, isCustomer } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
@@ -57,8 +66,20 @@ export function NewTicketPage() {
   const openedAt = useMemo(serviceWallClockNow, []);
 
   const siteId = Form.useWatch('siteId', form);
+  // For a customer the server answers their own unit's sites and devices only.
   const sites = useLoad(referenceApi.sites, []);
   const devices = useLoad(() => (siteId ? referenceApi.devices(siteId) : Promise.resolve([])), [siteId]);
+  const customers = useLoad(() => (isCustomer ? referenceApi.customers() : Promise.resolve([])), [isCustomer]);
+
+  // A customer's user belongs to one unit: offer its name as the requester unit unless already typed in.
+  const ownUnit = customers.data?.length === 1 ? customers.data[0].name : undefined;
+  useEffect(() => {
+    if (ownUnit && !form.isFieldTouched('requesterUnit') && !form.getFieldValue('requesterUnit')) {
+      form.setFieldValue('requesterUnit', ownUnit);
+    }
+  }, [ownUnit, form]);
+
+  const onForm = (field: string) => FORM_FIELDS.has(field) && !(isCustomer && STAFF_ONLY_FIELDS.has(field));
 
   const required = (labelKey: string): Rule => ({
     required: true,
@@ -79,10 +100,11 @@ export function NewTicketPage() {
     setError(null);
     try {
       const { receivedAt, ...rest } = values;
-      const backdated = receivedAt && form.isFieldTouched('receivedAt');
+      const backdated = !isCustomer && receivedAt && form.isFieldTouched('receivedAt');
       const ticket: NewTicket = {
         ...rest,
-        receivedAt: backdated ? serviceWallClockToInstant(receivedAt) : undefined,
+        // A customer reports through the web and "now"; only the desk records a call taken earlier.
+        channel: isCustomer ? 'WEB' : values.channel,
         siteId: values.siteId!,
         title: values.title.trim(),
         requesterName: values.requesterName.trim(),
@@ -90,14 +112,15 @@ export function NewTicketPage() {
         requesterUnit: values.requesterUnit?.trim() || undefined,
         description: values.description?.trim() || undefined,
       };
+      if (backdated) ticket.receivedAt = serviceWallClockToInstant(receivedAt);
       const created = await ticketsApi.create(ticket, idempotencyKey);
-      message.success(t('newTicket.created', { number: created.number }));
+      message.success(t(isCustomer ? 'customer.created' : 'newTicket.created', { number: created.number }));
       navigate(`/tickets/${created.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.fieldErrors.length > 0) {
-        const onForm = e.fieldErrors.filter((fe) => FORM_FIELDS.has(fe.field));
-        form.setFields(onForm.map((fe) => ({ name: fe.field as keyof FormValues, errors: [fe.message] })));
-        const elsewhere = e.fieldErrors.filter((fe) => !FORM_FIELDS.has(fe.field));
+        const shown = e.fieldErrors.filter((fe) => onForm(fe.field));
+        form.setFields(shown.map((fe) => ({ name: fe.field as keyof FormValues, errors: [fe.message] })));
+        const elsewhere = e.fieldErrors.filter((fe) => !onForm(fe.field));
         setError(
           elsewhere.length > 0
             ? elsewhere.map((fe) => `${fe.field}: ${fe.message}`).join('; ')
@@ -113,12 +136,18 @@ export function NewTicketPage() {
 
   return (
     <>
-      <PageHeader title={t('newTicket.title')} />
+      <PageHeader title={t(isCustomer ? 'customer.newTitle' : 'newTicket.title')} />
+      {isCustomer && <Typography.Paragraph type="secondary">{t('customer.newIntro')}</Typography.Paragraph>}
       <Form<FormValues>
         form={form}
         name="new-ticket"
         layout="vertical"
-        initialValues={{ channel: 'HOTLINE', receivedAt: openedAt }}
+        data-testid={isCustomer ? 'customer-new-ticket' : undefined}
+        initialValues={
+          isCustomer
+            ? { requesterName: me?.displayName, category: 'DEFECT' }
+            : { channel: 'HOTLINE', receivedAt: openedAt }
+        }
         onFinish={submit}
         onValuesChange={(changed) => {
           // A device belongs to one site: drop the choice when the site changes.
@@ -126,16 +155,18 @@ export function NewTicketPage() {
         }}
         scrollToFirstError
       >
-        <Card title={t('newTicket.requesterSection')}>
+        <Card title={t(isCustomer ? 'customer.contactSection' : 'newTicket.requesterSection')}>
           <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item name="channel" label={t('ticket.channel')} rules={[requiredChoice('ticket.channel')]}>
-                <Select
-                  data-testid="ticket-channel"
-                  options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-                />
-              </Form.Item>
-            </Col>
+            {!isCustomer && (
+              <Col xs={24} md={8}>
+                <Form.Item name="channel" label={t('ticket.channel')} rules={[requiredChoice('ticket.channel')]}>
+                  <Select
+                    data-testid="ticket-channel"
+                    options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                  />
+                </Form.Item>
+              </Col>
+            )}
             <Col xs={24} md={8}>
               <Form.Item
                 name="requesterName"
@@ -173,7 +204,7 @@ export function NewTicketPage() {
                   loading={sites.loading}
                   options={(sites.data ?? []).map((s) => ({
                     value: s.id,
-                    label: s.customerName ? `${s.name} · ${s.customerName}` : s.name,
+                    label: s.customerName && !isCustomer ? `${s.name} · ${s.customerName}` : s.name,
                     'data-testid': `option-site-${s.id}`,
                   }))}
                 />
@@ -197,29 +228,31 @@ export function NewTicketPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} md={8}>
-              <Form.Item
-                name="receivedAt"
-                label={t('newTicket.receivedAt')}
-                extra={t('newTicket.receivedAtHelp')}
-                rules={[
-                  {
-                    validator: (_, value: Dayjs | null | undefined) =>
-                      value && Date.parse(serviceWallClockToInstant(value)) > Date.now() + FUTURE_TOLERANCE_MILLIS
-                        ? Promise.reject(new Error(t('newTicket.receivedAtFuture')))
-                        : Promise.resolve(),
-                  },
-                ]}
-              >
-                <DatePicker
-                  data-testid="ticket-receivedAt"
-                  showTime={{ format: 'HH:mm' }}
-                  format="YYYY-MM-DD HH:mm"
-                  style={{ width: '100%' }}
-                  disabledDate={(day) => day.isAfter(serviceWallClockNow(), 'day')}
-                />
-              </Form.Item>
-            </Col>
+            {!isCustomer && (
+              <Col xs={24} md={8}>
+                <Form.Item
+                  name="receivedAt"
+                  label={t('newTicket.receivedAt')}
+                  extra={t('newTicket.receivedAtHelp')}
+                  rules={[
+                    {
+                      validator: (_, value: Dayjs | null | undefined) =>
+                        value && Date.parse(serviceWallClockToInstant(value)) > Date.now() + FUTURE_TOLERANCE_MILLIS
+                          ? Promise.reject(new Error(t('newTicket.receivedAtFuture')))
+                          : Promise.resolve(),
+                    },
+                  ]}
+                >
+                  <DatePicker
+                    data-testid="ticket-receivedAt"
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    style={{ width: '100%' }}
+                    disabledDate={(day) => day.isAfter(serviceWallClockNow(), 'day')}
+                  />
+                </Form.Item>
+              </Col>
+            )}
           </Row>
         </Card>
 
@@ -288,7 +321,7 @@ export function NewTicketPage() {
           style={{ marginTop: 16 }}
           data-testid="ticket-submit"
         >
-          {t('newTicket.submit')}
+          {t(isCustomer ? 'customer.submit' : 'newTicket.submit')}
         </Button>
       </Form>
     </>

@@ -17,6 +17,7 @@ import { SlaActions } from '../sla/SlaActions';
 import { tasksApi } from '../tasks/api';
 import { canActOn, taskName } from '../tasks/formFields';
 import { TaskForm } from '../tasks/TaskForm';
+import { CustomerTicketView } from './CustomerTicketView';
 import { ProbeResults } from './ProbeResults';
 import { ticketsApi } from './api';
 
@@ -33,8 +34,19 @@ const EVENT_COLORS: Record<string, string> = {
   CLOSED: 'green',
 };
 
+/**
+ * The ticket page. A customer's user (CUSTOMER only) gets the customer view, which calls only the
+ * routes open to them; everyone else the full case file with tasks, SLA actions and deliveries.
+ */
 export function TicketDetailPage() {
   const { id = '' } = useParams();
+  const { me, isCustomer } = useAuth();
+  // Which view depends on who is signed in: wait for that rather than start loading the wrong one.
+  if (!me) return <Spin size="large" style={{ display: 'block', marginTop: 80 }} />;
+  return isCustomer ? <CustomerTicketView key={id} id={id} /> : <StaffTicketView id={id} />;
+}
+
+function StaffTicketView({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: ticket, error, reload } = useLoad(() => ticketsApi.get(id), [id]);
   const clocks = useLoad(() => stamped(slaApi.clocks(id)), [id]);

@@ -4,6 +4,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { STATUSES, type TicketSummary } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
@@ -14,14 +15,17 @@ import { ticketsApi, type TicketFilter } from './api';
 
 const PAGE_SIZE = 20;
 
-/** Filters live in the URL so "back" from a ticket returns to the same list. */
-function readFilter(params: URLSearchParams): TicketFilter {
+/**
+ * Filters live in the URL so "back" from a ticket returns to the same list. A customer filters by
+ * status and site only: an engineer or "overdue" filter in a pasted link is ignored for them.
+ */
+function readFilter(params: URLSearchParams, customer: boolean): TicketFilter {
   const siteId = Number(params.get('siteId'));
   return {
     status: params.get('status') ?? undefined,
     siteId: Number.isFinite(siteId) && siteId > 0 ? siteId : undefined,
-    assignee: params.get('assignee') ?? undefined,
-    overdue: params.get('overdue') === 'true',
+    assignee: customer ? undefined : (params.get('assignee') ?? undefined),
+    overdue: !customer && params.get('overdue') === 'true',
     page: Math.max(0, Number(params.get('page')) || 0),
     size: Number(params.get('size')) || PAGE_SIZE,
   };
@@ -30,13 +34,16 @@ function readFilter(params: URLSearchParams): TicketFilter {
 export function TicketListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { isCustomer } = useAuth();
   const [params, setParams] = useSearchParams();
-  const filter = readFilter(params);
+  const filter = readFilter(params, isCustomer);
   const key = params.toString();
 
-  const tickets = useLoad(() => ticketsApi.list(readFilter(new URLSearchParams(key))), [key]);
+  // The server scopes a customer's list (and sites) to their own unit.
+  const tickets = useLoad(() => ticketsApi.list(readFilter(new URLSearchParams(key), isCustomer)), [key, isCustomer]);
   const sites = useLoad(referenceApi.sites, []);
-  const engineers = useLoad(referenceApi.engineers, []);
+  // The engineer list is staff-only (403 for a customer).
+  const engineers = useLoad(() => (isCustomer ? Promise.resolve([]) : referenceApi.engineers()), [isCustomer]);
 
   const update = (changes: Record<string, string | number | boolean | undefined>) => {
     const next = new URLSearchParams(params);
@@ -55,7 +62,9 @@ export function TicketListPage() {
     { title: t('ticket.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} />, width: 170 },
     { title: t('ticket.level'), dataIndex: 'level', render: (l: number | null) => <LevelTag level={l} />, width: 100 },
     { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true },
-    { title: t('ticket.assignee'), dataIndex: 'assignee', render: (a: string | null) => a ?? t('common.empty') },
+    ...(isCustomer
+      ? []
+      : [{ title: t('ticket.assignee'), dataIndex: 'assignee', render: (a: string | null) => a ?? t('common.empty') }]),
     {
       title: t('detail.resolutionDue'),
       dataIndex: 'resolutionDue',
@@ -64,13 +73,18 @@ export function TicketListPage() {
         <span className={row.resolutionOverdue || row.responseOverdue ? 'overdue' : undefined}>{formatDateTime(due)}</span>
       ),
     },
-    { title: t('ticket.createdAt'), dataIndex: 'createdAt', render: formatDateTime, width: 160 },
+    {
+      title: t(isCustomer ? 'customer.reportedAt' : 'ticket.createdAt'),
+      dataIndex: 'createdAt',
+      render: formatDateTime,
+      width: 160,
+    },
   ];
 
   const page = tickets.data;
   return (
     <>
-      <PageHeader title={t('tickets.title')} />
+      <PageHeader title={t(isCustomer ? 'customer.ticketsTitle' : 'tickets.title')} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           data-testid="filter-status"
@@ -92,24 +106,28 @@ export function TicketListPage() {
           onChange={(siteId) => update({ siteId })}
           options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
         />
-        <Select
-          data-testid="filter-assignee"
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t('tickets.anyAssignee')}
-          style={{ width: 200 }}
-          value={filter.assignee}
-          onChange={(assignee) => update({ assignee })}
-          options={(engineers.data ?? []).map((e) => ({ value: e.username, label: `${e.displayName} (${e.username})` }))}
-        />
-        <Checkbox
-          data-testid="filter-overdue"
-          checked={filter.overdue}
-          onChange={(e) => update({ overdue: e.target.checked })}
-        >
-          {t('tickets.overdueOnly')}
-        </Checkbox>
+        {!isCustomer && (
+          <>
+            <Select
+              data-testid="filter-assignee"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('tickets.anyAssignee')}
+              style={{ width: 200 }}
+              value={filter.assignee}
+              onChange={(assignee) => update({ assignee })}
+              options={(engineers.data ?? []).map((e) => ({ value: e.username, label: `${e.displayName} (${e.username})` }))}
+            />
+            <Checkbox
+              data-testid="filter-overdue"
+              checked={filter.overdue}
+              onChange={(e) => update({ overdue: e.target.checked })}
+            >
+              {t('tickets.overdueOnly')}
+            </Checkbox>
+          </>
+        )}
       </Space>
       {tickets.error && (
         <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(tickets.error, t) })} />
@@ -120,7 +138,7 @@ export function TicketListPage() {
         loading={tickets.loading}
         columns={columns}
         dataSource={page?.content ?? []}
-        locale={{ emptyText: t('tickets.empty') }}
+        locale={{ emptyText: t(isCustomer ? 'customer.ticketsEmpty' : 'tickets.empty') }}
         rowClassName={() => 'clickable-row'}
         onRow={(row) =>
           ({

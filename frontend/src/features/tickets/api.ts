@@ -1,5 +1,13 @@
 import { api, request } from '../../api/client';
-import type { NewTicket, Notification, Page, TicketDetail, TicketSummary } from '../../api/types';
+import type {
+  CallbackAnswer,
+  CustomerCaseFile,
+  NewTicket,
+  Notification,
+  Page,
+  TicketDetail,
+  TicketSummary,
+} from '../../api/types';
 
 export interface TicketFilter {
   status?: string;
@@ -14,6 +22,11 @@ export const ticketsApi = {
   list: (filter: TicketFilter) =>
     api.get<Page<TicketSummary>>('/tickets', { ...filter, overdue: filter.overdue ? true : undefined }),
   get: (id: string | number) => api.get<TicketDetail>(`/tickets/${id}`),
+  /** The same route as `get`: for a customer's user the server answers the reduced customer case file. */
+  customerCase: (id: string | number) => api.get<CustomerCaseFile>(`/tickets/${id}`),
+  /** 204; 400 with field errors; 409 when no callback waits for an answer. */
+  answerCallback: (id: string | number, answer: CallbackAnswer) =>
+    api.post<void>(`/tickets/${id}/callback-answer`, answer),
   /** The key makes a retried submit (e.g. after a network hiccup) return the first ticket instead of a duplicate. */
   create: (ticket: NewTicket, idempotencyKey: string) =>
     request<TicketDetail>('/tickets', { method: 'POST', body: ticket, headers: { 'Idempotency-Key': idempotencyKey } }),
