@@ -5,7 +5,9 @@ package com.aftercare.identity;
  * "may this user work on this task" is a plain comparison, whatever signs the user in.
  */
 public enum Role {
-    SERVICE_DESK, ENGINEER, PROCESS_OWNER, SUPERVISOR, ADMIN;
+    SERVICE_DESK, ENGINEER, PROCESS_OWNER, SUPERVISOR, ADMIN,
+    /** A customer's own user; what they may see is scoped to their customer (claim {@code customer_id}). */
+    CUSTOMER;
 
     public String authority() {
         return "ROLE_" + name();

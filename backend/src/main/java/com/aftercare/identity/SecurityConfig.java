@@ -12,9 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -22,8 +19,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Stateless API security. Local accounts sign in with HTTP Basic (the SPA's login page sends the
- * same header). The 401 carries no Basic challenge so browsers never pop up their own dialog.
+ * Stateless API security. How a request signs in is {@link SignIn}'s business: local accounts with HTTP Basic (the
+ * SPA's login page sends the same header; the 401 carries no Basic challenge so browsers never pop up their own
+ * dialog), or Keycloak access tokens in the {@code keycloak} profile.
  * Roles are enforced here for coarse routes and in the services for task-level rules.
  */
 @Configuration
@@ -31,12 +29,12 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignIn signIn) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in first");
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN, "Your role may not do this");
+        signIn.apply(http, unauthorized); // local accounts with Basic, or Keycloak Bearer tokens: see SignIn
         http.csrf(c -> c.disable()) // stateless API with Authorization headers, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -62,16 +60,5 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService userDetailsService(AccountService accounts) {
-        return username -> accounts.find(username)
-                .map(u -> User.withUsername(u.getUsername())
-                        .password(u.getPasswordHash())
-                        .disabled(!u.isEnabled())
-                        .authorities(u.getRoles().stream().map(Role::authority).toArray(String[]::new))
-                        .build())
-                .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }
