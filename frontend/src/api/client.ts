@@ -26,16 +26,27 @@ export function basicAuthHeader(username: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
-// The header lives in sessionStorage: it survives reloads but not closing the tab.
+// Local accounts: the Basic header lives in sessionStorage; it survives reloads but not closing the tab.
+// (Keycloak tokens never do: see auth/oidc.ts.)
 export const authStore = {
   get: (): string | null => sessionStorage.getItem(AUTH_KEY),
   set: (header: string) => sessionStorage.setItem(AUTH_KEY, header),
   clear: () => sessionStorage.removeItem(AUTH_KEY),
 };
 
+/**
+ * Where API calls get their Authorization header: the stored Basic header (local accounts), or the Keycloak access
+ * token held in memory (`Bearer …`) once the auth layer has switched to oidc mode.
+ */
+let authHeader: () => string | null = () => authStore.get();
+
+export function setAuthHeaderSource(source: () => string | null) {
+  authHeader = source;
+}
+
 let onUnauthorized: () => void = () => {};
 
-/** Lets the auth layer react when a stored credential stops working (e.g. server restart). */
+/** Lets the auth layer react when a credential stops working (e.g. server restart, Keycloak session ended). */
 export function setUnauthorizedHandler(handler: () => void) {
   onUnauthorized = handler;
 }
@@ -66,7 +77,7 @@ interface RequestOptions {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const accept = options.text ? 'application/xml, text/plain, */*' : 'application/json';
   const headers: Record<string, string> = { Accept: accept, ...options.headers };
-  const auth = options.auth ?? authStore.get();
+  const auth = options.auth ?? authHeader();
   if (auth) headers.Authorization = auth;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -130,7 +141,7 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
  */
 export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
   const headers: Record<string, string> = {};
-  const auth = authStore.get();
+  const auth = authHeader();
   if (auth) headers.Authorization = auth;
   const response = await fetch(withQuery(`api${path}`, query), { headers });
   if (!response.ok) {

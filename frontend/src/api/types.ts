@@ -1,6 +1,6 @@
 // Shapes of the Aftercare HTTP API (docs/api.md).
 
-export type Role = 'SERVICE_DESK' | 'ENGINEER' | 'PROCESS_OWNER' | 'SUPERVISOR' | 'ADMIN';
+export type Role = 'SERVICE_DESK' | 'ENGINEER' | 'PROCESS_OWNER' | 'SUPERVISOR' | 'ADMIN' | 'CUSTOMER';
 
 export interface Me {
   username: string;

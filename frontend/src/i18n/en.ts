@@ -12,6 +12,9 @@ const en = {
     failed: 'Wrong username or password.',
     error: 'Sign-in failed: {{message}}',
     demoHint: 'Demo users: desk, engineer, supervisor, owner, admin — password: demo',
+    oidcRedirecting: 'Taking you to the sign-in page…',
+    oidcSubmit: 'Sign in with Keycloak',
+    oidcFailed: 'Sign-in through Keycloak failed: {{message}}',
   },
   common: {
     yes: 'Yes',
