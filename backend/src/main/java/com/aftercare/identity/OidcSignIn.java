@@ -37,15 +37,19 @@ class OidcSignIn {
         return new SignIn() {
             @Override
             public void configure(HttpSecurity http, AuthenticationEntryPoint unauthorized) throws Exception {
-                // RFC 6750 challenge header (WWW-Authenticate: Bearer error="invalid_token", ...) plus our problem body
-                BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
-                AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-                    challenge.commence(request, response, e);
-                    unauthorized.commence(request, response, e);
-                };
                 http.oauth2ResourceServer(o -> o
-                        .authenticationEntryPoint(entryPoint)
+                        .authenticationEntryPoint(unauthorized)
                         .jwt(j -> j.jwtAuthenticationConverter(new KeycloakTokenConverter())));
+            }
+
+            /** RFC 6750: {@code WWW-Authenticate: Bearer} (with {@code error="invalid_token"} for a bad one), then the body. */
+            @Override
+            public AuthenticationEntryPoint challenge(AuthenticationEntryPoint problem) {
+                BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+                return (request, response, e) -> {
+                    bearer.commence(request, response, e);
+                    problem.commence(request, response, e);
+                };
             }
 
             @Override

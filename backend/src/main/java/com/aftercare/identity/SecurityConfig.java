@@ -30,7 +30,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SignIn signIn) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in first");
+        AuthenticationEntryPoint unauthorized = signIn.challenge((request, response, e) -> writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in first"));
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN, "Your role may not do this");
         signIn.apply(http, unauthorized); // local accounts with Basic, or Keycloak Bearer tokens: see SignIn
         http.csrf(c -> c.disable()) // stateless API with Authorization headers, no cookies

@@ -21,6 +21,11 @@ interface SignIn {
 
     void configure(HttpSecurity http, AuthenticationEntryPoint unauthorized) throws Exception;
 
+    /** The 401 of this sign-in: {@code problem} (the problem+json body), plus whatever challenge header it needs. */
+    default AuthenticationEntryPoint challenge(AuthenticationEntryPoint problem) {
+        return problem;
+    }
+
     /** What the SPA needs to show the right sign-in: {@code GET /api/auth/config}. */
     AuthConfig clientConfig();
 
