@@ -46,11 +46,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [signInError, setSignInError] = useState<string | null>(null);
   const oidc = useRef<OidcSession | null>(null);
   const started = useRef(false);
+  const leaving = useRef(false);
   const language = useRef(i18n.language);
   language.current = i18n.language;
 
   const loginWithProvider = useCallback(async (from: string) => {
-    if (!oidc.current) return;
+    if (!oidc.current || leaving.current) return;
     setSignInError(null);
     try {
       await oidc.current.signIn(from, language.current);
@@ -60,11 +61,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(() => {
-    setMe(null);
     if (oidc.current) {
-      oidc.current.signOut().catch((e) => setSignInError(message(e)));
+      // the page goes to Keycloak's end-session endpoint: no sign-in redirect may race it meanwhile
+      leaving.current = true;
+      oidc.current.signOut().catch((e) => {
+        leaving.current = false;
+        setMe(null);
+        setSignInError(message(e));
+      });
     } else {
       authStore.clear();
+      setMe(null);
     }
   }, []);
 
