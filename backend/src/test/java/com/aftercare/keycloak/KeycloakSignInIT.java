@@ -164,6 +164,27 @@ class KeycloakSignInIT {
     }
 
     @Test
+    void theShippedClientIsPublicWithPkceAndNoPasswordGrant() throws Exception {
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String passwordGrant = "grant_type=password&client_id=aftercare-spa&username=desk&password=demo";
+        HttpResponse<String> token = noRedirects.send(HttpRequest.newBuilder(
+                URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(passwordGrant)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).isEqualTo(400);
+        assertThat(token.body()).contains("unauthorized_client");
+
+        String withoutPkce = "?client_id=aftercare-spa&response_type=code&scope=openid&state=s&redirect_uri="
+                + java.net.URLEncoder.encode(base() + "/", StandardCharsets.UTF_8);
+        HttpResponse<String> authorize = noRedirects.send(HttpRequest.newBuilder(
+                URI.create(keycloak.issuer() + "/protocol/openid-connect/auth" + withoutPkce)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(authorize.headers().firstValue("Location").orElse(""))
+                .startsWith(base() + "/?error=invalid_request").contains("code_challenge");
+        assertThat(keycloak.spaClient().path("publicClient").asBoolean()).isTrue();
+    }
+
+    @Test
     void eachUserIsTheirPreferredUsernameWithTheirRealmRole() throws Exception {
         Map<String, String> roles = Map.of("desk", "SERVICE_DESK", "engineer", "ENGINEER", "owner", "PROCESS_OWNER",
                 "supervisor", "SUPERVISOR", "admin", "ADMIN", "customer-a", "CUSTOMER");
