@@ -26,16 +26,33 @@ export function basicAuthHeader(username: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
-// The header lives in sessionStorage: it survives reloads but not closing the tab.
+/**
+ * An explicit Authorization header for API calls, kept only where tests put it. The app itself stores no
+ * credential: with local accounts it rides the HttpOnly session cookie from POST /api/session (page scripts
+ * cannot read it), with Keycloak the access token held in memory (auth/oidc.ts).
+ */
 export const authStore = {
   get: (): string | null => sessionStorage.getItem(AUTH_KEY),
   set: (header: string) => sessionStorage.setItem(AUTH_KEY, header),
   clear: () => sessionStorage.removeItem(AUTH_KEY),
 };
 
+/** Where API calls get their Authorization header: none (session cookie), or the Keycloak access token in oidc mode. */
+let authHeader: () => string | null = () => authStore.get();
+
+/** The CSRF token the server set as a cookie; changes riding the session cookie must echo it. */
+export function csrfToken(): string | null {
+  const match = /(?:^|;\s*)XSRF-TOKEN=([^;]+)/.exec(typeof document === 'undefined' ? '' : document.cookie);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+export function setAuthHeaderSource(source: () => string | null) {
+  authHeader = source;
+}
+
 let onUnauthorized: () => void = () => {};
 
-/** Lets the auth layer react when a stored credential stops working (e.g. server restart). */
+/** Lets the auth layer react when a credential stops working (e.g. server restart, Keycloak session ended). */
 export function setUnauthorizedHandler(handler: () => void) {
   onUnauthorized = handler;
 }
@@ -66,12 +83,16 @@ interface RequestOptions {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const accept = options.text ? 'application/xml, text/plain, */*' : 'application/json';
   const headers: Record<string, string> = { Accept: accept, ...options.headers };
-  const auth = options.auth ?? authStore.get();
+  const auth = options.auth ?? authHeader();
   if (auth) headers.Authorization = auth;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const method = options.method ?? 'GET';
+  const xsrf = method !== 'GET' ? csrfToken() : null;
+  if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
 
   const response = await fetch(withQuery(`api${path}`, options.query), {
-    method: options.method ?? 'GET',
+    method,
+    credentials: 'same-origin',
     headers,
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });
@@ -130,7 +151,7 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
  */
 export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
   const headers: Record<string, string> = {};
-  const auth = authStore.get();
+  const auth = authHeader();
   if (auth) headers.Authorization = auth;
   const response = await fetch(withQuery(`api${path}`, query), { headers });
   if (!response.ok) {

@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
@@ -13,16 +13,61 @@ interface Credentials {
 }
 
 export function LoginPage() {
-  const { t } = useTranslation();
-  const { me, login } = useAuth();
-  const navigate = useNavigate();
+  const { me, mode, restoring } = useAuth();
   const location = useLocation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // Without a page to go back to, each user starts on their own start page (customers: their tickets).
   const from = (location.state as { from?: string } | null)?.from;
 
+  if (restoring) return <Spin size="large" fullscreen />;
   if (me) return <Navigate to={from ?? homePath(me)} replace />;
+  if (mode === 'oidc') return <KeycloakSignIn from={from} />;
+  return <LocalLoginForm from={from} />;
+}
+
+/** Keycloak mode: straight on to Keycloak's login page; shown only while redirecting or when that failed. */
+function KeycloakSignIn({ from }: { from?: string }) {
+  const { t } = useTranslation();
+  const { loginWithProvider, signInError } = useAuth();
+  const [tried, setTried] = useState(false);
+
+  useEffect(() => {
+    // after a failed attempt the user retries by hand: no redirect loop
+    if (!tried && !signInError) {
+      setTried(true);
+      void loginWithProvider(from ?? '/tasks');
+    }
+  }, [tried, signInError, loginWithProvider, from]);
+
+  return (
+    <div className="login-page">
+      <Card className="login-card" title={t('login.title')} extra={<LanguageSwitch />} data-testid="login-card">
+        {signInError ? (
+          <Alert
+            type="error"
+            showIcon
+            message={t('login.oidcFailed', { message: signInError })}
+            data-testid="login-error"
+            style={{ marginBottom: 16 }}
+          />
+        ) : (
+          <Typography.Paragraph data-testid="login-oidc-redirecting">
+            <Spin size="small" /> {t('login.oidcRedirecting')}
+          </Typography.Paragraph>
+        )}
+        <Button type="primary" block onClick={() => void loginWithProvider(from ?? '/tasks')} data-testid="login-oidc">
+          {t('login.oidcSubmit')}
+        </Button>
+      </Card>
+    </div>
+  );
+}
+
+function LocalLoginForm({ from }: { from?: string }) {
+  const { t } = useTranslation();
+  const { login } = useAuth();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const submit = async ({ username, password }: Credentials) => {
     setBusy(true);

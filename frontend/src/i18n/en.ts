@@ -20,6 +20,9 @@ const en = {
     failed: 'Wrong username or password.',
     error: 'Sign-in failed: {{message}}',
     demoHint: 'Demo users: desk, engineer, supervisor, owner, admin, customer — password: demo',
+    oidcRedirecting: 'Taking you to the sign-in page…',
+    oidcSubmit: 'Sign in with Keycloak',
+    oidcFailed: 'Sign-in through Keycloak failed: {{message}}',
   },
   common: {
     yes: 'Yes',

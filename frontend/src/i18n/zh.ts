@@ -24,6 +24,9 @@ const zh: Shape<Messages> = {
     failed: '用户名或密码错误。',
     error: '登录失败：{{message}}',
     demoHint: '演示用户：desk、engineer、supervisor、owner、admin、customer，密码：demo',
+    oidcRedirecting: '正在跳转到登录页面…',
+    oidcSubmit: '通过 Keycloak 登录',
+    oidcFailed: '通过 Keycloak 登录失败：{{message}}',
   },
   common: {
     yes: '是',

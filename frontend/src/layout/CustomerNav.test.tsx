@@ -18,6 +18,7 @@ function mockApi(roles: Role[]) {
   const fetchMock = vi.fn((input: RequestInfo | URL) => {
     const url = String(input);
     if (url === 'api/me') return json({ username: 'customer', displayName: 'Wang Fang', roles });
+    if (url === 'api/session') return Promise.resolve(new Response(null, { status: 204 }));
     if (url.startsWith('api/tickets?')) return json(emptyPage);
     if (url === 'api/sites') return json([]);
     if (url === 'api/engineers') return json([]);

@@ -171,7 +171,7 @@ describe('the ticket page for a customer', () => {
       expect(screen.queryByTestId(staffOnly), staffOnly).toBeNull();
     }
     expect(screen.queryByText('webhook')).toBeNull();
-    expect(urlsCalled(fetchMock)).toEqual(['api/me', 'api/tickets/12', 'api/tickets/12/clocks']);
+    expect(urlsCalled(fetchMock)).toEqual(['api/auth/config', 'api/me', 'api/tickets/12', 'api/tickets/12/clocks']);
     expect(screen.queryByTestId('ticket-clocks-error')).toBeNull();
   });
 

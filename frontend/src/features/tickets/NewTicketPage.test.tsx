@@ -186,7 +186,7 @@ describe('NewTicketPage — a customer reports a fault', () => {
     });
     // Only routes a customer may call.
     const asked = fetchMock.mock.calls.map(([u]) => String(u).split('?')[0]);
-    expect(asked.filter((u) => !['api/me', 'api/sites', 'api/devices', 'api/customers', 'api/tickets'].includes(u))).toEqual([]);
+    expect(asked.filter((u) => !['api/auth/config', 'api/me', 'api/sites', 'api/devices', 'api/customers', 'api/tickets'].includes(u))).toEqual([]);
   });
 
   it('shows a server error about a field the customer does not see above the button', async () => {

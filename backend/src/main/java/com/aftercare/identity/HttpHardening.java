@@ -33,6 +33,17 @@ final class HttpHardening {
     private HttpHardening() {
     }
 
+    /** The configured extra sources plus the OIDC issuer's origin (the SPA fetches Keycloak's endpoints). */
+    static String connectSources(String configured, String issuer) {
+        StringBuilder sources = new StringBuilder(configured == null ? "" : configured.trim());
+        if (issuer != null && !issuer.isBlank()) {
+            java.net.URI uri = java.net.URI.create(issuer.trim());
+            String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            sources.append(sources.isEmpty() ? "" : " ").append(origin);
+        }
+        return sources.toString();
+    }
+
     static void headers(HeadersConfigurer<org.springframework.security.config.annotation.web.builders.HttpSecurity> headers,
             String cspConnectSrc) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(cspConnectSrc)))

@@ -2,6 +2,8 @@ package com.aftercare.identity;
 
 import java.util.List;
 
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,7 +22,16 @@ class MeController {
     @GetMapping("/api/me")
     Me me() {
         String username = CurrentUser.username();
-        String displayName = accounts.find(username).map(AppUser::getDisplayName).orElse(username);
+        String displayName = accounts.find(username).map(AppUser::getDisplayName).orElseGet(() -> nameFromToken(username));
         return new Me(username, displayName, CurrentUser.roles().stream().sorted().toList());
+    }
+
+    /** A Keycloak user without a local account: the token's full name ({@code name} claim), else the user name. */
+    private static String nameFromToken(String username) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                && token.getToken().getClaimAsString("name") != null && !token.getToken().getClaimAsString("name").isBlank()) {
+            return token.getToken().getClaimAsString("name");
+        }
+        return username;
     }
 }

@@ -6,7 +6,8 @@ package com.aftercare.identity;
  */
 public enum Role {
     SERVICE_DESK, ENGINEER, PROCESS_OWNER, SUPERVISOR, ADMIN,
-    /** A user of a customer unit: reports and follows that unit's tickets only (see CustomerRoutes). */
+    /** A user of a customer unit (local account, or the token's {@code customer_id} claim): reports and follows
+     * that unit's tickets only (see CustomerRoutes). */
     CUSTOMER;
 
     public String authority() {

@@ -12,11 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -24,9 +19,6 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -34,12 +26,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * API security. API clients sign in with HTTP Basic on every request (no session); the SPA signs in
- * once at {@code POST /api/session} and then rides an HttpOnly, SameSite=Strict session cookie with
- * a CSRF token (see {@link SessionController}, {@link HttpHardening}). The 401 carries no Basic
- * challenge so browsers never pop up their own dialog. Failed sign-ins are throttled per user name,
- * fault reports per caller ({@link RateLimitFilter}). Roles are enforced here for coarse routes and
- * in the services for task-level rules; customers' users only reach {@link CustomerRoutes}.
+ * API security. How a request signs in is {@link SignIn}'s business: local accounts ({@link LocalSignIn}: API
+ * clients with HTTP Basic on every request and no session; the SPA once at {@code POST /api/session}, then on an
+ * HttpOnly, SameSite=Strict session cookie with a CSRF token, see {@link SessionController} and
+ * {@link HttpHardening}), or Keycloak access tokens in the {@code keycloak} profile ({@link OidcSignIn}). The 401
+ * carries no Basic challenge so browsers never pop up their own dialog. Failed sign-ins are throttled per user name,
+ * fault reports per caller ({@link RateLimitFilter}). Roles are enforced here for coarse routes and in the services
+ * for task-level rules; customers' users only reach {@link CustomerRoutes}.
  */
 @Configuration
 @EnableMethodSecurity
@@ -49,20 +42,25 @@ class SecurityConfig {
     private final java.time.Clock clock;
     private final int intakePerMinute;
     private final String cspConnectSrc;
+    private final String oidcIssuer;
 
     SecurityConfig(SignInThrottle signInThrottle, java.time.Clock clock,
             @org.springframework.beans.factory.annotation.Value("${aftercare.security.intake-per-minute:60}") int intakePerMinute,
-            @org.springframework.beans.factory.annotation.Value("${aftercare.security.csp-connect-src:}") String cspConnectSrc) {
+            @org.springframework.beans.factory.annotation.Value("${aftercare.security.csp-connect-src:}") String cspConnectSrc,
+            @org.springframework.beans.factory.annotation.Value("${aftercare.auth.mode:local}") String mode,
+            @org.springframework.beans.factory.annotation.Value("${aftercare.auth.oidc.issuer:}") String issuer) {
         this.signInThrottle = signInThrottle;
         this.clock = clock;
         this.intakePerMinute = intakePerMinute;
         this.cspConnectSrc = cspConnectSrc;
+        this.oidcIssuer = "oidc".equals(mode) ? issuer : "";
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in first");
+    SecurityFilterChain api(HttpSecurity http, SignIn signIn) throws Exception {
+        AuthenticationEntryPoint unauthorized = signIn.challenge((request, response, e) -> writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in first"));
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN, "Your role may not do this");
+        signIn.apply(http, unauthorized); // local accounts with Basic, or Keycloak Bearer tokens: see SignIn
         http.csrf(c -> c
                         // only the SPA's session cookie needs it; API clients send credentials in a header
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -75,10 +73,7 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), existingSessionsOnly())))
-                .headers(h -> HttpHardening.headers(h, cspConnectSrc))
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized)
-                        // per request only: an API client never gets a session cookie
-                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .headers(h -> HttpHardening.headers(h, HttpHardening.connectSources(cspConnectSrc, oidcIssuer)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -109,27 +104,8 @@ class SecurityConfig {
         return sessions;
     }
 
-    /** The local accounts' authentication, publishing failures so {@link SignInThrottle} can count them. */
-    @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
-            ApplicationEventPublisher events) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(passwords);
-        ProviderManager manager = new ProviderManager(provider);
-        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
-        return manager;
-    }
-
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService userDetailsService(AccountService accounts) {
-        return username -> accounts.find(username)
-                .map(u -> new AppUserPrincipal(u.getUsername(), u.getPasswordHash(), u.isEnabled(),
-                        u.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(), u.getCustomerId()))
-                .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }

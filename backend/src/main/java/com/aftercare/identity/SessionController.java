@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.context.annotation.Profile;
 
 import com.aftercare.common.BadRequestException;
 
@@ -32,7 +31,8 @@ import com.aftercare.common.BadRequestException;
  * keep using HTTP Basic and never get a session.
  */
 @RestController
-@Profile("!keycloak") // with Keycloak the SPA signs in there
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "aftercare.auth.mode", havingValue = "local",
+        matchIfMissing = true) // with Keycloak the SPA signs in there
 class SessionController {
 
     record SignIn(String username, String password) {

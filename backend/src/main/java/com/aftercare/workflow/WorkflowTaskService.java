@@ -168,14 +168,21 @@ public class WorkflowTaskService {
         if (task.getAssignee() == null) {
             taskService.setAssignee(taskId, user); // the history shows who did it
         }
-        identityService.setAuthenticatedUserId(user);
+        // an API request already carries the user (EngineAuthentication); other callers get it here, and the
+        // request's identity is put back afterwards rather than cleared under it
+        org.camunda.bpm.engine.impl.identity.Authentication previous = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(user, roles.stream().map(Role::name).sorted().toList());
         try {
             if (ticketId != null) {
                 tickets.recordTaskCompleted(ticketId, task.getName(), values);
             }
             formService.submitTaskForm(taskId, variables);
         } finally {
-            identityService.clearAuthentication();
+            if (previous == null) {
+                identityService.clearAuthentication();
+            } else {
+                identityService.setAuthentication(previous);
+            }
         }
     }
 
