@@ -139,7 +139,7 @@ public class WorkflowTaskService {
                     ? "Task " + taskId + " is assigned to " + task.getAssignee()
                     : "Task " + taskId + " is for " + candidateGroups(taskId) + ", not for your roles");
         }
-        submit(task, submitted, user);
+        submit(task, submitted, user, roles);
     }
 
     /**
@@ -153,10 +153,10 @@ public class WorkflowTaskService {
         if (task == null) {
             throw new ConflictException("No callback is waiting for an answer on " + ticketNumber);
         }
-        submit(task, submitted, user);
+        submit(task, submitted, user, Set.of(Role.CUSTOMER));
     }
 
-    private void submit(Task task, Map<String, Object> submitted, String user) {
+    private void submit(Task task, Map<String, Object> submitted, String user, Set<Role> roles) {
         String taskId = task.getId();
         List<FormField> fields = formService.getTaskFormData(taskId).getFormFields();
         Map<String, Object> values = FormValues.validate(fields, submitted == null ? Map.of() : submitted);
