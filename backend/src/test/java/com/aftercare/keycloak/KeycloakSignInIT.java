@@ -207,12 +207,28 @@ class KeycloakSignInIT {
     }
 
     @Test
-    void theDeskReportsFaultsEngineersAndCustomersMayNot() throws Exception {
+    void theDeskReportsFaultsEngineersMayNotCustomersOnlyThroughTheWeb() throws Exception {
         Map<String, Object> body = ticketBody();
 
         assertThat(as("desk", "POST", "/api/tickets", body).status()).isEqualTo(201);
         assertThat(as("engineer", "POST", "/api/tickets", body).status()).isEqualTo(403);
-        assertThat(as("customer-a", "POST", "/api/tickets", body).status()).isEqualTo(403);
+        assertThat(as("customer-a", "POST", "/api/tickets", body).status()).as("a customer reports through the web").isEqualTo(400);
+        Map<String, Object> web = new HashMap<>(body);
+        web.put("channel", "WEB");
+        assertThat(as("customer-a", "POST", "/api/tickets", web).status()).as("own unit's site (token claim customer_id 1)").isEqualTo(201);
+    }
+
+    @Test
+    void aCustomerTokenReachesOnlyCustomerRoutesForItsOwnUnit() throws Exception {
+        assertThat(as("customer-a", "GET", "/api/tasks", null).status()).isEqualTo(403);
+        assertThat(as("customer-a", "GET", "/api/sla/board", null).status()).isEqualTo(403);
+        JsonNode sites = as("customer-a", "GET", "/api/sites", null).body();
+        assertThat(sites.size()).isGreaterThan(0);
+        JsonNode staffSites = as("desk", "GET", "/api/sites", null).body();
+        for (JsonNode site : sites) {
+            assertThat(site.path("customerId").asLong()).as(site.toString()).isEqualTo(1);
+        }
+        assertThat(staffSites.size()).isGreaterThanOrEqualTo(sites.size());
     }
 
     @Test
