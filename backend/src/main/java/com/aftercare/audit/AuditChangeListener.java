@@ -126,6 +126,11 @@ class AuditChangeListener implements PostInsertEventListener, PostUpdateEventLis
         return created;
     }
 
+    /** Sessions with changes not yet chained or discarded (zero between transactions: nothing leaks). */
+    int sessionsWithPendingChanges() {
+        return pending.size();
+    }
+
     private static boolean contains(int[] values, int i) {
         if (values == null) {
             return false;

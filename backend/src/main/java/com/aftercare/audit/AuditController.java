@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -37,16 +37,17 @@ class AuditController {
         this.audit = audit;
     }
 
-    record EntryView(long seq, Instant occurredAt, String actor, String entityType, String entityId, String action, JsonNode changes,
-            Long customerId, Long ticketId, String prevHash, String entryHash) {
+    /** {@code changes} is the stored JSON as it is (with its "before": null, which the API's mapper would leave out). */
+    record EntryView(long seq, Instant occurredAt, String actor, String entityType, String entityId, String action,
+            @JsonRawValue String changes, Long customerId, Long ticketId, String prevHash, String entryHash) {
 
         static EntryView of(AuditEntry e) {
-            JsonNode changes;
+            String changes = e.getChanges();
             try {
-                changes = JSON.readTree(e.getChanges());
+                JSON.readTree(changes);
             } catch (Exception unreadable) {
-                // a row altered in the database may not even be JSON any more; show it as it is
-                changes = JSON.getNodeFactory().textNode(e.getChanges());
+                // a row altered in the database may not even be JSON any more; show it as a string
+                changes = JSON.getNodeFactory().textNode(changes).toString();
             }
             return new EntryView(e.getSeq(), e.getOccurredAt(), e.getActor(), e.getEntityType(), e.getEntityId(), e.getAction(), changes,
                     e.getCustomerId(), e.getTicketId(), e.getPrevHash(), e.getEntryHash());

@@ -10,8 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code java -jar aftercare.jar --aftercare.audit.verify}: starts the application as a command, not
- * a server. Before the context is created this turns off the web server, the job executor (no timer
- * fires) and the background workers, so nothing but start-up itself runs before
+ * a server. Before the context is created this closes the HTTP port (no connector), turns off the
+ * job executor (no timer fires) and the background workers, so nothing but start-up itself runs before
  * {@link AuditVerifyCommand} verifies and exits. Registered in META-INF/spring.factories.
  */
 public class AuditVerifyMode implements EnvironmentPostProcessor {
@@ -24,7 +24,9 @@ public class AuditVerifyMode implements EnvironmentPostProcessor {
             return;
         }
         environment.getPropertySources().addFirst(new MapPropertySource("aftercareAuditVerifyCommand", Map.of(
-                "spring.main.web-application-type", "none",
+                // -1: the web application context is built (the security configuration needs it), but no
+                // HTTP connector is opened: nothing listens while the command runs
+                "server.port", "-1",
                 "spring.main.banner-mode", "off",
                 "camunda.bpm.job-execution.enabled", "false",
                 "aftercare.probe.worker-enabled", "false",

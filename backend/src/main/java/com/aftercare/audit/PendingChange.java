@@ -45,19 +45,28 @@ final class PendingChange {
                 after.putAll(later.after);
             }
             case UPDATE -> {
-                later.before.forEach(before::putIfAbsent);
+                keepEarliest(later.before);
                 after.putAll(later.after);
             }
             case DELETE -> {
                 if (action == Action.CREATE) {
                     return false;
                 }
-                later.before.forEach(before::putIfAbsent);
+                keepEarliest(later.before);
                 after.clear();
                 action = Action.DELETE;
             }
         }
         return true;
+    }
+
+    /** The value before the transaction's first change of a column wins (a null value is a value: no putIfAbsent). */
+    private void keepEarliest(Map<String, Object> laterBefore) {
+        laterBefore.forEach((column, value) -> {
+            if (!before.containsKey(column)) {
+                before.put(column, value);
+            }
+        });
     }
 
     /** A column's value after the change, or before it for a deletion (owner and ticket lookups). */
