@@ -11,7 +11,10 @@ import org.springframework.data.repository.query.Param;
 /** Read-only on purpose: no save, no delete. Entries are appended by AuditChainWriter only. */
 interface AuditEntryRepository extends Repository<AuditEntry, Long> {
 
-    /** {@code scopeCustomerId} is the reader's own customer (customer readers), null for supervisors and admins. */
+    /**
+     * {@code scopeCustomerId} is the reader's own customer (customer readers), null for supervisors and admins.
+     * {@code from} and {@code to} are always given (PostgreSQL cannot type a null timestamp in "? is null").
+     */
     @Query("""
             select e from AuditEntry e
             where (:entityType is null or e.entityType = :entityType)
@@ -19,8 +22,7 @@ interface AuditEntryRepository extends Repository<AuditEntry, Long> {
               and (:customerId is null or e.customerId = :customerId)
               and (:scopeCustomerId is null or e.customerId = :scopeCustomerId)
               and (:ticketId is null or e.ticketId = :ticketId)
-              and (:from is null or e.occurredAt >= :from)
-              and (:to is null or e.occurredAt < :to)""")
+              and e.occurredAt >= :from and e.occurredAt < :to""")
     Page<AuditEntry> search(@Param("entityType") String entityType, @Param("entityId") String entityId,
             @Param("customerId") Long customerId, @Param("scopeCustomerId") Long scopeCustomerId, @Param("ticketId") Long ticketId,
             @Param("from") Instant from, @Param("to") Instant to, Pageable page);

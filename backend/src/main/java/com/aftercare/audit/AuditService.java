@@ -27,6 +27,8 @@ public class AuditService {
     public static final String ANCHOR_MISMATCH = "anchor mismatch: chain rewritten";
 
     private static final int PAGE = 1000;
+    private static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
 
     private final AuditEntryRepository entries;
     private final AuditReaderScope scope;
@@ -51,7 +53,8 @@ public class AuditService {
         if (f.from() != null && f.to() != null && !f.from().isBefore(f.to())) {
             throw new BadRequestException("to", "must be after from");
         }
-        return entries.search(f.entityType(), f.entityId(), f.customerId(), restriction, f.ticketId(), f.from(), f.to(), page);
+        return entries.search(f.entityType(), f.entityId(), f.customerId(), restriction, f.ticketId(),
+                f.from() == null ? BEGINNING : f.from(), f.to() == null ? END : f.to(), page);
     }
 
     public record BadEntry(long seq, String reason) {
