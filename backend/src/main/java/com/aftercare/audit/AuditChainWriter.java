@@ -13,6 +13,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,12 +46,38 @@ class AuditChainWriter {
     private static final String TICKET_CUSTOMER = "select s.customer_id from ticket t join site s on s.id = t.site_id where t.id = ?";
 
     private final Clock clock;
+    private final ObjectProvider<MeterRegistry> meters;
+    private volatile Timer appendTimer;
+    private volatile Timer lockTimer;
 
-    AuditChainWriter(Clock clock) {
+    AuditChainWriter(Clock clock, ObjectProvider<MeterRegistry> meters) {
         this.clock = clock;
+        this.meters = meters;
     }
 
+    /**
+     * Chains the changes. Timed as {@code aftercare.audit.append} (all of it) and
+     * {@code aftercare.audit.lock} (taking the chain head: the wait for other writers shows here).
+     */
     void append(Connection connection, List<PendingChange> changes) throws SQLException {
+        long start = System.nanoTime();
+        long locked = appendChained(connection, changes);
+        long end = System.nanoTime();
+        if (appendTimer == null && meters.getIfAvailable() != null) {
+            MeterRegistry registry = meters.getIfAvailable();
+            appendTimer = Timer.builder("aftercare.audit.append").description("Chaining a transaction's audit entries")
+                    .register(registry);
+            lockTimer = Timer.builder("aftercare.audit.lock").description("Taking the audit chain head (waiting for other writers)")
+                    .register(registry);
+        }
+        if (appendTimer != null) {
+            appendTimer.record(end - start, TimeUnit.NANOSECONDS);
+            lockTimer.record(locked, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Returns the nanoseconds spent taking the chain head. */
+    private long appendChained(Connection connection, List<PendingChange> changes) throws SQLException {
         // owner lookups first: they need no lock
         Map<String, Long> owners = new HashMap<>();
         Long[] customer = new Long[changes.size()];
@@ -61,12 +93,14 @@ class AuditChainWriter {
 
         long last;
         String previous;
+        long lockStart = System.nanoTime();
         try (PreparedStatement reserve = connection.prepareStatement(RESERVE)) {
             reserve.setLong(1, changes.size());
             if (reserve.executeUpdate() != 1) {
                 throw new IllegalStateException("audit_chain_head has no row: the audit trail cannot be written");
             }
         }
+        long lockNanos = System.nanoTime() - lockStart;
         try (PreparedStatement head = connection.prepareStatement(HEAD); ResultSet rs = head.executeQuery()) {
             rs.next();
             last = rs.getLong(1);
@@ -101,6 +135,7 @@ class AuditChainWriter {
             head.setString(1, previous);
             head.executeUpdate();
         }
+        return lockNanos;
     }
 
     private static Long owner(Connection connection, AuditedTables.Spec spec, PendingChange c, Map<String, Long> cache)

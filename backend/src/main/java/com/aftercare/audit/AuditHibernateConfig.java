@@ -12,9 +12,12 @@ import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.jpa.boot.spi.JpaSettings;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Registers the audit listener with Hibernate when the EntityManagerFactory is built, for every
@@ -24,8 +27,8 @@ import org.springframework.context.annotation.Configuration;
 class AuditHibernateConfig {
 
     @Bean
-    AuditChainWriter auditChainWriter(Clock clock) {
-        return new AuditChainWriter(clock);
+    AuditChainWriter auditChainWriter(Clock clock, ObjectProvider<MeterRegistry> meters) {
+        return new AuditChainWriter(clock, meters);
     }
 
     @Bean
