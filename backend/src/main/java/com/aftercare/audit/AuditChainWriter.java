@@ -1,0 +1,208 @@
+package com.aftercare.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Appends a transaction's changes to the chain, on the transaction's own connection, right before it
+ * commits. The chain head row is locked first (an UPDATE, which waits for any other writer to commit
+ * and then works on its committed values, the same on H2 and PostgreSQL), so entries of concurrent
+ * transactions never interleave and each links to the one before. The lock is held only from here to
+ * the commit: a few inserts.
+ */
+class AuditChainWriter {
+
+    /** Its own mapper: the application's leaves out nulls, and "before": null is information here. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String RESERVE = "update audit_chain_head set last_seq = last_seq + ? where id = 1";
+    private static final String HEAD = "select last_seq, last_hash from audit_chain_head where id = 1";
+    private static final String INSERT = """
+            insert into audit_log (seq, occurred_at, actor, entity_type, entity_id, action, changes, customer_id, ticket_id,
+                                   prev_hash, entry_hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SET_HASH = "update audit_chain_head set last_hash = ? where id = 1";
+    private static final String SITE_CUSTOMER = "select customer_id from site where id = ?";
+    private static final String TICKET_CUSTOMER = "select s.customer_id from ticket t join site s on s.id = t.site_id where t.id = ?";
+
+    private final Clock clock;
+    private final ObjectProvider<MeterRegistry> meters;
+    private volatile Timer appendTimer;
+    private volatile Timer lockTimer;
+
+    AuditChainWriter(Clock clock, ObjectProvider<MeterRegistry> meters) {
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Chains the changes. Timed as {@code aftercare.audit.append} (all of it) and
+     * {@code aftercare.audit.lock} (taking the chain head: the wait for other writers shows here).
+     */
+    void append(Connection connection, List<PendingChange> changes) throws SQLException {
+        long start = System.nanoTime();
+        long locked = appendChained(connection, changes);
+        long end = System.nanoTime();
+        if (appendTimer == null && meters.getIfAvailable() != null) {
+            MeterRegistry registry = meters.getIfAvailable();
+            appendTimer = Timer.builder("aftercare.audit.append").description("Chaining a transaction's audit entries")
+                    .register(registry);
+            lockTimer = Timer.builder("aftercare.audit.lock").description("Taking the audit chain head (waiting for other writers)")
+                    .register(registry);
+        }
+        if (appendTimer != null) {
+            appendTimer.record(end - start, TimeUnit.NANOSECONDS);
+            lockTimer.record(locked, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Returns the nanoseconds spent taking the chain head. */
+    private long appendChained(Connection connection, List<PendingChange> changes) throws SQLException {
+        // owner lookups first: they need no lock
+        Map<String, Long> owners = new HashMap<>();
+        Long[] customer = new Long[changes.size()];
+        Long[] ticket = new Long[changes.size()];
+        String[] json = new String[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            PendingChange c = changes.get(i);
+            AuditedTables.Spec spec = AuditedTables.spec(c.table).orElseThrow();
+            customer[i] = owner(connection, spec, c, owners);
+            ticket[i] = spec.ticketColumn() == null ? null : asLong(c.current(spec.ticketColumn()));
+            json[i] = toJson(c.changes());
+        }
+
+        long last;
+        String previous;
+        long lockStart = System.nanoTime();
+        try (PreparedStatement reserve = connection.prepareStatement(RESERVE)) {
+            reserve.setLong(1, changes.size());
+            if (reserve.executeUpdate() != 1) {
+                throw new IllegalStateException("audit_chain_head has no row: the audit trail cannot be written");
+            }
+        }
+        long lockNanos = System.nanoTime() - lockStart;
+        try (PreparedStatement head = connection.prepareStatement(HEAD); ResultSet rs = head.executeQuery()) {
+            rs.next();
+            last = rs.getLong(1);
+            previous = rs.getString(2);
+        }
+        long seq = last - changes.size();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i = 0; i < changes.size(); i++) {
+                PendingChange c = changes.get(i);
+                seq++;
+                AuditHash.Fields fields = new AuditHash.Fields(seq, now, c.actor, c.table, c.entityId, c.action().name(), json[i],
+                        customer[i], ticket[i], previous);
+                String hash = AuditHash.of(fields);
+                insert.setLong(1, seq);
+                insert.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                insert.setString(3, c.actor);
+                insert.setString(4, c.table);
+                insert.setString(5, c.entityId);
+                insert.setString(6, c.action().name());
+                insert.setString(7, json[i]);
+                setLong(insert, 8, customer[i]);
+                setLong(insert, 9, ticket[i]);
+                insert.setString(10, previous);
+                insert.setString(11, hash);
+                insert.addBatch();
+                previous = hash;
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement head = connection.prepareStatement(SET_HASH)) {
+            head.setString(1, previous);
+            head.executeUpdate();
+        }
+        return lockNanos;
+    }
+
+    private static Long owner(Connection connection, AuditedTables.Spec spec, PendingChange c, Map<String, Long> cache)
+            throws SQLException {
+        if (spec.ownerRule() == AuditedTables.OwnerRule.NONE) {
+            return null;
+        }
+        Long key = asLong(c.current(spec.ownerColumn()));
+        if (key == null) {
+            return null;
+        }
+        return switch (spec.ownerRule()) {
+            case COLUMN -> key;
+            case VIA_SITE -> lookup(connection, SITE_CUSTOMER, key, "site", cache);
+            case VIA_TICKET -> lookup(connection, TICKET_CUSTOMER, key, "ticket", cache);
+            case NONE -> null;
+        };
+    }
+
+    private static Long lookup(Connection connection, String sql, Long key, String kind, Map<String, Long> cache) throws SQLException {
+        String cacheKey = kind + "#" + key;
+        if (cache.containsKey(cacheKey)) {
+            return cache.get(cacheKey);
+        }
+        Long found = null;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, key);
+            try (ResultSet rs = query.executeQuery()) {
+                if (rs.next()) {
+                    found = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        found = null;
+                    }
+                }
+            }
+        }
+        cache.put(cacheKey, found);
+        return found;
+    }
+
+    private static Long asLong(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.valueOf(value.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit changes are plain values", e);
+        }
+    }
+}

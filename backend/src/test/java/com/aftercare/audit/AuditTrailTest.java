@@ -1,0 +1,194 @@
+package com.aftercare.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.aftercare.common.BadRequestException;
+import com.aftercare.support.AuditTampering;
+import com.aftercare.support.IntegrationTest;
+import com.aftercare.ticket.Category;
+
+/**
+ * The chain itself: same-transaction writing, the injected clock, which entities are covered, and
+ * what verification catches (and, honestly, what it only catches with an anchor).
+ */
+class AuditTrailTest extends IntegrationTest {
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired AuditService audit;
+    @Autowired AuditChangeListener listener;
+    @Autowired TransactionTemplate transaction;
+    @Autowired EntityManagerFactory entityManagerFactory;
+    AuditTampering chain;
+
+    @BeforeEach
+    void tampering() {
+        chain = new AuditTampering(jdbc);
+    }
+
+    AuditService.Verification verify() {
+        return audit.verify(Optional.empty());
+    }
+
+    @Test
+    void anEntryIsWrittenExactlyWhenItsChangeCommits() {
+        long head = chain.headSeq();
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            assets.createCustomer("Rolled back " + System.nanoTime()); // inserted and flushed (identity id) ...
+            throw new BadRequestException("name", "... then the request is refused");
+        })).isInstanceOf(BadRequestException.class);
+        assertThat(chain.headSeq()).isEqualTo(head);
+        assertThat(chain.entriesAfter(head)).isEmpty();
+        assertThat(listener.sessionsWithPendingChanges()).isZero();
+
+        String name = "Committed " + System.nanoTime();
+        Long id = transaction.execute(status -> assets.createCustomer(name).getId());
+        assertThat(chain.entriesAfter(head)).singleElement().satisfies(e -> {
+            assertThat(e.get("entity_type")).isEqualTo("customer");
+            assertThat(e.get("entity_id")).isEqualTo(id.toString());
+            assertThat(e.get("action")).isEqualTo("CREATE");
+            assertThat(e.get("actor")).isEqualTo("system"); // nobody signed in: a start-up or engine thread
+            assertThat(((Number) e.get("customer_id")).longValue()).isEqualTo(id);
+            assertThat((String) e.get("changes")).contains("\"name\":{\"before\":null,\"after\":\"" + name + "\"}");
+        });
+        assertThat(listener.sessionsWithPendingChanges()).isZero();
+    }
+
+    @Test
+    void theTimeComesFromTheInjectedClock() {
+        Instant fixed = clock.instant().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        clock.set(fixed);
+        long head = chain.headSeq();
+        report(Category.DEFECT);
+        assertThat(chain.entriesAfter(head)).isNotEmpty().allSatisfy(e -> assertThat(instant(e.get("occurred_at"))).isEqualTo(fixed));
+    }
+
+    @Test
+    void everyEntityIsEitherAuditedOrListedWithAReasonWhyNot() {
+        SessionFactoryImplementor factory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
+        Set<String> tables = new HashSet<>();
+        factory.getMappingMetamodel().forEachEntityDescriptor(
+                p -> tables.add(((AbstractEntityPersister) p).getTableName().toLowerCase(java.util.Locale.ROOT)));
+        assertThat(tables).as("a new entity must be added to AuditedTables.TABLES or NOT_AUDITED")
+                .allMatch(t -> AuditedTables.tables().contains(t) || AuditedTables.NOT_AUDITED.containsKey(t));
+        assertThat(tables).containsAll(AuditedTables.tables());
+        assertThat(AuditedTables.tables()).doesNotContainAnyElementsOf(AuditedTables.NOT_AUDITED.keySet());
+    }
+
+    @Test
+    void webhookKeysAndSecretsAreMaskedButTheirChangeStillShows() {
+        assertThat(AuditedTables.maskUrl("https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1"))
+                .isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=***");
+        assertThat(AuditedTables.maskUrl("https://user:pw@hooks.example.com/x/y")).isEqualTo("https://***@hooks.example.com/x/y");
+        assertThat(AuditedTables.mask("password_hash", "{bcrypt}$2a$10$abc")).isEqualTo("***");
+        assertThat(AuditedTables.mask("sign_secret", "SEC123")).isEqualTo("***");
+        assertThat(AuditedTables.mask("endpoint_url", "https://h/p?key=1")).isEqualTo("https://h/p?key=***");
+        assertThat(AuditedTables.mask("name", "plain")).isEqualTo("plain");
+
+        PendingChange rotated = new PendingChange("service_contract", "1", "t-admin", PendingChange.Action.UPDATE,
+                Map.of("wecom_webhook_url", "https://q/send?key=old", "dingtalk_secret", "old"),
+                Map.of("wecom_webhook_url", "https://q/send?key=new", "dingtalk_secret", "new"));
+        assertThat(rotated.changes()).containsOnlyKeys("dingtalk_secret", "wecom_webhook_url");
+        assertThat(AuditChainWriter.toJson(rotated.changes())).doesNotContain("old").doesNotContain("new");
+    }
+
+    @Test
+    void severalFlushesOfOneEntityInOneTransactionAreOneEntryFromTheFirstBeforeToTheLastAfter() {
+        Map<String, Object> loaded = new java.util.HashMap<>();
+        loaded.put("hold_reason", null);
+        loaded.put("status", "AT_DESK");
+        loaded.put("response_due", "T1");
+        Map<String, Object> held = new java.util.HashMap<>(loaded);
+        held.put("hold_reason", "WAITING_CUSTOMER");
+        Map<String, Object> recomputed = new java.util.HashMap<>(held);
+        recomputed.put("response_due", null);
+        PendingChange first = new PendingChange("ticket", "7", "t-desk", PendingChange.Action.UPDATE, loaded, held);
+        assertThat(first.absorb(new PendingChange("ticket", "7", "t-desk", PendingChange.Action.UPDATE, held, recomputed))).isTrue();
+        assertThat(AuditChainWriter.toJson(first.changes())).isEqualTo(
+                "{\"hold_reason\":{\"before\":null,\"after\":\"WAITING_CUSTOMER\"},\"response_due\":{\"before\":\"T1\",\"after\":null}}");
+
+        PendingChange created = new PendingChange("site", "3", "t-desk", PendingChange.Action.CREATE, Map.of(), Map.of("name", "a"));
+        assertThat(created.absorb(new PendingChange("site", "3", "t-desk", PendingChange.Action.DELETE, Map.of("name", "a"), Map.of())))
+                .as("created and deleted in one transaction: nothing was ever committed").isFalse();
+    }
+
+    @Test
+    void deletingTheNewestEntriesIsAGapAgainstTheChainHead() {
+        report(Category.DEFECT);
+        long last = chain.headSeq();
+        try (AuditTampering.Undo undo = chain.delete(last)) {
+            AuditService.Verification v = verify();
+            assertThat(v.ok()).isFalse();
+            assertThat(v.firstBadEntry()).isEqualTo(new AuditService.BadEntry(last, AuditService.ROW_DELETED));
+        }
+        assertThat(verify().ok()).isTrue();
+    }
+
+    @Test
+    void anEntryRewrittenWithAFreshHashBreaksTheLinkFromTheNextOne() {
+        report(Category.DEFECT);
+        long entry = chain.headSeq() - 1;
+        Map<String, Object> row = chain.row(entry);
+        String forged = AuditHash.of(new AuditHash.Fields(entry, instant(row.get("occurred_at")), "nobody", (String) row.get("entity_type"),
+                (String) row.get("entity_id"), (String) row.get("action"), (String) row.get("changes"), asLong(row.get("customer_id")),
+                asLong(row.get("ticket_id")), (String) row.get("prev_hash")));
+        try (AuditTampering.Undo actor = chain.update(entry, "actor", "nobody"); AuditTampering.Undo hash = chain.update(entry, "entry_hash", forged)) {
+            assertThat(verify().firstBadEntry()).isEqualTo(new AuditService.BadEntry(entry + 1, AuditService.PREVIOUS_HASH));
+        }
+        assertThat(verify().ok()).isTrue();
+    }
+
+    @Test
+    void rewritingTheNewestEntryAndTheHeadPassesUnlessAnAnchorWasKept() {
+        report(Category.DEFECT);
+        long last = chain.headSeq();
+        AuditService.Anchor anchor = new AuditService.Anchor(last, chain.headHash()); // what was printed and kept outside
+        assertThat(audit.verify(Optional.of(anchor)).ok()).isTrue();
+
+        Map<String, Object> row = chain.row(last);
+        String forged = AuditHash.of(new AuditHash.Fields(last, instant(row.get("occurred_at")), "nobody", (String) row.get("entity_type"),
+                (String) row.get("entity_id"), (String) row.get("action"), (String) row.get("changes"), asLong(row.get("customer_id")),
+                asLong(row.get("ticket_id")), (String) row.get("prev_hash")));
+        try (AuditTampering.Undo actor = chain.update(last, "actor", "nobody"); AuditTampering.Undo hash = chain.update(last, "entry_hash", forged)) {
+            try (AuditTampering.Undo head = chain.setHeadHash("0".repeat(64))) {
+                assertThat(verify().firstBadEntry()).isEqualTo(new AuditService.BadEntry(last, AuditService.HEAD_MISMATCH));
+            }
+            try (AuditTampering.Undo head = chain.setHeadHash(forged)) {
+                // someone with write access to the database who rewrites consistently is not caught by the chain alone ...
+                assertThat(verify().ok()).isTrue();
+                // ... only by a hash kept outside it
+                assertThat(audit.verify(Optional.of(anchor)).firstBadEntry())
+                        .isEqualTo(new AuditService.BadEntry(last, AuditService.ANCHOR_MISMATCH));
+            }
+        }
+        assertThat(audit.verify(Optional.of(anchor)).ok()).isTrue();
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    static Long asLong(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+}
