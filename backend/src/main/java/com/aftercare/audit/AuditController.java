@@ -13,6 +13,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import com.aftercare.ticket.TicketService;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,8 +34,10 @@ class AuditController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AuditService audit;
+    private final TicketService tickets;
 
-    AuditController(AuditService audit) {
+    AuditController(AuditService audit, TicketService tickets) {
+        this.tickets = tickets;
         this.audit = audit;
     }
 
@@ -79,6 +83,7 @@ class AuditController {
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN', 'CUSTOMER')")
     PageView ticketHistory(@PathVariable Long id, @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int size) {
+        tickets.getVisible(id); // another unit's ticket is "not found" for a customer, as on every ticket route
         AuditService.Filter filter = new AuditService.Filter(null, null, null, id, null, null);
         return PageView.of(audit.search(filter, PageRequest.of(page, size, Sort.by(Sort.Direction.ASC, "seq"))), page, size);
     }

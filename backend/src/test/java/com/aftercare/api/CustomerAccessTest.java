@@ -127,6 +127,15 @@ class CustomerAccessTest extends IntegrationTest {
         assertThat(api.get(userA, "/api/customers").body().findValuesAsText("id"))
                 .containsExactly(String.valueOf(siteA.getCustomer().getId()));
 
+        // the audit trail: another unit's ticket history does not exist, and the trail shows only the own unit
+        assertThat(api.get(userA, "/api/tickets/" + ticketB.getId() + "/audit").status()).isEqualTo(404);
+        assertThat(api.get(userA, "/api/tickets/" + ticketA.getId() + "/audit").status()).isEqualTo(200);
+        JsonNode trail = api.get(userA, "/api/audit?size=500").body();
+        assertThat(trail.path("content").findValuesAsText("customerId")).isNotEmpty()
+                .allMatch(id -> id.equals(String.valueOf(siteA.getCustomer().getId())));
+        assertThat(api.get(userA, "/api/audit?customerId=" + siteB.getCustomer().getId()).body().path("content")).isEmpty();
+        assertThat(api.get(userA, "/api/audit/verify").status()).isEqualTo(403);
+
         // staff still see everything
         assertThat(api.get("t-desk", "/api/tickets/" + ticketB.getId()).status()).isEqualTo(200);
         assertThat(api.get("t-desk", "/api/sites").body().findValuesAsText("name")).contains("Site B");
