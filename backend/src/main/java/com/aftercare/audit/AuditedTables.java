@@ -40,7 +40,8 @@ final class AuditedTables {
             "service_contract", new Spec(OwnerRule.COLUMN, "customer_id", null),
             "sla_policy", new Spec(OwnerRule.NONE, null, null),
             "model_change", new Spec(OwnerRule.NONE, null, null),
-            "app_user", new Spec(OwnerRule.NONE, null, null));
+            // a customer's own users belong to their unit (V7); staff accounts have no owner
+            "app_user", new Spec(OwnerRule.COLUMN, "customer_id", null));
 
     /**
      * Entities deliberately not audited, and why. Every entity must be in one of the two maps
@@ -55,7 +56,8 @@ final class AuditedTables {
             "notification_delivery", "the outbox of outside messages; every send attempt updates it",
             "engineer", "engineer roster: not part of RP-2/RP-6 yet (one line in TABLES to add)",
             "team", "engineer teams: not part of RP-2/RP-6 yet (one line in TABLES to add)",
-            "holiday_year", "imported public calendar data, not customer records");
+            "holiday_year", "imported public calendar data, not customer records",
+            "model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change");
 
     /**
      * Columns never recorded in clear, whatever entity they are on: password hashes, signing secrets,
