@@ -492,6 +492,8 @@ export interface MigrationPlan {
   cases: MigrationCase[];
   movable: number;
   blocked: number;
+  /** More cases run on the source version than one dry run looks at (500): migrate in batches. */
+  truncated?: boolean;
 }
 
 export interface MigrationResult {

@@ -489,6 +489,7 @@ const en = {
     cancel: 'Cancel',
     close: 'Close',
     summary: 'v{{from}} → v{{to}}: {{movable}} can move, {{blocked}} blocked.',
+    truncated: 'More cases run on this version than one dry run looks at (500). Migrate these, then run the dry run again for the rest.',
     planProblems: 'The migration plan has problems',
     planOutdated: 'The choices changed since the dry run; run it again.',
     ticket: 'Ticket',

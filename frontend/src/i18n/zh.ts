@@ -493,6 +493,7 @@ const zh: Shape<Messages> = {
     cancel: '取消',
     close: '关闭',
     summary: 'v{{from}} → v{{to}}：{{movable}} 个可迁移，{{blocked}} 个受阻。',
+    truncated: '该版本运行中的工单超过一次试运行的上限（500）。请先迁移这些，再对其余工单重新试运行。',
     planProblems: '迁移计划存在问题',
     planOutdated: '试运行后选项已更改，请重新试运行。',
     ticket: '工单',

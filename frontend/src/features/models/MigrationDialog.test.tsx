@@ -50,7 +50,7 @@ const afterMigration: Model = {
   ),
 };
 
-function mockApi() {
+function mockApi(dryRun: MigrationPlan = plan) {
   let migrated = false;
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -58,7 +58,7 @@ function mockApi() {
     if (url === 'api/me') return json({ username: 'owner', displayName: 'Owner', roles: ['PROCESS_OWNER'] });
     if (method === 'GET' && url === 'api/models')
       return json({ models: [migrated ? afterMigration : dispatchModel, levelDecision] });
-    if (method === 'POST' && url === 'api/models/migrations/dry-run') return json(plan);
+    if (method === 'POST' && url === 'api/models/migrations/dry-run') return json(dryRun);
     if (method === 'POST' && url === 'api/models/migrations') {
       migrated = true;
       return json(result);
@@ -128,6 +128,7 @@ describe('MigrationDialog', () => {
     expect(within(blocked).getByText(/no longer has/)).toBeTruthy();
     expect(screen.getByTestId('migration-plan-problems').textContent).toContain('oldReview');
     expect(screen.getByTestId('migration-summary').textContent).toBe('v2 → v3: 2 can move, 1 blocked.');
+    expect(screen.queryByTestId('migration-truncated')).toBeNull();
 
     const run = screen.getByTestId('migration-run');
     expect(run.textContent).toBe('Migrate 2 cases');
@@ -154,6 +155,14 @@ describe('MigrationDialog', () => {
     fireEvent.click(screen.getByTestId('expand-dispatch'));
     const v3 = await screen.findByTestId('version-row-dispatch:3:ccc');
     await waitFor(() => expect(within(v3).getByTestId('version-running-cases').textContent).toBe('3'));
+  });
+
+  it('says when a dry run looked at only the first 500 cases', async () => {
+    mockApi({ ...plan, truncated: true });
+    renderPage();
+    await openDialog();
+    fireEvent.click(screen.getByTestId('migration-dry-run'));
+    expect((await screen.findByTestId('migration-truncated', undefined, SLOW)).textContent).toContain('500');
   });
 
   it('asks for a new dry run when the choices change after one', async () => {

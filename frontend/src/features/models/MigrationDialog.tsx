@@ -205,6 +205,9 @@ export function MigrationDialog({ model, source, onClose, onMigrated }: Props) {
                 blocked: currentPlan.cases.length - movable.length,
               })}
             </Typography.Text>
+            {currentPlan.truncated && (
+              <Alert type="info" showIcon message={t('migration.truncated')} data-testid="migration-truncated" />
+            )}
             {currentPlan.planProblems?.length > 0 && (
               <Alert
                 type="warning"
