@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import {
@@ -16,10 +16,8 @@ import { useLoad } from '../../shared/useLoad';
 import { slaApi, stamped } from '../sla/api';
 import { ClocksPanel } from '../sla/ClocksPanel';
 import { ticketsApi } from './api';
+import { TicketNotLoaded, usePollWhileVerifying } from './ticketPageParts';
 
-/** While the device check runs the status changes without user action, so the page polls. */
-const POLL_STATUSES = new Set(['VERIFYING']);
-const POLL_MILLIS = 3000;
 
 /** The callback task's feedback field takes at most this many characters (customer-callback.bpmn). */
 const FEEDBACK_MAX = 2000;
@@ -46,24 +44,9 @@ export function CustomerTicketView({ id }: { id: string }) {
     await Promise.all([reload(), reloadClocks()]);
   }, [reload, reloadClocks]);
 
-  useEffect(() => {
-    if (!ticket || !POLL_STATUSES.has(ticket.status)) return;
-    const timer = setInterval(() => void reload(), POLL_MILLIS);
-    return () => clearInterval(timer);
-  }, [ticket, reload]);
+  usePollWhileVerifying(ticket?.status, reload);
 
-  if (error && !ticket) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    return (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="ticket-load-error"
-        message={notFound ? t('common.notFound') : t('common.loadFailed', { message: describeError(error, t) })}
-      />
-    );
-  }
-  if (!ticket) return <Spin size="large" style={{ display: 'block', marginTop: 80 }} />;
+  if (!ticket) return <TicketNotLoaded error={error} />;
 
   return (
     <div data-testid="customer-ticket-view" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>

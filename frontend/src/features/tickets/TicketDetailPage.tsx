@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -20,10 +20,8 @@ import { TaskForm } from '../tasks/TaskForm';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ProbeResults } from './ProbeResults';
 import { ticketsApi } from './api';
+import { TicketNotLoaded, usePollWhileVerifying } from './ticketPageParts';
 
-/** While the device check runs the status changes without user action, so the page polls. */
-const POLL_STATUSES = new Set(['VERIFYING']);
-const POLL_MILLIS = 3000;
 
 const EVENT_COLORS: Record<string, string> = {
   ESCALATED: 'red',
@@ -59,24 +57,9 @@ function StaffTicketView({ id }: { id: string }) {
     await Promise.all([reload(), reloadClocks(), reloadDeliveries()]);
   }, [reload, reloadClocks, reloadDeliveries]);
 
-  useEffect(() => {
-    if (!ticket || !POLL_STATUSES.has(ticket.status)) return;
-    const timer = setInterval(() => void reload(), POLL_MILLIS);
-    return () => clearInterval(timer);
-  }, [ticket, reload]);
+  usePollWhileVerifying(ticket?.status, reload);
 
-  if (error && !ticket) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    return (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="ticket-load-error"
-        message={notFound ? t('common.notFound') : t('common.loadFailed', { message: describeError(error, t) })}
-      />
-    );
-  }
-  if (!ticket) return <Spin size="large" style={{ display: 'block', marginTop: 80 }} />;
+  if (!ticket) return <TicketNotLoaded error={error} />;
 
   return (
     <div data-testid="ticket-detail" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
