@@ -1,11 +1,8 @@
-import { App } from 'antd';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { authStore } from '../../api/client';
 import type { Delivery, Role, TicketClocks, TicketDetail } from '../../api/types';
-import { AuthProvider } from '../../auth/AuthContext';
-import { TicketDetailPage } from '../tickets/TicketDetailPage';
+import { callsTo, renderTicketPage } from '../../test/renderTicketPage';
 import { openDeliverables } from './SlaActions';
 
 const SLOW = { timeout: 10_000 };
@@ -174,22 +171,9 @@ function mockApi(roles: Role[], extra: Handler = () => undefined) {
   return fetchMock;
 }
 
-function renderTicket() {
-  render(
-    <App>
-      <AuthProvider>
-        <MemoryRouter initialEntries={['/tickets/12']}>
-          <Routes>
-            <Route path="/tickets/:id" element={<TicketDetailPage />} />
-          </Routes>
-        </MemoryRouter>
-      </AuthProvider>
-    </App>,
-  );
-}
+const renderTicket = renderTicketPage;
 
-const calls = (fetchMock: ReturnType<typeof mockApi>, method: string, url: string) =>
-  fetchMock.mock.calls.filter(([u, init]) => String(u) === url && (init?.method ?? 'GET') === method);
+const calls = (fetchMock: ReturnType<typeof mockApi>, method: string, url: string) => callsTo(fetchMock, method, url);
 
 describe('SLA on the ticket page', () => {
   let nowSpy: MockInstance<() => number>;

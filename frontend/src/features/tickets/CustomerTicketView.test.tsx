@@ -1,11 +1,8 @@
-import { App } from 'antd';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
 import type { CustomerCaseFile, Role, TicketClocks } from '../../api/types';
-import { AuthProvider } from '../../auth/AuthContext';
-import { TicketDetailPage } from './TicketDetailPage';
+import { callsTo, renderTicketPage } from '../../test/renderTicketPage';
 
 const SLOW = { timeout: 10_000 };
 
@@ -120,22 +117,9 @@ function mockApi({ roles = ['CUSTOMER'], tickets = [caseFile], answer }: Options
   return fetchMock;
 }
 
-function renderTicket() {
-  render(
-    <App>
-      <AuthProvider>
-        <MemoryRouter initialEntries={['/tickets/12']}>
-          <Routes>
-            <Route path="/tickets/:id" element={<TicketDetailPage />} />
-          </Routes>
-        </MemoryRouter>
-      </AuthProvider>
-    </App>,
-  );
-}
+const renderTicket = renderTicketPage;
 
-const calls = (fetchMock: ReturnType<typeof mockApi>, method: string, url: string) =>
-  fetchMock.mock.calls.filter(([u, init]) => String(u) === url && (init?.method ?? 'GET') === method);
+const calls = (fetchMock: ReturnType<typeof mockApi>, method: string, url: string) => callsTo(fetchMock, method, url);
 
 const urlsCalled = (fetchMock: ReturnType<typeof mockApi>) => [...new Set(fetchMock.mock.calls.map(([u]) => String(u)))].sort();
 
