@@ -48,6 +48,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(UnprocessableException.class)
+    ResponseEntity<Object> unprocessable(UnprocessableException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
+                List.of(new BadRequestException.FieldError(e.field(), e.reason())));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Someone else changed this at the same time; reload and try again", List.of());
@@ -117,6 +123,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     : "";
             String message = "invalid value '" + f.getValue() + "'" + allowed;
             return problem(HttpStatus.BAD_REQUEST, field + ": " + message, List.of(new BadRequestException.FieldError(field, message)));
+        }
+        if (cause instanceof ControlCharacterException c) {
+            String field = fieldPath(c);
+            return problem(HttpStatus.BAD_REQUEST, field + ": " + c.getOriginalMessage(),
+                    List.of(new BadRequestException.FieldError(field, c.getOriginalMessage())));
         }
         if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String field = fieldPath(m);

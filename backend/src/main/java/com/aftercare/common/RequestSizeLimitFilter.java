@@ -42,7 +42,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void reject(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    static void reject(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

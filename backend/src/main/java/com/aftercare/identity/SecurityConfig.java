@@ -76,7 +76,10 @@ class SecurityConfig {
                 .headers(h -> HttpHardening.headers(h, HttpHardening.connectSources(cspConnectSrc, oidcIssuer)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // load balancers and the container check health; the links index, info and anything
+                        // exposed later describe the installation, so they are the admin's only
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/session").permitAll()
                         .requestMatchers("/engine-rest/**", "/camunda/**").denyAll()

@@ -33,6 +33,9 @@ public class Ticket {
     private String number;
     @Column(name = "idempotency_key", updatable = false)
     private String idempotencyKey;
+    /** SHA-256 of who reported and what (see ReportFingerprint); null for tickets from before V12. */
+    @Column(name = "idempotency_fingerprint", updatable = false)
+    private String idempotencyFingerprint;
     @Enumerated(EnumType.STRING)
     private Channel channel;
     @Column(name = "requester_name")
@@ -131,6 +134,12 @@ public class Ticket {
         this.contractId = contractId;
         this.policyId = policyId;
     }
+
+    void rememberRequest(String fingerprint) {
+        this.idempotencyFingerprint = fingerprint;
+    }
+
+    String getIdempotencyFingerprint() { return idempotencyFingerprint; }
 
     void assignNumber(int year) {
         this.number = String.format("INC-%d-%06d", year, id);

@@ -46,7 +46,8 @@ class TicketController {
             created = tickets.create(request, idempotencyKey);
         } catch (DataIntegrityViolationException e) {
             // two retries of the same report raced; the loser answers with the winner's ticket
-            Ticket first = idempotencyKey == null ? null : tickets.findByIdempotencyKey(idempotencyKey).orElse(null);
+            // (and the loser's report must be the same one: otherwise it is a reused key, 422)
+            Ticket first = idempotencyKey == null ? null : tickets.replay(idempotencyKey, request).orElse(null);
             if (first == null) {
                 throw e;
             }

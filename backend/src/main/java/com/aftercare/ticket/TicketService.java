@@ -22,6 +22,7 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.common.ConflictException;
+import com.aftercare.common.UnprocessableException;
 import com.aftercare.sla.ClockName;
 import com.aftercare.sla.ClockState;
 import com.aftercare.sla.ClockStatus;
@@ -65,7 +66,8 @@ public class TicketService {
 
     /**
      * Records a fault report and starts its process. A repeated request with the same idempotency
-     * key (a monitoring system retrying) returns the first ticket instead of opening a second one.
+     * key (a monitoring system retrying) returns the first ticket instead of opening a second one;
+     * the same key with another report or from another caller is refused (see {@link #replay}).
      */
     @Transactional
     public Created create(NewTicket request, String idempotencyKey) {
@@ -73,12 +75,7 @@ public class TicketService {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
                 throw new BadRequestException("Idempotency-Key", "must be 1 to 100 characters");
             }
-            Optional<Ticket> earlier = tickets.findByIdempotencyKey(idempotencyKey);
-            Long scope = CurrentUser.scopeCustomerId();
-            if (earlier.isPresent() && scope != null && !scope.equals(earlier.get().getSite().getCustomer().getId())) {
-                // never hand another unit's ticket back, not even its number
-                throw new BadRequestException("Idempotency-Key", "already used; send a new key");
-            }
+            Optional<Ticket> earlier = replay(idempotencyKey, request);
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), false);
             }
@@ -104,8 +101,11 @@ public class TicketService {
             }
         }
         SlaService.Assignment assignment = sla.assignmentFor(site.getCustomer().getId());
-        Ticket ticket = tickets.save(new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(),
-                assignment.policyId()));
+        Ticket fresh = new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(), assignment.policyId());
+        if (idempotencyKey != null) {
+            fresh.rememberRequest(ReportFingerprint.of(CurrentUser.username(), request));
+        }
+        Ticket ticket = tickets.save(fresh);
         ticket.assignNumber(now.atZone(clock.getZone()).getYear());
         tickets.flush();
         append(ticket.getId(), "CREATED", "Ticket " + ticket.getNumber() + " recorded from " + request.channel()
@@ -124,9 +124,29 @@ public class TicketService {
         return new Created(ticket, true);
     }
 
+    /**
+     * The ticket an earlier request with this key opened, if this request is a retry of it. The key is
+     * bound to the caller and the report (IETF Idempotency-Key draft): reused for anything else it is a
+     * client error, never a way to read someone else's ticket. Tickets from before fingerprints were
+     * kept (null) replay for any request with their key, as they always did.
+     */
     @Transactional(readOnly = true)
-    public Optional<Ticket> findByIdempotencyKey(String idempotencyKey) {
-        return tickets.findByIdempotencyKey(idempotencyKey);
+    public Optional<Ticket> replay(String idempotencyKey, NewTicket request) {
+        Optional<Ticket> earlier = tickets.findByIdempotencyKey(idempotencyKey);
+        if (earlier.isEmpty()) {
+            return earlier;
+        }
+        Long scope = CurrentUser.scopeCustomerId();
+        if (scope != null && !scope.equals(earlier.get().getSite().getCustomer().getId())) {
+            // never hand another unit's ticket back, not even its number
+            throw new BadRequestException("Idempotency-Key", "already used; send a new key");
+        }
+        String fingerprint = earlier.get().getIdempotencyFingerprint();
+        if (fingerprint != null && !fingerprint.equals(ReportFingerprint.of(CurrentUser.username(), request))) {
+            throw new UnprocessableException("Idempotency-Key",
+                    "already used for a different report or by another caller; send a new key for a new report");
+        }
+        return earlier;
     }
 
     @Transactional(readOnly = true)

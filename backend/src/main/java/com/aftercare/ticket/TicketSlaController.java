@@ -46,6 +46,7 @@ class TicketSlaController {
     @PreAuthorize("hasAnyRole('SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN')")
     Map<String, Object> hold(@PathVariable Long id, @RequestBody HoldRequest body) {
         requireBody(body);
+        requireOwnTicketIfOnlyEngineer(id);
         Ticket t = tickets.hold(id, body.reason(), body.note());
         return Map.of("id", t.getId(), "holdReason", t.getHoldReason());
     }
@@ -54,6 +55,7 @@ class TicketSlaController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyRole('SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN')")
     void releaseHold(@PathVariable Long id) {
+        requireOwnTicketIfOnlyEngineer(id);
         tickets.releaseHold(id);
     }
 
@@ -94,6 +96,18 @@ class TicketSlaController {
         if (body == null) {
             throw new BadRequestException("body", "a JSON body is required");
         }
+    }
+
+    /**
+     * Holding stops a ticket's clocks, so an engineer may do it only for the ticket they are assigned to; the
+     * desk, supervisors and admins manage every ticket's hold, as before.
+     */
+    void requireOwnTicketIfOnlyEngineer(Long id) {
+        java.util.Set<Role> roles = CurrentUser.roles();
+        if (roles.contains(Role.SERVICE_DESK) || roles.contains(Role.SUPERVISOR) || roles.contains(Role.ADMIN)) {
+            return;
+        }
+        requireAssignedEngineer(id);
     }
 
     /** Field actions are the assigned engineer's; an admin may act for them. */

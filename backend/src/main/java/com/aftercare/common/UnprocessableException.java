@@ -1,0 +1,23 @@
+package com.aftercare.common;
+
+/**
+ * Well-formed and understood, but cannot be done as asked: e.g. an Idempotency-Key already used for a
+ * different request (422, as the IETF Idempotency-Key draft says). Names the offending field or header.
+ */
+public class UnprocessableException extends RuntimeException {
+
+    private final String field;
+
+    public UnprocessableException(String field, String message) {
+        super(field + ": " + message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String reason() {
+        return getMessage().substring(field.length() + 2);
+    }
+}
