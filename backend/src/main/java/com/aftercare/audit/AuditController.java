@@ -24,8 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The audit trail over HTTP (RP-2, RP-6): read it, a ticket's own history, and verify the chain.
- * Reading is for supervisors and admins (everything) and customers (their own entries, see
- * {@link AuditReaderScope}); verifying for supervisors and admins.
+ * Reading is for supervisors and admins (everything) and customers (their own unit's entries, reduced to
+ * what their case file shows: see {@link AuditReaderScope} and {@link ReadTrailAsCustomer}); verifying for
+ * supervisors and admins.
  */
 @RestController
 @Validated
@@ -45,21 +46,21 @@ class AuditController {
     record EntryView(long seq, Instant occurredAt, String actor, String entityType, String entityId, String action,
             @JsonRawValue String changes, Long customerId, Long ticketId, String prevHash, String entryHash) {
 
-        static EntryView of(AuditEntry e) {
-            String changes = e.getChanges();
+        static EntryView of(AuditService.Line e) {
+            String changes = e.changes();
             try {
                 JSON.readTree(changes);
             } catch (Exception unreadable) {
                 // a row altered in the database may not even be JSON any more; show it as a string
                 changes = JSON.getNodeFactory().textNode(changes).toString();
             }
-            return new EntryView(e.getSeq(), e.getOccurredAt(), e.getActor(), e.getEntityType(), e.getEntityId(), e.getAction(), changes,
-                    e.getCustomerId(), e.getTicketId(), e.getPrevHash(), e.getEntryHash());
+            return new EntryView(e.seq(), e.occurredAt(), e.actor(), e.entityType(), e.entityId(), e.action(), changes,
+                    e.customerId(), e.ticketId(), e.prevHash(), e.entryHash());
         }
     }
 
     record PageView(List<EntryView> content, int page, int size, long totalElements, int totalPages) {
-        static PageView of(Page<AuditEntry> result, int page, int size) {
+        static PageView of(Page<AuditService.Line> result, int page, int size) {
             return new PageView(result.getContent().stream().map(EntryView::of).toList(), page, size, result.getTotalElements(),
                     result.getTotalPages());
         }

@@ -27,5 +27,17 @@ interface AuditEntryRepository extends Repository<AuditEntry, Long> {
             @Param("customerId") Long customerId, @Param("scopeCustomerId") Long scopeCustomerId, @Param("ticketId") Long ticketId,
             @Param("from") Instant from, @Param("to") Instant to, Pageable page);
 
+    /** A customer reader's candidates: their unit's entries of the entities customers may read, in slices. */
+    @Query("""
+            select e from AuditEntry e
+            where e.entityType in :entityTypes
+              and (:entityId is null or e.entityId = :entityId)
+              and e.customerId = :scopeCustomerId
+              and (:ticketId is null or e.ticketId = :ticketId)
+              and e.occurredAt >= :from and e.occurredAt < :to""")
+    org.springframework.data.domain.Slice<AuditEntry> customerSlice(@Param("entityTypes") java.util.Collection<String> entityTypes,
+            @Param("entityId") String entityId, @Param("scopeCustomerId") Long scopeCustomerId, @Param("ticketId") Long ticketId,
+            @Param("from") Instant from, @Param("to") Instant to, Pageable page);
+
     long count();
 }

@@ -33,19 +33,34 @@ public class AuditService {
     private final AuditEntryRepository entries;
     private final AuditReaderScope scope;
     private final JdbcTemplate jdbc;
+    private final ReadTrailAsCustomer customerTrail;
 
-    AuditService(AuditEntryRepository entries, AuditReaderScope scope, JdbcTemplate jdbc) {
+    AuditService(AuditEntryRepository entries, AuditReaderScope scope, JdbcTemplate jdbc, ReadTrailAsCustomer customerTrail) {
         this.entries = entries;
         this.scope = scope;
         this.jdbc = jdbc;
+        this.customerTrail = customerTrail;
     }
 
     public record Filter(String entityType, String entityId, Long customerId, Long ticketId, Instant from, Instant to) {
     }
 
+    /**
+     * One entry as the reader may see it. For a customer's user {@code actor}, {@code prevHash} and
+     * {@code entryHash} are null and {@code changes} holds only what their case file shows (ReadTrailAsCustomer).
+     */
+    public record Line(long seq, Instant occurredAt, String actor, String entityType, String entityId, String action, String changes,
+            Long customerId, Long ticketId, String prevHash, String entryHash) {
+
+        static Line of(AuditEntry e) {
+            return new Line(e.getSeq(), e.getOccurredAt(), e.getActor(), e.getEntityType(), e.getEntityId(), e.getAction(),
+                    e.getChanges(), e.getCustomerId(), e.getTicketId(), e.getPrevHash(), e.getEntryHash());
+        }
+    }
+
     /** Entries matching the filter, restricted to what the current reader may see. */
     @Transactional(readOnly = true)
-    public Page<AuditEntry> search(Filter f, Pageable page) {
+    public Page<Line> search(Filter f, Pageable page) {
         Long restriction = scope.customerRestriction().orElse(null);
         if (f.entityType() != null && !AuditedTables.tables().contains(f.entityType())) {
             throw new BadRequestException("entityType", "one of " + new java.util.TreeSet<>(AuditedTables.tables()));
@@ -53,8 +68,13 @@ public class AuditService {
         if (f.from() != null && f.to() != null && !f.from().isBefore(f.to())) {
             throw new BadRequestException("to", "must be after from");
         }
-        return entries.search(f.entityType(), f.entityId(), f.customerId(), restriction, f.ticketId(),
-                f.from() == null ? BEGINNING : f.from(), f.to() == null ? END : f.to(), page);
+        Filter bounded = new Filter(f.entityType(), f.entityId(), f.customerId(), f.ticketId(), f.from() == null ? BEGINNING : f.from(),
+                f.to() == null ? END : f.to());
+        if (restriction != null) {
+            return customerTrail.read(bounded, restriction, page);
+        }
+        return entries.search(bounded.entityType(), bounded.entityId(), bounded.customerId(), null, bounded.ticketId(), bounded.from(),
+                bounded.to(), page).map(Line::of);
     }
 
     public record BadEntry(long seq, String reason) {

@@ -44,6 +44,20 @@ final class AuditedTables {
             "app_user", new Spec(OwnerRule.COLUMN, "customer_id", null));
 
     /**
+     * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's
+     * case file and ticket list show them anyway ({@code CaseFileController.CustomerCaseFile}, {@code TicketSummary}).
+     * Entities not listed are not shown to customers at all: the timeline (ticket_event) holds task completions,
+     * causes and probe findings, devices their addresses and probe settings, contracts and users are the
+     * provider's. A column added to the customer case file is added here too, or the trail simply keeps it back.
+     */
+    private static final Map<String, java.util.Set<String>> CUSTOMER_COLUMNS = Map.of(
+            "ticket", java.util.Set.of("id", "number", "channel", "requester_name", "requester_unit", "requester_phone",
+                    "site_id", "device_id", "category", "impact", "urgency", "level_code", "received_at", "hold_reason",
+                    "escalation_level", "escalated", "status", "assignee", "title", "description", "solution",
+                    "callback_outcome", "satisfaction", "customer_feedback", "created_at", "response_due", "resolution_due",
+                    "responded_at", "resolved_at", "closed_at"));
+
+    /**
      * Entities deliberately not audited, and why. Every entity must be in one of the two maps
      * ({@code AuditTrailTest} checks), so a new entity is a decision, not an oversight.
      */
@@ -78,6 +92,16 @@ final class AuditedTables {
 
     static java.util.Set<String> tables() {
         return TABLES.keySet();
+    }
+
+    /** The columns of this entity a customer's user may read; empty: none of its entries. */
+    static java.util.Set<String> customerColumns(String table) {
+        return CUSTOMER_COLUMNS.getOrDefault(table.toLowerCase(java.util.Locale.ROOT), java.util.Set.of());
+    }
+
+    /** The entities a customer's user reads anything of. */
+    static java.util.Set<String> customerTables() {
+        return CUSTOMER_COLUMNS.keySet();
     }
 
     /** The value as it may be written to the audit log. */

@@ -1,0 +1,121 @@
+package com.aftercare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+
+import com.aftercare.asset.Device;
+import com.aftercare.asset.DeviceType;
+import com.aftercare.asset.NewDevice;
+import com.aftercare.identity.AccountService;
+import com.aftercare.identity.CustomerRoutes;
+import com.aftercare.probe.ProbeService;
+import com.aftercare.support.IntegrationTest;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.Ticket;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue 10, item 8: whatever route a customer's user reaches shows no more than their case file
+ * does. A ticket gets everything the case file keeps back (a desk note, a hold note, the engineer's
+ * cause and symptom, task completions, probe results) on a device with an address and probe settings,
+ * and a second device's probe settings are changed; then every GET route open to customers
+ * ({@link CustomerRoutes}, so a new one is walked the day it is added) is read as the customer, with
+ * the audit trail's filters too, and none of those strings may appear.
+ */
+class CustomerCaseFileBoundaryTest extends IntegrationTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired AccountService accounts;
+    @Autowired ProbeService probes;
+    ApiClient api;
+    String customer;
+
+    @BeforeEach
+    void customerOfTheFixtureUnit() {
+        api = new ApiClient(rest);
+        customer = "cust-boundary-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(customer, PASSWORD, "Customer boundary", site.getCustomer().getId());
+    }
+
+    @Test
+    void everyCustomerRouteShowsOnlyWhatTheCustomerCaseFileShows() {
+        Ticket ticket = report(Category.DEFECT);
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false,
+                "deskNote", "Desk-only guidance XQ17"));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+        complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
+        assertThat(api.post("t-eng", "/api/tickets/" + ticket.getId() + "/hold",
+                Map.of("reason", "WAITING_PARTS", "note", "Internal hold note ZK42")).status()).isEqualTo(200);
+        assertThat(api.exchange("t-eng", HttpMethod.DELETE, "/api/tickets/" + ticket.getId() + "/hold", null, null).status())
+                .isEqualTo(204);
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("symptom", "Symptom seen by engineer WV93",
+                "cause", "Loose power cable PJ58", "fixOutcome", "FIXED", "solution", "Re-seated the cable"));
+        probeWorker.runOnce();
+        String probeSummary = probes.resultsOf(ticket.getId()).get(0).getSummary();
+
+        Device other = assets.createDevice(new NewDevice(site.getId(), DeviceType.NVR, "NVR boundary", "X", "SN-BND-" + System.nanoTime(),
+                "10.66.77.88", null, "554", null, false));
+        assertThat(api.exchange("t-eng", HttpMethod.PUT, "/api/devices/" + other.getId() + "/probe",
+                Map.of("ipAddress", "10.66.77.89", "probeTcpPorts", "8554"), null).status()).isEqualTo(200);
+
+        List<String> kept = List.of("Desk-only guidance XQ17", "Internal hold note ZK42", "Symptom seen by engineer WV93",
+                "Loose power cable PJ58", probeSummary, "127.0.0.1", "10.66.77.8", DEVICE.url(), "probe_tcp_ports", "probeTcpPorts", "ip_address", "ipAddress",
+                "diagnoseAndFix", "acceptAssignment", "firstLineResolution", "ticket_event", "process_instance", "idempotency",
+                "policy_id", "contract_id", "t-desk", "entryHash", "prevHash");
+
+        StringBuilder everything = new StringBuilder();
+        List<String> walked = new ArrayList<>();
+        for (String route : CustomerRoutes.describe()) {
+            String[] parts = route.split(" ", 2);
+            if (!parts[0].equals("GET")) {
+                continue; // writes are checked by the customer-access test; their answers carry no case data
+            }
+            String path = parts[1].replace("\\d+", String.valueOf(ticket.getId()));
+            List<String> variants = new ArrayList<>(List.of(path));
+            if (path.equals("/api/audit")) {
+                for (String type : new String[] { "device", "ticket_event", "ticket", "site", "customer", "app_user", "service_contract" }) {
+                    variants.add(path + "?size=500&entityType=" + type);
+                }
+                variants.add(path + "?size=500&entityId=" + other.getId());
+                variants.add(path + "?size=500&customerId=" + site.getCustomer().getId());
+            }
+            if (path.endsWith("/audit")) {
+                variants.add(path + (path.contains("?") ? "&" : "?") + "size=500");
+            }
+            if (path.equals("/api/devices")) {
+                variants.add(path + "?siteId=" + site.getId());
+            }
+            for (String v : variants) {
+                ApiClient.Response r = api.get(customer, v);
+                assertThat(r.status()).as(v + ": " + r.body()).isEqualTo(200);
+                everything.append(r.body()).append('\n'); // the answer only: some paths name what they ask for
+                walked.add(v);
+            }
+        }
+        assertThat(walked).as("the customer routes were read").contains("/api/audit", "/api/tickets/" + ticket.getId() + "/audit",
+                "/api/tickets/" + ticket.getId(), "/api/devices", "/api/notifications");
+        for (String secret : kept) {
+            assertThat(everything.toString()).as("shown to a customer: " + secret).doesNotContain(secret);
+        }
+
+        // what the case file does show is still in the trail: the ticket's progress and the fix
+        JsonNode history = api.get(customer, "/api/tickets/" + ticket.getId() + "/audit?size=500").body().path("content");
+        assertThat(history.findValuesAsText("entityType")).isNotEmpty().containsOnly("ticket");
+        assertThat(history.toString()).contains("Re-seated the cable").contains("\"status\"").contains("WAITING_PARTS");
+        assertThat(api.get(customer, "/api/audit?entityType=device").body().path("content")).isEmpty();
+
+        // staff still read the whole trail
+        JsonNode full = api.get("t-sup", "/api/tickets/" + ticket.getId() + "/audit?size=500").body();
+        assertThat(full.toString()).contains("Loose power cable PJ58").contains("entryHash");
+        assertThat(api.get("t-sup", "/api/audit?entityType=device&entityId=" + other.getId()).body().toString()).contains("10.66.77.89");
+    }
+}
