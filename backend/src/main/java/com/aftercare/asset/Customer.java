@@ -13,6 +13,8 @@ public class Customer {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String name;
+    /** False once the unit is no longer served; kept, never deleted, so its tickets keep their history. */
+    private boolean active = true;
 
     protected Customer() {
     }
@@ -23,4 +25,13 @@ public class Customer {
 
     public Long getId() { return id; }
     public String getName() { return name; }
+    public boolean isActive() { return active; }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void activate(boolean active) {
+        this.active = active;
+    }
 }

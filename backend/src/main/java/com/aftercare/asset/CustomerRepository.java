@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface CustomerRepository extends JpaRepository<Customer, Long> {
     Optional<Customer> findByName(String name);
+
+    java.util.List<Customer> findAllByOrderByName();
 }

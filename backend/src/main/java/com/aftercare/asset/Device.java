@@ -44,6 +44,8 @@ public class Device {
     private String probeHttpUrl;
     @Column(name = "probe_tls_insecure")
     private boolean probeTlsInsecure;
+    /** Taken out of service: no longer offered for new fault reports, kept for the tickets that name it. */
+    private boolean retired;
 
     protected Device() {
     }
@@ -87,4 +89,21 @@ public class Device {
     public String getProbeTcpPorts() { return probeTcpPorts; }
     public String getProbeHttpUrl() { return probeHttpUrl; }
     public boolean isProbeTlsInsecure() { return probeTlsInsecure; }
+    public boolean isRetired() { return retired; }
+
+    /** What the asset archive says about the device; the probe target changes through {@link #changeProbe}. */
+    void describe(Site site, DeviceType type, String name, String model, String serialNumber, LocalDate warrantyEnd,
+            boolean probeTlsInsecure) {
+        this.site = site;
+        this.type = type;
+        this.name = name;
+        this.model = model;
+        this.serialNumber = serialNumber;
+        this.warrantyEnd = warrantyEnd;
+        this.probeTlsInsecure = probeTlsInsecure;
+    }
+
+    void retire(boolean retired) {
+        this.retired = retired;
+    }
 }

@@ -14,11 +14,23 @@ interface DeviceRepository extends JpaRepository<Device, Long> {
             select d from Device d
             where (:siteId is null or d.site.id = :siteId)
               and (:customerId is null or d.site.customer.id = :customerId)
+              and d.retired = false
               and (:q is null or lower(d.name) like :q or lower(d.serialNumber) like :q or lower(d.ipAddress) like :q)
             order by d.name""")
     List<Device> search(@Param("customerId") Long customerId, @Param("siteId") Long siteId, @Param("q") String q);
 
     boolean existsBySerialNumber(String serialNumber);
+
+    boolean existsBySerialNumberAndIdNot(String serialNumber, Long id);
+
+    /** The administration list: retired devices included. */
+    @EntityGraph(attributePaths = "site")
+    @Query("""
+            select d from Device d
+            where (:siteId is null or d.site.id = :siteId)
+              and (:customerId is null or d.site.customer.id = :customerId)
+            order by d.name""")
+    List<Device> findForAdministration(@Param("customerId") Long customerId, @Param("siteId") Long siteId);
 
     @EntityGraph(attributePaths = "site")
     @Query("select d from Device d where d.id = :id")

@@ -49,4 +49,12 @@ public class Site {
     public Region getRegion() { return region; }
     public String getContactName() { return contactName; }
     public String getContactPhone() { return contactPhone; }
+
+    void describe(String name, String address, Region region, String contactName, String contactPhone) {
+        this.name = name;
+        this.address = address;
+        this.region = region;
+        this.contactName = contactName;
+        this.contactPhone = contactPhone;
+    }
 }

@@ -31,17 +31,20 @@ final class AuditedTables {
     record Spec(OwnerRule ownerRule, String ownerColumn, String ticketColumn) {
     }
 
-    private static final Map<String, Spec> TABLES = Map.of(
-            "ticket", new Spec(OwnerRule.VIA_SITE, "site_id", "id"),
-            "ticket_event", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id"),
-            "device", new Spec(OwnerRule.VIA_SITE, "site_id", null),
-            "site", new Spec(OwnerRule.COLUMN, "customer_id", null),
-            "customer", new Spec(OwnerRule.COLUMN, "id", null),
-            "service_contract", new Spec(OwnerRule.COLUMN, "customer_id", null),
-            "sla_policy", new Spec(OwnerRule.NONE, null, null),
-            "model_change", new Spec(OwnerRule.NONE, null, null),
+    private static final Map<String, Spec> TABLES = Map.ofEntries(
+            Map.entry("ticket", new Spec(OwnerRule.VIA_SITE, "site_id", "id")),
+            Map.entry("ticket_event", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            Map.entry("device", new Spec(OwnerRule.VIA_SITE, "site_id", null)),
+            Map.entry("site", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("customer", new Spec(OwnerRule.COLUMN, "id", null)),
+            Map.entry("service_contract", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("sla_policy", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("model_change", new Spec(OwnerRule.NONE, null, null)),
             // a customer's own users belong to their unit (V7); staff accounts have no owner
-            "app_user", new Spec(OwnerRule.COLUMN, "customer_id", null));
+            Map.entry("app_user", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            // the roster and its teams are managed by administrators (issue 10 item 7): who changed whom is on record
+            Map.entry("engineer", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("team", new Spec(OwnerRule.NONE, null, null)));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's
@@ -68,8 +71,6 @@ final class AuditedTables {
             "probe_result", "append-only device check results, written by the probe worker",
             "notification", "in-app messages; read marks are not records of work",
             "notification_delivery", "the outbox of outside messages; every send attempt updates it",
-            "engineer", "engineer roster: not part of RP-2/RP-6 yet (one line in TABLES to add)",
-            "team", "engineer teams: not part of RP-2/RP-6 yet (one line in TABLES to add)",
             "holiday_year", "imported public calendar data, not customer records",
             "model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change");
 

@@ -23,6 +23,11 @@ public class Engineer {
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "team_id")
     private Team team;
+    /** The area the engineer covers (city or counties); null = not said. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private com.aftercare.asset.Region region;
+    /** Skill tags, comma-separated (see {@link Skills}). */
+    private String skills;
 
     protected Engineer() {
     }
@@ -39,4 +44,14 @@ public class Engineer {
     public String getDisplayName() { return displayName; }
     public String getPhone() { return phone; }
     public Team getTeam() { return team; }
+    public com.aftercare.asset.Region getRegion() { return region; }
+    public java.util.List<String> getSkills() { return Skills.split(skills); }
+
+    void describe(String displayName, String phone, com.aftercare.asset.Region region, java.util.List<String> skills, Team team) {
+        this.displayName = displayName;
+        this.phone = phone;
+        this.region = region;
+        this.skills = Skills.join(skills);
+        this.team = team;
+    }
 }

@@ -19,7 +19,7 @@ class EngineerController {
 
     @GetMapping("/api/engineers")
     List<EngineerView> engineers() {
-        return engineers.all().stream()
+        return engineers.available().stream()
                 .map(e -> new EngineerView(e.getUsername(), e.getDisplayName(), e.getPhone(),
                         e.getTeam() == null ? null : e.getTeam().getName()))
                 .toList();

@@ -53,6 +53,12 @@ public class AccountService {
                 .sorted(java.util.Comparator.comparing(AppUser::getUsername)).toList();
     }
 
+    /** Every account, enabled or not, by user name (the administration pages). */
+    @Transactional(readOnly = true)
+    public List<AppUser> all() {
+        return users.findAll(org.springframework.data.domain.Sort.by("username"));
+    }
+
     @Transactional(readOnly = true)
     public Optional<AppUser> find(String username) {
         return users.findById(username);

@@ -58,6 +58,23 @@ public class AppUser {
         this.mobile = mobile;
     }
 
+    void rename(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void assignRoles(Set<Role> roles) {
+        this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    /** Disabled accounts are refused on their next request, whatever credential they hold (see RefuseDisabledAccounts). */
+    void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     public Set<Role> getRoles() {
         return Arrays.stream(roles.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).collect(Collectors.toSet());
     }

@@ -33,13 +33,13 @@ import org.springframework.web.client.RestTemplate;
 class OidcSignIn {
 
     @Bean
-    SignIn keycloakBearerTokens(OidcProperties oidc) {
+    SignIn keycloakBearerTokens(OidcProperties oidc, AccountService accounts) {
         return new SignIn() {
             @Override
             public void configure(HttpSecurity http, AuthenticationEntryPoint unauthorized) throws Exception {
                 http.oauth2ResourceServer(o -> o
                         .authenticationEntryPoint(unauthorized)
-                        .jwt(j -> j.jwtAuthenticationConverter(new KeycloakTokenConverter())));
+                        .jwt(j -> j.jwtAuthenticationConverter(new KeycloakTokenConverter(accounts::find))));
             }
 
             /** RFC 6750: {@code WWW-Authenticate: Bearer} (with {@code error="invalid_token"} for a bad one), then the body. */

@@ -57,7 +57,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SignIn signIn) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignIn signIn, AccountService accounts) throws Exception {
         AuthenticationEntryPoint unauthorized = signIn.challenge((request, response, e) -> writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in first"));
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN, "Your role may not do this");
         signIn.apply(http, unauthorized); // local accounts with Basic, or Keycloak Bearer tokens: see SignIn
@@ -68,6 +68,8 @@ class SecurityConfig {
                         .requireCsrfProtectionMatcher(HttpHardening::needsCsrfToken))
                 .addFilterAfter(new HttpHardening.CsrfCookieFilter(), CsrfFilter.class)
                 .addFilterBefore(new RateLimitFilter(signInThrottle, clock, intakePerMinute), BasicAuthenticationFilter.class)
+                // after Basic and Bearer (which runs before Basic): a disabled account's session or token stops at once
+                .addFilterAfter(new RefuseDisabledAccounts(accounts, unauthorized), BasicAuthenticationFilter.class)
                 // Spring Security itself never creates a session; only the SPA's sign-in (POST /api/session)
                 // does, and later requests on that cookie are read from it. Basic and Bearer requests never get one.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -86,6 +88,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("SERVICE_DESK", "ADMIN", "CUSTOMER")
                         .requestMatchers(HttpMethod.POST, "/api/sites", "/api/devices").hasAnyRole("SERVICE_DESK", "ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/devices/*/probe").hasAnyRole("SERVICE_DESK", "ENGINEER", "ADMIN")
+                        // administration: admins change, supervisors may look (never customers)
+                        .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         // a customer's user reaches only the routes made for customers; each scopes its data
                         .requestMatchers("/api/**").access(CustomerRoutes.gate())
                         .anyRequest().permitAll());

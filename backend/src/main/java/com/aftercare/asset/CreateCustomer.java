@@ -1,0 +1,32 @@
+package com.aftercare.asset;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.common.ConflictException;
+
+/** An administrator adds a customer unit (用户单位); names are unique, a taken one is a 409. */
+@Service
+public class CreateCustomer {
+
+    public record Command(@NotBlank @Size(max = 200) String name) {
+    }
+
+    private final CustomerRepository customers;
+
+    CreateCustomer(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    @Transactional
+    public Customer create(Command c) {
+        String name = c.name().trim();
+        if (customers.findByName(name).isPresent()) {
+            throw new ConflictException("A customer unit named " + name + " exists already");
+        }
+        return customers.save(new Customer(name));
+    }
+}

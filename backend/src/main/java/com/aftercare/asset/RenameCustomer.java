@@ -1,0 +1,29 @@
+package com.aftercare.asset;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.common.ConflictException;
+import com.aftercare.common.NotFoundException;
+
+/** An administrator corrects a unit's name (the audit trail keeps the old one). */
+@Service
+public class RenameCustomer {
+
+    private final CustomerRepository customers;
+
+    RenameCustomer(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    @Transactional
+    public Customer rename(Long id, CreateCustomer.Command c) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
+        String name = c.name().trim();
+        customers.findByName(name).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+            throw new ConflictException("A customer unit named " + name + " exists already");
+        });
+        customer.rename(name);
+        return customer;
+    }
+}

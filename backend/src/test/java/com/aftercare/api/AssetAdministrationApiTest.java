@@ -1,0 +1,189 @@
+package com.aftercare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+
+import com.aftercare.identity.AccountService;
+import com.aftercare.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue 10 item 7, the asset archive: an administrator creates, renames and switches off customer units (their users
+ * with them), creates and corrects sites (region, address, contact) and devices (probe settings checked as on every
+ * other path), and retires devices; bad input is a 400 naming the field with nothing saved, a taken name 409; other
+ * roles get 403; every change is audited with the administrator as actor.
+ */
+class AssetAdministrationApiTest extends IntegrationTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired AccountService accounts;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(rest);
+    }
+
+    ApiClient.Response put(String user, String path, Object body) {
+        return api.exchange(user, HttpMethod.PUT, path, body, null);
+    }
+
+    List<JsonNode> audit(String type, Object id) {
+        List<JsonNode> list = new ArrayList<>();
+        api.get("t-sup", "/api/audit?entityType=" + type + "&entityId=" + id + "&size=100").body().path("content").forEach(list::add);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+
+    Map<String, Object> device(long siteId, String serial) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("siteId", siteId);
+        d.put("type", "SWITCH");
+        d.put("name", "Core switch");
+        d.put("model", "S5700");
+        d.put("serialNumber", serial);
+        d.put("ipAddress", "10.1.0.1");
+        d.put("probeTcpPorts", "22,443");
+        return d;
+    }
+
+    @Test
+    void aUnitWithItsSitesAndDevicesIsCreatedCorrectedAndAudited() {
+        String unitName = "Traffic Police 交警支队 " + System.nanoTime();
+        ApiClient.Response unit = api.post("t-admin", "/api/admin/customers", Map.of("name", unitName));
+        assertThat(unit.status()).as(unit.body().toString()).isEqualTo(201);
+        long unitId = unit.body().path("id").asLong();
+        assertThat(unit.body().path("active").asBoolean()).isTrue();
+        assertThat(api.post("t-admin", "/api/admin/customers", Map.of("name", unitName)).status()).as("taken").isEqualTo(409);
+        assertThat(put("t-admin", "/api/admin/customers/" + unitId, Map.of("name", unitName + " (city)")).status()).isEqualTo(200);
+        assertThat(api.get("t-sup", "/api/admin/customers").body().findValuesAsText("name")).contains(unitName + " (city)");
+
+        ApiClient.Response site = api.post("t-admin", "/api/admin/sites", Map.of("customerId", unitId, "name", "North gate",
+                "address", "1 North Road", "region", "CITY", "contactName", "Li", "contactPhone", "0571-1"));
+        assertThat(site.status()).as(site.body().toString()).isEqualTo(201);
+        long siteId = site.body().path("id").asLong();
+        ApiClient.Response moved = put("t-admin", "/api/admin/sites/" + siteId, Map.of("name", "North gate", "address",
+                "9 County Road", "region", "COUNTY", "contactName", "Wang", "contactPhone", "0571-2"));
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+        assertThat(moved.body().path("region").asText()).isEqualTo("COUNTY");
+        assertThat(api.get("t-admin", "/api/admin/sites?customerId=" + unitId).body().findValuesAsText("address"))
+                .containsExactly("9 County Road");
+
+        String serial = "SN-ADM-" + System.nanoTime();
+        ApiClient.Response dev = api.post("t-admin", "/api/admin/devices", device(siteId, serial));
+        assertThat(dev.status()).as(dev.body().toString()).isEqualTo(201);
+        long deviceId = dev.body().path("id").asLong();
+        Map<String, Object> corrected = device(siteId, serial);
+        corrected.put("name", "Core switch 1");
+        corrected.put("ipAddress", "10.1.0.2");
+        corrected.put("type", "SERVER");
+        ApiClient.Response edited = put("t-admin", "/api/admin/devices/" + deviceId, corrected);
+        assertThat(edited.status()).as(edited.body().toString()).isEqualTo(200);
+        assertThat(edited.body().path("ipAddress").asText()).isEqualTo("10.1.0.2");
+        assertThat(edited.body().path("type").asText()).isEqualTo("SERVER");
+
+        // retired: kept, but no longer offered for a fault report
+        assertThat(api.get("t-desk", "/api/devices?siteId=" + siteId).body().findValuesAsText("name")).contains("Core switch 1");
+        ApiClient.Response retired = api.post("t-admin", "/api/admin/devices/" + deviceId + "/retire", null);
+        assertThat(retired.body().path("retired").asBoolean()).isTrue();
+        assertThat(api.get("t-desk", "/api/devices?siteId=" + siteId).body()).isEmpty();
+        assertThat(api.get("t-admin", "/api/admin/devices?siteId=" + siteId).body().findValuesAsText("name")).containsExactly("Core switch 1");
+        assertThat(api.post("t-admin", "/api/admin/devices/" + deviceId + "/reinstate", null).body().path("retired").asBoolean()).isFalse();
+
+        assertThat(audit("customer", unitId)).extracting(e -> e.path("action").asText() + " by " + e.path("actor").asText())
+                .containsExactly("CREATE by t-admin", "UPDATE by t-admin");
+        List<JsonNode> siteTrail = audit("site", siteId);
+        assertThat(siteTrail).hasSize(2).allSatisfy(e -> assertThat(e.path("actor").asText()).isEqualTo("t-admin"));
+        assertThat(siteTrail.get(1).path("changes").path("region").path("before").asText()).isEqualTo("CITY");
+        assertThat(siteTrail.get(1).path("changes").path("region").path("after").asText()).isEqualTo("COUNTY");
+        List<JsonNode> deviceTrail = audit("device", deviceId);
+        assertThat(deviceTrail).extracting(e -> e.path("action").asText()).containsExactly("CREATE", "UPDATE", "UPDATE", "UPDATE");
+        assertThat(deviceTrail.get(1).path("changes").path("ip_address").path("after").asText()).isEqualTo("10.1.0.2");
+        assertThat(deviceTrail.get(2).path("changes").path("retired").path("after").asBoolean()).isTrue();
+        assertThat(deviceTrail).allSatisfy(e -> assertThat(e.path("customerId").asLong()).isEqualTo(unitId));
+    }
+
+    @Test
+    void switchingAUnitOffSwitchesOffItsUsersAtOnce() {
+        long unitId = api.post("t-admin", "/api/admin/customers", Map.of("name", "Closing unit " + System.nanoTime())).body()
+                .path("id").asLong();
+        String user = "closing-" + System.nanoTime();
+        Map<String, Object> account = new HashMap<>(Map.of("username", user, "displayName", "Closing", "roles", List.of("CUSTOMER"),
+                "customerId", unitId, "password", PASSWORD));
+        assertThat(api.post("t-admin", "/api/admin/accounts", account).status()).isEqualTo(201);
+        assertThat(api.get(user, "/api/tickets").status()).isEqualTo(200);
+
+        ApiClient.Response off = api.post("t-admin", "/api/admin/customers/" + unitId + "/disable", null);
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(off.body().path("active").asBoolean()).isFalse();
+        assertThat(api.get(user, "/api/tickets").status()).isEqualTo(401);
+        assertThat(accounts.find(user).orElseThrow().isEnabled()).isFalse();
+        assertThat(api.post("t-admin", "/api/admin/customers/" + unitId + "/enable", null).body().path("active").asBoolean()).isTrue();
+        assertThat(api.get("t-admin", "/api/admin/customers").body().findParents("id").stream()
+                .filter(c -> c.path("id").asLong() == unitId).findFirst().orElseThrow().path("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void badInputIsA400NamingTheFieldAndNothingIsSaved() {
+        int customersBefore = api.get("t-admin", "/api/admin/customers").body().size();
+        assertThat(api.post("t-admin", "/api/admin/customers", Map.of("name", " ")).errorFields()).containsExactly("name");
+        assertThat(api.post("t-admin", "/api/admin/customers", Map.of("name", "x".repeat(201))).errorFields()).containsExactly("name");
+        assertThat(api.get("t-admin", "/api/admin/customers").body().size()).isEqualTo(customersBefore);
+
+        assertThat(put("t-admin", "/api/admin/sites/" + site.getId(), Map.of("name", "Renamed", "address", "Road 1", "region", "TOWN"))
+                .errorFields()).containsExactly("region");
+        assertThat(put("t-admin", "/api/admin/sites/" + site.getId(), Map.of("name", "Renamed", "address", "", "region", "CITY"))
+                .errorFields()).containsExactly("address");
+        assertThat(api.post("t-admin", "/api/admin/sites", Map.of("customerId", 987654321L, "name", "S", "address", "A", "region", "CITY"))
+                .errorFields()).containsExactly("customerId");
+        assertThat(assets.visibleSite(site.getId()).getName()).as("unchanged").isEqualTo(site.getName());
+
+        Map<String, Object> badPorts = device(site.getId(), device.getSerialNumber());
+        badPorts.put("probeTcpPorts", "22,99999");
+        assertThat(put("t-admin", "/api/admin/devices/" + device.getId(), badPorts).errorFields()).containsExactly("probeTcpPorts");
+        Map<String, Object> badUrl = device(site.getId(), device.getSerialNumber());
+        badUrl.put("probeHttpUrl", "ftp://x");
+        assertThat(put("t-admin", "/api/admin/devices/" + device.getId(), badUrl).errorFields()).containsExactly("probeHttpUrl");
+        Map<String, Object> taken = device(site.getId(), "SN-OTHER-" + System.nanoTime());
+        assertThat(api.post("t-admin", "/api/admin/devices", taken).status()).isEqualTo(201);
+        assertThat(put("t-admin", "/api/admin/devices/" + device.getId(), taken).errorFields()).containsExactly("serialNumber");
+        Map<String, Object> noType = device(site.getId(), device.getSerialNumber());
+        noType.remove("type");
+        assertThat(put("t-admin", "/api/admin/devices/" + device.getId(), noType).errorFields()).containsExactly("type");
+        var unchanged = assets.device(device.getId());
+        assertThat(unchanged.getName()).isEqualTo(device.getName());
+        assertThat(unchanged.getProbeTcpPorts()).isEqualTo(device.getProbeTcpPorts());
+        assertThat(unchanged.getSerialNumber()).isEqualTo(device.getSerialNumber());
+        assertThat(put("t-admin", "/api/admin/devices/987654321", device(site.getId(), "SN-X")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyAdministratorsChangeTheArchiveSupervisorsMayLookCustomersReachNothing() {
+        String name = "Not created " + System.nanoTime();
+        for (String user : List.of("t-desk", "t-eng", "t-sup")) {
+            assertThat(api.post(user, "/api/admin/customers", Map.of("name", name)).status()).as(user).isEqualTo(403);
+            assertThat(api.post(user, "/api/admin/customers/" + site.getCustomer().getId() + "/disable", null).status()).isEqualTo(403);
+            assertThat(put(user, "/api/admin/sites/" + site.getId(), Map.of("name", "x", "address", "y", "region", "CITY")).status())
+                    .isEqualTo(403);
+            assertThat(api.post(user, "/api/admin/devices/" + device.getId() + "/retire", null).status()).isEqualTo(403);
+        }
+        assertThat(api.get("t-desk", "/api/admin/customers").status()).isEqualTo(403);
+        assertThat(api.get("t-sup", "/api/admin/devices").status()).isEqualTo(200);
+        String customer = "cust-adm-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(customer, PASSWORD, "Customer", site.getCustomer().getId());
+        assertThat(api.get(customer, "/api/admin/customers").status()).isEqualTo(403);
+        assertThat(api.get(customer, "/api/admin/devices").status()).isEqualTo(403);
+        assertThat(api.get("t-admin", "/api/admin/customers").body().findValuesAsText("name")).doesNotContain(name);
+        assertThat(assets.device(device.getId()).isRetired()).isFalse();
+    }
+}

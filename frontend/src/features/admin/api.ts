@@ -1,0 +1,115 @@
+import { api } from '../../api/client';
+import type { Role } from '../../api/types';
+
+// The administration API (/api/admin/...): ADMIN changes, SUPERVISOR reads.
+
+export type Region = 'CITY' | 'COUNTY';
+export const REGIONS: Region[] = ['CITY', 'COUNTY'];
+export const DEVICE_TYPES = ['CAMERA', 'NVR', 'SWITCH', 'UPS', 'SERVER', 'OTHER'] as const;
+export const STAFF_ROLES: Role[] = ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'PROCESS_OWNER', 'ADMIN'];
+
+export interface AdminCustomer {
+  id: number;
+  name: string;
+  active: boolean;
+}
+
+export interface AdminSite {
+  id: number;
+  customerId: number;
+  name: string;
+  address: string;
+  region: Region;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+export interface AdminDevice {
+  id: number;
+  siteId: number;
+  type: string;
+  name: string;
+  model?: string;
+  serialNumber: string;
+  ipAddress?: string;
+  warrantyEnd?: string;
+  probeTcpPorts?: string;
+  probeHttpUrl?: string;
+  probeTlsInsecure: boolean;
+  retired: boolean;
+}
+
+export interface Account {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  email?: string;
+  mobile?: string;
+  customerId?: number;
+  enabled: boolean;
+}
+
+export interface Accounts {
+  /** False with Keycloak: passwords and sign-in live there. */
+  passwordManagedHere: boolean;
+  accounts: Account[];
+}
+
+export interface AdminEngineer {
+  id: number;
+  username: string;
+  displayName: string;
+  phone?: string;
+  region?: Region;
+  skills: string[];
+  teamId?: number;
+  teamName?: string;
+}
+
+export interface AdminTeam {
+  id: number;
+  name: string;
+  region?: Region;
+  skills: string[];
+  leadUsername?: string;
+}
+
+export type SiteInput = Omit<AdminSite, 'id'>;
+export type DeviceInput = Omit<AdminDevice, 'id' | 'retired'>;
+export type AccountInput = Omit<Account, 'enabled'> & { password?: string };
+export type EngineerInput = Omit<AdminEngineer, 'id' | 'teamName' | 'displayName'> & { displayName?: string };
+export type TeamInput = Omit<AdminTeam, 'id'>;
+
+export const adminApi = {
+  customers: () => api.get<AdminCustomer[]>('/admin/customers'),
+  createCustomer: (name: string) => api.post<AdminCustomer>('/admin/customers', { name }),
+  renameCustomer: (id: number, name: string) => api.put<AdminCustomer>(`/admin/customers/${id}`, { name }),
+  setCustomerActive: (id: number, active: boolean) =>
+    api.postEmpty<AdminCustomer>(`/admin/customers/${id}/${active ? 'enable' : 'disable'}`),
+
+  sites: (customerId: number) => api.get<AdminSite[]>('/admin/sites', { customerId }),
+  createSite: (site: SiteInput) => api.post<AdminSite>('/admin/sites', site),
+  editSite: (id: number, site: Omit<SiteInput, 'customerId'>) => api.put<AdminSite>(`/admin/sites/${id}`, site),
+
+  devices: (customerId: number) => api.get<AdminDevice[]>('/admin/devices', { customerId }),
+  createDevice: (device: DeviceInput) => api.post<AdminDevice>('/admin/devices', device),
+  editDevice: (id: number, device: DeviceInput) => api.put<AdminDevice>(`/admin/devices/${id}`, device),
+  setDeviceRetired: (id: number, retired: boolean) =>
+    api.postEmpty<AdminDevice>(`/admin/devices/${id}/${retired ? 'retire' : 'reinstate'}`),
+
+  accounts: () => api.get<Accounts>('/admin/accounts'),
+  createAccount: (account: AccountInput) => api.post<Account>('/admin/accounts', account),
+  editAccount: (username: string, account: Omit<AccountInput, 'username' | 'password'>) =>
+    api.put<Account>(`/admin/accounts/${encodeURIComponent(username)}`, account),
+  resetPassword: (username: string, password: string) =>
+    api.post<void>(`/admin/accounts/${encodeURIComponent(username)}/password`, { password }),
+  setAccountEnabled: (username: string, enabled: boolean) =>
+    api.postEmpty<Account>(`/admin/accounts/${encodeURIComponent(username)}/${enabled ? 'enable' : 'disable'}`),
+
+  engineers: () => api.get<AdminEngineer[]>('/admin/engineers'),
+  createEngineer: (engineer: EngineerInput) => api.post<AdminEngineer>('/admin/engineers', engineer),
+  editEngineer: (id: number, engineer: EngineerInput) => api.put<AdminEngineer>(`/admin/engineers/${id}`, engineer),
+  teams: () => api.get<AdminTeam[]>('/admin/teams'),
+  createTeam: (team: TeamInput) => api.post<AdminTeam>('/admin/teams', team),
+  editTeam: (id: number, team: TeamInput) => api.put<AdminTeam>(`/admin/teams/${id}`, team),
+};
