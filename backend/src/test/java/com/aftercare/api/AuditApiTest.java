@@ -187,8 +187,8 @@ class AuditApiTest extends IntegrationTest {
         JsonNode contractCreated = only(contractEntries, "CREATE");
         assertThat(contractCreated.path("actor").asText()).isEqualTo("t-admin");
         assertThat(contractCreated.path("customerId").asLong()).isEqualTo(customer.getId());
-        assertThat(after(contractCreated, "wecom_webhook_url").asText()).isEqualTo("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***");
-        assertThat(after(contractCreated, "dingtalk_webhook_url").asText()).isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=***");
+        assertThat(after(contractCreated, "wecom_webhook_url").asText()).isEqualTo("***");
+        assertThat(after(contractCreated, "dingtalk_webhook_url").asText()).isEqualTo("***");
         assertThat(after(contractCreated, "dingtalk_secret").asText()).isEqualTo("***");
         JsonNode contractChanged = only(contractEntries, "UPDATE");
         assertThat(fieldNames(contractChanged.path("changes"))).containsExactly("project_manager");
