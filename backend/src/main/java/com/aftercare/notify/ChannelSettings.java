@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.aftercare.common.BadRequestException;
 import com.aftercare.outbound.TargetRule;
+import com.aftercare.secrets.SigningSecret;
 
 /**
  * Per service contract: which outside channels are on. A null (or blank) URL means the channel is
@@ -14,7 +15,7 @@ public record ChannelSettings(boolean email, String wecomWebhookUrl, String ding
         String webhookAllowList) {
 
     static final int MAX_URL_LENGTH = TargetRule.MAX_URL_LENGTH;
-    static final int MAX_SECRET_LENGTH = 200;
+    static final int MAX_SECRET_LENGTH = SigningSecret.MAX_LENGTH;
 
     public ChannelSettings {
         wecomWebhookUrl = blankToNull(wecomWebhookUrl);
@@ -74,17 +75,8 @@ public record ChannelSettings(boolean email, String wecomWebhookUrl, String ding
         return url == null ? null : TargetRule.urlProblem(url);
     }
 
-    public     static String secretProblem(String secret) {
-        if (secret == null) {
-            return null;
-        }
-        if (secret.length() > MAX_SECRET_LENGTH) {
-            return "must be at most " + MAX_SECRET_LENGTH + " characters";
-        }
-        if (secret.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            return "must not contain spaces or control characters";
-        }
-        return null;
+    static String secretProblem(String secret) {
+        return SigningSecret.problem(secret);
     }
 
     private static String blankToNull(String s) {

@@ -27,6 +27,7 @@ import com.aftercare.common.NotFoundException;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.outbound.AllowList;
 import com.aftercare.outbound.OutboundTargets;
+import com.aftercare.secrets.SigningSecret;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -276,7 +277,7 @@ public class SlaService {
         webhookUrl("wecomWebhookUrl", s.wecomWebhookUrl(), allowList);
         webhookUrl("dingtalkWebhookUrl", s.dingtalkWebhookUrl(), allowList);
         String secretProblem = s.dingtalkSecret() == null || s.dingtalkSecret().isBlank() ? null
-                : com.aftercare.notify.ChannelSettings.secretProblem(s.dingtalkSecret().strip());
+                : SigningSecret.problem(s.dingtalkSecret().strip());
         if (secretProblem != null) {
             throw new BadRequestException("dingtalkSecret", secretProblem);
         }
