@@ -29,12 +29,23 @@ class AssetController {
     record CustomerView(Long id, String name) {
     }
 
+    /** probeAllowList: which non-public networks may be probed at the site; staff only (null for customers). */
     record SiteView(Long id, Long customerId, String customerName, String name, String address, Region region,
-            String contactName, String contactPhone) {
+            String contactName, String contactPhone, String probeAllowList) {
         static SiteView of(Site s) {
             return new SiteView(s.getId(), s.getCustomer().getId(), s.getCustomer().getName(), s.getName(), s.getAddress(),
-                    s.getRegion(), s.getContactName(), s.getContactPhone());
+                    s.getRegion(), s.getContactName(), s.getContactPhone(), CurrentUser.isCustomer() ? null : s.getProbeAllowList());
         }
+    }
+
+    record ProbeAllowList(@jakarta.validation.constraints.Size(max = 1000) String probeAllowList) {
+    }
+
+    /** Which private networks or hosts the server may probe at this site: an admin's decision. */
+    @PutMapping("/api/sites/{id}/probe-allow-list")
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    SiteView allowProbes(@PathVariable Long id, @Valid @RequestBody ProbeAllowList body) {
+        return SiteView.of(assets.allowProbes(id, body.probeAllowList()));
     }
 
     record DeviceView(Long id, Long siteId, String siteName, DeviceType type, String name, String model, String serialNumber,

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.identity.CurrentUser;
+import com.aftercare.outbound.AllowList;
+import com.aftercare.outbound.OutboundTargets;
 
 /** Customers, sites and devices: the asset archive (RP-3) that tickets point at. */
 @Service
@@ -18,11 +20,13 @@ public class AssetService {
     private final CustomerRepository customers;
     private final SiteRepository sites;
     private final DeviceRepository devices;
+    private final OutboundTargets outbound;
 
-    AssetService(CustomerRepository customers, SiteRepository sites, DeviceRepository devices) {
+    AssetService(CustomerRepository customers, SiteRepository sites, DeviceRepository devices, OutboundTargets outbound) {
         this.customers = customers;
         this.sites = sites;
         this.devices = devices;
+        this.outbound = outbound;
     }
 
     /** Every customer unit, or only the signed-in customer's own. */
@@ -96,6 +100,7 @@ public class AssetService {
         String ports = trimToNull(d.probeTcpPorts());
         String url = trimToNull(d.probeHttpUrl());
         validateProbe(ip, ports, url);
+        checkProbeTargets(site, ip, ports, url);
         return devices.save(new Device(site, d.type(), d.name().trim(), d.model(), d.serialNumber().trim(), ip,
                 d.warrantyEnd(), ports, url, Boolean.TRUE.equals(d.probeTlsInsecure())));
     }
@@ -108,8 +113,35 @@ public class AssetService {
         String url = trimToNull(httpUrl);
         validateProbe(ip, ports, url);
         Device device = device(deviceId);
+        checkProbeTargets(device.getSite(), ip, ports, url);
         device.changeProbe(ip, ports, url);
         return device;
+    }
+
+    /**
+     * Sets which non-public networks or hosts may be probed at a site (e.g. "10.20.0.0/16"); blank
+     * removes the exception. Devices already pointing elsewhere are refused when probed.
+     */
+    @Transactional
+    public Site allowProbes(Long siteId, String allowList) {
+        AllowList.parse("probeAllowList", allowList);
+        Site site = sites.findById(siteId).orElseThrow(() -> new NotFoundException("No site " + siteId));
+        site.allowProbes(trimToNull(allowList));
+        site.getCustomer().getName(); // loaded here: the answer names the customer after the transaction
+        return site;
+    }
+
+    /** The outbound rule for the device's address and probe URL, with the site's allow-list; 400 naming the field. */
+    private void checkProbeTargets(Site site, String ip, String ports, String url) {
+        AllowList allowList = AllowList.of(site.getProbeAllowList());
+        if (ip != null) {
+            List<Integer> portList = ports == null ? List.of()
+                    : java.util.Arrays.stream(ports.split(",")).map(String::trim).map(Integer::valueOf).toList();
+            outbound.checkHost("ipAddress", ip, portList, allowList);
+        }
+        if (url != null) {
+            outbound.checkUrl("probeHttpUrl", url, OutboundTargets.Use.PROBE, allowList);
+        }
     }
 
     private static String trimToNull(String s) {

@@ -29,6 +29,9 @@ public class Site {
     private String contactName;
     @Column(name = "contact_phone")
     private String contactPhone;
+    /** Networks or hosts the server may probe at this site besides public addresses (e.g. the site's LAN). */
+    @Column(name = "probe_allow_list")
+    private String probeAllowList;
 
     protected Site() {
     }
@@ -56,5 +59,11 @@ public class Site {
         this.region = region;
         this.contactName = contactName;
         this.contactPhone = contactPhone;
+    }
+
+    public String getProbeAllowList() { return probeAllowList; }
+
+    void allowProbes(String allowList) {
+        this.probeAllowList = allowList;
     }
 }

@@ -79,7 +79,11 @@ final class AuditedTables {
      * tokens. The entry still says that the value changed ("***" before and after).
      */
     private static final Pattern SECRET = Pattern.compile(".*(password|secret|token|api_key).*");
-    /** Webhook URLs carry their key in the query (WeCom ?key=, DingTalk ?access_token=): recorded with the query masked. */
+    /**
+     * Webhook URLs carry their key (WeCom ?key=, DingTalk ?access_token=, or anywhere in the path of
+     * other robots): write-only like a password, so recorded as "***" whole, as the API shows only
+     * whether one is set.
+     */
     private static final Pattern URL_WITH_KEY = Pattern.compile(".*(webhook_url|endpoint_url)$");
 
     static final String MASK = "***";
@@ -114,27 +118,8 @@ final class AuditedTables {
             return MASK;
         }
         if (URL_WITH_KEY.matcher(column).matches()) {
-            return maskUrl(value.toString());
+            return MASK;
         }
         return value;
-    }
-
-    /** scheme://host/path?name=***&...: where the messages go stays readable, the key does not. */
-    static String maskUrl(String url) {
-        String withoutUser = url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", "$1" + MASK + "@");
-        int q = withoutUser.indexOf('?');
-        if (q < 0) {
-            return withoutUser;
-        }
-        StringBuilder masked = new StringBuilder(withoutUser.substring(0, q + 1));
-        String[] params = withoutUser.substring(q + 1).split("&", -1);
-        for (int i = 0; i < params.length; i++) {
-            if (i > 0) {
-                masked.append('&');
-            }
-            int eq = params[i].indexOf('=');
-            masked.append(eq < 0 ? params[i] : params[i].substring(0, eq + 1) + MASK);
-        }
-        return masked.toString();
     }
 }

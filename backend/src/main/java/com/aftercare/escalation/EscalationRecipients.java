@@ -34,7 +34,7 @@ class EscalationRecipients {
     /** The contract's outside channels; a customer without a contract gets in-app messages only. */
     static ChannelSettings channels(Optional<ServiceContract> contract) {
         return contract.map(c -> new ChannelSettings(c.isNotifyEmail(), c.getWecomWebhookUrl(), c.getDingtalkWebhookUrl(),
-                c.getDingtalkSecret())).orElse(ChannelSettings.inAppOnly());
+                c.getDingtalkSecret(), c.getWebhookAllowList())).orElse(ChannelSettings.inAppOnly());
     }
 
     List<Recipient> resolve(List<RecipientRole> roles, Ticket ticket, Optional<ServiceContract> contract) {

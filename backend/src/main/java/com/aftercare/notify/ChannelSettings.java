@@ -1,30 +1,43 @@
 package com.aftercare.notify;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.aftercare.common.BadRequestException;
+import com.aftercare.outbound.TargetRule;
+import com.aftercare.secrets.SigningSecret;
 
 /**
  * Per service contract: which outside channels are on. A null (or blank) URL means the channel is
  * off; blanks are stored as null. The DingTalk secret is optional (robots with "sign" security).
  */
-public record ChannelSettings(boolean email, String wecomWebhookUrl, String dingtalkWebhookUrl, String dingtalkSecret) {
+public record ChannelSettings(boolean email, String wecomWebhookUrl, String dingtalkWebhookUrl, String dingtalkSecret,
+        String webhookAllowList) {
 
-    static final int MAX_URL_LENGTH = 500;
-    static final int MAX_SECRET_LENGTH = 200;
+    static final int MAX_URL_LENGTH = TargetRule.MAX_URL_LENGTH;
+    static final int MAX_SECRET_LENGTH = SigningSecret.MAX_LENGTH;
 
     public ChannelSettings {
         wecomWebhookUrl = blankToNull(wecomWebhookUrl);
         dingtalkWebhookUrl = blankToNull(dingtalkWebhookUrl);
         dingtalkSecret = blankToNull(dingtalkSecret);
+        webhookAllowList = blankToNull(webhookAllowList);
+    }
+
+    /** Channels whose webhooks may reach only public addresses (and the server-wide allow-list). */
+    public ChannelSettings(boolean email, String wecomWebhookUrl, String dingtalkWebhookUrl, String dingtalkSecret) {
+        this(email, wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, null);
     }
 
     public static ChannelSettings inAppOnly() {
         return new ChannelSettings(false, null, null, null);
+    }
+
+    @Override
+    public String toString() {
+        // the URLs carry the robots' keys: never in a log line or an exception message
+        return "ChannelSettings[email=" + email + ", wecom=" + (wecomWebhookUrl != null) + ", dingtalk=" + (dingtalkWebhookUrl != null)
+                + ", signed=" + (dingtalkSecret != null) + "]";
     }
 
     /**
@@ -53,44 +66,17 @@ public record ChannelSettings(boolean email, String wecomWebhookUrl, String ding
         }
     }
 
-    /** Why this webhook URL cannot be used, or null if it can (null URL = channel off = fine). */
+    /**
+     * Why this webhook URL cannot be used by its text, or null if it can (null URL = channel off =
+     * fine). The one rule for outbound targets ({@link TargetRule}); the address itself is checked
+     * when a contract is saved and on every send ({@code OutboundTargets}).
+     */
     static String urlProblem(String url) {
-        if (url == null) {
-            return null;
-        }
-        if (url.length() > MAX_URL_LENGTH) {
-            return "must be at most " + MAX_URL_LENGTH + " characters";
-        }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return "not a valid URL";
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return "must be an http:// or https:// URL";
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            return "must have a host";
-        }
-        if (uri.getRawUserInfo() != null) {
-            return "must not contain a user name or password";
-        }
-        return null;
+        return url == null ? null : TargetRule.urlProblem(url);
     }
 
     static String secretProblem(String secret) {
-        if (secret == null) {
-            return null;
-        }
-        if (secret.length() > MAX_SECRET_LENGTH) {
-            return "must be at most " + MAX_SECRET_LENGTH + " characters";
-        }
-        if (secret.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            return "must not contain spaces or control characters";
-        }
-        return null;
+        return SigningSecret.problem(secret);
     }
 
     private static String blankToNull(String s) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import com.aftercare.secrets.SecretConverter;
 
 /**
  * One notification to one outside target (an e-mail address or a group robot) and the record of
@@ -34,10 +37,15 @@ public class Delivery {
     @Enumerated(EnumType.STRING)
     private DeliveryChannel channel;
     private String target;
+    @Convert(converter = SecretConverter.class)
     @Column(name = "endpoint_url")
     private String endpointUrl;
+    @Convert(converter = SecretConverter.class)
     @Column(name = "sign_secret")
     private String signSecret;
+    /** The contract's webhook allow-list when the message was written; checked again on every attempt. */
+    @Column(name = "allow_list")
+    private String allowList;
     private String mentions;
     private String subject;
     private String body;
@@ -77,9 +85,11 @@ public class Delivery {
         return new Delivery(ticketId, DeliveryChannel.EMAIL, address, null, null, List.of(), subject, body, now);
     }
 
-    static Delivery webhook(Long ticketId, DeliveryChannel channel, String maskedTarget, String url, String secret, List<String> mentions,
-            String subject, String content, Instant now) {
-        return new Delivery(ticketId, channel, maskedTarget, url, secret, mentions, subject, content, now);
+    static Delivery webhook(Long ticketId, DeliveryChannel channel, String maskedTarget, String url, String secret, String allowList,
+            List<String> mentions, String subject, String content, Instant now) {
+        Delivery d = new Delivery(ticketId, channel, maskedTarget, url, secret, mentions, subject, content, now);
+        d.allowList = allowList;
+        return d;
     }
 
     /** A delivery that can never work (e.g. a malformed webhook URL): recorded as FAILED so it shows, never tried. */
@@ -152,5 +162,6 @@ public class Delivery {
 
     String endpointUrl() { return endpointUrl; }
     String signSecret() { return signSecret; }
+    String allowList() { return allowList; }
     List<String> mentions() { return mentions == null ? List.of() : Arrays.asList(mentions.split(",")); }
 }

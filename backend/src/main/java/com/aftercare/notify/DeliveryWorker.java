@@ -132,7 +132,8 @@ public class DeliveryWorker {
             result = send(seen);
         } catch (RuntimeException e) {
             log.warn("Delivery {} ({} to {}) threw", seen.getId(), seen.getChannel(), seen.getTarget(), e);
-            result = SendResult.failed(SendResult.describe(e));
+            // the exception's text is for the log: it may quote an address or an answer users must not read
+            result = SendResult.failed("internal error (see the server log)");
         }
         record(seen.getId(), seen.getVersion() + 1, result);
         return true;
@@ -144,8 +145,8 @@ public class DeliveryWorker {
         }
         return switch (d.getChannel()) {
             case EMAIL -> email.send(d.getTarget(), d.getSubject(), d.getBody());
-            case WECOM -> webhooks.wecom(d.endpointUrl(), d.getBody(), d.mentions());
-            case DINGTALK -> webhooks.dingtalk(d.endpointUrl(), d.signSecret(), d.getBody(), d.mentions());
+            case WECOM -> webhooks.wecom(d.endpointUrl(), d.allowList(), d.getBody(), d.mentions());
+            case DINGTALK -> webhooks.dingtalk(d.endpointUrl(), d.signSecret(), d.allowList(), d.getBody(), d.mentions());
         };
     }
 

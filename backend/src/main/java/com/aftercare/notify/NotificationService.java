@@ -66,17 +66,17 @@ public class NotificationService {
         }
         List<String> mobiles = DeliveryTexts.mobiles(message.recipients());
         if (channels.wecomWebhookUrl() != null) {
-            deliveries.save(webhook(ticketId, DeliveryChannel.WECOM, channels.wecomWebhookUrl(), null, mobiles, subject,
-                    DeliveryTexts.wecomContent(subject, text), now));
+            deliveries.save(webhook(ticketId, DeliveryChannel.WECOM, channels.wecomWebhookUrl(), null, channels.webhookAllowList(), mobiles,
+                    subject, DeliveryTexts.wecomContent(subject, text), now));
         }
         if (channels.dingtalkWebhookUrl() != null) {
-            deliveries.save(webhook(ticketId, DeliveryChannel.DINGTALK, channels.dingtalkWebhookUrl(), channels.dingtalkSecret(), mobiles,
-                    subject, DeliveryTexts.dingtalkContent(subject, text, mobiles), now));
+            deliveries.save(webhook(ticketId, DeliveryChannel.DINGTALK, channels.dingtalkWebhookUrl(), channels.dingtalkSecret(),
+                    channels.webhookAllowList(), mobiles, subject, DeliveryTexts.dingtalkContent(subject, text, mobiles), now));
         }
     }
 
-    private static Delivery webhook(Long ticketId, DeliveryChannel channel, String url, String secret, List<String> mobiles, String subject,
-            String content, Instant now) {
+    private static Delivery webhook(Long ticketId, DeliveryChannel channel, String url, String secret, String allowList,
+            List<String> mobiles, String subject, String content, Instant now) {
         String problem = ChannelSettings.urlProblem(url) == null ? null : "webhook URL " + ChannelSettings.urlProblem(url);
         if (problem == null && ChannelSettings.secretProblem(secret) != null) {
             problem = "signing secret " + ChannelSettings.secretProblem(secret);
@@ -85,7 +85,7 @@ public class NotificationService {
             // the URL may hold the robot's key, so not even a broken one is shown
             return Delivery.unusable(ticketId, channel, "(unusable webhook settings)", subject, content, problem, now);
         }
-        return Delivery.webhook(ticketId, channel, DeliveryTexts.maskedTarget(url), url, secret, mobiles, subject, content, now);
+        return Delivery.webhook(ticketId, channel, DeliveryTexts.maskedTarget(url), url, secret, allowList, mobiles, subject, content, now);
     }
 
     /** The deliveries of a ticket, newest first. */

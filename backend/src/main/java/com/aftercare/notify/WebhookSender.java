@@ -1,14 +1,9 @@
 package com.aftercare.notify;
 
-import java.io.IOException;
-import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -19,8 +14,16 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import com.aftercare.common.BadRequestException;
+import com.aftercare.outbound.AllowList;
+import com.aftercare.outbound.OutboundTargets;
+import com.aftercare.outbound.PinnedHttp;
+import com.aftercare.outbound.TargetRefusedException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,30 +35,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * HTTP 200 with {"errcode":0,"errmsg":"ok"} when they took the message; any other status, a
  * non-zero errcode, a timeout or a connection error is a failed attempt with the reason recorded.
  * Redirects are not followed: a robot webhook that redirects is misconfigured.
+ *
+ * <p>Every attempt goes through {@link OutboundTargets} (the target resolved and checked now, and
+ * the connection made to that checked address), and the recorded reason is a classification only:
+ * what the remote side answered never reaches a delivery record, so a webhook aimed at an internal
+ * service cannot be used to read it.
  */
 @Component
 class WebhookSender {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_ANSWER_IN_ERROR = 200;
+    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
-    private final HttpClient http;
+    private final PinnedHttp http;
+    private final OutboundTargets targets;
     private final Duration timeout;
     private final Clock clock;
 
     @Autowired
-    WebhookSender(NotifyProperties properties, Clock clock) {
-        this(properties.httpTimeout(), clock);
+    WebhookSender(NotifyProperties properties, Clock clock, OutboundTargets targets) {
+        this(properties.httpTimeout(), clock, targets);
     }
 
-    WebhookSender(Duration timeout, Clock clock) {
+    WebhookSender(Duration timeout, Clock clock, OutboundTargets targets) {
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.targets = targets;
+        this.http = new PinnedHttp(timeout, timeout);
     }
 
     /** {"msgtype":"text","text":{"content":..,"mentioned_mobile_list":[..]}} */
@@ -96,66 +102,71 @@ class WebhookSender {
     }
 
     SendResult wecom(String url, String content, List<String> mobiles) {
-        return post(url, wecomPayload(content, mobiles));
+        return wecom(url, null, content, mobiles);
+    }
+
+    SendResult wecom(String url, String allowList, String content, List<String> mobiles) {
+        return post(url, allowList, wecomPayload(content, mobiles));
     }
 
     SendResult dingtalk(String url, String secret, String content, List<String> mobiles) {
-        String target = secret == null ? url : signedUrl(url, secret, clock.millis());
-        return post(target, dingtalkPayload(content, mobiles));
+        return dingtalk(url, secret, null, content, mobiles);
     }
 
-    private SendResult post(String url, String payload) {
-        HttpRequest request;
+    SendResult dingtalk(String url, String secret, String allowList, String content, List<String> mobiles) {
+        String target = secret == null ? url : signedUrl(url, secret, clock.millis());
+        return post(target, allowList, dingtalkPayload(content, mobiles));
+    }
+
+    private SendResult post(String url, String allowList, String payload) {
+        URI uri;
+        InetAddress address;
         try {
-            request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
-                    .build();
-        } catch (IllegalArgumentException e) {
+            uri = new URI(url);
+            if (uri.getHost() == null) {
+                return SendResult.failedForGood("not a usable webhook URL");
+            }
+            address = targets.resolveWebhook(uri, AllowList.of(allowList));
+        } catch (URISyntaxException | BadRequestException e) {
             return SendResult.failedForGood("not a usable webhook URL");
+        } catch (TargetRefusedException e) {
+            log.warn("Webhook not sent: {}", e.reason());
+            // an address that is not allowed now may be allowed after the admin fixes the allow-list: retried
+            return SendResult.failed(e.getMessage());
         }
-        HttpResponse<String> response;
+        PinnedHttp.Response response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            return SendResult.failed("could not connect within " + timeout.toMillis() + " ms");
-        } catch (HttpTimeoutException e) {
-            return SendResult.failed("no answer within " + timeout.toMillis() + " ms");
-        } catch (ConnectException e) {
-            return SendResult.failed("could not connect: " + SendResult.describe(e));
-        } catch (IOException e) {
-            return SendResult.failed(SendResult.describe(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SendResult.failed("interrupted while sending");
+            response = http.send("POST", uri, address, "application/json; charset=utf-8", payload.getBytes(StandardCharsets.UTF_8), false);
+        } catch (PinnedHttp.Failure e) {
+            if (e.getMessage().equals("timeout")) {
+                return SendResult.failed((e.connectPhase() ? "could not connect within " : "no answer within ") + timeout.toMillis() + " ms");
+            }
+            return SendResult.failed(e.connectPhase() ? "could not connect: " + e.getMessage() : e.getMessage());
         }
-        String body = response.body() == null ? "" : response.body();
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
-            return SendResult.failed("HTTP " + response.statusCode() + answer(body));
+        if (response.status() < 200 || response.status() > 299) {
+            return SendResult.failed("HTTP " + response.status());
         }
         JsonNode answer;
         try {
-            answer = JSON.readTree(body);
+            answer = JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
             answer = null;
         }
         if (answer == null || !answer.path("errcode").isIntegralNumber()) {
-            return SendResult.failed("HTTP " + response.statusCode() + " without an errcode" + answer(body));
+            return SendResult.failed("HTTP " + response.status() + " without an errcode");
         }
         int errcode = answer.path("errcode").asInt();
         if (errcode != 0) {
-            return SendResult.failed("errcode " + errcode + ": " + answer.path("errmsg").asText(""));
+            // errmsg is the remote side's text: for the operator's log, not for the delivery record users read
+            log.info("Webhook answered errcode {}: {}", errcode, oneLine(answer.path("errmsg").asText("")));
+            return SendResult.failed("errcode " + errcode);
         }
         return SendResult.sent();
     }
 
-    private static String answer(String body) {
-        String oneLine = body.strip().replaceAll("\\s+", " ");
-        if (oneLine.isEmpty()) {
-            return "";
-        }
-        return ": " + (oneLine.length() > MAX_ANSWER_IN_ERROR ? oneLine.substring(0, MAX_ANSWER_IN_ERROR) + "…" : oneLine);
+    private static String oneLine(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private static String write(ObjectNode node) {

@@ -45,7 +45,8 @@ public class ProbeService {
             return new Plan(ticketId, null, null, null);
         }
         return new Plan(ticketId, device.getId(), device.getName(),
-                new DeviceProber.Target(device.getIpAddress(), device.tcpPorts(), device.getProbeHttpUrl(), device.isProbeTlsInsecure()));
+                new DeviceProber.Target(device.getIpAddress(), device.tcpPorts(), device.getProbeHttpUrl(), device.isProbeTlsInsecure(),
+                        device.getSite().getProbeAllowList()));
     }
 
     /** Runs the checks. No device or no configured checks is recorded as such and does not block closure. */

@@ -21,15 +21,19 @@ class ContractController {
         this.sla = sla;
     }
 
-    /** The DingTalk secret is write-only: shown as set or not, never echoed back. */
+    /**
+     * The webhook URLs (their key is the robot's password) and the DingTalk secret are write-only:
+     * shown as set or not, never echoed back.
+     */
     record ContractView(Long id, Long customerId, String name, String policyCode, CalendarKind calendar, String zone,
             String deskLead, String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail,
-            String wecomWebhookUrl, String dingtalkWebhookUrl, boolean dingtalkSecretSet) {
+            boolean wecomWebhookSet, boolean dingtalkWebhookSet, boolean dingtalkSecretSet, String webhookAllowList) {
 
         static ContractView of(ServiceContract c) {
             return new ContractView(c.getId(), c.getCustomerId(), c.getName(), c.getPolicyCode(), c.getCalendar(), c.getZone(),
                     c.getDeskLead(), c.getProjectManager(), c.getSeniorEngineer(), c.getDepartmentHead(), c.isNotifyEmail(),
-                    c.getWecomWebhookUrl(), c.getDingtalkWebhookUrl(), c.getDingtalkSecret() != null);
+                    c.getWecomWebhookUrl() != null, c.getDingtalkWebhookUrl() != null, c.getDingtalkSecret() != null,
+                    c.getWebhookAllowList());
         }
     }
 

@@ -3,6 +3,7 @@ package com.aftercare.sla;
 import java.time.ZoneId;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import com.aftercare.secrets.SecretConverter;
 
 /**
  * A customer's service contract: which SLA policy (level scheme and clocks) applies, on which
@@ -41,12 +44,18 @@ public class ServiceContract {
     private String departmentHead;
     @Column(name = "notify_email")
     private boolean notifyEmail;
+    // the webhook URLs carry the robots' keys: all three are secrets, encrypted in the database
+    @Convert(converter = SecretConverter.class)
     @Column(name = "wecom_webhook_url")
     private String wecomWebhookUrl;
+    @Convert(converter = SecretConverter.class)
     @Column(name = "dingtalk_webhook_url")
     private String dingtalkWebhookUrl;
+    @Convert(converter = SecretConverter.class)
     @Column(name = "dingtalk_secret")
     private String dingtalkSecret;
+    @Column(name = "webhook_allow_list")
+    private String webhookAllowList;
     @Version
     private long version;
 
@@ -67,9 +76,18 @@ public class ServiceContract {
         this.seniorEngineer = blankToNull(s.seniorEngineer());
         this.departmentHead = blankToNull(s.departmentHead());
         this.notifyEmail = s.notifyEmail();
-        this.wecomWebhookUrl = blankToNull(s.wecomWebhookUrl());
-        this.dingtalkWebhookUrl = blankToNull(s.dingtalkWebhookUrl());
-        this.dingtalkSecret = blankToNull(s.dingtalkSecret());
+        this.wecomWebhookUrl = keepOrReplace(s.wecomWebhookUrl(), wecomWebhookUrl);
+        this.dingtalkWebhookUrl = keepOrReplace(s.dingtalkWebhookUrl(), dingtalkWebhookUrl);
+        this.dingtalkSecret = keepOrReplace(s.dingtalkSecret(), dingtalkSecret);
+        this.webhookAllowList = keepOrReplace(s.webhookAllowList(), webhookAllowList);
+    }
+
+    /**
+     * Write-only settings: the form never has the stored value to send back, so absent (null) keeps
+     * it, "" (or blanks) removes it, anything else replaces it.
+     */
+    static String keepOrReplace(String sent, String stored) {
+        return sent == null ? stored : blankToNull(sent);
     }
 
     private static String blankToNull(String s) {
@@ -91,4 +109,5 @@ public class ServiceContract {
     public String getWecomWebhookUrl() { return wecomWebhookUrl; }
     public String getDingtalkWebhookUrl() { return dingtalkWebhookUrl; }
     public String getDingtalkSecret() { return dingtalkSecret; }
+    public String getWebhookAllowList() { return webhookAllowList; }
 }

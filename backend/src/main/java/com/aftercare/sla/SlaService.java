@@ -25,6 +25,9 @@ import com.aftercare.calendar.WeeklySchedule;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.identity.CurrentUser;
+import com.aftercare.outbound.AllowList;
+import com.aftercare.outbound.OutboundTargets;
+import com.aftercare.secrets.SigningSecret;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,12 +63,13 @@ public class SlaService {
     private final com.aftercare.identity.AccountService accounts;
     private final SlaSettings settings;
     private final Clock clock;
+    private final OutboundTargets outbound;
     private final Map<Long, PolicyDefinition> parsed = new ConcurrentHashMap<>();
 
     SlaService(SlaPolicyRepository policies, ServiceContractRepository contracts, MilestoneRepository milestones,
             ClockLogRepository logs, HolidayService holidays, @Lazy ClockSignal signal, @Lazy DecisionCatalog decisions,
             com.aftercare.asset.AssetService assets, com.aftercare.identity.AccountService accounts, SlaSettings settings,
-            Clock clock) {
+            Clock clock, OutboundTargets outbound) {
         this.policies = policies;
         this.contracts = contracts;
         this.milestones = milestones;
@@ -77,6 +81,7 @@ public class SlaService {
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
+        this.outbound = outbound;
     }
 
     // ---- policies ----
@@ -266,30 +271,30 @@ public class SlaService {
                 throw new BadRequestException(person[0], "no user " + person[1].trim());
             }
         }
-        webhookUrl("wecomWebhookUrl", s.wecomWebhookUrl());
-        webhookUrl("dingtalkWebhookUrl", s.dingtalkWebhookUrl());
-        if (s.dingtalkSecret() != null && s.dingtalkSecret().length() > 200) {
-            throw new BadRequestException("dingtalkSecret", "at most 200 characters");
+        ServiceContract stored = contracts.findByCustomerId(customerId).orElse(null);
+        AllowList allowList = AllowList.parse("webhookAllowList",
+                ServiceContract.keepOrReplace(s.webhookAllowList(), stored == null ? null : stored.getWebhookAllowList()));
+        webhookUrl("wecomWebhookUrl", s.wecomWebhookUrl(), allowList);
+        webhookUrl("dingtalkWebhookUrl", s.dingtalkWebhookUrl(), allowList);
+        String secretProblem = s.dingtalkSecret() == null || s.dingtalkSecret().isBlank() ? null
+                : SigningSecret.problem(s.dingtalkSecret().strip());
+        if (secretProblem != null) {
+            throw new BadRequestException("dingtalkSecret", secretProblem);
         }
         ServiceContract contract = contracts.findByCustomerId(customerId).orElseGet(() -> new ServiceContract(customerId));
         contract.update(s);
         return contracts.save(contract);
     }
 
-    /** A group-robot webhook must be an http(s) URL with a host; anything else would fail every escalation. */
-    private static void webhookUrl(String field, String url) {
+    /**
+     * A group-robot webhook as sent: null keeps the stored one, blank removes it, anything else must
+     * pass the outbound rule (https, a public address unless the contract's allow-list says otherwise).
+     */
+    private void webhookUrl(String field, String url, AllowList allowList) {
         if (url == null || url.isBlank()) {
             return;
         }
-        try {
-            java.net.URI uri = new java.net.URI(url.trim());
-            if (url.length() > 500 || uri.getHost() == null
-                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                throw new BadRequestException(field, "must be an http(s) URL with a host, at most 500 characters");
-            }
-        } catch (java.net.URISyntaxException e) {
-            throw new BadRequestException(field, "not a URL: " + e.getReason());
-        }
+        outbound.checkUrl(field, url.strip(), OutboundTargets.Use.WEBHOOK, allowList);
     }
 
     /** The working-time calendar of a contract: 5x8 with lunch break and Chinese holidays, or 7x24. */

@@ -94,12 +94,9 @@ class AuditTrailTest extends IntegrationTest {
 
     @Test
     void webhookKeysAndSecretsAreMaskedButTheirChangeStillShows() {
-        assertThat(AuditedTables.maskUrl("https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1"))
-                .isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=***");
-        assertThat(AuditedTables.maskUrl("https://user:pw@hooks.example.com/x/y")).isEqualTo("https://***@hooks.example.com/x/y");
         assertThat(AuditedTables.mask("password_hash", "{bcrypt}$2a$10$abc")).isEqualTo("***");
         assertThat(AuditedTables.mask("sign_secret", "SEC123")).isEqualTo("***");
-        assertThat(AuditedTables.mask("endpoint_url", "https://h/p?key=1")).isEqualTo("https://h/p?key=***");
+        assertThat(AuditedTables.mask("endpoint_url", "https://h/p?key=1")).isEqualTo("***");
         assertThat(AuditedTables.mask("name", "plain")).isEqualTo("plain");
 
         PendingChange rotated = new PendingChange("service_contract", "1", "t-admin", PendingChange.Action.UPDATE,

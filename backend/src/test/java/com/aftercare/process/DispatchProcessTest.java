@@ -127,9 +127,13 @@ class DispatchProcessTest extends IntegrationTest {
     }
 
     @Test
-    void correctedProbeSettingsLetAStuckCaseThrough() {
+    void correctedProbeSettingsLetAStuckCaseThrough() throws Exception {
         Ticket ticket = atEngineer();
-        assets.changeProbe(device.getId(), "127.0.0.1", "9", "http://127.0.0.1:9/"); // wrong port: nothing listens
+        int closed; // a wrong port where nothing listens (one the test profile lets the probe try)
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+        assets.changeProbe(device.getId(), "127.0.0.1", String.valueOf(closed), "http://127.0.0.1:" + closed + "/");
         complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Bad cable", "fixOutcome", "FIXED"));
         probeWorker.runOnce();
         assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
