@@ -69,15 +69,16 @@ class EscalationSteps {
                 List<RecipientRole> roles = due.rungs().stream().flatMap(r -> r.step().recipients().stream())
                         .distinct().toList();
                 List<Recipient> to = recipients.resolve(roles, ticket, contract);
-                Optional<String> late = LateEscalation.note(due.firstDueAt(), now, zone);
+                Optional<String> late = LateEscalation.note(due.owedSince(), now, zone);
                 String text = message(ticket, due, late);
                 notifications.send(new OutgoingMessage(id, subject(ticket, due, late.isPresent()), text, to,
                         EscalationRecipients.channels(contract)));
                 String together = due.rungs().size() > 1
                         ? ", sent together with " + due.rungs().stream().map(r -> r.step().name()).toList() : "";
                 for (SlaService.Rung rung : due.rungs()) {
-                    String lateBy = LateEscalation.isLate(rung.dueAt(), now)
-                            ? ", late by " + Durations.human(Duration.between(rung.dueAt(), now)) : "";
+                    Instant owed = rung.dueAt().isAfter(due.owedSince()) ? rung.dueAt() : due.owedSince();
+                    String lateBy = LateEscalation.isLate(owed, now)
+                            ? ", late by " + Durations.human(Duration.between(owed, now)) : "";
                     sla.recordEscalation(id, due.clock(), rung, (due.repeat() ? "repeated " : "") + rung.step().name()
                             + " to " + recipients.resolve(rung.step().recipients(), ticket, contract).stream()
                                     .map(Recipient::username).toList() + lateBy + together);

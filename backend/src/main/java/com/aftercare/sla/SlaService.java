@@ -434,9 +434,11 @@ public class SlaService {
 
     /**
      * What one clock owes at this instant: the rungs crossed since the last recorded level, lowest first (more than
-     * one when the run is late), or a repeat of the current rung. The highest rung is the clock's new level.
+     * one when the run is late or a level change shortened the clock), or a repeat of the current rung. The highest
+     * rung is the clock's new level; {@code owedSince} is when the first of them could have been sent, so
+     * now - owedSince is how late this run is.
      */
-    public record DueEscalation(ClockName clock, List<Rung> rungs, boolean repeat, ClockStatus status) {
+    public record DueEscalation(ClockName clock, List<Rung> rungs, boolean repeat, ClockStatus status, Instant owedSince) {
         public DueEscalation {
             rungs = List.copyOf(rungs);
             if (rungs.isEmpty()) {
@@ -457,7 +459,7 @@ public class SlaService {
             return highest().step();
         }
 
-        /** When the first owed rung was due: how late this run is. */
+        /** When the first owed rung was due. */
         public Instant firstDueAt() {
             return rungs.get(0).dueAt();
         }
@@ -483,15 +485,29 @@ public class SlaService {
                     .map(r -> new Rung(r.level(), policy.escalation().get(r.level() - 1), r.at()))
                     .toList();
             if (!crossed.isEmpty()) {
-                due.add(new DueEscalation(s.clock(), crossed, false, s));
+                due.add(new DueEscalation(s.clock(), crossed, false, s, owedSince(crossed.get(0).dueAt(), ms)));
             } else if (s.escalationLevel() > 0) {
                 // a policy changed to a shorter ladder repeats its top rung
                 int rung = Math.min(s.escalationLevel(), policy.escalation().size());
                 due.add(new DueEscalation(s.clock(), List.of(new Rung(rung, policy.escalation().get(rung - 1),
-                        s.nextEscalationAt())), true, s));
+                        s.nextEscalationAt())), true, s, s.nextEscalationAt()));
             }
         }
         return due;
+    }
+
+    /**
+     * Since when a rung has been owed: its due time, unless a shorter target (a level or policy change) put that
+     * due time in the past after the fact; then only since the change, which is when escalation could first know.
+     */
+    private static Instant owedSince(Instant dueAt, List<Milestone> ms) {
+        Instant owed = dueAt;
+        for (Milestone m : ms) {
+            if ((m.getKind() == MilestoneKind.LEVEL || m.getKind() == MilestoneKind.POLICY) && m.getOccurredAt().isAfter(owed)) {
+                owed = m.getOccurredAt();
+            }
+        }
+        return owed;
     }
 
     /** Records one rung of a due escalation as reached now (one row per rung, so the ladder's history has no gaps). */
