@@ -157,6 +157,11 @@ export interface TicketDetail extends TicketSummary {
   reopenCount?: number;
   /** Why the case is on hold (SLA clocks paused); null or absent when it is not. */
   holdReason?: HoldReason | null;
+  /**
+   * What the signed-in user may do to the ticket now besides its tasks, computed by the server from the
+   * same rules its endpoints enforce. Absent (an older server) means nothing is offered.
+   */
+  availableActions?: TicketAction[];
   timeline: TimelineEntry[];
   openTasks: Task[];
   probeResults: ProbeResult[];
@@ -289,6 +294,21 @@ export type HoldReason = (typeof HOLD_REASONS)[number];
 
 export const DELIVERABLE_KINDS = ['SOLUTION_PLAN', 'CONTINGENCY_PLAN', 'FAULT_REPORT'] as const;
 export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
+
+/** The ticket actions besides tasks (server: ticket.TicketAction); hand-ins are SUBMIT_ + a deliverable kind. */
+export const TICKET_ACTIONS = [
+  'HOLD',
+  'RESUME',
+  'CHANGE_LEVEL',
+  'ARRIVE_ON_SITE',
+  'SUBMIT_SOLUTION_PLAN',
+  'SUBMIT_CONTINGENCY_PLAN',
+  'SUBMIT_FAULT_REPORT',
+  'REPORT_ABNORMAL_EVENT',
+  'ACKNOWLEDGE_ABNORMAL_EVENT',
+  'REPORT_DELAY',
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 /** One SLA clock as the board shows it. */
 export interface BoardClock {

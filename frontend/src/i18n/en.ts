@@ -375,6 +375,9 @@ const en = {
     acknowledgeConfirm: 'Acknowledge the abnormal event reported on this ticket?',
     delay: 'Report delay',
     delayReason: 'Reason for the delay',
+    changeHoldReason: 'Change hold reason',
+    closedButOwed: 'The case is closed but still owes: {{what}}.',
+    listSeparator: ', ',
   },
   form: {
     category: 'Category',

@@ -379,6 +379,9 @@ const zh: Shape<Messages> = {
     acknowledgeConfirm: '确认已知悉该工单上报的异常事件？',
     delay: '延误报备',
     delayReason: '延误原因',
+    changeHoldReason: '更改挂起原因',
+    closedButOwed: '工单已关闭，但仍需提交：{{what}}。',
+    listSeparator: '、',
   },
   form: {
     category: '类别',

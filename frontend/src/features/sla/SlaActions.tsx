@@ -9,40 +9,25 @@ import {
   HOLD_REASONS,
   type DeliverableKind,
   type HoldReason,
-  type Role,
+  type TicketAction,
   type TicketClocks,
   type TicketDetail,
 } from '../../api/types';
-import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 import { slaApi } from './api';
 import { clockLabel } from './tags';
 
-/**
- * Who sees which button. A convenience only: the server checks the roles and answers 403 with a
- * problem, which is shown like any other error.
- */
-export const ACTION_ROLES: Record<string, Role[]> = {
-  hold: ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN'],
-  level: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'],
-  onSite: ['ENGINEER', 'ADMIN'],
-  deliverable: ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN'],
-  abnormal: ['ENGINEER', 'ADMIN'],
-  acknowledge: ['SUPERVISOR', 'ADMIN'],
-  delay: ['ENGINEER', 'ADMIN'],
-};
-
-/** A clock in one of these states has stopped: its deliverable is in (or not needed). */
-const STOPPED_STATES = new Set(['MET', 'MISSED', 'NOT_NEEDED']);
-
 const TEXT_MAX = 4000;
 const REASON_MAX = 1000;
 
-/** Deliverables the ticket still owes: kinds with a clock that has not stopped yet. */
-export function openDeliverables(clocks: TicketClocks | undefined): DeliverableKind[] {
-  const open = new Set((clocks?.clocks ?? []).filter((c) => !STOPPED_STATES.has(c.state)).map((c) => c.clock));
-  return DELIVERABLE_KINDS.filter((k) => open.has(k));
+/**
+ * The deliverables the user may hand in now: those the server offers (SUBMIT_<kind>). The server decides from
+ * the clocks and the user's role with the very rule its endpoint enforces, so a closed case that still owes its
+ * fault report offers it, and a stopped clock's deliverable is not offered.
+ */
+export function offeredDeliverables(actions: readonly TicketAction[] | undefined): DeliverableKind[] {
+  return DELIVERABLE_KINDS.filter((k) => (actions ?? []).includes(`SUBMIT_${k}`));
 }
 
 /** The server's message for a refused action; a 403 keeps the server's reason next to the generic text. */
@@ -179,8 +164,9 @@ function requiredText(t: TFunction, labelKey: string, max: number): Rule[] {
 type ModalName = 'hold' | 'level' | 'deliverable' | 'abnormal' | 'delay';
 
 /**
- * SLA actions on a ticket that is not closed: hold/resume, change level, arrived on site,
- * deliverables, abnormal events and delays. `onChanged` reloads the ticket and its clocks.
+ * SLA actions on a ticket: hold/resume, change level, arrived on site, deliverables, abnormal events
+ * and delays, each shown exactly when the server lists it in `availableActions` (closed or not).
+ * `onChanged` reloads the ticket and its clocks.
  */
 export function SlaActions({
   ticket,
@@ -193,12 +179,10 @@ export function SlaActions({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { hasRole } = useAuth();
   const [open, setOpen] = useState<ModalName | null>(null);
 
-  if (ticket.status === 'CLOSED') return null;
-
-  const can = (action: keyof typeof ACTION_ROLES) => hasRole(...ACTION_ROLES[action]);
+  const offered = ticket.availableActions ?? [];
+  const can = (action: TicketAction) => offered.includes(action);
   const close = () => setOpen(null);
   const done = () => {
     setOpen(null);
@@ -216,39 +200,41 @@ export function SlaActions({
 
   const policyCode = clocks?.policy?.code;
   const currentLevel = clocks?.level ?? (ticket.level != null ? String(ticket.level) : null);
-  const deliverables = openDeliverables(clocks);
-  const onSiteClock = clocks?.clocks?.find((c) => c.clock === 'ON_SITE');
-  const onSiteDone = !!onSiteClock && STOPPED_STATES.has(onSiteClock.state);
+  const deliverables = offeredDeliverables(offered);
+  // on hold, "hold" switches to the other reason; the current one would be refused
+  const holdReasons = HOLD_REASONS.filter((r) => r !== ticket.holdReason);
+  const holdTitle = ticket.holdReason ? t('actions.changeHoldReason') : t('actions.hold');
 
   const buttons: ReactNode[] = [];
-  if (can('hold')) {
+  if (can('RESUME')) {
     buttons.push(
-      ticket.holdReason ? (
-        <Popconfirm
-          key="resume"
-          title={t('actions.resumeConfirm')}
-          okText={t('actions.resume')}
-          cancelText={t('actions.cancel')}
-          okButtonProps={{ 'data-testid': 'action-resume-confirm' }}
-          onConfirm={() => run(t('actions.resume'), () => slaApi.resume(ticket.id))}
-        >
-          <Button data-testid="action-resume">{t('actions.resume')}</Button>
-        </Popconfirm>
-      ) : (
-        <Button key="hold" onClick={() => setOpen('hold')} data-testid="action-hold">
-          {t('actions.hold')}
-        </Button>
-      ),
+      <Popconfirm
+        key="resume"
+        title={t('actions.resumeConfirm')}
+        okText={t('actions.resume')}
+        cancelText={t('actions.cancel')}
+        okButtonProps={{ 'data-testid': 'action-resume-confirm' }}
+        onConfirm={() => run(t('actions.resume'), () => slaApi.resume(ticket.id))}
+      >
+        <Button data-testid="action-resume">{t('actions.resume')}</Button>
+      </Popconfirm>,
     );
   }
-  if (can('level') && policyCode) {
+  if (can('HOLD') && holdReasons.length > 0) {
+    buttons.push(
+      <Button key="hold" onClick={() => setOpen('hold')} data-testid="action-hold">
+        {holdTitle}
+      </Button>,
+    );
+  }
+  if (can('CHANGE_LEVEL') && policyCode) {
     buttons.push(
       <Button key="level" onClick={() => setOpen('level')} data-testid="action-level">
         {t('actions.changeLevel')}
       </Button>,
     );
   }
-  if (can('onSite') && !onSiteDone) {
+  if (can('ARRIVE_ON_SITE')) {
     buttons.push(
       <Popconfirm
         key="onSite"
@@ -262,21 +248,21 @@ export function SlaActions({
       </Popconfirm>,
     );
   }
-  if (can('deliverable') && deliverables.length > 0) {
+  if (deliverables.length > 0) {
     buttons.push(
       <Button key="deliverable" onClick={() => setOpen('deliverable')} data-testid="action-deliverable">
         {t('actions.deliverable')}
       </Button>,
     );
   }
-  if (can('abnormal')) {
+  if (can('REPORT_ABNORMAL_EVENT')) {
     buttons.push(
       <Button key="abnormal" onClick={() => setOpen('abnormal')} data-testid="action-abnormal">
         {t('actions.abnormal')}
       </Button>,
     );
   }
-  if (can('acknowledge')) {
+  if (can('ACKNOWLEDGE_ABNORMAL_EVENT')) {
     buttons.push(
       <Popconfirm
         key="acknowledge"
@@ -290,7 +276,7 @@ export function SlaActions({
       </Popconfirm>,
     );
   }
-  if (can('delay')) {
+  if (can('REPORT_DELAY')) {
     buttons.push(
       <Button key="delay" onClick={() => setOpen('delay')} data-testid="action-delay">
         {t('actions.delay')}
@@ -301,14 +287,25 @@ export function SlaActions({
 
   return (
     <Card title={t('actions.title')} size="small" data-testid="sla-actions">
+      {ticket.status === 'CLOSED' && deliverables.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="sla-actions-closed-owes"
+          message={t('actions.closedButOwed', {
+            what: deliverables.map((k) => clockLabel(t, k)).join(t('actions.listSeparator')),
+          })}
+        />
+      )}
       <Space wrap>{buttons}</Space>
 
       {open === 'hold' && (
         <ActionModal<{ reason: HoldReason; note?: string }>
-          title={t('actions.hold')}
+          title={holdTitle}
           testId="action-hold"
           fields={['reason', 'note']}
-          initialValues={{ reason: 'WAITING_CUSTOMER' }}
+          initialValues={{ reason: holdReasons[0] }}
           submit={(v) => slaApi.hold(ticket.id, { reason: v.reason, note: v.note?.trim() || undefined })}
           onClose={close}
           onDone={done}
@@ -319,7 +316,7 @@ export function SlaActions({
             rules={[{ required: true, message: t('validation.choose', { field: t('actions.holdReason') }) }]}
           >
             <Radio.Group data-testid="action-hold-reason">
-              {HOLD_REASONS.map((r) => (
+              {holdReasons.map((r) => (
                 <Radio key={r} value={r} data-testid={`action-hold-reason-${r}`}>
                   {t(`holdReason.${r}`)}
                 </Radio>

@@ -1,9 +1,9 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { authStore } from '../../api/client';
 import type { Delivery, Role, TicketClocks, TicketDetail } from '../../api/types';
 import { callsTo, renderTicketPage } from '../../test/renderTicketPage';
-import { openDeliverables } from './SlaActions';
+import { offeredDeliverables } from './SlaActions';
 
 const SLOW = { timeout: 10_000 };
 
@@ -45,6 +45,8 @@ const ticket = {
   satisfaction: null,
   customerFeedback: null,
   holdReason: 'WAITING_CUSTOMER',
+  // what the server lists for a supervisor on this held case with its solution plan overdue
+  availableActions: ['HOLD', 'RESUME', 'CHANGE_LEVEL', 'SUBMIT_SOLUTION_PLAN'],
   timeline: [],
   openTasks: [],
   probeResults: [],
@@ -152,14 +154,14 @@ const json = (body: unknown, status = 200) =>
 
 type Handler = (url: string, init: RequestInit | undefined) => Promise<Response> | undefined;
 
-function mockApi(roles: Role[], extra: Handler = () => undefined) {
+function mockApi(roles: Role[], extra: Handler = () => undefined, detail: Partial<TicketDetail> = {}) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     const method = init?.method ?? 'GET';
     const special = extra(url, init);
     if (special) return special;
     if (url === 'api/me') return json({ username: 'user', displayName: 'User', roles });
-    if (method === 'GET' && url === 'api/tickets/12') return json(ticket);
+    if (method === 'GET' && url === 'api/tickets/12') return json({ ...ticket, ...detail });
     if (method === 'GET' && url === 'api/tickets/12/clocks') return json(clocks);
     if (method === 'GET' && url === 'api/tickets/12/deliveries') return json(deliveries);
     if (method === 'GET' && url === 'api/sla/policies/THREE_LEVEL')
@@ -256,10 +258,13 @@ describe('SLA on the ticket page', () => {
   });
 
   it('lets an engineer submit a deliverable that is still owed, with the server\'s field error on the field', async () => {
-    const fetchMock = mockApi(['ENGINEER'], (url, init) =>
-      url === 'api/tickets/12/deliverables' && init?.method === 'POST'
-        ? json({ status: 400, title: 'Bad Request', errors: [{ field: 'text', message: 'too short' }] }, 400)
-        : undefined,
+    const fetchMock = mockApi(
+      ['ENGINEER'],
+      (url, init) =>
+        url === 'api/tickets/12/deliverables' && init?.method === 'POST'
+          ? json({ status: 400, title: 'Bad Request', errors: [{ field: 'text', message: 'too short' }] }, 400)
+          : undefined,
+      { availableActions: ['HOLD', 'RESUME', 'ARRIVE_ON_SITE', 'SUBMIT_SOLUTION_PLAN', 'REPORT_ABNORMAL_EVENT', 'REPORT_DELAY'] },
     );
     renderTicket();
     fireEvent.click(await screen.findByTestId('action-deliverable', undefined, SLOW));
@@ -274,20 +279,65 @@ describe('SLA on the ticket page', () => {
     expect(screen.getByTestId('action-on-site')).toBeTruthy();
   });
 
-  it('hides the actions on a closed ticket', async () => {
-    mockApi(['SUPERVISOR'], (url, init) =>
-      url === 'api/tickets/12' && (init?.method ?? 'GET') === 'GET' ? json({ ...ticket, status: 'CLOSED', holdReason: null }) : undefined,
-    );
+  it('offers nothing on a closed case that owes nothing', async () => {
+    mockApi(['SUPERVISOR'], undefined, { status: 'CLOSED', holdReason: null, availableActions: [] });
     renderTicket();
     await screen.findByTestId('clock-RESPONSE', undefined, SLOW);
     expect(screen.queryByTestId('sla-actions')).toBeNull();
     expect(screen.queryByTestId('ticket-hold')).toBeNull();
   });
+
+  it('offers the fault report on a closed case that still owes it, and hands it in', async () => {
+    const fetchMock = mockApi(['SERVICE_DESK'], undefined, {
+      status: 'CLOSED',
+      holdReason: null,
+      availableActions: ['SUBMIT_FAULT_REPORT'],
+    });
+    renderTicket();
+    const card = await screen.findByTestId('sla-actions', undefined, SLOW);
+    expect(within(card).getByTestId('sla-actions-closed-owes').textContent).toBe('The case is closed but still owes: Fault report.');
+    expect(within(card).queryByTestId('action-hold')).toBeNull();
+    expect(within(card).queryByTestId('action-level')).toBeNull();
+    expect(within(card).queryByTestId('action-acknowledge')).toBeNull();
+
+    fireEvent.click(within(card).getByTestId('action-deliverable'));
+    const form = await screen.findByTestId('action-deliverable-form', undefined, SLOW);
+    expect(within(form).getByTestId('action-deliverable-kind-FAULT_REPORT')).toBeTruthy();
+    expect(within(form).queryByTestId('action-deliverable-kind-SOLUTION_PLAN')).toBeNull();
+    fireEvent.change(screen.getByTestId('action-deliverable-text'), { target: { value: 'Loose cable; re-seated' } });
+    fireEvent.click(screen.getByTestId('action-deliverable-submit'));
+    await waitFor(() => expect(calls(fetchMock, 'POST', 'api/tickets/12/deliverables')).toHaveLength(1), SLOW);
+    const [, init] = calls(fetchMock, 'POST', 'api/tickets/12/deliverables')[0];
+    expect(JSON.parse(String(init?.body))).toEqual({ kind: 'FAULT_REPORT', text: 'Loose cable; re-seated' });
+  });
+
+  it('offers "acknowledge abnormal event" only when the server lists it (one was reported)', async () => {
+    mockApi(['SUPERVISOR']);
+    renderTicket();
+    await screen.findByTestId('action-resume', undefined, SLOW);
+    expect(screen.queryByTestId('action-acknowledge')).toBeNull();
+    cleanup();
+
+    mockApi(['SUPERVISOR'], undefined, { availableActions: ['HOLD', 'RESUME', 'CHANGE_LEVEL', 'ACKNOWLEDGE_ABNORMAL_EVENT'] });
+    renderTicket();
+    expect(await screen.findByTestId('action-acknowledge', undefined, SLOW)).toBeTruthy();
+    expect(screen.queryByTestId('action-deliverable')).toBeNull();
+  });
+
+  it('on hold, offers the other hold reason only', async () => {
+    mockApi(['SUPERVISOR']);
+    renderTicket();
+    fireEvent.click(await screen.findByTestId('action-hold', undefined, SLOW));
+    const form = await screen.findByTestId('action-hold-form', undefined, SLOW);
+    expect(within(form).queryByTestId('action-hold-reason-WAITING_CUSTOMER')).toBeNull();
+    expect(within(form).getByTestId('action-hold-reason-WAITING_PARTS')).toBeTruthy();
+    expect(screen.getAllByText('Change hold reason').length).toBeGreaterThan(0);
+  });
 });
 
-describe('openDeliverables', () => {
-  it('offers the kinds whose clock has not stopped', () => {
-    expect(openDeliverables(clocks)).toEqual(['SOLUTION_PLAN']);
-    expect(openDeliverables(undefined)).toEqual([]);
+describe('offeredDeliverables', () => {
+  it('offers the kinds the server lists as SUBMIT_ actions', () => {
+    expect(offeredDeliverables(['HOLD', 'SUBMIT_FAULT_REPORT', 'SUBMIT_SOLUTION_PLAN'])).toEqual(['SOLUTION_PLAN', 'FAULT_REPORT']);
+    expect(offeredDeliverables(undefined)).toEqual([]);
   });
 });

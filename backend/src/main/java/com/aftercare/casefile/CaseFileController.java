@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.aftercare.probe.ProbeCheck;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketAction;
+import com.aftercare.ticket.TicketActions;
 import com.aftercare.ticket.TicketService;
 import com.aftercare.ticket.TicketSummary;
 import com.aftercare.workflow.TaskView;
@@ -28,12 +30,15 @@ class CaseFileController {
     private final TicketService tickets;
     private final WorkflowTaskService tasks;
     private final ProbeService probes;
+    private final TicketActions actions;
     private final Clock clock;
 
-    CaseFileController(TicketService tickets, WorkflowTaskService tasks, ProbeService probes, Clock clock) {
+    CaseFileController(TicketService tickets, WorkflowTaskService tasks, ProbeService probes, TicketActions actions,
+            Clock clock) {
         this.tickets = tickets;
         this.tasks = tasks;
         this.probes = probes;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -46,7 +51,9 @@ class CaseFileController {
     record CaseFile(@JsonUnwrapped TicketSummary summary, String channel, String requesterName, String requesterUnit, String requesterPhone,
             String impact, String urgency, String description, String deskNote, String symptom, String cause, String solution,
             String prevention, String thirdPartyName, String callbackOutcome, Integer satisfaction, String customerFeedback,
-            int reopenCount, List<TimelineEntry> timeline, List<TaskView> openTasks, List<ProbeResultView> probeResults) {
+            int reopenCount, List<TimelineEntry> timeline, List<TaskView> openTasks, List<ProbeResultView> probeResults,
+            /** What the signed-in user may do to the ticket now besides its tasks: exactly what those endpoints accept. */
+            List<TicketAction> availableActions) {
     }
 
     /**
@@ -77,6 +84,7 @@ class CaseFileController {
         return new CaseFile(TicketSummary.of(t, now), t.getChannel().name(), t.getRequesterName(),
                 t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),
                 t.getDeskNote(), t.getSymptom(), t.getCause(), t.getSolution(), t.getPrevention(), t.getThirdPartyName(),
-                t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults);
+                t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults,
+                actions.available(t));
     }
 }

@@ -3,7 +3,6 @@ package com.aftercare.escalation;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,15 +11,15 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.aftercare.common.BadRequestException;
-import com.aftercare.common.ForbiddenException;
 import com.aftercare.identity.CurrentUser;
-import com.aftercare.identity.Role;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.notify.OutgoingMessage;
 import com.aftercare.notify.Recipient;
 import com.aftercare.sla.RecipientRole;
 import com.aftercare.sla.SlaService;
 import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketAction;
+import com.aftercare.ticket.TicketActions;
 import com.aftercare.ticket.TicketService;
 
 /**
@@ -35,13 +34,15 @@ class AbnormalEventController {
     private final SlaService sla;
     private final NotificationService notifications;
     private final EscalationRecipients recipients;
+    private final TicketActions actions;
 
     AbnormalEventController(TicketService tickets, SlaService sla, NotificationService notifications,
-            EscalationRecipients recipients) {
+            EscalationRecipients recipients, TicketActions actions) {
         this.tickets = tickets;
         this.sla = sla;
         this.notifications = notifications;
         this.recipients = recipients;
+        this.actions = actions;
     }
 
     record AbnormalEventRequest(String description, Boolean technical) {
@@ -49,15 +50,13 @@ class AbnormalEventController {
 
     @PostMapping("/api/tickets/{id}/abnormal-events")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ENGINEER', 'ADMIN')")
     @Transactional
     public void report(@PathVariable Long id, @RequestBody AbnormalEventRequest body) {
+        actions.requireRole(TicketAction.REPORT_ABNORMAL_EVENT);
+        Ticket ticket = tickets.get(id);
+        actions.requireActor(TicketAction.REPORT_ABNORMAL_EVENT, ticket);
         if (body == null) {
             throw new BadRequestException("body", "a JSON body is required");
-        }
-        Ticket ticket = tickets.get(id);
-        if (!CurrentUser.roles().contains(Role.ADMIN) && !CurrentUser.username().equals(ticket.getAssignee())) {
-            throw new ForbiddenException("Only the engineer assigned to this ticket may report an abnormal event");
         }
         boolean technical = Boolean.TRUE.equals(body.technical());
         tickets.reportAbnormalEvent(id, body.description(), technical);
@@ -73,8 +72,9 @@ class AbnormalEventController {
     /** The project manager (supervisor role) takes up the abnormal event; stops the PM_REPORT clock. */
     @PostMapping("/api/tickets/{id}/abnormal-events/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     public void acknowledge(@PathVariable Long id) {
+        actions.requireRole(TicketAction.ACKNOWLEDGE_ABNORMAL_EVENT);
+        actions.requireActor(TicketAction.ACKNOWLEDGE_ABNORMAL_EVENT, tickets.get(id));
         tickets.acknowledgeAbnormalEvent(id);
     }
 }

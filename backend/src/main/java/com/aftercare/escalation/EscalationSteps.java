@@ -1,5 +1,9 @@
 package com.aftercare.escalation;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +20,7 @@ import com.aftercare.sla.ClockStatus;
 import com.aftercare.sla.ClockTicket;
 import com.aftercare.sla.Durations;
 import com.aftercare.sla.PolicyDefinition;
+import com.aftercare.sla.RecipientRole;
 import com.aftercare.sla.ServiceContract;
 import com.aftercare.sla.SlaService;
 import com.aftercare.ticket.Ticket;
@@ -45,23 +50,39 @@ class EscalationSteps {
         };
     }
 
-    /** escalateClocks: for each clock whose next rung is due, notify that rung's recipients and record it. */
+    /**
+     * escalateClocks: for each clock with rungs due, one message to everyone those rungs name (each person once),
+     * and each rung recorded. A run that comes late (downtime, backlog) owes every rung crossed since the last one
+     * recorded, not only the highest, and says that it is late.
+     */
     @Bean
     JavaDelegate escalateClocksDelegate(TicketService tickets, SlaService sla, NotificationService notifications,
-            EscalationRecipients recipients) {
+            EscalationRecipients recipients, Clock clock) {
         return execution -> {
             Long id = ticketId(execution);
             Ticket ticket = tickets.get(id);
             ClockTicket clockTicket = tickets.clockTicket(ticket);
             Optional<ServiceContract> contract = sla.contract(ticket.getContractId());
+            ZoneId zone = contract.map(ServiceContract::zoneId).orElse(clock.getZone());
+            Instant now = clock.instant();
             for (SlaService.DueEscalation due : sla.dueEscalations(clockTicket)) {
-                PolicyDefinition.EscalationStep step = due.step();
-                List<Recipient> to = recipients.resolve(step.recipients(), ticket, contract);
-                String text = message(ticket, due);
-                notifications.send(new OutgoingMessage(id, subject(ticket, due), text, to,
+                List<RecipientRole> roles = due.rungs().stream().flatMap(r -> r.step().recipients().stream())
+                        .distinct().toList();
+                List<Recipient> to = recipients.resolve(roles, ticket, contract);
+                Optional<String> late = LateEscalation.note(due.owedSince(), now, zone);
+                String text = message(ticket, due, late);
+                notifications.send(new OutgoingMessage(id, subject(ticket, due, late.isPresent()), text, to,
                         EscalationRecipients.channels(contract)));
-                sla.recordEscalation(id, due, (due.repeat() ? "repeated " : "") + step.name() + " to "
-                        + to.stream().map(Recipient::username).toList());
+                String together = due.rungs().size() > 1
+                        ? ", sent together with " + due.rungs().stream().map(r -> r.step().name()).toList() : "";
+                for (SlaService.Rung rung : due.rungs()) {
+                    Instant owed = rung.dueAt().isAfter(due.owedSince()) ? rung.dueAt() : due.owedSince();
+                    String lateBy = LateEscalation.isLate(owed, now)
+                            ? ", late by " + Durations.human(Duration.between(owed, now)) : "";
+                    sla.recordEscalation(id, due.clock(), rung, (due.repeat() ? "repeated " : "") + rung.step().name()
+                            + " to " + recipients.resolve(rung.step().recipients(), ticket, contract).stream()
+                                    .map(Recipient::username).toList() + lateBy + together);
+                }
                 tickets.note(id, "ESCALATED", text);
             }
         };
@@ -97,19 +118,25 @@ class EscalationSteps {
         };
     }
 
-    private static String subject(Ticket t, SlaService.DueEscalation due) {
-        return "[" + due.step().name() + "] " + t.getNumber() + " " + clockLabel(due.clock().name());
+    private static String subject(Ticket t, SlaService.DueEscalation due, boolean late) {
+        return "[" + rungNames(due, "/") + "] " + t.getNumber() + " " + clockLabel(due.clock().name()) + (late ? " 迟发" : "");
+    }
+
+    /** The rungs this message stands for, lowest first: "WARNING·BREACH·HEAD" after downtime, else one name. */
+    private static String rungNames(SlaService.DueEscalation due, String separator) {
+        return String.join(separator, due.rungs().stream().map(r -> r.step().name()).toList());
     }
 
     /** One line for a phone screen; Chinese first, as the teams read it (NotificationService cuts what a channel cannot take). */
-    private static String message(Ticket t, SlaService.DueEscalation due) {
+    private static String message(Ticket t, SlaService.DueEscalation due, Optional<String> late) {
         ClockStatus s = due.status();
         String when = s.dueAt() == null ? "" : s.remaining().isNegative()
                 ? " 已超时 overdue by " + Durations.human(s.remaining().negated())
                 : " 剩余 due in " + Durations.human(s.remaining());
-        return "【" + due.step().name() + (due.repeat() ? " 再次提醒" : "") + "】" + t.getNumber() + " L" + t.getLevel()
-                + " " + clockLabel(due.clock().name()) + when + " | " + t.getSite().getName() + " | "
-                + (t.getAssignee() == null ? "未派单 unassigned" : t.getAssignee()) + " | " + t.getTitle();
+        return "【" + rungNames(due, "·") + (due.repeat() ? " 再次提醒" : "") + "】" + t.getNumber() + " L" + t.getLevel()
+                + " " + clockLabel(due.clock().name()) + when + late.map(l -> " | " + l).orElse("") + " | "
+                + t.getSite().getName() + " | " + (t.getAssignee() == null ? "未派单 unassigned" : t.getAssignee()) + " | "
+                + t.getTitle();
     }
 
     static String clockLabel(String clock) {

@@ -135,22 +135,31 @@ public final class ClockCalculator {
 
     /** Highest escalation rung whose share of the clock has elapsed by {@code now}. */
     public Reached reachedLevel(ClockName clock, Subject subject, List<Milestone> milestones, Instant now) {
+        List<Reached> rungs = reachedRungs(clock, subject, milestones, now);
+        return rungs.isEmpty() ? new Reached(0, null) : rungs.get(rungs.size() - 1);
+    }
+
+    /**
+     * Every rung whose share of the clock has elapsed by {@code now}, lowest first, each with the instant
+     * it was reached: a late run owes all of them, not only the highest.
+     */
+    public List<Reached> reachedRungs(ClockName clock, Subject subject, List<Milestone> milestones, Instant now) {
         ClockSpec spec = policy.clocksFor(subject.levelCode()).stream().filter(s -> s.clock() == clock).findFirst().orElse(null);
         if (spec == null) {
-            return new Reached(0, null);
+            return List.of();
         }
         BusinessCalendar calendar = calendarFor(spec);
         Run run = replay(clock, spec, ordered(milestones), now);
         if (run.startedAt == null || run.stoppedAt != null) {
-            return new Reached(0, null);
+            return List.of();
         }
         Counter counter = new Counter(calendar, run.startedAt, run.excluded);
         Duration target = target(spec, subject.region(), calendar);
-        Reached reached = new Reached(0, null);
+        List<Reached> reached = new ArrayList<>();
         for (int i = 0; i < policy.escalation().size(); i++) {
             Instant at = counter.instantAt(share(target, policy.escalation().get(i).percent()));
             if (at != null && !at.isAfter(now)) {
-                reached = new Reached(i + 1, at);
+                reached.add(new Reached(i + 1, at));
             }
         }
         return reached;

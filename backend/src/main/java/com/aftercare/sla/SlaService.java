@@ -433,9 +433,41 @@ public class SlaService {
         return next == null ? new Evaluation(Outcome.WAIT, null, statuses) : new Evaluation(Outcome.TIMER, next, statuses);
     }
 
-    /** A rung of the ladder that is due now for one clock (a new level, or a repeat of the current one). */
-    public record DueEscalation(ClockName clock, int level, PolicyDefinition.EscalationStep step, Instant dueAt,
-            boolean repeat, ClockStatus status) {
+    /** One rung of the ladder for one clock, and the instant it became due. */
+    public record Rung(int level, PolicyDefinition.EscalationStep step, Instant dueAt) {
+    }
+
+    /**
+     * What one clock owes at this instant: the rungs crossed since the last recorded level, lowest first (more than
+     * one when the run is late or a level change shortened the clock), or a repeat of the current rung. The highest
+     * rung is the clock's new level; {@code owedSince} is when the first of them could have been sent, so
+     * now - owedSince is how late this run is.
+     */
+    public record DueEscalation(ClockName clock, List<Rung> rungs, boolean repeat, ClockStatus status, Instant owedSince) {
+        public DueEscalation {
+            rungs = List.copyOf(rungs);
+            if (rungs.isEmpty()) {
+                throw new IllegalArgumentException("a due escalation has at least one rung");
+            }
+        }
+
+        /** The rung the clock ends on. */
+        public Rung highest() {
+            return rungs.get(rungs.size() - 1);
+        }
+
+        public int level() {
+            return highest().level();
+        }
+
+        public PolicyDefinition.EscalationStep step() {
+            return highest().step();
+        }
+
+        /** When the first owed rung was due. */
+        public Instant firstDueAt() {
+            return rungs.get(0).dueAt();
+        }
     }
 
     /** The escalations due at this instant; the caller notifies and then {@link #recordEscalation records} them. */
@@ -451,24 +483,43 @@ public class SlaService {
             if (!s.state().isRunning() || s.nextEscalationAt() == null || s.nextEscalationAt().isAfter(now)) {
                 continue;
             }
-            ClockCalculator.Reached reached = calculator.reachedLevel(s.clock(),
-                    new ClockCalculator.Subject(ticket.levelCode(), ticket.region()), ms, now);
-            if (reached.level() > s.escalationLevel()) {
-                due.add(new DueEscalation(s.clock(), reached.level(), policy.escalation().get(reached.level() - 1),
-                        reached.at(), false, s));
+            // every rung crossed since the recorded level is owed, so a late run still tells the lower rungs' people
+            List<Rung> crossed = calculator.reachedRungs(s.clock(),
+                    new ClockCalculator.Subject(ticket.levelCode(), ticket.region()), ms, now).stream()
+                    .filter(r -> r.level() > s.escalationLevel())
+                    .map(r -> new Rung(r.level(), policy.escalation().get(r.level() - 1), r.at()))
+                    .toList();
+            if (!crossed.isEmpty()) {
+                due.add(new DueEscalation(s.clock(), crossed, false, s, owedSince(crossed.get(0).dueAt(), ms)));
             } else if (s.escalationLevel() > 0) {
                 // a policy changed to a shorter ladder repeats its top rung
                 int rung = Math.min(s.escalationLevel(), policy.escalation().size());
-                due.add(new DueEscalation(s.clock(), rung, policy.escalation().get(rung - 1), s.nextEscalationAt(), true, s));
+                due.add(new DueEscalation(s.clock(), List.of(new Rung(rung, policy.escalation().get(rung - 1),
+                        s.nextEscalationAt())), true, s, s.nextEscalationAt()));
             }
         }
         return due;
     }
 
+    /**
+     * Since when a rung has been owed: its due time, unless a shorter target (a level or policy change) put that
+     * due time in the past after the fact; then only since the change, which is when escalation could first know.
+     */
+    private static Instant owedSince(Instant dueAt, List<Milestone> ms) {
+        Instant owed = dueAt;
+        for (Milestone m : ms) {
+            if ((m.getKind() == MilestoneKind.LEVEL || m.getKind() == MilestoneKind.POLICY) && m.getOccurredAt().isAfter(owed)) {
+                owed = m.getOccurredAt();
+            }
+        }
+        return owed;
+    }
+
+    /** Records one rung of a due escalation as reached now (one row per rung, so the ladder's history has no gaps). */
     @Transactional
-    public void recordEscalation(Long ticketId, DueEscalation e, String detail) {
-        logs.save(new ClockLog(ticketId, e.clock(), ClockLog.Kind.ESCALATED, clock.instant(), e.dueAt(), e.level(),
-                e.step().name(), truncate(detail, 1000)));
+    public void recordEscalation(Long ticketId, ClockName clockName, Rung rung, String detail) {
+        logs.save(new ClockLog(ticketId, clockName, ClockLog.Kind.ESCALATED, clock.instant(), rung.dueAt(), rung.level(),
+                rung.step().name(), truncate(detail, 1000)));
     }
 
     @Transactional

@@ -24,7 +24,6 @@ import com.aftercare.identity.CurrentUser;
 import com.aftercare.common.ConflictException;
 import com.aftercare.common.UnprocessableException;
 import com.aftercare.sla.ClockName;
-import com.aftercare.sla.ClockState;
 import com.aftercare.sla.ClockStatus;
 import com.aftercare.sla.ClockTicket;
 import com.aftercare.sla.MilestoneKind;
@@ -49,15 +48,17 @@ public class TicketService {
 
     private final SlaService sla;
     private final RuntimeService runtimeService;
+    private final TicketActions actions;
     private final Clock clock;
 
     TicketService(TicketRepository tickets, TicketEventRepository events, AssetService assets, SlaService sla,
-            RuntimeService runtimeService, Clock clock) {
+            RuntimeService runtimeService, TicketActions actions, Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.assets = assets;
         this.sla = sla;
         this.runtimeService = runtimeService;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -245,7 +246,7 @@ public class TicketService {
     /** The desk or a supervisor corrects the level; clocks are recomputed from receipt with paused time kept. */
     @Transactional
     public Ticket changeLevel(Long ticketId, String level, String reason) {
-        Ticket t = loadOpen(ticketId);
+        Ticket t = loadFor(TicketAction.CHANGE_LEVEL, ticketId);
         if (level == null || level.isBlank()) {
             throw new BadRequestException("level", "is required");
         }
@@ -331,7 +332,7 @@ public class TicketService {
     /** Puts the case on hold: waiting for the customer or for parts. */
     @Transactional
     public Ticket hold(Long ticketId, String reason, String note) {
-        Ticket t = loadOpen(ticketId);
+        Ticket t = loadFor(TicketAction.HOLD, ticketId);
         if (reason == null || !HOLD_REASONS.contains(reason)) {
             throw new BadRequestException("reason", "one of " + new java.util.TreeSet<>(HOLD_REASONS));
         }
@@ -351,10 +352,7 @@ public class TicketService {
 
     @Transactional
     public Ticket releaseHold(Long ticketId) {
-        Ticket t = loadOpen(ticketId);
-        if (t.getHoldReason() == null) {
-            throw new ConflictException("The ticket is not on hold");
-        }
+        Ticket t = loadFor(TicketAction.RESUME, ticketId);
         boolean pausedBefore = paused(t);
         String was = t.getHoldReason();
         t.hold(null);
@@ -367,19 +365,10 @@ public class TicketService {
     /** The engineer checks in on site (SLA-2/3/5 on-site clocks). Only the first arrival counts. */
     @Transactional
     public void arrivedOnSite(Long ticketId, String engineer) {
-        Ticket t = loadOpen(ticketId);
-        if (sla.milestones(ticketId).stream().anyMatch(m -> m.getKind() == MilestoneKind.ON_SITE
-                && !m.getOccurredAt().isBefore(lastReopened(ticketId)))) {
-            throw new ConflictException("Arrival on site is already recorded");
-        }
+        Ticket t = loadFor(TicketAction.ARRIVE_ON_SITE, ticketId);
         t.touch(clock.instant());
         append(ticketId, "ON_SITE", engineer + " arrived on site at " + t.getSite().getName());
         sla.milestone(ticketId, MilestoneKind.ON_SITE, engineer);
-    }
-
-    private Instant lastReopened(Long ticketId) {
-        return sla.milestones(ticketId).stream().filter(m -> m.getKind() == MilestoneKind.REOPENED)
-                .map(com.aftercare.sla.Milestone::getOccurredAt).max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
     public static final java.util.Map<String, MilestoneKind> DELIVERABLES = java.util.Map.of(
@@ -398,13 +387,7 @@ public class TicketService {
         if (text == null || text.isBlank() || text.length() > 20000) {
             throw new BadRequestException("text", "must be 1 to 20000 characters");
         }
-        ClockStatus status = clocksOf(t).stream().filter(c -> c.clock() == ClockName.valueOf(kind)).findFirst().orElse(null);
-        if (status == null || !status.applicable()) {
-            throw new ConflictException("This ticket's level has no " + kind + " commitment");
-        }
-        if (!status.state().isRunning() && status.state() != ClockState.PAUSED) {
-            throw new ConflictException(kind + " is not owed now (clock " + status.state() + ")");
-        }
+        actions.requireState(TicketAction.submitting(kind), t);
         t.touch(clock.instant());
         append(ticketId, kind, kind.replace('_', ' ').toLowerCase() + " submitted: " + text.trim());
         sla.milestone(ticketId, milestone, abbreviate(text.trim(), 500));
@@ -413,7 +396,7 @@ public class TicketService {
     /** IN-8: the engineer reports an abnormal event; the project manager must take it up within the PM_REPORT clock. */
     @Transactional
     public void reportAbnormalEvent(Long ticketId, String description, boolean technical) {
-        loadOpen(ticketId);
+        loadFor(TicketAction.REPORT_ABNORMAL_EVENT, ticketId);
         if (description == null || description.isBlank() || description.length() > 2000) {
             throw new BadRequestException("description", "must be 1 to 2000 characters");
         }
@@ -423,11 +406,7 @@ public class TicketService {
 
     @Transactional
     public void acknowledgeAbnormalEvent(Long ticketId) {
-        Ticket t = load(ticketId);
-        ClockStatus status = clocksOf(t).stream().filter(c -> c.clock() == ClockName.PM_REPORT).findFirst().orElse(null);
-        if (status == null || !status.state().isRunning()) {
-            throw new ConflictException("No abnormal event is waiting for the project manager");
-        }
+        loadFor(TicketAction.ACKNOWLEDGE_ABNORMAL_EVENT, ticketId);
         append(ticketId, "ABNORMAL_ACKNOWLEDGED", "Abnormal event taken up by " + CurrentUser.username());
         sla.milestone(ticketId, MilestoneKind.ABNORMAL_ACKNOWLEDGED, CurrentUser.username());
     }
@@ -435,7 +414,7 @@ public class TicketService {
     /** IN-7: the engineer reports a delay or cannot go; the desk must re-dispatch within the REDISPATCH clock. */
     @Transactional
     public void reportDelay(Long ticketId, String reason) {
-        loadOpen(ticketId);
+        loadFor(TicketAction.REPORT_DELAY, ticketId);
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new BadRequestException("reason", "must be 1 to 1000 characters");
         }
@@ -452,6 +431,10 @@ public class TicketService {
     }
 
     public ClockTicket clockTicket(Ticket t) {
+        return clockTicketOf(t);
+    }
+
+    static ClockTicket clockTicketOf(Ticket t) {
         return new ClockTicket(t.getId(), t.getPolicyId(), t.getContractId(), t.getLevel(), t.getSite().getRegion(),
                 t.getStatus() == TicketStatus.CLOSED);
     }
@@ -459,10 +442,6 @@ public class TicketService {
     @Transactional(readOnly = true)
     public ClockTicket clockTicket(Long ticketId) {
         return clockTicket(tickets.findWithSiteAndDevice(ticketId).orElseThrow(() -> new NotFoundException("No ticket " + ticketId)));
-    }
-
-    private List<ClockStatus> clocksOf(Ticket t) {
-        return sla.clocks(clockTicket(t));
     }
 
     /** Keeps the list columns (due times, escalation rung) in step with what the clock engine derived. */
@@ -481,11 +460,10 @@ public class TicketService {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    private Ticket loadOpen(Long ticketId) {
+    /** The ticket, if it allows this action now (409 otherwise): the same rule the case file lists actions by. */
+    private Ticket loadFor(TicketAction action, Long ticketId) {
         Ticket t = tickets.findWithSiteAndDevice(ticketId).orElseThrow(() -> new NotFoundException("No ticket " + ticketId));
-        if (t.getStatus() == TicketStatus.CLOSED) {
-            throw new ConflictException("Ticket " + t.getNumber() + " is closed");
-        }
+        actions.requireState(action, t);
         return t;
     }
 

@@ -1,0 +1,158 @@
+package com.aftercare.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.common.ConflictException;
+import com.aftercare.common.ForbiddenException;
+import com.aftercare.identity.CurrentUser;
+import com.aftercare.identity.Role;
+import com.aftercare.sla.ClockName;
+import com.aftercare.sla.ClockState;
+import com.aftercare.sla.ClockStatus;
+import com.aftercare.sla.Milestone;
+import com.aftercare.sla.MilestoneKind;
+import com.aftercare.sla.SlaService;
+
+/**
+ * The one rule of each {@link TicketAction}: who may do it (403 otherwise) and whether the ticket allows it now
+ * (409 otherwise). The endpoints enforce these very methods and the case file lists what they allow, so a button
+ * cannot be offered for an action the server refuses, nor hidden for one it owes (a closed case still owes its
+ * fault report). Input checks of one request (an unknown level, an empty text) stay with the use case.
+ */
+@Component
+public class TicketActions {
+
+    private final SlaService sla;
+
+    TicketActions(SlaService sla) {
+        this.sla = sla;
+    }
+
+    /** The actions the signed-in user may take on this ticket now, in the order the page shows them. */
+    @Transactional(readOnly = true)
+    public List<TicketAction> available(Ticket ticket) {
+        String user = CurrentUser.username();
+        Set<Role> roles = CurrentUser.roles();
+        State state = new State(ticket);
+        List<TicketAction> allowed = new ArrayList<>();
+        for (TicketAction action : TicketAction.values()) {
+            if (actorRefusal(action, ticket, user, roles).isEmpty() && stateRefusal(action, state).isEmpty()) {
+                allowed.add(action);
+            }
+        }
+        return allowed;
+    }
+
+    /** The caller's part of the rule: their role, and for field actions being the assigned engineer. */
+    public void requireActor(TicketAction action, Ticket ticket) {
+        Optional<String> refusal = actorRefusal(action, ticket, CurrentUser.username(), CurrentUser.roles());
+        if (refusal.isPresent()) {
+            throw new ForbiddenException(refusal.get());
+        }
+    }
+
+    /** The role alone, before the ticket is even loaded (as a role annotation would answer). */
+    public void requireRole(TicketAction action) {
+        if (CurrentUser.roles().stream().noneMatch(action.roles()::contains)) {
+            throw new ForbiddenException("This needs one of the roles " + new java.util.TreeSet<>(action.roles()));
+        }
+    }
+
+    /** The ticket's part of the rule, for any caller (the desk, a process step, a test). */
+    void requireState(TicketAction action, Ticket ticket) {
+        Optional<String> refusal = stateRefusal(action, new State(ticket));
+        if (refusal.isPresent()) {
+            throw new ConflictException(refusal.get());
+        }
+    }
+
+    private static Optional<String> actorRefusal(TicketAction action, Ticket ticket, String user, Set<Role> roles) {
+        if (roles.stream().noneMatch(action.roles()::contains)) {
+            return Optional.of("This needs one of the roles " + new java.util.TreeSet<>(action.roles()));
+        }
+        if (action.requiresAssignee(roles)
+                && (ticket.getAssignee() == null || !ticket.getAssignee().equals(user))) {
+            return Optional.of("Only the engineer assigned to this ticket"
+                    + (ticket.getAssignee() == null ? "" : " (" + ticket.getAssignee() + ")") + " may do this");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> stateRefusal(TicketAction action, State s) {
+        Ticket t = s.ticket;
+        boolean closed = t.getStatus() == TicketStatus.CLOSED;
+        String closedMessage = "Ticket " + t.getNumber() + " is closed";
+        return switch (action) {
+            case HOLD, REPORT_ABNORMAL_EVENT, REPORT_DELAY -> closed ? Optional.of(closedMessage) : Optional.empty();
+            case RESUME -> closed ? Optional.of(closedMessage)
+                    : t.getHoldReason() == null ? Optional.of("The ticket is not on hold") : Optional.empty();
+            case CHANGE_LEVEL -> closed ? Optional.of(closedMessage)
+                    : sla.definition(t.getPolicyId()).levels().stream().allMatch(l -> l.code().equals(t.getLevel()))
+                            ? Optional.of("This ticket's scheme has no other level") : Optional.empty();
+            case ARRIVE_ON_SITE -> closed ? Optional.of(closedMessage)
+                    : s.arrivedSinceReopened() ? Optional.of("Arrival on site is already recorded") : Optional.empty();
+            case SUBMIT_SOLUTION_PLAN, SUBMIT_CONTINGENCY_PLAN, SUBMIT_FAULT_REPORT -> {
+                // owed while its clock runs or waits, closed case or not: SLA-7's report comes after resolution
+                String kind = action.deliverable();
+                ClockStatus clock = s.clock(ClockName.valueOf(kind));
+                if (clock == null || !clock.applicable()) {
+                    yield Optional.of("This ticket's level has no " + kind + " commitment");
+                }
+                yield clock.state().isRunning() || clock.state() == ClockState.PAUSED ? Optional.empty()
+                        : Optional.of(kind + " is not owed now (clock " + clock.state() + ")");
+            }
+            case ACKNOWLEDGE_ABNORMAL_EVENT -> {
+                ClockStatus clock = s.clock(ClockName.PM_REPORT);
+                yield clock != null && clock.state().isRunning() ? Optional.empty()
+                        : Optional.of("No abnormal event is waiting for the project manager");
+            }
+        };
+    }
+
+    /** What the rules read of a ticket, each looked up once and only when a rule needs it. */
+    private final class State {
+        final Ticket ticket;
+        private final Supplier<List<ClockStatus>> clocks;
+        private final Supplier<List<Milestone>> milestones;
+
+        State(Ticket ticket) {
+            this.ticket = ticket;
+            this.clocks = memo(() -> sla.clocks(TicketService.clockTicketOf(ticket)));
+            this.milestones = memo(() -> sla.milestones(ticket.getId()));
+        }
+
+        ClockStatus clock(ClockName name) {
+            return clocks.get().stream().filter(c -> c.clock() == name).findFirst().orElse(null);
+        }
+
+        /** Only the first arrival counts, and a reopened case needs a new one. */
+        boolean arrivedSinceReopened() {
+            Instant reopened = milestones.get().stream().filter(m -> m.getKind() == MilestoneKind.REOPENED)
+                    .map(Milestone::getOccurredAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+            return milestones.get().stream().anyMatch(m -> m.getKind() == MilestoneKind.ON_SITE
+                    && !m.getOccurredAt().isBefore(reopened));
+        }
+    }
+
+    private static <T> Supplier<T> memo(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}
