@@ -24,12 +24,20 @@ class ContractController {
     /** The DingTalk secret is write-only: shown as set or not, never echoed back. */
     record ContractView(Long id, Long customerId, String name, String policyCode, CalendarKind calendar, String zone,
             String deskLead, String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail,
-            String wecomWebhookUrl, String dingtalkWebhookUrl, boolean dingtalkSecretSet) {
+            String wecomWebhookUrl, String dingtalkWebhookUrl, boolean dingtalkSecretSet,
+            List<ContractSettings.Window> workingHours) {
 
         static ContractView of(ServiceContract c) {
             return new ContractView(c.getId(), c.getCustomerId(), c.getName(), c.getPolicyCode(), c.getCalendar(), c.getZone(),
                     c.getDeskLead(), c.getProjectManager(), c.getSeniorEngineer(), c.getDepartmentHead(), c.isNotifyEmail(),
-                    c.getWecomWebhookUrl(), c.getDingtalkWebhookUrl(), c.getDingtalkSecret() != null);
+                    c.getWecomWebhookUrl(), c.getDingtalkWebhookUrl(), c.getDingtalkSecret() != null,
+                    hours(c.terms()));
+        }
+
+        /** The office hours in force (the default ones when none were set), as the client sends them. */
+        private static List<ContractSettings.Window> hours(ContractTerms terms) {
+            return terms.workingHours().stream().map(w -> new ContractSettings.Window(w.from().toString(),
+                    w.endsAtMidnight() ? "24:00" : w.to().toString())).toList();
         }
     }
 

@@ -1,7 +1,26 @@
 package com.aftercare.sla;
 
-/** What an admin sets on a service contract (PUT /api/contracts/{customerId}). */
+import java.util.List;
+
+/**
+ * What an admin sets on a service contract (PUT /api/contracts/{customerId}).
+ *
+ * @param workingHours the office hours of each working day (Mon–Fri) on a 5×8 calendar; null means
+ *        09:00–12:00 and 13:00–18:00
+ */
 public record ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,
         String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail, String wecomWebhookUrl,
-        String dingtalkWebhookUrl, String dingtalkSecret) {
+        String dingtalkWebhookUrl, String dingtalkSecret, List<Window> workingHours) {
+
+    /** Without office hours: the default ones. */
+    public ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,
+            String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail, String wecomWebhookUrl,
+            String dingtalkWebhookUrl, String dingtalkSecret) {
+        this(name, policyCode, calendar, zone, deskLead, projectManager, seniorEngineer, departmentHead, notifyEmail,
+                wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, null);
+    }
+
+    /** One working window as local times, e.g. {"from": "08:30", "to": "12:00"}; "24:00" ends at midnight. */
+    public record Window(String from, String to) {
+    }
 }

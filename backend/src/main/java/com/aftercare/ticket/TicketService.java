@@ -105,7 +105,7 @@ public class TicketService {
         }
         SlaService.Assignment assignment = sla.assignmentFor(site.getCustomer().getId());
         Ticket ticket = tickets.save(new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(),
-                assignment.policyId()));
+                assignment.policyId(), assignment.terms()));
         ticket.assignNumber(now.atZone(clock.getZone()).getYear());
         tickets.flush();
         append(ticket.getId(), "CREATED", "Ticket " + ticket.getNumber() + " recorded from " + request.channel()
@@ -433,7 +433,7 @@ public class TicketService {
 
     public ClockTicket clockTicket(Ticket t) {
         return new ClockTicket(t.getId(), t.getPolicyId(), t.getContractId(), t.getLevel(), t.getSite().getRegion(),
-                t.getStatus() == TicketStatus.CLOSED);
+                t.getStatus() == TicketStatus.CLOSED, t.terms());
     }
 
     @Transactional(readOnly = true)
