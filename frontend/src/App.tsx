@@ -4,6 +4,7 @@ import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-d
 import { homePath, type Role } from './api/types';
 import { useAuth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
+import { ContractsPage } from './features/contracts/ContractsPage';
 import { ModelsPage } from './features/models/ModelsPage';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
@@ -99,6 +100,14 @@ export function App() {
                 <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '80px auto' }} />}>
                   <ModelEditorPage />
                 </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/contracts"
+            element={
+              <RequireRole roles={['PROCESS_OWNER', 'ADMIN']}>
+                <ContractsPage />
               </RequireRole>
             }
           />
