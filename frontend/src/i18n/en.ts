@@ -283,7 +283,7 @@ const en = {
   },
   risk: { OK: 'On track', AT_RISK: 'At risk', OVERDUE: 'Overdue' },
   basis: { NATURAL: 'Natural time', WORKING: 'Working time' },
-  calendar: { SEVEN_BY_24: '7 × 24 h', FIVE_BY_EIGHT: 'Working days, office hours' },
+  calendar: { SEVEN_BY_24: '7 × 24 h', FIVE_BY_8: 'Working days, office hours' },
   escalation: {
     none: 'Not escalated',
     value: 'L{{level}} · {{name}}',

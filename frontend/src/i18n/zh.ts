@@ -287,7 +287,7 @@ const zh: Shape<Messages> = {
   },
   risk: { OK: '正常', AT_RISK: '即将超时', OVERDUE: '已超时' },
   basis: { NATURAL: '自然时间', WORKING: '工作时间' },
-  calendar: { SEVEN_BY_24: '7×24 小时', FIVE_BY_EIGHT: '工作日工作时间' },
+  calendar: { SEVEN_BY_24: '7×24 小时', FIVE_BY_8: '工作日工作时间' },
   escalation: {
     none: '未升级',
     value: '{{level}}级升级 · {{name}}',

@@ -56,6 +56,8 @@ export function ContractsPage() {
           const contract = byCustomer.get(customer.id);
           return (
             <List.Item
+              // on a phone the button goes below the name instead of squeezing it
+              style={{ flexWrap: 'wrap', rowGap: 8 }}
               data-testid={`contract-row-${customer.id}`}
               actions={[
                 <Button key="edit" onClick={() => setEditing(customer)} data-testid={`contract-edit-${customer.id}`}>

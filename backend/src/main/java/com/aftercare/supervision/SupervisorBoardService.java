@@ -174,8 +174,9 @@ class SupervisorBoardService {
     }
 
     /** One ticket's clocks with their history (the ticket page). */
+    /** {@code workingHours}: the office hours the ticket's working-time clocks count on 5×8 (e.g. "08:30–12:00"); null on 7×24. */
     record TicketClocks(Map<String, Object> policy, String calendar, String zone, String level, String levelName,
-            Instant generatedAt, List<ClockView> clocks) {
+            Instant generatedAt, List<ClockView> clocks, List<String> workingHours) {
     }
 
     TicketClocks ticketClocks(Long ticketId) {
@@ -187,6 +188,7 @@ class SupervisorBoardService {
         return new TicketClocks(Map.of("code", policy.code(), "name", policy.definition().name(), "version", policy.version()),
                 terms.calendar().name(), terms.zone().getId(), t.getLevel(),
                 t.getLevel() == null ? null : policy.definition().level(t.getLevel()).map(PolicyDefinition.LevelSpec::name).orElse(null),
-                clock.instant(), views);
+                clock.instant(), views, terms.calendar() == com.aftercare.sla.CalendarKind.FIVE_BY_8
+                        ? terms.workingHours().stream().map(Object::toString).toList() : null);
     }
 }

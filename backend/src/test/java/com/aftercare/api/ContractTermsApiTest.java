@@ -148,7 +148,7 @@ class ContractTermsApiTest extends IntegrationTest {
         long open = openTicketAt("2026-10-13T19:00");
         assertThat(responseDue(open)).isEqualTo(bj("2026-10-13T20:00"));
 
-        saveContract("FIVE_BY_8", CUSTOM_HOURS);
+        saveContract("FIVE_BY_8", null);
         assertThat(responseDue(open)).as("the contract change alone").isEqualTo(bj("2026-10-13T20:00"));
 
         // a 45-second hold moves the due time by 45 seconds, on the terms the ticket was opened under
@@ -162,9 +162,9 @@ class ContractTermsApiTest extends IntegrationTest {
         assertThat(responseDue(open)).isEqualTo(afterHold);
         assertThat(listedResponseDue(open)).isEqualTo(afterHold);
 
-        // a ticket opened now runs on the new terms: 08:30 Wednesday + 1 h
+        // a ticket opened now runs on the new terms: 09:00 Wednesday + 1 h
         long opened = openTicketAt("2026-10-13T19:02");
-        assertThat(responseDue(opened)).isEqualTo(bj("2026-10-14T09:30"));
+        assertThat(responseDue(opened)).isEqualTo(bj("2026-10-14T10:00"));
 
         String apply = contractPath + "/apply-to-open";
         assertThat(api.post("t-desk", apply, null).status()).isEqualTo(403);
@@ -179,13 +179,20 @@ class ContractTermsApiTest extends IntegrationTest {
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
         assertThat(applied.body().path("ticketsUpdated").asInt()).isEqualTo(1);
         assertThat(applied.body().path("ticketsUnchanged").asInt()).isEqualTo(1);
-        // the hold lay outside office hours, so it no longer counts: Wed 08:30 + 1 h
-        assertThat(responseDue(open)).isEqualTo(bj("2026-10-14T09:30"));
-        assertThat(listedResponseDue(open)).isEqualTo(bj("2026-10-14T09:30"));
+        // the hold lay outside office hours, so it no longer counts: Wed 09:00 + 1 h
+        assertThat(responseDue(open)).isEqualTo(bj("2026-10-14T10:00"));
+        assertThat(listedResponseDue(open)).isEqualTo(bj("2026-10-14T10:00"));
         assertThat(responseClock(open).path("history").findValuesAsText("kind")).contains("RECALCULATED");
         assertThat(api.get("t-desk", "/api/tickets/" + open).body().path("timeline").findValuesAsText("type")).contains("CONTRACT");
         ApiClient.Response clocks = api.get("t-sup", "/api/tickets/" + open + "/clocks");
         assertThat(clocks.body().path("calendar").asText()).isEqualTo("FIVE_BY_8");
+        assertThat(responseDue(opened)).isEqualTo(bj("2026-10-14T10:00"));
+
+        // later office hours reach open tickets the same way
+        saveContract("FIVE_BY_8", CUSTOM_HOURS);
+        assertThat(responseDue(open)).isEqualTo(bj("2026-10-14T10:00"));
+        assertThat(api.post("t-admin", apply, null).body().path("ticketsUpdated").asInt()).isEqualTo(2);
+        assertThat(responseDue(open)).isEqualTo(bj("2026-10-14T09:30"));
         assertThat(responseDue(opened)).isEqualTo(bj("2026-10-14T09:30"));
 
         ApiClient.Response again = api.post("t-admin", apply, null);
