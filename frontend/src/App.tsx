@@ -5,6 +5,7 @@ import { homePath, type Role } from './api/types';
 import { useAuth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
 import { AdminPage } from './features/admin/AdminPage';
+import { ContractsPage } from './features/contracts/ContractsPage';
 import { ModelsPage } from './features/models/ModelsPage';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
@@ -108,6 +109,14 @@ export function App() {
             element={
               <RequireRole roles={['ADMIN', 'SUPERVISOR']}>
                 <AdminPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/contracts"
+            element={
+              <RequireRole roles={['PROCESS_OWNER', 'ADMIN']}>
+                <ContractsPage />
               </RequireRole>
             }
           />

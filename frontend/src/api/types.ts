@@ -391,6 +391,8 @@ export interface TicketClocks {
   policy?: { code: string; name: string; version: number } | null;
   calendar?: string | null;
   zone?: string | null;
+  /** The office hours a 5×8 ticket counts working time in, e.g. "08:30–12:00"; the ticket's own, kept from opening. */
+  workingHours?: string[] | null;
   level?: string | null;
   levelName?: string | null;
   generatedAt: string;

@@ -72,6 +72,7 @@ describe('translations', () => {
       ...['EMAIL', 'WECOM', 'DINGTALK'].map((c) => `deliveryChannel.${c}`),
       ...['PENDING', 'RETRYING', 'SENT', 'FAILED', 'SKIPPED'].map((s) => `deliveryStatus.${s}`),
       ...['NATURAL', 'WORKING'].map((b) => `basis.${b}`),
+      ...['SEVEN_BY_24', 'FIVE_BY_8'].flatMap((c) => [`calendar.${c}`, `contracts.calendar.${c}`]),
       ...['PROCESS', 'DECISION'].map((k) => `modelKind.${k}`),
       ...['IN_SYNC', 'DEPLOYED_NEWER_THAN_FILE', 'FILE_NOT_DEPLOYED', 'NO_FILE'].flatMap((s) => [`fileStatus.${s}`, `fileStatusHelp.${s}`]),
       ...['BPMN_FILES', 'WORKBENCH'].map((s) => `modelSource.${s}`),

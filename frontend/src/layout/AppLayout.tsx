@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/tickets', label: 'nav.tickets' },
   { path: '/supervisor', label: 'nav.supervisor', roles: ['SUPERVISOR', 'ADMIN', 'SERVICE_DESK'] },
   { path: '/models', label: 'nav.models', roles: ['PROCESS_OWNER', 'ADMIN'] },
+  { path: '/contracts', label: 'nav.contracts', roles: ['PROCESS_OWNER', 'ADMIN'] },
   { path: '/admin', label: 'nav.admin', roles: ['ADMIN', 'SUPERVISOR'] },
 ];
 

@@ -228,7 +228,9 @@ export function ClocksPanel({
                     {
                       key: 'calendar',
                       label: t('clocks.calendar'),
-                      children: t(`calendar.${clocks.calendar}`, { defaultValue: clocks.calendar }),
+                      children:
+                        t(`calendar.${clocks.calendar}`, { defaultValue: clocks.calendar }) +
+                        (clocks.workingHours?.length ? ` ${clocks.workingHours.join(', ')}` : ''),
                     },
                   ]
                 : []),

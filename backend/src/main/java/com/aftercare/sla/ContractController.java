@@ -27,13 +27,20 @@ class ContractController {
      */
     record ContractView(Long id, Long customerId, String name, String policyCode, CalendarKind calendar, String zone,
             String deskLead, String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail,
-            boolean wecomWebhookSet, boolean dingtalkWebhookSet, boolean dingtalkSecretSet, String webhookAllowList) {
+            boolean wecomWebhookSet, boolean dingtalkWebhookSet, boolean dingtalkSecretSet, String webhookAllowList,
+            List<ContractSettings.Window> workingHours) {
 
         static ContractView of(ServiceContract c) {
             return new ContractView(c.getId(), c.getCustomerId(), c.getName(), c.getPolicyCode(), c.getCalendar(), c.getZone(),
                     c.getDeskLead(), c.getProjectManager(), c.getSeniorEngineer(), c.getDepartmentHead(), c.isNotifyEmail(),
                     c.getWecomWebhookUrl() != null, c.getDingtalkWebhookUrl() != null, c.getDingtalkSecret() != null,
-                    c.getWebhookAllowList());
+                    c.getWebhookAllowList(), hours(c.terms()));
+        }
+
+        /** The office hours in force (the default ones when none were set), as the client sends them. */
+        private static List<ContractSettings.Window> hours(ContractTerms terms) {
+            return terms.workingHours().stream().map(w -> new ContractSettings.Window(w.from().toString(),
+                    w.endsAtMidnight() ? "24:00" : w.to().toString())).toList();
         }
     }
 

@@ -1,20 +1,29 @@
 package com.aftercare.sla;
 
+import java.util.List;
+
 /**
  * What an admin sets on a service contract (PUT /api/contracts/{customerId}). The webhook URLs and
  * the DingTalk secret are write-only, and so null keeps what is stored, "" removes it and anything
  * else replaces it; webhookAllowList (networks or hosts the webhooks may reach besides public
  * addresses) follows the same rule so a form that does not show it cannot clear it.
+ *
+ * @param workingHours the office hours of each working day (Mon–Fri) on a 5×8 calendar; null means
+ *        09:00–12:00 and 13:00–18:00
  */
 public record ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,
         String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail, String wecomWebhookUrl,
-        String dingtalkWebhookUrl, String dingtalkSecret, String webhookAllowList) {
+        String dingtalkWebhookUrl, String dingtalkSecret, String webhookAllowList, List<Window> workingHours) {
 
-    /** Settings without an allow-list of their own (keeps a stored one). */
+    /** Without an allow-list of their own (keeps a stored one) and without office hours (the default ones). */
     public ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,
             String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail, String wecomWebhookUrl,
             String dingtalkWebhookUrl, String dingtalkSecret) {
-        this(name, policyCode, calendar, zone, deskLead, projectManager, seniorEngineer, departmentHead, notifyEmail, wecomWebhookUrl,
-                dingtalkWebhookUrl, dingtalkSecret, null);
+        this(name, policyCode, calendar, zone, deskLead, projectManager, seniorEngineer, departmentHead, notifyEmail,
+                wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, null, null);
+    }
+
+    /** One working window as local times, e.g. {"from": "08:30", "to": "12:00"}; "24:00" ends at midnight. */
+    public record Window(String from, String to) {
     }
 }

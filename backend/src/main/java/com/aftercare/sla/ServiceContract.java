@@ -34,6 +34,9 @@ public class ServiceContract {
     @Enumerated(EnumType.STRING)
     private CalendarKind calendar;
     private String zone;
+    /** Office hours on 5×8, as {@link ContractTerms#format}; null for the default ones. */
+    @Column(name = "working_hours")
+    private String workingHours;
     @Column(name = "desk_lead")
     private String deskLead;
     @Column(name = "project_manager")
@@ -66,11 +69,12 @@ public class ServiceContract {
         this.customerId = customerId;
     }
 
-    void update(ContractSettings s) {
+    void update(ContractSettings s, java.util.List<com.aftercare.calendar.WorkingWindow> hours) {
         this.name = s.name().trim();
         this.policyCode = s.policyCode();
         this.calendar = s.calendar();
         this.zone = s.zone() == null ? "Asia/Shanghai" : s.zone();
+        this.workingHours = ContractTerms.format(hours);
         this.deskLead = blankToNull(s.deskLead());
         this.projectManager = blankToNull(s.projectManager());
         this.seniorEngineer = blankToNull(s.seniorEngineer());
@@ -101,6 +105,10 @@ public class ServiceContract {
     public CalendarKind getCalendar() { return calendar; }
     public ZoneId zoneId() { return ZoneId.of(zone); }
     public String getZone() { return zone; }
+    /** What tickets opened now run on. */
+    public ContractTerms terms() {
+        return new ContractTerms(calendar, zoneId(), ContractTerms.parse(workingHours));
+    }
     public String getDeskLead() { return deskLead; }
     public String getProjectManager() { return projectManager; }
     public String getSeniorEngineer() { return seniorEngineer; }

@@ -207,7 +207,7 @@ public class SlaService {
     // ---- contracts ----
 
     /** The policy version, calendar and level decision a new ticket of this customer runs under. */
-    public record Assignment(Long contractId, Long policyId, String policyCode, String levelDecision) {
+    public record Assignment(Long contractId, Long policyId, String policyCode, String levelDecision, ContractTerms terms) {
     }
 
     @Transactional
@@ -220,7 +220,7 @@ public class SlaService {
                     .orElseThrow(() -> new IllegalStateException("No SLA policy " + code));
         });
         return new Assignment(contract.map(ServiceContract::getId).orElse(null), policy.getId(), code,
-                definition(policy.getId()).levelDecision());
+                definition(policy.getId()).levelDecision(), contract.map(ServiceContract::terms).orElseGet(this::defaultTerms));
     }
 
     @Transactional(readOnly = true)
@@ -238,7 +238,10 @@ public class SlaService {
         return contracts.findAll();
     }
 
-    /** Creates or changes a customer's contract; applies to tickets opened afterwards. */
+    /**
+     * Creates or changes a customer's contract; applies to tickets opened afterwards. Open tickets keep the
+     * terms they were opened under until POST /api/contracts/{customerId}/apply-to-open.
+     */
     @Transactional
     public ServiceContract saveContract(Long customerId, ContractSettings s) {
         if (s == null) {
@@ -254,6 +257,7 @@ public class SlaService {
         if (s.calendar() == null) {
             throw new BadRequestException("calendar", "SEVEN_BY_24 or FIVE_BY_8");
         }
+        List<com.aftercare.calendar.WorkingWindow> hours = WorkingHours.read(s.workingHours());
         if (s.zone() != null) {
             try {
                 ZoneId.of(s.zone());
@@ -282,7 +286,7 @@ public class SlaService {
             throw new BadRequestException("dingtalkSecret", secretProblem);
         }
         ServiceContract contract = contracts.findByCustomerId(customerId).orElseGet(() -> new ServiceContract(customerId));
-        contract.update(s);
+        contract.update(s, hours);
         return contracts.save(contract);
     }
 
@@ -297,17 +301,22 @@ public class SlaService {
         outbound.checkUrl(field, url.strip(), OutboundTargets.Use.WEBHOOK, allowList);
     }
 
-    /** The working-time calendar of a contract: 5x8 with lunch break and Chinese holidays, or 7x24. */
-    public BusinessCalendar workingCalendar(Long contractId) {
-        Optional<ServiceContract> contract = contract(contractId);
-        CalendarKind kind = contract.map(ServiceContract::getCalendar).orElse(settings.defaultCalendar());
-        ZoneId zone = contract.map(ServiceContract::zoneId).orElse(clock.getZone());
-        WeeklySchedule schedule = kind == CalendarKind.FIVE_BY_8 ? WeeklySchedule.officeHours() : WeeklySchedule.allDay();
-        return new BusinessCalendar(schedule, holidays.current(), zone);
+    /** The working-time calendar a ticket's clocks run on, from the contract terms it holds. */
+    public BusinessCalendar workingCalendar(ContractTerms terms) {
+        return terms.workingCalendar(holidays.current());
     }
 
-    public CalendarKind calendarKind(Long contractId) {
-        return contract(contractId).map(ServiceContract::getCalendar).orElse(settings.defaultCalendar());
+    /** What a ticket without a contract runs on: the configured calendar in the service zone, default hours. */
+    public ContractTerms defaultTerms() {
+        return new ContractTerms(settings.defaultCalendar(), clock.getZone(), null);
+    }
+
+    /**
+     * The terms of a ticket that holds none (opened before tickets kept them, without a contract): the
+     * configured default, as before.
+     */
+    public ContractTerms termsOrDefault(ContractTerms held) {
+        return held != null ? held : defaultTerms();
     }
 
     // ---- milestones and clocks ----
@@ -356,10 +365,10 @@ public class SlaService {
             logs.findByTicketIdInOrderByOccurredAtAscIdAsc(chunk)
                     .forEach(l -> logsByTicket.computeIfAbsent(l.getTicketId(), k -> new ArrayList<>()).add(l));
         }
-        // one calendar per contract, not one lookup per ticket
-        Map<Long, BusinessCalendar> calendars = new java.util.HashMap<>();
+        // one calendar per set of terms, not one per ticket
+        Map<ContractTerms, BusinessCalendar> calendars = new java.util.HashMap<>();
         return tickets.stream().collect(Collectors.toMap(ClockTicket::ticketId, t -> new ClockCalculator(definition(t.policyId()),
-                calendars.computeIfAbsent(t.contractId() == null ? -1L : t.contractId(), k -> workingCalendar(t.contractId())))
+                calendars.computeIfAbsent(termsOrDefault(t.terms()), this::workingCalendar))
                 .clocks(new ClockCalculator.Subject(t.levelCode(), t.region()), byTicket.getOrDefault(t.ticketId(), List.of()),
                         logsByTicket.getOrDefault(t.ticketId(), List.of()), now)));
     }
@@ -369,7 +378,7 @@ public class SlaService {
     }
 
     private ClockCalculator calculator(ClockTicket t) {
-        return new ClockCalculator(definition(t.policyId()), workingCalendar(t.contractId()));
+        return new ClockCalculator(definition(t.policyId()), workingCalendar(termsOrDefault(t.terms())));
     }
 
     // ---- escalation: what the escalation process asks and records ----

@@ -16,6 +16,7 @@ import com.aftercare.sla.ClockName;
 import com.aftercare.sla.ClockState;
 import com.aftercare.sla.ClockStatus;
 import com.aftercare.sla.ClockTicket;
+import com.aftercare.sla.ContractTerms;
 import com.aftercare.sla.PolicyDefinition;
 import com.aftercare.sla.SlaService;
 import com.aftercare.ticket.Ticket;
@@ -173,8 +174,9 @@ class SupervisorBoardService {
     }
 
     /** One ticket's clocks with their history (the ticket page). */
+    /** {@code workingHours}: the office hours the ticket's working-time clocks count on 5×8 (e.g. "08:30–12:00"); null on 7×24. */
     record TicketClocks(Map<String, Object> policy, String calendar, String zone, String level, String levelName,
-            Instant generatedAt, List<ClockView> clocks) {
+            Instant generatedAt, List<ClockView> clocks, List<String> workingHours) {
     }
 
     TicketClocks ticketClocks(Long ticketId) {
@@ -182,10 +184,11 @@ class SupervisorBoardService {
         ClockTicket ct = tickets.clockTicket(t);
         SlaService.PolicyVersion policy = sla.policyVersion(t.getPolicyId());
         List<ClockView> views = sla.clocks(ct).stream().filter(ClockStatus::applicable).map(ClockView::of).toList();
-        String zone = sla.workingCalendar(t.getContractId()).zone().getId();
+        ContractTerms terms = sla.termsOrDefault(ct.terms());
         return new TicketClocks(Map.of("code", policy.code(), "name", policy.definition().name(), "version", policy.version()),
-                sla.calendarKind(t.getContractId()).name(), zone, t.getLevel(),
+                terms.calendar().name(), terms.zone().getId(), t.getLevel(),
                 t.getLevel() == null ? null : policy.definition().level(t.getLevel()).map(PolicyDefinition.LevelSpec::name).orElse(null),
-                clock.instant(), views);
+                clock.instant(), views, terms.calendar() == com.aftercare.sla.CalendarKind.FIVE_BY_8
+                        ? terms.workingHours().stream().map(Object::toString).toList() : null);
     }
 }

@@ -17,6 +17,8 @@ import jakarta.persistence.Version;
 
 import com.aftercare.asset.Device;
 import com.aftercare.asset.Site;
+import com.aftercare.sla.CalendarKind;
+import com.aftercare.sla.ContractTerms;
 
 /**
  * A service ticket (IN-2). Its number is derived from the sequence id so it is unique without a
@@ -65,6 +67,14 @@ public class Ticket {
     private Long contractId;
     @Column(name = "policy_id")
     private Long policyId;
+    /** The contract terms its clocks run on, copied at opening (see ContractTerms); null on older tickets without a contract. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "calendar_kind")
+    private CalendarKind calendarKind;
+    @Column(name = "calendar_zone")
+    private String calendarZone;
+    @Column(name = "working_hours")
+    private String workingHours;
     /** WAITING_CUSTOMER or WAITING_PARTS while the case is on hold; null otherwise. */
     @Column(name = "hold_reason")
     private String holdReason;
@@ -114,7 +124,8 @@ public class Ticket {
     protected Ticket() {
     }
 
-    Ticket(NewTicket r, Site site, Device device, String idempotencyKey, Instant now, Long contractId, Long policyId) {
+    Ticket(NewTicket r, Site site, Device device, String idempotencyKey, Instant now, Long contractId, Long policyId,
+            ContractTerms terms) {
         this.channel = r.channel();
         this.requesterName = r.requesterName().trim();
         this.requesterUnit = r.requesterUnit();
@@ -133,6 +144,7 @@ public class Ticket {
         this.receivedAt = r.receivedAt() == null ? now : r.receivedAt();
         this.contractId = contractId;
         this.policyId = policyId;
+        holdTerms(terms);
     }
 
     void rememberRequest(String fingerprint) {
@@ -159,6 +171,27 @@ public class Ticket {
 
     void applyPolicy(Long policyId) {
         this.policyId = policyId;
+    }
+
+    /** A process owner applied the contract's current terms to this open ticket. */
+    void applyContract(Long contractId, ContractTerms terms) {
+        this.contractId = contractId;
+        holdTerms(terms);
+    }
+
+    private void holdTerms(ContractTerms terms) {
+        this.calendarKind = terms.calendar();
+        this.calendarZone = terms.zone().getId();
+        this.workingHours = ContractTerms.format(terms.workingHours());
+    }
+
+    /** The contract terms its clocks run on; null if it holds none (then the configured default applies). */
+    public ContractTerms terms() {
+        if (calendarKind == null) {
+            return null;
+        }
+        return new ContractTerms(calendarKind, calendarZone == null ? java.time.ZoneId.of("Asia/Shanghai")
+                : java.time.ZoneId.of(calendarZone), ContractTerms.parse(workingHours));
     }
 
     void hold(String reason) {

@@ -45,6 +45,11 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     @Query("select t.id from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED and t.policyId in :policyIds")
     List<Long> findOpenIdsByPolicyIdIn(@Param("policyIds") java.util.Collection<Long> policyIds);
 
+    /** A customer's open tickets, the ones a contract change may be applied to. */
+    @Query("select t from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED and t.site.customer.id = :customerId"
+            + " order by t.id")
+    List<Ticket> findOpenOfCustomer(@Param("customerId") Long customerId);
+
     /** Open tickets with what the supervisor board shows (site for region and name). */
     @EntityGraph(attributePaths = { "site" })
     @Query("select t from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED")

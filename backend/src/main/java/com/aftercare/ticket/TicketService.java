@@ -102,7 +102,8 @@ public class TicketService {
             }
         }
         SlaService.Assignment assignment = sla.assignmentFor(site.getCustomer().getId());
-        Ticket fresh = new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(), assignment.policyId());
+        Ticket fresh = new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(),
+                assignment.policyId(), assignment.terms());
         if (idempotencyKey != null) {
             fresh.rememberRequest(ReportFingerprint.of(CurrentUser.username(), request));
         }
@@ -436,7 +437,7 @@ public class TicketService {
 
     static ClockTicket clockTicketOf(Ticket t) {
         return new ClockTicket(t.getId(), t.getPolicyId(), t.getContractId(), t.getLevel(), t.getSite().getRegion(),
-                t.getStatus() == TicketStatus.CLOSED);
+                t.getStatus() == TicketStatus.CLOSED, t.terms());
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,72 @@
+import { api } from '../../api/client';
+import type { Customer } from '../../api/types';
+
+export type CalendarKind = 'SEVEN_BY_24' | 'FIVE_BY_8';
+export const CALENDAR_KINDS: CalendarKind[] = ['SEVEN_BY_24', 'FIVE_BY_8'];
+
+/** One working window of a 5×8 day, local "HH:mm" times in the contract's zone; "24:00" ends at midnight. */
+export interface WorkingWindow {
+  from: string;
+  to: string;
+}
+
+/** GET /api/contracts: webhook addresses and the DingTalk secret are write-only, reported as set or not. */
+export interface Contract {
+  id: number;
+  customerId: number;
+  name: string;
+  policyCode: string;
+  calendar: CalendarKind;
+  zone: string;
+  deskLead?: string | null;
+  projectManager?: string | null;
+  seniorEngineer?: string | null;
+  departmentHead?: string | null;
+  notifyEmail: boolean;
+  workingHours: WorkingWindow[];
+  wecomWebhookSet?: boolean;
+  dingtalkWebhookSet?: boolean;
+  dingtalkSecretSet?: boolean;
+}
+
+/**
+ * PUT /api/contracts/{customerId}. For the webhook fields an absent value keeps what is stored, "" removes
+ * it and anything else replaces it.
+ */
+export interface ContractPayload {
+  name: string;
+  policyCode: string;
+  calendar: CalendarKind;
+  zone: string;
+  deskLead: string | null;
+  projectManager: string | null;
+  seniorEngineer: string | null;
+  departmentHead: string | null;
+  notifyEmail: boolean;
+  workingHours: WorkingWindow[];
+  wecomWebhookUrl?: string;
+  dingtalkWebhookUrl?: string;
+  dingtalkSecret?: string;
+}
+
+export interface ApplyResult {
+  customerId: number;
+  dryRun: boolean;
+  ticketsUpdated: number;
+  ticketsUnchanged: number;
+}
+
+export interface PolicyOption {
+  code: string;
+  name: string;
+  version: number;
+}
+
+export const contractsApi = {
+  list: () => api.get<Contract[]>('/contracts'),
+  customers: () => api.get<Customer[]>('/customers'),
+  policies: () => api.get<PolicyOption[]>('/sla/policies'),
+  save: (customerId: number, body: ContractPayload) => api.put<Contract>(`/contracts/${customerId}`, body),
+  applyToOpen: (customerId: number, dryRun: boolean) =>
+    api.postEmpty<ApplyResult>(`/contracts/${customerId}/apply-to-open${dryRun ? '?dryRun=true' : ''}`),
+};
