@@ -28,7 +28,11 @@ public class OutboundTargets {
     private final AllowList global;
 
     public OutboundTargets(OutboundProperties properties) {
-        this.global = AllowList.of(properties.allow());
+        try {
+            this.global = AllowList.of(properties.allow());
+        } catch (BadRequestException e) {
+            throw new IllegalStateException("aftercare.outbound.allow: " + e.errors().get(0).message());
+        }
     }
 
     /** What a save may do with a target URL: both webhooks and HTTP probes. */

@@ -172,14 +172,8 @@ public final class TargetRule {
         }
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (h.contains(":")) {
-            try {
-                if (h.contains("%") || !(InetAddress.getByName(h) instanceof Inet6Address || InetAddress.getByName(h) instanceof Inet4Address)) {
-                    return "not a valid IPv6 address";
-                }
-                return null;
-            } catch (UnknownHostException e) {
-                return "not a valid IPv6 address";
-            }
+            // a zone id (%eth0) would pick an interface: never something a user chooses
+            return h.contains("%") || literal(h) == null ? "not a valid IPv6 address" : null;
         }
         if (NUMERIC_HOST.matcher(h).matches()) {
             return DOTTED_QUAD.matcher(h).matches() ? null : "write an IPv4 address as four decimal numbers (a.b.c.d)";

@@ -74,6 +74,28 @@ class OutboundTargetsTest {
     }
 
     @Test
+    void theDemoProfileAllowsItsLoopbackDevicesAndTheTestProfileOnlyEphemeralLoopbackPorts() {
+        OutboundTargets demo = new OutboundTargets(new OutboundProperties(allowIn("application-demo.yml")));
+        assertThatCode(() -> demo.checkHost("ipAddress", "127.0.0.1", List.of(8080, 9), AllowList.NONE)).doesNotThrowAnyException();
+        assertThatCode(() -> demo.checkUrl("probeHttpUrl", "http://127.0.0.1:8080/actuator/health", OutboundTargets.Use.PROBE,
+                AllowList.NONE)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> demo.checkHost("ipAddress", "10.0.0.1", List.of(80), AllowList.NONE)).isInstanceOf(BadRequestException.class);
+
+        OutboundTargets test = new OutboundTargets(new OutboundProperties(allowIn("application-test.yml")));
+        assertThatCode(() -> test.checkHost("ipAddress", "127.0.0.1", List.of(40000), AllowList.NONE)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> test.checkHost("ipAddress", "127.0.0.1", List.of(5432), AllowList.NONE))
+                .isInstanceOf(BadRequestException.class);
+    }
+
+    private static List<String> allowIn(String file) {
+        org.springframework.beans.factory.config.YamlPropertiesFactoryBean yaml = new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+        yaml.setResources(new org.springframework.core.io.ClassPathResource(file));
+        String allow = yaml.getObject().getProperty("aftercare.outbound.allow");
+        assertThat(allow).as(file).isNotBlank();
+        return List.of(allow);
+    }
+
+    @Test
     void aConnectGetsTheAddressThatWasCheckedOrARefusalThatNamesNoAddress() throws Exception {
         OutboundTargets configured = new OutboundTargets(new OutboundProperties(List.of("127.0.0.1/32:32768-65535")));
         assertThat(configured.resolve("127.0.0.1", 40000, AllowList.NONE)).isEqualTo(InetAddress.getByName("127.0.0.1"));

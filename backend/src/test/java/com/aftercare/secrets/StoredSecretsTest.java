@@ -23,6 +23,7 @@ class StoredSecretsTest extends IntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired EncryptStoredSecrets encryptStored;
     @Autowired SlaService sla;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
     @Test
     void secretsStoredInClearByAnEarlierVersionAreEncryptedAndStillWork() {
@@ -42,6 +43,20 @@ class StoredSecretsTest extends IntegrationTest {
         assertThat(contract.getWecomWebhookUrl()).isEqualTo(url);
         assertThat(contract.getDingtalkSecret()).isEqualTo("SEClegacy");
         assertThat(encryptStored.encryptAll()).as("nothing left in clear").isZero();
+    }
+
+    @Test
+    void withSecretsInTheDatabaseButNoKeyTheServerRefusesToStartNamingTheSetting() {
+        Customer customer = assets.createCustomer("Keyless customer " + System.nanoTime());
+        jdbc.update("insert into service_contract (customer_id, name, policy_code, calendar, zone, notify_email, dingtalk_secret, version)"
+                + " values (?, 'Keyless', 'THREE_LEVEL', 'SEVEN_BY_24', 'Asia/Shanghai', false, 'SECkeyless', 0)", customer.getId());
+        EncryptStoredSecrets withoutKey = new EncryptStoredSecrets(jdbc, new SecretBox(""), transaction);
+
+        assertThatThrownBy(withoutKey::encryptAll).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AFTERCARE_SECRETS_KEY").hasMessageNotContaining("SECkeyless");
+        assertThat(jdbc.queryForObject("select dingtalk_secret from service_contract where customer_id = ?", String.class,
+                customer.getId())).as("left as it was").isEqualTo("SECkeyless");
+        encryptStored.encryptAll(); // leave nothing in clear for the other tests
     }
 
     @Test
