@@ -90,7 +90,7 @@ export function ContractsPage() {
         onClose={() => setEditing(null)}
         title={editing ? t('contracts.formTitle', { customer: editing.name }) : ''}
         width="min(640px, 100vw)"
-        destroyOnClose
+        destroyOnHidden
       >
         {editing && (
           <ContractForm

@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.calendar.BusinessCalendar;
 import com.aftercare.calendar.HolidayService;
-import com.aftercare.calendar.WeeklySchedule;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.identity.CurrentUser;
