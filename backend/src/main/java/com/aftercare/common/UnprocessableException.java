@@ -7,10 +7,12 @@ package com.aftercare.common;
 public class UnprocessableException extends RuntimeException {
 
     private final String field;
+    private final String reason;
 
-    public UnprocessableException(String field, String message) {
-        super(field + ": " + message);
+    public UnprocessableException(String field, String reason) {
+        super(field + ": " + reason);
         this.field = field;
+        this.reason = reason;
     }
 
     public String field() {
@@ -18,6 +20,6 @@ public class UnprocessableException extends RuntimeException {
     }
 
     public String reason() {
-        return getMessage().substring(field.length() + 2);
+        return reason;
     }
 }
