@@ -669,6 +669,7 @@ const en = {
       customerHint: 'A customer user sees only this unit.',
       email: 'E-mail',
       mobile: 'Mobile',
+      emailInvalid: 'Not an e-mail address.',
       password: 'Initial password',
       passwordHint: 'At least 8 characters. Tell the user in person.',
       resetPassword: 'Reset password',

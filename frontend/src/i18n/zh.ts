@@ -673,6 +673,7 @@ const zh: Shape<Messages> = {
       customerHint: '客户用户只能看到本单位的数据。',
       email: '电子邮箱',
       mobile: '手机',
+      emailInvalid: '电子邮箱格式不正确。',
       password: '初始密码',
       passwordHint: '至少 8 个字符，请当面告知用户。',
       resetPassword: '重置密码',

@@ -88,7 +88,7 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
           <Select data-testid="account-customer" options={customers.map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
       )}
-      <Form.Item name="email" label={t('admin.accounts.email')} rules={[{ type: 'email' }]}>
+      <Form.Item name="email" label={t('admin.accounts.email')} rules={[{ type: 'email', message: t('admin.accounts.emailInvalid') }]}>
         <Input data-testid="account-email" />
       </Form.Item>
       <Form.Item name="mobile" label={t('admin.accounts.mobile')}>

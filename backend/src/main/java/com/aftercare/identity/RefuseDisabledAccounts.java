@@ -39,6 +39,12 @@ final class RefuseDisabledAccounts extends OncePerRequestFilter {
         this.unauthorized = unauthorized;
     }
 
+    /** Pages and assets are public anyway; refusing them would show a disabled user a JSON error instead of the login page. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
