@@ -271,7 +271,7 @@ const en = {
     DISPATCH: 'Dispatch',
     EXECUTION_CONFIRMED: 'Execution confirmed',
     REDISPATCH: 'Re-dispatch',
-    PM_REPORT: 'Maintenance report',
+    PM_REPORT: 'Report to the project manager',
   },
   clockState: {
     NOT_STARTED: 'Not started',

@@ -275,7 +275,7 @@ const zh: Shape<Messages> = {
     DISPATCH: '派单',
     EXECUTION_CONFIRMED: '执行确认',
     REDISPATCH: '改派',
-    PM_REPORT: '巡检报告',
+    PM_REPORT: '上报项目经理',
   },
   clockState: {
     NOT_STARTED: '未开始',
