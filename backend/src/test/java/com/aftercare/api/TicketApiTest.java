@@ -137,8 +137,8 @@ class TicketApiTest extends IntegrationTest {
         assertThat(site.status()).isEqualTo(201);
         long siteId = site.body().path("id").asLong();
         ApiClient.Response dev = api.post("t-desk", "/api/devices", Map.of("siteId", siteId, "type", "NVR", "name", "NVR-9",
-                "serialNumber", "SN-NVR-" + System.nanoTime(), "ipAddress", "127.0.0.1", "probeTcpPorts", "80, 554",
-                "probeHttpUrl", "https://127.0.0.1/"));
+                "serialNumber", "SN-NVR-" + System.nanoTime(), "ipAddress", "61.135.0.9", "probeTcpPorts", "80, 554",
+                "probeHttpUrl", "https://61.135.0.9/"));
         assertThat(dev.status()).isEqualTo(201);
         JsonNode devices = api.get("t-eng", "/api/devices?siteId=" + siteId).body();
         assertThat(devices.findValuesAsText("name")).containsExactly("NVR-9");
