@@ -59,14 +59,6 @@ final class ChildApp {
 
     /** SIGKILL, then the exit code (137 = 128 + SIGKILL). */
     int kill() throws InterruptedException {
-        if (Boolean.getBoolean("crash.debug") && process.isAlive()) {
-            try {
-                new ProcessBuilder("jstack", String.valueOf(process.pid())).redirectOutput(Path.of("target", "crash-durability", "jstack-" + process.pid() + ".txt").toFile()).start().waitFor();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            Thread.getAllStackTraces().forEach((t, st) -> { if (t.getName().startsWith("crash-client")) { System.out.println(t.getName()); for (var f : st) System.out.println("   " + f); } });
-        }
         process.destroyForcibly();
         return process.waitFor();
     }
