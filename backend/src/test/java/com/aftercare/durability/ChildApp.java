@@ -22,7 +22,7 @@ import com.aftercare.AftercareApplication;
  */
 final class ChildApp {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private final Process process;
     private final int port;
 
@@ -48,6 +48,8 @@ final class ChildApp {
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // should this test JVM end early (a timeout, Ctrl-C), its children go with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         ChildApp app = new ChildApp(process, port);
         app.awaitReady(log);
         return app;

@@ -59,42 +59,65 @@ class CrashDurabilityTest {
     private static final String PG_DATABASE = "aftercare_crash";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The PostgreSQL rounds, run alongside the H2 ones: start-ups (eight per run) dominate, and each uses one core. */
+    @TempDir
+    static Path work;
+
+    /*
+     * Both databases' rounds run at the same time, each in its own thread: start-ups (eight per run, ~20-30 s each)
+     * dominate, and each mostly keeps one core busy. The test methods report their outcome.
+     */
+    private static final CompletableFuture<Void> H2 = new CompletableFuture<>();
     private static final CompletableFuture<Void> POSTGRESQL = new CompletableFuture<>();
 
     @BeforeAll
-    static void startThePostgresqlRoundsAlongside() {
-        Thread rounds = new Thread(() -> {
-            try {
-                postgresqlRounds();
-                POSTGRESQL.complete(null);
-            } catch (Throwable e) {
-                POSTGRESQL.completeExceptionally(e);
-            }
-        }, "crash-postgresql");
-        rounds.setDaemon(true);
-        rounds.start();
+    static void startTheRoundsOfBothDatabases() {
+        // exactly the shipped default: demo profile, H2 URL from application.yml, only the data directory moved
+        inBackground("crash-h2", H2, () -> crashRounds("h2",
+                List.of("--spring.profiles.active=demo", "--aftercare.data-dir=" + work.resolve("data"))));
+        inBackground("crash-postgresql", POSTGRESQL, CrashDurabilityTest::postgresqlRounds);
     }
 
     @AfterAll
     static void leaveNoChildRunning() throws InterruptedException {
-        try {
-            POSTGRESQL.get();
-        } catch (ExecutionException reportedByItsTest) {
-            // postgresqlKeepsEveryAcknowledgedReportAndCompletionThroughSigkill reports it
+        for (CompletableFuture<Void> rounds : List.of(H2, POSTGRESQL)) {
+            try {
+                rounds.get();
+            } catch (ExecutionException reportedByItsTest) {
+                // the test method of that database reports it
+            }
         }
     }
 
     @Test
-    void theH2FileDatabaseKeepsEveryAcknowledgedReportAndCompletionThroughSigkill(@TempDir Path work) throws Exception {
-        // exactly the shipped default: demo profile, H2 URL from application.yml, only the data directory moved
-        crashRounds("h2", List.of("--spring.profiles.active=demo", "--aftercare.data-dir=" + work.resolve("data")));
+    void theH2FileDatabaseKeepsEveryAcknowledgedReportAndCompletionThroughSigkill() throws Throwable {
+        outcome(H2);
     }
 
     @Test
     void postgresqlKeepsEveryAcknowledgedReportAndCompletionThroughSigkill() throws Throwable {
+        outcome(POSTGRESQL);
+    }
+
+    interface Rounds {
+        void run() throws Exception;
+    }
+
+    private static void inBackground(String name, CompletableFuture<Void> outcome, Rounds rounds) {
+        Thread thread = new Thread(() -> {
+            try {
+                rounds.run();
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void outcome(CompletableFuture<Void> rounds) throws Throwable {
         try {
-            POSTGRESQL.get();
+            rounds.get();
         } catch (ExecutionException e) {
             throw e.getCause();
         }
@@ -140,7 +163,6 @@ class CrashDurabilityTest {
         long siteId = desk.firstSiteId();
         long baseline = desk.ticketCount();
         Set<String> allKeys = new HashSet<>();
-        List<String> figures = new ArrayList<>();
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 Load load = new Load(desk, db + "-r" + round, siteId);
@@ -159,15 +181,14 @@ class CrashDurabilityTest {
                 verify(desk, load);
                 assertThat(desk.ticketCount()).as("one ticket per Idempotency-Key ever sent, none twice")
                         .isEqualTo(baseline + allKeys.size());
-                figures.add(String.format("round %d: %d reports and %d completions acknowledged, %d reports and %d "
-                        + "completions in flight at the kill, %d other answers", round, load.reports.size(),
+                System.out.printf("CrashDurabilityTest %s round %d: %d reports and %d completions acknowledged, %d reports "
+                        + "and %d completions unanswered at the kill, %d other answers%n", db, round, load.reports.size(),
                         load.completions.size(), load.reportBodies.size() - load.reports.size(),
-                        load.completionsSent.size() - load.completions.size(), load.otherAnswers.get()));
+                        load.completionsSent.size() - load.completions.size(), load.otherAnswers.get());
             }
         } finally {
             app.kill();
         }
-        figures.forEach(f -> System.out.println("CrashDurabilityTest " + db + " " + f));
         System.out.printf("CrashDurabilityTest %s: %d rounds in %.1f s%n", db, ROUNDS, (System.nanoTime() - started) / 1e9);
     }
 
