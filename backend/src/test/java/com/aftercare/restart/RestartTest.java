@@ -39,7 +39,7 @@ class RestartTest {
     @Test
     void openTicketsAndTheirTasksSurviveARestartAndGoOn() {
         Map<String, String> settings = Map.of("spring.datasource.url",
-                "jdbc:h2:file:" + dataDir.resolve("aftercare").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+                "jdbc:h2:file:" + dataDir.resolve("aftercare").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         Long ticketId;
         String number;
         try (StandaloneApp app = StandaloneApp.start("restart-test", settings)) {
