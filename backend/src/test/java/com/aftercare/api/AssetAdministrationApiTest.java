@@ -52,7 +52,7 @@ class AssetAdministrationApiTest extends IntegrationTest {
         d.put("name", "Core switch");
         d.put("model", "S5700");
         d.put("serialNumber", serial);
-        d.put("ipAddress", "10.1.0.1");
+        d.put("ipAddress", "61.135.1.1");
         d.put("probeTcpPorts", "22,443");
         return d;
     }
@@ -85,11 +85,11 @@ class AssetAdministrationApiTest extends IntegrationTest {
         long deviceId = dev.body().path("id").asLong();
         Map<String, Object> corrected = device(siteId, serial);
         corrected.put("name", "Core switch 1");
-        corrected.put("ipAddress", "10.1.0.2");
+        corrected.put("ipAddress", "61.135.1.2");
         corrected.put("type", "SERVER");
         ApiClient.Response edited = put("t-admin", "/api/admin/devices/" + deviceId, corrected);
         assertThat(edited.status()).as(edited.body().toString()).isEqualTo(200);
-        assertThat(edited.body().path("ipAddress").asText()).isEqualTo("10.1.0.2");
+        assertThat(edited.body().path("ipAddress").asText()).isEqualTo("61.135.1.2");
         assertThat(edited.body().path("type").asText()).isEqualTo("SERVER");
 
         // retired: kept, but no longer offered for a fault report
@@ -108,7 +108,7 @@ class AssetAdministrationApiTest extends IntegrationTest {
         assertThat(siteTrail.get(1).path("changes").path("region").path("after").asText()).isEqualTo("COUNTY");
         List<JsonNode> deviceTrail = audit("device", deviceId);
         assertThat(deviceTrail).extracting(e -> e.path("action").asText()).containsExactly("CREATE", "UPDATE", "UPDATE", "UPDATE");
-        assertThat(deviceTrail.get(1).path("changes").path("ip_address").path("after").asText()).isEqualTo("10.1.0.2");
+        assertThat(deviceTrail.get(1).path("changes").path("ip_address").path("after").asText()).isEqualTo("61.135.1.2");
         assertThat(deviceTrail.get(2).path("changes").path("retired").path("after").asBoolean()).isTrue();
         assertThat(deviceTrail).allSatisfy(e -> assertThat(e.path("customerId").asLong()).isEqualTo(unitId));
     }

@@ -63,12 +63,12 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
         String probeSummary = probes.resultsOf(ticket.getId()).get(0).getSummary();
 
         Device other = assets.createDevice(new NewDevice(site.getId(), DeviceType.NVR, "NVR boundary", "X", "SN-BND-" + System.nanoTime(),
-                "10.66.77.88", null, "554", null, false));
+                "61.135.77.88", null, "554", null, false));
         assertThat(api.exchange("t-eng", HttpMethod.PUT, "/api/devices/" + other.getId() + "/probe",
-                Map.of("ipAddress", "10.66.77.89", "probeTcpPorts", "8554"), null).status()).isEqualTo(200);
+                Map.of("ipAddress", "61.135.77.89", "probeTcpPorts", "8554"), null).status()).isEqualTo(200);
 
         List<String> kept = List.of("Desk-only guidance XQ17", "Internal hold note ZK42", "Symptom seen by engineer WV93",
-                "Loose power cable PJ58", probeSummary, "127.0.0.1", "10.66.77.8", DEVICE.url(), "probe_tcp_ports", "probeTcpPorts", "ip_address", "ipAddress",
+                "Loose power cable PJ58", probeSummary, "127.0.0.1", "61.135.77.8", DEVICE.url(), "probe_tcp_ports", "probeTcpPorts", "ip_address", "ipAddress",
                 "diagnoseAndFix", "acceptAssignment", "firstLineResolution", "ticket_event", "process_instance", "idempotency",
                 "policy_id", "contract_id", "t-desk", "entryHash", "prevHash");
 
@@ -116,6 +116,6 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
         // staff still read the whole trail
         JsonNode full = api.get("t-sup", "/api/tickets/" + ticket.getId() + "/audit?size=500").body();
         assertThat(full.toString()).contains("Loose power cable PJ58").contains("entryHash");
-        assertThat(api.get("t-sup", "/api/audit?entityType=device&entityId=" + other.getId()).body().toString()).contains("10.66.77.89");
+        assertThat(api.get("t-sup", "/api/audit?entityType=device&entityId=" + other.getId()).body().toString()).contains("61.135.77.89");
     }
 }

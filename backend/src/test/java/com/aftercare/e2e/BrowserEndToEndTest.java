@@ -63,6 +63,8 @@ class BrowserEndToEndTest {
         try (StandaloneApp app = StandaloneApp.start(name, Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
                 "aftercare.demo.enabled", "true",
+                // the demo devices are probed on this server's own loopback port, as in the demo profile
+                "aftercare.outbound.allow", "127.0.0.0/8",
                 "aftercare.probe.worker-enabled", "true",
                 "aftercare.probe.poll-interval-ms", "300"))) {
             Path log = Files.createTempFile("e2e", ".log");

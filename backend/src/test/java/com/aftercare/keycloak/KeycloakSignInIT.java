@@ -69,7 +69,9 @@ class KeycloakSignInIT {
                 "aftercare.auth.oidc.issuer", keycloak.issuer(),
                 "aftercare.auth.oidc.clock-skew", "1s",
                 "spring.datasource.url", "jdbc:h2:mem:keycloak-it;DB_CLOSE_DELAY=-1",
-                "aftercare.demo.enabled", "true"));
+                "aftercare.demo.enabled", "true",
+                // the demo devices are probed on this server's own loopback port, as in the demo profile
+                "aftercare.outbound.allow", "127.0.0.0/8"));
         keycloak.awaitReady(Duration.ofMinutes(4));
 
         keycloak.createPasswordGrantClient("aftercare-it", null, true);
