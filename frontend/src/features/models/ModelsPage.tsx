@@ -195,6 +195,7 @@ export function ModelsPage() {
         />
       )}
       <Table<Model>
+        scroll={{ x: 'max-content' }}
         rowKey="key"
         loading={models.loading}
         columns={columns}

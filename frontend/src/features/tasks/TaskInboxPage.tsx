@@ -79,6 +79,8 @@ export function TaskInboxPage() {
       {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(error, t) })} />}
       <Table<Task>
         data-testid="task-table"
+        // on a phone the table scrolls within itself; the page never scrolls sideways
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={loading}
         columns={columns}

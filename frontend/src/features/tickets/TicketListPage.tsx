@@ -134,6 +134,8 @@ export function TicketListPage() {
       )}
       <Table<TicketSummary>
         data-testid="ticket-table"
+        // on a phone the table scrolls within itself; the page never scrolls sideways
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={tickets.loading}
         columns={columns}
