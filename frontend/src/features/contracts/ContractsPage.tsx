@@ -71,7 +71,8 @@ export function ContractsPage() {
                   contract ? (
                     <Space wrap size={[4, 4]}>
                       <span>{contract.name}</span>
-                      <Tag>{contract.policyCode}</Tag>
+                      {/* the policy's name, not its code: codes are for the API */}
+                      <Tag>{policies.data?.find((p) => p.code === contract.policyCode)?.name ?? contract.policyCode}</Tag>
                       <Tag color={contract.calendar === 'FIVE_BY_8' ? 'blue' : 'green'}>
                         {t(`contracts.calendar.${contract.calendar}`)}
                       </Tag>
@@ -224,7 +225,7 @@ export function ContractForm({
         <Select
           data-testid="contract-policy"
           loading={!policies}
-          options={(policies ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${p.name}` }))}
+          options={(policies ?? []).map((p) => ({ value: p.code, label: p.name }))}
         />
       </Form.Item>
       <Form.Item name="calendar" label={t('contracts.calendarLabel')} extra={t('contracts.calendarHelp')}>
