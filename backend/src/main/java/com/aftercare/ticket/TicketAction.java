@@ -41,10 +41,6 @@ public enum TicketAction {
         return roles;
     }
 
-    boolean assignedEngineerOnly() {
-        return assignee == Assignee.ONLY;
-    }
-
     /** Whether this caller must be the assigned engineer: always for field actions, for engineers alone on holds. */
     boolean requiresAssignee(Set<Role> callerRoles) {
         return switch (assignee) {
