@@ -44,6 +44,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "aftercare.auth.oidc.issuer=http://issuer.test/realms/aftercare",
         // its own database and engine: the local-accounts context of the other tests stays as it is
         "spring.datasource.url=jdbc:h2:mem:aftercare-oidc-admin;DB_CLOSE_DELAY=-1",
+        // in the PostgreSQL suite the postgres profile's PostgreSQL-only connection statement would reach this H2
+        "spring.datasource.hikari.connection-init-sql=SELECT 1",
         "camunda.bpm.process-engine-name=oidcAdmin"})
 @Import(KeycloakModeAdministrationTest.StandInTokens.class)
 class KeycloakModeAdministrationTest extends IntegrationTest {
