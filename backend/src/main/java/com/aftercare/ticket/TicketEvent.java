@@ -31,7 +31,7 @@ public class TicketEvent {
     protected TicketEvent() {
     }
 
-    TicketEvent(Long ticketId, Instant occurredAt, String actor, String type, String message) {
+    public TicketEvent(Long ticketId, Instant occurredAt, String actor, String type, String message) {
         this.ticketId = ticketId;
         this.occurredAt = occurredAt;
         this.actor = actor;

@@ -1,0 +1,152 @@
+package com.aftercare.ticket.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.aftercare.sla.ClockName;
+import com.aftercare.sla.ContractTerms;
+import com.aftercare.ticket.Channel;
+import com.aftercare.ticket.Grade;
+
+/**
+ * Something that happened to a case, as data: codes, names, times and what people typed, never a
+ * sentence. The same event becomes a timeline line, a WeCom/DingTalk/e-mail text or an Excel cell
+ * by {@link CaseEventTexts}, in the reader's language (UI) or the contract's language (outside
+ * channels). {@link #type()} is what the ticket_event.type column keeps and the UI filters on.
+ */
+public sealed interface CaseEvent {
+
+    String type();
+
+    /** A report recorded; receivedAt only when the reporter gave a time other than now. */
+    record Created(String number, Channel channel, String title, Instant receivedAt) implements CaseEvent {
+        public String type() { return "CREATED"; }
+    }
+
+    /** A ticket from before SLA policies adopted one. */
+    record PolicyAdopted(String policyCode) implements CaseEvent {
+        public String type() { return "POLICY"; }
+    }
+
+    /** The decision table gave a code the contract does not know; the mildest level is used instead. */
+    record LevelFallback(String decided, String level) implements CaseEvent {
+        public String type() { return "LEVEL"; }
+    }
+
+    /** The level the decision table chose from impact and urgency; levelName is the policy's own name for it. */
+    record LevelDecided(String level, String levelName, Grade impact, Grade urgency) implements CaseEvent {
+        public String type() { return "LEVEL"; }
+    }
+
+    record LevelChanged(String from, String to, String reason) implements CaseEvent {
+        public String type() { return "LEVEL"; }
+    }
+
+    /** Moved onto another version of an SLA policy. */
+    record PolicyChanged(String policyCode, int version) implements CaseEvent {
+        public String type() { return "POLICY"; }
+    }
+
+    record ContractTermsChanged(ContractTerms from, ContractTerms to) implements CaseEvent {
+        public String type() { return "CONTRACT"; }
+    }
+
+    /** reason: a hold reason (WAITING_CUSTOMER, WAITING_PARTS) or a ticket status that pauses the policy's clocks. */
+    record ClocksPaused(String reason) implements CaseEvent {
+        public String type() { return "CLOCKS_PAUSED"; }
+    }
+
+    /** cause: a hold reason or status that no longer pauses, or null when a hold was released. */
+    record ClocksResumed(String cause) implements CaseEvent {
+        public String type() { return "CLOCKS_RESUMED"; }
+    }
+
+    record OnHold(String reason, String note) implements CaseEvent {
+        public String type() { return "ON_HOLD"; }
+    }
+
+    record HoldReleased(String reason) implements CaseEvent {
+        public String type() { return "HOLD_RELEASED"; }
+    }
+
+    record ArrivedOnSite(String engineer, String siteName) implements CaseEvent {
+        public String type() { return "ON_SITE"; }
+    }
+
+    /** kind: SOLUTION_PLAN, CONTINGENCY_PLAN or FAULT_REPORT (also the stored type, as before). */
+    record DeliverableSubmitted(String kind, String text) implements CaseEvent {
+        public String type() { return kind; }
+    }
+
+    record AbnormalEventReported(String description, boolean technical) implements CaseEvent {
+        public String type() { return "ABNORMAL_EVENT"; }
+    }
+
+    record AbnormalEventTakenUp(String by) implements CaseEvent {
+        public String type() { return "ABNORMAL_ACKNOWLEDGED"; }
+    }
+
+    record DelayReported(String reason) implements CaseEvent {
+        public String type() { return "DELAY_REPORTED"; }
+    }
+
+    record Assigned(String engineer) implements CaseEvent {
+        public String type() { return "ASSIGNED"; }
+    }
+
+    /**
+     * A user task finished. taskKey is the BPMN activity id, processKey its model; values are the
+     * submitted form values by field id (rendered with the form's own labels and option names).
+     */
+    record TaskCompleted(String processKey, String taskKey, String taskName, List<FieldValue> values) implements CaseEvent {
+        public String type() { return "TASK_COMPLETED"; }
+    }
+
+    /** One submitted form value; value is what was posted (a boolean, an option id, text). */
+    record FieldValue(String field, Object value) {
+    }
+
+    /** lateAfter: the deadline that had passed, or null when responded in time. */
+    record Responded(Instant lateAfter) implements CaseEvent {
+        public String type() { return "RESPONDED"; }
+    }
+
+    /** how: AT_DESK or ON_SITE (how the fault was resolved); late: after the resolution deadline. */
+    record Resolved(String how, boolean late) implements CaseEvent {
+        public String type() { return "RESOLVED"; }
+    }
+
+    record Reopened() implements CaseEvent {
+        public String type() { return "REOPENED"; }
+    }
+
+    record Closed() implements CaseEvent {
+        public String type() { return "CLOSED"; }
+    }
+
+    /** engineer null: nobody has taken the job, the desk was reminded. */
+    record Reminded(String engineer) implements CaseEvent {
+        public String type() { return "REMINDED"; }
+    }
+
+    /**
+     * An SLA clock reached escalation rungs. rungs: the rung numbers (1-based) this one message stands
+     * for, lowest first; remaining: time left (negative when overdue), null for a clock without a due
+     * time; lateBy: how late the message itself is (after downtime), null when on time.
+     */
+    record Escalated(String number, String level, ClockName clock, List<Integer> rungs, boolean repeat,
+            Duration remaining, Duration lateBy, String siteName, String assignee, String title) implements CaseEvent {
+        public String type() { return "ESCALATED"; }
+    }
+
+    /** A clock that had escalated has stopped; margin: time to spare (negative when late), may be null. */
+    record DeEscalated(String number, ClockName clock, String state, Duration margin, String title) implements CaseEvent {
+        public String type() { return "DEESCALATED"; }
+    }
+
+    /** A device check finished (or could not run: checksTotal 0 and failed true). */
+    record ProbeChecked(String deviceName, boolean passed, int checksTotal, int checksFailed) implements CaseEvent {
+        public String type() { return passed ? "PROBE_PASSED" : "PROBE_FAILED"; }
+    }
+}
