@@ -14,7 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,9 +35,9 @@ class AuditController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AuditService audit;
-    private final TicketService tickets;
+    private final FindTicket tickets;
 
-    AuditController(AuditService audit, TicketService tickets) {
+    AuditController(AuditService audit, FindTicket tickets) {
         this.tickets = tickets;
         this.audit = audit;
     }

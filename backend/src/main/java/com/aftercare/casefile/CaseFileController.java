@@ -15,7 +15,8 @@ import com.aftercare.probe.ProbeService;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketAction;
 import com.aftercare.ticket.TicketActions;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.ReadTimeline;
 import com.aftercare.ticket.TicketSummary;
 import com.aftercare.workflow.TaskView;
 import com.aftercare.workflow.WorkflowTaskService;
@@ -27,15 +28,17 @@ import com.aftercare.workflow.WorkflowTaskService;
 @RestController
 class CaseFileController {
 
-    private final TicketService tickets;
+    private final FindTicket tickets;
+    private final ReadTimeline readTimeline;
     private final WorkflowTaskService tasks;
     private final ProbeService probes;
     private final TicketActions actions;
     private final Clock clock;
 
-    CaseFileController(TicketService tickets, WorkflowTaskService tasks, ProbeService probes, TicketActions actions,
+    CaseFileController(FindTicket tickets, ReadTimeline readTimeline, WorkflowTaskService tasks, ProbeService probes, TicketActions actions,
             Clock clock) {
         this.tickets = tickets;
+        this.readTimeline = readTimeline;
         this.tasks = tasks;
         this.probes = probes;
         this.actions = actions;
@@ -75,7 +78,7 @@ class CaseFileController {
                     t.getSolution(), t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), callbackOpen);
         }
         Instant now = clock.instant();
-        List<TimelineEntry> timeline = tickets.timeline(id).stream()
+        List<TimelineEntry> timeline = readTimeline.of(id).stream()
                 .map(e -> new TimelineEntry(e.getOccurredAt(), e.getActor(), e.getType(), e.getMessage())).toList();
         List<TaskView> open = tasks.tasksOfTicket(t.getNumber(), CurrentUser.username(), CurrentUser.roles());
         List<ProbeResultView> probeResults = probes.resultsOf(id).stream()

@@ -20,7 +20,9 @@ import com.aftercare.sla.SlaService;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketAction;
 import com.aftercare.ticket.TicketActions;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.ReportAbnormalEvent;
+import com.aftercare.ticket.TakeUpAbnormalEvent;
 
 /**
  * IN-8: an engineer reports an abnormal event. The project manager hears of it at once (and, for a
@@ -30,15 +32,20 @@ import com.aftercare.ticket.TicketService;
 @RestController
 class AbnormalEventController {
 
-    private final TicketService tickets;
+    private final FindTicket tickets;
+    private final ReportAbnormalEvent reportAbnormalEvent;
+    private final TakeUpAbnormalEvent takeUpAbnormalEvent;
     private final SlaService sla;
     private final NotificationService notifications;
     private final EscalationRecipients recipients;
     private final TicketActions actions;
 
-    AbnormalEventController(TicketService tickets, SlaService sla, NotificationService notifications,
+    AbnormalEventController(FindTicket tickets, ReportAbnormalEvent reportAbnormalEvent,
+            TakeUpAbnormalEvent takeUpAbnormalEvent, SlaService sla, NotificationService notifications,
             EscalationRecipients recipients, TicketActions actions) {
         this.tickets = tickets;
+        this.reportAbnormalEvent = reportAbnormalEvent;
+        this.takeUpAbnormalEvent = takeUpAbnormalEvent;
         this.sla = sla;
         this.notifications = notifications;
         this.recipients = recipients;
@@ -59,7 +66,7 @@ class AbnormalEventController {
             throw new BadRequestException("body", "a JSON body is required");
         }
         boolean technical = Boolean.TRUE.equals(body.technical());
-        tickets.reportAbnormalEvent(id, body.description(), technical);
+        reportAbnormalEvent.report(new ReportAbnormalEvent.Command(id, body.description(), technical));
         List<RecipientRole> roles = technical ? List.of(RecipientRole.PROJECT_MANAGER, RecipientRole.SENIOR_ENGINEER)
                 : List.of(RecipientRole.PROJECT_MANAGER);
         List<Recipient> to = recipients.resolve(roles, ticket, sla.contract(ticket.getContractId()));
@@ -75,6 +82,6 @@ class AbnormalEventController {
     public void acknowledge(@PathVariable Long id) {
         actions.requireRole(TicketAction.ACKNOWLEDGE_ABNORMAL_EVENT);
         actions.requireActor(TicketAction.ACKNOWLEDGE_ABNORMAL_EVENT, tickets.get(id));
-        tickets.acknowledgeAbnormalEvent(id);
+        takeUpAbnormalEvent.takeUp(id);
     }
 }

@@ -24,7 +24,10 @@ import com.aftercare.sla.RecipientRole;
 import com.aftercare.sla.ServiceContract;
 import com.aftercare.sla.SlaService;
 import com.aftercare.ticket.Ticket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.CacheClocks;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
 
 /** The service tasks of escalation.bpmn: thin adapters over the clock engine and the notifier. */
 @Configuration
@@ -40,11 +43,11 @@ class EscalationSteps {
 
     /** evaluateClocks: derive the clocks, record stops, and tell the model what to wait for. */
     @Bean
-    JavaDelegate evaluateClocksDelegate(TicketService tickets, SlaService sla) {
+    JavaDelegate evaluateClocksDelegate(FindTicket tickets, CacheClocks cacheClocks, SlaService sla) {
         return execution -> {
             Long id = ticketId(execution);
             SlaService.Evaluation evaluation = sla.evaluate(tickets.clockTicket(id));
-            tickets.cacheClocks(id, evaluation.clocks());
+            cacheClocks.cache(id, evaluation.clocks());
             execution.setVariable("clocksOutcome", evaluation.outcome().name());
             execution.setVariable("nextEscalationAt", evaluation.nextAt() == null ? null : Date.from(evaluation.nextAt()));
         };
@@ -56,8 +59,8 @@ class EscalationSteps {
      * recorded, not only the highest, and says that it is late.
      */
     @Bean
-    JavaDelegate escalateClocksDelegate(TicketService tickets, SlaService sla, NotificationService notifications,
-            EscalationRecipients recipients, Clock clock) {
+    JavaDelegate escalateClocksDelegate(FindTicket tickets, CaseTimeline timeline, SlaService sla,
+            NotificationService notifications, EscalationRecipients recipients, Clock clock) {
         return execution -> {
             Long id = ticketId(execution);
             Ticket ticket = tickets.get(id);
@@ -83,15 +86,20 @@ class EscalationSteps {
                             + " to " + recipients.resolve(rung.step().recipients(), ticket, contract).stream()
                                     .map(Recipient::username).toList() + lateBy + together);
                 }
-                tickets.note(id, "ESCALATED", text);
+                ClockStatus status = due.status();
+                timeline.record(id, new CaseEvent.Escalated(ticket.getNumber(), ticket.getLevel(), due.clock(),
+                        due.rungs().stream().map(SlaService.Rung::level).toList(), due.repeat(),
+                        status.dueAt() == null ? null : status.remaining(),
+                        late.isPresent() ? Duration.between(due.owedSince(), now) : null,
+                        ticket.getSite().getName(), ticket.getAssignee(), ticket.getTitle()));
             }
         };
     }
 
     /** deEscalateClocks: a clock that stopped while escalated is over; tell the people who were told. */
     @Bean
-    JavaDelegate deEscalateClocksDelegate(TicketService tickets, SlaService sla, NotificationService notifications,
-            EscalationRecipients recipients) {
+    JavaDelegate deEscalateClocksDelegate(FindTicket tickets, CaseTimeline timeline, SlaService sla,
+            NotificationService notifications, EscalationRecipients recipients) {
         return execution -> {
             Long id = ticketId(execution);
             Ticket ticket = tickets.get(id);
@@ -113,7 +121,8 @@ class EscalationSteps {
                 notifications.send(new OutgoingMessage(id, ticket.getNumber() + " de-escalated", text, to,
                         EscalationRecipients.channels(contract)));
                 sla.recordDeEscalation(id, clock, "was " + clock.escalationName() + "; clock " + clock.state());
-                tickets.note(id, "DEESCALATED", text);
+                timeline.record(id, new CaseEvent.DeEscalated(ticket.getNumber(), clock.clock(), clock.state().name(),
+                        clock.margin(), ticket.getTitle()));
             }
         };
     }

@@ -9,7 +9,9 @@ import com.aftercare.notify.NotificationService;
 import com.aftercare.notify.OutgoingMessage;
 import com.aftercare.notify.Recipient;
 import com.aftercare.ticket.Ticket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
 
 /**
  * remindEngineer (dispatch model, timer on "Accept assignment"): a job not yet accepted is a nudge
@@ -19,11 +21,13 @@ import com.aftercare.ticket.TicketService;
 @Component("remindEngineerDelegate")
 class RemindEngineer implements JavaDelegate {
 
-    private final TicketService tickets;
+    private final FindTicket tickets;
+    private final CaseTimeline timeline;
     private final NotificationService notifications;
 
-    RemindEngineer(TicketService tickets, NotificationService notifications) {
+    RemindEngineer(FindTicket tickets, CaseTimeline timeline, NotificationService notifications) {
         this.tickets = tickets;
+        this.timeline = timeline;
         this.notifications = notifications;
     }
 
@@ -38,11 +42,11 @@ class RemindEngineer implements JavaDelegate {
             String text = ticket.getNumber() + " is waiting for you to accept or decline it.";
             notifications.send(new OutgoingMessage(ticket.getId(), ticket.getNumber() + " not accepted yet", text,
                     java.util.List.of(new Recipient(username, username, null, null)), null));
-            tickets.note(ticket.getId(), "REMINDED", "Reminded " + username + " to accept the job");
+            timeline.record(ticket.getId(), new CaseEvent.Reminded(username));
         } else {
             notifications.notifyRole(Role.SERVICE_DESK, ticket.getId(),
                     ticket.getNumber() + " was offered to all engineers and nobody has taken it yet.");
-            tickets.note(ticket.getId(), "REMINDED", "Nobody has taken the job yet; reminded the desk");
+            timeline.record(ticket.getId(), new CaseEvent.Reminded(null));
         }
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.aftercare.ticket.Ticket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,12 +37,12 @@ class CaseWorkflowController {
             List<String> activeActivities, List<TimerView> timers) {
     }
 
-    private final TicketService tickets;
+    private final FindTicket tickets;
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final ManagementService management;
 
-    CaseWorkflowController(TicketService tickets, RuntimeService runtime, RepositoryService repository,
+    CaseWorkflowController(FindTicket tickets, RuntimeService runtime, RepositoryService repository,
             ManagementService management) {
         this.tickets = tickets;
         this.runtime = runtime;

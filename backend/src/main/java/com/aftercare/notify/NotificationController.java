@@ -7,15 +7,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.aftercare.identity.CurrentUser;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
 
 @RestController
 class NotificationController {
 
     private final NotificationService notifications;
-    private final TicketService tickets;
+    private final FindTicket tickets;
 
-    NotificationController(NotificationService notifications, TicketService tickets) {
+    NotificationController(NotificationService notifications, FindTicket tickets) {
         this.notifications = notifications;
         this.tickets = tickets;
     }

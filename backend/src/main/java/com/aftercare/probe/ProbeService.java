@@ -9,7 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.asset.Device;
 import com.aftercare.ticket.Ticket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
 
 /** Probes the device of a ticket and keeps the evidence on the ticket. */
 @Service
@@ -17,13 +19,15 @@ public class ProbeService {
 
     private final DeviceProber prober;
     private final ProbeResultRepository results;
-    private final TicketService tickets;
+    private final FindTicket tickets;
+    private final CaseTimeline timeline;
     private final Clock clock;
 
-    ProbeService(DeviceProber prober, ProbeResultRepository results, TicketService tickets, Clock clock) {
+    ProbeService(DeviceProber prober, ProbeResultRepository results, FindTicket tickets, CaseTimeline timeline, Clock clock) {
         this.prober = prober;
         this.results = results;
         this.tickets = tickets;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -72,7 +76,9 @@ public class ProbeService {
     public ProbeResult record(Plan plan, Outcome outcome) {
         ProbeResult saved = results.save(new ProbeResult(plan.ticketId(), plan.deviceId(), outcome.startedAt(), outcome.finishedAt(),
                 outcome.passed(), outcome.summary(), outcome.checks()));
-        tickets.note(plan.ticketId(), outcome.passed() ? "PROBE_PASSED" : "PROBE_FAILED", outcome.summary());
+        int failed = (int) outcome.checks().stream().filter(c -> !c.ok()).count();
+        timeline.record(plan.ticketId(), new CaseEvent.ProbeChecked(plan.deviceName(), outcome.passed(),
+                outcome.checks().size(), failed));
         return saved;
     }
 
@@ -82,7 +88,9 @@ public class ProbeService {
         Instant now = clock.instant();
         String summary = "Probe could not run: " + cause.getMessage();
         results.save(new ProbeResult(ticketId, null, now, now, false, summary, List.of()));
-        tickets.note(ticketId, "PROBE_FAILED", summary);
+        Device device = tickets.get(ticketId).getDevice();
+        // the reason stays in the probe result (case file); the timeline says the check could not run
+        timeline.record(ticketId, new CaseEvent.ProbeChecked(device == null ? null : device.getName(), false, 0, 0));
     }
 
     @Transactional(readOnly = true)

@@ -20,7 +20,8 @@ import com.aftercare.sla.ContractTerms;
 import com.aftercare.sla.PolicyDefinition;
 import com.aftercare.sla.SlaService;
 import com.aftercare.ticket.Ticket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.SearchTickets;
 
 /**
  * The supervisor board: every open case with its live clocks, worst first. Clocks are derived for all
@@ -29,12 +30,14 @@ import com.aftercare.ticket.TicketService;
 @Service
 class SupervisorBoardService {
 
-    private final TicketService tickets;
+    private final FindTicket tickets;
+    private final SearchTickets searchTickets;
     private final SlaService sla;
     private final Clock clock;
 
-    SupervisorBoardService(TicketService tickets, SlaService sla, Clock clock) {
+    SupervisorBoardService(FindTicket tickets, SearchTickets searchTickets, SlaService sla, Clock clock) {
         this.tickets = tickets;
+        this.searchTickets = searchTickets;
         this.sla = sla;
         this.clock = clock;
     }
@@ -65,7 +68,7 @@ class SupervisorBoardService {
 
     Board board(Filter filter) {
         Instant now = clock.instant();
-        List<Ticket> open = tickets.openTickets();
+        List<Ticket> open = searchTickets.openTickets();
         Map<Long, List<ClockStatus>> clocks = sla.clocks(open.stream().map(tickets::clockTicket).toList());
         Map<Long, String> policyCodes = new java.util.HashMap<>();
         List<Row> all = new ArrayList<>();

@@ -8,6 +8,8 @@ import com.aftercare.sla.ContractTerms;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.sla.ServiceContract;
 import com.aftercare.sla.SlaService;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
 
 /**
  * Moves a customer's open tickets onto the current terms of their service contract (calendar, time zone,
@@ -22,12 +24,12 @@ import com.aftercare.sla.SlaService;
 public class ApplyContractToOpenTickets {
 
     private final TicketRepository tickets;
-    private final TicketService ticketService;
+    private final CaseTimeline timeline;
     private final SlaService sla;
 
-    ApplyContractToOpenTickets(TicketRepository tickets, TicketService ticketService, SlaService sla) {
+    ApplyContractToOpenTickets(TicketRepository tickets, CaseTimeline timeline, SlaService sla) {
         this.tickets = tickets;
-        this.ticketService = ticketService;
+        this.timeline = timeline;
         this.sla = sla;
     }
 
@@ -51,8 +53,7 @@ public class ApplyContractToOpenTickets {
             updated++;
             if (!dryRun) {
                 t.applyContract(contract.getId(), terms);
-                ticketService.note(t.getId(), "CONTRACT", "Contract terms changed from " + held.describe() + " to "
-                        + terms.describe() + "; clocks recalculated");
+                timeline.record(t.getId(), new CaseEvent.ContractTermsChanged(held, terms));
                 sla.milestone(t.getId(), MilestoneKind.POLICY, "contract terms " + terms.describe());
             }
         }

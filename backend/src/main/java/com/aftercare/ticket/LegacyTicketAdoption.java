@@ -8,22 +8,22 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** After the shipped SLA policies are seeded: gives tickets from an older database their policy (see TicketService). */
+/** After the shipped SLA policies are seeded: gives tickets from an older database their policy (see AdoptTicketsWithoutPolicy). */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class LegacyTicketAdoption implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyTicketAdoption.class);
 
-    private final TicketService tickets;
+    private final AdoptTicketsWithoutPolicy adoption;
 
-    LegacyTicketAdoption(TicketService tickets) {
-        this.tickets = tickets;
+    LegacyTicketAdoption(AdoptTicketsWithoutPolicy adoption) {
+        this.adoption = adoption;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        int adopted = tickets.adoptTicketsWithoutPolicy();
+        int adopted = adoption.adopt();
         if (adopted > 0) {
             log.info("{} ticket(s) from before SLA policies now run on their customer's policy", adopted);
         }

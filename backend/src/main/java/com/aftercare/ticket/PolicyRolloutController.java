@@ -17,11 +17,13 @@ import com.aftercare.sla.SlaService;
 @RestController
 class PolicyRolloutController {
 
-    private final TicketService tickets;
+    private final SearchTickets search;
+    private final MovePolicyVersion movePolicyVersion;
     private final SlaService sla;
 
-    PolicyRolloutController(TicketService tickets, SlaService sla) {
-        this.tickets = tickets;
+    PolicyRolloutController(SearchTickets search, MovePolicyVersion movePolicyVersion, SlaService sla) {
+        this.search = search;
+        this.movePolicyVersion = movePolicyVersion;
         this.sla = sla;
     }
 
@@ -32,8 +34,8 @@ class PolicyRolloutController {
         List<Long> older = sla.history(code).stream().filter(v -> !v.current()).map(SlaService.PolicyVersion::id).toList();
         int moved = 0;
         int skipped = 0;
-        for (Long ticketId : older.isEmpty() ? List.<Long>of() : tickets.openTicketsOnPolicy(older)) {
-            if (tickets.applyPolicyVersion(ticketId, current.id(), code + " v" + current.version())) {
+        for (Long ticketId : older.isEmpty() ? List.<Long>of() : search.openTicketsOnPolicy(older)) {
+            if (movePolicyVersion.move(ticketId, current.id(), code, current.version())) {
                 moved++;
             } else {
                 skipped++; // closed meanwhile, or its level no longer exists in the new version

@@ -53,7 +53,12 @@ public enum TicketAction {
 
     /** The hand-in action for a deliverable kind of POST /deliverables (SOLUTION_PLAN, ...), or null for an unknown kind. */
     public static TicketAction submitting(String kind) {
-        return kind == null || !TicketService.DELIVERABLES.containsKey(kind) ? null : valueOf("SUBMIT_" + kind);
+        return submitting(DeliverableKind.fromCode(kind));
+    }
+
+    /** The hand-in action for a deliverable kind, or null for none. */
+    public static TicketAction submitting(DeliverableKind kind) {
+        return kind == null ? null : valueOf("SUBMIT_" + kind.name());
     }
 
     /** The deliverable kind (clock name) a SUBMIT_ action hands in; null for other actions. */

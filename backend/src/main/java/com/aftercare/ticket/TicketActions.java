@@ -125,7 +125,7 @@ public class TicketActions {
 
         State(Ticket ticket) {
             this.ticket = ticket;
-            this.clocks = memo(() -> sla.clocks(TicketService.clockTicketOf(ticket)));
+            this.clocks = memo(() -> sla.clocks(FindTicket.clockTicketOf(ticket)));
             this.milestones = memo(() -> sla.milestones(ticket.getId()));
         }
 

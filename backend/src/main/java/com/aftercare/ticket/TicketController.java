@@ -27,11 +27,15 @@ import java.util.List;
 @Validated
 class TicketController {
 
-    private final TicketService tickets;
+    private final ReportFault reportFault;
+    private final FindTicket findTicket;
+    private final SearchTickets searchTickets;
     private final Clock clock;
 
-    TicketController(TicketService tickets, Clock clock) {
-        this.tickets = tickets;
+    TicketController(ReportFault reportFault, FindTicket findTicket, SearchTickets searchTickets, Clock clock) {
+        this.reportFault = reportFault;
+        this.findTicket = findTicket;
+        this.searchTickets = searchTickets;
         this.clock = clock;
     }
 
@@ -41,19 +45,19 @@ class TicketController {
     @PostMapping("/api/tickets")
     ResponseEntity<TicketSummary> create(@Valid @RequestBody NewTicket request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        TicketService.Created created;
+        ReportFault.Created created;
         try {
-            created = tickets.create(request, idempotencyKey);
+            created = reportFault.report(request, idempotencyKey);
         } catch (DataIntegrityViolationException e) {
             // two retries of the same report raced; the loser answers with the winner's ticket
             // (and the loser's report must be the same one: otherwise it is a reused key, 422)
-            Ticket first = idempotencyKey == null ? null : tickets.replay(idempotencyKey, request).orElse(null);
+            Ticket first = idempotencyKey == null ? null : reportFault.replay(idempotencyKey, request).orElse(null);
             if (first == null) {
                 throw e;
             }
-            created = new TicketService.Created(first, false);
+            created = new ReportFault.Created(first, false);
         }
-        TicketSummary body = TicketSummary.of(tickets.get(created.ticket().getId()), clock.instant());
+        TicketSummary body = TicketSummary.of(findTicket.get(created.ticket().getId()), clock.instant());
         if (!created.isNew()) {
             return ResponseEntity.ok(body);
         }
@@ -67,7 +71,7 @@ class TicketController {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Page<Ticket> result = tickets.search(status, siteId, assignee == null || assignee.isBlank() ? null : assignee, overdue,
+        Page<Ticket> result = searchTickets.search(status, siteId, assignee == null || assignee.isBlank() ? null : assignee, overdue,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"))));
         var now = clock.instant();
         return new PageView<>(result.getContent().stream().map(t -> TicketSummary.of(t, now)).toList(), page, size,

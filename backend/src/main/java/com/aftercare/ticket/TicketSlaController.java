@@ -21,14 +21,32 @@ import com.aftercare.identity.CurrentUser;
 @RestController
 class TicketSlaController {
 
-    private final TicketService tickets;
+    private final FindTicket findTicket;
+    private final PutOnHold putOnHold;
+    private final ReleaseHold releaseHold;
+    private final ChangeLevel changeLevel;
+    private final RecordOnSiteArrival recordOnSiteArrival;
+    private final SubmitDeliverable submitDeliverable;
+    private final ReportDelay reportDelay;
     private final TicketActions actions;
 
-    TicketSlaController(TicketService tickets, TicketActions actions) {
-        this.tickets = tickets;
+    TicketSlaController(FindTicket findTicket, PutOnHold putOnHold, ReleaseHold releaseHold, ChangeLevel changeLevel,
+            RecordOnSiteArrival recordOnSiteArrival, SubmitDeliverable submitDeliverable, ReportDelay reportDelay,
+            TicketActions actions) {
+        this.findTicket = findTicket;
+        this.putOnHold = putOnHold;
+        this.releaseHold = releaseHold;
+        this.changeLevel = changeLevel;
+        this.recordOnSiteArrival = recordOnSiteArrival;
+        this.submitDeliverable = submitDeliverable;
+        this.reportDelay = reportDelay;
         this.actions = actions;
     }
 
+    /**
+     * Codes stay strings here so the caller's role is checked before anything about the input is said;
+     * an unknown code becomes null and the command names the field.
+     */
     record HoldRequest(String reason, String note) {
     }
 
@@ -45,7 +63,7 @@ class TicketSlaController {
     Map<String, Object> hold(@PathVariable Long id, @RequestBody HoldRequest body) {
         allowedCaller(TicketAction.HOLD, id);
         requireBody(body);
-        Ticket t = tickets.hold(id, body.reason(), body.note());
+        Ticket t = putOnHold.hold(new PutOnHold.Command(id, HoldReason.fromCode(body.reason()), body.note()));
         return Map.of("id", t.getId(), "holdReason", t.getHoldReason());
     }
 
@@ -53,14 +71,14 @@ class TicketSlaController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void releaseHold(@PathVariable Long id) {
         allowedCaller(TicketAction.RESUME, id);
-        tickets.releaseHold(id);
+        releaseHold.release(id);
     }
 
     @PutMapping("/api/tickets/{id}/level")
     Map<String, Object> changeLevel(@PathVariable Long id, @RequestBody LevelRequest body) {
         allowedCaller(TicketAction.CHANGE_LEVEL, id);
         requireBody(body);
-        Ticket t = tickets.changeLevel(id, body.level(), body.reason());
+        Ticket t = changeLevel.change(new ChangeLevel.Command(id, body.level(), body.reason()));
         return Map.of("id", t.getId(), "level", t.getLevel());
     }
 
@@ -68,7 +86,7 @@ class TicketSlaController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void arrivedOnSite(@PathVariable Long id) {
         allowedCaller(TicketAction.ARRIVE_ON_SITE, id);
-        tickets.arrivedOnSite(id, CurrentUser.username());
+        recordOnSiteArrival.record(id, CurrentUser.username());
     }
 
     @PostMapping("/api/tickets/{id}/deliverables")
@@ -78,7 +96,7 @@ class TicketSlaController {
         // every hand-in has the same people; an unknown kind is then the request's fault (400 from the use case)
         allowedCaller(action == null ? TicketAction.SUBMIT_FAULT_REPORT : action, id);
         requireBody(body);
-        tickets.submitDeliverable(id, body.kind(), body.text());
+        submitDeliverable.submit(new SubmitDeliverable.Command(id, DeliverableKind.fromCode(body.kind()), body.text()));
     }
 
     @PostMapping("/api/tickets/{id}/delay")
@@ -86,7 +104,7 @@ class TicketSlaController {
     void reportDelay(@PathVariable Long id, @RequestBody DelayRequest body) {
         allowedCaller(TicketAction.REPORT_DELAY, id);
         requireBody(body);
-        tickets.reportDelay(id, body.reason());
+        reportDelay.report(new ReportDelay.Command(id, body.reason()));
     }
 
     private static void requireBody(Object body) {
@@ -98,6 +116,6 @@ class TicketSlaController {
     /** The role first (403 before anything about the ticket is told), then the ticket's assignee where that matters. */
     private void allowedCaller(TicketAction action, Long id) {
         actions.requireRole(action);
-        actions.requireActor(action, tickets.get(id));
+        actions.requireActor(action, findTicket.get(id));
     }
 }

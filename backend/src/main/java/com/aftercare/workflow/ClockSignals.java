@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 import com.aftercare.sla.ClockSignal;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
 
 /**
  * Wakes a ticket's escalation process (escalation.bpmn) when its clocks may have changed: the waiting
@@ -17,9 +17,9 @@ class ClockSignals implements ClockSignal {
     static final String MESSAGE = "clockChanged";
 
     private final RuntimeService runtimeService;
-    private final TicketService tickets;
+    private final FindTicket tickets;
 
-    ClockSignals(RuntimeService runtimeService, TicketService tickets) {
+    ClockSignals(RuntimeService runtimeService, FindTicket tickets) {
         this.runtimeService = runtimeService;
         this.tickets = tickets;
     }

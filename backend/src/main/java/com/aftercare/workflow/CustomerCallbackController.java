@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.ticket.Ticket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,10 +21,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Tasks")
 class CustomerCallbackController {
 
-    private final TicketService tickets;
+    private final FindTicket tickets;
     private final WorkflowTaskService tasks;
 
-    CustomerCallbackController(TicketService tickets, WorkflowTaskService tasks) {
+    CustomerCallbackController(FindTicket tickets, WorkflowTaskService tasks) {
         this.tickets = tickets;
         this.tasks = tasks;
     }

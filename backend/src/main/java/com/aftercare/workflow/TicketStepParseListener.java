@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import com.aftercare.engineer.EngineerService;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.AssignEngineer;
+import com.aftercare.ticket.ChangeStatus;
 import com.aftercare.ticket.TicketStatus;
 
 /**
@@ -27,11 +28,14 @@ class TicketStepParseListener extends AbstractBpmnParseListener {
 
     static final String STATUS_PROPERTY = "ticketStatus";
 
-    private final TicketService tickets;
+    private final ChangeStatus changeStatus;
+    private final AssignEngineer assignEngineer;
     private final EngineerService engineers;
 
-    TicketStepParseListener(@Lazy TicketService tickets, @Lazy EngineerService engineers) {
-        this.tickets = tickets;
+    TicketStepParseListener(@Lazy ChangeStatus changeStatus, @Lazy AssignEngineer assignEngineer,
+            @Lazy EngineerService engineers) {
+        this.changeStatus = changeStatus;
+        this.assignEngineer = assignEngineer;
         this.engineers = engineers;
     }
 
@@ -63,7 +67,7 @@ class TicketStepParseListener extends AbstractBpmnParseListener {
         activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
             Long ticketId = ticketId(execution);
             if (ticketId != null) {
-                tickets.changeStatus(ticketId, target);
+                changeStatus.change(ticketId, target);
             }
         });
     }
@@ -80,7 +84,7 @@ class TicketStepParseListener extends AbstractBpmnParseListener {
                 || task.getCandidates().stream().noneMatch(link -> "ENGINEER".equals(link.getGroupId()))) {
             return;
         }
-        tickets.assign(ticketId, assignee);
+        assignEngineer.assign(ticketId, assignee);
         task.getExecution().setVariable("engineer", assignee);
     }
 

@@ -66,7 +66,7 @@ class CustomerAccessTest extends IntegrationTest {
         siteB = assets.createSite(new NewSite(b.getId(), "Site B", "Road B", Region.CITY, "B contact", "456"));
         deviceB = assets.createDevice(new NewDevice(siteB.getId(), DeviceType.NVR, "NVR B", "X", "SN-B-" + System.nanoTime(),
                 "10.0.0.2", null, null, null, false));
-        ticketB = tickets.create(new com.aftercare.ticket.NewTicket(com.aftercare.ticket.Channel.HOTLINE, "B", "Unit B", "789",
+        ticketB = reportFault.report(new com.aftercare.ticket.NewTicket(com.aftercare.ticket.Channel.HOTLINE, "B", "Unit B", "789",
                 siteB.getId(), deviceB.getId(), Category.DEFECT, Grade.LOW, Grade.LOW, "B's camera", "B's fault", null), null).ticket();
         userA = "cust-a-" + System.nanoTime();
         userB = "cust-b-" + System.nanoTime();
@@ -143,13 +143,13 @@ class CustomerAccessTest extends IntegrationTest {
 
     @Test
     void aCustomerReportsOnlyForTheirOwnSitesAndNothingIsWrittenOtherwise() {
-        long before = tickets.search(null, siteB.getId(), null, false, org.springframework.data.domain.PageRequest.of(0, 1))
+        long before = searchTickets.search(null, siteB.getId(), null, false, org.springframework.data.domain.PageRequest.of(0, 1))
                 .getTotalElements();
         Map<String, Object> forB = customerReport(siteB.getId(), deviceB.getId());
         ApiClient.Response r = api.post(userA, "/api/tickets", forB);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorFields()).containsExactly("siteId");
-        assertThat(tickets.search(null, siteB.getId(), null, false, org.springframework.data.domain.PageRequest.of(0, 1))
+        assertThat(searchTickets.search(null, siteB.getId(), null, false, org.springframework.data.domain.PageRequest.of(0, 1))
                 .getTotalElements()).isEqualTo(before);
 
         Map<String, Object> hotline = customerReport(siteA.getId(), deviceA.getId());

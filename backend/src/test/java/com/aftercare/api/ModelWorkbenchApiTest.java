@@ -475,7 +475,7 @@ class ModelWorkbenchApiTest extends IntegrationTest {
 
     @Test
     void editingTheSeverityTableChangesTheLevelOfTheNextTicket() {
-        Ticket before = tickets.create(newTicket(Category.DEFECT, Grade.MEDIUM, Grade.MEDIUM), null).ticket();
+        Ticket before = reportFault.report(newTicket(Category.DEFECT, Grade.MEDIUM, Grade.MEDIUM), null).ticket();
         assertThat(tickets.get(before.getId()).getLevel()).isEqualTo("2");
 
         String table = shipped("fault-level.dmn");
@@ -485,7 +485,7 @@ class ModelWorkbenchApiTest extends IntegrationTest {
         ApiClient.Response deployed = deploy(OWNER, "fault-level.dmn", edited, "Part of users down is level 1 now");
         assertThat(deployed.status()).as(deployed.body().toString()).isEqualTo(201);
 
-        Ticket after = tickets.create(newTicket(Category.DEFECT, Grade.MEDIUM, Grade.MEDIUM), null).ticket();
+        Ticket after = reportFault.report(newTicket(Category.DEFECT, Grade.MEDIUM, Grade.MEDIUM), null).ticket();
         assertThat(tickets.get(after.getId()).getLevel()).isEqualTo("1");
         assertThat(tickets.get(before.getId()).getLevel()).as("an existing ticket keeps its level").isEqualTo("2");
         assertThat(model("faultLevel").path("versions").get(0).path("runningCases").isNumber()).as("decisions have no cases").isFalse();

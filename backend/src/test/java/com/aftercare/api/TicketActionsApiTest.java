@@ -34,6 +34,11 @@ import com.aftercare.sla.SlaService;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Grade;
+import com.aftercare.ticket.DeliverableKind;
+import com.aftercare.ticket.HoldReason;
+import com.aftercare.ticket.PutOnHold;
+import com.aftercare.ticket.ReportAbnormalEvent;
+import com.aftercare.ticket.SubmitDeliverable;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketAction;
 import com.aftercare.ticket.TicketStatus;
@@ -62,6 +67,9 @@ class TicketActionsApiTest extends IntegrationTest {
     @Autowired WebApplicationContext web;
     @Autowired PlatformTransactionManager transactions;
     @Autowired SlaService sla;
+    @Autowired PutOnHold putOnHold;
+    @Autowired ReportAbnormalEvent reportAbnormalEvent;
+    @Autowired SubmitDeliverable submitDeliverable;
     @Autowired AccountService accounts;
     private MockMvc mvc;
 
@@ -127,7 +135,7 @@ class TicketActionsApiTest extends IntegrationTest {
     private Map<String, List<TicketAction>> offeredExactlyWhatIsAccepted(Ticket ticket) throws Exception {
         Ticket current = tickets.get(ticket.getId());
         int milestones = sla.milestones(ticket.getId()).size();
-        int timeline = tickets.timeline(ticket.getId()).size();
+        int timeline = readTimeline.of(ticket.getId()).size();
         TransactionTemplate rolledBack = new TransactionTemplate(transactions);
         Map<String, List<TicketAction>> offered = new LinkedHashMap<>();
         for (String username : USERS.keySet()) {
@@ -148,12 +156,12 @@ class TicketActionsApiTest extends IntegrationTest {
             }
         }
         assertThat(sla.milestones(ticket.getId())).as("nothing kept").hasSize(milestones);
-        assertThat(tickets.timeline(ticket.getId())).as("nothing kept").hasSize(timeline);
+        assertThat(readTimeline.of(ticket.getId())).as("nothing kept").hasSize(timeline);
         return offered;
     }
 
     private Ticket reported(Grade impact, Grade urgency) {
-        return tickets.create(newTicket(Category.DEFECT, impact, urgency), null).ticket();
+        return reportFault.report(newTicket(Category.DEFECT, impact, urgency), null).ticket();
     }
 
     private Ticket dispatchedToEngineer(Grade impact, Grade urgency) {
@@ -170,7 +178,8 @@ class TicketActionsApiTest extends IntegrationTest {
         dispatchAndFix(ticket);
         probeWorker.runOnce();
         if (faultReportHandedIn) {
-            tickets.submitDeliverable(ticket.getId(), "FAULT_REPORT", "Loose power cable; re-seated; check yearly");
+            submitDeliverable.submit(new SubmitDeliverable.Command(ticket.getId(), DeliverableKind.FAULT_REPORT,
+                    "Loose power cable; re-seated; check yearly"));
         }
         complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED", "satisfaction", "5"));
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.CLOSED);
@@ -205,7 +214,7 @@ class TicketActionsApiTest extends IntegrationTest {
     @Test
     void aCaseOnHoldOffersResumeAndTheOtherHoldReason() throws Exception {
         Ticket ticket = dispatchedToEngineer(Grade.LOW, Grade.LOW);
-        tickets.hold(ticket.getId(), "WAITING_CUSTOMER", "customer away until Monday");
+        putOnHold.hold(new PutOnHold.Command(ticket.getId(), HoldReason.WAITING_CUSTOMER, "customer away until Monday"));
         Map<String, List<TicketAction>> offered = offeredExactlyWhatIsAccepted(ticket);
         assertThat(offered.get("t-desk")).contains(TicketAction.RESUME, TicketAction.HOLD);
         assertThat(offered.get("t-owner")).isEmpty();
@@ -214,7 +223,7 @@ class TicketActionsApiTest extends IntegrationTest {
     @Test
     void anAbnormalEventReportedIsOfferedForAcknowledgementToTheProjectManagersRoles() throws Exception {
         Ticket ticket = dispatchedToEngineer(Grade.LOW, Grade.LOW);
-        tickets.reportAbnormalEvent(ticket.getId(), "cabinet flooded, power cut to the whole pole", false);
+        reportAbnormalEvent.report(new ReportAbnormalEvent.Command(ticket.getId(), "cabinet flooded, power cut to the whole pole", false));
         Map<String, List<TicketAction>> offered = offeredExactlyWhatIsAccepted(ticket);
         assertThat(offered.get("t-sup")).contains(TicketAction.ACKNOWLEDGE_ABNORMAL_EVENT);
         assertThat(offered.get("t-admin")).contains(TicketAction.ACKNOWLEDGE_ABNORMAL_EVENT);

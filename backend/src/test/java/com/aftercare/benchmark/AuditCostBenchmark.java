@@ -27,14 +27,14 @@ import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.Grade;
 import com.aftercare.ticket.NewTicket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.ReportFault;
 
 /**
  * What the audit trail costs (not a test: figures on stdout, no timed assertion; run with
  * {@code -Pbenchmark -Dtest=AuditCostBenchmark}, add {@code postgres} and AFTERCARE_DB_URL of a fresh database for
  * PostgreSQL).
  * Two instances of the application on the same database, one without the audit listener (its registration
- * bean removed before start), create tickets through {@link TicketService#create} in alternating rounds, so
+ * bean removed before start), create tickets through {@link ReportFault#report} in alternating rounds, so
  * warm-up and a growing database affect both alike: {@code bench.audit.tickets} (200) one after another in {@code bench.audit.rounds} (10) rounds, then
  * the same number from {@code bench.audit.threads} (4) threads at once, where writers queue on the chain head.
  */
@@ -63,8 +63,8 @@ class AuditCostBenchmark {
             AssetService assets = plain.getBean(AssetService.class);
             Customer customer = assets.createCustomer("Audit benchmark " + System.nanoTime());
             Site site = assets.createSite(new NewSite(customer.getId(), "Audit benchmark site", "Road 1", Region.CITY, null, null));
-            TicketService withoutAudit = plain.getBean(TicketService.class);
-            TicketService withAudit = audited.getBean(TicketService.class);
+            ReportFault withoutAudit = plain.getBean(ReportFault.class);
+            ReportFault withAudit = audited.getBean(ReportFault.class);
             JdbcTemplate jdbc = audited.getBean(JdbcTemplate.class);
 
             create(withoutAudit, site, 30, 1); // warm-up, not timed
@@ -153,12 +153,12 @@ class AuditCostBenchmark {
     }
 
     /** Milliseconds to create {@code count} tickets from {@code threads} threads. */
-    private static double create(TicketService tickets, Site site, int count, int threads) throws Exception {
+    private static double create(ReportFault tickets, Site site, int count, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            done.add(pool.submit(() -> tickets.create(new NewTicket(Channel.MONITORING, "Monitor", null, "123456", site.getId(), null,
+            done.add(pool.submit(() -> tickets.report(new NewTicket(Channel.MONITORING, "Monitor", null, "123456", site.getId(), null,
                     Category.DEFECT, Grade.LOW, Grade.LOW, "Camera offline", "No video for 5 minutes"), null)));
         }
         for (Future<?> f : done) {

@@ -52,7 +52,7 @@ import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.Grade;
 import com.aftercare.ticket.NewTicket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.ReportFault;
 
 /**
  * Timer burst benchmark (not a test: surefire skips it unless the {@code benchmark} profile is on, see
@@ -103,7 +103,7 @@ class EscalationBurstBenchmark {
             boolean postgres) throws Exception {
         DataSource dataSource = app.getBean(DataSource.class);
         Clock clock = app.getBean(Clock.class);
-        TicketService tickets = app.getBean(TicketService.class);
+        ReportFault tickets = app.getBean(ReportFault.class);
         SlaService sla = app.getBean(SlaService.class);
         Environment env = app.getEnvironment();
 
@@ -279,7 +279,7 @@ class EscalationBurstBenchmark {
     }
 
     /** Opens count tickets with threads workers, in order of i (so deadlines are created in the order they fall). */
-    private static void create(TicketService tickets, Site site, int count, int threads, ReceivedAt receivedAt,
+    private static void create(ReportFault tickets, Site site, int count, int threads, ReceivedAt receivedAt,
             AtomicLongArray ids) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -290,7 +290,7 @@ class EscalationBurstBenchmark {
                     NewTicket ticket = new NewTicket(Channel.MONITORING, "Benchmark", "Benchmark", "13900000000",
                             site.getId(), null, Category.DEFECT, Grade.LOW, Grade.LOW, "Benchmark ticket " + i,
                             "Opened by the escalation burst benchmark", receivedAt.of(i));
-                    long id = tickets.create(ticket, null).ticket().getId();
+                    long id = tickets.report(ticket, null).ticket().getId();
                     if (ids != null) {
                         ids.set(i, id);
                     }

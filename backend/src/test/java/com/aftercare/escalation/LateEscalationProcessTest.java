@@ -93,7 +93,7 @@ class LateEscalationProcessTest extends IntegrationTest {
     /** Reported at T0 and dispatched to late-eng a minute later, so the engineer's rungs have someone to tell. */
     private Ticket reportAndDispatch() {
         clock.set(T0);
-        Ticket ticket = tickets.create(newTicket(Category.DEFECT, Grade.LOW, Grade.LOW), null).ticket();
+        Ticket ticket = reportFault.report(newTicket(Category.DEFECT, Grade.LOW, Grade.LOW), null).ticket();
         clock.set(T0.plus(Duration.ofMinutes(1)));
         complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
         complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "late-eng"));

@@ -13,6 +13,8 @@ import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketStatus;
+import com.aftercare.ticket.event.CaseTimeline;
+import com.aftercare.workflow.steps.ProbeWorker;
 
 /** A probe that keeps crashing must not leave the case stuck in VERIFYING behind an invisible incident. */
 class ProbeWorkerGivesUpTest extends IntegrationTest {
@@ -22,12 +24,13 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
     @Autowired TransactionTemplate transaction;
     @Autowired Clock appClock;
     @Autowired ProbeResultRepository results;
+    @Autowired CaseTimeline timeline;
 
     /** A probe service whose planning always fails, as a broken database read or bug would. */
     static class CrashingProbeService extends ProbeService {
         CrashingProbeService(ProbeResultRepository results, DeviceProber prober,
-                com.aftercare.ticket.TicketService tickets, Clock clock) {
-            super(prober, results, tickets, clock);
+                com.aftercare.ticket.FindTicket tickets, CaseTimeline timeline, Clock clock) {
+            super(prober, results, tickets, timeline, clock);
         }
 
         @Override
@@ -41,7 +44,7 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
         Ticket ticket = report(Category.DEFECT);
         dispatchAndFix(ticket);
         long incidentsBefore = runtimeService.createIncidentQuery().count();
-        ProbeService crashing = new CrashingProbeService(results, prober, tickets, appClock);
+        ProbeService crashing = new CrashingProbeService(results, prober, tickets, timeline, appClock);
         ProbeWorker worker = new ProbeWorker(externalTasks, crashing, transaction, false, 60_000, 0);
 
         for (int i = 0; i < ProbeWorker.MAX_TRIES; i++) {
@@ -50,8 +53,10 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
         }
 
         assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
-        assertThat(tickets.timeline(ticket.getId())).anyMatch(e -> e.getType().equals("PROBE_FAILED")
-                && e.getMessage().contains("could not run") && e.getMessage().contains("device table unreadable"));
+        assertThat(readTimeline.of(ticket.getId())).anyMatch(e -> e.getType().equals("PROBE_FAILED"));
+        // the reason is kept with the probe evidence the case file shows
+        assertThat(results.findByTicketIdOrderByStartedAtAscIdAsc(ticket.getId())).anyMatch(r -> !r.isPassed()
+                && r.getSummary().contains("could not run") && r.getSummary().contains("device table unreadable"));
         assertThat(runtimeService.createIncidentQuery().count()).isEqualTo(incidentsBefore);
     }
 }

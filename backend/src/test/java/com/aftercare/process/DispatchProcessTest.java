@@ -158,7 +158,7 @@ class DispatchProcessTest extends IntegrationTest {
         assertThat(t.getResolvedAt()).isNull();
         assertThat(passedActivities(ticket)).contains("deviceNotWorking", "probePassedGateway").doesNotContain("customerCallback",
                 "recordResolution");
-        assertThat(tickets.timeline(ticket.getId())).extracting(e -> e.getType()).contains("PROBE_FAILED");
+        assertThat(readTimeline.of(ticket.getId())).extracting(e -> e.getType()).contains("PROBE_FAILED");
 
         // the engineer tries again with the device still down: still no way to the callback
         complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Bad cable", "fixOutcome", "FIXED"));

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Test;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Grade;
+import com.aftercare.ticket.DeliverableKind;
+import com.aftercare.ticket.SubmitDeliverable;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketStatus;
 
 /** Every path of fault-intake.bpmn and customer-callback.bpmn, driven through the task service as users would. */
 class FaultIntakeProcessTest extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired SubmitDeliverable submitDeliverable;
 
     @Test
     void defectGoesThroughDispatchProbeAndCallbackToClosure() {
@@ -38,12 +42,13 @@ class FaultIntakeProcessTest extends IntegrationTest {
         assertThat(closed.getResolvedAt()).isNotNull();
         // SLA-7: the fault report is still owed after closure, so the case's processes wait for it
         assertThat(caseProcessEnded(ticket)).isFalse();
-        tickets.submitDeliverable(ticket.getId(), "FAULT_REPORT", "Cause: loose power cable. Re-seated, strain relief added.");
+        submitDeliverable.submit(new SubmitDeliverable.Command(ticket.getId(), DeliverableKind.FAULT_REPORT,
+                "Cause: loose power cable. Re-seated, strain relief added."));
         assertThat(caseProcessEnded(ticket)).isTrue();
         assertThat(passedActivities(ticket)).contains("determineLevel", "applyLevelAndDeadlines", "firstLineResolution",
                 "dispatchCase", "probeDevice", "deviceVerified", "recordResolution", "customerCallback", "fixConfirmed",
                 "caseResolved", "closeTicket", "caseClosed");
-        assertThat(tickets.timeline(ticket.getId())).extracting(e -> e.getType())
+        assertThat(readTimeline.of(ticket.getId())).extracting(e -> e.getType())
                 .contains("CREATED", "LEVEL", "ASSIGNED", "RESPONDED", "PROBE_PASSED", "RESOLVED", "CLOSED");
     }
 
@@ -107,9 +112,9 @@ class FaultIntakeProcessTest extends IntegrationTest {
 
     @Test
     void levelFollowsImpactAndUrgency() {
-        Ticket high = tickets.create(newTicket(Category.DEFECT, Grade.HIGH, Grade.HIGH), null).ticket();
-        Ticket low = tickets.create(newTicket(Category.DEFECT, Grade.LOW, Grade.LOW), null).ticket();
-        Ticket highLow = tickets.create(newTicket(Category.DEFECT, Grade.HIGH, Grade.LOW), null).ticket();
+        Ticket high = reportFault.report(newTicket(Category.DEFECT, Grade.HIGH, Grade.HIGH), null).ticket();
+        Ticket low = reportFault.report(newTicket(Category.DEFECT, Grade.LOW, Grade.LOW), null).ticket();
+        Ticket highLow = reportFault.report(newTicket(Category.DEFECT, Grade.HIGH, Grade.LOW), null).ticket();
         assertThat(tickets.get(high.getId()).getLevel()).isEqualTo("1");
         assertThat(tickets.get(low.getId()).getLevel()).isEqualTo("3");
         assertThat(tickets.get(highLow.getId()).getLevel()).isEqualTo("2");

@@ -33,6 +33,16 @@ import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.Grade;
 import com.aftercare.ticket.NewTicket;
+import com.aftercare.ticket.AdoptTicketsWithoutPolicy;
+import com.aftercare.ticket.ChangeLevel;
+import com.aftercare.ticket.DeliverableKind;
+import com.aftercare.ticket.HoldReason;
+import com.aftercare.ticket.MovePolicyVersion;
+import com.aftercare.ticket.PutOnHold;
+import com.aftercare.ticket.ReleaseHold;
+import com.aftercare.ticket.ReportAbnormalEvent;
+import com.aftercare.ticket.SubmitDeliverable;
+import com.aftercare.ticket.TakeUpAbnormalEvent;
 import com.aftercare.ticket.Ticket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -63,6 +73,14 @@ class SlaClockProcessTest extends IntegrationTest {
             """;
 
     @Autowired SlaService sla;
+    @Autowired PutOnHold putOnHold;
+    @Autowired ReleaseHold releaseHold;
+    @Autowired ChangeLevel changeLevel;
+    @Autowired ReportAbnormalEvent reportAbnormalEvent;
+    @Autowired TakeUpAbnormalEvent takeUpAbnormalEvent;
+    @Autowired SubmitDeliverable submitDeliverable;
+    @Autowired MovePolicyVersion movePolicyVersion;
+    @Autowired AdoptTicketsWithoutPolicy adoptTicketsWithoutPolicy;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired NotificationService notifications;
 
@@ -82,7 +100,7 @@ class SlaClockProcessTest extends IntegrationTest {
 
     private Ticket reportLowLow() {
         t0 = clock.instant();
-        return tickets.create(newTicket(Category.DEFECT, Grade.LOW, Grade.LOW), null).ticket();
+        return reportFault.report(newTicket(Category.DEFECT, Grade.LOW, Grade.LOW), null).ticket();
     }
 
     private ProcessInstance escalationProcess(Ticket t) {
@@ -173,7 +191,7 @@ class SlaClockProcessTest extends IntegrationTest {
         contractOn(LADDER_POLICY, CalendarKind.SEVEN_BY_24, site);
         Ticket ticket = reportLowLow();
         clock.set(t0.plus(Duration.ofMinutes(10)));
-        tickets.hold(ticket.getId(), "WAITING_CUSTOMER", "customer not on site until the afternoon");
+        putOnHold.hold(new PutOnHold.Command(ticket.getId(), HoldReason.WAITING_CUSTOMER, "customer not on site until the afternoon"));
 
         assertThat(escalationTimer(ticket)).as("no timer while paused").isNull();
         ClockStatus paused = clockOf(ticket, ClockName.RESPONSE);
@@ -183,7 +201,7 @@ class SlaClockProcessTest extends IntegrationTest {
 
         clock.set(t0.plus(Duration.ofHours(2).plusMinutes(10)));
         assertThat(escalationTimer(ticket)).isNull();
-        tickets.releaseHold(ticket.getId());
+        releaseHold.release(ticket.getId());
 
         // 10 min counted before the pause, 2 h paused: warning at 2 h 22.5 min, due at 2 h 30 min
         assertThat(escalationTimer(ticket).getDuedate().toInstant()).isEqualTo(t0.plus(Duration.ofSeconds(2 * 3600 + 22 * 60 + 30)));
@@ -200,13 +218,13 @@ class SlaClockProcessTest extends IntegrationTest {
         contractOn(LADDER_POLICY, CalendarKind.SEVEN_BY_24, site);
         Ticket ticket = reportLowLow(); // level 3: resolve in 4 h
         clock.set(t0.plus(Duration.ofMinutes(10)));
-        tickets.hold(ticket.getId(), "WAITING_PARTS", null);
+        putOnHold.hold(new PutOnHold.Command(ticket.getId(), HoldReason.WAITING_PARTS, null));
         clock.set(t0.plus(Duration.ofMinutes(70)));
-        tickets.releaseHold(ticket.getId());
+        releaseHold.release(ticket.getId());
         assertThat(clockOf(ticket, ClockName.RESOLUTION).dueAt()).isEqualTo(t0.plus(Duration.ofHours(5)));
 
         clock.set(t0.plus(Duration.ofMinutes(80)));
-        tickets.changeLevel(ticket.getId(), "1", "whole control room is down, not one user");
+        changeLevel.change(new ChangeLevel.Command(ticket.getId(), "1", "whole control room is down, not one user"));
 
         ClockStatus resolution = clockOf(ticket, ClockName.RESOLUTION);
         assertThat(resolution.target()).isEqualTo(Duration.ofHours(2));
@@ -274,10 +292,10 @@ class SlaClockProcessTest extends IntegrationTest {
         complete(ticket, "acceptAssignment", "t-eng2", Map.of("accepted", true));
 
         clock.set(t0.plus(Duration.ofMinutes(40)));
-        tickets.reportAbnormalEvent(ticket.getId(), "cabinet flooded, power cut to the whole pole", false);
+        reportAbnormalEvent.report(new ReportAbnormalEvent.Command(ticket.getId(), "cabinet flooded, power cut to the whole pole", false));
         assertThat(clockOf(ticket, ClockName.PM_REPORT).dueAt()).isEqualTo(t0.plus(Duration.ofMinutes(60))); // IN-8
         clock.set(t0.plus(Duration.ofMinutes(50)));
-        tickets.acknowledgeAbnormalEvent(ticket.getId());
+        takeUpAbnormalEvent.takeUp(ticket.getId());
         assertThat(clockOf(ticket, ClockName.PM_REPORT).state()).isEqualTo(ClockState.MET);
         assertThat(clockOf(ticket, ClockName.PM_REPORT).margin()).isEqualTo(Duration.ofMinutes(10));
     }
@@ -306,8 +324,8 @@ class SlaClockProcessTest extends IntegrationTest {
         Site county = assets.createSite(new NewSite(site.getCustomer().getId(), "County site " + System.nanoTime(), "Village 3",
                 Region.COUNTY, "Contact", "123"));
         t0 = clock.instant();
-        Ticket inCity = tickets.create(newTicket(Category.DEFECT, Grade.HIGH, Grade.HIGH), null).ticket();
-        Ticket inCounty = tickets.create(new NewTicket(Channel.HOTLINE, "Wang", null, "13900000001", county.getId(), null,
+        Ticket inCity = reportFault.report(newTicket(Category.DEFECT, Grade.HIGH, Grade.HIGH), null).ticket();
+        Ticket inCounty = reportFault.report(new NewTicket(Channel.HOTLINE, "Wang", null, "13900000001", county.getId(), null,
                 Category.DEFECT, Grade.HIGH, Grade.HIGH, "Whole county system down", "No video at all"), null).ticket();
         assertThat(tickets.get(inCity.getId()).getLevel()).isEqualTo("A");
         assertThat(clockOf(inCity, ClockName.ON_SITE).dueAt()).isEqualTo(t0.plus(Duration.ofHours(2)));
@@ -316,7 +334,8 @@ class SlaClockProcessTest extends IntegrationTest {
         assertThat(clockOf(inCity, ClockName.CONTINGENCY_PLAN).dueAt()).isEqualTo(t0.plus(Duration.ofHours(16)));
 
         clock.set(t0.plus(Duration.ofHours(13)));
-        tickets.submitDeliverable(inCity.getId(), "CONTINGENCY_PLAN", "Switch to the backup NVR; patrol by car meanwhile");
+        submitDeliverable.submit(new SubmitDeliverable.Command(inCity.getId(), DeliverableKind.CONTINGENCY_PLAN,
+                "Switch to the backup NVR; patrol by car meanwhile"));
         assertThat(clockOf(inCity, ClockName.CONTINGENCY_PLAN).state()).isEqualTo(ClockState.MET);
         assertThat(clockOf(inCity, ClockName.CONTINGENCY_PLAN).margin()).isEqualTo(Duration.ofHours(3));
     }
@@ -332,7 +351,7 @@ class SlaClockProcessTest extends IntegrationTest {
         assertThat(clockOf(after, ClockName.RESPONSE).target()).isEqualTo(Duration.ofMinutes(60));
 
         Long current = sla.currentPolicy(code).id();
-        assertThat(tickets.applyPolicyVersion(before.getId(), current, code + " v2")).isTrue();
+        assertThat(movePolicyVersion.move(before.getId(), current, code, 2)).isTrue();
         ClockStatus recalculated = clockOf(before, ClockName.RESPONSE);
         assertThat(recalculated.target()).isEqualTo(Duration.ofMinutes(60));
         assertThat(recalculated.history()).anyMatch(h -> h.kind().equals("RECALCULATED"));
@@ -346,8 +365,8 @@ class SlaClockProcessTest extends IntegrationTest {
         jdbc.update("delete from sla_milestone where ticket_id = ?", ticket.getId());
         jdbc.update("update ticket set policy_id = null where id = ?", ticket.getId());
 
-        assertThat(tickets.adoptTicketsWithoutPolicy()).isGreaterThanOrEqualTo(1);
-        assertThat(tickets.adoptTicketsWithoutPolicy()).isZero();
+        assertThat(adoptTicketsWithoutPolicy.adopt()).isGreaterThanOrEqualTo(1);
+        assertThat(adoptTicketsWithoutPolicy.adopt()).isZero();
         Ticket adopted = tickets.get(ticket.getId());
         assertThat(sla.policyVersion(adopted.getPolicyId()).code()).isEqualTo("THREE_LEVEL");
         assertThat(clockOf(ticket, ClockName.RESPONSE).dueAt()).isEqualTo(t0.plus(Duration.ofMinutes(30)));

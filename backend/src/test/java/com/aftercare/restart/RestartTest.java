@@ -25,7 +25,9 @@ import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.Grade;
 import com.aftercare.ticket.NewTicket;
 import com.aftercare.ticket.Ticket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.ReadTimeline;
+import com.aftercare.ticket.ReportFault;
 import com.aftercare.ticket.TicketStatus;
 import com.aftercare.workflow.TaskView;
 import com.aftercare.workflow.WorkflowTaskService;
@@ -47,7 +49,7 @@ class RestartTest {
             Customer customer = assets.createCustomer("Restart customer");
             Site site = assets.createSite(new NewSite(customer.getId(), "Restart site", "Road", Region.COUNTY, null, null));
             assets.createDevice(new NewDevice(site.getId(), DeviceType.UPS, "UPS", null, "SN-RESTART", null, null, null, null, false));
-            Ticket ticket = app.bean(TicketService.class).create(new NewTicket(Channel.EMAIL, "Wang", null, "123456", site.getId(), null,
+            Ticket ticket = app.bean(ReportFault.class).report(new NewTicket(Channel.EMAIL, "Wang", null, "123456", site.getId(), null,
                     Category.DEFECT, Grade.HIGH, Grade.HIGH, "UPS alarm", "Beeping"), null).ticket();
             ticketId = ticket.getId();
             number = ticket.getNumber();
@@ -57,11 +59,11 @@ class RestartTest {
         assertThat(Files.exists(dataDir.resolve("aftercare.mv.db"))).isTrue();
 
         try (StandaloneApp app = StandaloneApp.start("restart-test", settings)) {
-            TicketService tickets = app.bean(TicketService.class);
+            FindTicket tickets = app.bean(FindTicket.class);
             assertThat(tickets.get(ticketId).getStatus()).isEqualTo(TicketStatus.AWAITING_DISPATCH);
             assertThat(tickets.get(ticketId).getLevel()).isEqualTo("1");
             assertThat(app.bean(WorkflowTaskService.class).openTaskKeys(number)).containsOnlyKeys("assignEngineer");
-            assertThat(tickets.timeline(ticketId)).extracting(e -> e.getType()).contains("CREATED", "TASK_COMPLETED");
+            assertThat(app.bean(ReadTimeline.class).of(ticketId)).extracting(e -> e.getType()).contains("CREATED", "TASK_COMPLETED");
             // and the case goes on: the desk dispatches it after the restart
             complete(app, number, "assignEngineer", Map.of("engineer", "restart-eng"));
             assertThat(app.bean(WorkflowTaskService.class).openTaskKeys(number)).containsOnlyKeys("acceptAssignment");

@@ -34,13 +34,16 @@ import com.aftercare.asset.Site;
 import com.aftercare.engineer.EngineerService;
 import com.aftercare.identity.AccountService;
 import com.aftercare.identity.Role;
-import com.aftercare.probe.ProbeWorker;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.Grade;
 import com.aftercare.ticket.NewTicket;
 import com.aftercare.ticket.Ticket;
-import com.aftercare.ticket.TicketService;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.ReadTimeline;
+import com.aftercare.ticket.ReportFault;
+import com.aftercare.ticket.SearchTickets;
+import com.aftercare.workflow.steps.ProbeWorker;
 import com.aftercare.workflow.TaskView;
 import com.aftercare.workflow.WorkflowTaskService;
 
@@ -74,7 +77,10 @@ public abstract class IntegrationTest {
     }
 
     @Autowired protected MutableClock clock;
-    @Autowired protected TicketService tickets;
+    @Autowired protected FindTicket tickets;
+    @Autowired protected ReportFault reportFault;
+    @Autowired protected SearchTickets searchTickets;
+    @Autowired protected ReadTimeline readTimeline;
     @Autowired protected WorkflowTaskService tasks;
     @Autowired protected AssetService assets;
     @Autowired protected ProbeWorker probeWorker;
@@ -136,7 +142,7 @@ public abstract class IntegrationTest {
     }
 
     protected Ticket report(Category category) {
-        return tickets.create(newTicket(category, Grade.LOW, Grade.LOW), null).ticket();
+        return reportFault.report(newTicket(category, Grade.LOW, Grade.LOW), null).ticket();
     }
 
     protected static Set<Role> roles(String user) {

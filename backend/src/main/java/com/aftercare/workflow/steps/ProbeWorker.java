@@ -1,4 +1,4 @@
-package com.aftercare.probe;
+package com.aftercare.workflow.steps;
 
 import java.util.List;
 import java.util.Map;
@@ -12,10 +12,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.aftercare.probe.ProbeService;
 import com.aftercare.workflow.ExternalTaskTopics;
 
 /**
- * Serves the external-task topic "device-probe" in-process. It fetches and locks jobs, probes
+ * Serves the external-task topic "device-probe" in-process, as the engine-side adapter of the probe
+ * feature (which knows devices and checks, not the engine). It fetches and locks jobs, probes
  * outside any transaction, then records the result and completes the task in one transaction, so
  * the probe evidence and the process move together. Infrastructure errors are retried by the engine.
  */
@@ -25,7 +27,8 @@ public class ProbeWorker implements ExternalTaskTopics {
     public static final String TOPIC = "device-probe";
 
     static final String WORKER_ID = "in-process-probe-worker";
-    static final int MAX_TRIES = 3;
+    /** Tries before the probe counts as failed (public for the probe feature's tests). */
+    public static final int MAX_TRIES = 3;
 
     private static final Logger log = LoggerFactory.getLogger(ProbeWorker.class);
 
@@ -37,7 +40,7 @@ public class ProbeWorker implements ExternalTaskTopics {
 
     private final long retryDelayMillis;
 
-    ProbeWorker(ExternalTaskService externalTasks, ProbeService probes, TransactionTemplate transaction,
+    public ProbeWorker(ExternalTaskService externalTasks, ProbeService probes, TransactionTemplate transaction,
             @Value("${aftercare.probe.worker-enabled:true}") boolean enabled,
             @Value("${aftercare.probe.lock-millis:60000}") long lockMillis,
             @Value("${aftercare.probe.retry-delay-millis:30000}") long retryDelayMillis) {

@@ -1,0 +1,17 @@
+package com.aftercare.ticket;
+
+/**
+ * The port through which the ticket feature starts a case in the process engine. The ticket feature
+ * owns this interface and never sees the engine; the workflow feature implements it. Starting a case
+ * joins the caller's transaction, so a ticket and its process exist together or not at all.
+ */
+public interface CaseProcess {
+
+    /** What the fault-intake model needs to start: the ticket and the inputs of the contract's level decision. */
+    record FaultIntake(Long ticketId, String ticketNumber, Grade impact, Grade urgency, Category category,
+            String levelDecision) {
+    }
+
+    /** Starts the fault-intake process of a newly recorded ticket; returns the process instance id. */
+    String startFaultIntake(FaultIntake intake);
+}

@@ -1,0 +1,66 @@
+package com.aftercare.ticket;
+
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import com.aftercare.common.BadRequestException;
+import com.aftercare.common.ConflictException;
+import com.aftercare.sla.MilestoneKind;
+import com.aftercare.sla.PolicyDefinition;
+import com.aftercare.sla.SlaService;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
+
+/** The desk or a supervisor corrects the level; clocks are recomputed from receipt with paused time kept. */
+@Service
+@Validated
+public class ChangeLevel {
+
+    /** level must also be one of the contract's scheme, which only the ticket's policy knows (checked below). */
+    public record Command(@NotNull Long ticketId,
+            @NotBlank(message = "is required") String level,
+            @NotBlank(message = "say why the level changes (1 to 500 characters)")
+            @Size(max = 500, message = "say why the level changes (1 to 500 characters)") String reason) {
+    }
+
+    private final LoadTicket load;
+    private final SlaService sla;
+    private final CaseTimeline timeline;
+    private final Clock clock;
+
+    ChangeLevel(LoadTicket load, SlaService sla, CaseTimeline timeline, Clock clock) {
+        this.load = load;
+        this.sla = sla;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Ticket change(@Valid Command command) {
+        Ticket t = load.forAction(TicketAction.CHANGE_LEVEL, command.ticketId());
+        String level = command.level();
+        PolicyDefinition policy = sla.definition(t.getPolicyId());
+        if (policy.level(level).isEmpty()) {
+            throw new BadRequestException("level", "not a level of this contract's scheme; one of "
+                    + policy.levels().stream().map(PolicyDefinition.LevelSpec::code).toList());
+        }
+        if (level.equals(t.getLevel())) {
+            throw new ConflictException("The ticket is already level " + level);
+        }
+        String previous = t.getLevel();
+        String reason = command.reason().trim();
+        t.applyLevel(level);
+        t.touch(clock.instant());
+        timeline.record(t.getId(), new CaseEvent.LevelChanged(previous, level, reason));
+        sla.milestone(t.getId(), MilestoneKind.LEVEL, "level " + previous + " -> " + level + ": " + reason);
+        return t;
+    }
+}

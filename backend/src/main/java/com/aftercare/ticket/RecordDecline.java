@@ -1,0 +1,30 @@
+package com.aftercare.ticket;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.sla.MilestoneKind;
+import com.aftercare.sla.SlaService;
+
+/**
+ * The dispatch model's "engineer declines": a delay the desk must answer with a re-dispatch (IN-7).
+ * The decline itself is on the timeline as the completed task; this starts the REDISPATCH clock.
+ */
+@Service
+public class RecordDecline {
+
+    private final LoadTicket load;
+    private final SlaService sla;
+
+    RecordDecline(LoadTicket load, SlaService sla) {
+        this.load = load;
+        this.sla = sla;
+    }
+
+    @Transactional
+    public void record(Long ticketId, String engineer, String reason) {
+        load.byId(ticketId);
+        sla.milestone(ticketId, MilestoneKind.DELAY_REPORTED, (engineer == null ? "declined" : engineer + " declined")
+                + (reason == null || reason.isBlank() ? "" : ": " + MilestoneNotes.abbreviate(reason.trim(), 400)));
+    }
+}

@@ -1,0 +1,41 @@
+package com.aftercare.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.sla.MilestoneKind;
+import com.aftercare.sla.SlaService;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
+
+/** The fault is resolved: fixed and verified on the device (after the probe passed), or answered at the desk. */
+@Service
+public class RecordResolution {
+
+    private final LoadTicket load;
+    private final SlaService sla;
+    private final CaseTimeline timeline;
+    private final Clock clock;
+
+    RecordResolution(LoadTicket load, SlaService sla, CaseTimeline timeline, Clock clock) {
+        this.load = load;
+        this.sla = sla;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void record(Long ticketId, ResolutionWay how) {
+        Ticket t = load.byId(ticketId);
+        Instant now = clock.instant();
+        t.markResolved(now);
+        // the SLA log keeps the words it always had, so reports over old and new cases read alike
+        sla.milestone(ticketId, MilestoneKind.RESOLVED, how == ResolutionWay.AT_DESK ? "Solved at the desk"
+                : "Fixed and verified on the device");
+        timeline.record(ticketId, new CaseEvent.Resolved(how.name(),
+                t.getResolutionDue() != null && now.isAfter(t.getResolutionDue())));
+    }
+}

@@ -1,0 +1,44 @@
+package com.aftercare.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.identity.CurrentUser;
+import com.aftercare.sla.MilestoneKind;
+import com.aftercare.sla.SlaService;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
+
+/** The SLA "response": the engineer accepted, or the desk answered. Only the first response counts. */
+@Service
+public class RecordResponse {
+
+    private final LoadTicket load;
+    private final SlaService sla;
+    private final CaseTimeline timeline;
+    private final Clock clock;
+
+    RecordResponse(LoadTicket load, SlaService sla, CaseTimeline timeline, Clock clock) {
+        this.load = load;
+        this.sla = sla;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** Returns the ticket, whose assignee the dispatch model hands the next steps to. */
+    @Transactional
+    public Ticket record(Long ticketId) {
+        Ticket t = load.byId(ticketId);
+        Instant now = clock.instant();
+        if (t.getRespondedAt() == null) {
+            t.markResponded(now);
+            sla.milestone(ticketId, MilestoneKind.RESPONDED, CurrentUser.username());
+            boolean late = t.getResponseDue() != null && now.isAfter(t.getResponseDue());
+            timeline.record(ticketId, new CaseEvent.Responded(late ? t.getResponseDue() : null));
+        }
+        return t;
+    }
+}

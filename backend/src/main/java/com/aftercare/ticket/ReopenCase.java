@@ -1,0 +1,37 @@
+package com.aftercare.ticket;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.sla.MilestoneKind;
+import com.aftercare.sla.SlaService;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
+
+/** The customer says it is not fixed: back to dispatch, and the resolution clock resumes. */
+@Service
+public class ReopenCase {
+
+    private final LoadTicket load;
+    private final SlaService sla;
+    private final CaseTimeline timeline;
+    private final Clock clock;
+
+    ReopenCase(LoadTicket load, SlaService sla, CaseTimeline timeline, Clock clock) {
+        this.load = load;
+        this.sla = sla;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void reopen(Long ticketId) {
+        Ticket t = load.byId(ticketId);
+        t.reopen();
+        t.touch(clock.instant());
+        sla.milestone(ticketId, MilestoneKind.REOPENED, "customer reports not fixed");
+        timeline.record(ticketId, new CaseEvent.Reopened());
+    }
+}

@@ -1,0 +1,148 @@
+package com.aftercare.ticket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.asset.AssetService;
+import com.aftercare.asset.Device;
+import com.aftercare.asset.Site;
+import com.aftercare.common.BadRequestException;
+import com.aftercare.common.UnprocessableException;
+import com.aftercare.identity.CurrentUser;
+import com.aftercare.sla.MilestoneKind;
+import com.aftercare.sla.SlaService;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
+
+/**
+ * Records a fault report and starts its case. A repeated request with the same idempotency key (a
+ * monitoring system retrying) returns the first ticket instead of opening a second one; the same key
+ * with another report or from another caller is refused (see {@link #replay}).
+ * <p>
+ * The report's own fields are validated on {@link NewTicket} by Bean Validation at the controller;
+ * what is checked here depends on the data (the site and device exist, the caller's unit) or on the
+ * clock (when the call was taken).
+ */
+@Service
+public class ReportFault {
+
+    /** How far back a report may be dated: a call typed in late, not a backfill of history. */
+    static final Duration MAX_RECEIVED_AGO = Duration.ofDays(7);
+
+    private final TicketRepository tickets;
+    private final AssetService assets;
+    private final SlaService sla;
+    private final CaseProcess caseProcess;
+    private final CaseTimeline timeline;
+    private final Clock clock;
+
+    ReportFault(TicketRepository tickets, AssetService assets, SlaService sla, CaseProcess caseProcess, CaseTimeline timeline,
+            Clock clock) {
+        this.tickets = tickets;
+        this.assets = assets;
+        this.sla = sla;
+        this.caseProcess = caseProcess;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** The ticket, and whether this request opened it (false: a retry answered with the first one). */
+    public record Created(Ticket ticket, boolean isNew) {
+    }
+
+    @Transactional
+    public Created report(NewTicket request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            // a header, not a body field: Bean Validation on the body cannot name it
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+                throw new BadRequestException("Idempotency-Key", "must be 1 to 100 characters");
+            }
+            Optional<Ticket> earlier = replay(idempotencyKey, request);
+            if (earlier.isPresent()) {
+                return new Created(earlier.get(), false);
+            }
+        }
+        if (CurrentUser.isCustomer()) {
+            checkCustomerReport(request);
+        }
+        Site site = assets.requireSite(request.siteId(), "siteId");
+        Device device = null;
+        if (request.deviceId() != null) {
+            device = assets.requireDevice(request.deviceId(), "deviceId");
+            if (!device.getSite().getId().equals(site.getId())) {
+                throw new BadRequestException("deviceId", "device " + device.getId() + " is not at site " + site.getId());
+            }
+        }
+        Instant now = clock.instant();
+        if (request.receivedAt() != null) {
+            if (request.receivedAt().isAfter(now.plusSeconds(60))) {
+                throw new BadRequestException("receivedAt", "must not be in the future");
+            }
+            if (request.receivedAt().isBefore(now.minus(MAX_RECEIVED_AGO))) {
+                throw new BadRequestException("receivedAt", "must be within the last 7 days");
+            }
+        }
+        SlaService.Assignment assignment = sla.assignmentFor(site.getCustomer().getId());
+        Ticket fresh = new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(),
+                assignment.policyId(), assignment.terms());
+        if (idempotencyKey != null) {
+            fresh.rememberRequest(ReportFingerprint.of(CurrentUser.username(), request));
+        }
+        Ticket ticket = tickets.save(fresh);
+        ticket.assignNumber(now.atZone(clock.getZone()).getYear());
+        tickets.flush();
+        timeline.record(ticket.getId(), new CaseEvent.Created(ticket.getNumber(), request.channel(), ticket.getTitle(),
+                request.receivedAt() == null ? null : ticket.getReceivedAt()));
+        sla.milestone(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
+                "policy " + assignment.policyCode() + ", via " + request.channel());
+        String instanceId = caseProcess.startFaultIntake(new CaseProcess.FaultIntake(ticket.getId(), ticket.getNumber(),
+                request.impact(), request.urgency(), request.category(), assignment.levelDecision()));
+        ticket.startedProcess(instanceId);
+        return new Created(ticket, true);
+    }
+
+    /**
+     * The ticket an earlier request with this key opened, if this request is a retry of it. The key is
+     * bound to the caller and the report (IETF Idempotency-Key draft): reused for anything else it is a
+     * client error, never a way to read someone else's ticket. Tickets from before fingerprints were
+     * kept (null) replay for any request with their key, as they always did.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Ticket> replay(String idempotencyKey, NewTicket request) {
+        Optional<Ticket> earlier = tickets.findByIdempotencyKey(idempotencyKey);
+        if (earlier.isEmpty()) {
+            return earlier;
+        }
+        Long scope = CurrentUser.scopeCustomerId();
+        if (scope != null && !scope.equals(earlier.get().getSite().getCustomer().getId())) {
+            // never hand another unit's ticket back, not even its number
+            throw new BadRequestException("Idempotency-Key", "already used; send a new key");
+        }
+        String fingerprint = earlier.get().getIdempotencyFingerprint();
+        if (fingerprint != null && !fingerprint.equals(ReportFingerprint.of(CurrentUser.username(), request))) {
+            throw new UnprocessableException("Idempotency-Key",
+                    "already used for a different report or by another caller; send a new key for a new report");
+        }
+        return earlier;
+    }
+
+    /** A customer's user reports for their own unit's sites, through the web, as the call happens. */
+    private void checkCustomerReport(NewTicket request) {
+        Long customerId = CurrentUser.customerId();
+        Site site = assets.requireSite(request.siteId(), "siteId");
+        if (!customerId.equals(site.getCustomer().getId())) {
+            throw new BadRequestException("siteId", "unknown site " + request.siteId());
+        }
+        if (request.channel() != Channel.WEB) {
+            throw new BadRequestException("channel", "a customer reports through the web (WEB)");
+        }
+        if (request.receivedAt() != null) {
+            throw new BadRequestException("receivedAt", "only the service desk records when a call was taken");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.aftercare.ticket;
+
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import com.aftercare.sla.SlaService;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
+
+/** A solution plan, contingency plan (SLA-6) or fault report (SLA-7) handed in; stops its clock. */
+@Service
+@Validated
+public class SubmitDeliverable {
+
+    /** kind: null when the request named none or an unknown one ({@link DeliverableKind#fromCode}). */
+    public record Command(@NotNull Long ticketId,
+            @NotNull(message = "one of [CONTINGENCY_PLAN, FAULT_REPORT, SOLUTION_PLAN]") DeliverableKind kind,
+            @NotBlank(message = "must be 1 to 20000 characters")
+            @Size(max = 20000, message = "must be 1 to 20000 characters") String text) {
+    }
+
+    private final LoadTicket load;
+    private final TicketActions actions;
+    private final SlaService sla;
+    private final CaseTimeline timeline;
+    private final Clock clock;
+
+    SubmitDeliverable(LoadTicket load, TicketActions actions, SlaService sla, CaseTimeline timeline, Clock clock) {
+        this.load = load;
+        this.actions = actions;
+        this.sla = sla;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void submit(@Valid Command command) {
+        Ticket t = load.byId(command.ticketId());
+        actions.requireState(TicketAction.submitting(command.kind()), t);
+        String text = command.text().trim();
+        t.touch(clock.instant());
+        timeline.record(t.getId(), new CaseEvent.DeliverableSubmitted(command.kind().name(), text));
+        sla.milestone(t.getId(), command.kind().milestone(), MilestoneNotes.abbreviate(text, 500));
+    }
+}

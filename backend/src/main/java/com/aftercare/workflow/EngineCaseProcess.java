@@ -1,0 +1,34 @@
+package com.aftercare.workflow;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import com.aftercare.ticket.CaseProcess;
+
+/** The ticket feature's port to the engine: a case is the fault-intake process keyed by the ticket number. */
+@Component
+class EngineCaseProcess implements CaseProcess {
+
+    static final String FAULT_INTAKE = "faultIntake";
+
+    private final RuntimeService runtimeService;
+
+    EngineCaseProcess(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    @Override
+    public String startFaultIntake(FaultIntake intake) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("ticketId", intake.ticketId());
+        // the decision table reads the codes, as the models name them
+        variables.put("impact", intake.impact().name());
+        variables.put("urgency", intake.urgency().name());
+        variables.put("category", intake.category().name());
+        variables.put("levelDecision", intake.levelDecision());
+        return runtimeService.startProcessInstanceByKey(FAULT_INTAKE, intake.ticketNumber(), variables).getId();
+    }
+}
