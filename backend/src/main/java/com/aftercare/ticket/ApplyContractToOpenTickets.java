@@ -7,7 +7,8 @@ import com.aftercare.common.NotFoundException;
 import com.aftercare.sla.ContractTerms;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.sla.ServiceContract;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.RecordMilestone;
 
 /**
  * Moves a customer's open tickets onto the current terms of their service contract (calendar, time zone,
@@ -23,12 +24,14 @@ public class ApplyContractToOpenTickets {
 
     private final TicketRepository tickets;
     private final TicketService ticketService;
-    private final SlaService sla;
+    private final ContractBook contractBook;
+    private final RecordMilestone recordMilestone;
 
-    ApplyContractToOpenTickets(TicketRepository tickets, TicketService ticketService, SlaService sla) {
+    ApplyContractToOpenTickets(TicketRepository tickets, TicketService ticketService, ContractBook contractBook, RecordMilestone recordMilestone) {
         this.tickets = tickets;
         this.ticketService = ticketService;
-        this.sla = sla;
+        this.contractBook = contractBook;
+        this.recordMilestone = recordMilestone;
     }
 
     /** How many open tickets took the new terms (or would, on a dry run) and how many already had them. */
@@ -37,13 +40,13 @@ public class ApplyContractToOpenTickets {
 
     @Transactional
     public Result apply(Long customerId, boolean dryRun) {
-        ServiceContract contract = sla.contractOfCustomer(customerId)
+        ServiceContract contract = contractBook.contractOfCustomer(customerId)
                 .orElseThrow(() -> new NotFoundException("Customer " + customerId + " has no service contract"));
         ContractTerms terms = contract.terms();
         int updated = 0;
         int unchanged = 0;
         for (Ticket t : tickets.findOpenOfCustomer(customerId)) {
-            ContractTerms held = sla.termsOrDefault(t.terms());
+            ContractTerms held = contractBook.termsOrDefault(t.terms());
             if (contract.getId().equals(t.getContractId()) && terms.sameClocksAs(held)) {
                 unchanged++;
                 continue;
@@ -53,7 +56,7 @@ public class ApplyContractToOpenTickets {
                 t.applyContract(contract.getId(), terms);
                 ticketService.note(t.getId(), "CONTRACT", "Contract terms changed from " + held.describe() + " to "
                         + terms.describe() + "; clocks recalculated");
-                sla.milestone(t.getId(), MilestoneKind.POLICY, "contract terms " + terms.describe());
+                recordMilestone.record(t.getId(), MilestoneKind.POLICY, "contract terms " + terms.describe());
             }
         }
         return new Result(customerId, dryRun, updated, unchanged);

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.PolicyVersion;
 
 /**
  * A changed SLA policy applies to new tickets; this moves the open ones onto it when a process owner
@@ -18,18 +19,18 @@ import com.aftercare.sla.SlaService;
 class PolicyRolloutController {
 
     private final TicketService tickets;
-    private final SlaService sla;
+    private final PolicyCatalog policyCatalog;
 
-    PolicyRolloutController(TicketService tickets, SlaService sla) {
+    PolicyRolloutController(TicketService tickets, PolicyCatalog policyCatalog) {
         this.tickets = tickets;
-        this.sla = sla;
+        this.policyCatalog = policyCatalog;
     }
 
     @PostMapping("/api/sla/policies/{code}/apply-to-open")
     @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'ADMIN')")
     Map<String, Object> applyToOpenTickets(@PathVariable String code) {
-        SlaService.PolicyVersion current = sla.currentPolicy(code);
-        List<Long> older = sla.history(code).stream().filter(v -> !v.current()).map(SlaService.PolicyVersion::id).toList();
+        PolicyVersion current = policyCatalog.currentPolicy(code);
+        List<Long> older = policyCatalog.history(code).stream().filter(v -> !v.current()).map(PolicyVersion::id).toList();
         int moved = 0;
         int skipped = 0;
         for (Long ticketId : older.isEmpty() ? List.<Long>of() : tickets.openTicketsOnPolicy(older)) {

@@ -28,7 +28,11 @@ import com.aftercare.sla.ClockStatus;
 import com.aftercare.sla.ClockTicket;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.sla.PolicyDefinition;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.RecordMilestone;
+import com.aftercare.sla.Assignment;
 
 /**
  * The ticket record and its timeline. Creating a ticket starts its fault-intake process in the
@@ -46,17 +50,23 @@ public class TicketService {
     /** How far back a report may be dated: a call typed in late, not a backfill of history. */
     static final java.time.Duration MAX_RECEIVED_AGO = java.time.Duration.ofDays(7);
 
-    private final SlaService sla;
+    private final PolicyCatalog policyCatalog;
+    private final ContractBook contractBook;
+    private final ClockEvaluation clockEvaluation;
+    private final RecordMilestone recordMilestone;
     private final RuntimeService runtimeService;
     private final TicketActions actions;
     private final Clock clock;
 
-    TicketService(TicketRepository tickets, TicketEventRepository events, AssetService assets, SlaService sla,
+    TicketService(TicketRepository tickets, TicketEventRepository events, AssetService assets, PolicyCatalog policyCatalog, ContractBook contractBook, ClockEvaluation clockEvaluation, RecordMilestone recordMilestone,
             RuntimeService runtimeService, TicketActions actions, Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.assets = assets;
-        this.sla = sla;
+        this.policyCatalog = policyCatalog;
+        this.contractBook = contractBook;
+        this.clockEvaluation = clockEvaluation;
+        this.recordMilestone = recordMilestone;
         this.runtimeService = runtimeService;
         this.actions = actions;
         this.clock = clock;
@@ -101,7 +111,7 @@ public class TicketService {
                 throw new BadRequestException("receivedAt", "must be within the last 7 days");
             }
         }
-        SlaService.Assignment assignment = sla.assignmentFor(site.getCustomer().getId());
+        Assignment assignment = contractBook.assignmentFor(site.getCustomer().getId());
         Ticket fresh = new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(),
                 assignment.policyId(), assignment.terms());
         if (idempotencyKey != null) {
@@ -112,7 +122,7 @@ public class TicketService {
         tickets.flush();
         append(ticket.getId(), "CREATED", "Ticket " + ticket.getNumber() + " recorded from " + request.channel()
                 + ": " + ticket.getTitle() + (request.receivedAt() == null ? "" : "; received " + local(ticket.getReceivedAt())));
-        sla.milestone(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
+        recordMilestone.record(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
                 "policy " + assignment.policyCode() + ", via " + request.channel());
 
         Map<String, Object> variables = new HashMap<>();
@@ -199,13 +209,13 @@ public class TicketService {
     public int adoptTicketsWithoutPolicy() {
         List<Ticket> legacy = tickets.findWithoutPolicy();
         for (Ticket t : legacy) {
-            SlaService.Assignment assignment = sla.assignmentFor(t.getSite().getCustomer().getId());
+            Assignment assignment = contractBook.assignmentFor(t.getSite().getCustomer().getId());
             t.applyPolicy(assignment.policyId());
-            if (sla.milestones(t.getId()).isEmpty()) {
-                sla.milestone(t.getId(), MilestoneKind.RECEIVED, t.getReceivedAt() == null ? t.getCreatedAt() : t.getReceivedAt(),
+            if (clockEvaluation.milestones(t.getId()).isEmpty()) {
+                recordMilestone.record(t.getId(), MilestoneKind.RECEIVED, t.getReceivedAt() == null ? t.getCreatedAt() : t.getReceivedAt(),
                         "policy " + assignment.policyCode() + " (ticket from before SLA policies)");
                 if (t.getLevel() != null) {
-                    sla.milestone(t.getId(), MilestoneKind.LEVEL, t.getCreatedAt(), "level " + t.getLevel());
+                    recordMilestone.record(t.getId(), MilestoneKind.LEVEL, t.getCreatedAt(), "level " + t.getLevel());
                 }
             }
             append(t.getId(), "POLICY", "SLA policy " + assignment.policyCode() + " applied to a ticket from before SLA policies");
@@ -230,7 +240,7 @@ public class TicketService {
     @Transactional
     public Ticket applyLevel(Long ticketId, String decided) {
         Ticket t = load(ticketId);
-        PolicyDefinition policy = sla.definition(t.getPolicyId());
+        PolicyDefinition policy = policyCatalog.definition(t.getPolicyId());
         String level = decided;
         if (decided == null || policy.level(decided).isEmpty()) {
             level = policy.levels().get(policy.levels().size() - 1).code();
@@ -240,7 +250,7 @@ public class TicketService {
         t.applyLevel(level);
         append(ticketId, "LEVEL", "Level " + level + " (" + policy.level(level).get().name() + ") from impact " + t.getImpact()
                 + " x urgency " + t.getUrgency());
-        sla.milestone(ticketId, MilestoneKind.LEVEL, "level " + level);
+        recordMilestone.record(ticketId, MilestoneKind.LEVEL, "level " + level);
         return t;
     }
 
@@ -254,7 +264,7 @@ public class TicketService {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new BadRequestException("reason", "say why the level changes (1 to 500 characters)");
         }
-        PolicyDefinition policy = sla.definition(t.getPolicyId());
+        PolicyDefinition policy = policyCatalog.definition(t.getPolicyId());
         if (policy.level(level).isEmpty()) {
             throw new BadRequestException("level", "not a level of this contract's scheme; one of "
                     + policy.levels().stream().map(PolicyDefinition.LevelSpec::code).toList());
@@ -266,7 +276,7 @@ public class TicketService {
         t.applyLevel(level);
         t.touch(clock.instant());
         append(ticketId, "LEVEL", "Level changed " + previous + " -> " + level + ": " + reason.trim());
-        sla.milestone(ticketId, MilestoneKind.LEVEL, "level " + previous + " -> " + level + ": " + reason.trim());
+        recordMilestone.record(ticketId, MilestoneKind.LEVEL, "level " + previous + " -> " + level + ": " + reason.trim());
         return t;
     }
 
@@ -275,12 +285,12 @@ public class TicketService {
     public boolean applyPolicyVersion(Long ticketId, Long policyId, String description) {
         Ticket t = load(ticketId);
         if (t.getStatus() == TicketStatus.CLOSED || policyId.equals(t.getPolicyId())
-                || t.getLevel() != null && sla.definition(policyId).level(t.getLevel()).isEmpty()) {
+                || t.getLevel() != null && policyCatalog.definition(policyId).level(t.getLevel()).isEmpty()) {
             return false;
         }
         t.applyPolicy(policyId);
         append(ticketId, "POLICY", "SLA policy changed to " + description + "; clocks recalculated");
-        sla.milestone(ticketId, MilestoneKind.POLICY, description);
+        recordMilestone.record(ticketId, MilestoneKind.POLICY, description);
         return true;
     }
 
@@ -298,7 +308,7 @@ public class TicketService {
             t.touch(clock.instant());
             pauseOrResume(t, pausedBefore, "status " + status);
             if (status == TicketStatus.DISPATCHED) {
-                sla.milestone(ticketId, MilestoneKind.DISPATCHED, t.getAssignee() == null ? "offered to all engineers"
+                recordMilestone.record(ticketId, MilestoneKind.DISPATCHED, t.getAssignee() == null ? "offered to all engineers"
                         : "to " + t.getAssignee());
             }
         }
@@ -308,22 +318,22 @@ public class TicketService {
     @Transactional
     public void redispatched(Long ticketId, String engineer) {
         load(ticketId);
-        sla.milestone(ticketId, MilestoneKind.DISPATCHED, "re-dispatched to " + engineer);
+        recordMilestone.record(ticketId, MilestoneKind.DISPATCHED, "re-dispatched to " + engineer);
     }
 
     /** Clocks pause while the case waits on someone else (the policy lists which states count). */
     private boolean paused(Ticket t) {
-        return sla.pauses(t.getPolicyId(), t.getHoldReason()) || sla.pauses(t.getPolicyId(), t.getStatus().name());
+        return clockEvaluation.pauses(t.getPolicyId(), t.getHoldReason()) || clockEvaluation.pauses(t.getPolicyId(), t.getStatus().name());
     }
 
     private void pauseOrResume(Ticket t, boolean pausedBefore, String why) {
         boolean pausedNow = paused(t);
         if (pausedNow && !pausedBefore) {
-            String reason = sla.pauses(t.getPolicyId(), t.getHoldReason()) ? t.getHoldReason() : t.getStatus().name();
-            sla.milestone(t.getId(), MilestoneKind.PAUSED, reason);
+            String reason = clockEvaluation.pauses(t.getPolicyId(), t.getHoldReason()) ? t.getHoldReason() : t.getStatus().name();
+            recordMilestone.record(t.getId(), MilestoneKind.PAUSED, reason);
             append(t.getId(), "CLOCKS_PAUSED", "SLA clocks paused: " + reason);
         } else if (!pausedNow && pausedBefore) {
-            sla.milestone(t.getId(), MilestoneKind.RESUMED, why);
+            recordMilestone.record(t.getId(), MilestoneKind.RESUMED, why);
             append(t.getId(), "CLOCKS_RESUMED", "SLA clocks resumed (" + why + ")");
         }
     }
@@ -369,7 +379,7 @@ public class TicketService {
         Ticket t = loadFor(TicketAction.ARRIVE_ON_SITE, ticketId);
         t.touch(clock.instant());
         append(ticketId, "ON_SITE", engineer + " arrived on site at " + t.getSite().getName());
-        sla.milestone(ticketId, MilestoneKind.ON_SITE, engineer);
+        recordMilestone.record(ticketId, MilestoneKind.ON_SITE, engineer);
     }
 
     public static final java.util.Map<String, MilestoneKind> DELIVERABLES = java.util.Map.of(
@@ -391,7 +401,7 @@ public class TicketService {
         actions.requireState(TicketAction.submitting(kind), t);
         t.touch(clock.instant());
         append(ticketId, kind, kind.replace('_', ' ').toLowerCase() + " submitted: " + text.trim());
-        sla.milestone(ticketId, milestone, abbreviate(text.trim(), 500));
+        recordMilestone.record(ticketId, milestone, abbreviate(text.trim(), 500));
     }
 
     /** IN-8: the engineer reports an abnormal event; the project manager must take it up within the PM_REPORT clock. */
@@ -402,14 +412,14 @@ public class TicketService {
             throw new BadRequestException("description", "must be 1 to 2000 characters");
         }
         append(ticketId, "ABNORMAL_EVENT", (technical ? "Technical abnormal event: " : "Abnormal event: ") + description.trim());
-        sla.milestone(ticketId, MilestoneKind.ABNORMAL_REPORTED, (technical ? "technical: " : "") + abbreviate(description.trim(), 500));
+        recordMilestone.record(ticketId, MilestoneKind.ABNORMAL_REPORTED, (technical ? "technical: " : "") + abbreviate(description.trim(), 500));
     }
 
     @Transactional
     public void acknowledgeAbnormalEvent(Long ticketId) {
         loadFor(TicketAction.ACKNOWLEDGE_ABNORMAL_EVENT, ticketId);
         append(ticketId, "ABNORMAL_ACKNOWLEDGED", "Abnormal event taken up by " + CurrentUser.username());
-        sla.milestone(ticketId, MilestoneKind.ABNORMAL_ACKNOWLEDGED, CurrentUser.username());
+        recordMilestone.record(ticketId, MilestoneKind.ABNORMAL_ACKNOWLEDGED, CurrentUser.username());
     }
 
     /** IN-7: the engineer reports a delay or cannot go; the desk must re-dispatch within the REDISPATCH clock. */
@@ -420,14 +430,14 @@ public class TicketService {
             throw new BadRequestException("reason", "must be 1 to 1000 characters");
         }
         append(ticketId, "DELAY_REPORTED", "Delay reported: " + reason.trim());
-        sla.milestone(ticketId, MilestoneKind.DELAY_REPORTED, abbreviate(reason.trim(), 500));
+        recordMilestone.record(ticketId, MilestoneKind.DELAY_REPORTED, abbreviate(reason.trim(), 500));
     }
 
     /** Called by the dispatch model when an engineer declines: a delay the desk must answer with a re-dispatch. */
     @Transactional
     public void declined(Long ticketId, String engineer, String reason) {
         load(ticketId);
-        sla.milestone(ticketId, MilestoneKind.DELAY_REPORTED, (engineer == null ? "declined" : engineer + " declined")
+        recordMilestone.record(ticketId, MilestoneKind.DELAY_REPORTED, (engineer == null ? "declined" : engineer + " declined")
                 + (reason == null || reason.isBlank() ? "" : ": " + abbreviate(reason.trim(), 400)));
     }
 
@@ -497,7 +507,7 @@ public class TicketService {
         Instant now = clock.instant();
         if (t.getRespondedAt() == null) {
             t.markResponded(now);
-            sla.milestone(ticketId, MilestoneKind.RESPONDED, CurrentUser.username());
+            recordMilestone.record(ticketId, MilestoneKind.RESPONDED, CurrentUser.username());
             append(ticketId, "RESPONDED", t.getResponseDue() != null && now.isAfter(t.getResponseDue())
                     ? "Response recorded after the deadline " + local(t.getResponseDue())
                     : "Response recorded within the deadline");
@@ -509,7 +519,7 @@ public class TicketService {
         Ticket t = load(ticketId);
         Instant now = clock.instant();
         t.markResolved(now);
-        sla.milestone(ticketId, MilestoneKind.RESOLVED, how);
+        recordMilestone.record(ticketId, MilestoneKind.RESOLVED, how);
         append(ticketId, "RESOLVED", how + (t.getResolutionDue() != null && now.isAfter(t.getResolutionDue())
                 ? " (after the resolution deadline)" : " (within the resolution deadline)"));
     }
@@ -519,7 +529,7 @@ public class TicketService {
         Ticket t = load(ticketId);
         t.reopen();
         t.touch(clock.instant());
-        sla.milestone(ticketId, MilestoneKind.REOPENED, "customer reports not fixed");
+        recordMilestone.record(ticketId, MilestoneKind.REOPENED, "customer reports not fixed");
         append(ticketId, "REOPENED", "Customer reports the fault is not fixed; back to dispatch");
     }
 
@@ -529,9 +539,9 @@ public class TicketService {
         boolean pausedBefore = paused(t);
         t.hold(null);
         t.close(clock.instant());
-        sla.milestone(ticketId, MilestoneKind.CLOSED, "customer confirmed");
+        recordMilestone.record(ticketId, MilestoneKind.CLOSED, "customer confirmed");
         if (pausedBefore) {
-            sla.milestone(ticketId, MilestoneKind.RESUMED, "closed");
+            recordMilestone.record(ticketId, MilestoneKind.RESUMED, "closed");
         }
         append(ticketId, "CLOSED", "Closed after the customer confirmed the fix");
     }

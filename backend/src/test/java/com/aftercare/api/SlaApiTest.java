@@ -95,12 +95,12 @@ class SlaApiTest extends IntegrationTest {
         assertThat(api.get("t-sup", "/api/sla/board?risk=LATE").status()).isEqualTo(400);
     }
 
-    @Autowired com.aftercare.sla.SlaService sla;
+    @Autowired com.aftercare.sla.SaveContract saveContract;
     @Autowired com.aftercare.notify.NotificationService notifications;
 
     @Test
     void abnormalEventReachesTheProjectManagerAtOnceAndTechnicalOnesTheSeniorEngineer() {
-        sla.saveContract(site.getCustomer().getId(), new com.aftercare.sla.ContractSettings("O&M", "THREE_LEVEL",
+        saveContract.save(site.getCustomer().getId(), new com.aftercare.sla.ContractSettings("O&M", "THREE_LEVEL",
                 com.aftercare.sla.CalendarKind.SEVEN_BY_24, null, null, "t-sup", "t-admin", null, false, null, null, null));
         long id = report(Duration.ZERO);
         com.aftercare.ticket.Ticket ticket = tickets.get(id);

@@ -30,7 +30,9 @@ import com.aftercare.identity.Role;
 import com.aftercare.sla.CalendarKind;
 import com.aftercare.sla.ContractSettings;
 import com.aftercare.sla.PolicyDefinition;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.SaveContract;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Grade;
@@ -61,7 +63,9 @@ class TicketActionsApiTest extends IntegrationTest {
 
     @Autowired WebApplicationContext web;
     @Autowired PlatformTransactionManager transactions;
-    @Autowired SlaService sla;
+    @Autowired PolicyCatalog policyCatalog;
+    @Autowired ClockEvaluation clockEvaluation;
+    @Autowired SaveContract saveContract;
     @Autowired AccountService accounts;
     private MockMvc mvc;
 
@@ -92,7 +96,7 @@ class TicketActionsApiTest extends IntegrationTest {
     }
 
     private String otherLevel(Ticket ticket) {
-        return sla.definition(ticket.getPolicyId()).levels().stream().map(PolicyDefinition.LevelSpec::code)
+        return policyCatalog.definition(ticket.getPolicyId()).levels().stream().map(PolicyDefinition.LevelSpec::code)
                 .filter(code -> !code.equals(ticket.getLevel())).findFirst().orElseThrow();
     }
 
@@ -126,7 +130,7 @@ class TicketActionsApiTest extends IntegrationTest {
     /** Calls every action as every user, each in its own rolled-back transaction; returns what each user was offered. */
     private Map<String, List<TicketAction>> offeredExactlyWhatIsAccepted(Ticket ticket) throws Exception {
         Ticket current = tickets.get(ticket.getId());
-        int milestones = sla.milestones(ticket.getId()).size();
+        int milestones = clockEvaluation.milestones(ticket.getId()).size();
         int timeline = tickets.timeline(ticket.getId()).size();
         TransactionTemplate rolledBack = new TransactionTemplate(transactions);
         Map<String, List<TicketAction>> offered = new LinkedHashMap<>();
@@ -147,7 +151,7 @@ class TicketActionsApiTest extends IntegrationTest {
                 }
             }
         }
-        assertThat(sla.milestones(ticket.getId())).as("nothing kept").hasSize(milestones);
+        assertThat(clockEvaluation.milestones(ticket.getId())).as("nothing kept").hasSize(milestones);
         assertThat(tickets.timeline(ticket.getId())).as("nothing kept").hasSize(timeline);
         return offered;
     }
@@ -190,7 +194,7 @@ class TicketActionsApiTest extends IntegrationTest {
 
     @Test
     void aDispatchedClassACaseOffersItsPlansAndTheAssignedEngineersFieldActions() throws Exception {
-        sla.saveContract(site.getCustomer().getId(), new ContractSettings("Class contract", "CLASS_ABCD",
+        saveContract.save(site.getCustomer().getId(), new ContractSettings("Class contract", "CLASS_ABCD",
                 CalendarKind.SEVEN_BY_24, "Asia/Shanghai", null, null, null, null, false, null, null, null));
         Ticket ticket = dispatchedToEngineer(Grade.HIGH, Grade.HIGH); // class A: solution and contingency plans owed
         Map<String, List<TicketAction>> offered = offeredExactlyWhatIsAccepted(ticket);
