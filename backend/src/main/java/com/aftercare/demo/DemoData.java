@@ -47,7 +47,8 @@ class DemoData {
     private final Environment environment;
     private final SaveContract saveContract;
 
-    DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment, SaveContract saveContract) {
+    DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment,
+            SaveContract saveContract) {
         this.saveContract = saveContract;
         this.assets = assets;
         this.engineers = engineers;

@@ -53,7 +53,8 @@ class ModelGuard {
     private final PolicyCatalog policyCatalog;
     private final int maxXmlBytes;
 
-    ModelGuard(EngineBeans engineBeans, ApplicationContext context, RepositoryService repository, PolicyCatalog policyCatalog,
+    ModelGuard(EngineBeans engineBeans, ApplicationContext context, RepositoryService repository,
+            PolicyCatalog policyCatalog,
             @Value("${aftercare.models.max-xml-bytes:524288}") int maxXmlBytes) {
         this.engineBeans = engineBeans;
         this.context = context;

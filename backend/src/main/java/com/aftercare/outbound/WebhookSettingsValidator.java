@@ -42,7 +42,10 @@ public class WebhookSettingsValidator {
         this.targets = targets;
     }
 
-    /** @throws BadRequestException naming every field that is wrong: wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, webhookAllowList */
+    /**
+     * @throws BadRequestException naming every field that is wrong: wecomWebhookUrl, dingtalkWebhookUrl,
+     *                             dingtalkSecret, webhookAllowList
+     */
     public void validate(WebhookSettings settings) {
         List<FieldError> problems = problems(settings);
         if (!problems.isEmpty()) {

@@ -81,7 +81,8 @@ public class ClockEvaluation {
     }
 
     private ClockCalculator calculator(ClockTicket t) {
-        return new ClockCalculator(policies.definition(t.policyId()), contracts.workingCalendar(contracts.termsOrDefault(t.terms())));
+        return new ClockCalculator(policies.definition(t.policyId()),
+                contracts.workingCalendar(contracts.termsOrDefault(t.terms())));
     }
 
     /**

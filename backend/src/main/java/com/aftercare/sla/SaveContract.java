@@ -37,7 +37,8 @@ public class SaveContract {
     }
 
     @Transactional
-    public ServiceContract save(Long customerId, @NotNull(message = "contract settings are required") @Valid ContractSettings settings) {
+    public ServiceContract save(Long customerId,
+            @NotNull(message = "contract settings are required") @Valid ContractSettings settings) {
         // the office hours are read into windows here; the reader names the window and end that is wrong
         List<WorkingWindow> hours = WorkingHours.read(settings.workingHours());
         if (assets.customers().stream().noneMatch(c -> c.getId().equals(customerId))) {

@@ -38,7 +38,8 @@ class SupervisorBoardService {
     private final ClockEvaluation clockEvaluation;
     private final Clock clock;
 
-    SupervisorBoardService(TicketService tickets, PolicyCatalog policyCatalog, ContractBook contractBook, ClockEvaluation clockEvaluation, Clock clock) {
+    SupervisorBoardService(TicketService tickets, PolicyCatalog policyCatalog, ContractBook contractBook,
+            ClockEvaluation clockEvaluation, Clock clock) {
         this.tickets = tickets;
         this.policyCatalog = policyCatalog;
         this.contractBook = contractBook;

@@ -27,7 +27,8 @@ public class ApplyContractToOpenTickets {
     private final ContractBook contractBook;
     private final RecordMilestone recordMilestone;
 
-    ApplyContractToOpenTickets(TicketRepository tickets, TicketService ticketService, ContractBook contractBook, RecordMilestone recordMilestone) {
+    ApplyContractToOpenTickets(TicketRepository tickets, TicketService ticketService, ContractBook contractBook,
+            RecordMilestone recordMilestone) {
         this.tickets = tickets;
         this.ticketService = ticketService;
         this.contractBook = contractBook;

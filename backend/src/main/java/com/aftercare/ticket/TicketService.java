@@ -58,7 +58,8 @@ public class TicketService {
     private final TicketActions actions;
     private final Clock clock;
 
-    TicketService(TicketRepository tickets, TicketEventRepository events, AssetService assets, PolicyCatalog policyCatalog, ContractBook contractBook, ClockEvaluation clockEvaluation, RecordMilestone recordMilestone,
+    TicketService(TicketRepository tickets, TicketEventRepository events, AssetService assets, PolicyCatalog policyCatalog,
+            ContractBook contractBook, ClockEvaluation clockEvaluation, RecordMilestone recordMilestone,
             RuntimeService runtimeService, TicketActions actions, Clock clock) {
         this.tickets = tickets;
         this.events = events;

@@ -270,6 +270,16 @@ class SlaApiTest extends IntegrationTest {
         contract.put("projectManager", "nobody-by-that-name");
         assertThat(api.exchange("t-admin", HttpMethod.PUT, path, contract, null).errorFields()).containsExactly("projectManager");
         contract.put("projectManager", "t-sup");
+        // the command's rules are checked together, each problem under its field
+        Map<String, Object> severalWrong = new HashMap<>(contract);
+        severalWrong.put("name", " ");
+        severalWrong.put("policyCode", "NOPE");
+        severalWrong.remove("calendar");
+        severalWrong.put("deskLead", "no-such-lead");
+        ApiClient.Response several = api.exchange("t-admin", HttpMethod.PUT, path, severalWrong, null);
+        assertThat(several.errorFields()).containsExactlyInAnyOrder("name", "policyCode", "calendar", "deskLead");
+        assertThat(several.body().toString()).as("names the policies there are and the user not found")
+                .contains("THREE_LEVEL").contains("no user no-such-lead");
         assertThat(api.exchange("t-admin", HttpMethod.PUT, "/api/contracts/987654", contract, null).status()).isEqualTo(404);
         assertThat(api.get("t-admin", path).status()).as("nothing written by the rejected requests").isEqualTo(404);
         contract.put("dingtalkSecret", "SECabc");
