@@ -24,7 +24,7 @@ import com.aftercare.identity.AccountService;
 import com.aftercare.identity.Role;
 import com.aftercare.sla.CalendarKind;
 import com.aftercare.sla.ContractSettings;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.SaveContract;
 
 /**
  * Demo customer, sites, devices, engineers and one user per role (password "demo"). Only with
@@ -45,10 +45,11 @@ class DemoData {
     private final EngineerService engineers;
     private final AccountService accounts;
     private final Environment environment;
-    private final SlaService sla;
+    private final SaveContract saveContract;
 
-    DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment, SlaService sla) {
-        this.sla = sla;
+    DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment,
+            SaveContract saveContract) {
+        this.saveContract = saveContract;
         this.assets = assets;
         this.engineers = engineers;
         this.accounts = accounts;
@@ -97,7 +98,7 @@ class DemoData {
         device(city, DeviceType.UPS, "UPS-01", "UPS5000-E", port, warranty, true);
         device(county, DeviceType.UPS, "UPS-02", "UPS2000-A", port, LocalDate.of(2025, 12, 31), true);
         // the three-level scheme round the clock; escalations go to the desk lead and the supervisor by name
-        sla.saveContract(customer.getId(), new ContractSettings("Demo O&M contract 2026 运维服务合同", "THREE_LEVEL",
+        saveContract.save(customer.getId(), new ContractSettings("Demo O&M contract 2026 运维服务合同", "THREE_LEVEL",
                 CalendarKind.SEVEN_BY_24, "Asia/Shanghai", "desk", "supervisor", "engineer", "supervisor", false, null, null, null));
         accounts.setContact("desk", "desk@demo.local", "13800000010");
         accounts.setContact("supervisor", "supervisor@demo.local", "13800000011");

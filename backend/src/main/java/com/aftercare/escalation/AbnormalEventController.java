@@ -16,7 +16,7 @@ import com.aftercare.notify.NotificationService;
 import com.aftercare.notify.OutgoingMessage;
 import com.aftercare.notify.Recipient;
 import com.aftercare.sla.RecipientRole;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ContractBook;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketAction;
 import com.aftercare.ticket.TicketActions;
@@ -35,18 +35,18 @@ class AbnormalEventController {
     private final FindTicket tickets;
     private final ReportAbnormalEvent reportAbnormalEvent;
     private final TakeUpAbnormalEvent takeUpAbnormalEvent;
-    private final SlaService sla;
+    private final ContractBook contractBook;
     private final NotificationService notifications;
     private final EscalationRecipients recipients;
     private final TicketActions actions;
 
     AbnormalEventController(FindTicket tickets, ReportAbnormalEvent reportAbnormalEvent,
-            TakeUpAbnormalEvent takeUpAbnormalEvent, SlaService sla, NotificationService notifications,
+            TakeUpAbnormalEvent takeUpAbnormalEvent, ContractBook contractBook, NotificationService notifications,
             EscalationRecipients recipients, TicketActions actions) {
         this.tickets = tickets;
         this.reportAbnormalEvent = reportAbnormalEvent;
         this.takeUpAbnormalEvent = takeUpAbnormalEvent;
-        this.sla = sla;
+        this.contractBook = contractBook;
         this.notifications = notifications;
         this.recipients = recipients;
         this.actions = actions;
@@ -69,11 +69,11 @@ class AbnormalEventController {
         reportAbnormalEvent.report(new ReportAbnormalEvent.Command(id, body.description(), technical));
         List<RecipientRole> roles = technical ? List.of(RecipientRole.PROJECT_MANAGER, RecipientRole.SENIOR_ENGINEER)
                 : List.of(RecipientRole.PROJECT_MANAGER);
-        List<Recipient> to = recipients.resolve(roles, ticket, sla.contract(ticket.getContractId()));
+        List<Recipient> to = recipients.resolve(roles, ticket, contractBook.contract(ticket.getContractId()));
         String text = "【异常上报 Abnormal event】" + ticket.getNumber() + " " + ticket.getSite().getName() + " | "
                 + CurrentUser.username() + ": " + body.description().trim();
         notifications.send(new OutgoingMessage(id, ticket.getNumber() + " abnormal event", text, to,
-                EscalationRecipients.channels(sla.contract(ticket.getContractId()))));
+                EscalationRecipients.channels(contractBook.contract(ticket.getContractId()))));
     }
 
     /** The project manager (supervisor role) takes up the abnormal event; stops the PM_REPORT clock. */

@@ -22,7 +22,13 @@ import com.aftercare.sla.Durations;
 import com.aftercare.sla.PolicyDefinition;
 import com.aftercare.sla.RecipientRole;
 import com.aftercare.sla.ServiceContract;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.ClockLogBook;
+import com.aftercare.sla.Evaluation;
+import com.aftercare.sla.DueEscalation;
+import com.aftercare.sla.Rung;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.CacheClocks;
 import com.aftercare.ticket.FindTicket;
@@ -43,10 +49,10 @@ class EscalationSteps {
 
     /** evaluateClocks: derive the clocks, record stops, and tell the model what to wait for. */
     @Bean
-    JavaDelegate evaluateClocksDelegate(FindTicket tickets, CacheClocks cacheClocks, SlaService sla) {
+    JavaDelegate evaluateClocksDelegate(FindTicket tickets, CacheClocks cacheClocks, ClockEvaluation clockEvaluation) {
         return execution -> {
             Long id = ticketId(execution);
-            SlaService.Evaluation evaluation = sla.evaluate(tickets.clockTicket(id));
+            Evaluation evaluation = clockEvaluation.evaluate(tickets.clockTicket(id));
             cacheClocks.cache(id, evaluation.clocks());
             execution.setVariable("clocksOutcome", evaluation.outcome().name());
             execution.setVariable("nextEscalationAt", evaluation.nextAt() == null ? null : Date.from(evaluation.nextAt()));
@@ -59,16 +65,17 @@ class EscalationSteps {
      * recorded, not only the highest, and says that it is late.
      */
     @Bean
-    JavaDelegate escalateClocksDelegate(FindTicket tickets, CaseTimeline timeline, SlaService sla,
-            NotificationService notifications, EscalationRecipients recipients, Clock clock) {
+    JavaDelegate escalateClocksDelegate(FindTicket tickets, CaseTimeline timeline, ContractBook contractBook,
+            ClockEvaluation clockEvaluation, ClockLogBook clockLogBook, NotificationService notifications,
+            EscalationRecipients recipients, Clock clock) {
         return execution -> {
             Long id = ticketId(execution);
             Ticket ticket = tickets.get(id);
             ClockTicket clockTicket = tickets.clockTicket(ticket);
-            Optional<ServiceContract> contract = sla.contract(ticket.getContractId());
+            Optional<ServiceContract> contract = contractBook.contract(ticket.getContractId());
             ZoneId zone = contract.map(ServiceContract::zoneId).orElse(clock.getZone());
             Instant now = clock.instant();
-            for (SlaService.DueEscalation due : sla.dueEscalations(clockTicket)) {
+            for (DueEscalation due : clockEvaluation.dueEscalations(clockTicket)) {
                 List<RecipientRole> roles = due.rungs().stream().flatMap(r -> r.step().recipients().stream())
                         .distinct().toList();
                 List<Recipient> to = recipients.resolve(roles, ticket, contract);
@@ -78,17 +85,17 @@ class EscalationSteps {
                         EscalationRecipients.channels(contract)));
                 String together = due.rungs().size() > 1
                         ? ", sent together with " + due.rungs().stream().map(r -> r.step().name()).toList() : "";
-                for (SlaService.Rung rung : due.rungs()) {
+                for (Rung rung : due.rungs()) {
                     Instant owed = rung.dueAt().isAfter(due.owedSince()) ? rung.dueAt() : due.owedSince();
                     String lateBy = LateEscalation.isLate(owed, now)
                             ? ", late by " + Durations.human(Duration.between(owed, now)) : "";
-                    sla.recordEscalation(id, due.clock(), rung, (due.repeat() ? "repeated " : "") + rung.step().name()
+                    clockLogBook.recordEscalation(id, due.clock(), rung, (due.repeat() ? "repeated " : "") + rung.step().name()
                             + " to " + recipients.resolve(rung.step().recipients(), ticket, contract).stream()
                                     .map(Recipient::username).toList() + lateBy + together);
                 }
                 ClockStatus status = due.status();
                 timeline.record(id, new CaseEvent.Escalated(ticket.getNumber(), ticket.getLevel(), due.clock(),
-                        due.rungs().stream().map(SlaService.Rung::level).toList(), due.repeat(),
+                        due.rungs().stream().map(Rung::level).toList(), due.repeat(),
                         status.dueAt() == null ? null : status.remaining(),
                         late.isPresent() ? Duration.between(due.owedSince(), now) : null,
                         ticket.getSite().getName(), ticket.getAssignee(), ticket.getTitle()));
@@ -98,14 +105,15 @@ class EscalationSteps {
 
     /** deEscalateClocks: a clock that stopped while escalated is over; tell the people who were told. */
     @Bean
-    JavaDelegate deEscalateClocksDelegate(FindTicket tickets, CaseTimeline timeline, SlaService sla,
+    JavaDelegate deEscalateClocksDelegate(FindTicket tickets, CaseTimeline timeline, PolicyCatalog policyCatalog,
+            ContractBook contractBook, ClockEvaluation clockEvaluation, ClockLogBook clockLogBook,
             NotificationService notifications, EscalationRecipients recipients) {
         return execution -> {
             Long id = ticketId(execution);
             Ticket ticket = tickets.get(id);
-            PolicyDefinition policy = sla.definition(ticket.getPolicyId());
-            Optional<ServiceContract> contract = sla.contract(ticket.getContractId());
-            for (ClockStatus clock : sla.clocks(tickets.clockTicket(ticket))) {
+            PolicyDefinition policy = policyCatalog.definition(ticket.getPolicyId());
+            Optional<ServiceContract> contract = contractBook.contract(ticket.getContractId());
+            for (ClockStatus clock : clockEvaluation.clocks(tickets.clockTicket(ticket))) {
                 if (!clock.state().isStopped() || clock.escalationLevel() == 0) {
                     continue;
                 }
@@ -120,24 +128,24 @@ class EscalationSteps {
                 List<Recipient> to = recipients.resolve(step.recipients(), ticket, contract);
                 notifications.send(new OutgoingMessage(id, ticket.getNumber() + " de-escalated", text, to,
                         EscalationRecipients.channels(contract)));
-                sla.recordDeEscalation(id, clock, "was " + clock.escalationName() + "; clock " + clock.state());
+                clockLogBook.recordDeEscalation(id, clock, "was " + clock.escalationName() + "; clock " + clock.state());
                 timeline.record(id, new CaseEvent.DeEscalated(ticket.getNumber(), clock.clock(), clock.state().name(),
                         clock.margin(), ticket.getTitle()));
             }
         };
     }
 
-    private static String subject(Ticket t, SlaService.DueEscalation due, boolean late) {
+    private static String subject(Ticket t, DueEscalation due, boolean late) {
         return "[" + rungNames(due, "/") + "] " + t.getNumber() + " " + clockLabel(due.clock().name()) + (late ? " 迟发" : "");
     }
 
     /** The rungs this message stands for, lowest first: "WARNING·BREACH·HEAD" after downtime, else one name. */
-    private static String rungNames(SlaService.DueEscalation due, String separator) {
+    private static String rungNames(DueEscalation due, String separator) {
         return String.join(separator, due.rungs().stream().map(r -> r.step().name()).toList());
     }
 
     /** One line for a phone screen; Chinese first, as the teams read it (NotificationService cuts what a channel cannot take). */
-    private static String message(Ticket t, SlaService.DueEscalation due, Optional<String> late) {
+    private static String message(Ticket t, DueEscalation due, Optional<String> late) {
         ClockStatus s = due.status();
         String when = s.dueAt() == null ? "" : s.remaining().isNegative()
                 ? " 已超时 overdue by " + Durations.human(s.remaining().negated())

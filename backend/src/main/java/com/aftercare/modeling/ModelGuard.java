@@ -21,7 +21,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.PolicyVersion;
 import com.aftercare.ticket.TicketStatus;
 import com.aftercare.workflow.EngineBeans;
 import com.aftercare.workflow.ExternalTaskTopics;
@@ -49,15 +50,16 @@ class ModelGuard {
     private final EngineBeans engineBeans;
     private final ApplicationContext context;
     private final RepositoryService repository;
-    private final SlaService sla;
+    private final PolicyCatalog policyCatalog;
     private final int maxXmlBytes;
 
-    ModelGuard(EngineBeans engineBeans, ApplicationContext context, RepositoryService repository, SlaService sla,
+    ModelGuard(EngineBeans engineBeans, ApplicationContext context, RepositoryService repository,
+            PolicyCatalog policyCatalog,
             @Value("${aftercare.models.max-xml-bytes:524288}") int maxXmlBytes) {
         this.engineBeans = engineBeans;
         this.context = context;
         this.repository = repository;
-        this.sla = sla;
+        this.policyCatalog = policyCatalog;
         this.maxXmlBytes = maxXmlBytes;
     }
 
@@ -138,7 +140,7 @@ class ModelGuard {
                 .collect(Collectors.toCollection(TreeSet::new));
         // a level decision must only answer levels that every policy using it knows
         Map<String, Set<String>> levels = new HashMap<>();
-        for (SlaService.PolicyVersion policy : sla.currentPolicies()) {
+        for (PolicyVersion policy : policyCatalog.currentPolicies()) {
             Set<String> codes = policy.definition().levels().stream().map(l -> l.code())
                     .collect(Collectors.toCollection(TreeSet::new));
             levels.merge(policy.definition().levelDecision(), codes, (a, b) -> {

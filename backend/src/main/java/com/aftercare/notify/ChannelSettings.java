@@ -1,10 +1,8 @@
 package com.aftercare.notify;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.aftercare.common.BadRequestException;
 import com.aftercare.outbound.TargetRule;
+import com.aftercare.outbound.WebhookSettingsValidator;
 import com.aftercare.secrets.SigningSecret;
 
 /**
@@ -40,43 +38,32 @@ public record ChannelSettings(boolean email, String wecomWebhookUrl, String ding
                 + ", signed=" + (dingtalkSecret != null) + "]";
     }
 
+    /** These settings as the one webhook check reads them. */
+    public WebhookSettingsValidator.WebhookSettings webhookSettings() {
+        return new WebhookSettingsValidator.WebhookSettings(wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, webhookAllowList);
+    }
+
     /**
-     * Rejects settings that could never deliver: webhook URLs must be http(s) with a host, no user
-     * info, at most 500 characters; the secret at most 200 characters without spaces. All problems
-     * are reported at once, each under its field name.
+     * Rejects settings that could never deliver, by the same rules as a contract's
+     * ({@link WebhookSettingsValidator}): URL text, https unless allow-listed, the address reached, the
+     * allow-list and the secret. All problems are reported at once, each under its field name.
      *
-     * @throws BadRequestException with fields "wecomWebhookUrl", "dingtalkWebhookUrl", "dingtalkSecret"
+     * @throws BadRequestException with fields "wecomWebhookUrl", "dingtalkWebhookUrl", "dingtalkSecret", "webhookAllowList"
      */
-    public void validate() {
-        List<BadRequestException.FieldError> errors = new ArrayList<>();
-        String wecom = urlProblem(wecomWebhookUrl);
-        if (wecom != null) {
-            errors.add(new BadRequestException.FieldError("wecomWebhookUrl", wecom));
-        }
-        String dingtalk = urlProblem(dingtalkWebhookUrl);
-        if (dingtalk != null) {
-            errors.add(new BadRequestException.FieldError("dingtalkWebhookUrl", dingtalk));
-        }
-        String secret = secretProblem(dingtalkSecret);
-        if (secret != null) {
-            errors.add(new BadRequestException.FieldError("dingtalkSecret", secret));
-        }
-        if (!errors.isEmpty()) {
-            throw new BadRequestException(errors);
-        }
+    public void validate(WebhookSettingsValidator rules) {
+        rules.validate(webhookSettings());
     }
 
     /**
      * Why this webhook URL cannot be used by its text, or null if it can (null URL = channel off =
-     * fine). The one rule for outbound targets ({@link TargetRule}); the address itself is checked
-     * when a contract is saved and on every send ({@code OutboundTargets}).
+     * fine). The address itself is checked when a contract is saved and on every send ({@code OutboundTargets}).
      */
     static String urlProblem(String url) {
-        return url == null ? null : TargetRule.urlProblem(url);
+        return WebhookSettingsValidator.urlTextProblem(url);
     }
 
     static String secretProblem(String secret) {
-        return SigningSecret.problem(secret);
+        return WebhookSettingsValidator.secretProblem(secret);
     }
 
     private static String blankToNull(String s) {

@@ -15,10 +15,12 @@ import com.aftercare.common.NotFoundException;
 @RestController
 class ContractController {
 
-    private final SlaService sla;
+    private final ContractBook contracts;
+    private final SaveContract saveContract;
 
-    ContractController(SlaService sla) {
-        this.sla = sla;
+    ContractController(ContractBook contracts, SaveContract saveContract) {
+        this.contracts = contracts;
+        this.saveContract = saveContract;
     }
 
     /**
@@ -47,19 +49,19 @@ class ContractController {
     @GetMapping("/api/contracts")
     @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'SUPERVISOR', 'ADMIN')")
     List<ContractView> contracts() {
-        return sla.contracts().stream().map(ContractView::of).toList();
+        return contracts.contracts().stream().map(ContractView::of).toList();
     }
 
     @GetMapping("/api/contracts/{customerId}")
     @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'SUPERVISOR', 'ADMIN')")
     ContractView contract(@PathVariable Long customerId) {
-        return sla.contractOfCustomer(customerId).map(ContractView::of)
+        return contracts.contractOfCustomer(customerId).map(ContractView::of)
                 .orElseThrow(() -> new NotFoundException("Customer " + customerId + " has no service contract"));
     }
 
     @PutMapping("/api/contracts/{customerId}")
     @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'ADMIN')")
     ContractView save(@PathVariable Long customerId, @RequestBody ContractSettings settings) {
-        return ContractView.of(sla.saveContract(customerId, settings));
+        return ContractView.of(saveContract.save(customerId, settings));
     }
 }

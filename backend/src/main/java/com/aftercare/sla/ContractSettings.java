@@ -2,18 +2,34 @@ package com.aftercare.sla;
 
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 /**
  * What an admin sets on a service contract (PUT /api/contracts/{customerId}). The webhook URLs and
  * the DingTalk secret are write-only, and so null keeps what is stored, "" removes it and anything
  * else replaces it; webhookAllowList (networks or hosts the webhooks may reach besides public
  * addresses) follows the same rule so a form that does not show it cannot clear it.
  *
+ * <p>The command of {@link SaveContract}. The constraints here are what can be judged from the command
+ * alone; the webhooks, the secret and the allow-list depend on what is stored (null keeps it) and on what
+ * an address resolves to, so {@code outbound.WebhookSettingsValidator} checks them when the contract is saved.
+ *
  * @param workingHours the office hours of each working day (Mon–Fri) on a 5×8 calendar; null means
  *        09:00–12:00 and 13:00–18:00
  */
-public record ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,
-        String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail, String wecomWebhookUrl,
-        String dingtalkWebhookUrl, String dingtalkSecret, String webhookAllowList, List<Window> workingHours) {
+public record ContractSettings(
+        @NotBlank(message = "must be 1 to 200 characters") @Size(max = 200, message = "must be 1 to 200 characters") String name,
+        @KnownPolicy String policyCode,
+        @NotNull(message = "SEVEN_BY_24 or FIVE_BY_8") CalendarKind calendar,
+        @TimeZoneId String zone,
+        @KnownUser String deskLead,
+        @KnownUser String projectManager,
+        @KnownUser String seniorEngineer,
+        @KnownUser String departmentHead,
+        boolean notifyEmail, String wecomWebhookUrl, String dingtalkWebhookUrl, String dingtalkSecret, String webhookAllowList,
+        List<Window> workingHours) {
 
     /** Without an allow-list of their own (keeps a stored one) and without office hours (the default ones). */
     public ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,

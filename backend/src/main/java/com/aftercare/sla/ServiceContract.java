@@ -94,8 +94,9 @@ public class ServiceContract {
         return sent == null ? stored : blankToNull(sent);
     }
 
+    // strip, not trim: the value stored is the value the webhook check judged (an ideographic space included)
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public Long getId() { return id; }

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ShippedPolicies implements ApplicationRunner {
 
-    private final SlaService sla;
+    private final PolicyCatalog policies;
 
-    ShippedPolicies(SlaService sla) {
-        this.sla = sla;
+    ShippedPolicies(PolicyCatalog policies) {
+        this.policies = policies;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        sla.ensureShippedPolicies();
+        policies.ensureShippedPolicies();
     }
 }

@@ -16,33 +16,37 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 @RestController
 class SlaPolicyController {
 
-    private final SlaService sla;
+    private final PolicyCatalog policies;
+    private final CreatePolicy createPolicy;
+    private final ChangePolicy changePolicy;
 
-    SlaPolicyController(SlaService sla) {
-        this.sla = sla;
+    SlaPolicyController(PolicyCatalog policies, CreatePolicy createPolicy, ChangePolicy changePolicy) {
+        this.policies = policies;
+        this.createPolicy = createPolicy;
+        this.changePolicy = changePolicy;
     }
 
     record PolicyView(Long id, String code, int version, boolean current, Instant createdAt, String createdBy,
             @JsonUnwrapped PolicyDefinition definition) {
 
-        static PolicyView of(SlaService.PolicyVersion v) {
+        static PolicyView of(PolicyVersion v) {
             return new PolicyView(v.id(), v.code(), v.version(), v.current(), v.createdAt(), v.createdBy(), v.definition());
         }
     }
 
     @GetMapping("/api/sla/policies")
     List<PolicyView> policies() {
-        return sla.currentPolicies().stream().map(PolicyView::of).toList();
+        return policies.currentPolicies().stream().map(PolicyView::of).toList();
     }
 
     @GetMapping("/api/sla/policies/{code}")
     PolicyView policy(@PathVariable String code) {
-        return PolicyView.of(sla.currentPolicy(code));
+        return PolicyView.of(policies.currentPolicy(code));
     }
 
     @GetMapping("/api/sla/policies/{code}/versions")
     List<PolicyView> versions(@PathVariable String code) {
-        return sla.history(code).stream().map(PolicyView::of).toList();
+        return policies.history(code).stream().map(PolicyView::of).toList();
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/api/sla/policies")
@@ -52,18 +56,18 @@ class SlaPolicyController {
         Object code = body.remove("code");
         PolicyDefinition definition;
         try {
-            definition = SlaService.JSON.convertValue(body, PolicyDefinition.class);
+            definition = PolicyCatalog.JSON.convertValue(body, PolicyDefinition.class);
         } catch (IllegalArgumentException e) {
             throw new com.aftercare.common.BadRequestException("body", "not a policy definition: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
-        return PolicyView.of(sla.createPolicy(code instanceof String c ? c : null, definition));
+        return PolicyView.of(createPolicy.create(new CreatePolicy.Command(code instanceof String c ? c : null, definition)));
     }
 
     /** A new version for tickets opened from now on; POST .../apply-to-open moves open tickets onto it. */
     @PutMapping("/api/sla/policies/{code}")
     @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'ADMIN')")
     PolicyView change(@PathVariable String code, @RequestBody PolicyDefinition definition) {
-        return PolicyView.of(sla.changePolicy(code, definition));
+        return PolicyView.of(changePolicy.change(new ChangePolicy.Command(code, definition)));
     }
 }

@@ -18,7 +18,10 @@ import com.aftercare.sla.ClockStatus;
 import com.aftercare.sla.ClockTicket;
 import com.aftercare.sla.ContractTerms;
 import com.aftercare.sla.PolicyDefinition;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.PolicyVersion;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.SearchTickets;
@@ -32,13 +35,18 @@ class SupervisorBoardService {
 
     private final FindTicket tickets;
     private final SearchTickets searchTickets;
-    private final SlaService sla;
+    private final PolicyCatalog policyCatalog;
+    private final ContractBook contractBook;
+    private final ClockEvaluation clockEvaluation;
     private final Clock clock;
 
-    SupervisorBoardService(FindTicket tickets, SearchTickets searchTickets, SlaService sla, Clock clock) {
+    SupervisorBoardService(FindTicket tickets, SearchTickets searchTickets, PolicyCatalog policyCatalog,
+            ContractBook contractBook, ClockEvaluation clockEvaluation, Clock clock) {
         this.tickets = tickets;
         this.searchTickets = searchTickets;
-        this.sla = sla;
+        this.policyCatalog = policyCatalog;
+        this.contractBook = contractBook;
+        this.clockEvaluation = clockEvaluation;
         this.clock = clock;
     }
 
@@ -69,11 +77,11 @@ class SupervisorBoardService {
     Board board(Filter filter) {
         Instant now = clock.instant();
         List<Ticket> open = searchTickets.openTickets();
-        Map<Long, List<ClockStatus>> clocks = sla.clocks(open.stream().map(tickets::clockTicket).toList());
+        Map<Long, List<ClockStatus>> clocks = clockEvaluation.clocks(open.stream().map(tickets::clockTicket).toList());
         Map<Long, String> policyCodes = new java.util.HashMap<>();
         List<Row> all = new ArrayList<>();
         for (Ticket t : open) {
-            String code = policyCodes.computeIfAbsent(t.getPolicyId(), id -> sla.policyVersion(id).code());
+            String code = policyCodes.computeIfAbsent(t.getPolicyId(), id -> policyCatalog.policyVersion(id).code());
             all.add(row(t, code, clocks.getOrDefault(t.getId(), List.of())));
         }
         Counts counts = counts(all);
@@ -104,7 +112,7 @@ class SupervisorBoardService {
         // most urgent first: running clocks by time left, paused ones after
         live.sort(Comparator.comparing((BoardClock c) -> c.state().equals("PAUSED"))
                 .thenComparing(c -> c.remainingSeconds() == null ? Long.MAX_VALUE : c.remainingSeconds()));
-        PolicyDefinition policy = sla.definition(t.getPolicyId());
+        PolicyDefinition policy = policyCatalog.definition(t.getPolicyId());
         String levelName = t.getLevel() == null ? null
                 : policy.level(t.getLevel()).map(PolicyDefinition.LevelSpec::name).orElse(null);
         return new Row(t.getId(), t.getNumber(), t.getTitle(), t.getLevel(), levelName, t.getStatus().name(), t.getAssignee(),
@@ -185,9 +193,9 @@ class SupervisorBoardService {
     TicketClocks ticketClocks(Long ticketId) {
         Ticket t = tickets.getVisible(ticketId);
         ClockTicket ct = tickets.clockTicket(t);
-        SlaService.PolicyVersion policy = sla.policyVersion(t.getPolicyId());
-        List<ClockView> views = sla.clocks(ct).stream().filter(ClockStatus::applicable).map(ClockView::of).toList();
-        ContractTerms terms = sla.termsOrDefault(ct.terms());
+        PolicyVersion policy = policyCatalog.policyVersion(t.getPolicyId());
+        List<ClockView> views = clockEvaluation.clocks(ct).stream().filter(ClockStatus::applicable).map(ClockView::of).toList();
+        ContractTerms terms = contractBook.termsOrDefault(ct.terms());
         return new TicketClocks(Map.of("code", policy.code(), "name", policy.definition().name(), "version", policy.version()),
                 terms.calendar().name(), terms.zone().getId(), t.getLevel(),
                 t.getLevel() == null ? null : policy.definition().level(t.getLevel()).map(PolicyDefinition.LevelSpec::name).orElse(null),

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.RecordMilestone;
+import com.aftercare.sla.Assignment;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -18,12 +21,16 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class AdoptTicketsWithoutPolicy {
 
     private final TicketRepository tickets;
-    private final SlaService sla;
+    private final ContractBook contractBook;
+    private final ClockEvaluation clockEvaluation;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
 
-    AdoptTicketsWithoutPolicy(TicketRepository tickets, SlaService sla, CaseTimeline timeline) {
+    AdoptTicketsWithoutPolicy(TicketRepository tickets, ContractBook contractBook, ClockEvaluation clockEvaluation, RecordMilestone recordMilestone, CaseTimeline timeline) {
         this.tickets = tickets;
-        this.sla = sla;
+        this.contractBook = contractBook;
+        this.clockEvaluation = clockEvaluation;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
     }
 
@@ -32,13 +39,13 @@ public class AdoptTicketsWithoutPolicy {
     public int adopt() {
         List<Ticket> legacy = tickets.findWithoutPolicy();
         for (Ticket t : legacy) {
-            SlaService.Assignment assignment = sla.assignmentFor(t.getSite().getCustomer().getId());
+            Assignment assignment = contractBook.assignmentFor(t.getSite().getCustomer().getId());
             t.applyPolicy(assignment.policyId());
-            if (sla.milestones(t.getId()).isEmpty()) {
-                sla.milestone(t.getId(), MilestoneKind.RECEIVED, t.getReceivedAt() == null ? t.getCreatedAt() : t.getReceivedAt(),
+            if (clockEvaluation.milestones(t.getId()).isEmpty()) {
+                recordMilestone.record(t.getId(), MilestoneKind.RECEIVED, t.getReceivedAt() == null ? t.getCreatedAt() : t.getReceivedAt(),
                         "policy " + assignment.policyCode() + " (ticket from before SLA policies)");
                 if (t.getLevel() != null) {
-                    sla.milestone(t.getId(), MilestoneKind.LEVEL, t.getCreatedAt(), "level " + t.getLevel());
+                    recordMilestone.record(t.getId(), MilestoneKind.LEVEL, t.getCreatedAt(), "level " + t.getLevel());
                 }
             }
             timeline.record(t.getId(), new CaseEvent.PolicyAdopted(assignment.policyCode()));

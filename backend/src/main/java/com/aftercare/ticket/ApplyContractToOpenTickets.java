@@ -7,7 +7,8 @@ import com.aftercare.common.NotFoundException;
 import com.aftercare.sla.ContractTerms;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.sla.ServiceContract;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -25,12 +26,15 @@ public class ApplyContractToOpenTickets {
 
     private final TicketRepository tickets;
     private final CaseTimeline timeline;
-    private final SlaService sla;
+    private final ContractBook contractBook;
+    private final RecordMilestone recordMilestone;
 
-    ApplyContractToOpenTickets(TicketRepository tickets, CaseTimeline timeline, SlaService sla) {
+    ApplyContractToOpenTickets(TicketRepository tickets, CaseTimeline timeline, ContractBook contractBook,
+            RecordMilestone recordMilestone) {
         this.tickets = tickets;
         this.timeline = timeline;
-        this.sla = sla;
+        this.contractBook = contractBook;
+        this.recordMilestone = recordMilestone;
     }
 
     /** How many open tickets took the new terms (or would, on a dry run) and how many already had them. */
@@ -39,13 +43,13 @@ public class ApplyContractToOpenTickets {
 
     @Transactional
     public Result apply(Long customerId, boolean dryRun) {
-        ServiceContract contract = sla.contractOfCustomer(customerId)
+        ServiceContract contract = contractBook.contractOfCustomer(customerId)
                 .orElseThrow(() -> new NotFoundException("Customer " + customerId + " has no service contract"));
         ContractTerms terms = contract.terms();
         int updated = 0;
         int unchanged = 0;
         for (Ticket t : tickets.findOpenOfCustomer(customerId)) {
-            ContractTerms held = sla.termsOrDefault(t.terms());
+            ContractTerms held = contractBook.termsOrDefault(t.terms());
             if (contract.getId().equals(t.getContractId()) && terms.sameClocksAs(held)) {
                 unchanged++;
                 continue;
@@ -54,7 +58,7 @@ public class ApplyContractToOpenTickets {
             if (!dryRun) {
                 t.applyContract(contract.getId(), terms);
                 timeline.record(t.getId(), new CaseEvent.ContractTermsChanged(held, terms));
-                sla.milestone(t.getId(), MilestoneKind.POLICY, "contract terms " + terms.describe());
+                recordMilestone.record(t.getId(), MilestoneKind.POLICY, "contract terms " + terms.describe());
             }
         }
         return new Result(customerId, dryRun, updated, unchanged);

@@ -5,7 +5,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.sla.PolicyDefinition;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -14,12 +15,14 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class ApplyLevel {
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final PolicyCatalog policyCatalog;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
 
-    ApplyLevel(LoadTicket load, SlaService sla, CaseTimeline timeline) {
+    ApplyLevel(LoadTicket load, PolicyCatalog policyCatalog, RecordMilestone recordMilestone, CaseTimeline timeline) {
         this.load = load;
-        this.sla = sla;
+        this.policyCatalog = policyCatalog;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
     }
 
@@ -27,7 +30,7 @@ public class ApplyLevel {
     @Transactional
     public Ticket apply(Long ticketId, String decided) {
         Ticket t = load.byId(ticketId);
-        PolicyDefinition policy = sla.definition(t.getPolicyId());
+        PolicyDefinition policy = policyCatalog.definition(t.getPolicyId());
         String level = decided;
         if (decided == null || policy.level(decided).isEmpty()) {
             level = policy.levels().get(policy.levels().size() - 1).code();
@@ -36,7 +39,7 @@ public class ApplyLevel {
         t.applyLevel(level);
         timeline.record(ticketId, new CaseEvent.LevelDecided(level, policy.level(level).get().name(), t.getImpact(),
                 t.getUrgency()));
-        sla.milestone(ticketId, MilestoneKind.LEVEL, "level " + level);
+        recordMilestone.record(ticketId, MilestoneKind.LEVEL, "level " + level);
         return t;
     }
 }

@@ -15,7 +15,8 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.common.ConflictException;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.sla.PolicyDefinition;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -32,13 +33,15 @@ public class ChangeLevel {
     }
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final PolicyCatalog policyCatalog;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
     private final Clock clock;
 
-    ChangeLevel(LoadTicket load, SlaService sla, CaseTimeline timeline, Clock clock) {
+    ChangeLevel(LoadTicket load, PolicyCatalog policyCatalog, RecordMilestone recordMilestone, CaseTimeline timeline, Clock clock) {
         this.load = load;
-        this.sla = sla;
+        this.policyCatalog = policyCatalog;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -47,7 +50,7 @@ public class ChangeLevel {
     public Ticket change(@Valid Command command) {
         Ticket t = load.forAction(TicketAction.CHANGE_LEVEL, command.ticketId());
         String level = command.level();
-        PolicyDefinition policy = sla.definition(t.getPolicyId());
+        PolicyDefinition policy = policyCatalog.definition(t.getPolicyId());
         if (policy.level(level).isEmpty()) {
             throw new BadRequestException("level", "not a level of this contract's scheme; one of "
                     + policy.levels().stream().map(PolicyDefinition.LevelSpec::code).toList());
@@ -60,7 +63,7 @@ public class ChangeLevel {
         t.applyLevel(level);
         t.touch(clock.instant());
         timeline.record(t.getId(), new CaseEvent.LevelChanged(previous, level, reason));
-        sla.milestone(t.getId(), MilestoneKind.LEVEL, "level " + previous + " -> " + level + ": " + reason);
+        recordMilestone.record(t.getId(), MilestoneKind.LEVEL, "level " + previous + " -> " + level + ": " + reason);
         return t;
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 
 /**
  * The status a model step declares (ADR 0002): called when the step starts, never from a REST request.
@@ -17,13 +17,13 @@ public class ChangeStatus {
 
     private final LoadTicket load;
     private final ClockPause clockPause;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final Clock clock;
 
-    ChangeStatus(LoadTicket load, ClockPause clockPause, SlaService sla, Clock clock) {
+    ChangeStatus(LoadTicket load, ClockPause clockPause, RecordMilestone recordMilestone, Clock clock) {
         this.load = load;
         this.clockPause = clockPause;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.clock = clock;
     }
 
@@ -38,7 +38,7 @@ public class ChangeStatus {
         t.touch(clock.instant());
         clockPause.settle(t, before, "status " + status, before.reason());
         if (status == TicketStatus.DISPATCHED) {
-            sla.milestone(ticketId, MilestoneKind.DISPATCHED, t.getAssignee() == null ? "offered to all engineers"
+            recordMilestone.record(ticketId, MilestoneKind.DISPATCHED, t.getAssignee() == null ? "offered to all engineers"
                     : "to " + t.getAssignee());
         }
     }

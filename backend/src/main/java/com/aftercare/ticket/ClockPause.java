@@ -3,7 +3,8 @@ package com.aftercare.ticket;
 import org.springframework.stereotype.Component;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -15,11 +16,13 @@ import com.aftercare.ticket.event.CaseTimeline;
 @Component
 class ClockPause {
 
-    private final SlaService sla;
+    private final ClockEvaluation clockEvaluation;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
 
-    ClockPause(SlaService sla, CaseTimeline timeline) {
-        this.sla = sla;
+    ClockPause(ClockEvaluation clockEvaluation, RecordMilestone recordMilestone, CaseTimeline timeline) {
+        this.clockEvaluation = clockEvaluation;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
     }
 
@@ -32,7 +35,7 @@ class ClockPause {
     }
 
     boolean paused(Ticket t) {
-        return sla.pauses(t.getPolicyId(), t.getHoldReason()) || sla.pauses(t.getPolicyId(), t.getStatus().name());
+        return clockEvaluation.pauses(t.getPolicyId(), t.getHoldReason()) || clockEvaluation.pauses(t.getPolicyId(), t.getStatus().name());
     }
 
     /**
@@ -43,15 +46,15 @@ class ClockPause {
         boolean pausedNow = paused(t);
         if (pausedNow && !before.paused()) {
             String reason = reason(t);
-            sla.milestone(t.getId(), MilestoneKind.PAUSED, reason);
+            recordMilestone.record(t.getId(), MilestoneKind.PAUSED, reason);
             timeline.record(t.getId(), new CaseEvent.ClocksPaused(reason));
         } else if (!pausedNow && before.paused()) {
-            sla.milestone(t.getId(), MilestoneKind.RESUMED, why);
+            recordMilestone.record(t.getId(), MilestoneKind.RESUMED, why);
             timeline.record(t.getId(), new CaseEvent.ClocksResumed(cause));
         }
     }
 
     private String reason(Ticket t) {
-        return sla.pauses(t.getPolicyId(), t.getHoldReason()) ? t.getHoldReason() : t.getStatus().name();
+        return clockEvaluation.pauses(t.getPolicyId(), t.getHoldReason()) ? t.getHoldReason() : t.getStatus().name();
     }
 }

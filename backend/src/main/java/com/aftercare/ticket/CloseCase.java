@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -19,14 +19,14 @@ public class CloseCase {
 
     private final LoadTicket load;
     private final ClockPause clockPause;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
     private final Clock clock;
 
-    CloseCase(LoadTicket load, ClockPause clockPause, SlaService sla, CaseTimeline timeline, Clock clock) {
+    CloseCase(LoadTicket load, ClockPause clockPause, RecordMilestone recordMilestone, CaseTimeline timeline, Clock clock) {
         this.load = load;
         this.clockPause = clockPause;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -37,9 +37,9 @@ public class CloseCase {
         boolean pausedBefore = clockPause.paused(t);
         t.hold(null);
         t.close(clock.instant());
-        sla.milestone(ticketId, MilestoneKind.CLOSED, "customer confirmed");
+        recordMilestone.record(ticketId, MilestoneKind.CLOSED, "customer confirmed");
         if (pausedBefore) {
-            sla.milestone(ticketId, MilestoneKind.RESUMED, "closed");
+            recordMilestone.record(ticketId, MilestoneKind.RESUMED, "closed");
         }
         timeline.record(ticketId, new CaseEvent.Closed());
     }

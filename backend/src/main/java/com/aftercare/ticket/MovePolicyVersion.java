@@ -4,7 +4,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -13,12 +14,14 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class MovePolicyVersion {
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final PolicyCatalog policyCatalog;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
 
-    MovePolicyVersion(LoadTicket load, SlaService sla, CaseTimeline timeline) {
+    MovePolicyVersion(LoadTicket load, PolicyCatalog policyCatalog, RecordMilestone recordMilestone, CaseTimeline timeline) {
         this.load = load;
-        this.sla = sla;
+        this.policyCatalog = policyCatalog;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
     }
 
@@ -27,12 +30,12 @@ public class MovePolicyVersion {
     public boolean move(Long ticketId, Long policyId, String policyCode, int version) {
         Ticket t = load.byId(ticketId);
         if (t.getStatus() == TicketStatus.CLOSED || policyId.equals(t.getPolicyId())
-                || t.getLevel() != null && sla.definition(policyId).level(t.getLevel()).isEmpty()) {
+                || t.getLevel() != null && policyCatalog.definition(policyId).level(t.getLevel()).isEmpty()) {
             return false;
         }
         t.applyPolicy(policyId);
         timeline.record(ticketId, new CaseEvent.PolicyChanged(policyCode, version));
-        sla.milestone(ticketId, MilestoneKind.POLICY, policyCode + " v" + version);
+        recordMilestone.record(ticketId, MilestoneKind.POLICY, policyCode + " v" + version);
         return true;
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.PolicyVersion;
 
 /**
  * A changed SLA policy applies to new tickets; this moves the open ones onto it when a process owner
@@ -19,19 +20,19 @@ class PolicyRolloutController {
 
     private final SearchTickets search;
     private final MovePolicyVersion movePolicyVersion;
-    private final SlaService sla;
+    private final PolicyCatalog policyCatalog;
 
-    PolicyRolloutController(SearchTickets search, MovePolicyVersion movePolicyVersion, SlaService sla) {
+    PolicyRolloutController(SearchTickets search, MovePolicyVersion movePolicyVersion, PolicyCatalog policyCatalog) {
         this.search = search;
         this.movePolicyVersion = movePolicyVersion;
-        this.sla = sla;
+        this.policyCatalog = policyCatalog;
     }
 
     @PostMapping("/api/sla/policies/{code}/apply-to-open")
     @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'ADMIN')")
     Map<String, Object> applyToOpenTickets(@PathVariable String code) {
-        SlaService.PolicyVersion current = sla.currentPolicy(code);
-        List<Long> older = sla.history(code).stream().filter(v -> !v.current()).map(SlaService.PolicyVersion::id).toList();
+        PolicyVersion current = policyCatalog.currentPolicy(code);
+        List<Long> older = policyCatalog.history(code).stream().filter(v -> !v.current()).map(PolicyVersion::id).toList();
         int moved = 0;
         int skipped = 0;
         for (Long ticketId : older.isEmpty() ? List.<Long>of() : search.openTicketsOnPolicy(older)) {

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 
 /**
  * The dispatch model's "engineer declines": a delay the desk must answer with a re-dispatch (IN-7).
@@ -14,17 +14,17 @@ import com.aftercare.sla.SlaService;
 public class RecordDecline {
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
 
-    RecordDecline(LoadTicket load, SlaService sla) {
+    RecordDecline(LoadTicket load, RecordMilestone recordMilestone) {
         this.load = load;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
     }
 
     @Transactional
     public void record(Long ticketId, String engineer, String reason) {
         load.byId(ticketId);
-        sla.milestone(ticketId, MilestoneKind.DELAY_REPORTED, (engineer == null ? "declined" : engineer + " declined")
+        recordMilestone.record(ticketId, MilestoneKind.DELAY_REPORTED, (engineer == null ? "declined" : engineer + " declined")
                 + (reason == null || reason.isBlank() ? "" : ": " + MilestoneNotes.abbreviate(reason.trim(), 400)));
     }
 }

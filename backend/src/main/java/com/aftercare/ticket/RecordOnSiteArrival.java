@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -15,13 +15,13 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class RecordOnSiteArrival {
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
     private final Clock clock;
 
-    RecordOnSiteArrival(LoadTicket load, SlaService sla, CaseTimeline timeline, Clock clock) {
+    RecordOnSiteArrival(LoadTicket load, RecordMilestone recordMilestone, CaseTimeline timeline, Clock clock) {
         this.load = load;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -31,6 +31,6 @@ public class RecordOnSiteArrival {
         Ticket t = load.forAction(TicketAction.ARRIVE_ON_SITE, ticketId);
         t.touch(clock.instant());
         timeline.record(ticketId, new CaseEvent.ArrivedOnSite(engineer, t.getSite().getName()));
-        sla.milestone(ticketId, MilestoneKind.ON_SITE, engineer);
+        recordMilestone.record(ticketId, MilestoneKind.ON_SITE, engineer);
     }
 }

@@ -4,23 +4,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 
 /** A task handed to another engineer is a re-dispatch (IN-7): it answers a reported delay. */
 @Service
 public class RecordRedispatch {
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
 
-    RecordRedispatch(LoadTicket load, SlaService sla) {
+    RecordRedispatch(LoadTicket load, RecordMilestone recordMilestone) {
         this.load = load;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
     }
 
     @Transactional
     public void record(Long ticketId, String engineer) {
         load.byId(ticketId);
-        sla.milestone(ticketId, MilestoneKind.DISPATCHED, "re-dispatched to " + engineer);
+        recordMilestone.record(ticketId, MilestoneKind.DISPATCHED, "re-dispatched to " + engineer);
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -16,13 +16,13 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class RecordResolution {
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
     private final Clock clock;
 
-    RecordResolution(LoadTicket load, SlaService sla, CaseTimeline timeline, Clock clock) {
+    RecordResolution(LoadTicket load, RecordMilestone recordMilestone, CaseTimeline timeline, Clock clock) {
         this.load = load;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -33,7 +33,7 @@ public class RecordResolution {
         Instant now = clock.instant();
         t.markResolved(now);
         // the SLA log keeps the words it always had, so reports over old and new cases read alike
-        sla.milestone(ticketId, MilestoneKind.RESOLVED, how == ResolutionWay.AT_DESK ? "Solved at the desk"
+        recordMilestone.record(ticketId, MilestoneKind.RESOLVED, how == ResolutionWay.AT_DESK ? "Solved at the desk"
                 : "Fixed and verified on the device");
         timeline.record(ticketId, new CaseEvent.Resolved(how.name(),
                 t.getResolutionDue() != null && now.isAfter(t.getResolutionDue())));

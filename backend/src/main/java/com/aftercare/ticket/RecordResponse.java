@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -17,13 +17,13 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class RecordResponse {
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
     private final Clock clock;
 
-    RecordResponse(LoadTicket load, SlaService sla, CaseTimeline timeline, Clock clock) {
+    RecordResponse(LoadTicket load, RecordMilestone recordMilestone, CaseTimeline timeline, Clock clock) {
         this.load = load;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -35,7 +35,7 @@ public class RecordResponse {
         Instant now = clock.instant();
         if (t.getRespondedAt() == null) {
             t.markResponded(now);
-            sla.milestone(ticketId, MilestoneKind.RESPONDED, CurrentUser.username());
+            recordMilestone.record(ticketId, MilestoneKind.RESPONDED, CurrentUser.username());
             boolean late = t.getResponseDue() != null && now.isAfter(t.getResponseDue());
             timeline.record(ticketId, new CaseEvent.Responded(late ? t.getResponseDue() : null));
         }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -15,13 +15,13 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class ReopenCase {
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
     private final Clock clock;
 
-    ReopenCase(LoadTicket load, SlaService sla, CaseTimeline timeline, Clock clock) {
+    ReopenCase(LoadTicket load, RecordMilestone recordMilestone, CaseTimeline timeline, Clock clock) {
         this.load = load;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -31,7 +31,7 @@ public class ReopenCase {
         Ticket t = load.byId(ticketId);
         t.reopen();
         t.touch(clock.instant());
-        sla.milestone(ticketId, MilestoneKind.REOPENED, "customer reports not fixed");
+        recordMilestone.record(ticketId, MilestoneKind.REOPENED, "customer reports not fixed");
         timeline.record(ticketId, new CaseEvent.Reopened());
     }
 }

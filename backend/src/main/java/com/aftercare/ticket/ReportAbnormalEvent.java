@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -26,12 +26,12 @@ public class ReportAbnormalEvent {
     }
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
 
-    ReportAbnormalEvent(LoadTicket load, SlaService sla, CaseTimeline timeline) {
+    ReportAbnormalEvent(LoadTicket load, RecordMilestone recordMilestone, CaseTimeline timeline) {
         this.load = load;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
     }
 
@@ -40,7 +40,7 @@ public class ReportAbnormalEvent {
         load.forAction(TicketAction.REPORT_ABNORMAL_EVENT, command.ticketId());
         String description = command.description().trim();
         timeline.record(command.ticketId(), new CaseEvent.AbnormalEventReported(description, command.technical()));
-        sla.milestone(command.ticketId(), MilestoneKind.ABNORMAL_REPORTED,
+        recordMilestone.record(command.ticketId(), MilestoneKind.ABNORMAL_REPORTED,
                 (command.technical() ? "technical: " : "") + MilestoneNotes.abbreviate(description, 500));
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -25,12 +25,12 @@ public class ReportDelay {
     }
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
 
-    ReportDelay(LoadTicket load, SlaService sla, CaseTimeline timeline) {
+    ReportDelay(LoadTicket load, RecordMilestone recordMilestone, CaseTimeline timeline) {
         this.load = load;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
     }
 
@@ -39,6 +39,6 @@ public class ReportDelay {
         load.forAction(TicketAction.REPORT_DELAY, command.ticketId());
         String reason = command.reason().trim();
         timeline.record(command.ticketId(), new CaseEvent.DelayReported(reason));
-        sla.milestone(command.ticketId(), MilestoneKind.DELAY_REPORTED, MilestoneNotes.abbreviate(reason, 500));
+        recordMilestone.record(command.ticketId(), MilestoneKind.DELAY_REPORTED, MilestoneNotes.abbreviate(reason, 500));
     }
 }

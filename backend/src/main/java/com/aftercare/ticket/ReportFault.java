@@ -15,7 +15,9 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.common.UnprocessableException;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.RecordMilestone;
+import com.aftercare.sla.Assignment;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -36,16 +38,18 @@ public class ReportFault {
 
     private final TicketRepository tickets;
     private final AssetService assets;
-    private final SlaService sla;
+    private final ContractBook contractBook;
+    private final RecordMilestone recordMilestone;
     private final CaseProcess caseProcess;
     private final CaseTimeline timeline;
     private final Clock clock;
 
-    ReportFault(TicketRepository tickets, AssetService assets, SlaService sla, CaseProcess caseProcess, CaseTimeline timeline,
+    ReportFault(TicketRepository tickets, AssetService assets, ContractBook contractBook, RecordMilestone recordMilestone, CaseProcess caseProcess, CaseTimeline timeline,
             Clock clock) {
         this.tickets = tickets;
         this.assets = assets;
-        this.sla = sla;
+        this.contractBook = contractBook;
+        this.recordMilestone = recordMilestone;
         this.caseProcess = caseProcess;
         this.timeline = timeline;
         this.clock = clock;
@@ -87,7 +91,7 @@ public class ReportFault {
                 throw new BadRequestException("receivedAt", "must be within the last 7 days");
             }
         }
-        SlaService.Assignment assignment = sla.assignmentFor(site.getCustomer().getId());
+        Assignment assignment = contractBook.assignmentFor(site.getCustomer().getId());
         Ticket fresh = new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(),
                 assignment.policyId(), assignment.terms());
         if (idempotencyKey != null) {
@@ -98,7 +102,7 @@ public class ReportFault {
         tickets.flush();
         timeline.record(ticket.getId(), new CaseEvent.Created(ticket.getNumber(), request.channel(), ticket.getTitle(),
                 request.receivedAt() == null ? null : ticket.getReceivedAt()));
-        sla.milestone(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
+        recordMilestone.record(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
                 "policy " + assignment.policyCode() + ", via " + request.channel());
         String instanceId = caseProcess.startFaultIntake(new CaseProcess.FaultIntake(ticket.getId(), ticket.getNumber(),
                 request.impact(), request.urgency(), request.category(), assignment.levelDecision()));

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -29,14 +29,14 @@ public class SubmitDeliverable {
 
     private final LoadTicket load;
     private final TicketActions actions;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
     private final Clock clock;
 
-    SubmitDeliverable(LoadTicket load, TicketActions actions, SlaService sla, CaseTimeline timeline, Clock clock) {
+    SubmitDeliverable(LoadTicket load, TicketActions actions, RecordMilestone recordMilestone, CaseTimeline timeline, Clock clock) {
         this.load = load;
         this.actions = actions;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -48,6 +48,6 @@ public class SubmitDeliverable {
         String text = command.text().trim();
         t.touch(clock.instant());
         timeline.record(t.getId(), new CaseEvent.DeliverableSubmitted(command.kind().name(), text));
-        sla.milestone(t.getId(), command.kind().milestone(), MilestoneNotes.abbreviate(text, 500));
+        recordMilestone.record(t.getId(), command.kind().milestone(), MilestoneNotes.abbreviate(text, 500));
     }
 }

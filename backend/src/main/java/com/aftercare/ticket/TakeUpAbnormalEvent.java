@@ -5,7 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -14,12 +14,12 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class TakeUpAbnormalEvent {
 
     private final LoadTicket load;
-    private final SlaService sla;
+    private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
 
-    TakeUpAbnormalEvent(LoadTicket load, SlaService sla, CaseTimeline timeline) {
+    TakeUpAbnormalEvent(LoadTicket load, RecordMilestone recordMilestone, CaseTimeline timeline) {
         this.load = load;
-        this.sla = sla;
+        this.recordMilestone = recordMilestone;
         this.timeline = timeline;
     }
 
@@ -27,6 +27,6 @@ public class TakeUpAbnormalEvent {
     public void takeUp(Long ticketId) {
         load.forAction(TicketAction.ACKNOWLEDGE_ABNORMAL_EVENT, ticketId);
         timeline.record(ticketId, new CaseEvent.AbnormalEventTakenUp(CurrentUser.username()));
-        sla.milestone(ticketId, MilestoneKind.ABNORMAL_ACKNOWLEDGED, CurrentUser.username());
+        recordMilestone.record(ticketId, MilestoneKind.ABNORMAL_ACKNOWLEDGED, CurrentUser.username());
     }
 }

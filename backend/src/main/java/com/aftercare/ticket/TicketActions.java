@@ -19,7 +19,8 @@ import com.aftercare.sla.ClockState;
 import com.aftercare.sla.ClockStatus;
 import com.aftercare.sla.Milestone;
 import com.aftercare.sla.MilestoneKind;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.ClockEvaluation;
 
 /**
  * The one rule of each {@link TicketAction}: who may do it (403 otherwise) and whether the ticket allows it now
@@ -30,10 +31,12 @@ import com.aftercare.sla.SlaService;
 @Component
 public class TicketActions {
 
-    private final SlaService sla;
+    private final PolicyCatalog policyCatalog;
+    private final ClockEvaluation clockEvaluation;
 
-    TicketActions(SlaService sla) {
-        this.sla = sla;
+    TicketActions(PolicyCatalog policyCatalog, ClockEvaluation clockEvaluation) {
+        this.policyCatalog = policyCatalog;
+        this.clockEvaluation = clockEvaluation;
     }
 
     /** The actions the signed-in user may take on this ticket now, in the order the page shows them. */
@@ -95,7 +98,7 @@ public class TicketActions {
             case RESUME -> closed ? Optional.of(closedMessage)
                     : t.getHoldReason() == null ? Optional.of("The ticket is not on hold") : Optional.empty();
             case CHANGE_LEVEL -> closed ? Optional.of(closedMessage)
-                    : sla.definition(t.getPolicyId()).levels().stream().allMatch(l -> l.code().equals(t.getLevel()))
+                    : policyCatalog.definition(t.getPolicyId()).levels().stream().allMatch(l -> l.code().equals(t.getLevel()))
                             ? Optional.of("This ticket's scheme has no other level") : Optional.empty();
             case ARRIVE_ON_SITE -> closed ? Optional.of(closedMessage)
                     : s.arrivedSinceReopened() ? Optional.of("Arrival on site is already recorded") : Optional.empty();
@@ -125,8 +128,8 @@ public class TicketActions {
 
         State(Ticket ticket) {
             this.ticket = ticket;
-            this.clocks = memo(() -> sla.clocks(FindTicket.clockTicketOf(ticket)));
-            this.milestones = memo(() -> sla.milestones(ticket.getId()));
+            this.clocks = memo(() -> clockEvaluation.clocks(FindTicket.clockTicketOf(ticket)));
+            this.milestones = memo(() -> clockEvaluation.milestones(ticket.getId()));
         }
 
         ClockStatus clock(ClockName name) {

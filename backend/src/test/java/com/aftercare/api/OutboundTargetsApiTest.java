@@ -25,7 +25,7 @@ import com.aftercare.notify.ChannelSettings;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.notify.OutgoingMessage;
 import com.aftercare.sla.ServiceContract;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ContractBook;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -41,7 +41,7 @@ class OutboundTargetsApiTest extends IntegrationTest {
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
     @Autowired AccountService accounts;
-    @Autowired SlaService sla;
+    @Autowired ContractBook contractBook;
     @Autowired NotificationService notifications;
     @Autowired TransactionTemplate transaction;
     ApiClient api;
@@ -78,7 +78,7 @@ class OutboundTargetsApiTest extends IntegrationTest {
 
         // a delivery made from the stored contract, so its route is read too
         Ticket ticket = report(Category.DEFECT);
-        ServiceContract stored = sla.contractOfCustomer(customerId).orElseThrow();
+        ServiceContract stored = contractBook.contractOfCustomer(customerId).orElseThrow();
         transaction.executeWithoutResult(s -> notifications.send(new OutgoingMessage(ticket.getId(), "s", "t", List.of(),
                 new ChannelSettings(false, stored.getWecomWebhookUrl(), stored.getDingtalkWebhookUrl(), stored.getDingtalkSecret(),
                         stored.getWebhookAllowList()))));
@@ -109,7 +109,7 @@ class OutboundTargetsApiTest extends IntegrationTest {
         ApiClient.Response kept = api.exchange("t-owner", HttpMethod.PUT, path, renamed, null);
         assertThat(kept.body().path("wecomWebhookSet").asBoolean()).isTrue();
         assertThat(kept.body().path("dingtalkSecretSet").asBoolean()).isTrue();
-        assertThat(sla.contractOfCustomer(customerId).orElseThrow().getDingtalkSecret()).isEqualTo(secret);
+        assertThat(contractBook.contractOfCustomer(customerId).orElseThrow().getDingtalkSecret()).isEqualTo(secret);
         renamed.put("dingtalkSecret", "");
         renamed.put("wecomWebhookUrl", null);
         ApiClient.Response removed = api.exchange("t-owner", HttpMethod.PUT, path, renamed, null);
@@ -147,6 +147,53 @@ class OutboundTargetsApiTest extends IntegrationTest {
         assertThat(allowed.body().path("webhookAllowList").asText()).isEqualTo("10.8.0.0/16");
         internal.put("webhookAllowList", "10.8.0.0/99");
         assertThat(api.exchange("t-owner", HttpMethod.PUT, path, internal, null).errorFields()).containsExactly("webhookAllowList");
+    }
+
+    /**
+     * One webhook check (outbound.WebhookSettingsValidator) for contracts and channel settings: the contract API
+     * now names every bad channel field at once, as only ChannelSettings.validate did, and it no longer lets an
+     * admin narrow the allow-list under a stored webhook that then could never be reached.
+     */
+    @Test
+    void theContractApiNamesEveryBadChannelFieldAtOnceAndKeepsStoredWebhooksReachable() {
+        Customer customer = assets.createCustomer("Channels customer " + System.nanoTime());
+        String path = "/api/contracts/" + customer.getId();
+        Map<String, Object> allBad = contract();
+        allBad.put("wecomWebhookUrl", "ftp://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k");
+        allBad.put("dingtalkWebhookUrl", "https://127.0.0.1/robot/send?access_token=t");
+        allBad.put("dingtalkSecret", "SEC with spaces");
+        allBad.put("webhookAllowList", "10.8.0.0/99");
+        ApiClient.Response r = api.exchange("t-owner", HttpMethod.PUT, path, allBad, null);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.errorFields()).as(r.body().toString())
+                .containsExactly("webhookAllowList", "wecomWebhookUrl", "dingtalkSecret");
+        allBad.remove("webhookAllowList");
+        assertThat(api.exchange("t-owner", HttpMethod.PUT, path, allBad, null).errorFields())
+                .containsExactly("wecomWebhookUrl", "dingtalkWebhookUrl", "dingtalkSecret");
+        assertThat(api.get("t-admin", path).status()).as("nothing written").isEqualTo(404);
+
+        // a robot on the customer's network, let through by the contract's allow-list
+        Map<String, Object> internal = contract();
+        internal.put("webhookAllowList", "10.8.0.0/16");
+        internal.put("wecomWebhookUrl", "http://10.8.1.2:8080/cgi-bin/webhook/send?key=k");
+        assertThat(api.exchange("t-owner", HttpMethod.PUT, path, internal, null).status()).isEqualTo(200);
+
+        Map<String, Object> narrowed = contract();
+        narrowed.put("webhookAllowList", "");
+        ApiClient.Response refused = api.exchange("t-owner", HttpMethod.PUT, path, narrowed, null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("webhookAllowList");
+        assertThat(refused.body().toString()).contains("wecomWebhookUrl").doesNotContain("10.8.1.2");
+        assertThat(api.get("t-admin", path).body().path("webhookAllowList").asText()).as("unchanged").isEqualTo("10.8.0.0/16");
+
+        Map<String, Object> renamed = contract();
+        renamed.put("name", "O&M 2027");
+        assertThat(api.exchange("t-owner", HttpMethod.PUT, path, renamed, null).status())
+                .as("unchanged stored channels are not judged again").isEqualTo(200);
+        narrowed.put("wecomWebhookUrl", "");
+        ApiClient.Response both = api.exchange("t-owner", HttpMethod.PUT, path, narrowed, null);
+        assertThat(both.status()).as("removing the robot and its allow-list together").isEqualTo(200);
+        assertThat(both.body().path("wecomWebhookSet").asBoolean()).isFalse();
     }
 
     @Test

@@ -95,12 +95,12 @@ class SlaApiTest extends IntegrationTest {
         assertThat(api.get("t-sup", "/api/sla/board?risk=LATE").status()).isEqualTo(400);
     }
 
-    @Autowired com.aftercare.sla.SlaService sla;
+    @Autowired com.aftercare.sla.SaveContract saveContract;
     @Autowired com.aftercare.notify.NotificationService notifications;
 
     @Test
     void abnormalEventReachesTheProjectManagerAtOnceAndTechnicalOnesTheSeniorEngineer() {
-        sla.saveContract(site.getCustomer().getId(), new com.aftercare.sla.ContractSettings("O&M", "THREE_LEVEL",
+        saveContract.save(site.getCustomer().getId(), new com.aftercare.sla.ContractSettings("O&M", "THREE_LEVEL",
                 com.aftercare.sla.CalendarKind.SEVEN_BY_24, null, null, "t-sup", "t-admin", null, false, null, null, null));
         long id = report(Duration.ZERO);
         com.aftercare.ticket.Ticket ticket = tickets.get(id);
@@ -270,6 +270,16 @@ class SlaApiTest extends IntegrationTest {
         contract.put("projectManager", "nobody-by-that-name");
         assertThat(api.exchange("t-admin", HttpMethod.PUT, path, contract, null).errorFields()).containsExactly("projectManager");
         contract.put("projectManager", "t-sup");
+        // the command's rules are checked together, each problem under its field
+        Map<String, Object> severalWrong = new HashMap<>(contract);
+        severalWrong.put("name", " ");
+        severalWrong.put("policyCode", "NOPE");
+        severalWrong.remove("calendar");
+        severalWrong.put("deskLead", "no-such-lead");
+        ApiClient.Response several = api.exchange("t-admin", HttpMethod.PUT, path, severalWrong, null);
+        assertThat(several.errorFields()).containsExactlyInAnyOrder("name", "policyCode", "calendar", "deskLead");
+        assertThat(several.body().toString()).as("names the policies there are and the user not found")
+                .contains("THREE_LEVEL").contains("no user no-such-lead");
         assertThat(api.exchange("t-admin", HttpMethod.PUT, "/api/contracts/987654", contract, null).status()).isEqualTo(404);
         assertThat(api.get("t-admin", path).status()).as("nothing written by the rejected requests").isEqualTo(404);
         contract.put("dingtalkSecret", "SECabc");

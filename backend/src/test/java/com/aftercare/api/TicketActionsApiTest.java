@@ -30,7 +30,9 @@ import com.aftercare.identity.Role;
 import com.aftercare.sla.CalendarKind;
 import com.aftercare.sla.ContractSettings;
 import com.aftercare.sla.PolicyDefinition;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.SaveContract;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Grade;
@@ -66,7 +68,9 @@ class TicketActionsApiTest extends IntegrationTest {
 
     @Autowired WebApplicationContext web;
     @Autowired PlatformTransactionManager transactions;
-    @Autowired SlaService sla;
+    @Autowired PolicyCatalog policyCatalog;
+    @Autowired ClockEvaluation clockEvaluation;
+    @Autowired SaveContract saveContract;
     @Autowired PutOnHold putOnHold;
     @Autowired ReportAbnormalEvent reportAbnormalEvent;
     @Autowired SubmitDeliverable submitDeliverable;
@@ -100,7 +104,7 @@ class TicketActionsApiTest extends IntegrationTest {
     }
 
     private String otherLevel(Ticket ticket) {
-        return sla.definition(ticket.getPolicyId()).levels().stream().map(PolicyDefinition.LevelSpec::code)
+        return policyCatalog.definition(ticket.getPolicyId()).levels().stream().map(PolicyDefinition.LevelSpec::code)
                 .filter(code -> !code.equals(ticket.getLevel())).findFirst().orElseThrow();
     }
 
@@ -134,7 +138,7 @@ class TicketActionsApiTest extends IntegrationTest {
     /** Calls every action as every user, each in its own rolled-back transaction; returns what each user was offered. */
     private Map<String, List<TicketAction>> offeredExactlyWhatIsAccepted(Ticket ticket) throws Exception {
         Ticket current = tickets.get(ticket.getId());
-        int milestones = sla.milestones(ticket.getId()).size();
+        int milestones = clockEvaluation.milestones(ticket.getId()).size();
         int timeline = readTimeline.of(ticket.getId()).size();
         TransactionTemplate rolledBack = new TransactionTemplate(transactions);
         Map<String, List<TicketAction>> offered = new LinkedHashMap<>();
@@ -155,7 +159,7 @@ class TicketActionsApiTest extends IntegrationTest {
                 }
             }
         }
-        assertThat(sla.milestones(ticket.getId())).as("nothing kept").hasSize(milestones);
+        assertThat(clockEvaluation.milestones(ticket.getId())).as("nothing kept").hasSize(milestones);
         assertThat(readTimeline.of(ticket.getId())).as("nothing kept").hasSize(timeline);
         return offered;
     }
@@ -199,7 +203,7 @@ class TicketActionsApiTest extends IntegrationTest {
 
     @Test
     void aDispatchedClassACaseOffersItsPlansAndTheAssignedEngineersFieldActions() throws Exception {
-        sla.saveContract(site.getCustomer().getId(), new ContractSettings("Class contract", "CLASS_ABCD",
+        saveContract.save(site.getCustomer().getId(), new ContractSettings("Class contract", "CLASS_ABCD",
                 CalendarKind.SEVEN_BY_24, "Asia/Shanghai", null, null, null, null, false, null, null, null));
         Ticket ticket = dispatchedToEngineer(Grade.HIGH, Grade.HIGH); // class A: solution and contingency plans owed
         Map<String, List<TicketAction>> offered = offeredExactlyWhatIsAccepted(ticket);

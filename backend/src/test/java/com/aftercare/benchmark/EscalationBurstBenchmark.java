@@ -47,7 +47,9 @@ import com.aftercare.sla.ClockName;
 import com.aftercare.sla.ContractSettings;
 import com.aftercare.sla.PolicyDefinition;
 import com.aftercare.sla.RecipientRole;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ClockLogBook;
+import com.aftercare.sla.SaveContract;
+import com.aftercare.sla.CreatePolicy;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.Grade;
@@ -104,7 +106,9 @@ class EscalationBurstBenchmark {
         DataSource dataSource = app.getBean(DataSource.class);
         Clock clock = app.getBean(Clock.class);
         ReportFault tickets = app.getBean(ReportFault.class);
-        SlaService sla = app.getBean(SlaService.class);
+        CreatePolicy createPolicy = app.getBean(CreatePolicy.class);
+        SaveContract saveContract = app.getBean(SaveContract.class);
+        ClockLogBook clockLogBook = app.getBean(ClockLogBook.class);
         Environment env = app.getEnvironment();
 
         long existing = count(dataSource, "select count(*) from ticket");
@@ -116,15 +120,16 @@ class EscalationBurstBenchmark {
                 Set.of(Role.SERVICE_DESK));
         List<PolicyDefinition.ClockSpec> response = List.of(
                 new PolicyDefinition.ClockSpec(ClockName.RESPONSE, TARGET, null, null, null, null));
-        sla.createPolicy(POLICY, new PolicyDefinition("Benchmark: response only, breach rung only", "faultLevel",
+        createPolicy.create(new CreatePolicy.Command(POLICY, new PolicyDefinition("Benchmark: response only, breach rung only",
+                "faultLevel",
                 List.of(new PolicyDefinition.LevelSpec("1", "L1", response),
                         new PolicyDefinition.LevelSpec("2", "L2", response),
                         new PolicyDefinition.LevelSpec("3", "L3", response)),
                 List.of(), Set.of(),
-                List.of(new PolicyDefinition.EscalationStep("BREACH", 100, List.of(RecipientRole.DESK_LEAD), null))));
+                List.of(new PolicyDefinition.EscalationStep("BREACH", 100, List.of(RecipientRole.DESK_LEAD), null)))));
         AssetService assets = app.getBean(AssetService.class);
         Customer customer = assets.createCustomer("Benchmark customer");
-        sla.saveContract(customer.getId(), new ContractSettings("Benchmark contract", POLICY, CalendarKind.SEVEN_BY_24,
+        saveContract.save(customer.getId(), new ContractSettings("Benchmark contract", POLICY, CalendarKind.SEVEN_BY_24,
                 "Asia/Shanghai", "bench-lead", null, null, null, false, null, null, null));
         Site site = assets.createSite(new NewSite(customer.getId(), "Benchmark site", "Road 1", Region.CITY, "Contact",
                 "123"));
@@ -193,7 +198,7 @@ class EscalationBurstBenchmark {
         for (int i = 0; i < n; i++) {
             index.put(ids.get(i), i);
         }
-        List<ClockLog> escalations = sla.escalationsRecorded().stream()
+        List<ClockLog> escalations = clockLogBook.escalationsRecorded().stream()
                 .filter(l -> index.containsKey(l.getTicketId()) && l.getClock() == ClockName.RESPONSE).toList();
         Map<Long, Long> perTicket = new HashMap<>();
         int dueMismatch = 0;

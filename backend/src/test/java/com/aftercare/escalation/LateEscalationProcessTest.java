@@ -29,7 +29,9 @@ import com.aftercare.sla.ClockLog;
 import com.aftercare.sla.ClockName;
 import com.aftercare.sla.ContractSettings;
 import com.aftercare.sla.PolicyDefinition;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ClockLogBook;
+import com.aftercare.sla.SaveContract;
+import com.aftercare.sla.CreatePolicy;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Grade;
@@ -66,7 +68,9 @@ class LateEscalationProcessTest extends IntegrationTest {
             """;
     private static final String WECOM = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=late-test";
 
-    @Autowired SlaService sla;
+    @Autowired ClockLogBook clockLogBook;
+    @Autowired SaveContract saveContract;
+    @Autowired CreatePolicy createPolicy;
     @Autowired NotificationService notifications;
     @Autowired AccountService accounts;
     @Autowired EngineerService engineers;
@@ -85,8 +89,8 @@ class LateEscalationProcessTest extends IntegrationTest {
             engineers.create("late-eng", "Late Engineer", "3", "Test team");
         }
         String code = "T_LATE_" + POLICIES.incrementAndGet();
-        sla.createPolicy(code, JSON.readValue(POLICY, PolicyDefinition.class));
-        sla.saveContract(site.getCustomer().getId(), new ContractSettings("Late contract", code, CalendarKind.SEVEN_BY_24,
+        createPolicy.create(new CreatePolicy.Command(code, JSON.readValue(POLICY, PolicyDefinition.class)));
+        saveContract.save(site.getCustomer().getId(), new ContractSettings("Late contract", code, CalendarKind.SEVEN_BY_24,
                 "Asia/Shanghai", "late-lead", "late-pm", null, "late-head", true, WECOM, null, null));
     }
 
@@ -122,7 +126,7 @@ class LateEscalationProcessTest extends IntegrationTest {
     }
 
     private List<ClockLog> escalated(Ticket t) {
-        return sla.clockLog(t.getId()).stream()
+        return clockLogBook.clockLog(t.getId()).stream()
                 .filter(l -> l.getClock() == ClockName.RESPONSE && l.getKind() == ClockLog.Kind.ESCALATED).toList();
     }
 

@@ -27,7 +27,12 @@ import com.aftercare.sla.ClockState;
 import com.aftercare.sla.ClockStatus;
 import com.aftercare.sla.ContractSettings;
 import com.aftercare.sla.PolicyDefinition;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.ClockLogBook;
+import com.aftercare.sla.SaveContract;
+import com.aftercare.sla.CreatePolicy;
+import com.aftercare.sla.ChangePolicy;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Channel;
@@ -72,7 +77,12 @@ class SlaClockProcessTest extends IntegrationTest {
                {"name": "HEAD", "percent": 150, "recipients": ["DEPARTMENT_HEAD"], "repeat": "PT2H"}]}
             """;
 
-    @Autowired SlaService sla;
+    @Autowired PolicyCatalog policyCatalog;
+    @Autowired ClockEvaluation clockEvaluation;
+    @Autowired ClockLogBook clockLogBook;
+    @Autowired SaveContract saveContract;
+    @Autowired CreatePolicy createPolicy;
+    @Autowired ChangePolicy changePolicy;
     @Autowired PutOnHold putOnHold;
     @Autowired ReleaseHold releaseHold;
     @Autowired ChangeLevel changeLevel;
@@ -88,13 +98,13 @@ class SlaClockProcessTest extends IntegrationTest {
 
     private String contractOn(String policyJson, CalendarKind calendar, Site on) throws Exception {
         String code = "T_POLICY_" + POLICIES.incrementAndGet();
-        sla.createPolicy(code, JSON.readValue(policyJson, PolicyDefinition.class));
+        createPolicy.create(new CreatePolicy.Command(code, JSON.readValue(policyJson, PolicyDefinition.class)));
         contract(code, calendar, on);
         return code;
     }
 
     private void contract(String code, CalendarKind calendar, Site on) {
-        sla.saveContract(on.getCustomer().getId(), new ContractSettings("Test contract", code, calendar, "Asia/Shanghai",
+        saveContract.save(on.getCustomer().getId(), new ContractSettings("Test contract", code, calendar, "Asia/Shanghai",
                 "t-desk", "t-sup", null, "t-admin", false, null, null, null));
     }
 
@@ -124,11 +134,11 @@ class SlaClockProcessTest extends IntegrationTest {
     }
 
     private List<ClockLog> log(Ticket t, ClockName clock, ClockLog.Kind kind) {
-        return sla.clockLog(t.getId()).stream().filter(l -> l.getClock() == clock && l.getKind() == kind).toList();
+        return clockLogBook.clockLog(t.getId()).stream().filter(l -> l.getClock() == clock && l.getKind() == kind).toList();
     }
 
     private ClockStatus clockOf(Ticket t, ClockName name) {
-        return sla.clocks(tickets.clockTicket(t.getId())).stream().filter(c -> c.clock() == name).findFirst().orElseThrow();
+        return clockEvaluation.clocks(tickets.clockTicket(t.getId())).stream().filter(c -> c.clock() == name).findFirst().orElseThrow();
     }
 
     private List<String> notified(Ticket t, String user) {
@@ -345,12 +355,12 @@ class SlaClockProcessTest extends IntegrationTest {
         String code = contractOn(LADDER_POLICY, CalendarKind.SEVEN_BY_24, site);
         Ticket before = reportLowLow();
         PolicyDefinition longer = JSON.readValue(LADDER_POLICY.replace("PT30M", "PT60M"), PolicyDefinition.class);
-        sla.changePolicy(code, longer);
+        changePolicy.change(new ChangePolicy.Command(code, longer));
         Ticket after = reportLowLow();
         assertThat(clockOf(before, ClockName.RESPONSE).target()).isEqualTo(Duration.ofMinutes(30));
         assertThat(clockOf(after, ClockName.RESPONSE).target()).isEqualTo(Duration.ofMinutes(60));
 
-        Long current = sla.currentPolicy(code).id();
+        Long current = policyCatalog.currentPolicy(code).id();
         assertThat(movePolicyVersion.move(before.getId(), current, code, 2)).isTrue();
         ClockStatus recalculated = clockOf(before, ClockName.RESPONSE);
         assertThat(recalculated.target()).isEqualTo(Duration.ofMinutes(60));
@@ -368,7 +378,7 @@ class SlaClockProcessTest extends IntegrationTest {
         assertThat(adoptTicketsWithoutPolicy.adopt()).isGreaterThanOrEqualTo(1);
         assertThat(adoptTicketsWithoutPolicy.adopt()).isZero();
         Ticket adopted = tickets.get(ticket.getId());
-        assertThat(sla.policyVersion(adopted.getPolicyId()).code()).isEqualTo("THREE_LEVEL");
+        assertThat(policyCatalog.policyVersion(adopted.getPolicyId()).code()).isEqualTo("THREE_LEVEL");
         assertThat(clockOf(ticket, ClockName.RESPONSE).dueAt()).isEqualTo(t0.plus(Duration.ofMinutes(30)));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.aftercare.asset.Customer;
 import com.aftercare.sla.ServiceContract;
-import com.aftercare.sla.SlaService;
+import com.aftercare.sla.ContractBook;
 import com.aftercare.support.IntegrationTest;
 
 /**
@@ -22,7 +22,7 @@ class StoredSecretsTest extends IntegrationTest {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired EncryptStoredSecrets encryptStored;
-    @Autowired SlaService sla;
+    @Autowired ContractBook contractBook;
     @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
     @Test
@@ -32,14 +32,14 @@ class StoredSecretsTest extends IntegrationTest {
         jdbc.update("insert into service_contract (customer_id, name, policy_code, calendar, zone, notify_email, wecom_webhook_url,"
                 + " dingtalk_secret, version) values (?, 'Legacy', 'THREE_LEVEL', 'SEVEN_BY_24', 'Asia/Shanghai', false, ?, 'SEClegacy', 0)",
                 customer.getId(), url);
-        assertThat(sla.contractOfCustomer(customer.getId()).orElseThrow().getWecomWebhookUrl()).as("read in clear before").isEqualTo(url);
+        assertThat(contractBook.contractOfCustomer(customer.getId()).orElseThrow().getWecomWebhookUrl()).as("read in clear before").isEqualTo(url);
 
         assertThat(encryptStored.encryptAll()).isGreaterThanOrEqualTo(2);
 
         String column = jdbc.queryForObject("select wecom_webhook_url from service_contract where customer_id = ?", String.class,
                 customer.getId());
         assertThat(column).startsWith("v1:").doesNotContain("legacy-key");
-        ServiceContract contract = sla.contractOfCustomer(customer.getId()).orElseThrow();
+        ServiceContract contract = contractBook.contractOfCustomer(customer.getId()).orElseThrow();
         assertThat(contract.getWecomWebhookUrl()).isEqualTo(url);
         assertThat(contract.getDingtalkSecret()).isEqualTo("SEClegacy");
         assertThat(encryptStored.encryptAll()).as("nothing left in clear").isZero();
