@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -101,18 +102,21 @@ public class ReadTaskInbox {
      * statement each.
      */
     private Map<String, Map<String, TypedValue>> visibleVariables(List<Task> tasks) {
-        String[] processInstances = tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        String[] processInstances = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
         Map<String, Map<String, TypedValue>> byExecution = new HashMap<>();
-        for (VariableInstance v : runtimeService.createVariableInstanceQuery().processInstanceIdIn(processInstances)
-                .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
-            if (v.getTaskId() == null) {
-                byExecution.computeIfAbsent(v.getExecutionId(), id -> new HashMap<>()).put(v.getName(), v.getTypedValue());
+        if (processInstances.length > 0) {
+            for (VariableInstance v : runtimeService.createVariableInstanceQuery().processInstanceIdIn(processInstances)
+                    .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+                if (v.getTaskId() == null) {
+                    byExecution.computeIfAbsent(v.getExecutionId(), id -> new HashMap<>()).put(v.getName(), v.getTypedValue());
+                }
             }
         }
         Map<String, Map<String, TypedValue>> byTask = new HashMap<>();
         for (Task task : tasks) {
             Map<String, TypedValue> visible = new HashMap<>(byExecution.getOrDefault(task.getProcessInstanceId(), Map.of()));
-            if (!task.getExecutionId().equals(task.getProcessInstanceId())) {
+            if (task.getExecutionId() != null && !task.getExecutionId().equals(task.getProcessInstanceId())) {
                 visible.putAll(byExecution.getOrDefault(task.getExecutionId(), Map.of()));
             }
             byTask.put(task.getId(), visible);
