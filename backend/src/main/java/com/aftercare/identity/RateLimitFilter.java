@@ -4,12 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,22 +15,26 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.github.bucket4j.ConsumptionProbe;
+
 /**
  * 429 before any work is done: a user name locked by {@link SignInThrottle} (for HTTP Basic and the
  * SPA's sign-in), and more than {@code intakePerMinute} fault reports a minute from one caller (a
- * monitoring system gone wild, a script) on {@code POST /api/tickets}. Runs before authentication.
+ * monitoring system gone wild, a script) on {@code POST /api/tickets}: a bucket of {@code intakePerMinute} tokens
+ * per caller, refilled steadily over a minute. At most {@code maxKeys} callers are tracked ({@link BoundedBuckets}).
+ * Runs before authentication.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final SignInThrottle signIns;
-    private final Clock clock;
     private final int intakePerMinute;
-    private final Map<String, Deque<Instant>> intake = new ConcurrentHashMap<>();
+    private final BoundedBuckets intake;
 
-    RateLimitFilter(SignInThrottle signIns, Clock clock, int intakePerMinute) {
+    RateLimitFilter(SignInThrottle signIns, Clock clock, int intakePerMinute, long maxKeys) {
         this.signIns = signIns;
-        this.clock = clock;
         this.intakePerMinute = intakePerMinute;
+        this.intake = new BoundedBuckets(clock, maxKeys, Duration.ofMinutes(1),
+                bucket -> bucket.addLimit(limit -> limit.capacity(intakePerMinute).refillGreedy(intakePerMinute, Duration.ofMinutes(1))));
     }
 
     @Override
@@ -51,27 +50,19 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         if ("POST".equals(request.getMethod()) && "/api/tickets".equals(path(request))) {
             String caller = user != null ? "user:" + user : "ip:" + request.getRemoteAddr();
-            if (!allowIntake(caller)) {
-                tooMany(response, 60, "More than " + intakePerMinute + " fault reports a minute; slow down (use Idempotency-Key for retries)");
+            ConsumptionProbe report = intake.of(caller).tryConsumeAndReturnRemaining(1);
+            if (!report.isConsumed()) {
+                tooMany(response, Math.max(1, SignInThrottle.ceilSeconds(report.getNanosToWaitForRefill())),
+                        "More than " + intakePerMinute + " fault reports a minute; slow down (use Idempotency-Key for retries)");
                 return;
             }
         }
         chain.doFilter(request, response);
     }
 
-    private boolean allowIntake(String caller) {
-        Deque<Instant> times = intake.computeIfAbsent(caller, k -> new ArrayDeque<>());
-        Instant now = clock.instant();
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(Duration.ofMinutes(1)))) {
-                times.pollFirst();
-            }
-            if (times.size() >= intakePerMinute) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
+    /** Callers tracked now; never more than the configured maximum. */
+    long trackedCallers() {
+        return intake.trackedKeys();
     }
 
     private static String path(HttpServletRequest request) {

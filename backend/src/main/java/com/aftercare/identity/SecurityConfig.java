@@ -41,17 +41,20 @@ class SecurityConfig {
     private final SignInThrottle signInThrottle;
     private final java.time.Clock clock;
     private final int intakePerMinute;
+    private final long rateLimitKeys;
     private final String cspConnectSrc;
     private final String oidcIssuer;
 
     SecurityConfig(SignInThrottle signInThrottle, java.time.Clock clock,
             @org.springframework.beans.factory.annotation.Value("${aftercare.security.intake-per-minute:60}") int intakePerMinute,
+            @org.springframework.beans.factory.annotation.Value("${aftercare.security.rate-limit.max-keys:10000}") long rateLimitKeys,
             @org.springframework.beans.factory.annotation.Value("${aftercare.security.csp-connect-src:}") String cspConnectSrc,
             @org.springframework.beans.factory.annotation.Value("${aftercare.auth.mode:local}") String mode,
             @org.springframework.beans.factory.annotation.Value("${aftercare.auth.oidc.issuer:}") String issuer) {
         this.signInThrottle = signInThrottle;
         this.clock = clock;
         this.intakePerMinute = intakePerMinute;
+        this.rateLimitKeys = rateLimitKeys;
         this.cspConnectSrc = cspConnectSrc;
         this.oidcIssuer = "oidc".equals(mode) ? issuer : "";
     }
@@ -67,7 +70,7 @@ class SecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(HttpHardening::needsCsrfToken))
                 .addFilterAfter(new HttpHardening.CsrfCookieFilter(), CsrfFilter.class)
-                .addFilterBefore(new RateLimitFilter(signInThrottle, clock, intakePerMinute), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(signInThrottle, clock, intakePerMinute, rateLimitKeys), BasicAuthenticationFilter.class)
                 // after Basic and Bearer (which runs before Basic): a disabled account's session or token stops at once
                 .addFilterAfter(new RefuseDisabledAccounts(accounts, unauthorized), BasicAuthenticationFilter.class)
                 // Spring Security itself never creates a session; only the SPA's sign-in (POST /api/session)

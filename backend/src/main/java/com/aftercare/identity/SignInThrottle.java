@@ -2,37 +2,33 @@ package com.aftercare.identity;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.stereotype.Component;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.EstimationProbe;
+
 /**
- * Slows down password guessing: after {@code max} failed sign-ins for one user name within the
- * window, that name is refused (429) until the window has passed, from any address; a successful
- * sign-in does not reset it early. In memory: one node's view, which is what a single-node desk
- * needs; behind several nodes each counts its own (documented).
+ * Slows down password guessing: after {@code max} failed sign-ins for one user name, that name is refused (429)
+ * from any address until the window that began with its first counted failure has passed; a successful sign-in
+ * does not reset it early. One bucket of {@code max} tokens per user name, all refilled at once each window. In
+ * memory, at most {@code maxKeys} names (see {@link BoundedBuckets}): one node's view, which is what a
+ * single-node desk needs; behind several nodes each counts its own (documented).
  */
 @Component
 public class SignInThrottle {
 
-    private final Clock clock;
-    private final int max;
-    private final Duration window;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final BoundedBuckets failures;
 
     SignInThrottle(Clock clock, @Value("${aftercare.security.sign-in.max-failures:10}") int max,
-            @Value("${aftercare.security.sign-in.window:PT5M}") Duration window) {
-        this.clock = clock;
-        this.max = max;
-        this.window = window;
+            @Value("${aftercare.security.sign-in.window:PT5M}") Duration window,
+            @Value("${aftercare.security.rate-limit.max-keys:10000}") long maxKeys) {
+        this.failures = new BoundedBuckets(clock, maxKeys, window,
+                bucket -> bucket.addLimit(limit -> limit.capacity(max).refillIntervally(max, window)));
     }
 
     @EventListener
@@ -41,33 +37,29 @@ public class SignInThrottle {
     }
 
     void recordFailure(String username) {
-        Deque<Instant> times = failures.computeIfAbsent(key(username), k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times);
-            times.addLast(clock.instant());
-        }
+        failures.of(key(username)).tryConsume(1);
     }
 
     /** Seconds until {@code username} may try again, or 0 if it may now. */
     public long retryAfterSeconds(String username) {
-        Deque<Instant> times = failures.get(key(username));
-        if (times == null) {
+        Bucket bucket = failures.existing(key(username));
+        if (bucket == null) {
             return 0;
         }
-        synchronized (times) {
-            prune(times);
-            if (times.size() < max) {
-                return 0;
-            }
-            return Math.max(1, Duration.between(clock.instant(), times.peekFirst().plus(window)).toSeconds());
+        EstimationProbe next = bucket.estimateAbilityToConsume(1);
+        if (next.canBeConsumed()) {
+            return 0;
         }
+        return Math.max(1, ceilSeconds(next.getNanosToWaitForRefill()));
     }
 
-    private void prune(Deque<Instant> times) {
-        Instant oldest = clock.instant().minus(window);
-        while (!times.isEmpty() && times.peekFirst().isBefore(oldest)) {
-            times.pollFirst();
-        }
+    static long ceilSeconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+
+    /** User names tracked now; never more than the configured maximum. */
+    long trackedNames() {
+        return failures.trackedKeys();
     }
 
     private static String key(String username) {

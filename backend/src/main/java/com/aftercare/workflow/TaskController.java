@@ -18,14 +18,16 @@ import com.aftercare.identity.CurrentUser;
 class TaskController {
 
     private final WorkflowTaskService tasks;
+    private final ReadTaskInbox inbox;
 
-    TaskController(WorkflowTaskService tasks) {
+    TaskController(WorkflowTaskService tasks, ReadTaskInbox inbox) {
         this.tasks = tasks;
+        this.inbox = inbox;
     }
 
     @GetMapping("/api/tasks")
     List<TaskView> inbox() {
-        return tasks.inbox(CurrentUser.username(), CurrentUser.roles());
+        return inbox.read(CurrentUser.username(), CurrentUser.roles());
     }
 
     @PostMapping("/api/tasks/{id}/claim")

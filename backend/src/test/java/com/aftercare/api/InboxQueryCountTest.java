@@ -1,0 +1,169 @@
+package com.aftercare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import com.aftercare.identity.AccountService;
+import com.aftercare.identity.Role;
+import com.aftercare.support.IntegrationTest;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.Ticket;
+import com.aftercare.workflow.ReadTaskInbox;
+import com.aftercare.workflow.TaskView;
+
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+/**
+ * One page of the task inbox costs the same small number of SQL statements for 20 tasks as for 200. Statements
+ * are counted at the JDBC level (every statement of Hibernate and of the engine's MyBatis), on the server's
+ * request threads only, for a whole GET /api/tasks including sign-in. And the batched inbox shows exactly what
+ * the task-by-task reading showed.
+ */
+@TestPropertySource(properties = {
+        // its own database: the counted data source and 200 tasks stay out of the other tests' context
+        "spring.datasource.url=jdbc:h2:mem:aftercare-inbox-count;DB_CLOSE_DELAY=-1",
+        // in the PostgreSQL suite the postgres profile's PostgreSQL-only connection statement would reach this H2
+        "spring.datasource.hikari.connection-init-sql=SELECT 1",
+        "camunda.bpm.process-engine-name=inboxCount"})
+@Import(InboxQueryCountTest.CountedDataSource.class)
+class InboxQueryCountTest extends IntegrationTest {
+
+    /** Far below one statement a task: the old inbox ran about five a task. */
+    static final int MOST_STATEMENTS_PER_PAGE = 20;
+
+    static final StatementCounter STATEMENTS = new StatementCounter();
+
+    @TestConfiguration
+    static class CountedDataSource {
+        @Bean
+        static BeanPostProcessor countEveryStatement() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource && "dataSource".equals(beanName)
+                            ? ProxyDataSourceBuilder.create(dataSource).name("counted").listener(STATEMENTS).build()
+                            : bean;
+                }
+            };
+        }
+    }
+
+    /** Statements run on the embedded server's request threads while counting is on. */
+    static final class StatementCounter implements QueryExecutionListener {
+        private final AtomicBoolean on = new AtomicBoolean();
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        }
+
+        @Override
+        public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+            if (on.get() && Thread.currentThread().getName().startsWith("http-nio")) {
+                count.addAndGet(queryInfoList.size());
+            }
+        }
+
+        int during(Runnable work) {
+            count.set(0);
+            on.set(true);
+            try {
+                work.run();
+            } finally {
+                on.set(false);
+            }
+            return count.get();
+        }
+    }
+
+    @Autowired TestRestTemplate rest;
+    @Autowired AccountService accounts;
+    @Autowired TaskService taskService;
+    @Autowired ReadTaskInbox inbox;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(rest);
+    }
+
+    @Test
+    void onePageCostsTheSameFewStatementsFor20TasksAsFor200() {
+        // a process owner has no candidate tasks in the shipped models: the inbox holds exactly the tasks given to them
+        String owner = "t-inbox-owner";
+        accounts.createIfAbsent(owner, PASSWORD, "Inbox Owner", Set.of(Role.PROCESS_OWNER));
+
+        assignNewFirstLineTasks(20, owner);
+        api.get(owner, "/api/tasks"); // the forms of a kind of task are read once, then kept
+        int[] with20 = new int[1];
+        int statementsFor20 = STATEMENTS.during(() -> with20[0] = api.get(owner, "/api/tasks").body().size());
+
+        assignNewFirstLineTasks(180, owner);
+        int[] with200 = new int[1];
+        int statementsFor200 = STATEMENTS.during(() -> with200[0] = api.get(owner, "/api/tasks").body().size());
+
+        assertThat(with20[0]).isEqualTo(20);
+        assertThat(with200[0]).isEqualTo(200);
+        LoggerFactory.getLogger(getClass()).info("GET /api/tasks: {} statements for 20 tasks, {} for 200", statementsFor20,
+                statementsFor200);
+        assertThat(statementsFor20).as("statements were counted at all").isPositive();
+        assertThat(statementsFor200).as("200 tasks cost what 20 cost").isEqualTo(statementsFor20);
+        assertThat(statementsFor200).isLessThanOrEqualTo(MOST_STATEMENTS_PER_PAGE);
+    }
+
+    @Test
+    void theBatchedInboxShowsWhatTheTaskByTaskInboxShowed() {
+        // a case at the desk (category default from a variable), one at dispatch (a literal default), one with an engineer
+        report(Category.DEFECT);
+        Ticket dispatching = report(Category.DEFECT);
+        complete(dispatching, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        Ticket accepted = report(Category.DEFECT);
+        complete(accepted, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(accepted, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+
+        assertThat(inbox.read("t-desk", roles("t-desk"))).isNotEmpty();
+        assertThat(inbox.read("t-eng", roles("t-eng"))).as("the accepted case's task").isNotEmpty();
+        for (String user : List.of("t-desk", "t-eng", "t-eng2", "t-sup", "t-admin")) {
+            assertThat(inbox.read(user, roles(user))).as(user + "'s inbox").isEqualTo(tasks.inbox(user, roles(user)));
+        }
+        List<TaskView> desk = inbox.read("t-desk", roles("t-desk"));
+        assertThat(desk).anySatisfy(t -> {
+            assertThat(t.key()).isEqualTo("firstLineResolution");
+            assertThat(t.ticketNumber()).startsWith("INC-");
+            assertThat(t.actionable()).isTrue();
+            assertThat(t.formFields()).anySatisfy(f -> assertThat(f.id()).isEqualTo("category"));
+        });
+    }
+
+    private void assignNewFirstLineTasks(int count, String assignee) {
+        for (int i = 0; i < count; i++) {
+            Ticket ticket = report(Category.DEFECT);
+            Task task = taskService.createTaskQuery().processInstanceBusinessKey(tickets.get(ticket.getId()).getNumber())
+                    .taskDefinitionKey("firstLineResolution").singleResult();
+            taskService.setAssignee(task.getId(), assignee);
+        }
+    }
+}
