@@ -196,12 +196,18 @@ public class CaseEventTexts {
                 "state", state, "margin", margin, "title", orEmpty(e.title()));
     }
 
+    /** A device check: passed, failed, nothing to check (no device, no checks set up), or could not run. */
     private String probe(Locale lang, CaseEvent.ProbeChecked e) {
         if (e.passed()) {
-            return text(lang, "probePassed", "device", e.deviceName(), "total", e.checksTotal());
+            return e.deviceName() == null ? text(lang, "probeNoDevice")
+                    : e.checksTotal() == 0 ? text(lang, "probeNoChecks", "device", e.deviceName())
+                    : text(lang, "probePassed", "device", e.deviceName(), "total", e.checksTotal());
         }
-        return e.checksTotal() == 0 ? text(lang, "probeNotRun", "device", e.deviceName())
-                : text(lang, "probeFailed", "device", e.deviceName(), "failed", e.checksFailed(), "total", e.checksTotal());
+        if (e.checksTotal() == 0) {
+            return e.deviceName() == null ? text(lang, "probeNotRunUnknown")
+                    : text(lang, "probeNotRun", "device", e.deviceName());
+        }
+        return text(lang, "probeFailed", "device", e.deviceName(), "failed", e.checksFailed(), "total", e.checksTotal());
     }
 
     /**
