@@ -273,8 +273,12 @@ public class CaseEventTexts {
                 .orElseGet(() -> labels.label(lang, "holdReason", reason));
     }
 
+    /**
+     * A shipped policy by its label; one a process owner created is known by the code they gave it, which is
+     * their own word rather than an internal one.
+     */
     private String policy(Locale lang, String code) {
-        return labels.label(lang, "policy", code);
+        return labels.find(lang, "policy", code).orElse(code);
     }
 
     private String level(Locale lang, String level) {

@@ -99,12 +99,12 @@ class CaseEventTextsTest {
         samples().forEach((name, event) -> {
             String zh = texts.line(event, Labels.ZH, SHANGHAI);
             String en = texts.line(event, Labels.EN, SHANGHAI);
-            ReaderLanguage.assertChinese(zh, USERS_WORDS);
-            ReaderLanguage.assertEnglish(en, USERS_WORDS);
+            TimelineLanguageAssertions.assertChinese(zh, USERS_WORDS);
+            TimelineLanguageAssertions.assertEnglish(en, USERS_WORDS);
             assertThat(zh).as(name).isNotEqualTo(en).doesNotContain("null");
             assertThat(en).as(name).doesNotContain("null");
-            ReaderLanguage.assertChinese(texts.subject(event, Labels.ZH), USERS_WORDS);
-            ReaderLanguage.assertEnglish(texts.subject(event, Labels.EN), USERS_WORDS);
+            TimelineLanguageAssertions.assertChinese(texts.subject(event, Labels.ZH), USERS_WORDS);
+            TimelineLanguageAssertions.assertEnglish(texts.subject(event, Labels.EN), USERS_WORDS);
         });
     }
 
@@ -176,13 +176,13 @@ class CaseEventTextsTest {
 
     @Test
     void theLanguageChecksCatchWhatTheOldTextsSaid() {
-        assertThatThrownBy(() -> ReaderLanguage.assertChinese("【HEAD】AC-1 L3 派单 dispatch 已超时 overdue by 4h 50m", List.of()))
+        assertThatThrownBy(() -> TimelineLanguageAssertions.assertChinese("【HEAD】AC-1 L3 派单 dispatch 已超时 overdue by 4h 50m", List.of()))
                 .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> ReaderLanguage.assertChinese("完成「一线处理」：solvedAtDesk: false", List.of()))
+        assertThatThrownBy(() -> TimelineLanguageAssertions.assertChinese("完成「一线处理」：solvedAtDesk: false", List.of()))
                 .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> ReaderLanguage.assertEnglish("Completed: Outcome: FIXED", List.of()))
+        assertThatThrownBy(() -> TimelineLanguageAssertions.assertEnglish("Completed: Outcome: FIXED", List.of()))
                 .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> ReaderLanguage.assertEnglish("[De-escalated] 解除升级", List.of()))
+        assertThatThrownBy(() -> TimelineLanguageAssertions.assertEnglish("[De-escalated] 解除升级", List.of()))
                 .isInstanceOf(AssertionError.class);
     }
 

@@ -28,7 +28,7 @@ import com.aftercare.ticket.TicketStatus;
  * id, and words of the other language. What users typed (titles, notes, names) and the ticket number are theirs
  * and are taken out first: the caller names them.
  */
-final class ReaderLanguage {
+public final class TimelineLanguageAssertions {
 
     /** Every constant of the domain enums plus the string codes (hold reasons, deliverables, resolution ways). */
     static final List<String> CODES = Stream.of(
@@ -45,17 +45,17 @@ final class ReaderLanguage {
     private static final Pattern ZH_ALLOWED = Pattern.compile("\\b(SLA)\\b");
     private static final Pattern CAMEL_CASE = Pattern.compile("\\b[a-z]+[A-Z][A-Za-z]*\\b");
 
-    private ReaderLanguage() {
+    private TimelineLanguageAssertions() {
     }
 
-    static void assertChinese(String text, Collection<String> usersOwnWords) {
+    public static void assertChinese(String text, Collection<String> usersOwnWords) {
         String rest = withoutUsersWords(text, usersOwnWords);
         assertNoCodes(text, rest);
         assertThat(ZH_ALLOWED.matcher(rest).replaceAll(""))
                 .as("a zh-CN text with an English word: %s", text).doesNotContainPattern("[A-Za-z]{2,}");
     }
 
-    static void assertEnglish(String text, Collection<String> usersOwnWords) {
+    public static void assertEnglish(String text, Collection<String> usersOwnWords) {
         String rest = withoutUsersWords(text, usersOwnWords);
         assertNoCodes(text, rest);
         assertThat(rest).as("an English text with Chinese in it: %s", text)
