@@ -257,6 +257,7 @@ public class SlaService {
             throw new BadRequestException("calendar", "SEVEN_BY_24 or FIVE_BY_8");
         }
         List<com.aftercare.calendar.WorkingWindow> hours = WorkingHours.read(s.workingHours());
+        ContractLanguage.of("language", s.language());
         if (s.zone() != null) {
             try {
                 ZoneId.of(s.zone());
