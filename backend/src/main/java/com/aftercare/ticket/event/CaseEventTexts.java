@@ -1,0 +1,309 @@
+package com.aftercare.ticket.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aftercare.labels.Labels;
+import com.aftercare.sla.CalendarKind;
+import com.aftercare.sla.ContractTerms;
+
+/**
+ * Turns a {@link CaseEvent} into what a person reads, in Simplified Chinese or English and never a mix: a
+ * timeline line, and for escalations the subject and the one-line text of a WeCom/DingTalk/e-mail message.
+ * Codes become labels from {@link Labels}; the sentence patterns are the "caseEvent" texts of the same bundles.
+ * Times are shown in the zone the caller gives (the contract's), to the minute.
+ */
+@Component
+public class CaseEventTexts {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventTexts.class);
+    /** Digits only, so the same pattern reads right in both languages. */
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Labels labels;
+
+    public CaseEventTexts(Labels labels) {
+        this.labels = labels;
+    }
+
+    /** The event as one line of the case's timeline. */
+    public String line(CaseEvent event, Locale locale, ZoneId zone) {
+        Locale lang = Labels.language(locale);
+        if (event instanceof CaseEvent.Created e) {
+            return e.receivedAt() == null
+                    ? text(lang, "created", "number", e.number(), "channel", label(lang, "channel", e.channel()), "title", e.title())
+                    : text(lang, "createdReceivedAt", "number", e.number(), "channel", label(lang, "channel", e.channel()),
+                        "receivedAt", time(e.receivedAt(), zone), "title", e.title());
+        }
+        if (event instanceof CaseEvent.PolicyAdopted e) {
+            return text(lang, "policyAdopted", "policy", policy(lang, e.policyCode()));
+        }
+        if (event instanceof CaseEvent.LevelFallback e) {
+            return text(lang, "levelFallback", "decided", level(lang, e.decided()),
+                    "level", level(lang, e.level()));
+        }
+        if (event instanceof CaseEvent.LevelDecided e) {
+            return text(lang, "levelDecided", "level", level(lang, e.level()),
+                    "impact", grade(lang, e.impact()), "urgency", grade(lang, e.urgency()));
+        }
+        if (event instanceof CaseEvent.LevelChanged e) {
+            return blank(e.reason())
+                    ? text(lang, "levelChanged", "from", level(lang, e.from()), "to", level(lang, e.to()))
+                    : text(lang, "levelChangedBecause", "from", level(lang, e.from()), "to", level(lang, e.to()),
+                        "reason", e.reason());
+        }
+        if (event instanceof CaseEvent.PolicyChanged e) {
+            return text(lang, "policyChanged", "policy", policy(lang, e.policyCode()),
+                    "version", e.version());
+        }
+        if (event instanceof CaseEvent.ContractTermsChanged e) {
+            return text(lang, "contractTermsChanged", "from", terms(lang, e.from()),
+                    "to", terms(lang, e.to()));
+        }
+        if (event instanceof CaseEvent.ClocksPaused e) {
+            return text(lang, "clocksPaused", "reason", pauseReason(lang, e.reason()));
+        }
+        if (event instanceof CaseEvent.ClocksResumed e) {
+            return e.cause() == null ? text(lang, "clocksResumed")
+                    : text(lang, "clocksResumedBecause", "cause", pauseReason(lang, e.cause()));
+        }
+        if (event instanceof CaseEvent.OnHold e) {
+            return blank(e.note())
+                    ? text(lang, "onHold", "reason", label(lang, "holdReason", e.reason()))
+                    : text(lang, "onHoldNote", "reason", label(lang, "holdReason", e.reason()), "note", e.note());
+        }
+        if (event instanceof CaseEvent.HoldReleased e) {
+            return e.reason() == null ? text(lang, "holdReleased")
+                    : text(lang, "holdReleasedReason", "reason", label(lang, "holdReason", e.reason()));
+        }
+        if (event instanceof CaseEvent.ArrivedOnSite e) {
+            return text(lang, "arrivedOnSite", "engineer", e.engineer(), "site", e.siteName());
+        }
+        if (event instanceof CaseEvent.DeliverableSubmitted e) {
+            return text(lang, "deliverableSubmitted",
+                    "kind", label(lang, "deliverable", e.kind()), "text", e.text());
+        }
+        if (event instanceof CaseEvent.AbnormalEventReported e) {
+            return text(lang, e.technical() ? "abnormalTechnical" : "abnormalOther",
+                    "description", e.description());
+        }
+        if (event instanceof CaseEvent.AbnormalEventTakenUp e) {
+            return text(lang, "abnormalTakenUp", "by", e.by());
+        }
+        if (event instanceof CaseEvent.DelayReported e) {
+            return text(lang, "delayReported", "reason", e.reason());
+        }
+        if (event instanceof CaseEvent.Assigned e) {
+            return blank(e.engineer()) ? text(lang, "assignedToAll")
+                    : text(lang, "assigned", "engineer", e.engineer());
+        }
+        if (event instanceof CaseEvent.TaskCompleted e) {
+            return taskCompleted(lang, e, zone);
+        }
+        if (event instanceof CaseEvent.Responded e) {
+            return e.lateAfter() == null ? text(lang, "responded")
+                    : text(lang, "respondedLate", "due", time(e.lateAfter(), zone));
+        }
+        if (event instanceof CaseEvent.Resolved e) {
+            return e.how() == null ? text(lang, "resolved")
+                    : text(lang, e.late() ? "resolvedLate" : "resolvedHow", "how", label(lang, "resolution", e.how()));
+        }
+        if (event instanceof CaseEvent.Reopened) {
+            return text(lang, "reopened");
+        }
+        if (event instanceof CaseEvent.Closed) {
+            return text(lang, "closed");
+        }
+        if (event instanceof CaseEvent.Reminded e) {
+            return blank(e.engineer()) ? text(lang, "remindedDesk")
+                    : text(lang, "remindedEngineer", "engineer", e.engineer());
+        }
+        if (event instanceof CaseEvent.Escalated e) {
+            return escalated(lang, e);
+        }
+        if (event instanceof CaseEvent.DeEscalated e) {
+            return deEscalated(lang, e);
+        }
+        if (event instanceof CaseEvent.ProbeChecked e) {
+            return probe(lang, e);
+        }
+        throw new IllegalArgumentException("No rendering for " + event.getClass().getSimpleName());
+    }
+
+    /**
+     * The subject of a message to the outside channels (e-mail subject, the bold first line of a chat card).
+     * Escalations say which rungs, which case and which clock; other events give the name of their kind.
+     */
+    public String subject(CaseEvent event, Locale locale) {
+        Locale lang = Labels.language(locale);
+        if (event instanceof CaseEvent.Escalated e) {
+            return text(lang, e.lateBy() == null ? "escalatedSubject" : "escalatedSubjectLate",
+                    "rungs", labels.rungs(lang, e.rungs()), "number", e.number(), "clock", label(lang, "clock", e.clock()));
+        }
+        if (event instanceof CaseEvent.DeEscalated e) {
+            return text(lang, "deEscalatedSubject", "number", e.number());
+        }
+        return typeLabel(event, lang);
+    }
+
+    /**
+     * One line for a phone screen (WeCom, DingTalk, the body of an e-mail): for an escalation the rungs,
+     * case, level, clock and time left or overdue, the site, who has it, and the title. The same as the
+     * timeline line, so what the team was sent is what the case file shows.
+     */
+    public String phoneText(CaseEvent event, Locale locale, ZoneId zone) {
+        return line(event, locale, zone);
+    }
+
+    /** The short name of the kind of event (the timeline's type column and filter), e.g. "升级". */
+    public String typeLabel(CaseEvent event, Locale locale) {
+        return labels.label(Labels.language(locale), "event", event.type());
+    }
+
+    private String escalated(Locale lang, CaseEvent.Escalated e) {
+        String when = e.remaining() == null ? ""
+                : e.remaining().isNegative() ? text(lang, "overdueBy", "time", labels.duration(lang, e.remaining().negated()))
+                : text(lang, "dueIn", "time", labels.duration(lang, e.remaining()));
+        String late = e.lateBy() == null ? "" : text(lang, "lateBy", "time", labels.duration(lang, e.lateBy()));
+        return text(lang, e.repeat() ? "escalatedRepeat" : "escalated", "rungs", labels.rungs(lang, e.rungs()),
+                "number", e.number(), "level", level(lang, e.level()), "clock", label(lang, "clock", e.clock()),
+                "when", when, "late", late, "site", orEmpty(e.siteName()),
+                "assignee", blank(e.assignee()) ? text(lang, "unassigned") : e.assignee(), "title", orEmpty(e.title()));
+    }
+
+    private String deEscalated(Locale lang, CaseEvent.DeEscalated e) {
+        String margin = e.margin() == null ? ""
+                : e.margin().isNegative() ? text(lang, "lateByMargin", "time", labels.duration(lang, e.margin().negated()))
+                : text(lang, "toSpare", "time", labels.duration(lang, e.margin()));
+        String state = e.state() == null ? "" : labels.label(lang, "clockState", e.state());
+        if (Labels.EN.equals(lang)) {
+            state = state.toLowerCase(Locale.ROOT);
+        }
+        return text(lang, "deEscalated", "number", e.number(), "clock", label(lang, "clock", e.clock()),
+                "state", state, "margin", margin, "title", orEmpty(e.title()));
+    }
+
+    private String probe(Locale lang, CaseEvent.ProbeChecked e) {
+        if (e.passed()) {
+            return text(lang, "probePassed", "device", e.deviceName(), "total", e.checksTotal());
+        }
+        return e.checksTotal() == 0 ? text(lang, "probeNotRun", "device", e.deviceName())
+                : text(lang, "probeFailed", "device", e.deviceName(), "failed", e.checksFailed(), "total", e.checksTotal());
+    }
+
+    /**
+     * "完成「一线处理」：服务台已解决：否；处理结果：现场修复": the form's own labels and option names, booleans as
+     * yes/no, blank values left out. A field the labels do not know (a model edited in the workbench) is left
+     * out too, and logged: its id is not something to show a user.
+     */
+    private String taskCompleted(Locale lang, CaseEvent.TaskCompleted e, ZoneId zone) {
+        String task = labels.find(lang, "task", e.taskKey()).orElse(e.taskName());
+        List<String> parts = new ArrayList<>();
+        for (CaseEvent.FieldValue value : e.values() == null ? List.<CaseEvent.FieldValue>of() : e.values()) {
+            Object raw = value.value();
+            if (raw == null || raw instanceof String s && s.isBlank()) {
+                continue;
+            }
+            Optional<String> field = labels.find(lang, "form", value.field());
+            if (field.isEmpty()) {
+                log.warn("Form field {} of task {} has no label; left out of the timeline", value.field(), e.taskKey());
+                continue;
+            }
+            parts.add(text(lang, "fieldValue", "field", withoutQuestionMark(field.get()),
+                    "value", fieldValue(lang, value.field(), raw, zone)));
+        }
+        return parts.isEmpty() ? text(lang, "taskCompleted", "task", task)
+                : text(lang, "taskCompletedWith", "task", task,
+                        "values", String.join(text(lang, "fieldSeparator"), parts));
+    }
+
+    private String fieldValue(Locale lang, String field, Object raw, ZoneId zone) {
+        if (raw instanceof Boolean b) {
+            return text(lang, b ? "yes" : "no");
+        }
+        if (raw instanceof Date d) {
+            return time(d.toInstant(), zone);
+        }
+        String value = String.valueOf(raw);
+        // an option id (FIXED) becomes the option's name; free text and user names stay as typed
+        return labels.find(lang, "option." + field, value).orElse(value);
+    }
+
+    /** "服务台已解决？" asks in the form; in a statement of what was answered the question mark goes. */
+    private static String withoutQuestionMark(String label) {
+        return label.replaceAll("[?？]\\s*$", "");
+    }
+
+    private String terms(Locale lang, ContractTerms terms) {
+        if (terms == null) {
+            return "";
+        }
+        String zone = labels.find(lang, "zone", terms.zone().getId()).orElse(terms.zone().getId());
+        String calendar = labels.label(lang, "calendar", terms.calendar());
+        if (terms.calendar() == CalendarKind.SEVEN_BY_24) {
+            return text(lang, "terms7x24", "calendar", calendar, "zone", zone);
+        }
+        // "08:30-12:00,13:30-17:00": digits only, the same in both languages
+        return text(lang, "terms5x8", "calendar", calendar, "hours", ContractTerms.format(terms.workingHours()),
+                "zone", zone);
+    }
+
+    /** A pause comes from a hold reason or from a status that pauses the policy's clocks. */
+    private String pauseReason(Locale lang, String reason) {
+        return labels.find(lang, "holdReason", reason).or(() -> labels.find(lang, "status", reason))
+                .orElseGet(() -> labels.label(lang, "holdReason", reason));
+    }
+
+    private String policy(Locale lang, String code) {
+        return labels.label(lang, "policy", code);
+    }
+
+    private String level(Locale lang, String level) {
+        return labels.faultLevel(lang, null, level);
+    }
+
+    private String grade(Locale lang, Enum<?> grade) {
+        return grade == null ? "—" : labels.label(lang, "grade", grade);
+    }
+
+    private String label(Locale lang, String group, Enum<?> code) {
+        return labels.label(lang, group, code);
+    }
+
+    private String label(Locale lang, String group, String code) {
+        return labels.label(lang, group, code);
+    }
+
+    private String text(Locale lang, String key, Object... namesAndValues) {
+        Map<String, Object> args = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            args.put((String) namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
+        }
+        return labels.text(lang, "caseEvent." + key, args);
+    }
+
+    private static String time(Instant at, ZoneId zone) {
+        return MINUTE.format(at.atZone(zone));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
