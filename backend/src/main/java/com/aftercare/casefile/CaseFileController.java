@@ -2,13 +2,16 @@ package com.aftercare.casefile;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.aftercare.identity.CurrentUser;
+import com.aftercare.labels.Labels;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.aftercare.probe.ProbeCheck;
 import com.aftercare.probe.ProbeService;
@@ -17,6 +20,7 @@ import com.aftercare.ticket.TicketAction;
 import com.aftercare.ticket.TicketActions;
 import com.aftercare.ticket.TicketService;
 import com.aftercare.ticket.TicketSummary;
+import com.aftercare.ticket.event.ReadCaseTimeline;
 import com.aftercare.workflow.TaskView;
 import com.aftercare.workflow.WorkflowTaskService;
 
@@ -31,17 +35,20 @@ class CaseFileController {
     private final WorkflowTaskService tasks;
     private final ProbeService probes;
     private final TicketActions actions;
+    private final ReadCaseTimeline timelines;
     private final Clock clock;
 
     CaseFileController(TicketService tickets, WorkflowTaskService tasks, ProbeService probes, TicketActions actions,
-            Clock clock) {
+            ReadCaseTimeline timelines, Clock clock) {
         this.tickets = tickets;
         this.tasks = tasks;
         this.probes = probes;
         this.actions = actions;
+        this.timelines = timelines;
         this.clock = clock;
     }
 
+    /** message: the line in the reader's language (Accept-Language: zh* or en*, default zh-CN). */
     record TimelineEntry(Instant at, String actor, String type, String message) {
     }
 
@@ -66,7 +73,8 @@ class CaseFileController {
     }
 
     @GetMapping("/api/tickets/{id}")
-    Object caseFile(@PathVariable Long id) {
+    Object caseFile(@PathVariable Long id,
+            @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
         Ticket t = tickets.getVisible(id);
         if (CurrentUser.isCustomer()) {
             boolean callbackOpen = tasks.openTaskKeys(t.getNumber()).containsKey(WorkflowTaskService.CALLBACK_TASK);
@@ -75,8 +83,10 @@ class CaseFileController {
                     t.getSolution(), t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), callbackOpen);
         }
         Instant now = clock.instant();
-        List<TimelineEntry> timeline = tickets.timeline(id).stream()
-                .map(e -> new TimelineEntry(e.getOccurredAt(), e.getActor(), e.getType(), e.getMessage())).toList();
+        // times on the timeline read in the zone the case's clocks run in
+        ZoneId zone = t.terms() == null ? clock.getZone() : t.terms().zone();
+        List<TimelineEntry> timeline = timelines.lines(id, Labels.language(acceptLanguage), zone).stream()
+                .map(e -> new TimelineEntry(e.at(), e.actor(), e.type(), e.message())).toList();
         List<TaskView> open = tasks.tasksOfTicket(t.getNumber(), CurrentUser.username(), CurrentUser.roles());
         List<ProbeResultView> probeResults = probes.resultsOf(id).stream()
                 .map(p -> new ProbeResultView(p.getId(), p.getStartedAt(), p.getFinishedAt(), p.isPassed(), p.getSummary(), p.getChecks()))

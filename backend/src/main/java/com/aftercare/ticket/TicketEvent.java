@@ -26,7 +26,12 @@ public class TicketEvent {
     private Instant occurredAt;
     private String actor;
     private String type;
+    /** What was written at the time: the zh-CN text of a typed event, or the whole story of an older line. */
     private String message;
+    /** The CaseEvent record behind the line ("Escalated"); null on lines from before typed events. */
+    private String kind;
+    /** That event's fields as JSON, rendered in the reader's language when read; null with kind. */
+    private String params;
 
     protected TicketEvent() {
     }
@@ -39,10 +44,20 @@ public class TicketEvent {
         this.message = message.length() > 4000 ? message.substring(0, 3997) + "..." : message;
     }
 
+    /** A line from a typed case event (ticket.event.CaseTimeline). */
+    public TicketEvent(Long ticketId, Instant occurredAt, String actor, String type, String message, String kind,
+            String params) {
+        this(ticketId, occurredAt, actor, type, message);
+        this.kind = kind;
+        this.params = params;
+    }
+
     public Long getId() { return id; }
     public Long getTicketId() { return ticketId; }
     public Instant getOccurredAt() { return occurredAt; }
     public String getActor() { return actor; }
     public String getType() { return type; }
     public String getMessage() { return message; }
+    public String getKind() { return kind; }
+    public String getParams() { return params; }
 }

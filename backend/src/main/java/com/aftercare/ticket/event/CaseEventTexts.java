@@ -196,12 +196,18 @@ public class CaseEventTexts {
                 "state", state, "margin", margin, "title", orEmpty(e.title()));
     }
 
+    /** A device check: passed, failed, nothing to check (no device, no checks set up), or could not run. */
     private String probe(Locale lang, CaseEvent.ProbeChecked e) {
         if (e.passed()) {
-            return text(lang, "probePassed", "device", e.deviceName(), "total", e.checksTotal());
+            return e.deviceName() == null ? text(lang, "probeNoDevice")
+                    : e.checksTotal() == 0 ? text(lang, "probeNoChecks", "device", e.deviceName())
+                    : text(lang, "probePassed", "device", e.deviceName(), "total", e.checksTotal());
         }
-        return e.checksTotal() == 0 ? text(lang, "probeNotRun", "device", e.deviceName())
-                : text(lang, "probeFailed", "device", e.deviceName(), "failed", e.checksFailed(), "total", e.checksTotal());
+        if (e.checksTotal() == 0) {
+            return e.deviceName() == null ? text(lang, "probeNotRunUnknown")
+                    : text(lang, "probeNotRun", "device", e.deviceName());
+        }
+        return text(lang, "probeFailed", "device", e.deviceName(), "failed", e.checksFailed(), "total", e.checksTotal());
     }
 
     /**
@@ -267,8 +273,12 @@ public class CaseEventTexts {
                 .orElseGet(() -> labels.label(lang, "holdReason", reason));
     }
 
+    /**
+     * A shipped policy by its label; one a process owner created is known by the code they gave it, which is
+     * their own word rather than an internal one.
+     */
     private String policy(Locale lang, String code) {
-        return labels.label(lang, "policy", code);
+        return labels.find(lang, "policy", code).orElse(code);
     }
 
     private String level(Locale lang, String level) {

@@ -1,0 +1,194 @@
+package com.aftercare.ticket.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.aftercare.calendar.WorkingWindow;
+import com.aftercare.labels.Labels;
+import com.aftercare.sla.CalendarKind;
+import com.aftercare.sla.ClockName;
+import com.aftercare.sla.ContractTerms;
+import com.aftercare.ticket.Channel;
+import com.aftercare.ticket.Grade;
+
+/** Every case event reads as whole Chinese or whole English, with labels for every code. */
+class CaseEventTextsTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String NUMBER = "AC-20261203-0042";
+    /** What users typed or are called; chosen in both languages, and taken out before the language checks. */
+    private static final List<String> USERS_WORDS = List.of(NUMBER, "摄像机黑屏", "东门路口站", "t-eng", "t-desk",
+            "电源线松动", "客户周末不在", "备件周一到", "厂家热线占线", "已发方案", "Camera C-01", "升级到2级：全部用户中断");
+
+    private final CaseEventTexts texts = new CaseEventTexts(new Labels());
+
+    /** One or more instances of every CaseEvent record: the test below fails if a record has none. */
+    static Map<String, CaseEvent> samples() {
+        Map<String, CaseEvent> s = new LinkedHashMap<>();
+        s.put("created", new CaseEvent.Created(NUMBER, Channel.HOTLINE, "摄像机黑屏", null));
+        s.put("createdLater", new CaseEvent.Created(NUMBER, Channel.WEB, "摄像机黑屏", Instant.parse("2026-12-03T00:15:00Z")));
+        s.put("policyAdopted", new CaseEvent.PolicyAdopted("THREE_LEVEL"));
+        s.put("levelFallback", new CaseEvent.LevelFallback("7", "3"));
+        s.put("levelDecided", new CaseEvent.LevelDecided("2", "L2 part of users / 部分用户受影响", Grade.MEDIUM, Grade.HIGH));
+        s.put("levelChanged", new CaseEvent.LevelChanged("3", "2", "升级到2级：全部用户中断"));
+        s.put("policyChanged", new CaseEvent.PolicyChanged("CLASS_ABCD", 2));
+        s.put("contractTermsChanged", new CaseEvent.ContractTermsChanged(
+                new ContractTerms(CalendarKind.SEVEN_BY_24, SHANGHAI, List.of()),
+                new ContractTerms(CalendarKind.FIVE_BY_8, SHANGHAI, List.of(WorkingWindow.of("08:30", "12:00")))));
+        s.put("clocksPaused", new CaseEvent.ClocksPaused("WAITING_CUSTOMER"));
+        s.put("clocksPausedByStatus", new CaseEvent.ClocksPaused("AWAITING_VENDOR"));
+        s.put("clocksResumed", new CaseEvent.ClocksResumed(null));
+        s.put("clocksResumedBecause", new CaseEvent.ClocksResumed("WAITING_PARTS"));
+        s.put("onHold", new CaseEvent.OnHold("WAITING_PARTS", "备件周一到"));
+        s.put("holdReleased", new CaseEvent.HoldReleased("WAITING_PARTS"));
+        s.put("arrivedOnSite", new CaseEvent.ArrivedOnSite("t-eng", "东门路口站"));
+        s.put("deliverable", new CaseEvent.DeliverableSubmitted("SOLUTION_PLAN", "已发方案"));
+        s.put("abnormal", new CaseEvent.AbnormalEventReported("厂家热线占线", true));
+        s.put("abnormalTakenUp", new CaseEvent.AbnormalEventTakenUp("t-desk"));
+        s.put("delay", new CaseEvent.DelayReported("客户周末不在"));
+        s.put("assigned", new CaseEvent.Assigned("t-eng"));
+        s.put("assignedToAll", new CaseEvent.Assigned(null));
+        s.put("taskCompleted", new CaseEvent.TaskCompleted("dispatch", "diagnoseAndFix", "Diagnose and fix", List.of(
+                new CaseEvent.FieldValue("cause", "电源线松动"), new CaseEvent.FieldValue("fixOutcome", "FIXED"),
+                new CaseEvent.FieldValue("solution", " "))));
+        s.put("deskTask", new CaseEvent.TaskCompleted("fault-intake", "firstLineResolution", "First-line resolution at the desk",
+                List.of(new CaseEvent.FieldValue("category", "DEFECT"), new CaseEvent.FieldValue("solvedAtDesk", false),
+                        new CaseEvent.FieldValue("deskNote", null))));
+        s.put("responded", new CaseEvent.Responded(null));
+        s.put("respondedLate", new CaseEvent.Responded(Instant.parse("2026-12-03T01:00:00Z")));
+        s.put("resolved", new CaseEvent.Resolved("ON_SITE", false));
+        s.put("resolvedLate", new CaseEvent.Resolved("AT_DESK", true));
+        s.put("reopened", new CaseEvent.Reopened());
+        s.put("closed", new CaseEvent.Closed());
+        s.put("reminded", new CaseEvent.Reminded("t-eng"));
+        s.put("remindedDesk", new CaseEvent.Reminded(null));
+        s.put("escalated", new CaseEvent.Escalated(NUMBER, "3", ClockName.DISPATCH, List.of(3), false,
+                Duration.ofMinutes(-290), null, "东门路口站", null, "摄像机黑屏"));
+        s.put("escalatedLate", new CaseEvent.Escalated(NUMBER, "A", ClockName.PM_REPORT, List.of(1, 2, 3), true,
+                Duration.ofMinutes(30), Duration.ofMinutes(65), "东门路口站", "t-eng", "摄像机黑屏"));
+        s.put("deEscalated", new CaseEvent.DeEscalated(NUMBER, ClockName.RESPONSE, "MET", Duration.ofMinutes(5), "摄像机黑屏"));
+        s.put("deEscalatedLate", new CaseEvent.DeEscalated(NUMBER, ClockName.RESOLUTION, "MISSED", Duration.ofMinutes(-75), "摄像机黑屏"));
+        s.put("probePassed", new CaseEvent.ProbeChecked("Camera C-01", true, 2, 0));
+        s.put("probeFailed", new CaseEvent.ProbeChecked("Camera C-01", false, 2, 1));
+        s.put("probeNoDevice", new CaseEvent.ProbeChecked(null, true, 0, 0));
+        s.put("probeNoChecks", new CaseEvent.ProbeChecked("Camera C-01", true, 0, 0));
+        s.put("probeNotRun", new CaseEvent.ProbeChecked(null, false, 0, 0));
+        return s;
+    }
+
+    @Test
+    void everyKindOfCaseEventHasASample() {
+        Set<Class<?>> sampled = samples().values().stream().map(Object::getClass).collect(Collectors.toSet());
+        assertThat(sampled).containsAll(Arrays.asList(CaseEvent.class.getPermittedSubclasses()));
+    }
+
+    @Test
+    void everyEventReadsAsWholeChineseAndAsWholeEnglish() {
+        samples().forEach((name, event) -> {
+            String zh = texts.line(event, Labels.ZH, SHANGHAI);
+            String en = texts.line(event, Labels.EN, SHANGHAI);
+            TimelineLanguageAssertions.assertChinese(zh, USERS_WORDS);
+            TimelineLanguageAssertions.assertEnglish(en, USERS_WORDS);
+            assertThat(zh).as(name).isNotEqualTo(en).doesNotContain("null");
+            assertThat(en).as(name).doesNotContain("null");
+            TimelineLanguageAssertions.assertChinese(texts.subject(event, Labels.ZH), USERS_WORDS);
+            TimelineLanguageAssertions.assertEnglish(texts.subject(event, Labels.EN), USERS_WORDS);
+        });
+    }
+
+    @Test
+    void aCompletedTaskShowsTheFormsLabelsAndOptionNamesAndLeavesBlanksOut() {
+        CaseEvent desk = samples().get("deskTask");
+        assertThat(texts.line(desk, Labels.ZH, SHANGHAI)).isEqualTo("完成「故障受理（一线处理）」：类别：故障；服务台已解决：否");
+        assertThat(texts.line(desk, Labels.EN, SHANGHAI))
+                .isEqualTo("Completed “First-line resolution”: Category: Fault; Solved at the desk: No");
+        CaseEvent fix = samples().get("taskCompleted");
+        assertThat(texts.line(fix, Labels.ZH, SHANGHAI)).isEqualTo("完成「故障诊断与处理」：故障原因：电源线松动；处理结果：已修复");
+        assertThat(texts.line(fix, Labels.EN, SHANGHAI)).isEqualTo("Completed “Diagnose and fix”: Cause: 电源线松动; Outcome: Fixed");
+    }
+
+    @Test
+    void aTaskTheLabelsDoNotKnowKeepsTheModelsNameAndAFieldTheyDoNotKnowIsLeftOut() {
+        CaseEvent event = new CaseEvent.TaskCompleted("custom", "checkCabinet", "检查机柜",
+                List.of(new CaseEvent.FieldValue("cabinetTemperature", "42"), new CaseEvent.FieldValue("cause", "风扇坏")));
+        assertThat(texts.line(event, Labels.ZH, SHANGHAI)).isEqualTo("完成「检查机柜」：故障原因：风扇坏");
+    }
+
+    @Test
+    void anEscalationSaysRungClockAndTimeInOneLanguage() {
+        CaseEvent escalated = samples().get("escalated");
+        assertThat(texts.phoneText(escalated, Labels.ZH, SHANGHAI))
+                .isEqualTo("【第3档升级】" + NUMBER + " 3级 派单已超时 4小时50分 | 东门路口站 | 未派单 | 摄像机黑屏");
+        assertThat(texts.phoneText(escalated, Labels.EN, SHANGHAI))
+                .isEqualTo("[Escalation step 3] " + NUMBER + " Level 3 Dispatch overdue by 4h 50m | 东门路口站 | not dispatched | 摄像机黑屏");
+        assertThat(texts.subject(escalated, Labels.ZH)).isEqualTo("【第3档升级】" + NUMBER + " 派单");
+        assertThat(texts.subject(escalated, Labels.EN)).isEqualTo("[Escalation step 3] " + NUMBER + " Dispatch");
+    }
+
+    @Test
+    void aLateRepeatedEscalationOfSeveralRungsSaysSo() {
+        CaseEvent late = samples().get("escalatedLate");
+        assertThat(texts.phoneText(late, Labels.ZH, SHANGHAI)).isEqualTo("【第1、2、3档升级 · 再次提醒】" + NUMBER
+                + " A类 上报项目经理剩余 30分钟 | 迟发 1小时5分 | 东门路口站 | t-eng | 摄像机黑屏");
+        assertThat(texts.phoneText(late, Labels.EN, SHANGHAI)).isEqualTo("[Escalation steps 1, 2, 3 · reminder] " + NUMBER
+                + " Class A Report to the project manager due in 30m | sent late by 1h 5m | 东门路口站 | t-eng | 摄像机黑屏");
+        assertThat(texts.subject(late, Labels.ZH)).endsWith("（迟发）");
+        assertThat(texts.subject(late, Labels.EN)).endsWith("(sent late)");
+    }
+
+    @Test
+    void aDeEscalationSaysHowTheClockEnded() {
+        assertThat(texts.phoneText(samples().get("deEscalated"), Labels.ZH, SHANGHAI))
+                .isEqualTo("【解除升级】" + NUMBER + " 响应按时完成，提前 5分钟 | 摄像机黑屏");
+        assertThat(texts.phoneText(samples().get("deEscalated"), Labels.EN, SHANGHAI))
+                .isEqualTo("[De-escalated] " + NUMBER + " Response met, 5m to spare | 摄像机黑屏");
+        assertThat(texts.phoneText(samples().get("deEscalatedLate"), Labels.ZH, SHANGHAI))
+                .isEqualTo("【解除升级】" + NUMBER + " 修复超时完成，超时 1小时15分 | 摄像机黑屏");
+        assertThat(texts.subject(samples().get("deEscalated"), Labels.ZH)).isEqualTo(NUMBER + " 解除升级");
+        assertThat(texts.subject(samples().get("deEscalated"), Labels.EN)).isEqualTo(NUMBER + " de-escalated");
+    }
+
+    @Test
+    void timesAreInTheGivenZoneToTheMinute() {
+        CaseEvent created = samples().get("createdLater");
+        assertThat(texts.line(created, Labels.ZH, SHANGHAI)).contains("2026-12-03 08:15").doesNotContain("08:15:00");
+        assertThat(texts.line(created, Labels.EN, ZoneId.of("UTC"))).contains("2026-12-03 00:15");
+    }
+
+    @Test
+    void levelsAndRungsDoNotReadAlike() {
+        assertThat(texts.line(samples().get("levelChanged"), Labels.ZH, SHANGHAI)).startsWith("级别由3级调整为2级");
+        assertThat(texts.line(samples().get("levelChanged"), Labels.EN, SHANGHAI)).startsWith("Level changed from Level 3 to Level 2");
+        assertThat(texts.line(samples().get("escalated"), Labels.ZH, SHANGHAI)).startsWith("【第3档升级】");
+    }
+
+    @Test
+    void theLanguageChecksCatchWhatTheOldTextsSaid() {
+        assertThatThrownBy(() -> TimelineLanguageAssertions.assertChinese("【HEAD】AC-1 L3 派单 dispatch 已超时 overdue by 4h 50m", List.of()))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> TimelineLanguageAssertions.assertChinese("完成「一线处理」：solvedAtDesk: false", List.of()))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> TimelineLanguageAssertions.assertEnglish("Completed: Outcome: FIXED", List.of()))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> TimelineLanguageAssertions.assertEnglish("[De-escalated] 解除升级", List.of()))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void everyEventSurvivesStorageUnchanged() {
+        samples().forEach((name, event) -> assertThat(
+                CaseEventCodec.read(CaseEventCodec.kind(event), CaseEventCodec.params(event))).as(name).isEqualTo(event));
+    }
+}
