@@ -68,7 +68,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Issue 11, "done when": one escalated case, followed to what people actually read — the WeCom robot's text
- * (a real HTTP receiver on loopback), the in-app notification (GET /api/notifications) and the supervisor
+ * (a real HTTP receiver on loopback), the in-app notification (GET /api/notifications), the escalation lines of
+ * the case's timeline and the supervisor
  * board's Excel export (read back from the xlsx) — in Simplified Chinese (a zh-CN contract, a zh-CN reader) and
  * in English (an en contract, an en reader). None of it may hold a domain enum code as a word, a camelCase field
  * id, an English word in the Chinese texts or a Chinese character in the English ones, other than the ticket
@@ -143,6 +144,10 @@ class EscalatedCaseSpeaksOneLanguageTest extends IntegrationTest {
             assertThat(inApp).hasSize(2).anySatisfy(m -> assertThat(m).contains("第2档升级", "响应"));
             inApp.forEach(m -> assertChineseOnly("in-app", m, escalated));
 
+            List<String> timeline = escalationLines(escalated.ticket(), "zh-CN,zh;q=0.9");
+            assertThat(timeline).hasSize(2).first().asString().contains("第1档升级", "响应");
+            timeline.forEach(line -> assertChineseOnly("timeline", line, escalated));
+
             List<List<String>> sheet = export(CHINESE_CASE, "?lang=zh-CN", null);
             assertThat(sheet.get(0)).contains("工单", "工单状态", "时限", "计时状态", "风险");
             assertThat(sheet).anySatisfy(row -> assertThat(row).contains(escalated.number(), "3级", "已派单", "响应", "已超时",
@@ -168,6 +173,10 @@ class EscalatedCaseSpeaksOneLanguageTest extends IntegrationTest {
             List<String> inApp = inAppMessages(ENGLISH_CASE.lead(), "en-US,en;q=0.9", escalated.ticket());
             assertThat(inApp).hasSize(2).anySatisfy(m -> assertThat(m).contains("Escalation step 2", "Response"));
             inApp.forEach(m -> assertEnglishOnly("in-app", m));
+
+            List<String> timeline = escalationLines(escalated.ticket(), "en");
+            assertThat(timeline).hasSize(2).first().asString().contains("Escalation step 1", "Response");
+            timeline.forEach(line -> assertEnglishOnly("timeline", line));
 
             // no lang parameter: the Accept-Language header decides
             List<List<String>> sheet = export(ENGLISH_CASE, "", "en");
@@ -264,6 +273,23 @@ class EscalatedCaseSpeaksOneLanguageTest extends IntegrationTest {
             }
         });
         return messages;
+    }
+
+    /** The escalation lines of the case's timeline (the other lines are written by the ticket's own use cases). */
+    private List<String> escalationLines(Ticket ticket, String acceptLanguage) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("t-sup", PASSWORD);
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+        ResponseEntity<JsonNode> r = rest.exchange("/api/tickets/" + ticket.getId(), HttpMethod.GET, new HttpEntity<>(headers),
+                JsonNode.class);
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        List<String> lines = new ArrayList<>();
+        r.getBody().path("timeline").forEach(e -> {
+            if (e.path("type").asText().equals("ESCALATED")) {
+                lines.add(e.path("message").asText());
+            }
+        });
+        return lines;
     }
 
     /** The board export of this case's engineer, read back cell by cell (a row per live clock after the header). */
