@@ -1,5 +1,4 @@
-import { api, download } from '../../api/client';
-import i18n from '../../i18n';
+import { api, download, readerLanguage } from '../../api/client';
 import type { Board, DeliverableKind, Delivery, HoldReason, SlaPolicy, TicketClocks } from '../../api/types';
 import { boardQuery, type BoardFilter } from '../supervisor/boardFilter';
 
@@ -19,9 +18,9 @@ export const EXPORT_FALLBACK_NAME = 'sla-board.xlsx';
 
 export const slaApi = {
   board: (filter: BoardFilter) => api.get<Board>('/sla/board', boardQuery(filter)),
-  /** In the language the user reads the board in; the server would otherwise go by the browser's Accept-Language. */
+  /** In the language the user reads the board in, also as a parameter: a plain download link could send no header. */
   exportBoard: (filter: BoardFilter) =>
-    download('/sla/board.xlsx', { ...boardQuery(filter), lang: i18n.language === 'en' ? 'en' : 'zh-CN' }, EXPORT_FALLBACK_NAME),
+    download('/sla/board.xlsx', { ...boardQuery(filter), lang: readerLanguage() }, EXPORT_FALLBACK_NAME),
   policy: (code: string) => api.get<SlaPolicy>(`/sla/policies/${encodeURIComponent(code)}`),
   clocks: (ticketId: string | number) => api.get<TicketClocks>(`/tickets/${ticketId}/clocks`),
   deliveries: (ticketId: string | number) => api.get<Delivery[]>(`/tickets/${ticketId}/deliveries`),
