@@ -148,7 +148,7 @@ describe('SupervisorBoardPage', () => {
     expect(overdue.textContent).toBe('overdue 5m 02s');
     expect(overdue.className).toContain('overdue');
     expect(within(rows[1]).getByTestId('board-countdown').textContent).toBe('23m 10s');
-    expect(within(rows[0]).getByTestId('board-escalation').textContent).toBe('L2 · Breach');
+    expect(within(rows[0]).getByTestId('board-escalation').textContent).toBe('Escalation step 2 · Breach');
     expect(within(rows[0]).getByTestId('board-ticket-link').getAttribute('href')).toBe('/tickets/12');
 
     // Two seconds pass on the monotonic clock: the next tick shows it, without a new request.

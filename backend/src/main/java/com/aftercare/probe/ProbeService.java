@@ -10,8 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.aftercare.asset.Device;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketService;
-import com.aftercare.ticket.event.CaseEvent;
-import com.aftercare.ticket.event.CaseTimeline;
 
 /** Probes the device of a ticket and keeps the evidence on the ticket. */
 @Service
@@ -20,15 +18,12 @@ public class ProbeService {
     private final DeviceProber prober;
     private final ProbeResultRepository results;
     private final TicketService tickets;
-    private final CaseTimeline timeline;
     private final Clock clock;
 
-    ProbeService(DeviceProber prober, ProbeResultRepository results, TicketService tickets, CaseTimeline timeline,
-            Clock clock) {
+    ProbeService(DeviceProber prober, ProbeResultRepository results, TicketService tickets, Clock clock) {
         this.prober = prober;
         this.results = results;
         this.tickets = tickets;
-        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -77,9 +72,7 @@ public class ProbeService {
     public ProbeResult record(Plan plan, Outcome outcome) {
         ProbeResult saved = results.save(new ProbeResult(plan.ticketId(), plan.deviceId(), outcome.startedAt(), outcome.finishedAt(),
                 outcome.passed(), outcome.summary(), outcome.checks()));
-        int failed = (int) outcome.checks().stream().filter(c -> !c.ok()).count();
-        timeline.record(plan.ticketId(), new CaseEvent.ProbeChecked(plan.deviceName(), outcome.passed(),
-                outcome.checks().size(), failed));
+        tickets.note(plan.ticketId(), outcome.passed() ? "PROBE_PASSED" : "PROBE_FAILED", outcome.summary());
         return saved;
     }
 
@@ -89,8 +82,7 @@ public class ProbeService {
         Instant now = clock.instant();
         String summary = "Probe could not run: " + cause.getMessage();
         results.save(new ProbeResult(ticketId, null, now, now, false, summary, List.of()));
-        // the timeline says it could not run; why (an exception's own words) stays with the probe result
-        timeline.record(ticketId, new CaseEvent.ProbeChecked(null, false, 0, 0));
+        tickets.note(ticketId, "PROBE_FAILED", summary);
     }
 
     @Transactional(readOnly = true)
