@@ -7,7 +7,7 @@ import type { Customer } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
 import { useLoad } from '../../shared/useLoad';
-import { CALENDAR_KINDS, contractsApi, type Contract, type PolicyOption } from './api';
+import { CALENDAR_KINDS, CONTRACT_LANGUAGES, contractsApi, type Contract, type PolicyOption } from './api';
 import {
   formValues,
   MAX_WINDOWS,
@@ -295,6 +295,12 @@ export function ContractForm({
         ))}
       </Card>
       <Card size="small" title={t('contracts.channels')} style={{ marginBottom: 16 }}>
+        <Form.Item name="language" label={t('contracts.languageLabel')} extra={t('contracts.languageHelp')}>
+          <Select
+            data-testid="contract-language"
+            options={CONTRACT_LANGUAGES.map((l) => ({ value: l, label: t(`contracts.language.${l}`) }))}
+          />
+        </Form.Item>
         <Form.Item name="notifyEmail" label={t('contracts.notifyEmail')} valuePropName="checked">
           <Switch data-testid="contract-notifyEmail" />
         </Form.Item>

@@ -4,6 +4,10 @@ import type { Customer } from '../../api/types';
 export type CalendarKind = 'SEVEN_BY_24' | 'FIVE_BY_8';
 export const CALENDAR_KINDS: CalendarKind[] = ['SEVEN_BY_24', 'FIVE_BY_8'];
 
+/** What the contract's e-mail, WeCom and DingTalk messages are written in (the UI follows each reader instead). */
+export type ContractLanguage = 'zh-CN' | 'en';
+export const CONTRACT_LANGUAGES: ContractLanguage[] = ['zh-CN', 'en'];
+
 /** One working window of a 5×8 day, local "HH:mm" times in the contract's zone; "24:00" ends at midnight. */
 export interface WorkingWindow {
   from: string;
@@ -24,6 +28,8 @@ export interface Contract {
   departmentHead?: string | null;
   notifyEmail: boolean;
   workingHours: WorkingWindow[];
+  /** Absent from servers older than the field: they wrote everything in Chinese. */
+  language?: ContractLanguage;
   wecomWebhookSet?: boolean;
   dingtalkWebhookSet?: boolean;
   dingtalkSecretSet?: boolean;
@@ -44,6 +50,7 @@ export interface ContractPayload {
   departmentHead: string | null;
   notifyEmail: boolean;
   workingHours: WorkingWindow[];
+  language: ContractLanguage;
   wecomWebhookUrl?: string;
   dingtalkWebhookUrl?: string;
   dingtalkSecret?: string;

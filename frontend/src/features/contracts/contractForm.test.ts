@@ -39,6 +39,7 @@ describe('the PUT body', () => {
     departmentHead: null,
     notifyEmail: true,
     workingHours: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:00' }],
+    language: 'en' as const,
     wecomWebhookSet: true,
     dingtalkWebhookSet: true,
     dingtalkSecretSet: false,
@@ -56,6 +57,7 @@ describe('the PUT body', () => {
       seniorEngineer: null,
       departmentHead: null,
       notifyEmail: true,
+      language: 'en',
       workingHours: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:00' }],
     });
     const edited = toPayload({

@@ -1,4 +1,4 @@
-import type { CalendarKind, Contract, ContractPayload, WorkingWindow } from './api';
+import type { CalendarKind, Contract, ContractLanguage, ContractPayload, WorkingWindow } from './api';
 
 /** The server's limits for office hours (see WorkingHours.java); checked here first so the user sees which box. */
 export const MAX_WINDOWS = 6;
@@ -58,6 +58,7 @@ export interface ContractFormValues {
   seniorEngineer?: string;
   departmentHead?: string;
   notifyEmail: boolean;
+  language: ContractLanguage;
   workingHours: WorkingWindow[];
   wecomWebhookUrl: SecretEdit;
   dingtalkWebhookUrl: SecretEdit;
@@ -77,6 +78,7 @@ export function formValues(contract: Contract | undefined): ContractFormValues {
     seniorEngineer: contract?.seniorEngineer ?? '',
     departmentHead: contract?.departmentHead ?? '',
     notifyEmail: contract?.notifyEmail ?? false,
+    language: contract?.language ?? 'zh-CN',
     workingHours: (contract?.workingHours?.length ? contract.workingHours : DEFAULT_HOURS).map((w) => ({ ...w })),
     wecomWebhookUrl: { mode: 'keep' },
     dingtalkWebhookUrl: { mode: 'keep' },
@@ -108,6 +110,7 @@ export function toPayload(v: ContractFormValues): ContractPayload {
     seniorEngineer: blankToNull(v.seniorEngineer),
     departmentHead: blankToNull(v.departmentHead),
     notifyEmail: v.notifyEmail,
+    language: v.language,
     workingHours: v.workingHours.map((w) => ({ from: (w.from ?? '').trim(), to: (w.to ?? '').trim() })),
   };
   const wecom = secret(v.wecomWebhookUrl);

@@ -1,4 +1,4 @@
-import { api, download } from '../../api/client';
+import { api, download, readerLanguage } from '../../api/client';
 import type { Board, DeliverableKind, Delivery, HoldReason, SlaPolicy, TicketClocks } from '../../api/types';
 import { boardQuery, type BoardFilter } from '../supervisor/boardFilter';
 
@@ -18,7 +18,9 @@ export const EXPORT_FALLBACK_NAME = 'sla-board.xlsx';
 
 export const slaApi = {
   board: (filter: BoardFilter) => api.get<Board>('/sla/board', boardQuery(filter)),
-  exportBoard: (filter: BoardFilter) => download('/sla/board.xlsx', boardQuery(filter), EXPORT_FALLBACK_NAME),
+  /** In the language the user reads the board in, also as a parameter: a plain download link could send no header. */
+  exportBoard: (filter: BoardFilter) =>
+    download('/sla/board.xlsx', { ...boardQuery(filter), lang: readerLanguage() }, EXPORT_FALLBACK_NAME),
   policy: (code: string) => api.get<SlaPolicy>(`/sla/policies/${encodeURIComponent(code)}`),
   clocks: (ticketId: string | number) => api.get<TicketClocks>(`/tickets/${ticketId}/clocks`),
   deliveries: (ticketId: string | number) => api.get<Delivery[]>(`/tickets/${ticketId}/deliveries`),

@@ -1,8 +1,11 @@
 package com.aftercare.escalation;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +16,7 @@ import com.aftercare.identity.AppUser;
 import com.aftercare.identity.Role;
 import com.aftercare.notify.ChannelSettings;
 import com.aftercare.notify.Recipient;
+import com.aftercare.sla.ContractLanguage;
 import com.aftercare.sla.RecipientRole;
 import com.aftercare.sla.ServiceContract;
 import com.aftercare.ticket.Ticket;
@@ -29,6 +33,16 @@ class EscalationRecipients {
 
     EscalationRecipients(AccountService accounts) {
         this.accounts = accounts;
+    }
+
+    /** What the contract's outside channels are written in; Simplified Chinese without a contract. */
+    static Locale language(Optional<ServiceContract> contract) {
+        return contract.map(ServiceContract::getLanguage).orElse(ContractLanguage.DEFAULT).locale();
+    }
+
+    /** The zone times in messages are shown in: the contract's, else the service's. */
+    static ZoneId zone(Optional<ServiceContract> contract, Clock clock) {
+        return contract.map(ServiceContract::zoneId).orElse(clock.getZone());
     }
 
     /** The contract's outside channels; a customer without a contract gets in-app messages only. */

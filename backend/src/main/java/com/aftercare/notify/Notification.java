@@ -26,6 +26,11 @@ public class Notification {
     private String message;
     @Column(name = "read_at")
     private Instant readAt;
+    /** The case event this notification tells of (see StoredCaseEvent); null for a plain message. */
+    @Column(name = "event_type")
+    private String eventType;
+    @Column(name = "event_params")
+    private String eventParams;
 
     protected Notification() {
     }
@@ -38,6 +43,14 @@ public class Notification {
         this.message = message;
     }
 
+    /** About a case event: message is its text in the contract's language, the event lets the UI use the reader's. */
+    Notification(Instant createdAt, String recipientRole, String recipientUser, Long ticketId, String message,
+            String eventType, String eventParams) {
+        this(createdAt, recipientRole, recipientUser, ticketId, message);
+        this.eventType = eventType;
+        this.eventParams = eventParams;
+    }
+
     public Long getId() { return id; }
     public Instant getCreatedAt() { return createdAt; }
     public String getRecipientRole() { return recipientRole; }
@@ -45,4 +58,6 @@ public class Notification {
     public Long getTicketId() { return ticketId; }
     public String getMessage() { return message; }
     public Instant getReadAt() { return readAt; }
+    String getEventType() { return eventType; }
+    String getEventParams() { return eventParams; }
 }

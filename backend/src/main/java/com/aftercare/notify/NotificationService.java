@@ -2,6 +2,7 @@ package com.aftercare.notify;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,18 +13,54 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.identity.Role;
+import com.aftercare.labels.Labels;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseEventTexts;
 
 @Service
 public class NotificationService {
 
     private final NotificationRepository notifications;
     private final DeliveryRepository deliveries;
+    private final CaseEventTexts texts;
     private final Clock clock;
 
-    NotificationService(NotificationRepository notifications, DeliveryRepository deliveries, Clock clock) {
+    NotificationService(NotificationRepository notifications, DeliveryRepository deliveries, CaseEventTexts texts, Clock clock) {
         this.notifications = notifications;
         this.deliveries = deliveries;
+        this.texts = texts;
         this.clock = clock;
+    }
+
+    /** In-app only, to everyone with the role: the event in each reader's language, stored also in {@code language}. */
+    @Transactional
+    public Notification notifyRole(Role role, Long ticketId, CaseEvent event, Locale language, ZoneId zone) {
+        String text = Delivery.truncate(texts.phoneText(event, language, zone), DeliveryTexts.MAX_IN_APP);
+        return notifications.save(new Notification(clock.instant(), role.name(), null, ticketId, text,
+                StoredCaseEvent.type(event), StoredCaseEvent.params(event)));
+    }
+
+    /**
+     * Tells the recipients of a case event: the outside channels get its subject and phone text in the
+     * message's language, each in-app notification keeps the event as well so it reads in the reader's.
+     */
+    @Transactional
+    public void send(CaseEventMessage message) {
+        CaseEvent event = message.event();
+        send(new OutgoingMessage(message.ticketId(), texts.subject(event, message.language()),
+                texts.phoneText(event, message.language(), message.zone()), message.recipients(), message.channels()),
+                StoredCaseEvent.type(event), StoredCaseEvent.params(event));
+    }
+
+    /**
+     * What a notification says to a reader of {@code language}: a case event written anew in that language,
+     * a plain message as it was stored.
+     */
+    public String messageFor(Notification n, Locale language) {
+        return StoredCaseEvent.read(n.getEventType(), n.getEventParams())
+                .map(event -> Delivery.truncate(texts.phoneText(event, Labels.language(language), clock.getZone()),
+                        DeliveryTexts.MAX_IN_APP))
+                .orElse(n.getMessage());
     }
 
     @Transactional
@@ -41,6 +78,10 @@ public class NotificationService {
      */
     @Transactional
     public void send(OutgoingMessage message) {
+        send(message, null, null);
+    }
+
+    private void send(OutgoingMessage message, String eventType, String eventParams) {
         Instant now = Delivery.storable(clock.instant());
         Long ticketId = message.ticketId();
         String subject = Delivery.truncate(message.subject().strip(), DeliveryTexts.MAX_SUBJECT);
@@ -50,7 +91,7 @@ public class NotificationService {
         Set<String> users = new LinkedHashSet<>();
         for (Recipient r : message.recipients()) {
             if (r.username() != null && !r.username().isBlank() && users.add(r.username())) {
-                notifications.save(new Notification(now, null, r.username(), ticketId, inApp));
+                notifications.save(new Notification(now, null, r.username(), ticketId, inApp, eventType, eventParams));
             }
         }
 

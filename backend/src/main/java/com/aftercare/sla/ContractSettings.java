@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -18,6 +19,8 @@ import jakarta.validation.constraints.Size;
  *
  * @param workingHours the office hours of each working day (Mon–Fri) on a 5×8 calendar; null means
  *        09:00–12:00 and 13:00–18:00
+ * @param language what e-mail, WeCom and DingTalk messages are written in: "zh-CN" or "en"; null keeps the
+ *        stored one (zh-CN for a new contract)
  */
 public record ContractSettings(
         @NotBlank(message = "must be 1 to 200 characters") @Size(max = 200, message = "must be 1 to 200 characters") String name,
@@ -29,14 +32,24 @@ public record ContractSettings(
         @KnownUser String seniorEngineer,
         @KnownUser String departmentHead,
         boolean notifyEmail, String wecomWebhookUrl, String dingtalkWebhookUrl, String dingtalkSecret, String webhookAllowList,
-        List<Window> workingHours) {
+        List<Window> workingHours,
+        /** zh-CN or en: the language of e-mail, WeCom and DingTalk messages; null keeps the stored one (zh-CN for a new contract). */
+        @Pattern(regexp = "zh-CN|en", message = "zh-CN or en") String language) {
+
+    /** In the default language (Simplified Chinese). */
+    public ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,
+            String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail, String wecomWebhookUrl,
+            String dingtalkWebhookUrl, String dingtalkSecret, String webhookAllowList, List<Window> workingHours) {
+        this(name, policyCode, calendar, zone, deskLead, projectManager, seniorEngineer, departmentHead, notifyEmail,
+                wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, webhookAllowList, workingHours, null);
+    }
 
     /** Without an allow-list of their own (keeps a stored one) and without office hours (the default ones). */
     public ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,
             String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail, String wecomWebhookUrl,
             String dingtalkWebhookUrl, String dingtalkSecret) {
         this(name, policyCode, calendar, zone, deskLead, projectManager, seniorEngineer, departmentHead, notifyEmail,
-                wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, null, null);
+                wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, null, null, null);
     }
 
     /** One working window as local times, e.g. {"from": "08:30", "to": "12:00"}; "24:00" ends at midnight. */

@@ -59,6 +59,8 @@ public class ServiceContract {
     private String dingtalkSecret;
     @Column(name = "webhook_allow_list")
     private String webhookAllowList;
+    /** What e-mail, WeCom and DingTalk messages are written in: a {@link ContractLanguage} tag. */
+    private String language = ContractLanguage.DEFAULT.tag();
     @Version
     private long version;
 
@@ -84,6 +86,10 @@ public class ServiceContract {
         this.dingtalkWebhookUrl = keepOrReplace(s.dingtalkWebhookUrl(), dingtalkWebhookUrl);
         this.dingtalkSecret = keepOrReplace(s.dingtalkSecret(), dingtalkSecret);
         this.webhookAllowList = keepOrReplace(s.webhookAllowList(), webhookAllowList);
+        // absent keeps what is stored, so a client that predates the field cannot switch a contract back
+        if (s.language() != null) {
+            this.language = ContractLanguage.of("language", s.language()).tag();
+        }
     }
 
     /**
@@ -119,4 +125,6 @@ public class ServiceContract {
     public String getDingtalkWebhookUrl() { return dingtalkWebhookUrl; }
     public String getDingtalkSecret() { return dingtalkSecret; }
     public String getWebhookAllowList() { return webhookAllowList; }
+    /** The language of the contract's outside channels; zh-CN unless the contract says en. */
+    public ContractLanguage getLanguage() { return ContractLanguage.of("language", language); }
 }

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -50,27 +49,6 @@ class TimelineLanguageApiTest extends IntegrationTest {
                 "SN-TL-" + unique, "61.135.169." + (1 + Integer.parseInt(unique) % 250), null, null, null, false));
     }
 
-    /**
-     * On events-core alone this test fails, rightly: ticket.TicketService and escalation.EscalationSteps still
-     * write finished English or mixed sentences ("Ticket … recorded from HOTLINE"). The branches ticket-usecases
-     * and events-outside replace both with use cases that record through CaseTimeline; once both classes are
-     * gone the test runs by itself (checked on a trial merge of the three branches, where it passed).
-     */
-    static boolean sentenceWritersRemain() {
-        return classExists("com.aftercare.ticket.TicketService") || classExists("com.aftercare.escalation.EscalationSteps");
-    }
-
-    private static boolean classExists(String name) {
-        try {
-            Class.forName(name, false, TimelineLanguageApiTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
-    @DisabledIf(value = "sentenceWritersRemain",
-            disabledReason = "TicketService / EscalationSteps still write sentences; runs once ticket-usecases and events-outside are merged")
     @Test
     void theWholeTimelineOfAnEscalatedCaseReadsInTheReadersLanguage() {
         Map<String, Object> report = new HashMap<>();

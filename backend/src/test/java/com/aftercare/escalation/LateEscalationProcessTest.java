@@ -144,29 +144,29 @@ class LateEscalationProcessTest extends IntegrationTest {
 
         for (String user : List.of("late-eng", "late-lead", "late-pm", "late-head")) {
             assertThat(notified(ticket, user)).as(user).singleElement().satisfies(m -> assertThat(m)
-                    .contains("WARNING", "BREACH", "HEAD", "响应", "迟发：本应于 10:22 发出"));
+                    .contains("第1、2、3档升级", "响应", "迟发 27分钟"));
         }
         assertThat(escalated(ticket)).extracting(ClockLog::getLevel).containsExactly(1, 2, 3);
         assertThat(escalated(ticket)).extracting(ClockLog::getLevelName).containsExactly("WARNING", "BREACH", "HEAD");
         assertThat(escalated(ticket)).extracting(ClockLog::getDueAt)
                 .containsExactly(warningDue, T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(45)));
         assertThat(escalated(ticket)).allSatisfy(l -> assertThat(l.getOccurredAt()).isEqualTo(T0.plus(Duration.ofMinutes(50))));
-        assertThat(escalated(ticket).get(0).getDetail()).contains("late-eng", "late-lead", "late by 27m");
+        assertThat(escalated(ticket).get(0).getDetail()).contains("late-eng", "late-lead").doesNotContain("late-head");
         assertThat(tickets.get(ticket.getId()).getEscalationLevel()).isEqualTo(3);
 
         // one e-mail per person and one group-robot message: the outside channels get the combined message once
         assertThat(deliveries(ticket, DeliveryChannel.EMAIL)).extracting(Delivery::getTarget).containsExactlyInAnyOrder(
                 "late-eng@example.test", "late-lead@example.test", "late-pm@example.test", "late-head@example.test");
         assertThat(deliveries(ticket, DeliveryChannel.EMAIL)).allSatisfy(d -> {
-            assertThat(d.getSubject()).contains("WARNING", "BREACH", "HEAD", "迟发");
-            assertThat(d.getBody()).contains("迟发：本应于 10:22 发出");
+            assertThat(d.getSubject()).contains("第1、2、3档升级", "迟发");
+            assertThat(d.getBody()).contains("迟发 27分钟");
         });
         assertThat(deliveries(ticket, DeliveryChannel.WECOM)).singleElement()
-                .satisfies(d -> assertThat(d.getBody()).contains("迟发：本应于 10:22 发出"));
+                .satisfies(d -> assertThat(d.getBody()).contains("迟发 27分钟"));
 
         // back to normal: the head rung repeats 4 h after it was sent, on time, to its own people only
         runTimerAt(ticket, T0.plus(Duration.ofMinutes(50 + 240)), T0.plus(Duration.ofMinutes(50 + 240)));
-        assertThat(notified(ticket, "late-pm")).hasSize(2).last().satisfies(m -> assertThat(m).contains("HEAD").doesNotContain("迟发"));
+        assertThat(notified(ticket, "late-pm")).hasSize(2).last().satisfies(m -> assertThat(m).contains("第3档升级").doesNotContain("迟发"));
         assertThat(notified(ticket, "late-head")).hasSize(2);
         assertThat(notified(ticket, "late-eng")).hasSize(1);
         assertThat(notified(ticket, "late-lead")).hasSize(1);
@@ -179,18 +179,18 @@ class LateEscalationProcessTest extends IntegrationTest {
 
         runTimerAt(ticket, T0.plus(Duration.ofSeconds(22 * 60 + 30)), T0.plus(Duration.ofSeconds(22 * 60 + 30)));
         assertThat(notified(ticket, "late-eng")).singleElement().satisfies(m -> assertThat(m)
-                .contains("【WARNING】").doesNotContain("BREACH").doesNotContain("迟发"));
+                .contains("【第1档升级】").doesNotContain("第2").doesNotContain("迟发"));
         assertThat(notified(ticket, "late-pm")).isEmpty();
 
         // 30 s behind is the executor's ordinary jitter, not late
         runTimerAt(ticket, T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofSeconds(30 * 60 + 30)));
         assertThat(notified(ticket, "late-pm")).singleElement().satisfies(m -> assertThat(m)
-                .contains("【BREACH】").doesNotContain("迟发"));
+                .contains("【第2档升级】").doesNotContain("迟发"));
 
         // two minutes behind is late, even for a single rung
         runTimerAt(ticket, T0.plus(Duration.ofMinutes(45)), T0.plus(Duration.ofMinutes(47)));
         assertThat(notified(ticket, "late-head")).singleElement().satisfies(m -> assertThat(m)
-                .contains("【HEAD】", "迟发：本应于 10:45 发出").doesNotContain("WARNING"));
+                .contains("【第3档升级】", "迟发 2分钟").doesNotContain("第1"));
         assertThat(notified(ticket, "late-eng")).hasSize(2);
         assertThat(escalated(ticket)).extracting(ClockLog::getLevelName).containsExactly("WARNING", "BREACH", "HEAD");
     }

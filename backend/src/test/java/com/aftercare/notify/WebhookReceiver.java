@@ -18,15 +18,16 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A group robot on loopback: a real HTTP server on a random port that records every request and
- * answers with scripted replies, then with WeCom/DingTalk's success answer.
+ * answers with scripted replies, then with WeCom/DingTalk's success answer. Public for the tests of
+ * other features that follow a message out to its robot (escalation).
  */
-class WebhookReceiver implements AutoCloseable {
+public class WebhookReceiver implements AutoCloseable {
 
     static final String OK = "{\"errcode\":0,\"errmsg\":\"ok\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Received(String method, String path, String rawQuery, String contentType, String body) {
-        JsonNode json() {
+    public record Received(String method, String path, String rawQuery, String contentType, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -44,7 +45,7 @@ class WebhookReceiver implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile Reply otherwise = new Reply(200, OK, 0);
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             byte[] requestBody;
@@ -97,7 +98,7 @@ class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
-    String url(String pathAndQuery) {
+    public String url(String pathAndQuery) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
     }
 
@@ -105,7 +106,7 @@ class WebhookReceiver implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

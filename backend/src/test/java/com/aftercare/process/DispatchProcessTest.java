@@ -63,7 +63,7 @@ class DispatchProcessTest extends IntegrationTest {
         managementService.executeJob(reminder.getId());
 
         assertThat(notifications.ofTicket(ticket.getId()))
-                .anyMatch(n -> "t-eng".equals(n.getRecipientUser()) && n.getMessage().contains("accept"));
+                .anyMatch(n -> "t-eng".equals(n.getRecipientUser()) && n.getMessage().contains("接单"));
         assertThat(task(ticket, "acceptAssignment").assignee()).isEqualTo("t-eng");
         assertThat(passedActivities(ticket)).contains("remindEngineer", "engineerReminded");
         complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
@@ -79,7 +79,7 @@ class DispatchProcessTest extends IntegrationTest {
         managementService.executeJob(timerJob(ticket, "acceptReminder").getId());
 
         assertThat(notifications.ofTicket(ticket.getId()))
-                .anyMatch(n -> "SERVICE_DESK".equals(n.getRecipientRole()) && n.getMessage().contains("nobody has taken"));
+                .anyMatch(n -> "SERVICE_DESK".equals(n.getRecipientRole()) && n.getMessage().contains("尚无人接单"));
         assertThat(task(ticket, "acceptAssignment").assignee()).isNull();
     }
 

@@ -154,14 +154,14 @@ class SlaClockProcessTest extends IntegrationTest {
         fireTimer(ticket, t0.plus(Duration.ofSeconds(22 * 60 + 30))); // 75 % of 30 min
         assertThat(log(ticket, ClockName.RESPONSE, ClockLog.Kind.ESCALATED)).extracting(ClockLog::getLevelName)
                 .containsExactly("WARNING");
-        assertThat(notified(ticket, "t-desk")).hasSize(1).allMatch(m -> m.contains("WARNING") && m.contains("响应"));
+        assertThat(notified(ticket, "t-desk")).hasSize(1).allMatch(m -> m.contains("第1档升级") && m.contains("响应"));
         assertThat(notified(ticket, "t-sup")).isEmpty();
         assertThat(tickets.get(ticket.getId()).getEscalationLevel()).isEqualTo(1);
 
         fireTimer(ticket, t0.plus(Duration.ofMinutes(30)));
-        assertThat(notified(ticket, "t-sup")).hasSize(1).allMatch(m -> m.contains("BREACH"));
+        assertThat(notified(ticket, "t-sup")).hasSize(1).allMatch(m -> m.contains("第2档升级"));
         fireTimer(ticket, t0.plus(Duration.ofMinutes(45)));
-        assertThat(notified(ticket, "t-admin")).hasSize(1).allMatch(m -> m.contains("HEAD") && m.contains("overdue by 15m"));
+        assertThat(notified(ticket, "t-admin")).hasSize(1).allMatch(m -> m.contains("第3档升级") && m.contains("已超时 15分钟"));
         assertThat(tickets.get(ticket.getId()).getEscalationLevel()).isEqualTo(3);
 
         // the head rung repeats every 2 h; the resolution clock's warning (3 h) comes later
@@ -189,7 +189,7 @@ class SlaClockProcessTest extends IntegrationTest {
         assertThat(log(ticket, ClockName.RESPONSE, ClockLog.Kind.MISSED)).singleElement()
                 .satisfies(l -> assertThat(l.getDetail()).isEqualTo("missed by 5m 00s"));
         assertThat(log(ticket, ClockName.RESPONSE, ClockLog.Kind.DEESCALATED)).hasSize(1);
-        assertThat(notified(ticket, "t-sup")).anyMatch(m -> m.contains("De-escalated") && m.contains("late by 5m"));
+        assertThat(notified(ticket, "t-sup")).anyMatch(m -> m.contains("解除升级") && m.contains("超时 5分钟"));
         assertThat(tickets.get(ticket.getId()).getEscalationLevel()).isZero();
         assertThat(clockOf(ticket, ClockName.RESPONSE).state()).isEqualTo(ClockState.MISSED);
         // nothing further for the response clock: the next timer is the resolution warning at 3 h

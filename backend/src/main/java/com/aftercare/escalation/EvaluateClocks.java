@@ -1,0 +1,43 @@
+package com.aftercare.escalation;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.Evaluation;
+import com.aftercare.ticket.CacheClocks;
+import com.aftercare.ticket.FindTicket;
+
+/**
+ * The escalation model's first step after every change: derive the ticket's clocks now, record the
+ * clocks that stopped, keep the ticket list's due-time columns in step, and say what to wait for next.
+ */
+@Service
+public class EvaluateClocks {
+
+    private final FindTicket tickets;
+    private final CacheClocks cacheClocks;
+    private final ClockEvaluation clockEvaluation;
+
+    EvaluateClocks(FindTicket tickets, CacheClocks cacheClocks, ClockEvaluation clockEvaluation) {
+        this.tickets = tickets;
+        this.cacheClocks = cacheClocks;
+        this.clockEvaluation = clockEvaluation;
+    }
+
+    /**
+     * @param outcome what the model does next (its gateway reads the name)
+     * @param nextEscalationAt when the next rung is due; null unless the outcome is TIMER
+     */
+    public record Result(Evaluation.Outcome outcome, Instant nextEscalationAt) {
+    }
+
+    @Transactional
+    public Result evaluate(long ticketId) {
+        Evaluation evaluation = clockEvaluation.evaluate(tickets.clockTicket(ticketId));
+        cacheClocks.cache(ticketId, evaluation.clocks());
+        return new Result(evaluation.outcome(), evaluation.nextAt());
+    }
+}

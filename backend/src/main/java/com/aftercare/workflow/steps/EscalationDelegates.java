@@ -1,0 +1,61 @@
+package com.aftercare.workflow.steps;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.aftercare.escalation.DeEscalateStoppedClocks;
+import com.aftercare.escalation.EscalateDueClocks;
+import com.aftercare.escalation.EvaluateClocks;
+import com.aftercare.escalation.RemindEngineer;
+
+/**
+ * The service tasks of escalation.bpmn (and dispatch.bpmn's reminder) as the engine sees them: each reads
+ * the ticket id, calls one use case and hands the model the variables its gateways and timers read. The
+ * bean names are the models' delegate expressions.
+ */
+@Configuration
+class EscalationDelegates {
+
+    /** evaluateClocks: the gateway reads clocksOutcome, the "next rung due" timer nextEscalationAt. */
+    @Bean
+    JavaDelegate evaluateClocksDelegate(EvaluateClocks evaluateClocks) {
+        return execution -> {
+            EvaluateClocks.Result result = evaluateClocks.evaluate(ticketId(execution));
+            execution.setVariable("clocksOutcome", result.outcome().name());
+            execution.setVariable("nextEscalationAt",
+                    result.nextEscalationAt() == null ? null : Date.from(result.nextEscalationAt()));
+        };
+    }
+
+    @Bean
+    JavaDelegate escalateClocksDelegate(EscalateDueClocks escalateDueClocks) {
+        return execution -> escalateDueClocks.escalate(ticketId(execution));
+    }
+
+    @Bean
+    JavaDelegate deEscalateClocksDelegate(DeEscalateStoppedClocks deEscalateStoppedClocks) {
+        return execution -> deEscalateStoppedClocks.deEscalate(ticketId(execution));
+    }
+
+    /** remindEngineer (dispatch.bpmn): "engineer" is who the job was given to, absent when offered to all. */
+    @Bean
+    JavaDelegate remindEngineerDelegate(RemindEngineer remindEngineer) {
+        return execution -> {
+            if (!(execution.getVariable("ticketId") instanceof Number id)) {
+                return; // a dispatch started without a ticket (a model test in the workbench) has nobody to remind
+            }
+            remindEngineer.remind(id.longValue(), execution.getVariable("engineer") instanceof String s ? s : null);
+        };
+    }
+
+    private static long ticketId(DelegateExecution execution) {
+        if (!(execution.getVariable("ticketId") instanceof Number id)) {
+            throw new IllegalStateException("Process " + execution.getProcessInstanceId() + " has no ticketId");
+        }
+        return id.longValue();
+    }
+}
