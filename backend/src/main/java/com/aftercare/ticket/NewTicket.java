@@ -21,7 +21,7 @@ public record NewTicket(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 4000) String description,
         /** When the call or alarm came in, if earlier than now (a call typed in afterwards); clocks start here. */
-        Instant receivedAt) {
+        @ReceivedRecently Instant receivedAt) {
 
     /** The common case: received now. */
     public NewTicket(Channel channel, String requesterName, String requesterUnit, String requesterPhone, Long siteId,

@@ -1,12 +1,14 @@
 package com.aftercare.ticket;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Device;
@@ -26,15 +28,14 @@ import com.aftercare.ticket.event.CaseTimeline;
  * monitoring system retrying) returns the first ticket instead of opening a second one; the same key
  * with another report or from another caller is refused (see {@link #replay}).
  * <p>
- * The report's own fields are validated on {@link NewTicket} by Bean Validation at the controller;
- * what is checked here depends on the data (the site and device exist, the caller's unit) or on the
- * clock (when the call was taken).
+ * The report's own fields (including when the call was taken, {@link ReceivedRecently}) are
+ * validated on {@link NewTicket} by Bean Validation, here as well as at the controller, so reports
+ * from code are held to the same rules; what is checked in the body depends on stored data (the
+ * site and device exist, the caller's unit).
  */
 @Service
+@Validated
 public class ReportFault {
-
-    /** How far back a report may be dated: a call typed in late, not a backfill of history. */
-    static final Duration MAX_RECEIVED_AGO = Duration.ofDays(7);
 
     private final TicketRepository tickets;
     private final AssetService assets;
@@ -60,7 +61,7 @@ public class ReportFault {
     }
 
     @Transactional
-    public Created report(NewTicket request, String idempotencyKey) {
+    public Created report(@Valid NewTicket request, String idempotencyKey) {
         if (idempotencyKey != null) {
             // a header, not a body field: Bean Validation on the body cannot name it
             if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
@@ -83,14 +84,6 @@ public class ReportFault {
             }
         }
         Instant now = clock.instant();
-        if (request.receivedAt() != null) {
-            if (request.receivedAt().isAfter(now.plusSeconds(60))) {
-                throw new BadRequestException("receivedAt", "must not be in the future");
-            }
-            if (request.receivedAt().isBefore(now.minus(MAX_RECEIVED_AGO))) {
-                throw new BadRequestException("receivedAt", "must be within the last 7 days");
-            }
-        }
         Assignment assignment = contractBook.assignmentFor(site.getCustomer().getId());
         Ticket fresh = new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(),
                 assignment.policyId(), assignment.terms());

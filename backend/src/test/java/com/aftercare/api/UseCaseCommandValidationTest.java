@@ -3,6 +3,7 @@ package com.aftercare.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.ChangeLevel;
 import com.aftercare.ticket.DeliverableKind;
+import com.aftercare.ticket.Grade;
+import com.aftercare.ticket.NewTicket;
 import com.aftercare.ticket.HoldReason;
 import com.aftercare.ticket.PutOnHold;
 import com.aftercare.ticket.ReportAbnormalEvent;
@@ -108,6 +111,13 @@ class UseCaseCommandValidationTest extends IntegrationTest {
         assertThat(violations(() -> reportDelay.report(new ReportDelay.Command(ticket.getId(), "")))).containsExactly("reason");
         assertThat(violations(() -> putOnHold.hold(new PutOnHold.Command(null, HoldReason.WAITING_PARTS, null))))
                 .containsExactly("ticketId");
+        NewTicket future = newTicket(Category.DEFECT, Grade.LOW, Grade.LOW);
+        NewTicket ahead = new NewTicket(future.channel(), future.requesterName(), future.requesterUnit(), future.requesterPhone(),
+                future.siteId(), future.deviceId(), future.category(), future.impact(), future.urgency(), future.title(),
+                future.description(), clock.instant().plus(Duration.ofHours(1)));
+        long ticketsBefore = jdbc.queryForObject("select count(*) from ticket", Long.class);
+        assertThat(violations(() -> reportFault.report(ahead, null))).containsExactly("receivedAt");
+        assertThat(jdbc.queryForObject("select count(*) from ticket", Long.class)).isEqualTo(ticketsBefore);
 
         assertThat(recorded(ticket)).isEqualTo(before);
     }

@@ -69,7 +69,7 @@ class LabelsTest {
                 Map.entry("recipientRole", names(RecipientRole.values())),
                 Map.entry("deliveryChannel", names(DeliveryChannel.values())),
                 Map.entry("deliveryStatus", names(DeliveryStatus.values())),
-                // the codes TicketService accepts (HOLD_REASONS, DELIVERABLES) and Resolved.how: strings, not enums
+                // the hold reasons and deliverable kinds the ticket use cases accept and Resolved.how: strings, not enums
                 Map.entry("holdReason", List.of("WAITING_CUSTOMER", "WAITING_PARTS")),
                 Map.entry("deliverable", List.of("SOLUTION_PLAN", "CONTINGENCY_PLAN", "FAULT_REPORT")),
                 Map.entry("resolution", List.of("AT_DESK", "ON_SITE")));
