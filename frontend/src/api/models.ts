@@ -32,3 +32,11 @@ export const modelsApi = {
   migrate: (body: MigrationRequest & { processInstanceIds: string[] }) =>
     api.post<MigrationResult>('/models/migrations', body),
 };
+
+/** Query keys of the workbench; a deployment or migration changes the model list and the change log. */
+export const modelKeys = {
+  all: ['models'] as const,
+  list: ['models', 'list'] as const,
+  changes: (key: string | undefined) => ['models', 'changes', key ?? null] as const,
+  editor: (definitionId: string) => ['models', 'editor', definitionId] as const,
+};

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authStore, request, setAuthHeaderSource, setUnauthorizedHandler } from '../api/client';
@@ -61,6 +62,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const leaving = useRef(false);
   const language = useRef(i18n.language);
   language.current = i18n.language;
+
+  // Cached answers belong to whoever was signed in: once they sign out (or someone else signs in), nothing
+  // of theirs may show up for the next user.
+  const queryClient = useQueryClient();
+  const signedInAs = me?.username ?? null;
+  const cachedFor = useRef(signedInAs);
+  useEffect(() => {
+    const previous = cachedFor.current;
+    cachedFor.current = signedInAs;
+    if (previous !== null && previous !== signedInAs) queryClient.clear();
+  }, [signedInAs, queryClient]);
 
   const loginWithProvider = useCallback(async (from: string) => {
     if (!oidc.current || leaving.current) return;

@@ -1,10 +1,11 @@
 import { Alert, App, Button, Checkbox, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/types';
 import { describeError } from '../../shared/errors';
-import { useLoad } from '../../shared/useLoad';
-import { adminApi, STAFF_ROLES, type Account, type AccountInput, type AdminCustomer } from './api';
+import { useAdminRefresh } from './useAdminRefresh';
+import { adminApi, adminKeys, STAFF_ROLES, type Account, type AccountInput, type AdminCustomer } from './api';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 
@@ -138,8 +139,9 @@ function ResetPasswordForm({ account, onClose }: { account?: Account; onClose: (
 export function AccountsTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const accounts = useLoad(() => adminApi.accounts(), []);
-  const customers = useLoad(() => adminApi.customers(), []);
+  const accounts = useQuery({ queryKey: adminKeys.accounts, queryFn: () => adminApi.accounts() });
+  const customers = useQuery({ queryKey: adminKeys.customers, queryFn: () => adminApi.customers() });
+  const refresh = useAdminRefresh();
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const [resetting, setResetting] = useState<Account>();
   const unitName = (id?: number) => customers.data?.find((c) => c.id === id)?.name ?? '';
@@ -152,7 +154,7 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
     } catch (e) {
       message.error(describeError(e, t));
     }
-    await accounts.reload();
+    await refresh(adminKeys.accounts);
   };
 
   return (
@@ -167,7 +169,7 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
       <ResponsiveTable<Account>
         testId="account-table"
         rows={accounts.data?.accounts}
-        loading={accounts.loading}
+        loading={accounts.isFetching}
         rowKey={(a) => a.username}
         empty={t('admin.accounts.empty')}
         columns={[
@@ -234,7 +236,7 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
           customers={customers.data ?? []}
           onSaved={() => {
             message.success(t('admin.saved'));
-            void accounts.reload();
+            void refresh(adminKeys.accounts);
           }}
           onClose={() => setEditing(null)}
         />

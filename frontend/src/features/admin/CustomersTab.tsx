@@ -1,10 +1,11 @@
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/errors';
-import { useLoad } from '../../shared/useLoad';
-import { adminApi, DEVICE_TYPES, REGIONS, type AdminCustomer, type AdminDevice, type AdminSite, type DeviceInput, type SiteInput } from './api';
+import { useAdminRefresh } from './useAdminRefresh';
+import { adminApi, adminKeys, DEVICE_TYPES, REGIONS, type AdminCustomer, type AdminDevice, type AdminSite, type DeviceInput, type SiteInput } from './api';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 
@@ -113,8 +114,9 @@ function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; d
 function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const sites = useLoad(() => adminApi.sites(customer.id), [customer.id]);
-  const devices = useLoad(() => adminApi.devices(customer.id), [customer.id]);
+  const sites = useQuery({ queryKey: adminKeys.sites(customer.id), queryFn: () => adminApi.sites(customer.id) });
+  const devices = useQuery({ queryKey: adminKeys.devices(customer.id), queryFn: () => adminApi.devices(customer.id) });
+  const refresh = useAdminRefresh();
   const [site, setSite] = useState<AdminSite | 'new' | null>(null);
   const [device, setDevice] = useState<AdminDevice | 'new' | null>(null);
   const siteName = (id: number) => sites.data?.find((s) => s.id === id)?.name ?? '';
@@ -126,7 +128,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
     } catch (e) {
       message.error(describeError(e, t));
     }
-    await devices.reload();
+    await refresh(adminKeys.devices(customer.id));
   };
 
   return (
@@ -145,7 +147,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
         <ResponsiveTable<AdminSite>
           testId="site-table"
           rows={sites.data}
-          loading={sites.loading}
+          loading={sites.isFetching}
           rowKey={(s) => s.id}
           empty={t('admin.sites.empty')}
           columns={[
@@ -172,7 +174,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
         <ResponsiveTable<AdminDevice>
           testId="device-table"
           rows={devices.data}
-          loading={devices.loading}
+          loading={devices.isFetching}
           rowKey={(d) => d.id}
           empty={t('admin.devices.empty')}
           columns={[
@@ -223,7 +225,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
           site={site === 'new' ? undefined : site}
           onSaved={() => {
             message.success(t('admin.saved'));
-            void sites.reload();
+            void refresh(adminKeys.sites(customer.id));
           }}
           onClose={() => setSite(null)}
         />
@@ -234,7 +236,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
           device={device === 'new' ? undefined : device}
           onSaved={() => {
             message.success(t('admin.saved'));
-            void devices.reload();
+            void refresh(adminKeys.devices(customer.id));
           }}
           onClose={() => setDevice(null)}
         />
@@ -246,7 +248,8 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
 export function CustomersTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const customers = useLoad(() => adminApi.customers(), []);
+  const customers = useQuery({ queryKey: adminKeys.customers, queryFn: () => adminApi.customers() });
+  const refresh = useAdminRefresh();
   const [selectedId, setSelectedId] = useState<number>();
   const [editing, setEditing] = useState<AdminCustomer | 'new' | null>(null);
   const selected = customers.data?.find((c) => c.id === selectedId);
@@ -258,7 +261,7 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
     } catch (e) {
       message.error(describeError(e, t));
     }
-    await customers.reload();
+    await refresh(adminKeys.customers);
   };
 
   return (
@@ -272,7 +275,7 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
       <ResponsiveTable<AdminCustomer>
         testId="customer-table"
         rows={customers.data}
-        loading={customers.loading}
+        loading={customers.isFetching}
         rowKey={(c) => c.id}
         selectedKey={selectedId}
         onSelect={(c) => setSelectedId(c.id)}
@@ -325,7 +328,7 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
             const saved = editing === 'new' ? await adminApi.createCustomer(v.name) : await adminApi.renameCustomer(editing.id, v.name);
             message.success(t('admin.saved'));
             setSelectedId(saved.id);
-            await customers.reload();
+            await refresh(adminKeys.customers);
           }}
           onClose={() => setEditing(null)}
           testId="customer-form"

@@ -1,9 +1,10 @@
 import { Alert, App, Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/errors';
-import { useLoad } from '../../shared/useLoad';
-import { adminApi, REGIONS, type Account, type AdminEngineer, type AdminTeam, type EngineerInput, type TeamInput } from './api';
+import { useAdminRefresh } from './useAdminRefresh';
+import { adminApi, adminKeys, REGIONS, type Account, type AdminEngineer, type AdminTeam, type EngineerInput, type TeamInput } from './api';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 
@@ -122,16 +123,17 @@ function TeamForm({ team, accounts, onSaved, onClose }: { team?: AdminTeam; acco
 export function EngineersTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const engineers = useLoad(() => adminApi.engineers(), []);
-  const teams = useLoad(() => adminApi.teams(), []);
-  const accounts = useLoad(() => adminApi.accounts(), []);
+  const engineers = useQuery({ queryKey: adminKeys.engineers, queryFn: () => adminApi.engineers() });
+  const teams = useQuery({ queryKey: adminKeys.teams, queryFn: () => adminApi.teams() });
+  const accounts = useQuery({ queryKey: adminKeys.accounts, queryFn: () => adminApi.accounts() });
+  const refresh = useAdminRefresh();
   const [engineer, setEngineer] = useState<AdminEngineer | 'new' | null>(null);
   const [team, setTeam] = useState<AdminTeam | 'new' | null>(null);
   const nameOf = (username?: string) => accounts.data?.accounts.find((a) => a.username === username)?.displayName ?? username;
   const region = (r?: string) => (r ? t(`region.${r}`) : t('common.empty'));
-  const saved = (reload: () => Promise<void>) => () => {
+  const saved = (queryKey: QueryKey) => () => {
     message.success(t('admin.saved'));
-    void reload();
+    void refresh(queryKey);
   };
 
   return (
@@ -153,7 +155,7 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
         <ResponsiveTable<AdminTeam>
           testId="team-table"
           rows={teams.data}
-          loading={teams.loading}
+          loading={teams.isFetching}
           rowKey={(tm) => tm.id}
           empty={t('admin.teams.empty')}
           columns={[
@@ -180,7 +182,7 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
         <ResponsiveTable<AdminEngineer>
           testId="engineer-table"
           rows={engineers.data}
-          loading={engineers.loading}
+          loading={engineers.isFetching}
           rowKey={(e) => e.id}
           empty={t('admin.engineers.empty')}
           columns={[
@@ -199,7 +201,7 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
           engineer={engineer === 'new' ? undefined : engineer}
           accounts={accounts.data?.accounts ?? []}
           teams={teams.data ?? []}
-          onSaved={saved(engineers.reload)}
+          onSaved={saved(adminKeys.engineers)}
           onClose={() => setEngineer(null)}
         />
       )}
@@ -207,7 +209,7 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
         <TeamForm
           team={team === 'new' ? undefined : team}
           accounts={accounts.data?.accounts ?? []}
-          onSaved={saved(teams.reload)}
+          onSaved={saved(adminKeys.teams)}
           onClose={() => setTeam(null)}
         />
       )}

@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '../../test/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContractsPage } from './ContractsPage';
 

@@ -1,13 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Drawer, Flex, Form, Input, List, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
-import { useLoad } from '../../shared/useLoad';
-import { CALENDAR_KINDS, contractsApi, type Contract, type PolicyOption } from './api';
+import { CALENDAR_KINDS, contractKeys, contractsApi, type Contract, type PolicyOption } from './api';
 import {
   formValues,
   MAX_WINDOWS,
@@ -24,9 +24,12 @@ import {
  */
 export function ContractsPage() {
   const { t } = useTranslation();
-  const customers = useLoad(contractsApi.customers, []);
-  const contracts = useLoad(contractsApi.list, []);
-  const policies = useLoad(contractsApi.policies, []);
+  const queryClient = useQueryClient();
+  const customers = useQuery({ queryKey: contractKeys.customers, queryFn: contractsApi.customers });
+  const contracts = useQuery({ queryKey: contractKeys.all, queryFn: contractsApi.list });
+  const policies = useQuery({ queryKey: contractKeys.policies, queryFn: contractsApi.policies });
+  // A saved contract changes the list; the customers and policies stay as they are.
+  const reloadContracts = () => void queryClient.invalidateQueries({ queryKey: contractKeys.all, exact: true });
   const [editing, setEditing] = useState<Customer | null>(null);
 
   const byCustomer = useMemo(
@@ -40,7 +43,7 @@ export function ContractsPage() {
       <PageHeader
         title={t('contracts.title')}
         extra={
-          <Button onClick={() => void contracts.reload()} data-testid="contracts-refresh">
+          <Button onClick={reloadContracts} data-testid="contracts-refresh">
             {t('common.refresh')}
           </Button>
         }
@@ -48,7 +51,7 @@ export function ContractsPage() {
       <Typography.Paragraph type="secondary">{t('contracts.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(error, t) })} />}
       <List
-        loading={customers.loading || contracts.loading}
+        loading={customers.isFetching || contracts.isFetching}
         // editing starts only once the contracts are known, so a form never opens blank over an existing one
         dataSource={contracts.data ? customers.data ?? [] : []}
         locale={{ emptyText: t('contracts.noCustomers') }}
@@ -98,7 +101,7 @@ export function ContractsPage() {
             customerId={editing.id}
             contract={byCustomer.get(editing.id)}
             policies={policies.data}
-            onSaved={() => void contracts.reload()}
+            onSaved={reloadContracts}
           />
         )}
       </Drawer>

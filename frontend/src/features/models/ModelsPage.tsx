@@ -1,16 +1,16 @@
 import { DownloadOutlined, EditOutlined, MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type HTMLAttributes, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { modelsApi, versionFileName } from '../../api/models';
+import { modelKeys, modelsApi, versionFileName } from '../../api/models';
 import type { Model, ModelVersion } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
-import { useLoad } from '../../shared/useLoad';
 import { ChangeLog } from './ChangeLog';
 import { MigrationDialog } from './MigrationDialog';
 import { FileStatusTag, KindTag, SourceTag } from './tags';
@@ -131,7 +131,8 @@ export function ModelsPage() {
   const canChange = hasRole('PROCESS_OWNER');
   const location = useLocation();
   const navigate = useNavigate();
-  const models = useLoad(modelsApi.list, []);
+  const queryClient = useQueryClient();
+  const models = useQuery({ queryKey: modelKeys.list, queryFn: modelsApi.list });
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const [migration, setMigration] = useState<{ model: Model; version: ModelVersion }>();
   const [exporting, setExporting] = useState(false);
@@ -197,7 +198,7 @@ export function ModelsPage() {
       <Table<Model>
         scroll={{ x: 'max-content' }}
         rowKey="key"
-        loading={models.loading}
+        loading={models.isFetching}
         columns={columns}
         dataSource={list}
         pagination={false}
@@ -231,7 +232,7 @@ export function ModelsPage() {
         title={t('models.title')}
         extra={
           <Space>
-            <Button icon={<ReloadOutlined />} onClick={() => void models.reload()} data-testid="models-refresh">
+            <Button icon={<ReloadOutlined />} onClick={() => void queryClient.invalidateQueries({ queryKey: modelKeys.all })} data-testid="models-refresh">
               {t('common.refresh')}
             </Button>
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportAll()} data-testid="models-export">
@@ -269,7 +270,7 @@ export function ModelsPage() {
           model={migration.model}
           source={migration.version}
           onClose={() => setMigration(undefined)}
-          onMigrated={() => void models.reload()}
+          onMigrated={() => void queryClient.invalidateQueries({ queryKey: modelKeys.all })}
         />
       )}
     </>

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -14,8 +15,7 @@ import {
   type TicketDetail,
 } from '../../api/types';
 import { describeError } from '../../shared/errors';
-import { useLoad } from '../../shared/useLoad';
-import { slaApi } from './api';
+import { slaApi, slaKeys } from './api';
 import { clockLabel } from './tags';
 
 const TEXT_MAX = 4000;
@@ -114,7 +114,7 @@ function LevelModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const policy = useLoad(() => slaApi.policy(policyCode), [policyCode]);
+  const policy = useQuery({ queryKey: slaKeys.policy(policyCode), queryFn: () => slaApi.policy(policyCode) });
   return (
     <ActionModal<{ level: string; reason: string }>
       title={t('actions.changeLevel')}
@@ -139,7 +139,7 @@ function LevelModal({
       >
         <Select
           data-testid="action-level-level"
-          loading={policy.loading}
+          loading={policy.isFetching}
           options={(policy.data?.levels ?? []).map((l) => ({
             value: l.code,
             label: `${t('level.value', { level: l.code })} · ${l.name}`,

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '../../test/render';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { authStore } from '../../api/client';
 import type { Delivery, Role, TicketClocks, TicketDetail } from '../../api/types';

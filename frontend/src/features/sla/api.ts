@@ -1,6 +1,6 @@
 import { api, download } from '../../api/client';
 import type { Board, DeliverableKind, Delivery, HoldReason, SlaPolicy, TicketClocks } from '../../api/types';
-import { boardQuery, type BoardFilter } from '../supervisor/boardFilter';
+import { boardQuery, type BoardFilter } from './boardFilter';
 
 /** An answer together with the browser's monotonic time when it arrived (for live countdowns). */
 export interface Stamped<T> {
@@ -35,4 +35,12 @@ export const slaApi = {
   acknowledgeAbnormal: (ticketId: string | number) =>
     api.postEmpty<unknown>(`/tickets/${ticketId}/abnormal-events/acknowledge`),
   delay: (ticketId: string | number, body: { reason: string }) => api.post<unknown>(`/tickets/${ticketId}/delay`, body),
+};
+
+/** Query keys of the SLA board and policies; a ticket's clocks and deliveries live under its ticket key. */
+export const slaKeys = {
+  board: (query: string) => ['sla', 'board', query] as const,
+  policy: (code: string) => ['sla', 'policy', code] as const,
+  clocks: (ticketId: string | number) => ['tickets', String(ticketId), 'clocks'] as const,
+  deliveries: (ticketId: string | number) => ['tickets', String(ticketId), 'deliveries'] as const,
 };

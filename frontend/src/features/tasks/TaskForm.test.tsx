@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { useState } from 'react';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '../../test/render';
 import { describe, expect, it, vi } from 'vitest';
 import type { Task } from '../../api/types';
 import { TaskForm } from './TaskForm';

@@ -1,5 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -12,11 +13,9 @@ import {
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
-import { useLoad } from '../../shared/useLoad';
-import { slaApi, stamped } from '../sla/api';
-import { ClocksPanel } from '../sla/ClocksPanel';
-import { ticketsApi } from './api';
-import { TicketNotLoaded, usePollWhileVerifying } from './ticketPageParts';
+import { ClocksPanel, slaApi, slaKeys, stamped } from '../sla';
+import { ticketKeys, ticketsApi } from './api';
+import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 
 
 /** The callback task's feedback field takes at most this many characters (customer-callback.bpmn). */
@@ -36,15 +35,18 @@ const ANSWER_FIELDS = new Set(['callbackOutcome', 'satisfaction', 'customerFeedb
  */
 export function CustomerTicketView({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { data: ticket, error, reload } = useLoad(() => ticketsApi.customerCase(id), [id]);
-  const clocks = useLoad(() => stamped(slaApi.clocks(id)), [id]);
-  const reloadClocks = clocks.reload;
+  const queryClient = useQueryClient();
+  const { data: ticket, error } = useQuery({
+    queryKey: ticketKeys.customerCase(id),
+    queryFn: () => ticketsApi.customerCase(id),
+    refetchInterval: pollWhileVerifying,
+  });
+  const clocks = useQuery({ queryKey: slaKeys.clocks(id), queryFn: () => stamped(slaApi.clocks(id)) });
 
+  /** The case file and its clocks, both under the ticket's key. */
   const reloadAll = useCallback(async () => {
-    await Promise.all([reload(), reloadClocks()]);
-  }, [reload, reloadClocks]);
-
-  usePollWhileVerifying(ticket?.status, reload);
+    await queryClient.invalidateQueries({ queryKey: ticketKeys.one(id) });
+  }, [queryClient, id]);
 
   if (!ticket) return <TicketNotLoaded error={error} />;
 
@@ -74,7 +76,7 @@ export function CustomerTicketView({ id }: { id: string }) {
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Progress ticket={ticket} />
-            <ClocksPanel data={clocks.data} error={clocks.error} loading={clocks.loading} />
+            <ClocksPanel data={clocks.data} error={clocks.error ?? undefined} loading={clocks.isFetching} />
           </Space>
         </Col>
       </Row>

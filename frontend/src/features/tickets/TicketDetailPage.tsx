@@ -1,5 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -9,18 +10,12 @@ import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
-import { useLoad } from '../../shared/useLoad';
-import { slaApi, stamped } from '../sla/api';
-import { ClocksPanel } from '../sla/ClocksPanel';
-import { DeliveriesPanel } from '../sla/DeliveriesPanel';
-import { SlaActions } from '../sla/SlaActions';
-import { tasksApi } from '../tasks/api';
-import { canActOn, taskName } from '../tasks/formFields';
-import { TaskForm } from '../tasks/TaskForm';
+import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
+import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ProbeResults } from './ProbeResults';
-import { ticketsApi } from './api';
-import { TicketNotLoaded, usePollWhileVerifying } from './ticketPageParts';
+import { ticketKeys, ticketsApi } from './api';
+import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 
 
 const EVENT_COLORS: Record<string, string> = {
@@ -46,18 +41,25 @@ export function TicketDetailPage() {
 
 function StaffTicketView({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { data: ticket, error, reload } = useLoad(() => ticketsApi.get(id), [id]);
-  const clocks = useLoad(() => stamped(slaApi.clocks(id)), [id]);
-  const deliveries = useLoad(() => slaApi.deliveries(id), [id]);
-  const reloadClocks = clocks.reload;
-  const reloadDeliveries = deliveries.reload;
+  const queryClient = useQueryClient();
+  const { data: ticket, error } = useQuery({
+    queryKey: ticketKeys.detail(id),
+    queryFn: () => ticketsApi.get(id),
+    refetchInterval: pollWhileVerifying,
+  });
+  const clocks = useQuery({ queryKey: slaKeys.clocks(id), queryFn: () => stamped(slaApi.clocks(id)) });
+  const deliveries = useQuery({ queryKey: slaKeys.deliveries(id), queryFn: () => slaApi.deliveries(id) });
 
-  /** After a task or an SLA action: the ticket, its clocks and its notifications may all have changed. */
+  /**
+   * After a task or an SLA action: the ticket, its clocks and its notifications may all have changed (all under
+   * the ticket's key), and so may the task inbox.
+   */
   const reloadAll = useCallback(async () => {
-    await Promise.all([reload(), reloadClocks(), reloadDeliveries()]);
-  }, [reload, reloadClocks, reloadDeliveries]);
-
-  usePollWhileVerifying(ticket?.status, reload);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ticketKeys.one(id) }),
+      queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    ]);
+  }, [queryClient, id]);
 
   if (!ticket) return <TicketNotLoaded error={error} />;
 
@@ -88,12 +90,12 @@ function StaffTicketView({ id }: { id: string }) {
             <Card title={t('detail.probes')} data-testid="probe-results">
               <ProbeResults results={ticket.probeResults ?? []} />
             </Card>
-            <DeliveriesPanel deliveries={deliveries.data} error={deliveries.error} loading={deliveries.loading} />
+            <DeliveriesPanel deliveries={deliveries.data} error={deliveries.error ?? undefined} loading={deliveries.isFetching} />
           </Space>
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <ClocksPanel data={clocks.data} error={clocks.error} loading={clocks.loading} />
+            <ClocksPanel data={clocks.data} error={clocks.error ?? undefined} loading={clocks.isFetching} />
             <Deadlines ticket={ticket} />
             <Card title={t('detail.timeline')} data-testid="ticket-timeline">
               {ticket.timeline?.length ? (

@@ -6,16 +6,16 @@ import {
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Flex, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, saveBlob } from '../../../api/client';
-import { modelsApi } from '../../../api/models';
+import { modelKeys, modelsApi } from '../../../api/models';
 import type { ElementChange, Model, ModelVersion, ModelViolation } from '../../../api/types';
 import { useAuth } from '../../../auth/AuthContext';
 import { describeError } from '../../../shared/errors';
 import { PageHeader } from '../../../shared/PageHeader';
-import { useLoad } from '../../../shared/useLoad';
 import type { DeployedState } from '../ModelsPage';
 import { KindTag } from '../tags';
 import { ChangesList, ViolationsList } from './CheckResults';
@@ -75,7 +75,15 @@ export default function ModelEditorPage() {
   const { hasRole } = useAuth();
   const canDeploy = hasRole('PROCESS_OWNER');
 
-  const data = useLoad(() => loadEditorData(definitionId), [definitionId]);
+  const queryClient = useQueryClient();
+  // Loaded once per definition: the canvas holds the user's edits, so a refetch (window focus, a deployment
+  // elsewhere) must not import the XML again underneath them.
+  const data = useQuery({
+    queryKey: modelKeys.editor(definitionId),
+    queryFn: () => loadEditorData(definitionId),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   const canvasRef = useRef<HTMLDivElement>(null);
   const propertiesRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<ModelerHandle>();
@@ -215,6 +223,7 @@ export default function ModelEditorPage() {
       return;
     }
     setEdits(0);
+    void queryClient.invalidateQueries({ queryKey: modelKeys.all });
     const state: DeployedState = { deployed: outcome.deployment.definitions };
     navigate('/models', { state });
   };
@@ -398,7 +407,7 @@ export default function ModelEditorPage() {
       {modelerError && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('editor.openFailed', { message: modelerError })} data-testid="editor-error" />
       )}
-      <Spin spinning={data.loading || (!ready && !modelerError)}>
+      <Spin spinning={data.isFetching || (!ready && !modelerError)}>
         <div className={`model-editor ${kind === 'DECISION' ? 'model-editor-dmn' : 'model-editor-bpmn'}`}>
           <div className="model-editor-canvas" ref={canvasRef} data-testid="editor-canvas" data-ready={ready} />
           {kind !== 'DECISION' && <div className="model-editor-properties" ref={propertiesRef} data-testid="editor-properties" />}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withQuery } from '../../api/client';
 import { boardQuery, isFiltered, readBoardFilter } from './boardFilter';
-import { notificationTicketLabel } from './notifications';
 
 describe('board filter → query', () => {
   it('sends only the filters that are set', () => {
@@ -39,14 +38,5 @@ describe('board filter → query', () => {
     expect(isFiltered({})).toBe(false);
     expect(isFiltered({ sort: 'level' })).toBe(false);
     expect(isFiltered({ risk: 'OVERDUE' })).toBe(true);
-  });
-});
-
-describe('notificationTicketLabel', () => {
-  it('uses the ticket number and falls back to the id for older notifications', () => {
-    expect(notificationTicketLabel({ ticketId: 7, ticketNumber: 'AC-20260110-0007' })).toBe('AC-20260110-0007');
-    expect(notificationTicketLabel({ ticketId: 7 })).toBe('#7');
-    expect(notificationTicketLabel({ ticketId: 7, ticketNumber: null })).toBe('#7');
-    expect(notificationTicketLabel({ ticketId: null })).toBeNull();
   });
 });
