@@ -1,3 +1,4 @@
+import { acceptLanguage } from '../i18n';
 import type { FieldError, Problem } from './types';
 
 const AUTH_KEY = 'aftercare.auth';
@@ -82,7 +83,7 @@ interface RequestOptions {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const accept = options.text ? 'application/xml, text/plain, */*' : 'application/json';
-  const headers: Record<string, string> = { Accept: accept, ...options.headers };
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': acceptLanguage(), ...options.headers };
   const auth = options.auth ?? authHeader();
   if (auth) headers.Authorization = auth;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -150,7 +151,8 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
  * header, so the file is fetched as a blob and saved through a temporary object URL.
  */
 export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
-  const headers: Record<string, string> = {};
+  // exports (Excel) are written in the reader's language too
+  const headers: Record<string, string> = { 'Accept-Language': acceptLanguage() };
   const auth = authHeader();
   if (auth) headers.Authorization = auth;
   const response = await fetch(withQuery(`api${path}`, query), { headers });
