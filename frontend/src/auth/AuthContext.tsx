@@ -106,7 +106,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // once per page load (StrictMode runs effects twice; a sign-in callback must be handled only once)
     if (started.current) return;
     started.current = true;
-    (async () => {
+    void (async () => {
       const config = await loadAuthConfig();
       if (config.mode === 'oidc') {
         const session = new OidcSession(config);

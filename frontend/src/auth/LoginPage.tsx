@@ -74,7 +74,7 @@ function LocalLoginForm({ from }: { from?: string }) {
     setError(null);
     try {
       const user = await login(username.trim(), password);
-      navigate(from ?? homePath(user), { replace: true });
+      void navigate(from ?? homePath(user), { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError(t('login.failed'));
       else setError(t('login.error', { message: e instanceof Error ? e.message : String(e) }));
@@ -93,7 +93,7 @@ function LocalLoginForm({ from }: { from?: string }) {
         extra={<LanguageSwitch />}
         data-testid="login-card"
       >
-        <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} name="login">
+        <Form<Credentials> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false} name="login">
           <Form.Item name="username" label={t('login.username')} rules={required(t('login.username'))}>
             <Input autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>

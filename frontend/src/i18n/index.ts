@@ -37,7 +37,7 @@ const initial = detectLanguage(
   typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [],
 );
 
-i18n.use(initReactI18next).init({
+void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, zh: { translation: zh } },
   lng: initial,
   fallbackLng: 'en',

@@ -75,7 +75,7 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
       >
         <Checkbox.Group
           data-testid="account-roles"
-          onChange={(v) => setRoles(v as Role[])}
+          onChange={(v) => setRoles(v)}
           options={[...STAFF_ROLES, 'CUSTOMER' as Role].map((r) => ({ value: r, label: t(`role.${r}`) }))}
         />
       </Form.Item>
@@ -212,6 +212,7 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
                       title={t('admin.accounts.confirmDisable', { name: a.displayName })}
                       okText={t('admin.disable')}
                       cancelText={t('admin.cancel')}
+                      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
                       onConfirm={() => setEnabled(a, false)}
                     >
                       <Button size="small" danger data-testid={`account-disable-${a.username}`}>
@@ -219,7 +220,7 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Button size="small" onClick={() => setEnabled(a, true)} data-testid={`account-enable-${a.username}`}>
+                    <Button size="small" onClick={() => void setEnabled(a, true)} data-testid={`account-enable-${a.username}`}>
                       {t('admin.enable')}
                     </Button>
                   )}

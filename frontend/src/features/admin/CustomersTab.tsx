@@ -198,7 +198,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
                       {t('admin.edit')}
                     </Button>
                     {d.retired ? (
-                      <Button size="small" onClick={() => setRetired(d, false)}>
+                      <Button size="small" onClick={() => void setRetired(d, false)}>
                         {t('admin.devices.reinstate')}
                       </Button>
                     ) : (
@@ -206,6 +206,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
                         title={t('admin.devices.confirmRetire', { name: d.name })}
                         okText={t('admin.devices.retire')}
                         cancelText={t('admin.cancel')}
+                        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
                         onConfirm={() => setRetired(d, true)}
                       >
                         <Button size="small" danger>
@@ -301,6 +302,7 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
                       title={t('admin.customers.confirmDisable', { name: c.name })}
                       okText={t('admin.disable')}
                       cancelText={t('admin.cancel')}
+                      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
                       onConfirm={() => setActive(c, false)}
                     >
                       <Button size="small" danger data-testid={`customer-disable-${c.id}`}>
@@ -308,7 +310,7 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Button size="small" onClick={() => setActive(c, true)}>
+                    <Button size="small" onClick={() => void setActive(c, true)}>
                       {t('admin.enable')}
                     </Button>
                   )}

@@ -49,7 +49,7 @@ export function FormModal<T extends object>({ open, title, initialValues, fields
       form.setFieldsValue((initialValues ?? {}) as never);
       setProblem(null);
     }
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps -- fill the form each time it opens, not on every new initialValues object
 
   const submit = async () => {
     let values: T;
@@ -75,11 +75,12 @@ export function FormModal<T extends object>({ open, title, initialValues, fields
       open={open}
       title={title}
       onCancel={onClose}
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
       onOk={submit}
       okText={t('admin.save')}
       cancelText={t('admin.cancel')}
       confirmLoading={saving}
-      okButtonProps={{ 'data-testid': `${testId}-save` } as never}
+      okButtonProps={{ 'data-testid': `${testId}-save` }}
       destroyOnHidden
       width={560}
       style={{ maxWidth: 'calc(100vw - 16px)' }}

@@ -212,7 +212,7 @@ export function ContractForm({
       form={form}
       layout="vertical"
       initialValues={initial}
-      onFinish={submit}
+      onFinish={(values) => void submit(values)}
       disabled={busy}
       data-testid="contract-form"
     >

@@ -126,14 +126,14 @@ export function MigrationDialog({ model, source, onClose, onMigrated }: Props) {
   ) : (
     <Space>
       <Button onClick={onClose}>{t('migration.cancel')}</Button>
-      <Button onClick={dryRun} loading={busy === 'dryRun'} disabled={!targetId || !!busy} data-testid="migration-dry-run">
+      <Button onClick={() => void dryRun()} loading={busy === 'dryRun'} disabled={!targetId || !!busy} data-testid="migration-dry-run">
         {t('migration.dryRun')}
       </Button>
       {currentPlan && (
         <Button
           type="primary"
           danger
-          onClick={migrate}
+          onClick={() => void migrate()}
           loading={busy === 'migrate'}
           disabled={movable.length === 0 || !!busy}
           data-testid="migration-run"

@@ -139,8 +139,9 @@ export function ModelsPage() {
   // The editor navigates here after a deployment; keep the news but drop it from history.
   const [deployed, setDeployed] = useState(() => (location.state as DeployedState | null)?.deployed);
   useEffect(() => {
-    if ((location.state as DeployedState | null)?.deployed) navigate(location.pathname, { replace: true, state: null });
-    // Only once, for the state the page was opened with.
+    if ((location.state as DeployedState | null)?.deployed) void navigate(location.pathname, { replace: true, state: null });
+    // Only once, for the state the page was opened with: later navigations carry their own state.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately runs on mount only
   }, []);
 
   const exportAll = async () => {

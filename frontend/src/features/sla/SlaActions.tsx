@@ -92,7 +92,7 @@ function ActionModal<V extends object>({ title, testId, fields, initialValues, s
       okButtonProps={{ 'data-testid': `${testId}-submit` }}
       cancelButtonProps={{ 'data-testid': `${testId}-cancel` }}
     >
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} data-testid={`${testId}-form`}>
+      <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void finish(values)} data-testid={`${testId}-form`}>
         {children}
       </Form>
       {error && <Alert type="error" showIcon message={error} data-testid={`${testId}-error`} />}
@@ -214,6 +214,7 @@ export function SlaActions({
         okText={t('actions.resume')}
         cancelText={t('actions.cancel')}
         okButtonProps={{ 'data-testid': 'action-resume-confirm' }}
+        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
         onConfirm={() => run(t('actions.resume'), () => slaApi.resume(ticket.id))}
       >
         <Button data-testid="action-resume">{t('actions.resume')}</Button>
@@ -242,6 +243,7 @@ export function SlaActions({
         okText={t('actions.onSite')}
         cancelText={t('actions.cancel')}
         okButtonProps={{ 'data-testid': 'action-on-site-confirm' }}
+        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
         onConfirm={() => run(t('actions.onSite'), () => slaApi.onSite(ticket.id))}
       >
         <Button data-testid="action-on-site">{t('actions.onSite')}</Button>
@@ -270,6 +272,7 @@ export function SlaActions({
         okText={t('actions.acknowledge')}
         cancelText={t('actions.cancel')}
         okButtonProps={{ 'data-testid': 'action-acknowledge-confirm' }}
+        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
         onConfirm={() => run(t('actions.acknowledge'), () => slaApi.acknowledgeAbnormal(ticket.id))}
       >
         <Button data-testid="action-acknowledge">{t('actions.acknowledge')}</Button>

@@ -1,7 +1,7 @@
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Engineer, FormField, Task } from '../../api/types';
@@ -95,7 +95,7 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const fields = task.formFields ?? [];
+  const fields = useMemo(() => task.formFields ?? [], [task.formFields]);
   const needsEngineers = fields.some((f) => widgetFor(f) === 'engineer');
   const initial = useMemo(() => initialValues(fields), [fields]);
 
@@ -118,7 +118,7 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
           message: taskName(t, task),
           description: t('tasks.alreadyHandled'),
           duration: CONFLICT_NOTICE_SECONDS,
-          props: { 'data-testid': 'task-conflict-notice' } as HTMLAttributes<HTMLDivElement>,
+          props: { 'data-testid': 'task-conflict-notice' },
         });
         setError(t('tasks.alreadyHandled'));
         onDone(false);
@@ -158,7 +158,7 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
       layout="vertical"
       name={`task-${task.key}`}
       initialValues={initial}
-      onFinish={submit}
+      onFinish={(values) => void submit(values)}
       data-testid={`task-form-${task.key}`}
     >
       {fields.map((field) => (

@@ -58,7 +58,7 @@ export function TaskInboxPage() {
               {t('tasks.claim')}
             </Button>
           )}
-          <Button size="small" type="primary" onClick={() => navigate(`/tickets/${task.ticketId}`)} data-testid="task-open">
+          <Button size="small" type="primary" onClick={() => void navigate(`/tickets/${task.ticketId}`)} data-testid="task-open">
             {t('tasks.open')}
           </Button>
         </Space>

@@ -200,7 +200,7 @@ function CallbackForm({ ticketId, onAnswered }: { ticketId: number; onAnswered: 
   return (
     <Card title={t('customer.callbackTitle')} data-testid="callback-form">
       <Typography.Paragraph>{t('customer.callbackIntro')}</Typography.Paragraph>
-      <Form<AnswerValues> form={form} name="callback-answer" layout="vertical" onFinish={submit}>
+      <Form<AnswerValues> form={form} name="callback-answer" layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item
           name="callbackOutcome"
           label={t('customer.callbackOutcome')}

@@ -121,7 +121,7 @@ export function NewTicketPage() {
       const created = await ticketsApi.create(ticket, idempotencyKey);
       void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
       message.success(t(isCustomer ? 'customer.created' : 'newTicket.created', { number: created.number }));
-      navigate(`/tickets/${created.id}`);
+      void navigate(`/tickets/${created.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.fieldErrors.length > 0) {
         const shown = e.fieldErrors.filter((fe) => onForm(fe.field));
@@ -154,7 +154,7 @@ export function NewTicketPage() {
             ? { requesterName: me?.displayName, category: 'DEFECT' }
             : { channel: 'HOTLINE', receivedAt: openedAt }
         }
-        onFinish={submit}
+        onFinish={(values) => void submit(values)}
         onValuesChange={(changed) => {
           // A device belongs to one site: drop the choice when the site changes.
           if ('siteId' in changed) form.setFieldValue('deviceId', undefined);

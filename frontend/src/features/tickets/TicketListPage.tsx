@@ -148,7 +148,7 @@ export function TicketListPage() {
         rowClassName={() => 'clickable-row'}
         onRow={(row) =>
           ({
-            onClick: () => navigate(`/tickets/${row.id}`),
+            onClick: () => void navigate(`/tickets/${row.id}`),
             'data-testid': 'ticket-row',
             'data-ticket-number': row.number,
           }) as HTMLAttributes<HTMLElement>

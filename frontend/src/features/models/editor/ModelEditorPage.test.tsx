@@ -53,7 +53,7 @@ const checkResult: ModelCheck = {
   baseVersion: 3,
 };
 
-function mockApi({ roles = ['PROCESS_OWNER'] as Role[], deploy = 'ok' as 'ok' | 'rejected' } = {}) {
+function mockApi({ roles = ['PROCESS_OWNER'] as Role[], deploy = 'ok' } = {}) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     const method = init?.method ?? 'GET';
@@ -178,7 +178,7 @@ describe('ModelEditorPage', () => {
     expect(posted(fetchMock, 'api/models/deployments')).toEqual([
       { fileName: 'dispatch.bpmn', xml: '<edited/>', comment: 'Tighter reminder' },
     ]);
-    expect(JSON.parse(stub.textContent!)).toEqual({
+    expect(JSON.parse(stub.textContent)).toEqual({
       deployed: [{ key: 'dispatch', version: 4, definitionId: 'dispatch:4:eee' }],
     });
   });

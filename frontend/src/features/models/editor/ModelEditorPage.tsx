@@ -115,7 +115,7 @@ export default function ModelEditorPage() {
     setModelerError(undefined);
     setEdits(0);
     setLint(undefined);
-    (async () => {
+    void (async () => {
       try {
         const create = await loadModeler(loaded.kind);
         if (cancelled || !canvasRef.current) return;
@@ -225,12 +225,12 @@ export default function ModelEditorPage() {
     setEdits(0);
     void queryClient.invalidateQueries({ queryKey: modelKeys.all });
     const state: DeployedState = { deployed: outcome.deployment.definitions };
-    navigate('/models', { state });
+    void navigate('/models', { state });
   };
 
   const back = () => {
     if (!dirty) {
-      navigate('/models');
+      void navigate('/models');
       return;
     }
     modal.confirm({
@@ -287,7 +287,7 @@ export default function ModelEditorPage() {
   if (data.error) {
     return (
       <>
-        <PageHeader title={t('editor.title')} extra={<BackButton onClick={() => navigate('/models')} />} />
+        <PageHeader title={t('editor.title')} extra={<BackButton onClick={() => void navigate('/models')} />} />
         <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(data.error, t) })} data-testid="editor-error" />
       </>
     );

@@ -38,7 +38,7 @@ export const createBpmnModeler: CreateModeler = async ({ canvas, properties, xml
     linting: { bpmnlint: bpmnlintConfig, active: true },
   });
 
-  const eventBus = modeler.get<{ on(event: string, cb: (e: any) => void): void }>('eventBus');
+  const eventBus = modeler.get<{ on(event: string, cb: (e: never) => void): void }>('eventBus');
   eventBus.on('linting.completed', (e: { issues: Record<string, { category?: string }[]> }) => onLint?.(countIssues(e.issues)));
 
   let warnings: string[] = [];
