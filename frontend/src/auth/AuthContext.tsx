@@ -122,7 +122,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         try {
           if (isSigninCallback(window.location.search)) await session.completeSignIn();
           // with the token given explicitly a 401 here is an error to show, not a reason to redirect again (no loop)
-          if (await session.isSignedIn()) setMe(await request<Me>('/me', { auth: session.authorization() ?? undefined }));
+          if (await session.isSignedIn())
+            setMe(await request<Me>('/me', { auth: session.authorization() ?? undefined }));
         } catch (e) {
           setSignInError(message(e));
         }

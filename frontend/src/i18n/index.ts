@@ -34,7 +34,7 @@ export function changeLanguage(lang: Language) {
 
 const initial = detectLanguage(
   typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null,
-  typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [],
+  typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [],
 );
 
 void i18n.use(initReactI18next).init({

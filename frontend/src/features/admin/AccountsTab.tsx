@@ -37,7 +37,8 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
       mobile: values.mobile || undefined,
       customerId: values.roles.includes('CUSTOMER') ? values.customerId : undefined,
     };
-    if (isNew) await adminApi.createAccount({ ...body, username: values.username, password: values.password || undefined });
+    if (isNew)
+      await adminApi.createAccount({ ...body, username: values.username, password: values.password || undefined });
     else await adminApi.editAccount(account.username, body);
     onSaved();
   };
@@ -52,7 +53,9 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
       onClose={onClose}
       testId="account-form"
     >
-      {!passwordManagedHere && <Alert type="info" showIcon message={t('admin.accounts.keycloakNote')} style={{ marginBottom: 12 }} />}
+      {!passwordManagedHere && (
+        <Alert type="info" showIcon message={t('admin.accounts.keycloakNote')} style={{ marginBottom: 12 }} />
+      )}
       <Form.Item
         name="username"
         label={t('admin.accounts.username')}
@@ -71,7 +74,14 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
       <Form.Item
         name="roles"
         label={t('admin.accounts.roles')}
-        rules={[{ required: true, type: 'array', min: 1, message: t('validation.choose', { field: t('admin.accounts.roles') }) }]}
+        rules={[
+          {
+            required: true,
+            type: 'array',
+            min: 1,
+            message: t('validation.choose', { field: t('admin.accounts.roles') }),
+          },
+        ]}
       >
         <Checkbox.Group
           data-testid="account-roles"
@@ -89,7 +99,11 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
           <Select data-testid="account-customer" options={customers.map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
       )}
-      <Form.Item name="email" label={t('admin.accounts.email')} rules={[{ type: 'email', message: t('admin.accounts.emailInvalid') }]}>
+      <Form.Item
+        name="email"
+        label={t('admin.accounts.email')}
+        rules={[{ type: 'email', message: t('admin.accounts.emailInvalid') }]}
+      >
         <Input data-testid="account-email" />
       </Form.Item>
       <Form.Item name="mobile" label={t('admin.accounts.mobile')}>
@@ -160,7 +174,9 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {!local && <Alert type="info" showIcon message={t('admin.accounts.keycloakNote')} data-testid="keycloak-note" />}
-      {accounts.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(accounts.error, t) })} />}
+      {accounts.error && (
+        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(accounts.error, t) })} />
+      )}
       {canEdit && (
         <Button type="primary" onClick={() => setEditing('new')} data-testid="account-add">
           {t('admin.accounts.add')}
@@ -187,11 +203,17 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
               </Space>
             ),
           },
-          { key: 'contact', title: t('admin.accounts.mobile'), render: (a) => [a.mobile, a.email].filter(Boolean).join(' · ') || t('common.empty') },
+          {
+            key: 'contact',
+            title: t('admin.accounts.mobile'),
+            render: (a) => [a.mobile, a.email].filter(Boolean).join(' · ') || t('common.empty'),
+          },
           {
             key: 'status',
             title: t('admin.accounts.status'),
-            render: (a) => <Tag color={a.enabled ? 'green' : 'default'}>{t(a.enabled ? 'admin.active' : 'admin.disabled')}</Tag>,
+            render: (a) => (
+              <Tag color={a.enabled ? 'green' : 'default'}>{t(a.enabled ? 'admin.active' : 'admin.disabled')}</Tag>
+            ),
           },
         ]}
         actionsTitle={t('admin.actions')}
@@ -220,7 +242,11 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Button size="small" onClick={() => void setEnabled(a, true)} data-testid={`account-enable-${a.username}`}>
+                    <Button
+                      size="small"
+                      onClick={() => void setEnabled(a, true)}
+                      data-testid={`account-enable-${a.username}`}
+                    >
                       {t('admin.enable')}
                     </Button>
                   )}

@@ -1,20 +1,66 @@
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/errors';
 import { useAdminRefresh } from './useAdminRefresh';
-import { adminApi, adminKeys, DEVICE_TYPES, REGIONS, type AdminCustomer, type AdminDevice, type AdminSite, type DeviceInput, type SiteInput } from './api';
+import {
+  adminApi,
+  adminKeys,
+  DEVICE_TYPES,
+  REGIONS,
+  type AdminCustomer,
+  type AdminDevice,
+  type AdminSite,
+  type DeviceInput,
+  type SiteInput,
+} from './api';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 
 const SITE_FIELDS = ['name', 'address', 'region', 'contactName', 'contactPhone', 'customerId'];
-const DEVICE_FIELDS = ['siteId', 'type', 'name', 'model', 'serialNumber', 'ipAddress', 'warrantyEnd', 'probeTcpPorts', 'probeHttpUrl', 'probeTlsInsecure'];
+const DEVICE_FIELDS = [
+  'siteId',
+  'type',
+  'name',
+  'model',
+  'serialNumber',
+  'ipAddress',
+  'warrantyEnd',
+  'probeTcpPorts',
+  'probeHttpUrl',
+  'probeTlsInsecure',
+];
 
-export function SiteForm({ customerId, site, onSaved, onClose }: { customerId: number; site?: AdminSite; onSaved: () => void; onClose: () => void }) {
+export function SiteForm({
+  customerId,
+  site,
+  onSaved,
+  onClose,
+}: {
+  customerId: number;
+  site?: AdminSite;
+  onSaved: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const required = (label: string) => [{ required: true, whitespace: true, message: t('validation.required', { field: t(label) }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: t('validation.required', { field: t(label) }) },
+  ];
   return (
     <FormModal<SiteInput>
       open
@@ -22,7 +68,13 @@ export function SiteForm({ customerId, site, onSaved, onClose }: { customerId: n
       initialValues={site ?? { region: 'CITY' }}
       fields={SITE_FIELDS}
       onSubmit={async (v) => {
-        const body = { name: v.name, address: v.address, region: v.region, contactName: v.contactName || undefined, contactPhone: v.contactPhone || undefined };
+        const body = {
+          name: v.name,
+          address: v.address,
+          region: v.region,
+          contactName: v.contactName || undefined,
+          contactPhone: v.contactPhone || undefined,
+        };
         if (site) await adminApi.editSite(site.id, body);
         else await adminApi.createSite({ ...body, customerId });
         onSaved();
@@ -51,14 +103,30 @@ export function SiteForm({ customerId, site, onSaved, onClose }: { customerId: n
 
 type DeviceValues = Omit<DeviceInput, 'warrantyEnd'> & { warrantyEnd?: dayjs.Dayjs };
 
-function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; device?: AdminDevice; onSaved: () => void; onClose: () => void }) {
+function DeviceForm({
+  sites,
+  device,
+  onSaved,
+  onClose,
+}: {
+  sites: AdminSite[];
+  device?: AdminDevice;
+  onSaved: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const required = (label: string) => [{ required: true, whitespace: true, message: t('validation.required', { field: t(label) }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: t('validation.required', { field: t(label) }) },
+  ];
   return (
     <FormModal<DeviceValues>
       open
       title={t(device ? 'admin.devices.edit' : 'admin.devices.add')}
-      initialValues={device ? { ...device, warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : undefined } : { siteId: sites[0]?.id }}
+      initialValues={
+        device
+          ? { ...device, warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : undefined }
+          : { siteId: sites[0]?.id }
+      }
       fields={DEVICE_FIELDS}
       onSubmit={async (v) => {
         const body: DeviceInput = {
@@ -77,11 +145,22 @@ function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; d
       onClose={onClose}
       testId="device-form"
     >
-      <Form.Item name="siteId" label={t('admin.devices.site')} rules={[{ required: true, message: t('validation.choose', { field: t('admin.devices.site') }) }]}>
+      <Form.Item
+        name="siteId"
+        label={t('admin.devices.site')}
+        rules={[{ required: true, message: t('validation.choose', { field: t('admin.devices.site') }) }]}
+      >
         <Select data-testid="device-site" options={sites.map((s) => ({ value: s.id, label: s.name }))} />
       </Form.Item>
-      <Form.Item name="type" label={t('admin.devices.type')} rules={[{ required: true, message: t('validation.choose', { field: t('admin.devices.type') }) }]}>
-        <Select data-testid="device-type" options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`admin.deviceType.${d}`) }))} />
+      <Form.Item
+        name="type"
+        label={t('admin.devices.type')}
+        rules={[{ required: true, message: t('validation.choose', { field: t('admin.devices.type') }) }]}
+      >
+        <Select
+          data-testid="device-type"
+          options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`admin.deviceType.${d}`) }))}
+        />
       </Form.Item>
       <Form.Item name="name" label={t('admin.devices.name')} rules={required('admin.devices.name')}>
         <Input data-testid="device-name" />
@@ -89,7 +168,11 @@ function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; d
       <Form.Item name="model" label={t('admin.devices.model')}>
         <Input data-testid="device-model" />
       </Form.Item>
-      <Form.Item name="serialNumber" label={t('admin.devices.serialNumber')} rules={required('admin.devices.serialNumber')}>
+      <Form.Item
+        name="serialNumber"
+        label={t('admin.devices.serialNumber')}
+        rules={required('admin.devices.serialNumber')}
+      >
         <Input data-testid="device-serialNumber" />
       </Form.Item>
       <Form.Item name="warrantyEnd" label={t('admin.devices.warrantyEnd')}>
@@ -98,7 +181,11 @@ function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; d
       <Form.Item name="ipAddress" label={t('admin.devices.ipAddress')}>
         <Input data-testid="device-ipAddress" />
       </Form.Item>
-      <Form.Item name="probeTcpPorts" label={t('admin.devices.probeTcpPorts')} extra={t('admin.devices.probeTcpPortsHint')}>
+      <Form.Item
+        name="probeTcpPorts"
+        label={t('admin.devices.probeTcpPorts')}
+        extra={t('admin.devices.probeTcpPortsHint')}
+      >
         <Input data-testid="device-probeTcpPorts" />
       </Form.Item>
       <Form.Item name="probeHttpUrl" label={t('admin.devices.probeHttpUrl')}>
@@ -154,10 +241,22 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
             { key: 'name', title: t('admin.sites.name'), render: (s) => s.name },
             { key: 'region', title: t('admin.sites.region'), render: (s) => <Tag>{t(`region.${s.region}`)}</Tag> },
             { key: 'address', title: t('admin.sites.address'), render: (s) => s.address },
-            { key: 'contact', title: t('admin.sites.contactName'), render: (s) => [s.contactName, s.contactPhone].filter(Boolean).join(' · ') || t('common.empty') },
+            {
+              key: 'contact',
+              title: t('admin.sites.contactName'),
+              render: (s) => [s.contactName, s.contactPhone].filter(Boolean).join(' · ') || t('common.empty'),
+            },
           ]}
           actionsTitle={t('admin.actions')}
-          actions={canEdit ? (s) => <Button size="small" onClick={() => setSite(s)} data-testid={`site-edit-${s.id}`}>{t('admin.edit')}</Button> : undefined}
+          actions={
+            canEdit
+              ? (s) => (
+                  <Button size="small" onClick={() => setSite(s)} data-testid={`site-edit-${s.id}`}>
+                    {t('admin.edit')}
+                  </Button>
+                )
+              : undefined
+          }
         />
       </div>
       <div>
@@ -179,14 +278,22 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
           empty={t('admin.devices.empty')}
           columns={[
             { key: 'name', title: t('admin.devices.name'), render: (d) => d.name },
-            { key: 'type', title: t('admin.devices.type'), render: (d) => t(`admin.deviceType.${d.type}`, { defaultValue: t('admin.deviceType.OTHER') }) },
+            {
+              key: 'type',
+              title: t('admin.devices.type'),
+              render: (d) => t(`admin.deviceType.${d.type}`, { defaultValue: t('admin.deviceType.OTHER') }),
+            },
             { key: 'site', title: t('admin.devices.site'), render: (d) => siteName(d.siteId) },
             { key: 'serial', title: t('admin.devices.serialNumber'), render: (d) => d.serialNumber },
             { key: 'ip', title: t('admin.devices.ipAddress'), render: (d) => d.ipAddress ?? t('common.empty') },
             {
               key: 'status',
               title: t('admin.accounts.status'),
-              render: (d) => <Tag color={d.retired ? 'default' : 'green'}>{t(d.retired ? 'admin.devices.retired' : 'admin.devices.inService')}</Tag>,
+              render: (d) => (
+                <Tag color={d.retired ? 'default' : 'green'}>
+                  {t(d.retired ? 'admin.devices.retired' : 'admin.devices.inService')}
+                </Tag>
+              ),
             },
           ]}
           actionsTitle={t('admin.actions')}
@@ -267,7 +374,9 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      {customers.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(customers.error, t) })} />}
+      {customers.error && (
+        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(customers.error, t) })} />
+      )}
       {canEdit && (
         <Button type="primary" onClick={() => setEditing('new')} data-testid="customer-add">
           {t('admin.customers.add')}
@@ -286,7 +395,9 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
           {
             key: 'status',
             title: t('admin.accounts.status'),
-            render: (c) => <Tag color={c.active ? 'green' : 'default'}>{t(c.active ? 'admin.active' : 'admin.disabled')}</Tag>,
+            render: (c) => (
+              <Tag color={c.active ? 'green' : 'default'}>{t(c.active ? 'admin.active' : 'admin.disabled')}</Tag>
+            ),
           },
         ]}
         actionsTitle={t('admin.actions')}
@@ -319,7 +430,13 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
             : undefined
         }
       />
-      {selected ? <UnitDetail customer={selected} canEdit={canEdit} /> : (customers.data?.length ?? 0) > 0 && <Typography.Text type="secondary">{t('admin.customers.pick')}</Typography.Text>}
+      {selected ? (
+        <UnitDetail customer={selected} canEdit={canEdit} />
+      ) : (
+        (customers.data?.length ?? 0) > 0 && (
+          <Typography.Text type="secondary">{t('admin.customers.pick')}</Typography.Text>
+        )
+      )}
       {editing && (
         <FormModal<{ name: string }>
           open
@@ -327,7 +444,10 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
           initialValues={editing === 'new' ? {} : { name: editing.name }}
           fields={['name']}
           onSubmit={async (v) => {
-            const saved = editing === 'new' ? await adminApi.createCustomer(v.name) : await adminApi.renameCustomer(editing.id, v.name);
+            const saved =
+              editing === 'new'
+                ? await adminApi.createCustomer(v.name)
+                : await adminApi.renameCustomer(editing.id, v.name);
             message.success(t('admin.saved'));
             setSelectedId(saved.id);
             await refresh(adminKeys.customers);
@@ -338,7 +458,13 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
           <Form.Item
             name="name"
             label={t('admin.customers.name')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('admin.customers.name') }) }]}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('validation.required', { field: t('admin.customers.name') }),
+              },
+            ]}
           >
             <Input data-testid="customer-name" />
           </Form.Item>

@@ -4,7 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/errors';
 import { useAdminRefresh } from './useAdminRefresh';
-import { adminApi, adminKeys, REGIONS, type Account, type AdminEngineer, type AdminTeam, type EngineerInput, type TeamInput } from './api';
+import {
+  adminApi,
+  adminKeys,
+  REGIONS,
+  type Account,
+  type AdminEngineer,
+  type AdminTeam,
+  type EngineerInput,
+  type TeamInput,
+} from './api';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 
@@ -42,7 +51,12 @@ export function EngineerForm({ engineer, accounts, teams, onSaved, onClose }: En
       initialValues={engineer ?? { skills: [] }}
       fields={ENGINEER_FIELDS}
       onSubmit={async (v) => {
-        const body = { ...v, phone: v.phone || undefined, displayName: v.displayName || undefined, skills: v.skills ?? [] };
+        const body = {
+          ...v,
+          phone: v.phone || undefined,
+          displayName: v.displayName || undefined,
+          skills: v.skills ?? [],
+        };
         if (engineer) await adminApi.editEngineer(engineer.id, body);
         else await adminApi.createEngineer(body);
         onSaved();
@@ -60,10 +74,26 @@ export function EngineerForm({ engineer, accounts, teams, onSaved, onClose }: En
           showSearch
           disabled={!!engineer}
           data-testid="engineer-username"
-          options={accounts.filter((a) => a.enabled && a.roles.includes('ENGINEER')).map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
+          options={accounts
+            .filter((a) => a.enabled && a.roles.includes('ENGINEER'))
+            .map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
         />
       </Form.Item>
-      <Form.Item name="displayName" label={t('admin.engineers.displayName')} rules={engineer ? [{ required: true, whitespace: true, message: t('validation.required', { field: t('admin.engineers.displayName') }) }] : []}>
+      <Form.Item
+        name="displayName"
+        label={t('admin.engineers.displayName')}
+        rules={
+          engineer
+            ? [
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('validation.required', { field: t('admin.engineers.displayName') }),
+                },
+              ]
+            : []
+        }
+      >
         <Input data-testid="engineer-displayName" />
       </Form.Item>
       <Form.Item name="phone" label={t('admin.engineers.phone')}>
@@ -73,16 +103,36 @@ export function EngineerForm({ engineer, accounts, teams, onSaved, onClose }: En
         <Select allowClear data-testid="engineer-region" options={regionOptions} />
       </Form.Item>
       <Form.Item name="skills" label={t('admin.engineers.skills')} extra={t('admin.engineers.skillsHint')}>
-        <Select mode="tags" tokenSeparators={[',', '，']} data-testid="engineer-skills" open={false} suffixIcon={null} />
+        <Select
+          mode="tags"
+          tokenSeparators={[',', '，']}
+          data-testid="engineer-skills"
+          open={false}
+          suffixIcon={null}
+        />
       </Form.Item>
       <Form.Item name="teamId" label={t('admin.engineers.team')}>
-        <Select allowClear data-testid="engineer-team" options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} />
+        <Select
+          allowClear
+          data-testid="engineer-team"
+          options={teams.map((tm) => ({ value: tm.id, label: tm.name }))}
+        />
       </Form.Item>
     </FormModal>
   );
 }
 
-function TeamForm({ team, accounts, onSaved, onClose }: { team?: AdminTeam; accounts: Account[]; onSaved: () => void; onClose: () => void }) {
+function TeamForm({
+  team,
+  accounts,
+  onSaved,
+  onClose,
+}: {
+  team?: AdminTeam;
+  accounts: Account[];
+  onSaved: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <FormModal<TeamInput>
@@ -99,11 +149,21 @@ function TeamForm({ team, accounts, onSaved, onClose }: { team?: AdminTeam; acco
       onClose={onClose}
       testId="team-form"
     >
-      <Form.Item name="name" label={t('admin.teams.name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('admin.teams.name') }) }]}>
+      <Form.Item
+        name="name"
+        label={t('admin.teams.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('admin.teams.name') }) },
+        ]}
+      >
         <Input data-testid="team-name" />
       </Form.Item>
       <Form.Item name="region" label={t('admin.teams.region')}>
-        <Select allowClear data-testid="team-region" options={REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))} />
+        <Select
+          allowClear
+          data-testid="team-region"
+          options={REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+        />
       </Form.Item>
       <Form.Item name="skills" label={t('admin.teams.skills')} extra={t('admin.engineers.skillsHint')}>
         <Select mode="tags" tokenSeparators={[',', '，']} data-testid="team-skills" open={false} suffixIcon={null} />
@@ -113,7 +173,9 @@ function TeamForm({ team, accounts, onSaved, onClose }: { team?: AdminTeam; acco
           allowClear
           showSearch
           data-testid="team-lead"
-          options={accounts.filter((a) => a.enabled && !a.roles.includes('CUSTOMER')).map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
+          options={accounts
+            .filter((a) => a.enabled && !a.roles.includes('CUSTOMER'))
+            .map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
         />
       </Form.Item>
     </FormModal>
@@ -129,7 +191,8 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
   const refresh = useAdminRefresh();
   const [engineer, setEngineer] = useState<AdminEngineer | 'new' | null>(null);
   const [team, setTeam] = useState<AdminTeam | 'new' | null>(null);
-  const nameOf = (username?: string) => accounts.data?.accounts.find((a) => a.username === username)?.displayName ?? username;
+  const nameOf = (username?: string) =>
+    accounts.data?.accounts.find((a) => a.username === username)?.displayName ?? username;
   const region = (r?: string) => (r ? t(`region.${r}`) : t('common.empty'));
   const saved = (queryKey: QueryKey) => () => {
     message.success(t('admin.saved'));
@@ -139,7 +202,11 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       {(engineers.error || teams.error) && (
-        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(engineers.error ?? teams.error, t) })} />
+        <Alert
+          type="error"
+          showIcon
+          message={t('common.loadFailed', { message: describeError(engineers.error ?? teams.error, t) })}
+        />
       )}
       <div>
         <Space wrap style={{ marginBottom: 8 }}>
@@ -165,7 +232,15 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
             { key: 'lead', title: t('admin.teams.lead'), render: (tm) => nameOf(tm.leadUsername) ?? t('common.empty') },
           ]}
           actionsTitle={t('admin.actions')}
-          actions={canEdit ? (tm) => <Button size="small" onClick={() => setTeam(tm)}>{t('admin.edit')}</Button> : undefined}
+          actions={
+            canEdit
+              ? (tm) => (
+                  <Button size="small" onClick={() => setTeam(tm)}>
+                    {t('admin.edit')}
+                  </Button>
+                )
+              : undefined
+          }
         />
       </div>
       <div>
@@ -193,7 +268,15 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
             { key: 'team', title: t('admin.engineers.team'), render: (e) => e.teamName ?? t('common.empty') },
           ]}
           actionsTitle={t('admin.actions')}
-          actions={canEdit ? (e) => <Button size="small" onClick={() => setEngineer(e)}>{t('admin.edit')}</Button> : undefined}
+          actions={
+            canEdit
+              ? (e) => (
+                  <Button size="small" onClick={() => setEngineer(e)}>
+                    {t('admin.edit')}
+                  </Button>
+                )
+              : undefined
+          }
         />
       </div>
       {engineer && (

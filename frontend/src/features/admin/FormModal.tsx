@@ -13,7 +13,12 @@ export function formField(serverField: string): string {
  * Puts the server's problem+json field errors under the fields they name; what names no field on this form is
  * returned as one line for an alert above it.
  */
-export function showServerErrors(form: FormInstance, error: unknown, fields: string[], t: (k: string) => string): string | null {
+export function showServerErrors(
+  form: FormInstance,
+  error: unknown,
+  fields: string[],
+  t: (k: string) => string,
+): string | null {
   if (error instanceof ApiError && error.fieldErrors.length > 0) {
     const onForm = error.fieldErrors.filter((fe) => fields.includes(formField(fe.field)));
     form.setFields(onForm.map((fe) => ({ name: formField(fe.field), errors: [fe.message] })));
@@ -37,7 +42,16 @@ interface Props<T> {
 }
 
 /** A modal form for one administration change: client checks first, then the server's answer under each field. */
-export function FormModal<T extends object>({ open, title, initialValues, fields, onSubmit, onClose, testId, children }: Props<T>) {
+export function FormModal<T extends object>({
+  open,
+  title,
+  initialValues,
+  fields,
+  onSubmit,
+  onClose,
+  testId,
+  children,
+}: Props<T>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<T>();
   const [saving, setSaving] = useState(false);
@@ -85,7 +99,9 @@ export function FormModal<T extends object>({ open, title, initialValues, fields
       width={560}
       style={{ maxWidth: 'calc(100vw - 16px)' }}
     >
-      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid={`${testId}-problem`} />}
+      {problem && (
+        <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid={`${testId}-problem`} />
+      )}
       <Form form={form} layout="vertical" data-testid={testId} preserve={false}>
         {children}
       </Form>

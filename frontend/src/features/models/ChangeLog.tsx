@@ -20,9 +20,24 @@ export function ChangeLog({ modelKeys }: { modelKeys: string[] }) {
 
   const columns: ColumnsType<ModelChange> = [
     { title: t('changeLog.at'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
-    { title: t('changeLog.actor'), dataIndex: 'actor', width: 120, render: (a: string | null) => a ?? t('changeLog.system') },
-    { title: t('changeLog.action'), dataIndex: 'action', width: 170, render: (a: string) => <ChangeActionTag action={a} /> },
-    { title: t('models.key'), dataIndex: 'modelKey', width: 140, render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
+    {
+      title: t('changeLog.actor'),
+      dataIndex: 'actor',
+      width: 120,
+      render: (a: string | null) => a ?? t('changeLog.system'),
+    },
+    {
+      title: t('changeLog.action'),
+      dataIndex: 'action',
+      width: 170,
+      render: (a: string) => <ChangeActionTag action={a} />,
+    },
+    {
+      title: t('models.key'),
+      dataIndex: 'modelKey',
+      width: 140,
+      render: (k: string) => <Typography.Text code>{k}</Typography.Text>,
+    },
     {
       title: t('changeLog.versions'),
       key: 'versions',

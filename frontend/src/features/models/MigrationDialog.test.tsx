@@ -148,7 +148,10 @@ describe('MigrationDialog', () => {
 
     // The page reloaded its counts behind the dialog.
     await waitFor(() =>
-      expect(fetchMock.mock.calls.filter(([u, init]) => String(u) === 'api/models' && (init?.method ?? 'GET') === 'GET').length).toBe(2),
+      expect(
+        fetchMock.mock.calls.filter(([u, init]) => String(u) === 'api/models' && (init?.method ?? 'GET') === 'GET')
+          .length,
+      ).toBe(2),
     );
     fireEvent.click(screen.getByTestId('migration-close'));
     await waitFor(() => expect(screen.queryByTestId('migration-dialog')).toBeNull());

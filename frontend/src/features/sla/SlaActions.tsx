@@ -51,7 +51,16 @@ interface ActionModalProps<V> {
 }
 
 /** A small modal form for one action; shows problem+json errors on the field or above the buttons. */
-function ActionModal<V extends object>({ title, testId, fields, initialValues, submit, onClose, onDone, children }: ActionModalProps<V>) {
+function ActionModal<V extends object>({
+  title,
+  testId,
+  fields,
+  initialValues,
+  submit,
+  onClose,
+  onDone,
+  children,
+}: ActionModalProps<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
@@ -92,7 +101,13 @@ function ActionModal<V extends object>({ title, testId, fields, initialValues, s
       okButtonProps={{ 'data-testid': `${testId}-submit` }}
       cancelButtonProps={{ 'data-testid': `${testId}-cancel` }}
     >
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void finish(values)} data-testid={`${testId}-form`}>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => void finish(values)}
+        data-testid={`${testId}-form`}
+      >
         {children}
       </Form>
       {error && <Alert type="error" showIcon message={error} data-testid={`${testId}-error`} />}
@@ -147,7 +162,11 @@ function LevelModal({
           }))}
         />
       </Form.Item>
-      <Form.Item name="reason" label={t('actions.levelReason')} rules={requiredText(t, 'actions.levelReason', REASON_MAX)}>
+      <Form.Item
+        name="reason"
+        label={t('actions.levelReason')}
+        rules={requiredText(t, 'actions.levelReason', REASON_MAX)}
+      >
         <Input.TextArea rows={3} maxLength={REASON_MAX} showCount data-testid="action-level-reason" />
       </Form.Item>
     </ActionModal>
@@ -329,7 +348,12 @@ export function SlaActions({
           <Form.Item
             name="note"
             label={t('actions.holdNote')}
-            rules={[{ max: REASON_MAX, message: t('validation.maxLength', { field: t('actions.holdNote'), max: REASON_MAX }) }]}
+            rules={[
+              {
+                max: REASON_MAX,
+                message: t('validation.maxLength', { field: t('actions.holdNote'), max: REASON_MAX }),
+              },
+            ]}
           >
             <Input.TextArea rows={3} maxLength={REASON_MAX} showCount data-testid="action-hold-note" />
           </Form.Item>
@@ -363,7 +387,11 @@ export function SlaActions({
               ))}
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="text" label={t('actions.deliverableText')} rules={requiredText(t, 'actions.deliverableText', TEXT_MAX)}>
+          <Form.Item
+            name="text"
+            label={t('actions.deliverableText')}
+            rules={requiredText(t, 'actions.deliverableText', TEXT_MAX)}
+          >
             <Input.TextArea rows={6} maxLength={TEXT_MAX} showCount data-testid="action-deliverable-text" />
           </Form.Item>
         </ActionModal>
@@ -375,7 +403,9 @@ export function SlaActions({
           testId="action-abnormal"
           fields={['description', 'technical']}
           initialValues={{ technical: false }}
-          submit={(v) => slaApi.abnormalEvent(ticket.id, { description: v.description.trim(), technical: !!v.technical })}
+          submit={(v) =>
+            slaApi.abnormalEvent(ticket.id, { description: v.description.trim(), technical: !!v.technical })
+          }
           onClose={close}
           onDone={done}
         >
@@ -401,7 +431,11 @@ export function SlaActions({
           onClose={close}
           onDone={done}
         >
-          <Form.Item name="reason" label={t('actions.delayReason')} rules={requiredText(t, 'actions.delayReason', REASON_MAX)}>
+          <Form.Item
+            name="reason"
+            label={t('actions.delayReason')}
+            rules={requiredText(t, 'actions.delayReason', REASON_MAX)}
+          >
             <Input.TextArea rows={3} maxLength={REASON_MAX} showCount data-testid="action-delay-reason" />
           </Form.Item>
         </ActionModal>

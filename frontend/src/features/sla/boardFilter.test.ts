@@ -5,7 +5,16 @@ import { boardQuery, isFiltered, readBoardFilter } from './boardFilter';
 describe('board filter → query', () => {
   it('sends only the filters that are set', () => {
     expect(boardQuery({})).toEqual({});
-    expect(boardQuery({ level: '1', clock: 'RESPONSE', region: 'CITY', engineer: 'engineer', risk: 'OVERDUE', sort: 'level' })).toEqual({
+    expect(
+      boardQuery({
+        level: '1',
+        clock: 'RESPONSE',
+        region: 'CITY',
+        engineer: 'engineer',
+        risk: 'OVERDUE',
+        sort: 'level',
+      }),
+    ).toEqual({
       level: '1',
       clock: 'RESPONSE',
       region: 'CITY',
@@ -29,9 +38,20 @@ describe('board filter → query', () => {
   });
 
   it('reads the URL, dropping values the API does not know', () => {
-    const filter = readBoardFilter(new URLSearchParams('level=2&clock=ON_SITE&region=CITY&engineer=engineer&risk=AT_RISK&sort=ticket'));
-    expect(filter).toEqual({ level: '2', clock: 'ON_SITE', region: 'CITY', engineer: 'engineer', risk: 'AT_RISK', sort: 'ticket' });
-    expect(boardQuery(readBoardFilter(new URLSearchParams('clock=LUNCH&region=MARS&risk=SOON&sort=random&level=%20')))).toEqual({});
+    const filter = readBoardFilter(
+      new URLSearchParams('level=2&clock=ON_SITE&region=CITY&engineer=engineer&risk=AT_RISK&sort=ticket'),
+    );
+    expect(filter).toEqual({
+      level: '2',
+      clock: 'ON_SITE',
+      region: 'CITY',
+      engineer: 'engineer',
+      risk: 'AT_RISK',
+      sort: 'ticket',
+    });
+    expect(
+      boardQuery(readBoardFilter(new URLSearchParams('clock=LUNCH&region=MARS&risk=SOON&sort=random&level=%20'))),
+    ).toEqual({});
   });
 
   it('knows when the board is narrowed (the order does not narrow it)', () => {

@@ -1,5 +1,19 @@
 import { DownloadOutlined, MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, List, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  List,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -64,7 +78,9 @@ export function Countdown({
   const className = remaining < 0 ? 'overdue countdown' : paused ? 'countdown countdown-paused' : 'countdown';
   return (
     <span className={className} data-testid={testId} data-remaining={remaining} data-state={clock.state}>
-      {paused && remaining >= 0 ? t('clocks.frozen', { time: formatSpan(remaining, t) }) : formatCountdown(remaining, t)}
+      {paused && remaining >= 0
+        ? t('clocks.frozen', { time: formatSpan(remaining, t) })
+        : formatCountdown(remaining, t)}
     </span>
   );
 }
@@ -138,7 +154,9 @@ function RowClocks({ row, receivedAt, now }: { row: BoardRow; receivedAt: number
     {
       title: t('board.timeLeft'),
       key: 'left',
-      render: (_, c) => <Countdown clock={c} receivedAt={receivedAt} now={now} testId={`board-clock-countdown-${c.clock}`} />,
+      render: (_, c) => (
+        <Countdown clock={c} receivedAt={receivedAt} now={now} testId={`board-clock-countdown-${c.clock}`} />
+      ),
     },
     {
       title: t('board.risk'),
@@ -241,12 +259,19 @@ export function SupervisorBoardPage() {
     { title: t('ticket.status'), dataIndex: 'status', width: 140, render: (s: string) => <StatusTag status={s} /> },
     { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true },
     { title: t('ticket.region'), dataIndex: 'region', width: 85, render: (r: string | null) => regionLabel(t, r) },
-    { title: t('ticket.assignee'), dataIndex: 'assignee', width: 100, render: (a: string | null) => a || t('common.unassigned') },
+    {
+      title: t('ticket.assignee'),
+      dataIndex: 'assignee',
+      width: 100,
+      render: (a: string | null) => a || t('common.unassigned'),
+    },
     {
       title: t('board.escalation'),
       key: 'escalation',
       width: 140,
-      render: (_, row) => <EscalationTag level={row.escalationLevel} name={row.escalationName} testId="board-escalation" />,
+      render: (_, row) => (
+        <EscalationTag level={row.escalationLevel} name={row.escalationName} testId="board-escalation" />
+      ),
     },
     {
       title: t('board.urgentClock'),
@@ -303,7 +328,11 @@ export function SupervisorBoardPage() {
   };
 
   return (
-    <div data-testid="supervisor-board" data-state={board.isFetching || !current ? 'loading' : 'ready'} data-filter={key}>
+    <div
+      data-testid="supervisor-board"
+      data-state={board.isFetching || !current ? 'loading' : 'ready'}
+      data-filter={key}
+    >
       <PageHeader
         title={t('board.title')}
         extra={
@@ -316,7 +345,12 @@ export function SupervisorBoardPage() {
             <Button icon={<ReloadOutlined />} onClick={refreshAll} data-testid="board-refresh">
               {t('common.refresh')}
             </Button>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportBoard()} data-testid="board-export">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void exportBoard()}
+              data-testid="board-export"
+            >
               {t('board.export')}
             </Button>
           </Space>
@@ -370,7 +404,10 @@ export function SupervisorBoardPage() {
           value={filter.engineer}
           loading={engineers.isFetching}
           onChange={(engineer?: string) => update({ engineer })}
-          options={(engineers.data ?? []).map((e) => ({ value: e.username, label: `${e.displayName} (${e.username})` }))}
+          options={(engineers.data ?? []).map((e) => ({
+            value: e.username,
+            label: `${e.displayName} (${e.username})`,
+          }))}
         />
         <Segmented
           data-testid="board-filter-risk"
@@ -434,7 +471,11 @@ export function SupervisorBoardPage() {
       />
       <Card title={t('board.notifications')} style={{ marginTop: 16 }} data-testid="notifications">
         {notifications.error ? (
-          <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(notifications.error, t) })} />
+          <Alert
+            type="error"
+            showIcon
+            message={t('common.loadFailed', { message: describeError(notifications.error, t) })}
+          />
         ) : (
           <List<Notification>
             size="small"

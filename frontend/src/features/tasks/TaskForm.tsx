@@ -99,7 +99,11 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
   const needsEngineers = fields.some((f) => widgetFor(f) === 'engineer');
   const initial = useMemo(() => initialValues(fields), [fields]);
 
-  const engineersQuery = useQuery({ queryKey: referenceKeys.engineers, queryFn: loadEngineers, enabled: needsEngineers });
+  const engineersQuery = useQuery({
+    queryKey: referenceKeys.engineers,
+    queryFn: loadEngineers,
+    enabled: needsEngineers,
+  });
   const engineers = engineersQuery.data;
   const shownError = error ?? (engineersQuery.error ? describeError(engineersQuery.error, t) : null);
 
@@ -174,7 +178,9 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
           </Form.Item>
         </div>
       ))}
-      {shownError && <Alert type="error" showIcon message={shownError} style={{ marginBottom: 16 }} data-testid="task-error" />}
+      {shownError && (
+        <Alert type="error" showIcon message={shownError} style={{ marginBottom: 16 }} data-testid="task-error" />
+      )}
       <Button type="primary" htmlType="submit" loading={busy} data-testid={`complete-${task.key}`}>
         {t('detail.complete')}
       </Button>

@@ -24,7 +24,8 @@ export function TaskInboxPage() {
   const claimTask = useMutation({
     mutationFn: (task: Task) => tasksApi.claim(task.id),
     onSuccess: () => message.success(t('tasks.claimed')),
-    onError: (e) => message.error(e instanceof ApiError && e.status === 409 ? t('common.conflict') : describeError(e, t)),
+    onError: (e) =>
+      message.error(e instanceof ApiError && e.status === 409 ? t('common.conflict') : describeError(e, t)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
   });
   const claim = (task: Task) => claimTask.mutateAsync(task).catch(() => undefined);
@@ -44,7 +45,8 @@ export function TaskInboxPage() {
     {
       title: t('tasks.assignee'),
       dataIndex: 'assignee',
-      render: (assignee: string | null) => assignee ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
+      render: (assignee: string | null) =>
+        assignee ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
     },
     { title: t('tasks.created'), dataIndex: 'created', render: formatDateTime, width: 160 },
     {
@@ -58,7 +60,12 @@ export function TaskInboxPage() {
               {t('tasks.claim')}
             </Button>
           )}
-          <Button size="small" type="primary" onClick={() => void navigate(`/tickets/${task.ticketId}`)} data-testid="task-open">
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => void navigate(`/tickets/${task.ticketId}`)}
+            data-testid="task-open"
+          >
             {t('tasks.open')}
           </Button>
         </Space>
@@ -88,7 +95,11 @@ export function TaskInboxPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t('tasks.empty')} data-testid="tasks-empty" /> }}
         onRow={(task) =>
-          ({ 'data-testid': 'task-row', 'data-task-key': task.key, 'data-ticket-number': task.ticketNumber }) as HTMLAttributes<HTMLElement>
+          ({
+            'data-testid': 'task-row',
+            'data-task-key': task.key,
+            'data-ticket-number': task.ticketNumber,
+          }) as HTMLAttributes<HTMLElement>
         }
       />
     </div>

@@ -74,7 +74,11 @@ export function NewTicketPage() {
     queryFn: () => referenceApi.devices(siteId as number),
     enabled: !!siteId,
   });
-  const customers = useQuery({ queryKey: referenceKeys.customers, queryFn: referenceApi.customers, enabled: isCustomer });
+  const customers = useQuery({
+    queryKey: referenceKeys.customers,
+    queryFn: referenceApi.customers,
+    enabled: isCustomer,
+  });
 
   // A customer's user belongs to one unit: offer its name as the requester unit unless already typed in.
   const ownUnit = customers.data?.length === 1 ? customers.data[0].name : undefined;

@@ -17,7 +17,6 @@ import { ProbeResults } from './ProbeResults';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 
-
 const EVENT_COLORS: Record<string, string> = {
   ESCALATED: 'red',
   PROBE_FAILED: 'red',
@@ -67,7 +66,8 @@ function StaffTicketView({ id }: { id: string }) {
     <div data-testid="ticket-detail" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
       <Space align="center" wrap style={{ marginBottom: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          <span data-testid="ticket-number">{ticket.number}</span> · <span data-testid="ticket-title">{ticket.title}</span>
+          <span data-testid="ticket-number">{ticket.number}</span> ·{' '}
+          <span data-testid="ticket-title">{ticket.title}</span>
         </Typography.Title>
         <StatusTag status={ticket.status} testId="ticket-status" />
         <LevelTag level={ticket.level} testId="ticket-level" />
@@ -90,7 +90,11 @@ function StaffTicketView({ id }: { id: string }) {
             <Card title={t('detail.probes')} data-testid="probe-results">
               <ProbeResults results={ticket.probeResults ?? []} />
             </Card>
-            <DeliveriesPanel deliveries={deliveries.data} error={deliveries.error ?? undefined} loading={deliveries.isFetching} />
+            <DeliveriesPanel
+              deliveries={deliveries.data}
+              error={deliveries.error ?? undefined}
+              loading={deliveries.isFetching}
+            />
           </Space>
         </Col>
         <Col xs={24} lg={8}>
@@ -191,7 +195,8 @@ function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: 
 
 function TicketFacts({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
-  const text = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? t('common.empty') : v);
+  const text = (v: string | number | null | undefined) =>
+    v === null || v === undefined || v === '' ? t('common.empty') : v;
   const requester = [ticket.requesterName, ticket.requesterUnit, ticket.requesterPhone].filter(Boolean).join(' · ');
   const satisfaction =
     ticket.satisfaction != null
@@ -203,14 +208,22 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
 
   const items = [
     { key: 'requester', label: t('ticket.requester'), children: text(requester) },
-    { key: 'channel', label: t('ticket.channel'), children: t(`channel.${ticket.channel}`, { defaultValue: ticket.channel }) },
+    {
+      key: 'channel',
+      label: t('ticket.channel'),
+      children: t(`channel.${ticket.channel}`, { defaultValue: ticket.channel }),
+    },
     {
       key: 'site',
       label: t('ticket.site'),
       children: `${ticket.siteName}${ticket.region ? ` (${t(`region.${ticket.region}`, { defaultValue: ticket.region })})` : ''}`,
     },
     { key: 'device', label: t('ticket.device'), children: text(ticket.deviceName) },
-    { key: 'category', label: t('ticket.category'), children: t(`category.${ticket.category}`, { defaultValue: ticket.category }) },
+    {
+      key: 'category',
+      label: t('ticket.category'),
+      children: t(`category.${ticket.category}`, { defaultValue: ticket.category }),
+    },
     {
       key: 'impactUrgency',
       label: t('ticket.impactUrgency'),
@@ -225,9 +238,17 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
     { key: 'solution', label: t('ticket.solution'), children: text(ticket.solution) },
     { key: 'prevention', label: t('ticket.prevention'), children: text(ticket.prevention) },
     ...(ticket.reopenCount && ticket.reopenCount > 0
-      ? [{ key: 'reopenCount', label: t('ticket.reopenCount'), children: t('ticket.reopenedTimes', { n: ticket.reopenCount }) }]
+      ? [
+          {
+            key: 'reopenCount',
+            label: t('ticket.reopenCount'),
+            children: t('ticket.reopenedTimes', { n: ticket.reopenCount }),
+          },
+        ]
       : []),
-    ...(ticket.thirdPartyName ? [{ key: 'thirdParty', label: t('ticket.thirdPartyName'), children: ticket.thirdPartyName }] : []),
+    ...(ticket.thirdPartyName
+      ? [{ key: 'thirdParty', label: t('ticket.thirdPartyName'), children: ticket.thirdPartyName }]
+      : []),
     ...(callback ? [{ key: 'callback', label: t('ticket.callbackOutcome'), children: callback }] : []),
     ...(satisfaction ? [{ key: 'satisfaction', label: t('ticket.satisfaction'), children: satisfaction }] : []),
     ...(ticket.customerFeedback
@@ -251,7 +272,11 @@ function Deadlines({ ticket }: { ticket: TicketDetail }) {
         size="small"
         column={1}
         items={[
-          { key: 'responseDue', label: t('detail.responseDue'), children: due(ticket.responseDue, ticket.responseOverdue, 'response-due') },
+          {
+            key: 'responseDue',
+            label: t('detail.responseDue'),
+            children: due(ticket.responseDue, ticket.responseOverdue, 'response-due'),
+          },
           {
             key: 'resolutionDue',
             label: t('detail.resolutionDue'),

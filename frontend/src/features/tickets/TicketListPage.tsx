@@ -47,7 +47,11 @@ export function TicketListPage() {
   });
   const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
   // The engineer list is staff-only (403 for a customer).
-  const engineers = useQuery({ queryKey: referenceKeys.engineers, queryFn: referenceApi.engineers, enabled: !isCustomer });
+  const engineers = useQuery({
+    queryKey: referenceKeys.engineers,
+    queryFn: referenceApi.engineers,
+    enabled: !isCustomer,
+  });
 
   const update = (changes: Record<string, string | number | boolean | undefined>) => {
     const next = new URLSearchParams(params);
@@ -74,7 +78,9 @@ export function TicketListPage() {
       dataIndex: 'resolutionDue',
       width: 160,
       render: (due: string | null, row) => (
-        <span className={row.resolutionOverdue || row.responseOverdue ? 'overdue' : undefined}>{formatDateTime(due)}</span>
+        <span className={row.resolutionOverdue || row.responseOverdue ? 'overdue' : undefined}>
+          {formatDateTime(due)}
+        </span>
       ),
     },
     {
@@ -121,7 +127,10 @@ export function TicketListPage() {
               style={{ width: 200 }}
               value={filter.assignee}
               onChange={(assignee) => update({ assignee })}
-              options={(engineers.data ?? []).map((e) => ({ value: e.username, label: `${e.displayName} (${e.username})` }))}
+              options={(engineers.data ?? []).map((e) => ({
+                value: e.username,
+                label: `${e.displayName} (${e.username})`,
+              }))}
             />
             <Checkbox
               data-testid="filter-overdue"

@@ -45,7 +45,8 @@ async function loadEditorData(definitionId: string): Promise<EditorData> {
   const model = models.find((m) => m.versions?.some((v) => v.definitionId === definitionId));
   const version = model?.versions.find((v) => v.definitionId === definitionId);
   // Without a summary (e.g. the list changed meanwhile), tell the kind from the XML itself.
-  const kind = model?.kind ?? (/dmn/i.test(xml.slice(0, 2000)) && !/bpmn/i.test(xml.slice(0, 2000)) ? 'DECISION' : 'PROCESS');
+  const kind =
+    model?.kind ?? (/dmn/i.test(xml.slice(0, 2000)) && !/bpmn/i.test(xml.slice(0, 2000)) ? 'DECISION' : 'PROCESS');
   const key = model?.key ?? definitionId.split(':')[0];
   const fileName = model?.resourceName || `${key}.${kind === 'DECISION' ? 'dmn' : 'bpmn'}`;
   return { xml, kind, fileName, model, version };
@@ -261,7 +262,8 @@ export default function ModelEditorPage() {
 
   const selectViolation = (v: ModelViolation) => {
     if (!v.elementId || kind !== 'PROCESS') return;
-    if (!handleRef.current?.selectElement(v.elementId)) message.info(t('editor.elementNotOnCanvas', { id: v.elementId }));
+    if (!handleRef.current?.selectElement(v.elementId))
+      message.info(t('editor.elementNotOnCanvas', { id: v.elementId }));
   };
 
   const model = loaded?.model;
@@ -288,7 +290,12 @@ export default function ModelEditorPage() {
     return (
       <>
         <PageHeader title={t('editor.title')} extra={<BackButton onClick={() => void navigate('/models')} />} />
-        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(data.error, t) })} data-testid="editor-error" />
+        <Alert
+          type="error"
+          showIcon
+          message={t('common.loadFailed', { message: describeError(data.error, t) })}
+          data-testid="editor-error"
+        />
       </>
     );
   }
@@ -306,7 +313,13 @@ export default function ModelEditorPage() {
         />
       )}
       <Flex className="model-editor-toolbar" gap={8} wrap align="center" data-testid="editor-toolbar">
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => void check()} loading={checking} disabled={!ready} data-testid="editor-check">
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          onClick={() => void check()}
+          loading={checking}
+          disabled={!ready}
+          data-testid="editor-check"
+        >
           {t('editor.check')}
         </Button>
         <Button
@@ -331,7 +344,12 @@ export default function ModelEditorPage() {
             {t('editor.deploy')}
           </Button>
         </Tooltip>
-        <Button icon={<DownloadOutlined />} onClick={() => void download()} disabled={!ready} data-testid="editor-download">
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => void download()}
+          disabled={!ready}
+          data-testid="editor-download"
+        >
           {t('editor.download')}
         </Button>
         {kind === 'PROCESS' && (
@@ -363,7 +381,14 @@ export default function ModelEditorPage() {
       </Flex>
 
       {checkError && (
-        <Alert type="error" showIcon closable onClose={() => setCheckError(undefined)} style={{ marginBottom: 12 }} message={t('editor.checkFailed', { message: checkError })} />
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setCheckError(undefined)}
+          style={{ marginBottom: 12 }}
+          message={t('editor.checkFailed', { message: checkError })}
+        />
       )}
       {importWarnings.length > 0 && (
         <Alert
@@ -384,7 +409,13 @@ export default function ModelEditorPage() {
           extra={<PanelExtra stale={stale(violations.atEdit)} onClose={() => setPanel(undefined)} />}
         >
           {violations.from === 'deploy' && violations.detail && (
-            <Alert type="error" showIcon message={violations.detail} style={{ marginBottom: 8 }} data-testid="deploy-rejected" />
+            <Alert
+              type="error"
+              showIcon
+              message={violations.detail}
+              style={{ marginBottom: 8 }}
+              data-testid="deploy-rejected"
+            />
           )}
           <ViolationsList violations={violations.list} onSelect={kind === 'PROCESS' ? selectViolation : undefined} />
         </Card>
@@ -400,17 +431,28 @@ export default function ModelEditorPage() {
           }
           extra={<PanelExtra stale={stale(changes.atEdit)} onClose={() => setPanel(undefined)} />}
         >
-          <ChangesList changes={changes.list} onSelect={kind === 'PROCESS' ? (id) => handleRef.current?.selectElement(id) : undefined} />
+          <ChangesList
+            changes={changes.list}
+            onSelect={kind === 'PROCESS' ? (id) => handleRef.current?.selectElement(id) : undefined}
+          />
         </Card>
       )}
 
       {modelerError && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('editor.openFailed', { message: modelerError })} data-testid="editor-error" />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('editor.openFailed', { message: modelerError })}
+          data-testid="editor-error"
+        />
       )}
       <Spin spinning={data.isFetching || (!ready && !modelerError)}>
         <div className={`model-editor ${kind === 'DECISION' ? 'model-editor-dmn' : 'model-editor-bpmn'}`}>
           <div className="model-editor-canvas" ref={canvasRef} data-testid="editor-canvas" data-ready={ready} />
-          {kind !== 'DECISION' && <div className="model-editor-properties" ref={propertiesRef} data-testid="editor-properties" />}
+          {kind !== 'DECISION' && (
+            <div className="model-editor-properties" ref={propertiesRef} data-testid="editor-properties" />
+          )}
         </div>
       </Spin>
 

@@ -39,7 +39,9 @@ export const createBpmnModeler: CreateModeler = async ({ canvas, properties, xml
   });
 
   const eventBus = modeler.get<{ on(event: string, cb: (e: never) => void): void }>('eventBus');
-  eventBus.on('linting.completed', (e: { issues: Record<string, { category?: string }[]> }) => onLint?.(countIssues(e.issues)));
+  eventBus.on('linting.completed', (e: { issues: Record<string, { category?: string }[]> }) =>
+    onLint?.(countIssues(e.issues)),
+  );
 
   let warnings: string[] = [];
   try {
