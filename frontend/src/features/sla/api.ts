@@ -1,4 +1,5 @@
 import { api, download } from '../../api/client';
+import type { components } from '../../api/schema';
 import type { Board, DeliverableKind, Delivery, HoldReason, SlaPolicy, TicketClocks } from '../../api/types';
 import { boardQuery, type BoardFilter } from './boardFilter';
 
@@ -14,6 +15,9 @@ export async function stamped<T>(call: Promise<T>): Promise<Stamped<T>> {
   return { data, receivedAt: performance.now() };
 }
 
+/** Request bodies of the ticket's SLA actions, as the server declares them (all fields sent). */
+type Body<Name extends keyof components['schemas']> = Required<components['schemas'][Name]>;
+
 export const EXPORT_FALLBACK_NAME = 'sla-board.xlsx';
 
 export const slaApi = {
@@ -22,19 +26,20 @@ export const slaApi = {
   policy: (code: string) => api.get<SlaPolicy>(`/sla/policies/${encodeURIComponent(code)}`),
   clocks: (ticketId: string | number) => api.get<TicketClocks>(`/tickets/${ticketId}/clocks`),
   deliveries: (ticketId: string | number) => api.get<Delivery[]>(`/tickets/${ticketId}/deliveries`),
-  hold: (ticketId: string | number, body: { reason: HoldReason; note?: string }) =>
+  hold: (ticketId: string | number, body: components['schemas']['HoldRequest'] & { reason: HoldReason }) =>
     api.post<unknown>(`/tickets/${ticketId}/hold`, body),
   resume: (ticketId: string | number) => api.delete<unknown>(`/tickets/${ticketId}/hold`),
-  changeLevel: (ticketId: string | number, body: { level: string; reason: string }) =>
+  changeLevel: (ticketId: string | number, body: Body<'LevelRequest'>) =>
     api.put<unknown>(`/tickets/${ticketId}/level`, body),
   onSite: (ticketId: string | number) => api.postEmpty<unknown>(`/tickets/${ticketId}/on-site`),
-  deliverable: (ticketId: string | number, body: { kind: DeliverableKind; text: string }) =>
+  deliverable: (ticketId: string | number, body: Body<'DeliverableRequest'> & { kind: DeliverableKind }) =>
     api.post<unknown>(`/tickets/${ticketId}/deliverables`, body),
-  abnormalEvent: (ticketId: string | number, body: { description: string; technical: boolean }) =>
+  abnormalEvent: (ticketId: string | number, body: Body<'AbnormalEventRequest'>) =>
     api.post<unknown>(`/tickets/${ticketId}/abnormal-events`, body),
   acknowledgeAbnormal: (ticketId: string | number) =>
     api.postEmpty<unknown>(`/tickets/${ticketId}/abnormal-events/acknowledge`),
-  delay: (ticketId: string | number, body: { reason: string }) => api.post<unknown>(`/tickets/${ticketId}/delay`, body),
+  delay: (ticketId: string | number, body: Body<'DelayRequest'>) =>
+    api.post<unknown>(`/tickets/${ticketId}/delay`, body),
 };
 
 /** Query keys of the SLA board and policies; a ticket's clocks and deliveries live under its ticket key. */
