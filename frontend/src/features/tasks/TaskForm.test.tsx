@@ -73,14 +73,12 @@ describe('TaskForm', () => {
     const problem = { status: 400, title: 'Bad Request', errors: [{ field: 'cause', message: 'too vague' }] };
     vi.stubGlobal(
       'fetch',
-      vi
-        .fn()
-        .mockResolvedValue(
-          new Response(JSON.stringify(problem), {
-            status: 400,
-            headers: { 'Content-Type': 'application/problem+json' },
-          }),
-        ),
+      vi.fn().mockResolvedValue(
+        new Response(JSON.stringify(problem), {
+          status: 400,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+      ),
     );
     const onDone = renderForm();
     fireEvent.change(screen.getByTestId('input-cause'), { target: { value: 'x' } });
@@ -96,14 +94,12 @@ describe('TaskForm', () => {
     const problem = { status: 409, title: 'Conflict', detail: 'Task t1 (Diagnose) is already completed' };
     vi.stubGlobal(
       'fetch',
-      vi
-        .fn()
-        .mockResolvedValue(
-          new Response(JSON.stringify(problem), {
-            status: 409,
-            headers: { 'Content-Type': 'application/problem+json' },
-          }),
-        ),
+      vi.fn().mockResolvedValue(
+        new Response(JSON.stringify(problem), {
+          status: 409,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+      ),
     );
     const onDone = vi.fn();
     // Like the ticket page: onDone reloads, and the handled task (with its form) disappears.
