@@ -9,10 +9,12 @@ import { baseUrl, byTestId, check, openBrowser, run, step } from './harness.mjs'
 const BASE = baseUrl('keycloak-login.mjs');
 const { browser, page } = await openBrowser();
 
-const onKeycloakLogin = (url) => url.pathname.endsWith('/protocol/openid-connect/auth') || url.pathname.includes('/login-actions/');
+const onKeycloakLogin = (url) =>
+  url.pathname.endsWith('/protocol/openid-connect/auth') || url.pathname.includes('/login-actions/');
 const apiAuthorizations = [];
 page.on('request', (r) => {
-  if (r.url().startsWith(`${BASE}/api/`) && !r.url().endsWith('/api/auth/config')) apiAuthorizations.push(r.headers().authorization ?? '');
+  if (r.url().startsWith(`${BASE}/api/`) && !r.url().endsWith('/api/auth/config'))
+    apiAuthorizations.push(r.headers().authorization ?? '');
 });
 
 async function storedInBrowser() {
@@ -30,10 +32,19 @@ await run(browser, page, 'e2e-keycloak-login-failure.png', async () => {
   await page.goto(`${BASE}/#/tasks`);
   await page.waitForURL(onKeycloakLogin);
   const authorize = new URL(page.url());
-  check(authorize.searchParams.get('client_id') === 'aftercare-spa', `client_id ${authorize.searchParams.get('client_id')}`);
-  check(authorize.searchParams.get('response_type') === 'code', `response_type ${authorize.searchParams.get('response_type')}`);
+  check(
+    authorize.searchParams.get('client_id') === 'aftercare-spa',
+    `client_id ${authorize.searchParams.get('client_id')}`,
+  );
+  check(
+    authorize.searchParams.get('response_type') === 'code',
+    `response_type ${authorize.searchParams.get('response_type')}`,
+  );
   check(authorize.searchParams.get('code_challenge_method') === 'S256', 'no PKCE S256 challenge');
-  check(authorize.searchParams.get('redirect_uri') === `${BASE}/`, `redirect_uri ${authorize.searchParams.get('redirect_uri')}`);
+  check(
+    authorize.searchParams.get('redirect_uri') === `${BASE}/`,
+    `redirect_uri ${authorize.searchParams.get('redirect_uri')}`,
+  );
 
   step("sign in as desk/demo on Keycloak's own form");
   await page.waitForSelector('#username');
@@ -48,7 +59,10 @@ await run(browser, page, 'e2e-keycloak-login-failure.png', async () => {
 
   step('API calls carry the access token; the browser stores none');
   check(apiAuthorizations.length > 0, 'no API call seen');
-  check(apiAuthorizations.every((a) => a.startsWith('Bearer ey')), `API calls without Bearer token: ${apiAuthorizations.join(', ')}`);
+  check(
+    apiAuthorizations.every((a) => a.startsWith('Bearer ey')),
+    `API calls without Bearer token: ${apiAuthorizations.join(', ')}`,
+  );
   const stored = await storedInBrowser();
   check(!/ey[A-Za-z0-9_-]{10,}\.ey/.test(stored), `a token is in localStorage/sessionStorage:\n${stored}`);
 

@@ -93,7 +93,9 @@ await run(browser, page, 'e2e-workbench-failure.png', async () => {
 
   step('select the reminder timer and change it to 5 minutes in the properties panel');
   await page.click(`${byTestId('editor-canvas')} [data-element-id="acceptReminder"]`);
-  const timerHeader = page.locator(`${byTestId('editor-properties')} [data-group-id="group-timer"] .bio-properties-panel-group-header`);
+  const timerHeader = page.locator(
+    `${byTestId('editor-properties')} [data-group-id="group-timer"] .bio-properties-panel-group-header`,
+  );
   await timerHeader.waitFor();
   if (!(await timerHeader.getAttribute('class')).includes('open')) await timerHeader.click();
   const timerValue = page.locator(`${byTestId('editor-properties')} #bio-properties-panel-timerEventDefinitionValue`);
@@ -118,7 +120,10 @@ await run(browser, page, 'e2e-workbench-failure.png', async () => {
   await page.waitForSelector(byTestId('models-table'));
   const after = await api('owner', 'GET', '/models');
   const dispatchAfter = after.models.find((m) => m.key === 'dispatch');
-  check(dispatchAfter.latestVersion === dispatchModel.latestVersion + 1, `dispatch is at v${dispatchAfter.latestVersion}`);
+  check(
+    dispatchAfter.latestVersion === dispatchModel.latestVersion + 1,
+    `dispatch is at v${dispatchAfter.latestVersion}`,
+  );
   const v2 = dispatchAfter.latestDefinitionId;
   check(dispatchAfter.versions[0].deployedBy === 'owner', `deployed by ${dispatchAfter.versions[0].deployedBy}`);
 
@@ -156,7 +161,10 @@ await run(browser, page, 'e2e-workbench-failure.png', async () => {
 
   step('the change log shows the deployment and the migration');
   const log = await api('owner', 'GET', '/models/changes?key=dispatch');
-  check(log.changes[0].action === 'MIGRATED' && log.changes[0].actor === 'owner', `change log: ${JSON.stringify(log.changes[0])}`);
+  check(
+    log.changes[0].action === 'MIGRATED' && log.changes[0].actor === 'owner',
+    `change log: ${JSON.stringify(log.changes[0])}`,
+  );
   check(log.changes[1].action === 'DEPLOYED', `change log: ${JSON.stringify(log.changes[1])}`);
 
   return `owner changed the dispatch reminder to 5 min, ${newTicket.number} followed it, ${oldTicket.number} moved after a dry run`;

@@ -80,7 +80,9 @@ async function waitForBoard(expected) {
     );
     if (expected.every(({ number, risk }) => seen[number] === risk)) return board;
     if (Date.now() > deadline) {
-      throw new Error(`after ${BOARD_WAIT_MS / 1000} s the board API shows ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`);
+      throw new Error(
+        `after ${BOARD_WAIT_MS / 1000} s the board API shows ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`,
+      );
     }
     await sleep(1000);
   }
@@ -131,8 +133,14 @@ await run(browser, page, 'e2e-supervisor-failure.png', async () => {
   const overdueRow = page.locator(rowOf(overdue.number));
   await atRiskRow.waitFor();
   await overdueRow.waitFor();
-  check((await atRiskRow.getAttribute('data-risk')) === 'AT_RISK', `${atRisk.number} has data-risk ${await atRiskRow.getAttribute('data-risk')}`);
-  check((await overdueRow.getAttribute('data-risk')) === 'OVERDUE', `${overdue.number} has data-risk ${await overdueRow.getAttribute('data-risk')}`);
+  check(
+    (await atRiskRow.getAttribute('data-risk')) === 'AT_RISK',
+    `${atRisk.number} has data-risk ${await atRiskRow.getAttribute('data-risk')}`,
+  );
+  check(
+    (await overdueRow.getAttribute('data-risk')) === 'OVERDUE',
+    `${overdue.number} has data-risk ${await overdueRow.getAttribute('data-risk')}`,
+  );
   const atRiskTag = (await atRiskRow.locator(byTestId('board-risk')).innerText()).trim();
   const overdueTag = (await overdueRow.locator(byTestId('board-risk')).innerText()).trim();
   console.log(`[e2e]    risk tags: "${atRiskTag}" / "${overdueTag}"`);
@@ -175,7 +183,10 @@ await run(browser, page, 'e2e-supervisor-failure.png', async () => {
   await atRiskRow.waitFor();
 
   step('export to Excel downloads an .xlsx (a ZIP file: starts with "PK")');
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(byTestId('board-export'))]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.click(byTestId('board-export')),
+  ]);
   const file = await download.path();
   check(file, `download failed: ${await download.failure()}`);
   const head = readFileSync(file).subarray(0, 2).toString('latin1');

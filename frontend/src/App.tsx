@@ -29,7 +29,15 @@ function RequireAuth({ children }: { children: ReactNode }) {
  * Hides pages a role has no menu entry for; the server enforces the same rules anyway. A customer's
  * user (CUSTOMER only) passes only where `customer` is set; staff pass by their roles.
  */
-function RequireRole({ roles, customer = false, children }: { roles: Role[]; customer?: boolean; children: ReactNode }) {
+function RequireRole({
+  roles,
+  customer = false,
+  children,
+}: {
+  roles: Role[];
+  customer?: boolean;
+  children: ReactNode;
+}) {
   const { me, hasRole, isCustomer } = useAuth();
   const allowed = isCustomer ? customer : hasRole(...roles);
   return allowed ? children : <Navigate to={homePath(me)} replace />;

@@ -1,4 +1,4 @@
-import i18n from '../i18n';
+import { acceptLanguage } from '../i18n';
 import type { FieldError, Problem } from './types';
 
 const AUTH_KEY = 'aftercare.auth';
@@ -81,17 +81,9 @@ interface RequestOptions {
   text?: boolean;
 }
 
-/**
- * The language the user reads the app in, as the server takes it (Accept-Language): texts the server writes,
- * such as timeline lines and notifications, then match the screen rather than the browser's own setting.
- */
-export function readerLanguage(): 'zh-CN' | 'en' {
-  return i18n.language === 'en' ? 'en' : 'zh-CN';
-}
-
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const accept = options.text ? 'application/xml, text/plain, */*' : 'application/json';
-  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': readerLanguage(), ...options.headers };
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': acceptLanguage(), ...options.headers };
   const auth = options.auth ?? authHeader();
   if (auth) headers.Authorization = auth;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -159,7 +151,8 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
  * header, so the file is fetched as a blob and saved through a temporary object URL.
  */
 export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
-  const headers: Record<string, string> = { 'Accept-Language': readerLanguage() };
+  // exports (Excel) are written in the reader's language too
+  const headers: Record<string, string> = { 'Accept-Language': acceptLanguage() };
   const auth = authHeader();
   if (auth) headers.Authorization = auth;
   const response = await fetch(withQuery(`api${path}`, query), { headers });

@@ -1,6 +1,12 @@
-// Shapes of the Aftercare HTTP API (docs/api.md).
+// Shapes of the Aftercare HTTP API (docs/api.md). Where a shape is the server's own, it is taken from the types
+// generated from /v3/api-docs (schema.d.ts, `npm run api:types`), so a change on the server breaks the build here
+// instead of the page at run time. The server leaves null fields out of its JSON (non_null), hence the generated
+// fields are optional; Required<...> marks the ones the server always sends.
+import type { components } from './schema';
 
-export type Role = 'SERVICE_DESK' | 'ENGINEER' | 'PROCESS_OWNER' | 'SUPERVISOR' | 'ADMIN' | 'CUSTOMER';
+type Schemas = components['schemas'];
+
+export type Role = NonNullable<Schemas['Me']['roles']>[number];
 
 /**
  * A user whose only role is CUSTOMER (a customer unit's user). A staff role always wins, as on the
@@ -15,16 +21,9 @@ export function homePath(me: Pick<Me, 'roles'> | null | undefined): string {
   return isCustomerOnly(me) ? '/tickets' : '/tasks';
 }
 
-export interface Me {
-  username: string;
-  displayName: string;
-  roles: Role[];
-}
+export type Me = Required<Schemas['Me']>;
 
-export interface Customer {
-  id: number;
-  name: string;
-}
+export type Customer = Required<Pick<Schemas['CustomerView'], 'id' | 'name'>>;
 
 export interface Site {
   id: number;
@@ -55,9 +54,16 @@ export interface Engineer {
   team?: string;
 }
 
-export const CHANNELS = ['HOTLINE', 'WEB', 'ON_SITE', 'EMAIL', 'MONITORING'] as const;
-export const CATEGORIES = ['CONSULTATION', 'DEFECT'] as const;
-export const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
+// The orders the forms offer them in; `satisfies` keeps each list within what the server accepts.
+export const CHANNELS = [
+  'HOTLINE',
+  'WEB',
+  'ON_SITE',
+  'EMAIL',
+  'MONITORING',
+] as const satisfies readonly Schemas['NewTicket']['channel'][];
+export const CATEGORIES = ['CONSULTATION', 'DEFECT'] as const satisfies readonly Schemas['NewTicket']['category'][];
+export const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'] as const satisfies readonly Schemas['NewTicket']['impact'][];
 export const STATUSES = [
   'NEW',
   'AT_DESK',
@@ -69,7 +75,7 @@ export const STATUSES = [
   'VERIFYING',
   'AWAITING_CALLBACK',
   'CLOSED',
-] as const;
+] as const satisfies readonly NonNullable<Schemas['TicketSummary']['status']>[];
 
 export interface NewTicket {
   channel: string;
@@ -287,7 +293,7 @@ export type Risk = (typeof RISKS)[number];
 export type Basis = 'NATURAL' | 'WORKING';
 export type EscalationName = 'WARNING' | 'BREACH' | 'HEAD';
 
-export const REGIONS = ['CITY', 'COUNTY'] as const;
+export const REGIONS = ['CITY', 'COUNTY'] as const satisfies readonly NonNullable<Schemas['SiteView']['region']>[];
 
 export const HOLD_REASONS = ['WAITING_CUSTOMER', 'WAITING_PARTS'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
@@ -493,11 +499,8 @@ export interface ModelChange {
   summary: string | null;
 }
 
-export interface MigrationRequest {
-  sourceDefinitionId: string;
-  targetDefinitionId: string;
-  restartTimers: boolean;
-}
+/** POST /api/models/migrations/dry-run; the migration itself adds the cases to move (processInstanceIds). */
+export type MigrationRequest = Required<Omit<Schemas['MigrationRequest'], 'processInstanceIds'>>;
 
 export interface MigrationCase {
   processInstanceId: string;

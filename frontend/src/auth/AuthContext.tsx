@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authStore, request, setAuthHeaderSource, setUnauthorizedHandler } from '../api/client';
@@ -62,6 +63,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const language = useRef(i18n.language);
   language.current = i18n.language;
 
+  // Cached answers belong to whoever was signed in: once they sign out (or someone else signs in), nothing
+  // of theirs may show up for the next user.
+  const queryClient = useQueryClient();
+  const signedInAs = me?.username ?? null;
+  const cachedFor = useRef(signedInAs);
+  useEffect(() => {
+    const previous = cachedFor.current;
+    cachedFor.current = signedInAs;
+    if (previous !== null && previous !== signedInAs) queryClient.clear();
+  }, [signedInAs, queryClient]);
+
   const loginWithProvider = useCallback(async (from: string) => {
     if (!oidc.current || leaving.current) return;
     setSignInError(null);
@@ -94,7 +106,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // once per page load (StrictMode runs effects twice; a sign-in callback must be handled only once)
     if (started.current) return;
     started.current = true;
-    (async () => {
+    void (async () => {
       const config = await loadAuthConfig();
       if (config.mode === 'oidc') {
         const session = new OidcSession(config);
@@ -110,7 +122,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         try {
           if (isSigninCallback(window.location.search)) await session.completeSignIn();
           // with the token given explicitly a 401 here is an error to show, not a reason to redirect again (no loop)
-          if (await session.isSignedIn()) setMe(await request<Me>('/me', { auth: session.authorization() ?? undefined }));
+          if (await session.isSignedIn())
+            setMe(await request<Me>('/me', { auth: session.authorization() ?? undefined }));
         } catch (e) {
           setSignInError(message(e));
         }

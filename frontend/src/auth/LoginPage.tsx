@@ -74,7 +74,7 @@ function LocalLoginForm({ from }: { from?: string }) {
     setError(null);
     try {
       const user = await login(username.trim(), password);
-      navigate(from ?? homePath(user), { replace: true });
+      void navigate(from ?? homePath(user), { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError(t('login.failed'));
       else setError(t('login.error', { message: e instanceof Error ? e.message : String(e) }));
@@ -87,20 +87,22 @@ function LocalLoginForm({ from }: { from?: string }) {
 
   return (
     <div className="login-page">
-      <Card
-        className="login-card"
-        title={t('login.title')}
-        extra={<LanguageSwitch />}
-        data-testid="login-card"
-      >
-        <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} name="login">
+      <Card className="login-card" title={t('login.title')} extra={<LanguageSwitch />} data-testid="login-card">
+        <Form<Credentials>
+          layout="vertical"
+          onFinish={(values) => void submit(values)}
+          requiredMark={false}
+          name="login"
+        >
           <Form.Item name="username" label={t('login.username')} rules={required(t('login.username'))}>
             <Input autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={required(t('login.password'))}>
             <Input.Password autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
-          {error && <Alert type="error" showIcon message={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
+          {error && (
+            <Alert type="error" showIcon message={error} data-testid="login-error" style={{ marginBottom: 16 }} />
+          )}
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
             {t('login.submit')}
           </Button>

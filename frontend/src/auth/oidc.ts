@@ -1,9 +1,4 @@
-import {
-  InMemoryWebStorage,
-  UserManager,
-  WebStorageStateStore,
-  type UserManagerSettings,
-} from 'oidc-client-ts';
+import { InMemoryWebStorage, UserManager, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts';
 
 /** What GET /api/auth/config answers: the SPA's own login form, or sign-in through Keycloak. */
 export type AuthConfig = { mode: 'local' } | { mode: 'oidc'; issuer: string; clientId: string };

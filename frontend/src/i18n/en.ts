@@ -114,7 +114,8 @@ const en = {
     submit: 'Create ticket',
     created: 'Ticket {{number}} created.',
     receivedAt: 'Call received at',
-    receivedAtHelp: 'Service time (Asia/Shanghai). Leave it for a call taken now; change it when entering a call taken earlier.',
+    receivedAtHelp:
+      'Service time (Asia/Shanghai). Leave it for a call taken now; change it when entering a call taken earlier.',
     receivedAtFuture: 'The time the call was received cannot be in the future.',
   },
   customer: {
@@ -138,7 +139,8 @@ const en = {
     feedbackPlaceholder: 'Anything you want to tell us (optional)',
     submitAnswer: 'Send my answer',
     thanks: 'Thank you — your answer has been recorded.',
-    callbackGone: 'This repair no longer waits for your confirmation (the service desk may have called you already). The page has been reloaded.',
+    callbackGone:
+      'This repair no longer waits for your confirmation (the service desk may have called you already). The page has been reloaded.',
     answerTitle: 'Callback confirmation',
     answer: 'Answer',
     outcome: { CONFIRMED: 'Fix confirmed', NOT_FIXED: 'Not fixed' },
@@ -296,7 +298,8 @@ const en = {
   },
   contracts: {
     title: 'Service contracts',
-    intro: 'Per customer: SLA policy, calendar and office hours, escalation contacts and notification channels. A change applies to tickets opened afterwards; open tickets keep their terms until you apply it to them.',
+    intro:
+      'Per customer: SLA policy, calendar and office hours, escalation contacts and notification channels. A change applies to tickets opened afterwards; open tickets keep their terms until you apply it to them.',
     noCustomers: 'No customers yet.',
     none: 'No contract: tickets run on the default policy and calendar.',
     edit: 'Edit',
@@ -305,11 +308,13 @@ const en = {
     name: 'Contract name',
     policy: 'SLA policy',
     calendarLabel: 'Calendar',
-    calendarHelp: '7×24 counts every minute, public holidays included. 5×8 counts the office hours below on working days, skips public holidays and works make-up days.',
+    calendarHelp:
+      '7×24 counts every minute, public holidays included. 5×8 counts the office hours below on working days, skips public holidays and works make-up days.',
     calendar: { SEVEN_BY_24: '7×24 round the clock', FIVE_BY_8: '5×8 office hours on working days' },
     zone: 'Time zone',
     hours: 'Office hours (Monday to Friday and make-up workdays)',
-    hoursHelp: 'Times as HH:mm, e.g. 08:30–12:00 and 13:30–17:00. Working-time deadlines count only inside these windows.',
+    hoursHelp:
+      'Times as HH:mm, e.g. 08:30–12:00 and 13:30–17:00. Working-time deadlines count only inside these windows.',
     hoursFrom: 'Window {{n}} from',
     hoursTo: 'Window {{n}} to',
     hoursRemove: 'Remove window {{n}}',
@@ -327,7 +332,8 @@ const en = {
     departmentHead: 'Department head',
     channels: 'Notification channels',
     languageLabel: 'Message language',
-    languageHelp: 'The language of e-mail, WeCom and DingTalk messages; in-app messages follow each reader\'s own language.',
+    languageHelp:
+      "The language of e-mail, WeCom and DingTalk messages; in-app messages follow each reader's own language.",
     language: { 'zh-CN': 'Chinese (中文)', en: 'English' },
     notifyEmail: 'Also send e-mail',
     wecomWebhookUrl: 'WeCom group robot webhook',
@@ -342,9 +348,11 @@ const en = {
     save: 'Save contract',
     saved: 'Contract saved. It applies to tickets opened from now on.',
     apply: 'Apply to open tickets',
-    applyHelp: 'Open tickets keep the calendar, time zone and office hours they were opened under until you apply the contract to them. The SLA policy version is applied separately, on the policy.',
+    applyHelp:
+      'Open tickets keep the calendar, time zone and office hours they were opened under until you apply the contract to them. The SLA policy version is applied separately, on the policy.',
     applyTitle: 'Apply the contract to open tickets?',
-    applyText: '{{count}} open ticket(s) will move to this contract\'s calendar, time zone and office hours; their deadlines are recalculated.',
+    applyText:
+      "{{count}} open ticket(s) will move to this contract's calendar, time zone and office hours; their deadlines are recalculated.",
     applyConfirm: 'Apply',
     cancel: 'Cancel',
     applied: '{{count}} open ticket(s) updated.',
@@ -424,7 +432,8 @@ const en = {
     cancel: 'Cancel',
     close: 'Close',
     summary: 'v{{from}} → v{{to}}: {{movable}} can move, {{blocked}} blocked.',
-    truncated: 'More cases run on this version than one dry run looks at (500). Migrate these, then run the dry run again for the rest.',
+    truncated:
+      'More cases run on this version than one dry run looks at (500). Migrate these, then run the dry run again for the rest.',
     planProblems: 'The migration plan has problems',
     planOutdated: 'The choices changed since the dry run; run it again.',
     ticket: 'Ticket',
@@ -446,7 +455,8 @@ const en = {
     lintCount: '{{errors}} errors, {{warnings}} warnings',
     lintHelp: 'Problems found while you edit; they are marked on the diagram.',
     unsaved: 'Unsaved changes',
-    olderVersion: 'You are editing version {{version}}; the latest is {{latest}}. Deploying makes a new version from what you see here.',
+    olderVersion:
+      'You are editing version {{version}}; the latest is {{latest}}. Deploying makes a new version from what you see here.',
     violationsTitle: 'Check result',
     noViolations: 'No problems found.',
     deployRejected: 'Deployment rejected',
@@ -462,7 +472,8 @@ const en = {
     elementNotOnCanvas: 'Element {{id}} is not on the diagram.',
     drdView: 'Decision diagram',
     deployTitle: 'Deploy model',
-    deployText: '{{fileName}} becomes version {{version}}. New cases start on it; running cases stay on their version until migrated.',
+    deployText:
+      '{{fileName}} becomes version {{version}}. New cases start on it; running cases stay on their version until migrated.',
     deployTextNew: '{{fileName}} is deployed as a new model.',
     deployComment: 'What changed',
     deployCommentPlaceholder: 'e.g. Reminder after 5 minutes instead of 15',
@@ -552,7 +563,8 @@ const en = {
       resetPassword: 'Reset password',
       newPassword: 'New password',
       passwordReset: 'Password changed.',
-      keycloakNote: 'Sign-in and passwords are managed in Keycloak. Here you keep the product’s record: name, roles shown, unit and contact. Disabling an account here refuses it at once.',
+      keycloakNote:
+        'Sign-in and passwords are managed in Keycloak. Here you keep the product’s record: name, roles shown, unit and contact. Disabling an account here refuses it at once.',
       status: 'Status',
       staff: 'Staff',
       customerUser: 'Customer user',

@@ -18,6 +18,14 @@ export function detectLanguage(stored: string | null, browserLanguages: readonly
   return 'en';
 }
 
+/**
+ * The Accept-Language value for API calls: the server writes case timelines, messages and exports in the
+ * language of the page (zh → zh-CN, anything else English).
+ */
+export function acceptLanguage(language: string = i18n.language): 'zh-CN' | 'en' {
+  return language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
 export function changeLanguage(lang: Language) {
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -26,10 +34,10 @@ export function changeLanguage(lang: Language) {
 
 const initial = detectLanguage(
   typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null,
-  typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [],
+  typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [],
 );
 
-i18n.use(initReactI18next).init({
+void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, zh: { translation: zh } },
   lng: initial,
   fallbackLng: 'en',

@@ -298,7 +298,8 @@ const zh: Shape<Messages> = {
   },
   contracts: {
     title: '服务合同',
-    intro: '按客户设置：SLA 策略、服务日历与工作时间、升级联系人和通知渠道。修改只对之后新建的工单生效；未关闭的工单保留原条款，直到您将修改应用到它们。',
+    intro:
+      '按客户设置：SLA 策略、服务日历与工作时间、升级联系人和通知渠道。修改只对之后新建的工单生效；未关闭的工单保留原条款，直到您将修改应用到它们。',
     noCustomers: '暂无客户。',
     none: '无合同：工单按默认策略和日历计时。',
     edit: '编辑',
@@ -307,7 +308,8 @@ const zh: Shape<Messages> = {
     name: '合同名称',
     policy: 'SLA 策略',
     calendarLabel: '服务日历',
-    calendarHelp: '7×24 每分钟都计时，法定节假日照常计时。5×8 只在工作日的下列工作时间内计时，跳过法定节假日，调休上班日照常计时。',
+    calendarHelp:
+      '7×24 每分钟都计时，法定节假日照常计时。5×8 只在工作日的下列工作时间内计时，跳过法定节假日，调休上班日照常计时。',
     calendar: { SEVEN_BY_24: '7×24 全天候', FIVE_BY_8: '5×8 工作日工作时间' },
     zone: '时区',
     hours: '工作时间（周一至周五及调休上班日）',
@@ -344,7 +346,8 @@ const zh: Shape<Messages> = {
     save: '保存合同',
     saved: '合同已保存，对此后新建的工单生效。',
     apply: '应用到未关闭工单',
-    applyHelp: '未关闭的工单保留开单时的服务日历、时区和工作时间，直到您将合同应用到它们。SLA 策略版本在策略处单独应用。',
+    applyHelp:
+      '未关闭的工单保留开单时的服务日历、时区和工作时间，直到您将合同应用到它们。SLA 策略版本在策略处单独应用。',
     applyTitle: '将合同应用到未关闭的工单？',
     applyText: '{{count}} 张未关闭工单将改用本合同的服务日历、时区和工作时间，并重新计算时限。',
     applyConfirm: '应用',
@@ -535,7 +538,14 @@ const zh: Shape<Messages> = {
       confirmRetire: '确定停用 {{name}}？报修时将不再显示该设备，历史记录保留。',
       empty: '该单位还没有设备。',
     },
-    deviceType: { CAMERA: '摄像机', NVR: '硬盘录像机', SWITCH: '交换机', UPS: 'UPS 电源', SERVER: '服务器', OTHER: '其他' },
+    deviceType: {
+      CAMERA: '摄像机',
+      NVR: '硬盘录像机',
+      SWITCH: '交换机',
+      UPS: 'UPS 电源',
+      SERVER: '服务器',
+      OTHER: '其他',
+    },
     accounts: {
       title: '账号',
       add: '新建账号',
@@ -554,7 +564,8 @@ const zh: Shape<Messages> = {
       resetPassword: '重置密码',
       newPassword: '新密码',
       passwordReset: '密码已修改。',
-      keycloakNote: '登录和密码由 Keycloak 管理。这里维护本系统中的记录：姓名、显示的角色、所属单位和联系方式。在这里停用账号会立即拒绝其访问。',
+      keycloakNote:
+        '登录和密码由 Keycloak 管理。这里维护本系统中的记录：姓名、显示的角色、所属单位和联系方式。在这里停用账号会立即拒绝其访问。',
       status: '状态',
       staff: '员工',
       customerUser: '客户用户',

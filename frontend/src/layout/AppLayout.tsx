@@ -58,7 +58,13 @@ export function AppLayout() {
           {t('app.name')}
           <span className="app-brand-sub">{t(isCustomer ? 'app.customerSubtitle' : 'app.subtitle')}</span>
         </Link>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[selectedKey(pathname, home)]} items={items} className="app-menu" />
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selectedKey(pathname, home)]}
+          items={items}
+          className="app-menu"
+        />
         <Space size="middle" className="app-header-right">
           <LanguageSwitch />
           <Typography.Text className="app-user" data-testid="current-user" data-username={me?.username}>

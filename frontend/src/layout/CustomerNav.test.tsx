@@ -1,5 +1,5 @@
 import { App as AntApp } from 'antd';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '../test/render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../api/client';
 import { homePath, isCustomerOnly, type Role } from '../api/types';

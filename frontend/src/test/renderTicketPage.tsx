@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { render } from '@testing-library/react';
+import { render } from './render';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { AuthProvider } from '../auth/AuthContext';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';

@@ -1,10 +1,11 @@
 import { Alert, App, Button, Checkbox, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/types';
 import { describeError } from '../../shared/errors';
-import { useLoad } from '../../shared/useLoad';
-import { adminApi, STAFF_ROLES, type Account, type AccountInput, type AdminCustomer } from './api';
+import { useAdminRefresh } from './useAdminRefresh';
+import { adminApi, adminKeys, STAFF_ROLES, type Account, type AccountInput, type AdminCustomer } from './api';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 
@@ -36,7 +37,8 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
       mobile: values.mobile || undefined,
       customerId: values.roles.includes('CUSTOMER') ? values.customerId : undefined,
     };
-    if (isNew) await adminApi.createAccount({ ...body, username: values.username, password: values.password || undefined });
+    if (isNew)
+      await adminApi.createAccount({ ...body, username: values.username, password: values.password || undefined });
     else await adminApi.editAccount(account.username, body);
     onSaved();
   };
@@ -51,7 +53,9 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
       onClose={onClose}
       testId="account-form"
     >
-      {!passwordManagedHere && <Alert type="info" showIcon message={t('admin.accounts.keycloakNote')} style={{ marginBottom: 12 }} />}
+      {!passwordManagedHere && (
+        <Alert type="info" showIcon message={t('admin.accounts.keycloakNote')} style={{ marginBottom: 12 }} />
+      )}
       <Form.Item
         name="username"
         label={t('admin.accounts.username')}
@@ -70,11 +74,18 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
       <Form.Item
         name="roles"
         label={t('admin.accounts.roles')}
-        rules={[{ required: true, type: 'array', min: 1, message: t('validation.choose', { field: t('admin.accounts.roles') }) }]}
+        rules={[
+          {
+            required: true,
+            type: 'array',
+            min: 1,
+            message: t('validation.choose', { field: t('admin.accounts.roles') }),
+          },
+        ]}
       >
         <Checkbox.Group
           data-testid="account-roles"
-          onChange={(v) => setRoles(v as Role[])}
+          onChange={(v) => setRoles(v)}
           options={[...STAFF_ROLES, 'CUSTOMER' as Role].map((r) => ({ value: r, label: t(`role.${r}`) }))}
         />
       </Form.Item>
@@ -88,7 +99,11 @@ export function AccountForm({ open, account, passwordManagedHere, customers, onS
           <Select data-testid="account-customer" options={customers.map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
       )}
-      <Form.Item name="email" label={t('admin.accounts.email')} rules={[{ type: 'email', message: t('admin.accounts.emailInvalid') }]}>
+      <Form.Item
+        name="email"
+        label={t('admin.accounts.email')}
+        rules={[{ type: 'email', message: t('admin.accounts.emailInvalid') }]}
+      >
         <Input data-testid="account-email" />
       </Form.Item>
       <Form.Item name="mobile" label={t('admin.accounts.mobile')}>
@@ -138,8 +153,9 @@ function ResetPasswordForm({ account, onClose }: { account?: Account; onClose: (
 export function AccountsTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const accounts = useLoad(() => adminApi.accounts(), []);
-  const customers = useLoad(() => adminApi.customers(), []);
+  const accounts = useQuery({ queryKey: adminKeys.accounts, queryFn: () => adminApi.accounts() });
+  const customers = useQuery({ queryKey: adminKeys.customers, queryFn: () => adminApi.customers() });
+  const refresh = useAdminRefresh();
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const [resetting, setResetting] = useState<Account>();
   const unitName = (id?: number) => customers.data?.find((c) => c.id === id)?.name ?? '';
@@ -152,13 +168,15 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
     } catch (e) {
       message.error(describeError(e, t));
     }
-    await accounts.reload();
+    await refresh(adminKeys.accounts);
   };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {!local && <Alert type="info" showIcon message={t('admin.accounts.keycloakNote')} data-testid="keycloak-note" />}
-      {accounts.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(accounts.error, t) })} />}
+      {accounts.error && (
+        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(accounts.error, t) })} />
+      )}
       {canEdit && (
         <Button type="primary" onClick={() => setEditing('new')} data-testid="account-add">
           {t('admin.accounts.add')}
@@ -167,7 +185,7 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
       <ResponsiveTable<Account>
         testId="account-table"
         rows={accounts.data?.accounts}
-        loading={accounts.loading}
+        loading={accounts.isFetching}
         rowKey={(a) => a.username}
         empty={t('admin.accounts.empty')}
         columns={[
@@ -185,11 +203,17 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
               </Space>
             ),
           },
-          { key: 'contact', title: t('admin.accounts.mobile'), render: (a) => [a.mobile, a.email].filter(Boolean).join(' · ') || t('common.empty') },
+          {
+            key: 'contact',
+            title: t('admin.accounts.mobile'),
+            render: (a) => [a.mobile, a.email].filter(Boolean).join(' · ') || t('common.empty'),
+          },
           {
             key: 'status',
             title: t('admin.accounts.status'),
-            render: (a) => <Tag color={a.enabled ? 'green' : 'default'}>{t(a.enabled ? 'admin.active' : 'admin.disabled')}</Tag>,
+            render: (a) => (
+              <Tag color={a.enabled ? 'green' : 'default'}>{t(a.enabled ? 'admin.active' : 'admin.disabled')}</Tag>
+            ),
           },
         ]}
         actionsTitle={t('admin.actions')}
@@ -210,6 +234,7 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
                       title={t('admin.accounts.confirmDisable', { name: a.displayName })}
                       okText={t('admin.disable')}
                       cancelText={t('admin.cancel')}
+                      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
                       onConfirm={() => setEnabled(a, false)}
                     >
                       <Button size="small" danger data-testid={`account-disable-${a.username}`}>
@@ -217,7 +242,11 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Button size="small" onClick={() => setEnabled(a, true)} data-testid={`account-enable-${a.username}`}>
+                    <Button
+                      size="small"
+                      onClick={() => void setEnabled(a, true)}
+                      data-testid={`account-enable-${a.username}`}
+                    >
                       {t('admin.enable')}
                     </Button>
                   )}
@@ -234,7 +263,7 @@ export function AccountsTab({ canEdit }: { canEdit: boolean }) {
           customers={customers.data ?? []}
           onSaved={() => {
             message.success(t('admin.saved'));
-            void accounts.reload();
+            void refresh(adminKeys.accounts);
           }}
           onClose={() => setEditing(null)}
         />

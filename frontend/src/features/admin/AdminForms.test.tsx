@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '../../test/render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
 import { AccountForm } from './AccountsTab';
@@ -37,7 +37,9 @@ describe('administration forms', () => {
   });
 
   it('creates a staff account with roles and an initial password', async () => {
-    const fetchMock = stubFetch(() => json({ username: 'zhou', displayName: 'Zhou', roles: ['SERVICE_DESK'], enabled: true }, 201));
+    const fetchMock = stubFetch(() =>
+      json({ username: 'zhou', displayName: 'Zhou', roles: ['SERVICE_DESK'], enabled: true }, 201),
+    );
     const onSaved = vi.fn();
     const onClose = vi.fn();
     render(
@@ -62,7 +64,14 @@ describe('administration forms', () => {
 
   it('shows the server’s field error under the field and stays open', async () => {
     stubFetch(() =>
-      json({ status: 400, detail: 'username: 2-100 letters', errors: [{ field: 'username', message: '2-100 letters, digits or . _ @ -' }] }, 400),
+      json(
+        {
+          status: 400,
+          detail: 'username: 2-100 letters',
+          errors: [{ field: 'username', message: '2-100 letters, digits or . _ @ -' }],
+        },
+        400,
+      ),
     );
     const onSaved = vi.fn();
     const onClose = vi.fn();
@@ -86,7 +95,13 @@ describe('administration forms', () => {
     const fetchMock = stubFetch(() => json({}, 201));
     render(
       <App>
-        <AccountForm open passwordManagedHere={false} customers={[{ id: 7, name: 'Traffic Police', active: true }]} onSaved={vi.fn()} onClose={vi.fn()} />
+        <AccountForm
+          open
+          passwordManagedHere={false}
+          customers={[{ id: 7, name: 'Traffic Police', active: true }]}
+          onSaved={vi.fn()}
+          onClose={vi.fn()}
+        />
       </App>,
     );
     expect(screen.queryByTestId('account-password')).toBeNull();
@@ -101,9 +116,16 @@ describe('administration forms', () => {
     fireEvent.mouseDown(screen.getByTestId('account-customer').querySelector('.ant-select-selector')!);
     fireEvent.click(await screen.findByText('Traffic Police', undefined, SLOW));
     fireEvent.click(screen.getByTestId('account-form-save'));
-    await waitFor(() => expect(sent(fetchMock, 'api/admin/accounts')).toEqual({
-      username: 'li', displayName: 'Li Lei', roles: ['CUSTOMER'], customerId: 7,
-    }), SLOW);
+    await waitFor(
+      () =>
+        expect(sent(fetchMock, 'api/admin/accounts')).toEqual({
+          username: 'li',
+          displayName: 'Li Lei',
+          roles: ['CUSTOMER'],
+          customerId: 7,
+        }),
+      SLOW,
+    );
   });
 
   it('edits a site’s region and refuses an empty address before asking the server', async () => {
@@ -130,7 +152,11 @@ describe('administration forms', () => {
     fireEvent.click(screen.getByTestId('site-form-save'));
     await waitFor(() => expect(onSaved).toHaveBeenCalled(), SLOW);
     expect(fetchMock.mock.calls[0][0]).toBe('api/admin/sites/3');
-    expect(sent(fetchMock, 'api/admin/sites/3')).toEqual({ name: 'North gate', address: '9 County Road', region: 'COUNTY' });
+    expect(sent(fetchMock, 'api/admin/sites/3')).toEqual({
+      name: 'North gate',
+      address: '9 County Road',
+      region: 'COUNTY',
+    });
   });
 
   it('puts an engineer on the roster with skills as tags', async () => {

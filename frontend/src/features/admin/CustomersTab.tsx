@@ -1,19 +1,66 @@
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/errors';
-import { useLoad } from '../../shared/useLoad';
-import { adminApi, DEVICE_TYPES, REGIONS, type AdminCustomer, type AdminDevice, type AdminSite, type DeviceInput, type SiteInput } from './api';
+import { useAdminRefresh } from './useAdminRefresh';
+import {
+  adminApi,
+  adminKeys,
+  DEVICE_TYPES,
+  REGIONS,
+  type AdminCustomer,
+  type AdminDevice,
+  type AdminSite,
+  type DeviceInput,
+  type SiteInput,
+} from './api';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 
 const SITE_FIELDS = ['name', 'address', 'region', 'contactName', 'contactPhone', 'customerId'];
-const DEVICE_FIELDS = ['siteId', 'type', 'name', 'model', 'serialNumber', 'ipAddress', 'warrantyEnd', 'probeTcpPorts', 'probeHttpUrl', 'probeTlsInsecure'];
+const DEVICE_FIELDS = [
+  'siteId',
+  'type',
+  'name',
+  'model',
+  'serialNumber',
+  'ipAddress',
+  'warrantyEnd',
+  'probeTcpPorts',
+  'probeHttpUrl',
+  'probeTlsInsecure',
+];
 
-export function SiteForm({ customerId, site, onSaved, onClose }: { customerId: number; site?: AdminSite; onSaved: () => void; onClose: () => void }) {
+export function SiteForm({
+  customerId,
+  site,
+  onSaved,
+  onClose,
+}: {
+  customerId: number;
+  site?: AdminSite;
+  onSaved: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const required = (label: string) => [{ required: true, whitespace: true, message: t('validation.required', { field: t(label) }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: t('validation.required', { field: t(label) }) },
+  ];
   return (
     <FormModal<SiteInput>
       open
@@ -21,7 +68,13 @@ export function SiteForm({ customerId, site, onSaved, onClose }: { customerId: n
       initialValues={site ?? { region: 'CITY' }}
       fields={SITE_FIELDS}
       onSubmit={async (v) => {
-        const body = { name: v.name, address: v.address, region: v.region, contactName: v.contactName || undefined, contactPhone: v.contactPhone || undefined };
+        const body = {
+          name: v.name,
+          address: v.address,
+          region: v.region,
+          contactName: v.contactName || undefined,
+          contactPhone: v.contactPhone || undefined,
+        };
         if (site) await adminApi.editSite(site.id, body);
         else await adminApi.createSite({ ...body, customerId });
         onSaved();
@@ -50,14 +103,30 @@ export function SiteForm({ customerId, site, onSaved, onClose }: { customerId: n
 
 type DeviceValues = Omit<DeviceInput, 'warrantyEnd'> & { warrantyEnd?: dayjs.Dayjs };
 
-function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; device?: AdminDevice; onSaved: () => void; onClose: () => void }) {
+function DeviceForm({
+  sites,
+  device,
+  onSaved,
+  onClose,
+}: {
+  sites: AdminSite[];
+  device?: AdminDevice;
+  onSaved: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const required = (label: string) => [{ required: true, whitespace: true, message: t('validation.required', { field: t(label) }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: t('validation.required', { field: t(label) }) },
+  ];
   return (
     <FormModal<DeviceValues>
       open
       title={t(device ? 'admin.devices.edit' : 'admin.devices.add')}
-      initialValues={device ? { ...device, warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : undefined } : { siteId: sites[0]?.id }}
+      initialValues={
+        device
+          ? { ...device, warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : undefined }
+          : { siteId: sites[0]?.id }
+      }
       fields={DEVICE_FIELDS}
       onSubmit={async (v) => {
         const body: DeviceInput = {
@@ -76,11 +145,22 @@ function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; d
       onClose={onClose}
       testId="device-form"
     >
-      <Form.Item name="siteId" label={t('admin.devices.site')} rules={[{ required: true, message: t('validation.choose', { field: t('admin.devices.site') }) }]}>
+      <Form.Item
+        name="siteId"
+        label={t('admin.devices.site')}
+        rules={[{ required: true, message: t('validation.choose', { field: t('admin.devices.site') }) }]}
+      >
         <Select data-testid="device-site" options={sites.map((s) => ({ value: s.id, label: s.name }))} />
       </Form.Item>
-      <Form.Item name="type" label={t('admin.devices.type')} rules={[{ required: true, message: t('validation.choose', { field: t('admin.devices.type') }) }]}>
-        <Select data-testid="device-type" options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`admin.deviceType.${d}`) }))} />
+      <Form.Item
+        name="type"
+        label={t('admin.devices.type')}
+        rules={[{ required: true, message: t('validation.choose', { field: t('admin.devices.type') }) }]}
+      >
+        <Select
+          data-testid="device-type"
+          options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`admin.deviceType.${d}`) }))}
+        />
       </Form.Item>
       <Form.Item name="name" label={t('admin.devices.name')} rules={required('admin.devices.name')}>
         <Input data-testid="device-name" />
@@ -88,7 +168,11 @@ function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; d
       <Form.Item name="model" label={t('admin.devices.model')}>
         <Input data-testid="device-model" />
       </Form.Item>
-      <Form.Item name="serialNumber" label={t('admin.devices.serialNumber')} rules={required('admin.devices.serialNumber')}>
+      <Form.Item
+        name="serialNumber"
+        label={t('admin.devices.serialNumber')}
+        rules={required('admin.devices.serialNumber')}
+      >
         <Input data-testid="device-serialNumber" />
       </Form.Item>
       <Form.Item name="warrantyEnd" label={t('admin.devices.warrantyEnd')}>
@@ -97,7 +181,11 @@ function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; d
       <Form.Item name="ipAddress" label={t('admin.devices.ipAddress')}>
         <Input data-testid="device-ipAddress" />
       </Form.Item>
-      <Form.Item name="probeTcpPorts" label={t('admin.devices.probeTcpPorts')} extra={t('admin.devices.probeTcpPortsHint')}>
+      <Form.Item
+        name="probeTcpPorts"
+        label={t('admin.devices.probeTcpPorts')}
+        extra={t('admin.devices.probeTcpPortsHint')}
+      >
         <Input data-testid="device-probeTcpPorts" />
       </Form.Item>
       <Form.Item name="probeHttpUrl" label={t('admin.devices.probeHttpUrl')}>
@@ -113,8 +201,9 @@ function DeviceForm({ sites, device, onSaved, onClose }: { sites: AdminSite[]; d
 function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const sites = useLoad(() => adminApi.sites(customer.id), [customer.id]);
-  const devices = useLoad(() => adminApi.devices(customer.id), [customer.id]);
+  const sites = useQuery({ queryKey: adminKeys.sites(customer.id), queryFn: () => adminApi.sites(customer.id) });
+  const devices = useQuery({ queryKey: adminKeys.devices(customer.id), queryFn: () => adminApi.devices(customer.id) });
+  const refresh = useAdminRefresh();
   const [site, setSite] = useState<AdminSite | 'new' | null>(null);
   const [device, setDevice] = useState<AdminDevice | 'new' | null>(null);
   const siteName = (id: number) => sites.data?.find((s) => s.id === id)?.name ?? '';
@@ -126,7 +215,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
     } catch (e) {
       message.error(describeError(e, t));
     }
-    await devices.reload();
+    await refresh(adminKeys.devices(customer.id));
   };
 
   return (
@@ -145,17 +234,29 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
         <ResponsiveTable<AdminSite>
           testId="site-table"
           rows={sites.data}
-          loading={sites.loading}
+          loading={sites.isFetching}
           rowKey={(s) => s.id}
           empty={t('admin.sites.empty')}
           columns={[
             { key: 'name', title: t('admin.sites.name'), render: (s) => s.name },
             { key: 'region', title: t('admin.sites.region'), render: (s) => <Tag>{t(`region.${s.region}`)}</Tag> },
             { key: 'address', title: t('admin.sites.address'), render: (s) => s.address },
-            { key: 'contact', title: t('admin.sites.contactName'), render: (s) => [s.contactName, s.contactPhone].filter(Boolean).join(' · ') || t('common.empty') },
+            {
+              key: 'contact',
+              title: t('admin.sites.contactName'),
+              render: (s) => [s.contactName, s.contactPhone].filter(Boolean).join(' · ') || t('common.empty'),
+            },
           ]}
           actionsTitle={t('admin.actions')}
-          actions={canEdit ? (s) => <Button size="small" onClick={() => setSite(s)} data-testid={`site-edit-${s.id}`}>{t('admin.edit')}</Button> : undefined}
+          actions={
+            canEdit
+              ? (s) => (
+                  <Button size="small" onClick={() => setSite(s)} data-testid={`site-edit-${s.id}`}>
+                    {t('admin.edit')}
+                  </Button>
+                )
+              : undefined
+          }
         />
       </div>
       <div>
@@ -172,19 +273,27 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
         <ResponsiveTable<AdminDevice>
           testId="device-table"
           rows={devices.data}
-          loading={devices.loading}
+          loading={devices.isFetching}
           rowKey={(d) => d.id}
           empty={t('admin.devices.empty')}
           columns={[
             { key: 'name', title: t('admin.devices.name'), render: (d) => d.name },
-            { key: 'type', title: t('admin.devices.type'), render: (d) => t(`admin.deviceType.${d.type}`, { defaultValue: t('admin.deviceType.OTHER') }) },
+            {
+              key: 'type',
+              title: t('admin.devices.type'),
+              render: (d) => t(`admin.deviceType.${d.type}`, { defaultValue: t('admin.deviceType.OTHER') }),
+            },
             { key: 'site', title: t('admin.devices.site'), render: (d) => siteName(d.siteId) },
             { key: 'serial', title: t('admin.devices.serialNumber'), render: (d) => d.serialNumber },
             { key: 'ip', title: t('admin.devices.ipAddress'), render: (d) => d.ipAddress ?? t('common.empty') },
             {
               key: 'status',
               title: t('admin.accounts.status'),
-              render: (d) => <Tag color={d.retired ? 'default' : 'green'}>{t(d.retired ? 'admin.devices.retired' : 'admin.devices.inService')}</Tag>,
+              render: (d) => (
+                <Tag color={d.retired ? 'default' : 'green'}>
+                  {t(d.retired ? 'admin.devices.retired' : 'admin.devices.inService')}
+                </Tag>
+              ),
             },
           ]}
           actionsTitle={t('admin.actions')}
@@ -196,7 +305,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
                       {t('admin.edit')}
                     </Button>
                     {d.retired ? (
-                      <Button size="small" onClick={() => setRetired(d, false)}>
+                      <Button size="small" onClick={() => void setRetired(d, false)}>
                         {t('admin.devices.reinstate')}
                       </Button>
                     ) : (
@@ -204,6 +313,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
                         title={t('admin.devices.confirmRetire', { name: d.name })}
                         okText={t('admin.devices.retire')}
                         cancelText={t('admin.cancel')}
+                        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
                         onConfirm={() => setRetired(d, true)}
                       >
                         <Button size="small" danger>
@@ -223,7 +333,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
           site={site === 'new' ? undefined : site}
           onSaved={() => {
             message.success(t('admin.saved'));
-            void sites.reload();
+            void refresh(adminKeys.sites(customer.id));
           }}
           onClose={() => setSite(null)}
         />
@@ -234,7 +344,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
           device={device === 'new' ? undefined : device}
           onSaved={() => {
             message.success(t('admin.saved'));
-            void devices.reload();
+            void refresh(adminKeys.devices(customer.id));
           }}
           onClose={() => setDevice(null)}
         />
@@ -246,7 +356,8 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
 export function CustomersTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const customers = useLoad(() => adminApi.customers(), []);
+  const customers = useQuery({ queryKey: adminKeys.customers, queryFn: () => adminApi.customers() });
+  const refresh = useAdminRefresh();
   const [selectedId, setSelectedId] = useState<number>();
   const [editing, setEditing] = useState<AdminCustomer | 'new' | null>(null);
   const selected = customers.data?.find((c) => c.id === selectedId);
@@ -258,12 +369,14 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
     } catch (e) {
       message.error(describeError(e, t));
     }
-    await customers.reload();
+    await refresh(adminKeys.customers);
   };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      {customers.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(customers.error, t) })} />}
+      {customers.error && (
+        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(customers.error, t) })} />
+      )}
       {canEdit && (
         <Button type="primary" onClick={() => setEditing('new')} data-testid="customer-add">
           {t('admin.customers.add')}
@@ -272,7 +385,7 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
       <ResponsiveTable<AdminCustomer>
         testId="customer-table"
         rows={customers.data}
-        loading={customers.loading}
+        loading={customers.isFetching}
         rowKey={(c) => c.id}
         selectedKey={selectedId}
         onSelect={(c) => setSelectedId(c.id)}
@@ -282,7 +395,9 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
           {
             key: 'status',
             title: t('admin.accounts.status'),
-            render: (c) => <Tag color={c.active ? 'green' : 'default'}>{t(c.active ? 'admin.active' : 'admin.disabled')}</Tag>,
+            render: (c) => (
+              <Tag color={c.active ? 'green' : 'default'}>{t(c.active ? 'admin.active' : 'admin.disabled')}</Tag>
+            ),
           },
         ]}
         actionsTitle={t('admin.actions')}
@@ -298,6 +413,7 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
                       title={t('admin.customers.confirmDisable', { name: c.name })}
                       okText={t('admin.disable')}
                       cancelText={t('admin.cancel')}
+                      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
                       onConfirm={() => setActive(c, false)}
                     >
                       <Button size="small" danger data-testid={`customer-disable-${c.id}`}>
@@ -305,7 +421,7 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Button size="small" onClick={() => setActive(c, true)}>
+                    <Button size="small" onClick={() => void setActive(c, true)}>
                       {t('admin.enable')}
                     </Button>
                   )}
@@ -314,7 +430,13 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
             : undefined
         }
       />
-      {selected ? <UnitDetail customer={selected} canEdit={canEdit} /> : (customers.data?.length ?? 0) > 0 && <Typography.Text type="secondary">{t('admin.customers.pick')}</Typography.Text>}
+      {selected ? (
+        <UnitDetail customer={selected} canEdit={canEdit} />
+      ) : (
+        (customers.data?.length ?? 0) > 0 && (
+          <Typography.Text type="secondary">{t('admin.customers.pick')}</Typography.Text>
+        )
+      )}
       {editing && (
         <FormModal<{ name: string }>
           open
@@ -322,10 +444,13 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
           initialValues={editing === 'new' ? {} : { name: editing.name }}
           fields={['name']}
           onSubmit={async (v) => {
-            const saved = editing === 'new' ? await adminApi.createCustomer(v.name) : await adminApi.renameCustomer(editing.id, v.name);
+            const saved =
+              editing === 'new'
+                ? await adminApi.createCustomer(v.name)
+                : await adminApi.renameCustomer(editing.id, v.name);
             message.success(t('admin.saved'));
             setSelectedId(saved.id);
-            await customers.reload();
+            await refresh(adminKeys.customers);
           }}
           onClose={() => setEditing(null)}
           testId="customer-form"
@@ -333,7 +458,13 @@ export function CustomersTab({ canEdit }: { canEdit: boolean }) {
           <Form.Item
             name="name"
             label={t('admin.customers.name')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('admin.customers.name') }) }]}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('validation.required', { field: t('admin.customers.name') }),
+              },
+            ]}
           >
             <Input data-testid="customer-name" />
           </Form.Item>

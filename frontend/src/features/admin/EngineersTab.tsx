@@ -1,9 +1,19 @@
 import { Alert, App, Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/errors';
-import { useLoad } from '../../shared/useLoad';
-import { adminApi, REGIONS, type Account, type AdminEngineer, type AdminTeam, type EngineerInput, type TeamInput } from './api';
+import { useAdminRefresh } from './useAdminRefresh';
+import {
+  adminApi,
+  adminKeys,
+  REGIONS,
+  type Account,
+  type AdminEngineer,
+  type AdminTeam,
+  type EngineerInput,
+  type TeamInput,
+} from './api';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 
@@ -41,7 +51,12 @@ export function EngineerForm({ engineer, accounts, teams, onSaved, onClose }: En
       initialValues={engineer ?? { skills: [] }}
       fields={ENGINEER_FIELDS}
       onSubmit={async (v) => {
-        const body = { ...v, phone: v.phone || undefined, displayName: v.displayName || undefined, skills: v.skills ?? [] };
+        const body = {
+          ...v,
+          phone: v.phone || undefined,
+          displayName: v.displayName || undefined,
+          skills: v.skills ?? [],
+        };
         if (engineer) await adminApi.editEngineer(engineer.id, body);
         else await adminApi.createEngineer(body);
         onSaved();
@@ -59,10 +74,26 @@ export function EngineerForm({ engineer, accounts, teams, onSaved, onClose }: En
           showSearch
           disabled={!!engineer}
           data-testid="engineer-username"
-          options={accounts.filter((a) => a.enabled && a.roles.includes('ENGINEER')).map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
+          options={accounts
+            .filter((a) => a.enabled && a.roles.includes('ENGINEER'))
+            .map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
         />
       </Form.Item>
-      <Form.Item name="displayName" label={t('admin.engineers.displayName')} rules={engineer ? [{ required: true, whitespace: true, message: t('validation.required', { field: t('admin.engineers.displayName') }) }] : []}>
+      <Form.Item
+        name="displayName"
+        label={t('admin.engineers.displayName')}
+        rules={
+          engineer
+            ? [
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('validation.required', { field: t('admin.engineers.displayName') }),
+                },
+              ]
+            : []
+        }
+      >
         <Input data-testid="engineer-displayName" />
       </Form.Item>
       <Form.Item name="phone" label={t('admin.engineers.phone')}>
@@ -72,16 +103,36 @@ export function EngineerForm({ engineer, accounts, teams, onSaved, onClose }: En
         <Select allowClear data-testid="engineer-region" options={regionOptions} />
       </Form.Item>
       <Form.Item name="skills" label={t('admin.engineers.skills')} extra={t('admin.engineers.skillsHint')}>
-        <Select mode="tags" tokenSeparators={[',', '，']} data-testid="engineer-skills" open={false} suffixIcon={null} />
+        <Select
+          mode="tags"
+          tokenSeparators={[',', '，']}
+          data-testid="engineer-skills"
+          open={false}
+          suffixIcon={null}
+        />
       </Form.Item>
       <Form.Item name="teamId" label={t('admin.engineers.team')}>
-        <Select allowClear data-testid="engineer-team" options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} />
+        <Select
+          allowClear
+          data-testid="engineer-team"
+          options={teams.map((tm) => ({ value: tm.id, label: tm.name }))}
+        />
       </Form.Item>
     </FormModal>
   );
 }
 
-function TeamForm({ team, accounts, onSaved, onClose }: { team?: AdminTeam; accounts: Account[]; onSaved: () => void; onClose: () => void }) {
+function TeamForm({
+  team,
+  accounts,
+  onSaved,
+  onClose,
+}: {
+  team?: AdminTeam;
+  accounts: Account[];
+  onSaved: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <FormModal<TeamInput>
@@ -98,11 +149,21 @@ function TeamForm({ team, accounts, onSaved, onClose }: { team?: AdminTeam; acco
       onClose={onClose}
       testId="team-form"
     >
-      <Form.Item name="name" label={t('admin.teams.name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('admin.teams.name') }) }]}>
+      <Form.Item
+        name="name"
+        label={t('admin.teams.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('admin.teams.name') }) },
+        ]}
+      >
         <Input data-testid="team-name" />
       </Form.Item>
       <Form.Item name="region" label={t('admin.teams.region')}>
-        <Select allowClear data-testid="team-region" options={REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))} />
+        <Select
+          allowClear
+          data-testid="team-region"
+          options={REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+        />
       </Form.Item>
       <Form.Item name="skills" label={t('admin.teams.skills')} extra={t('admin.engineers.skillsHint')}>
         <Select mode="tags" tokenSeparators={[',', '，']} data-testid="team-skills" open={false} suffixIcon={null} />
@@ -112,7 +173,9 @@ function TeamForm({ team, accounts, onSaved, onClose }: { team?: AdminTeam; acco
           allowClear
           showSearch
           data-testid="team-lead"
-          options={accounts.filter((a) => a.enabled && !a.roles.includes('CUSTOMER')).map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
+          options={accounts
+            .filter((a) => a.enabled && !a.roles.includes('CUSTOMER'))
+            .map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
         />
       </Form.Item>
     </FormModal>
@@ -122,22 +185,28 @@ function TeamForm({ team, accounts, onSaved, onClose }: { team?: AdminTeam; acco
 export function EngineersTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const engineers = useLoad(() => adminApi.engineers(), []);
-  const teams = useLoad(() => adminApi.teams(), []);
-  const accounts = useLoad(() => adminApi.accounts(), []);
+  const engineers = useQuery({ queryKey: adminKeys.engineers, queryFn: () => adminApi.engineers() });
+  const teams = useQuery({ queryKey: adminKeys.teams, queryFn: () => adminApi.teams() });
+  const accounts = useQuery({ queryKey: adminKeys.accounts, queryFn: () => adminApi.accounts() });
+  const refresh = useAdminRefresh();
   const [engineer, setEngineer] = useState<AdminEngineer | 'new' | null>(null);
   const [team, setTeam] = useState<AdminTeam | 'new' | null>(null);
-  const nameOf = (username?: string) => accounts.data?.accounts.find((a) => a.username === username)?.displayName ?? username;
+  const nameOf = (username?: string) =>
+    accounts.data?.accounts.find((a) => a.username === username)?.displayName ?? username;
   const region = (r?: string) => (r ? t(`region.${r}`) : t('common.empty'));
-  const saved = (reload: () => Promise<void>) => () => {
+  const saved = (queryKey: QueryKey) => () => {
     message.success(t('admin.saved'));
-    void reload();
+    void refresh(queryKey);
   };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       {(engineers.error || teams.error) && (
-        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(engineers.error ?? teams.error, t) })} />
+        <Alert
+          type="error"
+          showIcon
+          message={t('common.loadFailed', { message: describeError(engineers.error ?? teams.error, t) })}
+        />
       )}
       <div>
         <Space wrap style={{ marginBottom: 8 }}>
@@ -153,7 +222,7 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
         <ResponsiveTable<AdminTeam>
           testId="team-table"
           rows={teams.data}
-          loading={teams.loading}
+          loading={teams.isFetching}
           rowKey={(tm) => tm.id}
           empty={t('admin.teams.empty')}
           columns={[
@@ -163,7 +232,15 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
             { key: 'lead', title: t('admin.teams.lead'), render: (tm) => nameOf(tm.leadUsername) ?? t('common.empty') },
           ]}
           actionsTitle={t('admin.actions')}
-          actions={canEdit ? (tm) => <Button size="small" onClick={() => setTeam(tm)}>{t('admin.edit')}</Button> : undefined}
+          actions={
+            canEdit
+              ? (tm) => (
+                  <Button size="small" onClick={() => setTeam(tm)}>
+                    {t('admin.edit')}
+                  </Button>
+                )
+              : undefined
+          }
         />
       </div>
       <div>
@@ -180,7 +257,7 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
         <ResponsiveTable<AdminEngineer>
           testId="engineer-table"
           rows={engineers.data}
-          loading={engineers.loading}
+          loading={engineers.isFetching}
           rowKey={(e) => e.id}
           empty={t('admin.engineers.empty')}
           columns={[
@@ -191,7 +268,15 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
             { key: 'team', title: t('admin.engineers.team'), render: (e) => e.teamName ?? t('common.empty') },
           ]}
           actionsTitle={t('admin.actions')}
-          actions={canEdit ? (e) => <Button size="small" onClick={() => setEngineer(e)}>{t('admin.edit')}</Button> : undefined}
+          actions={
+            canEdit
+              ? (e) => (
+                  <Button size="small" onClick={() => setEngineer(e)}>
+                    {t('admin.edit')}
+                  </Button>
+                )
+              : undefined
+          }
         />
       </div>
       {engineer && (
@@ -199,7 +284,7 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
           engineer={engineer === 'new' ? undefined : engineer}
           accounts={accounts.data?.accounts ?? []}
           teams={teams.data ?? []}
-          onSaved={saved(engineers.reload)}
+          onSaved={saved(adminKeys.engineers)}
           onClose={() => setEngineer(null)}
         />
       )}
@@ -207,7 +292,7 @@ export function EngineersTab({ canEdit }: { canEdit: boolean }) {
         <TeamForm
           team={team === 'new' ? undefined : team}
           accounts={accounts.data?.accounts ?? []}
-          onSaved={saved(teams.reload)}
+          onSaved={saved(adminKeys.teams)}
           onClose={() => setTeam(null)}
         />
       )}

@@ -13,7 +13,12 @@ export function formField(serverField: string): string {
  * Puts the server's problem+json field errors under the fields they name; what names no field on this form is
  * returned as one line for an alert above it.
  */
-export function showServerErrors(form: FormInstance, error: unknown, fields: string[], t: (k: string) => string): string | null {
+export function showServerErrors(
+  form: FormInstance,
+  error: unknown,
+  fields: string[],
+  t: (k: string) => string,
+): string | null {
   if (error instanceof ApiError && error.fieldErrors.length > 0) {
     const onForm = error.fieldErrors.filter((fe) => fields.includes(formField(fe.field)));
     form.setFields(onForm.map((fe) => ({ name: formField(fe.field), errors: [fe.message] })));
@@ -37,7 +42,16 @@ interface Props<T> {
 }
 
 /** A modal form for one administration change: client checks first, then the server's answer under each field. */
-export function FormModal<T extends object>({ open, title, initialValues, fields, onSubmit, onClose, testId, children }: Props<T>) {
+export function FormModal<T extends object>({
+  open,
+  title,
+  initialValues,
+  fields,
+  onSubmit,
+  onClose,
+  testId,
+  children,
+}: Props<T>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<T>();
   const [saving, setSaving] = useState(false);
@@ -49,7 +63,7 @@ export function FormModal<T extends object>({ open, title, initialValues, fields
       form.setFieldsValue((initialValues ?? {}) as never);
       setProblem(null);
     }
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps -- fill the form each time it opens, not on every new initialValues object
 
   const submit = async () => {
     let values: T;
@@ -75,16 +89,19 @@ export function FormModal<T extends object>({ open, title, initialValues, fields
       open={open}
       title={title}
       onCancel={onClose}
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
       onOk={submit}
       okText={t('admin.save')}
       cancelText={t('admin.cancel')}
       confirmLoading={saving}
-      okButtonProps={{ 'data-testid': `${testId}-save` } as never}
+      okButtonProps={{ 'data-testid': `${testId}-save` }}
       destroyOnHidden
       width={560}
       style={{ maxWidth: 'calc(100vw - 16px)' }}
     >
-      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid={`${testId}-problem`} />}
+      {problem && (
+        <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid={`${testId}-problem`} />
+      )}
       <Form form={form} layout="vertical" data-testid={testId} preserve={false}>
         {children}
       </Form>

@@ -61,8 +61,12 @@ export function ResponsiveTable<T extends object>(props: Props<T>) {
       pagination={false}
       size="middle"
       locale={{ emptyText: <Empty description={empty} data-testid={`${testId}-empty`} /> }}
-      rowClassName={(row) => (selectedKey === rowKey(row) ? 'ant-table-row-selected clickable-row' : onSelect ? 'clickable-row' : '')}
-      onRow={(row) => ({ onClick: onSelect ? () => onSelect(row) : undefined, 'data-testid': `${testId}-row` }) as never}
+      rowClassName={(row) =>
+        selectedKey === rowKey(row) ? 'ant-table-row-selected clickable-row' : onSelect ? 'clickable-row' : ''
+      }
+      onRow={(row) =>
+        ({ onClick: onSelect ? () => onSelect(row) : undefined, 'data-testid': `${testId}-row` }) as never
+      }
       columns={[
         ...columns.map((c) => ({ key: c.key, title: c.title, render: (_: unknown, row: T) => c.render(row) })),
         ...(actions ? [{ key: 'actions', title: actionsTitle, render: (_: unknown, row: T) => actions(row) }] : []),

@@ -113,3 +113,14 @@ export const adminApi = {
   createTeam: (team: TeamInput) => api.post<AdminTeam>('/admin/teams', team),
   editTeam: (id: number, team: TeamInput) => api.put<AdminTeam>(`/admin/teams/${id}`, team),
 };
+
+/** Query keys of the administration pages. */
+export const adminKeys = {
+  all: ['admin'] as const,
+  customers: ['admin', 'customers'] as const,
+  sites: (customerId: number) => ['admin', 'sites', customerId] as const,
+  devices: (customerId: number) => ['admin', 'devices', customerId] as const,
+  accounts: ['admin', 'accounts'] as const,
+  engineers: ['admin', 'engineers'] as const,
+  teams: ['admin', 'teams'] as const,
+};

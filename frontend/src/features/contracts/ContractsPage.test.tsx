@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '../../test/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContractsPage } from './ContractsPage';
 
@@ -37,7 +37,11 @@ const CONTRACT = {
 function mockApi(putAnswer: () => Promise<Response> = () => json(CONTRACT)) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
-    if (url === 'api/customers') return json([{ id: 1, name: 'Demo City' }, { id: 2, name: 'County Police' }]);
+    if (url === 'api/customers')
+      return json([
+        { id: 1, name: 'Demo City' },
+        { id: 2, name: 'County Police' },
+      ]);
     if (url === 'api/contracts' && init?.method === 'GET') return json([CONTRACT]);
     if (url === 'api/sla/policies') return json([{ code: 'DESK_HOURS', name: 'Working-hours desk', version: 1 }]);
     if (url === 'api/contracts/1' && init?.method === 'PUT') return putAnswer();
@@ -103,7 +107,14 @@ describe('ContractsPage', () => {
 
   it('shows the field the server rejected next to its box', async () => {
     mockApi(() =>
-      json({ status: 400, title: 'Bad Request', errors: [{ field: 'workingHours[1].to', message: 'must be after 13:00' }] }, 400),
+      json(
+        {
+          status: 400,
+          title: 'Bad Request',
+          errors: [{ field: 'workingHours[1].to', message: 'must be after 13:00' }],
+        },
+        400,
+      ),
     );
     await openForm();
     fireEvent.click(screen.getByTestId('contract-save'));

@@ -1,13 +1,35 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Drawer, Flex, Form, Input, List, Select, Space, Switch, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  List,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
-import { useLoad } from '../../shared/useLoad';
-import { CALENDAR_KINDS, CONTRACT_LANGUAGES, contractsApi, type Contract, type PolicyOption } from './api';
+import {
+  CALENDAR_KINDS,
+  CONTRACT_LANGUAGES,
+  contractKeys,
+  contractsApi,
+  type Contract,
+  type PolicyOption,
+} from './api';
 import {
   formValues,
   MAX_WINDOWS,
@@ -24,9 +46,12 @@ import {
  */
 export function ContractsPage() {
   const { t } = useTranslation();
-  const customers = useLoad(contractsApi.customers, []);
-  const contracts = useLoad(contractsApi.list, []);
-  const policies = useLoad(contractsApi.policies, []);
+  const queryClient = useQueryClient();
+  const customers = useQuery({ queryKey: contractKeys.customers, queryFn: contractsApi.customers });
+  const contracts = useQuery({ queryKey: contractKeys.all, queryFn: contractsApi.list });
+  const policies = useQuery({ queryKey: contractKeys.policies, queryFn: contractsApi.policies });
+  // A saved contract changes the list; the customers and policies stay as they are.
+  const reloadContracts = () => void queryClient.invalidateQueries({ queryKey: contractKeys.all, exact: true });
   const [editing, setEditing] = useState<Customer | null>(null);
 
   const byCustomer = useMemo(
@@ -40,7 +65,7 @@ export function ContractsPage() {
       <PageHeader
         title={t('contracts.title')}
         extra={
-          <Button onClick={() => void contracts.reload()} data-testid="contracts-refresh">
+          <Button onClick={reloadContracts} data-testid="contracts-refresh">
             {t('common.refresh')}
           </Button>
         }
@@ -48,9 +73,9 @@ export function ContractsPage() {
       <Typography.Paragraph type="secondary">{t('contracts.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(error, t) })} />}
       <List
-        loading={customers.loading || contracts.loading}
+        loading={customers.isFetching || contracts.isFetching}
         // editing starts only once the contracts are known, so a form never opens blank over an existing one
-        dataSource={contracts.data ? customers.data ?? [] : []}
+        dataSource={contracts.data ? (customers.data ?? []) : []}
         locale={{ emptyText: t('contracts.noCustomers') }}
         renderItem={(customer) => {
           const contract = byCustomer.get(customer.id);
@@ -72,7 +97,9 @@ export function ContractsPage() {
                     <Space wrap size={[4, 4]}>
                       <span>{contract.name}</span>
                       {/* the policy's name, not its code: codes are for the API */}
-                      <Tag>{policies.data?.find((p) => p.code === contract.policyCode)?.name ?? contract.policyCode}</Tag>
+                      <Tag>
+                        {policies.data?.find((p) => p.code === contract.policyCode)?.name ?? contract.policyCode}
+                      </Tag>
                       <Tag color={contract.calendar === 'FIVE_BY_8' ? 'blue' : 'green'}>
                         {t(`contracts.calendar.${contract.calendar}`)}
                       </Tag>
@@ -98,7 +125,7 @@ export function ContractsPage() {
             customerId={editing.id}
             contract={byCustomer.get(editing.id)}
             policies={policies.data}
-            onSaved={() => void contracts.reload()}
+            onSaved={reloadContracts}
           />
         )}
       </Drawer>
@@ -108,7 +135,10 @@ export function ContractsPage() {
 
 /** Server field names such as "workingHours[1].to" as form paths (["workingHours", 1, "to"]). */
 function fieldPath(field: string): (string | number)[] {
-  return field.split(/[.[\]]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return field
+    .split(/[.[\]]+/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 export function ContractForm({
@@ -167,7 +197,9 @@ export function ContractForm({
     } catch (e) {
       if (e instanceof ApiError && e.fieldErrors.length > 0) {
         form.setFields(
-          e.fieldErrors.map((f) => ({ name: fieldPath(f.field), errors: [f.message] })) as Parameters<typeof form.setFields>[0],
+          e.fieldErrors.map((f) => ({ name: fieldPath(f.field), errors: [f.message] })) as Parameters<
+            typeof form.setFields
+          >[0],
         );
         if (e.fieldErrors.some((f) => f.field === 'workingHours')) {
           setHoursError(e.fieldErrors.find((f) => f.field === 'workingHours')!.message);
@@ -209,11 +241,13 @@ export function ContractForm({
       form={form}
       layout="vertical"
       initialValues={initial}
-      onFinish={submit}
+      onFinish={(values) => void submit(values)}
       disabled={busy}
       data-testid="contract-form"
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="contract-error" />}
+      {error && (
+        <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="contract-error" />
+      )}
       <Form.Item name="name" label={t('contracts.name')} rules={[required('contracts.name'), { max: 200 }]}>
         <Input data-testid="contract-name" maxLength={200} />
       </Form.Item>
@@ -289,7 +323,12 @@ export function ContractForm({
       </div>
       <Card size="small" title={t('contracts.contacts')} style={{ marginBottom: 16 }}>
         {(['deskLead', 'projectManager', 'seniorEngineer', 'departmentHead'] as const).map((f) => (
-          <Form.Item key={f} name={f} label={t(`contracts.${f}`)} extra={f === 'deskLead' ? t('contracts.contactsHelp') : undefined}>
+          <Form.Item
+            key={f}
+            name={f}
+            label={t(`contracts.${f}`)}
+            extra={f === 'deskLead' ? t('contracts.contactsHelp') : undefined}
+          >
             <Input data-testid={`contract-${f}`} maxLength={100} />
           </Form.Item>
         ))}
@@ -305,13 +344,25 @@ export function ContractForm({
           <Switch data-testid="contract-notifyEmail" />
         </Form.Item>
         <Form.Item name="wecomWebhookUrl" label={t('contracts.wecomWebhookUrl')}>
-          <SecretInput isSet={saved?.wecomWebhookSet === true} testId="contract-wecom" placeholder="https://qyapi.weixin.qq.com/..." />
+          <SecretInput
+            isSet={saved?.wecomWebhookSet === true}
+            testId="contract-wecom"
+            placeholder="https://qyapi.weixin.qq.com/..."
+          />
         </Form.Item>
         <Form.Item name="dingtalkWebhookUrl" label={t('contracts.dingtalkWebhookUrl')}>
-          <SecretInput isSet={saved?.dingtalkWebhookSet === true} testId="contract-dingtalk" placeholder="https://oapi.dingtalk.com/..." />
+          <SecretInput
+            isSet={saved?.dingtalkWebhookSet === true}
+            testId="contract-dingtalk"
+            placeholder="https://oapi.dingtalk.com/..."
+          />
         </Form.Item>
         <Form.Item name="dingtalkSecret" label={t('contracts.dingtalkSecret')}>
-          <SecretInput isSet={saved?.dingtalkSecretSet === true} testId="contract-dingtalk-secret" placeholder="SEC..." />
+          <SecretInput
+            isSet={saved?.dingtalkSecretSet === true}
+            testId="contract-dingtalk-secret"
+            placeholder="SEC..."
+          />
         </Form.Item>
       </Card>
       <Flex gap={8} wrap>
@@ -356,7 +407,11 @@ function SecretInput({
     return (
       <Space wrap data-testid={testId}>
         <Tag color="green">{t('contracts.secretSet')}</Tag>
-        <Button size="small" onClick={() => onChange?.({ mode: 'replace', value: '' })} data-testid={`${testId}-replace`}>
+        <Button
+          size="small"
+          onClick={() => onChange?.({ mode: 'replace', value: '' })}
+          data-testid={`${testId}-replace`}
+        >
           {t('contracts.secretReplace')}
         </Button>
         <Button size="small" danger onClick={() => onChange?.({ mode: 'clear' })} data-testid={`${testId}-clear`}>
@@ -381,7 +436,15 @@ function SecretInput({
         data-testid={`${testId}-input`}
         placeholder={isSet ? t('contracts.secretNewValue') : placeholder}
         value={edit.mode === 'replace' ? edit.value : ''}
-        onChange={(e) => onChange?.(e.target.value ? { mode: 'replace', value: e.target.value } : isSet ? { mode: 'replace', value: '' } : { mode: 'keep' })}
+        onChange={(e) =>
+          onChange?.(
+            e.target.value
+              ? { mode: 'replace', value: e.target.value }
+              : isSet
+                ? { mode: 'replace', value: '' }
+                : { mode: 'keep' },
+          )
+        }
         maxLength={500}
         autoComplete="off"
       />

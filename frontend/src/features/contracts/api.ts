@@ -77,3 +77,10 @@ export const contractsApi = {
   applyToOpen: (customerId: number, dryRun: boolean) =>
     api.postEmpty<ApplyResult>(`/contracts/${customerId}/apply-to-open${dryRun ? '?dryRun=true' : ''}`),
 };
+
+/** Query keys of the contracts page. */
+export const contractKeys = {
+  all: ['contracts'] as const,
+  customers: ['contracts', 'customers'] as const,
+  policies: ['contracts', 'policies'] as const,
+};

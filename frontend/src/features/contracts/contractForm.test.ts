@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formValues, toPayload, workingHoursProblems } from './contractForm';
 
 describe('office hours', () => {
-  it('accept the contracts\' windows and the default ones', () => {
-    expect(workingHoursProblems([{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:00' }])).toEqual([]);
+  it("accept the contracts' windows and the default ones", () => {
+    expect(
+      workingHoursProblems([
+        { from: '08:30', to: '12:00' },
+        { from: '13:30', to: '17:00' },
+      ]),
+    ).toEqual([]);
     expect(workingHoursProblems(formValues(undefined).workingHours)).toEqual([]);
     expect(workingHoursProblems([{ from: '00:00', to: '24:00' }])).toEqual([]);
   });
@@ -11,13 +16,22 @@ describe('office hours', () => {
   it('name the box that is wrong, as the server does', () => {
     const problems = (hours: { from: string; to: string }[]) =>
       workingHoursProblems(hours).map((p) => `${p.index}.${p.end ?? ''}:${p.key}`);
-    expect(problems([{ from: '08:30', to: '12:00' }, { from: '13:30', to: '12:00' }])).toEqual([
-      '1.to:contracts.hoursEndBeforeStart',
+    expect(
+      problems([
+        { from: '08:30', to: '12:00' },
+        { from: '13:30', to: '12:00' },
+      ]),
+    ).toEqual(['1.to:contracts.hoursEndBeforeStart']);
+    expect(problems([{ from: '8:30', to: '25:00' }])).toEqual([
+      '0.from:contracts.hoursBadTime',
+      '0.to:contracts.hoursBadTime',
     ]);
-    expect(problems([{ from: '8:30', to: '25:00' }])).toEqual(['0.from:contracts.hoursBadTime', '0.to:contracts.hoursBadTime']);
-    expect(problems([{ from: '08:30', to: '12:00' }, { from: '11:00', to: '17:00' }])).toEqual([
-      '1.from:contracts.hoursOverlap',
-    ]);
+    expect(
+      problems([
+        { from: '08:30', to: '12:00' },
+        { from: '11:00', to: '17:00' },
+      ]),
+    ).toEqual(['1.from:contracts.hoursOverlap']);
     expect(problems([])).toEqual(['-1.:contracts.hoursAtLeastOne']);
     expect(problems(Array.from({ length: 7 }, (_, i) => ({ from: `0${i}:00`, to: `0${i}:30` })))).toEqual([
       '-1.:contracts.hoursTooMany',
@@ -38,7 +52,10 @@ describe('the PUT body', () => {
     seniorEngineer: null,
     departmentHead: null,
     notifyEmail: true,
-    workingHours: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:00' }],
+    workingHours: [
+      { from: '08:30', to: '12:00' },
+      { from: '13:30', to: '17:00' },
+    ],
     language: 'en' as const,
     wecomWebhookSet: true,
     dingtalkWebhookSet: true,
@@ -58,7 +75,10 @@ describe('the PUT body', () => {
       departmentHead: null,
       notifyEmail: true,
       language: 'en',
-      workingHours: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:00' }],
+      workingHours: [
+        { from: '08:30', to: '12:00' },
+        { from: '13:30', to: '17:00' },
+      ],
     });
     const edited = toPayload({
       ...values,

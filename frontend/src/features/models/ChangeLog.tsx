@@ -1,27 +1,43 @@
 import { Alert, Flex, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { modelsApi } from '../../api/models';
+// aliased: this component's modelKeys prop means the BPMN/DMN keys of the models
+import { modelKeys as modelQueryKeys, modelsApi } from '../../api/models';
 import type { ModelChange } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
-import { useLoad } from '../../shared/useLoad';
 import { ChangeActionTag } from './tags';
 
 /** Who deployed or migrated what, newest first; optionally for one model. */
 export function ChangeLog({ modelKeys }: { modelKeys: string[] }) {
   const { t } = useTranslation();
   const [key, setKey] = useState<string>();
-  const changes = useLoad(() => modelsApi.changes(key), [key]);
+  const changes = useQuery({ queryKey: modelQueryKeys.changes(key), queryFn: () => modelsApi.changes(key) });
 
   const version = (v: number | null | undefined) => (v == null ? '' : t('models.versionLabel', { version: v }));
 
   const columns: ColumnsType<ModelChange> = [
     { title: t('changeLog.at'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
-    { title: t('changeLog.actor'), dataIndex: 'actor', width: 120, render: (a: string | null) => a ?? t('changeLog.system') },
-    { title: t('changeLog.action'), dataIndex: 'action', width: 170, render: (a: string) => <ChangeActionTag action={a} /> },
-    { title: t('models.key'), dataIndex: 'modelKey', width: 140, render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
+    {
+      title: t('changeLog.actor'),
+      dataIndex: 'actor',
+      width: 120,
+      render: (a: string | null) => a ?? t('changeLog.system'),
+    },
+    {
+      title: t('changeLog.action'),
+      dataIndex: 'action',
+      width: 170,
+      render: (a: string) => <ChangeActionTag action={a} />,
+    },
+    {
+      title: t('models.key'),
+      dataIndex: 'modelKey',
+      width: 140,
+      render: (k: string) => <Typography.Text code>{k}</Typography.Text>,
+    },
     {
       title: t('changeLog.versions'),
       key: 'versions',
@@ -51,7 +67,7 @@ export function ChangeLog({ modelKeys }: { modelKeys: string[] }) {
       <Table<ModelChange>
         size="small"
         rowKey="id"
-        loading={changes.loading}
+        loading={changes.isFetching}
         columns={columns}
         dataSource={changes.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}

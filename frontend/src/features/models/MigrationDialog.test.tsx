@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '../../test/render';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
@@ -148,7 +148,10 @@ describe('MigrationDialog', () => {
 
     // The page reloaded its counts behind the dialog.
     await waitFor(() =>
-      expect(fetchMock.mock.calls.filter(([u, init]) => String(u) === 'api/models' && (init?.method ?? 'GET') === 'GET').length).toBe(2),
+      expect(
+        fetchMock.mock.calls.filter(([u, init]) => String(u) === 'api/models' && (init?.method ?? 'GET') === 'GET')
+          .length,
+      ).toBe(2),
     );
     fireEvent.click(screen.getByTestId('migration-close'));
     await waitFor(() => expect(screen.queryByTestId('migration-dialog')).toBeNull());

@@ -4,7 +4,14 @@ import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { modelsApi } from '../../api/models';
-import type { MigrationCase, MigrationPlan, MigrationRequest, MigrationResult, Model, ModelVersion } from '../../api/types';
+import type {
+  MigrationCase,
+  MigrationPlan,
+  MigrationRequest,
+  MigrationResult,
+  Model,
+  ModelVersion,
+} from '../../api/types';
 import { describeError } from '../../shared/errors';
 
 interface Props {
@@ -30,7 +37,8 @@ export function MigrationDialog({ model, source, onClose, onMigrated }: Props) {
   const { t } = useTranslation();
   const targets = model.versions.filter((v) => v.version > source.version).sort((a, b) => b.version - a.version);
   const [targetId, setTargetId] = useState(
-    () => targets.find((v) => v.definitionId === model.latestDefinitionId)?.definitionId ?? targets[0]?.definitionId ?? '',
+    () =>
+      targets.find((v) => v.definitionId === model.latestDefinitionId)?.definitionId ?? targets[0]?.definitionId ?? '',
   );
   const [restartTimers, setRestartTimers] = useState(true);
   const [plan, setPlan] = useState<{ request: MigrationRequest; data: MigrationPlan }>();
@@ -126,14 +134,19 @@ export function MigrationDialog({ model, source, onClose, onMigrated }: Props) {
   ) : (
     <Space>
       <Button onClick={onClose}>{t('migration.cancel')}</Button>
-      <Button onClick={dryRun} loading={busy === 'dryRun'} disabled={!targetId || !!busy} data-testid="migration-dry-run">
+      <Button
+        onClick={() => void dryRun()}
+        loading={busy === 'dryRun'}
+        disabled={!targetId || !!busy}
+        data-testid="migration-dry-run"
+      >
         {t('migration.dryRun')}
       </Button>
       {currentPlan && (
         <Button
           type="primary"
           danger
-          onClick={migrate}
+          onClick={() => void migrate()}
           loading={busy === 'migrate'}
           disabled={movable.length === 0 || !!busy}
           data-testid="migration-run"
@@ -190,7 +203,9 @@ export function MigrationDialog({ model, source, onClose, onMigrated }: Props) {
           {t('migration.restartTimersHelp')}
         </Typography.Paragraph>
 
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="migration-error" />}
+        {error && (
+          <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="migration-error" />
+        )}
         {!currentPlan && !result && plan && (
           <Alert type="info" showIcon message={t('migration.planOutdated')} style={{ marginBottom: 12 }} />
         )}

@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '../../test/render';
 import { MemoryRouter, Route, Routes, type InitialEntry } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
@@ -41,12 +41,17 @@ const changes: ModelChange[] = [
   },
 ];
 
-function mockApi({ roles = ['PROCESS_OWNER'] as Role[], models = [dispatchModel, levelDecision] as Model[] | 'fail' } = {}) {
+function mockApi({
+  roles = ['PROCESS_OWNER'] as Role[],
+  models = [dispatchModel, levelDecision] as Model[] | 'fail',
+} = {}) {
   const fetchMock = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
     const url = String(input);
     if (url === 'api/me') return json({ username: 'owner', displayName: 'Owner', roles });
     if (url === 'api/models')
-      return models === 'fail' ? json({ status: 500, title: 'Internal Server Error', detail: 'database down' }, 500) : json({ models });
+      return models === 'fail'
+        ? json({ status: 500, title: 'Internal Server Error', detail: 'database down' }, 500)
+        : json({ models });
     if (url.startsWith('api/models/changes')) {
       const key = new URL(url, 'http://x/').searchParams.get('key');
       return json({ changes: changes.filter((c) => !key || c.modelKey === key) });
@@ -55,7 +60,10 @@ function mockApi({ roles = ['PROCESS_OWNER'] as Role[], models = [dispatchModel,
       return Promise.resolve(
         new Response('<definitions/>', {
           status: 200,
-          headers: { 'Content-Type': 'application/xml', 'Content-Disposition': 'attachment; filename="dispatch-v2.bpmn"' },
+          headers: {
+            'Content-Type': 'application/xml',
+            'Content-Disposition': 'attachment; filename="dispatch-v2.bpmn"',
+          },
         }),
       );
     return json({ status: 404, title: 'Not Found' }, 404);
@@ -92,7 +100,9 @@ describe('ModelsPage', () => {
     const dispatch = await screen.findByTestId('model-row-dispatch', undefined, SLOW);
     expect(within(dispatch).getByTestId('model-latest-version').textContent).toBe('v3');
     expect(within(dispatch).getByTestId('model-running-cases').textContent).toBe('5');
-    expect(within(dispatch).getByTestId('model-file-status').getAttribute('data-status')).toBe('DEPLOYED_NEWER_THAN_FILE');
+    expect(within(dispatch).getByTestId('model-file-status').getAttribute('data-status')).toBe(
+      'DEPLOYED_NEWER_THAN_FILE',
+    );
     expect(within(dispatch).getByText('Process model')).toBeTruthy();
 
     const decision = screen.getByTestId('model-row-faultLevel');
@@ -115,9 +125,15 @@ describe('ModelsPage', () => {
     expect(within(v3).getByText('Workbench')).toBeTruthy();
     expect(within(v3).getByText('2026-11-22 14:00')).toBeTruthy();
     expect(within(v2).getByText('Model files')).toBeTruthy();
-    expect([v3, v2, v1].map((r) => within(r).getByTestId('version-running-cases').textContent)).toEqual(['2', '3', '0']);
+    expect([v3, v2, v1].map((r) => within(r).getByTestId('version-running-cases').textContent)).toEqual([
+      '2',
+      '3',
+      '0',
+    ]);
 
-    expect(screen.getByTestId('open-editor-dispatch:2:bbb').getAttribute('href')).toBe('/models/edit/dispatch%3A2%3Abbb');
+    expect(screen.getByTestId('open-editor-dispatch:2:bbb').getAttribute('href')).toBe(
+      '/models/edit/dispatch%3A2%3Abbb',
+    );
     // Only an older version with running cases can be migrated.
     expect(screen.getByTestId('migrate-dispatch:2:bbb')).toBeTruthy();
     expect(screen.queryByTestId('migrate-dispatch:3:ccc')).toBeNull();

@@ -1,16 +1,23 @@
-import { DownloadOutlined, EditOutlined, MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  EditOutlined,
+  MinusSquareOutlined,
+  PlusSquareOutlined,
+  ReloadOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type HTMLAttributes, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { modelsApi, versionFileName } from '../../api/models';
+import { modelKeys, modelsApi, versionFileName } from '../../api/models';
 import type { Model, ModelVersion } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
-import { useLoad } from '../../shared/useLoad';
 import { ChangeLog } from './ChangeLog';
 import { MigrationDialog } from './MigrationDialog';
 import { FileStatusTag, KindTag, SourceTag } from './tags';
@@ -65,7 +72,12 @@ function VersionsTable({
       ),
     },
     { title: t('models.deployedAt'), dataIndex: 'deployedAt', width: 150, render: (d: string) => formatDateTime(d) },
-    { title: t('models.deployedBy'), dataIndex: 'deployedBy', width: 110, render: (u: string | null) => u ?? t('common.empty') },
+    {
+      title: t('models.deployedBy'),
+      dataIndex: 'deployedBy',
+      width: 110,
+      render: (u: string | null) => u ?? t('common.empty'),
+    },
     { title: t('models.source'), dataIndex: 'source', width: 130, render: (s: string) => <SourceTag source={s} /> },
     { title: t('models.comment'), dataIndex: 'comment', render: (c: string | null) => c ?? t('common.empty') },
     {
@@ -99,7 +111,12 @@ function VersionsTable({
             </Button>
           </Link>
           {canChange && canMigrateFrom(model, v) && (
-            <Button size="small" icon={<SwapOutlined />} onClick={() => onMigrate(v)} data-testid={`migrate-${v.definitionId}`}>
+            <Button
+              size="small"
+              icon={<SwapOutlined />}
+              onClick={() => onMigrate(v)}
+              data-testid={`migrate-${v.definitionId}`}
+            >
               {t('models.migrate')}
             </Button>
           )}
@@ -131,15 +148,18 @@ export function ModelsPage() {
   const canChange = hasRole('PROCESS_OWNER');
   const location = useLocation();
   const navigate = useNavigate();
-  const models = useLoad(modelsApi.list, []);
+  const queryClient = useQueryClient();
+  const models = useQuery({ queryKey: modelKeys.list, queryFn: modelsApi.list });
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const [migration, setMigration] = useState<{ model: Model; version: ModelVersion }>();
   const [exporting, setExporting] = useState(false);
   // The editor navigates here after a deployment; keep the news but drop it from history.
   const [deployed, setDeployed] = useState(() => (location.state as DeployedState | null)?.deployed);
   useEffect(() => {
-    if ((location.state as DeployedState | null)?.deployed) navigate(location.pathname, { replace: true, state: null });
-    // Only once, for the state the page was opened with.
+    if ((location.state as DeployedState | null)?.deployed)
+      void navigate(location.pathname, { replace: true, state: null });
+    // Only once, for the state the page was opened with: later navigations carry their own state.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately runs on mount only
   }, []);
 
   const exportAll = async () => {
@@ -156,7 +176,12 @@ export function ModelsPage() {
   const list = models.data ?? [];
 
   const columns: ColumnsType<Model> = [
-    { title: t('models.key'), dataIndex: 'key', width: 170, render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
+    {
+      title: t('models.key'),
+      dataIndex: 'key',
+      width: 170,
+      render: (k: string) => <Typography.Text code>{k}</Typography.Text>,
+    },
     { title: t('models.name'), dataIndex: 'name' },
     { title: t('models.kind'), dataIndex: 'kind', width: 120, render: (k: string) => <KindTag kind={k} /> },
     {
@@ -197,7 +222,7 @@ export function ModelsPage() {
       <Table<Model>
         scroll={{ x: 'max-content' }}
         rowKey="key"
-        loading={models.loading}
+        loading={models.isFetching}
         columns={columns}
         dataSource={list}
         pagination={false}
@@ -208,7 +233,11 @@ export function ModelsPage() {
           expandedRowKeys: expanded,
           onExpandedRowsChange: setExpanded,
           expandedRowRender: (m) => (
-            <VersionsTable model={m} canChange={canChange} onMigrate={(version) => setMigration({ model: m, version })} />
+            <VersionsTable
+              model={m}
+              canChange={canChange}
+              onMigrate={(version) => setMigration({ model: m, version })}
+            />
           ),
           expandIcon: ({ expanded: open, onExpand, record }) => (
             <Button
@@ -231,10 +260,19 @@ export function ModelsPage() {
         title={t('models.title')}
         extra={
           <Space>
-            <Button icon={<ReloadOutlined />} onClick={() => void models.reload()} data-testid="models-refresh">
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void queryClient.invalidateQueries({ queryKey: modelKeys.all })}
+              data-testid="models-refresh"
+            >
               {t('common.refresh')}
             </Button>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportAll()} data-testid="models-export">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void exportAll()}
+              data-testid="models-export"
+            >
               {t('models.exportAll')}
             </Button>
           </Space>
@@ -269,7 +307,7 @@ export function ModelsPage() {
           model={migration.model}
           source={migration.version}
           onClose={() => setMigration(undefined)}
-          onMigrated={() => void models.reload()}
+          onMigrated={() => void queryClient.invalidateQueries({ queryKey: modelKeys.all })}
         />
       )}
     </>

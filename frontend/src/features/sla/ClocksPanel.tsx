@@ -28,7 +28,11 @@ function ClockStatus({ clock, receivedAt, now }: { clock: TicketClock; receivedA
     const remaining = remainingNow(clock, receivedAt, now);
     if (remaining === null) return null;
     return (
-      <span className={remaining < 0 ? 'overdue countdown' : 'countdown'} data-testid={testId} data-remaining={remaining}>
+      <span
+        className={remaining < 0 ? 'overdue countdown' : 'countdown'}
+        data-testid={testId}
+        data-remaining={remaining}
+      >
         {formatCountdown(remaining, t)}
       </span>
     );
@@ -77,7 +81,10 @@ function ClockHistory({ clock, t }: { clock: TicketClock; t: TFunction }) {
                   to: p.to ? formatDateTime(p.to) : t('clocks.stillPaused'),
                 })}
                 {p.reason && (
-                  <Typography.Text type="secondary"> · {t(`holdReason.${p.reason}`, { defaultValue: p.reason })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {' '}
+                    · {t(`holdReason.${p.reason}`, { defaultValue: p.reason })}
+                  </Typography.Text>
                 )}
               </li>
             ))}
@@ -130,7 +137,10 @@ function ClockCard({ clock, receivedAt, now }: { clock: TicketClock; receivedAt:
         <span>
           <Typography.Text type="secondary">{t('clocks.target')}: </Typography.Text>
           <span data-testid={`clock-target-${clock.clock}`}>{formatTarget(clock.target, t)}</span>
-          <Typography.Text type="secondary"> ({t(`basis.${clock.basis}`, { defaultValue: clock.basis })})</Typography.Text>
+          <Typography.Text type="secondary">
+            {' '}
+            ({t(`basis.${clock.basis}`, { defaultValue: clock.basis })})
+          </Typography.Text>
         </span>
         <span>
           <Typography.Text type="secondary">{t('clocks.dueAt')}: </Typography.Text>
@@ -237,7 +247,11 @@ export function ClocksPanel({
             ]}
           />
           {(clocks.clocks ?? []).length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('clocks.empty')} data-testid="ticket-clocks-empty" />
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('clocks.empty')}
+              data-testid="ticket-clocks-empty"
+            />
           ) : (
             clocks.clocks.map((c) => <ClockCard key={c.clock} clock={c} receivedAt={data.receivedAt} now={now} />)
           )}

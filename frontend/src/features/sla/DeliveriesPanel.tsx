@@ -64,7 +64,8 @@ export function DeliveriesPanel({
       title: t('deliveries.lastError'),
       dataIndex: 'lastError',
       ellipsis: { showTitle: true },
-      render: (e: string | null | undefined) => (e ? <Typography.Text type="danger">{e}</Typography.Text> : t('common.empty')),
+      render: (e: string | null | undefined) =>
+        e ? <Typography.Text type="danger">{e}</Typography.Text> : t('common.empty'),
     },
   ];
   return (

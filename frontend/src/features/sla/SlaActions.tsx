@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -14,8 +15,7 @@ import {
   type TicketDetail,
 } from '../../api/types';
 import { describeError } from '../../shared/errors';
-import { useLoad } from '../../shared/useLoad';
-import { slaApi } from './api';
+import { slaApi, slaKeys } from './api';
 import { clockLabel } from './tags';
 
 const TEXT_MAX = 4000;
@@ -51,7 +51,16 @@ interface ActionModalProps<V> {
 }
 
 /** A small modal form for one action; shows problem+json errors on the field or above the buttons. */
-function ActionModal<V extends object>({ title, testId, fields, initialValues, submit, onClose, onDone, children }: ActionModalProps<V>) {
+function ActionModal<V extends object>({
+  title,
+  testId,
+  fields,
+  initialValues,
+  submit,
+  onClose,
+  onDone,
+  children,
+}: ActionModalProps<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
@@ -92,7 +101,13 @@ function ActionModal<V extends object>({ title, testId, fields, initialValues, s
       okButtonProps={{ 'data-testid': `${testId}-submit` }}
       cancelButtonProps={{ 'data-testid': `${testId}-cancel` }}
     >
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} data-testid={`${testId}-form`}>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => void finish(values)}
+        data-testid={`${testId}-form`}
+      >
         {children}
       </Form>
       {error && <Alert type="error" showIcon message={error} data-testid={`${testId}-error`} />}
@@ -114,7 +129,7 @@ function LevelModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const policy = useLoad(() => slaApi.policy(policyCode), [policyCode]);
+  const policy = useQuery({ queryKey: slaKeys.policy(policyCode), queryFn: () => slaApi.policy(policyCode) });
   return (
     <ActionModal<{ level: string; reason: string }>
       title={t('actions.changeLevel')}
@@ -139,7 +154,7 @@ function LevelModal({
       >
         <Select
           data-testid="action-level-level"
-          loading={policy.loading}
+          loading={policy.isFetching}
           options={(policy.data?.levels ?? []).map((l) => ({
             value: l.code,
             label: `${t('level.value', { level: l.code })} · ${l.name}`,
@@ -147,7 +162,11 @@ function LevelModal({
           }))}
         />
       </Form.Item>
-      <Form.Item name="reason" label={t('actions.levelReason')} rules={requiredText(t, 'actions.levelReason', REASON_MAX)}>
+      <Form.Item
+        name="reason"
+        label={t('actions.levelReason')}
+        rules={requiredText(t, 'actions.levelReason', REASON_MAX)}
+      >
         <Input.TextArea rows={3} maxLength={REASON_MAX} showCount data-testid="action-level-reason" />
       </Form.Item>
     </ActionModal>
@@ -214,6 +233,7 @@ export function SlaActions({
         okText={t('actions.resume')}
         cancelText={t('actions.cancel')}
         okButtonProps={{ 'data-testid': 'action-resume-confirm' }}
+        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
         onConfirm={() => run(t('actions.resume'), () => slaApi.resume(ticket.id))}
       >
         <Button data-testid="action-resume">{t('actions.resume')}</Button>
@@ -242,6 +262,7 @@ export function SlaActions({
         okText={t('actions.onSite')}
         cancelText={t('actions.cancel')}
         okButtonProps={{ 'data-testid': 'action-on-site-confirm' }}
+        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
         onConfirm={() => run(t('actions.onSite'), () => slaApi.onSite(ticket.id))}
       >
         <Button data-testid="action-on-site">{t('actions.onSite')}</Button>
@@ -270,6 +291,7 @@ export function SlaActions({
         okText={t('actions.acknowledge')}
         cancelText={t('actions.cancel')}
         okButtonProps={{ 'data-testid': 'action-acknowledge-confirm' }}
+        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
         onConfirm={() => run(t('actions.acknowledge'), () => slaApi.acknowledgeAbnormal(ticket.id))}
       >
         <Button data-testid="action-acknowledge">{t('actions.acknowledge')}</Button>
@@ -326,7 +348,12 @@ export function SlaActions({
           <Form.Item
             name="note"
             label={t('actions.holdNote')}
-            rules={[{ max: REASON_MAX, message: t('validation.maxLength', { field: t('actions.holdNote'), max: REASON_MAX }) }]}
+            rules={[
+              {
+                max: REASON_MAX,
+                message: t('validation.maxLength', { field: t('actions.holdNote'), max: REASON_MAX }),
+              },
+            ]}
           >
             <Input.TextArea rows={3} maxLength={REASON_MAX} showCount data-testid="action-hold-note" />
           </Form.Item>
@@ -360,7 +387,11 @@ export function SlaActions({
               ))}
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="text" label={t('actions.deliverableText')} rules={requiredText(t, 'actions.deliverableText', TEXT_MAX)}>
+          <Form.Item
+            name="text"
+            label={t('actions.deliverableText')}
+            rules={requiredText(t, 'actions.deliverableText', TEXT_MAX)}
+          >
             <Input.TextArea rows={6} maxLength={TEXT_MAX} showCount data-testid="action-deliverable-text" />
           </Form.Item>
         </ActionModal>
@@ -372,7 +403,9 @@ export function SlaActions({
           testId="action-abnormal"
           fields={['description', 'technical']}
           initialValues={{ technical: false }}
-          submit={(v) => slaApi.abnormalEvent(ticket.id, { description: v.description.trim(), technical: !!v.technical })}
+          submit={(v) =>
+            slaApi.abnormalEvent(ticket.id, { description: v.description.trim(), technical: !!v.technical })
+          }
           onClose={close}
           onDone={done}
         >
@@ -398,7 +431,11 @@ export function SlaActions({
           onClose={close}
           onDone={done}
         >
-          <Form.Item name="reason" label={t('actions.delayReason')} rules={requiredText(t, 'actions.delayReason', REASON_MAX)}>
+          <Form.Item
+            name="reason"
+            label={t('actions.delayReason')}
+            rules={requiredText(t, 'actions.delayReason', REASON_MAX)}
+          >
             <Input.TextArea rows={3} maxLength={REASON_MAX} showCount data-testid="action-delay-reason" />
           </Form.Item>
         </ActionModal>

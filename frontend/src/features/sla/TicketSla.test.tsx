@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '../../test/render';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { authStore } from '../../api/client';
 import type { Delivery, Role, TicketClocks, TicketDetail } from '../../api/types';
@@ -165,7 +165,16 @@ function mockApi(roles: Role[], extra: Handler = () => undefined, detail: Partia
     if (method === 'GET' && url === 'api/tickets/12/clocks') return json(clocks);
     if (method === 'GET' && url === 'api/tickets/12/deliveries') return json(deliveries);
     if (method === 'GET' && url === 'api/sla/policies/THREE_LEVEL')
-      return json({ code: 'THREE_LEVEL', name: 'Three-level scheme', version: 1, levels: [{ code: '1', name: 'L1 all users' }, { code: '2', name: 'L2 part of users' }, { code: '3', name: 'L3 one user' }] });
+      return json({
+        code: 'THREE_LEVEL',
+        name: 'Three-level scheme',
+        version: 1,
+        levels: [
+          { code: '1', name: 'L1 all users' },
+          { code: '2', name: 'L2 part of users' },
+          { code: '3', name: 'L3 one user' },
+        ],
+      });
     if (method !== 'GET') return Promise.resolve(new Response(null, { status: 204 }));
     return json({ status: 404, title: 'Not Found' }, 404);
   });
@@ -197,7 +206,9 @@ describe('SLA on the ticket page', () => {
     mockApi(['SUPERVISOR']);
     renderTicket();
 
-    expect((await screen.findByTestId('ticket-hold', undefined, SLOW)).textContent).toBe('On hold: waiting for customer');
+    expect((await screen.findByTestId('ticket-hold', undefined, SLOW)).textContent).toBe(
+      'On hold: waiting for customer',
+    );
     const response = await screen.findByTestId('clock-RESPONSE', undefined, SLOW);
     expect(within(response).getByTestId('clock-target-RESPONSE').textContent).toBe('30 min');
     expect(within(response).getByTestId('clock-status-RESPONSE').textContent).toBe('Met 10m early');
@@ -209,18 +220,23 @@ describe('SLA on the ticket page', () => {
     expect(screen.getByText('Three-level scheme (v1)')).toBeTruthy();
 
     monotonic += 3_000;
-    await waitFor(() => expect(screen.getByTestId('clock-status-SOLUTION_PLAN').textContent).toBe('overdue 1m 33s'), SLOW);
+    await waitFor(
+      () => expect(screen.getByTestId('clock-status-SOLUTION_PLAN').textContent).toBe('overdue 1m 33s'),
+      SLOW,
+    );
     expect(screen.getByTestId('clock-status-RESOLUTION').textContent).toBe('2h left (paused)');
 
     fireEvent.click(screen.getByTestId('clock-history-toggle-RESOLUTION'));
-    expect((await screen.findByTestId('clock-pauses-RESOLUTION', undefined, SLOW)).textContent).toContain('still paused');
+    expect((await screen.findByTestId('clock-pauses-RESOLUTION', undefined, SLOW)).textContent).toContain(
+      'still paused',
+    );
 
     const delivery = await screen.findByTestId('delivery-row', undefined, SLOW);
     expect(delivery.textContent).toContain('WeCom');
     expect(delivery.textContent).toContain('webhook answered 500');
   });
 
-  it('resumes a held ticket and shows the server\'s 409 message', async () => {
+  it("resumes a held ticket and shows the server's 409 message", async () => {
     const fetchMock = mockApi(['SUPERVISOR'], (url, init) =>
       url === 'api/tickets/12/hold' && init?.method === 'DELETE'
         ? json({ status: 409, title: 'Conflict', detail: 'Ticket INC-2026-000012 is not on hold' }, 409)
@@ -235,7 +251,7 @@ describe('SLA on the ticket page', () => {
     expect(screen.queryByTestId('action-on-site')).toBeNull();
   });
 
-  it('changes the level with a reason, offering the levels of the ticket\'s scheme, then reloads', async () => {
+  it("changes the level with a reason, offering the levels of the ticket's scheme, then reloads", async () => {
     const fetchMock = mockApi(['SUPERVISOR']);
     renderTicket();
     fireEvent.click(await screen.findByTestId('action-level', undefined, SLOW));
@@ -257,14 +273,23 @@ describe('SLA on the ticket page', () => {
     expect(calls(fetchMock, 'GET', 'api/tickets/12/clocks').length).toBeGreaterThan(1);
   });
 
-  it('lets an engineer submit a deliverable that is still owed, with the server\'s field error on the field', async () => {
+  it("lets an engineer submit a deliverable that is still owed, with the server's field error on the field", async () => {
     const fetchMock = mockApi(
       ['ENGINEER'],
       (url, init) =>
         url === 'api/tickets/12/deliverables' && init?.method === 'POST'
           ? json({ status: 400, title: 'Bad Request', errors: [{ field: 'text', message: 'too short' }] }, 400)
           : undefined,
-      { availableActions: ['HOLD', 'RESUME', 'ARRIVE_ON_SITE', 'SUBMIT_SOLUTION_PLAN', 'REPORT_ABNORMAL_EVENT', 'REPORT_DELAY'] },
+      {
+        availableActions: [
+          'HOLD',
+          'RESUME',
+          'ARRIVE_ON_SITE',
+          'SUBMIT_SOLUTION_PLAN',
+          'REPORT_ABNORMAL_EVENT',
+          'REPORT_DELAY',
+        ],
+      },
     );
     renderTicket();
     fireEvent.click(await screen.findByTestId('action-deliverable', undefined, SLOW));
@@ -295,7 +320,9 @@ describe('SLA on the ticket page', () => {
     });
     renderTicket();
     const card = await screen.findByTestId('sla-actions', undefined, SLOW);
-    expect(within(card).getByTestId('sla-actions-closed-owes').textContent).toBe('The case is closed but still owes: Fault report.');
+    expect(within(card).getByTestId('sla-actions-closed-owes').textContent).toBe(
+      'The case is closed but still owes: Fault report.',
+    );
     expect(within(card).queryByTestId('action-hold')).toBeNull();
     expect(within(card).queryByTestId('action-level')).toBeNull();
     expect(within(card).queryByTestId('action-acknowledge')).toBeNull();
@@ -318,7 +345,9 @@ describe('SLA on the ticket page', () => {
     expect(screen.queryByTestId('action-acknowledge')).toBeNull();
     cleanup();
 
-    mockApi(['SUPERVISOR'], undefined, { availableActions: ['HOLD', 'RESUME', 'CHANGE_LEVEL', 'ACKNOWLEDGE_ABNORMAL_EVENT'] });
+    mockApi(['SUPERVISOR'], undefined, {
+      availableActions: ['HOLD', 'RESUME', 'CHANGE_LEVEL', 'ACKNOWLEDGE_ABNORMAL_EVENT'],
+    });
     renderTicket();
     expect(await screen.findByTestId('action-acknowledge', undefined, SLOW)).toBeTruthy();
     expect(screen.queryByTestId('action-deliverable')).toBeNull();
@@ -337,7 +366,10 @@ describe('SLA on the ticket page', () => {
 
 describe('offeredDeliverables', () => {
   it('offers the kinds the server lists as SUBMIT_ actions', () => {
-    expect(offeredDeliverables(['HOLD', 'SUBMIT_FAULT_REPORT', 'SUBMIT_SOLUTION_PLAN'])).toEqual(['SOLUTION_PLAN', 'FAULT_REPORT']);
+    expect(offeredDeliverables(['HOLD', 'SUBMIT_FAULT_REPORT', 'SUBMIT_SOLUTION_PLAN'])).toEqual([
+      'SOLUTION_PLAN',
+      'FAULT_REPORT',
+    ]);
     expect(offeredDeliverables(undefined)).toEqual([]);
   });
 });

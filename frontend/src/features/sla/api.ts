@@ -1,6 +1,8 @@
-import { api, download, readerLanguage } from '../../api/client';
+import { api, download } from '../../api/client';
+import type { components } from '../../api/schema';
+import { acceptLanguage } from '../../i18n';
 import type { Board, DeliverableKind, Delivery, HoldReason, SlaPolicy, TicketClocks } from '../../api/types';
-import { boardQuery, type BoardFilter } from '../supervisor/boardFilter';
+import { boardQuery, type BoardFilter } from './boardFilter';
 
 /** An answer together with the browser's monotonic time when it arrived (for live countdowns). */
 export interface Stamped<T> {
@@ -14,27 +16,39 @@ export async function stamped<T>(call: Promise<T>): Promise<Stamped<T>> {
   return { data, receivedAt: performance.now() };
 }
 
+/** Request bodies of the ticket's SLA actions, as the server declares them (all fields sent). */
+type Body<Name extends keyof components['schemas']> = Required<components['schemas'][Name]>;
+
 export const EXPORT_FALLBACK_NAME = 'sla-board.xlsx';
 
 export const slaApi = {
   board: (filter: BoardFilter) => api.get<Board>('/sla/board', boardQuery(filter)),
   /** In the language the user reads the board in, also as a parameter: a plain download link could send no header. */
   exportBoard: (filter: BoardFilter) =>
-    download('/sla/board.xlsx', { ...boardQuery(filter), lang: readerLanguage() }, EXPORT_FALLBACK_NAME),
+    download('/sla/board.xlsx', { ...boardQuery(filter), lang: acceptLanguage() }, EXPORT_FALLBACK_NAME),
   policy: (code: string) => api.get<SlaPolicy>(`/sla/policies/${encodeURIComponent(code)}`),
   clocks: (ticketId: string | number) => api.get<TicketClocks>(`/tickets/${ticketId}/clocks`),
   deliveries: (ticketId: string | number) => api.get<Delivery[]>(`/tickets/${ticketId}/deliveries`),
-  hold: (ticketId: string | number, body: { reason: HoldReason; note?: string }) =>
+  hold: (ticketId: string | number, body: components['schemas']['HoldRequest'] & { reason: HoldReason }) =>
     api.post<unknown>(`/tickets/${ticketId}/hold`, body),
   resume: (ticketId: string | number) => api.delete<unknown>(`/tickets/${ticketId}/hold`),
-  changeLevel: (ticketId: string | number, body: { level: string; reason: string }) =>
+  changeLevel: (ticketId: string | number, body: Body<'LevelRequest'>) =>
     api.put<unknown>(`/tickets/${ticketId}/level`, body),
   onSite: (ticketId: string | number) => api.postEmpty<unknown>(`/tickets/${ticketId}/on-site`),
-  deliverable: (ticketId: string | number, body: { kind: DeliverableKind; text: string }) =>
+  deliverable: (ticketId: string | number, body: Body<'DeliverableRequest'> & { kind: DeliverableKind }) =>
     api.post<unknown>(`/tickets/${ticketId}/deliverables`, body),
-  abnormalEvent: (ticketId: string | number, body: { description: string; technical: boolean }) =>
+  abnormalEvent: (ticketId: string | number, body: Body<'AbnormalEventRequest'>) =>
     api.post<unknown>(`/tickets/${ticketId}/abnormal-events`, body),
   acknowledgeAbnormal: (ticketId: string | number) =>
     api.postEmpty<unknown>(`/tickets/${ticketId}/abnormal-events/acknowledge`),
-  delay: (ticketId: string | number, body: { reason: string }) => api.post<unknown>(`/tickets/${ticketId}/delay`, body),
+  delay: (ticketId: string | number, body: Body<'DelayRequest'>) =>
+    api.post<unknown>(`/tickets/${ticketId}/delay`, body),
+};
+
+/** Query keys of the SLA board and policies; a ticket's clocks and deliveries live under its ticket key. */
+export const slaKeys = {
+  board: (query: string) => ['sla', 'board', query] as const,
+  policy: (code: string) => ['sla', 'policy', code] as const,
+  clocks: (ticketId: string | number) => ['tickets', String(ticketId), 'clocks'] as const,
+  deliveries: (ticketId: string | number) => ['tickets', String(ticketId), 'deliveries'] as const,
 };

@@ -55,11 +55,18 @@ export function liveRisk(serverRisk: string, remaining: number | null, state: st
  * The clock to show for a case: the counting clock with the least time left; failing that the
  * paused one with the least time left; otherwise none.
  */
-export function mostUrgentClock<C extends Pick<BoardClock, 'state' | 'remainingSeconds'>>(clocks: readonly C[]): C | null {
+export function mostUrgentClock<C extends Pick<BoardClock, 'state' | 'remainingSeconds'>>(
+  clocks: readonly C[],
+): C | null {
   const least = (candidates: C[]) =>
-    candidates.reduce<C | null>((best, c) => (best === null || c.remainingSeconds! < best.remainingSeconds! ? c : best), null);
+    candidates.reduce<C | null>(
+      (best, c) => (best === null || c.remainingSeconds! < best.remainingSeconds! ? c : best),
+      null,
+    );
   const withTime = clocks.filter((c) => c.remainingSeconds !== null && c.remainingSeconds !== undefined);
-  return least(withTime.filter((c) => COUNTING_STATES.has(c.state))) ?? least(withTime.filter((c) => c.state === 'PAUSED'));
+  return (
+    least(withTime.filter((c) => COUNTING_STATES.has(c.state))) ?? least(withTime.filter((c) => c.state === 'PAUSED'))
+  );
 }
 
 /** The browser's monotonic time (performance.now()), updated every `intervalMillis`. */

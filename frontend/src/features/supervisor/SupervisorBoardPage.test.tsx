@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '../../test/render';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { Board } from '../../api/types';
@@ -173,7 +173,11 @@ describe('SupervisorBoardPage', () => {
     expect(within(clockRows[1]).getByTestId('board-clock-countdown-RESOLUTION').textContent).toBe('1d 11h');
     expect(within(clockRows[2]).getByTestId('board-clock-countdown-ON_SITE').textContent).toBe('1h 00m left (paused)');
     monotonic += 5_000;
-    await waitFor(() => expect(within(clockRows[0]).getByTestId('board-clock-countdown-RESPONSE').textContent).toBe('overdue 5m 07s'), SLOW);
+    await waitFor(
+      () =>
+        expect(within(clockRows[0]).getByTestId('board-clock-countdown-RESPONSE').textContent).toBe('overdue 5m 07s'),
+      SLOW,
+    );
     expect(within(clockRows[2]).getByTestId('board-clock-countdown-ON_SITE').textContent).toBe('1h 00m left (paused)');
   });
 
@@ -200,10 +204,17 @@ describe('SupervisorBoardPage', () => {
       'fetch',
       vi.fn(() =>
         Promise.resolve(
-          new Response(JSON.stringify({ status: 400, title: 'Bad Request', errors: [{ field: 'clock', message: 'unknown clock' }] }), {
-            status: 400,
-            headers: { 'Content-Type': 'application/problem+json' },
-          }),
+          new Response(
+            JSON.stringify({
+              status: 400,
+              title: 'Bad Request',
+              errors: [{ field: 'clock', message: 'unknown clock' }],
+            }),
+            {
+              status: 400,
+              headers: { 'Content-Type': 'application/problem+json' },
+            },
+          ),
         ),
       ),
     );

@@ -1,8 +1,23 @@
 import { DownloadOutlined, MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, List, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  List,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { TFunction } from 'i18next';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CLOCKS, REGIONS, type Board, type BoardClock, type BoardRow, type Notification } from '../../api/types';
@@ -10,13 +25,28 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { LevelTag, StatusTag } from '../../shared/tags';
-import { useLoad } from '../../shared/useLoad';
-import { referenceApi } from '../reference/api';
-import { slaApi, stamped } from '../sla/api';
-import { formatCountdown, formatSpan, liveRisk, mostUrgentClock, remainingNow, useMonotonicNow } from '../sla/countdown';
-import { clockLabel, ClockStateTag, EscalationTag, RiskTag } from '../sla/tags';
-import { ticketsApi } from '../tickets/api';
-import { boardQuery, isFiltered, readBoardFilter, type BoardFilter, type BoardSort } from './boardFilter';
+import { referenceApi, referenceKeys } from '../../api/reference';
+import {
+  boardQuery,
+  clockLabel,
+  ClockStateTag,
+  EscalationTag,
+  formatCountdown,
+  formatSpan,
+  isFiltered,
+  liveRisk,
+  mostUrgentClock,
+  readBoardFilter,
+  remainingNow,
+  RiskTag,
+  slaApi,
+  slaKeys,
+  stamped,
+  useMonotonicNow,
+  type BoardFilter,
+  type BoardSort,
+} from '../sla';
+import { ticketKeys, ticketsApi } from '../tickets';
 import { notificationTicketLabel } from './notifications';
 
 /** The board is refreshed this often (and at once when a filter changes). */
@@ -48,7 +78,9 @@ export function Countdown({
   const className = remaining < 0 ? 'overdue countdown' : paused ? 'countdown countdown-paused' : 'countdown';
   return (
     <span className={className} data-testid={testId} data-remaining={remaining} data-state={clock.state}>
-      {paused && remaining >= 0 ? t('clocks.frozen', { time: formatSpan(remaining, t) }) : formatCountdown(remaining, t)}
+      {paused && remaining >= 0
+        ? t('clocks.frozen', { time: formatSpan(remaining, t) })
+        : formatCountdown(remaining, t)}
     </span>
   );
 }
@@ -122,7 +154,9 @@ function RowClocks({ row, receivedAt, now }: { row: BoardRow; receivedAt: number
     {
       title: t('board.timeLeft'),
       key: 'left',
-      render: (_, c) => <Countdown clock={c} receivedAt={receivedAt} now={now} testId={`board-clock-countdown-${c.clock}`} />,
+      render: (_, c) => (
+        <Countdown clock={c} receivedAt={receivedAt} now={now} testId={`board-clock-countdown-${c.clock}`} />
+      ),
     },
     {
       title: t('board.risk'),
@@ -156,16 +190,16 @@ export function SupervisorBoardPage() {
   const key = new URLSearchParams(boardQuery(filter)).toString();
   const [exporting, setExporting] = useState(false);
 
-  const board = useLoad(async () => ({ key, ...(await stamped(slaApi.board(readBoardFilter(new URLSearchParams(key))))) }), [key]);
-  const engineers = useLoad(referenceApi.engineers, []);
-  const notifications = useLoad(ticketsApi.notifications, []);
+  // The board of the previous filter stays on screen (marked stale by `current`) until the new one arrives.
+  const board = useQuery({
+    queryKey: slaKeys.board(key),
+    queryFn: async () => ({ key, ...(await stamped(slaApi.board(readBoardFilter(new URLSearchParams(key))))) }),
+    placeholderData: keepPreviousData,
+    refetchInterval: BOARD_REFRESH_MILLIS,
+  });
+  const engineers = useQuery({ queryKey: referenceKeys.engineers, queryFn: referenceApi.engineers });
+  const notifications = useQuery({ queryKey: ticketKeys.notifications, queryFn: ticketsApi.notifications });
   const now = useMonotonicNow(1000);
-  const { reload } = board;
-
-  useEffect(() => {
-    const timer = setInterval(() => void reload(), BOARD_REFRESH_MILLIS);
-    return () => clearInterval(timer);
-  }, [reload]);
 
   const update = (changes: Partial<Record<keyof BoardFilter, string | undefined>>) => {
     const next = new URLSearchParams(params);
@@ -225,12 +259,19 @@ export function SupervisorBoardPage() {
     { title: t('ticket.status'), dataIndex: 'status', width: 140, render: (s: string) => <StatusTag status={s} /> },
     { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true },
     { title: t('ticket.region'), dataIndex: 'region', width: 85, render: (r: string | null) => regionLabel(t, r) },
-    { title: t('ticket.assignee'), dataIndex: 'assignee', width: 100, render: (a: string | null) => a || t('common.unassigned') },
+    {
+      title: t('ticket.assignee'),
+      dataIndex: 'assignee',
+      width: 100,
+      render: (a: string | null) => a || t('common.unassigned'),
+    },
     {
       title: t('board.escalation'),
       key: 'escalation',
       width: 140,
-      render: (_, row) => <EscalationTag level={row.escalationLevel} name={row.escalationName} testId="board-escalation" />,
+      render: (_, row) => (
+        <EscalationTag level={row.escalationLevel} name={row.escalationName} testId="board-escalation" />
+      ),
     },
     {
       title: t('board.urgentClock'),
@@ -282,12 +323,16 @@ export function SupervisorBoardPage() {
   };
 
   const refreshAll = () => {
-    void board.reload();
-    void notifications.reload();
+    void board.refetch();
+    void notifications.refetch();
   };
 
   return (
-    <div data-testid="supervisor-board" data-state={board.loading || !current ? 'loading' : 'ready'} data-filter={key}>
+    <div
+      data-testid="supervisor-board"
+      data-state={board.isFetching || !current ? 'loading' : 'ready'}
+      data-filter={key}
+    >
       <PageHeader
         title={t('board.title')}
         extra={
@@ -300,7 +345,12 @@ export function SupervisorBoardPage() {
             <Button icon={<ReloadOutlined />} onClick={refreshAll} data-testid="board-refresh">
               {t('common.refresh')}
             </Button>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportBoard()} data-testid="board-export">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void exportBoard()}
+              data-testid="board-export"
+            >
               {t('board.export')}
             </Button>
           </Space>
@@ -352,9 +402,12 @@ export function SupervisorBoardPage() {
           placeholder={t('board.anyEngineer')}
           style={{ width: 220 }}
           value={filter.engineer}
-          loading={engineers.loading}
+          loading={engineers.isFetching}
           onChange={(engineer?: string) => update({ engineer })}
-          options={(engineers.data ?? []).map((e) => ({ value: e.username, label: `${e.displayName} (${e.username})` }))}
+          options={(engineers.data ?? []).map((e) => ({
+            value: e.username,
+            label: `${e.displayName} (${e.username})`,
+          }))}
         />
         <Segmented
           data-testid="board-filter-risk"
@@ -371,7 +424,7 @@ export function SupervisorBoardPage() {
         data-testid="board-table"
         rowKey="ticketId"
         size="middle"
-        loading={board.loading && !current}
+        loading={board.isFetching && !current}
         columns={columns}
         dataSource={current ? rows : []}
         onChange={onTableChange}
@@ -418,11 +471,15 @@ export function SupervisorBoardPage() {
       />
       <Card title={t('board.notifications')} style={{ marginTop: 16 }} data-testid="notifications">
         {notifications.error ? (
-          <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(notifications.error, t) })} />
+          <Alert
+            type="error"
+            showIcon
+            message={t('common.loadFailed', { message: describeError(notifications.error, t) })}
+          />
         ) : (
           <List<Notification>
             size="small"
-            loading={notifications.loading}
+            loading={notifications.isFetching}
             dataSource={(notifications.data ?? []).slice(0, 20)}
             locale={{ emptyText: t('board.noNotifications') }}
             renderItem={(n) => (

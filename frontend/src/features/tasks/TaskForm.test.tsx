@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { useState } from 'react';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '../../test/render';
 import { describe, expect, it, vi } from 'vitest';
 import type { Task } from '../../api/types';
 import { TaskForm } from './TaskForm';
@@ -73,7 +73,12 @@ describe('TaskForm', () => {
     const problem = { status: 400, title: 'Bad Request', errors: [{ field: 'cause', message: 'too vague' }] };
     vi.stubGlobal(
       'fetch',
-      vi.fn().mockResolvedValue(new Response(JSON.stringify(problem), { status: 400, headers: { 'Content-Type': 'application/problem+json' } })),
+      vi.fn().mockResolvedValue(
+        new Response(JSON.stringify(problem), {
+          status: 400,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+      ),
     );
     const onDone = renderForm();
     fireEvent.change(screen.getByTestId('input-cause'), { target: { value: 'x' } });
@@ -89,7 +94,12 @@ describe('TaskForm', () => {
     const problem = { status: 409, title: 'Conflict', detail: 'Task t1 (Diagnose) is already completed' };
     vi.stubGlobal(
       'fetch',
-      vi.fn().mockResolvedValue(new Response(JSON.stringify(problem), { status: 409, headers: { 'Content-Type': 'application/problem+json' } })),
+      vi.fn().mockResolvedValue(
+        new Response(JSON.stringify(problem), {
+          status: 409,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+      ),
     );
     const onDone = vi.fn();
     // Like the ticket page: onDone reloads, and the handled task (with its form) disappears.
@@ -121,7 +131,11 @@ describe('TaskForm', () => {
     expect(screen.getByTestId('reloaded')).toBeTruthy();
     expect(screen.queryByTestId('task-form-diagnoseAndFix')).toBeNull();
     expect(
-      await screen.findByText('Someone else has already handled this task (completed or claimed it). The page has been reloaded.', undefined, SLOW),
+      await screen.findByText(
+        'Someone else has already handled this task (completed or claimed it). The page has been reloaded.',
+        undefined,
+        SLOW,
+      ),
     ).toBeTruthy();
     vi.unstubAllGlobals();
   });
@@ -150,7 +164,9 @@ describe('TaskForm', () => {
         />
       </App>,
     );
-    expect(screen.getByText('Leave empty to offer the job to all engineers; the first to claim it handles it.')).toBeTruthy();
+    expect(
+      screen.getByText('Leave empty to offer the job to all engineers; the first to claim it handles it.'),
+    ).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('complete-assignEngineer'));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(true), SLOW);

@@ -1,11 +1,12 @@
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Engineer, FormField, Task } from '../../api/types';
 import { describeError } from '../../shared/errors';
-import { referenceApi } from '../reference/api';
+import { referenceApi, referenceKeys } from '../../api/reference';
 import { tasksApi } from './api';
 import { fieldLabel, initialValues, maxLengthOf, optionLabel, taskName, toSubmitValues, widgetFor } from './formFields';
 
@@ -94,17 +95,17 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [engineers, setEngineers] = useState<Engineer[]>();
-  const fields = task.formFields ?? [];
+  const fields = useMemo(() => task.formFields ?? [], [task.formFields]);
   const needsEngineers = fields.some((f) => widgetFor(f) === 'engineer');
   const initial = useMemo(() => initialValues(fields), [fields]);
 
-  useEffect(() => {
-    if (!needsEngineers) return;
-    loadEngineers()
-      .then(setEngineers)
-      .catch((e) => setError(describeError(e, t)));
-  }, [needsEngineers, loadEngineers, t]);
+  const engineersQuery = useQuery({
+    queryKey: referenceKeys.engineers,
+    queryFn: loadEngineers,
+    enabled: needsEngineers,
+  });
+  const engineers = engineersQuery.data;
+  const shownError = error ?? (engineersQuery.error ? describeError(engineersQuery.error, t) : null);
 
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
@@ -121,7 +122,7 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
           message: taskName(t, task),
           description: t('tasks.alreadyHandled'),
           duration: CONFLICT_NOTICE_SECONDS,
-          props: { 'data-testid': 'task-conflict-notice' } as HTMLAttributes<HTMLDivElement>,
+          props: { 'data-testid': 'task-conflict-notice' },
         });
         setError(t('tasks.alreadyHandled'));
         onDone(false);
@@ -161,7 +162,7 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
       layout="vertical"
       name={`task-${task.key}`}
       initialValues={initial}
-      onFinish={submit}
+      onFinish={(values) => void submit(values)}
       data-testid={`task-form-${task.key}`}
     >
       {fields.map((field) => (
@@ -177,7 +178,9 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
           </Form.Item>
         </div>
       ))}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="task-error" />}
+      {shownError && (
+        <Alert type="error" showIcon message={shownError} style={{ marginBottom: 16 }} data-testid="task-error" />
+      )}
       <Button type="primary" htmlType="submit" loading={busy} data-testid={`complete-${task.key}`}>
         {t('detail.complete')}
       </Button>

@@ -1,6 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -9,25 +10,25 @@ import type { Task } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
-import { useLoad } from '../../shared/useLoad';
-import { tasksApi } from './api';
+import { taskKeys, tasksApi } from './api';
 import { taskName } from './formFields';
 
 export function TaskInboxPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useLoad(tasksApi.list, []);
+  const queryClient = useQueryClient();
+  const { data, error, isFetching: loading, refetch } = useQuery({ queryKey: taskKeys.all, queryFn: tasksApi.list });
 
-  const claim = async (task: Task) => {
-    try {
-      await tasksApi.claim(task.id);
-      message.success(t('tasks.claimed'));
-    } catch (e) {
-      message.error(e instanceof ApiError && e.status === 409 ? t('common.conflict') : describeError(e, t));
-    }
-    await reload();
-  };
+  // Claimed or not (409: someone was quicker), the inbox is looked at again.
+  const claimTask = useMutation({
+    mutationFn: (task: Task) => tasksApi.claim(task.id),
+    onSuccess: () => message.success(t('tasks.claimed')),
+    onError: (e) =>
+      message.error(e instanceof ApiError && e.status === 409 ? t('common.conflict') : describeError(e, t)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+  });
+  const claim = (task: Task) => claimTask.mutateAsync(task).catch(() => undefined);
 
   const columns: ColumnsType<Task> = [
     { title: t('tasks.name'), key: 'name', render: (_, task) => taskName(t, task) },
@@ -44,7 +45,8 @@ export function TaskInboxPage() {
     {
       title: t('tasks.assignee'),
       dataIndex: 'assignee',
-      render: (assignee: string | null) => assignee ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
+      render: (assignee: string | null) =>
+        assignee ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
     },
     { title: t('tasks.created'), dataIndex: 'created', render: formatDateTime, width: 160 },
     {
@@ -58,7 +60,12 @@ export function TaskInboxPage() {
               {t('tasks.claim')}
             </Button>
           )}
-          <Button size="small" type="primary" onClick={() => navigate(`/tickets/${task.ticketId}`)} data-testid="task-open">
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => void navigate(`/tickets/${task.ticketId}`)}
+            data-testid="task-open"
+          >
             {t('tasks.open')}
           </Button>
         </Space>
@@ -71,7 +78,7 @@ export function TaskInboxPage() {
       <PageHeader
         title={t('tasks.title')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="tasks-refresh">
+          <Button icon={<ReloadOutlined />} onClick={() => void refetch()} data-testid="tasks-refresh">
             {t('common.refresh')}
           </Button>
         }
@@ -88,7 +95,11 @@ export function TaskInboxPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t('tasks.empty')} data-testid="tasks-empty" /> }}
         onRow={(task) =>
-          ({ 'data-testid': 'task-row', 'data-task-key': task.key, 'data-ticket-number': task.ticketNumber }) as HTMLAttributes<HTMLElement>
+          ({
+            'data-testid': 'task-row',
+            'data-task-key': task.key,
+            'data-ticket-number': task.ticketNumber,
+          }) as HTMLAttributes<HTMLElement>
         }
       />
     </div>

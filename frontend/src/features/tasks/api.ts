@@ -7,3 +7,8 @@ export const tasksApi = {
   complete: (taskId: string, values: Record<string, unknown>) =>
     api.post<void>(`/tasks/${encodeURIComponent(taskId)}/complete`, values),
 };
+
+/** Query keys of the task inbox; completing or claiming a task changes it. */
+export const taskKeys = {
+  all: ['tasks'] as const,
+};

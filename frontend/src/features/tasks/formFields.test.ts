@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { FormField, Me } from '../../api/types';
 import { canActOn, initialValues, toSubmitValues, widgetFor } from './formFields';
 
-const field = (over: Partial<FormField>): FormField => ({ id: 'f', label: 'F', type: 'string', required: false, ...over });
+const field = (over: Partial<FormField>): FormField => ({
+  id: 'f',
+  label: 'F',
+  type: 'string',
+  required: false,
+  ...over,
+});
 
 describe('widgetFor', () => {
   it('maps each field type to its input', () => {
@@ -28,7 +34,12 @@ describe('form values', () => {
   ];
 
   it('start from the BPMN defaults, leaving a required yes/no unanswered', () => {
-    expect(initialValues(fields)).toEqual({ solvedAtDesk: undefined, vehicleNeeded: true, count: 5, category: 'DEFECT' });
+    expect(initialValues(fields)).toEqual({
+      solvedAtDesk: undefined,
+      vehicleNeeded: true,
+      count: 5,
+      category: 'DEFECT',
+    });
   });
 
   it('are posted typed, without blank strings or undeclared keys', () => {

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '../../test/render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
 import type { CustomerCaseFile, Role, TicketClocks } from '../../api/types';
@@ -89,7 +89,12 @@ const json = (body: unknown, status = 200) =>
   );
 
 /** Routes a customer's user may call; anything else answers 403 like the server. */
-const CUSTOMER_ROUTES = [/^api\/me$/, /^api\/tickets\/\d+$/, /^api\/tickets\/\d+\/clocks$/, /^api\/tickets\/\d+\/callback-answer$/];
+const CUSTOMER_ROUTES = [
+  /^api\/me$/,
+  /^api\/tickets\/\d+$/,
+  /^api\/tickets\/\d+\/clocks$/,
+  /^api\/tickets\/\d+\/callback-answer$/,
+];
 
 interface Options {
   roles?: Role[];
@@ -121,7 +126,8 @@ const renderTicket = renderTicketPage;
 
 const calls = (fetchMock: ReturnType<typeof mockApi>, method: string, url: string) => callsTo(fetchMock, method, url);
 
-const urlsCalled = (fetchMock: ReturnType<typeof mockApi>) => [...new Set(fetchMock.mock.calls.map(([u]) => String(u)))].sort();
+const urlsCalled = (fetchMock: ReturnType<typeof mockApi>) =>
+  [...new Set(fetchMock.mock.calls.map(([u]) => String(u)))].sort();
 
 describe('the ticket page for a customer', () => {
   beforeEach(() => authStore.set('Basic Y3VzdG9tZXI6ZGVtbw=='));
@@ -151,7 +157,14 @@ describe('the ticket page for a customer', () => {
     expect(screen.queryByTestId('ticket-solution')).toBeNull();
     expect(screen.queryByTestId('callback-form')).toBeNull();
     expect(screen.queryByTestId('callback-answered')).toBeNull();
-    for (const staffOnly of ['ticket-detail', 'sla-actions', 'current-tasks', 'ticket-timeline', 'probe-results', 'ticket-deliveries']) {
+    for (const staffOnly of [
+      'ticket-detail',
+      'sla-actions',
+      'current-tasks',
+      'ticket-timeline',
+      'probe-results',
+      'ticket-deliveries',
+    ]) {
       expect(screen.queryByTestId(staffOnly), staffOnly).toBeNull();
     }
     expect(screen.queryByText('webhook')).toBeNull();
@@ -179,7 +192,11 @@ describe('the ticket page for a customer', () => {
 
     await waitFor(() => expect(calls(fetchMock, 'POST', 'api/tickets/12/callback-answer')).toHaveLength(1), SLOW);
     const [, init] = calls(fetchMock, 'POST', 'api/tickets/12/callback-answer')[0];
-    expect(JSON.parse(String(init?.body))).toEqual({ callbackOutcome: 'CONFIRMED', satisfaction: '4', customerFeedback: 'Works again' });
+    expect(JSON.parse(String(init?.body))).toEqual({
+      callbackOutcome: 'CONFIRMED',
+      satisfaction: '4',
+      customerFeedback: 'Works again',
+    });
 
     // Reloaded: closed, the answer shown instead of the form.
     const answered = await screen.findByTestId('callback-answered', undefined, SLOW);
@@ -203,7 +220,11 @@ describe('the ticket page for a customer', () => {
 
     const answered = await screen.findByTestId('callback-answered', undefined, SLOW);
     const [, init] = calls(fetchMock, 'POST', 'api/tickets/12/callback-answer')[0];
-    expect(JSON.parse(String(init?.body))).toEqual({ callbackOutcome: 'NOT_FIXED', satisfaction: '2', customerFeedback: '' });
+    expect(JSON.parse(String(init?.body))).toEqual({
+      callbackOutcome: 'NOT_FIXED',
+      satisfaction: '2',
+      customerFeedback: '',
+    });
     expect(answered.textContent).toContain('Not fixed');
     expect(answered.textContent).toContain('we are working on it again');
   });
@@ -214,7 +235,10 @@ describe('the ticket page for a customer', () => {
       tickets: [awaitingCallback, awaitingCallback, closed],
       answer: () =>
         status === 400
-          ? json({ status: 400, title: 'Bad Request', errors: [{ field: 'customerFeedback', message: 'too long' }] }, 400)
+          ? json(
+              { status: 400, title: 'Bad Request', errors: [{ field: 'customerFeedback', message: 'too long' }] },
+              400,
+            )
           : json({ status: 409, title: 'Conflict', detail: 'No callback is waiting' }, 409),
     });
     renderTicket();
@@ -241,7 +265,17 @@ describe('the ticket page for staff (unchanged)', () => {
   });
 
   it('never shows the customer view to staff, also not to staff who hold CUSTOMER too', async () => {
-    const staffFile = { ...awaitingCallback, deskNote: null, symptom: null, cause: null, prevention: null, thirdPartyName: null, timeline: [], openTasks: [], probeResults: [] };
+    const staffFile = {
+      ...awaitingCallback,
+      deskNote: null,
+      symptom: null,
+      cause: null,
+      prevention: null,
+      thirdPartyName: null,
+      timeline: [],
+      openTasks: [],
+      probeResults: [],
+    };
     const fetchMock = mockApi({ roles: ['SERVICE_DESK', 'CUSTOMER'], tickets: [staffFile] });
     renderTicket();
     expect(await screen.findByTestId('ticket-detail', undefined, SLOW)).toBeTruthy();

@@ -1,23 +1,16 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import {
-  CALLBACK_OUTCOMES,
-  SATISFACTION_SCORES,
-  type CallbackAnswer,
-  type CustomerCaseFile,
-} from '../../api/types';
+import { CALLBACK_OUTCOMES, SATISFACTION_SCORES, type CallbackAnswer, type CustomerCaseFile } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
-import { useLoad } from '../../shared/useLoad';
-import { slaApi, stamped } from '../sla/api';
-import { ClocksPanel } from '../sla/ClocksPanel';
-import { ticketsApi } from './api';
-import { TicketNotLoaded, usePollWhileVerifying } from './ticketPageParts';
-
+import { ClocksPanel, slaApi, slaKeys, stamped } from '../sla';
+import { ticketKeys, ticketsApi } from './api';
+import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 
 /** The callback task's feedback field takes at most this many characters (customer-callback.bpmn). */
 const FEEDBACK_MAX = 2000;
@@ -36,15 +29,18 @@ const ANSWER_FIELDS = new Set(['callbackOutcome', 'satisfaction', 'customerFeedb
  */
 export function CustomerTicketView({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { data: ticket, error, reload } = useLoad(() => ticketsApi.customerCase(id), [id]);
-  const clocks = useLoad(() => stamped(slaApi.clocks(id)), [id]);
-  const reloadClocks = clocks.reload;
+  const queryClient = useQueryClient();
+  const { data: ticket, error } = useQuery({
+    queryKey: ticketKeys.customerCase(id),
+    queryFn: () => ticketsApi.customerCase(id),
+    refetchInterval: pollWhileVerifying,
+  });
+  const clocks = useQuery({ queryKey: slaKeys.clocks(id), queryFn: () => stamped(slaApi.clocks(id)) });
 
+  /** The case file and its clocks, both under the ticket's key. */
   const reloadAll = useCallback(async () => {
-    await Promise.all([reload(), reloadClocks()]);
-  }, [reload, reloadClocks]);
-
-  usePollWhileVerifying(ticket?.status, reload);
+    await queryClient.invalidateQueries({ queryKey: ticketKeys.one(id) });
+  }, [queryClient, id]);
 
   if (!ticket) return <TicketNotLoaded error={error} />;
 
@@ -52,7 +48,8 @@ export function CustomerTicketView({ id }: { id: string }) {
     <div data-testid="customer-ticket-view" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
       <Space align="center" wrap style={{ marginBottom: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          <span data-testid="ticket-number">{ticket.number}</span> · <span data-testid="ticket-title">{ticket.title}</span>
+          <span data-testid="ticket-number">{ticket.number}</span> ·{' '}
+          <span data-testid="ticket-title">{ticket.title}</span>
         </Typography.Title>
         <StatusTag status={ticket.status} testId="ticket-status" />
         <LevelTag level={ticket.level} testId="ticket-level" />
@@ -74,7 +71,7 @@ export function CustomerTicketView({ id }: { id: string }) {
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Progress ticket={ticket} />
-            <ClocksPanel data={clocks.data} error={clocks.error} loading={clocks.loading} />
+            <ClocksPanel data={clocks.data} error={clocks.error ?? undefined} loading={clocks.isFetching} />
           </Space>
         </Col>
       </Row>
@@ -97,8 +94,16 @@ function CustomerFacts({ ticket }: { ticket: CustomerCaseFile }) {
       label: t('ticket.site'),
       children: <span data-testid="ticket-site">{ticket.siteName}</span>,
     },
-    { key: 'device', label: t('ticket.device'), children: <span data-testid="ticket-device">{text(ticket.deviceName)}</span> },
-    { key: 'category', label: t('ticket.category'), children: t(`category.${ticket.category}`, { defaultValue: ticket.category }) },
+    {
+      key: 'device',
+      label: t('ticket.device'),
+      children: <span data-testid="ticket-device">{text(ticket.deviceName)}</span>,
+    },
+    {
+      key: 'category',
+      label: t('ticket.category'),
+      children: t(`category.${ticket.category}`, { defaultValue: ticket.category }),
+    },
     {
       key: 'impactUrgency',
       label: t('ticket.impactUrgency'),
@@ -139,7 +144,11 @@ function Progress({ ticket }: { ticket: CustomerCaseFile }) {
         column={1}
         items={[
           { key: 'createdAt', label: t('customer.reportedAt'), children: at(ticket.createdAt, 'ticket-reported-at') },
-          { key: 'respondedAt', label: t('detail.respondedAt'), children: at(ticket.respondedAt, 'ticket-responded-at') },
+          {
+            key: 'respondedAt',
+            label: t('detail.respondedAt'),
+            children: at(ticket.respondedAt, 'ticket-responded-at'),
+          },
           { key: 'resolvedAt', label: t('detail.resolvedAt'), children: at(ticket.resolvedAt, 'ticket-resolved-at') },
           { key: 'closedAt', label: t('detail.closedAt'), children: at(ticket.closedAt, 'ticket-closed-at') },
         ]}
@@ -198,7 +207,12 @@ function CallbackForm({ ticketId, onAnswered }: { ticketId: number; onAnswered: 
   return (
     <Card title={t('customer.callbackTitle')} data-testid="callback-form">
       <Typography.Paragraph>{t('customer.callbackIntro')}</Typography.Paragraph>
-      <Form<AnswerValues> form={form} name="callback-answer" layout="vertical" onFinish={submit}>
+      <Form<AnswerValues>
+        form={form}
+        name="callback-answer"
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+      >
         <Form.Item
           name="callbackOutcome"
           label={t('customer.callbackOutcome')}
@@ -231,7 +245,10 @@ function CallbackForm({ ticketId, onAnswered }: { ticketId: number; onAnswered: 
           name="customerFeedback"
           label={t('customer.feedback')}
           rules={[
-            { max: FEEDBACK_MAX, message: t('validation.maxLength', { field: t('customer.feedback'), max: FEEDBACK_MAX }) },
+            {
+              max: FEEDBACK_MAX,
+              message: t('validation.maxLength', { field: t('customer.feedback'), max: FEEDBACK_MAX }),
+            },
           ]}
         >
           <Input.TextArea
@@ -242,7 +259,9 @@ function CallbackForm({ ticketId, onAnswered }: { ticketId: number; onAnswered: 
             placeholder={t('customer.feedbackPlaceholder')}
           />
         </Form.Item>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="callback-error" />}
+        {error && (
+          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="callback-error" />
+        )}
         <Button type="primary" htmlType="submit" loading={busy} data-testid="callback-submit">
           {t('customer.submitAnswer')}
         </Button>

@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '../../test/render';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,7 +19,9 @@ function mockApi(roles: Role[] = ['SERVICE_DESK']) {
     if (url === 'api/me') return json({ username: 'user', displayName: 'Wang Fang', roles });
     if (url === 'api/customers') return json([{ id: 1, name: 'Demo City' }]);
     if (url === 'api/sites')
-      return json([{ id: 1, customerId: 1, customerName: 'Demo City', name: 'Demo City Command Center', region: 'CITY' }]);
+      return json([
+        { id: 1, customerId: 1, customerName: 'Demo City', name: 'Demo City Command Center', region: 'CITY' },
+      ]);
     if (url.startsWith('api/devices')) return json([]);
     if (url === 'api/tickets' && init?.method === 'POST') return json({ id: 99, number: 'INC-2026-000099' }, 201);
     return json({ status: 404 }, 404);
@@ -101,7 +103,13 @@ describe('NewTicketPage — received at', () => {
 
     const body = JSON.parse(String(postedTicket(fetchMock)?.body));
     expect(body).not.toHaveProperty('receivedAt');
-    expect(body).toMatchObject({ channel: 'HOTLINE', siteId: 1, impact: 'MEDIUM', urgency: 'MEDIUM', title: 'Camera offline' });
+    expect(body).toMatchObject({
+      channel: 'HOTLINE',
+      siteId: 1,
+      impact: 'MEDIUM',
+      urgency: 'MEDIUM',
+      title: 'Camera offline',
+    });
     expect(fetchMock.mock.calls.some(([u]) => String(u) === 'api/customers')).toBe(false);
   });
 
@@ -135,7 +143,9 @@ describe('NewTicketPage — received at', () => {
         .replace(',', ''),
     );
     fireEvent.click(screen.getByTestId('ticket-submit'));
-    expect(await screen.findByText('The time the call was received cannot be in the future.', undefined, SLOW)).toBeTruthy();
+    expect(
+      await screen.findByText('The time the call was received cannot be in the future.', undefined, SLOW),
+    ).toBeTruthy();
     await waitFor(() => expect(fetchMock.mock.calls.some(([, i]) => i?.method === 'POST')).toBe(false));
   });
 });
@@ -156,7 +166,10 @@ describe('NewTicketPage — a customer reports a fault', () => {
     expect(screen.queryByTestId('ticket-channel')).toBeNull();
     expect(screen.queryByTestId('ticket-receivedAt')).toBeNull();
     expect((screen.getByTestId('ticket-requesterName') as HTMLInputElement).value).toBe('Wang Fang');
-    await waitFor(() => expect((screen.getByTestId('ticket-requesterUnit') as HTMLInputElement).value).toBe('Demo City'), SLOW);
+    await waitFor(
+      () => expect((screen.getByTestId('ticket-requesterUnit') as HTMLInputElement).value).toBe('Demo City'),
+      SLOW,
+    );
 
     // The site list is the customer's own (the server scopes it): no "· customer" suffix.
     fireEvent.change(screen.getByTestId('ticket-requesterPhone'), { target: { value: '010-5555-0101' } });
@@ -186,7 +199,11 @@ describe('NewTicketPage — a customer reports a fault', () => {
     });
     // Only routes a customer may call.
     const asked = fetchMock.mock.calls.map(([u]) => String(u).split('?')[0]);
-    expect(asked.filter((u) => !['api/auth/config', 'api/me', 'api/sites', 'api/devices', 'api/customers', 'api/tickets'].includes(u))).toEqual([]);
+    expect(
+      asked.filter(
+        (u) => !['api/auth/config', 'api/me', 'api/sites', 'api/devices', 'api/customers', 'api/tickets'].includes(u),
+      ),
+    ).toEqual([]);
   });
 
   it('shows a server error about a field the customer does not see above the button', async () => {
@@ -194,10 +211,15 @@ describe('NewTicketPage — a customer reports a fault', () => {
     vi.mocked(fetch).mockImplementation((input, init) => {
       const url = String(input);
       if (url === 'api/tickets' && init?.method === 'POST')
-        return json({ status: 400, errors: [{ field: 'channel', message: 'a customer reports through the web (WEB)' }] }, 400);
+        return json(
+          { status: 400, errors: [{ field: 'channel', message: 'a customer reports through the web (WEB)' }] },
+          400,
+        );
       if (url === 'api/me') return json({ username: 'customer', displayName: 'Wang Fang', roles: ['CUSTOMER'] });
       if (url === 'api/sites')
-        return json([{ id: 1, customerId: 1, customerName: 'Demo City', name: 'Demo City Command Center', region: 'CITY' }]);
+        return json([
+          { id: 1, customerId: 1, customerName: 'Demo City', name: 'Demo City Command Center', region: 'CITY' },
+        ]);
       return json([]);
     });
     renderPage();

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -10,9 +11,8 @@ import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
-import { useLoad } from '../../shared/useLoad';
-import { referenceApi } from '../reference/api';
-import { newIdempotencyKey, ticketsApi } from './api';
+import { referenceApi, referenceKeys } from '../../api/reference';
+import { newIdempotencyKey, ticketKeys, ticketsApi } from './api';
 
 /** Client-side caps; the server checks the same limits. */
 export const TICKET_LIMITS = {
@@ -67,9 +67,18 @@ export function NewTicketPage() {
 
   const siteId = Form.useWatch('siteId', form);
   // For a customer the server answers their own unit's sites and devices only.
-  const sites = useLoad(referenceApi.sites, []);
-  const devices = useLoad(() => (siteId ? referenceApi.devices(siteId) : Promise.resolve([])), [siteId]);
-  const customers = useLoad(() => (isCustomer ? referenceApi.customers() : Promise.resolve([])), [isCustomer]);
+  const queryClient = useQueryClient();
+  const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
+  const devices = useQuery({
+    queryKey: referenceKeys.devices(siteId),
+    queryFn: () => referenceApi.devices(siteId as number),
+    enabled: !!siteId,
+  });
+  const customers = useQuery({
+    queryKey: referenceKeys.customers,
+    queryFn: referenceApi.customers,
+    enabled: isCustomer,
+  });
 
   // A customer's user belongs to one unit: offer its name as the requester unit unless already typed in.
   const ownUnit = customers.data?.length === 1 ? customers.data[0].name : undefined;
@@ -114,8 +123,9 @@ export function NewTicketPage() {
       };
       if (backdated) ticket.receivedAt = serviceWallClockToInstant(receivedAt);
       const created = await ticketsApi.create(ticket, idempotencyKey);
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
       message.success(t(isCustomer ? 'customer.created' : 'newTicket.created', { number: created.number }));
-      navigate(`/tickets/${created.id}`);
+      void navigate(`/tickets/${created.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.fieldErrors.length > 0) {
         const shown = e.fieldErrors.filter((fe) => onForm(fe.field));
@@ -148,7 +158,7 @@ export function NewTicketPage() {
             ? { requesterName: me?.displayName, category: 'DEFECT' }
             : { channel: 'HOTLINE', receivedAt: openedAt }
         }
-        onFinish={submit}
+        onFinish={(values) => void submit(values)}
         onValuesChange={(changed) => {
           // A device belongs to one site: drop the choice when the site changes.
           if ('siteId' in changed) form.setFieldValue('deviceId', undefined);
@@ -201,7 +211,7 @@ export function NewTicketPage() {
                   showSearch
                   optionFilterProp="label"
                   placeholder={t('newTicket.sitePlaceholder')}
-                  loading={sites.loading}
+                  loading={sites.isFetching}
                   options={(sites.data ?? []).map((s) => ({
                     value: s.id,
                     label: s.customerName && !isCustomer ? `${s.name} · ${s.customerName}` : s.name,
@@ -218,7 +228,7 @@ export function NewTicketPage() {
                   allowClear
                   optionFilterProp="label"
                   disabled={!siteId}
-                  loading={!!siteId && devices.loading}
+                  loading={!!siteId && devices.isFetching}
                   placeholder={siteId ? t('newTicket.devicePlaceholder') : t('newTicket.deviceNeedsSite')}
                   options={(devices.data ?? []).map((d) => ({
                     value: d.id,

@@ -1,5 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -9,19 +10,12 @@ import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
-import { useLoad } from '../../shared/useLoad';
-import { slaApi, stamped } from '../sla/api';
-import { ClocksPanel } from '../sla/ClocksPanel';
-import { DeliveriesPanel } from '../sla/DeliveriesPanel';
-import { SlaActions } from '../sla/SlaActions';
-import { tasksApi } from '../tasks/api';
-import { canActOn, taskName } from '../tasks/formFields';
-import { TaskForm } from '../tasks/TaskForm';
+import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
+import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ProbeResults } from './ProbeResults';
-import { ticketsApi } from './api';
-import { TicketNotLoaded, usePollWhileVerifying } from './ticketPageParts';
-
+import { ticketKeys, ticketsApi } from './api';
+import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 
 const EVENT_COLORS: Record<string, string> = {
   ESCALATED: 'red',
@@ -46,18 +40,25 @@ export function TicketDetailPage() {
 
 function StaffTicketView({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { data: ticket, error, reload } = useLoad(() => ticketsApi.get(id), [id]);
-  const clocks = useLoad(() => stamped(slaApi.clocks(id)), [id]);
-  const deliveries = useLoad(() => slaApi.deliveries(id), [id]);
-  const reloadClocks = clocks.reload;
-  const reloadDeliveries = deliveries.reload;
+  const queryClient = useQueryClient();
+  const { data: ticket, error } = useQuery({
+    queryKey: ticketKeys.detail(id),
+    queryFn: () => ticketsApi.get(id),
+    refetchInterval: pollWhileVerifying,
+  });
+  const clocks = useQuery({ queryKey: slaKeys.clocks(id), queryFn: () => stamped(slaApi.clocks(id)) });
+  const deliveries = useQuery({ queryKey: slaKeys.deliveries(id), queryFn: () => slaApi.deliveries(id) });
 
-  /** After a task or an SLA action: the ticket, its clocks and its notifications may all have changed. */
+  /**
+   * After a task or an SLA action: the ticket, its clocks and its notifications may all have changed (all under
+   * the ticket's key), and so may the task inbox.
+   */
   const reloadAll = useCallback(async () => {
-    await Promise.all([reload(), reloadClocks(), reloadDeliveries()]);
-  }, [reload, reloadClocks, reloadDeliveries]);
-
-  usePollWhileVerifying(ticket?.status, reload);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ticketKeys.one(id) }),
+      queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    ]);
+  }, [queryClient, id]);
 
   if (!ticket) return <TicketNotLoaded error={error} />;
 
@@ -65,7 +66,8 @@ function StaffTicketView({ id }: { id: string }) {
     <div data-testid="ticket-detail" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
       <Space align="center" wrap style={{ marginBottom: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          <span data-testid="ticket-number">{ticket.number}</span> · <span data-testid="ticket-title">{ticket.title}</span>
+          <span data-testid="ticket-number">{ticket.number}</span> ·{' '}
+          <span data-testid="ticket-title">{ticket.title}</span>
         </Typography.Title>
         <StatusTag status={ticket.status} testId="ticket-status" />
         <LevelTag level={ticket.level} testId="ticket-level" />
@@ -88,12 +90,16 @@ function StaffTicketView({ id }: { id: string }) {
             <Card title={t('detail.probes')} data-testid="probe-results">
               <ProbeResults results={ticket.probeResults ?? []} />
             </Card>
-            <DeliveriesPanel deliveries={deliveries.data} error={deliveries.error} loading={deliveries.loading} />
+            <DeliveriesPanel
+              deliveries={deliveries.data}
+              error={deliveries.error ?? undefined}
+              loading={deliveries.isFetching}
+            />
           </Space>
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <ClocksPanel data={clocks.data} error={clocks.error} loading={clocks.loading} />
+            <ClocksPanel data={clocks.data} error={clocks.error ?? undefined} loading={clocks.isFetching} />
             <Deadlines ticket={ticket} />
             <Card title={t('detail.timeline')} data-testid="ticket-timeline">
               {ticket.timeline?.length ? (
@@ -189,7 +195,8 @@ function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: 
 
 function TicketFacts({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
-  const text = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? t('common.empty') : v);
+  const text = (v: string | number | null | undefined) =>
+    v === null || v === undefined || v === '' ? t('common.empty') : v;
   const requester = [ticket.requesterName, ticket.requesterUnit, ticket.requesterPhone].filter(Boolean).join(' · ');
   const satisfaction =
     ticket.satisfaction != null
@@ -201,14 +208,22 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
 
   const items = [
     { key: 'requester', label: t('ticket.requester'), children: text(requester) },
-    { key: 'channel', label: t('ticket.channel'), children: t(`channel.${ticket.channel}`, { defaultValue: ticket.channel }) },
+    {
+      key: 'channel',
+      label: t('ticket.channel'),
+      children: t(`channel.${ticket.channel}`, { defaultValue: ticket.channel }),
+    },
     {
       key: 'site',
       label: t('ticket.site'),
       children: `${ticket.siteName}${ticket.region ? ` (${t(`region.${ticket.region}`, { defaultValue: ticket.region })})` : ''}`,
     },
     { key: 'device', label: t('ticket.device'), children: text(ticket.deviceName) },
-    { key: 'category', label: t('ticket.category'), children: t(`category.${ticket.category}`, { defaultValue: ticket.category }) },
+    {
+      key: 'category',
+      label: t('ticket.category'),
+      children: t(`category.${ticket.category}`, { defaultValue: ticket.category }),
+    },
     {
       key: 'impactUrgency',
       label: t('ticket.impactUrgency'),
@@ -223,9 +238,17 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
     { key: 'solution', label: t('ticket.solution'), children: text(ticket.solution) },
     { key: 'prevention', label: t('ticket.prevention'), children: text(ticket.prevention) },
     ...(ticket.reopenCount && ticket.reopenCount > 0
-      ? [{ key: 'reopenCount', label: t('ticket.reopenCount'), children: t('ticket.reopenedTimes', { n: ticket.reopenCount }) }]
+      ? [
+          {
+            key: 'reopenCount',
+            label: t('ticket.reopenCount'),
+            children: t('ticket.reopenedTimes', { n: ticket.reopenCount }),
+          },
+        ]
       : []),
-    ...(ticket.thirdPartyName ? [{ key: 'thirdParty', label: t('ticket.thirdPartyName'), children: ticket.thirdPartyName }] : []),
+    ...(ticket.thirdPartyName
+      ? [{ key: 'thirdParty', label: t('ticket.thirdPartyName'), children: ticket.thirdPartyName }]
+      : []),
     ...(callback ? [{ key: 'callback', label: t('ticket.callbackOutcome'), children: callback }] : []),
     ...(satisfaction ? [{ key: 'satisfaction', label: t('ticket.satisfaction'), children: satisfaction }] : []),
     ...(ticket.customerFeedback
@@ -249,7 +272,11 @@ function Deadlines({ ticket }: { ticket: TicketDetail }) {
         size="small"
         column={1}
         items={[
-          { key: 'responseDue', label: t('detail.responseDue'), children: due(ticket.responseDue, ticket.responseOverdue, 'response-due') },
+          {
+            key: 'responseDue',
+            label: t('detail.responseDue'),
+            children: due(ticket.responseDue, ticket.responseOverdue, 'response-due'),
+          },
           {
             key: 'resolutionDue',
             label: t('detail.resolutionDue'),

@@ -1,5 +1,6 @@
 import { Alert, Checkbox, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -9,9 +10,8 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { PageHeader } from '../../shared/PageHeader';
-import { useLoad } from '../../shared/useLoad';
-import { referenceApi } from '../reference/api';
-import { ticketsApi, type TicketFilter } from './api';
+import { referenceApi, referenceKeys } from '../../api/reference';
+import { ticketKeys, ticketsApi, type TicketFilter } from './api';
 
 const PAGE_SIZE = 20;
 
@@ -37,13 +37,21 @@ export function TicketListPage() {
   const { isCustomer } = useAuth();
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params, isCustomer);
-  const key = params.toString();
 
-  // The server scopes a customer's list (and sites) to their own unit.
-  const tickets = useLoad(() => ticketsApi.list(readFilter(new URLSearchParams(key), isCustomer)), [key, isCustomer]);
-  const sites = useLoad(referenceApi.sites, []);
+  // The server scopes a customer's list (and sites) to their own unit. The previous page stays on screen
+  // while the next one loads.
+  const tickets = useQuery({
+    queryKey: ticketKeys.list(filter),
+    queryFn: () => ticketsApi.list(filter),
+    placeholderData: keepPreviousData,
+  });
+  const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
   // The engineer list is staff-only (403 for a customer).
-  const engineers = useLoad(() => (isCustomer ? Promise.resolve([]) : referenceApi.engineers()), [isCustomer]);
+  const engineers = useQuery({
+    queryKey: referenceKeys.engineers,
+    queryFn: referenceApi.engineers,
+    enabled: !isCustomer,
+  });
 
   const update = (changes: Record<string, string | number | boolean | undefined>) => {
     const next = new URLSearchParams(params);
@@ -70,7 +78,9 @@ export function TicketListPage() {
       dataIndex: 'resolutionDue',
       width: 160,
       render: (due: string | null, row) => (
-        <span className={row.resolutionOverdue || row.responseOverdue ? 'overdue' : undefined}>{formatDateTime(due)}</span>
+        <span className={row.resolutionOverdue || row.responseOverdue ? 'overdue' : undefined}>
+          {formatDateTime(due)}
+        </span>
       ),
     },
     {
@@ -117,7 +127,10 @@ export function TicketListPage() {
               style={{ width: 200 }}
               value={filter.assignee}
               onChange={(assignee) => update({ assignee })}
-              options={(engineers.data ?? []).map((e) => ({ value: e.username, label: `${e.displayName} (${e.username})` }))}
+              options={(engineers.data ?? []).map((e) => ({
+                value: e.username,
+                label: `${e.displayName} (${e.username})`,
+              }))}
             />
             <Checkbox
               data-testid="filter-overdue"
@@ -137,14 +150,14 @@ export function TicketListPage() {
         // on a phone the table scrolls within itself; the page never scrolls sideways
         scroll={{ x: 'max-content' }}
         rowKey="id"
-        loading={tickets.loading}
+        loading={tickets.isFetching}
         columns={columns}
         dataSource={page?.content ?? []}
         locale={{ emptyText: t(isCustomer ? 'customer.ticketsEmpty' : 'tickets.empty') }}
         rowClassName={() => 'clickable-row'}
         onRow={(row) =>
           ({
-            onClick: () => navigate(`/tickets/${row.id}`),
+            onClick: () => void navigate(`/tickets/${row.id}`),
             'data-testid': 'ticket-row',
             'data-ticket-number': row.number,
           }) as HTMLAttributes<HTMLElement>

@@ -38,3 +38,16 @@ export function newIdempotencyKey(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
+
+/**
+ * Query keys of tickets. Everything about one ticket (its file, clocks, deliveries) sits under
+ * `ticketKeys.one(id)`, so an action on the ticket refreshes all of it with one invalidation.
+ */
+export const ticketKeys = {
+  all: ['tickets'] as const,
+  list: (filter: TicketFilter) => ['tickets', 'list', filter] as const,
+  one: (id: string | number) => ['tickets', String(id)] as const,
+  detail: (id: string | number) => ['tickets', String(id), 'detail'] as const,
+  customerCase: (id: string | number) => ['tickets', String(id), 'customer-case'] as const,
+  notifications: ['notifications'] as const,
+};

@@ -1,5 +1,5 @@
 import { Alert, Spin } from 'antd';
-import { useEffect } from 'react';
+import type { Query } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { describeError } from '../../shared/errors';
@@ -8,13 +8,15 @@ import { describeError } from '../../shared/errors';
 const POLL_STATUSES = new Set(['VERIFYING']);
 const POLL_MILLIS = 3000;
 
-/** Reloads the ticket every few seconds while its status changes without anyone acting (both ticket pages). */
-export function usePollWhileVerifying(status: string | undefined, reload: () => unknown) {
-  useEffect(() => {
-    if (!status || !POLL_STATUSES.has(status)) return;
-    const timer = setInterval(() => void reload(), POLL_MILLIS);
-    return () => clearInterval(timer);
-  }, [status, reload]);
+/**
+ * The ticket query's refetchInterval (both ticket pages): every few seconds while the ticket's status changes
+ * without anyone acting, not at all otherwise.
+ */
+export function pollWhileVerifying<T extends { status?: string }, K extends readonly unknown[]>(
+  query: Query<T, Error, T, K>,
+) {
+  const status = query.state.data?.status;
+  return status && POLL_STATUSES.has(status) ? POLL_MILLIS : false;
 }
 
 /** What a ticket page shows before its ticket is there: the load error (404 as "not found"), or a spinner. */

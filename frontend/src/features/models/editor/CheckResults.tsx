@@ -13,7 +13,9 @@ export function ViolationsList({
 }) {
   const { t } = useTranslation();
   if (violations.length === 0) {
-    return <Alert type="success" showIcon message={t('editor.noViolations')} data-testid="violations-list" data-count={0} />;
+    return (
+      <Alert type="success" showIcon message={t('editor.noViolations')} data-testid="violations-list" data-count={0} />
+    );
   }
   return (
     <List
@@ -29,7 +31,13 @@ export function ViolationsList({
               <Tag color="red">{v.rule}</Tag>
               {element &&
                 (onSelect && v.elementId ? (
-                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onSelect(v)} data-testid="violation-element">
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0 }}
+                    onClick={() => onSelect(v)}
+                    data-testid="violation-element"
+                  >
                     {element}
                   </Button>
                 ) : (
@@ -45,10 +53,23 @@ export function ViolationsList({
 }
 
 /** What differs from the deployed version: added, removed and changed elements with detail lines. */
-export function ChangesList({ changes, onSelect }: { changes: ElementChange[]; onSelect?: (elementId: string) => void }) {
+export function ChangesList({
+  changes,
+  onSelect,
+}: {
+  changes: ElementChange[];
+  onSelect?: (elementId: string) => void;
+}) {
   const { t } = useTranslation();
   if (changes.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('editor.noChanges')} data-testid="changes-list" data-count={0} />;
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={t('editor.noChanges')}
+        data-testid="changes-list"
+        data-count={0}
+      />
+    );
   }
   return (
     <List

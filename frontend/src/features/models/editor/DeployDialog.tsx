@@ -78,7 +78,14 @@ export function DeployDialog({
           label={t('editor.deployComment')}
           rules={[{ required: true, whitespace: true, message: t('editor.deployCommentRequired') }]}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount autoFocus data-testid="deploy-comment" placeholder={t('editor.deployCommentPlaceholder')} />
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            autoFocus
+            data-testid="deploy-comment"
+            placeholder={t('editor.deployCommentPlaceholder')}
+          />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon message={error} data-testid="deploy-error" />}

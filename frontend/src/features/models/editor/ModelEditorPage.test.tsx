@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '../../../test/render';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../../api/client';
@@ -44,16 +44,24 @@ const json = (body: unknown, status = 200) =>
 
 const checkResult: ModelCheck = {
   ok: false,
-  violations: [{ rule: 'timer-valid', elementId: 'acceptReminder', elementName: 'Reminder', message: 'Cycle too short' }],
+  violations: [
+    { rule: 'timer-valid', elementId: 'acceptReminder', elementName: 'Reminder', message: 'Cycle too short' },
+  ],
   changes: [
-    { elementId: 'acceptReminder', elementType: 'boundaryEvent', name: 'Reminder', change: 'CHANGED', details: ['timer: PT15M → PT5M'] },
+    {
+      elementId: 'acceptReminder',
+      elementType: 'boundaryEvent',
+      name: 'Reminder',
+      change: 'CHANGED',
+      details: ['timer: PT15M → PT5M'],
+    },
     { elementId: 'escalate', elementType: 'serviceTask', name: 'Escalate', change: 'ADDED', details: [] },
     { elementId: 'oldStep', elementType: 'userTask', name: null, change: 'REMOVED', details: [] },
   ],
   baseVersion: 3,
 };
 
-function mockApi({ roles = ['PROCESS_OWNER'] as Role[], deploy = 'ok' as 'ok' | 'rejected' } = {}) {
+function mockApi({ roles = ['PROCESS_OWNER'] as Role[], deploy = 'ok' } = {}) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     const method = init?.method ?? 'GET';
@@ -64,13 +72,22 @@ function mockApi({ roles = ['PROCESS_OWNER'] as Role[], deploy = 'ok' as 'ok' | 
     if (method === 'POST' && url === 'api/models/check') return json(checkResult);
     if (method === 'POST' && url === 'api/models/deployments')
       return deploy === 'ok'
-        ? json({ deploymentId: 'd9', definitions: [{ key: 'dispatch', version: 4, definitionId: 'dispatch:4:eee' }], changes: [] }, 201)
+        ? json(
+            {
+              deploymentId: 'd9',
+              definitions: [{ key: 'dispatch', version: 4, definitionId: 'dispatch:4:eee' }],
+              changes: [],
+            },
+            201,
+          )
         : json(
             {
               status: 400,
               title: 'Bad Request',
               detail: 'The model breaks 1 rule',
-              violations: [{ rule: 'no-script', elementId: 'calc', elementName: null, message: 'Script tasks are not allowed' }],
+              violations: [
+                { rule: 'no-script', elementId: 'calc', elementName: null, message: 'Script tasks are not allowed' },
+              ],
             },
             400,
           );
@@ -81,7 +98,9 @@ function mockApi({ roles = ['PROCESS_OWNER'] as Role[], deploy = 'ok' as 'ok' | 
 }
 
 const posted = (fetchMock: ReturnType<typeof mockApi>, url: string) =>
-  fetchMock.mock.calls.filter(([u, init]) => String(u) === url && init?.method === 'POST').map(([, init]) => JSON.parse(String(init!.body)));
+  fetchMock.mock.calls
+    .filter(([u, init]) => String(u) === url && init?.method === 'POST')
+    .map(([, init]) => JSON.parse(String(init!.body)));
 
 function ModelsStub() {
   const location = useLocation();
@@ -103,7 +122,8 @@ function renderEditor() {
   );
 }
 
-const ready = () => waitFor(() => expect(screen.getByTestId('editor-canvas').getAttribute('data-ready')).toBe('true'), SLOW);
+const ready = () =>
+  waitFor(() => expect(screen.getByTestId('editor-canvas').getAttribute('data-ready')).toBe('true'), SLOW);
 
 describe('ModelEditorPage', () => {
   beforeEach(() => authStore.set('Basic dGVzdDp0ZXN0'));
@@ -178,7 +198,7 @@ describe('ModelEditorPage', () => {
     expect(posted(fetchMock, 'api/models/deployments')).toEqual([
       { fileName: 'dispatch.bpmn', xml: '<edited/>', comment: 'Tighter reminder' },
     ]);
-    expect(JSON.parse(stub.textContent!)).toEqual({
+    expect(JSON.parse(stub.textContent)).toEqual({
       deployed: [{ key: 'dispatch', version: 4, definitionId: 'dispatch:4:eee' }],
     });
   });
@@ -192,7 +212,9 @@ describe('ModelEditorPage', () => {
     fireEvent.change(await screen.findByTestId('deploy-comment'), { target: { value: 'Try' } });
     fireEvent.click(screen.getByTestId('deploy-confirm'));
 
-    expect((await screen.findByTestId('deploy-rejected', undefined, SLOW)).textContent).toContain('The model breaks 1 rule');
+    expect((await screen.findByTestId('deploy-rejected', undefined, SLOW)).textContent).toContain(
+      'The model breaks 1 rule',
+    );
     expect(screen.getByTestId('violations-list').textContent).toContain('Script tasks are not allowed');
     expect(screen.queryByTestId('models-stub')).toBeNull();
   });

@@ -6,16 +6,16 @@ import {
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Flex, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, saveBlob } from '../../../api/client';
-import { modelsApi } from '../../../api/models';
+import { modelKeys, modelsApi } from '../../../api/models';
 import type { ElementChange, Model, ModelVersion, ModelViolation } from '../../../api/types';
 import { useAuth } from '../../../auth/AuthContext';
 import { describeError } from '../../../shared/errors';
 import { PageHeader } from '../../../shared/PageHeader';
-import { useLoad } from '../../../shared/useLoad';
 import type { DeployedState } from '../ModelsPage';
 import { KindTag } from '../tags';
 import { ChangesList, ViolationsList } from './CheckResults';
@@ -45,7 +45,8 @@ async function loadEditorData(definitionId: string): Promise<EditorData> {
   const model = models.find((m) => m.versions?.some((v) => v.definitionId === definitionId));
   const version = model?.versions.find((v) => v.definitionId === definitionId);
   // Without a summary (e.g. the list changed meanwhile), tell the kind from the XML itself.
-  const kind = model?.kind ?? (/dmn/i.test(xml.slice(0, 2000)) && !/bpmn/i.test(xml.slice(0, 2000)) ? 'DECISION' : 'PROCESS');
+  const kind =
+    model?.kind ?? (/dmn/i.test(xml.slice(0, 2000)) && !/bpmn/i.test(xml.slice(0, 2000)) ? 'DECISION' : 'PROCESS');
   const key = model?.key ?? definitionId.split(':')[0];
   const fileName = model?.resourceName || `${key}.${kind === 'DECISION' ? 'dmn' : 'bpmn'}`;
   return { xml, kind, fileName, model, version };
@@ -75,7 +76,15 @@ export default function ModelEditorPage() {
   const { hasRole } = useAuth();
   const canDeploy = hasRole('PROCESS_OWNER');
 
-  const data = useLoad(() => loadEditorData(definitionId), [definitionId]);
+  const queryClient = useQueryClient();
+  // Loaded once per definition: the canvas holds the user's edits, so a refetch (window focus, a deployment
+  // elsewhere) must not import the XML again underneath them.
+  const data = useQuery({
+    queryKey: modelKeys.editor(definitionId),
+    queryFn: () => loadEditorData(definitionId),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   const canvasRef = useRef<HTMLDivElement>(null);
   const propertiesRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<ModelerHandle>();
@@ -107,7 +116,7 @@ export default function ModelEditorPage() {
     setModelerError(undefined);
     setEdits(0);
     setLint(undefined);
-    (async () => {
+    void (async () => {
       try {
         const create = await loadModeler(loaded.kind);
         if (cancelled || !canvasRef.current) return;
@@ -215,13 +224,14 @@ export default function ModelEditorPage() {
       return;
     }
     setEdits(0);
+    void queryClient.invalidateQueries({ queryKey: modelKeys.all });
     const state: DeployedState = { deployed: outcome.deployment.definitions };
-    navigate('/models', { state });
+    void navigate('/models', { state });
   };
 
   const back = () => {
     if (!dirty) {
-      navigate('/models');
+      void navigate('/models');
       return;
     }
     modal.confirm({
@@ -252,7 +262,8 @@ export default function ModelEditorPage() {
 
   const selectViolation = (v: ModelViolation) => {
     if (!v.elementId || kind !== 'PROCESS') return;
-    if (!handleRef.current?.selectElement(v.elementId)) message.info(t('editor.elementNotOnCanvas', { id: v.elementId }));
+    if (!handleRef.current?.selectElement(v.elementId))
+      message.info(t('editor.elementNotOnCanvas', { id: v.elementId }));
   };
 
   const model = loaded?.model;
@@ -278,8 +289,13 @@ export default function ModelEditorPage() {
   if (data.error) {
     return (
       <>
-        <PageHeader title={t('editor.title')} extra={<BackButton onClick={() => navigate('/models')} />} />
-        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(data.error, t) })} data-testid="editor-error" />
+        <PageHeader title={t('editor.title')} extra={<BackButton onClick={() => void navigate('/models')} />} />
+        <Alert
+          type="error"
+          showIcon
+          message={t('common.loadFailed', { message: describeError(data.error, t) })}
+          data-testid="editor-error"
+        />
       </>
     );
   }
@@ -297,7 +313,13 @@ export default function ModelEditorPage() {
         />
       )}
       <Flex className="model-editor-toolbar" gap={8} wrap align="center" data-testid="editor-toolbar">
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => void check()} loading={checking} disabled={!ready} data-testid="editor-check">
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          onClick={() => void check()}
+          loading={checking}
+          disabled={!ready}
+          data-testid="editor-check"
+        >
           {t('editor.check')}
         </Button>
         <Button
@@ -322,7 +344,12 @@ export default function ModelEditorPage() {
             {t('editor.deploy')}
           </Button>
         </Tooltip>
-        <Button icon={<DownloadOutlined />} onClick={() => void download()} disabled={!ready} data-testid="editor-download">
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => void download()}
+          disabled={!ready}
+          data-testid="editor-download"
+        >
           {t('editor.download')}
         </Button>
         {kind === 'PROCESS' && (
@@ -354,7 +381,14 @@ export default function ModelEditorPage() {
       </Flex>
 
       {checkError && (
-        <Alert type="error" showIcon closable onClose={() => setCheckError(undefined)} style={{ marginBottom: 12 }} message={t('editor.checkFailed', { message: checkError })} />
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setCheckError(undefined)}
+          style={{ marginBottom: 12 }}
+          message={t('editor.checkFailed', { message: checkError })}
+        />
       )}
       {importWarnings.length > 0 && (
         <Alert
@@ -375,7 +409,13 @@ export default function ModelEditorPage() {
           extra={<PanelExtra stale={stale(violations.atEdit)} onClose={() => setPanel(undefined)} />}
         >
           {violations.from === 'deploy' && violations.detail && (
-            <Alert type="error" showIcon message={violations.detail} style={{ marginBottom: 8 }} data-testid="deploy-rejected" />
+            <Alert
+              type="error"
+              showIcon
+              message={violations.detail}
+              style={{ marginBottom: 8 }}
+              data-testid="deploy-rejected"
+            />
           )}
           <ViolationsList violations={violations.list} onSelect={kind === 'PROCESS' ? selectViolation : undefined} />
         </Card>
@@ -391,17 +431,28 @@ export default function ModelEditorPage() {
           }
           extra={<PanelExtra stale={stale(changes.atEdit)} onClose={() => setPanel(undefined)} />}
         >
-          <ChangesList changes={changes.list} onSelect={kind === 'PROCESS' ? (id) => handleRef.current?.selectElement(id) : undefined} />
+          <ChangesList
+            changes={changes.list}
+            onSelect={kind === 'PROCESS' ? (id) => handleRef.current?.selectElement(id) : undefined}
+          />
         </Card>
       )}
 
       {modelerError && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('editor.openFailed', { message: modelerError })} data-testid="editor-error" />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('editor.openFailed', { message: modelerError })}
+          data-testid="editor-error"
+        />
       )}
-      <Spin spinning={data.loading || (!ready && !modelerError)}>
+      <Spin spinning={data.isFetching || (!ready && !modelerError)}>
         <div className={`model-editor ${kind === 'DECISION' ? 'model-editor-dmn' : 'model-editor-bpmn'}`}>
           <div className="model-editor-canvas" ref={canvasRef} data-testid="editor-canvas" data-ready={ready} />
-          {kind !== 'DECISION' && <div className="model-editor-properties" ref={propertiesRef} data-testid="editor-properties" />}
+          {kind !== 'DECISION' && (
+            <div className="model-editor-properties" ref={propertiesRef} data-testid="editor-properties" />
+          )}
         </div>
       </Spin>
 

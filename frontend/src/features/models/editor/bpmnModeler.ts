@@ -38,8 +38,10 @@ export const createBpmnModeler: CreateModeler = async ({ canvas, properties, xml
     linting: { bpmnlint: bpmnlintConfig, active: true },
   });
 
-  const eventBus = modeler.get<{ on(event: string, cb: (e: any) => void): void }>('eventBus');
-  eventBus.on('linting.completed', (e: { issues: Record<string, { category?: string }[]> }) => onLint?.(countIssues(e.issues)));
+  const eventBus = modeler.get<{ on(event: string, cb: (e: never) => void): void }>('eventBus');
+  eventBus.on('linting.completed', (e: { issues: Record<string, { category?: string }[]> }) =>
+    onLint?.(countIssues(e.issues)),
+  );
 
   let warnings: string[] = [];
   try {

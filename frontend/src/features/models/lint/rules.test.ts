@@ -114,7 +114,8 @@ describe('aftercare/timer-valid', () => {
   const rule = only('timer-valid');
   const timerEvent = (id: string, timer: string) =>
     `<bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition>${timer}</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
-  const value = (kind: string, text: string) => `<bpmn:${kind} xsi:type="bpmn:tFormalExpression">${text}</bpmn:${kind}>`;
+  const value = (kind: string, text: string) =>
+    `<bpmn:${kind} xsi:type="bpmn:tFormalExpression">${text}</bpmn:${kind}>`;
 
   it('flags missing, malformed and too frequent timers, also in task-listener timeouts', async () => {
     const reports = await lint(

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { lintConfig, lintResolver } from './config';
 
 // the files themselves, read at test time by Vite (path relative to this file)
-const shipped = import.meta.glob('../../../../../bpmn/models/*.bpmn', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+const shipped = import.meta.glob('../../../../../bpmn/models/*.bpmn', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 const files = Object.keys(shipped).map((path) => path.slice(path.lastIndexOf('/') + 1));
 const xmlOf = (file: string) => shipped[Object.keys(shipped).find((path) => path.endsWith(`/${file}`))!];
 

@@ -1,6 +1,7 @@
 // Small helpers over moddle elements (the parsed BPMN tree bpmnlint walks). Elements are untyped,
 // as in bpmnlint's own typings.
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bpmnlint hands over untyped moddle trees
 export type ModdleElement = any;
 
 export function is(element: ModdleElement, type: string): boolean {

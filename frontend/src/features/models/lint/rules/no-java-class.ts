@@ -16,7 +16,10 @@ const noJavaClass: RuleFactory = () => ({
       reporter.report(node.id, `camunda:class="${attr(node, 'camunda:class')}" is not allowed; ${ADVICE}`);
     }
     if (attr(node, 'camunda:variableMappingClass')) {
-      reporter.report(node.id, `camunda:variableMappingClass is not allowed; use camunda:variableMappingDelegateExpression`);
+      reporter.report(
+        node.id,
+        `camunda:variableMappingClass is not allowed; use camunda:variableMappingDelegateExpression`,
+      );
     }
     for (const definition of (node.eventDefinitions ?? []) as ModdleElement[]) {
       if (attr(definition, 'camunda:class')) {
@@ -26,7 +29,10 @@ const noJavaClass: RuleFactory = () => ({
     for (const { element, ancestors } of inExtensions(node)) {
       const listener = is(element, 'camunda:ExecutionListener') || is(element, 'camunda:TaskListener');
       if (listener && attr(element, 'class')) {
-        reporter.report(node.id, `camunda:class in ${describeContainer([...ancestors, element])} is not allowed; ${ADVICE}`);
+        reporter.report(
+          node.id,
+          `camunda:class in ${describeContainer([...ancestors, element])} is not allowed; ${ADVICE}`,
+        );
       }
     }
   },

@@ -17,7 +17,10 @@ const noScript: RuleFactory = () => ({
     for (const { element, ancestors } of inExtensions(node)) {
       if (is(element, 'camunda:Script')) {
         const format = element.scriptFormat ? ` (${element.scriptFormat})` : '';
-        reporter.report(node.id, `Script${format} in ${describeContainer(ancestors)} is not allowed; use an expression`);
+        reporter.report(
+          node.id,
+          `Script${format} in ${describeContainer(ancestors)} is not allowed; use an expression`,
+        );
       }
     }
 

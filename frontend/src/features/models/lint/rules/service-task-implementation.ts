@@ -25,10 +25,7 @@ const serviceTaskImplementation: RuleFactory = () => ({
         : attr(node, 'camunda:type')
           ? ` (camunda:type="${attr(node, 'camunda:type')}" is not supported)`
           : '';
-    reporter.report(
-      node.id,
-      `${kind} needs camunda:delegateExpression or camunda:type="external" with a topic${used}`,
-    );
+    reporter.report(node.id, `${kind} needs camunda:delegateExpression or camunda:type="external" with a topic${used}`);
   },
 });
 

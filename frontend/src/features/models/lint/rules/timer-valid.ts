@@ -17,9 +17,13 @@ export function timerProblem(timer: ModdleElement): string | null {
 
   switch (kind) {
     case 'timeDate':
-      return isDateTime(value) ? null : `Timer date "${value}" is not an ISO-8601 date-time (e.g. 2026-01-31T09:00:00+08:00)`;
+      return isDateTime(value)
+        ? null
+        : `Timer date "${value}" is not an ISO-8601 date-time (e.g. 2026-01-31T09:00:00+08:00)`;
     case 'timeDuration':
-      return durationSeconds(value) !== null ? null : `Timer duration "${value}" is not an ISO-8601 duration (e.g. PT15M)`;
+      return durationSeconds(value) !== null
+        ? null
+        : `Timer duration "${value}" is not an ISO-8601 duration (e.g. PT15M)`;
     case 'timeCycle': {
       const cycle = parseCycle(value);
       if (!cycle.ok) return `Timer cycle "${value}" is not an ISO-8601 repeating interval (e.g. R/PT1H or R3/PT10M)`;

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { withQuery } from '../../api/client';
 import { boardQuery, isFiltered, readBoardFilter } from './boardFilter';
-import { notificationTicketLabel } from './notifications';
 
 describe('board filter → query', () => {
   it('sends only the filters that are set', () => {
     expect(boardQuery({})).toEqual({});
-    expect(boardQuery({ level: '1', clock: 'RESPONSE', region: 'CITY', engineer: 'engineer', risk: 'OVERDUE', sort: 'level' })).toEqual({
+    expect(
+      boardQuery({
+        level: '1',
+        clock: 'RESPONSE',
+        region: 'CITY',
+        engineer: 'engineer',
+        risk: 'OVERDUE',
+        sort: 'level',
+      }),
+    ).toEqual({
       level: '1',
       clock: 'RESPONSE',
       region: 'CITY',
@@ -30,23 +38,25 @@ describe('board filter → query', () => {
   });
 
   it('reads the URL, dropping values the API does not know', () => {
-    const filter = readBoardFilter(new URLSearchParams('level=2&clock=ON_SITE&region=CITY&engineer=engineer&risk=AT_RISK&sort=ticket'));
-    expect(filter).toEqual({ level: '2', clock: 'ON_SITE', region: 'CITY', engineer: 'engineer', risk: 'AT_RISK', sort: 'ticket' });
-    expect(boardQuery(readBoardFilter(new URLSearchParams('clock=LUNCH&region=MARS&risk=SOON&sort=random&level=%20')))).toEqual({});
+    const filter = readBoardFilter(
+      new URLSearchParams('level=2&clock=ON_SITE&region=CITY&engineer=engineer&risk=AT_RISK&sort=ticket'),
+    );
+    expect(filter).toEqual({
+      level: '2',
+      clock: 'ON_SITE',
+      region: 'CITY',
+      engineer: 'engineer',
+      risk: 'AT_RISK',
+      sort: 'ticket',
+    });
+    expect(
+      boardQuery(readBoardFilter(new URLSearchParams('clock=LUNCH&region=MARS&risk=SOON&sort=random&level=%20'))),
+    ).toEqual({});
   });
 
   it('knows when the board is narrowed (the order does not narrow it)', () => {
     expect(isFiltered({})).toBe(false);
     expect(isFiltered({ sort: 'level' })).toBe(false);
     expect(isFiltered({ risk: 'OVERDUE' })).toBe(true);
-  });
-});
-
-describe('notificationTicketLabel', () => {
-  it('uses the ticket number and falls back to the id for older notifications', () => {
-    expect(notificationTicketLabel({ ticketId: 7, ticketNumber: 'AC-20260110-0007' })).toBe('AC-20260110-0007');
-    expect(notificationTicketLabel({ ticketId: 7 })).toBe('#7');
-    expect(notificationTicketLabel({ ticketId: 7, ticketNumber: null })).toBe('#7');
-    expect(notificationTicketLabel({ ticketId: null })).toBeNull();
   });
 });
