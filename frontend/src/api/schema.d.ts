@@ -1234,12 +1234,13 @@ export interface components {
         };
         ContractSettings: {
             /** @enum {string} */
-            calendar?: "SEVEN_BY_24" | "FIVE_BY_8";
+            calendar: "SEVEN_BY_24" | "FIVE_BY_8";
             departmentHead?: string;
             deskLead?: string;
             dingtalkSecret?: string;
             dingtalkWebhookUrl?: string;
-            name?: string;
+            language?: string;
+            name: string;
             notifyEmail?: boolean;
             policyCode?: string;
             projectManager?: string;
@@ -1260,6 +1261,8 @@ export interface components {
             dingtalkWebhookSet?: boolean;
             /** Format: int64 */
             id?: number;
+            /** @enum {string} */
+            language?: "zh-CN" | "en";
             name?: string;
             notifyEmail?: boolean;
             policyCode?: string;
@@ -2848,7 +2851,9 @@ export interface operations {
     mine: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3013,8 +3018,11 @@ export interface operations {
                 engineer?: string;
                 risk?: "OK" | "AT_RISK" | "OVERDUE";
                 sort?: string;
+                lang?: string;
             };
-            header?: never;
+            header?: {
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3335,7 +3343,9 @@ export interface operations {
     caseFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Accept-Language"?: string;
+            };
             path: {
                 id: number;
             };
