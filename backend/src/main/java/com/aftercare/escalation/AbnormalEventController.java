@@ -1,6 +1,10 @@
 package com.aftercare.escalation;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,17 +16,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.aftercare.common.BadRequestException;
 import com.aftercare.identity.CurrentUser;
+import com.aftercare.labels.Labels;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.notify.OutgoingMessage;
 import com.aftercare.notify.Recipient;
 import com.aftercare.sla.RecipientRole;
 import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.ServiceContract;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketAction;
 import com.aftercare.ticket.TicketActions;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.ReportAbnormalEvent;
 import com.aftercare.ticket.TakeUpAbnormalEvent;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseEventTexts;
 
 /**
  * IN-8: an engineer reports an abnormal event. The project manager hears of it at once (and, for a
@@ -39,10 +47,17 @@ class AbnormalEventController {
     private final NotificationService notifications;
     private final EscalationRecipients recipients;
     private final TicketActions actions;
+    private final Labels labels;
+    private final CaseEventTexts texts;
+    private final Clock clock;
 
     AbnormalEventController(FindTicket tickets, ReportAbnormalEvent reportAbnormalEvent,
             TakeUpAbnormalEvent takeUpAbnormalEvent, ContractBook contractBook, NotificationService notifications,
-            EscalationRecipients recipients, TicketActions actions) {
+            EscalationRecipients recipients, TicketActions actions, Labels labels, CaseEventTexts texts,
+            Clock clock) {
+        this.labels = labels;
+        this.texts = texts;
+        this.clock = clock;
         this.tickets = tickets;
         this.reportAbnormalEvent = reportAbnormalEvent;
         this.takeUpAbnormalEvent = takeUpAbnormalEvent;
@@ -69,11 +84,16 @@ class AbnormalEventController {
         reportAbnormalEvent.report(new ReportAbnormalEvent.Command(id, body.description(), technical));
         List<RecipientRole> roles = technical ? List.of(RecipientRole.PROJECT_MANAGER, RecipientRole.SENIOR_ENGINEER)
                 : List.of(RecipientRole.PROJECT_MANAGER);
-        List<Recipient> to = recipients.resolve(roles, ticket, contractBook.contract(ticket.getContractId()));
-        String text = "【异常上报 Abnormal event】" + ticket.getNumber() + " " + ticket.getSite().getName() + " | "
-                + CurrentUser.username() + ": " + body.description().trim();
-        notifications.send(new OutgoingMessage(id, ticket.getNumber() + " abnormal event", text, to,
-                EscalationRecipients.channels(contractBook.contract(ticket.getContractId()))));
+        Optional<ServiceContract> contract = contractBook.contract(ticket.getContractId());
+        List<Recipient> to = recipients.resolve(roles, ticket, contract);
+        // written in the contract's language: the project manager reads it in WeCom/DingTalk/e-mail, not in our UI
+        Locale language = EscalationRecipients.language(contract);
+        String line = texts.line(new CaseEvent.AbnormalEventReported(body.description().trim(), technical), language,
+                EscalationRecipients.zone(contract, clock));
+        String subject = labels.text(language, "caseEvent.abnormalSubject", Map.of("number", ticket.getNumber()));
+        String text = labels.text(language, "caseEvent.abnormalMessage", Map.of("number", ticket.getNumber(),
+                "site", ticket.getSite().getName(), "by", CurrentUser.username(), "line", line));
+        notifications.send(new OutgoingMessage(id, subject, text, to, EscalationRecipients.channels(contract)));
     }
 
     /** The project manager (supervisor role) takes up the abnormal event; stops the PM_REPORT clock. */

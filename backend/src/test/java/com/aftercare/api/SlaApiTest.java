@@ -116,6 +116,11 @@ class SlaApiTest extends IntegrationTest {
                 Map.of("description", "NVR disk array degraded, two disks failed", "technical", true)).status()).isEqualTo(204);
         List<String> told = notifications.ofTicket(id).stream().map(com.aftercare.notify.Notification::getRecipientUser).toList();
         assertThat(told).contains("t-sup", "t-admin");
+        // the contract has no language set, so the message is all Chinese (only the typed description is not)
+        assertThat(notifications.ofTicket(id).stream().filter(n -> "t-sup".equals(n.getRecipientUser()))
+                .map(com.aftercare.notify.Notification::getMessage))
+                .containsExactly("【异常上报】" + ticket.getNumber() + " " + ticket.getSite().getName()
+                        + "｜t-eng：上报异常事件（技术原因）：NVR disk array degraded, two disks failed");
         assertThat(api.get("t-sup", "/api/tickets/" + id + "/clocks").body().path("clocks").findParents("clock").stream()
                 .filter(c -> c.path("clock").asText().equals("PM_REPORT")).findFirst().orElseThrow()
                 .path("state").asText()).isEqualTo("RUNNING");
