@@ -26,7 +26,7 @@ public class Notification {
     private String message;
     @Column(name = "read_at")
     private Instant readAt;
-    /** The case event this notification tells of (see StoredCaseEvent); null for a plain message. */
+    /** The case event this notification tells of (kept by ticket.event.CaseEventCodec); null for a plain message. */
     @Column(name = "event_type")
     private String eventType;
     @Column(name = "event_params")

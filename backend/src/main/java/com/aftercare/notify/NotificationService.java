@@ -15,10 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 import com.aftercare.identity.Role;
 import com.aftercare.labels.Labels;
 import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseEventCodec;
 import com.aftercare.ticket.event.CaseEventTexts;
 
 @Service
 public class NotificationService {
+
+    /** The notification.event_params column's size (V16). */
+    private static final int MAX_EVENT_PARAMS = 4000;
 
     private final NotificationRepository notifications;
     private final DeliveryRepository deliveries;
@@ -37,7 +41,7 @@ public class NotificationService {
     public Notification notifyRole(Role role, Long ticketId, CaseEvent event, Locale language, ZoneId zone) {
         String text = Delivery.truncate(texts.phoneText(event, language, zone), DeliveryTexts.MAX_IN_APP);
         return notifications.save(new Notification(clock.instant(), role.name(), null, ticketId, text,
-                StoredCaseEvent.type(event), StoredCaseEvent.params(event)));
+                CaseEventCodec.kind(event), storableParams(event)));
     }
 
     /**
@@ -49,7 +53,7 @@ public class NotificationService {
         CaseEvent event = message.event();
         send(new OutgoingMessage(message.ticketId(), texts.subject(event, message.language()),
                 texts.phoneText(event, message.language(), message.zone()), message.recipients(), message.channels()),
-                StoredCaseEvent.type(event), StoredCaseEvent.params(event));
+                CaseEventCodec.kind(event), storableParams(event));
     }
 
     /**
@@ -57,7 +61,7 @@ public class NotificationService {
      * a plain message as it was stored.
      */
     public String messageFor(Notification n, Locale language) {
-        return StoredCaseEvent.read(n.getEventType(), n.getEventParams())
+        return CaseEventCodec.tryRead(n.getEventType(), n.getEventParams())
                 .map(event -> Delivery.truncate(texts.phoneText(event, Labels.language(language), clock.getZone()),
                         DeliveryTexts.MAX_IN_APP))
                 .orElse(n.getMessage());
@@ -144,5 +148,11 @@ public class NotificationService {
     @Transactional(readOnly = true)
     public List<Notification> ofTicket(Long ticketId) {
         return notifications.findByTicketId(ticketId);
+    }
+
+    /** The event's parameters, or null when they do not fit the column (the stored text then stands alone). */
+    private static String storableParams(CaseEvent event) {
+        String json = CaseEventCodec.params(event);
+        return json.length() > MAX_EVENT_PARAMS ? null : json;
     }
 }

@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * How a {@link CaseEvent} is kept in ticket_event: kind is the record's name ("Escalated"), params its fields
+ * How a {@link CaseEvent} is kept in ticket_event (and with an in-app notification): kind is the record's name ("Escalated"), params its fields
  * as JSON (times ISO-8601, durations "PT4H50M"). A mapper of its own rather than the web one, so that a change
  * to how the API writes JSON cannot change what is already stored.
  */
-final class CaseEventCodec {
+public final class CaseEventCodec {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -33,11 +33,11 @@ final class CaseEventCodec {
     private CaseEventCodec() {
     }
 
-    static String kind(CaseEvent event) {
+    public static String kind(CaseEvent event) {
         return event.getClass().getSimpleName();
     }
 
-    static String params(CaseEvent event) {
+    public static String params(CaseEvent event) {
         try {
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -45,8 +45,20 @@ final class CaseEventCodec {
         }
     }
 
+    /** The event kept as kind and params, if it can still be read (a record may have changed since). */
+    public static java.util.Optional<CaseEvent> tryRead(String kind, String params) {
+        if (kind == null || params == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(read(kind, params));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The event stored as kind and params; throws IllegalArgumentException for an unknown kind or bad params. */
-    static CaseEvent read(String kind, String params) {
+    public static CaseEvent read(String kind, String params) {
         Class<?> type = KINDS.get(kind);
         if (type == null) {
             throw new IllegalArgumentException("Unknown case event kind " + kind);
