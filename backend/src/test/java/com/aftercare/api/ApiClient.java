@@ -13,39 +13,42 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Talks to the running server over HTTP with Basic auth, as any API client would. */
-class ApiClient {
+/**
+ * Talks to the running server over HTTP with Basic auth, as any API client would. Public so that process and
+ * SLA tests can drive a case through the same REST API the frontend uses.
+ */
+public class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TestRestTemplate rest;
 
-    ApiClient(TestRestTemplate rest) {
+    public ApiClient(TestRestTemplate rest) {
         this.rest = rest;
     }
 
-    record Response(int status, JsonNode body, HttpHeaders headers) {
-        String detail() {
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
+        public String detail() {
             return body.path("detail").asText();
         }
 
-        List<String> errorFields() {
+        public List<String> errorFields() {
             return body.path("errors").findValuesAsText("field");
         }
     }
 
-    Response get(String user, String path) {
+    public Response get(String user, String path) {
         return exchange(user, HttpMethod.GET, path, null, null);
     }
 
-    Response post(String user, String path, Object body) {
+    public Response post(String user, String path, Object body) {
         return exchange(user, HttpMethod.POST, path, body, null);
     }
 
-    Response post(String user, String path, Object body, Map<String, String> extraHeaders) {
+    public Response post(String user, String path, Object body, Map<String, String> extraHeaders) {
         return exchange(user, HttpMethod.POST, path, body, extraHeaders);
     }
 
-    Response exchange(String user, HttpMethod method, String path, Object body, Map<String, String> extraHeaders) {
+    public Response exchange(String user, HttpMethod method, String path, Object body, Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (user != null) {
