@@ -105,7 +105,9 @@ public final class ClockCalculator {
                     Risk.OK, level, levelName, null, run.pauses, history);
         }
         Duration counted = counter.countedUntil(now);
-        boolean pausedNow = counter.isExcluded(now);
+        // no due time means a pause that never ends lies ahead; a board over every open case must still answer
+        // (a clock moved back in time, or a pause recorded ahead of the reader's now), so it reads as paused
+        boolean pausedNow = counter.isExcluded(now) || dueAt == null;
         Duration warnAt = ladder.isEmpty() || ladder.get(0).percent() >= 100 ? null : share(target, ladder.get(0).percent());
         Risk risk = counted.compareTo(target) > 0 ? Risk.OVERDUE
                 : warnAt != null && counted.compareTo(warnAt) >= 0 ? Risk.AT_RISK : Risk.OK;

@@ -82,6 +82,17 @@ class ClockCalculatorTest {
     }
 
     @Test
+    void aPauseWithNoEndAheadOfNowReadsAsPausedInsteadOfFailing() {
+        PolicyDefinition p = policy(natural(ClockName.RESPONSE, "PT2H"));
+        at("2026-03-10T10:00", MilestoneKind.RECEIVED);
+        at("2026-03-10T11:00", MilestoneKind.PAUSED, "WAITING_CUSTOMER");
+        ClockStatus before = clock(p, ClockName.RESPONSE, "2026-03-10T10:30");
+        assertThat(before.state()).isEqualTo(ClockState.PAUSED);
+        assertThat(before.dueAt()).isNull();
+        assertThat(before.remaining()).isEqualTo(Duration.ofMinutes(90));
+    }
+
+    @Test
     void stoppedLateIsMissedWithANegativeMarginAndResolvedBeforeArrivalMeansOnSiteNotNeeded() {
         PolicyDefinition p = policy(natural(ClockName.RESPONSE, "PT30M"), natural(ClockName.ON_SITE, "PT4H"));
         at("2026-03-10T10:00", MilestoneKind.RECEIVED);
