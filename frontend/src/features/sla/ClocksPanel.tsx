@@ -65,6 +65,20 @@ function ClockStatus({ clock, receivedAt, now }: { clock: TicketClock; receivedA
   return null;
 }
 
+/**
+ * What a clock-history line adds under its kind, in the reader's words. The server's milestone notes are
+ * internal (a hold reason or status code, "policy THREE_LEVEL, via HOTLINE"), so only what reads as-is is
+ * shown: why a clock paused, by its label, and who an escalation told (user names).
+ */
+function historyDetail(h: { kind: string; detail?: string | null }, t: TFunction): string | null {
+  if (!h.detail) return null;
+  if (h.kind === 'PAUSED') {
+    return t(`holdReason.${h.detail}`, { defaultValue: t(`status.${h.detail}`, { defaultValue: '' }) }) || null;
+  }
+  if (h.kind === 'ESCALATED' || h.kind === 'DEESCALATED') return h.detail;
+  return null;
+}
+
 function ClockHistory({ clock, t }: { clock: TicketClock; t: TFunction }) {
   const pauses = clock.pauses ?? [];
   const history = clock.history ?? [];
@@ -101,7 +115,7 @@ function ClockHistory({ clock, t }: { clock: TicketClock; t: TFunction }) {
               <div data-testid="clock-history-entry" data-kind={h.kind}>
                 <Tag bordered={false}>{t(`clockEvent.${h.kind}`, { defaultValue: h.kind })}</Tag>
                 <Typography.Text type="secondary">{formatDateTime(h.at)}</Typography.Text>
-                {h.detail && <div>{h.detail}</div>}
+                {historyDetail(h, t) && <div data-testid="clock-history-detail">{historyDetail(h, t)}</div>}
               </div>
             ),
           }))}

@@ -95,7 +95,10 @@ const clocks: TicketClocks = {
       escalationLevel: 0,
       escalationName: null,
       pauses: [{ from: '2026-03-10T01:55:00Z', to: null, reason: 'WAITING_CUSTOMER' }],
-      history: [{ at: '2026-03-10T01:55:00Z', kind: 'PAUSED', detail: 'waiting for customer' }],
+      history: [
+        { at: '2026-03-10T01:00:00Z', kind: 'STARTED', detail: 'policy THREE_LEVEL, via HOTLINE' },
+        { at: '2026-03-10T01:55:00Z', kind: 'PAUSED', detail: 'WAITING_CUSTOMER' },
+      ],
     },
     {
       clock: 'SOLUTION_PLAN',
@@ -230,6 +233,10 @@ describe('SLA on the ticket page', () => {
     expect((await screen.findByTestId('clock-pauses-RESOLUTION', undefined, SLOW)).textContent).toContain(
       'still paused',
     );
+    // the server's internal notes never reach the reader: the pause reason by its label, the start note not at all
+    const details = screen.getAllByTestId('clock-history-detail').map((d) => d.textContent);
+    expect(details).toEqual(['waiting for customer']);
+    expect(screen.queryByText(/THREE_LEVEL|WAITING_CUSTOMER|HOTLINE/)).toBeNull();
 
     const delivery = await screen.findByTestId('delivery-row', undefined, SLOW);
     expect(delivery.textContent).toContain('WeCom');
