@@ -44,7 +44,9 @@ final class AuditedTables {
             Map.entry("app_user", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // the roster and its teams are managed by administrators (issue 10 item 7): who changed whom is on record
             Map.entry("engineer", new Spec(OwnerRule.NONE, null, null)),
-            Map.entry("team", new Spec(OwnerRule.NONE, null, null)));
+            Map.entry("team", new Spec(OwnerRule.NONE, null, null)),
+            // issue 12: what an engineer recorded on each visit (check-in, report, plan, confirmation, audit)
+            Map.entry("field_visit", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

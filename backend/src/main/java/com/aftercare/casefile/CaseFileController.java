@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aftercare.field.ReadCustomerStep;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.labels.Labels;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -36,15 +37,17 @@ class CaseFileController {
     private final ProbeService probes;
     private final TicketActions actions;
     private final ReadCaseTimeline timelines;
+    private final ReadCustomerStep customerSteps;
     private final Clock clock;
 
     CaseFileController(FindTicket tickets, WorkflowTaskService tasks, ProbeService probes, TicketActions actions,
-            ReadCaseTimeline timelines, Clock clock) {
+            ReadCaseTimeline timelines, ReadCustomerStep customerSteps, Clock clock) {
         this.tickets = tickets;
         this.tasks = tasks;
         this.probes = probes;
         this.actions = actions;
         this.timelines = timelines;
+        this.customerSteps = customerSteps;
         this.clock = clock;
     }
 
@@ -60,7 +63,9 @@ class CaseFileController {
             String prevention, String thirdPartyName, String callbackOutcome, Integer satisfaction, String customerFeedback,
             int reopenCount, List<TimelineEntry> timeline, List<TaskView> openTasks, List<ProbeResultView> probeResults,
             /** What the signed-in user may do to the ticket now besides its tasks: exactly what those endpoints accept. */
-            List<TicketAction> availableActions) {
+            List<TicketAction> availableActions,
+            /** What the customer's side is asked for now (plan review, completion confirmation), or null. */
+            ReadCustomerStep.CustomerStep customerStep) {
     }
 
     /**
@@ -69,7 +74,9 @@ class CaseFileController {
      */
     record CustomerCaseFile(@JsonUnwrapped TicketSummary summary, String channel, String requesterName, String requesterUnit,
             String requesterPhone, String impact, String urgency, String description, String solution, String callbackOutcome,
-            Integer satisfaction, String customerFeedback, boolean callbackOpen) {
+            Integer satisfaction, String customerFeedback, boolean callbackOpen,
+            /** The plan to review or the work to confirm (field steps), or null. */
+            ReadCustomerStep.CustomerStep customerStep) {
     }
 
     @GetMapping("/api/tickets/{id}")
@@ -80,7 +87,8 @@ class CaseFileController {
             boolean callbackOpen = tasks.openTaskKeys(t.getNumber()).containsKey(WorkflowTaskService.CALLBACK_TASK);
             return new CustomerCaseFile(TicketSummary.of(t, clock.instant()), t.getChannel().name(), t.getRequesterName(),
                     t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),
-                    t.getSolution(), t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), callbackOpen);
+                    t.getSolution(), t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), callbackOpen,
+                    customerSteps.of(t));
         }
         Instant now = clock.instant();
         // times on the timeline read in the zone the case's clocks run in
@@ -95,6 +103,6 @@ class CaseFileController {
                 t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),
                 t.getDeskNote(), t.getSymptom(), t.getCause(), t.getSolution(), t.getPrevention(), t.getThirdPartyName(),
                 t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults,
-                actions.available(t));
+                actions.available(t), customerSteps.of(t));
     }
 }

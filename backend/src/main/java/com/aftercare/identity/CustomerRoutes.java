@@ -44,7 +44,10 @@ public final class CustomerRoutes {
             route("GET", "/api/customers"),
             route("GET", "/api/sites"),
             route("GET", "/api/devices"),
-            route("GET", "/api/notifications"));
+            route("GET", "/api/notifications"),
+            // issue 12, field steps: the customer reviews the recovery plan and confirms the work remotely
+            route("POST", "/api/tickets/\\d+/plan-review"),
+            route("POST", "/api/tickets/\\d+/completion-confirmation"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

@@ -21,6 +21,8 @@ import jakarta.validation.constraints.Size;
  *        09:00–12:00 and 13:00–18:00
  * @param language what e-mail, WeCom and DingTalk messages are written in: "zh-CN" or "en"; null keeps the
  *        stored one (zh-CN for a new contract)
+ * @param planLevels the level codes (classes) of the contract's policy for which a recovery plan is owed and the
+ *        customer reviews it before the work (FW-4); null keeps the stored ones, empty owes none (the default)
  */
 public record ContractSettings(
         @NotBlank(message = "must be 1 to 200 characters") @Size(max = 200, message = "must be 1 to 200 characters") String name,
@@ -34,7 +36,17 @@ public record ContractSettings(
         boolean notifyEmail, String wecomWebhookUrl, String dingtalkWebhookUrl, String dingtalkSecret, String webhookAllowList,
         List<Window> workingHours,
         /** zh-CN or en: the language of e-mail, WeCom and DingTalk messages; null keeps the stored one (zh-CN for a new contract). */
-        @Pattern(regexp = "zh-CN|en", message = "zh-CN or en") String language) {
+        @Pattern(regexp = "zh-CN|en", message = "zh-CN or en") String language,
+        /** Levels whose recovery plan the customer reviews (FW-4); null keeps the stored ones. */
+        @Size(max = 20, message = "at most 20 levels") List<@NotBlank(message = "a level code") @Size(max = 20, message = "a level code") String> planLevels) {
+
+    /** Without plan levels of its own (keeps the stored ones). */
+    public ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,
+            String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail, String wecomWebhookUrl,
+            String dingtalkWebhookUrl, String dingtalkSecret, String webhookAllowList, List<Window> workingHours, String language) {
+        this(name, policyCode, calendar, zone, deskLead, projectManager, seniorEngineer, departmentHead, notifyEmail,
+                wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, webhookAllowList, workingHours, language, null);
+    }
 
     /** In the default language (Simplified Chinese). */
     public ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,

@@ -61,6 +61,9 @@ public class ServiceContract {
     private String webhookAllowList;
     /** What e-mail, WeCom and DingTalk messages are written in: a {@link ContractLanguage} tag. */
     private String language = ContractLanguage.DEFAULT.tag();
+    /** Level codes whose recovery plan the customer reviews (FW-4), comma-separated; null owes none. */
+    @Column(name = "plan_levels")
+    private String planLevels;
     @Version
     private long version;
 
@@ -89,6 +92,10 @@ public class ServiceContract {
         // absent keeps what is stored, so a client that predates the field cannot switch a contract back
         if (s.language() != null) {
             this.language = ContractLanguage.of("language", s.language()).tag();
+        }
+        if (s.planLevels() != null) {
+            this.planLevels = s.planLevels().isEmpty() ? null
+                    : String.join(",", new java.util.TreeSet<>(s.planLevels().stream().map(String::strip).toList()));
         }
     }
 
@@ -127,4 +134,8 @@ public class ServiceContract {
     public String getWebhookAllowList() { return webhookAllowList; }
     /** The language of the contract's outside channels; zh-CN unless the contract says en. */
     public ContractLanguage getLanguage() { return ContractLanguage.of("language", language); }
+    /** The levels (classes) for which the customer reviews a recovery plan before the work (FW-4); empty by default. */
+    public java.util.Set<String> planLevels() {
+        return planLevels == null || planLevels.isBlank() ? java.util.Set.of() : java.util.Set.of(planLevels.split(","));
+    }
 }

@@ -15,12 +15,15 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class RecordOnSiteArrival {
 
     private final LoadTicket load;
+    private final TicketActions actions;
     private final RecordMilestone recordMilestone;
     private final CaseTimeline timeline;
     private final Clock clock;
 
-    RecordOnSiteArrival(LoadTicket load, RecordMilestone recordMilestone, CaseTimeline timeline, Clock clock) {
+    RecordOnSiteArrival(LoadTicket load, TicketActions actions, RecordMilestone recordMilestone, CaseTimeline timeline,
+            Clock clock) {
         this.load = load;
+        this.actions = actions;
         this.recordMilestone = recordMilestone;
         this.timeline = timeline;
         this.clock = clock;
@@ -32,5 +35,21 @@ public class RecordOnSiteArrival {
         t.touch(clock.instant());
         timeline.record(ticketId, new CaseEvent.ArrivedOnSite(engineer, t.getSite().getName()));
         recordMilestone.record(ticketId, MilestoneKind.ON_SITE, engineer);
+    }
+
+    /**
+     * The engineer checked in on the field step (dispatch.bpmn "checkIn"): the arrival counts for the on-site
+     * clocks unless one was already recorded since the case was (re)opened, e.g. by the on-site button.
+     *
+     * @return whether this check-in was recorded as the arrival
+     */
+    @Transactional
+    public boolean recordUnlessRecorded(Long ticketId, String engineer) {
+        Ticket t = load.withSite(ticketId);
+        if (!actions.allowsState(TicketAction.ARRIVE_ON_SITE, t)) {
+            return false;
+        }
+        record(ticketId, engineer);
+        return true;
     }
 }

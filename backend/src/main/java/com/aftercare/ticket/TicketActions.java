@@ -69,6 +69,11 @@ public class TicketActions {
         }
     }
 
+    /** Whether the ticket's state allows the action now, whoever asks (a process step checks before it acts). */
+    boolean allowsState(TicketAction action, Ticket ticket) {
+        return stateRefusal(action, new State(ticket)).isEmpty();
+    }
+
     /** The ticket's part of the rule, for any caller (the desk, a process step, a test). */
     void requireState(TicketAction action, Ticket ticket) {
         Optional<String> refusal = stateRefusal(action, new State(ticket));

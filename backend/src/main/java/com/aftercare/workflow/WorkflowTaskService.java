@@ -27,6 +27,7 @@ import com.aftercare.common.ConflictException;
 import com.aftercare.common.ForbiddenException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.engineer.EngineerService;
+import com.aftercare.field.RecordFieldStep;
 import com.aftercare.identity.Role;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.FindTicket;
@@ -54,10 +55,11 @@ public class WorkflowTaskService {
     private final RecordRedispatch recordRedispatch;
     private final RecordTaskCompletion recordTaskCompletion;
     private final EngineerService engineers;
+    private final RecordFieldStep recordFieldStep;
 
     WorkflowTaskService(TaskService taskService, FormService formService, RuntimeService runtimeService,
             HistoryService historyService, IdentityService identityService, FindTicket tickets, RecordRedispatch recordRedispatch,
-            RecordTaskCompletion recordTaskCompletion, EngineerService engineers) {
+            RecordTaskCompletion recordTaskCompletion, EngineerService engineers, RecordFieldStep recordFieldStep) {
         this.taskService = taskService;
         this.formService = formService;
         this.runtimeService = runtimeService;
@@ -67,6 +69,7 @@ public class WorkflowTaskService {
         this.recordRedispatch = recordRedispatch;
         this.recordTaskCompletion = recordTaskCompletion;
         this.engineers = engineers;
+        this.recordFieldStep = recordFieldStep;
     }
 
     /** My tasks plus the unclaimed tasks of my roles, newest first. */
@@ -146,7 +149,28 @@ public class WorkflowTaskService {
                     ? "Task " + taskId + " is assigned to " + task.getAssignee()
                     : "Task " + taskId + " is for " + candidateGroups(taskId) + ", not for your roles");
         }
-        submit(task, submitted, user, roles);
+        submit(task, submitted, user, roles, false);
+    }
+
+    /**
+     * A field step the customer's side answers (reviewPlan, confirmCompletion) through its own endpoint: the
+     * customer of the ticket (the caller checked it is theirs), or staff for them: a candidate or holder of the
+     * task, the desk, a supervisor or an admin.
+     */
+    @Transactional
+    public void completeCustomerStep(String ticketNumber, String taskKey, Map<String, Object> submitted, String user,
+            Set<Role> roles, boolean remotely) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(ticketNumber).taskDefinitionKey(taskKey)
+                .active().list().stream().findFirst().orElse(null);
+        if (task == null) {
+            throw new ConflictException("Nothing on " + ticketNumber + " waits for " + taskKey);
+        }
+        boolean customer = roles.contains(Role.CUSTOMER) && roles.size() == 1;
+        boolean staffForCustomer = roles.stream().anyMatch(r -> r == Role.SERVICE_DESK || r == Role.SUPERVISOR || r == Role.ADMIN);
+        if (!customer && !staffForCustomer && !mayAct(task, user, roles)) {
+            throw new ForbiddenException("Only the customer, the desk or the task's holder may answer " + taskKey);
+        }
+        submit(task, submitted, user, roles, remotely);
     }
 
     /**
@@ -160,10 +184,10 @@ public class WorkflowTaskService {
         if (task == null) {
             throw new ConflictException("No callback is waiting for an answer on " + ticketNumber);
         }
-        submit(task, submitted, user, Set.of(Role.CUSTOMER));
+        submit(task, submitted, user, Set.of(Role.CUSTOMER), false);
     }
 
-    private void submit(Task task, Map<String, Object> submitted, String user, Set<Role> roles) {
+    private void submit(Task task, Map<String, Object> submitted, String user, Set<Role> roles, boolean remotely) {
         String taskId = task.getId();
         List<FormField> fields = formService.getTaskFormData(taskId).getFormFields();
         Map<String, Object> values = FormValues.validate(fields, submitted == null ? Map.of() : submitted);
@@ -181,6 +205,7 @@ public class WorkflowTaskService {
         identityService.setAuthentication(user, roles.stream().map(Role::name).sorted().toList());
         try {
             if (ticketId != null) {
+                recordFieldStep.record(ticketId, task.getTaskDefinitionKey(), values, user, remotely);
                 recordTaskCompletion.record(ticketId, processKey(task), task.getTaskDefinitionKey(), task.getName(), values);
             }
             formService.submitTaskForm(taskId, variables);

@@ -125,6 +125,14 @@ public sealed interface CaseEvent {
         public String type() { return "CLOSED"; }
     }
 
+    /**
+     * The diagnosis report was not written within the contract's report time after the engineer checked in or
+     * restored service (dispatch.bpmn "reportDeadline", FW-3); due is that time. engineer: who owes it.
+     */
+    record ReportOverdue(String engineer, Duration due) implements CaseEvent {
+        public String type() { return "REPORT_OVERDUE"; }
+    }
+
     /** engineer null: nobody has taken the job, the desk was reminded. */
     record Reminded(String engineer) implements CaseEvent {
         public String type() { return "REMINDED"; }

@@ -127,6 +127,10 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.Closed) {
             return text(lang, "closed");
         }
+        if (event instanceof CaseEvent.ReportOverdue e) {
+            return text(lang, "reportOverdue", "engineer", blank(e.engineer()) ? "-" : e.engineer(),
+                    "due", e.due() == null ? "-" : labels.duration(lang, e.due()));
+        }
         if (event instanceof CaseEvent.Reminded e) {
             return blank(e.engineer()) ? text(lang, "remindedDesk")
                     : text(lang, "remindedEngineer", "engineer", e.engineer());
