@@ -128,6 +128,13 @@ await run(browser, page, 'e2e-failure.png', async () => {
     await pick(`${card} ${byTestId('input-accepted-yes')}`);
   });
 
+  // issue 12: the field steps before the work: check in (no emergency), then the diagnosis report
+  await completeTask('checkIn', async () => {});
+  await completeTask('diagnosisReport', async (card) => {
+    await page.fill(`${card} ${byTestId('input-symptom')}`, 'No video stream');
+    await page.fill(`${card} ${byTestId('input-diagnosis')}`, 'No power on the PoE port');
+  });
+
   await completeTask('diagnoseAndFix', async (card) => {
     const symptom = page.locator(`${card} ${byTestId('input-symptom')}`);
     if (await symptom.count()) await symptom.fill('No video stream');
@@ -137,7 +144,31 @@ await run(browser, page, 'e2e-failure.png', async () => {
     if (await solution.count()) await solution.fill('Re-crimped the connector');
   });
 
-  step(`wait up to ${PROBE_WAIT_MS / 1000} s for the device check and AWAITING_CALLBACK`);
+  step(`wait up to ${PROBE_WAIT_MS / 1000} s for the device check and the tester's confirmation`);
+  const confirmBy = Date.now() + PROBE_WAIT_MS;
+  while ((await page.locator(byTestId('task-card-confirmCompletion')).count()) === 0) {
+    if (Date.now() > confirmBy) throw new Error(`after ${PROBE_WAIT_MS / 1000} s: no confirmCompletion, status ${await ticketStatus()}`);
+    await page.waitForTimeout(2000);
+    await openTicket(ticketUrl);
+  }
+  // the customer's tester confirms on the engineer's phone (VC-2)
+  await completeTask('confirmCompletion', async (card) => {
+    await page.fill(`${card} ${byTestId('input-testerName')}`, 'Wang Wu');
+    await pick(`${card} ${byTestId('input-confirmed-yes')}`);
+  });
+
+  // the desk audits the service form (FW-2)
+  await signOut();
+  await signIn('desk');
+  await openTicket(ticketUrl);
+  await completeTask('auditServiceForm', async (card) => {
+    await pick(`${card} ${byTestId('input-auditAccepted-yes')}`);
+  });
+  await signOut();
+  await signIn('engineer');
+  await openTicket(ticketUrl);
+
+  step(`wait up to ${PROBE_WAIT_MS / 1000} s for AWAITING_CALLBACK`);
   const deadline = Date.now() + PROBE_WAIT_MS;
   let status;
   let passed = 0;

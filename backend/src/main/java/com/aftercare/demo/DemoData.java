@@ -25,6 +25,14 @@ import com.aftercare.identity.Role;
 import com.aftercare.sla.CalendarKind;
 import com.aftercare.sla.ContractSettings;
 import com.aftercare.sla.SaveContract;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.Channel;
+import com.aftercare.ticket.Grade;
+import com.aftercare.ticket.NewTicket;
+import com.aftercare.ticket.ReportFault;
+import com.aftercare.ticket.Ticket;
+import com.aftercare.workflow.TaskView;
+import com.aftercare.workflow.WorkflowTaskService;
 
 /**
  * Demo customer, sites, devices, engineers and one user per role (password "demo"). Only with
@@ -46,10 +54,14 @@ class DemoData {
     private final AccountService accounts;
     private final Environment environment;
     private final SaveContract saveContract;
+    private final ReportFault reportFault;
+    private final WorkflowTaskService tasks;
 
     DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment,
-            SaveContract saveContract) {
+            SaveContract saveContract, ReportFault reportFault, WorkflowTaskService tasks) {
         this.saveContract = saveContract;
+        this.reportFault = reportFault;
+        this.tasks = tasks;
         this.assets = assets;
         this.engineers = engineers;
         this.accounts = accounts;
@@ -67,6 +79,7 @@ class DemoData {
         accounts.createIfAbsent("admin", "demo", "Admin 管理员", Set.of(Role.ADMIN));
         if (assets.customers().isEmpty()) {
             seedAssets(port);
+            seedFieldJob();
             log.info("Demo data loaded: sign in as desk / engineer / supervisor / owner / admin / customer, password 'demo'");
         } else {
             repointProbes(port);
@@ -99,10 +112,35 @@ class DemoData {
         device(county, DeviceType.UPS, "UPS-02", "UPS2000-A", port, LocalDate.of(2025, 12, 31), true);
         // the three-level scheme round the clock; escalations go to the desk lead and the supervisor by name
         saveContract.save(customer.getId(), new ContractSettings("Demo O&M contract 2026 运维服务合同", "THREE_LEVEL",
-                CalendarKind.SEVEN_BY_24, "Asia/Shanghai", "desk", "supervisor", "engineer", "supervisor", false, null, null, null));
+                CalendarKind.SEVEN_BY_24, "Asia/Shanghai", "desk", "supervisor", "engineer", "supervisor", false, null, null, null,
+                null, null, null, java.util.List.of("1"))); // level 1 (all users down) owes a recovery plan the customer reviews
         accounts.setContact("desk", "desk@demo.local", "13800000010");
         accounts.setContact("supervisor", "supervisor@demo.local", "13800000011");
         accounts.setContact("engineer", "engineer@demo.local", "13800000001");
+    }
+
+    /**
+     * One fault already dispatched to and accepted by "engineer", waiting at the field step "Check in on site"
+     * (dispatch.bpmn), so a new user sees the field flow: check-in, diagnosis report, work, the tester's confirmation.
+     */
+    private void seedFieldJob() {
+        Site city = assets.sites().stream().filter(s -> s.getName().equals(CITY_SITE)).findFirst().orElseThrow();
+        Device camera = assets.devices(city.getId(), null).stream().filter(d -> d.getType() == DeviceType.CAMERA)
+                .findFirst().orElseThrow();
+        Ticket ticket = reportFault.report(new NewTicket(Channel.HOTLINE, "Zhao Lei 赵磊", "Demo City PSB 示范市公安局",
+                "010-88880001", city.getId(), camera.getId(), Category.DEFECT, Grade.LOW, Grade.LOW,
+                "Camera C-01 picture is blurred 路口1摄像机画面模糊", "The picture of crossing 1 has been blurred since this morning."),
+                null).ticket();
+        complete(ticket, "firstLineResolution", "desk", Role.SERVICE_DESK,
+                java.util.Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "desk", Role.SERVICE_DESK, java.util.Map.of("engineer", "engineer"));
+        complete(ticket, "acceptAssignment", "engineer", Role.ENGINEER, java.util.Map.of("accepted", true));
+    }
+
+    private void complete(Ticket ticket, String key, String user, Role role, java.util.Map<String, Object> values) {
+        TaskView task = tasks.tasksOfTicket(ticket.getNumber(), user, Set.of(role)).stream()
+                .filter(t -> t.key().equals(key)).findFirst().orElseThrow(() -> new IllegalStateException("demo: no task " + key));
+        tasks.complete(task.id(), values, user, Set.of(role));
     }
 
     private void device(Site site, DeviceType type, String name, String model, int port, LocalDate warranty, boolean online) {

@@ -23,7 +23,9 @@ import org.w3c.dom.Element;
  * case is closed only after the customer callback and after a resolution (the field work, or a
  * consultation solved at the desk); a resolution is recorded only after the device was verified;
  * the dispatch process cannot end without that resolution, and verification cannot end without the
- * probe. Each rule is a reachability question on the flow graph: with the required step taken out,
+ * probe. The field steps (issue 12; FW-2, VC-2): a resolution is recorded only after the customer's tester confirmed
+ * the work (user task "confirmCompletion"), and dispatch cannot end without the desk's audit of the service form
+ * (user task "auditServiceForm"). Each rule is a reachability question on the flow graph: with the required step taken out,
  * can a token still get from a start event to the guarded step (or to the end)? If so, the rule
  * names the guarded element and one offending path.
  */
@@ -37,6 +39,8 @@ final class CaseContractRules {
     static final String VERIFICATION_PROCESS = "verification";
     static final String CASE_PROCESS = "faultIntake";
     static final String PROBE_TOPIC = "device-probe";
+    static final String CONFIRMATION_TASK = "confirmCompletion";
+    static final String AUDIT_TASK = "auditServiceForm";
 
     private static final Set<String> CONTAINERS = Set.of("subProcess", "transaction", "adHocSubProcess");
     private static final Set<String> NOT_FLOW_NODES = Set.of("sequenceFlow", "laneSet", "dataObject",
@@ -65,6 +69,8 @@ final class CaseContractRules {
         Predicate<Element> callback = calls(CALLBACK_PROCESS);
         Predicate<Element> verification = calls(VERIFICATION_PROCESS);
         Predicate<Element> probe = e -> "external".equals(camunda(e, "type")) && PROBE_TOPIC.equals(camunda(e, "topic"));
+        Predicate<Element> confirmation = userTask(CONFIRMATION_TASK);
+        Predicate<Element> audit = userTask(AUDIT_TASK);
 
         if (CASE_PROCESS.equals(key)) {
             requirePresent(graph, process, close, "the close step (${" + CLOSE_STEP + "})", violations);
@@ -73,12 +79,14 @@ final class CaseContractRules {
         if (DISPATCH_PROCESS.equals(key)) {
             requirePresent(graph, process, resolution, "the resolution step (${" + RESOLUTION_STEP + "})", violations);
             requirePresent(graph, process, verification, "device verification (call activity of '" + VERIFICATION_PROCESS + "')", violations);
+            requirePresent(graph, process, confirmation, "the customer's completion confirmation (user task '" + CONFIRMATION_TASK + "')", violations);
+            requirePresent(graph, process, audit, "the desk's audit of the service form (user task '" + AUDIT_TASK + "')", violations);
         }
         if (VERIFICATION_PROCESS.equals(key)) {
             requirePresent(graph, process, probe, "the device probe (external task '" + PROBE_TOPIC + "')", violations);
         }
         for (Predicate<Element> step : List.of(close, resolution, callback, verification, probe,
-                calls(DISPATCH_PROCESS), delegate(DESK_RESOLUTION_STEP))) {
+                calls(DISPATCH_PROCESS), delegate(DESK_RESOLUTION_STEP), confirmation, audit)) {
             for (Element e : graph.nodesMatching(step)) {
                 if (ModelXml.children(e).stream().anyMatch(c -> "multiInstanceLoopCharacteristics".equals(c.getLocalName()))) {
                     violations.add(new ModelViolation("contract-step-multi-instance", attr(e, "id"), attr(e, "name"),
@@ -98,6 +106,18 @@ final class CaseContractRules {
             graph.pathAvoiding(target, verification, true).ifPresent(path -> violations.add(violation(
                     "contract-resolution-without-verification", target,
                     "'" + label(target) + "' can be reached without verifying the device (VC-1, VC-3)", path)));
+        }
+        if (DISPATCH_PROCESS.equals(key)) {
+            for (Element target : graph.nodesMatching(resolution)) {
+                graph.pathAvoiding(target, confirmation, true).ifPresent(path -> violations.add(violation(
+                        "contract-resolution-without-confirmation", target,
+                        "'" + label(target) + "' can be reached without the customer's tester confirming the work (VC-2)", path)));
+            }
+            if (!graph.nodesMatching(audit).isEmpty()) {
+                graph.completionAvoiding(audit).ifPresent(path -> violations.add(violation(
+                        "contract-dispatch-ends-unaudited", graph.element(path.get(path.size() - 1)),
+                        "Dispatch can end without the desk auditing the service form (FW-2)", path)));
+            }
         }
         if (!graph.nodesMatching(resolution).isEmpty()) {
             graph.completionAvoiding(resolution).ifPresent(path -> violations.add(violation(
@@ -136,6 +156,11 @@ final class CaseContractRules {
     private static boolean namesDelegate(Element e, String bean) {
         String expression = camunda(e, "delegateExpression");
         return expression != null && expression.replaceAll("[\\s$#{}]", "").equals(bean);
+    }
+
+    /** The user task of this id: the field steps are known by their task keys, as the field feature records them. */
+    static Predicate<Element> userTask(String id) {
+        return e -> "userTask".equals(e.getLocalName()) && id.equals(attr(e, "id"));
     }
 
     static Predicate<Element> calls(String processKey) {

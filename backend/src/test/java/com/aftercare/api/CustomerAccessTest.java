@@ -173,6 +173,7 @@ class CustomerAccessTest extends IntegrationTest {
     void aCustomerFollowsTheirTicketAndAnswersTheCallbackThemselves() {
         dispatchAndFix(ticketA);
         probeWorker.runOnce();
+        confirmAndAudit(ticketA);
         JsonNode file = api.get(userA, "/api/tickets/" + ticketA.getId()).body();
         assertThat(file.path("callbackOpen").asBoolean()).as(file.toString()).isTrue();
         assertThat(file.has("timeline")).as("no internal timeline for customers").isFalse();

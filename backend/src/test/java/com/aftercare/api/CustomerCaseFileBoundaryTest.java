@@ -57,6 +57,7 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
                 Map.of("reason", "WAITING_PARTS", "note", "Internal hold note ZK42")).status()).isEqualTo(200);
         assertThat(api.exchange("t-eng", HttpMethod.DELETE, "/api/tickets/" + ticket.getId() + "/hold", null, null).status())
                 .isEqualTo(204);
+        checkInAndReport(ticket);
         complete(ticket, "diagnoseAndFix", "t-eng", Map.of("symptom", "Symptom seen by engineer WV93",
                 "cause", "Loose power cable PJ58", "fixOutcome", "FIXED", "solution", "Re-seated the cable"));
         probeWorker.runOnce();
@@ -117,5 +118,29 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
         JsonNode full = api.get("t-sup", "/api/tickets/" + ticket.getId() + "/audit?size=500").body();
         assertThat(full.toString()).contains("Loose power cable PJ58").contains("entryHash");
         assertThat(api.get("t-sup", "/api/audit?entityType=device&entityId=" + other.getId()).body().toString()).contains("61.135.77.89");
+    }
+
+    /** Issue 12: the customer's field-step writes answer 404 for another unit's ticket and leave it as it was. */
+    @Test
+    void fieldStepWritesOnAnotherUnitsTicketAre404() {
+        Ticket ticket = report(Category.DEFECT);
+        dispatchAndFix(ticket);
+        probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+        com.aftercare.asset.Customer otherUnit = assets.createCustomer("Other unit " + System.nanoTime());
+        String stranger = "cust-boundary-other-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(stranger, PASSWORD, "Other unit's user", otherUnit.getId());
+
+        ApiClient.Response review = api.post(stranger, "/api/tickets/" + ticket.getId() + "/plan-review",
+                Map.of("approved", true));
+        ApiClient.Response confirm = api.post(stranger, "/api/tickets/" + ticket.getId() + "/completion-confirmation",
+                Map.of("testerName", "Intruder", "confirmed", true));
+        assertThat(review.status()).isEqualTo(404);
+        assertThat(confirm.status()).isEqualTo(404);
+        assertThat(confirm.body().toString()).doesNotContain(tickets.get(ticket.getId()).getNumber());
+        assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+        // the unit's own customer reaches the same routes (they are open to customers)
+        assertThat(api.post(customer, "/api/tickets/" + ticket.getId() + "/plan-review", Map.of("approved", true)).status())
+                .isEqualTo(409);
     }
 }

@@ -204,6 +204,20 @@ class ModelWorkbenchApiTest extends IntegrationTest {
                 // a declined job ends the dispatch process: the case would go on to the callback unrepaired
                 Arguments.of("contract-dispatch-ends-unverified", "deviceFixed", "dispatch.bpmn", replace(dispatch,
                         "sourceRef=\"acceptedGateway\" targetRef=\"recordDecline\"", "sourceRef=\"acceptedGateway\" targetRef=\"deviceFixed\"")),
+                // issue 12: a passed probe records the resolution without the customer's tester confirming (VC-2)
+                Arguments.of("contract-resolution-without-confirmation", "recordResolution", "dispatch.bpmn", replace(dispatch,
+                        "sourceRef=\"probePassedGateway\" targetRef=\"confirmCompletion\"",
+                        "sourceRef=\"probePassedGateway\" targetRef=\"recordResolution\"")),
+                // issue 12: dispatch ends right after the resolution, without the desk's audit of the service form (FW-2)
+                Arguments.of("contract-dispatch-ends-unaudited", "deviceFixed", "dispatch.bpmn", replace(dispatch,
+                        "sourceRef=\"recordResolution\" targetRef=\"auditServiceForm\"",
+                        "sourceRef=\"recordResolution\" targetRef=\"deviceFixed\"")),
+                // issue 12: the confirmation step taken out of the model altogether
+                Arguments.of("contract-step-missing", "dispatch", "dispatch.bpmn", replace(dispatch,
+                        "<bpmn:userTask id=\"confirmCompletion\"", "<bpmn:userTask id=\"confirmLater\"")
+                        .replace("bpmnElement=\"confirmCompletion\"", "bpmnElement=\"confirmLater\"")
+                        .replace("targetRef=\"confirmCompletion\"", "targetRef=\"confirmLater\"")
+                        .replace("sourceRef=\"confirmCompletion\"", "sourceRef=\"confirmLater\"")),
                 // the field work goes straight to "case resolved": no callback (VC-4)
                 Arguments.of("contract-close-without-callback", "closeTicket", "fault-intake.bpmn", replace(intake,
                         "sourceRef=\"dispatchCase\" targetRef=\"customerCallback\"", "sourceRef=\"dispatchCase\" targetRef=\"caseResolved\"")),

@@ -181,6 +181,7 @@ class TicketActionsApiTest extends IntegrationTest {
         Ticket ticket = reported(Grade.LOW, Grade.LOW);
         dispatchAndFix(ticket);
         probeWorker.runOnce();
+        confirmAndAudit(ticket);
         if (faultReportHandedIn) {
             submitDeliverable.submit(new SubmitDeliverable.Command(ticket.getId(), DeliverableKind.FAULT_REPORT,
                     "Loose power cable; re-seated; check yearly"));

@@ -75,10 +75,18 @@ class TicketApiTest extends IntegrationTest {
         assertThat(hasTask("t-eng2", id, "acceptAssignment")).isFalse();
         assertThat(api.post("t-eng", "/api/tasks/" + taskId("t-eng", id, "acceptAssignment") + "/complete",
                 Map.of("accepted", true)).status()).isEqualTo(204);
+        assertThat(api.post("t-eng", "/api/tasks/" + taskId("t-eng", id, "checkIn") + "/complete",
+                Map.of("emergency", false)).status()).isEqualTo(204);
+        assertThat(api.post("t-eng", "/api/tasks/" + taskId("t-eng", id, "diagnosisReport") + "/complete",
+                Map.of("symptom", "Black picture", "diagnosis", "PoE port gives no power")).status()).isEqualTo(204);
         assertThat(api.post("t-eng", "/api/tasks/" + taskId("t-eng", id, "diagnoseAndFix") + "/complete",
                 Map.of("symptom", "Black picture", "cause", "PoE port dead", "fixOutcome", "FIXED", "solution", "Moved to port 5",
                         "prevention", "Check PoE budget")).status()).isEqualTo(204);
         probeWorker.runOnce();
+        assertThat(api.post("t-eng", "/api/tasks/" + taskId("t-eng", id, "confirmCompletion") + "/complete",
+                Map.of("testerName", "Wang Wu", "confirmed", true)).status()).isEqualTo(204);
+        assertThat(api.post("t-desk", "/api/tasks/" + taskId("t-desk", id, "auditServiceForm") + "/complete",
+                Map.of("auditAccepted", true)).status()).isEqualTo(204);
 
         JsonNode afterProbe = api.get("t-eng", "/api/tickets/" + id).body();
         assertThat(afterProbe.path("status").asText()).isEqualTo("AWAITING_CALLBACK");

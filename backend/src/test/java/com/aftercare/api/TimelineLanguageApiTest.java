@@ -78,9 +78,13 @@ class TimelineLanguageApiTest extends IntegrationTest {
         assertThat(api.exchange("t-eng", HttpMethod.DELETE, "/api/tickets/" + id + "/hold", null, null).status()).isEqualTo(204);
         assertThat(api.exchange("t-desk", HttpMethod.PUT, "/api/tickets/" + id + "/level",
                 Map.of("level", "1", "reason", "整个路口都看不到画面"), null).status()).isEqualTo(200);
+        complete("t-eng", id, "checkIn", Map.of("emergency", false));
+        complete("t-eng", id, "diagnosisReport", Map.of("symptom", "画面全黑", "diagnosis", "摄像机无供电"));
         complete("t-eng", id, "diagnoseAndFix", Map.of("symptom", "画面全黑", "cause", "电源线松动", "fixOutcome", "FIXED",
                 "solution", "重新插好电源线", "prevention", "加扎带固定"));
         probeWorker.runOnce();
+        complete("t-eng", id, "confirmCompletion", Map.of("testerName", "王工", "confirmed", true));
+        complete("t-desk", id, "auditServiceForm", Map.of("auditAccepted", true));
         complete("t-desk", id, "callRequester", Map.of("callbackOutcome", "CONFIRMED", "satisfaction", "5", "customerFeedback", "很满意"));
 
         List<String> zh = timeline(id, "zh-CN,zh;q=0.9");

@@ -31,6 +31,7 @@ class DispatchProcessTest extends IntegrationTest {
         complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
         complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng", "vehicleNeeded", true));
         complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
+        checkInAndReport(ticket);
         return ticket;
     }
 
@@ -67,7 +68,7 @@ class DispatchProcessTest extends IntegrationTest {
         assertThat(task(ticket, "acceptAssignment").assignee()).isEqualTo("t-eng");
         assertThat(passedActivities(ticket)).contains("remindEngineer", "engineerReminded");
         complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
-        assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
+        assertThat(openTaskKeys(ticket)).containsExactly("checkIn");
     }
 
     @Test
@@ -98,7 +99,7 @@ class DispatchProcessTest extends IntegrationTest {
         assertThat(tasks.inbox("t-eng", roles("t-eng"))).noneMatch(t -> t.ticketId().equals(ticket.getId()));
         complete(ticket, "acceptAssignment", "t-eng2", Map.of("accepted", true));
 
-        assertThat(task(ticket, "diagnoseAndFix").assignee()).isEqualTo("t-eng2");
+        assertThat(task(ticket, "checkIn").assignee()).isEqualTo("t-eng2");
         assertThat(tickets.get(ticket.getId()).getAssignee()).isEqualTo("t-eng2");
     }
 
@@ -141,6 +142,8 @@ class DispatchProcessTest extends IntegrationTest {
         assets.changeProbe(device.getId(), " 127.0.0.1 ", " " + DEVICE.port() + " ", " " + DEVICE.url() + " ");
         complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Bad cable", "fixOutcome", "FIXED"));
         probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+        confirmAndAudit(ticket);
         assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
     }
 
@@ -169,6 +172,8 @@ class DispatchProcessTest extends IntegrationTest {
         DEVICE.up();
         complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Bad cable", "fixOutcome", "FIXED", "solution", "Replaced it"));
         probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+        confirmAndAudit(ticket);
         assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
         complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED"));
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.CLOSED);
@@ -187,6 +192,8 @@ class DispatchProcessTest extends IntegrationTest {
         assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
         complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Sensor failure", "fixOutcome", "FIXED"));
         probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+        confirmAndAudit(ticket);
         assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
         assertThat(passedActivities(ticket)).contains("repairAtVendor", "shipToVendor", "receiveFromVendor", "deviceReturned");
         // the second round left symptom and solution empty: what the first round recorded stays
@@ -205,6 +212,7 @@ class DispatchProcessTest extends IntegrationTest {
         complete(ticket, "thirdPartyWork", "t-eng", Map.of("thirdPartyName", "China Telecom", "thirdPartyResult", "Fibre spliced"));
         probeWorker.runOnce();
 
+        confirmAndAudit(ticket);
         assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
         assertThat(tickets.get(ticket.getId()).getThirdPartyName()).isEqualTo("China Telecom");
         assertThat(passedActivities(ticket)).contains("fixOutcomeGateway", "thirdPartyWork", "verifyDevice", "deviceVerified");

@@ -29,6 +29,9 @@ class FaultIntakeProcessTest extends IntegrationTest {
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.VERIFYING);
         assertThat(probeWorker.runOnce()).isGreaterThanOrEqualTo(1);
 
+        // issue 12: the customer's tester confirms and the desk audits the service form before the callback
+        assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+        confirmAndAudit(ticket);
         assertThat(openTaskKeys(ticket)).containsExactly("callRequester");
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.AWAITING_CALLBACK);
         complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED", "satisfaction", "5"));
@@ -46,7 +49,8 @@ class FaultIntakeProcessTest extends IntegrationTest {
                 "Cause: loose power cable. Re-seated, strain relief added."));
         assertThat(caseProcessEnded(ticket)).isTrue();
         assertThat(passedActivities(ticket)).contains("determineLevel", "applyLevelAndDeadlines", "firstLineResolution",
-                "dispatchCase", "probeDevice", "deviceVerified", "recordResolution", "customerCallback", "fixConfirmed",
+                "dispatchCase", "checkIn", "diagnosisReport", "probeDevice", "deviceVerified", "confirmCompletion",
+                "recordResolution", "auditServiceForm", "customerCallback", "fixConfirmed",
                 "caseResolved", "closeTicket", "caseClosed");
         assertThat(readTimeline.of(ticket.getId())).extracting(e -> e.getType())
                 .contains("CREATED", "LEVEL", "ASSIGNED", "RESPONDED", "PROBE_PASSED", "RESOLVED", "CLOSED");
@@ -90,6 +94,7 @@ class FaultIntakeProcessTest extends IntegrationTest {
         Ticket ticket = report(Category.DEFECT);
         dispatchAndFix(ticket);
         probeWorker.runOnce();
+        confirmAndAudit(ticket);
         complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "NOT_FIXED", "customerFeedback", "Still black at night"));
 
         Ticket reopened = tickets.get(ticket.getId());
@@ -103,8 +108,12 @@ class FaultIntakeProcessTest extends IntegrationTest {
 
         complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng2"));
         complete(ticket, "acceptAssignment", "t-eng2", Map.of("accepted", true));
+        complete(ticket, "checkIn", "t-eng2", Map.of("emergency", false));
+        complete(ticket, "diagnosisReport", "t-eng2", Map.of("symptom", "Black at night", "diagnosis", "IR lamp dead"));
         complete(ticket, "diagnoseAndFix", "t-eng2", Map.of("cause", "IR lamp broken", "fixOutcome", "FIXED"));
         probeWorker.runOnce();
+        complete(ticket, "confirmCompletion", "t-eng2", Map.of("testerName", "Wang Wu", "confirmed", true));
+        complete(ticket, "auditServiceForm", "t-desk", Map.of("auditAccepted", true));
         complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED"));
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.CLOSED);
         assertThat(tickets.get(ticket.getId()).getAssignee()).isEqualTo("t-eng2");

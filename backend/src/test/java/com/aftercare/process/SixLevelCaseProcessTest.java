@@ -105,6 +105,7 @@ class SixLevelCaseProcessTest extends IntegrationTest {
         assertThat(state(id, "RESOLUTION")).isEqualTo("BREACHED");
         cases.fix(id);
         probeWorker.runOnce();
+        cases.confirmAndAudit(id);
         assertThat(cases.status(id)).isEqualTo("AWAITING_CALLBACK");
         assertThat(state(id, "RESOLUTION")).isEqualTo("MISSED");
         assertThat(margin(id, "RESOLUTION")).isEqualTo(-30 * 60);

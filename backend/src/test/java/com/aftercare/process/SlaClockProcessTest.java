@@ -262,7 +262,8 @@ class SlaClockProcessTest extends IntegrationTest {
         clock.set(t0.plus(Duration.ofMinutes(20)));
         dispatchAndFix(ticket);
         clock.set(t0.plus(Duration.ofHours(1)));
-        probeWorker.runOnce(); // resolved after 1 h of 4
+        probeWorker.runOnce();
+        confirmAndAudit(ticket); // resolved after 1 h of 4, when the customer's tester confirms
         assertThat(clockOf(ticket, ClockName.RESOLUTION).state()).isEqualTo(ClockState.MET);
         assertThat(clockOf(ticket, ClockName.FAULT_REPORT).dueAt()).isEqualTo(t0.plus(Duration.ofHours(25)));
 

@@ -339,6 +339,7 @@ class ShippedPolicyFiguresTest extends IntegrationTest {
         cases.fix(id);
         at("2026-03-20T17:40");
         probeWorker.runOnce();
+        cases.confirmAndAudit(id);
         assertThat(cases.status(id)).as("resolved, waiting for the callback").isEqualTo("AWAITING_CALLBACK");
     }
 }

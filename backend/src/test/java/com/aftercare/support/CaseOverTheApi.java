@@ -81,10 +81,26 @@ public final class CaseOverTheApi {
         complete(ticketId, "acceptAssignment", "t-eng", Map.of("accepted", false, "declineReason", "car broke down"));
     }
 
-    /** The engineer reports it fixed; the case then waits for the device probe. */
+    /**
+     * The engineer checks in and writes the diagnosis report (the field steps before the work, if still open), then
+     * reports it fixed; the case then waits for the device probe.
+     */
     public void fix(long ticketId) {
+        List<String> open = openTaskKeys(ticketId);
+        if (open.contains("checkIn")) {
+            complete(ticketId, "checkIn", "t-eng", Map.of("emergency", false));
+        }
+        if (open.contains("checkIn") || open.contains("diagnosisReport")) {
+            complete(ticketId, "diagnosisReport", "t-eng", Map.of("symptom", "Black picture", "diagnosis", "No power"));
+        }
         complete(ticketId, "diagnoseAndFix", "t-eng", Map.of("cause", "Loose power cable", "fixOutcome", "FIXED",
                 "solution", "Re-seated the cable"));
+    }
+
+    /** After a passed probe: the tester confirms on the engineer's phone, the desk accepts the service form. */
+    public void confirmAndAudit(long ticketId) {
+        complete(ticketId, "confirmCompletion", "t-eng", Map.of("testerName", "Wang Wu", "confirmed", true));
+        complete(ticketId, "auditServiceForm", "t-desk", Map.of("auditAccepted", true));
     }
 
     public void arriveOnSite(long ticketId) {

@@ -201,12 +201,31 @@ public abstract class IntegrationTest {
                 }).orElse(null);
     }
 
-    /** Desk takes it to dispatch, engineer accepts and reports it fixed: the case now waits for the probe. */
+    /**
+     * Desk takes it to dispatch, engineer accepts, checks in, writes the diagnosis report and reports it fixed: the
+     * case now waits for the probe.
+     */
     protected void dispatchAndFix(Ticket ticket) {
         complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
         complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
         complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
+        checkInAndReport(ticket);
         complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Loose power cable", "fixOutcome", "FIXED",
                 "solution", "Re-seated the cable"));
+    }
+
+    /** The field steps before the work (dispatch.bpmn): the engineer checks in (no emergency) and reports the diagnosis. */
+    protected void checkInAndReport(Ticket ticket) {
+        complete(ticket, "checkIn", "t-eng", Map.of("emergency", false));
+        complete(ticket, "diagnosisReport", "t-eng", Map.of("symptom", "Black picture", "diagnosis", "No power on the camera"));
+    }
+
+    /**
+     * The field steps after a passed probe (dispatch.bpmn): the customer's tester confirms on the engineer's phone
+     * (without a signature) and the desk accepts the service form; the case then goes on to the callback.
+     */
+    protected void confirmAndAudit(Ticket ticket) {
+        complete(ticket, "confirmCompletion", "t-eng", Map.of("testerName", "Wang Wu", "confirmed", true));
+        complete(ticket, "auditServiceForm", "t-desk", Map.of("auditAccepted", true));
     }
 }
