@@ -44,7 +44,14 @@ public final class CustomerRoutes {
             route("GET", "/api/customers"),
             route("GET", "/api/sites"),
             route("GET", "/api/devices"),
-            route("GET", "/api/notifications"));
+            route("GET", "/api/notifications"),
+            // issue 12: the case's conversation (PUBLIC only) and its files (PUBLIC only)
+            route("GET", "/api/tickets/\\d+/conversation"),
+            route("POST", "/api/tickets/\\d+/conversation"),
+            route("GET", "/api/tickets/\\d+/attachments"),
+            route("POST", "/api/tickets/\\d+/attachments"),
+            route("GET", "/api/tickets/\\d+/attachments/\\d+"),
+            route("GET", "/api/tickets/\\d+/attachments/\\d+/thumbnail"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 
