@@ -46,7 +46,10 @@ final class AuditedTables {
             Map.entry("engineer", new Spec(OwnerRule.NONE, null, null)),
             Map.entry("team", new Spec(OwnerRule.NONE, null, null)),
             // issue 12: what an engineer recorded on each visit (check-in, report, plan, confirmation, audit)
-            Map.entry("field_visit", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
+            Map.entry("field_visit", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            // issue 12: a case's conversation and what is known about its files (the SHA-256 of the stored bytes included)
+            Map.entry("conversation_message", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            Map.entry("attachment", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's
@@ -74,7 +77,8 @@ final class AuditedTables {
             "notification", "in-app messages; read marks are not records of work",
             "notification_delivery", "the outbox of outside messages; every send attempt updates it",
             "holiday_year", "imported public calendar data, not customer records",
-            "model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change");
+            "model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change",
+            "attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them");
 
     /**
      * Columns never recorded in clear, whatever entity they are on: password hashes, signing secrets,

@@ -14,15 +14,25 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses oversized (and unmeasurable, chunked) bodies up front: no form or report of ours comes near a megabyte. */
+/**
+ * Refuses oversized (and unmeasurable, chunked) bodies up front: no form or report of ours comes near a megabyte;
+ * a file upload may be as large as aftercare.attachments.max-size plus its multipart envelope (413 naming "file").
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** File uploads (POST /api/tickets/{id}/attachments) may be as large as one attachment plus the multipart envelope. */
+    private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern.compile("/api/tickets/\\d+/attachments");
+    private static final long UPLOAD_ENVELOPE_BYTES = 64 * 1024;
 
-    RequestSizeLimitFilter(@Value("${aftercare.max-request-bytes:1048576}") long maxBytes) {
+    private final long maxBytes;
+    private final long maxUploadBytes;
+
+    RequestSizeLimitFilter(@Value("${aftercare.max-request-bytes:1048576}") long maxBytes,
+            @Value("${aftercare.attachments.max-size:10MB}") org.springframework.util.unit.DataSize maxAttachment) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxAttachment.toBytes() + UPLOAD_ENVELOPE_BYTES;
     }
 
     @Override
@@ -34,7 +44,19 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     "Send the body with a Content-Length header");
             return;
         }
-        if (request.getContentLengthLong() > maxBytes) {
+        boolean upload = "POST".equals(request.getMethod())
+                && UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        if (upload && request.getContentLengthLong() > maxUploadBytes) {
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+                    + "\"detail\":\"file: larger than " + (maxUploadBytes - UPLOAD_ENVELOPE_BYTES) + " bytes\","
+                    + "\"errors\":[{\"field\":\"file\",\"message\":\"larger than " + (maxUploadBytes - UPLOAD_ENVELOPE_BYTES)
+                    + " bytes\"}]}");
+            return;
+        }
+        if (!upload && request.getContentLengthLong() > maxBytes) {
             reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large",
                     "The request body is larger than " + maxBytes + " bytes");
             return;

@@ -47,7 +47,14 @@ public final class CustomerRoutes {
             route("GET", "/api/notifications"),
             // issue 12, field steps: the customer reviews the recovery plan and confirms the work remotely
             route("POST", "/api/tickets/\\d+/plan-review"),
-            route("POST", "/api/tickets/\\d+/completion-confirmation"));
+            route("POST", "/api/tickets/\\d+/completion-confirmation"),
+            // issue 12: the case's conversation (PUBLIC only) and its files (PUBLIC only)
+            route("GET", "/api/tickets/\\d+/conversation"),
+            route("POST", "/api/tickets/\\d+/conversation"),
+            route("GET", "/api/tickets/\\d+/attachments"),
+            route("POST", "/api/tickets/\\d+/attachments"),
+            route("GET", "/api/tickets/\\d+/attachments/\\d+"),
+            route("GET", "/api/tickets/\\d+/attachments/\\d+/thumbnail"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

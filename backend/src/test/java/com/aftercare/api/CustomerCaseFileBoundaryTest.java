@@ -27,9 +27,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Issue 10, item 8: whatever route a customer's user reaches shows no more than their case file
  * does. A ticket gets everything the case file keeps back (a desk note, a hold note, the engineer's
  * cause and symptom, task completions, probe results) on a device with an address and probe settings,
- * and a second device's probe settings are changed; then every GET route open to customers
- * ({@link CustomerRoutes}, so a new one is walked the day it is added) is read as the customer, with
- * the audit trail's filters too, and none of those strings may appear.
+ * and a second device's probe settings are changed, and an internal note and an internal file are put in
+ * its conversation; then every GET route open to customers ({@link CustomerRoutes}, so a new one is walked
+ * the day it is added) is read as the customer, with the audit trail's filters too, and none of those
+ * strings may appear. Every route on a ticket answers 404 for another unit's ticket.
  */
 class CustomerCaseFileBoundaryTest extends IntegrationTest {
 
@@ -68,7 +69,18 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
         assertThat(api.exchange("t-eng", HttpMethod.PUT, "/api/devices/" + other.getId() + "/probe",
                 Map.of("ipAddress", "61.135.77.89", "probeTcpPorts", "8554"), null).status()).isEqualTo(200);
 
-        List<String> kept = List.of("Desk-only guidance XQ17", "Internal hold note ZK42", "Symptom seen by engineer WV93",
+        // issue 12: the conversation holds an internal note and an internal file next to a public reply and a public photo
+        Uploads uploads = new Uploads(rest);
+        assertThat(api.post("t-desk", "/api/tickets/" + ticket.getId() + "/conversation",
+                Map.of("body", "Internal note MM71", "mentions", List.of("t-eng"))).status()).isEqualTo(201);
+        assertThat(uploads.upload("t-eng", ticket.getId(), "internal-wiring-KD33.png", "image/png", Uploads.image("png", 40, 40))
+                .status()).isEqualTo(201);
+        long publicPhoto = uploads.upload("t-eng", ticket.getId(), "after-repair.png", "image/png", Uploads.image("png", 40, 40),
+                Map.of("visibility", "PUBLIC"), null).body().path("id").asLong();
+        assertThat(api.post("t-desk", "/api/tickets/" + ticket.getId() + "/conversation",
+                Map.of("body", "Public reply", "visibility", "PUBLIC")).status()).isEqualTo(201);
+
+        List<String> kept = List.of("Internal note MM71", "KD33", "INTERNAL", "Desk-only guidance XQ17", "Internal hold note ZK42", "Symptom seen by engineer WV93",
                 "Loose power cable PJ58", probeSummary, "127.0.0.1", "61.135.77.8", DEVICE.url(), "probe_tcp_ports", "probeTcpPorts", "ip_address", "ipAddress",
                 "diagnoseAndFix", "acceptAssignment", "firstLineResolution", "ticket_event", "process_instance", "idempotency",
                 "policy_id", "contract_id", "t-desk", "entryHash", "prevHash");
@@ -80,7 +92,8 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
             if (!parts[0].equals("GET")) {
                 continue; // writes are checked by the customer-access test; their answers carry no case data
             }
-            String path = parts[1].replace("\\d+", String.valueOf(ticket.getId()));
+            // the first number is the ticket, a second one a file on it (the public photo)
+            String path = parts[1].replaceFirst("\\\\d\\+", String.valueOf(ticket.getId())).replace("\\d+", String.valueOf(publicPhoto));
             List<String> variants = new ArrayList<>(List.of(path));
             if (path.equals("/api/audit")) {
                 for (String type : new String[] { "device", "ticket_event", "ticket", "site", "customer", "app_user", "service_contract" }) {
@@ -103,7 +116,10 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
             }
         }
         assertThat(walked).as("the customer routes were read").contains("/api/audit", "/api/tickets/" + ticket.getId() + "/audit",
-                "/api/tickets/" + ticket.getId(), "/api/devices", "/api/notifications");
+                "/api/tickets/" + ticket.getId(), "/api/devices", "/api/notifications", "/api/tickets/" + ticket.getId() + "/conversation",
+                "/api/tickets/" + ticket.getId() + "/attachments", "/api/tickets/" + ticket.getId() + "/attachments/" + publicPhoto,
+                "/api/tickets/" + ticket.getId() + "/attachments/" + publicPhoto + "/thumbnail");
+        assertThat(everything.toString()).as("the public reply is shown").contains("Public reply");
         for (String secret : kept) {
             assertThat(everything.toString()).as("shown to a customer: " + secret).doesNotContain(secret);
         }
@@ -142,5 +158,48 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
         // the unit's own customer reaches the same routes (they are open to customers)
         assertThat(api.post(customer, "/api/tickets/" + ticket.getId() + "/plan-review", Map.of("approved", true)).status())
                 .isEqualTo(409);
+    }
+
+    /**
+     * Issue 12: every customer route on one ticket (conversation and files included, reads and writes) answers
+     * 404 for another unit's ticket and its files, exactly as for a ticket that does not exist, and writes nothing.
+     */
+    @Test
+    void everyTicketRouteIs404ForAnotherUnitsTicket() {
+        com.aftercare.asset.Customer b = assets.createCustomer("Boundary unit B " + System.nanoTime());
+        var siteB = assets.createSite(new com.aftercare.asset.NewSite(b.getId(), "Site B", "Road B", com.aftercare.asset.Region.CITY, "B", "4"));
+        Ticket theirs = reportFault.report(new com.aftercare.ticket.NewTicket(com.aftercare.ticket.Channel.HOTLINE, "B", "Unit B", "789",
+                siteB.getId(), null, Category.DEFECT, com.aftercare.ticket.Grade.LOW, com.aftercare.ticket.Grade.LOW, "B's camera",
+                "B's fault", null), null).ticket();
+        Uploads uploads = new Uploads(rest);
+        long theirPhoto = uploads.upload("t-eng", theirs.getId(), "b.png", "image/png", Uploads.image("png", 30, 30),
+                Map.of("visibility", "PUBLIC"), null).body().path("id").asLong();
+        assertThat(api.post("t-desk", "/api/tickets/" + theirs.getId() + "/conversation", Map.of("body", "B reply", "visibility", "PUBLIC"))
+                .status()).isEqualTo(201);
+
+        List<String> walked = new ArrayList<>();
+        for (String route : CustomerRoutes.describe()) {
+            String[] parts = route.split(" ", 2);
+            if (!parts[1].startsWith("/api/tickets/\\d+")) {
+                continue;
+            }
+            String path = parts[1].replaceFirst("\\\\d\\+", String.valueOf(theirs.getId())).replace("\\d+", String.valueOf(theirPhoto));
+            ApiClient.Response r;
+            if (parts[0].equals("POST") && path.endsWith("/attachments")) {
+                r = uploads.upload(customer, theirs.getId(), "a.png", "image/png", Uploads.image("png", 30, 30));
+            } else if (parts[0].equals("POST")) {
+                r = api.post(customer, path, path.endsWith("/conversation") ? Map.of("body", "hello") : Map.of("callbackOutcome", "CONFIRMED"));
+            } else {
+                r = api.get(customer, path);
+            }
+            assertThat(r.status()).as(route + " → " + path + ": " + r.body()).isEqualTo(404);
+            walked.add(parts[0] + " " + path);
+        }
+        assertThat(walked).contains("GET /api/tickets/" + theirs.getId() + "/conversation",
+                "POST /api/tickets/" + theirs.getId() + "/conversation", "POST /api/tickets/" + theirs.getId() + "/attachments",
+                "GET /api/tickets/" + theirs.getId() + "/attachments/" + theirPhoto + "/thumbnail");
+        assertThat(api.get("t-desk", "/api/tickets/" + theirs.getId() + "/conversation").body().findValuesAsText("body"))
+                .containsExactly("B reply");
+        assertThat(api.get("t-desk", "/api/tickets/" + theirs.getId() + "/attachments").body().size()).isEqualTo(1);
     }
 }

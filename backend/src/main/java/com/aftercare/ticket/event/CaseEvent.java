@@ -153,6 +153,11 @@ public sealed interface CaseEvent {
         public String type() { return "DEESCALATED"; }
     }
 
+    /** Someone mentioned a colleague (@user name) in the case's conversation; excerpt: the start of the message. */
+    record Mentioned(String number, String by, String excerpt) implements CaseEvent {
+        public String type() { return "MENTIONED"; }
+    }
+
     /** A device check finished (or could not run: checksTotal 0 and failed true). */
     record ProbeChecked(String deviceName, boolean passed, int checksTotal, int checksFailed) implements CaseEvent {
         public String type() { return passed ? "PROBE_PASSED" : "PROBE_FAILED"; }

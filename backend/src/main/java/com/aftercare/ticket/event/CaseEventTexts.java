@@ -144,6 +144,9 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.ProbeChecked e) {
             return probe(lang, e);
         }
+        if (event instanceof CaseEvent.Mentioned e) {
+            return text(lang, "mentioned", "by", e.by(), "number", e.number(), "excerpt", e.excerpt());
+        }
         throw new IllegalArgumentException("No rendering for " + event.getClass().getSimpleName());
     }
 

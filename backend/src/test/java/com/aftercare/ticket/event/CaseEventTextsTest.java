@@ -85,6 +85,7 @@ class CaseEventTextsTest {
         s.put("probeNoDevice", new CaseEvent.ProbeChecked(null, true, 0, 0));
         s.put("probeNoChecks", new CaseEvent.ProbeChecked("Camera C-01", true, 0, 0));
         s.put("probeNotRun", new CaseEvent.ProbeChecked(null, false, 0, 0));
+        s.put("mentioned", new CaseEvent.Mentioned(NUMBER, "t-desk", "已发方案"));
         return s;
     }
 
