@@ -44,7 +44,9 @@ public final class CustomerRoutes {
             route("GET", "/api/customers"),
             route("GET", "/api/sites"),
             route("GET", "/api/devices"),
-            route("GET", "/api/notifications"));
+            route("GET", "/api/notifications"),
+            route("GET", "/api/tickets/\\d+/service-form"),
+            route("GET", "/api/tickets/\\d+/service-form\\.pdf"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 
