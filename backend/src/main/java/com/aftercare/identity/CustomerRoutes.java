@@ -54,7 +54,10 @@ public final class CustomerRoutes {
             route("GET", "/api/tickets/\\d+/attachments"),
             route("POST", "/api/tickets/\\d+/attachments"),
             route("GET", "/api/tickets/\\d+/attachments/\\d+"),
-            route("GET", "/api/tickets/\\d+/attachments/\\d+/thumbnail"));
+            route("GET", "/api/tickets/\\d+/attachments/\\d+/thumbnail"),
+            // issue 12: the service form (JSON, and the PDF)
+            route("GET", "/api/tickets/\\d+/service-form"),
+            route("GET", "/api/tickets/\\d+/service-form\\.pdf"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

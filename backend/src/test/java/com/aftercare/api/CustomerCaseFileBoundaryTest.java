@@ -86,6 +86,7 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
                 "policy_id", "contract_id", "t-desk", "entryHash", "prevHash");
 
         StringBuilder everything = new StringBuilder();
+        StringBuilder serviceForm = new StringBuilder();
         List<String> walked = new ArrayList<>();
         for (String route : CustomerRoutes.describe()) {
             String[] parts = route.split(" ", 2);
@@ -93,7 +94,12 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
                 continue; // writes are checked by the customer-access test; their answers carry no case data
             }
             // the first number is the ticket, a second one a file on it (the public photo)
-            String path = parts[1].replaceFirst("\\\\d\\+", String.valueOf(ticket.getId())).replace("\\d+", String.valueOf(publicPhoto));
+            String path = parts[1].replaceFirst("\\\\d\\+", String.valueOf(ticket.getId())).replace("\\d+", String.valueOf(publicPhoto)).replace("\\.", ".");
+            if (path.contains("/service-form")) {
+                serviceForm.append(serviceFormAsCustomer(path)).append('\n');
+                walked.add(path);
+                continue;
+            }
             List<String> variants = new ArrayList<>(List.of(path));
             if (path.equals("/api/audit")) {
                 for (String type : new String[] { "device", "ticket_event", "ticket", "site", "customer", "app_user", "service_contract" }) {
@@ -122,6 +128,16 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
         assertThat(everything.toString()).as("the public reply is shown").contains("Public reply");
         for (String secret : kept) {
             assertThat(everything.toString()).as("shown to a customer: " + secret).doesNotContain(secret);
+        }
+        // the service form is the paper the customer's tester signs: it shows the visit's findings (symptom,
+        // cause, work done), and nothing else the case file keeps back (FW-2, issue 12)
+        assertThat(walked).contains("/api/tickets/" + ticket.getId() + "/service-form",
+                "/api/tickets/" + ticket.getId() + "/service-form.pdf");
+        assertThat(serviceForm.toString()).contains(ticket.getNumber(), "维修服务单");
+        for (String secret : kept) {
+            if (!secret.equals("Symptom seen by engineer WV93") && !secret.equals("Loose power cable PJ58")) {
+                assertThat(serviceForm.toString()).as("on a customer's service form: " + secret).doesNotContain(secret);
+            }
         }
 
         // what the case file does show is still in the trail: the ticket's progress and the fix
@@ -183,7 +199,7 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
             if (!parts[1].startsWith("/api/tickets/\\d+")) {
                 continue;
             }
-            String path = parts[1].replaceFirst("\\\\d\\+", String.valueOf(theirs.getId())).replace("\\d+", String.valueOf(theirPhoto));
+            String path = parts[1].replaceFirst("\\\\d\\+", String.valueOf(theirs.getId())).replace("\\d+", String.valueOf(theirPhoto)).replace("\\.", ".");
             ApiClient.Response r;
             if (parts[0].equals("POST") && path.endsWith("/attachments")) {
                 r = uploads.upload(customer, theirs.getId(), "a.png", "image/png", Uploads.image("png", 30, 30));
@@ -201,5 +217,24 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
         assertThat(api.get("t-desk", "/api/tickets/" + theirs.getId() + "/conversation").body().findValuesAsText("body"))
                 .containsExactly("B reply");
         assertThat(api.get("t-desk", "/api/tickets/" + theirs.getId() + "/attachments").body().size()).isEqualTo(1);
+    }
+
+    /** The service form as the customer reads it: the JSON, or the text of the PDF. */
+    private String serviceFormAsCustomer(String path) {
+        if (!path.endsWith(".pdf")) {
+            ApiClient.Response r = api.get(customer, path);
+            assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
+            return r.body().toString();
+        }
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBasicAuth(customer, PASSWORD);
+        org.springframework.http.ResponseEntity<byte[]> r = rest.exchange(path, HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), byte[].class);
+        assertThat(r.getStatusCode().value()).as(path).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(r.getBody())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
