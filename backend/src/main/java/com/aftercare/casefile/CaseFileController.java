@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.aftercare.probe.ProbeCheck;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketStatus;
 import com.aftercare.ticket.TicketAction;
 import com.aftercare.ticket.TicketActions;
 import com.aftercare.ticket.FindTicket;
@@ -60,7 +61,9 @@ class CaseFileController {
             String prevention, String thirdPartyName, String callbackOutcome, Integer satisfaction, String customerFeedback,
             int reopenCount, List<TimelineEntry> timeline, List<TaskView> openTasks, List<ProbeResultView> probeResults,
             /** What the signed-in user may do to the ticket now besides its tasks: exactly what those endpoints accept. */
-            List<TicketAction> availableActions) {
+            List<TicketAction> availableActions,
+            /** Issue 12: the device is being probed now (the case is in its verify step); the page shows "checking". */
+            boolean verifying) {
     }
 
     /**
@@ -95,6 +98,6 @@ class CaseFileController {
                 t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),
                 t.getDeskNote(), t.getSymptom(), t.getCause(), t.getSolution(), t.getPrevention(), t.getThirdPartyName(),
                 t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults,
-                actions.available(t));
+                actions.available(t), t.getStatus() == TicketStatus.VERIFYING);
     }
 }
