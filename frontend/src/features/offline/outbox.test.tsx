@@ -33,8 +33,10 @@ function item(key: string, createdAt: number, user = ''): OutboxItem {
   };
 }
 
-const noSignal = () => Promise.reject(new TypeError('Failed to fetch'));
-const answer = (status: number) =>
+type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+const noSignal = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+const answer = (status: number): Promise<Response> =>
   Promise.resolve(
     status === 204
       ? new Response(null, { status })
@@ -44,7 +46,7 @@ const answer = (status: number) =>
         }),
   );
 
-function sentKeys(fetchMock: ReturnType<typeof vi.fn>): string[] {
+function sentKeys(fetchMock: { mock: { calls: Parameters<Fetch>[] } }): string[] {
   return fetchMock.mock.calls.map(
     ([, init]) => (init as RequestInit & { headers: Record<string, string> }).headers['Idempotency-Key'],
   );
@@ -58,7 +60,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('outbox', () => {
   it('keeps a form sent without signal, shows it waiting, and sends it once with the same key when the signal returns', async () => {
-    const fetchMock = vi.fn(noSignal);
+    const fetchMock = vi.fn<Fetch>(noSignal);
     vi.stubGlobal('fetch', fetchMock);
     const onDone = vi.fn();
     render(
@@ -103,7 +105,7 @@ describe('outbox', () => {
     await keep(item('b', 2));
     await keep(item('a', 1));
     await keep(item('c', 3));
-    const fetchMock = vi.fn((url: string) => (url.includes('task-c') ? noSignal() : answer(204)));
+    const fetchMock = vi.fn<Fetch>((url: string) => (url.includes('task-c') ? noSignal() : answer(204)));
     vi.stubGlobal('fetch', fetchMock);
     const report = await replay('');
     expect(sentKeys(fetchMock)).toEqual(['a', 'b', 'c']);
@@ -116,7 +118,7 @@ describe('outbox', () => {
     await keep(item('done', 1));
     await keep(item('reused', 2));
     await keep(item('someone-else', 3, 'engineer2'));
-    const fetchMock = vi.fn((url: string) => answer(url.includes('task-done') ? 409 : 422));
+    const fetchMock = vi.fn<Fetch>((url: string) => answer(url.includes('task-done') ? 409 : 422));
     vi.stubGlobal('fetch', fetchMock);
     const report = await replay('');
     expect(report.alreadyDone.map((i) => i.key)).toEqual(['done']);
@@ -135,7 +137,7 @@ describe('outbox', () => {
 
   it('runs one replay at a time, so two triggers at once send a form once', async () => {
     await keep(item('once', 1));
-    const fetchMock = vi.fn(() => answer(204));
+    const fetchMock = vi.fn<Fetch>(() => answer(204));
     vi.stubGlobal('fetch', fetchMock);
     await Promise.all([replay(''), replay(''), replay('')]);
     expect(fetchMock).toHaveBeenCalledTimes(1);

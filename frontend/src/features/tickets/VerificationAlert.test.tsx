@@ -69,7 +69,7 @@ describe('VerificationAlert', () => {
   });
 
   it('checks again now through the server and reloads the case', async () => {
-    const fetchMock = vi.fn(
+    const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(
       () =>
         new Promise<Response>((resolve) =>
           setTimeout(() => resolve(new Response(JSON.stringify({ ...passed, id: 9 }), { status: 201 })), 50),
