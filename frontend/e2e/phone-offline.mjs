@@ -14,7 +14,6 @@ import {
   findSiteAndDevice,
   openBrowser,
   run,
-  signIn,
   step,
 } from './harness.mjs';
 
@@ -68,7 +67,12 @@ await run(browser, page, 'phone-offline/failure.png', async () => {
   await completeTasks(api, 'engineer', ticket, [['acceptAssignment', { accepted: true }]]);
   const before = completions(await api('desk', 'GET', `/tickets/${ticket.id}`));
 
-  await signIn(page, BASE, 'engineer');
+  step('sign in as engineer (on a phone the header keeps the name but hides it)');
+  await page.goto(`${BASE}/#/login`);
+  await page.fill(byTestId('login-username'), 'engineer');
+  await page.fill(byTestId('login-password'), 'demo');
+  await page.click(byTestId('login-submit'));
+  await page.waitForSelector(`${byTestId('current-user')}[data-username="engineer"]`, { state: 'attached' });
   step('open the ticket on the phone');
   await page.goto(`${BASE}/#/tickets/${ticket.id}`);
   const cardSelector = byTestId('task-card-diagnoseAndFix');
