@@ -7,6 +7,7 @@ import { LoginPage } from './auth/LoginPage';
 import { AdminPage } from './features/admin/AdminPage';
 import { ContractsPage } from './features/contracts/ContractsPage';
 import { ModelsPage } from './features/models/ModelsPage';
+import { OutboxBadge } from './features/offline';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
@@ -64,7 +65,7 @@ export function App() {
         <Route
           element={
             <RequireAuth>
-              <AppLayout />
+              <AppLayout headerExtra={<OutboxBadge />} />
             </RequireAuth>
           }
         >

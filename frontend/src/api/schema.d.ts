@@ -1069,6 +1069,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/probe-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["recheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/workflow": {
         parameters: {
             query?: never;
@@ -1587,6 +1603,25 @@ export interface components {
         };
         ProbeAllowList: {
             probeAllowList?: string;
+        };
+        ProbeCheck: {
+            detail?: string;
+            /** Format: int64 */
+            durationMillis?: number;
+            kind?: string;
+            ok?: boolean;
+            target?: string;
+        };
+        ProbeRun: {
+            checks?: components["schemas"]["ProbeCheck"][];
+            /** Format: date-time */
+            finishedAt?: string;
+            /** Format: int64 */
+            id?: number;
+            passed?: boolean;
+            /** Format: date-time */
+            startedAt?: string;
+            summary?: string;
         };
         ProbeSettings: {
             ipAddress?: string;
@@ -3244,7 +3279,9 @@ export interface operations {
     complete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3622,6 +3659,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    recheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProbeRun"];
+                };
             };
         };
     };

@@ -171,6 +171,8 @@ export interface TicketDetail extends TicketSummary {
   timeline: TimelineEntry[];
   openTasks: Task[];
   probeResults: ProbeResult[];
+  /** Issue 12: the device is being checked now (the case is in its verify step); absent from older servers. */
+  verifying?: boolean;
 }
 
 /**

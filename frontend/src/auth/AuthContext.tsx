@@ -181,3 +181,8 @@ export function useAuth(): AuthState {
   if (!ctx) throw new Error('useAuth outside AuthProvider');
   return ctx;
 }
+
+/** The signed-in user's name, or null when signed out or outside an AuthProvider (parts rendered alone in tests). */
+export function useSignedInUser(): string | null {
+  return useContext(AuthContext)?.me?.username ?? null;
+}

@@ -596,6 +596,53 @@ const en = {
       empty: 'No teams yet.',
     },
   },
+  // issue 12: task forms kept without signal (features/offline)
+  offline: {
+    title: 'Forms waiting to be sent',
+    waiting: 'Waiting to be sent (no signal)',
+    keptOnForm: 'Waiting to be sent (no signal)',
+    keptHelp:
+      'The form is kept on this device and sent by itself when the signal returns. You need not fill it in again.',
+    item: 'A task form',
+    itemOfTicket: 'Task form of ticket {{id}}',
+    sent: 'Sent {{count}} form(s) kept while there was no signal.',
+    alreadyDone: 'A kept form was not needed: the task had already been completed.',
+    discard: 'Discard',
+    refused: {
+      reusedKey:
+        'A kept form was refused: it does not match what was first sent under its mark. Open the task and fill it in again.',
+      forbidden: 'A kept form was refused: you may no longer complete that task.',
+      badInput:
+        'A kept form was refused: some of its values are not valid any more. Open the task and fill it in again.',
+      other: 'A kept form could not be sent. Open the task and fill it in again.',
+    },
+  },
+  // issue 12: a failed verification made obvious (features/tickets/VerificationAlert)
+  verification: {
+    failedTitle: 'The device check after "fixed" failed',
+    checking: 'Checking the device…',
+    couldNotRun: "The check could not run. Check the device's probe settings.",
+    whatNext: 'Fix what failed, then check again or report the outcome again below.',
+    recheck: 'Check again now',
+    nowWorks: 'The device works now. Report the outcome below to close the fix.',
+    stillFailing: 'The device still fails the check.',
+    tcp: 'Port {{port}} does not answer: {{reason}}',
+    tcpNoPort: 'The device does not answer: {{reason}}',
+    http: 'Web page {{url}} does not answer: {{reason}}',
+    reason: {
+      refused: 'connection refused',
+      timeout: 'no answer in time',
+      unreachable: 'network unreachable',
+      failed: 'connection failed',
+      tls: 'secure connection failed',
+      notWeb: 'the answer is not a web page',
+      noAddress: 'the device has no network address',
+      badUrl: 'the check address is not valid',
+      notAllowed: 'the address may not be checked (site rules)',
+      httpStatus: 'error status {{status}}',
+      other: 'check failed',
+    },
+  },
 };
 
 export default en;

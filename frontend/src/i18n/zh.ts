@@ -597,6 +597,50 @@ const zh: Shape<Messages> = {
       empty: '还没有班组。',
     },
   },
+  // issue 12：无信号时保存的任务表单（features/offline）
+  offline: {
+    title: '待发送的表单',
+    waiting: '待发送（无信号）',
+    keptOnForm: '待发送（无信号）',
+    keptHelp: '表单已保存在本机，恢复信号后会自动发送，无需重新填写。',
+    item: '任务表单',
+    itemOfTicket: '工单 {{id}} 的任务表单',
+    sent: '已发送 {{count}} 份无信号时保存的表单。',
+    alreadyDone: '一份保存的表单无需再发送：该任务已经完成。',
+    discard: '删除',
+    refused: {
+      reusedKey: '一份保存的表单被拒绝：内容与首次发送的不一致。请打开任务重新填写。',
+      forbidden: '一份保存的表单被拒绝：你已无权完成该任务。',
+      badInput: '一份保存的表单被拒绝：部分内容已不再有效。请打开任务重新填写。',
+      other: '一份保存的表单未能发送。请打开任务重新填写。',
+    },
+  },
+  // issue 12：验证失败醒目提示（features/tickets/VerificationAlert）
+  verification: {
+    failedTitle: '报告“已修复”后的设备检测未通过',
+    checking: '检测中…',
+    couldNotRun: '检测未能运行，请检查设备的检测设置。',
+    whatNext: '请处理未通过的项目，然后重新检测，或在下方重新填写处理结果。',
+    recheck: '立即重新检测',
+    nowWorks: '设备现已正常。请在下方填写处理结果以完成修复。',
+    stillFailing: '设备检测仍未通过。',
+    tcp: '端口 {{port}} 无响应：{{reason}}',
+    tcpNoPort: '设备无响应：{{reason}}',
+    http: '网页 {{url}} 无响应：{{reason}}',
+    reason: {
+      refused: '连接被拒绝',
+      timeout: '超时无应答',
+      unreachable: '网络不可达',
+      failed: '连接失败',
+      tls: '安全连接失败',
+      notWeb: '返回的不是网页',
+      noAddress: '设备未配置网络地址',
+      badUrl: '检测地址无效',
+      notAllowed: '该地址不允许检测（站点规则）',
+      httpStatus: '返回错误状态 {{status}}',
+      other: '检测未通过',
+    },
+  },
 };
 
 export default zh;

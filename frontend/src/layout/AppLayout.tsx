@@ -1,5 +1,6 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { homePath, type Role } from '../api/types';
@@ -35,7 +36,8 @@ function selectedKey(pathname: string, fallback: string): string {
   return NAV_ITEMS.find((i) => pathname.startsWith(i.path))?.path ?? fallback;
 }
 
-export function AppLayout() {
+/** headerExtra: shown first on the header's right (App passes the offline outbox badge: layout/ may not import features). */
+export function AppLayout({ headerExtra }: { headerExtra?: ReactNode } = {}) {
   const { t } = useTranslation();
   const { me, hasRole, isCustomer, logout } = useAuth();
   const { pathname } = useLocation();
@@ -66,6 +68,7 @@ export function AppLayout() {
           className="app-menu"
         />
         <Space size="middle" className="app-header-right">
+          {headerExtra}
           <LanguageSwitch />
           <Typography.Text className="app-user" data-testid="current-user" data-username={me?.username}>
             <UserOutlined /> {me?.displayName} ({me?.username})

@@ -7,7 +7,8 @@ import { ApiError } from '../../api/client';
 import type { Engineer, FormField, Task } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { referenceApi, referenceKeys } from '../../api/reference';
-import { tasksApi } from './api';
+import { newIdempotencyKey } from '../../shared/idempotencyKey';
+import { useOutbox } from '../offline';
 import { fieldLabel, initialValues, maxLengthOf, optionLabel, taskName, toSubmitValues, widgetFor } from './formFields';
 
 /** Seconds the "already handled by someone else" notice stays: it must outlive the reload that removes the form. */
@@ -98,6 +99,8 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
   const fields = useMemo(() => task.formFields ?? [], [task.formFields]);
   const needsEngineers = fields.some((f) => widgetFor(f) === 'engineer');
   const initial = useMemo(() => initialValues(fields), [fields]);
+  // issue 12: without signal the completion is kept on the phone and sent when the signal returns
+  const outbox = useOutbox(task.id);
 
   const engineersQuery = useQuery({
     queryKey: referenceKeys.engineers,
@@ -111,8 +114,15 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
     setBusy(true);
     setError(null);
     try {
-      await tasksApi.complete(task.id, toSubmitValues(fields, values));
-      onDone(true);
+      // one key per press of the button: every later send of this form is the same request to the server
+      const sent = await outbox.complete({
+        taskId: task.id,
+        taskKey: task.key,
+        ticketId: task.ticketId ?? null,
+        values: toSubmitValues(fields, values),
+        idempotencyKey: newIdempotencyKey(),
+      });
+      if (sent === 'sent') onDone(true);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         // The reload usually drops this task (and this form) from the page, so an inline alert
@@ -181,7 +191,23 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
       {shownError && (
         <Alert type="error" showIcon message={shownError} style={{ marginBottom: 16 }} data-testid="task-error" />
       )}
-      <Button type="primary" htmlType="submit" loading={busy} data-testid={`complete-${task.key}`}>
+      {outbox.waiting && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('offline.keptOnForm')}
+          description={t('offline.keptHelp')}
+          style={{ marginBottom: 16 }}
+          data-testid="task-kept"
+        />
+      )}
+      <Button
+        type="primary"
+        htmlType="submit"
+        loading={busy}
+        disabled={!!outbox.waiting}
+        data-testid={`complete-${task.key}`}
+      >
         {t('detail.complete')}
       </Button>
     </Form>

@@ -16,6 +16,7 @@ import { CustomerTicketView } from './CustomerTicketView';
 import { ProbeResults } from './ProbeResults';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
+import { afterFailedVerification, FIX_TASK, VerificationAlert } from './VerificationAlert';
 
 const EVENT_COLORS: Record<string, string> = {
   ESCALATED: 'red',
@@ -155,6 +156,15 @@ function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: 
 
   return (
     <Card title={t('detail.currentTasks')} data-testid="current-tasks">
+      {ticket.verifying && (
+        <VerificationAlert
+          ticketId={ticket.id}
+          results={ticket.probeResults}
+          verifying
+          canRecheck={false}
+          onChanged={onChanged}
+        />
+      )}
       {tasks.length === 0 && <Typography.Text type="secondary">{t('detail.noTasks')}</Typography.Text>}
       {tasks.map((task) =>
         canActOn(task, me) ? (
@@ -173,9 +183,18 @@ function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: 
               )
             }
           >
+            {task.key === FIX_TASK && (
+              <VerificationAlert
+                ticketId={ticket.id}
+                results={ticket.probeResults}
+                verifying={false}
+                canRecheck
+                onChanged={onChanged}
+              />
+            )}
             <TaskForm
               key={task.id}
-              task={task}
+              task={afterFailedVerification(task, ticket.probeResults)}
               onDone={(completed) => {
                 if (completed) message.success(t('detail.completed', { task: taskName(t, task) }));
                 void onChanged();

@@ -5,6 +5,7 @@ import type {
   NewTicket,
   Notification,
   Page,
+  ProbeResult,
   TicketDetail,
   TicketSummary,
 } from '../../api/types';
@@ -31,13 +32,12 @@ export const ticketsApi = {
   create: (ticket: NewTicket, idempotencyKey: string) =>
     request<TicketDetail>('/tickets', { method: 'POST', body: ticket, headers: { 'Idempotency-Key': idempotencyKey } }),
   notifications: () => api.get<Notification[]>('/notifications'),
+  /** Issue 12: probe the ticket's device again now; the result joins the case file's probe results. */
+  recheckDevice: (id: string | number) => api.postEmpty<ProbeResult>(`/tickets/${id}/probe-results`),
 };
 
-export function newIdempotencyKey(): string {
-  // randomUUID is missing on plain-http origins other than localhost.
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
-}
+// shared with the task forms kept without signal (features/offline)
+export { newIdempotencyKey } from '../../shared/idempotencyKey';
 
 /**
  * Query keys of tickets. Everything about one ticket (its file, clocks, deliveries) sits under

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.aftercare.probe.ProbeCheck;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketStatus;
 import com.aftercare.ticket.TicketAction;
 import com.aftercare.ticket.TicketActions;
 import com.aftercare.ticket.FindTicket;
@@ -65,7 +66,9 @@ class CaseFileController {
             /** What the signed-in user may do to the ticket now besides its tasks: exactly what those endpoints accept. */
             List<TicketAction> availableActions,
             /** What the customer's side is asked for now (plan review, completion confirmation), or null. */
-            ReadCustomerStep.CustomerStep customerStep) {
+            ReadCustomerStep.CustomerStep customerStep,
+            /** Issue 12: the device is being probed now (the case is in its verify step); the page shows "checking". */
+            boolean verifying) {
     }
 
     /**
@@ -103,6 +106,6 @@ class CaseFileController {
                 t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),
                 t.getDeskNote(), t.getSymptom(), t.getCause(), t.getSolution(), t.getPrevention(), t.getThirdPartyName(),
                 t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults,
-                actions.available(t), customerSteps.of(t));
+                actions.available(t), customerSteps.of(t), t.getStatus() == TicketStatus.VERIFYING);
     }
 }

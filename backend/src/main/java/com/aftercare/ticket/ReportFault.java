@@ -16,6 +16,7 @@ import com.aftercare.asset.Site;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.UnprocessableException;
 import com.aftercare.identity.CurrentUser;
+import com.aftercare.idempotency.IdempotencyKey;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.sla.ContractBook;
 import com.aftercare.sla.RecordMilestone;
@@ -63,10 +64,7 @@ public class ReportFault {
     @Transactional
     public Created report(@Valid NewTicket request, String idempotencyKey) {
         if (idempotencyKey != null) {
-            // a header, not a body field: Bean Validation on the body cannot name it
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-                throw new BadRequestException("Idempotency-Key", "must be 1 to 100 characters");
-            }
+            IdempotencyKey.check(idempotencyKey);
             Optional<Ticket> earlier = replay(idempotencyKey, request);
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), false);

@@ -3,11 +3,13 @@ package com.aftercare.workflow;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,11 +56,23 @@ class TaskController {
         tasks.reassign(id, body.assignee(), CurrentUser.roles());
     }
 
+    /**
+     * Optional Idempotency-Key (issue 12): a phone that sends a kept form again gets 204 again, and the
+     * task is completed once; the same key with other values or from another user is a 422.
+     */
     @PostMapping("/api/tasks/{id}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
+    void complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         checkId(id);
-        tasks.complete(id, values, CurrentUser.username(), CurrentUser.roles());
+        try {
+            tasks.complete(id, values, idempotencyKey, CurrentUser.username(), CurrentUser.roles());
+        } catch (DataIntegrityViolationException e) {
+            // two sends of the same kept form raced; the loser answers as the winner did (or 422 if it is another request)
+            if (!tasks.replayCompletion(id, values, idempotencyKey, CurrentUser.username())) {
+                throw e;
+            }
+        }
     }
 
     private static void checkId(String id) {

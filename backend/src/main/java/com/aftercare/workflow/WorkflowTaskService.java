@@ -29,6 +29,10 @@ import com.aftercare.common.NotFoundException;
 import com.aftercare.engineer.EngineerService;
 import com.aftercare.field.RecordFieldStep;
 import com.aftercare.identity.Role;
+import com.aftercare.idempotency.IdempotencyKey;
+import com.aftercare.idempotency.RememberIdempotentRequest;
+import com.aftercare.idempotency.ReplayIdempotentRequest;
+import com.aftercare.idempotency.RequestFingerprint;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.RecordRedispatch;
@@ -56,10 +60,13 @@ public class WorkflowTaskService {
     private final RecordTaskCompletion recordTaskCompletion;
     private final EngineerService engineers;
     private final RecordFieldStep recordFieldStep;
+    private final ReplayIdempotentRequest replayIdempotentRequest;
+    private final RememberIdempotentRequest rememberIdempotentRequest;
 
     WorkflowTaskService(TaskService taskService, FormService formService, RuntimeService runtimeService,
             HistoryService historyService, IdentityService identityService, FindTicket tickets, RecordRedispatch recordRedispatch,
-            RecordTaskCompletion recordTaskCompletion, EngineerService engineers, RecordFieldStep recordFieldStep) {
+            RecordTaskCompletion recordTaskCompletion, EngineerService engineers, RecordFieldStep recordFieldStep,
+            ReplayIdempotentRequest replayIdempotentRequest, RememberIdempotentRequest rememberIdempotentRequest) {
         this.taskService = taskService;
         this.formService = formService;
         this.runtimeService = runtimeService;
@@ -70,6 +77,8 @@ public class WorkflowTaskService {
         this.recordTaskCompletion = recordTaskCompletion;
         this.engineers = engineers;
         this.recordFieldStep = recordFieldStep;
+        this.replayIdempotentRequest = replayIdempotentRequest;
+        this.rememberIdempotentRequest = rememberIdempotentRequest;
     }
 
     /** My tasks plus the unclaimed tasks of my roles, newest first. */
@@ -139,6 +148,47 @@ public class WorkflowTaskService {
         if (ticketId != null) {
             recordRedispatch.record(ticketId, newAssignee); // IN-7: answers a reported delay
         }
+    }
+
+    /** The scope of task completions' Idempotency-Keys (V24). */
+    static final String COMPLETE_SCOPE = "task-complete";
+
+    /**
+     * Completes a task once per Idempotency-Key (issue 12: a form kept on a phone without signal is sent
+     * again when the signal returns). A retry with the same key, caller and values does nothing and
+     * answers as the first did, even though the task is gone; the same key for anything else is a 422.
+     * The key is taken before the task is touched, so a concurrent twin waits for this one and then fails
+     * on the key (the caller answers it with {@link #replayCompletion}).
+     *
+     * @return true if this request completed the task, false if it was a retry of one that did
+     */
+    @Transactional
+    public boolean complete(String taskId, Map<String, Object> submitted, String idempotencyKey, String user, Set<Role> roles) {
+        if (idempotencyKey == null) {
+            complete(taskId, submitted, user, roles);
+            return true;
+        }
+        IdempotencyKey.check(idempotencyKey);
+        String fingerprint = completionFingerprint(taskId, submitted, user);
+        if (replayIdempotentRequest.replay(COMPLETE_SCOPE, idempotencyKey, fingerprint).isPresent()) {
+            return false;
+        }
+        rememberIdempotentRequest.remember(COMPLETE_SCOPE, idempotencyKey, user, fingerprint, 204);
+        complete(taskId, submitted, user, roles);
+        return true;
+    }
+
+    /** Whether a completion with this key was already done (true) for this very request; 422 if for another. */
+    public boolean replayCompletion(String taskId, Map<String, Object> submitted, String idempotencyKey, String user) {
+        return idempotencyKey != null
+                && replayIdempotentRequest.replay(COMPLETE_SCOPE, idempotencyKey, completionFingerprint(taskId, submitted, user)).isPresent();
+    }
+
+    private static String completionFingerprint(String taskId, Map<String, Object> submitted, String user) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("task", taskId);
+        request.put("values", submitted == null ? Map.of() : submitted);
+        return RequestFingerprint.of(user, request);
     }
 
     @Transactional

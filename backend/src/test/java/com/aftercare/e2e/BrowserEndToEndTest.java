@@ -25,6 +25,8 @@ import com.aftercare.support.StandaloneApp;
  * <li>model-workbench.mjs: a process owner changes the dispatch reminder timer in the BPMN editor,
  * deploys it; a new case follows the new timer, the old one keeps its version until migrated after a
  * dry run.</li>
+ * <li>phone-offline.mjs (issue 12): on a 390x844 phone an engineer submits a form without signal; it is kept,
+ * sent by itself when the signal returns, and the task is completed exactly once.</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -46,6 +48,11 @@ class BrowserEndToEndTest {
     }
 
     /** Starts the app on a fresh H2 database named {@code name}, runs {@code script} with node against it. */
+    @Test
+    void aFormFilledWithoutSignalIsSentOnceWhenTheSignalReturns() throws Exception {
+        runBrowserScript("e2e/phone-offline.mjs", "browser-e2e-offline");
+    }
+
     private static void runBrowserScript(String script, String name) throws Exception {
         String profiles = System.getProperty("spring.profiles.active", "");
         assumeTrue(!profiles.contains("postgres"), "browser test runs once, in the H2 pass");

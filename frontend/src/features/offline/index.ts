@@ -1,0 +1,3 @@
+// The offline feature's public surface (issue 12): task forms kept without signal, sent when it returns.
+export { OutboxBadge } from './OutboxBadge';
+export { useOutbox } from './useOutbox';
