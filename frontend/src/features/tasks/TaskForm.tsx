@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import type { Engineer, FormField, Task } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { referenceApi, referenceKeys } from '../../api/reference';
+import { LocationField, PhotosField, SignatureField } from '../fieldwidgets';
 import { tasksApi } from './api';
 import { fieldLabel, initialValues, maxLengthOf, optionLabel, taskName, toSubmitValues, widgetFor } from './formFields';
 
@@ -27,14 +28,22 @@ interface Props {
 interface FieldInputProps {
   field: FormField;
   engineers: Engineer[] | undefined;
+  /** The task's ticket: field-step widgets upload to it. */
+  ticketId: number;
   /** value/checked, onChange and id, injected by the surrounding Form.Item. */
   [injected: string]: unknown;
 }
 
-function FieldInput({ field, engineers, ...control }: FieldInputProps) {
+function FieldInput({ field, engineers, ticketId, ...control }: FieldInputProps) {
   const { t } = useTranslation();
   const testId = `input-${field.id}`;
   switch (widgetFor(field)) {
+    case 'photos':
+      return <PhotosField {...control} ticketId={ticketId} testId={testId} />;
+    case 'location':
+      return <LocationField {...control} testId={testId} />;
+    case 'signature':
+      return <SignatureField {...control} ticketId={ticketId} testId={testId} />;
     case 'yesNo':
       return (
         <Radio.Group {...control} data-testid={testId}>
@@ -141,8 +150,9 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
   };
 
   const rules = (field: FormField): Rule[] => {
-    if (!field.required) return [];
     const widget = widgetFor(field);
+    // A phone that shares no position must never block the step.
+    if (!field.required || widget === 'location') return [];
     const text = widget === 'input' || widget === 'textarea';
     const message = t(text || widget === 'number' ? 'validation.required' : 'validation.choose', {
       field: fieldLabel(t, field),
@@ -174,7 +184,7 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
             extra={helpText(field)}
             valuePropName={widgetFor(field) === 'switch' ? 'checked' : 'value'}
           >
-            <FieldInput field={field} engineers={engineers} />
+            <FieldInput field={field} engineers={engineers} ticketId={task.ticketId} />
           </Form.Item>
         </div>
       ))}
