@@ -25,12 +25,10 @@ const task: Task = {
 type Answer = { coords: { latitude: number; longitude: number; accuracy: number } } | { code: number };
 
 function stubGeolocation(answer: Answer) {
-  const getCurrentPosition = vi.fn(
-    (ok: PositionCallback, fail: PositionErrorCallback, _options?: PositionOptions) => {
-      if ('coords' in answer) ok(answer as unknown as GeolocationPosition);
-      else fail({ code: answer.code, message: 'x', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 });
-    },
-  );
+  const getCurrentPosition = vi.fn((ok: PositionCallback, fail: PositionErrorCallback, _options?: PositionOptions) => {
+    if ('coords' in answer) ok(answer as unknown as GeolocationPosition);
+    else fail({ code: answer.code, message: 'x', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 });
+  });
   vi.stubGlobal('navigator', { ...navigator, geolocation: { getCurrentPosition } });
   return getCurrentPosition;
 }

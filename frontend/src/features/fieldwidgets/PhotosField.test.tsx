@@ -17,9 +17,7 @@ const task: Task = {
   assignee: 'engineer',
   candidateGroups: [],
   created: '2026-03-10T01:00:00Z',
-  formFields: [
-    { id: 'sitePhotos', label: 'Photos', type: 'string', required: true, properties: { widget: 'photos' } },
-  ],
+  formFields: [{ id: 'sitePhotos', label: 'Photos', type: 'string', required: true, properties: { widget: 'photos' } }],
 };
 
 const photo = (name: string) => new File([new Uint8Array([1, 2, 3])], name, { type: 'image/jpeg' });
@@ -39,13 +37,18 @@ function mockApi(failure?: { status: number }) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     if (init?.method === 'POST' && url === 'api/tickets/12/attachments') {
-      if (failure) return json({ status: failure.status, title: 'refused', errors: [{ field: 'file', message: 'x' }] }, failure.status);
+      if (failure)
+        return json(
+          { status: failure.status, title: 'refused', errors: [{ field: 'file', message: 'x' }] },
+          failure.status,
+        );
       const name = (formParts(init).fileName ?? '') as string;
       return json(attachment(next++, 'PHOTO', name), 201);
     }
     if (/^api\/tickets\/12\/attachments\/\d+\/thumbnail$/.test(url))
       return Promise.resolve(new Response(new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' })));
-    if (init?.method === 'POST' && url === 'api/tasks/t7/complete') return Promise.resolve(new Response(null, { status: 204 }));
+    if (init?.method === 'POST' && url === 'api/tasks/t7/complete')
+      return Promise.resolve(new Response(null, { status: 204 }));
     return json({ status: 404 }, 404);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -86,7 +89,10 @@ describe('photos widget in a task form', () => {
       target: { files: [photo('b.jpg'), photo('c.jpg')] },
     });
 
-    await waitFor(() => expect(screen.getByTestId('input-sitePhotos').getAttribute('data-value')).toBe('101,102,103'), SLOW);
+    await waitFor(
+      () => expect(screen.getByTestId('input-sitePhotos').getAttribute('data-value')).toBe('101,102,103'),
+      SLOW,
+    );
     const uploads = posts(fetchMock, 'api/tickets/12/attachments');
     expect(uploads).toHaveLength(3);
     for (const [, init] of uploads) {
@@ -97,9 +103,11 @@ describe('photos widget in a task form', () => {
     // thumbnails come through authenticated GETs and object URLs
     await waitFor(
       () =>
-        expect(
-          screen.getAllByTestId('input-sitePhotos-thumb').map((img) => img.getAttribute('data-state')),
-        ).toEqual(['loaded', 'loaded', 'loaded']),
+        expect(screen.getAllByTestId('input-sitePhotos-thumb').map((img) => img.getAttribute('data-state'))).toEqual([
+          'loaded',
+          'loaded',
+          'loaded',
+        ]),
       SLOW,
     );
     const thumbCall = fetchMock.mock.calls.find(([u]) => String(u) === 'api/tickets/12/attachments/102/thumbnail')!;
@@ -109,7 +117,10 @@ describe('photos widget in a task form', () => {
     // remove the second photo
     const items = screen.getAllByTestId('input-sitePhotos-item');
     fireEvent.click(within(items[1]).getByTestId('input-sitePhotos-remove'));
-    await waitFor(() => expect(screen.getByTestId('input-sitePhotos').getAttribute('data-value')).toBe('101,103'), SLOW);
+    await waitFor(
+      () => expect(screen.getByTestId('input-sitePhotos').getAttribute('data-value')).toBe('101,103'),
+      SLOW,
+    );
 
     fireEvent.click(screen.getByTestId('complete-diagnosisReport'));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(true), SLOW);

@@ -115,7 +115,9 @@ describe('SignatureField', () => {
   it('keeps the pad and says why when the server refuses the file', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(() => json({ status: 413, title: 'Payload Too Large', errors: [{ field: 'file', message: 'too big' }] }, 413)),
+      vi.fn(() =>
+        json({ status: 413, title: 'Payload Too Large', errors: [{ field: 'file', message: 'too big' }] }, 413),
+      ),
     );
     const onValue = vi.fn();
     render(<Harness onValue={onValue} />);

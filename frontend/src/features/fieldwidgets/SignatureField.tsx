@@ -59,7 +59,8 @@ export function SignatureField({ ticketId, value, onChange, id, testId }: Props)
   }, []);
 
   useEffect(() => {
-    if (signed || !canvasRef.current) return;
+    // no 2D context (a browser without canvas): the pad stays blank instead of breaking the page
+    if (signed || !canvasRef.current?.getContext('2d')) return;
     // A white background: the PNG is printed on the service form and shown on dark screens too.
     const pad = new SignaturePad(canvasRef.current, { backgroundColor: 'rgb(255,255,255)', penColor: '#000' });
     padRef.current = pad;
