@@ -615,7 +615,7 @@ const en = {
       locate: 'Get current location',
       locating: 'Locating…',
       clear: 'Remove location',
-      shown: 'Lat {{lat}}, long {{lng}} (accurate to about {{accuracy}} m)',
+      shown: 'Lat {{latitude}}, long {{longitude}} (accurate to about {{accuracy}} m)',
       denied: 'Location access was refused. You can allow it in the browser settings, or continue without a location.',
       unavailable: 'The phone could not determine its position. You can continue without a location.',
       timeout: 'No position within 10 seconds. Try again outdoors, or continue without a location.',

@@ -615,7 +615,7 @@ const zh: Shape<Messages> = {
       locate: '获取当前位置',
       locating: '正在定位…',
       clear: '清除位置',
-      shown: '纬度 {{lat}}，经度 {{lng}}（精度约 {{accuracy}} 米）',
+      shown: '纬度 {{latitude}}，经度 {{longitude}}（精度约 {{accuracy}} 米）',
       denied: '未获得定位权限。可在浏览器设置中允许定位，或不填位置继续提交。',
       unavailable: '手机暂时无法确定位置，可不填位置继续提交。',
       timeout: '10 秒内未获取到位置，可到室外重试，或不填位置继续提交。',

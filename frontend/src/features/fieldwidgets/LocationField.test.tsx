@@ -67,6 +67,17 @@ describe('location widget in a task form', () => {
     expect(JSON.parse(body.checkInLocation)).toEqual({ lat: 31.230417, lng: 121.473701, accuracy: 25 });
   });
 
+  it('shows the position in Chinese', async () => {
+    await i18n.changeLanguage('zh');
+    stubGeolocation({ coords: { latitude: 31.2304167, longitude: 121.4737012, accuracy: 24.6 } });
+    renderForm();
+    fireEvent.click(screen.getByText('获取当前位置'));
+    // (a `lng` placeholder would be taken by i18next as the language and print the English text)
+    expect((await screen.findByTestId('input-checkInLocation-shown', undefined, SLOW)).textContent).toBe(
+      '纬度 31.23042，经度 121.47370（精度约 25 米）',
+    );
+  });
+
   it('says in Chinese that the position was refused, leaves the field empty and still completes', async () => {
     await i18n.changeLanguage('zh');
     stubGeolocation({ code: 1 });

@@ -68,8 +68,8 @@ export function LocationField({ value, onChange, id, testId }: Props) {
       {location && (
         <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid={`${testId}-shown`}>
           {t('fieldWidgets.location.shown', {
-            lat: location.lat.toFixed(5),
-            lng: location.lng.toFixed(5),
+            latitude: location.lat.toFixed(5),
+            longitude: location.lng.toFixed(5),
             accuracy: Math.round(location.accuracy),
           })}
         </Typography.Paragraph>

@@ -87,7 +87,7 @@ export function PhotosField({ ticketId, value, onChange, id, testId }: Props) {
         accept="image/*"
         capture="environment"
         multiple
-        hidden
+        style={{ display: 'none' }}
         onChange={picked}
         data-testid={`${testId}-camera-input`}
       />
@@ -96,7 +96,7 @@ export function PhotosField({ ticketId, value, onChange, id, testId }: Props) {
         type="file"
         accept="image/*"
         multiple
-        hidden
+        style={{ display: 'none' }}
         onChange={picked}
         data-testid={`${testId}-file-input`}
       />
