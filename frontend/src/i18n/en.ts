@@ -609,6 +609,7 @@ const en = {
       uploading: 'Uploading…',
       photo: 'Photo',
       remove: 'Remove photo',
+      stillUploading: 'A photo is still uploading. Please wait a moment.',
       failed: '{{name}} not uploaded: {{reason}}',
     },
     location: {

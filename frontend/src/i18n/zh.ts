@@ -609,6 +609,7 @@ const zh: Shape<Messages> = {
       uploading: '正在上传…',
       photo: '照片',
       remove: '删除照片',
+      stillUploading: '照片仍在上传，请稍候再提交。',
       failed: '{{name}} 未上传：{{reason}}',
     },
     location: {

@@ -128,6 +128,30 @@ describe('photos widget in a task form', () => {
     expect(JSON.parse(String(init?.body))).toEqual({ sitePhotos: '101,103' });
   });
 
+  it('does not complete while a photo is still uploading', async () => {
+    const fetchMock = mockApi();
+    let release: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const answer = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (input, init) => {
+      if (init?.method === 'POST' && String(input).endsWith('/attachments')) await slow;
+      return answer(input, init);
+    });
+    const onDone = renderForm();
+
+    fireEvent.change(screen.getByTestId('input-sitePhotos-camera-input'), { target: { files: [photo('a.jpg')] } });
+    expect(await screen.findByTestId('input-sitePhotos-uploading', undefined, SLOW)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('complete-diagnosisReport'));
+    expect(await screen.findByText('A photo is still uploading. Please wait a moment.', undefined, SLOW)).toBeTruthy();
+    expect(posts(fetchMock, 'api/tasks/t7/complete')).toHaveLength(0);
+
+    release();
+    await waitFor(() => expect(screen.getByTestId('input-sitePhotos').getAttribute('data-value')).toBe('101'), SLOW);
+    fireEvent.click(screen.getByTestId('complete-diagnosisReport'));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(true), SLOW);
+    expect(JSON.parse(String(posts(fetchMock, 'api/tasks/t7/complete')[0][1]?.body))).toEqual({ sitePhotos: '101' });
+  });
+
   it.each([
     [413, '文件太大'],
     [415, '不支持该文件类型'],

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/errors';
 import { AttachmentImage } from './AttachmentImage';
 import { fieldWidgetsApi, uploadErrorKey } from './api';
+import { uploadEnded, uploadStarted } from './uploads';
 import { parseIds } from './values';
 
 /** One picked file: uploading, uploaded (with its attachment id) or refused. */
@@ -18,6 +19,8 @@ interface Item {
 
 interface Props {
   ticketId: number;
+  /** The form field: uploads in progress are counted under it (see uploads.ts). */
+  fieldId: string;
   /** Comma-separated attachment ids (the form value). */
   value?: string;
   onChange?: (value: string) => void;
@@ -33,7 +36,7 @@ let counter = 0;
  * Photos of a field step: taken with the phone camera or picked from the album/files. Each file is uploaded
  * at once (kind PHOTO, visible to the customer); the field's value is the uploaded ids, comma-separated.
  */
-export function PhotosField({ ticketId, value, onChange, id, testId }: Props) {
+export function PhotosField({ ticketId, fieldId, value, onChange, id, testId }: Props) {
   const { t } = useTranslation();
   const camera = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
@@ -55,13 +58,15 @@ export function PhotosField({ ticketId, value, onChange, id, testId }: Props) {
   const upload = (file: File) => {
     const key = `file-${++counter}`;
     setItems((list) => [...list, { key, name: file.name, state: 'uploading' }]);
+    uploadStarted(ticketId, fieldId);
     fieldWidgetsApi
       .upload(ticketId, file, file.name, 'PHOTO')
       .then((a) => update(key, { state: 'done', attachmentId: a.id }))
       .catch((e: unknown) => {
         const known = uploadErrorKey(e);
         update(key, { state: 'failed', error: known ? t(known) : describeError(e, t) });
-      });
+      })
+      .finally(() => uploadEnded(ticketId, fieldId));
   };
 
   const picked = (event: ChangeEvent<HTMLInputElement>) => {

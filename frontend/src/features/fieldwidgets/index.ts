@@ -4,4 +4,5 @@ export { CustomerStepCard } from './CustomerStepCard';
 export { LocationField } from './LocationField';
 export { PhotosField } from './PhotosField';
 export { SignatureField } from './SignatureField';
+export { photosUploadedRule } from './uploads';
 export { parseIds, parseLocation } from './values';

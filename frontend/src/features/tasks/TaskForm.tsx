@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client';
 import type { Engineer, FormField, Task } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { referenceApi, referenceKeys } from '../../api/reference';
-import { LocationField, PhotosField, SignatureField } from '../fieldwidgets';
+import { LocationField, PhotosField, photosUploadedRule, SignatureField } from '../fieldwidgets';
 import { tasksApi } from './api';
 import { fieldLabel, initialValues, maxLengthOf, optionLabel, taskName, toSubmitValues, widgetFor } from './formFields';
 
@@ -39,7 +39,7 @@ function FieldInput({ field, engineers, ticketId, ...control }: FieldInputProps)
   const testId = `input-${field.id}`;
   switch (widgetFor(field)) {
     case 'photos':
-      return <PhotosField {...control} ticketId={ticketId} testId={testId} />;
+      return <PhotosField {...control} ticketId={ticketId} fieldId={field.id} testId={testId} />;
     case 'location':
       return <LocationField {...control} testId={testId} />;
     case 'signature':
@@ -151,15 +151,17 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
 
   const rules = (field: FormField): Rule[] => {
     const widget = widgetFor(field);
+    // A photo still on its way would be missing from the ids: wait for it (required or not).
+    const uploaded = widget === 'photos' ? [photosUploadedRule(t, task.ticketId, field.id)] : [];
     // A phone that shares no position must never block the step.
-    if (!field.required || widget === 'location') return [];
+    if (!field.required || widget === 'location') return uploaded;
     const text = widget === 'input' || widget === 'textarea';
     const message = t(text || widget === 'number' ? 'validation.required' : 'validation.choose', {
       field: fieldLabel(t, field),
     });
     // Blank text is dropped on submit, so it must not count as an answer. The whitespace key is
     // only set for text: its presence makes the validator type-check the value as a string.
-    return [text ? { required: true, whitespace: true, message } : { required: true, message }];
+    return [text ? { required: true, whitespace: true, message } : { required: true, message }, ...uploaded];
   };
 
   /** Help under a field: an optional engineer means "offer the job to all engineers". */
