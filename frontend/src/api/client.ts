@@ -180,3 +180,37 @@ export function saveBlob(blob: Blob, name: string) {
   // Revoking at once can cancel the download in some browsers; the blob is small, let it live a while.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Headers of a call made outside `request` (uploads, binary downloads): language, credential, CSRF echo. */
+function rawHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': acceptLanguage() };
+  const auth = authHeader();
+  if (auth) headers.Authorization = auth;
+  const xsrf = method !== 'GET' ? csrfToken() : null;
+  if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
+  return headers;
+}
+
+/** POSTs multipart form data (file uploads); the browser sets the multipart boundary. JSON answer, ApiError otherwise. */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const headers = { Accept: 'application/json', ...rawHeaders('POST') };
+  const response = await fetch(`api${path}`, { method: 'POST', credentials: 'same-origin', headers, body: form });
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) onUnauthorized();
+    throw new ApiError(problem);
+  }
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** GETs bytes with the caller's credentials, e.g. an image shown through an object URL (an <img src> sends no header). */
+export async function getBlob(path: string): Promise<Blob> {
+  const response = await fetch(`api${path}`, { credentials: 'same-origin', headers: rawHeaders('GET') });
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) onUnauthorized();
+    throw new ApiError(problem);
+  }
+  return response.blob();
+}

@@ -193,7 +193,16 @@ export interface CustomerCaseFile extends TicketSummary {
   customerFeedback: string | null;
   /** The callback waits for an answer: the customer may answer it (POST .../callback-answer). */
   callbackOpen: boolean;
+  /** A field step waiting for the customer (plan review, completion confirmation); absent on older servers. */
+  customerStep?: CustomerStep | null;
 }
+
+/**
+ * What a field step asks of the customer, from GET /api/tickets/{id}. Kept by hand until the generated types
+ * carry it; the server's shape is the same.
+ */
+export type CustomerStep =
+  { kind: 'PLAN_REVIEW'; recoveryPlan?: string | null } | { kind: 'COMPLETION_CONFIRMATION'; workDone?: string | null };
 
 export const CALLBACK_OUTCOMES = ['CONFIRMED', 'NOT_FIXED'] as const;
 export const SATISFACTION_SCORES = ['5', '4', '3', '2', '1'] as const;

@@ -9,6 +9,8 @@ import { describeError } from '../../shared/errors';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
 import { useOutbox } from '../offline';
+import { LocationField, PhotosField, photosUploadedRule, SignatureField } from '../fieldwidgets';
+import { tasksApi } from './api';
 import { fieldLabel, initialValues, maxLengthOf, optionLabel, taskName, toSubmitValues, widgetFor } from './formFields';
 
 /** Seconds the "already handled by someone else" notice stays: it must outlive the reload that removes the form. */
@@ -28,14 +30,22 @@ interface Props {
 interface FieldInputProps {
   field: FormField;
   engineers: Engineer[] | undefined;
+  /** The task's ticket: field-step widgets upload to it. */
+  ticketId: number;
   /** value/checked, onChange and id, injected by the surrounding Form.Item. */
   [injected: string]: unknown;
 }
 
-function FieldInput({ field, engineers, ...control }: FieldInputProps) {
+function FieldInput({ field, engineers, ticketId, ...control }: FieldInputProps) {
   const { t } = useTranslation();
   const testId = `input-${field.id}`;
   switch (widgetFor(field)) {
+    case 'photos':
+      return <PhotosField {...control} ticketId={ticketId} fieldId={field.id} testId={testId} />;
+    case 'location':
+      return <LocationField {...control} testId={testId} />;
+    case 'signature':
+      return <SignatureField {...control} ticketId={ticketId} testId={testId} />;
     case 'yesNo':
       return (
         <Radio.Group {...control} data-testid={testId}>
@@ -151,15 +161,18 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
   };
 
   const rules = (field: FormField): Rule[] => {
-    if (!field.required) return [];
     const widget = widgetFor(field);
+    // A photo still on its way would be missing from the ids: wait for it (required or not).
+    const uploaded = widget === 'photos' ? [photosUploadedRule(t, task.ticketId, field.id)] : [];
+    // A phone that shares no position must never block the step.
+    if (!field.required || widget === 'location') return uploaded;
     const text = widget === 'input' || widget === 'textarea';
     const message = t(text || widget === 'number' ? 'validation.required' : 'validation.choose', {
       field: fieldLabel(t, field),
     });
     // Blank text is dropped on submit, so it must not count as an answer. The whitespace key is
     // only set for text: its presence makes the validator type-check the value as a string.
-    return [text ? { required: true, whitespace: true, message } : { required: true, message }];
+    return [text ? { required: true, whitespace: true, message } : { required: true, message }, ...uploaded];
   };
 
   /** Help under a field: an optional engineer means "offer the job to all engineers". */
@@ -184,7 +197,7 @@ export function TaskForm({ task, onDone, loadEngineers = referenceApi.engineers 
             extra={helpText(field)}
             valuePropName={widgetFor(field) === 'switch' ? 'checked' : 'value'}
           >
-            <FieldInput field={field} engineers={engineers} />
+            <FieldInput field={field} engineers={engineers} ticketId={task.ticketId} />
           </Form.Item>
         </div>
       ))}

@@ -71,3 +71,30 @@ describe('canActOn', () => {
     expect(canActOn({ assignee: 'other', candidateGroups: [], actionable: true }, desk)).toBe(true);
   });
 });
+
+describe('field-step widgets (BPMN property `widget`)', () => {
+  it('are chosen by the property; an unknown value keeps the type’s input', () => {
+    expect(widgetFor(field({ properties: { widget: 'photos' } }))).toBe('photos');
+    expect(widgetFor(field({ properties: { widget: 'location' } }))).toBe('location');
+    expect(widgetFor(field({ type: 'long', properties: { widget: 'signature' } }))).toBe('signature');
+    expect(widgetFor(field({ properties: { widget: 'map' } }))).toBe('input');
+    expect(widgetFor(field({ properties: { widget: 'location', multiline: 'true' } }))).toBe('location');
+  });
+
+  it('post photo ids and location as strings, the signature as a number, and leave empty ones out', () => {
+    const fields = [
+      field({ id: 'photos', properties: { widget: 'photos' } }),
+      field({ id: 'where', properties: { widget: 'location' } }),
+      field({ id: 'sig', type: 'long', properties: { widget: 'signature' } }),
+    ];
+    expect(toSubmitValues(fields, { photos: '3,4', where: '{"lat":1,"lng":2,"accuracy":3}', sig: 9 })).toEqual({
+      photos: '3,4',
+      where: '{"lat":1,"lng":2,"accuracy":3}',
+      sig: 9,
+    });
+    expect(toSubmitValues(fields, { photos: '', where: '', sig: null })).toEqual({});
+    expect(
+      initialValues([field({ id: 'sig', type: 'long', defaultValue: '9', properties: { widget: 'signature' } })]),
+    ).toEqual({ sig: 9 });
+  });
+});

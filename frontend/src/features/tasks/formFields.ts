@@ -1,7 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { FormField, FormFieldOption, Me, Task } from '../../api/types';
 
-export type Widget = 'yesNo' | 'switch' | 'select' | 'engineer' | 'number' | 'date' | 'textarea' | 'input';
+export type Widget =
+  'yesNo' | 'switch' | 'select' | 'engineer' | 'number' | 'date' | 'textarea' | 'input' | FieldStepWidget;
+
+/** Field-step inputs chosen by the BPMN property `widget` (photos: ids, location: JSON, signature: an id). */
+export type FieldStepWidget = 'photos' | 'location' | 'signature';
+const FIELD_STEP_WIDGETS: readonly string[] = ['photos', 'location', 'signature'] satisfies FieldStepWidget[];
 
 /** Camunda keeps string variables in a varchar(4000) column; used when the field states no limit. */
 export const STRING_MAX_LENGTH = 4000;
@@ -16,6 +21,8 @@ export function maxLengthOf(field: FormField): number {
  */
 export function widgetFor(field: FormField): Widget {
   if (field.properties?.lookup === 'engineer') return 'engineer';
+  const chosen = field.properties?.widget;
+  if (chosen && FIELD_STEP_WIDGETS.includes(chosen)) return chosen as FieldStepWidget;
   switch (field.type) {
     case 'boolean':
       return field.required ? 'yesNo' : 'switch';
@@ -51,7 +58,7 @@ export function initialValues(fields: FormField[]): Record<string, unknown> {
     const raw = field.defaultValue;
     if (widget === 'switch') values[field.id] = toBoolean(raw) ?? false;
     else if (widget === 'yesNo') values[field.id] = toBoolean(raw);
-    else if (widget === 'number') values[field.id] = toNumber(raw);
+    else if (widget === 'number' || widget === 'signature') values[field.id] = toNumber(raw);
     else if (raw !== null && raw !== undefined && widget !== 'date') values[field.id] = String(raw);
   }
   return values;
@@ -75,6 +82,12 @@ export function toSubmitValues(fields: FormField[], values: Record<string, unkno
         break;
       }
       case 'number': {
+        const n = toNumber(value);
+        if (n !== undefined) out[field.id] = Math.trunc(n);
+        break;
+      }
+      case 'signature': {
+        // a long variable: the signature's attachment id
         const n = toNumber(value);
         if (n !== undefined) out[field.id] = Math.trunc(n);
         break;

@@ -8,6 +8,7 @@ import { CALLBACK_OUTCOMES, SATISFACTION_SCORES, type CallbackAnswer, type Custo
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
+import { CustomerStepCard } from '../fieldwidgets';
 import { ClocksPanel, slaApi, slaKeys, stamped } from '../sla';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
@@ -60,6 +61,9 @@ export function CustomerTicketView({ id }: { id: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            {ticket.customerStep && (
+              <CustomerStepCard ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
+            )}
             {ticket.callbackOpen ? (
               <CallbackForm ticketId={ticket.id} onAnswered={reloadAll} />
             ) : (
