@@ -60,7 +60,13 @@ class CaseFileController {
             String prevention, String thirdPartyName, String callbackOutcome, Integer satisfaction, String customerFeedback,
             int reopenCount, List<TimelineEntry> timeline, List<TaskView> openTasks, List<ProbeResultView> probeResults,
             /** What the signed-in user may do to the ticket now besides its tasks: exactly what those endpoints accept. */
-            List<TicketAction> availableActions) {
+            List<TicketAction> availableActions,
+            /** Where the engineer goes and whom to call there: the site card of the phone's ticket page. */
+            SiteCard site) {
+    }
+
+    /** The site of a case as the engineer's phone shows it: address for the map link, contact for tap-to-call. */
+    record SiteCard(Long id, String name, String address, String contactName, String contactPhone) {
     }
 
     /**
@@ -95,6 +101,7 @@ class CaseFileController {
                 t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),
                 t.getDeskNote(), t.getSymptom(), t.getCause(), t.getSolution(), t.getPrevention(), t.getThirdPartyName(),
                 t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults,
-                actions.available(t));
+                actions.available(t), new SiteCard(t.getSite().getId(), t.getSite().getName(), t.getSite().getAddress(),
+                        t.getSite().getContactName(), t.getSite().getContactPhone()));
     }
 }
