@@ -1680,10 +1680,17 @@ export interface components {
             formFields?: components["schemas"]["FormFieldView"][];
             id?: string;
             key?: string;
+            levelCode?: string;
+            levelName?: string;
             name?: string;
+            /** Format: date-time */
+            nextDeadline?: string;
+            siteAddress?: string;
+            siteName?: string;
             /** Format: int64 */
             ticketId?: number;
             ticketNumber?: string;
+            ticketStatus?: string;
             ticketTitle?: string;
         };
         TeamCommand: {

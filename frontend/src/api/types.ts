@@ -173,6 +173,17 @@ export interface TicketDetail extends TicketSummary {
   probeResults: ProbeResult[];
   /** Issue 12: the device is being checked now (the case is in its verify step); absent from older servers. */
   verifying?: boolean;
+  /** Where the engineer goes and whom to call there (staff case file). */
+  site?: SiteCardInfo | null;
+}
+
+/** The site of a case as the phone's site card shows it. */
+export interface SiteCardInfo {
+  id: number;
+  name: string;
+  address?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
 }
 
 /**
@@ -252,6 +263,15 @@ export interface Task {
   /** The server's verdict whether the signed-in user may claim/complete it, when it sends one. */
   actionable?: boolean;
   formFields: FormField[];
+  // What a job card on the phone shows of the case (absent on tasks without a ticket).
+  siteName?: string | null;
+  siteAddress?: string | null;
+  levelCode?: string | null;
+  /** The policy's own name of the level ("主备均不可用"). */
+  levelName?: string | null;
+  /** Nearest due time of a clock still running on the case; absent when none runs. */
+  nextDeadline?: string | null;
+  ticketStatus?: string | null;
 }
 
 export interface Notification {

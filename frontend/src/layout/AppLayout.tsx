@@ -2,17 +2,12 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIsPhone } from '../shared/useIsPhone';
+import { PhoneNav, type NavItem } from './PhoneNav';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { homePath, type Role } from '../api/types';
+import { homePath } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
-
-interface NavItem {
-  path: string;
-  label: string;
-  /** Roles that see the entry; undefined = everyone signed in. */
-  roles?: Role[];
-}
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/tasks', label: 'nav.tasks' },
@@ -42,8 +37,10 @@ export function AppLayout({ headerExtra }: { headerExtra?: ReactNode } = {}) {
   const { me, hasRole, isCustomer, logout } = useAuth();
   const { pathname } = useLocation();
   const home = homePath(me);
+  const phone = useIsPhone();
 
   const visible = isCustomer ? CUSTOMER_NAV_ITEMS : NAV_ITEMS.filter((i) => !i.roles || hasRole(...i.roles));
+  if (phone) return <PhoneLayout items={visible} selected={selectedKey(pathname, home)} />;
   const items = visible.map((i) => ({
     key: i.path,
     label: (
@@ -81,6 +78,26 @@ export function AppLayout({ headerExtra }: { headerExtra?: ReactNode } = {}) {
       <Layout.Content className="app-content">
         <Outlet />
       </Layout.Content>
+    </Layout>
+  );
+}
+
+/** Phones: a slim header, the page, and the bottom navigation with a drawer for the rest (layout/PhoneNav). */
+function PhoneLayout({ items, selected }: { items: NavItem[]; selected: string }) {
+  const { t } = useTranslation();
+  const { me, isCustomer } = useAuth();
+  return (
+    <Layout className="app-layout app-layout-phone" data-layout="phone">
+      <Layout.Header className="app-header">
+        <Link to={homePath(me)} className="app-brand" data-testid="app-brand">
+          {t('app.name')}
+          <span className="app-brand-sub">{t(isCustomer ? 'app.customerSubtitle' : 'app.subtitle')}</span>
+        </Link>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Outlet />
+      </Layout.Content>
+      <PhoneNav items={items} selected={selected} />
     </Layout>
   );
 }

@@ -2,11 +2,19 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import i18n from '../i18n';
 
-// antd's responsive helpers need matchMedia, which jsdom lacks.
+// antd's responsive helpers need matchMedia, which jsdom lacks. Width queries are answered from
+// window.innerWidth (jsdom: 1024, a desktop); a phone test sets window.innerWidth = 390 before rendering.
+const widthMatches = (query: string): boolean => {
+  const min = /min-width:\s*(\d+)px/.exec(query);
+  const max = /max-width:\s*(\d+)px/.exec(query);
+  if (!min && !max) return false;
+  const width = window.innerWidth;
+  return (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
+};
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
-      matches: false,
+      matches: widthMatches(query),
       media: query,
       onchange: null,
       addListener: () => {},

@@ -9,15 +9,19 @@ import { ApiError } from '../../api/client';
 import type { Task } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
+import { LevelTag } from '../../shared/tags';
 import { PageHeader } from '../../shared/PageHeader';
+import { useIsPhone } from '../../shared/useIsPhone';
 import { taskKeys, tasksApi } from './api';
 import { taskName } from './formFields';
+import { DeadlineCountdown, JobCard } from './JobCard';
 
 export function TaskInboxPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const phone = useIsPhone();
   const { data, error, isFetching: loading, refetch } = useQuery({ queryKey: taskKeys.all, queryFn: tasksApi.list });
 
   // Claimed or not (409: someone was quicker), the inbox is looked at again.
@@ -42,6 +46,17 @@ export function TaskInboxPage() {
       ),
     },
     { title: t('tasks.ticketTitle'), dataIndex: 'ticketTitle', ellipsis: true },
+    { title: t('phone.site'), dataIndex: 'siteName', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('ticket.level'),
+      key: 'level',
+      render: (_, task) => (task.levelCode ? <LevelTag level={task.levelCode} name={task.levelName} /> : '—'),
+    },
+    {
+      title: t('detail.deadlines'),
+      key: 'deadline',
+      render: (_, task) => <DeadlineCountdown deadline={task.nextDeadline} />,
+    },
     {
       title: t('tasks.assignee'),
       dataIndex: 'assignee',
@@ -84,24 +99,38 @@ export function TaskInboxPage() {
         }
       />
       {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(error, t) })} />}
-      <Table<Task>
-        data-testid="task-table"
-        // on a phone the table scrolls within itself; the page never scrolls sideways
-        scroll={{ x: 'max-content' }}
-        rowKey="id"
-        loading={loading}
-        columns={columns}
-        dataSource={data ?? []}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t('tasks.empty')} data-testid="tasks-empty" /> }}
-        onRow={(task) =>
-          ({
-            'data-testid': 'task-row',
-            'data-task-key': task.key,
-            'data-ticket-number': task.ticketNumber,
-          }) as HTMLAttributes<HTMLElement>
-        }
-      />
+      {phone ? (
+        <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="task-table" data-layout="cards">
+          {!loading && (data ?? []).length === 0 && <Empty description={t('tasks.empty')} data-testid="tasks-empty" />}
+          {(data ?? []).map((task) => (
+            <JobCard
+              key={task.id}
+              task={task}
+              onClaim={(task) => void claim(task)}
+              onOpen={(task) => void navigate(`/tickets/${task.ticketId}`)}
+            />
+          ))}
+        </Space>
+      ) : (
+        <Table<Task>
+          data-testid="task-table"
+          // on a phone the table scrolls within itself; the page never scrolls sideways
+          scroll={{ x: 'max-content' }}
+          rowKey="id"
+          loading={loading}
+          columns={columns}
+          dataSource={data ?? []}
+          pagination={false}
+          locale={{ emptyText: <Empty description={t('tasks.empty')} data-testid="tasks-empty" /> }}
+          onRow={(task) =>
+            ({
+              'data-testid': 'task-row',
+              'data-task-key': task.key,
+              'data-ticket-number': task.ticketNumber,
+            }) as HTMLAttributes<HTMLElement>
+          }
+        />
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { Empty, Table, Tag, Typography } from 'antd';
+import { Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProbeCheck, ProbeResult } from '../../api/types';
 import { formatDateTime } from '../../shared/format';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 export function ProbeResults({ results }: { results: ProbeResult[] }) {
   const { t } = useTranslation();
@@ -32,14 +33,16 @@ export function ProbeResults({ results }: { results: ProbeResult[] }) {
                 {result.summary ? ` · ${result.summary}` : ''}
               </Typography.Text>
             </div>
-            <Table<ProbeCheck>
+            {/* targets and details wrap (a failed check's reason is the point), on a phone as cards */}
+            <ResponsiveTable<ProbeCheck>
+              className="probe-wrap"
               size="small"
               pagination={false}
               rowKey={(_, i) => String(i)}
               dataSource={result.checks ?? []}
               columns={[
                 { title: t('detail.checkKind'), dataIndex: 'kind', width: 80 },
-                { title: t('detail.checkTarget'), dataIndex: 'target', ellipsis: true },
+                { title: t('detail.checkTarget'), dataIndex: 'target' },
                 {
                   title: t('detail.checkResult'),
                   dataIndex: 'ok',
@@ -48,7 +51,7 @@ export function ProbeResults({ results }: { results: ProbeResult[] }) {
                     <Tag color={ok ? 'success' : 'error'}>{ok ? t('detail.checkOk') : t('detail.checkFailed')}</Tag>
                   ),
                 },
-                { title: t('detail.checkDetail'), dataIndex: 'detail', ellipsis: true, render: (d) => d ?? '—' },
+                { title: t('detail.checkDetail'), dataIndex: 'detail', render: (d: string | null) => d ?? '—' },
                 { title: t('detail.checkMillis'), dataIndex: 'durationMillis', width: 80, align: 'right' },
               ]}
             />

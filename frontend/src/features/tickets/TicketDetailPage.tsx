@@ -1,5 +1,19 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Empty,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +24,12 @@ import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
+import { useIsPhone } from '../../shared/useIsPhone';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
 import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ProbeResults } from './ProbeResults';
+import { SiteCard } from './SiteCard';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 import { afterFailedVerification, FIX_TASK, VerificationAlert } from './VerificationAlert';
@@ -42,6 +58,7 @@ export function TicketDetailPage() {
 function StaffTicketView({ id }: { id: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const phone = useIsPhone();
   const { data: ticket, error } = useQuery({
     queryKey: ticketKeys.detail(id),
     queryFn: () => ticketsApi.get(id),
@@ -62,6 +79,88 @@ function StaffTicketView({ id }: { id: string }) {
   }, [queryClient, id]);
 
   if (!ticket) return <TicketNotLoaded error={error} />;
+
+  if (phone) {
+    // Phones: my task's form first, then where to go and whom to call, the rest folded away.
+    const timeline = <TicketTimeline ticket={ticket} />;
+    return (
+      <div
+        data-testid="ticket-detail"
+        data-ticket-id={ticket.id}
+        data-ticket-number={ticket.number}
+        data-layout="phone"
+      >
+        <Space direction="vertical" size={4} style={{ marginBottom: 12, width: '100%' }}>
+          <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
+            <span data-testid="ticket-number">{ticket.number}</span> ·{' '}
+            <span data-testid="ticket-title">{ticket.title}</span>
+          </Typography.Title>
+          <Space size={4} wrap>
+            <StatusTag status={ticket.status} testId="ticket-status" />
+            <LevelTag level={ticket.level} testId="ticket-level" />
+            {ticket.escalated && <Tag color="red">{t('ticket.escalated')}</Tag>}
+            {ticket.holdReason && (
+              <Tag color="warning" data-testid="ticket-hold" data-reason={ticket.holdReason}>
+                {t('ticket.onHold', {
+                  reason: t(`holdReason.${ticket.holdReason}`, { defaultValue: ticket.holdReason }),
+                })}
+              </Tag>
+            )}
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={() => void reloadAll()}
+              data-testid="ticket-refresh"
+            >
+              {t('common.refresh')}
+            </Button>
+          </Space>
+        </Space>
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <CurrentTasks ticket={ticket} onChanged={reloadAll} />
+          <SiteCard ticket={ticket} />
+          <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
+          <Collapse
+            data-testid="ticket-sections"
+            items={[
+              { key: 'facts', label: t('phone.details'), children: <TicketFacts ticket={ticket} /> },
+              {
+                key: 'sla',
+                label: t('phone.sla'),
+                children: (
+                  <Space direction="vertical" size={12} style={{ width: '100%' }}>
+                    <ClocksPanel data={clocks.data} error={clocks.error ?? undefined} loading={clocks.isFetching} />
+                    <Deadlines ticket={ticket} />
+                  </Space>
+                ),
+              },
+              {
+                key: 'probes',
+                label: t('detail.probes'),
+                children: (
+                  <div data-testid="probe-results">
+                    <ProbeResults results={ticket.probeResults ?? []} />
+                  </div>
+                ),
+              },
+              {
+                key: 'deliveries',
+                label: t('deliveries.title'),
+                children: (
+                  <DeliveriesPanel
+                    deliveries={deliveries.data}
+                    error={deliveries.error ?? undefined}
+                    loading={deliveries.isFetching}
+                  />
+                ),
+              },
+              { key: 'timeline', label: t('detail.timeline'), children: timeline },
+            ]}
+          />
+        </Space>
+      </div>
+    );
+  }
 
   return (
     <div data-testid="ticket-detail" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
@@ -102,27 +201,8 @@ function StaffTicketView({ id }: { id: string }) {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <ClocksPanel data={clocks.data} error={clocks.error ?? undefined} loading={clocks.isFetching} />
             <Deadlines ticket={ticket} />
-            <Card title={t('detail.timeline')} data-testid="ticket-timeline">
-              {ticket.timeline?.length ? (
-                <Timeline
-                  items={ticket.timeline.map((e, i) => ({
-                    key: i,
-                    color: EVENT_COLORS[e.type] ?? 'blue',
-                    children: (
-                      <>
-                        <Tag bordered={false}>{t(`event.${e.type}`, { defaultValue: e.type })}</Tag>
-                        <Typography.Text type="secondary">
-                          {formatDateTime(e.at)}
-                          {e.actor ? ` · ${e.actor}` : ''}
-                        </Typography.Text>
-                        <div>{e.message}</div>
-                      </>
-                    ),
-                  }))}
-                />
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noTimeline')} />
-              )}
+            <Card title={t('detail.timeline')}>
+              <TicketTimeline ticket={ticket} />
             </Card>
           </Space>
         </Col>
@@ -135,7 +215,8 @@ function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: 
   const { t } = useTranslation();
   const { me } = useAuth();
   const { message } = App.useApp();
-  const tasks = ticket.openTasks ?? [];
+  // the tasks I may act on first: on a phone my form is the first thing on the page
+  const tasks = [...(ticket.openTasks ?? [])].sort((a, b) => Number(canActOn(b, me)) - Number(canActOn(a, me)));
 
   const claim = async (task: Task) => {
     try {
@@ -274,7 +355,9 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
       ? [{ key: 'feedback', label: t('ticket.customerFeedback'), children: ticket.customerFeedback, span: 2 }]
       : []),
   ];
-  return <Descriptions bordered size="small" column={2} items={items} data-testid="ticket-facts" />;
+  return (
+    <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={items} data-testid="ticket-facts" />
+  );
 }
 
 function Deadlines({ ticket }: { ticket: TicketDetail }) {
@@ -307,5 +390,33 @@ function Deadlines({ ticket }: { ticket: TicketDetail }) {
         ]}
       />
     </Card>
+  );
+}
+
+function TicketTimeline({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="ticket-timeline">
+      {ticket.timeline?.length ? (
+        <Timeline
+          items={ticket.timeline.map((e, i) => ({
+            key: i,
+            color: EVENT_COLORS[e.type] ?? 'blue',
+            children: (
+              <>
+                <Tag bordered={false}>{t(`event.${e.type}`, { defaultValue: e.type })}</Tag>
+                <Typography.Text type="secondary">
+                  {formatDateTime(e.at)}
+                  {e.actor ? ` · ${e.actor}` : ''}
+                </Typography.Text>
+                <div>{e.message}</div>
+              </>
+            ),
+          }))}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noTimeline')} />
+      )}
+    </div>
   );
 }

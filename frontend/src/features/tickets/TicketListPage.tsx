@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Select, Space, Table } from 'antd';
+import { Alert, Checkbox, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { HTMLAttributes } from 'react';
@@ -10,6 +10,7 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { PageHeader } from '../../shared/PageHeader';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { ticketKeys, ticketsApi, type TicketFilter } from './api';
 
@@ -145,8 +146,10 @@ export function TicketListPage() {
       {tickets.error && (
         <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(tickets.error, t) })} />
       )}
-      <Table<TicketSummary>
+      <ResponsiveTable<TicketSummary>
         data-testid="ticket-table"
+        cardTitle={(row) => `${row.number} · ${row.title}`}
+        cardHidden={['number', 'title']}
         // on a phone the table scrolls within itself; the page never scrolls sideways
         scroll={{ x: 'max-content' }}
         rowKey="id"

@@ -68,7 +68,13 @@ class CaseFileController {
             /** What the customer's side is asked for now (plan review, completion confirmation), or null. */
             ReadCustomerStep.CustomerStep customerStep,
             /** Issue 12: the device is being probed now (the case is in its verify step); the page shows "checking". */
-            boolean verifying) {
+            boolean verifying,
+            /** Where the engineer goes and whom to call there: the site card of the phone's ticket page. */
+            SiteCard site) {
+    }
+
+    /** The site of a case as the engineer's phone shows it: address for the map link, contact for tap-to-call. */
+    record SiteCard(Long id, String name, String address, String contactName, String contactPhone) {
     }
 
     /**
@@ -106,6 +112,8 @@ class CaseFileController {
                 t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),
                 t.getDeskNote(), t.getSymptom(), t.getCause(), t.getSolution(), t.getPrevention(), t.getThirdPartyName(),
                 t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults,
-                actions.available(t), customerSteps.of(t), t.getStatus() == TicketStatus.VERIFYING);
+                actions.available(t), customerSteps.of(t), t.getStatus() == TicketStatus.VERIFYING,
+                new SiteCard(t.getSite().getId(), t.getSite().getName(), t.getSite().getAddress(),
+                        t.getSite().getContactName(), t.getSite().getContactPhone()));
     }
 }

@@ -21,13 +21,14 @@ final class HttpHardening {
     /**
      * Scripts and everything else from this origin only; inline styles stay allowed because Ant
      * Design writes its CSS at run time. {@code connect-src} also admits the OIDC issuer when one is
-     * configured ({@code aftercare.security.csp-connect-src}).
+     * configured ({@code aftercare.security.csp-connect-src}). The web app manifest and the service worker of the
+     * installable app come from this origin (ADR 0019).
      */
     static String contentSecurityPolicy(String extraConnectSrc) {
         String connect = extraConnectSrc == null || extraConnectSrc.isBlank() ? "'self'" : "'self' " + extraConnectSrc.trim();
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
                 + "font-src 'self' data:; connect-src " + connect + "; frame-ancestors 'none'; base-uri 'self'; "
-                + "form-action 'self'; object-src 'none'";
+                + "form-action 'self'; object-src 'none'; manifest-src 'self'; worker-src 'self'";
     }
 
     private HttpHardening() {

@@ -29,8 +29,9 @@ public class TicketHeadlines {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return entities.createQuery("select new com.aftercare.ticket.TicketHeadline(t.id, t.number, t.title)"
-                        + " from Ticket t where t.id in :ids", TicketHeadline.class)
+        return entities.createQuery("select new com.aftercare.ticket.TicketHeadline(t.id, t.number, t.title, s.name,"
+                        + " s.address, t.level, t.policyId, t.status, t.holdReason, t.responseDue, t.respondedAt,"
+                        + " t.resolutionDue, t.resolvedAt) from Ticket t join t.site s where t.id in :ids", TicketHeadline.class)
                 .setParameter("ids", ids)
                 .getResultStream()
                 .collect(Collectors.toMap(TicketHeadline::id, Function.identity()));

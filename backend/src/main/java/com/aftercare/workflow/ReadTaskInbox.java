@@ -35,12 +35,15 @@ public class ReadTaskInbox {
     private final RuntimeService runtimeService;
     private final TaskForms forms;
     private final TicketHeadlines tickets;
+    private final JobCards cards;
 
-    ReadTaskInbox(TaskService taskService, RuntimeService runtimeService, TaskForms forms, TicketHeadlines tickets) {
+    ReadTaskInbox(TaskService taskService, RuntimeService runtimeService, TaskForms forms, TicketHeadlines tickets,
+            JobCards cards) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.forms = forms;
         this.tickets = tickets;
+        this.cards = cards;
     }
 
     @Transactional(readOnly = true)
@@ -72,9 +75,7 @@ public class ReadTaskInbox {
             List<String> candidates = groups.getOrDefault(task.getId(), List.of());
             boolean actionable = task.getAssignee() != null ? task.getAssignee().equals(user)
                     : roles.stream().anyMatch(r -> candidates.contains(r.name()));
-            inbox.add(new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), ticketId,
-                    ticket == null ? null : ticket.number(), ticket == null ? null : ticket.title(), task.getAssignee(),
-                    candidates, task.getCreateTime(), actionable, fields.get(task.getId())));
+            inbox.add(cards.view(task, ticketId, ticket, candidates, actionable, fields.get(task.getId())));
         }
         return inbox;
     }

@@ -37,6 +37,7 @@ import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.RecordRedispatch;
 import com.aftercare.ticket.RecordTaskCompletion;
+import com.aftercare.ticket.TicketHeadline;
 
 /**
  * The user-task side of the engine: inbox, claim, complete. Enforces on the server that only the
@@ -62,11 +63,13 @@ public class WorkflowTaskService {
     private final RecordFieldStep recordFieldStep;
     private final ReplayIdempotentRequest replayIdempotentRequest;
     private final RememberIdempotentRequest rememberIdempotentRequest;
+    private final JobCards jobCards;
 
     WorkflowTaskService(TaskService taskService, FormService formService, RuntimeService runtimeService,
             HistoryService historyService, IdentityService identityService, FindTicket tickets, RecordRedispatch recordRedispatch,
             RecordTaskCompletion recordTaskCompletion, EngineerService engineers, RecordFieldStep recordFieldStep,
-            ReplayIdempotentRequest replayIdempotentRequest, RememberIdempotentRequest rememberIdempotentRequest) {
+            ReplayIdempotentRequest replayIdempotentRequest, RememberIdempotentRequest rememberIdempotentRequest,
+            JobCards jobCards) {
         this.taskService = taskService;
         this.formService = formService;
         this.runtimeService = runtimeService;
@@ -79,6 +82,7 @@ public class WorkflowTaskService {
         this.recordFieldStep = recordFieldStep;
         this.replayIdempotentRequest = replayIdempotentRequest;
         this.rememberIdempotentRequest = rememberIdempotentRequest;
+        this.jobCards = jobCards;
     }
 
     /** My tasks plus the unclaimed tasks of my roles, newest first. */
@@ -328,13 +332,7 @@ public class WorkflowTaskService {
 
     private TaskView view(Task task, String user, Set<Role> roles) {
         Long ticketId = ticketId(task);
-        String number = null;
-        String title = null;
-        if (ticketId != null) {
-            Ticket ticket = tickets.get(ticketId);
-            number = ticket.getNumber();
-            title = ticket.getTitle();
-        }
+        TicketHeadline headline = ticketId == null ? null : TicketHeadline.of(tickets.get(ticketId));
         List<TaskView.FormFieldView> fields = new ArrayList<>();
         for (FormField f : formService.getTaskFormData(task.getId()).getFormFields()) {
             List<TaskView.Option> options = new ArrayList<>();
@@ -344,8 +342,7 @@ public class WorkflowTaskService {
             fields.add(new TaskView.FormFieldView(f.getId(), f.getLabel(), f.getTypeName(), FormValues.isRequired(f), defaultValue,
                     options.isEmpty() ? null : options, properties, FormValues.maxLength(f)));
         }
-        return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), ticketId, number, title, task.getAssignee(),
-                candidateGroups(task.getId()), task.getCreateTime(), mayAct(task, user, roles), fields);
+        return jobCards.view(task, ticketId, headline, candidateGroups(task.getId()), mayAct(task, user, roles), fields);
     }
 
     /** Counts for diagnostics and tests: how many user tasks a case has open. */

@@ -158,6 +158,35 @@ class InboxQueryCountTest extends IntegrationTest {
         });
     }
 
+    @Test
+    void aJobCardShowsTheSiteItsAddressTheLevelAndTheNextDeadline() {
+        Ticket ticket = report(Category.DEFECT);
+        Ticket stored = tickets.get(ticket.getId());
+        TaskView card = inbox.read("t-desk", roles("t-desk")).stream()
+                .filter(t -> stored.getNumber().equals(t.ticketNumber())).findFirst().orElseThrow();
+
+        assertThat(card.siteName()).isEqualTo(stored.getSite().getName()).isNotBlank();
+        assertThat(card.siteAddress()).isEqualTo(stored.getSite().getAddress());
+        assertThat(card.levelCode()).isEqualTo(stored.getLevel()).isNotBlank();
+        assertThat(card.levelName()).as("the policy's own name of the level").isNotBlank();
+        assertThat(card.ticketStatus()).isEqualTo(stored.getStatus().name());
+        // nothing responded yet: the response clock is the nearest one running
+        assertThat(stored.getResponseDue()).isNotNull();
+        assertThat(card.nextDeadline()).isEqualTo(stored.getResponseDue());
+
+        // over HTTP the card carries the same fields for the phone
+        com.fasterxml.jackson.databind.JsonNode json = null;
+        for (com.fasterxml.jackson.databind.JsonNode n : api.get("t-desk", "/api/tasks").body()) {
+            if (stored.getNumber().equals(n.path("ticketNumber").asText())) {
+                json = n;
+            }
+        }
+        assertThat(json).isNotNull();
+        assertThat(json.path("siteName").asText()).isEqualTo(stored.getSite().getName());
+        assertThat(json.path("levelCode").asText()).isEqualTo(stored.getLevel());
+        assertThat(json.path("nextDeadline").isTextual()).as("an ISO instant").isTrue();
+    }
+
     private void assignNewFirstLineTasks(int count, String assignee) {
         for (int i = 0; i < count; i++) {
             Ticket ticket = report(Category.DEFECT);
