@@ -641,6 +641,8 @@ const en = {
       notAllowed: 'the address may not be checked (site rules)',
       httpStatus: 'error status {{status}}',
       other: 'check failed',
+    },
+  },
   fieldWidgets: {
     imageFailed: 'Image could not be loaded',
     upload: {
@@ -705,6 +707,7 @@ const en = {
       gone: 'This step was already answered; the case is shown as it is now.',
       failed: 'Not sent: {{reason}}',
     },
+  },
   navShort: {
     navigation: 'Main navigation',
     more: 'More',

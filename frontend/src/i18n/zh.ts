@@ -639,6 +639,8 @@ const zh: Shape<Messages> = {
       notAllowed: '该地址不允许检测（站点规则）',
       httpStatus: '返回错误状态 {{status}}',
       other: '检测未通过',
+    },
+  },
   fieldWidgets: {
     imageFailed: '图片无法加载',
     upload: {
@@ -702,6 +704,7 @@ const zh: Shape<Messages> = {
       gone: '此步骤已被处理，页面已显示最新状态。',
       failed: '未提交：{{reason}}',
     },
+  },
   navShort: {
     navigation: '主导航',
     more: '更多',

@@ -10,7 +10,6 @@ import { referenceApi, referenceKeys } from '../../api/reference';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
 import { useOutbox } from '../offline';
 import { LocationField, PhotosField, photosUploadedRule, SignatureField } from '../fieldwidgets';
-import { tasksApi } from './api';
 import { fieldLabel, initialValues, maxLengthOf, optionLabel, taskName, toSubmitValues, widgetFor } from './formFields';
 
 /** Seconds the "already handled by someone else" notice stays: it must outlive the reload that removes the form. */
