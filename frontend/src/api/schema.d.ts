@@ -989,6 +989,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/completion-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's tester confirms the completed work remotely (VC-2), or says it is not done */
+        post: operations["confirmCompletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/delay": {
         parameters: {
             query?: never;
@@ -1063,6 +1080,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["arrivedOnSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/plan-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer approves the recovery plan, or sends it back with a reason (FW-4); the desk may answer for them */
+        post: operations["reviewPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1232,6 +1266,13 @@ export interface components {
             /** @enum {string} */
             region: "CITY" | "COUNTY";
         };
+        CompletionConfirmation: {
+            confirmed?: boolean;
+            remark?: string;
+            /** Format: int64 */
+            signatureAttachmentId?: number;
+            testerName?: string;
+        };
         ContractSettings: {
             /** @enum {string} */
             calendar: "SEVEN_BY_24" | "FIVE_BY_8";
@@ -1242,6 +1283,7 @@ export interface components {
             language?: string;
             name: string;
             notifyEmail?: boolean;
+            planLevels?: string[];
             policyCode?: string;
             projectManager?: string;
             seniorEngineer?: string;
@@ -1265,6 +1307,7 @@ export interface components {
             language?: "zh-CN" | "en";
             name?: string;
             notifyEmail?: boolean;
+            planLevels?: string[];
             policyCode?: string;
             projectManager?: string;
             seniorEngineer?: string;
@@ -1559,6 +1602,10 @@ export interface components {
             reason?: string;
             /** Format: date-time */
             to?: string;
+        };
+        PlanReview: {
+            approved?: boolean;
+            reason?: string;
         };
         PolicyDefinition: {
             commonClocks?: components["schemas"]["ClockSpec"][];
@@ -3481,6 +3528,30 @@ export interface operations {
             };
         };
     };
+    confirmCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionConfirmation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     reportDelay: {
         parameters: {
             query?: never;
@@ -3618,6 +3689,30 @@ export interface operations {
         responses: {
             /** @description No Content */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reviewPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanReview"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
