@@ -332,6 +332,9 @@ const en = {
     departmentHead: 'Department head',
     channels: 'Notification channels',
     languageLabel: 'Message language',
+    planLevels: 'Levels that owe a recovery plan',
+    planLevelsHelp:
+      'For faults of these levels (classes) the engineer writes a recovery plan that the customer reviews before the work; none by default.',
     languageHelp:
       "The language of e-mail, WeCom and DingTalk messages; in-app messages follow each reader's own language.",
     language: { 'zh-CN': 'Chinese (中文)', en: 'English' },

@@ -331,6 +331,8 @@ const zh: Shape<Messages> = {
     departmentHead: '部门负责人',
     channels: '通知渠道',
     languageLabel: '通知语言',
+    planLevels: '需评审恢复方案的级别',
+    planLevelsHelp: '这些级别（类别）的故障在施工前由工程师提交恢复方案，客户评审通过后再实施；不选则不需要。',
     languageHelp: '邮件、企业微信和钉钉消息使用的语言；系统内的消息按每位用户自己的界面语言显示。',
     language: { 'zh-CN': '中文', en: '英文（English）' },
     notifyEmail: '同时发送邮件',

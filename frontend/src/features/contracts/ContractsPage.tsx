@@ -161,6 +161,8 @@ export function ContractForm({
   const [answer, setAnswer] = useState<Contract>();
   const saved = answer ?? contract;
   const calendar = Form.useWatch('calendar', form);
+  const policyCode = Form.useWatch('policyCode', form);
+  const levels = (policies ?? []).find((p) => p.code === policyCode)?.definition?.levels ?? [];
   const initial = useMemo(() => formValues(contract), [contract]);
 
   const required = (labelKey: string) => ({
@@ -260,6 +262,17 @@ export function ContractForm({
           data-testid="contract-policy"
           loading={!policies}
           options={(policies ?? []).map((p) => ({ value: p.code, label: p.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="planLevels" label={t('contracts.planLevels')} extra={t('contracts.planLevelsHelp')}>
+        <Select
+          mode="multiple"
+          allowClear
+          data-testid="contract-planLevels"
+          options={levels.map((l) => ({
+            value: l.code,
+            label: t(`levelName.${policyCode}.${l.code}`, { defaultValue: l.name }),
+          }))}
         />
       </Form.Item>
       <Form.Item name="calendar" label={t('contracts.calendarLabel')} extra={t('contracts.calendarHelp')}>

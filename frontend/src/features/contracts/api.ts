@@ -33,6 +33,8 @@ export interface Contract {
   wecomWebhookSet?: boolean;
   dingtalkWebhookSet?: boolean;
   dingtalkSecretSet?: boolean;
+  /** Levels (classes) whose recovery plan the customer reviews before the work (FW-4); absent from older servers. */
+  planLevels?: string[];
 }
 
 /**
@@ -51,6 +53,7 @@ export interface ContractPayload {
   notifyEmail: boolean;
   workingHours: WorkingWindow[];
   language: ContractLanguage;
+  planLevels: string[];
   wecomWebhookUrl?: string;
   dingtalkWebhookUrl?: string;
   dingtalkSecret?: string;
@@ -67,6 +70,8 @@ export interface PolicyOption {
   code: string;
   name: string;
   version: number;
+  /** The policy's level scheme: the levels a contract may owe a recovery plan for. */
+  definition?: { levels?: { code: string; name: string }[] };
 }
 
 export const contractsApi = {

@@ -75,6 +75,7 @@ describe('the PUT body', () => {
       departmentHead: null,
       notifyEmail: true,
       language: 'en',
+      planLevels: [],
       workingHours: [
         { from: '08:30', to: '12:00' },
         { from: '13:30', to: '17:00' },
@@ -89,6 +90,12 @@ describe('the PUT body', () => {
     expect(edited.wecomWebhookUrl).toBe('');
     expect(edited.dingtalkWebhookUrl).toBe('https://oapi.dingtalk.com/robot/send?access_token=x');
     expect('dingtalkSecret' in edited).toBe(false);
+  });
+
+  it('sends the levels that owe a recovery plan (FW-4), none for a new contract', () => {
+    expect(toPayload(formValues(undefined)).planLevels).toEqual([]);
+    expect(toPayload({ ...formValues(contract), planLevels: ['1', '2'] }).planLevels).toEqual(['1', '2']);
+    expect(formValues({ ...contract, planLevels: ['A'] }).planLevels).toEqual(['A']);
   });
 
   it('keeps the office hours on 7×24 so switching back finds them', () => {

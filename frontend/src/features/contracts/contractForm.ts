@@ -59,6 +59,7 @@ export interface ContractFormValues {
   departmentHead?: string;
   notifyEmail: boolean;
   language: ContractLanguage;
+  planLevels: string[];
   workingHours: WorkingWindow[];
   wecomWebhookUrl: SecretEdit;
   dingtalkWebhookUrl: SecretEdit;
@@ -79,6 +80,7 @@ export function formValues(contract: Contract | undefined): ContractFormValues {
     departmentHead: contract?.departmentHead ?? '',
     notifyEmail: contract?.notifyEmail ?? false,
     language: contract?.language ?? 'zh-CN',
+    planLevels: contract?.planLevels ?? [],
     workingHours: (contract?.workingHours?.length ? contract.workingHours : DEFAULT_HOURS).map((w) => ({ ...w })),
     wecomWebhookUrl: { mode: 'keep' },
     dingtalkWebhookUrl: { mode: 'keep' },
@@ -111,6 +113,7 @@ export function toPayload(v: ContractFormValues): ContractPayload {
     departmentHead: blankToNull(v.departmentHead),
     notifyEmail: v.notifyEmail,
     language: v.language,
+    planLevels: v.planLevels ?? [],
     workingHours: v.workingHours.map((w) => ({ from: (w.from ?? '').trim(), to: (w.to ?? '').trim() })),
   };
   const wecom = secret(v.wecomWebhookUrl);

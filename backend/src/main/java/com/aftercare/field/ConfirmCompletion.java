@@ -29,12 +29,12 @@ public class ConfirmCompletion {
         this.steps = steps;
     }
 
-    public record Command(String testerName, Boolean confirmed, Long signatureAttachmentId, String remark) {
+    public record CompletionConfirmation(String testerName, Boolean confirmed, Long signatureAttachmentId, String remark) {
     }
 
     /** 404 for a ticket the caller may not see, 400 naming the field, 409 when nothing waits for confirmation. */
     @Transactional
-    public void confirm(long ticketId, Command command) {
+    public void confirm(long ticketId, CompletionConfirmation command) {
         Ticket ticket = tickets.getVisible(ticketId);
         if (command == null || command.testerName() == null || command.testerName().isBlank()) {
             throw new BadRequestException("testerName", "the name of the customer's tester");

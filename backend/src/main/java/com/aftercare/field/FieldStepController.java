@@ -27,14 +27,14 @@ class FieldStepController {
 
     @PostMapping("/api/tickets/{id}/plan-review")
     @Operation(summary = "The customer approves the recovery plan, or sends it back with a reason (FW-4); the desk may answer for them")
-    ResponseEntity<Void> reviewPlan(@PathVariable Long id, @RequestBody ReviewPlan.Command body) {
+    ResponseEntity<Void> reviewPlan(@PathVariable Long id, @RequestBody ReviewPlan.PlanReview body) {
         reviewPlan.review(id, body);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tickets/{id}/completion-confirmation")
     @Operation(summary = "The customer's tester confirms the completed work remotely (VC-2), or says it is not done")
-    ResponseEntity<Void> confirmCompletion(@PathVariable Long id, @RequestBody ConfirmCompletion.Command body) {
+    ResponseEntity<Void> confirmCompletion(@PathVariable Long id, @RequestBody ConfirmCompletion.CompletionConfirmation body) {
         confirmCompletion.confirm(id, body);
         return ResponseEntity.noContent().build();
     }

@@ -28,12 +28,12 @@ public class ReviewPlan {
         this.steps = steps;
     }
 
-    public record Command(Boolean approved, String reason) {
+    public record PlanReview(Boolean approved, String reason) {
     }
 
     /** 404 for a ticket the caller may not see, 400 naming the field, 409 when no plan waits for review. */
     @Transactional
-    public void review(long ticketId, Command command) {
+    public void review(long ticketId, PlanReview command) {
         Ticket ticket = tickets.getVisible(ticketId);
         if (command == null || command.approved() == null) {
             throw new BadRequestException("approved", "true or false");

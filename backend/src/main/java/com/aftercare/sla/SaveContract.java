@@ -29,11 +29,14 @@ public class SaveContract {
     private final ServiceContractRepository contracts;
     private final AssetService assets;
     private final WebhookSettingsValidator webhooks;
+    private final PolicyCatalog policies;
 
-    SaveContract(ServiceContractRepository contracts, AssetService assets, WebhookSettingsValidator webhooks) {
+    SaveContract(ServiceContractRepository contracts, AssetService assets, WebhookSettingsValidator webhooks,
+            PolicyCatalog policies) {
         this.contracts = contracts;
         this.assets = assets;
         this.webhooks = webhooks;
+        this.policies = policies;
     }
 
     @Transactional
@@ -46,6 +49,7 @@ public class SaveContract {
         }
         ServiceContract stored = contracts.findByCustomerId(customerId).orElse(null);
         checkChannels(settings, stored);
+        checkPlanLevels(settings);
         ServiceContract contract = stored != null ? stored : new ServiceContract(customerId);
         contract.update(settings, hours);
         return contracts.save(contract);
@@ -72,6 +76,21 @@ public class SaveContract {
                 : p).toList();
         if (!named.isEmpty()) {
             throw new BadRequestException(named);
+        }
+    }
+
+    /** The levels that owe a recovery plan (FW-4) must be levels of the contract's policy. */
+    private void checkPlanLevels(ContractSettings settings) {
+        if (settings.planLevels() == null || settings.planLevels().isEmpty() || settings.policyCode() == null
+                || !policies.hasCurrent(settings.policyCode())) {
+            return;
+        }
+        java.util.Set<String> levels = new java.util.TreeSet<>();
+        policies.currentPolicy(settings.policyCode()).definition().levels().forEach(l -> levels.add(l.code()));
+        for (String level : settings.planLevels()) {
+            if (level == null || !levels.contains(level.strip())) {
+                throw new BadRequestException("planLevels", "levels of policy " + settings.policyCode() + ": " + levels);
+            }
         }
     }
 

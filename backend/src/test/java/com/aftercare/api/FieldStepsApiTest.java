@@ -153,4 +153,15 @@ class FieldStepsApiTest extends IntegrationTest {
         assertThat(api.post(customer, path(ticket, "completion-confirmation"), good).status())
                 .as("confirmed once").isEqualTo(409);
     }
+
+    @Test
+    void planLevelsMustBeLevelsOfTheContractsPolicy() {
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Field O&M", "policyCode", "THREE_LEVEL", "calendar", "SEVEN_BY_24",
+                "zone", "Asia/Shanghai", "notifyEmail", false));
+        body.put("planLevels", List.of("A"));
+        ApiClient.Response r = api.exchange("t-admin", HttpMethod.PUT, "/api/contracts/" + site.getCustomer().getId(), body, null);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.errorFields()).containsExactly("planLevels");
+        assertThat(api.get("t-admin", "/api/contracts/" + site.getCustomer().getId()).status()).as("nothing saved").isEqualTo(404);
+    }
 }

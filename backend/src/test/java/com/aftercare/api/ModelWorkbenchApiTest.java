@@ -440,7 +440,7 @@ class ModelWorkbenchApiTest extends IntegrationTest {
                 .isBetween(migratedAt.plus(Duration.ofMinutes(5)), ClockUtil.now().toInstant().plus(Duration.ofMinutes(5)));
         // the migrated case still works on the new version
         complete(old, "acceptAssignment", "t-eng", Map.of("accepted", true));
-        assertThat(openTaskKeys(old)).containsExactly("diagnoseAndFix");
+        assertThat(openTaskKeys(old)).containsExactly("checkIn");
 
         JsonNode log = api.get(OWNER, "/api/models/changes?key=dispatch").body().path("changes");
         assertThat(log.get(0).path("action").asText()).isEqualTo("MIGRATED");

@@ -95,8 +95,8 @@ class TimelineLanguageApiTest extends IntegrationTest {
         assertThat(zh).hasSameSizeAs(en).hasSameSizeAs(types);
 
         List<String> usersWords = List.of(number, "t-desk", "t-eng", chineseSite.getName(), camera.getName(), "东门摄像机黑屏",
-                "需要派工程师", "带上梯子", "备件周一到", "整个路口都看不到画面", "画面全黑", "电源线松动", "重新插好电源线", "加扎带固定",
-                "很满意", "李雷", "交警支队");
+                "需要派工程师", "带上梯子", "备件周一到", "整个路口都看不到画面", "画面全黑", "摄像机无供电", "电源线松动", "重新插好电源线", "加扎带固定",
+                "很满意", "李雷", "交警支队", "王工");
         for (String line : zh) {
             TimelineLanguageAssertions.assertChinese(line, List.of(number, "t-desk", "t-eng"));
         }
