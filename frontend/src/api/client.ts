@@ -180,3 +180,36 @@ export function saveBlob(blob: Blob, name: string) {
   // Revoking at once can cancel the download in some browsers; the blob is small, let it live a while.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/**
+ * POSTs a multipart form (a file upload) with the same credentials, CSRF token and language as JSON calls;
+ * the browser sets the multipart Content-Type with its boundary and a Content-Length.
+ */
+export async function postForm<T>(path: string, form: FormData, extraHeaders?: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...extraHeaders };
+  const auth = authHeader();
+  if (auth) headers.Authorization = auth;
+  const xsrf = csrfToken();
+  if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
+  const response = await fetch(`api${path}`, { method: 'POST', credentials: 'same-origin', headers, body: form });
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) onUnauthorized();
+    throw new ApiError(problem);
+  }
+  return (await response.json()) as T;
+}
+
+/** GETs bytes (an attachment, a thumbnail) with the stored credentials: an <img src> cannot send a bearer token. */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const headers: Record<string, string> = {};
+  const auth = authHeader();
+  if (auth) headers.Authorization = auth;
+  const response = await fetch(`api${path}`, { credentials: 'same-origin', headers });
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) onUnauthorized();
+    throw new ApiError(problem);
+  }
+  return response.blob();
+}

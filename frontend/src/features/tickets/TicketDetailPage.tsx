@@ -13,6 +13,7 @@ import { LevelTag, StatusTag } from '../../shared/tags';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
 import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
+import { ConversationPanel } from '../conversation';
 import { ProbeResults } from './ProbeResults';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
@@ -87,6 +88,7 @@ function StaffTicketView({ id }: { id: string }) {
             <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
             <CurrentTasks ticket={ticket} onChanged={reloadAll} />
             <TicketFacts ticket={ticket} />
+            <ConversationPanel ticketId={ticket.id} staff />
             <Card title={t('detail.probes')} data-testid="probe-results">
               <ProbeResults results={ticket.probeResults ?? []} />
             </Card>
