@@ -186,7 +186,11 @@ export function saveBlob(blob: Blob, name: string) {
  * the browser sets the multipart Content-Type with its boundary and a Content-Length.
  */
 export async function postForm<T>(path: string, form: FormData, extraHeaders?: Record<string, string>): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...extraHeaders };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': acceptLanguage(),
+    ...extraHeaders,
+  };
   const auth = authHeader();
   if (auth) headers.Authorization = auth;
   const xsrf = csrfToken();

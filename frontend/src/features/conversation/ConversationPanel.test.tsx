@@ -154,8 +154,12 @@ describe('ConversationPanel', () => {
     const fetchMock = mockApi();
     renderPanel(true);
     await screen.findAllByTestId('conversation-message', {}, SLOW);
-    await waitFor(() => expect(fetchMock.mock.calls.some(([u]) => String(u).startsWith('api/mentionable-users'))).toBe(true));
-    fireEvent.change(screen.getByRole('textbox', { name: '消息' }), { target: { value: '@engineer2 please bring a PSU @nobody' } });
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([u]) => String(u).startsWith('api/mentionable-users'))).toBe(true),
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: '消息' }), {
+      target: { value: '@engineer2 please bring a PSU @nobody' },
+    });
     fireEvent.click(screen.getByTestId('conversation-send'));
     await waitFor(() => expect(posts(fetchMock, 'api/tickets/12/conversation')).toHaveLength(1));
     const [, init] = posts(fetchMock, 'api/tickets/12/conversation')[0];
@@ -191,7 +195,10 @@ describe('ConversationPanel', () => {
 
   it('says in Chinese why a file was refused: too large (413) or not a type taken (415)', async () => {
     const answers = [
-      json({ status: 413, title: 'Payload Too Large', errors: [{ field: 'file', message: 'larger than 10485760 bytes' }] }, 413),
+      json(
+        { status: 413, title: 'Payload Too Large', errors: [{ field: 'file', message: 'larger than 10485760 bytes' }] },
+        413,
+      ),
       json({ status: 415, title: 'Unsupported Media Type', errors: [{ field: 'file', message: 'not taken' }] }, 415),
     ];
     mockApi({ upload: () => answers.shift()! });

@@ -44,7 +44,9 @@ export function ConversationPanel({ ticketId, staff }: { ticketId: number; staff
         {messages.data && messages.data.length === 0 && (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('conversation.empty')} />
         )}
-        {messages.data?.map((m) => <Message key={m.id} message={m} ticketId={ticketId} staff={staff} />)}
+        {messages.data?.map((m) => (
+          <Message key={m.id} message={m} ticketId={ticketId} staff={staff} />
+        ))}
         {otherFiles.length > 0 && (
           <div data-testid="conversation-other-files">
             <Typography.Text type="secondary">{t('conversation.otherFiles')}</Typography.Text>
@@ -136,7 +138,13 @@ function Files({ files, ticketId }: { files: AttachmentView[]; ticketId: number 
           <Tag
             key={f.id}
             icon={<PaperClipOutlined />}
-            style={{ cursor: 'pointer', maxWidth: '100%', whiteSpace: 'normal', overflowWrap: 'anywhere', marginInlineEnd: 0 }}
+            style={{
+              cursor: 'pointer',
+              maxWidth: '100%',
+              whiteSpace: 'normal',
+              overflowWrap: 'anywhere',
+              marginInlineEnd: 0,
+            }}
             onClick={() => void open(f)}
             data-testid="attachment-chip"
           >
@@ -306,8 +314,13 @@ function Composer({ ticketId, staff }: { ticketId: number; staff: boolean }) {
             onChange={setBody}
             autoSize={{ minRows: 2, maxRows: 8 }}
             maxLength={BODY_MAX}
-            placeholder={visibility === 'INTERNAL' ? t('conversation.internalPlaceholder') : t('conversation.publicPlaceholder')}
-            options={(mentionable.data ?? []).map((u) => ({ value: u.username, label: `${u.displayName} (@${u.username})` }))}
+            placeholder={
+              visibility === 'INTERNAL' ? t('conversation.internalPlaceholder') : t('conversation.publicPlaceholder')
+            }
+            options={(mentionable.data ?? []).map((u) => ({
+              value: u.username,
+              label: `${u.displayName} (@${u.username})`,
+            }))}
             notFoundContent={t('conversation.noColleague')}
             data-testid="conversation-body"
             aria-label={t('conversation.message')}
@@ -348,7 +361,14 @@ function Composer({ ticketId, staff }: { ticketId: number; staff: boolean }) {
           <Button icon={<PaperClipOutlined />} onClick={() => fileInput.current?.click()} data-testid="attach-file">
             {t('conversation.attachFile')}
           </Button>
-          <Button type="primary" icon={<SendOutlined />} disabled={!canSend} loading={sending} onClick={() => void send()} data-testid="conversation-send">
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            disabled={!canSend}
+            loading={sending}
+            onClick={() => void send()}
+            data-testid="conversation-send"
+          >
             {t('conversation.send')}
           </Button>
         </Space>

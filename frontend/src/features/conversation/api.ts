@@ -22,7 +22,8 @@ const ticketPath = (ticketId: number | string) => `/tickets/${ticketId}`;
 export const conversationApi = {
   messages: (ticketId: number | string) => api.get<MessageView[]>(`${ticketPath(ticketId)}/conversation`),
   attachments: (ticketId: number | string) => api.get<AttachmentView[]>(`${ticketPath(ticketId)}/attachments`),
-  mentionable: (ticketId: number | string) => api.get<Mentionable[]>('/mentionable-users', { ticketId: String(ticketId) }),
+  mentionable: (ticketId: number | string) =>
+    api.get<Mentionable[]>('/mentionable-users', { ticketId: String(ticketId) }),
   post: (ticketId: number | string, message: NewMessage, idempotencyKey: string) =>
     request<MessageView>(`${ticketPath(ticketId)}/conversation`, {
       method: 'POST',
@@ -35,7 +36,8 @@ export const conversationApi = {
     if (visibility) form.append('visibility', visibility);
     return postForm<AttachmentView>(`${ticketPath(ticketId)}/attachments`, form, { 'Idempotency-Key': idempotencyKey });
   },
-  file: (ticketId: number | string, attachmentId: number) => fetchBlob(`${ticketPath(ticketId)}/attachments/${attachmentId}`),
+  file: (ticketId: number | string, attachmentId: number) =>
+    fetchBlob(`${ticketPath(ticketId)}/attachments/${attachmentId}`),
   thumbnail: (ticketId: number | string, attachmentId: number) =>
     fetchBlob(`${ticketPath(ticketId)}/attachments/${attachmentId}/thumbnail`),
 };

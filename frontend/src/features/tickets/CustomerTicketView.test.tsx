@@ -116,7 +116,8 @@ function mockApi({ roles = ['CUSTOMER'], tickets = [caseFile], answer }: Options
     if (method === 'GET' && url === 'api/tickets/12') return json(tickets[Math.min(loads++, tickets.length - 1)]);
     if (method === 'GET' && url === 'api/tickets/12/clocks') return json(clocks);
     if (method === 'GET' && url === 'api/tickets/12/deliveries') return json([]);
-    if (method === 'GET' && (url === 'api/tickets/12/conversation' || url === 'api/tickets/12/attachments')) return json([]);
+    if (method === 'GET' && (url === 'api/tickets/12/conversation' || url === 'api/tickets/12/attachments'))
+      return json([]);
     if (method === 'POST' && url === 'api/tickets/12/callback-answer')
       return answer ? answer() : Promise.resolve(new Response(null, { status: 204 }));
     return json({ status: 404, title: 'Not Found' }, 404);
