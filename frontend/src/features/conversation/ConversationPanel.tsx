@@ -116,7 +116,7 @@ function Files({ files, ticketId }: { files: AttachmentView[]; ticketId: number 
     }
   };
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 6 }}>
+    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 8, marginTop: 6 }}>
       {files.map((f) =>
         f.hasThumbnail ? (
           <button
