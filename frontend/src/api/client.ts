@@ -192,8 +192,8 @@ function rawHeaders(method: string): Record<string, string> {
 }
 
 /** POSTs multipart form data (file uploads); the browser sets the multipart boundary. JSON answer, ApiError otherwise. */
-export async function postForm<T>(path: string, form: FormData): Promise<T> {
-  const headers = { Accept: 'application/json', ...rawHeaders('POST') };
+export async function postForm<T>(path: string, form: FormData, extraHeaders?: Record<string, string>): Promise<T> {
+  const headers = { Accept: 'application/json', ...rawHeaders('POST'), ...extraHeaders };
   const response = await fetch(`api${path}`, { method: 'POST', credentials: 'same-origin', headers, body: form });
   if (!response.ok) {
     const problem = await readProblem(response);
@@ -202,6 +202,11 @@ export async function postForm<T>(path: string, form: FormData): Promise<T> {
   }
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The conversation panel's name for getBlob. */
+export function fetchBlob(path: string): Promise<Blob> {
+  return getBlob(path);
 }
 
 /** GETs bytes with the caller's credentials, e.g. an image shown through an object URL (an <img src> sends no header). */

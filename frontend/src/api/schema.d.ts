@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_1"];
+        get: operations["list_3"];
         put?: never;
         post: operations["create_2"];
         delete?: never;
@@ -500,6 +500,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mentionable-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mentionable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/models": {
         parameters: {
             query?: never;
@@ -940,6 +956,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_2"];
+        put?: never;
+        post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/attachments/{attachmentId}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/audit": {
         parameters: {
             query?: never;
@@ -983,6 +1047,22 @@ export interface paths {
         get: operations["ticketClocks"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_1"];
+        put?: never;
+        post: operations["post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1139,6 +1219,29 @@ export interface components {
         Accounts: {
             accounts?: components["schemas"]["AccountView"][];
             passwordManagedHere?: boolean;
+        };
+        AttachmentView: {
+            contentType?: string;
+            fileName?: string;
+            hasThumbnail?: boolean;
+            /** Format: int32 */
+            height?: number;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            kind?: "PHOTO" | "FILE" | "SIGNATURE";
+            /** Format: int64 */
+            size?: number;
+            /** Format: int64 */
+            ticketId?: number;
+            /** Format: date-time */
+            uploadedAt?: string;
+            uploadedBy?: string;
+            uploadedByName?: string;
+            /** @enum {string} */
+            visibility?: "INTERNAL" | "PUBLIC";
+            /** Format: int32 */
+            width?: number;
         };
         AuthConfig: {
             clientId?: string;
@@ -1469,6 +1572,24 @@ export interface components {
             roles?: ("SERVICE_DESK" | "ENGINEER" | "PROCESS_OWNER" | "SUPERVISOR" | "ADMIN" | "CUSTOMER")[];
             username?: string;
         };
+        Mentionable: {
+            displayName?: string;
+            username?: string;
+        };
+        MessageView: {
+            attachments?: components["schemas"]["AttachmentView"][];
+            author?: string;
+            authorIsCustomer?: boolean;
+            authorName?: string;
+            body?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: int64 */
+            id?: number;
+            mentions?: string[];
+            /** @enum {string} */
+            visibility?: "INTERNAL" | "PUBLIC";
+        };
         MigrationRequest: {
             processInstanceIds?: string[];
             restartTimers?: boolean;
@@ -1500,6 +1621,13 @@ export interface components {
             type: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
             /** Format: date */
             warrantyEnd?: string;
+        };
+        NewMessage: {
+            attachmentIds?: number[];
+            body?: string;
+            mentions?: string[];
+            /** @enum {string} */
+            visibility?: "INTERNAL" | "PUBLIC";
         };
         NewSite: {
             address: string;
@@ -1784,7 +1912,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_1: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -2706,6 +2834,28 @@ export interface operations {
             };
         };
     };
+    mentionable: {
+        parameters: {
+            query?: {
+                ticketId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Mentionable"][];
+                };
+            };
+        };
+    };
     models: {
         parameters: {
             query?: never;
@@ -3452,6 +3602,108 @@ export interface operations {
             };
         };
     };
+    list_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AttachmentView"][];
+                };
+            };
+        };
+    };
+    upload: {
+        parameters: {
+            query?: {
+                kind?: "PHOTO" | "FILE" | "SIGNATURE";
+                visibility?: "INTERNAL" | "PUBLIC";
+            };
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AttachmentView"];
+                };
+            };
+        };
+    };
+    file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                attachmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
+    thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                attachmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
     ticketHistory: {
         parameters: {
             query?: {
@@ -3521,6 +3773,56 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["TicketClocks"];
+                };
+            };
+        };
+    };
+    list_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MessageView"][];
+                };
+            };
+        };
+    };
+    post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMessage"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MessageView"];
                 };
             };
         };

@@ -743,6 +743,32 @@ const en = {
     sla: 'SLA clocks and deadlines',
     more: 'More',
   },
+  conversation: {
+    title: 'Conversation and files',
+    empty: 'No messages yet.',
+    internalNote: 'Internal note',
+    replyToCustomer: 'Reply to customer',
+    publicReply: 'Visible to customer',
+    customerReply: 'Customer reply',
+    mine: 'Our message',
+    message: 'Message',
+    internalPlaceholder: 'Internal note, staff only. Type @ to mention a colleague',
+    publicPlaceholder: 'Reply the customer will see. Type @ to mention a colleague',
+    customerPlaceholder: 'Write to the service team',
+    noColleague: 'No such colleague',
+    takePhoto: 'Take photo',
+    attachFile: 'File',
+    send: 'Send',
+    uploading: 'uploading…',
+    removeFile: 'Remove {{name}}',
+    openImage: 'Open image {{name}}',
+    otherFiles: 'Other files on this case',
+    errors: {
+      tooLarge: '“{{name}}” is too large to upload (over the size limit).',
+      unsupportedType: '“{{name}}” is not a file type we accept: send an image, a PDF, an Office document or text.',
+      uploadFailed: '“{{name}}” could not be uploaded: {{reason}}',
+    },
+  },
 };
 
 export default en;

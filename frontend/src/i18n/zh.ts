@@ -739,6 +739,32 @@ const zh: Shape<Messages> = {
     sla: '时效与期限',
     more: '更多',
   },
+  conversation: {
+    title: '对话与附件',
+    empty: '还没有消息。',
+    internalNote: '内部备注',
+    replyToCustomer: '回复客户',
+    publicReply: '客户可见',
+    customerReply: '客户回复',
+    mine: '我方留言',
+    message: '消息',
+    internalPlaceholder: '内部备注，仅员工可见。输入 @ 提及同事',
+    publicPlaceholder: '客户可见的回复。输入 @ 提及同事',
+    customerPlaceholder: '给服务团队留言',
+    noColleague: '没有这位同事',
+    takePhoto: '拍照',
+    attachFile: '文件',
+    send: '发送',
+    uploading: '上传中…',
+    removeFile: '移除 {{name}}',
+    openImage: '查看图片 {{name}}',
+    otherFiles: '本工单的其他附件',
+    errors: {
+      tooLarge: '“{{name}}”太大，超过大小上限，无法上传。',
+      unsupportedType: '“{{name}}”的文件类型不支持：请发送图片、PDF、Office 文档或文本文件。',
+      uploadFailed: '“{{name}}”上传失败：{{reason}}',
+    },
+  },
 };
 
 export default zh;

@@ -94,6 +94,8 @@ const CUSTOMER_ROUTES = [
   /^api\/tickets\/\d+$/,
   /^api\/tickets\/\d+\/clocks$/,
   /^api\/tickets\/\d+\/callback-answer$/,
+  /^api\/tickets\/\d+\/conversation$/,
+  /^api\/tickets\/\d+\/attachments$/,
 ];
 
 interface Options {
@@ -114,6 +116,8 @@ function mockApi({ roles = ['CUSTOMER'], tickets = [caseFile], answer }: Options
     if (method === 'GET' && url === 'api/tickets/12') return json(tickets[Math.min(loads++, tickets.length - 1)]);
     if (method === 'GET' && url === 'api/tickets/12/clocks') return json(clocks);
     if (method === 'GET' && url === 'api/tickets/12/deliveries') return json([]);
+    if (method === 'GET' && (url === 'api/tickets/12/conversation' || url === 'api/tickets/12/attachments'))
+      return json([]);
     if (method === 'POST' && url === 'api/tickets/12/callback-answer')
       return answer ? answer() : Promise.resolve(new Response(null, { status: 204 }));
     return json({ status: 404, title: 'Not Found' }, 404);
@@ -168,7 +172,14 @@ describe('the ticket page for a customer', () => {
       expect(screen.queryByTestId(staffOnly), staffOnly).toBeNull();
     }
     expect(screen.queryByText('webhook')).toBeNull();
-    expect(urlsCalled(fetchMock)).toEqual(['api/auth/config', 'api/me', 'api/tickets/12', 'api/tickets/12/clocks']);
+    expect(urlsCalled(fetchMock)).toEqual([
+      'api/auth/config',
+      'api/me',
+      'api/tickets/12',
+      'api/tickets/12/attachments',
+      'api/tickets/12/clocks',
+      'api/tickets/12/conversation',
+    ]);
     expect(screen.queryByTestId('ticket-clocks-error')).toBeNull();
   });
 

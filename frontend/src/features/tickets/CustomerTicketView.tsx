@@ -9,6 +9,7 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { CustomerStepCard } from '../fieldwidgets';
+import { ConversationPanel } from '../conversation';
 import { ClocksPanel, slaApi, slaKeys, stamped } from '../sla';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
@@ -70,6 +71,7 @@ export function CustomerTicketView({ id }: { id: string }) {
               ticket.callbackOutcome && <CallbackAnswered ticket={ticket} />
             )}
             <CustomerFacts ticket={ticket} />
+            <ConversationPanel ticketId={ticket.id} staff={false} />
           </Space>
         </Col>
         <Col xs={24} lg={8}>

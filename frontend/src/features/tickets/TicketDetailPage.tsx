@@ -28,6 +28,7 @@ import { useIsPhone } from '../../shared/useIsPhone';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
 import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
+import { ConversationPanel } from '../conversation';
 import { ProbeResults } from './ProbeResults';
 import { SiteCard } from './SiteCard';
 import { ticketKeys, ticketsApi } from './api';
@@ -187,6 +188,7 @@ function StaffTicketView({ id }: { id: string }) {
             <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
             <CurrentTasks ticket={ticket} onChanged={reloadAll} />
             <TicketFacts ticket={ticket} />
+            <ConversationPanel ticketId={ticket.id} staff />
             <Card title={t('detail.probes')} data-testid="probe-results">
               <ProbeResults results={ticket.probeResults ?? []} />
             </Card>
