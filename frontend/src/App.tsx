@@ -7,6 +7,7 @@ import { LoginPage } from './auth/LoginPage';
 import { AdminPage } from './features/admin/AdminPage';
 import { ContractsPage } from './features/contracts/ContractsPage';
 import { ModelsPage } from './features/models/ModelsPage';
+import { ServiceFormPage } from './features/serviceform';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
@@ -86,6 +87,7 @@ export function App() {
           />
           <Route path="/tickets" element={<TicketListPage />} />
           <Route path="/tickets/:id" element={<TicketDetailPage />} />
+          <Route path="/tickets/:id/service-form" element={<ServiceFormPage />} />
           <Route
             path="/supervisor"
             element={

@@ -1069,6 +1069,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/service-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/service-form.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/workflow": {
         parameters: {
             query?: never;
@@ -1617,6 +1649,68 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
             title?: string;
+        };
+        ServiceForm: {
+            caseInfo?: components["schemas"]["ServiceFormCase"];
+            device?: components["schemas"]["ServiceFormDevice"];
+            language?: string;
+            photos?: components["schemas"]["ServiceFormPicture"][];
+            printedAt?: string;
+            /** Format: int64 */
+            ticketId?: number;
+            title?: string;
+            visits?: components["schemas"]["ServiceFormVisit"][];
+            zone?: string;
+        };
+        ServiceFormCase: {
+            address?: string;
+            customerUnit?: string;
+            level?: string;
+            number?: string;
+            reportedAt?: string;
+            reporter?: string;
+            reporterPhone?: string;
+            site?: string;
+            siteContact?: string;
+            title?: string;
+        };
+        ServiceFormDevice: {
+            location?: string;
+            model?: string;
+            name?: string;
+            serial?: string;
+        };
+        ServiceFormPicture: {
+            /** Format: int64 */
+            attachmentId?: number;
+            contentType?: string;
+            dataUrl?: string;
+            fileName?: string;
+        };
+        ServiceFormVisit: {
+            audit?: string;
+            auditReason?: string;
+            auditedAt?: string;
+            auditedBy?: string;
+            cause?: string;
+            checkInPlace?: string;
+            checkedInAt?: string;
+            confirmation?: string;
+            confirmedAt?: string;
+            diagnosis?: string;
+            emergency?: boolean;
+            engineer?: string;
+            parts?: string;
+            planReview?: string;
+            prevention?: string;
+            recoveryPlan?: string;
+            restoredAt?: string;
+            signature?: components["schemas"]["ServiceFormPicture"];
+            symptom?: string;
+            testerName?: string;
+            /** Format: int32 */
+            visitNo?: number;
+            workDone?: string;
         };
         SignIn: {
             password?: string;
@@ -3622,6 +3716,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    form: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ServiceForm"];
+                };
+            };
+        };
+    };
+    pdf: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };

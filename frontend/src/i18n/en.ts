@@ -596,6 +596,11 @@ const en = {
       empty: 'No teams yet.',
     },
   },
+  serviceFormPage: {
+    print: 'Print',
+    downloadPdf: 'Download PDF',
+    back: 'Back to the ticket',
+  },
 };
 
 export default en;

@@ -597,6 +597,11 @@ const zh: Shape<Messages> = {
       empty: '还没有班组。',
     },
   },
+  serviceFormPage: {
+    print: '打印',
+    downloadPdf: '下载 PDF',
+    back: '返回工单',
+  },
 };
 
 export default zh;

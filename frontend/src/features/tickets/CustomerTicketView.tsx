@@ -9,6 +9,7 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { ClocksPanel, slaApi, slaKeys, stamped } from '../sla';
+import { ServiceFormLink } from '../serviceform';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 
@@ -56,6 +57,7 @@ export function CustomerTicketView({ id }: { id: string }) {
         <Button icon={<ReloadOutlined />} onClick={() => void reloadAll()} data-testid="ticket-refresh">
           {t('common.refresh')}
         </Button>
+        <ServiceFormLink ticketId={ticket.id} />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>

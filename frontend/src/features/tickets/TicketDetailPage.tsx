@@ -11,6 +11,7 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
+import { ServiceFormLink } from '../serviceform';
 import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ProbeResults } from './ProbeResults';
@@ -80,6 +81,7 @@ function StaffTicketView({ id }: { id: string }) {
         <Button icon={<ReloadOutlined />} onClick={() => void reloadAll()} data-testid="ticket-refresh">
           {t('common.refresh')}
         </Button>
+        <ServiceFormLink ticketId={ticket.id} />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
