@@ -8,6 +8,7 @@ import { AdminPage } from './features/admin/AdminPage';
 import { ContractsPage } from './features/contracts/ContractsPage';
 import { ModelsPage } from './features/models/ModelsPage';
 import { OutboxBadge } from './features/offline';
+import { ServiceFormPage } from './features/serviceform';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
@@ -87,6 +88,7 @@ export function App() {
           />
           <Route path="/tickets" element={<TicketListPage />} />
           <Route path="/tickets/:id" element={<TicketDetailPage />} />
+          <Route path="/tickets/:id/service-form" element={<ServiceFormPage />} />
           <Route
             path="/supervisor"
             element={

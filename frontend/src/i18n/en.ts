@@ -769,6 +769,11 @@ const en = {
       uploadFailed: '“{{name}}” could not be uploaded: {{reason}}',
     },
   },
+  serviceFormPage: {
+    print: 'Print',
+    downloadPdf: 'Download PDF',
+    back: 'Back to the ticket',
+  },
 };
 
 export default en;

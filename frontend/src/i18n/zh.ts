@@ -765,6 +765,11 @@ const zh: Shape<Messages> = {
       uploadFailed: '“{{name}}”上传失败：{{reason}}',
     },
   },
+  serviceFormPage: {
+    print: '打印',
+    downloadPdf: '下载 PDF',
+    back: '返回工单',
+  },
 };
 
 export default zh;

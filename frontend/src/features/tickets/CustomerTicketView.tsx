@@ -11,6 +11,7 @@ import { LevelTag, StatusTag } from '../../shared/tags';
 import { CustomerStepCard } from '../fieldwidgets';
 import { ConversationPanel } from '../conversation';
 import { ClocksPanel, slaApi, slaKeys, stamped } from '../sla';
+import { ServiceFormLink } from '../serviceform';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 
@@ -58,6 +59,7 @@ export function CustomerTicketView({ id }: { id: string }) {
         <Button icon={<ReloadOutlined />} onClick={() => void reloadAll()} data-testid="ticket-refresh">
           {t('common.refresh')}
         </Button>
+        <ServiceFormLink ticketId={ticket.id} />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>

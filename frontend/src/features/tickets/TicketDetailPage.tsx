@@ -26,6 +26,7 @@ import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
+import { ServiceFormLink } from '../serviceform';
 import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ConversationPanel } from '../conversation';
@@ -181,6 +182,7 @@ function StaffTicketView({ id }: { id: string }) {
         <Button icon={<ReloadOutlined />} onClick={() => void reloadAll()} data-testid="ticket-refresh">
           {t('common.refresh')}
         </Button>
+        <ServiceFormLink ticketId={ticket.id} />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>

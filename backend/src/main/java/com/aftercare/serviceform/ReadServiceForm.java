@@ -71,33 +71,33 @@ public class ReadServiceForm {
     ServiceForm assemble(CaseFacts c, List<VisitRecord> recorded, Locale language, boolean forCustomer) {
         Locale lang = Labels.language(language);
         ZoneId zone = c.zone() == null ? clock.getZone() : c.zone();
-        ServiceForm.CaseInfo caseInfo = new ServiceForm.CaseInfo(c.number(), c.title(), c.customerUnit(), c.site(),
+        ServiceForm.ServiceFormCase caseInfo = new ServiceForm.ServiceFormCase(c.number(), c.title(), c.customerUnit(), c.site(),
                 c.address(), c.reporter(), c.reporterPhone(), c.siteContact(), time(c.reportedAt(), zone),
                 c.level() == null ? null : labels.faultLevel(lang, null, c.level()));
-        ServiceForm.DeviceInfo device = new ServiceForm.DeviceInfo(c.deviceName(), c.deviceModel(), c.deviceSerial(),
+        ServiceForm.ServiceFormDevice device = new ServiceForm.ServiceFormDevice(c.deviceName(), c.deviceModel(), c.deviceSerial(),
                 c.deviceLocation());
-        List<ServiceForm.Visit> visitBlocks = new ArrayList<>();
+        List<ServiceForm.ServiceFormVisit> visitBlocks = new ArrayList<>();
         for (VisitRecord v : recorded) {
             visitBlocks.add(visit(c.ticketId(), v, lang, zone, forCustomer));
         }
         if (visitBlocks.isEmpty()) {
-            visitBlocks.add(new ServiceForm.Visit(1, null, null, null, false, null, null, null, null, null, null, null,
+            visitBlocks.add(new ServiceForm.ServiceFormVisit(1, null, null, null, false, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null));
         }
-        List<ServiceForm.Picture> photos = images.photoThumbnails(c.ticketId()).stream().map(ReadServiceForm::picture).toList();
+        List<ServiceForm.ServiceFormPicture> photos = images.photoThumbnails(c.ticketId()).stream().map(ReadServiceForm::picture).toList();
         return new ServiceForm(c.ticketId(), lang.equals(Labels.EN) ? "en" : "zh-CN",
                 labels.text(lang, "serviceForm.title"), zoneName(lang, zone), caseInfo, device, visitBlocks, photos,
                 time(clock.instant(), zone));
     }
 
-    private ServiceForm.Visit visit(long ticketId, VisitRecord v, Locale lang, ZoneId zone, boolean forCustomer) {
-        ServiceForm.Picture signature = v.signatureAttachmentId() == null ? null
+    private ServiceForm.ServiceFormVisit visit(long ticketId, VisitRecord v, Locale lang, ZoneId zone, boolean forCustomer) {
+        ServiceForm.ServiceFormPicture signature = v.signatureAttachmentId() == null ? null
                 : images.signature(ticketId, v.signatureAttachmentId()).map(ReadServiceForm::picture).orElse(null);
         String engineer = v.engineerName() != null && !v.engineerName().isBlank() ? v.engineerName() : v.engineerUsername();
         String confirmation = v.confirmedAt() == null && v.testerName() == null ? null
                 : word(lang, "serviceForm.confirmation", v.confirmedRemotely() ? "REMOTE" : "ON_SITE");
         String audit = word(lang, "serviceForm.auditOutcome", v.auditOutcome() == null ? "PENDING" : v.auditOutcome());
-        return new ServiceForm.Visit(v.visitNo(), engineer, time(v.checkedInAt(), zone), place(lang, v), v.emergency(),
+        return new ServiceForm.ServiceFormVisit(v.visitNo(), engineer, time(v.checkedInAt(), zone), place(lang, v), v.emergency(),
                 time(v.restoredAt(), zone), v.symptom(), v.diagnosis(), v.cause(), v.recoveryPlan(),
                 v.planReview() == null ? null : word(lang, "serviceForm.planReviewValue", v.planReview()), v.workDone(),
                 v.parts(), v.prevention(), v.testerName(), time(v.confirmedAt(), zone), confirmation, signature, audit,
@@ -127,8 +127,8 @@ public class ReadServiceForm {
                 labels.find(lang, "zone", zone.getId()).orElse(zone.getId())));
     }
 
-    private static ServiceForm.Picture picture(VisitImages.Image image) {
-        return new ServiceForm.Picture(image.attachmentId(), image.fileName(), image.contentType(), image.bytes());
+    private static ServiceForm.ServiceFormPicture picture(VisitImages.Image image) {
+        return new ServiceForm.ServiceFormPicture(image.attachmentId(), image.fileName(), image.contentType(), image.bytes());
     }
 
     static String time(Instant at, ZoneId zone) {

@@ -67,7 +67,7 @@ class ServiceFormPdf {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(form.title() + " " + nz(form.caseInfo().number()));
             info.setCreator("Aftercare");
-            List<ServiceForm.Visit> visits = form.visits();
+            List<ServiceForm.ServiceFormVisit> visits = form.visits();
             for (int i = 0; i < visits.size(); i++) {
                 boolean last = i == visits.size() - 1;
                 new PageWriter(doc, font, lang, form, visits.get(i), last ? form.photos() : List.of(), i + 1,
@@ -101,8 +101,8 @@ class ServiceFormPdf {
         private final PDType0Font font;
         private final Locale lang;
         private final ServiceForm form;
-        private final ServiceForm.Visit visit;
-        private final List<ServiceForm.Picture> photos;
+        private final ServiceForm.ServiceFormVisit visit;
+        private final List<ServiceForm.ServiceFormPicture> photos;
         private final int pageNo;
         private final int pages;
         private final Map<Integer, Boolean> printable = new HashMap<>();
@@ -110,8 +110,8 @@ class ServiceFormPdf {
         /** English labels are longer than Chinese ones. */
         private final float lw;
 
-        PageWriter(PDDocument doc, PDType0Font font, Locale lang, ServiceForm form, ServiceForm.Visit visit,
-                List<ServiceForm.Picture> photos, int pageNo, int pages) {
+        PageWriter(PDDocument doc, PDType0Font font, Locale lang, ServiceForm form, ServiceForm.ServiceFormVisit visit,
+                List<ServiceForm.ServiceFormPicture> photos, int pageNo, int pages) {
             this.doc = doc;
             this.font = font;
             this.lang = lang;
@@ -151,9 +151,9 @@ class ServiceFormPdf {
         }
 
         void write() throws IOException {
-            ServiceForm.CaseInfo c = form.caseInfo();
-            ServiceForm.DeviceInfo d = form.device();
-            ServiceForm.Visit v = visit;
+            ServiceForm.ServiceFormCase c = form.caseInfo();
+            ServiceForm.ServiceFormDevice d = form.device();
+            ServiceForm.ServiceFormVisit v = visit;
             List<Row> rows = new ArrayList<>();
             rows.add(section(l("caseSection")));
             rows.add(pair("number", c.number(), "reportedAt", c.reportedAt()));
@@ -276,7 +276,7 @@ class ServiceFormPdf {
                 }
                 x += cell.width();
             }
-            if (row.pictures() instanceof ServiceForm.Picture signature) {
+            if (row.pictures() instanceof ServiceForm.ServiceFormPicture signature) {
                 image(cs, signature, MARGIN + lw + PAD, y - h + PAD, 200, h - 2 * PAD);
             } else if (row.pictures() instanceof List<?> list) {
                 float px = MARGIN + PAD, w = 86, gap = 6;
@@ -284,7 +284,7 @@ class ServiceFormPdf {
                     if (px + w > MARGIN + width) {
                         break;
                     }
-                    image(cs, (ServiceForm.Picture) o, px, y - h + PAD, w, h - 2 * PAD);
+                    image(cs, (ServiceForm.ServiceFormPicture) o, px, y - h + PAD, w, h - 2 * PAD);
                     px += w + gap;
                 }
             }
@@ -292,7 +292,7 @@ class ServiceFormPdf {
         }
 
         /** Draws an image scaled to fit the box, keeping its proportions; a file that is no image is left out. */
-        private void image(PDPageContentStream cs, ServiceForm.Picture picture, float x, float y, float w, float h)
+        private void image(PDPageContentStream cs, ServiceForm.ServiceFormPicture picture, float x, float y, float w, float h)
                 throws IOException {
             if (picture == null || picture.bytes() == null || picture.bytes().length == 0) {
                 return;

@@ -106,7 +106,7 @@ class ServiceFormApiTest extends IntegrationTest {
                 .contains("filename*=UTF-8''%E7%BB%B4%E4%BF%AE%E6%9C%8D%E5%8A%A1%E5%8D%95-" + ticket.getNumber() + ".pdf");
         assertThat(pdf.getBody()).startsWith("%PDF-".getBytes());
         assertThat(pdfText(pdf.getBody())).contains("维修服务单", ticket.getNumber(), "Camera shows no picture", "故障现象",
-                "故障原因", "客户签字", "第1次上门", "第 1 / 1 页", device.getSerialNumber());
+                "故障原因", "客户签字", "第1次上门", "第 1 / 1 页", "3级");
     }
 
     @Test

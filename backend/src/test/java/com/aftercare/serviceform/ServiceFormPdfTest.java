@@ -114,6 +114,18 @@ class ServiceFormPdfTest {
     }
 
     @Test
+    void theJsonCarriesTheSignatureAsADataUrlAndNoCodes() throws IOException {
+        byte[] png = FakeVisits.drawn(320, 120, "png");
+        ports.signatures.add(new VisitImages.Image(501, "signature.png", "image/png", png));
+        ports.visits.add(visit(1, "摄像机画面全黑", "电源适配器烧毁", 501L));
+        String json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(read.assemble(facts(), ports.forTicket(7), Labels.ZH, true));
+        assertThat(json).contains("\"dataUrl\":\"data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png) + "\"")
+                .contains("摄像机画面全黑", "客户已同意", "退回修改", "现场确认")
+                .doesNotContain("APPROVED", "SENT_BACK", "缺少照片", "t-desk", "\"bytes\"");
+    }
+
+    @Test
     void aTicketWithoutVisitsStillPrintsOneBlankFormToFillByHand() throws IOException {
         try (PDDocument doc = Loader.loadPDF(render(Labels.ZH, true))) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);

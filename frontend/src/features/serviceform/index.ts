@@ -1,0 +1,2 @@
+export { ServiceFormLink } from './ServiceFormLink';
+export { ServiceFormPage } from './ServiceFormPage';
