@@ -24,7 +24,9 @@ import com.aftercare.support.StandaloneApp;
  * export;</li>
  * <li>model-workbench.mjs: a process owner changes the dispatch reminder timer in the BPMN editor,
  * deploys it; a new case follows the new timer, the old one keeps its version until migrated after a
- * dry run.</li>
+ * dry run;</li>
+ * <li>phone-pages.mjs: every page of every demo role at 390×844 in Chinese is no wider than the phone and shows
+ * no raw enum code (screenshots in frontend/target/phone-pages/).</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -43,6 +45,11 @@ class BrowserEndToEndTest {
     @Test
     void processOwnerChangesATimerDeploysAndMigratesARunningCase() throws Exception {
         runBrowserScript("e2e/model-workbench.mjs", "browser-e2e-models");
+    }
+
+    @Test
+    void everyPageOfEveryRoleFitsAPhoneInChinese() throws Exception {
+        runBrowserScript("e2e/phone-pages.mjs", "browser-e2e-phone");
     }
 
     /** Starts the app on a fresh H2 database named {@code name}, runs {@code script} with node against it. */
