@@ -8,7 +8,7 @@ import i18n from '../i18n';
 import { fireEvent, render, screen, waitFor, within } from '../test/render';
 import { resetViewport, setViewportWidth } from '../test/viewport';
 
-const SLOW = { timeout: 30_000 };
+const SLOW = { timeout: 60_000 };
 
 const json = (body: unknown, status = 200) =>
   Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -44,7 +44,8 @@ const bottomLabels = () =>
     .getAllByRole('link')
     .map((a) => a.textContent);
 
-describe('navigation on a phone (390 px)', () => {
+// App renders are slow in a loaded full run: more time than the suite's default 30 s per test
+describe('navigation on a phone (390 px)', { timeout: 120_000 }, () => {
   beforeEach(() => {
     authStore.set('Basic eDp5');
     setViewportWidth(390);
