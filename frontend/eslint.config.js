@@ -41,7 +41,11 @@ export default tseslint.config(
       ecmaVersion: 2022,
       globals: { ...globals.browser },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.config.js', '*.config.ts', 'e2e/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.config.js', '*.config.ts', 'e2e/*.mjs', 'scripts/*.mjs'],
+          // the browser scripts grow with the product (default limit 8)
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 20,
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -72,7 +76,7 @@ export default tseslint.config(
   },
   {
     // Node scripts (browser tests, configs): not part of the typed page.
-    files: ['e2e/**/*.mjs', '*.config.{js,ts}'],
+    files: ['e2e/**/*.mjs', 'scripts/*.mjs', '*.config.{js,ts}'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { ...globals.node } },
   },

@@ -30,14 +30,15 @@ function cellValue<T>(c: ColumnType<T>, row: T): unknown {
  * An antd table on wide screens; on a phone the same rows as a stack of cards (the columns as "label: value"
  * lines that wrap), so no list collapses into one letter per line and nothing scrolls sideways at 390 px.
  * Takes the table's own props: a page switches by changing `Table` to `ResponsiveTable`. Row attributes and
- * clicks from `onRow` (data-testid, onClick) go onto the card too.
+ * clicks from `onRow` (data-testid, onClick) and `rowClassName` go onto the card too; an expandable row's content
+ * sits at the card's foot.
  */
 export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>) {
   const { cardTitle, cardHidden, ...tableProps } = props;
   const phone = useIsPhone();
   if (!phone) return <Table<T> {...tableProps} />;
 
-  const { dataSource, columns, rowKey, onRow, loading, locale, pagination } = tableProps;
+  const { dataSource, columns, rowKey, onRow, loading, locale, pagination, rowClassName, expandable } = tableProps;
   const rows = [...(dataSource ?? [])];
   const visible = ((columns ?? []) as ColumnType<T>[]).filter(
     (c, i) => !c.hidden && !(cardHidden ?? []).includes(columnKey(c, i)),
@@ -57,11 +58,17 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
           ((locale?.emptyText as ReactNode) ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />)}
         {rows.map((row, i) => {
           const attrs = (onRow?.(row, i) ?? {}) as HTMLAttributes<HTMLElement>;
+          const rowClass = typeof rowClassName === 'function' ? rowClassName(row, i, 0) : (rowClassName ?? '');
+          // what the table shows when a row is expanded sits at the foot of the card
+          const more =
+            expandable?.expandedRowRender && (expandable.rowExpandable?.(row) ?? true)
+              ? expandable.expandedRowRender(row, i, 0, true)
+              : null;
           return (
             <Card
               key={keyOf(row, i)}
               size="small"
-              className={`list-card${attrs.onClick ? ' clickable-row' : ''}`}
+              className={`list-card${attrs.onClick ? ' clickable-row' : ''}${rowClass ? ` ${rowClass}` : ''}`}
               title={cardTitle ? <div className="list-card-title">{cardTitle(row)}</div> : undefined}
               {...attrs}
             >
@@ -79,6 +86,7 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
                   </div>
                 );
               })}
+              {more && <div className="list-card-more">{more}</div>}
             </Card>
           );
         })}

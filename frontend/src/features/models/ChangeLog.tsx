@@ -1,4 +1,4 @@
-import { Alert, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Flex, Select, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type HTMLAttributes } from 'react';
@@ -9,6 +9,7 @@ import type { ModelChange } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { ChangeActionTag } from './tags';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 /** Who deployed or migrated what, newest first; optionally for one model. */
 export function ChangeLog({ modelKeys }: { modelKeys: string[] }) {
@@ -64,7 +65,7 @@ export function ChangeLog({ modelKeys }: { modelKeys: string[] }) {
       {changes.error && (
         <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(changes.error, t) })} />
       )}
-      <Table<ModelChange>
+      <ResponsiveTable<ModelChange>
         size="small"
         rowKey="id"
         loading={changes.isFetching}

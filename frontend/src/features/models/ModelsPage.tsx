@@ -6,7 +6,7 @@ import {
   ReloadOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type HTMLAttributes, type Key } from 'react';
@@ -21,6 +21,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { ChangeLog } from './ChangeLog';
 import { MigrationDialog } from './MigrationDialog';
 import { FileStatusTag, KindTag, SourceTag } from './tags';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 /** What the editor hands over after a deployment (router state of the navigation to /models). */
 export interface DeployedState {
@@ -126,7 +127,7 @@ function VersionsTable({
   ];
 
   return (
-    <Table<ModelVersion>
+    <ResponsiveTable<ModelVersion>
       size="small"
       rowKey="definitionId"
       columns={columns}
@@ -219,7 +220,7 @@ export function ModelsPage() {
           data-testid="models-error"
         />
       )}
-      <Table<Model>
+      <ResponsiveTable<Model>
         scroll={{ x: 'max-content' }}
         rowKey="key"
         loading={models.isFetching}

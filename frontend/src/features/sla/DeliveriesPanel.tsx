@@ -1,10 +1,11 @@
-import { Alert, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Delivery } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 const STATUS_COLORS: Record<string, string> = {
   PENDING: 'blue',
@@ -73,7 +74,7 @@ export function DeliveriesPanel({
       {error ? (
         <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(error, t) })} />
       ) : (
-        <Table<Delivery>
+        <ResponsiveTable<Delivery>
           size="small"
           rowKey="id"
           loading={loading && !deliveries}

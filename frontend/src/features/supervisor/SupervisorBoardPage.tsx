@@ -1,19 +1,5 @@
 import { DownloadOutlined, MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  List,
-  Segmented,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, List, Segmented, Select, Space, Statistic, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -24,6 +10,7 @@ import { CLOCKS, REGIONS, type Board, type BoardClock, type BoardRow, type Notif
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import {
@@ -170,7 +157,7 @@ function RowClocks({ row, receivedAt, now }: { row: BoardRow; receivedAt: number
     },
   ];
   return (
-    <Table<BoardClock>
+    <ResponsiveTable<BoardClock>
       size="small"
       rowKey="clock"
       columns={columns}
@@ -420,8 +407,10 @@ export function SupervisorBoardPage() {
           ]}
         />
       </Space>
-      <Table<BoardRow>
+      <ResponsiveTable<BoardRow>
         data-testid="board-table"
+        cardTitle={(row) => row.title}
+        cardHidden={['title']}
         rowKey="ticketId"
         size="middle"
         loading={board.isFetching && !current}

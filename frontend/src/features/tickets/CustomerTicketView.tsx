@@ -137,7 +137,7 @@ function CustomerFacts({ ticket }: { ticket: CustomerCaseFile }) {
   ];
   return (
     <Card title={t('customer.details')}>
-      <Descriptions bordered size="small" column={2} items={items} data-testid="ticket-facts" />
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={items} data-testid="ticket-facts" />
     </Card>
   );
 }

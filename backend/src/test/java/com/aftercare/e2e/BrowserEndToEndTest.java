@@ -26,7 +26,9 @@ import com.aftercare.support.StandaloneApp;
  * deploys it; a new case follows the new timer, the old one keeps its version until migrated after a
  * dry run.</li>
  * <li>phone-offline.mjs (issue 12): on a 390x844 phone an engineer submits a form without signal; it is kept,
- * sent by itself when the signal returns, and the task is completed exactly once.</li>
+ * sent by itself when the signal returns, and the task is completed exactly once;</li>
+ * <li>phone-pages.mjs: every page of every demo role at 390×844 in Chinese is no wider than the phone and shows
+ * no raw enum code (screenshots in frontend/target/phone-pages/).</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -45,6 +47,11 @@ class BrowserEndToEndTest {
     @Test
     void processOwnerChangesATimerDeploysAndMigratesARunningCase() throws Exception {
         runBrowserScript("e2e/model-workbench.mjs", "browser-e2e-models");
+    }
+
+    @Test
+    void everyPageOfEveryRoleFitsAPhoneInChinese() throws Exception {
+        runBrowserScript("e2e/phone-pages.mjs", "browser-e2e-phone");
     }
 
     /** Starts the app on a fresh H2 database named {@code name}, runs {@code script} with node against it. */
