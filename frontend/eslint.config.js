@@ -33,7 +33,7 @@ const featureBoundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['target/**', 'node_modules/**', 'src/api/schema.d.ts'] },
+  { ignores: ['target/**', 'node_modules/**', 'src/api/schema.d.ts', 'scripts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

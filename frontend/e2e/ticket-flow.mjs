@@ -147,7 +147,8 @@ await run(browser, page, 'e2e-failure.png', async () => {
   step(`wait up to ${PROBE_WAIT_MS / 1000} s for the device check and the tester's confirmation`);
   const confirmBy = Date.now() + PROBE_WAIT_MS;
   while ((await page.locator(byTestId('task-card-confirmCompletion')).count()) === 0) {
-    if (Date.now() > confirmBy) throw new Error(`after ${PROBE_WAIT_MS / 1000} s: no confirmCompletion, status ${await ticketStatus()}`);
+    if (Date.now() > confirmBy)
+      throw new Error(`after ${PROBE_WAIT_MS / 1000} s: no confirmCompletion, status ${await ticketStatus()}`);
     await page.waitForTimeout(2000);
     await openTicket(ticketUrl);
   }

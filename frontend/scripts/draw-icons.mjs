@@ -44,8 +44,10 @@ function icon(size, maskable) {
       const outside = corner > 0 && Math.hypot(qx, qy) > corner;
       let color = BLUE;
       if (outside) color = WHITE;
-      else if (r < 0.34 && r > 0.24) color = WHITE; // lens ring
-      else if (r < 0.14) color = WHITE; // pupil
+      else if (r < 0.34 && r > 0.24)
+        color = WHITE; // lens ring
+      else if (r < 0.14)
+        color = WHITE; // pupil
       else if (Math.hypot(dx - 0.05, dy + 0.05) < 0.2 && r >= 0.14 && r <= 0.24) color = BLUE;
       const o = y * (size * 3 + 1) + 1 + x * 3;
       raw[o] = color[0];
