@@ -41,7 +41,10 @@ export default tseslint.config(
       ecmaVersion: 2022,
       globals: { ...globals.browser },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.config.js', '*.config.ts', 'e2e/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.config.js', '*.config.ts', 'e2e/*.mjs'],
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16,
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
