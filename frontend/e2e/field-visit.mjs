@@ -208,6 +208,8 @@ await run(browser, page, 'field-visit/failure.png', async () => {
   }
 
   await completeTask('confirmCompletion', async (card) => {
+    const checking = await page.locator(byTestId('verification-checking')).count();
+    check(checking === 0, 'the device check passed, yet the page still says it is checking');
     await page.fill(`${card} ${byTestId('input-testerName')}`, '王五');
     await pick(`${card} ${byTestId('input-confirmed-yes')}`);
     step("the customer's tester signs on the canvas");
