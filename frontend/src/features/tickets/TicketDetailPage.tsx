@@ -241,7 +241,8 @@ function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: 
 
   return (
     <Card title={t('detail.currentTasks')} data-testid="current-tasks">
-      {ticket.verifying && (
+      {/* the case keeps VERIFYING through confirmation and audit: "checking" only while no step waits */}
+      {ticket.verifying && tasks.length === 0 && (
         <VerificationAlert
           ticketId={ticket.id}
           results={ticket.probeResults}

@@ -60,6 +60,12 @@ class BrowserEndToEndTest {
         runBrowserScript("e2e/phone-offline.mjs", "browser-e2e-offline");
     }
 
+    /** Issue 12: a whole on-site visit on one 390x844 phone in zh-CN, photos, signature, audit, closed, PDF. */
+    @Test
+    void fieldVisitOnAPhoneEndsInAClosedCaseAndAServiceForm() throws Exception {
+        runBrowserScript("e2e/field-visit.mjs", "browser-e2e-visit");
+    }
+
     private static void runBrowserScript(String script, String name) throws Exception {
         String profiles = System.getProperty("spring.profiles.active", "");
         assumeTrue(!profiles.contains("postgres"), "browser test runs once, in the H2 pass");
