@@ -1053,6 +1053,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/completion-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's tester confirms the completed work remotely (VC-2), or says it is not done */
+        post: operations["confirmCompletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/conversation": {
         parameters: {
             query?: never;
@@ -1149,6 +1166,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/plan-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer approves the recovery plan, or sends it back with a reason (FW-4); the desk may answer for them */
+        post: operations["reviewPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/probe-results": {
         parameters: {
             query?: never;
@@ -1159,6 +1193,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["recheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/service-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/service-form.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1351,6 +1417,13 @@ export interface components {
             /** @enum {string} */
             region: "CITY" | "COUNTY";
         };
+        CompletionConfirmation: {
+            confirmed?: boolean;
+            remark?: string;
+            /** Format: int64 */
+            signatureAttachmentId?: number;
+            testerName?: string;
+        };
         ContractSettings: {
             /** @enum {string} */
             calendar: "SEVEN_BY_24" | "FIVE_BY_8";
@@ -1361,6 +1434,7 @@ export interface components {
             language?: string;
             name: string;
             notifyEmail?: boolean;
+            planLevels?: string[];
             policyCode?: string;
             projectManager?: string;
             seniorEngineer?: string;
@@ -1384,6 +1458,7 @@ export interface components {
             language?: "zh-CN" | "en";
             name?: string;
             notifyEmail?: boolean;
+            planLevels?: string[];
             policyCode?: string;
             projectManager?: string;
             seniorEngineer?: string;
@@ -1704,6 +1779,10 @@ export interface components {
             /** Format: date-time */
             to?: string;
         };
+        PlanReview: {
+            approved?: boolean;
+            reason?: string;
+        };
         PolicyDefinition: {
             commonClocks?: components["schemas"]["ClockSpec"][];
             escalation?: components["schemas"]["EscalationStep"][];
@@ -1780,6 +1859,68 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
             title?: string;
+        };
+        ServiceForm: {
+            caseInfo?: components["schemas"]["ServiceFormCase"];
+            device?: components["schemas"]["ServiceFormDevice"];
+            language?: string;
+            photos?: components["schemas"]["ServiceFormPicture"][];
+            printedAt?: string;
+            /** Format: int64 */
+            ticketId?: number;
+            title?: string;
+            visits?: components["schemas"]["ServiceFormVisit"][];
+            zone?: string;
+        };
+        ServiceFormCase: {
+            address?: string;
+            customerUnit?: string;
+            level?: string;
+            number?: string;
+            reportedAt?: string;
+            reporter?: string;
+            reporterPhone?: string;
+            site?: string;
+            siteContact?: string;
+            title?: string;
+        };
+        ServiceFormDevice: {
+            location?: string;
+            model?: string;
+            name?: string;
+            serial?: string;
+        };
+        ServiceFormPicture: {
+            /** Format: int64 */
+            attachmentId?: number;
+            contentType?: string;
+            dataUrl?: string;
+            fileName?: string;
+        };
+        ServiceFormVisit: {
+            audit?: string;
+            auditReason?: string;
+            auditedAt?: string;
+            auditedBy?: string;
+            cause?: string;
+            checkInPlace?: string;
+            checkedInAt?: string;
+            confirmation?: string;
+            confirmedAt?: string;
+            diagnosis?: string;
+            emergency?: boolean;
+            engineer?: string;
+            parts?: string;
+            planReview?: string;
+            prevention?: string;
+            recoveryPlan?: string;
+            restoredAt?: string;
+            signature?: components["schemas"]["ServiceFormPicture"];
+            symptom?: string;
+            testerName?: string;
+            /** Format: int32 */
+            visitNo?: number;
+            workDone?: string;
         };
         SignIn: {
             password?: string;
@@ -3777,6 +3918,30 @@ export interface operations {
             };
         };
     };
+    confirmCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionConfirmation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     list_1: {
         parameters: {
             query?: never;
@@ -3971,6 +4136,30 @@ export interface operations {
             };
         };
     };
+    reviewPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanReview"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     recheck: {
         parameters: {
             query?: never;
@@ -3989,6 +4178,54 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ProbeRun"];
+                };
+            };
+        };
+    };
+    form: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ServiceForm"];
+                };
+            };
+        };
+    };
+    pdf: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };

@@ -204,7 +204,10 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
             if (parts[0].equals("POST") && path.endsWith("/attachments")) {
                 r = uploads.upload(customer, theirs.getId(), "a.png", "image/png", Uploads.image("png", 30, 30));
             } else if (parts[0].equals("POST")) {
-                r = api.post(customer, path, path.endsWith("/conversation") ? Map.of("body", "hello") : Map.of("callbackOutcome", "CONFIRMED"));
+                r = api.post(customer, path, path.endsWith("/conversation") ? Map.of("body", "hello")
+                        : path.endsWith("/plan-review") ? Map.of("approved", true)
+                        : path.endsWith("/completion-confirmation") ? Map.of("testerName", "Intruder", "confirmed", true)
+                        : Map.of("callbackOutcome", "CONFIRMED"));
             } else {
                 r = api.get(customer, path);
             }
