@@ -51,7 +51,9 @@ final class HttpHardening {
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(f -> f.deny())
                 .contentTypeOptions(Customizer.withDefaults())
-                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"));
+                // geolocation for our own pages only: the check-in step asks the phone where it is (issue 12); the camera is
+                // reached through <input capture>, which needs no permission
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self), payment=()"));
     }
 
     /**

@@ -46,6 +46,8 @@ class HardeningTest extends IntegrationTest {
             assertThat(h.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(h.getFirst("X-Frame-Options")).isEqualTo("DENY");
             assertThat(h.getFirst("Referrer-Policy")).isEqualTo("same-origin");
+            // the check-in step reads the phone's position on our own pages, nowhere else
+            assertThat(h.getFirst("Permissions-Policy")).as(path).contains("geolocation=(self)").contains("camera=()");
         }
     }
 
