@@ -86,6 +86,7 @@ class CaseEventTextsTest {
         s.put("probeNoChecks", new CaseEvent.ProbeChecked("Camera C-01", true, 0, 0));
         s.put("probeNotRun", new CaseEvent.ProbeChecked(null, false, 0, 0));
         s.put("mentioned", new CaseEvent.Mentioned(NUMBER, "t-desk", "已发方案"));
+        s.put("reportOverdue", new CaseEvent.ReportOverdue("t-eng", java.time.Duration.ofHours(24)));
         return s;
     }
 
