@@ -64,7 +64,12 @@ await run(browser, page, 'phone-offline/failure.png', async () => {
     ['firstLineResolution', { category: 'DEFECT', solvedAtDesk: false }],
     ['assignEngineer', { engineer: 'engineer' }],
   ]);
-  await completeTasks(api, 'engineer', ticket, [['acceptAssignment', { accepted: true }]]);
+  // issue 12: the field steps before the work (check in, diagnosis report), so the work form is the one on screen
+  await completeTasks(api, 'engineer', ticket, [
+    ['acceptAssignment', { accepted: true }],
+    ['checkIn', { emergency: false }],
+    ['diagnosisReport', { symptom: 'Black picture', diagnosis: 'No power on the camera' }],
+  ]);
   const before = completions(await api('desk', 'GET', `/tickets/${ticket.id}`));
 
   step('sign in as engineer (on a phone the header keeps the name but hides it)');

@@ -40,7 +40,7 @@ export function AppLayout({ headerExtra }: { headerExtra?: ReactNode } = {}) {
   const phone = useIsPhone();
 
   const visible = isCustomer ? CUSTOMER_NAV_ITEMS : NAV_ITEMS.filter((i) => !i.roles || hasRole(...i.roles));
-  if (phone) return <PhoneLayout items={visible} selected={selectedKey(pathname, home)} />;
+  if (phone) return <PhoneLayout items={visible} selected={selectedKey(pathname, home)} headerExtra={headerExtra} />;
   const items = visible.map((i) => ({
     key: i.path,
     label: (
@@ -83,7 +83,15 @@ export function AppLayout({ headerExtra }: { headerExtra?: ReactNode } = {}) {
 }
 
 /** Phones: a slim header, the page, and the bottom navigation with a drawer for the rest (layout/PhoneNav). */
-function PhoneLayout({ items, selected }: { items: NavItem[]; selected: string }) {
+function PhoneLayout({
+  items,
+  selected,
+  headerExtra,
+}: {
+  items: NavItem[];
+  selected: string;
+  headerExtra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { me, isCustomer } = useAuth();
   return (
@@ -93,6 +101,8 @@ function PhoneLayout({ items, selected }: { items: NavItem[]; selected: string }
           {t('app.name')}
           <span className="app-brand-sub">{t(isCustomer ? 'app.customerSubtitle' : 'app.subtitle')}</span>
         </Link>
+        {/* the phone is where forms wait for a signal: the outbox badge must show here too */}
+        {headerExtra}
       </Layout.Header>
       <Layout.Content className="app-content">
         <Outlet />
