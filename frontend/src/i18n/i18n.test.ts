@@ -38,6 +38,8 @@ const CONTRACT = {
     'confirmCompletion',
     'auditServiceForm',
     'reviseServiceForm',
+    // issue 13: repair-return
+    'writeProgressReport',
   ],
   fields: [
     'category',
@@ -79,12 +81,17 @@ const CONTRACT = {
     'remark',
     'auditAccepted',
     'auditReason',
+    // issue 13: repair-return
+    'fault',
+    'vendorOutcome',
+    'progressReport',
   ],
   options: {
     category: ['CONSULTATION', 'DEFECT'],
     fixOutcome: ['FIXED', 'SEND_TO_VENDOR', 'THIRD_PARTY'],
     callbackOutcome: ['CONFIRMED', 'NOT_FIXED'],
     satisfaction: ['1', '2', '3', '4', '5'],
+    vendorOutcome: ['REPAIRED', 'UNREPAIRABLE'],
   },
 };
 

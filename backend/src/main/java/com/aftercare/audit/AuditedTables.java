@@ -49,7 +49,12 @@ final class AuditedTables {
             Map.entry("field_visit", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             // issue 12: a case's conversation and what is known about its files (the SHA-256 of the stored bytes included)
             Map.entry("conversation_message", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
-            Map.entry("attachment", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
+            Map.entry("attachment", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            // issue 13: repair slips, their progress reports, the loaner pool and a contract's vendor-return rule
+            Map.entry("repair_slip", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            Map.entry("repair_progress_report", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            Map.entry("loaner_unit", new Spec(OwnerRule.NONE, null, "ticket_id")),
+            Map.entry("repair_terms", new Spec(OwnerRule.NONE, null, null)));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

@@ -187,7 +187,7 @@ class DispatchProcessTest extends IntegrationTest {
         assertThat(openTaskKeys(ticket)).containsExactly("shipToVendor");
         complete(ticket, "shipToVendor", "t-eng", Map.of("vendorName", "Hikvision", "repairSlipNumber", "RS-001"));
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.AWAITING_VENDOR);
-        complete(ticket, "receiveFromVendor", "t-desk", Map.of("vendorReport", "Sensor replaced"));
+        complete(ticket, "receiveFromVendor", "t-desk", Map.of("vendorReport", "Sensor replaced", "vendorOutcome", "REPAIRED"));
 
         assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
         complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Sensor failure", "fixOutcome", "FIXED"));

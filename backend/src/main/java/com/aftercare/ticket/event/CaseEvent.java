@@ -133,6 +133,41 @@ public sealed interface CaseEvent {
         public String type() { return "REPORT_OVERDUE"; }
     }
 
+    /** Issue 13, RR-1/RR-2: the device went to the vendor on a repair slip; expectedReturn is the vendor's deadline. */
+    record SentToVendor(String vendor, String slipNumber, Instant expectedReturn) implements CaseEvent {
+        public String type() { return "VENDOR"; }
+    }
+
+    /** RR-2: the vendor's deadline passed with the device still away; supervisor, desk and engineer were told. */
+    record VendorReturnOverdue(String vendor, String slipNumber, Instant due) implements CaseEvent {
+        public String type() { return "VENDOR_OVERDUE"; }
+    }
+
+    /** RR-1: the device is back from the vendor; outcome REPAIRED or UNREPAIRABLE, late when past the deadline. */
+    record BackFromVendor(String vendor, String slipNumber, String outcome, boolean late) implements CaseEvent {
+        public String type() { return "VENDOR"; }
+    }
+
+    /** RR-3: a progress report is due while the device is at the vendor (engineer null: the desk was told). */
+    record ProgressReportDue(String engineer) implements CaseEvent {
+        public String type() { return "PROGRESS_DUE"; }
+    }
+
+    /** RR-3: the progress report written while the device is at the vendor, as sent to the customer. */
+    record ProgressReported(String vendor, String report) implements CaseEvent {
+        public String type() { return "PROGRESS_REPORT"; }
+    }
+
+    /** RR-4: a loaner unit of the pool was installed on site; the service counts as restored. */
+    record LoanerInstalled(String model, String serial) implements CaseEvent {
+        public String type() { return "LOANER"; }
+    }
+
+    /** RR-4: the loaner was collected after the case's own device was back, and returned to the pool. */
+    record LoanerCollected(String model, String serial) implements CaseEvent {
+        public String type() { return "LOANER"; }
+    }
+
     /** engineer null: nobody has taken the job, the desk was reminded. */
     record Reminded(String engineer) implements CaseEvent {
         public String type() { return "REMINDED"; }

@@ -131,6 +131,31 @@ public class CaseEventTexts {
             return text(lang, "reportOverdue", "engineer", blank(e.engineer()) ? "-" : e.engineer(),
                     "due", e.due() == null ? "-" : labels.duration(lang, e.due()));
         }
+        if (event instanceof CaseEvent.SentToVendor e) {
+            return text(lang, "sentToVendor", "vendor", e.vendor(), "slip", e.slipNumber(),
+                    "due", e.expectedReturn() == null ? "-" : time(e.expectedReturn(), zone));
+        }
+        if (event instanceof CaseEvent.VendorReturnOverdue e) {
+            return text(lang, "vendorReturnOverdue", "vendor", e.vendor(), "slip", e.slipNumber(),
+                    "due", e.due() == null ? "-" : time(e.due(), zone));
+        }
+        if (event instanceof CaseEvent.BackFromVendor e) {
+            return text(lang, e.late() ? "backFromVendorLate" : "backFromVendor", "vendor", e.vendor(), "slip", e.slipNumber(),
+                    "outcome", label(lang, "repairOutcome", e.outcome()));
+        }
+        if (event instanceof CaseEvent.ProgressReportDue e) {
+            return blank(e.engineer()) ? text(lang, "progressReportDueDesk")
+                    : text(lang, "progressReportDue", "engineer", e.engineer());
+        }
+        if (event instanceof CaseEvent.ProgressReported e) {
+            return text(lang, "progressReported", "vendor", e.vendor(), "report", e.report());
+        }
+        if (event instanceof CaseEvent.LoanerInstalled e) {
+            return text(lang, "loanerInstalled", "model", e.model(), "serial", e.serial());
+        }
+        if (event instanceof CaseEvent.LoanerCollected e) {
+            return text(lang, "loanerCollected", "model", e.model(), "serial", e.serial());
+        }
         if (event instanceof CaseEvent.Reminded e) {
             return blank(e.engineer()) ? text(lang, "remindedDesk")
                     : text(lang, "remindedEngineer", "engineer", e.engineer());

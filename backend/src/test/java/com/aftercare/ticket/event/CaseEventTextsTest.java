@@ -87,6 +87,15 @@ class CaseEventTextsTest {
         s.put("probeNotRun", new CaseEvent.ProbeChecked(null, false, 0, 0));
         s.put("mentioned", new CaseEvent.Mentioned(NUMBER, "t-desk", "已发方案"));
         s.put("reportOverdue", new CaseEvent.ReportOverdue("t-eng", java.time.Duration.ofHours(24)));
+        s.put("sentToVendor", new CaseEvent.SentToVendor("海康威视", "RS-001", java.time.Instant.parse("2026-10-09T02:00:00Z")));
+        s.put("vendorReturnOverdue", new CaseEvent.VendorReturnOverdue("海康威视", "RS-001", java.time.Instant.parse("2026-10-09T02:00:00Z")));
+        s.put("backFromVendor", new CaseEvent.BackFromVendor("海康威视", "RS-001", "REPAIRED", false));
+        s.put("backFromVendorLate", new CaseEvent.BackFromVendor("海康威视", "RS-001", "UNREPAIRABLE", true));
+        s.put("progressReportDue", new CaseEvent.ProgressReportDue("t-eng"));
+        s.put("progressReportDueDesk", new CaseEvent.ProgressReportDue(null));
+        s.put("progressReported", new CaseEvent.ProgressReported("海康威视", "厂家已更换主板，正在老化测试"));
+        s.put("loanerInstalled", new CaseEvent.LoanerInstalled("DS-2CD3T46", "LN-0001"));
+        s.put("loanerCollected", new CaseEvent.LoanerCollected("DS-2CD3T46", "LN-0001"));
         return s;
     }
 
