@@ -57,7 +57,9 @@ public final class CustomerRoutes {
             route("GET", "/api/tickets/\\d+/attachments/\\d+/thumbnail"),
             // issue 12: the service form (JSON, and the PDF)
             route("GET", "/api/tickets/\\d+/service-form"),
-            route("GET", "/api/tickets/\\d+/service-form\\.pdf"));
+            route("GET", "/api/tickets/\\d+/service-form\\.pdf"),
+            // issue 13: the repair at the vendor (slip dates, outcome, progress reports, loaner)
+            route("GET", "/api/tickets/\\d+/repair"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 
