@@ -27,6 +27,7 @@ import { LevelTag, StatusTag } from '../../shared/tags';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
 import { ServiceFormLink } from '../serviceform';
+import { RepairPanel } from '../repair';
 import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ConversationPanel } from '../conversation';
@@ -189,6 +190,7 @@ function StaffTicketView({ id }: { id: string }) {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
             <CurrentTasks ticket={ticket} onChanged={reloadAll} />
+            <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
             <TicketFacts ticket={ticket} />
             <ConversationPanel ticketId={ticket.id} staff />
             <Card title={t('detail.probes')} data-testid="probe-results">

@@ -1,0 +1,3 @@
+export { LoanerPoolPage } from './LoanerPoolPage';
+export { RepairPanel } from './RepairPanel';
+export { RepairSlipPage } from './RepairSlipPage';
