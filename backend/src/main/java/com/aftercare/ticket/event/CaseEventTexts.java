@@ -131,6 +131,10 @@ public class CaseEventTexts {
             return text(lang, "reportOverdue", "engineer", blank(e.engineer()) ? "-" : e.engineer(),
                     "due", e.due() == null ? "-" : labels.duration(lang, e.due()));
         }
+        if (event instanceof CaseEvent.StockLow e) {
+            return text(lang, "stockLow", "part", e.part(), "partNumber", e.partNumber(), "onHand", String.valueOf(e.onHand()),
+                    "unit", blank(e.unit()) ? "" : e.unit(), "alarmLevel", String.valueOf(e.alarmLevel()));
+        }
         if (event instanceof CaseEvent.Reminded e) {
             return blank(e.engineer()) ? text(lang, "remindedDesk")
                     : text(lang, "remindedEngineer", "engineer", e.engineer());
