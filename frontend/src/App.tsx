@@ -9,6 +9,7 @@ import { ContractsPage } from './features/contracts/ContractsPage';
 import { ModelsPage } from './features/models/ModelsPage';
 import { OutboxBadge } from './features/offline';
 import { ServiceFormPage } from './features/serviceform';
+import { StockPage } from './features/stock';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
@@ -128,6 +129,14 @@ export function App() {
             element={
               <RequireRole roles={['PROCESS_OWNER', 'ADMIN']}>
                 <ContractsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/stock"
+            element={
+              <RequireRole roles={['ENGINEER', 'SUPERVISOR', 'ADMIN', 'SERVICE_DESK', 'PROCESS_OWNER']}>
+                <StockPage />
               </RequireRole>
             }
           />

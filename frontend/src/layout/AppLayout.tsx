@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/models', label: 'nav.models', roles: ['PROCESS_OWNER', 'ADMIN'] },
   { path: '/contracts', label: 'nav.contracts', roles: ['PROCESS_OWNER', 'ADMIN'] },
   { path: '/admin', label: 'nav.admin', roles: ['ADMIN', 'SUPERVISOR'] },
+  { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
 ];
 
 /** A customer unit's user (CUSTOMER only): their tickets and reporting a fault; no task inbox. */

@@ -19,7 +19,7 @@ import com.aftercare.common.NotFoundException;
 @Service
 public class DecideCount {
 
-    public record Decision(Boolean approved, String reason) {
+    public record CountDecision(Boolean approved, String reason) {
     }
 
     private final StockCountRepository counts;
@@ -42,7 +42,7 @@ public class DecideCount {
     }
 
     @Transactional
-    public void decide(Actor actor, long countId, Decision body) {
+    public void decide(Actor actor, long countId, CountDecision body) {
         actor.require(Actor.APPROVERS, "approve stock counts");
         StockCount count = counts.findById(countId).orElseThrow(() -> new NotFoundException("No count " + countId));
         if (body.approved() == null) {

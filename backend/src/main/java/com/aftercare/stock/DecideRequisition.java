@@ -15,7 +15,7 @@ import com.aftercare.common.NotFoundException;
 @Service
 public class DecideRequisition {
 
-    public record Decision(Boolean approved, String reason) {
+    public record RequisitionDecision(Boolean approved, String reason) {
     }
 
     private final RequisitionRepository requisitions;
@@ -27,7 +27,7 @@ public class DecideRequisition {
     }
 
     @Transactional
-    public void decide(Actor actor, long requisitionId, Decision body) {
+    public void decide(Actor actor, long requisitionId, RequisitionDecision body) {
         actor.require(Actor.APPROVERS, "approve requisitions");
         Requisition requisition = requisitions.findById(requisitionId)
                 .orElseThrow(() -> new NotFoundException("No requisition " + requisitionId));

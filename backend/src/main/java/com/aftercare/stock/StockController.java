@@ -22,7 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Stock")
 class StockController {
 
-    record Created(long id) {
+    record CreatedId(long id) {
     }
 
     private final ReadStock read;
@@ -61,8 +61,8 @@ class StockController {
 
     @PostMapping("/warehouses")
     @Operation(summary = "Set up a warehouse (stock keeper: SUPERVISOR or ADMIN)")
-    ResponseEntity<Created> addWarehouse(@RequestBody AddWarehouse.NewWarehouse body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(addWarehouse.add(Actor.current(), body)));
+    ResponseEntity<CreatedId> addWarehouse(@RequestBody AddWarehouse.NewWarehouse body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedId(addWarehouse.add(Actor.current(), body)));
     }
 
     @GetMapping("/parts")
@@ -73,14 +73,14 @@ class StockController {
 
     @PostMapping("/parts")
     @Operation(summary = "Add a part to the catalogue, with its alarm level")
-    ResponseEntity<Created> addPart(@RequestBody AddPart.NewPart body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(addPart.add(Actor.current(), body)));
+    ResponseEntity<CreatedId> addPart(@RequestBody AddPart.NewPart body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedId(addPart.add(Actor.current(), body)));
     }
 
     @PostMapping("/receipts")
     @Operation(summary = "Receive stock: a new batch and a RECEIPT movement")
-    ResponseEntity<Created> receive(@RequestBody ReceiveStock.Receipt body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(receiveStock.receive(Actor.current(), body)));
+    ResponseEntity<CreatedId> receive(@RequestBody ReceiveStock.Receipt body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedId(receiveStock.receive(Actor.current(), body)));
     }
 
     @GetMapping("/stale")
@@ -109,13 +109,13 @@ class StockController {
 
     @PostMapping("/requisitions")
     @Operation(summary = "Request parts (engineer), optionally for a case")
-    ResponseEntity<Created> request(@RequestBody RequestParts.PartRequest body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(requestParts.request(Actor.current(), body)));
+    ResponseEntity<CreatedId> request(@RequestBody RequestParts.PartRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedId(requestParts.request(Actor.current(), body)));
     }
 
     @PostMapping("/requisitions/{id}/decision")
     @Operation(summary = "Approve, or reject with a reason (SUPERVISOR); 409 when already decided")
-    ResponseEntity<Void> decide(@PathVariable long id, @RequestBody DecideRequisition.Decision body) {
+    ResponseEntity<Void> decide(@PathVariable long id, @RequestBody DecideRequisition.RequisitionDecision body) {
         decideRequisition.decide(Actor.current(), id, body);
         return ResponseEntity.noContent().build();
     }
@@ -141,8 +141,8 @@ class StockController {
 
     @PostMapping("/counts")
     @Operation(summary = "Start the month's count of a warehouse; 409 when it has one")
-    ResponseEntity<Created> startCount(@RequestBody StartCount.NewCount body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(startCount.start(Actor.current(), body)));
+    ResponseEntity<CreatedId> startCount(@RequestBody StartCount.NewCount body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedId(startCount.start(Actor.current(), body)));
     }
 
     @PutMapping("/counts/{id}/lines")
@@ -161,7 +161,7 @@ class StockController {
 
     @PostMapping("/counts/{id}/decision")
     @Operation(summary = "Approve (applies the differences as adjustments) or send back for a recount (SUPERVISOR); 409 when not submitted")
-    ResponseEntity<Void> decideCount(@PathVariable long id, @RequestBody DecideCount.Decision body) {
+    ResponseEntity<Void> decideCount(@PathVariable long id, @RequestBody DecideCount.CountDecision body) {
         decideCount.decide(Actor.current(), id, body);
         return ResponseEntity.noContent().build();
     }

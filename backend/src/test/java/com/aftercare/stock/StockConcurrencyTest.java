@@ -58,8 +58,8 @@ class StockConcurrencyTest extends IntegrationTest {
         receiveStock.receive(KEEPER, new ReceiveStock.Receipt(part, warehouse, 1, LocalDate.now(clock), null, null));
         long first = requestParts.request(ENGINEER, new RequestParts.PartRequest(part, warehouse, 1, null, null));
         long second = requestParts.request(ENGINEER, new RequestParts.PartRequest(part, warehouse, 1, null, null));
-        decideRequisition.decide(SUPERVISOR, first, new DecideRequisition.Decision(true, null));
-        decideRequisition.decide(SUPERVISOR, second, new DecideRequisition.Decision(true, null));
+        decideRequisition.decide(SUPERVISOR, first, new DecideRequisition.RequisitionDecision(true, null));
+        decideRequisition.decide(SUPERVISOR, second, new DecideRequisition.RequisitionDecision(true, null));
         return new long[] { part, first, second };
     }
 
