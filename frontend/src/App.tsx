@@ -10,6 +10,7 @@ import { ModelsPage } from './features/models/ModelsPage';
 import { OutboxBadge } from './features/offline';
 import { ServiceFormPage } from './features/serviceform';
 import { LoanerPoolPage, RepairSlipPage } from './features/repair';
+import { StockPage } from './features/stock';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
@@ -145,6 +146,14 @@ export function App() {
             element={
               <RequireRole roles={['PROCESS_OWNER', 'ADMIN']}>
                 <ContractsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/stock"
+            element={
+              <RequireRole roles={['ENGINEER', 'SUPERVISOR', 'ADMIN', 'SERVICE_DESK', 'PROCESS_OWNER']}>
+                <StockPage />
               </RequireRole>
             }
           />

@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/contracts', label: 'nav.contracts', roles: ['PROCESS_OWNER', 'ADMIN'] },
   { path: '/admin', label: 'nav.admin', roles: ['ADMIN', 'SUPERVISOR'] },
   { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN'] },
+  { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
 ];
 
 /** A customer unit's user (CUSTOMER only): their tickets and reporting a fault; no task inbox. */

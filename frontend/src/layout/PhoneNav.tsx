@@ -3,6 +3,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  InboxOutlined,
   LogoutOutlined,
   MenuOutlined,
   PlusCircleOutlined,
@@ -36,6 +37,7 @@ const ICONS: Record<string, ReactNode> = {
   '/models': <ApartmentOutlined />,
   '/contracts': <SolutionOutlined />,
   '/admin': <SettingOutlined />,
+  '/stock': <InboxOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;

@@ -54,7 +54,16 @@ final class AuditedTables {
             Map.entry("repair_slip", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             Map.entry("repair_progress_report", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             Map.entry("loaner_unit", new Spec(OwnerRule.NONE, null, "ticket_id")),
-            Map.entry("repair_terms", new Spec(OwnerRule.NONE, null, null)));
+            Map.entry("repair_terms", new Spec(OwnerRule.NONE, null, null)),
+            // issue 13: spare-parts stock (FW-6) is the provider's; every receipt, issue and count adjustment is a
+            // stock_movement row (the batches' remaining quantities change only by conditional updates, see ADR 0024)
+            Map.entry("stock_warehouse", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("stock_part", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("stock_batch", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("stock_requisition", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("stock_count", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("stock_count_line", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("stock_movement", new Spec(OwnerRule.NONE, null, null)));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

@@ -167,6 +167,13 @@ public sealed interface CaseEvent {
     record LoanerCollected(String model, String serial) implements CaseEvent {
         public String type() { return "LOANER"; }
     }
+    /**
+     * A spare part's total stock fell to its alarm level or below (FW-6, stock feature); not about one case, so sent
+     * with no ticket. unit: the catalogue's unit as typed (个, 台, m).
+     */
+    record StockLow(String partNumber, String part, long onHand, String unit, int alarmLevel) implements CaseEvent {
+        public String type() { return "STOCK_LOW"; }
+    }
 
     /** engineer null: nobody has taken the job, the desk was reminded. */
     record Reminded(String engineer) implements CaseEvent {

@@ -156,6 +156,10 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.LoanerCollected e) {
             return text(lang, "loanerCollected", "model", e.model(), "serial", e.serial());
         }
+        if (event instanceof CaseEvent.StockLow e) {
+            return text(lang, "stockLow", "part", e.part(), "partNumber", e.partNumber(), "onHand", String.valueOf(e.onHand()),
+                    "unit", blank(e.unit()) ? "" : e.unit(), "alarmLevel", String.valueOf(e.alarmLevel()));
+        }
         if (event instanceof CaseEvent.Reminded e) {
             return blank(e.engineer()) ? text(lang, "remindedDesk")
                     : text(lang, "remindedEngineer", "engineer", e.engineer());

@@ -96,6 +96,7 @@ class CaseEventTextsTest {
         s.put("progressReported", new CaseEvent.ProgressReported("海康威视", "厂家已更换主板，正在老化测试"));
         s.put("loanerInstalled", new CaseEvent.LoanerInstalled("DS-2CD3T46", "LN-0001"));
         s.put("loanerCollected", new CaseEvent.LoanerCollected("DS-2CD3T46", "LN-0001"));
+        s.put("stockLow", new CaseEvent.StockLow("CAM-PSU-12V", "摄像机电源", 2, "个", 2));
         return s;
     }
 

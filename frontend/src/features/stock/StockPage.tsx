@@ -1,0 +1,28 @@
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../auth/AuthContext';
+import { PageHeader } from '../../shared/PageHeader';
+import { CountsTab } from './CountsTab';
+import { PartsTab } from './PartsTab';
+import { RequisitionsTab } from './RequisitionsTab';
+
+/** Spare parts (FW-6): stock with alarm and stale marks, requisitions, and the monthly count for the keepers. */
+export function StockPage() {
+  const { t } = useTranslation();
+  const { hasRole } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const keeper = hasRole('SUPERVISOR', 'ADMIN');
+  const items = [
+    { key: 'stock', label: t('stock.tabs.stock'), children: <PartsTab /> },
+    { key: 'requisitions', label: t('stock.tabs.requisitions'), children: <RequisitionsTab /> },
+    ...(keeper ? [{ key: 'counts', label: t('stock.tabs.counts'), children: <CountsTab /> }] : []),
+  ];
+  const active = items.some((i) => i.key === params.get('tab')) ? params.get('tab')! : 'stock';
+  return (
+    <div data-testid="stock-page">
+      <PageHeader title={t('stock.title')} />
+      <Tabs activeKey={active} onChange={(tab) => setParams({ tab })} items={items} destroyInactiveTabPane />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { api } from '../../api/client';
+import type { components } from '../../api/schema';
+
+type Schemas = components['schemas'];
+
+export type Warehouse = Schemas['WarehouseView'];
+export type StockPart = Schemas['PartView'];
+export type StockBatch = Schemas['BatchView'];
+export type StaleStock = Schemas['StaleStock'];
+export type Requisition = Schemas['RequisitionView'];
+export type StockCount = Schemas['CountView'];
+export type StockCountLine = Schemas['CountLineView'];
+export type NewPart = Schemas['NewPart'];
+export type NewWarehouse = Schemas['NewWarehouse'];
+export type Receipt = Schemas['Receipt'];
+export type PartRequest = Schemas['PartRequest'];
+export type CountEntry = Schemas['CountEntry'];
+type CreatedId = Schemas['CreatedId'];
+
+export const stockApi = {
+  warehouses: () => api.get<Warehouse[]>('/stock/warehouses'),
+  addWarehouse: (body: NewWarehouse) => api.post<CreatedId>('/stock/warehouses', body),
+  parts: () => api.get<StockPart[]>('/stock/parts'),
+  addPart: (body: NewPart) => api.post<CreatedId>('/stock/parts', body),
+  receive: (body: Receipt) => api.post<CreatedId>('/stock/receipts', body),
+  stale: () => api.get<StaleStock>('/stock/stale'),
+  requisitions: () => api.get<Requisition[]>('/stock/requisitions'),
+  request: (body: PartRequest) => api.post<CreatedId>('/stock/requisitions', body),
+  decide: (id: number, approved: boolean, reason?: string) =>
+    api.post<void>(`/stock/requisitions/${id}/decision`, { approved, reason }),
+  issue: (id: number) => api.postEmpty<Requisition>(`/stock/requisitions/${id}/issue`),
+  counts: () => api.get<StockCount[]>('/stock/counts'),
+  count: (id: number) => api.get<StockCount>(`/stock/counts/${id}`),
+  startCount: (warehouseId: number, month: string) => api.post<CreatedId>('/stock/counts', { warehouseId, month }),
+  enterCounts: (id: number, lines: CountEntry[]) => api.put<StockCount>(`/stock/counts/${id}/lines`, { lines }),
+  submitCount: (id: number) => api.postEmpty<void>(`/stock/counts/${id}/submit`),
+  decideCount: (id: number, approved: boolean, reason?: string) =>
+    api.post<void>(`/stock/counts/${id}/decision`, { approved, reason }),
+};
+
+export const stockKeys = {
+  all: ['stock'] as const,
+  warehouses: ['stock', 'warehouses'] as const,
+  parts: ['stock', 'parts'] as const,
+  stale: ['stock', 'stale'] as const,
+  requisitions: ['stock', 'requisitions'] as const,
+  counts: ['stock', 'counts'] as const,
+  count: (id: number) => ['stock', 'counts', id] as const,
+};
+
+/** "P2M" → 2 months, "P60D" → 60 days, in the reader's language; anything else as configured. */
+export function periodText(period: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const months = /^P(\d+)M$/.exec(period);
+  if (months) return t('stock.periodMonths', { n: Number(months[1]) });
+  const days = /^P(\d+)D$/.exec(period);
+  if (days) return t('stock.periodDays', { n: Number(days[1]) });
+  return period;
+}
