@@ -49,7 +49,11 @@ final class AuditedTables {
             Map.entry("field_visit", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             // issue 12: a case's conversation and what is known about its files (the SHA-256 of the stored bytes included)
             Map.entry("conversation_message", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
-            Map.entry("attachment", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
+            Map.entry("attachment", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            // issue 13: warranty assessment and approvals, cost lines, parts handed back (WA-1, RR-5, RR-6, FW-5)
+            Map.entry("case_warranty", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            Map.entry("case_cost_line", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            Map.entry("part_handover", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

@@ -57,7 +57,12 @@ public final class CustomerRoutes {
             route("GET", "/api/tickets/\\d+/attachments/\\d+/thumbnail"),
             // issue 12: the service form (JSON, and the PDF)
             route("GET", "/api/tickets/\\d+/service-form"),
-            route("GET", "/api/tickets/\\d+/service-form\\.pdf"));
+            route("GET", "/api/tickets/\\d+/service-form\\.pdf"),
+            // issue 13: warranty and cost, the customer's answers to the quote and the replacement, the scrap certificate
+            route("GET", "/api/tickets/\\d+/warranty"),
+            route("POST", "/api/tickets/\\d+/quote-approval"),
+            route("POST", "/api/tickets/\\d+/replacement-approval"),
+            route("GET", "/api/tickets/\\d+/scrap-certificate"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

@@ -87,6 +87,15 @@ class CaseEventTextsTest {
         s.put("probeNotRun", new CaseEvent.ProbeChecked(null, false, 0, 0));
         s.put("mentioned", new CaseEvent.Mentioned(NUMBER, "t-desk", "已发方案"));
         s.put("reportOverdue", new CaseEvent.ReportOverdue("t-eng", java.time.Duration.ofHours(24)));
+        s.put("repeatRepair", new CaseEvent.RepeatRepairFlagged("GD-20261001-0001"));
+        s.put("quoteApproved", new CaseEvent.QuoteAnswered(true, "cust-a", null));
+        s.put("quoteRefused", new CaseEvent.QuoteAnswered(false, "t-desk", "太贵"));
+        s.put("replacementProposed", new CaseEvent.ReplacementProposed("UNREPAIRABLE", "X2"));
+        s.put("replacementApproved", new CaseEvent.ReplacementAnswered(true, "cust-a", null));
+        s.put("replacementRefused", new CaseEvent.ReplacementAnswered(false, "cust-a", "先修"));
+        s.put("deviceReplaced", new CaseEvent.DeviceReplaced("Camera 1", "Camera 1 (new)", false));
+        s.put("deviceReplacedScrapped", new CaseEvent.DeviceReplaced("Camera 1", "Camera 1 (new)", true));
+        s.put("partHandedOver", new CaseEvent.PartHandedOver("1 power board", "王工"));
         return s;
     }
 
