@@ -9,6 +9,7 @@ import { ContractsPage } from './features/contracts/ContractsPage';
 import { ModelsPage } from './features/models/ModelsPage';
 import { OutboxBadge } from './features/offline';
 import { ServiceFormPage } from './features/serviceform';
+import { ScrapCertificatePage } from './features/warranty';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
@@ -89,6 +90,7 @@ export function App() {
           <Route path="/tickets" element={<TicketListPage />} />
           <Route path="/tickets/:id" element={<TicketDetailPage />} />
           <Route path="/tickets/:id/service-form" element={<ServiceFormPage />} />
+          <Route path="/tickets/:id/scrap-certificate" element={<ScrapCertificatePage />} />
           <Route
             path="/supervisor"
             element={

@@ -27,6 +27,7 @@ import { LevelTag, StatusTag } from '../../shared/tags';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
 import { ServiceFormLink } from '../serviceform';
+import { WarrantyPanel } from '../warranty';
 import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ConversationPanel } from '../conversation';
@@ -190,6 +191,7 @@ function StaffTicketView({ id }: { id: string }) {
             <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
             <CurrentTasks ticket={ticket} onChanged={reloadAll} />
             <TicketFacts ticket={ticket} />
+            <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
             <ConversationPanel ticketId={ticket.id} staff />
             <Card title={t('detail.probes')} data-testid="probe-results">
               <ProbeResults results={ticket.probeResults ?? []} />
