@@ -11,6 +11,7 @@ import { OutboxBadge } from './features/offline';
 import { ServiceFormPage } from './features/serviceform';
 import { LoanerPoolPage, RepairSlipPage } from './features/repair';
 import { StockPage } from './features/stock';
+import { ScrapCertificatePage } from './features/warranty';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
 import { NewTicketPage } from './features/tickets/NewTicketPage';
@@ -91,6 +92,7 @@ export function App() {
           <Route path="/tickets" element={<TicketListPage />} />
           <Route path="/tickets/:id" element={<TicketDetailPage />} />
           <Route path="/tickets/:id/service-form" element={<ServiceFormPage />} />
+          <Route path="/tickets/:id/scrap-certificate" element={<ScrapCertificatePage />} />
           <Route
             path="/tickets/:id/repair-slip"
             element={

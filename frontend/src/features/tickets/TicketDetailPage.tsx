@@ -28,6 +28,7 @@ import { useIsPhone } from '../../shared/useIsPhone';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
 import { ServiceFormLink } from '../serviceform';
 import { RepairPanel } from '../repair';
+import { WarrantyPanel } from '../warranty';
 import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ConversationPanel } from '../conversation';
@@ -192,6 +193,7 @@ function StaffTicketView({ id }: { id: string }) {
             <CurrentTasks ticket={ticket} onChanged={reloadAll} />
             <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
             <TicketFacts ticket={ticket} />
+            <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
             <ConversationPanel ticketId={ticket.id} staff />
             <Card title={t('detail.probes')} data-testid="probe-results">
               <ProbeResults results={ticket.probeResults ?? []} />

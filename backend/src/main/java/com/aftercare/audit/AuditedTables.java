@@ -63,7 +63,11 @@ final class AuditedTables {
             Map.entry("stock_requisition", new Spec(OwnerRule.NONE, null, null)),
             Map.entry("stock_count", new Spec(OwnerRule.NONE, null, null)),
             Map.entry("stock_count_line", new Spec(OwnerRule.NONE, null, null)),
-            Map.entry("stock_movement", new Spec(OwnerRule.NONE, null, null)));
+            Map.entry("stock_movement", new Spec(OwnerRule.NONE, null, null)),
+            // issue 13: warranty assessment and approvals, cost lines, parts handed back (WA-1, RR-5, RR-6, FW-5)
+            Map.entry("case_warranty", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            Map.entry("case_cost_line", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            Map.entry("part_handover", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

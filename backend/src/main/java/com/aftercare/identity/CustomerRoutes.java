@@ -59,7 +59,12 @@ public final class CustomerRoutes {
             route("GET", "/api/tickets/\\d+/service-form"),
             route("GET", "/api/tickets/\\d+/service-form\\.pdf"),
             // issue 13: the repair at the vendor (slip dates, outcome, progress reports, loaner)
-            route("GET", "/api/tickets/\\d+/repair"));
+            route("GET", "/api/tickets/\\d+/repair"),
+            // issue 13: warranty and cost, the customer's answers to the quote and the replacement, the scrap certificate
+            route("GET", "/api/tickets/\\d+/warranty"),
+            route("POST", "/api/tickets/\\d+/quote-approval"),
+            route("POST", "/api/tickets/\\d+/replacement-approval"),
+            route("GET", "/api/tickets/\\d+/scrap-certificate"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

@@ -59,4 +59,8 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     @EntityGraph(attributePaths = { "site" })
     @Query("select t from Ticket t where t.policyId is null")
     List<Ticket> findWithoutPolicy();
+
+    /** Every case reported on one device, oldest first (RR-5, RR-6: repeats and repeated failures). */
+    @Query("select t from Ticket t where t.device.id = :deviceId order by t.receivedAt, t.id")
+    List<Ticket> findByDeviceId(@Param("deviceId") Long deviceId);
 }

@@ -204,4 +204,37 @@ public sealed interface CaseEvent {
     record ProbeChecked(String deviceName, boolean passed, int checksTotal, int checksFailed) implements CaseEvent {
         public String type() { return passed ? "PROBE_PASSED" : "PROBE_FAILED"; }
     }
+
+    /**
+     * RR-5: the same kind of fault on the same device within 3 months after an earlier repair of it was closed; this
+     * case is repaired free. earlierNumber: that earlier case.
+     */
+    record RepeatRepairFlagged(String earlierNumber) implements CaseEvent {
+        public String type() { return "REPEAT_REPAIR"; }
+    }
+
+    /** WA-1, FW-5: the customer (or the desk for them) approved or refused the parts and cost of the work. */
+    record QuoteAnswered(boolean approved, String by, String reason) implements CaseEvent {
+        public String type() { return "QUOTE"; }
+    }
+
+    /** RR-6: a replacement of the device is proposed; cause UNREPAIRABLE or REPEATED_FAILURE. */
+    record ReplacementProposed(String cause, String model) implements CaseEvent {
+        public String type() { return "REPLACEMENT"; }
+    }
+
+    /** RR-6: the customer (or the desk for them) approved or refused the replacement. */
+    record ReplacementAnswered(boolean approved, String by, String reason) implements CaseEvent {
+        public String type() { return "REPLACEMENT"; }
+    }
+
+    /** RR-6: the new device is installed and the old one left the asset list (scrapped when unrepairable). */
+    record DeviceReplaced(String oldDevice, String newDevice, boolean scrapped) implements CaseEvent {
+        public String type() { return "REPLACEMENT"; }
+    }
+
+    /** FW-5: a replaced part went back to the owner. */
+    record PartHandedOver(String part, String handedTo) implements CaseEvent {
+        public String type() { return "PART_HANDOVER"; }
+    }
 }

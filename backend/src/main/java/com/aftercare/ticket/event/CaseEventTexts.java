@@ -160,6 +160,28 @@ public class CaseEventTexts {
             return text(lang, "stockLow", "part", e.part(), "partNumber", e.partNumber(), "onHand", String.valueOf(e.onHand()),
                     "unit", blank(e.unit()) ? "" : e.unit(), "alarmLevel", String.valueOf(e.alarmLevel()));
         }
+        if (event instanceof CaseEvent.RepeatRepairFlagged e) {
+            return text(lang, "repeatRepair", "number", e.earlierNumber());
+        }
+        if (event instanceof CaseEvent.QuoteAnswered e) {
+            return text(lang, e.approved() ? "quoteApproved" : "quoteRefused", "by", blank(e.by()) ? "-" : e.by(),
+                    "reason", blank(e.reason()) ? "-" : e.reason());
+        }
+        if (event instanceof CaseEvent.ReplacementProposed e) {
+            return text(lang, "replacementProposed", "cause", labels.label(lang, "replacementCause", e.cause()),
+                    "model", blank(e.model()) ? "-" : e.model());
+        }
+        if (event instanceof CaseEvent.ReplacementAnswered e) {
+            return text(lang, e.approved() ? "replacementApproved" : "replacementRefused", "by", blank(e.by()) ? "-" : e.by(),
+                    "reason", blank(e.reason()) ? "-" : e.reason());
+        }
+        if (event instanceof CaseEvent.DeviceReplaced e) {
+            return text(lang, e.scrapped() ? "deviceReplacedScrapped" : "deviceReplaced", "old", e.oldDevice(),
+                    "new", e.newDevice());
+        }
+        if (event instanceof CaseEvent.PartHandedOver e) {
+            return text(lang, "partHandedOver", "part", e.part(), "to", e.handedTo());
+        }
         if (event instanceof CaseEvent.Reminded e) {
             return blank(e.engineer()) ? text(lang, "remindedDesk")
                     : text(lang, "remindedEngineer", "engineer", e.engineer());

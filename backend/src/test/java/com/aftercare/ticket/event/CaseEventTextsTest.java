@@ -30,7 +30,7 @@ class CaseEventTextsTest {
     private static final String NUMBER = "AC-20261203-0042";
     /** What users typed or are called; chosen in both languages, and taken out before the language checks. */
     private static final List<String> USERS_WORDS = List.of(NUMBER, "摄像机黑屏", "东门路口站", "t-eng", "t-desk",
-            "电源线松动", "客户周末不在", "备件周一到", "厂家热线占线", "已发方案", "Camera C-01", "升级到2级：全部用户中断");
+            "电源线松动", "客户周末不在", "备件周一到", "太贵", "先修", "1号摄像机", "1号摄像机（新）", "电源板", "王工", "DS-2CD", "厂家热线占线", "已发方案", "Camera C-01", "升级到2级：全部用户中断");
 
     private final CaseEventTexts texts = new CaseEventTexts(new Labels());
 
@@ -97,6 +97,15 @@ class CaseEventTextsTest {
         s.put("loanerInstalled", new CaseEvent.LoanerInstalled("DS-2CD3T46", "LN-0001"));
         s.put("loanerCollected", new CaseEvent.LoanerCollected("DS-2CD3T46", "LN-0001"));
         s.put("stockLow", new CaseEvent.StockLow("CAM-PSU-12V", "摄像机电源", 2, "个", 2));
+        s.put("repeatRepair", new CaseEvent.RepeatRepairFlagged(NUMBER));
+        s.put("quoteApproved", new CaseEvent.QuoteAnswered(true, "t-desk", null));
+        s.put("quoteRefused", new CaseEvent.QuoteAnswered(false, "t-desk", "太贵"));
+        s.put("replacementProposed", new CaseEvent.ReplacementProposed("UNREPAIRABLE", "DS-2CD"));
+        s.put("replacementApproved", new CaseEvent.ReplacementAnswered(true, "t-desk", null));
+        s.put("replacementRefused", new CaseEvent.ReplacementAnswered(false, "t-desk", "先修"));
+        s.put("deviceReplaced", new CaseEvent.DeviceReplaced("1号摄像机", "1号摄像机（新）", false));
+        s.put("deviceReplacedScrapped", new CaseEvent.DeviceReplaced("1号摄像机", "1号摄像机（新）", true));
+        s.put("partHandedOver", new CaseEvent.PartHandedOver("电源板", "王工"));
         return s;
     }
 

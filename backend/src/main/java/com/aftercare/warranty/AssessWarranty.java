@@ -1,0 +1,97 @@
+package com.aftercare.warranty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.asset.Device;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.DeviceCases;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseTimeline;
+
+/**
+ * Judges a case by its device (fault-intake.bpmn "assessWarrantyAtIntake", dispatch.bpmn "assessWarranty" after the
+ * diagnosis): free inside the device's warranty on the day the case was reported (WA-1; a device without a warranty
+ * end date counts as inside it: nothing allows charging), free as a repeat repair when the same kind of fault (same
+ * category) comes back on the same device within {@link #REPEAT_MONTHS} months after an earlier case of it was closed
+ * (RR-5), otherwise charged; and a replacement owed when the device failed {@link #FAILURES} or more times within
+ * {@link #FAILURE_WINDOW_MONTHS} month (RR-6, counting its DEFECT cases, this one included).
+ */
+@Service
+public class AssessWarranty {
+
+    public static final int REPEAT_MONTHS = 3;
+    public static final int FAILURE_WINDOW_MONTHS = 1;
+    public static final int FAILURES = 2;
+    public static final String WARRANTY = "WARRANTY";
+    public static final String REPEAT_REPAIR = "REPEAT_REPAIR";
+
+    private final FindTicket tickets;
+    private final DeviceCases deviceCases;
+    private final CaseWarrantyRepository warranties;
+    private final CaseTimeline timeline;
+    private final Clock clock;
+
+    AssessWarranty(FindTicket tickets, DeviceCases deviceCases, CaseWarrantyRepository warranties, CaseTimeline timeline,
+            Clock clock) {
+        this.tickets = tickets;
+        this.deviceCases = deviceCases;
+        this.warranties = warranties;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** freeReason null: charged; replacementOwed only once per case (not again after a refused replacement). */
+    public record Assessment(String freeReason, String repeatOfNumber, boolean replacementOwed) {
+        public boolean charged() {
+            return freeReason == null;
+        }
+    }
+
+    @Transactional
+    public Assessment assess(long ticketId) {
+        Ticket ticket = tickets.get(ticketId);
+        CaseWarranty warranty = warranties.findById(ticketId).orElseGet(() -> new CaseWarranty(ticketId));
+        ZoneId zone = clock.getZone();
+        Instant received = ticket.getReceivedAt() != null ? ticket.getReceivedAt() : clock.instant();
+        LocalDate reported = received.atZone(zone).toLocalDate();
+        Device device = ticket.getDevice();
+        List<DeviceCases.DeviceCase> history = device == null ? List.of() : deviceCases.of(device.getId());
+
+        Optional<DeviceCases.DeviceCase> repeatOf = history.stream()
+                .filter(c -> c.id() != ticketId && c.closedAt() != null && c.category() == ticket.getCategory())
+                .filter(c -> !c.closedAt().isAfter(received))
+                .filter(c -> !reported.isAfter(c.closedAt().atZone(zone).toLocalDate().plusMonths(REPEAT_MONTHS)))
+                .max(Comparator.comparing(DeviceCases.DeviceCase::closedAt));
+        LocalDate warrantyEnd = device == null ? null : device.getWarrantyEnd();
+        boolean inWarranty = warrantyEnd == null || !reported.isAfter(warrantyEnd);
+        String freeReason = repeatOf.isPresent() ? REPEAT_REPAIR : inWarranty ? WARRANTY : null;
+
+        boolean newlyFlagged = repeatOf.isPresent() && warranty.getRepeatOfTicketId() == null;
+        warranty.assessed(freeReason, warrantyEnd, repeatOf.map(DeviceCases.DeviceCase::id).orElse(null),
+                repeatOf.map(DeviceCases.DeviceCase::number).orElse(null), clock.instant());
+        warranties.save(warranty);
+        if (newlyFlagged) {
+            timeline.record(ticketId, new CaseEvent.RepeatRepairFlagged(repeatOf.get().number()));
+        }
+
+        LocalDate windowStart = reported.minusMonths(FAILURE_WINDOW_MONTHS);
+        long failures = history.stream()
+                .filter(c -> c.category() == Category.DEFECT && c.receivedAt() != null)
+                .filter(c -> !c.receivedAt().isAfter(received)
+                        && !c.receivedAt().atZone(zone).toLocalDate().isBefore(windowStart))
+                .count();
+        boolean replacementOwed = failures >= FAILURES && warranty.getReplacementCause() == null;
+        return new Assessment(freeReason, repeatOf.map(DeviceCases.DeviceCase::number).orElse(null), replacementOwed);
+    }
+}

@@ -1,0 +1,85 @@
+package com.aftercare.warranty;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.field.CustomerSteps;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.Ticket;
+
+/**
+ * The warranty panel of a case (staff ticket page and the customer's portal): warranty status, the repeat-repair
+ * flag, cost lines and totals, the answers to the quote and the replacement, parts handed back, and which answer
+ * waits for the customer now (QUOTE or REPLACEMENT, null when none).
+ */
+@Service
+public class ReadWarranty {
+
+    private final FindTicket tickets;
+    private final CaseWarrantyRepository warranties;
+    private final CostLineRepository lines;
+    private final PartHandoverRepository handovers;
+    private final CustomerSteps steps;
+    private final Clock clock;
+
+    ReadWarranty(FindTicket tickets, CaseWarrantyRepository warranties, CostLineRepository lines,
+            PartHandoverRepository handovers, CustomerSteps steps, Clock clock) {
+        this.clock = clock;
+        this.tickets = tickets;
+        this.warranties = warranties;
+        this.lines = lines;
+        this.handovers = handovers;
+        this.steps = steps;
+    }
+
+    public record Line(long id, String kind, String description, BigDecimal amount, String recordedBy, Instant recordedAt) {
+    }
+
+    public record Handover(long id, String part, String handedTo, Instant handedAt, String recordedBy) {
+    }
+
+    public record Answer(String answer, String reason, String by, Instant at) {
+    }
+
+    public record Replacement(String cause, String model, String note, Answer answer, Long oldDeviceId, Long newDeviceId,
+            Instant replacedAt, boolean scrapped) {
+    }
+
+    public record WarrantyView(long ticketId, boolean assessed, LocalDate warrantyEnd, boolean inWarranty,
+            String freeReason, String repeatOfNumber, CaseCost cost, List<Line> lines, Answer quote,
+            Replacement replacement, List<Handover> handovers, String waitingFor) {
+    }
+
+    @Transactional(readOnly = true)
+    public WarrantyView of(long ticketId) {
+        Ticket ticket = tickets.getVisible(ticketId);
+        CaseWarranty w = warranties.findById(ticketId).orElse(null);
+        List<CostLine> all = lines.findByTicketIdOrderByIdAsc(ticketId);
+        CaseCost cost = WarrantyCaseCosts.cost(ticketId, w, all);
+        Set<String> open = steps.openTaskKeys(ticket.getNumber());
+        String waiting = open.contains(AnswerQuote.TASK) ? "QUOTE" : open.contains(AnswerReplacement.TASK) ? "REPLACEMENT" : null;
+        return new WarrantyView(ticketId, w != null, w == null ? null : w.getWarrantyEnd(),
+                w != null && (w.getWarrantyEnd() == null || ticket.getReceivedAt() == null
+                        || !ticket.getReceivedAt().atZone(clock.getZone()).toLocalDate().isAfter(w.getWarrantyEnd())),
+                w == null ? null : w.getFreeReason(), w == null ? null : w.getRepeatOfNumber(), cost,
+                all.stream().map(l -> new Line(l.getId(), l.getKind(), l.getDescription(), l.getAmount(), l.getRecordedBy(),
+                        l.getRecordedAt())).toList(),
+                w == null || w.getQuoteAnswer() == null ? null
+                        : new Answer(w.getQuoteAnswer(), w.getQuoteReason(), w.getQuoteAnsweredBy(), w.getQuoteAnsweredAt()),
+                w == null || w.getReplacementCause() == null ? null
+                        : new Replacement(w.getReplacementCause(), w.getReplacementModel(), w.getReplacementNote(),
+                                w.getReplacementAnswer() == null ? null : new Answer(w.getReplacementAnswer(),
+                                        w.getReplacementReason(), w.getReplacementAnsweredBy(), w.getReplacementAnsweredAt()),
+                                w.getOldDeviceId(), w.getNewDeviceId(), w.getReplacedAt(), w.isScrapped()),
+                handovers.findByTicketIdOrderByIdAsc(ticketId).stream().map(h -> new Handover(h.getId(), h.getPart(),
+                        h.getHandedTo(), h.getHandedAt(), h.getRecordedBy())).toList(),
+                waiting);
+    }
+}

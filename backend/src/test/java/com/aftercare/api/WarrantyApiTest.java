@@ -1,0 +1,122 @@
+package com.aftercare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import com.aftercare.asset.Customer;
+import com.aftercare.asset.DeviceType;
+import com.aftercare.asset.NewDevice;
+import com.aftercare.identity.AccountService;
+import com.aftercare.support.IntegrationTest;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.Ticket;
+
+/**
+ * The warranty panel over HTTP (WA-1, RR-6, FW-5): the customer reads it and answers the quote in the portal, staff
+ * record cost lines and parts handed back. Bad input 400 naming the field, another unit's case 404, a second answer
+ * 409, a customer recording a cost line 403; a refused request writes nothing.
+ */
+class WarrantyApiTest extends IntegrationTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired AccountService accounts;
+    ApiClient api;
+    String customer;
+    String stranger;
+
+    @BeforeEach
+    void users() {
+        api = new ApiClient(rest);
+        customer = "cust-warranty-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(customer, PASSWORD, "Customer warranty", site.getCustomer().getId());
+        Customer other = assets.createCustomer("Other unit " + System.nanoTime());
+        stranger = "cust-other-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(stranger, PASSWORD, "Other customer", other.getId());
+        String unique = "WA-" + System.nanoTime();
+        device = assets.createDevice(new NewDevice(site.getId(), DeviceType.CAMERA, "Camera " + unique, "X1", "SN-" + unique,
+                "127.0.0.1", LocalDate.now(clock).minusDays(10), String.valueOf(DEVICE.port()), DEVICE.url(), false));
+    }
+
+    private String path(Ticket t, String what) {
+        return "/api/tickets/" + t.getId() + "/" + what;
+    }
+
+    private Ticket waitingForTheQuote() {
+        Ticket ticket = report(Category.DEFECT);
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+        complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
+        checkInAndReport(ticket);
+        assertThat(openTaskKeys(ticket)).containsExactly("quoteWork");
+        return ticket;
+    }
+
+    @Test
+    void staffRecordLinesAndTheCustomerApprovesTheQuoteOnce() {
+        Ticket ticket = waitingForTheQuote();
+        assertThat(api.post("t-eng", path(ticket, "cost-lines"), Map.of("kind", "PART", "description", "Power board",
+                "amount", 320.5)).status()).isEqualTo(201);
+        assertThat(api.post("t-desk", path(ticket, "cost-lines"), Map.of("kind", "LABOUR", "description", "Visit",
+                "amount", 100)).status()).isEqualTo(201);
+
+        ApiClient.Response badKind = api.post("t-eng", path(ticket, "cost-lines"), Map.of("kind", "TAX", "description", "x", "amount", 1));
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.errorFields()).containsExactly("kind");
+        ApiClient.Response badAmount = api.post("t-eng", path(ticket, "cost-lines"), Map.of("kind", "PART", "description", "x",
+                "amount", -1));
+        assertThat(badAmount.status()).isEqualTo(400);
+        assertThat(badAmount.errorFields()).containsExactly("amount");
+        ApiClient.Response cents = api.post("t-eng", path(ticket, "cost-lines"), Map.of("kind", "PART", "description", "x",
+                "amount", 1.005));
+        assertThat(cents.errorFields()).containsExactly("amount");
+        assertThat(api.post(customer, path(ticket, "cost-lines"), Map.of("kind", "PART", "description", "x", "amount", 1))
+                .status()).isEqualTo(403);
+
+        ApiClient.Response panel = api.get(customer, path(ticket, "warranty"));
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.body().path("inWarranty").asBoolean()).isFalse();
+        assertThat(panel.body().path("lines").size()).as("the refused lines wrote nothing").isEqualTo(2);
+        assertThat(panel.body().path("cost").path("total").decimalValue()).isEqualByComparingTo("420.50");
+
+        complete(ticket, "quoteWork", "t-eng", Map.of());
+        assertThat(api.get(customer, path(ticket, "warranty")).body().path("waitingFor").asText()).isEqualTo("QUOTE");
+        ApiClient.Response noAnswer = api.post(customer, path(ticket, "quote-approval"), Map.of("reason", "?"));
+        assertThat(noAnswer.status()).isEqualTo(400);
+        assertThat(noAnswer.errorFields()).containsExactly("approved");
+        ApiClient.Response noReason = api.post(customer, path(ticket, "quote-approval"), Map.of("approved", false));
+        assertThat(noReason.errorFields()).containsExactly("reason");
+        assertThat(api.post(stranger, path(ticket, "quote-approval"), Map.of("approved", true)).status()).isEqualTo(404);
+        assertThat(api.get(stranger, path(ticket, "warranty")).status()).isEqualTo(404);
+        assertThat(openTaskKeys(ticket)).containsExactly("approveQuote");
+
+        assertThat(api.post(customer, path(ticket, "quote-approval"), Map.of("approved", true)).status()).isEqualTo(204);
+        assertThat(api.post(customer, path(ticket, "quote-approval"), Map.of("approved", true)).status()).isEqualTo(409);
+        assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
+        ApiClient.Response after = api.get("t-desk", path(ticket, "warranty"));
+        assertThat(after.body().path("quote").path("answer").asText()).isEqualTo("APPROVED");
+        assertThat(after.body().path("quote").path("by").asText()).isEqualTo(customer);
+    }
+
+    @Test
+    void partsHandedBackAreRecordedByStaffWithTheFieldNamedOnBadInput() {
+        Ticket ticket = report(Category.DEFECT);
+        ApiClient.Response noPart = api.post("t-eng", path(ticket, "part-handovers"), Map.of("handedTo", "王工"));
+        assertThat(noPart.status()).isEqualTo(400);
+        assertThat(noPart.errorFields()).containsExactly("part");
+        ApiClient.Response noOwner = api.post("t-eng", path(ticket, "part-handovers"), Map.of("part", "Old board"));
+        assertThat(noOwner.errorFields()).containsExactly("handedTo");
+        assertThat(api.post("t-eng", path(ticket, "part-handovers"), Map.of("part", "Old board", "handedTo", "王工")).status())
+                .isEqualTo(201);
+        assertThat(api.get(customer, path(ticket, "warranty")).body().path("handovers").size()).isEqualTo(1);
+        assertThat(api.get(customer, path(ticket, "scrap-certificate")).status()).as("nothing scrapped").isEqualTo(404);
+        assertThat(api.post("t-eng", "/api/tickets/999999999/part-handovers", Map.of("part", "x", "handedTo", "y")).status())
+                .isEqualTo(404);
+    }
+}

@@ -1,0 +1,123 @@
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Segmented, Space, Spin } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { describeError } from '../../shared/errors';
+import { formatDateTime } from '../../shared/format';
+import { warrantyApi, warrantyKeys, type ScrapCertificate, type ScrapDevice } from './api';
+import './scrapCertificate.css';
+
+/**
+ * The scrap certificate (报废证明) of a device the vendor could not repair (RR-6): one printable A4 sheet, in Chinese
+ * unless switched to English; 打印 prints the sheet only.
+ */
+export function ScrapCertificatePage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const [lang, setLang] = useState<'zh' | 'en'>('zh');
+  const { data, error } = useQuery({
+    queryKey: warrantyKeys.certificate(id),
+    queryFn: () => warrantyApi.scrapCertificate(id),
+  });
+  const st = i18n.getFixedT(lang);
+  return (
+    <div className="sc-page" data-testid="scrap-certificate-page">
+      <Space wrap className="sc-toolbar">
+        <Link to={`/tickets/${id}`}>
+          <ArrowLeftOutlined /> {t('serviceFormPage.back')}
+        </Link>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data}>
+          {t('serviceFormPage.print')}
+        </Button>
+        <Segmented
+          value={lang}
+          onChange={(v) => setLang(v as 'zh' | 'en')}
+          options={[
+            { value: 'zh', label: t('lang.zh') },
+            { value: 'en', label: t('lang.en') },
+          ]}
+          data-testid="scrap-certificate-lang"
+        />
+      </Space>
+      {data ? (
+        <Sheet c={data} st={st} />
+      ) : error ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="scrap-certificate-error"
+          message={
+            error instanceof ApiError && error.status === 404
+              ? t('scrapCertificate.none')
+              : t('common.loadFailed', { message: describeError(error, t) })
+          }
+        />
+      ) : (
+        <Spin size="large" style={{ display: 'block', marginTop: 80 }} />
+      )}
+    </div>
+  );
+}
+
+type Fixed = ReturnType<ReturnType<typeof useTranslation>['i18n']['getFixedT']>;
+
+function Row({ label, value }: { label: string; value?: string | null }) {
+  return (
+    <>
+      <div className="sc-label">{label}</div>
+      <div className="sc-value">{value || ''}</div>
+    </>
+  );
+}
+
+function DeviceRows({ d, st }: { d: ScrapDevice; st: Fixed }) {
+  return (
+    <>
+      <Row label={st('scrapCertificate.deviceName')} value={d.name} />
+      <Row
+        label={st('scrapCertificate.deviceType')}
+        value={st(`admin.deviceType.${d.type}`, { defaultValue: d.type })}
+      />
+      <Row label={st('scrapCertificate.model')} value={d.model} />
+      <Row label={st('scrapCertificate.serialNumber')} value={d.serialNumber} />
+    </>
+  );
+}
+
+function Sheet({ c, st }: { c: ScrapCertificate; st: Fixed }) {
+  return (
+    <div className="sc-sheet" data-testid="scrap-certificate-sheet">
+      <h1>{st('scrapCertificate.title')}</h1>
+      <div className="sc-meta">
+        <span>
+          {st('scrapCertificate.no')}: {c.certificateNo}
+        </span>
+        <span>
+          {st('scrapCertificate.ticket')}: {c.ticketNumber}
+        </span>
+      </div>
+      <div className="sc-grid">
+        <Row label={st('scrapCertificate.customer')} value={c.customerName} />
+        <Row label={st('scrapCertificate.site')} value={[c.siteName, c.siteAddress].filter(Boolean).join(' · ')} />
+      </div>
+      <h2>{st('scrapCertificate.scrapped')}</h2>
+      <div className="sc-grid">
+        <DeviceRows d={c.scrapped} st={st} />
+        <Row label={st('scrapCertificate.cause')} value={st(`warranty.causes.${c.cause}`)} />
+        <Row label={st('scrapCertificate.scrappedAt')} value={formatDateTime(c.scrappedAt)} />
+      </div>
+      <h2>{st('scrapCertificate.replacement')}</h2>
+      <div className="sc-grid">
+        <DeviceRows d={c.replacement} st={st} />
+      </div>
+      <p className="sc-statement">{st('scrapCertificate.statement')}</p>
+      <div className="sc-signs">
+        <div>{st('scrapCertificate.signProvider')}</div>
+        <div>{st('scrapCertificate.signOwner')}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { ScrapCertificatePage } from './ScrapCertificatePage';
+export { WarrantyPanel } from './WarrantyPanel';
