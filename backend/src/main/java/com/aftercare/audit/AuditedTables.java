@@ -49,7 +49,9 @@ final class AuditedTables {
             Map.entry("field_visit", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             // issue 12: a case's conversation and what is known about its files (the SHA-256 of the stored bytes included)
             Map.entry("conversation_message", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
-            Map.entry("attachment", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
+            Map.entry("attachment", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            // issue 13 (RR-7): a generated repair report (the SHA-256 of its stored file included)
+            Map.entry("repair_report", new Spec(OwnerRule.COLUMN, "customer_id", null)));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's
@@ -78,7 +80,8 @@ final class AuditedTables {
             "notification_delivery", "the outbox of outside messages; every send attempt updates it",
             "holiday_year", "imported public calendar data, not customer records",
             "model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change",
-            "attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them");
+            "attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them",
+            "repair_report_content", "the bytes of a repair report: written once with its repair_report row, whose audited sha256 proves them");
 
     /**
      * Columns never recorded in clear, whatever entity they are on: password hashes, signing secrets,

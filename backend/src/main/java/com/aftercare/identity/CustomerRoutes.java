@@ -57,7 +57,10 @@ public final class CustomerRoutes {
             route("GET", "/api/tickets/\\d+/attachments/\\d+/thumbnail"),
             // issue 12: the service form (JSON, and the PDF)
             route("GET", "/api/tickets/\\d+/service-form"),
-            route("GET", "/api/tickets/\\d+/service-form\\.pdf"));
+            route("GET", "/api/tickets/\\d+/service-form\\.pdf"),
+            // issue 13 (RR-7): their unit's repair reports, listed and downloaded
+            route("GET", "/api/repair-reports"),
+            route("GET", "/api/repair-reports/\\d+/file"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

@@ -131,6 +131,11 @@ public class CaseEventTexts {
             return text(lang, "reportOverdue", "engineer", blank(e.engineer()) ? "-" : e.engineer(),
                     "due", e.due() == null ? "-" : labels.duration(lang, e.due()));
         }
+        if (event instanceof CaseEvent.RepairReportsReady e) {
+            return "QUARTERLY".equals(e.kind())
+                    ? text(lang, "repairListReady", "year", e.year(), "quarter", e.number(), "files", e.files())
+                    : text(lang, "repairSummaryReady", "year", e.year(), "month", e.number(), "files", e.files());
+        }
         if (event instanceof CaseEvent.Reminded e) {
             return blank(e.engineer()) ? text(lang, "remindedDesk")
                     : text(lang, "remindedEngineer", "engineer", e.engineer());

@@ -87,6 +87,8 @@ class CaseEventTextsTest {
         s.put("probeNotRun", new CaseEvent.ProbeChecked(null, false, 0, 0));
         s.put("mentioned", new CaseEvent.Mentioned(NUMBER, "t-desk", "已发方案"));
         s.put("reportOverdue", new CaseEvent.ReportOverdue("t-eng", java.time.Duration.ofHours(24)));
+        s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
+        s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
         return s;
     }
 
