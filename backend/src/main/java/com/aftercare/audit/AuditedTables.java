@@ -67,7 +67,9 @@ final class AuditedTables {
             // issue 13: warranty assessment and approvals, cost lines, parts handed back (WA-1, RR-5, RR-6, FW-5)
             Map.entry("case_warranty", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             Map.entry("case_cost_line", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
-            Map.entry("part_handover", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
+            Map.entry("part_handover", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            // issue 13 (RR-7): a generated repair report (the SHA-256 of its stored file included)
+            Map.entry("repair_report", new Spec(OwnerRule.COLUMN, "customer_id", null)));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's
@@ -96,7 +98,8 @@ final class AuditedTables {
             "notification_delivery", "the outbox of outside messages; every send attempt updates it",
             "holiday_year", "imported public calendar data, not customer records",
             "model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change",
-            "attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them");
+            "attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them",
+            "repair_report_content", "the bytes of a repair report: written once with its repair_report row, whose audited sha256 proves them");
 
     /**
      * Columns never recorded in clear, whatever entity they are on: password hashes, signing secrets,

@@ -64,7 +64,10 @@ public final class CustomerRoutes {
             route("GET", "/api/tickets/\\d+/warranty"),
             route("POST", "/api/tickets/\\d+/quote-approval"),
             route("POST", "/api/tickets/\\d+/replacement-approval"),
-            route("GET", "/api/tickets/\\d+/scrap-certificate"));
+            route("GET", "/api/tickets/\\d+/scrap-certificate"),
+            // issue 13 (RR-7): their unit's repair reports, listed and downloaded
+            route("GET", "/api/repair-reports"),
+            route("GET", "/api/repair-reports/\\d+/file"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

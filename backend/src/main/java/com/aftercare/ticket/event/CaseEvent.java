@@ -174,6 +174,13 @@ public sealed interface CaseEvent {
     record StockLow(String partNumber, String part, long onHand, String unit, int alarmLevel) implements CaseEvent {
         public String type() { return "STOCK_LOW"; }
     }
+    /**
+     * The repair-reports.bpmn timer made this period's repair reports (RR-7): kind MONTHLY (number = month) or
+     * QUARTERLY (number = quarter); files: how many customers' files are new. Belongs to no case.
+     */
+    record RepairReportsReady(String kind, int year, int number, int files) implements CaseEvent {
+        public String type() { return "REPAIR_REPORT"; }
+    }
 
     /** engineer null: nobody has taken the job, the desk was reminded. */
     record Reminded(String engineer) implements CaseEvent {

@@ -182,6 +182,11 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.PartHandedOver e) {
             return text(lang, "partHandedOver", "part", e.part(), "to", e.handedTo());
         }
+        if (event instanceof CaseEvent.RepairReportsReady e) {
+            return "QUARTERLY".equals(e.kind())
+                    ? text(lang, "repairListReady", "year", e.year(), "quarter", e.number(), "files", e.files())
+                    : text(lang, "repairSummaryReady", "year", e.year(), "month", e.number(), "files", e.files());
+        }
         if (event instanceof CaseEvent.Reminded e) {
             return blank(e.engineer()) ? text(lang, "remindedDesk")
                     : text(lang, "remindedEngineer", "engineer", e.engineer());

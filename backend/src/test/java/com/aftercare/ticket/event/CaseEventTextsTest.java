@@ -106,6 +106,8 @@ class CaseEventTextsTest {
         s.put("deviceReplaced", new CaseEvent.DeviceReplaced("1号摄像机", "1号摄像机（新）", false));
         s.put("deviceReplacedScrapped", new CaseEvent.DeviceReplaced("1号摄像机", "1号摄像机（新）", true));
         s.put("partHandedOver", new CaseEvent.PartHandedOver("电源板", "王工"));
+        s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
+        s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
         return s;
     }
 
