@@ -1086,6 +1086,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/cost-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a part or labour line in yuan (engineer, desk) */
+        post: operations["addLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/delay": {
         parameters: {
             query?: never;
@@ -1166,6 +1183,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/part-handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a replaced part handed back to the owner (FW-5) */
+        post: operations["handover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/plan-review": {
         parameters: {
             query?: never;
@@ -1199,6 +1233,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/quote-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer approves or refuses the parts and cost (the desk may answer for them) */
+        post: operations["answerQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/replacement-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer approves or refuses the device replacement (the desk may answer for them) */
+        post: operations["answerReplacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/scrap-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scrap certificate (报废证明) of a device scrapped on this case */
+        get: operations["scrapCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/service-form": {
         parameters: {
             query?: never;
@@ -1223,6 +1308,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/warranty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warranty status, repeat-repair flag, cost lines, approvals, replacement and parts handed back */
+        get: operations["warranty"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1286,6 +1388,10 @@ export interface components {
             accounts?: components["schemas"]["AccountView"][];
             passwordManagedHere?: boolean;
         };
+        Answer: {
+            approved?: boolean;
+            reason?: string;
+        };
         AttachmentView: {
             contentType?: string;
             fileName?: string;
@@ -1337,6 +1443,15 @@ export interface components {
             remainingSeconds?: number;
             risk?: string;
             state?: string;
+        };
+        CaseCost: {
+            freeOfCharge?: boolean;
+            freeReason?: string;
+            labour?: number;
+            parts?: number;
+            /** Format: int64 */
+            ticketId?: number;
+            total?: number;
         };
         CaseVerdict: {
             canMigrate?: boolean;
@@ -1519,6 +1634,12 @@ export interface components {
             /** Format: int32 */
             version?: number;
         };
+        DeviceLine: {
+            model?: string;
+            name?: string;
+            serialNumber?: string;
+            type?: string;
+        };
         DeviceView: {
             /** Format: int64 */
             id?: number;
@@ -1614,6 +1735,12 @@ export interface components {
             required?: boolean;
             type?: string;
         };
+        Handover: {
+            /** Format: date-time */
+            handedAt?: string;
+            handedTo?: string;
+            part?: string;
+        };
         HistoryEntry: {
             /** Format: date-time */
             at?: string;
@@ -1641,6 +1768,16 @@ export interface components {
             clocks?: components["schemas"]["ClockSpec"][];
             code?: string;
             name?: string;
+        };
+        Line: {
+            amount?: number;
+            description?: string;
+            /** Format: int64 */
+            id?: number;
+            kind?: string;
+            /** Format: date-time */
+            recordedAt?: string;
+            recordedBy?: string;
         };
         Me: {
             displayName?: string;
@@ -1681,6 +1818,11 @@ export interface components {
             elementName?: string;
             message?: string;
             rule?: string;
+        };
+        NewCostLine: {
+            amount?: number;
+            description?: string;
+            kind?: string;
         };
         NewDevice: {
             ipAddress?: string;
@@ -1838,6 +1980,19 @@ export interface components {
         Reassignment: {
             assignee: string;
         };
+        Replacement: {
+            answer?: components["schemas"]["Answer"];
+            cause?: string;
+            model?: string;
+            /** Format: int64 */
+            newDeviceId?: number;
+            note?: string;
+            /** Format: int64 */
+            oldDeviceId?: number;
+            /** Format: date-time */
+            replacedAt?: string;
+            scrapped?: boolean;
+        };
         Result: {
             failed?: components["schemas"]["Failure"][];
             migrated?: string[];
@@ -1859,6 +2014,18 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
             title?: string;
+        };
+        ScrapCertificate: {
+            cause?: string;
+            certificateNo?: string;
+            customerName?: string;
+            replacement?: components["schemas"]["DeviceLine"];
+            scrapped?: components["schemas"]["DeviceLine"];
+            /** Format: date-time */
+            scrappedAt?: string;
+            siteAddress?: string;
+            siteName?: string;
+            ticketNumber?: string;
         };
         ServiceForm: {
             caseInfo?: components["schemas"]["ServiceFormCase"];
@@ -2039,6 +2206,22 @@ export interface components {
             /** Format: int64 */
             headSeq?: number;
             ok?: boolean;
+        };
+        WarrantyView: {
+            assessed?: boolean;
+            cost?: components["schemas"]["CaseCost"];
+            freeReason?: string;
+            handovers?: components["schemas"]["Handover"][];
+            inWarranty?: boolean;
+            lines?: components["schemas"]["Line"][];
+            quote?: components["schemas"]["Answer"];
+            repeatOfNumber?: string;
+            replacement?: components["schemas"]["Replacement"];
+            /** Format: int64 */
+            ticketId?: number;
+            waitingFor?: string;
+            /** Format: date */
+            warrantyEnd?: string;
         };
         Window: {
             from?: string;
@@ -3992,6 +4175,34 @@ export interface operations {
             };
         };
     };
+    addLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCostLine"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+    };
     reportDelay: {
         parameters: {
             query?: never;
@@ -4136,6 +4347,34 @@ export interface operations {
             };
         };
     };
+    handover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Handover"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+    };
     reviewPlan: {
         parameters: {
             query?: never;
@@ -4178,6 +4417,76 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ProbeRun"];
+                };
+            };
+        };
+    };
+    answerQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Answer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    answerReplacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Answer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    scrapCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ScrapCertificate"];
                 };
             };
         };
@@ -4226,6 +4535,28 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    warranty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WarrantyView"];
                 };
             };
         };

@@ -96,7 +96,19 @@ const CUSTOMER_ROUTES = [
   /^api\/tickets\/\d+\/callback-answer$/,
   /^api\/tickets\/\d+\/conversation$/,
   /^api\/tickets\/\d+\/attachments$/,
+  /^api\/tickets\/\d+\/warranty$/,
 ];
+
+/** A case in warranty with nothing recorded yet (issue 13's panel). */
+const warranty = {
+  ticketId: 12,
+  assessed: true,
+  inWarranty: true,
+  freeReason: 'WARRANTY',
+  cost: { freeOfCharge: true, freeReason: 'WARRANTY', parts: 0, labour: 0, total: 0 },
+  lines: [],
+  handovers: [],
+};
 
 interface Options {
   roles?: Role[];
@@ -116,6 +128,7 @@ function mockApi({ roles = ['CUSTOMER'], tickets = [caseFile], answer }: Options
     if (method === 'GET' && url === 'api/tickets/12') return json(tickets[Math.min(loads++, tickets.length - 1)]);
     if (method === 'GET' && url === 'api/tickets/12/clocks') return json(clocks);
     if (method === 'GET' && url === 'api/tickets/12/deliveries') return json([]);
+    if (method === 'GET' && url === 'api/tickets/12/warranty') return json(warranty);
     if (method === 'GET' && (url === 'api/tickets/12/conversation' || url === 'api/tickets/12/attachments'))
       return json([]);
     if (method === 'POST' && url === 'api/tickets/12/callback-answer')
@@ -179,6 +192,7 @@ describe('the ticket page for a customer', () => {
       'api/tickets/12/attachments',
       'api/tickets/12/clocks',
       'api/tickets/12/conversation',
+      'api/tickets/12/warranty',
     ]);
     expect(screen.queryByTestId('ticket-clocks-error')).toBeNull();
   });

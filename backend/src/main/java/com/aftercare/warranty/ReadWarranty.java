@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.field.CustomerSteps;
+import com.aftercare.identity.CurrentUser;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.Ticket;
 
@@ -64,22 +65,26 @@ public class ReadWarranty {
         List<CostLine> all = lines.findByTicketIdOrderByIdAsc(ticketId);
         CaseCost cost = WarrantyCaseCosts.cost(ticketId, w, all);
         Set<String> open = steps.openTaskKeys(ticket.getNumber());
+        // a customer sees what was recorded and decided, not which of the provider's staff did it
+        boolean staff = !CurrentUser.isCustomer();
         String waiting = open.contains(AnswerQuote.TASK) ? "QUOTE" : open.contains(AnswerReplacement.TASK) ? "REPLACEMENT" : null;
         return new WarrantyView(ticketId, w != null, w == null ? null : w.getWarrantyEnd(),
                 w != null && (w.getWarrantyEnd() == null || ticket.getReceivedAt() == null
                         || !ticket.getReceivedAt().atZone(clock.getZone()).toLocalDate().isAfter(w.getWarrantyEnd())),
                 w == null ? null : w.getFreeReason(), w == null ? null : w.getRepeatOfNumber(), cost,
-                all.stream().map(l -> new Line(l.getId(), l.getKind(), l.getDescription(), l.getAmount(), l.getRecordedBy(),
+                all.stream().map(l -> new Line(l.getId(), l.getKind(), l.getDescription(), l.getAmount(), staff ? l.getRecordedBy() : null,
                         l.getRecordedAt())).toList(),
                 w == null || w.getQuoteAnswer() == null ? null
-                        : new Answer(w.getQuoteAnswer(), w.getQuoteReason(), w.getQuoteAnsweredBy(), w.getQuoteAnsweredAt()),
+                        : new Answer(w.getQuoteAnswer(), w.getQuoteReason(), staff ? w.getQuoteAnsweredBy() : null,
+                                w.getQuoteAnsweredAt()),
                 w == null || w.getReplacementCause() == null ? null
                         : new Replacement(w.getReplacementCause(), w.getReplacementModel(), w.getReplacementNote(),
                                 w.getReplacementAnswer() == null ? null : new Answer(w.getReplacementAnswer(),
-                                        w.getReplacementReason(), w.getReplacementAnsweredBy(), w.getReplacementAnsweredAt()),
+                                        w.getReplacementReason(), staff ? w.getReplacementAnsweredBy() : null,
+                                        w.getReplacementAnsweredAt()),
                                 w.getOldDeviceId(), w.getNewDeviceId(), w.getReplacedAt(), w.isScrapped()),
                 handovers.findByTicketIdOrderByIdAsc(ticketId).stream().map(h -> new Handover(h.getId(), h.getPart(),
-                        h.getHandedTo(), h.getHandedAt(), h.getRecordedBy())).toList(),
+                        h.getHandedTo(), h.getHandedAt(), staff ? h.getRecordedBy() : null)).toList(),
                 waiting);
     }
 }

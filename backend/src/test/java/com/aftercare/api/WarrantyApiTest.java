@@ -84,6 +84,9 @@ class WarrantyApiTest extends IntegrationTest {
         assertThat(panel.body().path("inWarranty").asBoolean()).isFalse();
         assertThat(panel.body().path("lines").size()).as("the refused lines wrote nothing").isEqualTo(2);
         assertThat(panel.body().path("cost").path("total").decimalValue()).isEqualByComparingTo("420.50");
+        assertThat(panel.body().path("lines").get(0).hasNonNull("recordedBy")).as("staff names kept from the customer").isFalse();
+        assertThat(api.get("t-desk", path(ticket, "warranty")).body().path("lines").get(0).path("recordedBy").asText())
+                .isEqualTo("t-eng");
 
         complete(ticket, "quoteWork", "t-eng", Map.of());
         assertThat(api.get(customer, path(ticket, "warranty")).body().path("waitingFor").asText()).isEqualTo("QUOTE");
