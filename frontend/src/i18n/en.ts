@@ -661,6 +661,7 @@ const en = {
       remove: 'Remove photo',
       stillUploading: 'A photo is still uploading. Please wait a moment.',
       failed: '{{name}} not uploaded: {{reason}}',
+      kept: 'No signal: kept on this phone, uploaded with the form when the signal returns.',
     },
     location: {
       locate: 'Get current location',
@@ -682,6 +683,7 @@ const en = {
       again: 'Sign again',
       image: 'Signature',
       failed: 'The signature was not saved: {{reason}}',
+      kept: 'No signal: the signature is kept on this phone and uploaded with the form when the signal returns.',
     },
     portal: {
       planTitle: 'Recovery plan for your review',

@@ -657,6 +657,7 @@ const zh: Shape<Messages> = {
       remove: '删除照片',
       stillUploading: '照片仍在上传，请稍候再提交。',
       failed: '{{name}} 未上传：{{reason}}',
+      kept: '无信号，照片已保存在手机上，恢复信号后随表单上传。',
     },
     location: {
       locate: '获取当前位置',
@@ -678,6 +679,7 @@ const zh: Shape<Messages> = {
       again: '重新签名',
       image: '签名',
       failed: '签名未保存：{{reason}}',
+      kept: '无信号，签名已保存在手机上，恢复信号后随表单上传。',
     },
     portal: {
       planTitle: '恢复方案待您确认',
