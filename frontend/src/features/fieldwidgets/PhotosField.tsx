@@ -212,6 +212,7 @@ export function PhotosField({ ticketId, fieldId, value, onChange, id, testId }: 
                 <Typography.Text
                   type="warning"
                   data-testid={`${testId}-kept`}
+                  title={t('fieldWidgets.photos.kept')}
                   style={{
                     position: 'absolute',
                     bottom: 0,
@@ -222,7 +223,7 @@ export function PhotosField({ ticketId, fieldId, value, onChange, id, testId }: 
                     background: 'rgba(255,255,255,0.85)',
                   }}
                 >
-                  {t('fieldWidgets.photos.kept')}
+                  {t('fieldWidgets.photos.keptShort')}
                 </Typography.Text>
               )}
               {item.state === 'uploading' && <Spin size="small" />}
