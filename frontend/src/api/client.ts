@@ -204,11 +204,6 @@ export async function postForm<T>(path: string, form: FormData, extraHeaders?: R
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** The conversation panel's name for getBlob. */
-export function fetchBlob(path: string): Promise<Blob> {
-  return getBlob(path);
-}
-
 /** GETs bytes with the caller's credentials, e.g. an image shown through an object URL (an <img src> sends no header). */
 export async function getBlob(path: string): Promise<Blob> {
   const response = await fetch(`api${path}`, { credentials: 'same-origin', headers: rawHeaders('GET') });

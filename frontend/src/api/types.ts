@@ -142,6 +142,8 @@ export interface ProbeResult {
 }
 
 export interface TicketDetail extends TicketSummary {
+  /** Issue 12: what a field step asks of the customer (plan review, completion confirmation); staff see it too. */
+  customerStep?: CustomerStep | null;
   channel: string;
   requesterName: string;
   requesterUnit: string | null;

@@ -164,6 +164,13 @@ const en = {
     resolvedAt: 'Resolved',
     closedAt: 'Closed',
     overdue: 'Overdue',
+    customerStep: {
+      title: 'Waiting for the customer',
+      planReview: 'The customer is asked to review the recovery plan (approve or send back in the portal).',
+      completion:
+        "The customer's tester is asked to confirm the completed work: a signature on the engineer's phone, or remotely in the portal.",
+      recordForCustomer: "Record on the customer's behalf",
+    },
     currentTasks: 'Current tasks',
     noTasks: 'No open tasks.',
     heldBy: 'Being handled by {{who}}',
@@ -663,6 +670,8 @@ const en = {
       remove: 'Remove photo',
       stillUploading: 'A photo is still uploading. Please wait a moment.',
       failed: '{{name}} not uploaded: {{reason}}',
+      kept: 'No signal: kept on this phone, uploaded with the form when the signal returns.',
+      keptShort: 'Waiting (no signal)',
     },
     location: {
       locate: 'Get current location',
@@ -684,6 +693,7 @@ const en = {
       again: 'Sign again',
       image: 'Signature',
       failed: 'The signature was not saved: {{reason}}',
+      kept: 'No signal: the signature is kept on this phone and uploaded with the form when the signal returns.',
     },
     portal: {
       planTitle: 'Recovery plan for your review',

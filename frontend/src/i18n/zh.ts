@@ -164,6 +164,12 @@ const zh: Shape<Messages> = {
     resolvedAt: '解决时间',
     closedAt: '关闭时间',
     overdue: '已超时',
+    customerStep: {
+      title: '客户待办',
+      planReview: '等待客户确认恢复方案（客户门户中同意或退回）。',
+      completion: '等待客户测试人员确认完工：在工程师手机上签名，或在客户门户中远程确认。',
+      recordForCustomer: '代客户记录',
+    },
     currentTasks: '当前任务',
     noTasks: '没有进行中的任务。',
     heldBy: '{{who}} 正在处理',
@@ -659,6 +665,8 @@ const zh: Shape<Messages> = {
       remove: '删除照片',
       stillUploading: '照片仍在上传，请稍候再提交。',
       failed: '{{name}} 未上传：{{reason}}',
+      kept: '无信号，照片已保存在手机上，恢复信号后随表单上传。',
+      keptShort: '待上传（无信号）',
     },
     location: {
       locate: '获取当前位置',
@@ -680,6 +688,7 @@ const zh: Shape<Messages> = {
       again: '重新签名',
       image: '签名',
       failed: '签名未保存：{{reason}}',
+      kept: '无信号，签名已保存在手机上，恢复信号后随表单上传。',
     },
     portal: {
       planTitle: '恢复方案待您确认',

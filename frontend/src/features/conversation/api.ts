@@ -1,4 +1,4 @@
-import { api, fetchBlob, postForm, request } from '../../api/client';
+import { api, getBlob, postForm, request } from '../../api/client';
 import type { components } from '../../api/schema';
 
 type Schemas = components['schemas'];
@@ -37,9 +37,9 @@ export const conversationApi = {
     return postForm<AttachmentView>(`${ticketPath(ticketId)}/attachments`, form, { 'Idempotency-Key': idempotencyKey });
   },
   file: (ticketId: number | string, attachmentId: number) =>
-    fetchBlob(`${ticketPath(ticketId)}/attachments/${attachmentId}`),
+    getBlob(`${ticketPath(ticketId)}/attachments/${attachmentId}`),
   thumbnail: (ticketId: number | string, attachmentId: number) =>
-    fetchBlob(`${ticketPath(ticketId)}/attachments/${attachmentId}/thumbnail`),
+    getBlob(`${ticketPath(ticketId)}/attachments/${attachmentId}/thumbnail`),
 };
 
 export const conversationKeys = {

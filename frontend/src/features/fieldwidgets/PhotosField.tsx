@@ -1,20 +1,43 @@
-import { CameraOutlined, CloseOutlined, PictureOutlined } from '@ant-design/icons';
+import { CameraOutlined, CloseOutlined, CloudUploadOutlined, PictureOutlined } from '@ant-design/icons';
 import { Button, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
+import { newIdempotencyKey } from '../../shared/idempotencyKey';
+import { discardUpload, isOfflineError, isPendingRef, keepUpload, PENDING_PREFIX } from '../offline';
 import { AttachmentImage } from './AttachmentImage';
 import { fieldWidgetsApi, uploadErrorKey } from './api';
 import { uploadEnded, uploadStarted } from './uploads';
 import { parseIds } from './values';
 
-/** One picked file: uploading, uploaded (with its attachment id) or refused. */
+/**
+ * One picked file: uploading, uploaded (with its attachment id), kept on the phone without signal (with its
+ * placeholder `pending:<key>`, uploaded before the form is sent) or refused.
+ */
 interface Item {
   key: string;
   name: string;
-  state: 'uploading' | 'done' | 'failed';
+  state: 'uploading' | 'done' | 'kept' | 'failed';
   attachmentId?: number;
+  /** kept: the placeholder the form value holds. */
+  ref?: string;
+  /** kept: a local preview of the photo (an object URL). */
+  preview?: string;
   error?: string;
+}
+
+/** Form value parts: attachment ids and placeholders of photos kept without signal. */
+function itemsOf(value: string | undefined): Item[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((part): Item[] => {
+      if (isPendingRef(part)) return [{ key: part, name: '', state: 'kept', ref: part }];
+      const ids = parseIds(part);
+      return ids.map((attachmentId) => ({ key: `id-${attachmentId}`, name: '', state: 'done', attachmentId }));
+    });
 }
 
 interface Props {
@@ -32,6 +55,11 @@ const THUMB = 88;
 
 let counter = 0;
 
+/** A local preview of a kept photo; none where the browser cannot make object URLs (tests). */
+function previewOf(file: Blob): string | undefined {
+  return typeof URL.createObjectURL === 'function' ? URL.createObjectURL(file) : undefined;
+}
+
 /**
  * Photos of a field step: taken with the phone camera or picked from the album/files. Each file is uploaded
  * at once (kind PHOTO, visible to the customer); the field's value is the uploaded ids, comma-separated.
@@ -40,11 +68,12 @@ export function PhotosField({ ticketId, fieldId, value, onChange, id, testId }: 
   const { t } = useTranslation();
   const camera = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
-  const [items, setItems] = useState<Item[]>(() =>
-    parseIds(value).map((attachmentId) => ({ key: `id-${attachmentId}`, name: '', state: 'done', attachmentId })),
-  );
+  const user = useSignedInUser() ?? '';
+  const [items, setItems] = useState<Item[]>(() => itemsOf(value));
 
-  const ids = items.filter((i) => i.state === 'done').map((i) => i.attachmentId);
+  const ids = items
+    .filter((i) => i.state === 'done' || i.state === 'kept')
+    .map((i) => (i.state === 'kept' ? i.ref : i.attachmentId));
   const joined = ids.join(',');
   useEffect(() => {
     if (joined !== (value ?? '')) onChange?.(joined);
@@ -59,14 +88,39 @@ export function PhotosField({ ticketId, fieldId, value, onChange, id, testId }: 
     const key = `file-${++counter}`;
     setItems((list) => [...list, { key, name: file.name, state: 'uploading' }]);
     uploadStarted(ticketId, fieldId);
+    // made once per photo: the upload and every resend of it are one upload to the server
+    const idempotencyKey = newIdempotencyKey();
     fieldWidgetsApi
-      .upload(ticketId, file, file.name, 'PHOTO')
+      .upload(ticketId, file, file.name, 'PHOTO', idempotencyKey)
       .then((a) => update(key, { state: 'done', attachmentId: a.id }))
-      .catch((e: unknown) => {
+      .catch(async (e: unknown) => {
+        if (isOfflineError(e)) {
+          // no signal: keep the photo on the phone; it is uploaded before the form is sent
+          try {
+            const ref = await keepUpload({
+              key: idempotencyKey,
+              ticketId,
+              fileName: file.name,
+              kind: 'PHOTO',
+              file,
+              user,
+            });
+            update(key, { state: 'kept', ref, preview: previewOf(file) });
+            return;
+          } catch {
+            // no IndexedDB (private mode on some browsers): told as a failed upload below
+          }
+        }
         const known = uploadErrorKey(e);
         update(key, { state: 'failed', error: known ? t(known) : describeError(e, t) });
       })
       .finally(() => uploadEnded(ticketId, fieldId));
+  };
+
+  const remove = (item: Item) => {
+    setItems((list) => list.filter((i) => i.key !== item.key));
+    if (item.ref) void discardUpload(item.ref.slice(PENDING_PREFIX.length)).catch(() => undefined);
+    if (item.preview) URL.revokeObjectURL(item.preview);
   };
 
   const picked = (event: ChangeEvent<HTMLInputElement>) => {
@@ -144,6 +198,34 @@ export function PhotosField({ ticketId, fieldId, value, onChange, id, testId }: 
                   style={{ width: THUMB, height: THUMB }}
                 />
               )}
+              {item.state === 'kept' &&
+                (item.preview ? (
+                  <img
+                    src={item.preview}
+                    alt={item.name || t('fieldWidgets.photos.photo')}
+                    style={{ width: THUMB, height: THUMB, objectFit: 'cover' }}
+                  />
+                ) : (
+                  <CloudUploadOutlined style={{ fontSize: 28 }} />
+                ))}
+              {item.state === 'kept' && (
+                <Typography.Text
+                  type="warning"
+                  data-testid={`${testId}-kept`}
+                  title={t('fieldWidgets.photos.kept')}
+                  style={{
+                    position: 'absolute',
+                    bottom: 0,
+                    left: 0,
+                    right: 0,
+                    fontSize: 11,
+                    textAlign: 'center',
+                    background: 'rgba(255,255,255,0.85)',
+                  }}
+                >
+                  {t('fieldWidgets.photos.keptShort')}
+                </Typography.Text>
+              )}
               {item.state === 'uploading' && <Spin size="small" />}
               {item.state === 'failed' && (
                 <Typography.Text type="danger" style={{ padding: '4px 32px 4px 8px', wordBreak: 'break-word' }}>
@@ -157,7 +239,7 @@ export function PhotosField({ ticketId, fieldId, value, onChange, id, testId }: 
                   icon={<CloseOutlined />}
                   aria-label={t('fieldWidgets.photos.remove')}
                   title={t('fieldWidgets.photos.remove')}
-                  onClick={() => setItems((list) => list.filter((i) => i.key !== item.key))}
+                  onClick={() => remove(item)}
                   data-testid={`${testId}-remove`}
                   style={{ position: 'absolute', top: 2, right: 2 }}
                 />

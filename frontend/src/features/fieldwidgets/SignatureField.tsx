@@ -2,7 +2,10 @@ import { Alert, Button, Space, Typography } from 'antd';
 import SignaturePad from 'signature_pad';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
+import { newIdempotencyKey } from '../../shared/idempotencyKey';
+import { isOfflineError, isPendingRef, keepUpload } from '../offline';
 import { AttachmentImage } from './AttachmentImage';
 import { fieldWidgetsApi, uploadErrorKey } from './api';
 
@@ -11,9 +14,14 @@ const PAD_HEIGHT = 200;
 
 interface Props {
   ticketId: number;
-  /** The uploaded signature's attachment id (the form value). */
-  value?: number | null;
-  onChange?: (value: number | null) => void;
+  /**
+   * The uploaded signature's attachment id (the form value); with keepOffline, a placeholder `pending:<key>`
+   * while the drawing waits on the phone for the signal (task forms send it through the offline outbox).
+   */
+  value?: number | string | null;
+  onChange?: (value: number | string | null) => void;
+  /** Without signal keep the drawing on the phone instead of failing (only where the form goes through the outbox). */
+  keepOffline?: boolean;
   id?: string;
   testId: string;
 }
@@ -34,14 +42,16 @@ async function pngOf(canvas: HTMLCanvasElement, pad: SignaturePad): Promise<Blob
  * attachment (kind SIGNATURE, visible to the customer) and the field's value becomes its id; the uploaded
  * image is shown instead of the pad until someone signs again.
  */
-export function SignatureField({ ticketId, value, onChange, id, testId }: Props) {
+export function SignatureField({ ticketId, value, onChange, id, testId, keepOffline = false }: Props) {
+  const user = useSignedInUser() ?? '';
+  const kept = isPendingRef(value);
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const [empty, setEmpty] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const signed = typeof value === 'number' && value > 0;
+  const signed = (typeof value === 'number' && value > 0) || kept;
 
   /** Sizes the canvas's pixels to its CSS box times the screen's pixel ratio, keeping what is drawn. */
   const resize = useCallback(() => {
@@ -96,8 +106,23 @@ export function SignatureField({ ticketId, value, onChange, id, testId }: Props)
     setError(null);
     try {
       const png = await pngOf(canvas, pad);
-      const attachment = await fieldWidgetsApi.upload(ticketId, png, 'signature.png', 'SIGNATURE');
-      onChange?.(attachment.id);
+      const idempotencyKey = newIdempotencyKey();
+      try {
+        const attachment = await fieldWidgetsApi.upload(ticketId, png, 'signature.png', 'SIGNATURE', idempotencyKey);
+        onChange?.(attachment.id);
+      } catch (e) {
+        if (!keepOffline || !isOfflineError(e)) throw e;
+        // no signal: the drawing stays on the phone and is uploaded before the form is sent
+        const file = {
+          key: idempotencyKey,
+          ticketId,
+          fileName: 'signature.png',
+          kind: 'SIGNATURE' as const,
+          file: png,
+          user,
+        };
+        onChange?.(await keepUpload(file));
+      }
     } catch (e) {
       const known = uploadErrorKey(e);
       setError(known ? t(known) : t('fieldWidgets.signature.failed', { reason: describeError(e, t) }));
@@ -110,17 +135,25 @@ export function SignatureField({ ticketId, value, onChange, id, testId }: Props)
     <div id={id} data-testid={testId} data-value={signed ? String(value) : ''} style={{ width: '100%' }}>
       {signed ? (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <AttachmentImage
-            ticketId={ticketId}
-            attachmentId={value}
-            thumbnail={false}
-            alt={t('fieldWidgets.signature.image')}
-            testId={`${testId}-image`}
-            style={{ display: 'block', width: '100%', maxWidth: 480, height: 'auto', border: '1px solid #d9d9d9' }}
-          />
-          <Typography.Text type="success" data-testid={`${testId}-done`}>
-            {t('fieldWidgets.signature.saved')}
-          </Typography.Text>
+          {typeof value === 'number' && (
+            <AttachmentImage
+              ticketId={ticketId}
+              attachmentId={value}
+              thumbnail={false}
+              alt={t('fieldWidgets.signature.image')}
+              testId={`${testId}-image`}
+              style={{ display: 'block', width: '100%', maxWidth: 480, height: 'auto', border: '1px solid #d9d9d9' }}
+            />
+          )}
+          {kept ? (
+            <Typography.Text type="warning" data-testid={`${testId}-kept`}>
+              {t('fieldWidgets.signature.kept')}
+            </Typography.Text>
+          ) : (
+            <Typography.Text type="success" data-testid={`${testId}-done`}>
+              {t('fieldWidgets.signature.saved')}
+            </Typography.Text>
+          )}
           <Button onClick={() => onChange?.(null)} data-testid={`${testId}-again`}>
             {t('fieldWidgets.signature.again')}
           </Button>

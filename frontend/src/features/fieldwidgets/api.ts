@@ -32,12 +32,14 @@ export const fieldWidgetsApi = {
    * Uploads one file for a field step. Photos and signatures taken on site are for the customer too
    * (service form), hence PUBLIC. 201 → the attachment; 413 too big, 415 type not accepted.
    */
-  upload: (ticketId: number, file: Blob, fileName: string, kind: 'PHOTO' | 'SIGNATURE') => {
+  upload: (ticketId: number, file: Blob, fileName: string, kind: 'PHOTO' | 'SIGNATURE', idempotencyKey?: string) => {
     const form = new FormData();
     form.append('file', file, fileName);
     form.append('kind', kind);
     form.append('visibility', 'PUBLIC');
-    return postForm<AttachmentView>(`/tickets/${ticketId}/attachments`, form);
+    // the same key on a resend (after a lost answer, or from the offline outbox) answers the first upload
+    const headers = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined;
+    return postForm<AttachmentView>(`/tickets/${ticketId}/attachments`, form, headers);
   },
   /** A JPEG thumbnail (photos) or the file itself (a signature PNG is small). */
   image: (ticketId: number, attachmentId: number, thumbnail: boolean) =>

@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor } from '../../test/render';
 import type { Task } from '../../api/types';
 import { TaskForm } from '../tasks';
 import { discard, keep, listOutbox, replay, type OutboxItem } from './outbox';
+import { RETRY_MILLIS } from './OutboxBadge';
 
 const SLOW = { timeout: 10_000 };
 
@@ -141,5 +142,9 @@ describe('outbox', () => {
     vi.stubGlobal('fetch', fetchMock);
     await Promise.all([replay(''), replay(''), replay('')]);
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries kept forms again every 30 seconds while some wait (besides the online event)', () => {
+    expect(RETRY_MILLIS).toBe(30_000);
   });
 });

@@ -1,5 +1,6 @@
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import { ApiError, request } from '../../api/client';
+import { discardUploadsOf, MissingUploadError, resolvePending, sendUpload } from './pendingUploads';
 
 /**
  * Issue 12: a task form completed without signal is kept on the phone (IndexedDB, so it survives a reload or
@@ -89,24 +90,50 @@ let running: Promise<ReplayReport> | null = null;
  * later form never overtakes an earlier one. Only one replay runs at a time (the online event, the timer and
  * the start of the app may all ask at once).
  */
-export function replay(user: string, send: typeof sendCompletion = sendCompletion): Promise<ReplayReport> {
-  running ??= replayOnce(user, send).finally(() => {
+export function replay(
+  user: string,
+  send: typeof sendCompletion = sendCompletion,
+  sendFile: typeof sendUpload = sendUpload,
+): Promise<ReplayReport> {
+  running ??= replayOnce(user, send, sendFile).finally(() => {
     running = null;
   });
   return running;
 }
 
-async function replayOnce(user: string, send: typeof sendCompletion): Promise<ReplayReport> {
+/**
+ * Sends one kept form: first the photos and signature kept with it (each with its own key), then the completion
+ * with their real attachment ids; the kept files are dropped once the completion was taken.
+ */
+export async function sendWithUploads(
+  item: Pick<OutboxItem, 'taskId' | 'values' | 'key'>,
+  send: typeof sendCompletion = sendCompletion,
+  sendFile: typeof sendUpload = sendUpload,
+): Promise<void> {
+  const values = await resolvePending(item.values, sendFile);
+  await send({ ...item, values });
+  await discardUploadsOf(item.values);
+}
+
+async function replayOnce(
+  user: string,
+  send: typeof sendCompletion,
+  sendFile: typeof sendUpload,
+): Promise<ReplayReport> {
   const report: ReplayReport = { sent: [], alreadyDone: [], refused: [], stillWaiting: 0 };
   const waiting = (await listOutbox()).filter((i) => i.user === user && !i.refused);
   for (let i = 0; i < waiting.length; i++) {
     const item = waiting[i];
     try {
-      await send(item);
+      await sendWithUploads(item, send, sendFile);
       await discard(item.key);
       report.sent.push(item);
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 409 || e.status === 404)) {
+      if (e instanceof MissingUploadError) {
+        const refused = { ...item, refused: { status: 410, message: e.message } };
+        await keep(refused);
+        report.refused.push(refused);
+      } else if (e instanceof ApiError && (e.status === 409 || e.status === 404)) {
         await discard(item.key);
         report.alreadyDone.push(item);
       } else if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 429) {

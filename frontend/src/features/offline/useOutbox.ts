@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSignedInUser } from '../../auth/AuthContext';
-import { isOfflineError, keep, listOutbox, sendCompletion, subscribe, type OutboxItem } from './outbox';
+import { isOfflineError, keep, listOutbox, sendWithUploads, subscribe, type OutboxItem } from './outbox';
 
 /** The kept completions of the signed-in user, kept up to date as the queue changes. */
 export function useOutboxItems(): OutboxItem[] {
@@ -58,7 +58,8 @@ export function useOutbox(taskId?: string) {
         createdAt: Date.now(),
       };
       try {
-        await sendCompletion(item);
+        // photos or a signature kept without signal go first; their real ids replace the placeholders
+        await sendWithUploads(item);
         return 'sent';
       } catch (e) {
         if (!isOfflineError(e)) throw e;

@@ -47,7 +47,10 @@ describe('a job card', () => {
     expect(screen.getByTestId('job-site').textContent).toContain('City Command Center');
     expect(screen.getByTestId('job-site').textContent).toContain('1 Renmin Road, Xuhui');
     expect(screen.getByTestId('job-level').getAttribute('data-level')).toBe('2');
-    expect(screen.getByText('Main function degraded')).toBeTruthy();
+    // one language on the card: the level in the reader's language, the contract's name only as its tooltip
+    expect(screen.getByTestId('job-level').textContent).toBe('Level 2');
+    expect(screen.getByTestId('job-level').getAttribute('title')).toBe('Main function degraded');
+    expect(screen.queryByText('Main function degraded')).toBeNull();
     expect(screen.getByTestId('job-task').textContent).not.toBe('');
     const deadline = screen.getByTestId('job-deadline');
     expect(deadline.getAttribute('data-overdue')).toBe('false');

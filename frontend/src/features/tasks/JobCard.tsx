@@ -77,7 +77,6 @@ export function JobCard({
           {taskName(t, task)}
         </Tag>
         {task.levelCode && <LevelTag level={task.levelCode} name={task.levelName} testId="job-level" />}
-        {task.levelName && <Typography.Text type="secondary">{task.levelName}</Typography.Text>}
         {task.ticketStatus && <StatusTag status={task.ticketStatus} />}
         {!task.assignee && <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>}
       </Space>

@@ -44,7 +44,8 @@ function FieldInput({ field, engineers, ticketId, ...control }: FieldInputProps)
     case 'location':
       return <LocationField {...control} testId={testId} />;
     case 'signature':
-      return <SignatureField {...control} ticketId={ticketId} testId={testId} />;
+      // a task form goes through the offline outbox: a signature drawn without signal is kept on the phone
+      return <SignatureField {...control} ticketId={ticketId} testId={testId} keepOffline />;
     case 'yesNo':
       return (
         <Radio.Group {...control} data-testid={testId}>

@@ -87,7 +87,12 @@ export function toSubmitValues(fields: FormField[], values: Record<string, unkno
         break;
       }
       case 'signature': {
-        // a long variable: the signature's attachment id
+        // a long variable: the signature's attachment id; a drawing kept without signal is a placeholder
+        // (`pending:<key>`) the outbox replaces by the id once it is uploaded
+        if (typeof value === 'string' && value.startsWith('pending:')) {
+          out[field.id] = value;
+          break;
+        }
         const n = toNumber(value);
         if (n !== undefined) out[field.id] = Math.trunc(n);
         break;

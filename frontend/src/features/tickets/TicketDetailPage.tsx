@@ -34,6 +34,7 @@ import { CustomerTicketView } from './CustomerTicketView';
 import { ConversationPanel } from '../conversation';
 import { ProbeResults } from './ProbeResults';
 import { SiteCard } from './SiteCard';
+import { StaffCustomerStep } from './StaffCustomerStep';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 import { afterFailedVerification, FIX_TASK, VerificationAlert } from './VerificationAlert';
@@ -122,6 +123,9 @@ function StaffTicketView({ id }: { id: string }) {
         </Space>
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <CurrentTasks ticket={ticket} onChanged={reloadAll} />
+          {ticket.customerStep && (
+            <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
+          )}
           <SiteCard ticket={ticket} />
           <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
           <Collapse

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,8 +44,18 @@ class AttachmentController {
         if (file == null) {
             throw new BadRequestException("file", "is required (multipart/form-data part \"file\")");
         }
-        UploadAttachment.Uploaded uploaded = upload.upload(
-                new UploadAttachment.Upload(id, file.getOriginalFilename(), file.getBytes(), kind, visibility), idempotencyKey);
+        UploadAttachment.Upload request = new UploadAttachment.Upload(id, file.getOriginalFilename(), file.getBytes(), kind, visibility);
+        UploadAttachment.Uploaded uploaded;
+        try {
+            uploaded = upload.upload(request, idempotencyKey);
+        } catch (DataIntegrityViolationException e) {
+            // two sends of the same kept photo raced (a phone's outbox and a retry): the key's unique index let one
+            // in; the other answers as a resend does (the first attachment, 200), or 422 for another file
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            uploaded = upload.upload(request, idempotencyKey);
+        }
         if (!uploaded.isNew()) {
             return ResponseEntity.ok(uploaded.attachment());
         }

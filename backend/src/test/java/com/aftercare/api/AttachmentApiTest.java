@@ -227,6 +227,36 @@ class AttachmentApiTest extends IntegrationTest {
     }
 
     @Test
+    void twoSendsOfTheSameKeptPhotoAtOnceStoreItOnce() throws Exception {
+        // the phone's outbox and a retry may send a photo kept without signal at the same moment
+        byte[] photo = Uploads.image("jpg", 120, 90);
+        String key = "outbox-" + System.nanoTime();
+        long[] before = counts();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<ApiClient.Response> send = () -> {
+                start.await();
+                return uploads.upload("t-eng", ticket.getId(), "site.jpg", "image/jpeg", photo, Map.of("kind", "PHOTO"),
+                        Map.of("Idempotency-Key", key));
+            };
+            var a = pool.submit(send);
+            var b = pool.submit(send);
+            start.countDown();
+            ApiClient.Response first = a.get();
+            ApiClient.Response second = b.get();
+            assertThat(List.of(first.status(), second.status())).as(first.body() + " / " + second.body())
+                    .containsExactlyInAnyOrder(201, 200);
+            assertThat(second.body().path("id").asLong()).isEqualTo(first.body().path("id").asLong());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from attachment where idempotency_key = ?", Long.class, key)).isEqualTo(1L);
+        long[] after = counts();
+        assertThat(after[0] - before[0]).as("one attachment row").isEqualTo(1);
+    }
+
+    @Test
     void badKindsAndAMissingFileAre400() {
         ApiClient.Response pdfAsPhoto = uploads.upload("t-eng", ticket.getId(), "r.pdf", "application/pdf", Uploads.pdf(),
                 Map.of("kind", "PHOTO"), null);
