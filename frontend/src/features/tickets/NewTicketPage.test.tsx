@@ -126,6 +126,8 @@ describe('NewTicketPage — received at', () => {
   });
 
   it('refuses a time in the future', async () => {
+    // A fixed morning in Shanghai: "now + 3 h" on a late evening falls on tomorrow, which the picker already refuses.
+    vi.useFakeTimers({ now: new Date('2026-03-10T02:00:00Z'), toFake: ['Date'] });
     const fetchMock = mockApi();
     renderPage();
     await fillRequiredFields();
