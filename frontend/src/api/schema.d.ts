@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         post: operations["create_2"];
         delete?: never;
@@ -660,6 +660,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repair-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_3"];
+        put?: never;
+        post: operations["generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repair-reports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["file_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1614,6 +1646,13 @@ export interface components {
             required?: boolean;
             type?: string;
         };
+        GenerateRequest: {
+            /** Format: int64 */
+            customerId?: number;
+            /** @enum {string} */
+            kind?: "MONTHLY" | "QUARTERLY";
+            period?: string;
+        };
         HistoryEntry: {
             /** Format: date-time */
             at?: string;
@@ -1838,6 +1877,29 @@ export interface components {
         Reassignment: {
             assignee: string;
         };
+        RepairReportView: {
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            fileName?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            kind?: "MONTHLY" | "QUARTERLY";
+            language?: string;
+            period?: string;
+            /** Format: date */
+            periodEnd?: string;
+            /** Format: date */
+            periodStart?: string;
+            /** Format: int32 */
+            repairs?: number;
+            /** Format: int64 */
+            sizeBytes?: number;
+        };
         Result: {
             failed?: components["schemas"]["Failure"][];
             migrated?: string[];
@@ -2053,7 +2115,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_3: {
+    list_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -3199,6 +3261,75 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["NotificationView"][];
+                };
+            };
+        };
+    };
+    list_3: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                kind?: "MONTHLY" | "QUARTERLY";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RepairReportView"][];
+                };
+            };
+        };
+    };
+    generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RepairReportView"];
+                };
+            };
+        };
+    };
+    file_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
                 };
             };
         };
