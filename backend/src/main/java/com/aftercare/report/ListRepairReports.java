@@ -11,7 +11,10 @@ import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Customer;
 import com.aftercare.identity.CurrentUser;
 
-/** The stored repair reports, newest period first: every customer's for staff, a customer's user only their unit's. */
+/**
+ * The stored repair reports, newest period first: every customer's for staff, a customer's user only their unit's
+ * (without the staff account that made them).
+ */
 @Service
 public class ListRepairReports {
 
@@ -35,7 +38,9 @@ public class ListRepairReports {
         }
         return found.stream().filter(r -> kind == null || r.getKind() == kind)
                 .filter(r -> names.containsKey(r.getCustomerId()))
-                .map(r -> RepairReportView.of(r, names.get(r.getCustomerId()))).toList();
+                .map(r -> RepairReportView.of(r, names.get(r.getCustomerId())))
+                // which staff account made a file is the provider's business, as on the customer's case file
+                .map(v -> scope == null ? v : v.withoutCreator()).toList();
     }
 
 }

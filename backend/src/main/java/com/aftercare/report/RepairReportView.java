@@ -8,6 +8,11 @@ public record RepairReportView(long id, long customerId, String customerName, Re
         LocalDate periodStart, LocalDate periodEnd, String language, String fileName, long sizeBytes, int repairs,
         String createdBy, Instant createdAt) {
 
+    RepairReportView withoutCreator() {
+        return new RepairReportView(id, customerId, customerName, kind, period, periodStart, periodEnd, language, fileName,
+                sizeBytes, repairs, null, createdAt);
+    }
+
     static RepairReportView of(RepairReport r, String customerName) {
         return new RepairReportView(r.getId(), r.getCustomerId(), customerName, r.getKind(), r.period().code(),
                 r.getPeriodStart(), r.getPeriodEnd(), r.getLanguage(), r.getFileName(), r.getSizeBytes(), r.getRepairs(),

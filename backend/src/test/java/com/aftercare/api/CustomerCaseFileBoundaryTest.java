@@ -18,6 +18,9 @@ import com.aftercare.asset.NewDevice;
 import com.aftercare.identity.AccountService;
 import com.aftercare.identity.CustomerRoutes;
 import com.aftercare.probe.ProbeService;
+import com.aftercare.report.GenerateRepairReport;
+import com.aftercare.report.ReportKind;
+import com.aftercare.report.ReportPeriod;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -33,6 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * strings may appear. Every route on a ticket answers 404 for another unit's ticket.
  */
 class CustomerCaseFileBoundaryTest extends IntegrationTest {
+
+    @Autowired GenerateRepairReport generateRepairReport;
 
     @Autowired TestRestTemplate rest;
     @Autowired AccountService accounts;
@@ -95,6 +100,11 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
             }
             // the first number is the ticket, a second one a file on it (the public photo)
             String path = parts[1].replaceFirst("\\\\d\\+", String.valueOf(ticket.getId())).replace("\\d+", String.valueOf(publicPhoto)).replace("\\.", ".");
+            if (path.startsWith("/api/repair-reports/")) {
+                // issue 13: the unit's own repair report (its number is a report's, not the ticket's)
+                path = "/api/repair-reports/" + generateRepairReport.generate(site.getCustomer().getId(),
+                        ReportPeriod.before(ReportKind.MONTHLY, java.time.LocalDate.now(clock)), "t-desk").report().id() + "/file";
+            }
             if (path.contains("/service-form")) {
                 serviceForm.append(serviceFormAsCustomer(path)).append('\n');
                 walked.add(path);
