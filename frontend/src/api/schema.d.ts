@@ -812,6 +812,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly counts (reconciliation), newest first */
+        get: operations["counts"];
+        put?: never;
+        /** Start the month's count of a warehouse; 409 when it has one */
+        post: operations["startCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A count sheet with its lines and differences */
+        get: operations["count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (applies the differences as adjustments) or send back for a recount (SUPERVISOR); 409 when not submitted */
+        post: operations["decideCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enter counted quantities and reasons while counting */
+        put: operations["enterCounts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the count: every line counted, every difference with a reason; 409 when already submitted */
+        post: operations["submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stock ledger: receipts, issues and count adjustments (one part's, or the newest 200) */
+        get: operations["movements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue with stock on hand, alarm marks (at or below the alarm level) and stale marks per batch */
+        get: operations["parts"];
+        put?: never;
+        /** Add a part to the catalogue, with its alarm level */
+        post: operations["addPart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive stock: a new batch and a RECEIPT movement */
+        post: operations["receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/requisitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requisitions: an engineer's own, all for keepers and supervisors */
+        get: operations["requisitions"];
+        put?: never;
+        /** Request parts (engineer), optionally for a case */
+        post: operations["request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/requisitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One requisition, with the batches it was issued from */
+        get: operations["requisition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/requisitions/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, or reject with a reason (SUPERVISOR); 409 when already decided */
+        post: operations["decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/requisitions/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue an approved requisition, oldest batch first; 409 when not enough is left */
+        post: operations["issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/stale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batches with stock left received more than aftercare.stock.stale-after (default P2M) ago */
+        get: operations["stale"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The spare-parts warehouses */
+        get: operations["warehouses"];
+        put?: never;
+        /** Set up a warehouse (stock keeper: SUPERVISOR or ADMIN) */
+        post: operations["addWarehouse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -1319,6 +1561,28 @@ export interface components {
             /** Format: int64 */
             seq?: number;
         };
+        BatchView: {
+            /** Format: int64 */
+            ageDays?: number;
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            partId?: number;
+            partName?: string;
+            partNumber?: string;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: date */
+            receivedOn?: string;
+            /** Format: int32 */
+            remaining?: number;
+            stale?: boolean;
+            unit?: string;
+            unitCost?: number;
+            warehouseCode?: string;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
         Board: {
             counts?: components["schemas"]["Counts"];
             /** Format: date-time */
@@ -1467,6 +1731,54 @@ export interface components {
             workingHours?: components["schemas"]["Window"][];
             zone?: string;
         };
+        CountDecision: {
+            approved?: boolean;
+            reason?: string;
+        };
+        CountEntries: {
+            lines?: components["schemas"]["CountEntry"][];
+        };
+        CountEntry: {
+            /** Format: int32 */
+            counted?: number;
+            /** Format: int64 */
+            lineId?: number;
+            reason?: string;
+        };
+        CountLineView: {
+            /** Format: int64 */
+            batchId?: number;
+            /** Format: int32 */
+            counted?: number;
+            /** Format: int32 */
+            difference?: number;
+            /** Format: int32 */
+            expected?: number;
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            partId?: number;
+            partName?: string;
+            partNumber?: string;
+            reason?: string;
+            /** Format: date */
+            receivedOn?: string;
+            unit?: string;
+        };
+        CountView: {
+            decidedBy?: string;
+            /** Format: int64 */
+            id?: number;
+            lines?: components["schemas"]["CountLineView"][];
+            month?: string;
+            rejectReason?: string;
+            startedBy?: string;
+            status?: string;
+            submittedBy?: string;
+            warehouseCode?: string;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
         Counts: {
             byClock?: components["schemas"]["ClockCount"][];
             byLevel?: components["schemas"]["LevelCount"][];
@@ -1476,6 +1788,10 @@ export interface components {
         Coverage: {
             missingYears?: number[];
             yearsCovered?: number[];
+        };
+        CreatedId: {
+            /** Format: int64 */
+            id?: number;
         };
         CustomerView: {
             active?: boolean;
@@ -1624,6 +1940,14 @@ export interface components {
             note?: string;
             reason?: string;
         };
+        IssuedBatch: {
+            /** Format: int64 */
+            batchId?: number;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: date */
+            receivedOn?: string;
+        };
         LevelCount: {
             /** Format: int32 */
             atRisk?: number;
@@ -1682,6 +2006,35 @@ export interface components {
             message?: string;
             rule?: string;
         };
+        MovementView: {
+            /** Format: int64 */
+            batchId?: number;
+            /** Format: int64 */
+            countId?: number;
+            /** Format: int64 */
+            id?: number;
+            kind?: string;
+            /** Format: date-time */
+            movedAt?: string;
+            movedBy?: string;
+            note?: string;
+            /** Format: int64 */
+            partId?: number;
+            partNumber?: string;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: int64 */
+            requisitionId?: number;
+            /** Format: int64 */
+            ticketId?: number;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
+        NewCount: {
+            month?: string;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
         NewDevice: {
             ipAddress?: string;
             model?: string;
@@ -1703,6 +2056,14 @@ export interface components {
             mentions?: string[];
             /** @enum {string} */
             visibility?: "INTERNAL" | "PUBLIC";
+        };
+        NewPart: {
+            /** Format: int32 */
+            alarmLevel?: number;
+            model?: string;
+            name?: string;
+            partNumber?: string;
+            unit?: string;
         };
         NewSite: {
             address: string;
@@ -1734,6 +2095,10 @@ export interface components {
             title: string;
             /** @enum {string} */
             urgency: "HIGH" | "MEDIUM" | "LOW";
+        };
+        NewWarehouse: {
+            code?: string;
+            name?: string;
         };
         NotificationView: {
             /** Format: date-time */
@@ -1771,6 +2136,33 @@ export interface components {
             totalElements?: number;
             /** Format: int32 */
             totalPages?: number;
+        };
+        PartRequest: {
+            /** Format: int64 */
+            partId?: number;
+            purpose?: string;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: int64 */
+            ticketId?: number;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
+        PartView: {
+            /** Format: int32 */
+            alarmLevel?: number;
+            atAlarm?: boolean;
+            batches?: components["schemas"]["BatchView"][];
+            /** Format: int64 */
+            id?: number;
+            model?: string;
+            name?: string;
+            /** Format: int64 */
+            onHand?: number;
+            partNumber?: string;
+            /** Format: int64 */
+            staleQuantity?: number;
+            unit?: string;
         };
         PauseSpan: {
             /** Format: date-time */
@@ -1837,6 +2229,51 @@ export interface components {
         };
         Reassignment: {
             assignee: string;
+        };
+        Receipt: {
+            note?: string;
+            /** Format: int64 */
+            partId?: number;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: date */
+            receivedOn?: string;
+            unitCost?: number;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
+        RequisitionDecision: {
+            approved?: boolean;
+            reason?: string;
+        };
+        RequisitionView: {
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            issuedAt?: string;
+            issuedBy?: string;
+            issuedFrom?: components["schemas"]["IssuedBatch"][];
+            /** Format: int64 */
+            partId?: number;
+            partName?: string;
+            partNumber?: string;
+            purpose?: string;
+            /** Format: int32 */
+            quantity?: number;
+            rejectReason?: string;
+            /** Format: date-time */
+            requestedAt?: string;
+            requestedBy?: string;
+            status?: string;
+            /** Format: int64 */
+            ticketId?: number;
+            unit?: string;
+            warehouseCode?: string;
+            /** Format: int64 */
+            warehouseId?: number;
         };
         Result: {
             failed?: components["schemas"]["Failure"][];
@@ -1940,6 +2377,12 @@ export interface components {
             /** @enum {string} */
             region?: "CITY" | "COUNTY";
         };
+        StaleStock: {
+            batches?: components["schemas"]["BatchView"][];
+            staleAfter?: string;
+            /** Format: date */
+            staleBefore?: string;
+        };
         TaskView: {
             actionable?: boolean;
             assignee?: string;
@@ -2039,6 +2482,12 @@ export interface components {
             /** Format: int64 */
             headSeq?: number;
             ok?: boolean;
+        };
+        WarehouseView: {
+            code?: string;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
         };
         Window: {
             from?: string;
@@ -3506,6 +3955,408 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PolicyView"][];
+                };
+            };
+        };
+    };
+    counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CountView"][];
+                };
+            };
+        };
+    };
+    startCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCount"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
+                };
+            };
+        };
+    };
+    count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CountView"];
+                };
+            };
+        };
+    };
+    decideCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    enterCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountEntries"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CountView"];
+                };
+            };
+        };
+    };
+    submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    movements: {
+        parameters: {
+            query?: {
+                partId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MovementView"][];
+                };
+            };
+        };
+    };
+    parts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartView"][];
+                };
+            };
+        };
+    };
+    addPart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPart"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
+                };
+            };
+        };
+    };
+    receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Receipt"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
+                };
+            };
+        };
+    };
+    requisitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RequisitionView"][];
+                };
+            };
+        };
+    };
+    request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
+                };
+            };
+        };
+    };
+    requisition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RequisitionView"];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequisitionDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RequisitionView"];
+                };
+            };
+        };
+    };
+    stale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StaleStock"];
+                };
+            };
+        };
+    };
+    warehouses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WarehouseView"][];
+                };
+            };
+        };
+    };
+    addWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWarehouse"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
                 };
             };
         };
