@@ -87,7 +87,7 @@ class CaseEventTextsTest {
         s.put("probeNotRun", new CaseEvent.ProbeChecked(null, false, 0, 0));
         s.put("mentioned", new CaseEvent.Mentioned(NUMBER, "t-desk", "已发方案"));
         s.put("reportOverdue", new CaseEvent.ReportOverdue("t-eng", java.time.Duration.ofHours(24)));
-        s.put("stockLow", new CaseEvent.StockLow("CAM-PSU-12V", "摄像机电源", 2, "个", 2));
+        s.put("stockLow", new CaseEvent.StockLow("3100-1207", "摄像机电源", 2, "个", 2));
         return s;
     }
 
