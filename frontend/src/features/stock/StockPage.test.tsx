@@ -10,7 +10,9 @@ import { fireEvent, render, screen, waitFor, within } from '../../test/render';
 import { resetViewport, setViewportWidth } from '../../test/viewport';
 import { StockPage } from './StockPage';
 
-const SLOW = { timeout: 30_000 };
+// the page renders antd tables and forms: slow on a loaded CI machine
+const SLOW = { timeout: 60_000 };
+const TEST_TIMEOUT = 90_000;
 
 const json = (body: unknown, status = 200) =>
   Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -130,51 +132,63 @@ describe('the spare parts page', () => {
     vi.unstubAllGlobals();
     resetViewport();
     await i18n.changeLanguage('en');
-  });
+  }, TEST_TIMEOUT);
 
-  it('marks the part at its alarm level and warns about the stale batch, in Chinese', async () => {
-    await i18n.changeLanguage('zh');
-    mockApi(['SUPERVISOR']);
-    renderPage();
-    expect((await screen.findByTestId('alarm-PSU-12V2A', undefined, SLOW)).textContent).toBe('已达报警数量');
-    expect(screen.queryByTestId('alarm-HDD-4T')).toBeNull();
-    expect(screen.getByTestId('stale-HDD-4T').textContent).toBe('呆滞 4');
-    const warning = await screen.findByTestId('stale-warning', undefined, SLOW);
-    expect(warning.textContent).toContain('2026-10-04 之前入库的 1 个批次');
-    expect(warning.textContent).toContain('库存时间超过 2 个月');
-    // a keeper receives stock and keeps the catalogue
-    expect(screen.getByTestId('receive-form')).toBeTruthy();
-  });
+  it(
+    'marks the part at its alarm level and warns about the stale batch, in Chinese',
+    async () => {
+      await i18n.changeLanguage('zh');
+      mockApi(['SUPERVISOR']);
+      renderPage();
+      expect((await screen.findByTestId('alarm-PSU-12V2A', undefined, SLOW)).textContent).toBe('已达报警数量');
+      expect(screen.queryByTestId('alarm-HDD-4T')).toBeNull();
+      expect(screen.getByTestId('stale-HDD-4T').textContent).toBe('呆滞 4');
+      const warning = await screen.findByTestId('stale-warning', undefined, SLOW);
+      expect(warning.textContent).toContain('2026-10-04 之前入库的 1 个批次');
+      expect(warning.textContent).toContain('库存时间超过 2 个月');
+      // a keeper receives stock and keeps the catalogue
+      expect(screen.getByTestId('receive-form')).toBeTruthy();
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('lets an engineer on a phone request parts but not approve, receive or count', async () => {
-    setViewportWidth(390);
-    const fetchMock = mockApi(['ENGINEER']);
-    renderPage('requisitions');
-    await screen.findByTestId('request-form', undefined, SLOW);
-    expect(
-      await within(screen.getByTestId('requisitions')).findByText('Waiting for approval', undefined, SLOW),
-    ).toBeTruthy();
-    expect(screen.queryByText('Approve')).toBeNull();
-    expect(screen.queryByText('Monthly count')).toBeNull();
-    expect(screen.getByTestId('requisitions').getAttribute('data-layout')).toBe('cards');
-    fireEvent.click(screen.getByRole('button', { name: 'Request parts' }));
-    // nothing chosen: the form stops before anything is sent
-    await waitFor(() => expect(screen.getAllByText('Required').length).toBeGreaterThan(0));
-    expect(fetchMock.mock.calls.some(([u, i]) => String(u) === 'api/stock/requisitions' && i?.method === 'POST')).toBe(
-      false,
-    );
-  });
-
-  it('lets the supervisor approve a requisition', async () => {
-    const fetchMock = mockApi(['SUPERVISOR']);
-    renderPage('requisitions');
-    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }, SLOW));
-    await waitFor(() =>
+  it(
+    'lets an engineer on a phone request parts but not approve, receive or count',
+    async () => {
+      setViewportWidth(390);
+      const fetchMock = mockApi(['ENGINEER']);
+      renderPage('requisitions');
+      await screen.findByTestId('request-form', undefined, SLOW);
       expect(
-        fetchMock.mock.calls.find(
-          ([u, i]) => String(u) === 'api/stock/requisitions/7/decision' && i?.method === 'POST',
-        )?.[1]?.body,
-      ).toBe(JSON.stringify({ approved: true })),
-    );
-  });
+        await within(screen.getByTestId('requisitions')).findByText('Waiting for approval', undefined, SLOW),
+      ).toBeTruthy();
+      expect(screen.queryByText('Approve')).toBeNull();
+      expect(screen.queryByText('Monthly count')).toBeNull();
+      expect(screen.getByTestId('requisitions').getAttribute('data-layout')).toBe('cards');
+      fireEvent.click(screen.getByRole('button', { name: 'Request parts' }));
+      // nothing chosen: the form stops before anything is sent
+      await waitFor(() => expect(screen.getAllByText('Required').length).toBeGreaterThan(0));
+      expect(
+        fetchMock.mock.calls.some(([u, i]) => String(u) === 'api/stock/requisitions' && i?.method === 'POST'),
+      ).toBe(false);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'lets the supervisor approve a requisition',
+    async () => {
+      const fetchMock = mockApi(['SUPERVISOR']);
+      renderPage('requisitions');
+      fireEvent.click(await screen.findByRole('button', { name: 'Approve' }, SLOW));
+      await waitFor(() =>
+        expect(
+          fetchMock.mock.calls.find(
+            ([u, i]) => String(u) === 'api/stock/requisitions/7/decision' && i?.method === 'POST',
+          )?.[1]?.body,
+        ).toBe(JSON.stringify({ approved: true })),
+      );
+    },
+    TEST_TIMEOUT,
+  );
 });

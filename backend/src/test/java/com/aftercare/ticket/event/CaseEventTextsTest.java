@@ -30,7 +30,8 @@ class CaseEventTextsTest {
     private static final String NUMBER = "AC-20261203-0042";
     /** What users typed or are called; chosen in both languages, and taken out before the language checks. */
     private static final List<String> USERS_WORDS = List.of(NUMBER, "摄像机黑屏", "东门路口站", "t-eng", "t-desk",
-            "电源线松动", "客户周末不在", "备件周一到", "厂家热线占线", "已发方案", "Camera C-01", "升级到2级：全部用户中断");
+            "电源线松动", "客户周末不在", "备件周一到", "厂家热线占线", "已发方案", "Camera C-01", "升级到2级：全部用户中断",
+            "CAM-PSU-12V", "摄像机电源", "个"); // a spare part's number, name and unit as typed in the catalogue
 
     private final CaseEventTexts texts = new CaseEventTexts(new Labels());
 
@@ -87,7 +88,7 @@ class CaseEventTextsTest {
         s.put("probeNotRun", new CaseEvent.ProbeChecked(null, false, 0, 0));
         s.put("mentioned", new CaseEvent.Mentioned(NUMBER, "t-desk", "已发方案"));
         s.put("reportOverdue", new CaseEvent.ReportOverdue("t-eng", java.time.Duration.ofHours(24)));
-        s.put("stockLow", new CaseEvent.StockLow("3100-1207", "摄像机电源", 2, "个", 2));
+        s.put("stockLow", new CaseEvent.StockLow("CAM-PSU-12V", "摄像机电源", 2, "个", 2));
         return s;
     }
 
