@@ -858,7 +858,8 @@ const en = {
     unitCost: 'Unit cost',
     ageDays: '{{n}} days old',
     staleTitle: 'Stale stock: {{n}} batches received before {{date}}',
-    staleHelp: 'Batches with stock left that are older than {{period}}; report them to the purchasing supervisor and finance.',
+    staleHelp:
+      'Batches with stock left that are older than {{period}}; report them to the purchasing supervisor and finance.',
     receive: 'Receive stock',
     addPart: 'Add a part',
     addWarehouse: 'Add a warehouse',
@@ -877,7 +878,12 @@ const en = {
     reason: 'Reason',
     rejectReason: 'Why is it rejected?',
     issuedFrom: 'Issued from',
-    requisitionStatus: { REQUESTED: 'Waiting for approval', APPROVED: 'Approved', REJECTED: 'Rejected', ISSUED: 'Issued' },
+    requisitionStatus: {
+      REQUESTED: 'Waiting for approval',
+      APPROVED: 'Approved',
+      REJECTED: 'Rejected',
+      ISSUED: 'Issued',
+    },
     month: 'Month',
     startCount: 'Start the count',
     countStatus: { COUNTING: 'Counting', SUBMITTED: 'Submitted', APPROVED: 'Approved' },

@@ -1,4 +1,19 @@
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -20,7 +35,8 @@ export function CountsTab() {
   const counts = useQuery({ queryKey: stockKeys.counts, queryFn: stockApi.counts });
   const warehouses = useQuery({ queryKey: stockKeys.warehouses, queryFn: stockApi.warehouses });
   const start = useMutation({
-    mutationFn: (v: { warehouseId: number; month: Dayjs }) => stockApi.startCount(v.warehouseId, v.month.format('YYYY-MM')),
+    mutationFn: (v: { warehouseId: number; month: Dayjs }) =>
+      stockApi.startCount(v.warehouseId, v.month.format('YYYY-MM')),
     onSuccess: (created) => {
       void client.invalidateQueries({ queryKey: stockKeys.counts });
       setOpen(created.id);
@@ -53,7 +69,13 @@ export function CountsTab() {
         locale={{ emptyText: t('stock.noCounts') }}
         dataSource={counts.data ?? []}
         renderItem={(c) => (
-          <List.Item actions={[<Button key="open" size="small" onClick={() => setOpen(c.id)}>{t('stock.open')}</Button>]}>
+          <List.Item
+            actions={[
+              <Button key="open" size="small" onClick={() => setOpen(c.id)}>
+                {t('stock.open')}
+              </Button>,
+            ]}
+          >
             <Space wrap>
               <Typography.Text strong>{c.month}</Typography.Text>
               <span>{c.warehouseCode}</span>
@@ -79,7 +101,9 @@ function CountSheet({ id, onBack }: { id: number; onBack: () => void }) {
   const [recount, setRecount] = useState<string | null>(null);
   useEffect(() => {
     if (count.data) {
-      setEntries(Object.fromEntries(count.data.lines.map((l) => [l.id, { counted: l.counted, reason: l.reason ?? '' }])));
+      setEntries(
+        Object.fromEntries(count.data.lines.map((l) => [l.id, { counted: l.counted, reason: l.reason ?? '' }])),
+      );
     }
   }, [count.data]);
   const refresh = () => client.invalidateQueries({ queryKey: stockKeys.all });
@@ -88,7 +112,11 @@ function CountSheet({ id, onBack }: { id: number; onBack: () => void }) {
     mutationFn: () =>
       stockApi.enterCounts(
         id,
-        Object.entries(entries).map(([lineId, e]) => ({ lineId: Number(lineId), counted: e.counted ?? undefined, reason: e.reason })),
+        Object.entries(entries).map(([lineId, e]) => ({
+          lineId: Number(lineId),
+          counted: e.counted ?? undefined,
+          reason: e.reason,
+        })),
       ),
     onSuccess: () => {
       message.success(t('stock.saved'));

@@ -42,7 +42,11 @@ export function RequisitionsTab() {
     { key: 'warehouse', title: t('stock.warehouse'), dataIndex: 'warehouseCode' },
     { key: 'requestedBy', title: t('stock.requestedBy'), dataIndex: 'requestedBy' },
     { key: 'requestedAt', title: t('stock.requestedAt'), render: (_, r) => formatDateTime(r.requestedAt) },
-    { key: 'purpose', title: t('stock.purpose'), render: (_, r) => [r.ticketId ? `#${r.ticketId}` : null, r.purpose].filter(Boolean).join(' ') },
+    {
+      key: 'purpose',
+      title: t('stock.purpose'),
+      render: (_, r) => [r.ticketId ? `#${r.ticketId}` : null, r.purpose].filter(Boolean).join(' '),
+    },
     {
       key: 'status',
       title: t('stock.status'),

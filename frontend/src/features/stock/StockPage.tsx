@@ -22,7 +22,7 @@ export function StockPage() {
   return (
     <div data-testid="stock-page">
       <PageHeader title={t('stock.title')} />
-      <Tabs activeKey={active} onChange={(tab) => setParams({ tab })} items={items} destroyInactiveTabPane />
+      <Tabs activeKey={active} onChange={(tab) => setParams({ tab })} items={items} destroyOnHidden />
     </div>
   );
 }

@@ -3,19 +3,25 @@ import type { components } from '../../api/schema';
 
 type Schemas = components['schemas'];
 
-export type Warehouse = Schemas['WarehouseView'];
-export type StockPart = Schemas['PartView'];
-export type StockBatch = Schemas['BatchView'];
-export type StaleStock = Schemas['StaleStock'];
-export type Requisition = Schemas['RequisitionView'];
-export type StockCount = Schemas['CountView'];
-export type StockCountLine = Schemas['CountLineView'];
+/**
+ * The generated schema marks every field optional; the stock views always send theirs (values such as model,
+ * ticketId, counted may be null), so the views are taken as Sent: every field present, arrays of Sent rows.
+ */
+type Sent<T> = { [K in keyof T]-?: NonNullable<T[K]> extends (infer U)[] ? Sent<U>[] : Exclude<T[K], undefined> };
+
+export type Warehouse = Sent<Schemas['WarehouseView']>;
+export type StockPart = Sent<Schemas['PartView']>;
+export type StockBatch = Sent<Schemas['BatchView']>;
+export type StaleStock = Sent<Schemas['StaleStock']>;
+export type Requisition = Sent<Schemas['RequisitionView']>;
+export type StockCount = Sent<Schemas['CountView']>;
+export type StockCountLine = Sent<Schemas['CountLineView']>;
 export type NewPart = Schemas['NewPart'];
 export type NewWarehouse = Schemas['NewWarehouse'];
 export type Receipt = Schemas['Receipt'];
 export type PartRequest = Schemas['PartRequest'];
 export type CountEntry = Schemas['CountEntry'];
-type CreatedId = Schemas['CreatedId'];
+type CreatedId = Sent<Schemas['CreatedId']>;
 
 export const stockApi = {
   warehouses: () => api.get<Warehouse[]>('/stock/warehouses'),

@@ -34,7 +34,7 @@ class CaseEventTextsTest {
             // issue 13: what people typed on a repair slip, a progress report and a loaner
             "海康威视", "RS-001", "厂家已更换主板，正在老化测试", "DS-2CD3T46", "LN-0001",
             // issue 13: a spare part as the catalogue names it
-            "CAM-PSU-12V", "摄像机电源");
+            "CAM-PSU-12V", "摄像机电源", "个"); // a spare part's number, name and unit as typed in the catalogue
 
     private final CaseEventTexts texts = new CaseEventTexts(new Labels());
 
