@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  FileExcelOutlined,
   FileTextOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -36,6 +37,7 @@ const ICONS: Record<string, ReactNode> = {
   '/models': <ApartmentOutlined />,
   '/contracts': <SolutionOutlined />,
   '/admin': <SettingOutlined />,
+  '/reports': <FileExcelOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;
