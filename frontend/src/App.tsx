@@ -6,6 +6,7 @@ import { useAuth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
 import { AdminPage } from './features/admin/AdminPage';
 import { ContractsPage } from './features/contracts/ContractsPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { ModelsPage } from './features/models/ModelsPage';
 import { OutboxBadge } from './features/offline';
 import { ServiceFormPage } from './features/serviceform';
@@ -156,6 +157,14 @@ export function App() {
             element={
               <RequireRole roles={['ENGINEER', 'SUPERVISOR', 'ADMIN', 'SERVICE_DESK', 'PROCESS_OWNER']}>
                 <StockPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/reports"
+            element={
+              <RequireRole roles={['SERVICE_DESK', 'SUPERVISOR', 'ADMIN']} customer>
+                <ReportsPage />
               </RequireRole>
             }
           />

@@ -19,12 +19,14 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin', label: 'nav.admin', roles: ['ADMIN', 'SUPERVISOR'] },
   { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN'] },
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
+  { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
 ];
 
 /** A customer unit's user (CUSTOMER only): their tickets and reporting a fault; no task inbox. */
 export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/tickets', label: 'nav.myTickets' },
   { path: '/tickets/new', label: 'nav.reportFault' },
+  { path: '/reports', label: 'nav.reports' },
 ];
 
 function selectedKey(pathname: string, fallback: string): string {

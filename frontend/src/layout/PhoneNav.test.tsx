@@ -93,11 +93,11 @@ describe('navigation on a phone (390 px)', { timeout: 120_000 }, () => {
     await waitFor(() => expect(window.location.hash).toBe('#/tickets'), SLOW);
   });
 
-  it("gives a customer's user the portal's two destinations and no inbox", async () => {
+  it("gives a customer's user the portal's destinations (tickets, report a fault, repair reports) and no inbox", async () => {
     mockApi('customer', ['CUSTOMER']);
     renderApp('#/tickets');
     await screen.findByTestId('bottom-nav', undefined, SLOW);
-    expect(bottomLabels()).toEqual(['My tickets', 'Report a fault']);
+    expect(bottomLabels()).toEqual(['My tickets', 'Report a fault', 'Reports']);
     expect(screen.queryByTestId('nav-tasks')).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  FileExcelOutlined,
   FileTextOutlined,
   InboxOutlined,
   LogoutOutlined,
@@ -38,6 +39,7 @@ const ICONS: Record<string, ReactNode> = {
   '/contracts': <SolutionOutlined />,
   '/admin': <SettingOutlined />,
   '/stock': <InboxOutlined />,
+  '/reports': <FileExcelOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;
