@@ -30,7 +30,9 @@ class CaseEventTextsTest {
     private static final String NUMBER = "AC-20261203-0042";
     /** What users typed or are called; chosen in both languages, and taken out before the language checks. */
     private static final List<String> USERS_WORDS = List.of(NUMBER, "摄像机黑屏", "东门路口站", "t-eng", "t-desk",
-            "电源线松动", "客户周末不在", "备件周一到", "厂家热线占线", "已发方案", "Camera C-01", "升级到2级：全部用户中断");
+            "电源线松动", "客户周末不在", "备件周一到", "厂家热线占线", "已发方案", "Camera C-01", "升级到2级：全部用户中断",
+            // issue 13: what people typed on a repair slip, a progress report and a loaner
+            "海康威视", "RS-001", "厂家已更换主板，正在老化测试", "DS-2CD3T46", "LN-0001");
 
     private final CaseEventTexts texts = new CaseEventTexts(new Labels());
 
