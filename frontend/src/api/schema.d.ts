@@ -420,6 +420,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/repair-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["returnRule"];
+        put: operations["setReturnRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers": {
         parameters: {
             query?: never;
@@ -478,6 +494,22 @@ export interface paths {
         get: operations["engineers_1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loaners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["loaners"];
+        put?: never;
+        post: operations["add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1150,6 +1182,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/loaner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["install"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/loaner/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["collect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/on-site": {
         parameters: {
             query?: never;
@@ -1193,6 +1257,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["recheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["repair"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1624,6 +1704,10 @@ export interface components {
             note?: string;
             reason?: string;
         };
+        InstallRequest: {
+            /** Format: int64 */
+            loanerId?: number;
+        };
         LevelCount: {
             /** Format: int32 */
             atRisk?: number;
@@ -1641,6 +1725,16 @@ export interface components {
             clocks?: components["schemas"]["ClockSpec"][];
             code?: string;
             name?: string;
+        };
+        LoanerView: {
+            /** Format: int64 */
+            id?: number;
+            keptAt?: string;
+            model?: string;
+            serial?: string;
+            status?: string;
+            /** Format: int64 */
+            ticketId?: number;
         };
         Me: {
             displayName?: string;
@@ -1696,6 +1790,11 @@ export interface components {
             type: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
             /** Format: date */
             warrantyEnd?: string;
+        };
+        NewLoaner: {
+            keptAt?: string;
+            model?: string;
+            serial?: string;
         };
         NewMessage: {
             attachmentIds?: number[];
@@ -1838,9 +1937,27 @@ export interface components {
         Reassignment: {
             assignee: string;
         };
+        RepairView: {
+            customerName?: string;
+            siteAddress?: string;
+            siteName?: string;
+            slips?: components["schemas"]["Slip"][];
+            /** Format: int64 */
+            ticketId?: number;
+            ticketNumber?: string;
+        };
+        Report: {
+            body?: string;
+            /** Format: date-time */
+            writtenAt?: string;
+            writtenBy?: string;
+        };
         Result: {
             failed?: components["schemas"]["Failure"][];
             migrated?: string[];
+        };
+        ReturnRuleRequest: {
+            vendorReturnRule?: string;
         };
         Row: {
             assignee?: string;
@@ -1939,6 +2056,37 @@ export interface components {
             probeAllowList?: string;
             /** @enum {string} */
             region?: "CITY" | "COUNTY";
+        };
+        Slip: {
+            /** Format: int64 */
+            deviceId?: number;
+            deviceModel?: string;
+            deviceName?: string;
+            deviceSerial?: string;
+            /** Format: date-time */
+            expectedReturnAt?: string;
+            fault?: string;
+            /** Format: int64 */
+            id?: number;
+            loaner?: components["schemas"]["LoanerView"];
+            /** Format: date-time */
+            loanerCollectedAt?: string;
+            /** Format: date-time */
+            loanerInstalledAt?: string;
+            note?: string;
+            outcome?: string;
+            overdue?: boolean;
+            progressReports?: components["schemas"]["Report"][];
+            receivedBy?: string;
+            returnRule?: string;
+            /** Format: date-time */
+            returnedAt?: string;
+            /** Format: date-time */
+            sentAt?: string;
+            sentBy?: string;
+            slipNumber?: string;
+            vendorName?: string;
+            vendorReport?: string;
         };
         TaskView: {
             actionable?: boolean;
@@ -2842,6 +2990,58 @@ export interface operations {
             };
         };
     };
+    returnRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    setReturnRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
     customers_1: {
         parameters: {
             query?: never;
@@ -2951,6 +3151,50 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EngineerView"][];
+                };
+            };
+        };
+    };
+    loaners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LoanerView"][];
+                };
+            };
+        };
+    };
+    add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLoaner"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LoanerView"];
                 };
             };
         };
@@ -4116,6 +4360,54 @@ export interface operations {
             };
         };
     };
+    install: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LoanerView"];
+                };
+            };
+        };
+    };
+    collect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LoanerView"];
+                };
+            };
+        };
+    };
     arrivedOnSite: {
         parameters: {
             query?: never;
@@ -4178,6 +4470,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ProbeRun"];
+                };
+            };
+        };
+    };
+    repair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RepairView"];
                 };
             };
         };
