@@ -109,7 +109,7 @@ await run(browser, page, 'repair-loaner/failure.png', async () => {
   ]);
   await completeTasks(api, 'engineer', ticket, [
     ['acceptAssignment', { accepted: true }],
-    ['checkIn', {}],
+    ['checkIn', { emergency: false }],
     ['diagnosisReport', { symptom: '画面全黑', diagnosis: '传感器板损坏' }],
     ['diagnoseAndFix', { cause: '传感器板损坏', fixOutcome: 'SEND_TO_VENDOR' }],
   ]);
