@@ -41,12 +41,17 @@ page.on('response', async (r) => {
 });
 
 let shotNo = 0;
-/** Asserts the page fits both screens (no horizontal scroll), keeping a screenshot of each. */
-async function fits(name) {
-  for (const [label, size] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ]) {
+/**
+ * Asserts the page fits both screens (no horizontal scroll), keeping a screenshot of each. A filled task form is
+ * checked on the phone only: switching to the desktop layout mounts the page anew and the typed values would go.
+ */
+async function fits(name, both = true) {
+  for (const [label, size] of both
+    ? [
+        ['phone', PHONE],
+        ['desktop', DESKTOP],
+      ]
+    : [['phone', PHONE]]) {
     await page.setViewportSize(size);
     await page.waitForTimeout(300);
     const scroll = await page.evaluate(() => document.scrollingElement.scrollWidth);
@@ -76,7 +81,7 @@ async function completeTask(key, fill) {
   const taskId = await card.getAttribute('data-task-id');
   const scope = byTestId(`task-card-${key}`);
   await fill(scope);
-  await fits(`${key}-filled`);
+  await fits(`${key}-filled`, false);
   await page.click(`${scope} ${byTestId(`complete-${key}`)}`);
   await page.locator(`[data-task-id="${taskId}"]`).waitFor({ state: 'detached' });
 }

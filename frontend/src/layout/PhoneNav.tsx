@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   CheckSquareOutlined,
+  DatabaseOutlined,
   DashboardOutlined,
   FileTextOutlined,
   LogoutOutlined,
@@ -36,6 +37,7 @@ const ICONS: Record<string, ReactNode> = {
   '/models': <ApartmentOutlined />,
   '/contracts': <SolutionOutlined />,
   '/admin': <SettingOutlined />,
+  '/loaners': <DatabaseOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;
