@@ -17,7 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/models', label: 'nav.models', roles: ['PROCESS_OWNER', 'ADMIN'] },
   { path: '/contracts', label: 'nav.contracts', roles: ['PROCESS_OWNER', 'ADMIN'] },
   { path: '/admin', label: 'nav.admin', roles: ['ADMIN', 'SUPERVISOR'] },
-  { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN'] },
+  { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
 ];
 
 /** A customer unit's user (CUSTOMER only): their tickets and reporting a fault; no task inbox. */
