@@ -121,6 +121,7 @@ function StaffTicketView({ id }: { id: string }) {
         </Space>
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <CurrentTasks ticket={ticket} onChanged={reloadAll} />
+          <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
           <SiteCard ticket={ticket} />
           <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
           <Collapse
