@@ -17,7 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/models', label: 'nav.models', roles: ['PROCESS_OWNER', 'ADMIN'] },
   { path: '/contracts', label: 'nav.contracts', roles: ['PROCESS_OWNER', 'ADMIN'] },
   { path: '/admin', label: 'nav.admin', roles: ['ADMIN', 'SUPERVISOR'] },
-  { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'ADMIN'] },
+  { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
   { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
 ];

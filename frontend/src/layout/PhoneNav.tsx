@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   CheckSquareOutlined,
+  DatabaseOutlined,
   DashboardOutlined,
   FileExcelOutlined,
   FileTextOutlined,
@@ -40,6 +41,7 @@ const ICONS: Record<string, ReactNode> = {
   '/admin': <SettingOutlined />,
   '/stock': <InboxOutlined />,
   '/reports': <FileExcelOutlined />,
+  '/loaners': <DatabaseOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;

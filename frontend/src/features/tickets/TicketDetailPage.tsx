@@ -126,6 +126,7 @@ function StaffTicketView({ id }: { id: string }) {
           {ticket.customerStep && (
             <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
           )}
+          <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
           <SiteCard ticket={ticket} />
           <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
           <Collapse

@@ -66,6 +66,12 @@ class BrowserEndToEndTest {
         runBrowserScript("e2e/field-visit.mjs", "browser-e2e-visit");
     }
 
+    /** Issue 13: a repair at the vendor with a loaner, from the slip to the return, at 390x844 and 1440x900. */
+    @Test
+    void repairWithALoanerFromSlipToReturn() throws Exception {
+        runBrowserScript("e2e/repair-loaner.mjs", "browser-e2e-repair");
+    }
+
     private static void runBrowserScript(String script, String name) throws Exception {
         String profiles = System.getProperty("spring.profiles.active", "");
         assumeTrue(!profiles.contains("postgres"), "browser test runs once, in the H2 pass");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.Job;
@@ -36,6 +38,8 @@ class RepairProcessTest extends IntegrationTest {
     @Autowired CollectLoaner collectLoaner;
     @Autowired ListLoaners listLoaners;
     @Autowired ClockEvaluation clocks;
+    @Autowired RepairHistory history;
+    @Autowired RepairCalendar calendar;
 
     private Ticket shipped(Instant at) {
         clock.set(at);
@@ -98,6 +102,38 @@ class RepairProcessTest extends IntegrationTest {
         String outcome = String.valueOf(historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(dispatch).variableName("vendorOutcome").singleResult().getValue());
         assertThat(outcome).as("dispatch.bpmn reads the outcome after the call").isEqualTo("REPAIRED");
+
+        // the repair reports read it through the RepairHistory port, dates in the contract's zone
+        Long unit = site.getCustomer().getId();
+        assertThat(history.sentBetween(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3), unit)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.ticketId()).isEqualTo(ticket.getId());
+                    assertThat(r.slipNumber()).isEqualTo("RS-2026-001");
+                    assertThat(r.deviceSerial()).isEqualTo(device.getSerialNumber());
+                    assertThat(r.sentOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+                    assertThat(r.expectedReturnOn()).isEqualTo(LocalDate.of(2026, 11, 9));
+                    assertThat(r.returnedOn()).isEqualTo(LocalDate.of(2026, 11, 4));
+                    assertThat(r.outcome()).isEqualTo("REPAIRED");
+                    assertThat(r.loanerInstalled()).isFalse();
+                });
+        assertThat(history.sentBetween(LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 10), unit)).isEmpty();
+        assertThat(history.sentBetween(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3), unit + 100_000)).isEmpty();
+    }
+
+    @Test
+    void beforeTheSecondWeekendIsMidnightOfTheSecondSaturdayAfterTheDaySent() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        // sent Monday 2 or Friday 6 November: weekends 7-8 and 14-15 November, due 00:00 on Saturday 14
+        assertThat(calendar.returnDue(ReturnRule.BEFORE_SECOND_WEEKEND, Instant.parse("2026-11-02T02:00:00Z"), shanghai))
+                .isEqualTo(Instant.parse("2026-11-13T16:00:00Z"));
+        assertThat(calendar.returnDue(ReturnRule.BEFORE_SECOND_WEEKEND, Instant.parse("2026-11-06T09:00:00Z"), shanghai))
+                .isEqualTo(Instant.parse("2026-11-13T16:00:00Z"));
+        // sent on Saturday 7 November: the weekend it was sent in does not count
+        assertThat(calendar.returnDue(ReturnRule.BEFORE_SECOND_WEEKEND, Instant.parse("2026-11-07T02:00:00Z"), shanghai))
+                .isEqualTo(Instant.parse("2026-11-20T16:00:00Z"));
+        // five working days from Friday 6 November 17:00: Fri 1 h, Mon-Thu 32 h, Fri 13 November 7 h -> 17:00
+        assertThat(calendar.returnDue(ReturnRule.FIVE_WORKING_DAYS, Instant.parse("2026-11-06T09:00:00Z"), shanghai))
+                .isEqualTo(Instant.parse("2026-11-13T09:00:00Z"));
     }
 
     @Test
@@ -190,6 +226,8 @@ class RepairProcessTest extends IntegrationTest {
         assertThat(back.ticketId()).isNull();
         assertThat(listLoaners.all()).anyMatch(l -> l.id() == unit.id() && l.status().equals("AVAILABLE"));
         assertThat(slip(ticket).loanerCollectedAt()).isNotNull();
+        assertThat(history.sentBetween(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3), null))
+                .anyMatch(r -> r.ticketId() == ticket.getId() && r.loanerInstalled());
         assertThat(readTimeline.of(ticket.getId())).anyMatch(e -> "LOANER".equals(e.getType()) && e.getMessage().contains("回收"));
         assertThatThrownBy(() -> collectLoaner.collect(ticket.getId())).isInstanceOf(ConflictException.class);
     }
