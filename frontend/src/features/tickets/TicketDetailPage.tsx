@@ -127,6 +127,7 @@ function StaffTicketView({ id }: { id: string }) {
             <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
           )}
           <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
+          <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
           <SiteCard ticket={ticket} />
           <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
           <Collapse
@@ -196,6 +197,9 @@ function StaffTicketView({ id }: { id: string }) {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
             <CurrentTasks ticket={ticket} onChanged={reloadAll} />
+            {ticket.customerStep && (
+              <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
+            )}
             <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
             <TicketFacts ticket={ticket} />
             <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
