@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         post: operations["create_2"];
         delete?: never;
@@ -420,6 +420,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/repair-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["returnRule"];
+        put: operations["setReturnRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers": {
         parameters: {
             query?: never;
@@ -478,6 +494,22 @@ export interface paths {
         get: operations["engineers_1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loaners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["loaners"];
+        put?: never;
+        post: operations["add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -668,6 +700,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/repair-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_3"];
+        put?: never;
+        post: operations["generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repair-reports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["file_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/session": {
         parameters: {
             query?: never;
@@ -806,6 +870,248 @@ export interface paths {
         get: operations["versions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly counts (reconciliation), newest first */
+        get: operations["counts"];
+        put?: never;
+        /** Start the month's count of a warehouse; 409 when it has one */
+        post: operations["startCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A count sheet with its lines and differences */
+        get: operations["count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (applies the differences as adjustments) or send back for a recount (SUPERVISOR); 409 when not submitted */
+        post: operations["decideCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enter counted quantities and reasons while counting */
+        put: operations["enterCounts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the count: every line counted, every difference with a reason; 409 when already submitted */
+        post: operations["submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stock ledger: receipts, issues and count adjustments (one part's, or the newest 200) */
+        get: operations["movements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue with stock on hand, alarm marks (at or below the alarm level) and stale marks per batch */
+        get: operations["parts"];
+        put?: never;
+        /** Add a part to the catalogue, with its alarm level */
+        post: operations["addPart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive stock: a new batch and a RECEIPT movement */
+        post: operations["receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/requisitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requisitions: an engineer's own, all for keepers and supervisors */
+        get: operations["requisitions"];
+        put?: never;
+        /** Request parts (engineer), optionally for a case */
+        post: operations["request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/requisitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One requisition, with the batches it was issued from */
+        get: operations["requisition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/requisitions/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, or reject with a reason (SUPERVISOR); 409 when already decided */
+        post: operations["decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/requisitions/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue an approved requisition, oldest batch first; 409 when not enough is left */
+        post: operations["issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/stale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batches with stock left received more than aftercare.stock.stale-after (default P2M) ago */
+        get: operations["stale"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The spare-parts warehouses */
+        get: operations["warehouses"];
+        put?: never;
+        /** Set up a warehouse (stock keeper: SUPERVISOR or ADMIN) */
+        post: operations["addWarehouse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1167,6 +1473,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/loaner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["install"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/loaner/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["collect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/on-site": {
         parameters: {
             query?: never;
@@ -1244,6 +1582,22 @@ export interface paths {
         put?: never;
         /** The customer approves or refuses the parts and cost (the desk may answer for them) */
         post: operations["answerQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["repair"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1425,6 +1779,28 @@ export interface components {
             /** Format: int64 */
             seq?: number;
         };
+        BatchView: {
+            /** Format: int64 */
+            ageDays?: number;
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            partId?: number;
+            partName?: string;
+            partNumber?: string;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: date */
+            receivedOn?: string;
+            /** Format: int32 */
+            remaining?: number;
+            stale?: boolean;
+            unit?: string;
+            unitCost?: number;
+            warehouseCode?: string;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
         Board: {
             counts?: components["schemas"]["Counts"];
             /** Format: date-time */
@@ -1582,6 +1958,54 @@ export interface components {
             workingHours?: components["schemas"]["Window"][];
             zone?: string;
         };
+        CountDecision: {
+            approved?: boolean;
+            reason?: string;
+        };
+        CountEntries: {
+            lines?: components["schemas"]["CountEntry"][];
+        };
+        CountEntry: {
+            /** Format: int32 */
+            counted?: number;
+            /** Format: int64 */
+            lineId?: number;
+            reason?: string;
+        };
+        CountLineView: {
+            /** Format: int64 */
+            batchId?: number;
+            /** Format: int32 */
+            counted?: number;
+            /** Format: int32 */
+            difference?: number;
+            /** Format: int32 */
+            expected?: number;
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            partId?: number;
+            partName?: string;
+            partNumber?: string;
+            reason?: string;
+            /** Format: date */
+            receivedOn?: string;
+            unit?: string;
+        };
+        CountView: {
+            decidedBy?: string;
+            /** Format: int64 */
+            id?: number;
+            lines?: components["schemas"]["CountLineView"][];
+            month?: string;
+            rejectReason?: string;
+            startedBy?: string;
+            status?: string;
+            submittedBy?: string;
+            warehouseCode?: string;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
         Counts: {
             byClock?: components["schemas"]["ClockCount"][];
             byLevel?: components["schemas"]["LevelCount"][];
@@ -1591,6 +2015,10 @@ export interface components {
         Coverage: {
             missingYears?: number[];
             yearsCovered?: number[];
+        };
+        CreatedId: {
+            /** Format: int64 */
+            id?: number;
         };
         CustomerView: {
             active?: boolean;
@@ -1735,6 +2163,13 @@ export interface components {
             required?: boolean;
             type?: string;
         };
+        GenerateRequest: {
+            /** Format: int64 */
+            customerId?: number;
+            /** @enum {string} */
+            kind?: "MONTHLY" | "QUARTERLY";
+            period?: string;
+        };
         Handover: {
             /** Format: date-time */
             handedAt?: string;
@@ -1750,6 +2185,18 @@ export interface components {
         HoldRequest: {
             note?: string;
             reason?: string;
+        };
+        InstallRequest: {
+            /** Format: int64 */
+            loanerId?: number;
+        };
+        IssuedBatch: {
+            /** Format: int64 */
+            batchId?: number;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: date */
+            receivedOn?: string;
         };
         LevelCount: {
             /** Format: int32 */
@@ -1778,6 +2225,16 @@ export interface components {
             /** Format: date-time */
             recordedAt?: string;
             recordedBy?: string;
+        };
+        LoanerView: {
+            /** Format: int64 */
+            id?: number;
+            keptAt?: string;
+            model?: string;
+            serial?: string;
+            status?: string;
+            /** Format: int64 */
+            ticketId?: number;
         };
         Me: {
             displayName?: string;
@@ -1819,10 +2276,39 @@ export interface components {
             message?: string;
             rule?: string;
         };
+        MovementView: {
+            /** Format: int64 */
+            batchId?: number;
+            /** Format: int64 */
+            countId?: number;
+            /** Format: int64 */
+            id?: number;
+            kind?: string;
+            /** Format: date-time */
+            movedAt?: string;
+            movedBy?: string;
+            note?: string;
+            /** Format: int64 */
+            partId?: number;
+            partNumber?: string;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: int64 */
+            requisitionId?: number;
+            /** Format: int64 */
+            ticketId?: number;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
         NewCostLine: {
             amount?: number;
             description?: string;
             kind?: string;
+        };
+        NewCount: {
+            month?: string;
+            /** Format: int64 */
+            warehouseId?: number;
         };
         NewDevice: {
             ipAddress?: string;
@@ -1839,12 +2325,25 @@ export interface components {
             /** Format: date */
             warrantyEnd?: string;
         };
+        NewLoaner: {
+            keptAt?: string;
+            model?: string;
+            serial?: string;
+        };
         NewMessage: {
             attachmentIds?: number[];
             body?: string;
             mentions?: string[];
             /** @enum {string} */
             visibility?: "INTERNAL" | "PUBLIC";
+        };
+        NewPart: {
+            /** Format: int32 */
+            alarmLevel?: number;
+            model?: string;
+            name?: string;
+            partNumber?: string;
+            unit?: string;
         };
         NewSite: {
             address: string;
@@ -1876,6 +2375,10 @@ export interface components {
             title: string;
             /** @enum {string} */
             urgency: "HIGH" | "MEDIUM" | "LOW";
+        };
+        NewWarehouse: {
+            code?: string;
+            name?: string;
         };
         NotificationView: {
             /** Format: date-time */
@@ -1913,6 +2416,33 @@ export interface components {
             totalElements?: number;
             /** Format: int32 */
             totalPages?: number;
+        };
+        PartRequest: {
+            /** Format: int64 */
+            partId?: number;
+            purpose?: string;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: int64 */
+            ticketId?: number;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
+        PartView: {
+            /** Format: int32 */
+            alarmLevel?: number;
+            atAlarm?: boolean;
+            batches?: components["schemas"]["BatchView"][];
+            /** Format: int64 */
+            id?: number;
+            model?: string;
+            name?: string;
+            /** Format: int64 */
+            onHand?: number;
+            partNumber?: string;
+            /** Format: int64 */
+            staleQuantity?: number;
+            unit?: string;
         };
         PauseSpan: {
             /** Format: date-time */
@@ -1980,6 +2510,50 @@ export interface components {
         Reassignment: {
             assignee: string;
         };
+        Receipt: {
+            note?: string;
+            /** Format: int64 */
+            partId?: number;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: date */
+            receivedOn?: string;
+            unitCost?: number;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
+        RepairReportView: {
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            fileName?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            kind?: "MONTHLY" | "QUARTERLY";
+            language?: string;
+            period?: string;
+            /** Format: date */
+            periodEnd?: string;
+            /** Format: date */
+            periodStart?: string;
+            /** Format: int32 */
+            repairs?: number;
+            /** Format: int64 */
+            sizeBytes?: number;
+        };
+        RepairView: {
+            customerName?: string;
+            siteAddress?: string;
+            siteName?: string;
+            slips?: components["schemas"]["Slip"][];
+            /** Format: int64 */
+            ticketId?: number;
+            ticketNumber?: string;
+        };
         Replacement: {
             answer?: components["schemas"]["Answer"];
             cause?: string;
@@ -1993,9 +2567,51 @@ export interface components {
             replacedAt?: string;
             scrapped?: boolean;
         };
+        Report: {
+            body?: string;
+            /** Format: date-time */
+            writtenAt?: string;
+            writtenBy?: string;
+        };
+        RequisitionDecision: {
+            approved?: boolean;
+            reason?: string;
+        };
+        RequisitionView: {
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            issuedAt?: string;
+            issuedBy?: string;
+            issuedFrom?: components["schemas"]["IssuedBatch"][];
+            /** Format: int64 */
+            partId?: number;
+            partName?: string;
+            partNumber?: string;
+            purpose?: string;
+            /** Format: int32 */
+            quantity?: number;
+            rejectReason?: string;
+            /** Format: date-time */
+            requestedAt?: string;
+            requestedBy?: string;
+            status?: string;
+            /** Format: int64 */
+            ticketId?: number;
+            unit?: string;
+            warehouseCode?: string;
+            /** Format: int64 */
+            warehouseId?: number;
+        };
         Result: {
             failed?: components["schemas"]["Failure"][];
             migrated?: string[];
+        };
+        ReturnRuleRequest: {
+            vendorReturnRule?: string;
         };
         Row: {
             assignee?: string;
@@ -2107,6 +2723,43 @@ export interface components {
             /** @enum {string} */
             region?: "CITY" | "COUNTY";
         };
+        Slip: {
+            /** Format: int64 */
+            deviceId?: number;
+            deviceModel?: string;
+            deviceName?: string;
+            deviceSerial?: string;
+            /** Format: date-time */
+            expectedReturnAt?: string;
+            fault?: string;
+            /** Format: int64 */
+            id?: number;
+            loaner?: components["schemas"]["LoanerView"];
+            /** Format: date-time */
+            loanerCollectedAt?: string;
+            /** Format: date-time */
+            loanerInstalledAt?: string;
+            note?: string;
+            outcome?: string;
+            overdue?: boolean;
+            progressReports?: components["schemas"]["Report"][];
+            receivedBy?: string;
+            returnRule?: string;
+            /** Format: date-time */
+            returnedAt?: string;
+            /** Format: date-time */
+            sentAt?: string;
+            sentBy?: string;
+            slipNumber?: string;
+            vendorName?: string;
+            vendorReport?: string;
+        };
+        StaleStock: {
+            batches?: components["schemas"]["BatchView"][];
+            staleAfter?: string;
+            /** Format: date */
+            staleBefore?: string;
+        };
         TaskView: {
             actionable?: boolean;
             assignee?: string;
@@ -2207,6 +2860,12 @@ export interface components {
             headSeq?: number;
             ok?: boolean;
         };
+        WarehouseView: {
+            code?: string;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+        };
         WarrantyView: {
             assessed?: boolean;
             cost?: components["schemas"]["CaseCost"];
@@ -2236,7 +2895,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_3: {
+    list_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -3025,6 +3684,58 @@ export interface operations {
             };
         };
     };
+    returnRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    setReturnRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
     customers_1: {
         parameters: {
             query?: never;
@@ -3134,6 +3845,50 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EngineerView"][];
+                };
+            };
+        };
+    };
+    loaners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LoanerView"][];
+                };
+            };
+        };
+    };
+    add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLoaner"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LoanerView"];
                 };
             };
         };
@@ -3382,6 +4137,75 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["NotificationView"][];
+                };
+            };
+        };
+    };
+    list_3: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                kind?: "MONTHLY" | "QUARTERLY";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RepairReportView"][];
+                };
+            };
+        };
+    };
+    generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RepairReportView"];
+                };
+            };
+        };
+    };
+    file_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
                 };
             };
         };
@@ -3689,6 +4513,408 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PolicyView"][];
+                };
+            };
+        };
+    };
+    counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CountView"][];
+                };
+            };
+        };
+    };
+    startCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCount"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
+                };
+            };
+        };
+    };
+    count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CountView"];
+                };
+            };
+        };
+    };
+    decideCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    enterCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountEntries"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CountView"];
+                };
+            };
+        };
+    };
+    submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    movements: {
+        parameters: {
+            query?: {
+                partId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MovementView"][];
+                };
+            };
+        };
+    };
+    parts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartView"][];
+                };
+            };
+        };
+    };
+    addPart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPart"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
+                };
+            };
+        };
+    };
+    receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Receipt"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
+                };
+            };
+        };
+    };
+    requisitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RequisitionView"][];
+                };
+            };
+        };
+    };
+    request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
+                };
+            };
+        };
+    };
+    requisition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RequisitionView"];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequisitionDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RequisitionView"];
+                };
+            };
+        };
+    };
+    stale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StaleStock"];
+                };
+            };
+        };
+    };
+    warehouses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WarehouseView"][];
+                };
+            };
+        };
+    };
+    addWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWarehouse"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedId"];
                 };
             };
         };
@@ -4327,6 +5553,54 @@ export interface operations {
             };
         };
     };
+    install: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LoanerView"];
+                };
+            };
+        };
+    };
+    collect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LoanerView"];
+                };
+            };
+        };
+    };
     arrivedOnSite: {
         parameters: {
             query?: never;
@@ -4442,6 +5716,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    repair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RepairView"];
+                };
             };
         };
     };
