@@ -86,7 +86,7 @@ describe('navigation on a phone (390 px)', { timeout: 120_000 }, () => {
     mockApi('engineer', ['ENGINEER']);
     renderApp('#/tasks');
     await screen.findByTestId('bottom-nav', undefined, SLOW);
-    expect(bottomLabels()).toEqual(['Inbox', 'Tickets']);
+    expect(bottomLabels()).toEqual(['Inbox', 'Tickets', 'Parts']);
     const inbox = screen.getByTestId('nav-tasks').closest('a')!;
     expect(inbox.getAttribute('aria-current')).toBe('page');
     fireEvent.click(screen.getByTestId('nav-tickets'));

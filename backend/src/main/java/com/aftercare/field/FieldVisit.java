@@ -158,6 +158,17 @@ class FieldVisit {
         this.auditedAt = at;
     }
 
+    /**
+     * The service form's findings as the fault report's text (ADR 0026): what the engineer wrote, one item a line,
+     * in the form's order; null when the form holds nothing to report.
+     */
+    String faultReport() {
+        String text = java.util.stream.Stream.of(symptom, diagnosis, emergencyHandling, cause, workDone, parts, prevention)
+                .filter(v -> v != null && !v.isBlank())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return text.isEmpty() ? null : text;
+    }
+
     private static String keep(String sent, String stored) {
         return sent == null || sent.isBlank() ? stored : sent;
     }

@@ -9,7 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.BadRequestException;
 import com.aftercare.engineer.EngineerService;
+import com.aftercare.ticket.DeliverableKind;
 import com.aftercare.ticket.RecordOnSiteArrival;
+import com.aftercare.ticket.SubmitDeliverable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,14 +33,16 @@ public class RecordFieldStep {
     private final FieldVisitRepository visits;
     private final SignatureCheck signatures;
     private final RecordOnSiteArrival onSite;
+    private final SubmitDeliverable deliverables;
     private final EngineerService engineers;
     private final Clock clock;
 
     RecordFieldStep(FieldVisitRepository visits, SignatureCheck signatures, RecordOnSiteArrival onSite,
-            EngineerService engineers, Clock clock) {
+            SubmitDeliverable deliverables, EngineerService engineers, Clock clock) {
         this.visits = visits;
         this.signatures = signatures;
         this.onSite = onSite;
+        this.deliverables = deliverables;
         this.engineers = engineers;
         this.clock = clock;
     }
@@ -90,6 +94,10 @@ public class RecordFieldStep {
                     throw new BadRequestException("auditReason", "say why the service form is sent back");
                 }
                 visit.audited(accepted, reason, user, clock.instant());
+                if (accepted) {
+                    // the accepted service form is the fault report the contracts ask for (SLA-7, FW-2..4; ADR 0026)
+                    deliverables.submitIfOwed(ticketId, DeliverableKind.FAULT_REPORT, visit.faultReport());
+                }
             }
             default -> {
             }

@@ -50,4 +50,22 @@ public class SubmitDeliverable {
         timeline.record(t.getId(), new CaseEvent.DeliverableSubmitted(command.kind().name(), text));
         recordMilestone.record(t.getId(), command.kind().milestone(), MilestoneNotes.abbreviate(text, 500));
     }
+
+    /**
+     * A process step produced the deliverable (the desk accepted the service form, which is the fault report: see
+     * docs/adr/0026): it is recorded like one handed in, if the case owes it now. A case that owes none (its level
+     * has no such commitment, or the report was already handed in) is left as it is, so the step is never refused
+     * for it.
+     *
+     * @return whether the deliverable was recorded
+     */
+    @Transactional
+    public boolean submitIfOwed(long ticketId, DeliverableKind kind, String text) {
+        Ticket t = load.byId(ticketId);
+        if (text == null || text.isBlank() || !actions.allowsState(TicketAction.submitting(kind), t)) {
+            return false;
+        }
+        submit(new Command(ticketId, kind, text.length() > 20000 ? text.substring(0, 20000) : text));
+        return true;
+    }
 }

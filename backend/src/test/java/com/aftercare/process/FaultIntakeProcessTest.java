@@ -9,15 +9,12 @@ import org.junit.jupiter.api.Test;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Grade;
-import com.aftercare.ticket.DeliverableKind;
-import com.aftercare.ticket.SubmitDeliverable;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketStatus;
 
 /** Every path of fault-intake.bpmn and customer-callback.bpmn, driven through the task service as users would. */
 class FaultIntakeProcessTest extends IntegrationTest {
 
-    @org.springframework.beans.factory.annotation.Autowired SubmitDeliverable submitDeliverable;
 
     @Test
     void defectGoesThroughDispatchProbeAndCallbackToClosure() {
@@ -43,17 +40,14 @@ class FaultIntakeProcessTest extends IntegrationTest {
         assertThat(closed.getSatisfaction()).isEqualTo(5);
         assertThat(closed.getRespondedAt()).isNotNull();
         assertThat(closed.getResolvedAt()).isNotNull();
-        // SLA-7: the fault report is still owed after closure, so the case's processes wait for it
-        assertThat(caseProcessEnded(ticket)).isFalse();
-        submitDeliverable.submit(new SubmitDeliverable.Command(ticket.getId(), DeliverableKind.FAULT_REPORT,
-                "Cause: loose power cable. Re-seated, strain relief added."));
+        // SLA-7: the service form the desk accepted is the fault report (ADR 0026), so nothing is owed after closure
         assertThat(caseProcessEnded(ticket)).isTrue();
         assertThat(passedActivities(ticket)).contains("determineLevel", "applyLevelAndDeadlines", "firstLineResolution",
                 "dispatchCase", "checkIn", "diagnosisReport", "probeDevice", "deviceVerified", "confirmCompletion",
                 "recordResolution", "auditServiceForm", "customerCallback", "fixConfirmed",
                 "caseResolved", "closeTicket", "caseClosed");
         assertThat(readTimeline.of(ticket.getId())).extracting(e -> e.getType())
-                .contains("CREATED", "LEVEL", "ASSIGNED", "RESPONDED", "PROBE_PASSED", "RESOLVED", "CLOSED");
+                .contains("CREATED", "LEVEL", "ASSIGNED", "RESPONDED", "PROBE_PASSED", "RESOLVED", "FAULT_REPORT", "CLOSED");
     }
 
     @Test

@@ -22,17 +22,24 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import com.aftercare.common.BadRequestException;
+import com.aftercare.common.ConflictException;
 import com.aftercare.field.SignatureCheck;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.serviceform.VisitRecord;
 import com.aftercare.serviceform.VisitRecords;
 import com.aftercare.sla.CalendarKind;
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.ClockName;
+import com.aftercare.sla.ClockState;
+import com.aftercare.sla.ClockStatus;
 import com.aftercare.sla.ContractSettings;
 import com.aftercare.sla.CreatePolicy;
 import com.aftercare.sla.PolicyDefinition;
 import com.aftercare.sla.SaveContract;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
+import com.aftercare.ticket.DeliverableKind;
+import com.aftercare.ticket.SubmitDeliverable;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketStatus;
 import com.aftercare.workflow.TaskView;
@@ -68,6 +75,13 @@ class FieldStepsProcessTest extends IntegrationTest {
     @Autowired NotificationService notifications;
     @Autowired SaveContract saveContract;
     @Autowired CreatePolicy createPolicy;
+    @Autowired ClockEvaluation clockEvaluation;
+    @Autowired SubmitDeliverable submitDeliverable;
+
+    private ClockStatus faultReportClock(Ticket ticket) {
+        return clockEvaluation.clocks(tickets.clockTicket(ticket.getId())).stream()
+                .filter(c -> c.clock() == ClockName.FAULT_REPORT).findFirst().orElseThrow();
+    }
 
     private Ticket accepted() {
         Ticket ticket = report(Category.DEFECT);
@@ -347,5 +361,60 @@ class FieldStepsProcessTest extends IntegrationTest {
         assertThat(visits.forTicket(ticket.getId())).extracting(VisitRecord::visitNo).containsExactly(1, 2);
         assertThat(readTimeline.of(ticket.getId()).stream().filter(e -> "ON_SITE".equals(e.getType())))
                 .as("a reopened case needs a new arrival").hasSize(2);
+    }
+
+    @Test
+    void theAcceptedServiceFormIsTheFaultReportSoTheClosedCaseOwesNone() throws Exception {
+        contractOwingPlans("PT6H");
+        Ticket ticket = accepted();
+        complete(ticket, "checkIn", "t-eng", Map.of("emergency", true));
+        complete(ticket, "restoreService", "t-eng", Map.of("emergencyHandling", "Switched to the spare camera"));
+        complete(ticket, "diagnosisReport", "t-eng", Map.of("symptom", "Camera flooded", "diagnosis", "Housing cracked"));
+        complete(ticket, "recoveryPlan", "t-eng", Map.of("recoveryPlan", "Replace the housing tonight"));
+        complete(ticket, "reviewPlan", "t-desk", Map.of("planApproved", true));
+        fixAndProbe(ticket);
+        complete(ticket, "confirmCompletion", "t-eng", Map.of("testerName", "Wang", "confirmed", true));
+        Instant resolved = tickets.get(ticket.getId()).getResolvedAt();
+        assertThat(faultReportClock(ticket).state()).as("owed from the resolution").isEqualTo(ClockState.RUNNING);
+        assertThat(faultReportClock(ticket).dueAt()).isEqualTo(resolved.plus(Duration.ofHours(6)));
+
+        clock.set(clock.instant().plus(Duration.ofHours(1)));
+        complete(ticket, "auditServiceForm", "t-desk", Map.of("auditAccepted", true));
+
+        ClockStatus report = faultReportClock(ticket);
+        assertThat(report.state()).as("the accepted form is the report, 1 h of 6 after the resolution").isEqualTo(ClockState.MET);
+        assertThat(readTimeline.of(ticket.getId())).filteredOn(e -> "FAULT_REPORT".equals(e.getType())).hasSize(1)
+                .allSatisfy(e -> assertThat(e.getMessage()).contains("Camera flooded", "Switched to the spare camera",
+                        "Water in the connector", "Dried and sealed the connector", "Seal every connector"));
+        assertThatThrownBy(() -> submitDeliverable.submit(new SubmitDeliverable.Command(ticket.getId(),
+                DeliverableKind.FAULT_REPORT, "another report"))).as("nothing is owed any more")
+                .isInstanceOf(ConflictException.class);
+
+        complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED", "satisfaction", "5"));
+        assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(faultReportClock(ticket).state()).as("the closed case owes no report").isEqualTo(ClockState.MET);
+    }
+
+    @Test
+    void aServiceFormSentBackIsNoReportYetSoTheReportIsStillOwed() throws Exception {
+        contractOwingPlans("PT6H");
+        Ticket ticket = accepted();
+        checkInAndReport(ticket);
+        complete(ticket, "recoveryPlan", "t-eng", Map.of("recoveryPlan", "Replace the housing tonight"));
+        complete(ticket, "reviewPlan", "t-desk", Map.of("planApproved", true));
+        fixAndProbe(ticket);
+        complete(ticket, "confirmCompletion", "t-eng", Map.of("testerName", "Wang", "confirmed", true));
+        complete(ticket, "auditServiceForm", "t-desk", Map.of("auditAccepted", false, "auditReason", "Prevention is missing"));
+
+        assertThat(openTaskKeys(ticket)).containsExactly("reviseServiceForm");
+        assertThat(faultReportClock(ticket).state()).as("still owed").isEqualTo(ClockState.RUNNING);
+        assertThat(readTimeline.of(ticket.getId())).noneMatch(e -> "FAULT_REPORT".equals(e.getType()));
+
+        complete(ticket, "reviseServiceForm", "t-eng", Map.of("prevention", "Seal every connector with tape"));
+        assertThat(faultReportClock(ticket).state()).as("a revision is not accepted yet").isEqualTo(ClockState.RUNNING);
+        complete(ticket, "auditServiceForm", "t-desk", Map.of("auditAccepted", true));
+        assertThat(faultReportClock(ticket).state()).isEqualTo(ClockState.MET);
+        assertThat(readTimeline.of(ticket.getId())).filteredOn(e -> "FAULT_REPORT".equals(e.getType()))
+                .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("Seal every connector with tape"));
     }
 }

@@ -105,30 +105,31 @@ class SixLevelCaseProcessTest extends IntegrationTest {
         assertThat(state(id, "RESOLUTION")).isEqualTo("BREACHED");
         cases.fix(id);
         probeWorker.runOnce();
-        cases.confirmAndAudit(id);
-        assertThat(cases.status(id)).isEqualTo("AWAITING_CALLBACK");
+        cases.complete(id, "confirmCompletion", "t-eng", Map.of("testerName", "Wang Wu", "confirmed", true));
+        assertThat(cases.status(id)).as("the service form waits for the desk").isEqualTo("VERIFYING");
         assertThat(state(id, "RESOLUTION")).isEqualTo("MISSED");
         assertThat(margin(id, "RESOLUTION")).isEqualTo(-30 * 60);
         assertThat(state(id, "CONTINGENCY_PLAN")).as("restored before the plan was due").isEqualTo("NOT_NEEDED");
         // SLA-7, 2 working days from 12:30: Fri 13:00-18:00 (5 h), Mon 8 h, Tue 09:00-12:00 (3 h)
         assertDue(id, "FAULT_REPORT", "03-24T12:00");
 
-        at("03-20T13:00");
-        cases.complete(id, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED", "satisfaction", "4"));
-        assertThat(cases.status(id)).isEqualTo("CLOSED");
-        assertThat(caseProcessesEnded(number)).as("the fault report is still owed").isFalse();
-
         // 75 % of 16 working hours = 12 h: Fri 5 h, Mon 09:00-12:00 and 13:00-17:00
         fireEscalation(number, "03-23T17:00");
         assertThat(rung(id, "FAULT_REPORT")).isEqualTo("WARNING");
 
+        // the desk accepts the service form, which is the fault report (ADR 0026)
         at("03-24T10:00");
-        cases.submit(id, "FAULT_REPORT");
+        cases.complete(id, "auditServiceForm", "t-desk", Map.of("auditAccepted", true));
+        assertThat(cases.status(id)).isEqualTo("AWAITING_CALLBACK");
         assertThat(state(id, "FAULT_REPORT")).isEqualTo("MET");
         assertThat(margin(id, "FAULT_REPORT")).as("16 h - (5 + 8 + 1) working hours").isEqualTo(2 * 3600);
+
+        at("03-24T10:30");
+        cases.complete(id, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED", "satisfaction", "4"));
+        assertThat(cases.status(id)).isEqualTo("CLOSED");
         assertThat(state(id, "REDISPATCH")).isEqualTo("NOT_STARTED");
         assertThat(state(id, "PM_REPORT")).isEqualTo("NOT_STARTED");
-        assertThat(caseProcessesEnded(number)).isTrue();
+        assertThat(caseProcessesEnded(number)).as("nothing is owed after the callback").isTrue();
     }
 
     @Test
