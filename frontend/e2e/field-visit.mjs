@@ -285,7 +285,10 @@ await run(browser, page, 'field-visit/failure.png', async () => {
   await page.waitForSelector(byTestId('service-form-sheet'));
   const sheet = await page.innerText(byTestId('service-form-sheet'));
   check(sheet.includes(ticket.number), `the service form does not name ${ticket.number}`);
-  check((await page.locator(byTestId('sf-signature')).locator('img').count()) === 1, 'no signature on the service form');
+  check(
+    (await page.locator(byTestId('sf-signature')).locator('img').count()) === 1,
+    'no signature on the service form',
+  );
   await fits('service-form');
 
   step('the service form PDF');

@@ -123,7 +123,7 @@ describe('aftercare/timer-valid', () => {
         timerEvent('empty', ''),
         timerEvent('badDuration', value('timeDuration', '15 minutes')),
         timerEvent('badDate', value('timeDate', '2026-13-01T09:00:00Z')),
-        timerEvent('cron', value('timeCycle', '0 0/5 * * * ?')),
+        timerEvent('cron', value('timeCycle', '0/10 * * * * ?')),
         timerEvent('tooOften', value('timeCycle', 'R/PT30S')),
         `<bpmn:userTask id="withTimeout"><bpmn:extensionElements>
            <camunda:taskListener event="timeout" id="remind" delegateExpression="\${remind}">
@@ -134,6 +134,7 @@ describe('aftercare/timer-valid', () => {
       rule,
     );
     expect(reports.map((r) => r.id)).toEqual(['empty', 'badDuration', 'badDate', 'cron', 'tooOften', 'withTimeout']);
+    expect(reports[3].message).toContain('once a minute');
     expect(reports[4].message).toContain('once a minute');
     expect(reports[5].message).toContain('once a minute');
   });
@@ -147,6 +148,8 @@ describe('aftercare/timer-valid', () => {
         timerEvent('boundedCycle', value('timeCycle', 'R5/2026-11-22T09:00:00Z/P1D')),
         timerEvent('expression', value('timeDuration', '${sla.responseTarget}')),
         timerEvent('cycleExpression', value('timeCycle', 'R/${reminderInterval}')),
+        timerEvent('monthlyCron', value('timeCycle', '0 30 8 1-10 * ?')),
+        timerEvent('everyFiveMinutesCron', value('timeCycle', '0 0/5 * * * ?')),
       ].join('\n'),
       rule,
     );
