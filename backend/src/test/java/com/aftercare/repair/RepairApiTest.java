@@ -49,6 +49,12 @@ class RepairApiTest extends IntegrationTest {
         complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
         complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
         checkInAndReport(ticket);
+        if (openTaskKeys(ticket).contains("proposeReplacement")) {
+            // the test's second case on the same device is its second failure within a month (RR-6): the customer
+            // declines the replacement, so it is repaired as usual
+            complete(ticket, "proposeReplacement", "t-eng", Map.of("replacementModel", "Same model"));
+            complete(ticket, "approveReplacement", "t-desk", Map.of("replacementApproved", false, "replacementReason", "Repair it"));
+        }
         complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Engineer-only cause QX81", "fixOutcome", "SEND_TO_VENDOR"));
         complete(ticket, "shipToVendor", "t-eng", Map.of("vendorName", "大华", "repairSlipNumber", "RS-API-1",
                 "shippingNote", "Internal shipping note WK55"));
