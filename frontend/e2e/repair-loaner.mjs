@@ -116,6 +116,17 @@ await run(browser, page, 'repair-loaner/failure.png', async () => {
     ['acceptAssignment', { accepted: true }],
     ['checkIn', { emergency: false }],
     ['diagnosisReport', { symptom: '画面全黑', diagnosis: '传感器板损坏' }],
+  ]);
+  // The demo's own case (or another script's) may already be on this camera: a second fault within a month makes
+  // the product propose a replacement (RR-6). The customer declines it here, so the camera goes to the vendor.
+  const deskTasks = await api('desk', 'GET', '/tasks');
+  if (deskTasks.some((t) => t.ticketId === ticket.id && t.key === 'proposeReplacement')) {
+    await completeTasks(api, 'desk', ticket, [
+      ['proposeReplacement', { replacementModel: '同型号' }],
+      ['approveReplacement', { replacementApproved: false, replacementReason: '先送修' }],
+    ]);
+  }
+  await completeTasks(api, 'engineer', ticket, [
     ['diagnoseAndFix', { cause: '传感器板损坏', fixOutcome: 'SEND_TO_VENDOR' }],
   ]);
 
