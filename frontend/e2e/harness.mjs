@@ -48,13 +48,20 @@ export function apiClient(base, password = 'demo') {
   };
 }
 
-/** The demo site by name and one of its devices (a camera when there is one). */
+/**
+ * The demo site by name and a camera of it that has no case yet (the first camera when every one has). Each script
+ * takes its own camera: two faults on one device within a month make the product propose a replacement (RR-6), which
+ * would change the path a script expects.
+ */
 export async function findSiteAndDevice(api, siteName = 'Demo City Command Center') {
   const sites = await api('desk', 'GET', '/sites');
   const site = sites.find((s) => s.name === siteName);
   check(site, `demo site "${siteName}" not found among ${sites.map((s) => s.name).join(', ')}`);
   const devices = await api('desk', 'GET', `/devices?siteId=${site.id}`);
-  const device = devices.find((d) => d.type === 'CAMERA') ?? devices[0];
+  const cases = await api('desk', 'GET', `/tickets?siteId=${site.id}&size=200`);
+  const used = new Set((cases.content ?? cases).map((c) => c.deviceId));
+  const cameras = devices.filter((d) => d.type === 'CAMERA');
+  const device = cameras.find((d) => !used.has(d.id)) ?? cameras[0] ?? devices[0];
   return { site, device };
 }
 

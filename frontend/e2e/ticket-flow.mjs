@@ -1,7 +1,17 @@
 // Browser test of the whole happy path of a hotline fault ticket, against a running Aftercare:
 //   node e2e/ticket-flow.mjs http://localhost:18080     (or: npm run e2e -- <baseUrl>)
 // Uses the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium); never downloads a browser.
-import { baseUrl, byTestId, check, openBrowser, run, signIn as signInAs, step } from './harness.mjs';
+import {
+  apiClient,
+  baseUrl,
+  byTestId,
+  check,
+  findSiteAndDevice,
+  openBrowser,
+  run,
+  signIn as signInAs,
+  step,
+} from './harness.mjs';
 
 const BASE = baseUrl('ticket-flow.mjs');
 const SITE_NAME = 'Demo City Command Center';
@@ -81,9 +91,10 @@ await run(browser, page, 'e2e-failure.png', async () => {
   step(`choose site "${SITE_NAME}"`);
   await choose(byTestId('ticket-site'), { hasText: SITE_NAME }, SITE_NAME.slice(0, 9));
 
-  step('choose the first camera of the site');
+  step('choose a camera of the site that has no case yet');
+  const { device: camera } = await findSiteAndDevice(apiClient(BASE), SITE_NAME);
   await page.waitForSelector(`${byTestId('ticket-device')}:not(.ant-select-disabled)`);
-  const device = await choose(byTestId('ticket-device'), { hasText: /camera/i });
+  const device = await choose(byTestId('ticket-device'), { hasText: camera.name });
   console.log(`[e2e]    device: ${device}`);
 
   step('fill requester, category DEFECT, impact LOW, urgency LOW, title, description');
