@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.outbound.AllowList;
 import com.aftercare.outbound.OutboundTargets;
-import com.aftercare.outbound.PinnedHttp;
+import com.aftercare.probes.net.PinnedHttp;
 import com.aftercare.outbound.TargetRefusedException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,11 +1,9 @@
 package com.aftercare.probe;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,25 +13,27 @@ import org.springframework.stereotype.Component;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.outbound.AllowList;
 import com.aftercare.outbound.OutboundTargets;
-import com.aftercare.outbound.PinnedHttp;
 import com.aftercare.outbound.TargetRefusedException;
-import com.aftercare.outbound.TargetRule;
+import com.aftercare.probes.AddressGuard;
+import com.aftercare.probes.CheckKind;
+import com.aftercare.probes.CheckOutcome;
+import com.aftercare.probes.CheckRequest;
+import com.aftercare.probes.DeviceEndpoint;
+import com.aftercare.probes.ProbeJob;
+import com.aftercare.probes.ProbeRunner;
+import com.aftercare.probes.Timeouts;
 
 /**
- * Talks to a device: TCP connect to each configured port, HTTP(S) GET on the configured URL.
- * 2xx, 3xx and 401 count as alive (cameras often answer 401 without credentials); 404 or 5xx do not.
- * Plain code with no engine types, so a standalone probe agent can reuse it.
- *
- * <p>Each check first asks {@link OutboundTargets} for the address (resolved now, every address
- * checked against the outbound rule and the site's allow-list) and connects to exactly that
- * address. What a check records is a classification ("connected", "connection refused",
- * "timeout", "HTTP 503", "address not allowed"), never an exception text or anything the target
- * sent: a probe aimed at an internal service must not become a way to read it.
+ * The server's own prober: runs a {@link ProbeJob} with the checks of the probes module, every
+ * address resolved by {@link OutboundTargets} (the outbound rule plus the site's allow-list) and
+ * connected to exactly as checked. What a check records is a classification ("connected",
+ * "connection refused", "timeout", "HTTP 503", "address not allowed"), never an exception text or
+ * anything the target sent: a probe aimed at an internal service must not become a way to read it.
  */
 @Component
 public class DeviceProber {
 
-    /** What to probe; allowList is the site's probe allow-list (null: none). */
+    /** What to probe with the TCP and HTTP checks; allowList is the site's probe allow-list (null: none). */
     public record Target(String host, List<Integer> tcpPorts, String httpUrl, boolean tlsInsecure, String allowList) {
 
         public Target(String host, List<Integer> tcpPorts, String httpUrl, boolean tlsInsecure) {
@@ -44,80 +44,52 @@ public class DeviceProber {
     private static final Logger log = LoggerFactory.getLogger(DeviceProber.class);
 
     private final OutboundTargets targets;
-    private final PinnedHttp http;
+    private final ProbeRunner runner;
 
     DeviceProber(@Value("${aftercare.probe.connect-timeout:3s}") Duration connectTimeout,
             @Value("${aftercare.probe.http-timeout:5s}") Duration httpTimeout, OutboundTargets targets) {
         this.targets = targets;
-        this.http = new PinnedHttp(connectTimeout, httpTimeout);
+        this.runner = new ProbeRunner(new Timeouts(connectTimeout, httpTimeout, httpTimeout));
     }
 
+    /** Runs a job's checks from this server; allowList is the site's probe allow-list text (null: none). */
+    public List<CheckOutcome> run(ProbeJob job, String allowList) {
+        return runner.run(job, guard(allowList(allowList)));
+    }
+
+    /** The TCP and HTTP checks of a target, as the product ran them before verification policies. */
     public List<ProbeCheck> probe(Target target) {
-        AllowList allowList = allowList(target.allowList());
-        List<ProbeCheck> checks = new ArrayList<>();
-        for (Integer port : target.tcpPorts()) {
-            checks.add(tcp(target.host(), port, allowList));
+        List<CheckRequest> checks = new ArrayList<>();
+        if (!target.tcpPorts().isEmpty()) {
+            checks.add(CheckRequest.of(CheckKind.TCP));
         }
         if (target.httpUrl() != null && !target.httpUrl().isBlank()) {
-            checks.add(http(target.httpUrl(), target.tlsInsecure(), allowList));
+            checks.add(CheckRequest.of(CheckKind.HTTP));
         }
-        return checks;
+        ProbeJob job = new ProbeJob(DeviceEndpoint.basic(target.host(), target.tcpPorts(), target.httpUrl(), target.tlsInsecure()),
+                checks, List.of());
+        return run(job, target.allowList()).stream().map(ProbeCheck::of).toList();
     }
 
     ProbeCheck tcp(String host, int port) {
-        return tcp(host, port, AllowList.NONE);
-    }
-
-    ProbeCheck tcp(String host, int port, AllowList allowList) {
-        String where = host + ":" + port;
-        long start = System.nanoTime();
-        if (host == null || host.isBlank()) {
-            return new ProbeCheck("TCP", "?:" + port, false, "device has no IP address", 0);
-        }
-        InetAddress address;
-        try {
-            address = targets.resolve(host, port, allowList);
-        } catch (TargetRefusedException e) {
-            log.warn("Probe not made: {}", e.reason());
-            return new ProbeCheck("TCP", where, false, e.getMessage(), 0);
-        }
-        try {
-            http.connect(address, port);
-            return new ProbeCheck("TCP", where, true, "connected", millisSince(start));
-        } catch (PinnedHttp.Failure e) {
-            return new ProbeCheck("TCP", where, false, e.getMessage(), millisSince(start));
-        }
+        return ProbeCheck.of(runner.run(new ProbeJob(DeviceEndpoint.basic(host, List.of(port), null, false),
+                List.of(new CheckRequest(CheckKind.TCP, Map.of("port", String.valueOf(port)))), List.of()), guard(AllowList.NONE)).get(0));
     }
 
     ProbeCheck http(String url, boolean tlsInsecure) {
-        return http(url, tlsInsecure, AllowList.NONE);
+        return ProbeCheck.of(runner.run(new ProbeJob(DeviceEndpoint.basic(null, List.of(), url, tlsInsecure),
+                List.of(CheckRequest.of(CheckKind.HTTP)), List.of()), guard(AllowList.NONE)).get(0));
     }
 
-    ProbeCheck http(String url, boolean tlsInsecure, AllowList allowList) {
-        long start = System.nanoTime();
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return new ProbeCheck("HTTP", url, false, "not a valid URL", 0);
-        }
-        if (TargetRule.urlProblem(url) != null) {
-            return new ProbeCheck("HTTP", url, false, "not a usable URL", 0);
-        }
-        InetAddress address;
-        try {
-            address = targets.resolve(uri.getHost(), OutboundTargets.port(uri), allowList);
-        } catch (TargetRefusedException e) {
-            log.warn("Probe not made: {}", e.reason());
-            return new ProbeCheck("HTTP", url, false, e.getMessage(), 0);
-        }
-        try {
-            int status = http.send("GET", uri, address, null, null, tlsInsecure).status();
-            boolean alive = (status >= 200 && status < 400) || status == 401;
-            return new ProbeCheck("HTTP", url, alive, "HTTP " + status, millisSince(start));
-        } catch (PinnedHttp.Failure e) {
-            return new ProbeCheck("HTTP", url, false, e.getMessage(), millisSince(start));
-        }
+    private AddressGuard guard(AllowList allowList) {
+        return (host, port) -> {
+            try {
+                return targets.resolve(host, port, allowList);
+            } catch (TargetRefusedException e) {
+                log.warn("Probe not made: {}", e.reason());
+                throw new AddressGuard.RefusedTarget(e.getMessage());
+            }
+        };
     }
 
     /** A stored allow-list that no longer parses (edited behind the API's back) allows nothing extra. */
@@ -127,9 +99,5 @@ public class DeviceProber {
         } catch (BadRequestException e) {
             return AllowList.NONE;
         }
-    }
-
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -3,7 +3,7 @@ package com.aftercare.probe;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** One check of a probe run: a TCP connect or an HTTP(S) GET, with what happened. */
+/** One check of a probe run (a {@link com.aftercare.probes.CheckKind}), with what happened. */
 @Embeddable
 public record ProbeCheck(
         @Column(name = "kind") String kind,
@@ -11,4 +11,9 @@ public record ProbeCheck(
         @Column(name = "ok") boolean ok,
         @Column(name = "detail") String detail,
         @Column(name = "duration_millis") long durationMillis) {
+
+    /** As kept on the case: the check's kind name, target, verdict and facts. */
+    public static ProbeCheck of(com.aftercare.probes.CheckOutcome outcome) {
+        return new ProbeCheck(outcome.kind().name(), outcome.target(), outcome.ok(), outcome.detail(), outcome.durationMillis());
+    }
 }

@@ -2,12 +2,18 @@ package com.aftercare.probe;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.asset.Device;
+import com.aftercare.probes.CheckKind;
+import com.aftercare.probes.CheckOutcome;
+import com.aftercare.probes.CheckRequest;
+import com.aftercare.probes.DeviceEndpoint;
+import com.aftercare.probes.ProbeJob;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.event.CaseEvent;
@@ -31,10 +37,13 @@ public class ProbeService {
         this.clock = clock;
     }
 
-    /** What to probe for a ticket; read in its own short transaction, the network work runs outside any. */
-    public record Plan(Long ticketId, Long deviceId, String deviceName, DeviceProber.Target target) {
+    /**
+     * What to probe for a ticket; read in its own short transaction, the network work runs outside any.
+     * job is null when the ticket has no device; siteId says whose prober runs it (the site's agent or this server).
+     */
+    public record Plan(Long ticketId, Long deviceId, String deviceName, Long siteId, ProbeJob job, String allowList) {
         boolean hasChecks() {
-            return target != null && (!target.tcpPorts().isEmpty() || (target.httpUrl() != null && !target.httpUrl().isBlank()));
+            return job != null && !job.checks().isEmpty();
         }
     }
 
@@ -46,30 +55,48 @@ public class ProbeService {
         Ticket ticket = tickets.get(ticketId);
         Device device = ticket.getDevice();
         if (device == null) {
-            return new Plan(ticketId, null, null, null);
+            return new Plan(ticketId, null, null, null, null, null);
         }
-        return new Plan(ticketId, device.getId(), device.getName(),
-                new DeviceProber.Target(device.getIpAddress(), device.tcpPorts(), device.getProbeHttpUrl(), device.isProbeTlsInsecure(),
-                        device.getSite().getProbeAllowList()));
+        List<CheckRequest> checks = new ArrayList<>();
+        if (!device.tcpPorts().isEmpty()) {
+            checks.add(CheckRequest.of(CheckKind.TCP));
+        }
+        if (device.getProbeHttpUrl() != null && !device.getProbeHttpUrl().isBlank()) {
+            checks.add(CheckRequest.of(CheckKind.HTTP));
+        }
+        String allowList = device.getSite().getProbeAllowList();
+        ProbeJob job = new ProbeJob(DeviceEndpoint.basic(device.getIpAddress(), device.tcpPorts(), device.getProbeHttpUrl(),
+                device.isProbeTlsInsecure()), checks, allowList == null || allowList.isBlank() ? List.of()
+                        : List.of(allowList.split("[,\\s]+")));
+        return new Plan(ticketId, device.getId(), device.getName(), device.getSite().getId(), job, allowList);
     }
 
-    /** Runs the checks. No device or no configured checks is recorded as such and does not block closure. */
+    /** Runs the checks on this server. No device or no configured checks is recorded as such and does not block closure. */
     public Outcome run(Plan plan) {
         Instant started = clock.instant();
+        if (!plan.hasChecks()) {
+            return evaluate(plan, List.of(), started, clock.instant());
+        }
+        List<CheckOutcome> outcomes = prober.run(plan.job(), plan.allowList());
+        return evaluate(plan, outcomes, started, clock.instant());
+    }
+
+    /** The verdict on a plan's check outcomes, whoever ran them (this server or the site's probe agent). */
+    public Outcome evaluate(Plan plan, List<CheckOutcome> outcomes, Instant started, Instant finished) {
         if (plan.deviceId() == null) {
-            return new Outcome(true, "No device on this ticket; nothing to probe", List.of(), started, clock.instant());
+            return new Outcome(true, "No device on this ticket; nothing to probe", List.of(), started, finished);
         }
         if (!plan.hasChecks()) {
             return new Outcome(true, "Device " + plan.deviceName() + " has no probe configured; not verified automatically",
-                    List.of(), started, clock.instant());
+                    List.of(), started, finished);
         }
-        List<ProbeCheck> checks = prober.probe(plan.target());
+        List<ProbeCheck> checks = outcomes.stream().map(ProbeCheck::of).toList();
         long failed = checks.stream().filter(c -> !c.ok()).count();
-        boolean passed = failed == 0;
+        boolean passed = failed == 0 && !checks.isEmpty();
         String summary = passed
                 ? "Device " + plan.deviceName() + " works: " + checks.size() + " of " + checks.size() + " checks passed"
                 : "Device " + plan.deviceName() + " does not work: " + failed + " of " + checks.size() + " checks failed";
-        return new Outcome(passed, summary, checks, started, clock.instant());
+        return new Outcome(passed, summary, checks, started, finished);
     }
 
     @Transactional

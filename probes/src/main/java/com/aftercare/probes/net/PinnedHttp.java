@@ -1,4 +1,4 @@
-package com.aftercare.outbound;
+package com.aftercare.probes.net;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A small HTTP/1.1 client that connects to an address already checked by {@link OutboundTargets}
+ * A small HTTP/1.1 client that connects to an address already checked by the caller (the server's outbound rule, or a probe agent's site networks)
  * instead of resolving the host again (the JDK's HttpClient always does its own lookup, which a
  * DNS server could answer differently the second time). TLS still verifies the certificate against
  * the host name and sends it as SNI. One request per connection, no redirects, answers read up to
@@ -76,7 +76,7 @@ public final class PinnedHttp {
     public Response send(String method, URI uri, InetAddress address, String contentType, byte[] body, boolean tlsInsecure)
             throws Failure {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        int port = OutboundTargets.port(uri);
+        int port = port(uri);
         Socket plain = new Socket();
         try (Socket closeMe = plain) {
             open(plain, address, port);
@@ -128,7 +128,7 @@ public final class PinnedHttp {
         SSLSocketFactory factory = insecure ? trustAll().getSocketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault();
         SSLSocket socket = (SSLSocket) factory.createSocket(plain, host, port, true);
         SSLParameters params = socket.getSSLParameters();
-        if (TargetRule.literal(host) == null) {
+        if (!isAddressLiteral(host)) { // SNI carries host names only
             params.setServerNames(List.of(new SNIHostName(host)));
         }
         // per-device opt-in for probes: many NVRs and cameras only have self-signed certificates
@@ -240,5 +240,15 @@ public final class PinnedHttp {
         } catch (Exception e) {
             throw new IllegalStateException("TLS unavailable", e);
         }
+    }
+
+    /** The port a URL names, or its scheme's default. */
+    public static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static boolean isAddressLiteral(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.contains(":") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 }
