@@ -164,4 +164,23 @@ class FieldStepsApiTest extends IntegrationTest {
         assertThat(r.errorFields()).containsExactly("planLevels");
         assertThat(api.get("t-admin", "/api/contracts/" + site.getCustomer().getId()).status()).as("nothing saved").isEqualTo(404);
     }
+
+    /** A phone app or script that sends nothing but the completion (the form's default for "emergency" is not applied over the API). */
+    @Test
+    void checkingInOverTheApiWithoutTheEmergencyFlagMeansNoEmergency() {
+        Ticket ticket = report(Category.DEFECT);
+        complete(ticket, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+        complete(ticket, "assignEngineer", "t-desk", Map.of("engineer", "t-eng"));
+        complete(ticket, "acceptAssignment", "t-eng", Map.of("accepted", true));
+        String taskId = null;
+        for (var t : api.get("t-admin", "/api/tickets/" + ticket.getId()).body().path("openTasks")) {
+            if (t.path("key").asText().equals("checkIn")) {
+                taskId = t.path("id").asText();
+            }
+        }
+        assertThat(taskId).as("checkIn is open").isNotNull();
+        ApiClient.Response r = api.post("t-eng", "/api/tasks/" + taskId + "/complete", Map.of());
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(204);
+        assertThat(openTaskKeys(ticket)).contains("diagnosisReport").doesNotContain("restoreService");
+    }
 }
