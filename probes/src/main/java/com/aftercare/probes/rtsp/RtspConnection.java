@@ -136,12 +136,19 @@ final class RtspConnection {
 
     private RtspResponse exchange(String method, String url, Map<String, String> headers, Duration timeout) throws RtspFailure {
         int sent;
+        // one deadline for the whole answer: a device that keeps streaming but never answers (TEARDOWN) must not hold the check
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
             out.write(head(method, url, headers).getBytes(StandardCharsets.UTF_8));
             out.flush();
             sent = cseq;
             while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new SocketTimeoutException();
+                }
+                socket.setSoTimeout((int) left);
                 RtspResponse response = readMessage(true);
                 if (response == null) {
                     continue; // a frame or a request from the server

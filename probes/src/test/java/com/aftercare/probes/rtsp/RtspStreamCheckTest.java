@@ -217,4 +217,28 @@ class RtspStreamCheckTest {
             assertThat(server.methods()).doesNotContain("SETUP");
         }
     }
+
+    @Test
+    void aCameraThatKeepsStreamingAndNeverAnswersTeardownDoesNotHoldTheCheck() throws Exception {
+        try (TestRtspServer server = new TestRtspServer(Auth.DIGEST, Behaviour.IGNORES_TEARDOWN, USER, PASSWORD, false)) {
+            CheckOutcome outcome = run(camera(server.url(), USER, PASSWORD));
+
+            assertThat(outcome.reason()).isEqualTo(CheckReason.OK);
+            // the TEARDOWN answer is awaited at most the read timeout (800 ms) although packets keep arriving
+            assertThat(outcome.durationMillis()).isBetween(800L, 2_500L);
+            assertThat(server.methods()).endsWith("TEARDOWN");
+        }
+    }
+
+    @Test
+    void digestWithQopAndANonceThatGoesStaleAtSetupIsAnsweredAgain() throws Exception {
+        try (TestRtspServer server = new TestRtspServer(Auth.DIGEST_QOP_STALE, Behaviour.STREAM, USER, PASSWORD, false)) {
+            CheckOutcome outcome = run(camera(server.url(), USER, PASSWORD));
+
+            assertThat(outcome.reason()).isEqualTo(CheckReason.OK);
+            assertThat(server.methods()).containsExactly("OPTIONS", "DESCRIBE", "DESCRIBE", "SETUP", "SETUP", "PLAY", "TEARDOWN");
+            assertThat(server.authorizations).last().asString().contains("nonce=\"" + TestRtspServer.FRESH_NONCE + "\"")
+                    .contains("qop=auth");
+        }
+    }
 }

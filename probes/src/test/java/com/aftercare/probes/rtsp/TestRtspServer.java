@@ -30,7 +30,11 @@ import java.util.regex.Pattern;
  */
 final class TestRtspServer implements AutoCloseable {
 
-    enum Auth { NONE, BASIC, DIGEST }
+    enum Auth {
+        NONE, BASIC, DIGEST,
+        /** Digest with qop="auth" and opaque, whose nonce goes stale at SETUP (the client must answer the new challenge) */
+        DIGEST_QOP_STALE
+    }
 
     enum Behaviour {
         /** streams RTP after PLAY */
@@ -46,11 +50,15 @@ final class TestRtspServer implements AutoCloseable {
         /** streams packets on channel 0 that are not RTP version 2 */
         BAD_RTP,
         /** an SDP with audio only */
-        NO_VIDEO
+        NO_VIDEO,
+        /** streams, and keeps streaming without an answer when told TEARDOWN */
+        IGNORES_TEARDOWN
     }
 
     static final String REALM = "IP Camera(C6651)";
     static final String NONCE = "3d9b8e6f1c2a4b7d9e0f1a2b3c4d5e6f";
+    static final String FRESH_NONCE = "7a1c5e9b2d4f6a8c0e1b3d5f7a9c1e3b";
+    static final String OPAQUE = "5ccc069c403ebaf9f0171e9517f40e41";
 
     private final ServerSocket server;
     private final Auth auth;
@@ -64,6 +72,8 @@ final class TestRtspServer implements AutoCloseable {
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile String nonce = NONCE;
+    private volatile int lastNc;
 
     TestRtspServer(Auth auth, Behaviour behaviour, String user, String password, boolean relativeControls) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -132,8 +142,17 @@ final class TestRtspServer implements AutoCloseable {
                     write(out, "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
                     return;
                 }
+                if (auth == Auth.DIGEST_QOP_STALE && method.equals("SETUP") && nonce.equals(NONCE)) {
+                    nonce = FRESH_NONCE; // the nonce expires between DESCRIBE and SETUP
+                    write(out, "RTSP/1.0 401 Unauthorized\r\nCSeq: " + cseq + "\r\nWWW-Authenticate: Digest realm=\"" + REALM
+                            + "\", nonce=\"" + nonce + "\", qop=\"auth\", opaque=\"" + OPAQUE + "\", algorithm=MD5, stale=TRUE\r\n\r\n");
+                    continue;
+                }
                 if (!method.equals("OPTIONS") && auth != Auth.NONE && !authorized(method, uri, headers.get("authorization"))) {
-                    String challenge = auth == Auth.DIGEST
+                    String challenge = auth == Auth.DIGEST_QOP_STALE
+                            ? "WWW-Authenticate: Digest realm=\"" + REALM + "\", nonce=\"" + nonce + "\", qop=\"auth\", opaque=\""
+                                    + OPAQUE + "\", algorithm=MD5\r\n"
+                            : auth == Auth.DIGEST
                             ? "WWW-Authenticate: Digest realm=\"" + REALM + "\", nonce=\"" + NONCE + "\", stale=\"FALSE\"\r\n"
                                     + "WWW-Authenticate: Basic realm=\"" + REALM + "\"\r\n"
                             : "WWW-Authenticate: Basic realm=\"AXIS_ACCC8E000000\"\r\n";
@@ -168,13 +187,17 @@ final class TestRtspServer implements AutoCloseable {
                         }
                         write(out, "RTSP/1.0 200 OK\r\nCSeq: " + cseq + "\r\nSession: " + session + "\r\n"
                                 + "RTP-Info: url=" + uri + ";seq=1;rtptime=0\r\n\r\n");
-                        if (behaviour == Behaviour.STREAM || behaviour == Behaviour.BAD_RTP) {
+                        if (behaviour == Behaviour.STREAM || behaviour == Behaviour.BAD_RTP
+                                || behaviour == Behaviour.IGNORES_TEARDOWN) {
                             Thread streamer = new Thread(() -> stream(out, behaviour == Behaviour.BAD_RTP), "test-rtp");
                             streamer.setDaemon(true);
                             streamer.start();
                         }
                     }
                     case "TEARDOWN" -> {
+                        if (behaviour == Behaviour.IGNORES_TEARDOWN) {
+                            continue;
+                        }
                         write(out, "RTSP/1.0 200 OK\r\nCSeq: " + cseq + "\r\nSession: " + session + "\r\n\r\n");
                         return;
                     }
@@ -256,13 +279,25 @@ final class TestRtspServer implements AutoCloseable {
         while (m.find()) {
             p.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
         }
-        if (!user.equals(p.get("username")) || !REALM.equals(p.get("realm")) || !NONCE.equals(p.get("nonce"))
+        if (!user.equals(p.get("username")) || !REALM.equals(p.get("realm")) || !nonce.equals(p.get("nonce"))
                 || !uri.equals(p.get("uri"))) {
             return false;
         }
         String ha1 = md5(user + ":" + REALM + ":" + password);
         String ha2 = md5(method + ":" + uri);
-        return md5(ha1 + ":" + NONCE + ":" + ha2).equals(p.get("response"));
+        if (auth == Auth.DIGEST_QOP_STALE) {
+            // RFC 7616: response = H(HA1:nonce:nc:cnonce:qop:HA2), the nonce count rising, the opaque echoed
+            if (!"auth".equals(p.get("qop")) || !OPAQUE.equals(p.get("opaque")) || p.get("cnonce") == null || p.get("nc") == null) {
+                return false;
+            }
+            int nc = Integer.parseInt(p.get("nc"), 16);
+            if (nc <= lastNc && nonce.equals(NONCE)) {
+                return false;
+            }
+            lastNc = nc;
+            return md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2).equals(p.get("response"));
+        }
+        return md5(ha1 + ":" + nonce + ":" + ha2).equals(p.get("response"));
     }
 
     private static String md5(String s) {
