@@ -26,7 +26,7 @@ class ProbeRunnerRtspTest {
     void aJobWithAStreamCheckIsRunByTheRealCheckWithTheRunnersMediaTimeout() throws Exception {
         try (TestRtspServer streaming = new TestRtspServer(Auth.DIGEST, Behaviour.STREAM, "admin", "pw", false);
                 TestRtspServer silent = new TestRtspServer(Auth.DIGEST, Behaviour.SILENT, "admin", "pw", false)) {
-            ProbeRunner runner = new ProbeRunner(new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(400)));
+            ProbeRunner runner = new ProbeRunner(new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(400)));
             DeviceEndpoint good = new DeviceEndpoint("127.0.0.1", List.of(), null, false, "admin", "pw", streaming.url(), null,
                     null, null, null, null);
             DeviceEndpoint dark = new DeviceEndpoint("127.0.0.1", List.of(), null, false, "admin", "pw", silent.url(), null,
