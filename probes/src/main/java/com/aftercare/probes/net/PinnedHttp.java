@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -46,7 +49,24 @@ public final class PinnedHttp {
         this.readTimeout = readTimeout;
     }
 
-    public record Response(int status, String body) {
+    /**
+     * One answer. headers holds every response header by lower-case name, each with all its values in
+     * order (a device may send WWW-Authenticate twice, Digest and Basic).
+     */
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+
+        public Response {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        public Response(int status, String body) {
+            this(status, body, Map.of());
+        }
+
+        /** Every value of one header (name in any case); empty when absent. */
+        public List<String> headers(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        }
     }
 
     /** Why a request got no HTTP answer, in words a user may read: "timeout", "connection refused", ... */
@@ -75,6 +95,21 @@ public final class PinnedHttp {
 
     public Response send(String method, URI uri, InetAddress address, String contentType, byte[] body, boolean tlsInsecure)
             throws Failure {
+        return send(method, uri, address, Map.of(), contentType, body, tlsInsecure);
+    }
+
+    /**
+     * As {@link #send(String, URI, InetAddress, String, byte[], boolean)} with extra request headers
+     * (e.g. Authorization for Digest); names and values must not contain CR or LF.
+     */
+    public Response send(String method, URI uri, InetAddress address, Map<String, String> headers, String contentType,
+            byte[] body, boolean tlsInsecure) throws Failure {
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            // a line break would let a value smuggle another header or request
+            if (h.getKey().matches(".*[\\r\\n:].*") || h.getValue().matches("(?s).*[\\r\\n].*")) {
+                throw new IllegalArgumentException("header with a line break: " + h.getKey());
+            }
+        }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         int port = port(uri);
         Socket plain = new Socket();
@@ -90,6 +125,9 @@ public final class PinnedHttp {
             String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
             head.append("Host: ").append(host).append(defaultPort ? "" : ":" + uri.getPort()).append("\r\n");
             head.append("User-Agent: aftercare\r\nAccept: */*\r\nConnection: close\r\n");
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+            }
             if (body != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
             }
@@ -151,8 +189,13 @@ public final class PinnedHttp {
         }
         long length = -1;
         boolean chunked = false;
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             String lower = header.toLowerCase(Locale.ROOT);
+            int colon = header.indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(lower.substring(0, colon).trim(), k -> new ArrayList<>()).add(header.substring(colon + 1).trim());
+            }
             if (lower.startsWith("content-length:")) {
                 try {
                     length = Long.parseLong(lower.substring(15).trim());
@@ -181,7 +224,8 @@ public final class PinnedHttp {
         } else {
             copy(in, body, length < 0 ? Long.MAX_VALUE : length);
         }
-        return new Response(code, body.toString(StandardCharsets.UTF_8));
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        return new Response(code, body.toString(StandardCharsets.UTF_8), headers);
     }
 
     /** Copies up to n bytes while the body stays under the cap; false once the cap or the end is reached. */
