@@ -104,6 +104,7 @@ public final class PinnedHttp {
      */
     public Response send(String method, URI uri, InetAddress address, Map<String, String> headers, String contentType,
             byte[] body, boolean tlsInsecure) throws Failure {
+        headers = headers == null ? Map.of() : headers;
         for (Map.Entry<String, String> h : headers.entrySet()) {
             // a line break would let a value smuggle another header or request
             if (h.getKey().matches(".*[\\r\\n:].*") || h.getValue().matches("(?s).*[\\r\\n].*")) {
