@@ -40,6 +40,9 @@ final class IsapiClient {
         }
     }
 
+    /** A 256-channel recorder's channel status list is about 200 KB; anything longer is cut and fails as not XML. */
+    static final int MAX_ANSWER_BYTES = 512 * 1024;
+
     private final URI base;
     private final InetAddress address;
     private final String username;
@@ -57,7 +60,7 @@ final class IsapiClient {
         this.password = recorder.password();
         this.tlsInsecure = recorder.tlsInsecure();
         this.channel = channel;
-        this.http = new PinnedHttp(timeouts.connect(), timeouts.read());
+        this.http = new PinnedHttp(timeouts.connect(), timeouts.read(), MAX_ANSWER_BYTES);
     }
 
     /** For a camera with a recorder: the recorder; else the device itself. */
@@ -120,6 +123,9 @@ final class IsapiClient {
             return conversation.talk(client, start);
         } catch (IsapiFailure e) {
             return CheckOutcome.fail(kind, shown, e.reason, e.getMessage(), millisSince(start));
+        } catch (RuntimeException e) {
+            // a device's odd answer must end as an outcome, never as an exception out of the runner
+            return CheckOutcome.fail(kind, shown, CheckReason.PROTOCOL_ERROR, "unexpected answer", millisSince(start));
         }
     }
 

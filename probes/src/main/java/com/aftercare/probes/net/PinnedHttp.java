@@ -43,10 +43,20 @@ public final class PinnedHttp {
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final int maxAnswerBytes;
 
     public PinnedHttp(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, MAX_ANSWER_BYTES);
+    }
+
+    /**
+     * With another cap on the answer read (the rest is cut off): a 128-channel NVR's channel list is larger
+     * than the 64 KB that webhooks and health checks need.
+     */
+    public PinnedHttp(Duration connectTimeout, Duration readTimeout, int maxAnswerBytes) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.maxAnswerBytes = maxAnswerBytes;
     }
 
     /**
@@ -139,7 +149,7 @@ public final class PinnedHttp {
                 out.write(body);
             }
             out.flush();
-            return read(socket.getInputStream());
+            return read(socket.getInputStream(), maxAnswerBytes);
         } catch (Failure f) {
             throw f;
         } catch (SocketTimeoutException e) {
@@ -177,7 +187,7 @@ public final class PinnedHttp {
         return socket;
     }
 
-    private static Response read(InputStream in) throws IOException {
+    private static Response read(InputStream in, int cap) throws IOException {
         String status = line(in);
         if (status == null || !status.startsWith("HTTP/1.") || status.length() < 12) {
             throw new Failure("not an HTTP answer", false);
@@ -217,24 +227,24 @@ public final class PinnedHttp {
                 } catch (NumberFormatException e) {
                     break;
                 }
-                if (n == 0 || !copy(in, body, n)) {
+                if (n == 0 || !copy(in, body, n, cap)) {
                     break;
                 }
                 line(in); // the CRLF after each chunk
             }
         } else {
-            copy(in, body, length < 0 ? Long.MAX_VALUE : length);
+            copy(in, body, length < 0 ? Long.MAX_VALUE : length, cap);
         }
         headers.replaceAll((name, values) -> List.copyOf(values));
         return new Response(code, body.toString(StandardCharsets.UTF_8), headers);
     }
 
     /** Copies up to n bytes while the body stays under the cap; false once the cap or the end is reached. */
-    private static boolean copy(InputStream in, ByteArrayOutputStream out, long n) throws IOException {
+    private static boolean copy(InputStream in, ByteArrayOutputStream out, long n, int cap) throws IOException {
         byte[] buffer = new byte[8192];
         long left = n;
         while (left > 0) {
-            int room = MAX_ANSWER_BYTES - out.size();
+            int room = cap - out.size();
             if (room <= 0) {
                 return false;
             }

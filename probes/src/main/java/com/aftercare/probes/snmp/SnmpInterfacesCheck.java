@@ -60,13 +60,14 @@ public final class SnmpInterfacesCheck implements DeviceCheck {
                     }
                 }
             } else {
-                Map<OID, Variable> admin = session.column(IF_ADMIN_STATUS);
+                Map<OID, Map<OID, Variable>> table = session.columns(IF_ADMIN_STATUS, IF_OPER_STATUS, IF_DESCR);
+                Map<OID, Variable> admin = table.get(IF_ADMIN_STATUS);
                 if (admin.isEmpty()) {
                     return CheckOutcome.fail(kind(), session.shownTarget, CheckReason.NOT_SUPPORTED, "no IF-MIB ifTable",
                             SnmpSession.millisSince(start));
                 }
-                Map<OID, Variable> oper = session.column(IF_OPER_STATUS);
-                Map<OID, Variable> descr = session.column(IF_DESCR);
+                Map<OID, Variable> oper = table.get(IF_OPER_STATUS);
+                Map<OID, Variable> descr = table.get(IF_DESCR);
                 checked = 0;
                 for (Map.Entry<OID, Variable> row : admin.entrySet()) {
                     if (row.getValue().toInt() != UP) {

@@ -75,6 +75,9 @@ final class SnmpSession implements AutoCloseable {
         }
     }
 
+    /** A bound on the rows of one walk: the largest chassis switches have a few thousand interfaces. */
+    private static final int MAX_ROWS = 10_000;
+
     private final Snmp snmp;
     private final Target<UdpAddress> target;
     private final boolean v3;
@@ -190,22 +193,35 @@ final class SnmpSession implements AutoCloseable {
     }
 
     /**
-     * The rows of one table column: index (the OID after the column) to value, by GETNEXT (v2c/v3 both
-     * know GETBULK, but a few switch agents answer it badly, and a column of a 52-port switch is small).
+     * The rows of table columns, walked side by side with GETNEXT (one request per row for all columns):
+     * column OID to (index after the column to value). GETBULK would need fewer requests, but a few switch
+     * agents answer it badly, and a 52-port switch is 53 small requests.
      */
-    Map<OID, Variable> column(OID column) throws SnmpFailure {
-        Map<OID, Variable> out = new LinkedHashMap<>();
-        OID next = column;
-        for (int guard = 0; guard < 10_000; guard++) {
+    Map<OID, Map<OID, Variable>> columns(OID... columns) throws SnmpFailure {
+        Map<OID, Map<OID, Variable>> out = new LinkedHashMap<>();
+        Map<OID, OID> next = new LinkedHashMap<>();
+        for (OID column : columns) {
+            out.put(column, new LinkedHashMap<>());
+            next.put(column, column);
+        }
+        for (int rows = 0; rows < MAX_ROWS && !next.isEmpty(); rows++) {
             PDU pdu = v3 ? new ScopedPDU() : new PDU();
             pdu.setType(PDU.GETNEXT);
-            pdu.add(new VariableBinding(next));
-            VariableBinding vb = exchange(pdu).get(0);
-            if (vb == null || vb.isException() || !vb.getOid().startsWith(column) || vb.getOid().compareTo(next) <= 0) {
-                return out;
+            List<OID> asked = new ArrayList<>(next.keySet());
+            for (OID column : asked) {
+                pdu.add(new VariableBinding(next.get(column)));
             }
-            out.put(new OID(vb.getOid().getValue(), column.size(), vb.getOid().size() - column.size()), vb.getVariable());
-            next = vb.getOid();
+            List<? extends VariableBinding> answer = exchange(pdu).getVariableBindings();
+            for (int i = 0; i < asked.size(); i++) {
+                OID column = asked.get(i);
+                VariableBinding vb = i < answer.size() ? answer.get(i) : null;
+                if (vb == null || vb.isException() || !vb.getOid().startsWith(column) || vb.getOid().compareTo(next.get(column)) <= 0) {
+                    next.remove(column); // past the column's end (or an agent going backwards): done
+                } else {
+                    out.get(column).put(new OID(vb.getOid().getValue(), column.size(), vb.getOid().size() - column.size()), vb.getVariable());
+                    next.put(column, vb.getOid());
+                }
+            }
         }
         return out;
     }
@@ -215,7 +231,7 @@ final class SnmpSession implements AutoCloseable {
         try {
             event = snmp.send(pdu, target);
         } catch (IOException e) {
-            throw new SnmpFailure(CheckReason.UNREACHABLE, "could not send to the device");
+            throw new SnmpFailure(CheckReason.UNREACHABLE, "could not send the request");
         }
         PDU response = event == null ? null : event.getResponse();
         if (response == null) {
@@ -305,6 +321,9 @@ final class SnmpSession implements AutoCloseable {
                 return conversation.talk(session, start);
             } catch (SnmpFailure e) {
                 return CheckOutcome.fail(kind, session.shownTarget, e.reason, e.getMessage(), millisSince(start));
+            } catch (RuntimeException e) {
+                // e.g. a status column that holds text: a device's odd answer ends as an outcome, not an exception
+                return CheckOutcome.fail(kind, session.shownTarget, CheckReason.PROTOCOL_ERROR, "unexpected answer", millisSince(start));
             }
         } catch (AddressGuard.RefusedTarget e) {
             return CheckOutcome.fail(kind, shown, CheckReason.TARGET_REFUSED, e.getMessage(), 0);

@@ -52,6 +52,26 @@ class IsapiChannelsCheckTest {
     }
 
     @Test
+    void a128ChannelRecordersListIsReadWhole() {
+        String xml = IsapiTestServer.resource("channels-status-all-online.xml");
+        int first = xml.indexOf("<InputProxyChannelStatus ");
+        int end = xml.indexOf("</InputProxyChannelStatus>") + "</InputProxyChannelStatus>".length();
+        String one = xml.substring(first, end);
+        StringBuilder list = new StringBuilder(xml.substring(0, first));
+        for (int id = 1; id <= 128; id++) {
+            String channel = one.replace("<id>1</id>", "<id>" + id + "</id>");
+            list.append(id == 128 ? channel.replace("<online>true</online>", "<online>false</online>") : channel).append('\n');
+        }
+        list.append("</InputProxyChannelStatusList>\n");
+        assertThat(list.length()).isGreaterThan(64 * 1024); // more than webhooks' cap
+        nvr.answerXml(IsapiChannelsCheck.PATH, list.toString());
+
+        CheckOutcome outcome = check(IsapiFixtures.nvr(nvr));
+
+        assertThat(outcome.detail()).isEqualTo("offline: channel 128 (connect) (1 of 128)");
+    }
+
+    @Test
     void aCameraIsJudgedOnlyByItsOwnChannel() {
         CheckOutcome online = check(IsapiFixtures.camera(nvr, 1));
         CheckOutcome offline = check(IsapiFixtures.camera(nvr, 3));

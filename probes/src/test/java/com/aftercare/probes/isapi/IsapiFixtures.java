@@ -8,7 +8,8 @@ import com.aftercare.probes.Timeouts;
 /** Devices pointing at an {@link IsapiTestServer}. */
 final class IsapiFixtures {
 
-    static final Timeouts FAST = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(500));
+    /** Long enough not to flake on a loaded build machine; the one test of a silent recorder waits the 3 s read. */
+    static final Timeouts FAST = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(2));
 
     private IsapiFixtures() {
     }

@@ -64,6 +64,11 @@ final class IsapiTestServer implements AutoCloseable {
         answers.put(path, xml);
     }
 
+    /** Literal XML answered for GET path. */
+    void answerXml(String path, String xml) {
+        answers.put(path, xml);
+    }
+
     /** The oldest recording on a track (channel * 100 + 1); the search answers it and two later days. */
     void oldestRecording(int track, Instant start) {
         oldestByTrack.put(track, start);
