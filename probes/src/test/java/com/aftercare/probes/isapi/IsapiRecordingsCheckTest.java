@@ -92,6 +92,18 @@ class IsapiRecordingsCheckTest {
     }
 
     @Test
+    void anExpiredNonceIsAnsweredWithAFreshChallengeNotTakenForAWrongPassword() {
+        nvr.singleUseNonces = true;
+
+        CheckOutcome outcome = check(IsapiFixtures.nvr(nvr), Map.of());
+
+        assertThat(outcome.ok()).as(outcome.toString()).isTrue();
+        // the channel list and three searches, each after the recorder declared the previous nonce stale
+        assertThat(nvr.log).filteredOn(line -> line.endsWith(" 200")).hasSize(4);
+        assertThat(nvr.log).filteredOn(line -> line.endsWith(" 401")).hasSize(4);
+    }
+
+    @Test
     void aChannelWithNoRecordingsFails() {
         CheckOutcome outcome = check(IsapiFixtures.camera(nvr, 4), Map.of("minDays", "60"));
 

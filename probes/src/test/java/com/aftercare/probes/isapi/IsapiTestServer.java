@@ -44,6 +44,9 @@ final class IsapiTestServer implements AutoCloseable {
     /** Each request as "METHOD path status", in order: lets a test count what the check sent. */
     final List<String> log = new CopyOnWriteArrayList<>();
     final List<String> searchBodies = new CopyOnWriteArrayList<>();
+    /** When set, a nonce serves one request only and a second use gets 401 with stale=TRUE (nonce expiry, RFC 7616 3.3). */
+    volatile boolean singleUseNonces;
+    private final Set<String> usedNonces = ConcurrentHashMap.newKeySet();
 
     IsapiTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -87,11 +90,14 @@ final class IsapiTestServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String uri = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"), method, uri)) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean valid = authorized(authorization, method, uri);
+        boolean stale = valid && singleUseNonces && !usedNonces.add(params(authorization.substring(7)).get("nonce"));
+        if (!valid || stale) {
             String nonce = HexFormat.of().formatHex(random.generateSeed(16));
             nonces.add(nonce);
             exchange.getResponseHeaders().add("WWW-Authenticate",
-                    "Digest qop=\"auth\", realm=\"" + REALM + "\", nonce=\"" + nonce + "\", stale=\"FALSE\"");
+                    "Digest qop=\"auth\", realm=\"" + REALM + "\", nonce=\"" + nonce + "\", stale=\"" + (stale ? "TRUE" : "FALSE") + "\"");
             exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
             reply(exchange, 401, resource("not-supported.xml").replace("notSupport", "unAuthorized"), method, uri);
             return;
