@@ -35,11 +35,16 @@ import com.aftercare.probes.Timeouts;
 public final class IsapiRecordingsCheck implements DeviceCheck {
 
     static final String SEARCH = "/ISAPI/ContentMgmt/search";
-    /** Results per search: the oldest come first, and 20 items stay well inside the 64 KB answer limit. */
+    /** Results per search: 20 items (about 14 KB) are plenty, as the verdict needs one recording before the cutoff. */
     static final int MAX_RESULTS = 20;
     static final int NVR_DEFAULT_DAYS = 30;
     static final int CAMERA_DEFAULT_DAYS = 60;
     private static final Instant SEARCH_FROM = Instant.parse("2000-01-01T00:00:00Z");
+    /**
+     * The first search ends a minute after the cutoff, so a recording starting exactly at it is found whether the
+     * recorder's span end is inclusive or not; the verdict still compares the start with the cutoff itself.
+     */
+    private static final Duration CUTOFF_SLACK = Duration.ofMinutes(1);
 
     private final Clock clock;
 
@@ -87,13 +92,22 @@ public final class IsapiRecordingsCheck implements DeviceCheck {
             }
             List<String> short_ = new ArrayList<>();
             long shortestDays = Long.MAX_VALUE;
+            Instant cutoff = now.minus(Duration.ofDays(minDays));
             for (int channel : channels) {
-                Instant oldest = oldest(client, channel * 100 + 1, now);
+                int track = channel * 100 + 1;
+                // Ask first for recordings up to the cutoff: every one the recorder returns started before it
+                // (searches match recordings overlapping the span), so the verdict does not depend on the order
+                // or the paging of the results. Only when there is none, a second search finds how far back it goes.
+                Instant oldest = oldest(client, track, cutoff.plus(CUTOFF_SLACK));
+                boolean enough = oldest != null && !oldest.isAfter(cutoff);
+                if (!enough) {
+                    oldest = oldest(client, track, now);
+                }
                 long days = oldest == null ? 0 : Duration.between(oldest, now).toDays();
                 shortestDays = Math.min(shortestDays, days);
                 if (oldest == null) {
                     short_.add("channel " + channel + ": no recordings");
-                } else if (oldest.isAfter(now.minus(Duration.ofDays(minDays)))) {
+                } else if (!enough) {
                     short_.add("channel " + channel + ": " + days + " days");
                 }
             }
@@ -107,8 +121,8 @@ public final class IsapiRecordingsCheck implements DeviceCheck {
         });
     }
 
-    /** The start of the oldest recording on one track, or null when the recorder finds none. */
-    private static Instant oldest(IsapiClient client, int track, Instant now) throws IsapiClient.IsapiFailure {
+    /** The start of the oldest recording the recorder returns for one track up to {@code until}, or null when it finds none. */
+    private static Instant oldest(IsapiClient client, int track, Instant until) throws IsapiClient.IsapiFailure {
         String body = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <CMSearchDescription version="2.0" xmlns="http://www.isapi.org/ver20/XMLSchema">
@@ -119,7 +133,7 @@ public final class IsapiRecordingsCheck implements DeviceCheck {
                 <searchResultPostion>0</searchResultPostion>
                 <metadataList><metadataDescriptor>//recordType.meta.std-cgi.com</metadataDescriptor></metadataList>
                 </CMSearchDescription>
-                """.formatted(UUID.randomUUID().toString().toUpperCase(), track, SEARCH_FROM, now, MAX_RESULTS);
+                """.formatted(UUID.randomUUID().toString().toUpperCase(), track, SEARCH_FROM, until, MAX_RESULTS);
         Document result = client.post(SEARCH, body);
         List<Element> status = IsapiXml.all(result, "responseStatus");
         if (!status.isEmpty() && !"true".equalsIgnoreCase(status.get(0).getTextContent().trim())) {

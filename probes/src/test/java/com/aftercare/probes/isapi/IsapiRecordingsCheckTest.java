@@ -32,6 +32,7 @@ class IsapiRecordingsCheckTest {
     @BeforeEach
     void start() throws Exception {
         nvr = new IsapiTestServer();
+        nvr.now = NOW;
         nvr.answer(IsapiChannelsCheck.PATH, "channels-status.xml"); // channels 1, 2, 3
         nvr.oldestRecording(101, NOW.minus(Duration.ofDays(90)));
         nvr.oldestRecording(201, NOW.minus(Duration.ofDays(60)));
@@ -63,9 +64,9 @@ class IsapiRecordingsCheckTest {
 
         assertThat(outcome.ok()).as(outcome.toString()).isTrue();
         assertThat(outcome.detail()).isEqualTo("channel 2: 60 days; minimum 60 days");
-        // the search asked for the camera's main-stream track on its recorder, from 2000 up to now
+        // one search, for the camera's main-stream track on its recorder, from 2000 up to the cutoff (60 days ago)
         assertThat(nvr.searchBodies).singleElement().asString().contains("<trackID>201</trackID>")
-                .contains("<startTime>2000-01-01T00:00:00Z</startTime>").contains("<endTime>2026-12-04T12:00:00Z</endTime>")
+                .contains("<startTime>2000-01-01T00:00:00Z</startTime>").contains("<endTime>2026-10-05T12:01:00Z</endTime>")
                 .contains("xmlns=\"http://www.isapi.org/ver20/XMLSchema\"");
     }
 
@@ -101,6 +102,24 @@ class IsapiRecordingsCheckTest {
         // the channel list and three searches, each after the recorder declared the previous nonce stale
         assertThat(nvr.log).filteredOn(line -> line.endsWith(" 200")).hasSize(4);
         assertThat(nvr.log).filteredOn(line -> line.endsWith(" 401")).hasSize(4);
+    }
+
+    @Test
+    void theVerdictDoesNotDependOnTheOrderOfTheResults() {
+        nvr.newestFirst = true; // 60 and 90 daily segments, more than one page of 20
+
+        assertThat(check(IsapiFixtures.camera(nvr, 2), Map.of("minDays", "60")).ok()).isTrue();
+        assertThat(check(IsapiFixtures.camera(nvr, 1), Map.of("minDays", "60")).ok()).isTrue();
+        assertThat(check(IsapiFixtures.camera(nvr, 3), Map.of("minDays", "60")).reason()).isEqualTo(CheckReason.SHORT_RECORDINGS);
+    }
+
+    @Test
+    void aShortChannelIsSearchedAgainToSayHowManyDaysItHas() {
+        check(IsapiFixtures.camera(nvr, 3), Map.of("minDays", "60"));
+
+        assertThat(nvr.searchBodies).hasSize(2);
+        assertThat(nvr.searchBodies.get(0)).contains("<endTime>2026-10-05T12:01:00Z</endTime>");
+        assertThat(nvr.searchBodies.get(1)).contains("<endTime>2026-12-04T12:00:00Z</endTime>");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +73,13 @@ final class IsapiTestServer implements AutoCloseable {
         answers.put(path, xml);
     }
 
-    /** The oldest recording on a track (channel * 100 + 1); the search answers it and two later days. */
+    /** The oldest recording on a track (channel * 100 + 1); the recorder holds one segment a day from it until now. */
     void oldestRecording(int track, Instant start) {
         oldestByTrack.put(track, start);
     }
+
+    /** The recorder's clock (the end of its recordings). */
+    volatile Instant now = Instant.now();
 
     static String resource(String name) {
         try (InputStream in = IsapiTestServer.class.getResourceAsStream("/isapi/" + name)) {
@@ -119,24 +123,52 @@ final class IsapiTestServer implements AutoCloseable {
         }
     }
 
+    /** Answers newest first, as a recorder that pages backwards would; the check's verdict must not depend on it. */
+    volatile boolean newestFirst;
+
+    /**
+     * A recording search as a recorder answers it: the track's daily one-hour segments from its oldest recording
+     * up to now that overlap the requested span, at most maxResults of them, "MORE" when some were left out.
+     */
     private String search(String request) {
-        Matcher track = Pattern.compile("<trackID>(\\d+)</trackID>").matcher(request);
-        Matcher id = Pattern.compile("<searchID>([^<]*)</searchID>").matcher(request);
-        String searchId = id.find() ? id.group(1) : "";
-        Instant oldest = track.find() ? oldestByTrack.get(Integer.parseInt(track.group(1))) : null;
-        if (oldest == null) {
+        String searchId = first(request, "searchID");
+        int track = Integer.parseInt(first(request, "trackID"));
+        Instant from = Instant.parse(first(request, "startTime"));
+        Instant to = Instant.parse(first(request, "endTime"));
+        int max = Integer.parseInt(first(request, "maxResults"));
+        Instant oldest = oldestByTrack.get(track);
+        List<Instant> starts = new ArrayList<>();
+        for (Instant t = oldest; t != null && t.isBefore(now); t = t.plus(Duration.ofDays(1))) {
+            Instant end = t.plus(Duration.ofMinutes(59)).plusSeconds(59);
+            if (!t.isAfter(to) && !end.isBefore(from)) {
+                starts.add(t);
+            }
+        }
+        if (starts.isEmpty()) {
             return resource("search-no-matches.xml").replace("SEARCHID", searchId);
         }
+        if (newestFirst) {
+            Collections.reverse(starts);
+        }
+        boolean more = starts.size() > max;
+        List<Instant> page = starts.subList(0, Math.min(max, starts.size()));
         StringBuilder items = new StringBuilder();
-        List<Instant> starts = new ArrayList<>(List.of(oldest, oldest.plus(Duration.ofDays(1)), oldest.plus(Duration.ofDays(2))));
-        for (Instant start : starts) {
+        for (Instant start : page) {
             Instant end = start.plus(Duration.ofMinutes(59)).plusSeconds(59);
-            items.append(resource("search-item.xml").replace("TRACK", track.group(1))
+            items.append(resource("search-item.xml").replace("TRACK", String.valueOf(track))
                     .replace("STARTCOMPACT", compact(start)).replace("ENDCOMPACT", compact(end))
                     .replace("START", start.toString()).replace("END", end.toString()));
         }
-        return resource("search-result.xml").replace("SEARCHID", searchId).replace("COUNT", String.valueOf(starts.size()))
-                .replace("ITEMS", items.toString());
+        return resource("search-result.xml").replace("SEARCHID", searchId).replace("MORE", more ? "MORE" : "OK")
+                .replace("COUNT", String.valueOf(page.size())).replace("ITEMS", items.toString());
+    }
+
+    private static String first(String xml, String element) {
+        Matcher m = Pattern.compile("<" + element + ">([^<]*)</" + element + ">").matcher(xml);
+        if (!m.find()) {
+            throw new IllegalArgumentException("search without " + element);
+        }
+        return m.group(1);
     }
 
     private static String compact(Instant t) {
