@@ -40,6 +40,8 @@ import javax.net.ssl.X509TrustManager;
 public final class PinnedHttp {
 
     public static final int MAX_ANSWER_BYTES = 64 * 1024;
+    /** Real devices send a dozen or two header lines; 8 KB each at most (see line()). */
+    static final int MAX_HEADER_LINES = 200;
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -201,7 +203,11 @@ public final class PinnedHttp {
         long length = -1;
         boolean chunked = false;
         Map<String, List<String>> headers = new LinkedHashMap<>();
+        int lines = 0;
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+            if (++lines > MAX_HEADER_LINES) { // the headers are kept now: a device must not fill our memory with them
+                throw new Failure("not an HTTP answer", false);
+            }
             String lower = header.toLowerCase(Locale.ROOT);
             int colon = header.indexOf(':');
             if (colon > 0) {

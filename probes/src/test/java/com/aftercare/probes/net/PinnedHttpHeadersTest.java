@@ -68,6 +68,28 @@ class PinnedHttpHeadersTest {
     }
 
     @Test
+    void anEndlessHeaderIsNotAnHttpAnswer() throws Exception {
+        try (java.net.ServerSocket flood = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (java.net.Socket s = flood.accept(); var out = s.getOutputStream()) {
+                    out.write("HTTP/1.1 200 OK\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    for (int i = 0; i < 10_000; i++) {
+                        out.write(("X-Filler-" + i + ": y\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    }
+                } catch (java.io.IOException e) {
+                    // the client hung up, as it should
+                }
+            });
+            peer.setDaemon(true);
+            peer.start();
+
+            assertThatThrownBy(() -> http().send("GET", URI.create("http://127.0.0.1:" + flood.getLocalPort() + "/"),
+                    InetAddress.getLoopbackAddress(), null, null, false)).isInstanceOf(PinnedHttp.Failure.class)
+                    .hasMessage("not an HTTP answer");
+        }
+    }
+
+    @Test
     void aHeaderValueWithALineBreakIsRefusedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> http().send("GET", uri(), InetAddress.getLoopbackAddress(),
                 Map.of("Authorization", "x\r\nX-Injected: 1"), null, null, false)).isInstanceOf(IllegalArgumentException.class);
