@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -37,16 +40,45 @@ import javax.net.ssl.X509TrustManager;
 public final class PinnedHttp {
 
     public static final int MAX_ANSWER_BYTES = 64 * 1024;
+    /** Real devices send a dozen or two header lines; 8 KB each at most (see line()). */
+    static final int MAX_HEADER_LINES = 200;
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final int maxAnswerBytes;
 
     public PinnedHttp(Duration connectTimeout, Duration readTimeout) {
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
+        this(connectTimeout, readTimeout, MAX_ANSWER_BYTES);
     }
 
-    public record Response(int status, String body) {
+    /**
+     * With another cap on the answer read (the rest is cut off): a 128-channel NVR's channel list is larger
+     * than the 64 KB that webhooks and health checks need.
+     */
+    public PinnedHttp(Duration connectTimeout, Duration readTimeout, int maxAnswerBytes) {
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
+
+    /**
+     * One answer. headers holds every response header by lower-case name, each with all its values in
+     * order (a device may send WWW-Authenticate twice, Digest and Basic).
+     */
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+
+        public Response {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        public Response(int status, String body) {
+            this(status, body, Map.of());
+        }
+
+        /** Every value of one header (name in any case); empty when absent. */
+        public List<String> headers(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        }
     }
 
     /** Why a request got no HTTP answer, in words a user may read: "timeout", "connection refused", ... */
@@ -75,6 +107,22 @@ public final class PinnedHttp {
 
     public Response send(String method, URI uri, InetAddress address, String contentType, byte[] body, boolean tlsInsecure)
             throws Failure {
+        return send(method, uri, address, Map.of(), contentType, body, tlsInsecure);
+    }
+
+    /**
+     * As {@link #send(String, URI, InetAddress, String, byte[], boolean)} with extra request headers
+     * (e.g. Authorization for Digest); names and values must not contain CR or LF.
+     */
+    public Response send(String method, URI uri, InetAddress address, Map<String, String> headers, String contentType,
+            byte[] body, boolean tlsInsecure) throws Failure {
+        headers = headers == null ? Map.of() : headers;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            // a line break would let a value smuggle another header or request
+            if (h.getKey().matches(".*[\\r\\n:].*") || h.getValue().matches("(?s).*[\\r\\n].*")) {
+                throw new IllegalArgumentException("header with a line break: " + h.getKey());
+            }
+        }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         int port = port(uri);
         Socket plain = new Socket();
@@ -90,6 +138,9 @@ public final class PinnedHttp {
             String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
             head.append("Host: ").append(host).append(defaultPort ? "" : ":" + uri.getPort()).append("\r\n");
             head.append("User-Agent: aftercare\r\nAccept: */*\r\nConnection: close\r\n");
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+            }
             if (body != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
             }
@@ -100,7 +151,7 @@ public final class PinnedHttp {
                 out.write(body);
             }
             out.flush();
-            return read(socket.getInputStream());
+            return read(socket.getInputStream(), maxAnswerBytes);
         } catch (Failure f) {
             throw f;
         } catch (SocketTimeoutException e) {
@@ -138,7 +189,7 @@ public final class PinnedHttp {
         return socket;
     }
 
-    private static Response read(InputStream in) throws IOException {
+    private static Response read(InputStream in, int cap) throws IOException {
         String status = line(in);
         if (status == null || !status.startsWith("HTTP/1.") || status.length() < 12) {
             throw new Failure("not an HTTP answer", false);
@@ -151,8 +202,17 @@ public final class PinnedHttp {
         }
         long length = -1;
         boolean chunked = false;
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        int lines = 0;
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+            if (++lines > MAX_HEADER_LINES) { // the headers are kept now: a device must not fill our memory with them
+                throw new Failure("not an HTTP answer", false);
+            }
             String lower = header.toLowerCase(Locale.ROOT);
+            int colon = header.indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(lower.substring(0, colon).trim(), k -> new ArrayList<>()).add(header.substring(colon + 1).trim());
+            }
             if (lower.startsWith("content-length:")) {
                 try {
                     length = Long.parseLong(lower.substring(15).trim());
@@ -173,23 +233,24 @@ public final class PinnedHttp {
                 } catch (NumberFormatException e) {
                     break;
                 }
-                if (n == 0 || !copy(in, body, n)) {
+                if (n == 0 || !copy(in, body, n, cap)) {
                     break;
                 }
                 line(in); // the CRLF after each chunk
             }
         } else {
-            copy(in, body, length < 0 ? Long.MAX_VALUE : length);
+            copy(in, body, length < 0 ? Long.MAX_VALUE : length, cap);
         }
-        return new Response(code, body.toString(StandardCharsets.UTF_8));
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        return new Response(code, body.toString(StandardCharsets.UTF_8), headers);
     }
 
     /** Copies up to n bytes while the body stays under the cap; false once the cap or the end is reached. */
-    private static boolean copy(InputStream in, ByteArrayOutputStream out, long n) throws IOException {
+    private static boolean copy(InputStream in, ByteArrayOutputStream out, long n, int cap) throws IOException {
         byte[] buffer = new byte[8192];
         long left = n;
         while (left > 0) {
-            int room = MAX_ANSWER_BYTES - out.size();
+            int room = cap - out.size();
             if (room <= 0) {
                 return false;
             }
