@@ -136,6 +136,10 @@ class DetailWordsTest {
             new Example(SNMP_UPTIME, AUTH_FAILED, "SNMP v3 report: unknown user name", "SNMP v3 认证失败：用户名不存在"),
             new Example(SNMP_UPTIME, AUTH_FAILED, "SNMP v3 report: wrong digest (authentication password)", "SNMP v3 认证失败：认证密码错误"),
             new Example(SNMP_UPTIME, AUTH_FAILED, "SNMP v3 report: not in time window", "SNMP v3 认证失败：不在时间窗口内（设备时钟不同步）"),
+            new Example(SNMP_UPTIME, AUTH_FAILED, "SNMP v3 report: unsupported security level", "SNMP v3 认证失败：安全级别不受支持"),
+            new Example(SNMP_UPTIME, AUTH_FAILED, "SNMP v3 report: unknown engine ID", "SNMP v3 认证失败：引擎 ID 未知"),
+            new Example(SNMP_UPTIME, AUTH_FAILED, "SNMP v3 report: decryption error (privacy password)",
+                    "SNMP v3 认证失败：解密失败（加密密码错误）"),
             new Example(SNMP_UPTIME, AUTH_FAILED, "SNMP v3 report: usmStats 1.3.6.1.6.3.15.1.1.9.0",
                     "SNMP v3 认证失败：USM 报告 1.3.6.1.6.3.15.1.1.9.0"),
             new Example(SNMP_UPTIME, PROTOCOL_ERROR, "SNMP report 1.3.6.1.6.3.11.2.1.3.0", "设备返回 SNMP 报告 1.3.6.1.6.3.11.2.1.3.0"),
@@ -292,7 +296,9 @@ class DetailWordsTest {
     /** Calls that take or build a detail, and the statements that assemble one from pieces. */
     private static final Pattern DETAIL_SITE = Pattern.compile(
             "CheckOutcome\\.(?:fail|pass|notConfigured)\\s*\\(|new\\s+(?:\\w+\\.)?\\w*Failure\\s*\\(|failAuth\\s*\\(|new\\s+(?:AddressGuard\\.)?RefusedTarget\\s*\\("
-                    + "|\\b(?:faults|short_|offline|down|facts)\\.add\\s*\\(|\\bString\\s+(?:detail|space|what|state|name)\\s*=|\\bback\\s*=");
+                    + "|\\b(?:faults|short_|offline|down|facts)\\.add\\s*\\(|\\bString\\s+(?:detail|space|what|state|name)\\s*=|\\bback\\s*="
+                    // the device's codes in words: ifOperStatus, upsBatteryStatus, upsOutputSource, usmStats reports
+                    + "|\\b(?:OPER_STATES|BATTERY|OUTPUT|USM_STATS_NAMES)\\s*=");
 
     /** Literals in those places that are not detail text, each with its reason. */
     private static final Set<String> NOT_DETAILS = Set.of(
