@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -349,8 +350,40 @@ class DetailWordsTest {
         return true;
     }
 
+    /** Each word of the device-code tables, put in its detail, reads as Chinese: a renamed or new word needs a translation. */
+    @Test
+    void everyWordOfTheStateTablesIsTranslated() throws IOException {
+        Path snmp = Path.of("src/main/java/com/aftercare/probes/snmp");
+        Map<String, java.util.function.Function<String, String>> tables = Map.of(
+                "OPER_STATES", w -> "down: 1 (" + w + ") (1 of 1)",
+                "BATTERY", w -> "battery " + w + ", output normal",
+                "OUTPUT", w -> "battery normal, output " + w,
+                "USM_STATS_NAMES", w -> "SNMP v3 report: " + w);
+        int words = 0;
+        for (Map.Entry<String, java.util.function.Function<String, String>> table : tables.entrySet()) {
+            Pattern site = Pattern.compile("\\b" + table.getKey() + "\\s*=");
+            for (Path file : List.of(snmp.resolve("SnmpInterfacesCheck.java"), snmp.resolve("SnmpUpsCheck.java"),
+                    snmp.resolve("SnmpSession.java"))) {
+                for (String word : literalsAt(Files.readString(file), site)) {
+                    if (word.isEmpty() || word.matches("[\\d.]+")) {
+                        continue; // index 0 placeholders and the usmStats OIDs
+                    }
+                    words++;
+                    String detail = table.getValue().apply(word);
+                    assertThat(DetailWords.matched(detail)).as(detail).isPresent();
+                    assertThat(DetailWords.matched(detail).orElseThrow()).as(detail).doesNotContain(word);
+                }
+            }
+        }
+        assertThat(words).as("table words found").isEqualTo(7 + 4 + 7 + 6);
+    }
+
     /** The string literals inside detail sites of one source file; comments and text blocks skipped. */
     static List<String> detailLiterals(String source) {
+        return literalsAt(source, DETAIL_SITE);
+    }
+
+    static List<String> literalsAt(String source, Pattern sites) {
         // blank out comments and literals so parentheses can be balanced; remember where each literal was
         StringBuilder code = new StringBuilder(source);
         List<int[]> spans = new ArrayList<>();
@@ -392,7 +425,7 @@ class DetailWordsTest {
             }
         }
         List<String> out = new ArrayList<>();
-        Matcher site = DETAIL_SITE.matcher(code);
+        Matcher site = sites.matcher(code);
         while (site.find()) {
             int end = siteEnd(code, site.start(), site.group().endsWith("(") ? site.end() : -1);
             for (int k = 0; k < spans.size(); k++) {
