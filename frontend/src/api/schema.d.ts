@@ -1670,6 +1670,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/stock-parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's requisitions with the batches they were issued from, and whether the owner approved the parts */
+        get: operations["caseParts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/warranty": {
         parameters: {
             query?: never;
@@ -1828,6 +1845,12 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
             total?: number;
+        };
+        CaseParts: {
+            ownerApproved?: boolean;
+            requisitions?: components["schemas"]["RequisitionView"][];
+            /** Format: int64 */
+            ticketId?: number;
         };
         CaseVerdict: {
             canMigrate?: boolean;
@@ -2175,6 +2198,8 @@ export interface components {
             handedAt?: string;
             handedTo?: string;
             part?: string;
+            /** Format: int64 */
+            signatureAttachmentId?: number;
         };
         HistoryEntry: {
             /** Format: date-time */
@@ -5831,6 +5856,28 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    caseParts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CaseParts"];
                 };
             };
         };
