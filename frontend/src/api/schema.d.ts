@@ -1604,6 +1604,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/repair-slip.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's repair slips (送修单) as a PDF, one page per device sent; 404 when none */
+        get: operations["pdf_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/replacement-approval": {
         parameters: {
             query?: never;
@@ -1630,6 +1647,23 @@ export interface paths {
         };
         /** The scrap certificate (报废证明) of a device scrapped on this case */
         get: operations["scrapCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/scrap-certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scrap certificate (报废证明) of a device scrapped on this case, as a PDF */
+        get: operations["pdf_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5766,6 +5800,30 @@ export interface operations {
             };
         };
     };
+    pdf_2: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     answerReplacement: {
         parameters: {
             query?: never;
@@ -5808,6 +5866,30 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ScrapCertificate"];
+                };
+            };
+        };
+    };
+    pdf_1: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
