@@ -1604,6 +1604,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/repair-slip.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's repair slips (送修单) as a PDF, one page per device sent; 404 when none */
+        get: operations["pdf_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/replacement-approval": {
         parameters: {
             query?: never;
@@ -1638,6 +1655,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/scrap-certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scrap certificate (报废证明) of a device scrapped on this case, as a PDF */
+        get: operations["pdf_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/service-form": {
         parameters: {
             query?: never;
@@ -1662,6 +1696,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/stock-parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's requisitions with the batches they were issued from, and whether the owner approved the parts */
+        get: operations["caseParts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1828,6 +1879,12 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
             total?: number;
+        };
+        CaseParts: {
+            ownerApproved?: boolean;
+            requisitions?: components["schemas"]["RequisitionView"][];
+            /** Format: int64 */
+            ticketId?: number;
         };
         CaseVerdict: {
             canMigrate?: boolean;
@@ -2175,6 +2232,8 @@ export interface components {
             handedAt?: string;
             handedTo?: string;
             part?: string;
+            /** Format: int64 */
+            signatureAttachmentId?: number;
         };
         HistoryEntry: {
             /** Format: date-time */
@@ -5741,6 +5800,30 @@ export interface operations {
             };
         };
     };
+    pdf_2: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     answerReplacement: {
         parameters: {
             query?: never;
@@ -5783,6 +5866,30 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ScrapCertificate"];
+                };
+            };
+        };
+    };
+    pdf_1: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
@@ -5831,6 +5938,28 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    caseParts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CaseParts"];
                 };
             };
         };

@@ -6,3 +6,4 @@ export { PhotosField } from './PhotosField';
 export { SignatureField } from './SignatureField';
 export { photosUploadedRule } from './uploads';
 export { parseIds, parseLocation } from './values';
+export { AttachmentImage } from './AttachmentImage';

@@ -2,7 +2,7 @@ import { App } from 'antd';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n';
-import { render, screen } from '../../test/render';
+import { fireEvent, render, screen, waitFor } from '../../test/render';
 import type { Repair } from './api';
 import { RepairSlipPage } from './RepairSlipPage';
 
@@ -32,12 +32,20 @@ const repair: Repair = {
 };
 
 function renderPage() {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(() =>
-      Promise.resolve(new Response(JSON.stringify(repair), { headers: { 'Content-Type': 'application/json' } })),
-    ),
+  const fetchMock = vi.fn((input: RequestInfo | URL) =>
+    String(input).includes('.pdf')
+      ? Promise.resolve(
+          new Response(new Blob(['%PDF-1.7']), {
+            headers: {
+              'Content-Type': 'application/pdf',
+              'Content-Disposition':
+                'attachment; filename="repair-slip-INC-2026-000012.pdf"; filename*=UTF-8\'\'%E9%80%81%E4%BF%AE%E5%8D%95-INC-2026-000012.pdf',
+            },
+          }),
+        )
+      : Promise.resolve(new Response(JSON.stringify(repair), { headers: { 'Content-Type': 'application/json' } })),
   );
+  vi.stubGlobal('fetch', fetchMock);
   render(
     <App>
       <MemoryRouter initialEntries={['/tickets/12/repair-slip']}>
@@ -47,6 +55,7 @@ function renderPage() {
       </MemoryRouter>
     </App>,
   );
+  return fetchMock;
 }
 
 describe('the repair slip page', () => {
@@ -74,5 +83,19 @@ describe('the repair slip page', () => {
     const sheet = await screen.findByTestId('repair-slip-sheet');
     expect(sheet.textContent).toContain('Repair slip');
     expect(screen.getByTestId('rs-returnRule').textContent).toBe('5 working days after sending');
+  });
+
+  it("downloads the server's PDF in the page's language under the server's file name", async () => {
+    await i18n.changeLanguage('zh');
+    const fetchMock = renderPage();
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:pdf'), revokeObjectURL: vi.fn() }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await screen.findByTestId('repair-slip-sheet');
+    expect(screen.getByTestId('repair-slip-pdf').textContent).toContain('下载 PDF');
+    fireEvent.click(screen.getByTestId('repair-slip-pdf'));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain('api/tickets/12/repair-slip.pdf?lang=zh-CN');
+    const link = click.mock.instances[0] as unknown as HTMLAnchorElement;
+    expect(link.download).toBe('送修单-INC-2026-000012.pdf');
   });
 });

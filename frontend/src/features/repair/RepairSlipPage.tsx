@@ -1,40 +1,43 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Spin } from 'antd';
+import { Alert } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
-import { describeError } from '../../shared/errors';
+import { useParams } from 'react-router-dom';
+import { acceptLanguage } from '../../i18n';
 import { formatDateTime } from '../../shared/format';
+import { PrintPage, SheetField } from '../../shared/PrintableSheet';
 import { repairApi, repairKeys, type Repair, type RepairSlip } from './api';
-import './repairSlip.css';
 
 /**
  * The printable repair slip (送修单) of a ticket (RR-1): one sheet per device sent to a vendor, in the page's
- * language (Chinese by default). 打印 prints the sheets only, like the service form.
+ * language (Chinese by default). 打印 prints the sheets only, like the service form; 下载 PDF saves the server's PDF.
  */
 export function RepairSlipPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, error } = useQuery({ queryKey: repairKeys.one(id), queryFn: () => repairApi.get(id) });
+  const hasSlips = !!data && data.slips.length > 0;
   return (
-    <div className="sf-page" data-testid="repair-slip-page">
-      <Space wrap className="sf-toolbar">
-        <Link to={`/tickets/${id}`}>
-          <ArrowLeftOutlined /> {t('repair.back')}
-        </Link>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          onClick={() => window.print()}
-          disabled={!data}
-          data-testid="repair-slip-print"
-        >
-          {t('repair.print')}
-        </Button>
-      </Space>
-      {data ? (
-        data.slips.length === 0 ? (
+    <PrintPage
+      testId="repair-slip-page"
+      printTestId="repair-slip-print"
+      pdfTestId="repair-slip-pdf"
+      backTo={`/tickets/${id}`}
+      backLabel={t('repair.back')}
+      ready={!!data}
+      error={error}
+      onPdf={
+        hasSlips
+          ? () =>
+              repairApi.downloadSlipPdf(
+                id,
+                acceptLanguage(i18n.language),
+                `${t('repair.slipTitle')}-${data.ticketNumber}.pdf`,
+              )
+          : undefined
+      }
+    >
+      {data &&
+        (data.slips.length === 0 ? (
           <Alert type="info" showIcon message={t('repair.none')} />
         ) : (
           <div className="sf-print">
@@ -42,39 +45,14 @@ export function RepairSlipPage() {
               <SlipSheet key={s.id} repair={data} slip={s} />
             ))}
           </div>
-        )
-      ) : error ? (
-        <Alert
-          type="error"
-          showIcon
-          message={
-            error instanceof ApiError && error.status === 404
-              ? t('common.notFound')
-              : t('common.loadFailed', { message: describeError(error, t) })
-          }
-        />
-      ) : (
-        <Spin size="large" style={{ display: 'block', marginTop: 80 }} />
-      )}
-    </div>
+        ))}
+    </PrintPage>
   );
 }
 
 function Field({ name, value, wide }: { name: string; value?: string | null; wide?: boolean }) {
   const { t } = useTranslation();
-  const blank = value === undefined || value === null || value === '';
-  return (
-    <>
-      <div className="sf-label">{t(`repair.${name}`)}</div>
-      <div
-        className={`sf-value${wide ? ' sf-wide' : ''}${blank ? ' sf-blank' : ''}`}
-        style={blank ? { minHeight: '1.8em' } : undefined}
-        data-testid={`rs-${name}`}
-      >
-        {blank ? '' : value}
-      </div>
-    </>
-  );
+  return <SheetField label={t(`repair.${name}`)} value={value} wide={wide} testId={`rs-${name}`} />;
 }
 
 function SlipSheet({ repair, slip }: { repair: Repair; slip: RepairSlip }) {

@@ -1,4 +1,4 @@
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 
 /** A loaner unit of the pool (备机); status AVAILABLE or ON_LOAN. */
 export interface Loaner {
@@ -57,6 +57,9 @@ export const repairApi = {
   install: (ticketId: string | number, loanerId: number) =>
     api.post<Loaner>(`/tickets/${ticketId}/loaner`, { loanerId }),
   collect: (ticketId: string | number) => api.postEmpty<Loaner>(`/tickets/${ticketId}/loaner/collect`),
+  /** Saves the PDF under the server's file name (送修单-<number>.pdf). */
+  downloadSlipPdf: (ticketId: string | number, lang: 'zh-CN' | 'en', fallbackName: string) =>
+    download(`/tickets/${ticketId}/repair-slip.pdf`, { lang }, fallbackName),
 };
 
 export const repairKeys = {

@@ -1,14 +1,10 @@
-import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
+import { useParams } from 'react-router-dom';
 import { acceptLanguage } from '../../i18n';
-import { describeError } from '../../shared/errors';
+import { PrintPage, SheetField } from '../../shared/PrintableSheet';
 import { serviceFormApi, serviceFormKeys, type ServiceForm, type ServiceFormVisit } from './api';
-import './serviceForm.css';
 
 /**
  * The printable service form (维修服务单) of a ticket: one A4 sheet per visit, as the server words it (the same
@@ -18,67 +14,28 @@ import './serviceForm.css';
 export function ServiceFormPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const lang = acceptLanguage(i18n.language);
-  const [downloading, setDownloading] = useState(false);
   const { data: form, error } = useQuery({
     queryKey: serviceFormKeys.one(id, lang),
     queryFn: () => serviceFormApi.get(id, lang),
   });
 
-  const downloadPdf = async () => {
-    setDownloading(true);
-    try {
-      await serviceFormApi.downloadPdf(id, lang, `${t('serviceForm.title')}-${form?.caseInfo?.number ?? id}.pdf`);
-    } catch (e) {
-      void message.error(t('common.loadFailed', { message: describeError(e, t) }));
-    } finally {
-      setDownloading(false);
-    }
-  };
-
   return (
-    <div className="sf-page" data-testid="service-form-page">
-      <Space wrap className="sf-toolbar" data-testid="service-form-toolbar">
-        <Link to={`/tickets/${id}`}>
-          <ArrowLeftOutlined /> {t('serviceFormPage.back')}
-        </Link>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          onClick={() => window.print()}
-          disabled={!form}
-          data-testid="service-form-print"
-        >
-          {t('serviceFormPage.print')}
-        </Button>
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={() => void downloadPdf()}
-          loading={downloading}
-          disabled={!form}
-          data-testid="service-form-pdf"
-        >
-          {t('serviceFormPage.downloadPdf')}
-        </Button>
-      </Space>
-      {form ? (
-        <Sheets form={form} />
-      ) : error ? (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="service-form-error"
-          message={
-            error instanceof ApiError && error.status === 404
-              ? t('common.notFound')
-              : t('common.loadFailed', { message: describeError(error, t) })
-          }
-        />
-      ) : (
-        <Spin size="large" style={{ display: 'block', marginTop: 80 }} />
-      )}
-    </div>
+    <PrintPage
+      testId="service-form-page"
+      printTestId="service-form-print"
+      pdfTestId="service-form-pdf"
+      errorTestId="service-form-error"
+      backTo={`/tickets/${id}`}
+      backLabel={t('serviceFormPage.back')}
+      ready={!!form}
+      error={error}
+      onPdf={() =>
+        serviceFormApi.downloadPdf(id, lang, `${t('serviceForm.title')}-${form?.caseInfo?.number ?? id}.pdf`)
+      }
+    >
+      {form && <Sheets form={form} />}
+    </PrintPage>
   );
 }
 
@@ -93,7 +50,7 @@ function Sheets({ form }: { form: ServiceForm }) {
   );
 }
 
-/** A label and its value as two grid cells; an empty value is a blank line to fill by hand. */
+/** A label of serviceForm.* and its value; an empty value is a blank line to fill by hand. */
 function Field({
   name,
   value,
@@ -106,19 +63,7 @@ function Field({
   lines?: number;
 }) {
   const { t } = useTranslation();
-  const blank = value === undefined || value === null || value === '';
-  return (
-    <>
-      <div className="sf-label">{t(`serviceForm.${name}`)}</div>
-      <div
-        className={`sf-value${wide ? ' sf-wide' : ''}${blank ? ' sf-blank' : ''}`}
-        style={blank ? { minHeight: `${lines * 1.8}em` } : undefined}
-        data-testid={`sf-${name}`}
-      >
-        {blank ? '' : value}
-      </div>
-    </>
-  );
+  return <SheetField label={t(`serviceForm.${name}`)} value={value} wide={wide} lines={lines} testId={`sf-${name}`} />;
 }
 
 function Sheet({

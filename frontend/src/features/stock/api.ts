@@ -23,6 +23,13 @@ export type PartRequest = Schemas['PartRequest'];
 export type CountEntry = Schemas['CountEntry'];
 type CreatedId = Sent<Schemas['CreatedId']>;
 
+/** GET /api/tickets/{id}/stock-parts (FW-5): the case's requisitions with the batches issued, and the owner's approval. */
+export interface CaseParts {
+  ticketId: number;
+  ownerApproved: boolean;
+  requisitions: Requisition[];
+}
+
 export const stockApi = {
   warehouses: () => api.get<Warehouse[]>('/stock/warehouses'),
   addWarehouse: (body: NewWarehouse) => api.post<CreatedId>('/stock/warehouses', body),
@@ -35,6 +42,7 @@ export const stockApi = {
   decide: (id: number, approved: boolean, reason?: string) =>
     api.post<void>(`/stock/requisitions/${id}/decision`, { approved, reason }),
   issue: (id: number) => api.postEmpty<Requisition>(`/stock/requisitions/${id}/issue`),
+  caseParts: (ticketId: number | string) => api.get<CaseParts>(`/tickets/${ticketId}/stock-parts`),
   counts: () => api.get<StockCount[]>('/stock/counts'),
   count: (id: number) => api.get<StockCount>(`/stock/counts/${id}`),
   startCount: (warehouseId: number, month: string) => api.post<CreatedId>('/stock/counts', { warehouseId, month }),
@@ -52,6 +60,8 @@ export const stockKeys = {
   requisitions: ['stock', 'requisitions'] as const,
   counts: ['stock', 'counts'] as const,
   count: (id: number) => ['stock', 'counts', id] as const,
+  /** Under the ticket's key, so an action on the ticket refreshes it too. */
+  caseParts: (ticketId: number | string) => ['tickets', String(ticketId), 'stock-parts'] as const,
 };
 
 /** "P2M" → 2 months, "P60D" → 60 days, in the reader's language; anything else as configured. */

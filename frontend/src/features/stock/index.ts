@@ -1,2 +1,3 @@
 export { StockPage } from './StockPage';
 export { periodText } from './api';
+export { CaseStockParts } from './CaseStockParts';

@@ -97,6 +97,7 @@ const CUSTOMER_ROUTES = [
   /^api\/tickets\/\d+\/conversation$/,
   /^api\/tickets\/\d+\/attachments$/,
   /^api\/tickets\/\d+\/warranty$/,
+  /^api\/tickets\/\d+\/repair$/,
 ];
 
 /** A case in warranty with nothing recorded yet (issue 13's panel). */
@@ -129,6 +130,7 @@ function mockApi({ roles = ['CUSTOMER'], tickets = [caseFile], answer }: Options
     if (method === 'GET' && url === 'api/tickets/12/clocks') return json(clocks);
     if (method === 'GET' && url === 'api/tickets/12/deliveries') return json([]);
     if (method === 'GET' && url === 'api/tickets/12/warranty') return json(warranty);
+    if (method === 'GET' && url === 'api/tickets/12/repair') return json({ ticketId: 12, slips: [] });
     if (method === 'GET' && (url === 'api/tickets/12/conversation' || url === 'api/tickets/12/attachments'))
       return json([]);
     if (method === 'POST' && url === 'api/tickets/12/callback-answer')
@@ -192,6 +194,7 @@ describe('the ticket page for a customer', () => {
       'api/tickets/12/attachments',
       'api/tickets/12/clocks',
       'api/tickets/12/conversation',
+      'api/tickets/12/repair',
       'api/tickets/12/warranty',
     ]);
     expect(screen.queryByTestId('ticket-clocks-error')).toBeNull();

@@ -12,6 +12,7 @@ import { CustomerStepCard } from '../fieldwidgets';
 import { ConversationPanel } from '../conversation';
 import { ClocksPanel, slaApi, slaKeys, stamped } from '../sla';
 import { ServiceFormLink } from '../serviceform';
+import { CustomerRepairPanel } from '../repair';
 import { WarrantyPanel } from '../warranty';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
@@ -73,6 +74,7 @@ export function CustomerTicketView({ id }: { id: string }) {
             ) : (
               ticket.callbackOutcome && <CallbackAnswered ticket={ticket} />
             )}
+            <CustomerRepairPanel ticketId={ticket.id} />
             <WarrantyPanel ticketId={ticket.id} staff={false} onChanged={reloadAll} />
             <CustomerFacts ticket={ticket} />
             <ConversationPanel ticketId={ticket.id} staff={false} />

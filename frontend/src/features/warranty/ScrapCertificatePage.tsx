@@ -1,18 +1,16 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Segmented, Space, Spin } from 'antd';
+import { Segmented } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
-import { describeError } from '../../shared/errors';
+import { useParams } from 'react-router-dom';
 import { formatDateTime } from '../../shared/format';
+import { PrintPage } from '../../shared/PrintableSheet';
 import { warrantyApi, warrantyKeys, type ScrapCertificate, type ScrapDevice } from './api';
 import './scrapCertificate.css';
 
 /**
  * The scrap certificate (报废证明) of a device the vendor could not repair (RR-6): one printable A4 sheet, in Chinese
- * unless switched to English; 打印 prints the sheet only.
+ * unless switched to English; 打印 prints the sheet only, 下载 PDF saves the server's PDF in the chosen language.
  */
 export function ScrapCertificatePage() {
   const { id = '' } = useParams();
@@ -24,14 +22,22 @@ export function ScrapCertificatePage() {
   });
   const st = i18n.getFixedT(lang);
   return (
-    <div className="sc-page" data-testid="scrap-certificate-page">
-      <Space wrap className="sc-toolbar">
-        <Link to={`/tickets/${id}`}>
-          <ArrowLeftOutlined /> {t('serviceFormPage.back')}
-        </Link>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data}>
-          {t('serviceFormPage.print')}
-        </Button>
+    <PrintPage
+      testId="scrap-certificate-page"
+      errorTestId="scrap-certificate-error"
+      notFoundText={t('scrapCertificate.none')}
+      backTo={`/tickets/${id}`}
+      backLabel={t('serviceFormPage.back')}
+      ready={!!data}
+      error={error}
+      onPdf={() =>
+        warrantyApi.downloadCertificatePdf(
+          id,
+          lang === 'zh' ? 'zh-CN' : 'en',
+          `${st('scrapCertificate.title')}-${data?.certificateNo ?? id}.pdf`,
+        )
+      }
+      extra={
         <Segmented
           value={lang}
           onChange={(v) => setLang(v as 'zh' | 'en')}
@@ -41,24 +47,10 @@ export function ScrapCertificatePage() {
           ]}
           data-testid="scrap-certificate-lang"
         />
-      </Space>
-      {data ? (
-        <Sheet c={data} st={st} />
-      ) : error ? (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="scrap-certificate-error"
-          message={
-            error instanceof ApiError && error.status === 404
-              ? t('scrapCertificate.none')
-              : t('common.loadFailed', { message: describeError(error, t) })
-          }
-        />
-      ) : (
-        <Spin size="large" style={{ display: 'block', marginTop: 80 }} />
-      )}
-    </div>
+      }
+    >
+      {data && <Sheet c={data} st={st} />}
+    </PrintPage>
   );
 }
 

@@ -7,6 +7,8 @@ import { ApiError } from '../../api/client';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { AttachmentImage, SignatureField } from '../fieldwidgets';
+import { CaseStockParts } from '../stock';
 import { warrantyApi, warrantyKeys, type CostLineView, type WarrantyAnswer, type WarrantyView } from './api';
 
 const TEXT_MAX = 2000;
@@ -140,14 +142,32 @@ export function WarrantyPanel({ ticketId, staff, onChanged }: Props) {
             ) : (
               <ul style={{ paddingLeft: 20, margin: '4px 0' }}>
                 {data.handovers.map((h) => (
-                  <li key={h.id} style={{ wordBreak: 'break-word' }}>
+                  <li key={h.id} style={{ wordBreak: 'break-word' }} data-testid="handover-line">
                     {t('warranty.handoverLine', { part: h.part, to: h.handedTo, at: formatDateTime(h.handedAt) })}
+                    {h.recordedBy &&
+                      t('warranty.handoverRecorded', { by: h.recordedBy, at: formatDateTime(h.recordedAt ?? null) })}
+                    {h.signatureAttachmentId ? (
+                      <div>
+                        <Typography.Text type="secondary">
+                          {t('warranty.handoverSignature', { name: h.handedTo })}
+                        </Typography.Text>
+                        <AttachmentImage
+                          ticketId={ticketId}
+                          attachmentId={h.signatureAttachmentId}
+                          thumbnail={false}
+                          alt={t('warranty.handoverSignature', { name: h.handedTo })}
+                          testId="handover-signature"
+                          style={{ display: 'block', maxWidth: 240, maxHeight: 80, border: '1px solid #f0f0f0' }}
+                        />
+                      </div>
+                    ) : null}
                   </li>
                 ))}
               </ul>
             )}
             {staff && <HandoverForm ticketId={ticketId} onDone={reload} />}
           </div>
+          {staff && <CaseStockParts ticketId={ticketId} />}
         </Space>
       </Card>
     </Space>
@@ -248,6 +268,7 @@ function AddLineForm({ ticketId, onDone }: { ticketId: number; onDone: () => Pro
 interface HandoverValues {
   part: string;
   handedTo: string;
+  signatureAttachmentId: number;
 }
 
 function HandoverForm({ ticketId, onDone }: { ticketId: number; onDone: () => Promise<void> }) {
@@ -262,7 +283,13 @@ function HandoverForm({ ticketId, onDone }: { ticketId: number; onDone: () => Pr
       name="part-handover"
       onFinish={(v) => {
         setBusy(true);
-        void submit(form, () => warrantyApi.addHandover(ticketId, { part: v.part.trim(), handedTo: v.handedTo.trim() }))
+        void submit(form, () =>
+          warrantyApi.addHandover(ticketId, {
+            part: v.part.trim(),
+            handedTo: v.handedTo.trim(),
+            signatureAttachmentId: v.signatureAttachmentId,
+          }),
+        )
           .then((ok) => (ok ? onDone() : undefined))
           .finally(() => setBusy(false));
       }}
@@ -286,12 +313,18 @@ function HandoverForm({ ticketId, onDone }: { ticketId: number; onDone: () => Pr
         >
           <Input maxLength={200} data-testid="handover-to" />
         </Form.Item>
-        <Form.Item label=" ">
-          <Button htmlType="submit" loading={busy} data-testid="handover-add">
-            {t('warranty.recordHandover')}
-          </Button>
-        </Form.Item>
       </Space>
+      {/* the owner's representative signs for the part on the engineer's phone (FW-5, ADR 0028) */}
+      <Form.Item
+        name="signatureAttachmentId"
+        label={t('warranty.handoverSign')}
+        rules={[{ required: true, message: t('warranty.handoverSignRequired') }]}
+      >
+        <SignatureField ticketId={ticketId} testId="handover-signature-pad" />
+      </Form.Item>
+      <Button htmlType="submit" loading={busy} data-testid="handover-add">
+        {t('warranty.recordHandover')}
+      </Button>
     </Form>
   );
 }

@@ -1,4 +1,4 @@
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 
 /** An answer of the customer (or the desk for them) to the quote or to a replacement. */
 export interface WarrantyAnswer {
@@ -20,9 +20,14 @@ export interface CostLineView {
 export interface HandoverView {
   id: number;
   part: string;
+  /** The owner's representative who took the part and signed for it. */
   handedTo: string;
   handedAt: string;
-  recordedBy: string;
+  /** Staff only (null for the customer). */
+  recordedBy?: string | null;
+  recordedAt?: string | null;
+  /** Their drawn signature (ADR 0028); null on hand-overs recorded before signatures. */
+  signatureAttachmentId?: number | null;
 }
 
 export interface ReplacementView {
@@ -81,12 +86,15 @@ export const warrantyApi = {
   get: (ticketId: number | string) => api.get<WarrantyView>(`/tickets/${ticketId}/warranty`),
   addLine: (ticketId: number, line: { kind: string; description: string; amount: number }) =>
     api.post<{ id: number }>(`/tickets/${ticketId}/cost-lines`, line),
-  addHandover: (ticketId: number, handover: { part: string; handedTo: string }) =>
+  addHandover: (ticketId: number, handover: { part: string; handedTo: string; signatureAttachmentId: number }) =>
     api.post<{ id: number }>(`/tickets/${ticketId}/part-handovers`, handover),
   answerQuote: (ticketId: number, answer: Answer) => api.post<void>(`/tickets/${ticketId}/quote-approval`, answer),
   answerReplacement: (ticketId: number, answer: Answer) =>
     api.post<void>(`/tickets/${ticketId}/replacement-approval`, answer),
   scrapCertificate: (ticketId: number | string) => api.get<ScrapCertificate>(`/tickets/${ticketId}/scrap-certificate`),
+  /** Saves the PDF under the server's file name (报废证明-<number>.pdf). */
+  downloadCertificatePdf: (ticketId: number | string, lang: 'zh-CN' | 'en', fallbackName: string) =>
+    download(`/tickets/${ticketId}/scrap-certificate.pdf`, { lang }, fallbackName),
 };
 
 export const warrantyKeys = {

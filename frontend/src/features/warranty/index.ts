@@ -1,2 +1,3 @@
 export { ScrapCertificatePage } from './ScrapCertificatePage';
 export { WarrantyPanel } from './WarrantyPanel';
+export { warrantyApi, warrantyKeys, type WarrantyView } from './api';

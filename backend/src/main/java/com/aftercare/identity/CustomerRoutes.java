@@ -60,6 +60,9 @@ public final class CustomerRoutes {
             route("GET", "/api/tickets/\\d+/service-form\\.pdf"),
             // issue 13: the repair at the vendor (slip dates, outcome, progress reports, loaner)
             route("GET", "/api/tickets/\\d+/repair"),
+            // issue 13 (ADR 0028): the repair slip and the scrap certificate as PDFs
+            route("GET", "/api/tickets/\\d+/repair-slip\\.pdf"),
+            route("GET", "/api/tickets/\\d+/scrap-certificate\\.pdf"),
             // issue 13: warranty and cost, the customer's answers to the quote and the replacement, the scrap certificate
             route("GET", "/api/tickets/\\d+/warranty"),
             route("POST", "/api/tickets/\\d+/quote-approval"),

@@ -16,7 +16,8 @@ import com.aftercare.common.NotFoundException;
  * requisition's warehouse (003: 材料出库必须遵循先入后出的原则). Each batch is taken by a conditional update that
  * only succeeds while the batch still has the amount, so two issues racing for the last unit cannot both have
  * it: the second finds too little and gets 409, and its whole transaction (the requisition's status included)
- * rolls back. One ISSUE line in the ledger per batch taken.
+ * rolls back. One ISSUE line in the ledger per batch taken. A requisition for a case is issued only once the owner
+ * approved the case's parts (FW-5, {@link CasePartsApproval}); until then 409, and nothing moves.
  */
 @Service
 public class IssueParts {
@@ -26,10 +27,12 @@ public class IssueParts {
     private final BatchRepository batches;
     private final MovementRepository movements;
     private final CheckAlarmLevel alarm;
+    private final CasePartsApproval approval;
     private final Clock clock;
 
     IssueParts(RequisitionRepository requisitions, PartRepository parts, BatchRepository batches, MovementRepository movements,
-            CheckAlarmLevel alarm, Clock clock) {
+            CheckAlarmLevel alarm, CasePartsApproval approval, Clock clock) {
+        this.approval = approval;
         this.requisitions = requisitions;
         this.parts = parts;
         this.batches = batches;
@@ -44,6 +47,10 @@ public class IssueParts {
         Requisition requisition = requisitions.findById(requisitionId)
                 .orElseThrow(() -> new NotFoundException("No requisition " + requisitionId));
         requisition.issued(actor.username(), clock.instant());
+        if (requisition.getTicketId() != null && !approval.partsApproved(requisition.getTicketId())) {
+            throw new ConflictException("The owner has not approved the parts of case " + requisition.getTicketId()
+                    + " yet (FW-5); requisition " + requisitionId + " waits for that approval");
+        }
         Part part = parts.findById(requisition.getPartId()).orElseThrow();
         int needed = requisition.getQuantity();
         try {

@@ -131,6 +131,17 @@ public class ReadStock {
         return list.stream().map(r -> view(r, byId, stores)).toList();
     }
 
+    /**
+     * The requisitions made for a case, oldest first, with the batches each was issued from (FW-5: the case shows which
+     * batch its part came from). Any staff reader of the stock sees them; the case's visibility is the caller's check.
+     */
+    public List<RequisitionView> forCase(Actor actor, long ticketId) {
+        actor.require(Actor.READERS, "see requisitions");
+        Map<Long, Part> byId = partsById();
+        Map<Long, Warehouse> stores = warehousesById();
+        return requisitions.findByTicketIdOrderByIdAsc(ticketId).stream().map(r -> view(r, byId, stores)).toList();
+    }
+
     public RequisitionView requisition(Actor actor, long id) {
         actor.require(Actor.READERS, "see requisitions");
         Requisition r = requisitions.findById(id).orElseThrow(() -> new NotFoundException("No requisition " + id));

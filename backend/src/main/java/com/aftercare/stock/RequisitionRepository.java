@@ -9,4 +9,6 @@ interface RequisitionRepository extends JpaRepository<Requisition, Long> {
     List<Requisition> findTop200ByOrderByRequestedAtDescIdDesc();
 
     List<Requisition> findTop200ByRequestedByOrderByRequestedAtDescIdDesc(String requestedBy);
+
+    List<Requisition> findByTicketIdOrderByIdAsc(Long ticketId);
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A replaced part handed back to the owner (FW-5): what, to whom, when, and who recorded it. */
+/** A replaced part handed back to the owner (FW-5): what, to whom, when, their signature, and who recorded it. */
 @Entity
 @Table(name = "part_handover")
 class PartHandover {
@@ -22,17 +22,21 @@ class PartHandover {
     private Instant handedAt;
     private String recordedBy;
     private Instant recordedAt;
+    /** The owner's representative's drawn signature (a SIGNATURE attachment of the case); null on older records. */
+    private Long signatureAttachmentId;
 
     protected PartHandover() {
     }
 
-    PartHandover(long ticketId, String part, String handedTo, Instant handedAt, String recordedBy, Instant recordedAt) {
+    PartHandover(long ticketId, String part, String handedTo, Instant handedAt, String recordedBy, Instant recordedAt,
+            Long signatureAttachmentId) {
         this.ticketId = ticketId;
         this.part = part;
         this.handedTo = handedTo;
         this.handedAt = handedAt;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
+        this.signatureAttachmentId = signatureAttachmentId;
     }
 
     Long getId() { return id; }
@@ -40,4 +44,6 @@ class PartHandover {
     String getHandedTo() { return handedTo; }
     Instant getHandedAt() { return handedAt; }
     String getRecordedBy() { return recordedBy; }
+    Instant getRecordedAt() { return recordedAt; }
+    Long getSignatureAttachmentId() { return signatureAttachmentId; }
 }

@@ -43,7 +43,9 @@ public class ReadWarranty {
     public record Line(long id, String kind, String description, BigDecimal amount, String recordedBy, Instant recordedAt) {
     }
 
-    public record Handover(long id, String part, String handedTo, Instant handedAt, String recordedBy) {
+    /** recordedAt: when it was recorded; signatureAttachmentId: the representative's signature (null on older ones). */
+    public record Handover(long id, String part, String handedTo, Instant handedAt, String recordedBy, Instant recordedAt,
+            Long signatureAttachmentId) {
     }
 
     public record Answer(String answer, String reason, String by, Instant at) {
@@ -84,7 +86,8 @@ public class ReadWarranty {
                                         w.getReplacementAnsweredAt()),
                                 w.getOldDeviceId(), w.getNewDeviceId(), w.getReplacedAt(), w.isScrapped()),
                 handovers.findByTicketIdOrderByIdAsc(ticketId).stream().map(h -> new Handover(h.getId(), h.getPart(),
-                        h.getHandedTo(), h.getHandedAt(), staff ? h.getRecordedBy() : null)).toList(),
+                        h.getHandedTo(), h.getHandedAt(), staff ? h.getRecordedBy() : null, h.getRecordedAt(),
+                        h.getSignatureAttachmentId())).toList(),
                 waiting);
     }
 }

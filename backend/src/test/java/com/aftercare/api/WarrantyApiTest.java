@@ -115,8 +115,11 @@ class WarrantyApiTest extends IntegrationTest {
         assertThat(noPart.errorFields()).containsExactly("part");
         ApiClient.Response noOwner = api.post("t-eng", path(ticket, "part-handovers"), Map.of("part", "Old board"));
         assertThat(noOwner.errorFields()).containsExactly("handedTo");
-        assertThat(api.post("t-eng", path(ticket, "part-handovers"), Map.of("part", "Old board", "handedTo", "王工")).status())
-                .isEqualTo(201);
+        // the owner's representative signs for it (ADR 0028; the signature's own rules are in CasePartsApiTest)
+        long signature = new Uploads(rest).upload("t-eng", ticket.getId(), "signature.png", "image/png",
+                Uploads.image("png", 300, 100), Map.of("kind", "SIGNATURE", "visibility", "PUBLIC"), null).body().path("id").asLong();
+        assertThat(api.post("t-eng", path(ticket, "part-handovers"), Map.of("part", "Old board", "handedTo", "王工",
+                "signatureAttachmentId", signature)).status()).isEqualTo(201);
         assertThat(api.get(customer, path(ticket, "warranty")).body().path("handovers").size()).isEqualTo(1);
         assertThat(api.get(customer, path(ticket, "scrap-certificate")).status()).as("nothing scrapped").isEqualTo(404);
         assertThat(api.post("t-eng", "/api/tickets/999999999/part-handovers", Map.of("part", "x", "handedTo", "y")).status())

@@ -12,11 +12,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import com.aftercare.api.Uploads;
 import com.aftercare.asset.Device;
 import com.aftercare.asset.DeviceType;
 import com.aftercare.asset.NewDevice;
@@ -45,6 +47,7 @@ class WarrantyProcessTest extends IntegrationTest {
     @Autowired RecordCostLine recordCostLine;
     @Autowired RecordPartHandover recordPartHandover;
     @Autowired ReadScrapCertificate readScrapCertificate;
+    @Autowired TestRestTemplate rest;
 
     private void signedIn(String user, String role) {
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, "n/a",
@@ -168,9 +171,13 @@ class WarrantyProcessTest extends IntegrationTest {
         assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
         assertThat(caseCosts.costOf(ticket.getId()).total()).as("free in warranty").isEqualByComparingTo("0.00");
 
+        // the owner's representative signs on the engineer's phone (ADR 0028)
+        long signature = new Uploads(rest).upload("t-eng", ticket.getId(), "signature.png", "image/png",
+                Uploads.image("png", 300, 100), Map.of("kind", "SIGNATURE", "visibility", "PUBLIC"), null).body().path("id").asLong();
         signedIn("t-eng", "ENGINEER");
         try {
-            recordPartHandover.record(ticket.getId(), new RecordPartHandover.Handover("Old power board", "王工（业主）", null));
+            recordPartHandover.record(ticket.getId(), new RecordPartHandover.Handover("Old power board", "王工（业主）", null,
+                    signature));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -180,6 +187,7 @@ class WarrantyProcessTest extends IntegrationTest {
             assertThat(h.handedTo()).isEqualTo("王工（业主）");
             assertThat(h.handedAt()).isEqualTo(clock.instant());
             assertThat(h.recordedBy()).isEqualTo("t-eng");
+            assertThat(h.signatureAttachmentId()).isEqualTo(signature);
         });
         assertThat(readTimeline.of(ticket.getId())).anyMatch(e -> "PART_HANDOVER".equals(e.getType()));
     }
