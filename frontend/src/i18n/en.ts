@@ -1021,6 +1021,7 @@ const en = {
     howToRun: "Start the agent on a computer in the customer's network with:",
     tokenWord: 'token',
     tokenDone: 'I have saved the token',
+    siteTaken: 'One of these sites is already served by another probe agent; revoke that agent first.',
   },
 };
 

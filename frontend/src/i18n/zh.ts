@@ -1004,6 +1004,7 @@ const zh: Shape<Messages> = {
     howToRun: '在客户内网的电脑上用下面的命令启动代理：',
     tokenWord: '令牌',
     tokenDone: '我已保存令牌',
+    siteTaken: '所选站点中已有站点由其他探测代理服务，请先吊销该代理。',
   },
 };
 

@@ -2,6 +2,7 @@ import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag,
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { adminApi, adminKeys, type AdminCustomer } from './api';
@@ -65,7 +66,15 @@ function AgentForm({
       open
       title={t('probeAgents.add')}
       fields={AGENT_FIELDS}
-      onSubmit={async (v) => onCreated(await probeAgentsApi.create({ ...v, name: v.name.trim() }))}
+      onSubmit={async (v) => {
+        try {
+          onCreated(await probeAgentsApi.create({ ...v, name: v.name.trim() }));
+        } catch (e) {
+          // 409: one of the sites already has an active agent; said in the user's words, not the server's
+          if (e instanceof ApiError && e.status === 409) throw new Error(t('probeAgents.siteTaken'));
+          throw e;
+        }
+      }}
       onClose={onClose}
       testId="agent-form"
     >
@@ -109,7 +118,7 @@ function AgentForm({
 }
 
 /** The token of a new agent, shown this once with a copy button and how to start the agent with it. */
-function TokenOnce({ created, onClose }: { created: ProbeAgentCreated; onClose: () => void }) {
+export function TokenOnce({ created, onClose }: { created: ProbeAgentCreated; onClose: () => void }) {
   const { t } = useTranslation();
   const server = window.location.origin;
   return (

@@ -74,9 +74,12 @@ class AgentOverHttpTest extends IntegrationTest {
         Device otherDevice = assets.createDevice(new NewDevice(otherSite.getId(), DeviceType.CAMERA, "Other camera " + System.nanoTime(),
                 "X1", "SN-O-" + System.nanoTime(), "127.0.0.1", null, String.valueOf(DEVICE.port()), DEVICE.url(), false));
         Device mine = device;
+        Site mySite = site;
         device = otherDevice;
+        site = otherSite;
         Ticket other = report(Category.DEFECT);
         device = mine;
+        site = mySite;
         // the other customer also has an agent; it serves only its own site
         register("Other agent", otherSite);
         dispatchAndFix(other);
