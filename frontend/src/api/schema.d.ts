@@ -11,9 +11,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -244,6 +244,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/probe-agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_4"];
+        put?: never;
+        post: operations["create_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/probe-agents/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/sites": {
         parameters: {
             query?: never;
@@ -302,6 +334,54 @@ export interface paths {
         get?: never;
         put: operations["editTeam"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/jobs/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["fetch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/jobs/{jobId}/failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["failure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/jobs/{jobId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["result"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1793,6 +1873,30 @@ export interface components {
             accounts?: components["schemas"]["AccountView"][];
             passwordManagedHere?: boolean;
         };
+        AgentJob: {
+            job?: components["schemas"]["ProbeJob"];
+            jobId?: string;
+            ticketNumber?: string;
+        };
+        AgentView: {
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            lastSeenAt?: string;
+            name?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            revokedBy?: string;
+            sites?: components["schemas"]["SiteRef"][];
+            /** @enum {string} */
+            status?: "ONLINE" | "OFFLINE" | "REVOKED";
+        };
         Answer: {
             approved?: boolean;
             reason?: string;
@@ -1901,6 +2005,13 @@ export interface components {
             elementId?: string;
             elementType?: string;
             name?: string;
+        };
+        CheckRequest: {
+            /** @enum {string} */
+            kind?: "TCP" | "HTTP" | "RTSP_STREAM" | "ONVIF_MEDIA" | "ONVIF_PTZ" | "SNMP_UPTIME" | "SNMP_INTERFACES" | "SNMP_UPS" | "NVR_STORAGE" | "NVR_RECORDINGS" | "NVR_CHANNELS";
+            params?: {
+                [key: string]: string;
+            };
         };
         CheckResult: {
             /** Format: int32 */
@@ -2073,6 +2184,10 @@ export interface components {
             missingYears?: number[];
             yearsCovered?: number[];
         };
+        Created: {
+            agent?: components["schemas"]["AgentView"];
+            token?: string;
+        };
         CreatedId: {
             /** Format: int64 */
             id?: number;
@@ -2118,6 +2233,21 @@ export interface components {
             key?: string;
             /** Format: int32 */
             version?: number;
+        };
+        DeviceEndpoint: {
+            /** Format: int32 */
+            channel?: number;
+            host?: string;
+            httpUrl?: string;
+            isapiUrl?: string;
+            onvifUrl?: string;
+            password?: string;
+            recorder?: components["schemas"]["DeviceEndpoint"];
+            rtspUrl?: string;
+            snmp?: components["schemas"]["Snmp"];
+            tcpPorts?: number[];
+            tlsInsecure?: boolean;
+            username?: string;
         };
         DeviceLine: {
             model?: string;
@@ -2206,6 +2336,10 @@ export interface components {
         Failure: {
             processInstanceId?: string;
             reasons?: string[];
+        };
+        FetchRequest: {
+            /** Format: int32 */
+            maxJobs?: number;
         };
         FormFieldView: {
             defaultValue?: unknown;
@@ -2550,6 +2684,11 @@ export interface components {
             ok?: boolean;
             target?: string;
         };
+        ProbeJob: {
+            checks?: components["schemas"]["CheckRequest"][];
+            device?: components["schemas"]["DeviceEndpoint"];
+            siteNetworks?: string[];
+        };
         ProbeRun: {
             checks?: components["schemas"]["ProbeCheck"][];
             /** Format: date-time */
@@ -2580,6 +2719,9 @@ export interface components {
             unitCost?: number;
             /** Format: int64 */
             warehouseId?: number;
+        };
+        Recorded: {
+            passed?: boolean;
         };
         RepairReportView: {
             /** Format: date-time */
@@ -2668,6 +2810,10 @@ export interface components {
         Result: {
             failed?: components["schemas"]["Failure"][];
             migrated?: string[];
+        };
+        Retried: {
+            /** Format: int32 */
+            triesLeft?: number;
         };
         ReturnRuleRequest: {
             vendorReturnRule?: string;
@@ -2768,6 +2914,11 @@ export interface components {
             password?: string;
             username?: string;
         };
+        SiteRef: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+        };
         SiteView: {
             address?: string;
             contactName?: string;
@@ -2812,6 +2963,17 @@ export interface components {
             slipNumber?: string;
             vendorName?: string;
             vendorReport?: string;
+        };
+        Snmp: {
+            authPassword?: string;
+            authProtocol?: string;
+            community?: string;
+            /** Format: int32 */
+            port?: number;
+            privPassword?: string;
+            privProtocol?: string;
+            user?: string;
+            version?: string;
         };
         StaleStock: {
             batches?: components["schemas"]["BatchView"][];
@@ -2954,7 +3116,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_4: {
+    list_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -2974,7 +3136,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -3393,6 +3555,72 @@ export interface operations {
             };
         };
     };
+    list_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AgentView"][];
+                };
+            };
+        };
+    };
+    create_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Created"];
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AgentView"];
+                };
+            };
+        };
+    };
     sites_1: {
         parameters: {
             query?: {
@@ -3531,6 +3759,82 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["TeamView"];
+                };
+            };
+        };
+    };
+    fetch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FetchRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AgentJob"][];
+                };
+            };
+        };
+    };
+    failure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Failure"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Retried"];
+                };
+            };
+        };
+    };
+    result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Result"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Recorded"];
                 };
             };
         };

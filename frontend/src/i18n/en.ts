@@ -1018,6 +1018,38 @@ const en = {
     downloadPdf: 'Download PDF',
     back: 'Back to the ticket',
   },
+  probeAgents: {
+    tab: 'Probe agents',
+    intro:
+      "A probe agent is a small program inside a customer's network that checks the devices of that customer's sites for the server. Once registered, only the agent probes those sites' devices; while it is offline, cases waiting for a check are reported to the service desk and never pass on their own.",
+    add: 'Register probe agent',
+    name: 'Agent name',
+    nameHint: 'e.g. East gate equipment room agent',
+    nameTooLong: 'At most 60 characters',
+    customer: 'Customer unit',
+    sites: 'Sites served',
+    sitesHint: "Only this unit's sites; a site is served by one agent at a time.",
+    pickCustomerFirst: 'Choose the customer unit first',
+    pickSites: 'Choose sites',
+    status: 'Status',
+    statuses: { ONLINE: 'Online', OFFLINE: 'Offline', REVOKED: 'Revoked' },
+    lastSeen: 'Last call',
+    neverSeen: 'Never connected',
+    empty: 'No probe agents yet.',
+    revoke: 'Revoke',
+    confirmRevoke: "Revoke {{name}}? Its token stops working at once and the server probes its sites' devices again.",
+    revoked: 'Revoked.',
+    revokedAt: 'Revoked at {{time}}',
+    tokenTitle: 'Token of {{name}}',
+    tokenOnce:
+      'The token is shown this once: copy it now and keep it safe. It cannot be shown again; if lost, revoke the agent and register a new one.',
+    copy: 'Copy token',
+    copied: 'Copied',
+    howToRun: "Start the agent on a computer in the customer's network with:",
+    tokenWord: 'token',
+    tokenDone: 'I have saved the token',
+    siteTaken: 'One of these sites is already served by another probe agent; revoke that agent first.',
+  },
 };
 
 export default en;

@@ -42,6 +42,7 @@ import { afterFailedVerification, FIX_TASK, VerificationAlert } from './Verifica
 const EVENT_COLORS: Record<string, string> = {
   ESCALATED: 'red',
   PROBE_FAILED: 'red',
+  PROBE_WAITING: 'orange',
   REOPENED: 'orange',
   PROBE_PASSED: 'green',
   RESOLVED: 'green',

@@ -25,6 +25,7 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
     @Autowired Clock appClock;
     @Autowired ProbeResultRepository results;
     @Autowired CaseTimeline timeline;
+    @Autowired com.aftercare.agent.ProbeRoutes routes;
 
     /** A probe service whose planning always fails, as a broken database read or bug would. */
     static class CrashingProbeService extends ProbeService {
@@ -45,7 +46,7 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
         dispatchAndFix(ticket);
         long incidentsBefore = runtimeService.createIncidentQuery().count();
         ProbeService crashing = new CrashingProbeService(results, prober, tickets, timeline, appClock);
-        ProbeWorker worker = new ProbeWorker(externalTasks, crashing, transaction, false, 60_000, 0);
+        ProbeWorker worker = new ProbeWorker(externalTasks, crashing, routes, transaction, false, 60_000, 0);
 
         for (int i = 0; i < ProbeWorker.MAX_TRIES; i++) {
             assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.VERIFYING);

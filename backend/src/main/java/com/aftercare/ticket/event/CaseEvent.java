@@ -244,4 +244,12 @@ public sealed interface CaseEvent {
     record PartHandedOver(String part, String handedTo) implements CaseEvent {
         public String type() { return "PART_HANDOVER"; }
     }
+
+    /**
+     * Issue 14: the device's probe job waits for the site's probe agent, which is offline (no call for the configured
+     * time); it runs when the agent is back, the case does not pass before. Recorded once per job.
+     */
+    record ProbeWaitsForAgent(String deviceName, String agentName, String siteName) implements CaseEvent {
+        public String type() { return "PROBE_WAITING"; }
+    }
 }

@@ -200,6 +200,10 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.ProbeChecked e) {
             return probe(lang, e);
         }
+        if (event instanceof CaseEvent.ProbeWaitsForAgent e) {
+            return text(lang, "probeWaitsForAgent", "device", orEmpty(e.deviceName()), "agent", orEmpty(e.agentName()),
+                    "site", orEmpty(e.siteName()));
+        }
         if (event instanceof CaseEvent.Mentioned e) {
             return text(lang, "mentioned", "by", e.by(), "number", e.number(), "excerpt", e.excerpt());
         }

@@ -1,10 +1,9 @@
 package com.aftercare.workflow.steps;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.aftercare.agent.ProbeRoutes;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.workflow.ExternalTaskTopics;
 
@@ -20,11 +20,12 @@ import com.aftercare.workflow.ExternalTaskTopics;
  * feature (which knows devices and checks, not the engine). It fetches and locks jobs, probes
  * outside any transaction, then records the result and completes the task in one transaction, so
  * the probe evidence and the process move together. Infrastructure errors are retried by the engine.
+ * Jobs of sites served by a probe agent are not this worker's ({@link ProbeRoutes}): they wait for that agent.
  */
 @Component
 public class ProbeWorker implements ExternalTaskTopics {
 
-    public static final String TOPIC = "device-probe";
+    public static final String TOPIC = ProbeRoutes.TOPIC;
 
     static final String WORKER_ID = "in-process-probe-worker";
     /** Tries before the probe counts as failed (public for the probe feature's tests). */
@@ -34,18 +35,20 @@ public class ProbeWorker implements ExternalTaskTopics {
 
     private final ExternalTaskService externalTasks;
     private final ProbeService probes;
+    private final ProbeRoutes routes;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final long lockMillis;
 
     private final long retryDelayMillis;
 
-    public ProbeWorker(ExternalTaskService externalTasks, ProbeService probes, TransactionTemplate transaction,
+    public ProbeWorker(ExternalTaskService externalTasks, ProbeService probes, ProbeRoutes routes, TransactionTemplate transaction,
             @Value("${aftercare.probe.worker-enabled:true}") boolean enabled,
             @Value("${aftercare.probe.lock-millis:60000}") long lockMillis,
             @Value("${aftercare.probe.retry-delay-millis:30000}") long retryDelayMillis) {
         this.externalTasks = externalTasks;
         this.probes = probes;
+        this.routes = routes;
         this.transaction = transaction;
         this.enabled = enabled;
         this.lockMillis = lockMillis;
@@ -59,36 +62,43 @@ public class ProbeWorker implements ExternalTaskTopics {
         }
     }
 
-    /** Serves every probe job due now; returns how many it handled. Tests call this directly. */
+    /** Serves every probe job due now that is this server's (not an agent's); returns how many it handled. Tests call this directly. */
     public int runOnce() {
-        List<LockedExternalTask> locked = externalTasks.fetchAndLock(10, WORKER_ID).topic(TOPIC, lockMillis)
-                .variables("ticketId").execute();
-        for (LockedExternalTask task : locked) {
-            handle(task);
+        int handled = 0;
+        for (ProbeRoutes.Route route : routes.waiting()) {
+            if (!route.toServer() || handled >= 10) {
+                continue;
+            }
+            try {
+                externalTasks.lock(route.taskId(), WORKER_ID, lockMillis);
+            } catch (ProcessEngineException e) {
+                continue; // locked by someone else in between, or gone: not ours
+            }
+            handle(route.taskId(), route.ticketId(), route.retries());
+            handled++;
         }
-        return locked.size();
+        return handled;
     }
 
-    private void handle(LockedExternalTask task) {
+    private void handle(String taskId, Long ticketId, Integer retries) {
         try {
-            Object id = task.getVariables().get("ticketId");
-            if (!(id instanceof Number ticketId)) {
+            if (ticketId == null) {
                 throw new IllegalStateException("probe job without ticketId");
             }
-            ProbeService.Plan plan = probes.plan(ticketId.longValue());
+            ProbeService.Plan plan = probes.plan(ticketId);
             ProbeService.Outcome outcome = probes.run(plan);
             transaction.executeWithoutResult(status -> {
                 probes.record(plan, outcome);
-                externalTasks.complete(task.getId(), WORKER_ID, Map.of("probePassed", outcome.passed()));
+                externalTasks.complete(taskId, WORKER_ID, Map.of("probePassed", outcome.passed()));
             });
         } catch (RuntimeException e) {
-            log.warn("Probe job {} failed: {}", task.getId(), e.toString());
-            int retriesLeft = (task.getRetries() == null ? MAX_TRIES : task.getRetries()) - 1;
+            log.warn("Probe job {} failed: {}", taskId, e.toString());
+            int retriesLeft = (retries == null ? MAX_TRIES : retries) - 1;
             if (retriesLeft > 0) {
-                externalTasks.handleFailure(task.getId(), WORKER_ID, String.valueOf(e.getMessage()), e.toString(), retriesLeft,
+                externalTasks.handleFailure(taskId, WORKER_ID, String.valueOf(e.getMessage()), e.toString(), retriesLeft,
                         retryDelayMillis);
             } else {
-                giveUp(task, e);
+                giveUp(taskId, ticketId, e);
             }
         }
     }
@@ -98,16 +108,15 @@ public class ProbeWorker implements ExternalTaskTopics {
      * VERIFYING for ever), the probe counts as failed with the reason on the ticket, and the
      * case goes back to the engineer, who can correct the device's probe settings.
      */
-    private void giveUp(LockedExternalTask task, RuntimeException cause) {
+    private void giveUp(String taskId, Long ticketId, RuntimeException cause) {
         try {
-            Long ticketId = ((Number) task.getVariables().get("ticketId")).longValue();
             transaction.executeWithoutResult(status -> {
                 probes.recordCouldNotRun(ticketId, cause);
-                externalTasks.complete(task.getId(), WORKER_ID, Map.of("probePassed", false));
+                externalTasks.complete(taskId, WORKER_ID, Map.of("probePassed", false));
             });
         } catch (RuntimeException e) {
-            log.error("Probe job {} could not be closed either; leaving it as an incident", task.getId(), e);
-            externalTasks.handleFailure(task.getId(), WORKER_ID, String.valueOf(cause.getMessage()), cause.toString(), 0, 0);
+            log.error("Probe job {} could not be closed either; leaving it as an incident", taskId, e);
+            externalTasks.handleFailure(taskId, WORKER_ID, String.valueOf(cause.getMessage()), cause.toString(), 0, 0);
         }
     }
 

@@ -34,7 +34,9 @@ class CaseEventTextsTest {
             // issue 13: what people typed on a repair slip, a progress report and a loaner
             "海康威视", "RS-001", "厂家已更换主板，正在老化测试", "DS-2CD3T46", "LN-0001",
             // issue 13: a spare part as the catalogue names it
-            "CAM-PSU-12V", "摄像机电源", "个"); // a spare part's number, name and unit as typed in the catalogue
+            "CAM-PSU-12V", "摄像机电源", "个", // a spare part's number, name and unit as typed in the catalogue
+            // issue 14: a probe agent's name as the admin typed it
+            "东门机房代理");
 
     private final CaseEventTexts texts = new CaseEventTexts(new Labels());
 
@@ -112,6 +114,7 @@ class CaseEventTextsTest {
         s.put("partHandedOver", new CaseEvent.PartHandedOver("电源板", "王工"));
         s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
+        s.put("probeWaitsForAgent", new CaseEvent.ProbeWaitsForAgent("1号摄像机", "东门机房代理", "东门路口站"));
         return s;
     }
 

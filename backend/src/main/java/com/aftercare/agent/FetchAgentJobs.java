@@ -1,0 +1,108 @@
+package com.aftercare.agent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import com.aftercare.common.BadRequestException;
+import com.aftercare.probe.ProbeService;
+import com.aftercare.probes.ProbeJob;
+import com.aftercare.ticket.FindTicket;
+
+/**
+ * An agent asks for work: the due probe jobs of the sites it serves are locked for it (under its own worker id, for
+ * the configured lock) and handed over with everything the checks need. With nothing due the request is held open
+ * up to the long-poll limit and answers as soon as a job of its sites is due, so a case waits seconds, not a poll
+ * interval, and an idle agent costs one request per ~25 s. Another customer's jobs are never listed: only the jobs
+ * routed to this agent are locked.
+ */
+@Service
+public class FetchAgentJobs {
+
+    /** One job as the agent gets it: jobId is the engine's external task id, the path of its result. */
+    public record AgentJob(String jobId, String ticketNumber, ProbeJob job) {
+    }
+
+    static final int MAX_JOBS = 5;
+    private static final Logger log = LoggerFactory.getLogger(FetchAgentJobs.class);
+
+    private final ProbeRoutes routes;
+    private final ExternalTaskService externalTasks;
+    private final ProbeService probes;
+    private final FindTicket tickets;
+    private final ProbeAgentRepository agents;
+    private final AgentHeartbeat heartbeat;
+    private final AgentLimits limits;
+
+    FetchAgentJobs(ProbeRoutes routes, ExternalTaskService externalTasks, ProbeService probes, FindTicket tickets,
+            ProbeAgentRepository agents, AgentHeartbeat heartbeat, AgentLimits limits) {
+        this.routes = routes;
+        this.externalTasks = externalTasks;
+        this.probes = probes;
+        this.tickets = tickets;
+        this.agents = agents;
+        this.heartbeat = heartbeat;
+        this.limits = limits;
+    }
+
+    /** Runs outside a transaction: each lock is the engine's own, each plan read in its own short one. */
+    public List<AgentJob> fetch(Long agentId, Integer maxJobs) {
+        int max = maxJobs == null ? 1 : maxJobs;
+        if (max < 1 || max > MAX_JOBS) {
+            throw new BadRequestException("maxJobs", "1 to " + MAX_JOBS);
+        }
+        Instant deadline = Instant.now().plus(limits.longPoll);
+        while (true) {
+            heartbeat.beat(agentId);
+            ProbeAgent agent = agents.findById(agentId).orElse(null);
+            if (agent == null || !agent.isActive()) {
+                return List.of(); // revoked while waiting: its next request gets 401
+            }
+            List<AgentJob> jobs = claim(agent, max);
+            if (!jobs.isEmpty() || !Instant.now().plus(limits.pollStep).isBefore(deadline)) {
+                return jobs;
+            }
+            try {
+                Thread.sleep(limits.pollStep.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+        }
+    }
+
+    private List<AgentJob> claim(ProbeAgent agent, int max) {
+        List<AgentJob> jobs = new ArrayList<>();
+        for (ProbeRoutes.Route route : routes.waiting()) {
+            if (jobs.size() >= max) {
+                break;
+            }
+            if (!agent.getId().equals(route.agentId())) {
+                continue;
+            }
+            try {
+                externalTasks.lock(route.taskId(), agent.workerId(), limits.lock.toMillis());
+            } catch (ProcessEngineException e) {
+                continue; // taken in between
+            }
+            ProbeService.Plan plan;
+            try {
+                plan = probes.plan(route.ticketId());
+            } catch (RuntimeException e) {
+                // cannot even plan it: give the job back at once rather than hold it for the lock's length
+                log.warn("Probe job {} not handed to agent {}: {}", route.taskId(), agent.getId(), e.toString());
+                externalTasks.unlock(route.taskId());
+                continue;
+            }
+            log.info("Probe job {} of ticket {} locked for agent {}", route.taskId(), route.ticketId(), agent.getId());
+            jobs.add(new AgentJob(route.taskId(), tickets.get(route.ticketId()).getNumber(), plan.job()));
+        }
+        return jobs;
+    }
+}

@@ -1,0 +1,73 @@
+package com.aftercare.agent;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.aftercare.common.BadRequestException;
+import com.aftercare.common.NotFoundException;
+import com.aftercare.probe.ProbeService;
+import com.aftercare.workflow.steps.ProbeWorker;
+
+/**
+ * An agent could not run a job (a bug, a malformed job): the job is offered again after a wait that doubles per try
+ * (retry-delay, then twice that, ...). After ProbeWorker.MAX_TRIES the probe counts as failed with the reason on the
+ * case, as with the server's own worker, and the case goes back to the engineer; it never passes this way.
+ */
+@Service
+public class ReportAgentFailure {
+
+    public record Failure(String reason) {
+    }
+
+    private final HeldJobs held;
+    private final ProbeAgentRepository agents;
+    private final AgentHeartbeat heartbeat;
+    private final ExternalTaskService externalTasks;
+    private final RuntimeService runtime;
+    private final ProbeService probes;
+    private final TransactionTemplate transaction;
+    private final AgentLimits limits;
+
+    ReportAgentFailure(HeldJobs held, ProbeAgentRepository agents, AgentHeartbeat heartbeat, ExternalTaskService externalTasks,
+            RuntimeService runtime, ProbeService probes, TransactionTemplate transaction, AgentLimits limits) {
+        this.held = held;
+        this.agents = agents;
+        this.heartbeat = heartbeat;
+        this.externalTasks = externalTasks;
+        this.runtime = runtime;
+        this.probes = probes;
+        this.transaction = transaction;
+        this.limits = limits;
+    }
+
+    /** @return the tries left (0: the probe was recorded as failed) */
+    public int report(Long agentId, String jobId, Failure failure) {
+        heartbeat.beat(agentId);
+        String reason = failure == null || failure.reason() == null ? "" : failure.reason().strip();
+        if (reason.isEmpty() || reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException("reason", "1 to 500 characters without control characters");
+        }
+        ProbeAgent agent = agents.findById(agentId).orElseThrow(() -> new NotFoundException("No probe agent " + agentId));
+        ExternalTask task = held.heldBy(agent, jobId);
+        int retriesLeft = (task.getRetries() == null ? ProbeWorker.MAX_TRIES : task.getRetries()) - 1;
+        String message = "probe agent " + agent.getName() + ": " + reason;
+        if (retriesLeft > 0) {
+            int failedBefore = ProbeWorker.MAX_TRIES - 1 - retriesLeft;
+            long wait = limits.retryDelay.toMillis() << Math.min(failedBefore, 10);
+            externalTasks.handleFailure(task.getId(), agent.workerId(), message, null, retriesLeft, wait);
+            return retriesLeft;
+        }
+        Object id = runtime.getVariable(task.getExecutionId(), "ticketId");
+        Long ticketId = ((Number) id).longValue();
+        transaction.executeWithoutResult(status -> {
+            probes.recordCouldNotRun(ticketId, new IllegalStateException(message));
+            externalTasks.complete(task.getId(), agent.workerId(), Map.of("probePassed", false));
+        });
+        return 0;
+    }
+}
