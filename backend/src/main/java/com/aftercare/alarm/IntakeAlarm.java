@@ -43,8 +43,12 @@ import com.aftercare.ticket.event.CaseTimeline;
 public class IntakeAlarm {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeAlarm.class);
-    /** Enough for a burst of one alarm from many threads: each retry finds the committed winner. */
-    private static final int ATTEMPTS = 10;
+    /**
+     * Enough for a burst of one alarm from many threads. PostgreSQL needs one retry at most (the loser of the insert
+     * finds the committed winner, and row locks wait); H2 instead answers a lock wait on a row another transaction
+     * changed with an error, so with n deliveries of one alarm at once a request may lose up to n rounds.
+     */
+    private static final int ATTEMPTS = 40;
     /** Refused by NewTicket's phone pattern otherwise; an alarm has no caller to call back. */
     private static final String NO_PHONE = "---";
 
@@ -208,7 +212,7 @@ public class IntakeAlarm {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 10L + 10L * Math.min(attempt, 10)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying an alarm", e);
