@@ -4,10 +4,11 @@ import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
 import { PageHeader } from '../../shared/PageHeader';
 import { AccountsTab } from './AccountsTab';
+import { AlarmSourcesTab } from './AlarmSourcesTab';
 import { CustomersTab } from './CustomersTab';
 import { EngineersTab } from './EngineersTab';
 
-const TABS = ['customers', 'accounts', 'engineers'] as const;
+const TABS = ['customers', 'accounts', 'engineers', 'alarmSources'] as const;
 
 /** 系统管理: customer units with their sites and devices, accounts, engineers and teams. Admins change, supervisors look. */
 export function AdminPage() {
@@ -29,6 +30,7 @@ export function AdminPage() {
           { key: 'customers', label: t('admin.tabs.customers'), children: <CustomersTab canEdit={canEdit} /> },
           { key: 'accounts', label: t('admin.tabs.accounts'), children: <AccountsTab canEdit={canEdit} /> },
           { key: 'engineers', label: t('admin.tabs.engineers'), children: <EngineersTab canEdit={canEdit} /> },
+          { key: 'alarmSources', label: t('alarms.tab'), children: <AlarmSourcesTab canEdit={canEdit} /> },
         ]}
       />
     </>
