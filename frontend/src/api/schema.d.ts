@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         post: operations["create_2"];
         delete?: never;
@@ -78,6 +78,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alarm-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_4"];
+        put?: never;
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alarm-sources/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -302,6 +334,57 @@ export interface paths {
         get?: never;
         put: operations["editTeam"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An event in the generic format (PagerDuty Events v2 style) */
+        post: operations["generic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/alertmanager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Prometheus Alertmanager webhook (payload version 4): one event per alert */
+        post: operations["alertmanager"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/zabbix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Zabbix webhook of the Aftercare media type (docs/alarms.md) */
+        post: operations["zabbix"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1262,6 +1345,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alarms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/attachments": {
         parameters: {
             query?: never;
@@ -1728,6 +1827,10 @@ export interface components {
             description?: string;
             technical?: boolean;
         };
+        Accepted: {
+            events?: components["schemas"]["Result"][];
+            status?: string;
+        };
         AccountView: {
             /** Format: int64 */
             customerId?: number;
@@ -1819,6 +1922,29 @@ export interface components {
             remainingSeconds?: number;
             risk?: string;
             state?: string;
+        };
+        CaseAlarm: {
+            /** Format: date-time */
+            acknowledgedAt?: string;
+            dedupKey?: string;
+            /** Format: date-time */
+            firstAt?: string;
+            /** Format: date-time */
+            flappingNotedAt?: string;
+            /** Format: date-time */
+            lastTriggeredAt?: string;
+            /** Format: date-time */
+            resolvedAt?: string;
+            /** @enum {string} */
+            severity?: "CRITICAL" | "ERROR" | "WARNING" | "INFO";
+            source?: string;
+            /** @enum {string} */
+            sourceKind?: "GENERIC" | "ALERTMANAGER" | "ZABBIX";
+            /** @enum {string} */
+            state?: "FIRING" | "ACKNOWLEDGED" | "RESOLVED";
+            summary?: string;
+            /** Format: int32 */
+            triggerCount?: number;
         };
         CaseCost: {
             freeOfCharge?: boolean;
@@ -2198,6 +2324,7 @@ export interface components {
             /** Format: date */
             receivedOn?: string;
         };
+        JsonNode: unknown;
         LevelCount: {
             /** Format: int32 */
             atRisk?: number;
@@ -2354,6 +2481,15 @@ export interface components {
             name: string;
             /** @enum {string} */
             region: "CITY" | "COUNTY";
+        };
+        NewSource: {
+            /** Format: int64 */
+            customerId: number;
+            /** @enum {string} */
+            kind: "GENERIC" | "ALERTMANAGER" | "ZABBIX";
+            name: string;
+            /** Format: int64 */
+            triageSiteId?: number;
         };
         NewTicket: {
             /** @enum {string} */
@@ -2521,6 +2657,10 @@ export interface components {
             unitCost?: number;
             /** Format: int64 */
             warehouseId?: number;
+        };
+        RegisteredView: {
+            key?: string;
+            source?: components["schemas"]["SourceView"];
         };
         RepairReportView: {
             /** Format: date-time */
@@ -2754,6 +2894,30 @@ export interface components {
             vendorName?: string;
             vendorReport?: string;
         };
+        SourceView: {
+            /** Format: int64 */
+            cases?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: int64 */
+            events?: number;
+            /** Format: int64 */
+            id?: number;
+            keyPrefix?: string;
+            /** @enum {string} */
+            kind?: "GENERIC" | "ALERTMANAGER" | "ZABBIX";
+            /** Format: date-time */
+            lastEventAt?: string;
+            name?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            /** Format: int64 */
+            triageSiteId?: number;
+        };
         StaleStock: {
             batches?: components["schemas"]["BatchView"][];
             staleAfter?: string;
@@ -2895,7 +3059,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_4: {
+    list_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -3030,6 +3194,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    list_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SourceView"][];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSource"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RegisteredView"];
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SourceView"];
+                };
             };
         };
     };
@@ -3472,6 +3702,78 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["TeamView"];
+                };
+            };
+        };
+    };
+    generic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Accepted"];
+                };
+            };
+        };
+    };
+    alertmanager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Accepted"];
+                };
+            };
+        };
+    };
+    zabbix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Accepted"];
                 };
             };
         };
@@ -5149,6 +5451,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    alarms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CaseAlarm"][];
+                };
             };
         };
     };
