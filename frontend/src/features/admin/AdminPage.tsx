@@ -4,11 +4,12 @@ import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
 import { PageHeader } from '../../shared/PageHeader';
 import { AccountsTab } from './AccountsTab';
+import { AlarmSourcesTab } from './AlarmSourcesTab';
 import { CustomersTab } from './CustomersTab';
 import { EngineersTab } from './EngineersTab';
 import { ProbeAgentsTab } from './ProbeAgentsTab';
 
-const TABS = ['customers', 'accounts', 'engineers', 'probeAgents'] as const;
+const TABS = ['customers', 'accounts', 'engineers', 'probeAgents', 'alarmSources'] as const;
 
 /** 系统管理: customer units with their sites and devices, accounts, engineers and teams. Admins change, supervisors look. */
 export function AdminPage() {
@@ -31,6 +32,7 @@ export function AdminPage() {
           { key: 'accounts', label: t('admin.tabs.accounts'), children: <AccountsTab canEdit={canEdit} /> },
           { key: 'engineers', label: t('admin.tabs.engineers'), children: <EngineersTab canEdit={canEdit} /> },
           { key: 'probeAgents', label: t('probeAgents.tab'), children: <ProbeAgentsTab canEdit={canEdit} /> },
+          { key: 'alarmSources', label: t('alarms.tab'), children: <AlarmSourcesTab canEdit={canEdit} /> },
         ]}
       />
     </>

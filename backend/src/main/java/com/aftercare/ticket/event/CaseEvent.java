@@ -252,4 +252,32 @@ public sealed interface CaseEvent {
     record ProbeWaitsForAgent(String deviceName, String agentName, String siteName) implements CaseEvent {
         public String type() { return "PROBE_WAITING"; }
     }
+
+    /**
+     * Issue 14, IN-1: a monitoring system's alarm opened this case. severity: CRITICAL, ERROR, WARNING or INFO;
+     * device null when the alarm named no device of the customer (host: what it named instead), so the desk triages.
+     */
+    record AlarmReceived(String source, String severity, String device, String host) implements CaseEvent {
+        public String type() { return "ALARM"; }
+    }
+
+    /** The same alarm (dedup key) fired again while its case was open; count: times fired so far, this one included. */
+    record AlarmRetriggered(String source, String summary, int count) implements CaseEvent {
+        public String type() { return "ALARM_REPEATED"; }
+    }
+
+    /** The monitoring system says someone acknowledged the alarm there. */
+    record AlarmAcknowledged(String source) implements CaseEvent {
+        public String type() { return "ALARM_ACKNOWLEDGED"; }
+    }
+
+    /** The monitoring system reports the alarm cleared at {@code at}: evidence for verification, not a verdict. */
+    record AlarmResolved(String source, Instant at) implements CaseEvent {
+        public String type() { return "ALARM_RESOLVED"; }
+    }
+
+    /** pairs trigger/resolve pairs within window: noted once; later flaps are counted on the alarm, not written here. */
+    record AlarmFlapping(String source, long pairs, Duration window) implements CaseEvent {
+        public String type() { return "ALARM_FLAPPING"; }
+    }
 }

@@ -207,6 +207,27 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.Mentioned e) {
             return text(lang, "mentioned", "by", e.by(), "number", e.number(), "excerpt", e.excerpt());
         }
+        if (event instanceof CaseEvent.AlarmReceived e) {
+            String severity = labels.label(lang, "alarmSeverity", e.severity());
+            return blank(e.device())
+                    ? text(lang, "alarmReceivedUnmatched", "source", e.source(), "severity", severity,
+                        "host", blank(e.host()) ? "-" : e.host())
+                    : text(lang, "alarmReceived", "source", e.source(), "severity", severity, "device", e.device());
+        }
+        if (event instanceof CaseEvent.AlarmRetriggered e) {
+            return text(lang, "alarmRetriggered", "source", e.source(), "count", e.count(),
+                    "summary", blank(e.summary()) ? "-" : e.summary());
+        }
+        if (event instanceof CaseEvent.AlarmAcknowledged e) {
+            return text(lang, "alarmAcknowledged", "source", e.source());
+        }
+        if (event instanceof CaseEvent.AlarmResolved e) {
+            return text(lang, "alarmResolved", "source", e.source(), "at", e.at() == null ? "-" : time(e.at(), zone));
+        }
+        if (event instanceof CaseEvent.AlarmFlapping e) {
+            return text(lang, "alarmFlapping", "source", e.source(), "pairs", e.pairs(),
+                    "window", e.window() == null ? "-" : labels.duration(lang, e.window()));
+        }
         throw new IllegalArgumentException("No rendering for " + event.getClass().getSimpleName());
     }
 

@@ -31,6 +31,8 @@ class CaseEventTextsTest {
     /** What users typed or are called; chosen in both languages, and taken out before the language checks. */
     private static final List<String> USERS_WORDS = List.of(NUMBER, "摄像机黑屏", "东门路口站", "t-eng", "t-desk",
             "电源线松动", "客户周末不在", "备件周一到", "太贵", "先修", "1号摄像机", "1号摄像机（新）", "电源板", "王工", "DS-2CD", "厂家热线占线", "已发方案", "Camera C-01", "升级到2级：全部用户中断",
+            // issue 14: a monitoring source as the admin named it
+            "总部监控",
             // issue 13: what people typed on a repair slip, a progress report and a loaner
             "海康威视", "RS-001", "厂家已更换主板，正在老化测试", "DS-2CD3T46", "LN-0001",
             // issue 13: a spare part as the catalogue names it
@@ -112,6 +114,12 @@ class CaseEventTextsTest {
         s.put("deviceReplaced", new CaseEvent.DeviceReplaced("1号摄像机", "1号摄像机（新）", false));
         s.put("deviceReplacedScrapped", new CaseEvent.DeviceReplaced("1号摄像机", "1号摄像机（新）", true));
         s.put("partHandedOver", new CaseEvent.PartHandedOver("电源板", "王工"));
+        s.put("alarmReceived", new CaseEvent.AlarmReceived("总部监控", "CRITICAL", "Camera C-01", "10.20.0.31"));
+        s.put("alarmReceivedUnmatched", new CaseEvent.AlarmReceived("总部监控", "WARNING", null, "10.20.0.2"));
+        s.put("alarmRetriggered", new CaseEvent.AlarmRetriggered("总部监控", "摄像机黑屏", 3));
+        s.put("alarmAcknowledged", new CaseEvent.AlarmAcknowledged("总部监控"));
+        s.put("alarmResolved", new CaseEvent.AlarmResolved("总部监控", Instant.parse("2026-12-04T00:17:00Z")));
+        s.put("alarmFlapping", new CaseEvent.AlarmFlapping("总部监控", 3, Duration.ofMinutes(10)));
         s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
         s.put("probeWaitsForAgent", new CaseEvent.ProbeWaitsForAgent("1号摄像机", "东门机房代理", "东门路口站"));

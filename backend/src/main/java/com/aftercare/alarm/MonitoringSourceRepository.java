@@ -1,0 +1,22 @@
+package com.aftercare.alarm;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface MonitoringSourceRepository extends JpaRepository<MonitoringSource, Long> {
+
+    Optional<MonitoringSource> findByKeyHash(String keyHash);
+
+    List<MonitoringSource> findAllByOrderByIdDesc();
+
+    /** Per source: events received, cases opened, last event time (one query for the admin list). */
+    @Query("""
+            select s.id, (select count(e) from MonitoringEvent e where e.sourceId = s.id),
+                   (select count(a) from MonitoringAlarm a where a.sourceId = s.id and a.ticketId is not null),
+                   (select max(e.receivedAt) from MonitoringEvent e where e.sourceId = s.id)
+            from MonitoringSource s""")
+    List<Object[]> activity();
+}
