@@ -1867,7 +1867,7 @@ export interface components {
             /** @enum {string} */
             basis?: "NATURAL" | "WORKING";
             /** @enum {string} */
-            clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT";
+            clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN";
             pausable?: boolean;
             regionTargets?: {
                 [key: string]: string;
@@ -4326,7 +4326,7 @@ export interface operations {
         parameters: {
             query?: {
                 level?: string;
-                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT";
+                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN";
                 region?: "CITY" | "COUNTY";
                 engineer?: string;
                 risk?: "OK" | "AT_RISK" | "OVERDUE";
@@ -4353,7 +4353,7 @@ export interface operations {
         parameters: {
             query?: {
                 level?: string;
-                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT";
+                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN";
                 region?: "CITY" | "COUNTY";
                 engineer?: string;
                 risk?: "OK" | "AT_RISK" | "OVERDUE";
