@@ -436,6 +436,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/warranty-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract's warranty terms: acceptance day, device and replacement warranty months */
+        get: operations["terms"];
+        /** State the contract's warranty terms (400 names each wrong field) */
+        put: operations["set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers": {
         parameters: {
             query?: never;
@@ -1901,12 +1919,11 @@ export interface components {
             target?: string;
         };
         Command: {
-            address: string;
-            contactName?: string;
-            contactPhone?: string;
-            name: string;
-            /** @enum {string} */
-            region: "CITY" | "COUNTY";
+            acceptedOn?: string;
+            /** Format: int32 */
+            deviceWarrantyMonths?: number;
+            /** Format: int32 */
+            replacementWarrantyMonths?: number;
         };
         CompletionConfirmation: {
             confirmed?: boolean;
@@ -2797,6 +2814,16 @@ export interface components {
             /** @enum {string} */
             region?: "CITY" | "COUNTY";
             skills?: string[];
+        };
+        Terms: {
+            /** Format: date */
+            acceptedOn?: string;
+            /** Format: date */
+            deviceWarrantyEnd?: string;
+            /** Format: int32 */
+            deviceWarrantyMonths?: number;
+            /** Format: int32 */
+            replacementWarrantyMonths?: number;
         };
         TicketClocks: {
             calendar?: string;
@@ -3732,6 +3759,54 @@ export interface operations {
                     "*/*": {
                         [key: string]: string;
                     };
+                };
+            };
+        };
+    };
+    terms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Terms"];
+                };
+            };
+        };
+    };
+    set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Terms"];
                 };
             };
         };
