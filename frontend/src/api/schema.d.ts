@@ -516,6 +516,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/warranty-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract's warranty terms: acceptance day, device and replacement warranty months */
+        get: operations["terms"];
+        /** State the contract's warranty terms (400 names each wrong field) */
+        put: operations["set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers": {
         parameters: {
             query?: never;
@@ -2035,7 +2053,7 @@ export interface components {
             /** @enum {string} */
             basis?: "NATURAL" | "WORKING";
             /** @enum {string} */
-            clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT";
+            clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN";
             pausable?: boolean;
             regionTargets?: {
                 [key: string]: string;
@@ -2069,12 +2087,11 @@ export interface components {
             target?: string;
         };
         Command: {
-            address: string;
-            contactName?: string;
-            contactPhone?: string;
-            name: string;
-            /** @enum {string} */
-            region: "CITY" | "COUNTY";
+            acceptedOn?: string;
+            /** Format: int32 */
+            deviceWarrantyMonths?: number;
+            /** Format: int32 */
+            replacementWarrantyMonths?: number;
         };
         CompletionConfirmation: {
             confirmed?: boolean;
@@ -3018,6 +3035,16 @@ export interface components {
             /** @enum {string} */
             region?: "CITY" | "COUNTY";
             skills?: string[];
+        };
+        Terms: {
+            /** Format: date */
+            acceptedOn?: string;
+            /** Format: date */
+            deviceWarrantyEnd?: string;
+            /** Format: int32 */
+            deviceWarrantyMonths?: number;
+            /** Format: int32 */
+            replacementWarrantyMonths?: number;
         };
         TicketClocks: {
             calendar?: string;
@@ -4099,6 +4126,54 @@ export interface operations {
             };
         };
     };
+    terms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Terms"];
+                };
+            };
+        };
+    };
+    set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Terms"];
+                };
+            };
+        };
+    };
     customers_1: {
         parameters: {
             query?: never;
@@ -4689,7 +4764,7 @@ export interface operations {
         parameters: {
             query?: {
                 level?: string;
-                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT";
+                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN";
                 region?: "CITY" | "COUNTY";
                 engineer?: string;
                 risk?: "OK" | "AT_RISK" | "OVERDUE";
@@ -4716,7 +4791,7 @@ export interface operations {
         parameters: {
             query?: {
                 level?: string;
-                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT";
+                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN";
                 region?: "CITY" | "COUNTY";
                 engineer?: string;
                 risk?: "OK" | "AT_RISK" | "OVERDUE";

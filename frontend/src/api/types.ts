@@ -314,6 +314,7 @@ export const CLOCKS = [
   'EXECUTION_CONFIRMED',
   'REDISPATCH',
   'PM_REPORT',
+  'VENDOR_RETURN',
 ] as const;
 export type ClockName = (typeof CLOCKS)[number];
 

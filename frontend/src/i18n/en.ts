@@ -369,6 +369,16 @@ const en = {
     applyConfirm: 'Apply',
     cancel: 'Cancel',
     applied: '{{count}} open ticket(s) updated.',
+    repairTerms: 'Repair terms',
+    returnRuleLabel: "Vendor's return deadline",
+    returnRuleHelp:
+      'A device sent to the vendor is owed back within this time; past it the case escalates. A change applies to devices sent afterwards.',
+    returnRule: {
+      FIVE_WORKING_DAYS: '5 working days',
+      BEFORE_SECOND_WEEKEND: 'Before the second weekend after sending',
+    },
+    returnRuleSave: 'Save repair terms',
+    returnRuleSaved: 'Repair terms saved; they apply to devices sent afterwards.',
   },
   models: {
     title: 'Process models',

@@ -364,6 +364,15 @@ const zh: Shape<Messages> = {
     applyConfirm: '应用',
     cancel: '取消',
     applied: '已更新 {{count}} 张未关闭工单。',
+    repairTerms: '返修条款',
+    returnRuleLabel: '厂家返回期限',
+    returnRuleHelp: '设备送厂家维修后，厂家应在此期限内返回；超期按升级规则升级。修改对此后送修的设备生效。',
+    returnRule: {
+      FIVE_WORKING_DAYS: '5 个工作日',
+      BEFORE_SECOND_WEEKEND: '送修后第二个周末前',
+    },
+    returnRuleSave: '保存返修条款',
+    returnRuleSaved: '返修条款已保存，对此后送修的设备生效。',
   },
   models: {
     title: '流程模型',

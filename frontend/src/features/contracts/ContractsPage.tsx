@@ -38,6 +38,7 @@ import {
   type ContractFormValues,
   type SecretEdit,
 } from './contractForm';
+import { RepairTermsCard } from './RepairTermsCard';
 
 /**
  * Service contracts per customer (process owners and admins): SLA policy, calendar and office hours,
@@ -128,6 +129,8 @@ export function ContractsPage() {
             onSaved={reloadContracts}
           />
         )}
+        {/* once the contract exists: the repair terms are kept per contract, under its own id */}
+        {editing && byCustomer.get(editing.id) && <RepairTermsCard contractId={byCustomer.get(editing.id)!.id} />}
       </Drawer>
     </div>
   );

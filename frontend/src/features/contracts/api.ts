@@ -74,6 +74,15 @@ export interface PolicyOption {
   definition?: { levels?: { code: string; name: string }[] };
 }
 
+/** The vendor's return deadline of a contract (RR-2): 5 working days, or before the second weekend after sending. */
+export type ReturnRule = 'FIVE_WORKING_DAYS' | 'BEFORE_SECOND_WEEKEND';
+export const RETURN_RULES: ReturnRule[] = ['FIVE_WORKING_DAYS', 'BEFORE_SECOND_WEEKEND'];
+
+/** GET/PUT /api/contracts/{contractId}/repair-terms; a contract without a row answers FIVE_WORKING_DAYS. */
+export interface RepairTerms {
+  vendorReturnRule: ReturnRule;
+}
+
 export const contractsApi = {
   list: () => api.get<Contract[]>('/contracts'),
   customers: () => api.get<Customer[]>('/customers'),
@@ -81,6 +90,10 @@ export const contractsApi = {
   save: (customerId: number, body: ContractPayload) => api.put<Contract>(`/contracts/${customerId}`, body),
   applyToOpen: (customerId: number, dryRun: boolean) =>
     api.postEmpty<ApplyResult>(`/contracts/${customerId}/apply-to-open${dryRun ? '?dryRun=true' : ''}`),
+  // keyed by the contract's own id (not the customer's), like the tickets that carry it
+  repairTerms: (contractId: number) => api.get<RepairTerms>(`/contracts/${contractId}/repair-terms`),
+  saveRepairTerms: (contractId: number, vendorReturnRule: ReturnRule) =>
+    api.put<RepairTerms>(`/contracts/${contractId}/repair-terms`, { vendorReturnRule }),
 };
 
 /** Query keys of the contracts page. */
@@ -88,4 +101,5 @@ export const contractKeys = {
   all: ['contracts'] as const,
   customers: ['contracts', 'customers'] as const,
   policies: ['contracts', 'policies'] as const,
+  repairTerms: (contractId: number) => ['contracts', 'repairTerms', contractId] as const,
 };

@@ -68,6 +68,8 @@ final class AuditedTables {
             Map.entry("case_warranty", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             Map.entry("case_cost_line", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             Map.entry("part_handover", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            // a contract's warranty terms (WA-1: acceptance day, device and replacement warranty months)
+            Map.entry("warranty_terms", new Spec(OwnerRule.NONE, null, null)),
             // issue 13 (RR-7): a generated repair report (the SHA-256 of its stored file included)
             Map.entry("repair_report", new Spec(OwnerRule.COLUMN, "customer_id", null)));
 

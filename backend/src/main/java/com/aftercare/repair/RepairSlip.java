@@ -97,10 +97,6 @@ class RepairSlip {
         this.returnedAt = at;
     }
 
-    void overdueNotified() {
-        this.overdueNotified = true;
-    }
-
     void loanerInstalled(Long loanerId, Instant at) {
         this.loanerId = loanerId;
         this.loanerInstalledAt = at;

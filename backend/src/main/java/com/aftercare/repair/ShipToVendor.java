@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.asset.Device;
 import com.aftercare.common.BadRequestException;
+import com.aftercare.sla.MilestoneKind;
+import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.event.CaseEvent;
@@ -19,7 +21,8 @@ import com.aftercare.ticket.event.CaseTimeline;
 /**
  * The engineer ships the device to the vendor (repair-return.bpmn "shipToVendor", RR-1): the repair slip is
  * written with the case's device, the fault, the vendor, the slip number and the date the vendor owes it back
- * under the contract's rule (RR-2); the first progress report is due three working days later (RR-3).
+ * under the contract's rule (RR-2); the first progress report is due three working days later (RR-3). The deadline
+ * starts the case's VENDOR_RETURN clock, so the escalation process watches it like every other clock (ADR 0027).
  */
 @Service
 public class ShipToVendor {
@@ -33,15 +36,17 @@ public class ShipToVendor {
     private final RepairTermsRepository terms;
     private final RepairCalendar calendar;
     private final CaseTimeline timeline;
+    private final RecordMilestone milestones;
     private final Clock clock;
 
     ShipToVendor(FindTicket tickets, RepairSlipRepository slips, RepairTermsRepository terms, RepairCalendar calendar,
-            CaseTimeline timeline, Clock clock) {
+            CaseTimeline timeline, RecordMilestone milestones, Clock clock) {
         this.tickets = tickets;
         this.slips = slips;
         this.terms = terms;
         this.calendar = calendar;
         this.timeline = timeline;
+        this.milestones = milestones;
         this.clock = clock;
     }
 
@@ -68,6 +73,8 @@ public class ShipToVendor {
                 device == null ? null : device.getSerialNumber(), cut(faultText, 2000), vendorName.strip(), slipNumber.strip(),
                 blank(note) ? null : note.strip(), sentBy, now, due, rule));
         timeline.record(ticketId, new CaseEvent.SentToVendor(slip.getVendorName(), slip.getSlipNumber(), due));
+        milestones.recordWithDeadline(ticketId, MilestoneKind.VENDOR_SENT, now, due,
+                "repair slip " + slip.getSlipNumber() + " to " + slip.getVendorName());
         return new Shipped(slip.getId(), due, calendar.nextProgressDue(now, zone));
     }
 

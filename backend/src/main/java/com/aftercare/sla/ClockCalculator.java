@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.aftercare.asset.Region;
@@ -26,7 +27,7 @@ import com.aftercare.sla.PolicyDefinition.EscalationStep;
 public final class ClockCalculator {
 
     /** A clock of these kinds starts again on each new start event (a new dispatch, a new delay). */
-    private static final Set<ClockName> CYCLIC = EnumSet.of(ClockName.EXECUTION_CONFIRMED);
+    private static final Set<ClockName> CYCLIC = EnumSet.of(ClockName.EXECUTION_CONFIRMED, ClockName.VENDOR_RETURN);
 
     private final PolicyDefinition policy;
     private final BusinessCalendar workingCalendar;
@@ -44,12 +45,45 @@ public final class ClockCalculator {
         List<Milestone> ordered = ordered(milestones);
         Map<ClockName, ClockSpec> specs = new java.util.EnumMap<>(ClockName.class);
         policy.clocksFor(subject.levelCode()).forEach(s -> specs.put(s.clock(), s));
+        vendorReturn(ordered).ifPresent(s -> specs.put(ClockName.VENDOR_RETURN, s));
         List<ClockStatus> result = new ArrayList<>();
         for (ClockName clock : policy.allClocks()) {
             List<ClockLog> own = logs.stream().filter(l -> l.getClock() == clock).toList();
             result.add(clock(clock, specs.get(clock), subject, ordered, own, now));
         }
+        if (specs.containsKey(ClockName.VENDOR_RETURN)) {
+            List<ClockLog> own = logs.stream().filter(l -> l.getClock() == ClockName.VENDOR_RETURN).toList();
+            result.add(clock(ClockName.VENDOR_RETURN, specs.get(ClockName.VENDOR_RETURN), subject, ordered, own, now));
+        }
         return result;
+    }
+
+    /**
+     * The vendor-return clock (RR-2) of a case with a repair slip: its target is the span from the (latest) sending to
+     * the deadline the slip carries, in natural time, never paused; the policy's escalation ladder applies to it as
+     * to every clock. Absent when the case never went to a vendor, so other cases show no empty clock.
+     */
+    private static Optional<ClockSpec> vendorReturn(List<Milestone> ordered) {
+        Milestone sent = null;
+        for (Milestone m : ordered) {
+            if (m.getKind() == MilestoneKind.VENDOR_SENT && m.getDueAt() != null) {
+                sent = m;
+            }
+        }
+        if (sent == null) {
+            return Optional.empty();
+        }
+        Duration target = Duration.between(sent.getOccurredAt(), sent.getDueAt());
+        return Optional.of(new ClockSpec(ClockName.VENDOR_RETURN, target.isNegative() ? Duration.ZERO : target,
+                null, TimeBasis.NATURAL, null, false));
+    }
+
+    /** The spec of one clock for this subject: the policy's, or the vendor's deadline. */
+    private ClockSpec spec(ClockName clock, Subject subject, List<Milestone> ordered) {
+        if (clock == ClockName.VENDOR_RETURN) {
+            return vendorReturn(ordered).orElse(null);
+        }
+        return policy.clocksFor(subject.levelCode()).stream().filter(s -> s.clock() == clock).findFirst().orElse(null);
     }
 
     private ClockStatus clock(ClockName clock, ClockSpec spec, Subject subject, List<Milestone> milestones,
@@ -146,12 +180,13 @@ public final class ClockCalculator {
      * it was reached: a late run owes all of them, not only the highest.
      */
     public List<Reached> reachedRungs(ClockName clock, Subject subject, List<Milestone> milestones, Instant now) {
-        ClockSpec spec = policy.clocksFor(subject.levelCode()).stream().filter(s -> s.clock() == clock).findFirst().orElse(null);
+        List<Milestone> ordered = ordered(milestones);
+        ClockSpec spec = spec(clock, subject, ordered);
         if (spec == null) {
             return List.of();
         }
         BusinessCalendar calendar = calendarFor(spec);
-        Run run = replay(clock, spec, ordered(milestones), now);
+        Run run = replay(clock, spec, ordered, now);
         if (run.startedAt == null || run.stoppedAt != null) {
             return List.of();
         }
@@ -304,6 +339,7 @@ public final class ClockCalculator {
             case REDISPATCH -> kind == MilestoneKind.DELAY_REPORTED;
             case PM_REPORT -> kind == MilestoneKind.ABNORMAL_REPORTED;
             case FAULT_REPORT -> kind == MilestoneKind.RESOLVED;
+            case VENDOR_RETURN -> kind == MilestoneKind.VENDOR_SENT;
         };
     }
 
@@ -323,6 +359,7 @@ public final class ClockCalculator {
                     : kind == MilestoneKind.DELAY_REPORTED ? ClockState.NOT_NEEDED : notNeededOnResolution(kind);
             case PM_REPORT -> kind == MilestoneKind.ABNORMAL_ACKNOWLEDGED ? ClockState.MET : null;
             case FAULT_REPORT -> kind == MilestoneKind.FAULT_REPORT ? ClockState.MET : null;
+            case VENDOR_RETURN -> kind == MilestoneKind.VENDOR_RETURNED ? ClockState.MET : null;
         };
     }
 

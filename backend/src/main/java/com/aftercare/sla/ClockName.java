@@ -24,5 +24,11 @@ public enum ClockName {
     /** IN-7 re-dispatch within 10 minutes of a reported delay or a declined job. */
     REDISPATCH,
     /** IN-8 an abnormal event reported by the engineer is taken up by the project manager within 20 minutes. */
-    PM_REPORT
+    PM_REPORT,
+    /**
+     * RR-2 vendor return: from the device sent to the vendor until it is back. Its deadline is the repair slip's
+     * (the contract's return rule), not a policy figure, it runs in natural time, and it never pauses: it runs
+     * precisely while the case's own clocks wait for the vendor. Only cases with a slip have it.
+     */
+    VENDOR_RETURN
 }

@@ -30,6 +30,9 @@ public class Milestone {
     private String actor;
     @Column(updatable = false)
     private String detail;
+    /** Only for a clock whose deadline is not a policy figure (VENDOR_SENT): the instant the clock it starts is due. */
+    @Column(name = "due_at", updatable = false)
+    private Instant dueAt;
 
     protected Milestone() {
     }
@@ -42,10 +45,16 @@ public class Milestone {
         this.detail = detail;
     }
 
+    public Milestone(Long ticketId, MilestoneKind kind, Instant occurredAt, String actor, String detail, Instant dueAt) {
+        this(ticketId, kind, occurredAt, actor, detail);
+        this.dueAt = dueAt;
+    }
+
     public Long getId() { return id; }
     public Long getTicketId() { return ticketId; }
     public MilestoneKind getKind() { return kind; }
     public Instant getOccurredAt() { return occurredAt; }
     public String getActor() { return actor; }
     public String getDetail() { return detail; }
+    public Instant getDueAt() { return dueAt; }
 }

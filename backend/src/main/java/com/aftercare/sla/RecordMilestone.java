@@ -37,6 +37,17 @@ public class RecordMilestone {
         signal.clocksChanged(ticketId);
     }
 
+    /**
+     * A fact that starts a clock with its own deadline (VENDOR_SENT: the vendor's return date on the repair slip),
+     * so the clock is replayed from the milestones alone like every other.
+     */
+    @Transactional
+    public void recordWithDeadline(Long ticketId, MilestoneKind kind, Instant at, Instant dueAt, String detail) {
+        milestones.save(new Milestone(ticketId, kind, at.truncatedTo(ChronoUnit.MILLIS), CurrentUser.username(),
+                truncate(detail, 2000), dueAt.truncatedTo(ChronoUnit.MILLIS)));
+        signal.clocksChanged(ticketId);
+    }
+
     /** A fact that happened now. */
     @Transactional
     public void record(Long ticketId, MilestoneKind kind, String detail) {

@@ -22,7 +22,8 @@ import com.aftercare.ticket.event.CaseTimeline;
 /**
  * Judges a case by its device (fault-intake.bpmn "assessWarrantyAtIntake", dispatch.bpmn "assessWarranty" after the
  * diagnosis): free inside the device's warranty on the day the case was reported (WA-1; a device without a warranty
- * end date counts as inside it: nothing allows charging), free as a repeat repair when the same kind of fault (same
+ * end date of its own is covered until its contract's acceptance day + warranty months ({@link ContractWarranty}), and
+ * without those either counts as inside it: nothing allows charging), free as a repeat repair when the same kind of fault (same
  * category) comes back on the same device within {@link #REPEAT_MONTHS} months after an earlier case of it was closed
  * (RR-5), otherwise charged; and a replacement owed when the device failed {@link #FAILURES} or more times within
  * {@link #FAILURE_WINDOW_MONTHS} month (RR-6, counting its DEFECT cases, this one included).
@@ -40,14 +41,16 @@ public class AssessWarranty {
     private final DeviceCases deviceCases;
     private final CaseWarrantyRepository warranties;
     private final CaseTimeline timeline;
+    private final ContractWarranty contractWarranty;
     private final Clock clock;
 
     AssessWarranty(FindTicket tickets, DeviceCases deviceCases, CaseWarrantyRepository warranties, CaseTimeline timeline,
-            Clock clock) {
+            ContractWarranty contractWarranty, Clock clock) {
         this.tickets = tickets;
         this.deviceCases = deviceCases;
         this.warranties = warranties;
         this.timeline = timeline;
+        this.contractWarranty = contractWarranty;
         this.clock = clock;
     }
 
@@ -73,7 +76,8 @@ public class AssessWarranty {
                 .filter(c -> !c.closedAt().isAfter(received))
                 .filter(c -> !reported.isAfter(c.closedAt().atZone(zone).toLocalDate().plusMonths(REPEAT_MONTHS)))
                 .max(Comparator.comparing(DeviceCases.DeviceCase::closedAt));
-        LocalDate warrantyEnd = device == null ? null : device.getWarrantyEnd();
+        LocalDate warrantyEnd = device == null ? null
+                : device.getWarrantyEnd() != null ? device.getWarrantyEnd() : contractWarranty.deviceWarrantyEnd(ticket.getContractId());
         boolean inWarranty = warrantyEnd == null || !reported.isAfter(warrantyEnd);
         String freeReason = repeatOf.isPresent() ? REPEAT_REPAIR : inWarranty ? WARRANTY : null;
 

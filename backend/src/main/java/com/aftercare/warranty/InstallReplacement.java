@@ -1,6 +1,7 @@
 package com.aftercare.warranty;
 
 import java.time.Clock;
+import java.time.LocalDate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,8 @@ import com.aftercare.ticket.event.CaseTimeline;
  * RR-6: the approved replacement is installed (dispatch.bpmn after "installReplacement"): the new device joins the
  * asset list at the same site (same type, the proposed model, the old device's probe address unless a new IP is
  * given, so the verification that follows checks the place where it now works); the old device leaves the list
- * (retired, never deleted: its cases keep naming it) and is scrapped when the vendor could not repair it.
+ * (retired, never deleted: its cases keep naming it) and is scrapped when the vendor could not repair it. The new
+ * device is in warranty from the day it is installed for the contract's replacement months (WA-1, default 12).
  */
 @Service
 public class InstallReplacement {
@@ -30,15 +32,17 @@ public class InstallReplacement {
     private final RetireDevice retireDevice;
     private final CaseWarrantyRepository warranties;
     private final CaseTimeline timeline;
+    private final ContractWarranty contractWarranty;
     private final Clock clock;
 
     InstallReplacement(FindTicket tickets, AssetService assets, RetireDevice retireDevice, CaseWarrantyRepository warranties,
-            CaseTimeline timeline, Clock clock) {
+            CaseTimeline timeline, ContractWarranty contractWarranty, Clock clock) {
         this.tickets = tickets;
         this.assets = assets;
         this.retireDevice = retireDevice;
         this.warranties = warranties;
         this.timeline = timeline;
+        this.contractWarranty = contractWarranty;
         this.clock = clock;
     }
 
@@ -56,8 +60,11 @@ public class InstallReplacement {
         }
         String newName = name == null || name.isBlank() ? old.getName() : name.strip();
         String ip = ipAddress == null || ipAddress.isBlank() ? old.getIpAddress() : ipAddress.strip();
+        // the day it is installed in the service's zone (aftercare.zone), like the day a case is reported
+        LocalDate installedOn = clock.instant().atZone(clock.getZone()).toLocalDate();
         Device created = assets.createDevice(new NewDevice(old.getSite().getId(), old.getType(), newName,
-                warranty.getReplacementModel(), serialNumber.strip(), ip, null, old.getProbeTcpPorts(),
+                warranty.getReplacementModel(), serialNumber.strip(), ip,
+                contractWarranty.replacementWarrantyEnd(ticket.getContractId(), installedOn), old.getProbeTcpPorts(),
                 old.getProbeHttpUrl(), old.isProbeTlsInsecure()));
         retireDevice.retire(old.getId());
         boolean scrapped = "UNREPAIRABLE".equals(warranty.getReplacementCause());

@@ -27,6 +27,7 @@ class WarrantyApiTest extends IntegrationTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired AccountService accounts;
+    @Autowired com.aftercare.sla.SaveContract saveContract;
     ApiClient api;
     String customer;
     String stranger;
@@ -124,5 +125,38 @@ class WarrantyApiTest extends IntegrationTest {
         assertThat(api.get(customer, path(ticket, "scrap-certificate")).status()).as("nothing scrapped").isEqualTo(404);
         assertThat(api.post("t-eng", "/api/tickets/999999999/part-handovers", Map.of("part", "x", "handedTo", "y")).status())
                 .isEqualTo(404);
+    }
+
+    private ApiClient.Response put(String user, String path, Object body) {
+        return api.exchange(user, org.springframework.http.HttpMethod.PUT, path, body, Map.of());
+    }
+
+    @Test
+    void contractWarrantyTermsAreSetByTheOwnerAndBadFieldsAreNamed() {
+        accounts.createIfAbsent("t-owner", PASSWORD, "Test Owner", java.util.Set.of(com.aftercare.identity.Role.PROCESS_OWNER));
+        long contractId = saveContract.save(site.getCustomer().getId(), new com.aftercare.sla.ContractSettings("Terms contract",
+                "THREE_LEVEL", com.aftercare.sla.CalendarKind.SEVEN_BY_24, "Asia/Shanghai", null, null, null, null, false, null,
+                null, null)).getId();
+        String path = "/api/contracts/" + contractId + "/warranty-terms";
+
+        ApiClient.Response none = api.get("t-owner", path);
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.body().path("deviceWarrantyMonths").isIntegralNumber()).as("no device months stated").isFalse();
+        assertThat(none.body().path("replacementWarrantyMonths").asInt()).isEqualTo(12);
+
+        ApiClient.Response set = put("t-owner", path, Map.of("acceptedOn", "2024-06-30", "deviceWarrantyMonths", 36));
+        assertThat(set.status()).as(set.body().toString()).isEqualTo(200);
+        assertThat(set.body().path("deviceWarrantyEnd").asText()).isEqualTo("2027-06-30");
+        assertThat(set.body().path("replacementWarrantyMonths").asInt()).isEqualTo(12);
+        assertThat(api.get("t-owner", path).body().path("acceptedOn").asText()).isEqualTo("2024-06-30");
+
+        ApiClient.Response bad = put("t-owner", path, Map.of("deviceWarrantyMonths", 0, "replacementWarrantyMonths", 121));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactlyInAnyOrder("deviceWarrantyMonths", "replacementWarrantyMonths", "acceptedOn");
+        assertThat(put("t-owner", path, Map.of("acceptedOn", "30.06.2024")).errorFields()).containsExactly("acceptedOn");
+        assertThat(put("t-desk", path, Map.of("deviceWarrantyMonths", 24, "acceptedOn", "2025-01-01")).status()).isEqualTo(403);
+        assertThat(put("t-owner", "/api/contracts/999999999/warranty-terms", Map.of()).status()).isEqualTo(404);
+        // nothing refused was stored
+        assertThat(api.get("t-owner", path).body().path("deviceWarrantyMonths").asInt()).isEqualTo(36);
     }
 }

@@ -22,6 +22,9 @@ import com.aftercare.api.Uploads;
 import com.aftercare.asset.Device;
 import com.aftercare.asset.DeviceType;
 import com.aftercare.asset.NewDevice;
+import com.aftercare.sla.CalendarKind;
+import com.aftercare.sla.ContractSettings;
+import com.aftercare.sla.SaveContract;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -31,6 +34,7 @@ import com.aftercare.warranty.ReadScrapCertificate;
 import com.aftercare.warranty.ReadWarranty;
 import com.aftercare.warranty.RecordCostLine;
 import com.aftercare.warranty.RecordPartHandover;
+import com.aftercare.warranty.SetWarrantyTerms;
 
 /**
  * Every path of the warranty steps in dispatch.bpmn and fault-intake.bpmn (issue 13; WA-1, RR-5, RR-6, FW-5): free in
@@ -48,6 +52,8 @@ class WarrantyProcessTest extends IntegrationTest {
     @Autowired RecordPartHandover recordPartHandover;
     @Autowired ReadScrapCertificate readScrapCertificate;
     @Autowired TestRestTemplate rest;
+    @Autowired SaveContract saveContract;
+    @Autowired SetWarrantyTerms setWarrantyTerms;
 
     private void signedIn(String user, String role) {
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, "n/a",
@@ -286,6 +292,8 @@ class WarrantyProcessTest extends IntegrationTest {
         assertThat(created.getModel()).isEqualTo("X1");
         assertThat(created.getSite().getId()).isEqualTo(site.getId());
         assertThat(created.isRetired()).isFalse();
+        // WA-1: no contract terms, so the replacement is in warranty for 12 months from the day it was installed
+        assertThat(created.getWarrantyEnd()).isEqualTo(LocalDate.now(clock).plusMonths(12));
         assertThat(view.replacement().scrapped()).isTrue();
         assertThat(readTimeline.of(ticket.getId())).anyMatch(e -> "REPLACEMENT".equals(e.getType()));
 
@@ -303,6 +311,52 @@ class WarrantyProcessTest extends IntegrationTest {
         // the new device sits where the old one was: the verification follows
         probeWorker.runOnce();
         assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+    }
+
+    /** A contract for this test's unit (each test has its own), with warranty terms. */
+    private long contractWithWarranty(String acceptedOn, Integer deviceMonths, Integer replacementMonths) {
+        long contractId = saveContract.save(site.getCustomer().getId(), new ContractSettings("Warranty contract",
+                "THREE_LEVEL", CalendarKind.SEVEN_BY_24, "Asia/Shanghai", null, null, null, null, false, null, null, null)).getId();
+        setWarrantyTerms.set(contractId, new SetWarrantyTerms.Command(acceptedOn, deviceMonths, replacementMonths));
+        return contractId;
+    }
+
+    @Test
+    void aDeviceWithoutItsOwnWarrantyEndIsCoveredForTheContractsMonthsFromAcceptance() {
+        LocalDate today = LocalDate.now(clock);
+        // accepted 36 months ago today: the anniversary is the last day covered
+        long contractId = contractWithWarranty(today.minusMonths(36).toString(), 36, null);
+        device = deviceWithWarrantyEnd(null);
+        Ticket covered = reportedAndDiagnosed(Map.of());
+        assertThat(openTaskKeys(covered)).containsExactly("diagnoseAndFix");
+        assertThat(warranty(covered).warrantyEnd()).isEqualTo(today);
+        assertThat(warranty(covered).inWarranty()).isTrue();
+        assertThat(caseCosts.costOf(covered.getId()).freeReason()).isEqualTo("WARRANTY");
+
+        // accepted a day earlier: the warranty ended yesterday, the work is costed and approved first
+        setWarrantyTerms.set(contractId, new SetWarrantyTerms.Command(today.minusMonths(36).minusDays(1).toString(), 36, null));
+        device = deviceWithWarrantyEnd(null);
+        Ticket expired = reportedAndDiagnosed(Map.of());
+        assertThat(openTaskKeys(expired)).containsExactly("quoteWork");
+        assertThat(warranty(expired).warrantyEnd()).isEqualTo(today.minusDays(1));
+        assertThat(warranty(expired).inWarranty()).isFalse();
+
+        // the device's own warranty end wins over the contract's
+        device = deviceWithWarrantyEnd(today.plusDays(1));
+        Ticket own = reportedAndDiagnosed(Map.of());
+        assertThat(openTaskKeys(own)).containsExactly("diagnoseAndFix");
+        assertThat(warranty(own).warrantyEnd()).isEqualTo(today.plusDays(1));
+    }
+
+    @Test
+    void aReplacementIsInWarrantyForTheContractsReplacementMonths() {
+        contractWithWarranty(null, null, 24);
+        Ticket ticket = atVendorUnrepairable();
+        complete(ticket, "proposeReplacement", "t-eng", Map.of("replacementModel", "X2"));
+        complete(ticket, "approveReplacement", "t-desk", Map.of("replacementApproved", true));
+        complete(ticket, "installReplacement", "t-eng", Map.of("newSerialNumber", "SN-24-" + System.nanoTime()));
+        Device created = assets.device(warranty(ticket).replacement().newDeviceId());
+        assertThat(created.getWarrantyEnd()).isEqualTo(LocalDate.now(clock).plusMonths(24));
     }
 
     @Test

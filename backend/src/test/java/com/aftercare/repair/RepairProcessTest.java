@@ -2,29 +2,42 @@ package com.aftercare.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import com.aftercare.api.ApiClient;
 
 import com.aftercare.common.ConflictException;
 import com.aftercare.identity.AccountService;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.ClockLog;
+import com.aftercare.sla.ClockLogBook;
+import com.aftercare.sla.ClockName;
+import com.aftercare.sla.ClockState;
+import com.aftercare.sla.ClockStatus;
+import com.aftercare.sla.TimeBasis;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Every path of repair-return.bpmn (issue 13, RR-1..RR-4), timers fired by executing their jobs: the device back in
- * time; back late after the vendor's deadline escalated; progress reports every 3 working days across National Day
+ * time; back late after the vendor's deadline escalated through the clock ladder (VENDOR_RETURN, ADR 0027); progress reports every 3 working days across National Day
  * 2026 (1-7 October off, Saturday 10 October a make-up workday) and a weekend; a loaner out and back. Working days
  * are office days in Asia/Shanghai (the default zone); the figures are worked out by hand in each test.
  */
@@ -40,6 +53,8 @@ class RepairProcessTest extends IntegrationTest {
     @Autowired ClockEvaluation clocks;
     @Autowired RepairHistory history;
     @Autowired RepairCalendar calendar;
+    @Autowired ClockLogBook clockLogBook;
+    @Autowired TestRestTemplate rest;
 
     private Ticket shipped(Instant at) {
         clock.set(at);
@@ -77,16 +92,28 @@ class RepairProcessTest extends IntegrationTest {
         assertThat(slip.outcome()).isEqualTo("AWAY");
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.AWAITING_VENDOR);
         assertThat(openTaskKeys(ticket)).containsExactly("receiveFromVendor");
-        assertThat(timerJob(ticket, "vendorReturnDeadline").getDuedate().toInstant())
-                .isEqualTo(Instant.parse("2026-11-09T02:00:00Z"));
+        // the vendor's deadline is a clock of the case (ADR 0027): natural time, running while the case's own clocks wait
+        ClockStatus vendor = vendorClock(ticket);
+        assertThat(vendor.state()).isEqualTo(ClockState.RUNNING);
+        assertThat(vendor.basis()).isEqualTo(TimeBasis.NATURAL);
+        assertThat(vendor.startedAt()).isEqualTo(Instant.parse("2026-11-02T02:00:00Z"));
+        assertThat(vendor.dueAt()).isEqualTo(Instant.parse("2026-11-09T02:00:00Z"));
+        assertThat(vendor.target()).isEqualTo(Duration.ofDays(7));
+        assertThat(clocks.clocks(tickets.clockTicket(ticket.getId())))
+                .filteredOn(c -> c.clock() == ClockName.RESOLUTION).singleElement()
+                .satisfies(c -> assertThat(c.state()).isEqualTo(ClockState.PAUSED));
         // three office days after Monday 10:00 is Thursday 5 November 10:00
         assertThat(timerJob(ticket, "progressTimer").getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-05T02:00:00Z"));
 
         clock.set(Instant.parse("2026-11-04T06:00:00Z"));
         complete(ticket, "receiveFromVendor", "t-desk", Map.of("vendorOutcome", "REPAIRED", "vendorReport", "更换传感器板"));
 
-        assertThat(timerJob(ticket, "vendorReturnDeadline")).isNull();
         assertThat(timerJob(ticket, "progressTimer")).isNull();
+        vendor = vendorClock(ticket);
+        assertThat(vendor.state()).isEqualTo(ClockState.MET);
+        assertThat(vendor.stoppedAt()).isEqualTo(Instant.parse("2026-11-04T06:00:00Z"));
+        // met with 4 days 20 hours to spare (Wednesday 14:00 against Monday 10:00)
+        assertThat(vendor.margin()).isEqualTo(Duration.ofHours(4 * 24 + 20));
         assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
         slip = slip(ticket);
         assertThat(slip.outcome()).isEqualTo("REPAIRED");
@@ -96,7 +123,7 @@ class RepairProcessTest extends IntegrationTest {
         assertThat(notifications.ofTicket(ticket.getId())).noneMatch(n -> "SUPERVISOR".equals(n.getRecipientRole()));
         assertThat(readTimeline.of(ticket.getId())).noneMatch(e -> "VENDOR_OVERDUE".equals(e.getType()));
         assertThat(passedActivities(ticket)).contains("recordRepairSlip", "recordVendorReturn", "repairDone", "deviceReturned")
-                .doesNotContain("notifyVendorOverdue", "remindProgressReport");
+                .doesNotContain("remindProgressReport");
         String dispatch = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(ticket.getNumber())
                 .processDefinitionKey("dispatch").singleResult().getId();
         String outcome = String.valueOf(historyService.createHistoricVariableInstanceQuery()
@@ -137,29 +164,84 @@ class RepairProcessTest extends IntegrationTest {
     }
 
     @Test
-    void vendorLateEscalatesWithoutEndingTheWait() {
-        Ticket ticket = shipped(Instant.parse("2026-11-02T02:00:00Z"));
+    void vendorLateEscalatesThroughTheClockLadderAndTheBoardShowsItOverdue() {
+        // sent Tuesday 29 September 2026 10:00 in Shanghai. Five office days (40 h): Tue 7 h, Wed 30 Sep 8 h, 1-7
+        // October National Day off, Thu 8 8 h, Fri 9 8 h, Saturday 10 October (make-up workday) 8 h, Mon 12 1 h
+        Ticket ticket = shipped(Instant.parse("2026-09-29T02:00:00Z"));
+        ClockStatus vendor = vendorClock(ticket);
+        assertThat(vendor.dueAt()).isEqualTo(Instant.parse("2026-10-12T02:00:00Z"));
+        assertThat(vendor.target()).isEqualTo(Duration.ofHours(13 * 24));
+        // the ladder of the case's policy: WARNING at 75 % of 312 h = 234 h after sending (Thursday 8 October 20:00 UTC)
+        assertThat(vendor.nextEscalationAt()).isEqualTo(Instant.parse("2026-10-08T20:00:00Z"));
+        Job rung = escalationTimer(ticket);
+        assertThat(rung.getDuedate().toInstant()).isBeforeOrEqualTo(Instant.parse("2026-10-08T20:00:00Z"));
 
-        clock.set(Instant.parse("2026-11-09T02:01:00Z")); // the job executor picks it up a moment after its due time
-        managementService.executeJob(timerJob(ticket, "vendorReturnDeadline").getId());
+        // the escalation's timer runs only a minute after the vendor's deadline: both rungs are owed, in one message
+        clock.set(Instant.parse("2026-10-12T02:01:00Z"));
+        managementService.executeJob(rung.getId());
 
+        assertThat(clockLogBook.clockLog(ticket.getId()))
+                .filteredOn(l -> l.getClock() == ClockName.VENDOR_RETURN && l.getKind() == ClockLog.Kind.ESCALATED)
+                .extracting(ClockLog::getLevelName, ClockLog::getDueAt)
+                .containsExactly(tuple("WARNING", Instant.parse("2026-10-08T20:00:00Z")),
+                        tuple("BREACH", Instant.parse("2026-10-12T02:00:00Z")));
         assertThat(notifications.ofTicket(ticket.getId()))
-                .anyMatch(n -> "SUPERVISOR".equals(n.getRecipientRole()) && n.getMessage().contains("RS-2026-001")
-                        && n.getMessage().contains("2026-11-09 10:00"))
-                .anyMatch(n -> "SERVICE_DESK".equals(n.getRecipientRole()) && n.getMessage().contains("RS-2026-001"))
-                .anyMatch(n -> "t-eng".equals(n.getRecipientUser()) && n.getMessage().contains("RS-2026-001"));
-        assertThat(readTimeline.of(ticket.getId())).anyMatch(e -> "VENDOR_OVERDUE".equals(e.getType()));
-        assertThat(openTaskKeys(ticket)).containsExactly("receiveFromVendor");
+                .anyMatch(n -> "t-eng".equals(n.getRecipientUser()) && n.getMessage().contains("送修返回"));
+        assertThat(readTimeline.of(ticket.getId()))
+                .anyMatch(e -> "ESCALATED".equals(e.getType()) && e.getMessage().contains("送修返回"));
+        assertThat(vendorClock(ticket).state()).isEqualTo(ClockState.BREACHED);
+        // BREACH repeats every hour while the device is away
+        assertThat(vendorClock(ticket).nextEscalationAt()).isEqualTo(Instant.parse("2026-10-12T03:01:00Z"));
+        assertThat(escalationTimer(ticket).getDuedate().toInstant()).isBeforeOrEqualTo(Instant.parse("2026-10-12T03:01:00Z"));
+        assertThat(openTaskKeys(ticket)).contains("receiveFromVendor");
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.AWAITING_VENDOR);
         assertThat(slip(ticket).overdue()).isTrue();
 
-        clock.set(Instant.parse("2026-11-10T03:00:00Z"));
+        // the supervisor board shows the case at the vendor with the vendor's due time, overdue
+        ApiClient.Response board = new ApiClient(rest).get("t-sup", "/api/sla/board?clock=VENDOR_RETURN&risk=OVERDUE");
+        assertThat(board.status()).isEqualTo(200);
+        JsonNode row = null;
+        for (JsonNode r : board.body().path("rows")) {
+            if (r.path("ticketId").asLong() == ticket.getId()) {
+                row = r;
+            }
+        }
+        assertThat(row).as("the case on the board").isNotNull();
+        assertThat(row.path("risk").asText()).isEqualTo("OVERDUE");
+        JsonNode first = row.path("clocks").get(0);
+        assertThat(first.path("clock").asText()).as("the running clock comes first; the paused ones after").isEqualTo("VENDOR_RETURN");
+        assertThat(first.path("state").asText()).isEqualTo("BREACHED");
+        assertThat(first.path("risk").asText()).isEqualTo("OVERDUE");
+        assertThat(Instant.parse(first.path("dueAt").asText())).isEqualTo(Instant.parse("2026-10-12T02:00:00Z"));
+        assertThat(first.path("remainingSeconds").asLong()).isEqualTo(-60);
+        assertThat(first.path("escalationName").asText()).isEqualTo("BREACH");
+
+        clock.set(Instant.parse("2026-10-13T03:00:00Z"));
         complete(ticket, "receiveFromVendor", "t-desk", Map.of("vendorOutcome", "UNREPAIRABLE", "vendorReport", "主板损坏，无法修复"));
+        vendor = vendorClock(ticket);
+        assertThat(vendor.state()).isEqualTo(ClockState.MISSED);
+        assertThat(vendor.margin()).isEqualTo(Duration.ofHours(-25));
         assertThat(slip(ticket).outcome()).isEqualTo("UNREPAIRABLE");
         assertThat(slip(ticket).overdue()).isTrue();
         assertThat(readTimeline.of(ticket.getId())).anyMatch(e -> "VENDOR".equals(e.getType()) && e.getMessage().contains("已超期")
                 && e.getMessage().contains("无法修复"));
-        assertThat(passedActivities(ticket)).contains("notifyVendorOverdue", "vendorOverdueNotified", "deviceReturned");
+        // the clock stopped while escalated: the people of its rung hear it is over, and nothing repeats any more
+        assertThat(clockLogBook.clockLog(ticket.getId()))
+                .anyMatch(l -> l.getClock() == ClockName.VENDOR_RETURN && l.getKind() == ClockLog.Kind.DEESCALATED);
+        assertThat(clockLogBook.clockLog(ticket.getId()))
+                .anyMatch(l -> l.getClock() == ClockName.VENDOR_RETURN && l.getKind() == ClockLog.Kind.MISSED);
+        assertThat(passedActivities(ticket)).contains("deviceReturned");
+    }
+
+    private ClockStatus vendorClock(Ticket ticket) {
+        return clocks.clocks(tickets.clockTicket(ticket.getId())).stream().filter(c -> c.clock() == ClockName.VENDOR_RETURN)
+                .findFirst().orElseThrow(() -> new AssertionError("no vendor-return clock"));
+    }
+
+    private Job escalationTimer(Ticket ticket) {
+        ProcessInstance p = runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
+                .processInstanceBusinessKey(tickets.get(ticket.getId()).getNumber()).singleResult();
+        return p == null ? null : managementService.createJobQuery().processInstanceId(p.getId()).timers().singleResult();
     }
 
     @Test
@@ -203,6 +285,46 @@ class RepairProcessTest extends IntegrationTest {
         complete(ticket, "receiveFromVendor", "t-desk", Map.of("vendorOutcome", "REPAIRED", "vendorReport", "已修复"));
         assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
         assertThat(timerJob(ticket, "progressTimer")).isNull();
+    }
+
+    @Test
+    void anUnwrittenReportIsChasedWhenTheNextFallsDueNotOpenedTwice() {
+        // Monday 2 November 2026 10:00; three office days (24 h) later is Thursday 5 November 10:00
+        Ticket ticket = shipped(Instant.parse("2026-11-02T02:00:00Z"));
+        Job first = timerJob(ticket, "progressTimer");
+        assertThat(first.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-05T02:00:00Z"));
+        clock.set(Instant.parse("2026-11-05T02:00:00Z"));
+        managementService.executeJob(first.getId());
+        assertThat(openTasks(ticket, "writeProgressReport")).isEqualTo(1);
+
+        // nobody writes it. Thursday 10:00 + 24 office hours: Thu 7 h, Fri 8 h, Mon 8 h, Tuesday 10 November 10:00
+        Job second = timerJob(ticket, "progressTimer");
+        assertThat(second.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-10T02:00:00Z"));
+        clock.set(Instant.parse("2026-11-10T02:00:00Z"));
+        managementService.executeJob(second.getId());
+
+        assertThat(openTasks(ticket, "writeProgressReport")).as("still the one open report").isEqualTo(1);
+        assertThat(readTimeline.of(ticket.getId())).filteredOn(e -> "PROGRESS_LATE".equals(e.getType())).singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).contains("2026-11-05 10:00").contains("t-eng"));
+        assertThat(notifications.ofTicket(ticket.getId()))
+                .anyMatch(n -> "t-eng".equals(n.getRecipientUser()) && n.getMessage().contains("仍未填写")
+                        && n.getMessage().contains("2026-11-05 10:00"))
+                .anyMatch(n -> "SERVICE_DESK".equals(n.getRecipientRole()) && n.getMessage().contains("仍未填写"));
+        // the loop goes on: Tuesday 10:00 + 24 office hours is Friday 13 November 10:00
+        Job third = timerJob(ticket, "progressTimer");
+        assertThat(third.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-13T02:00:00Z"));
+
+        // written late: the next one due opens a task again, and is not late
+        complete(ticket, "writeProgressReport", "t-eng", Map.of("progressReport", "厂家仍在检测"));
+        assertThat(openTasks(ticket, "writeProgressReport")).isZero();
+        clock.set(Instant.parse("2026-11-13T02:00:00Z"));
+        managementService.executeJob(third.getId());
+        assertThat(openTasks(ticket, "writeProgressReport")).isEqualTo(1);
+        assertThat(readTimeline.of(ticket.getId())).filteredOn(e -> "PROGRESS_LATE".equals(e.getType())).hasSize(1);
+    }
+
+    private long openTasks(Ticket ticket, String key) {
+        return tasks.openTaskKeys(tickets.get(ticket.getId()).getNumber()).getOrDefault(key, 0L);
     }
 
     @Test

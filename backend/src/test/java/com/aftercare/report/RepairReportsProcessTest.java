@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.runtime.Job;
@@ -125,6 +129,29 @@ class RepairReportsProcessTest extends IntegrationTest {
                 .anyMatch(n -> notifications.messageFor(n, Labels.ZH).startsWith("2026年10月的月度维修总结已生成"));
         assertThat(notifications.forUser("t-sup", Set.of(Role.SUPERVISOR)))
                 .anyMatch(n -> notifications.messageFor(n, Labels.EN).contains("monthly repair summaries for 2026-10"));
+    }
+
+    @Test
+    void theTimerFiresAt0830InTheServiceZoneWhateverTheJvmZoneAndActsOnlyUpToThe10th() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        assertThat(timer("monthStarted").getDuedate().toInstant().atZone(shanghai).toLocalTime()).isEqualTo(LocalTime.of(8, 30));
+        octoberSlips();
+        TimeZone jvm = TimeZone.getDefault();
+        try {
+            // a server started in California: a cron would now mean 08:30 there (00:30 in Shanghai the next day)
+            TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+            // Wednesday 11 November 2026, 08:30 in Shanghai: a working day, but past the 10th
+            clock.set(Instant.parse("2026-11-11T00:30:00Z"));
+            managementService.executeJob(timer("monthStarted").getId());
+            Instant next = timer("monthStarted").getDuedate().toInstant();
+            assertThat(next.atZone(shanghai).toLocalTime()).isEqualTo(LocalTime.of(8, 30));
+            // the engine plans the next firing from its own (real) time: within the next day
+            Instant now = Instant.now();
+            assertThat(next).isAfter(now).isBeforeOrEqualTo(now.plus(Duration.ofHours(24)));
+        } finally {
+            TimeZone.setDefault(jvm);
+        }
+        assertThat(reportsOf(ReportKind.MONTHLY)).as("nothing is made after the 10th").isEmpty();
     }
 
     @Test

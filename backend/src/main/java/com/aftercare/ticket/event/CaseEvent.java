@@ -153,6 +153,14 @@ public sealed interface CaseEvent {
         public String type() { return "PROGRESS_DUE"; }
     }
 
+    /**
+     * RR-3: the next progress report fell due while the one due since {@code dueSince} is still unwritten: no second
+     * task is opened, the open one is chased (engineer null: only the desk was told).
+     */
+    record ProgressReportLate(String engineer, Instant dueSince) implements CaseEvent {
+        public String type() { return "PROGRESS_LATE"; }
+    }
+
     /** RR-3: the progress report written while the device is at the vendor, as sent to the customer. */
     record ProgressReported(String vendor, String report) implements CaseEvent {
         public String type() { return "PROGRESS_REPORT"; }

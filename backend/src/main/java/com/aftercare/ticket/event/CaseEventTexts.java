@@ -147,6 +147,11 @@ public class CaseEventTexts {
             return blank(e.engineer()) ? text(lang, "progressReportDueDesk")
                     : text(lang, "progressReportDue", "engineer", e.engineer());
         }
+        if (event instanceof CaseEvent.ProgressReportLate e) {
+            String due = e.dueSince() == null ? "-" : time(e.dueSince(), zone);
+            return blank(e.engineer()) ? text(lang, "progressReportLateDesk", "due", due)
+                    : text(lang, "progressReportLate", "engineer", e.engineer(), "due", due);
+        }
         if (event instanceof CaseEvent.ProgressReported e) {
             return text(lang, "progressReported", "vendor", e.vendor(), "report", e.report());
         }

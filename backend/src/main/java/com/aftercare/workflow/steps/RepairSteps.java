@@ -11,21 +11,23 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.aftercare.repair.NotifyVendorOverdue;
 import com.aftercare.repair.ReceiveFromVendor;
 import com.aftercare.repair.RemindProgressReport;
 import com.aftercare.repair.SendProgressReport;
 import com.aftercare.repair.ShipToVendor;
 
 /**
- * The service tasks of repair-return.bpmn (RR-1..RR-3): write the repair slip and the dates the process waits for,
- * escalate a late vendor, remind the engineer of a progress report and send it, close the slip when the device is
+ * The service tasks of repair-return.bpmn (RR-1..RR-3): write the repair slip and the dates the process waits for
+ * (the vendor's deadline is a clock the escalation process watches, ADR 0027), remind the engineer of a progress report and send it, close the slip when the device is
  * back. The bean names are the model's delegate expressions. Dates are handed to the timers as java.util.Date.
  */
 @Configuration
 class RepairSteps {
 
-    /** recordRepairSlip: vendorReturnDue for the deadline timer, progressReportDue for the first report. */
+    /** When the progress report now open fell due; null while every report so far is written (RR-3: one at a time). */
+    private static final String OPEN_REPORT_SINCE = "progressReportOpenSince";
+
+    /** recordRepairSlip: vendorReturnDue (kept for the model's readers), progressReportDue for the first report. */
     @Bean
     JavaDelegate repairSlipDelegate(ShipToVendor shipToVendor, Clock clock) {
         return execution -> {
@@ -35,6 +37,7 @@ class RepairSteps {
                 Instant now = clock.instant();
                 execution.setVariable("vendorReturnDue", Date.from(now.plus(Duration.ofDays(5))));
                 execution.setVariable("progressReportDue", Date.from(now.plus(Duration.ofDays(3))));
+                execution.setVariable(OPEN_REPORT_SINCE, null);
                 return;
             }
             ShipToVendor.Shipped shipped = shipToVendor.ship(id, text(execution, "vendorName"),
@@ -43,30 +46,35 @@ class RepairSteps {
             execution.setVariable("repairSlipId", shipped.slipId());
             execution.setVariable("vendorReturnDue", Date.from(shipped.returnDue()));
             execution.setVariable("progressReportDue", Date.from(shipped.firstProgressDue()));
+            // created here, on the process instance, so the report loop's branches update the one variable
+            execution.setVariable(OPEN_REPORT_SINCE, null);
         };
     }
 
-    /** notifyVendorOverdue: the deadline timer on "Receive device from vendor" fired. */
-    @Bean
-    JavaDelegate vendorOverdueDelegate(NotifyVendorOverdue notifyVendorOverdue) {
-        return execution -> {
-            Long id = ticketId(execution);
-            if (id != null) {
-                notifyVendorOverdue.notify(id, text(execution, "engineer"));
-            }
-        };
-    }
-
-    /** remindProgressReport: a report is due; the next one three working days on. */
+    /**
+     * remindProgressReport: a report is due; the next one three working days on. progressReportLate tells the model's
+     * gateway not to open a second task while the last report is unwritten (it is chased instead).
+     */
     @Bean
     JavaDelegate progressDueDelegate(RemindProgressReport remindProgressReport, Clock clock) {
         return execution -> {
             Long id = ticketId(execution);
+            Date openSince = execution.getVariable(OPEN_REPORT_SINCE) instanceof Date d ? d : null;
             if (id == null) {
                 execution.setVariable("progressReportDue", Date.from(clock.instant().plus(Duration.ofDays(3))));
+                execution.setVariable("progressReportLate", openSince != null);
+                if (openSince == null) {
+                    execution.setVariable(OPEN_REPORT_SINCE, Date.from(clock.instant()));
+                }
                 return;
             }
-            execution.setVariable("progressReportDue", Date.from(remindProgressReport.remind(id, text(execution, "engineer"))));
+            RemindProgressReport.Reminder reminder = remindProgressReport.remind(id, text(execution, "engineer"),
+                    openSince == null ? null : openSince.toInstant());
+            execution.setVariable("progressReportDue", Date.from(reminder.nextDue()));
+            execution.setVariable("progressReportLate", reminder.late());
+            if (!reminder.late()) {
+                execution.setVariable(OPEN_REPORT_SINCE, Date.from(clock.instant()));
+            }
         };
     }
 
@@ -78,6 +86,7 @@ class RepairSteps {
             if (id != null) {
                 sendProgressReport.send(id, text(execution, "progressReport"), user(execution));
             }
+            execution.setVariable(OPEN_REPORT_SINCE, null);
         };
     }
 

@@ -101,6 +101,8 @@ class CaseEventTextsTest {
         s.put("backFromVendorLate", new CaseEvent.BackFromVendor("海康威视", "RS-001", "UNREPAIRABLE", true));
         s.put("progressReportDue", new CaseEvent.ProgressReportDue("t-eng"));
         s.put("progressReportDueDesk", new CaseEvent.ProgressReportDue(null));
+        s.put("progressReportLate", new CaseEvent.ProgressReportLate("t-eng", java.time.Instant.parse("2026-11-05T02:00:00Z")));
+        s.put("progressReportLateDesk", new CaseEvent.ProgressReportLate(null, java.time.Instant.parse("2026-11-05T02:00:00Z")));
         s.put("progressReported", new CaseEvent.ProgressReported("海康威视", "厂家已更换主板，正在老化测试"));
         s.put("loanerInstalled", new CaseEvent.LoanerInstalled("DS-2CD3T46", "LN-0001"));
         s.put("loanerCollected", new CaseEvent.LoanerCollected("DS-2CD3T46", "LN-0001"));
