@@ -59,9 +59,12 @@ class VerificationProcessTest extends IntegrationTest {
 
     private Device nvr;
 
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void recorder() {
         prober.reset();
+        jdbc.update("delete from verification_policy"); // the shipped VC-3 defaults, whatever another test changed
         nvr = newDevice(DeviceType.NVR, "NVR", settings(null, null, NVR_ISAPI, null, null, false));
     }
 
