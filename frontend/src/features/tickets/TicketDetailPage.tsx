@@ -33,6 +33,7 @@ import { canActOn, TaskForm, taskKeys, taskName, tasksApi } from '../tasks';
 import { CustomerTicketView } from './CustomerTicketView';
 import { ConversationPanel } from '../conversation';
 import { ProbeResults } from './ProbeResults';
+import { VerificationWaiverPanel } from './VerificationWaiver';
 import { SiteCard } from './SiteCard';
 import { StaffCustomerStep } from './StaffCustomerStep';
 import { ticketKeys, ticketsApi } from './api';
@@ -149,6 +150,7 @@ function StaffTicketView({ id }: { id: string }) {
                 label: t('detail.probes'),
                 children: (
                   <div data-testid="probe-results">
+                    <VerificationWaiverPanel ticket={ticket} onChanged={reloadAll} />
                     <ProbeResults results={ticket.probeResults ?? []} />
                   </div>
                 ),
@@ -205,6 +207,7 @@ function StaffTicketView({ id }: { id: string }) {
             <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
             <ConversationPanel ticketId={ticket.id} staff />
             <Card title={t('detail.probes')} data-testid="probe-results">
+              <VerificationWaiverPanel ticket={ticket} onChanged={reloadAll} />
               <ProbeResults results={ticket.probeResults ?? []} />
             </Card>
             <DeliveriesPanel
