@@ -836,7 +836,7 @@ export interface paths {
             cookie?: never;
         };
         get: operations["policy"];
-        put: operations["change"];
+        put: operations["change_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1670,6 +1670,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/verification-waiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["waive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/warranty": {
         parameters: {
             query?: never;
@@ -1713,6 +1729,38 @@ export interface paths {
         };
         get: operations["ofTicket"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verification-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verification-policies/{deviceType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["change"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1844,6 +1892,14 @@ export interface components {
             elementId?: string;
             elementType?: string;
             name?: string;
+        };
+        CheckInput: {
+            kind?: string;
+            optional?: boolean;
+            params?: {
+                [key: string]: string;
+            };
+            ptzOnly?: boolean;
         };
         CheckResult: {
             /** Format: int32 */
@@ -2067,6 +2123,31 @@ export interface components {
             name?: string;
             serialNumber?: string;
             type?: string;
+        };
+        DeviceProbeSettings: {
+            /** Format: int32 */
+            channel?: number;
+            clearPassword?: boolean;
+            clearSnmpAuthPassword?: boolean;
+            clearSnmpCommunity?: boolean;
+            clearSnmpPrivPassword?: boolean;
+            isapiUrl?: string;
+            onvifUrl?: string;
+            password?: string;
+            ptz?: boolean;
+            /** Format: int64 */
+            recorderId?: number;
+            rtspUrl?: string;
+            snmpAuthPassword?: string;
+            snmpAuthProtocol?: string;
+            snmpCommunity?: string;
+            /** Format: int32 */
+            snmpPort?: number;
+            snmpPrivPassword?: string;
+            snmpPrivProtocol?: string;
+            snmpUser?: string;
+            snmpVersion?: string;
+            username?: string;
         };
         DeviceView: {
             /** Format: int64 */
@@ -2314,6 +2395,7 @@ export interface components {
             ipAddress?: string;
             model?: string;
             name: string;
+            probe?: components["schemas"]["DeviceProbeSettings"];
             probeHttpUrl?: string;
             probeTcpPorts?: string;
             probeTlsInsecure?: boolean;
@@ -2455,6 +2537,29 @@ export interface components {
             approved?: boolean;
             reason?: string;
         };
+        Policy: {
+            checks?: components["schemas"]["PolicyCheck"][];
+            /** @enum {string} */
+            deviceType?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            shippedDefault?: boolean;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
+            /** Format: int32 */
+            version?: number;
+        };
+        PolicyBody: {
+            checks?: components["schemas"]["CheckInput"][];
+        };
+        PolicyCheck: {
+            /** @enum {string} */
+            kind?: "TCP" | "HTTP" | "RTSP_STREAM" | "ONVIF_MEDIA" | "ONVIF_PTZ" | "SNMP_UPTIME" | "SNMP_INTERFACES" | "SNMP_UPS" | "NVR_STORAGE" | "NVR_RECORDINGS" | "NVR_CHANNELS";
+            optional?: boolean;
+            params?: {
+                [key: string]: string;
+            };
+            ptzOnly?: boolean;
+        };
         PolicyDefinition: {
             commonClocks?: components["schemas"]["ClockSpec"][];
             escalation?: components["schemas"]["EscalationStep"][];
@@ -2489,6 +2594,7 @@ export interface components {
             durationMillis?: number;
             kind?: string;
             ok?: boolean;
+            reason?: string;
             target?: string;
         };
         ProbeRun: {
@@ -2859,6 +2965,17 @@ export interface components {
             /** Format: int64 */
             headSeq?: number;
             ok?: boolean;
+        };
+        WaiverBody: {
+            reason?: string;
+        };
+        WaiverView: {
+            /** Format: int64 */
+            id?: number;
+            reason?: string;
+            /** Format: date-time */
+            waivedAt?: string;
+            waivedBy?: string;
         };
         WarehouseView: {
             code?: string;
@@ -4445,7 +4562,7 @@ export interface operations {
             };
         };
     };
-    change: {
+    change_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5835,6 +5952,32 @@ export interface operations {
             };
         };
     };
+    waive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WaiverBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaiverView"];
+                };
+            };
+        };
+    };
     warranty: {
         parameters: {
             query?: never;
@@ -5899,6 +6042,52 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeliveryView"][];
+                };
+            };
+        };
+    };
+    all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Policy"][];
+                };
+            };
+        };
+    };
+    change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceType: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Policy"];
                 };
             };
         };
