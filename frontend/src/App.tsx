@@ -8,6 +8,7 @@ import { AdminPage } from './features/admin/AdminPage';
 import { ContractsPage } from './features/contracts/ContractsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { ModelsPage } from './features/models/ModelsPage';
+import { VerificationPoliciesPage } from './features/verification/VerificationPoliciesPage';
 import { OutboxBadge } from './features/offline';
 import { ServiceFormPage } from './features/serviceform';
 import { LoanerPoolPage, RepairSlipPage } from './features/repair';
@@ -123,6 +124,14 @@ export function App() {
             element={
               <RequireRole roles={['PROCESS_OWNER', 'ADMIN']}>
                 <ModelsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/verification-policies"
+            element={
+              <RequireRole roles={['PROCESS_OWNER', 'ADMIN', 'SUPERVISOR', 'SERVICE_DESK']}>
+                <VerificationPoliciesPage />
               </RequireRole>
             }
           />

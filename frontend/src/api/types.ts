@@ -130,6 +130,15 @@ export interface ProbeCheck {
   ok: boolean;
   detail: string | null;
   durationMillis: number | null;
+  /** Issue 14: the CheckReason code (labels "probeReason"); absent on results from before. */
+  reason?: string | null;
+}
+
+/** Issue 14: the desk's waiver of a device's verification (its probe settings are missing). */
+export interface VerificationWaiver {
+  reason: string;
+  waivedBy: string;
+  waivedAt: string;
 }
 
 export interface ProbeResult {
@@ -177,6 +186,10 @@ export interface TicketDetail extends TicketSummary {
   verifying?: boolean;
   /** Where the engineer goes and whom to call there (staff case file). */
   site?: SiteCardInfo | null;
+  /** Issue 14: the desk's waiver of the device's verification, if any. */
+  verificationWaiver?: VerificationWaiver | null;
+  /** Issue 14: offer this user the waiver (desk; the last verification failed as not configured). */
+  waiverOffered?: boolean;
 }
 
 /** The site of a case as the phone's site card shows it. */

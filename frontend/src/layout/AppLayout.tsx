@@ -16,6 +16,11 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/supervisor', label: 'nav.supervisor', roles: ['SUPERVISOR', 'ADMIN', 'SERVICE_DESK'] },
   { path: '/models', label: 'nav.models', roles: ['PROCESS_OWNER', 'ADMIN'] },
   { path: '/contracts', label: 'nav.contracts', roles: ['PROCESS_OWNER', 'ADMIN'] },
+  {
+    path: '/verification-policies',
+    label: 'nav.verificationPolicies',
+    roles: ['PROCESS_OWNER', 'ADMIN', 'SUPERVISOR'],
+  },
   { path: '/admin', label: 'nav.admin', roles: ['ADMIN', 'SUPERVISOR'] },
   { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },

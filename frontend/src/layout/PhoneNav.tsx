@@ -10,6 +10,7 @@ import {
   MenuOutlined,
   PlusCircleOutlined,
   SettingOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -38,6 +39,7 @@ const ICONS: Record<string, ReactNode> = {
   '/supervisor': <DashboardOutlined />,
   '/models': <ApartmentOutlined />,
   '/contracts': <SolutionOutlined />,
+  '/verification-policies': <SafetyCertificateOutlined />,
   '/admin': <SettingOutlined />,
   '/stock': <InboxOutlined />,
   '/reports': <FileExcelOutlined />,

@@ -30,6 +30,13 @@ import {
   type SiteInput,
 } from './api';
 import { FormModal } from './FormModal';
+import {
+  DeviceProbeFields,
+  PROBE_FIELDS,
+  probeInitialValues,
+  probeInput,
+  withoutProbeFields,
+} from './DeviceProbeFields';
 import { ResponsiveTable } from './ResponsiveTable';
 
 const SITE_FIELDS = ['name', 'address', 'region', 'contactName', 'contactPhone', 'customerId'];
@@ -44,6 +51,7 @@ const DEVICE_FIELDS = [
   'probeTcpPorts',
   'probeHttpUrl',
   'probeTlsInsecure',
+  ...PROBE_FIELDS,
 ];
 
 export function SiteForm({
@@ -105,11 +113,13 @@ type DeviceValues = Omit<DeviceInput, 'warrantyEnd'> & { warrantyEnd?: dayjs.Day
 
 function DeviceForm({
   sites,
+  devices,
   device,
   onSaved,
   onClose,
 }: {
   sites: AdminSite[];
+  devices: AdminDevice[];
   device?: AdminDevice;
   onSaved: () => void;
   onClose: () => void;
@@ -124,13 +134,19 @@ function DeviceForm({
       title={t(device ? 'admin.devices.edit' : 'admin.devices.add')}
       initialValues={
         device
-          ? { ...device, warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : undefined }
+          ? {
+              ...device,
+              probe: undefined,
+              ...probeInitialValues(device.probe),
+              warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : undefined,
+            }
           : { siteId: sites[0]?.id }
       }
       fields={DEVICE_FIELDS}
       onSubmit={async (v) => {
         const body: DeviceInput = {
-          ...v,
+          ...withoutProbeFields(v),
+          probe: probeInput(v as unknown as Record<string, unknown>),
           model: v.model || undefined,
           ipAddress: v.ipAddress || undefined,
           probeTcpPorts: v.probeTcpPorts || undefined,
@@ -194,6 +210,7 @@ function DeviceForm({
       <Form.Item name="probeTlsInsecure" valuePropName="checked">
         <Checkbox data-testid="device-probeTlsInsecure">{t('admin.devices.probeTlsInsecure')}</Checkbox>
       </Form.Item>
+      <DeviceProbeFields device={device} devices={devices} />
     </FormModal>
   );
 }
@@ -341,6 +358,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
       {device && (
         <DeviceForm
           sites={sites.data ?? []}
+          devices={devices.data ?? []}
           device={device === 'new' ? undefined : device}
           onSaved={() => {
             message.success(t('admin.saved'));

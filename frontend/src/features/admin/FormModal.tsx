@@ -20,9 +20,11 @@ export function showServerErrors(
   t: (k: string) => string,
 ): string | null {
   if (error instanceof ApiError && error.fieldErrors.length > 0) {
-    const onForm = error.fieldErrors.filter((fe) => fields.includes(formField(fe.field)));
-    form.setFields(onForm.map((fe) => ({ name: formField(fe.field), errors: [fe.message] })));
-    const elsewhere = error.fieldErrors.filter((fe) => !fields.includes(formField(fe.field)));
+    // a field named in full ("probe.rtspUrl", a flat form item) wins over its first segment
+    const itemOf = (field: string) => (fields.includes(field) ? field : formField(field));
+    const onForm = error.fieldErrors.filter((fe) => fields.includes(itemOf(fe.field)));
+    form.setFields(onForm.map((fe) => ({ name: itemOf(fe.field), errors: [fe.message] })));
+    const elsewhere = error.fieldErrors.filter((fe) => !fields.includes(itemOf(fe.field)));
     if (elsewhere.length === 0) return t('validation.serverRejected');
     return elsewhere.map((fe) => `${fe.field}: ${fe.message}`).join('; ');
   }

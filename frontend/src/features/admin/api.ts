@@ -37,7 +37,57 @@ export interface AdminDevice {
   probeHttpUrl?: string;
   probeTlsInsecure: boolean;
   retired: boolean;
+  /** Issue 14: the protocol checks' settings; secrets only as "set or not". */
+  probe?: DeviceProbe;
 }
+
+/** A device's probe settings as the server shows them: never a password or community, only whether one is set. */
+export interface DeviceProbe {
+  rtspUrl?: string | null;
+  onvifUrl?: string | null;
+  isapiUrl?: string | null;
+  username?: string | null;
+  passwordSet: boolean;
+  snmpVersion?: string | null;
+  snmpPort?: number | null;
+  snmpCommunitySet: boolean;
+  snmpUser?: string | null;
+  snmpAuthProtocol?: string | null;
+  snmpAuthPasswordSet: boolean;
+  snmpPrivProtocol?: string | null;
+  snmpPrivPasswordSet: boolean;
+  recorderId?: number | null;
+  recorderName?: string | null;
+  channel?: number | null;
+  ptz: boolean;
+}
+
+/** What the device form sends: a blank secret keeps the stored one, clear* removes it. */
+export interface DeviceProbeInput {
+  rtspUrl?: string;
+  onvifUrl?: string;
+  isapiUrl?: string;
+  username?: string;
+  password?: string;
+  clearPassword?: boolean;
+  snmpVersion?: string;
+  snmpPort?: number;
+  snmpCommunity?: string;
+  clearSnmpCommunity?: boolean;
+  snmpUser?: string;
+  snmpAuthProtocol?: string;
+  snmpAuthPassword?: string;
+  clearSnmpAuthPassword?: boolean;
+  snmpPrivProtocol?: string;
+  snmpPrivPassword?: string;
+  clearSnmpPrivPassword?: boolean;
+  recorderId?: number;
+  channel?: number;
+  ptz?: boolean;
+}
+
+export const SNMP_AUTH_PROTOCOLS = ['SHA', 'SHA256', 'MD5'] as const;
+export const SNMP_PRIV_PROTOCOLS = ['AES', 'AES256', 'DES'] as const;
 
 export interface Account {
   username: string;
@@ -75,7 +125,7 @@ export interface AdminTeam {
 }
 
 export type SiteInput = Omit<AdminSite, 'id'>;
-export type DeviceInput = Omit<AdminDevice, 'id' | 'retired'>;
+export type DeviceInput = Omit<AdminDevice, 'id' | 'retired' | 'probe'> & { probe?: DeviceProbeInput };
 export type AccountInput = Omit<Account, 'enabled'> & { password?: string };
 export type EngineerInput = Omit<AdminEngineer, 'id' | 'teamName' | 'displayName'> & { displayName?: string };
 export type TeamInput = Omit<AdminTeam, 'id'>;

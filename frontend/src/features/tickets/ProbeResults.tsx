@@ -41,7 +41,12 @@ export function ProbeResults({ results }: { results: ProbeResult[] }) {
               rowKey={(_, i) => String(i)}
               dataSource={result.checks ?? []}
               columns={[
-                { title: t('detail.checkKind'), dataIndex: 'kind', width: 80 },
+                {
+                  title: t('detail.checkKind'),
+                  dataIndex: 'kind',
+                  width: 120,
+                  render: (kind: string) => t(`probeCheck.${kind}`, { defaultValue: kind }),
+                },
                 { title: t('detail.checkTarget'), dataIndex: 'target' },
                 {
                   title: t('detail.checkResult'),
@@ -51,7 +56,15 @@ export function ProbeResults({ results }: { results: ProbeResult[] }) {
                     <Tag color={ok ? 'success' : 'error'}>{ok ? t('detail.checkOk') : t('detail.checkFailed')}</Tag>
                   ),
                 },
-                { title: t('detail.checkDetail'), dataIndex: 'detail', render: (d: string | null) => d ?? '—' },
+                {
+                  title: t('detail.checkDetail'),
+                  dataIndex: 'detail',
+                  // the reason in words (issue 14); the detail's figures after it, as measured
+                  render: (d: string | null, c: ProbeCheck) =>
+                    c.reason && c.reason !== 'OK'
+                      ? `${t(`probeReason.${c.reason}`, { defaultValue: c.reason })}${d ? `（${d}）` : ''}`
+                      : (d ?? '—'),
+                },
                 { title: t('detail.checkMillis'), dataIndex: 'durationMillis', width: 80, align: 'right' },
               ]}
             />

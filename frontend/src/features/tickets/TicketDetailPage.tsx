@@ -34,6 +34,7 @@ import { CustomerTicketView } from './CustomerTicketView';
 import { ConversationPanel } from '../conversation';
 import { ProbeResults } from './ProbeResults';
 import { CaseAlarms } from '../alarms';
+import { VerificationWaiverPanel } from './VerificationWaiver';
 import { SiteCard } from './SiteCard';
 import { StaffCustomerStep } from './StaffCustomerStep';
 import { ticketKeys, ticketsApi } from './api';
@@ -152,6 +153,7 @@ function StaffTicketView({ id }: { id: string }) {
                 children: (
                   <div data-testid="probe-results">
                     <CaseAlarms ticketId={ticket.id} />
+                    <VerificationWaiverPanel ticket={ticket} onChanged={reloadAll} />
                     <ProbeResults results={ticket.probeResults ?? []} />
                   </div>
                 ),
@@ -209,6 +211,7 @@ function StaffTicketView({ id }: { id: string }) {
             <ConversationPanel ticketId={ticket.id} staff />
             <Card title={t('detail.probes')} data-testid="probe-results">
               <CaseAlarms ticketId={ticket.id} />
+              <VerificationWaiverPanel ticket={ticket} onChanged={reloadAll} />
               <ProbeResults results={ticket.probeResults ?? []} />
             </Card>
             <DeliveriesPanel

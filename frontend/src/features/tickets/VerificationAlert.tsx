@@ -50,6 +50,13 @@ function reasonOf(t: TFunction, detail: string | null | undefined): string {
 
 /** One failed check in words: which port or web address, and why. */
 export function describeCheck(t: TFunction, check: ProbeCheck): string {
+  // issue 14: the protocol checks, and any check not configured, say which check and why in the label's words
+  if (check.reason && (check.reason === 'NOT_CONFIGURED' || (check.kind !== 'TCP' && check.kind !== 'HTTP'))) {
+    return t('verification.check', {
+      check: t(`probeCheck.${check.kind}`, { defaultValue: check.kind }),
+      reason: t(`probeReason.${check.reason}`, { defaultValue: check.reason }),
+    });
+  }
   const reason = reasonOf(t, check.detail);
   if (check.kind === 'TCP') {
     const port = /:(\d+)$/.exec(check.target ?? '')?.[1];

@@ -8,6 +8,7 @@ import type {
   ProbeResult,
   TicketDetail,
   TicketSummary,
+  VerificationWaiver,
 } from '../../api/types';
 
 export interface TicketFilter {
@@ -34,6 +35,8 @@ export const ticketsApi = {
   notifications: () => api.get<Notification[]>('/notifications'),
   /** Issue 12: probe the ticket's device again now; the result joins the case file's probe results. */
   recheckDevice: (id: string | number) => api.postEmpty<ProbeResult>(`/tickets/${id}/probe-results`),
+  waiveVerification: (id: string | number, reason: string) =>
+    api.post<VerificationWaiver>(`/tickets/${id}/verification-waiver`, { reason }),
 };
 
 // shared with the task forms kept without signal (features/offline)

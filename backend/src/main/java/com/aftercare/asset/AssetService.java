@@ -101,8 +101,111 @@ public class AssetService {
         String url = trimToNull(d.probeHttpUrl());
         validateProbe(ip, ports, url);
         checkProbeTargets(site, ip, ports, url);
-        return devices.save(new Device(site, d.type(), d.name().trim(), d.model(), d.serialNumber().trim(), ip,
+        Device device = devices.save(new Device(site, d.type(), d.name().trim(), d.model(), d.serialNumber().trim(), ip,
                 d.warrantyEnd(), ports, url, Boolean.TRUE.equals(d.probeTlsInsecure())));
+        if (d.probe() != null) {
+            configureProbe(device, site, d.probe());
+        }
+        return device;
+    }
+
+    /** The protocol checks' settings (issue 14), each a 400 naming the field ("probe.rtspUrl") when unusable. */
+    void configureProbe(Device device, Site site, DeviceProbeSettings p) {
+        AllowList networks = AllowList.of(site.getProbeAllowList());
+        String rtsp = trimToNull(p.rtspUrl());
+        if (rtsp != null) {
+            checkRtspUrl(rtsp, networks);
+        }
+        String onvif = trimToNull(p.onvifUrl());
+        if (onvif != null) {
+            checkHttpTarget("probe.onvifUrl", onvif, networks);
+        }
+        String isapi = trimToNull(p.isapiUrl());
+        if (isapi != null) {
+            checkHttpTarget("probe.isapiUrl", isapi, networks);
+        }
+        String version = trimToNull(p.snmpVersion());
+        if (version != null && !version.equals("2c") && !version.equals("3")) {
+            throw new BadRequestException("probe.snmpVersion", "must be 2c or 3");
+        }
+        String auth = upperOrNull(p.snmpAuthProtocol());
+        if (auth != null && !AUTH_PROTOCOLS.contains(auth)) {
+            throw new BadRequestException("probe.snmpAuthProtocol", "must be one of " + AUTH_PROTOCOLS);
+        }
+        String priv = upperOrNull(p.snmpPrivProtocol());
+        if (priv != null && !PRIV_PROTOCOLS.contains(priv)) {
+            throw new BadRequestException("probe.snmpPrivProtocol", "must be one of " + PRIV_PROTOCOLS);
+        }
+        if (priv != null && auth == null) {
+            throw new BadRequestException("probe.snmpPrivProtocol", "privacy needs an authentication protocol (SNMPv3 authPriv)");
+        }
+        if (version != null && device.getIpAddress() != null) {
+            int port = p.snmpPort() == null ? 161 : p.snmpPort();
+            outbound.checkProbeHost("ipAddress", device.getIpAddress(), List.of(port), networks);
+        }
+        Device recorder = null;
+        if (p.recorderId() != null) {
+            recorder = devices.findWithSite(p.recorderId())
+                    .orElseThrow(() -> new BadRequestException("probe.recorderId", "unknown device " + p.recorderId()));
+            if (recorder.getType() != DeviceType.NVR) {
+                throw new BadRequestException("probe.recorderId", "must be an NVR");
+            }
+            if (!recorder.getSite().getId().equals(site.getId())) {
+                throw new BadRequestException("probe.recorderId", "must be on the same site as the device");
+            }
+            if (recorder.getId().equals(device.getId())) {
+                throw new BadRequestException("probe.recorderId", "a device cannot record itself");
+            }
+        }
+        if (p.channel() != null && recorder == null) {
+            throw new BadRequestException("probe.channel", "needs the recorder the channel is on (recorderId)");
+        }
+        device.configureProbe(rtsp, onvif, isapi, trimToNull(p.username()), version,
+                version == null ? null : p.snmpPort() == null ? Integer.valueOf(161) : p.snmpPort(), trimToNull(p.snmpUser()), auth, priv,
+                recorder, p.channel(), Boolean.TRUE.equals(p.ptz()));
+        device.changeSecrets(secret(p.password(), p.clearPassword()), secret(p.snmpCommunity(), p.clearSnmpCommunity()),
+                secret(p.snmpAuthPassword(), p.clearSnmpAuthPassword()), secret(p.snmpPrivPassword(), p.clearSnmpPrivPassword()));
+    }
+
+    static final List<String> AUTH_PROTOCOLS = List.of("SHA", "SHA256", "MD5");
+    static final List<String> PRIV_PROTOCOLS = List.of("AES", "AES256", "DES");
+
+    private static Device.Secret secret(String value, Boolean clear) {
+        return new Device.Secret(value, Boolean.TRUE.equals(clear));
+    }
+
+    private static String upperOrNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** rtsp(s)://host[:port]/path without user:password (credentials are the device account's, stored encrypted). */
+    private void checkRtspUrl(String url, AllowList networks) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new BadRequestException("probe.rtspUrl", "not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("rtsp") && !scheme.equals("rtsps")) {
+            throw new BadRequestException("probe.rtspUrl", "must be an rtsp:// or rtsps:// URL");
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new BadRequestException("probe.rtspUrl", "must not contain a user name or password (set them as the device account)");
+        }
+        if (uri.getHost() == null) {
+            throw new BadRequestException("probe.rtspUrl", "must have a host");
+        }
+        outbound.checkProbeHost("probe.rtspUrl", uri.getHost(), List.of(uri.getPort() >= 0 ? uri.getPort() : 554), networks);
+    }
+
+    private void checkHttpTarget(String field, String url, AllowList networks) {
+        String problem = com.aftercare.outbound.TargetRule.urlProblem(url);
+        if (problem != null) {
+            throw new BadRequestException(field, problem);
+        }
+        URI uri = URI.create(url);
+        outbound.checkProbeHost(field, uri.getHost(), List.of(OutboundTargets.port(uri)), networks);
     }
 
     /** Re-points the probe (a wrong address, a device replaced by the vendor) so a case is never stuck on it. */
@@ -131,16 +234,16 @@ public class AssetService {
         return site;
     }
 
-    /** The outbound rule for the device's address and probe URL, with the site's allow-list; 400 naming the field. */
+    /** The probe rule (site networks, ADR 0031) for the device's address and probe URL; 400 naming the field. */
     private void checkProbeTargets(Site site, String ip, String ports, String url) {
         AllowList allowList = AllowList.of(site.getProbeAllowList());
         if (ip != null) {
             List<Integer> portList = ports == null ? List.of()
                     : java.util.Arrays.stream(ports.split(",")).map(String::trim).map(Integer::valueOf).toList();
-            outbound.checkHost("ipAddress", ip, portList, allowList);
+            outbound.checkProbeHost("ipAddress", ip, portList, allowList);
         }
         if (url != null) {
-            outbound.checkUrl("probeHttpUrl", url, OutboundTargets.Use.PROBE, allowList);
+            checkHttpTarget("probeHttpUrl", url, allowList);
         }
     }
 

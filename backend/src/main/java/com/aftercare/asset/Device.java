@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,7 +18,10 @@ import jakarta.persistence.ManyToOne;
 
 /**
  * An installed device. The probe settings say how verification reaches it: TCP ports to connect
- * to on its IP address and an HTTP(S) URL that must answer.
+ * to on its IP address, an HTTP(S) URL that must answer, and (issue 14) the stream, ONVIF and ISAPI
+ * addresses, the device account, SNMP, and for a camera the recorder and channel that keep its
+ * recordings. Passwords and the SNMP community are held in clear here and stored as SecretBox
+ * ciphertext (SecretConverter); no API returns them, only whether one is set.
  */
 @Entity
 public class Device {
@@ -44,6 +48,44 @@ public class Device {
     private String probeHttpUrl;
     @Column(name = "probe_tls_insecure")
     private boolean probeTlsInsecure;
+    @Column(name = "probe_rtsp_url")
+    private String probeRtspUrl;
+    @Column(name = "probe_onvif_url")
+    private String probeOnvifUrl;
+    @Column(name = "probe_isapi_url")
+    private String probeIsapiUrl;
+    @Column(name = "probe_username")
+    private String probeUsername;
+    @Column(name = "probe_password")
+    @Convert(converter = com.aftercare.secrets.SecretConverter.class)
+    private String probePassword;
+    @Column(name = "probe_snmp_version")
+    private String snmpVersion;
+    @Column(name = "probe_snmp_port")
+    private Integer snmpPort;
+    @Column(name = "probe_snmp_community")
+    @Convert(converter = com.aftercare.secrets.SecretConverter.class)
+    private String snmpCommunity;
+    @Column(name = "probe_snmp_user")
+    private String snmpUser;
+    @Column(name = "probe_snmp_auth_protocol")
+    private String snmpAuthProtocol;
+    @Column(name = "probe_snmp_auth_password")
+    @Convert(converter = com.aftercare.secrets.SecretConverter.class)
+    private String snmpAuthPassword;
+    @Column(name = "probe_snmp_priv_protocol")
+    private String snmpPrivProtocol;
+    @Column(name = "probe_snmp_priv_password")
+    @Convert(converter = com.aftercare.secrets.SecretConverter.class)
+    private String snmpPrivPassword;
+    /** A camera's recorder: the NVR on the same site whose disks keep its recordings (checked there, VC-3). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "recorder_id")
+    private Device recorder;
+    @Column(name = "recorder_channel")
+    private Integer recorderChannel;
+    /** A pan-tilt-zoom camera: its policy may ask for a PTZ move (VC-3). */
+    private boolean ptz;
     /** Taken out of service: no longer offered for new fault reports, kept for the tickets that name it. */
     private boolean retired;
 
@@ -90,6 +132,70 @@ public class Device {
     public String getProbeHttpUrl() { return probeHttpUrl; }
     public boolean isProbeTlsInsecure() { return probeTlsInsecure; }
     public boolean isRetired() { return retired; }
+    public String getProbeRtspUrl() { return probeRtspUrl; }
+    public String getProbeOnvifUrl() { return probeOnvifUrl; }
+    public String getProbeIsapiUrl() { return probeIsapiUrl; }
+    public String getProbeUsername() { return probeUsername; }
+    /** The plain password, for building a probe job only; never put it in a view, log or result. */
+    public String probePassword() { return probePassword; }
+    public boolean hasProbePassword() { return probePassword != null; }
+    public String getSnmpVersion() { return snmpVersion; }
+    public Integer getSnmpPort() { return snmpPort; }
+    /** The plain community, for building a probe job only. */
+    public String snmpCommunity() { return snmpCommunity; }
+    public boolean hasSnmpCommunity() { return snmpCommunity != null; }
+    public String getSnmpUser() { return snmpUser; }
+    public String getSnmpAuthProtocol() { return snmpAuthProtocol; }
+    /** The plain SNMPv3 authentication password, for building a probe job only. */
+    public String snmpAuthPassword() { return snmpAuthPassword; }
+    public boolean hasSnmpAuthPassword() { return snmpAuthPassword != null; }
+    public String getSnmpPrivProtocol() { return snmpPrivProtocol; }
+    /** The plain SNMPv3 privacy password, for building a probe job only. */
+    public String snmpPrivPassword() { return snmpPrivPassword; }
+    public boolean hasSnmpPrivPassword() { return snmpPrivPassword != null; }
+    public Device getRecorder() { return recorder; }
+    public Integer getRecorderChannel() { return recorderChannel; }
+    public boolean isPtz() { return ptz; }
+
+    /** The addresses and switches of the protocol checks (issue 14); validated by {@link AssetService}. */
+    void configureProbe(String rtspUrl, String onvifUrl, String isapiUrl, String username, String snmpVersion, Integer snmpPort,
+            String snmpUser, String snmpAuthProtocol, String snmpPrivProtocol, Device recorder, Integer recorderChannel, boolean ptz) {
+        this.probeRtspUrl = rtspUrl;
+        this.probeOnvifUrl = onvifUrl;
+        this.probeIsapiUrl = isapiUrl;
+        this.probeUsername = username;
+        this.snmpVersion = snmpVersion;
+        this.snmpPort = snmpPort;
+        this.snmpUser = snmpUser;
+        this.snmpAuthProtocol = snmpAuthProtocol;
+        this.snmpPrivProtocol = snmpPrivProtocol;
+        this.recorder = recorder;
+        this.recorderChannel = recorderChannel;
+        this.ptz = ptz;
+    }
+
+    /**
+     * Secrets are write-only: null keeps what is stored (the edit form cannot show it, so an empty
+     * field means "unchanged"), clear removes it, anything else replaces it.
+     */
+    void changeSecrets(Secret password, Secret community, Secret authPassword, Secret privPassword) {
+        this.probePassword = password.applyTo(probePassword);
+        this.snmpCommunity = community.applyTo(snmpCommunity);
+        this.snmpAuthPassword = authPassword.applyTo(snmpAuthPassword);
+        this.snmpPrivPassword = privPassword.applyTo(snmpPrivPassword);
+    }
+
+    /** A write-only value as an edit sends it: keep, clear or set. */
+    record Secret(String value, boolean clear) {
+        static final Secret KEEP = new Secret(null, false);
+
+        String applyTo(String stored) {
+            if (clear) {
+                return null;
+            }
+            return value == null || value.isEmpty() ? stored : value;
+        }
+    }
 
     /** What the asset archive says about the device; the probe target changes through {@link #changeProbe}. */
     void describe(Site site, DeviceType type, String name, String model, String serialNumber, LocalDate warrantyEnd,

@@ -23,8 +23,8 @@ interface DeviceRepository extends JpaRepository<Device, Long> {
 
     boolean existsBySerialNumberAndIdNot(String serialNumber, Long id);
 
-    /** The administration list: retired devices included. */
-    @EntityGraph(attributePaths = "site")
+    /** The administration list: retired devices included (with the camera's recorder, which the list names). */
+    @EntityGraph(attributePaths = { "site", "recorder" })
     @Query("""
             select d from Device d
             where (:siteId is null or d.site.id = :siteId)
@@ -32,7 +32,7 @@ interface DeviceRepository extends JpaRepository<Device, Long> {
             order by d.name""")
     List<Device> findForAdministration(@Param("customerId") Long customerId, @Param("siteId") Long siteId);
 
-    @EntityGraph(attributePaths = "site")
+    @EntityGraph(attributePaths = { "site", "recorder" })
     @Query("select d from Device d where d.id = :id")
     java.util.Optional<Device> findWithSite(@Param("id") Long id);
 }

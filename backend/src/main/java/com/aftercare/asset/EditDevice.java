@@ -32,6 +32,9 @@ public class EditDevice {
         assets.changeProbe(id, d.ipAddress(), d.probeTcpPorts(), d.probeHttpUrl());
         device.describe(site, d.type(), d.name().trim(), d.model() == null || d.model().isBlank() ? null : d.model().trim(),
                 serial, d.warrantyEnd(), Boolean.TRUE.equals(d.probeTlsInsecure()));
+        if (d.probe() != null) {
+            assets.configureProbe(device, site, d.probe());
+        }
         return device;
     }
 }

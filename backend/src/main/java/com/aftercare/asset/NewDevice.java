@@ -2,10 +2,12 @@ package com.aftercare.asset;
 
 import java.time.LocalDate;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+/** probe: the protocol checks' settings (issue 14); null on an edit keeps them as they are. */
 public record NewDevice(
         @NotNull Long siteId,
         @NotNull DeviceType type,
@@ -16,5 +18,12 @@ public record NewDevice(
         LocalDate warrantyEnd,
         @Size(max = 200) String probeTcpPorts,
         @Size(max = 500) String probeHttpUrl,
-        Boolean probeTlsInsecure) {
+        Boolean probeTlsInsecure,
+        @Valid DeviceProbeSettings probe) {
+
+    /** A device known by address, TCP ports and HTTP URL only (callers from before issue 14). */
+    public NewDevice(Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,
+            LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, Boolean probeTlsInsecure) {
+        this(siteId, type, name, model, serialNumber, ipAddress, warrantyEnd, probeTcpPorts, probeHttpUrl, probeTlsInsecure, null);
+    }
 }

@@ -71,7 +71,10 @@ final class AuditedTables {
             // a contract's warranty terms (WA-1: acceptance day, device and replacement warranty months)
             Map.entry("warranty_terms", new Spec(OwnerRule.NONE, null, null)),
             // issue 13 (RR-7): a generated repair report (the SHA-256 of its stored file included)
-            Map.entry("repair_report", new Spec(OwnerRule.COLUMN, "customer_id", null)));
+            Map.entry("repair_report", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            // issue 14: what verification asks of each device type, and the desk's waiver of one case's verification
+            Map.entry("verification_policy", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("verification_waiver", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's
@@ -105,9 +108,9 @@ final class AuditedTables {
 
     /**
      * Columns never recorded in clear, whatever entity they are on: password hashes, signing secrets,
-     * tokens. The entry still says that the value changed ("***" before and after).
+     * tokens, device passwords and SNMP communities (issue 14; stored encrypted, and not even the ciphertext here). The entry still says that the value changed ("***" before and after).
      */
-    private static final Pattern SECRET = Pattern.compile(".*(password|secret|token|api_key).*");
+    private static final Pattern SECRET = Pattern.compile(".*(password|secret|token|api_key|community).*");
     /**
      * Webhook URLs carry their key (WeCom ?key=, DingTalk ?access_token=, or anywhere in the path of
      * other robots): write-only like a password, so recorded as "***" whole, as the API shows only

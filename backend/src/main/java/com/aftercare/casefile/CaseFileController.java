@@ -36,13 +36,15 @@ class CaseFileController {
     private final FindTicket tickets;
     private final WorkflowTaskService tasks;
     private final ProbeService probes;
+    private final com.aftercare.probe.WaiveVerification waivers;
     private final TicketActions actions;
     private final ReadCaseTimeline timelines;
     private final ReadCustomerStep customerSteps;
     private final Clock clock;
 
     CaseFileController(FindTicket tickets, WorkflowTaskService tasks, ProbeService probes, TicketActions actions,
-            ReadCaseTimeline timelines, ReadCustomerStep customerSteps, Clock clock) {
+            ReadCaseTimeline timelines, ReadCustomerStep customerSteps, Clock clock, com.aftercare.probe.WaiveVerification waivers) {
+        this.waivers = waivers;
         this.tickets = tickets;
         this.tasks = tasks;
         this.probes = probes;
@@ -70,7 +72,14 @@ class CaseFileController {
             /** Issue 12: the device is being probed now (the case is in its verify step); the page shows "checking". */
             boolean verifying,
             /** Where the engineer goes and whom to call there: the site card of the phone's ticket page. */
-            SiteCard site) {
+            SiteCard site,
+            /** Issue 14: the desk's waiver of the device's verification (settings missing), or null. */
+            WaiverView verificationWaiver,
+            /** Issue 14: the page offers this user the waiver (desk, last verification failed as not configured). */
+            boolean waiverOffered) {
+    }
+
+    record WaiverView(String reason, String waivedBy, Instant waivedAt) {
     }
 
     /** The site of a case as the engineer's phone shows it: address for the map link, contact for tap-to-call. */
@@ -114,6 +123,8 @@ class CaseFileController {
                 t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults,
                 actions.available(t), customerSteps.of(t), t.getStatus() == TicketStatus.VERIFYING,
                 new SiteCard(t.getSite().getId(), t.getSite().getName(), t.getSite().getAddress(),
-                        t.getSite().getContactName(), t.getSite().getContactPhone()));
+                        t.getSite().getContactName(), t.getSite().getContactPhone()),
+                waivers.of(id).map(w -> new WaiverView(w.getReason(), w.getWaivedBy(), w.getWaivedAt())).orElse(null),
+                waivers.offered(t, CurrentUser.roles()));
     }
 }

@@ -1,6 +1,8 @@
 package com.aftercare.demo;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -56,9 +58,12 @@ class DemoData {
     private final SaveContract saveContract;
     private final ReportFault reportFault;
     private final WorkflowTaskService tasks;
+    private final com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy;
 
     DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment,
-            SaveContract saveContract, ReportFault reportFault, WorkflowTaskService tasks) {
+            SaveContract saveContract, ReportFault reportFault, WorkflowTaskService tasks,
+            com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy) {
+        this.changePolicy = changePolicy;
         this.saveContract = saveContract;
         this.reportFault = reportFault;
         this.tasks = tasks;
@@ -78,6 +83,7 @@ class DemoData {
         accounts.createIfAbsent("owner", "demo", "Liu Yang 刘洋", Set.of(Role.PROCESS_OWNER));
         accounts.createIfAbsent("admin", "demo", "Admin 管理员", Set.of(Role.ADMIN));
         if (assets.customers().isEmpty()) {
+            demoPolicies();
             seedAssets(port);
             seedFieldJob();
             log.info("Demo data loaded: sign in as desk / engineer / supervisor / owner / admin / customer, password 'demo'");
@@ -87,6 +93,20 @@ class DemoData {
         // the customer's own user: reports and follows the demo customer's tickets only
         assets.customers().stream().filter(c -> c.getName().startsWith("Demo City")).findFirst()
                 .ifPresent(c -> accounts.createCustomerUserIfAbsent("customer", "demo", "Zhao Lei 赵磊 (Demo City PSB)", c.getId()));
+    }
+
+    /**
+     * The demo devices answer TCP and HTTP on this server only (no RTSP, ONVIF, SNMP or ISAPI peer runs here), so the
+     * demo verifies every type "as configured" instead of the shipped VC-3 policy (ADR 0031); the process owner sees
+     * and can change it on 「验证策略」. A real installation keeps VC-3.
+     */
+    private void demoPolicies() {
+        List<com.aftercare.probe.policy.ChangeVerificationPolicy.CheckInput> asConfigured = List.of(
+                new com.aftercare.probe.policy.ChangeVerificationPolicy.CheckInput("TCP", Map.of(), true, false),
+                new com.aftercare.probe.policy.ChangeVerificationPolicy.CheckInput("HTTP", Map.of(), true, false));
+        for (DeviceType type : DeviceType.values()) {
+            changePolicy.change(type, asConfigured, "owner");
+        }
     }
 
     private void seedAssets(int port) {

@@ -108,6 +108,69 @@ public class OutboundTargets {
         return address;
     }
 
+    public static final String OUTSIDE_SITE = "outside the site's networks";
+
+    /**
+     * Checks a device probe target before it is stored (issue 14): as {@link #resolveProbe}, as a 400 naming the field.
+     * An unresolvable name is left to connect time (it may only resolve inside the customer's network).
+     */
+    public void checkProbeHost(String field, String host, Iterable<Integer> ports, AllowList siteNetworks) {
+        String problem = TargetRule.hostProblem(host);
+        if (problem != null) {
+            throw new BadRequestException(field, problem);
+        }
+        InetAddress[] addresses = lookUp(host);
+        if (addresses == null) {
+            return;
+        }
+        for (int port : ports) {
+            for (InetAddress address : addresses) {
+                String refused = probeRefusal(host, address, port, siteNetworks);
+                if (refused != null) {
+                    throw new BadRequestException(field, NOT_ALLOWED + " on port " + port + ": " + refused);
+                }
+            }
+        }
+    }
+
+    /**
+     * Where a device probe may connect (issue 14, ADR 0031): the server-wide allow-list first (the operator's
+     * configuration; the demo profile allows loopback there); never loopback, unspecified, link-local (169.254.169.254),
+     * multicast or a cloud metadata address otherwise, whatever a site's list says; inside the site's networks when the
+     * site has any; else a public unicast address, as before sites had networks.
+     */
+    public InetAddress resolveProbe(String host, int port, AllowList siteNetworks) throws TargetRefusedException {
+        if (host == null || TargetRule.hostProblem(host) != null) {
+            throw new TargetRefusedException("not a usable host", "host " + host);
+        }
+        InetAddress[] addresses = lookUp(host);
+        if (addresses == null) {
+            throw new TargetRefusedException("cannot resolve host", "cannot resolve " + host);
+        }
+        for (InetAddress address : addresses) {
+            String refused = probeRefusal(host, address, port, siteNetworks);
+            if (refused != null) {
+                throw new TargetRefusedException(NOT_ALLOWED, host.toLowerCase(Locale.ROOT) + ":" + port + " is " + refused);
+            }
+        }
+        return addresses[0];
+    }
+
+    /** Why a probe may not reach this address, or null. */
+    String probeRefusal(String host, InetAddress address, int port, AllowList siteNetworks) {
+        if (global.allows(host, address, port)) {
+            return null;
+        }
+        String kind = TargetRule.refusal(address);
+        if (kind != null && TargetRule.neverForSites(address, kind)) {
+            return kind;
+        }
+        if (!siteNetworks.isEmpty()) {
+            return siteNetworks.allows(host, address, port) ? null : OUTSIDE_SITE;
+        }
+        return kind;
+    }
+
     public static int port(URI uri) {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }

@@ -131,6 +131,22 @@ public final class TargetRule {
         return null;
     }
 
+    /** Cloud metadata services that sit on otherwise ordinary ranges (Alibaba Cloud's on CGNAT, AWS's IPv6 one). */
+    private static final java.util.Set<String> METADATA = java.util.Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
+
+    /**
+     * Addresses a site's networks can never open for device probes, only the server-wide configuration (issue 14):
+     * the server itself (loopback, unspecified), link-local (169.254.169.254 is the usual metadata service),
+     * multicast and the metadata services. kind: what {@link #refusal} said of the address.
+     */
+    static boolean neverForSites(InetAddress address, String kind) {
+        if (METADATA.contains(address.getHostAddress())) {
+            return true;
+        }
+        return kind.endsWith("loopback") || kind.endsWith("unspecified") || kind.endsWith("link-local")
+                || kind.endsWith("multicast");
+    }
+
     private static String embedded(String form, byte[] b, int offset) {
         String inner = refusalV4(new byte[] { b[offset], b[offset + 1], b[offset + 2], b[offset + 3] });
         return inner == null ? null : form + " " + inner;

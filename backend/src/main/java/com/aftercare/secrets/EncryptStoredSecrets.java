@@ -27,7 +27,9 @@ class EncryptStoredSecrets implements ApplicationRunner {
     /** table -> its secret columns; every column here carries {@link SecretConverter} on its entity. */
     static final Map<String, List<String>> COLUMNS = Map.of(
             "service_contract", List.of("wecom_webhook_url", "dingtalk_webhook_url", "dingtalk_secret"),
-            "notification_delivery", List.of("endpoint_url", "sign_secret"));
+            "notification_delivery", List.of("endpoint_url", "sign_secret"),
+            // issue 14: device accounts and SNMP secrets of the probes
+            "device", List.of("probe_password", "probe_snmp_community", "probe_snmp_auth_password", "probe_snmp_priv_password"));
 
     private static final Logger log = LoggerFactory.getLogger(EncryptStoredSecrets.class);
 

@@ -44,9 +44,10 @@ class TimelineLanguageApiTest extends IntegrationTest {
         String unique = String.valueOf(System.nanoTime() % 100000);
         chineseSite = assets.createSite(new NewSite(site.getCustomer().getId(), "东门路口站" + unique, "东门路1号", Region.CITY,
                 "王工", "13800000000"));
-        // no probe ports or URL: the device check has nothing to check and lets the case go on
-        camera = assets.createDevice(new NewDevice(chineseSite.getId(), DeviceType.CAMERA, "东门摄像机" + unique, "X1",
-                "SN-TL-" + unique, "61.135.169." + (1 + Integer.parseInt(unique) % 250), null, null, null, false));
+        // checked by TCP and HTTP on the test's fake device (OTHER: "as configured"); a camera without its VC-3 settings
+        // would fail verification as not configured (issue 14)
+        camera = assets.createDevice(new NewDevice(chineseSite.getId(), DeviceType.OTHER, "东门摄像机" + unique, "X1",
+                "SN-TL-" + unique, "127.0.0.1", null, String.valueOf(DEVICE.port()), DEVICE.url(), false));
     }
 
     @Test

@@ -40,7 +40,8 @@ class ProbeTargetCheckedOnConnectTest extends IntegrationTest {
     }
 
     @Test
-    void theSitesAllowListLetsTheProbeThroughAndOnlyTheStatusIsRecorded() throws Exception {
+    void aSitesListCannotOpenTheServersOwnLoopback() throws Exception {
+        // before issue 14 a site's allow-list could name 127.0.0.1; now only the server-wide configuration can (ADR 0031)
         try (CountingListener internal = new CountingListener()) {
             Ticket ticket = report(Category.DEFECT);
             assets.allowProbes(site.getId(), "127.0.0.1:" + internal.port());
@@ -49,8 +50,9 @@ class ProbeTargetCheckedOnConnectTest extends IntegrationTest {
 
             ProbeService.Outcome outcome = probes.run(probes.plan(ticket.getId()));
 
-            assertThat(internal.accepted()).isEqualTo(2);
-            assertThat(outcome.checks()).extracting(ProbeCheck::detail).containsExactly("connected", "HTTP 500");
+            assertThat(internal.accepted()).as("connections the internal service accepted").isZero();
+            assertThat(outcome.passed()).isFalse();
+            assertThat(outcome.checks()).extracting(ProbeCheck::reason).containsExactly("TARGET_REFUSED", "TARGET_REFUSED");
             assertThat(outcome.toString()).as("checks and summary").doesNotContain(CountingListener.MARKER);
         }
     }

@@ -26,12 +26,15 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
     @Autowired ProbeResultRepository results;
     @Autowired CaseTimeline timeline;
     @Autowired com.aftercare.agent.ProbeRoutes routes;
+    @Autowired com.aftercare.probe.policy.VerificationPolicies policies;
+    @Autowired VerificationWaiverRepository waivers;
 
     /** A probe service whose planning always fails, as a broken database read or bug would. */
     static class CrashingProbeService extends ProbeService {
         CrashingProbeService(ProbeResultRepository results, DeviceProber prober,
-                com.aftercare.ticket.FindTicket tickets, CaseTimeline timeline, Clock clock) {
-            super(prober, results, tickets, timeline, clock);
+                com.aftercare.ticket.FindTicket tickets, CaseTimeline timeline, Clock clock,
+                com.aftercare.probe.policy.VerificationPolicies policies, VerificationWaiverRepository waivers) {
+            super(prober, results, tickets, timeline, clock, policies, waivers);
         }
 
         @Override
@@ -45,7 +48,7 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
         Ticket ticket = report(Category.DEFECT);
         dispatchAndFix(ticket);
         long incidentsBefore = runtimeService.createIncidentQuery().count();
-        ProbeService crashing = new CrashingProbeService(results, prober, tickets, timeline, appClock);
+        ProbeService crashing = new CrashingProbeService(results, prober, tickets, timeline, appClock, policies, waivers);
         ProbeWorker worker = new ProbeWorker(externalTasks, crashing, routes, transaction, false, 60_000, 0);
 
         for (int i = 0; i < ProbeWorker.MAX_TRIES; i++) {

@@ -110,7 +110,9 @@ public abstract class IntegrationTest {
         String unique = getClass().getSimpleName() + "-" + n + "-" + System.nanoTime();
         Customer customer = assets.createCustomer("Customer " + unique);
         site = assets.createSite(new NewSite(customer.getId(), "Site " + unique, "Road 1", Region.CITY, "Contact", "123"));
-        device = assets.createDevice(new NewDevice(site.getId(), DeviceType.CAMERA, "Camera " + unique, "X1", "SN-" + unique,
+        // OTHER: verified by TCP and HTTP "as configured" (the fake device); a camera's VC-3 policy needs RTSP and its
+        // recorder, which VerificationProcessTest sets up where a test is about them (issue 14)
+        device = assets.createDevice(new NewDevice(site.getId(), DeviceType.OTHER, "Camera " + unique, "X1", "SN-" + unique,
                 "127.0.0.1", null, String.valueOf(DEVICE.port()), DEVICE.url(), false));
     }
 

@@ -216,8 +216,22 @@ public sealed interface CaseEvent {
     }
 
     /** A device check finished (or could not run: checksTotal 0 and failed true). */
-    record ProbeChecked(String deviceName, boolean passed, int checksTotal, int checksFailed) implements CaseEvent {
+    /**
+     * A verification ran (VC-3). notConfigured: required checks the device lacks settings for (issue 14); waivedBy: the
+     * desk user whose waiver let those pass (null: no waiver used).
+     */
+    record ProbeChecked(String deviceName, boolean passed, int checksTotal, int checksFailed, int notConfigured, String waivedBy)
+            implements CaseEvent {
+        public ProbeChecked(String deviceName, boolean passed, int checksTotal, int checksFailed) {
+            this(deviceName, passed, checksTotal, checksFailed, 0, null);
+        }
+
         public String type() { return passed ? "PROBE_PASSED" : "PROBE_FAILED"; }
+    }
+
+    /** Issue 14: the desk waived verification of the case's device (its settings are missing), with the reason. */
+    record VerificationWaived(String deviceName, String reason) implements CaseEvent {
+        public String type() { return "VERIFICATION_WAIVED"; }
     }
 
     /**

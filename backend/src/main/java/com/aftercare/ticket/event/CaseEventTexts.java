@@ -209,6 +209,9 @@ public class CaseEventTexts {
             return text(lang, "probeWaitsForAgent", "device", orEmpty(e.deviceName()), "agent", orEmpty(e.agentName()),
                     "site", orEmpty(e.siteName()));
         }
+        if (event instanceof CaseEvent.VerificationWaived e) {
+            return text(lang, "verificationWaived", "device", orEmpty(e.deviceName()), "reason", e.reason());
+        }
         if (event instanceof CaseEvent.Mentioned e) {
             return text(lang, "mentioned", "by", e.by(), "number", e.number(), "excerpt", e.excerpt());
         }
@@ -291,6 +294,12 @@ public class CaseEventTexts {
 
     /** A device check: passed, failed, nothing to check (no device, no checks set up), or could not run. */
     private String probe(Locale lang, CaseEvent.ProbeChecked e) {
+        if (e.passed() && e.waivedBy() != null) {
+            return text(lang, "probeWaived", "device", e.deviceName(), "by", e.waivedBy(), "missing", e.notConfigured());
+        }
+        if (!e.passed() && e.notConfigured() > 0 && e.checksFailed() == e.notConfigured()) {
+            return text(lang, "probeNotConfigured", "device", e.deviceName(), "missing", e.notConfigured(), "total", e.checksTotal());
+        }
         if (e.passed()) {
             return e.deviceName() == null ? text(lang, "probeNoDevice")
                     : e.checksTotal() == 0 ? text(lang, "probeNoChecks", "device", e.deviceName())

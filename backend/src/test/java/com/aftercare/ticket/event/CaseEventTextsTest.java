@@ -34,7 +34,7 @@ class CaseEventTextsTest {
             // issue 14: a monitoring source as the admin named it
             "总部监控",
             // issue 13: what people typed on a repair slip, a progress report and a loaner
-            "海康威视", "RS-001", "厂家已更换主板，正在老化测试", "DS-2CD3T46", "LN-0001",
+            "海康威视", "RS-001", "模拟摄像机，无法取流", "厂家已更换主板，正在老化测试", "DS-2CD3T46", "LN-0001",
             // issue 13: a spare part as the catalogue names it
             "CAM-PSU-12V", "摄像机电源", "个", // a spare part's number, name and unit as typed in the catalogue
             // issue 14: a probe agent's name as the admin typed it
@@ -94,6 +94,9 @@ class CaseEventTextsTest {
         s.put("probeNoChecks", new CaseEvent.ProbeChecked("Camera C-01", true, 0, 0));
         s.put("probeNotRun", new CaseEvent.ProbeChecked(null, false, 0, 0));
         s.put("mentioned", new CaseEvent.Mentioned(NUMBER, "t-desk", "已发方案"));
+        s.put("probeWaived", new CaseEvent.ProbeChecked("Camera C-01", true, 2, 2, 2, "t-desk"));
+        s.put("probeNotConfigured", new CaseEvent.ProbeChecked("Camera C-01", false, 2, 2, 2, null));
+        s.put("verificationWaived", new CaseEvent.VerificationWaived("Camera C-01", "模拟摄像机，无法取流"));
         s.put("reportOverdue", new CaseEvent.ReportOverdue("t-eng", java.time.Duration.ofHours(24)));
         s.put("sentToVendor", new CaseEvent.SentToVendor("海康威视", "RS-001", java.time.Instant.parse("2026-10-09T02:00:00Z")));
         s.put("vendorReturnOverdue", new CaseEvent.VendorReturnOverdue("海康威视", "RS-001", java.time.Instant.parse("2026-10-09T02:00:00Z")));
