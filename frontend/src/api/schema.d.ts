@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         post: operations["create_3"];
         delete?: never;
@@ -78,6 +78,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alarm-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_5"];
+        put?: never;
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/alarm-sources/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["revoke_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -382,6 +414,57 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An event in the generic format (PagerDuty Events v2 style) */
+        post: operations["generic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/alertmanager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Prometheus Alertmanager webhook (payload version 4): one event per alert */
+        post: operations["alertmanager"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/zabbix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Zabbix webhook of the Aftercare media type (docs/alarms.md) */
+        post: operations["zabbix"];
         delete?: never;
         options?: never;
         head?: never;
@@ -934,7 +1017,7 @@ export interface paths {
             cookie?: never;
         };
         get: operations["policy"];
-        put: operations["change"];
+        put: operations["change_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1354,6 +1437,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alarms"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1819,6 +1918,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/verification-waiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["waive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/warranty": {
         parameters: {
             query?: never;
@@ -1869,6 +1984,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/verification-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verification-policies/{deviceType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1876,6 +2023,10 @@ export interface components {
         AbnormalEventRequest: {
             description?: string;
             technical?: boolean;
+        };
+        Accepted: {
+            events?: components["schemas"]["Result"][];
+            status?: string;
         };
         AccountView: {
             /** Format: int64 */
@@ -1993,6 +2144,29 @@ export interface components {
             risk?: string;
             state?: string;
         };
+        CaseAlarm: {
+            /** Format: date-time */
+            acknowledgedAt?: string;
+            dedupKey?: string;
+            /** Format: date-time */
+            firstAt?: string;
+            /** Format: date-time */
+            flappingNotedAt?: string;
+            /** Format: date-time */
+            lastTriggeredAt?: string;
+            /** Format: date-time */
+            resolvedAt?: string;
+            /** @enum {string} */
+            severity?: "CRITICAL" | "ERROR" | "WARNING" | "INFO";
+            source?: string;
+            /** @enum {string} */
+            sourceKind?: "GENERIC" | "ALERTMANAGER" | "ZABBIX";
+            /** @enum {string} */
+            state?: "FIRING" | "ACKNOWLEDGED" | "RESOLVED";
+            summary?: string;
+            /** Format: int32 */
+            triggerCount?: number;
+        };
         CaseCost: {
             freeOfCharge?: boolean;
             freeReason?: string;
@@ -2023,6 +2197,14 @@ export interface components {
             elementId?: string;
             elementType?: string;
             name?: string;
+        };
+        CheckInput: {
+            kind?: string;
+            optional?: boolean;
+            params?: {
+                [key: string]: string;
+            };
+            ptzOnly?: boolean;
         };
         CheckRequest: {
             /** @enum {string} */
@@ -2272,6 +2454,31 @@ export interface components {
             serialNumber?: string;
             type?: string;
         };
+        DeviceProbeSettings: {
+            /** Format: int32 */
+            channel?: number;
+            clearPassword?: boolean;
+            clearSnmpAuthPassword?: boolean;
+            clearSnmpCommunity?: boolean;
+            clearSnmpPrivPassword?: boolean;
+            isapiUrl?: string;
+            onvifUrl?: string;
+            password?: string;
+            ptz?: boolean;
+            /** Format: int64 */
+            recorderId?: number;
+            rtspUrl?: string;
+            snmpAuthPassword?: string;
+            snmpAuthProtocol?: string;
+            snmpCommunity?: string;
+            /** Format: int32 */
+            snmpPort?: number;
+            snmpPrivPassword?: string;
+            snmpPrivProtocol?: string;
+            snmpUser?: string;
+            snmpVersion?: string;
+            username?: string;
+        };
         DeviceView: {
             /** Format: int64 */
             id?: number;
@@ -2408,6 +2615,7 @@ export interface components {
             /** Format: date */
             receivedOn?: string;
         };
+        JsonNode: unknown;
         LevelCount: {
             /** Format: int32 */
             atRisk?: number;
@@ -2524,6 +2732,7 @@ export interface components {
             ipAddress?: string;
             model?: string;
             name: string;
+            probe?: components["schemas"]["DeviceProbeSettings"];
             probeHttpUrl?: string;
             probeTcpPorts?: string;
             probeTlsInsecure?: boolean;
@@ -2564,6 +2773,15 @@ export interface components {
             name: string;
             /** @enum {string} */
             region: "CITY" | "COUNTY";
+        };
+        NewSource: {
+            /** Format: int64 */
+            customerId: number;
+            /** @enum {string} */
+            kind: "GENERIC" | "ALERTMANAGER" | "ZABBIX";
+            name: string;
+            /** Format: int64 */
+            triageSiteId?: number;
         };
         NewTicket: {
             /** @enum {string} */
@@ -2665,6 +2883,29 @@ export interface components {
             approved?: boolean;
             reason?: string;
         };
+        Policy: {
+            checks?: components["schemas"]["PolicyCheck"][];
+            /** @enum {string} */
+            deviceType?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            shippedDefault?: boolean;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
+            /** Format: int32 */
+            version?: number;
+        };
+        PolicyBody: {
+            checks?: components["schemas"]["CheckInput"][];
+        };
+        PolicyCheck: {
+            /** @enum {string} */
+            kind?: "TCP" | "HTTP" | "RTSP_STREAM" | "ONVIF_MEDIA" | "ONVIF_PTZ" | "SNMP_UPTIME" | "SNMP_INTERFACES" | "SNMP_UPS" | "NVR_STORAGE" | "NVR_RECORDINGS" | "NVR_CHANNELS";
+            optional?: boolean;
+            params?: {
+                [key: string]: string;
+            };
+            ptzOnly?: boolean;
+        };
         PolicyDefinition: {
             commonClocks?: components["schemas"]["ClockSpec"][];
             escalation?: components["schemas"]["EscalationStep"][];
@@ -2699,6 +2940,7 @@ export interface components {
             durationMillis?: number;
             kind?: string;
             ok?: boolean;
+            reason?: string;
             target?: string;
         };
         ProbeJob: {
@@ -2739,6 +2981,10 @@ export interface components {
         };
         Recorded: {
             passed?: boolean;
+        };
+        RegisteredView: {
+            key?: string;
+            source?: components["schemas"]["SourceView"];
         };
         RepairReportView: {
             /** Format: date-time */
@@ -2992,6 +3238,30 @@ export interface components {
             user?: string;
             version?: string;
         };
+        SourceView: {
+            /** Format: int64 */
+            cases?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: int64 */
+            events?: number;
+            /** Format: int64 */
+            id?: number;
+            keyPrefix?: string;
+            /** @enum {string} */
+            kind?: "GENERIC" | "ALERTMANAGER" | "ZABBIX";
+            /** Format: date-time */
+            lastEventAt?: string;
+            name?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            /** Format: int64 */
+            triageSiteId?: number;
+        };
         StaleStock: {
             batches?: components["schemas"]["BatchView"][];
             staleAfter?: string;
@@ -3108,6 +3378,17 @@ export interface components {
             headSeq?: number;
             ok?: boolean;
         };
+        WaiverBody: {
+            reason?: string;
+        };
+        WaiverView: {
+            /** Format: int64 */
+            id?: number;
+            reason?: string;
+            /** Format: date-time */
+            waivedAt?: string;
+            waivedBy?: string;
+        };
         WarehouseView: {
             code?: string;
             /** Format: int64 */
@@ -3143,7 +3424,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_5: {
+    list_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -3278,6 +3559,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    list_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SourceView"][];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSource"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RegisteredView"];
+                };
+            };
+        };
+    };
+    revoke_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SourceView"];
+                };
             };
         };
     };
@@ -3862,6 +4209,78 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Recorded"];
+                };
+            };
+        };
+    };
+    generic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Accepted"];
+                };
+            };
+        };
+    };
+    alertmanager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Accepted"];
+                };
+            };
+        };
+    };
+    zabbix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Accepted"];
                 };
             };
         };
@@ -4883,7 +5302,7 @@ export interface operations {
             };
         };
     };
-    change: {
+    change_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5587,6 +6006,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    alarms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CaseAlarm"][];
+                };
             };
         };
     };
@@ -6343,6 +6784,32 @@ export interface operations {
             };
         };
     };
+    waive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WaiverBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaiverView"];
+                };
+            };
+        };
+    };
     warranty: {
         parameters: {
             query?: never;
@@ -6407,6 +6874,52 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeliveryView"][];
+                };
+            };
+        };
+    };
+    all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Policy"][];
+                };
+            };
+        };
+    };
+    change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceType: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Policy"];
                 };
             };
         };
