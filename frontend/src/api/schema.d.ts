@@ -6555,7 +6555,9 @@ export interface operations {
     recheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Accept-Language"?: string;
+            };
             path: {
                 id: number;
             };

@@ -57,7 +57,8 @@ public class FetchAgentJobs {
         if (max < 1 || max > MAX_JOBS) {
             throw new BadRequestException("maxJobs", "1 to " + MAX_JOBS);
         }
-        Instant deadline = Instant.now().plus(limits.longPoll);
+        // a wait on the wall, not business time: the monotonic clock (tests freeze the injected Clock)
+        long deadline = System.nanoTime() + limits.longPoll.toNanos();
         while (true) {
             heartbeat.beat(agentId);
             ProbeAgent agent = agents.findById(agentId).orElse(null);
@@ -65,7 +66,7 @@ public class FetchAgentJobs {
                 return List.of(); // revoked while waiting: its next request gets 401
             }
             List<AgentJob> jobs = claim(agent, max);
-            if (!jobs.isEmpty() || !Instant.now().plus(limits.pollStep).isBefore(deadline)) {
+            if (!jobs.isEmpty() || System.nanoTime() + limits.pollStep.toNanos() - deadline >= 0) {
                 return jobs;
             }
             try {

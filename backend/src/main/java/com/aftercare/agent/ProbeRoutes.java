@@ -1,5 +1,6 @@
 package com.aftercare.agent;
 
+import com.aftercare.probe.AgentSites;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import com.aftercare.ticket.Ticket;
  * with ExternalTaskService.lock, which fails if someone else locked the job in between.
  */
 @Component
-public class ProbeRoutes {
+public class ProbeRoutes implements AgentSites {
 
     /** Topic of the probe jobs (verification.bpmn); the same as ProbeWorker.TOPIC. */
     public static final String TOPIC = "device-probe";
@@ -66,6 +67,11 @@ public class ProbeRoutes {
     public Route of(String taskId) {
         ExternalTask task = externalTasks.createExternalTaskQuery().externalTaskId(taskId).singleResult();
         return task == null || !TOPIC.equals(task.getTopicName()) ? null : route(task, agentOfSite());
+    }
+
+    @Override
+    public boolean servedByAgent(Long siteId) {
+        return agentServing(siteId) != null;
     }
 
     /** The active agent serving a site, or null. */

@@ -94,17 +94,22 @@ final class AuditedTables {
      * Entities deliberately not audited, and why. Every entity must be in one of the two maps
      * ({@code AuditTrailTest} checks), so a new entity is a decision, not an oversight.
      */
-    static final Map<String, String> NOT_AUDITED = Map.of(
-            "audit_log", "the trail itself",
-            "sla_milestone", "append-only clock facts of a ticket (no update path); the ticket and its timeline are audited",
-            "sla_clock_log", "append-only record of what escalation did (no update path)",
-            "probe_result", "append-only device check results, written by the probe worker",
-            "notification", "in-app messages; read marks are not records of work",
-            "notification_delivery", "the outbox of outside messages; every send attempt updates it",
-            "holiday_year", "imported public calendar data, not customer records",
-            "model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change",
-            "attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them",
-            "repair_report_content", "the bytes of a repair report: written once with its repair_report row, whose audited sha256 proves them");
+    static final Map<String, String> NOT_AUDITED = Map.ofEntries(
+            Map.entry("audit_log", "the trail itself"),
+            Map.entry("probe_agent", "updated on every call of the agent (heartbeat); who registered and who revoked it, and when, are columns of the row"),
+            Map.entry("probe_agent_wait", "operational marker that the desk was told about a job waiting for an offline agent (once per job)"),
+            Map.entry("monitoring_source", "updated on every alarm (counters, last event); who created and who revoked the key, and when, are columns of the row"),
+            Map.entry("monitoring_alarm", "the state of an alarm as the monitoring system reports it; what it did to a case is on the case's audited timeline"),
+            Map.entry("monitoring_event", "append-only log of the alarm events received (no update path); their effect on a case is on its audited timeline"),
+            Map.entry("sla_milestone", "append-only clock facts of a ticket (no update path); the ticket and its timeline are audited"),
+            Map.entry("sla_clock_log", "append-only record of what escalation did (no update path)"),
+            Map.entry("probe_result", "append-only device check results, written by the probe worker"),
+            Map.entry("notification", "in-app messages; read marks are not records of work"),
+            Map.entry("notification_delivery", "the outbox of outside messages; every send attempt updates it"),
+            Map.entry("holiday_year", "imported public calendar data, not customer records"),
+            Map.entry("model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change"),
+            Map.entry("attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them"),
+            Map.entry("repair_report_content", "the bytes of a repair report: written once with its repair_report row, whose audited sha256 proves them"));
 
     /**
      * Columns never recorded in clear, whatever entity they are on: password hashes, signing secrets,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import com.aftercare.identity.CurrentUser;
 import com.aftercare.labels.Labels;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.aftercare.probe.ProbeCheck;
+import com.aftercare.probe.ProbeResultWords;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketStatus;
@@ -114,8 +116,10 @@ class CaseFileController {
         List<TimelineEntry> timeline = timelines.lines(id, Labels.language(acceptLanguage), zone).stream()
                 .map(e -> new TimelineEntry(e.at(), e.actor(), e.type(), e.message())).toList();
         List<TaskView> open = tasks.tasksOfTicket(t.getNumber(), CurrentUser.username(), CurrentUser.roles());
+        Locale reader = Labels.language(acceptLanguage);
         List<ProbeResultView> probeResults = probes.resultsOf(id).stream()
-                .map(p -> new ProbeResultView(p.getId(), p.getStartedAt(), p.getFinishedAt(), p.isPassed(), p.getSummary(), p.getChecks()))
+                .map(p -> new ProbeResultView(p.getId(), p.getStartedAt(), p.getFinishedAt(), p.isPassed(),
+                        ProbeResultWords.summary(p.getSummary(), reader), ProbeResultWords.checks(p.getChecks(), reader)))
                 .toList();
         return new CaseFile(TicketSummary.of(t, now), t.getChannel().name(), t.getRequesterName(),
                 t.getRequesterUnit(), t.getRequesterPhone(), t.getImpact().name(), t.getUrgency().name(), t.getDescription(),

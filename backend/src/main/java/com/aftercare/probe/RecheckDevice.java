@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
-import com.aftercare.agent.ProbeRoutes;
 import com.aftercare.common.ConflictException;
 import com.aftercare.common.ForbiddenException;
 import com.aftercare.identity.Role;
@@ -23,12 +22,12 @@ public class RecheckDevice {
 
     private final ProbeService probes;
     private final FindTicket tickets;
-    private final ProbeRoutes routes;
+    private final AgentSites agentSites;
 
-    RecheckDevice(ProbeService probes, FindTicket tickets, ProbeRoutes routes) {
+    RecheckDevice(ProbeService probes, FindTicket tickets, AgentSites agentSites) {
         this.probes = probes;
         this.tickets = tickets;
-        this.routes = routes;
+        this.agentSites = agentSites;
     }
 
     /** The network work runs outside any transaction (as the probe worker's does); only the record is written in one. */
@@ -49,7 +48,7 @@ public class RecheckDevice {
             throw new ConflictException("Ticket " + t.getNumber() + " is closed");
         }
         ProbeService.Plan plan = probes.plan(ticketId);
-        if (plan.siteId() != null && routes.agentServing(plan.siteId()) != null) {
+        if (plan.siteId() != null && agentSites.servedByAgent(plan.siteId())) {
             // issue 14: only the site's probe agent reaches its network; this server would probe from outside it and
             // record a failure that says nothing. The engineer reports the fix and the agent verifies it.
             throw new ConflictException("The devices of this site are checked by its probe agent; report the fix and the agent"

@@ -71,7 +71,7 @@ class AgentOverHttpTest extends IntegrationTest {
         assets.allowProbes(site.getId(), "127.0.0.1/32");
         // another customer's case waits for the probe too: the agent must never get it
         Site otherSite = otherCustomersSite();
-        Device otherDevice = assets.createDevice(new NewDevice(otherSite.getId(), DeviceType.CAMERA, "Other camera " + System.nanoTime(),
+        Device otherDevice = assets.createDevice(new NewDevice(otherSite.getId(), DeviceType.OTHER, "Other camera " + System.nanoTime(),
                 "X1", "SN-O-" + System.nanoTime(), "127.0.0.1", null, String.valueOf(DEVICE.port()), DEVICE.url(), false));
         Device mine = device;
         Site mySite = site;
@@ -167,7 +167,7 @@ class AgentOverHttpTest extends IntegrationTest {
         hanging.start();
         hangingDevices.add(hanging);
         int hangPort = hanging.getAddress().getPort();
-        device = assets.createDevice(new NewDevice(site.getId(), DeviceType.CAMERA, "Hanging camera " + System.nanoTime(), "X1",
+        device = assets.createDevice(new NewDevice(site.getId(), DeviceType.OTHER, "Hanging camera " + System.nanoTime(), "X1",
                 "SN-H-" + System.nanoTime(), "127.0.0.1", null, String.valueOf(hangPort), "http://127.0.0.1:" + hangPort + "/status",
                 false));
         JsonNode created = register("Killed agent", site);

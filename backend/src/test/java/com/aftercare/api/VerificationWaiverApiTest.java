@@ -75,7 +75,7 @@ class VerificationWaiverApiTest extends IntegrationTest {
         JsonNode passed = api.get("t-desk", "/api/tickets/" + t.getId()).body();
         JsonNode last = passed.path("probeResults").get(passed.path("probeResults").size() - 1);
         assertThat(last.path("passed").asBoolean()).isTrue();
-        assertThat(last.path("summary").asText()).contains("waived by t-desk");
+        assertThat(last.path("summary").asText()).contains("t-desk 已豁免");
         assertThat(passed.path("timeline").findValuesAsText("message")).anyMatch(m -> m.startsWith("设备验证已豁免"));
     }
 
