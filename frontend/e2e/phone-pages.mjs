@@ -88,17 +88,27 @@ function pagesOf(role, cases) {
   const staff = ['/tasks', '/tickets', ticket];
   switch (role) {
     case 'desk':
-      return [...staff, '/tickets/new', '/supervisor'];
+      return [...staff, '/tickets/new', '/supervisor', '/loaners', '/reports'];
     case 'engineer':
     case 'engineer2':
-      return staff;
+      return [...staff, '/stock'];
     case 'supervisor':
-      return [...staff, '/supervisor', '/admin?tab=customers', '/admin?tab=accounts', '/admin?tab=engineers'];
+      return [
+        ...staff,
+        '/supervisor',
+        '/loaners',
+        '/stock',
+        '/reports',
+        '/admin?tab=customers',
+        '/admin?tab=accounts',
+        '/admin?tab=engineers',
+      ];
     case 'owner':
       return [
         ...staff,
         '/models',
         '/contracts',
+        '/verification-policies',
         ...(cases.definitionId ? [`/models/edit/${encodeURIComponent(cases.definitionId)}`] : []),
       ];
     case 'admin':
@@ -108,9 +118,14 @@ function pagesOf(role, cases) {
         '/supervisor',
         '/models',
         '/contracts',
+        '/loaners',
+        '/stock',
+        '/reports',
         '/admin?tab=customers',
         '/admin?tab=accounts',
         '/admin?tab=engineers',
+        '/admin?tab=probeAgents',
+        '/admin?tab=alarmSources',
       ];
     case 'customer':
       return ['/tickets', '/tickets/new', `/tickets/${cases.customerTicket.id}`];
