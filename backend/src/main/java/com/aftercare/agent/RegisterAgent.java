@@ -50,7 +50,7 @@ public class RegisterAgent {
         if (c.customerId() == null || assets.customers().stream().noneMatch(x -> x.getId().equals(c.customerId()))) {
             errors.add(new BadRequestException.FieldError("customerId", "unknown customer " + c.customerId()));
         }
-        if (c.siteIds() == null || c.siteIds().isEmpty() || c.siteIds().contains(null)) {
+        if (c.siteIds() == null || c.siteIds().isEmpty() || c.siteIds().stream().anyMatch(java.util.Objects::isNull)) {
             errors.add(new BadRequestException.FieldError("siteIds", "at least one site of the customer"));
         }
         if (!errors.isEmpty()) {

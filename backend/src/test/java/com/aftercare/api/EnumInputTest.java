@@ -45,9 +45,19 @@ class EnumInputTest extends IntegrationTest {
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     ApiClient api;
 
+    @Autowired com.aftercare.agent.RegisterAgent registerAgent;
+    @Autowired com.aftercare.alarm.RegisterMonitoringSource registerSource;
+    /** Probe agents and monitoring systems sign in with their own token or key on their routes, never as a user. */
+    Map<String, String> agentAuth;
+    Map<String, String> alarmAuth;
+
     @BeforeEach
     void client() {
         api = new ApiClient(rest);
+        agentAuth = Map.of("Authorization", "Bearer " + registerAgent.register(new com.aftercare.agent.RegisterAgent.Command(
+                "Enum agent " + System.nanoTime(), site.getCustomer().getId(), List.of(site.getId()))).token());
+        alarmAuth = Map.of("Authorization", "Bearer " + registerSource.register(new com.aftercare.alarm.RegisterMonitoringSource.NewSource(
+                "Enum source " + System.nanoTime(), com.aftercare.alarm.SourceKind.GENERIC, site.getCustomer().getId(), null)).key());
     }
 
     long tickets() {
@@ -128,8 +138,10 @@ class EnumInputTest extends IntegrationTest {
                         for (List<Object> path : paths) {
                             EnumSpot spot = new EnumSpot(method + " " + pattern, path);
                             for (Object number : new Object[] { 0, 1, "1" }) {
-                                ApiClient.Response r = api.exchange("t-admin", HttpMethod.valueOf(method.name()), fill(pattern),
-                                        spot.body(number), null);
+                                Map<String, String> machine = pattern.startsWith("/api/agent/") ? agentAuth
+                                        : pattern.startsWith("/api/alarms") ? alarmAuth : null;
+                                ApiClient.Response r = api.exchange(machine == null ? "t-admin" : null, HttpMethod.valueOf(method.name()),
+                                        fill(pattern), spot.body(number), machine);
                                 assertThat(r.status()).as(spot.route() + " " + spot.field() + "=" + number + ": " + r.body())
                                         .isEqualTo(400);
                                 assertThat(r.errorFields()).as(spot.route() + " " + spot.field() + "=" + number)
