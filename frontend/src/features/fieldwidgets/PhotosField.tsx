@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
-import { discardUpload, isOfflineError, isPendingRef, keepUpload, PENDING_PREFIX } from '../offline';
+import { discardUpload, isOfflineError, isPendingRef, keepUpload, PENDING_PREFIX, takenNow } from '../offline';
 import { AttachmentImage } from './AttachmentImage';
 import { fieldWidgetsApi, uploadErrorKey } from './api';
 import { uploadEnded, uploadStarted } from './uploads';
@@ -90,6 +90,7 @@ export function PhotosField({ ticketId, fieldId, value, onChange, id, testId }: 
     uploadStarted(ticketId, fieldId);
     // made once per photo: the upload and every resend of it are one upload to the server
     const idempotencyKey = newIdempotencyKey();
+    const takenAt = takenNow();
     fieldWidgetsApi
       .upload(ticketId, file, file.name, 'PHOTO', idempotencyKey)
       .then((a) => update(key, { state: 'done', attachmentId: a.id }))
@@ -104,6 +105,7 @@ export function PhotosField({ ticketId, fieldId, value, onChange, id, testId }: 
               kind: 'PHOTO',
               file,
               user,
+              takenAt,
             });
             update(key, { state: 'kept', ref, preview: previewOf(file) });
             return;

@@ -2,4 +2,4 @@
 export { OutboxBadge } from './OutboxBadge';
 export { useOutbox } from './useOutbox';
 export { isOfflineError } from './outbox';
-export { discardUpload, isPendingRef, keepUpload, PENDING_PREFIX } from './pendingUploads';
+export { discardUpload, isPendingRef, keepUpload, PENDING_PREFIX, takenNow } from './pendingUploads';

@@ -31,6 +31,17 @@ function db(): UseStore {
   return store;
 }
 
+let lastTakenAt = 0;
+
+/**
+ * When a file was taken, strictly increasing on this page: photos picked together are kept in the order they
+ * were picked, although their failed uploads (and so their keeping) finish in any order.
+ */
+export function takenNow(): number {
+  lastTakenAt = Math.max(Date.now(), lastTakenAt + 1);
+  return lastTakenAt;
+}
+
 export function pendingRef(key: string): string {
   return PENDING_PREFIX + key;
 }
@@ -60,6 +71,8 @@ export async function keepUpload(upload: {
   kind: 'PHOTO' | 'SIGNATURE';
   file: Blob;
   user: string;
+  /** From takenNow() when the file was picked or drawn; the moment it is kept if not given. */
+  takenAt?: number;
 }): Promise<string> {
   const bytes = await readBytes(upload.file);
   const item: PendingUpload = {
@@ -70,7 +83,7 @@ export async function keepUpload(upload: {
     bytes,
     contentType: upload.file.type || 'application/octet-stream',
     user: upload.user,
-    createdAt: Date.now(),
+    createdAt: upload.takenAt ?? takenNow(),
   };
   await set(item.key, item, db());
   return pendingRef(item.key);
