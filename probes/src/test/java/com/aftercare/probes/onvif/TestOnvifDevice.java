@@ -34,9 +34,9 @@ import com.sun.net.httpserver.HttpServer;
  * password)) and refuses a token whose Created is more than 5 minutes from its own clock, answering
  * the NotAuthorized fault. GetSystemDateAndTime is open, as ONVIF requires.
  */
-final class TestOnvifDevice implements AutoCloseable {
+public final class TestOnvifDevice implements AutoCloseable {
 
-    enum Vendor { HIKVISION, AXIS }
+    public enum Vendor { HIKVISION, AXIS }
 
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
@@ -49,17 +49,17 @@ final class TestOnvifDevice implements AutoCloseable {
     /** GetCapabilities answered with ActionNotSupported: the client must ask GetServices */
     volatile boolean noGetCapabilities;
     /** the motor is stuck: RelativeMove is accepted but the position stays */
-    volatile boolean stuck;
+    public volatile boolean stuck;
     /** host put into the media service address the device hands out (e.g. an address the guard refuses) */
     volatile String mediaHost = "127.0.0.1";
     volatile double pan = 0.1;
     volatile double tilt = 0.5;
     /** "path Operation" for each request, in order */
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    final List<Double> moves = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<Double> moves = new CopyOnWriteArrayList<>();
     final List<String> requestBodies = new CopyOnWriteArrayList<>();
 
-    TestOnvifDevice(Vendor vendor, String user, String password) throws IOException {
+    public TestOnvifDevice(Vendor vendor, String user, String password) throws IOException {
         this.vendor = vendor;
         this.user = user;
         this.password = password;
@@ -68,11 +68,11 @@ final class TestOnvifDevice implements AutoCloseable {
         server.start();
     }
 
-    String deviceUrl() {
+    public String deviceUrl() {
         return base() + "/onvif/device_service";
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
@@ -80,7 +80,7 @@ final class TestOnvifDevice implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    List<String> operations() {
+    public List<String> operations() {
         return calls.stream().map(c -> c.substring(c.indexOf(' ') + 1)).toList();
     }
 
