@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -14,6 +12,7 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.probes.ProbeJob;
 import com.aftercare.ticket.FindTicket;
+import com.aftercare.workflow.ProbeJobs;
 
 /**
  * An agent asks for work: the due probe jobs of the sites it serves are locked for it (under its own worker id, for
@@ -33,17 +32,17 @@ public class FetchAgentJobs {
     private static final Logger log = LoggerFactory.getLogger(FetchAgentJobs.class);
 
     private final ProbeRoutes routes;
-    private final ExternalTaskService externalTasks;
+    private final ProbeJobs probeJobs;
     private final ProbeService probes;
     private final FindTicket tickets;
     private final ProbeAgentRepository agents;
     private final AgentHeartbeat heartbeat;
     private final AgentLimits limits;
 
-    FetchAgentJobs(ProbeRoutes routes, ExternalTaskService externalTasks, ProbeService probes, FindTicket tickets,
+    FetchAgentJobs(ProbeRoutes routes, ProbeJobs probeJobs, ProbeService probes, FindTicket tickets,
             ProbeAgentRepository agents, AgentHeartbeat heartbeat, AgentLimits limits) {
         this.routes = routes;
-        this.externalTasks = externalTasks;
+        this.probeJobs = probeJobs;
         this.probes = probes;
         this.tickets = tickets;
         this.agents = agents;
@@ -87,9 +86,7 @@ public class FetchAgentJobs {
             if (!agent.getId().equals(route.agentId())) {
                 continue;
             }
-            try {
-                externalTasks.lock(route.taskId(), agent.workerId(), limits.lock.toMillis());
-            } catch (ProcessEngineException e) {
+            if (!probeJobs.lock(route.taskId(), agent.workerId(), limits.lock.toMillis())) {
                 continue; // taken in between
             }
             ProbeService.Plan plan;
@@ -98,7 +95,7 @@ public class FetchAgentJobs {
             } catch (RuntimeException e) {
                 // cannot even plan it: give the job back at once rather than hold it for the lock's length
                 log.warn("Probe job {} not handed to agent {}: {}", route.taskId(), agent.getId(), e.toString());
-                externalTasks.unlock(route.taskId());
+                probeJobs.unlock(route.taskId());
                 continue;
             }
             log.info("Probe job {} of ticket {} locked for agent {}", route.taskId(), route.ticketId(), agent.getId());

@@ -1,13 +1,10 @@
 package com.aftercare.agent;
 
-import java.util.Date;
-
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.springframework.stereotype.Component;
 
 import com.aftercare.common.ConflictException;
 import com.aftercare.common.NotFoundException;
+import com.aftercare.workflow.ProbeJobs;
 
 /**
  * A job an agent reports on must be a probe job locked by that agent now: a job that does not exist (or is not a
@@ -17,22 +14,17 @@ import com.aftercare.common.NotFoundException;
 @Component
 class HeldJobs {
 
-    private final ExternalTaskService externalTasks;
+    private final ProbeJobs jobs;
 
-    HeldJobs(ExternalTaskService externalTasks) {
-        this.externalTasks = externalTasks;
+    HeldJobs(ProbeJobs jobs) {
+        this.jobs = jobs;
     }
 
-    ExternalTask heldBy(ProbeAgent agent, String jobId) {
-        ExternalTask task = jobId == null || jobId.length() > 64 ? null
-                : externalTasks.createExternalTaskQuery().externalTaskId(jobId).singleResult();
-        if (task == null || !ProbeRoutes.TOPIC.equals(task.getTopicName())) {
-            throw new NotFoundException("No probe job " + jobId);
-        }
-        Date expires = task.getLockExpirationTime();
-        if (!agent.workerId().equals(task.getWorkerId()) || expires == null || !expires.after(new Date())) {
+    ProbeJobs.Job heldBy(ProbeAgent agent, String jobId) {
+        ProbeJobs.Job job = jobs.find(jobId).orElseThrow(() -> new NotFoundException("No probe job " + jobId));
+        if (!job.heldBy(agent.workerId(), jobs.engineNow())) {
             throw new ConflictException("Probe job " + jobId + " is not held by this agent (never fetched by it, or its lock expired)");
         }
-        return task;
+        return job;
     }
 }

@@ -6,27 +6,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.asset.Device;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.Ticket;
+import com.aftercare.workflow.ProbeJobs;
 
 /**
  * Who runs which probe job: a job whose device is at a site served by an active probe agent goes to that agent only;
  * every other job to the server's in-process worker. The engine's fetch-and-lock cannot filter by site, so the
- * waiting (unlocked) jobs are listed, each mapped ticket -> device -> site, and the chosen ones locked one by one
- * with ExternalTaskService.lock, which fails if someone else locked the job in between.
+ * waiting (unlocked) jobs are listed (through the workflow port {@link ProbeJobs}), each mapped ticket -> device -> site,
+ * and the chosen ones locked one by one with {@link ProbeJobs#lock}, which fails if someone else locked the job in between.
  */
 @Component
 public class ProbeRoutes implements AgentSites {
 
     /** Topic of the probe jobs (verification.bpmn); the same as ProbeWorker.TOPIC. */
-    public static final String TOPIC = "device-probe";
+    public static final String TOPIC = ProbeJobs.TOPIC;
 
     /**
      * A probe job waiting to be run. agentId: the agent that must run it, null for this server; retries: what the
@@ -38,14 +36,12 @@ public class ProbeRoutes implements AgentSites {
         }
     }
 
-    private final ExternalTaskService externalTasks;
-    private final RuntimeService runtime;
+    private final ProbeJobs jobs;
     private final FindTicket tickets;
     private final ProbeAgentRepository agents;
 
-    ProbeRoutes(ExternalTaskService externalTasks, RuntimeService runtime, FindTicket tickets, ProbeAgentRepository agents) {
-        this.externalTasks = externalTasks;
-        this.runtime = runtime;
+    ProbeRoutes(ProbeJobs jobs, FindTicket tickets, ProbeAgentRepository agents) {
+        this.jobs = jobs;
         this.tickets = tickets;
         this.agents = agents;
     }
@@ -55,9 +51,8 @@ public class ProbeRoutes implements AgentSites {
     public List<Route> waiting() {
         Map<Long, Long> agentOfSite = agentOfSite();
         List<Route> routes = new ArrayList<>();
-        for (ExternalTask task : externalTasks.createExternalTaskQuery().topicName(TOPIC).notLocked().active()
-                .withRetriesLeft().orderByCreateTime().asc().list()) {
-            routes.add(route(task, agentOfSite));
+        for (ProbeJobs.Job job : jobs.waiting()) {
+            routes.add(route(job, agentOfSite));
         }
         return routes;
     }
@@ -65,8 +60,7 @@ public class ProbeRoutes implements AgentSites {
     /** The route of one job, whatever its lock (null if there is no such job). */
     @Transactional(readOnly = true)
     public Route of(String taskId) {
-        ExternalTask task = externalTasks.createExternalTaskQuery().externalTaskId(taskId).singleResult();
-        return task == null || !TOPIC.equals(task.getTopicName()) ? null : route(task, agentOfSite());
+        return jobs.find(taskId).map(job -> route(job, agentOfSite())).orElse(null);
     }
 
     @Override
@@ -80,9 +74,8 @@ public class ProbeRoutes implements AgentSites {
         return agentOfSite().get(siteId);
     }
 
-    private Route route(ExternalTask task, Map<Long, Long> agentOfSite) {
-        Object id = runtime.getVariable(task.getExecutionId(), "ticketId");
-        Long ticketId = id instanceof Number n ? n.longValue() : null;
+    private Route route(ProbeJobs.Job job, Map<Long, Long> agentOfSite) {
+        Long ticketId = job.ticketId();
         Long siteId = null;
         if (ticketId != null) {
             Ticket ticket = tickets.get(ticketId);
@@ -90,7 +83,7 @@ public class ProbeRoutes implements AgentSites {
             // no device: nothing to probe, the server records that at once
             siteId = device == null ? null : device.getSite().getId();
         }
-        return new Route(task.getId(), ticketId, siteId, siteId == null ? null : agentOfSite.get(siteId), task.getRetries());
+        return new Route(job.id(), ticketId, siteId, siteId == null ? null : agentOfSite.get(siteId), job.retries());
     }
 
     private Map<Long, Long> agentOfSite() {

@@ -1,16 +1,12 @@
 package com.aftercare.agent;
 
-import java.util.Map;
-
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.probe.ProbeService;
+import com.aftercare.workflow.ProbeJobs;
 import com.aftercare.workflow.steps.ProbeWorker;
 
 /**
@@ -27,19 +23,16 @@ public class ReportAgentFailure {
     private final HeldJobs held;
     private final ProbeAgentRepository agents;
     private final AgentHeartbeat heartbeat;
-    private final ExternalTaskService externalTasks;
-    private final RuntimeService runtime;
+    private final ProbeJobs jobs;
     private final ProbeService probes;
     private final TransactionTemplate transaction;
     private final AgentLimits limits;
 
-    ReportAgentFailure(HeldJobs held, ProbeAgentRepository agents, AgentHeartbeat heartbeat, ExternalTaskService externalTasks,
-            RuntimeService runtime, ProbeService probes, TransactionTemplate transaction, AgentLimits limits) {
+    ReportAgentFailure(HeldJobs held, ProbeAgentRepository agents, AgentHeartbeat heartbeat, ProbeJobs jobs, ProbeService probes, TransactionTemplate transaction, AgentLimits limits) {
         this.held = held;
         this.agents = agents;
         this.heartbeat = heartbeat;
-        this.externalTasks = externalTasks;
-        this.runtime = runtime;
+        this.jobs = jobs;
         this.probes = probes;
         this.transaction = transaction;
         this.limits = limits;
@@ -53,20 +46,22 @@ public class ReportAgentFailure {
             throw new BadRequestException("reason", "1 to 500 characters without control characters");
         }
         ProbeAgent agent = agents.findById(agentId).orElseThrow(() -> new NotFoundException("No probe agent " + agentId));
-        ExternalTask task = held.heldBy(agent, jobId);
-        int retriesLeft = (task.getRetries() == null ? ProbeWorker.MAX_TRIES : task.getRetries()) - 1;
+        ProbeJobs.Job job = held.heldBy(agent, jobId);
+        int retriesLeft = (job.retries() == null ? ProbeWorker.MAX_TRIES : job.retries()) - 1;
         String message = "probe agent " + agent.getName() + ": " + reason;
         if (retriesLeft > 0) {
             int failedBefore = ProbeWorker.MAX_TRIES - 1 - retriesLeft;
             long wait = limits.retryDelay.toMillis() << Math.min(failedBefore, 10);
-            externalTasks.handleFailure(task.getId(), agent.workerId(), message, null, retriesLeft, wait);
+            jobs.fail(job.id(), agent.workerId(), message, null, retriesLeft, wait);
             return retriesLeft;
         }
-        Object id = runtime.getVariable(task.getExecutionId(), "ticketId");
-        Long ticketId = ((Number) id).longValue();
+        Long ticketId = job.ticketId();
+        if (ticketId == null) {
+            throw new NotFoundException("Probe job " + jobId + " has no case");
+        }
         transaction.executeWithoutResult(status -> {
             probes.recordCouldNotRun(ticketId, new IllegalStateException(message));
-            externalTasks.complete(task.getId(), agent.workerId(), Map.of("probePassed", false));
+            jobs.complete(job.id(), agent.workerId(), false);
         });
         return 0;
     }

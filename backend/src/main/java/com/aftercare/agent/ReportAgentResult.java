@@ -3,13 +3,9 @@ package com.aftercare.agent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,6 +15,7 @@ import com.aftercare.probe.ProbeService;
 import com.aftercare.probes.CheckKind;
 import com.aftercare.probes.CheckOutcome;
 import com.aftercare.probes.CheckRequest;
+import com.aftercare.workflow.ProbeJobs;
 
 /**
  * An agent posts what its checks found. The server, not the agent, decides the verdict (ProbeService.evaluate on the
@@ -39,18 +36,16 @@ public class ReportAgentResult {
     private final ProbeAgentRepository agents;
     private final AgentHeartbeat heartbeat;
     private final ProbeService probes;
-    private final ExternalTaskService externalTasks;
-    private final RuntimeService runtime;
+    private final ProbeJobs jobs;
     private final TransactionTemplate transaction;
 
     ReportAgentResult(HeldJobs held, ProbeAgentRepository agents, AgentHeartbeat heartbeat, ProbeService probes,
-            ExternalTaskService externalTasks, RuntimeService runtime, TransactionTemplate transaction) {
+            ProbeJobs jobs, TransactionTemplate transaction) {
         this.held = held;
         this.agents = agents;
         this.heartbeat = heartbeat;
         this.probes = probes;
-        this.externalTasks = externalTasks;
-        this.runtime = runtime;
+        this.jobs = jobs;
         this.transaction = transaction;
     }
 
@@ -59,12 +54,11 @@ public class ReportAgentResult {
         heartbeat.beat(agentId);
         validate(result);
         ProbeAgent agent = agents.findById(agentId).orElseThrow(() -> new NotFoundException("No probe agent " + agentId));
-        ExternalTask task = held.heldBy(agent, jobId);
-        Object id = runtime.getVariable(task.getExecutionId(), "ticketId");
-        if (!(id instanceof Number ticketId)) {
+        ProbeJobs.Job job = held.heldBy(agent, jobId);
+        if (job.ticketId() == null) {
             throw new NotFoundException("Probe job " + jobId + " has no case");
         }
-        ProbeService.Plan plan = probes.plan(ticketId.longValue());
+        ProbeService.Plan plan = probes.plan(job.ticketId());
         Set<CheckKind> asked = plan.job() == null ? Set.of()
                 : plan.job().checks().stream().map(CheckRequest::kind).collect(Collectors.toSet());
         Set<CheckKind> answered = result.outcomes().stream().map(CheckOutcome::kind).collect(Collectors.toSet());
@@ -82,7 +76,7 @@ public class ReportAgentResult {
         transaction.executeWithoutResult(status -> {
             probes.record(plan, outcome);
             // complete checks the worker id again, inside the transaction: a lock taken over meanwhile rolls all back
-            externalTasks.complete(task.getId(), agent.workerId(), Map.of("probePassed", outcome.passed()));
+            jobs.complete(job.id(), agent.workerId(), outcome.passed());
         });
         return outcome.passed();
     }

@@ -39,7 +39,8 @@ import com.aftercare.workflow.WorkflowTaskService;
 /**
  * Demo customer, sites, devices, engineers and one user per role (password "demo"). Only with
  * aftercare.demo.enabled (the demo profile). Demo devices are probed on this server's own port
- * so the verification step really passes on any machine; "NVR-02" points at a closed port to show
+ * so the verification step really passes on any machine; the NVRs are verified by VC-3 over ISAPI against
+ * DemoRecorders, where "NVR-02" reports 0.5 GB free to show
  * a failing probe.
  */
 @Component
@@ -96,15 +97,19 @@ class DemoData {
     }
 
     /**
-     * The demo devices answer TCP and HTTP on this server only (no RTSP, ONVIF, SNMP or ISAPI peer runs here), so the
-     * demo verifies every type "as configured" instead of the shipped VC-3 policy (ADR 0031); the process owner sees
-     * and can change it on 「验证策略」. A real installation keeps VC-3.
+     * The demo cameras, switches and UPSs answer TCP and HTTP on this server only (no RTSP, ONVIF or SNMP peer runs
+     * here), so the demo verifies those types "as configured" instead of the shipped VC-3 policy (ADR 0031); the
+     * process owner sees and can change it on 「验证策略」. NVRs keep VC-3: the demo recorders answer ISAPI from this
+     * server ({@link DemoRecorders}). A real installation keeps VC-3 for all.
      */
     private void demoPolicies() {
         List<com.aftercare.probe.policy.ChangeVerificationPolicy.CheckInput> asConfigured = List.of(
                 new com.aftercare.probe.policy.ChangeVerificationPolicy.CheckInput("TCP", Map.of(), true, false),
                 new com.aftercare.probe.policy.ChangeVerificationPolicy.CheckInput("HTTP", Map.of(), true, false));
         for (DeviceType type : DeviceType.values()) {
+            if (type == DeviceType.NVR) {
+                continue; // VC-3 against the demo recorders
+            }
             changePolicy.change(type, asConfigured, "owner");
         }
     }
@@ -124,8 +129,8 @@ class DemoData {
         for (int i = 1; i <= 6; i++) {
             device(county, DeviceType.CAMERA, String.format("Camera K-%02d (township %d)", i, i), "DS-2CD3T47", port, warranty, true);
         }
-        device(city, DeviceType.NVR, "NVR-01", "DS-9664NI", port, warranty, true);
-        device(county, DeviceType.NVR, "NVR-02", "DS-9632NI", port, warranty, false);
+        recorder(city, "NVR-01", "DS-9664NI", port, warranty);
+        recorder(county, "NVR-02", "DS-9632NI", port, warranty); // 0.5 GB free: fails VC-3
         device(city, DeviceType.SWITCH, "Core switch SW-01", "S5735", port, warranty, true);
         device(county, DeviceType.SWITCH, "Access switch SW-02", "S5720", port, warranty, true);
         device(city, DeviceType.UPS, "UPS-01", "UPS5000-E", port, warranty, true);
@@ -168,6 +173,16 @@ class DemoData {
         int probePort = online ? port : 9;
         assets.createDevice(new NewDevice(site.getId(), type, name, model, serial, "127.0.0.1", warranty,
                 String.valueOf(probePort), "http://127.0.0.1:" + probePort + "/actuator/health", false));
+    }
+
+    /** A demo NVR verified by VC-3 over ISAPI against {@link DemoRecorders} on this server. */
+    private void recorder(Site site, String name, String model, int port, LocalDate warranty) {
+        String serial = SERIAL_PREFIX + name;
+        String isapi = "http://127.0.0.1:" + port + DemoRecorders.PATH + "/" + name.toLowerCase(java.util.Locale.ROOT);
+        assets.createDevice(new NewDevice(site.getId(), DeviceType.NVR, name, model, serial, "127.0.0.1", warranty,
+                String.valueOf(port), "http://127.0.0.1:" + port + "/actuator/health", false,
+                new com.aftercare.asset.DeviceProbeSettings(null, null, isapi, "admin", "demo-nvr", null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, false)));
     }
 
     /** The server may run on another port than when the demo data was written; follow it. */

@@ -51,8 +51,7 @@ public class RecheckDevice {
         if (plan.siteId() != null && agentSites.servedByAgent(plan.siteId())) {
             // issue 14: only the site's probe agent reaches its network; this server would probe from outside it and
             // record a failure that says nothing. The engineer reports the fix and the agent verifies it.
-            throw new ConflictException("The devices of this site are checked by its probe agent; report the fix and the agent"
-                    + " checks the device");
+            throw new RecheckByAgentException();
         }
         return probes.record(plan, probes.run(plan));
     }

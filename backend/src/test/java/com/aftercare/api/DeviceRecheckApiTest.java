@@ -100,4 +100,33 @@ class DeviceRecheckApiTest extends IntegrationTest {
         SmallHolesTest.assertProblem(api.post("t-eng", "/api/tickets/" + t.getId() + "/probe-results", Map.of()), 409);
         probeWorker.runOnce();
     }
+
+    @Autowired com.aftercare.agent.RegisterAgent registerAgent;
+    @Autowired com.aftercare.agent.RevokeAgent revokeAgent;
+
+    @Test
+    void atASiteServedByAProbeAgentARecheckIsRefusedInTheReadersLanguageAndNothingIsRecorded() {
+        Ticket t = failedVerification();
+        var agent = registerAgent.register(new com.aftercare.agent.RegisterAgent.Command("Site agent " + t.getId(),
+                site.getCustomer().getId(), java.util.List.of(site.getId()))).agent();
+        try {
+            int before = api.get("t-eng", "/api/tickets/" + t.getId()).body().path("probeResults").size();
+
+            ApiClient.Response zh = api.post("t-eng", "/api/tickets/" + t.getId() + "/probe-results", Map.of());
+            SmallHolesTest.assertProblem(zh, 409);
+            assertThat(zh.body().path("type").asText()).isEqualTo("urn:aftercare:problem:recheck-by-agent");
+            assertThat(zh.detail()).isEqualTo("本现场的设备由现场的探测代理检查，服务器无法从外部重新检测。请提交修复结果，代理会在验证时检查设备。");
+
+            ApiClient.Response en = api.post("t-eng", "/api/tickets/" + t.getId() + "/probe-results", Map.of(),
+                    Map.of("Accept-Language", "en-US,en;q=0.9"));
+            SmallHolesTest.assertProblem(en, 409);
+            assertThat(en.detail()).startsWith("The devices of this site are checked by the probe agent inside its network");
+
+            assertThat(api.get("t-eng", "/api/tickets/" + t.getId()).body().path("probeResults").size())
+                    .as("no result from outside the site's network").isEqualTo(before);
+            assertThat(openTaskKeys(t)).containsExactly("diagnoseAndFix");
+        } finally {
+            revokeAgent.revoke(agent.getId());
+        }
+    }
 }

@@ -22,9 +22,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 final class FeatureRules {
 
     /** The packages below the root that may talk to the engine: the port (workflow) and the model editor (modeling). */
-    // agent: the probe agents' endpoints are the engine's external-task protocol (fetch, lock, complete, fail) in front of
-    // the engine, like workflow.steps.ProbeWorker; ADR 0032 says why and that it should move behind a workflow port
-    static final String[] ENGINE_FEATURES = {"workflow", "modeling", "agent"};
+    // (the probe agents' endpoints reach the engine through the workflow port ProbeJobs, as ProbeWorker does; ADR 0032)
+    static final String[] ENGINE_FEATURES = {"workflow", "modeling"};
 
     private FeatureRules() {
     }

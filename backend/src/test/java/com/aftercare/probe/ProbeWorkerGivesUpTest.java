@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 
-import org.camunda.bpm.engine.ExternalTaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,13 +18,13 @@ import com.aftercare.workflow.steps.ProbeWorker;
 /** A probe that keeps crashing must not leave the case stuck in VERIFYING behind an invisible incident. */
 class ProbeWorkerGivesUpTest extends IntegrationTest {
 
-    @Autowired ExternalTaskService externalTasks;
+    @Autowired com.aftercare.workflow.ProbeJobs probeJobs;
     @Autowired DeviceProber prober;
     @Autowired TransactionTemplate transaction;
     @Autowired Clock appClock;
     @Autowired ProbeResultRepository results;
     @Autowired CaseTimeline timeline;
-    @Autowired com.aftercare.agent.ProbeRoutes routes;
+    @Autowired AgentSites agentSites;
     @Autowired com.aftercare.probe.policy.VerificationPolicies policies;
     @Autowired VerificationWaiverRepository waivers;
 
@@ -49,7 +48,7 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
         dispatchAndFix(ticket);
         long incidentsBefore = runtimeService.createIncidentQuery().count();
         ProbeService crashing = new CrashingProbeService(results, prober, tickets, timeline, appClock, policies, waivers);
-        ProbeWorker worker = new ProbeWorker(externalTasks, crashing, routes, transaction, false, 60_000, 0);
+        ProbeWorker worker = new ProbeWorker(probeJobs, crashing, agentSites, tickets, transaction, false, 60_000, 0);
 
         for (int i = 0; i < ProbeWorker.MAX_TRIES; i++) {
             assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.VERIFYING);

@@ -2,70 +2,88 @@ package com.aftercare.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import com.aftercare.asset.Device;
 import com.aftercare.asset.DeviceProbeSettings;
 import com.aftercare.asset.DeviceType;
 import com.aftercare.asset.NewDevice;
 import com.aftercare.identity.Role;
-import com.aftercare.outbound.OutboundTargets;
 import com.aftercare.probe.ProbeCheck;
 import com.aftercare.probe.ProbeResult;
 import com.aftercare.probe.ProbeService;
-import com.aftercare.probe.StandInDeviceProber;
 import com.aftercare.probe.WaiveVerification;
-import com.aftercare.probes.CheckKind;
-import com.aftercare.probes.CheckRequest;
-import com.aftercare.probes.ProbeJob;
+import com.aftercare.probes.isapi.IsapiTestServer;
+import com.aftercare.probes.onvif.TestOnvifDevice;
+import com.aftercare.probes.rtsp.TestRtspServer;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketStatus;
 
 /**
- * VC-3 through verification.bpmn with the shipped default policies (issue 14): the probe job is served by
- * ProbeWorker.runOnce(), a failed verification sends the case back to the engineer, a device without settings fails
- * as not configured unless the desk waives it. The protocol checks themselves are other helpers' (their stand-in here
- * judges a device state against the thresholds the policy put in the job).
+ * VC-3 through verification.bpmn with the shipped default policies (issue 14), end to end: the probe job is served by
+ * ProbeWorker.runOnce() with the server's real checks, against the probes module's in-test protocol peers (a
+ * Hikvision-style ISAPI recorder with Digest authentication, an RTSP camera that streams RTP, an ONVIF PTZ dome). A
+ * failed verification sends the case back to the engineer; a device without settings fails as not configured unless
+ * the desk waives it; a device that passes everything passes and the case closes.
  */
-@Import(VerificationProcessTest.StandIn.class)
 class VerificationProcessTest extends IntegrationTest {
 
-    @TestConfiguration
-    static class StandIn {
-        @Bean
-        @Primary
-        StandInDeviceProber standInDeviceProber(OutboundTargets targets) {
-            return new StandInDeviceProber(targets);
-        }
-    }
+    private static final String CAMERA_USER = "admin";
+    private static final String CAMERA_PASSWORD = "device-pass-1";
 
-    private static final String NVR_ISAPI = "http://127.0.0.1:40001";
-
-    @Autowired StandInDeviceProber prober;
     @Autowired ProbeService probes;
     @Autowired WaiveVerification waive;
-
-    private Device nvr;
-
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    private IsapiTestServer recorder;
+    private TestRtspServer stream;
+    private TestOnvifDevice dome;
+    private Device nvr;
+
     @BeforeEach
-    void recorder() {
-        prober.reset();
+    void peers() throws Exception {
         jdbc.update("delete from verification_policy"); // the shipped VC-3 defaults, whatever another test changed
-        nvr = newDevice(DeviceType.NVR, "NVR", settings(null, null, NVR_ISAPI, null, null, false));
+        recorder = new IsapiTestServer();
+        freeMegabytes(100 * 1024);
+        recorder.answer(IsapiTestServer.CHANNELS, "channels-status-all-online.xml"); // channels 1, 2, 3
+        for (int channel = 1; channel <= 3; channel++) {
+            keepsDays(channel, 90);
+        }
+        stream = new TestRtspServer(TestRtspServer.Auth.DIGEST, TestRtspServer.Behaviour.STREAM, CAMERA_USER, CAMERA_PASSWORD, false);
+        dome = new TestOnvifDevice(TestOnvifDevice.Vendor.HIKVISION, CAMERA_USER, CAMERA_PASSWORD);
+        nvr = newDevice(DeviceType.NVR, "NVR", new DeviceProbeSettings(null, null, recorder.baseUrl(), IsapiTestServer.USER,
+                IsapiTestServer.PASSWORD, null, null, null, null, null, null, null, null, null, null, null, null, null, null, false));
+    }
+
+    @AfterEach
+    void stopPeers() throws Exception {
+        recorder.close();
+        stream.close();
+        dome.close();
+    }
+
+    /** What the recorder's hddList reports free on its one disk. */
+    private void freeMegabytes(long mb) {
+        recorder.answer(IsapiTestServer.STORAGE, "hdd-one-disk.xml", "FREE_MB", String.valueOf(mb));
+    }
+
+    /** The recorder's oldest main-stream recording on a channel lies this many days (and an hour or 23) back. */
+    private void keepsDays(int channel, int days) {
+        recorder.oldestRecording(channel * 100 + 1, recorder.now.minus(Duration.ofDays(days)).minus(Duration.ofHours(1)));
+    }
+
+    private void keepsJustUnder(int channel, int days) {
+        recorder.oldestRecording(channel * 100 + 1, recorder.now.minus(Duration.ofDays(days - 1)).minus(Duration.ofHours(23)));
     }
 
     private Device newDevice(DeviceType type, String name, DeviceProbeSettings probe) {
@@ -74,14 +92,11 @@ class VerificationProcessTest extends IntegrationTest {
                 false, probe));
     }
 
-    private static DeviceProbeSettings settings(String rtsp, String onvif, String isapi, Long recorderId, Integer channel, boolean ptz) {
-        return new DeviceProbeSettings(rtsp, onvif, isapi, "admin", "device-pass-1", null, null, null, null, null, null, null, null,
-                null, null, null, null, recorderId, channel, ptz);
-    }
-
+    /** A camera recorded on channel {@code channel} of the NVR, streaming from the RTSP peer; a PTZ dome is the ONVIF peer. */
     private Device camera(int channel, boolean ptz) {
-        return newDevice(DeviceType.CAMERA, "Camera", settings("rtsp://127.0.0.1:40002/Streaming/Channels/" + channel + "01",
-                ptz ? "http://127.0.0.1:40003/onvif/device_service" : null, null, nvr.getId(), channel, ptz));
+        return newDevice(DeviceType.CAMERA, "Camera", new DeviceProbeSettings(stream.url(), ptz ? dome.deviceUrl() : null, null,
+                CAMERA_USER, CAMERA_PASSWORD, null, null, null, null, null, null, null, null, null, null, null, null, nvr.getId(), channel,
+                ptz));
     }
 
     /** A case on this device, dispatched and reported fixed by the engineer: it waits in verification now. */
@@ -98,10 +113,6 @@ class VerificationProcessTest extends IntegrationTest {
         return all.get(all.size() - 1);
     }
 
-    private static CheckRequest request(ProbeJob job, CheckKind kind) {
-        return job.checks().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
-    }
-
     private void assertBackAtTheEngineer(Ticket ticket) {
         assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
@@ -109,42 +120,54 @@ class VerificationProcessTest extends IntegrationTest {
         assertThat(readTimeline.of(ticket.getId())).extracting(e -> e.getType()).contains("PROBE_FAILED");
     }
 
+
+    private List<ProbeCheck> failures(Ticket ticket) {
+        return lastResult(ticket).getChecks().stream().filter(c -> !c.ok()).toList();
+    }
+
+    private void fixedAgain(Ticket ticket, String cause) {
+        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", cause, "fixOutcome", "FIXED", "solution", "Done"));
+    }
+
     @Test
-    void anNvrWithHalfAGigabyteFreeFailsAndTheCaseGoesBackToTheEngineer() {
-        prober.freeGb.put(NVR_ISAPI, 0.5);
+    void anNvrWhoseDiskReportsHalfAGigabyteFreeFailsAndTheCaseGoesBackToTheEngineer() {
+        freeMegabytes(512);
         Ticket ticket = fixedCaseOn(nvr);
 
         assertThat(probeWorker.runOnce()).isEqualTo(1);
 
         assertBackAtTheEngineer(ticket);
-        ProbeJob job = prober.jobs.get(0);
-        assertThat(job.checks()).extracting(CheckRequest::kind)
-                .containsExactly(CheckKind.NVR_STORAGE, CheckKind.NVR_RECORDINGS, CheckKind.NVR_CHANNELS);
-        assertThat(request(job, CheckKind.NVR_STORAGE).params()).containsEntry("minFreeGb", "1");
-        assertThat(request(job, CheckKind.NVR_RECORDINGS).params()).containsEntry("minDays", "30");
-        assertThat(lastResult(ticket).getChecks()).filteredOn(c -> !c.ok()).singleElement()
-                .satisfies(c -> {
-                    assertThat(c.kind()).isEqualTo("NVR_STORAGE");
-                    assertThat(c.reason()).isEqualTo("LOW_FREE_SPACE");
-                });
+        assertThat(lastResult(ticket).getChecks()).extracting(ProbeCheck::kind)
+                .containsExactly("NVR_STORAGE", "NVR_RECORDINGS", "NVR_CHANNELS");
+        assertThat(failures(ticket)).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo("NVR_STORAGE");
+            assertThat(c.reason()).isEqualTo("LOW_FREE_SPACE");
+            assertThat(c.detail()).isEqualTo("free 0.5 GB of 3726.0 GB on 1 disk; minimum 1.0 GB");
+        });
+        assertThat(recorder.log).as("the recorder was asked over Digest, as a real one is").contains(
+                "GET " + IsapiTestServer.STORAGE + " 401", "GET " + IsapiTestServer.STORAGE + " 200");
 
         // 1 GB free is the VC-3 minimum: enough
-        prober.freeGb.put(NVR_ISAPI, 1.0);
-        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Disk full", "fixOutcome", "FIXED", "solution", "Freed space"));
+        freeMegabytes(1024);
+        fixedAgain(ticket, "Disk full");
         probeWorker.runOnce();
         assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+        assertThat(lastResult(ticket).isPassed()).isTrue();
     }
 
     @Test
-    void anNvrKeepingTwentyNineDaysFailsThirtyPass() {
-        prober.recordingDays.put(NVR_ISAPI + "#*", 29);
+    void anNvrKeepingJustUnderThirtyDaysFailsThirtyPass() {
+        keepsJustUnder(2, 30);
         Ticket ticket = fixedCaseOn(nvr);
         probeWorker.runOnce();
         assertBackAtTheEngineer(ticket);
-        assertThat(lastResult(ticket).getChecks()).extracting(ProbeCheck::reason).contains("SHORT_RECORDINGS");
+        assertThat(failures(ticket)).singleElement().satisfies(c -> {
+            assertThat(c.reason()).isEqualTo("SHORT_RECORDINGS");
+            assertThat(c.detail()).isEqualTo("channel 2: 29 days; minimum 30 days");
+        });
 
-        prober.recordingDays.put(NVR_ISAPI + "#*", 30);
-        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Retention", "fixOutcome", "FIXED", "solution", "Set 30 days"));
+        keepsDays(2, 30);
+        fixedAgain(ticket, "Retention");
         probeWorker.runOnce();
         assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
     }
@@ -152,40 +175,76 @@ class VerificationProcessTest extends IntegrationTest {
     @Test
     void aCameraWithFiftyNineDaysOfRecordingsFailsSixtyPass() {
         Device camera = camera(3, false);
-        prober.recordingDays.put(NVR_ISAPI + "#3", 59);
+        keepsJustUnder(3, 60);
         Ticket ticket = fixedCaseOn(camera);
 
         probeWorker.runOnce();
 
         assertBackAtTheEngineer(ticket);
-        ProbeJob job = prober.jobs.get(0);
-        assertThat(job.checks()).extracting(CheckRequest::kind).containsExactly(CheckKind.RTSP_STREAM, CheckKind.NVR_RECORDINGS)
-                .as("no PTZ check for a camera not marked PTZ").doesNotContain(CheckKind.ONVIF_PTZ);
-        assertThat(request(job, CheckKind.NVR_RECORDINGS).params()).containsEntry("minDays", "60");
-        assertThat(job.device().channel()).isEqualTo(3);
-        assertThat(job.device().recorder().isapiUrl()).as("its recordings are checked on its recorder").isEqualTo(NVR_ISAPI);
-        assertThat(job.device().password()).as("the device account reaches the prober, decrypted").isEqualTo("device-pass-1");
-        assertThat(lastResult(ticket).getChecks()).filteredOn(c -> !c.ok()).extracting(ProbeCheck::reason)
-                .containsExactly("SHORT_RECORDINGS");
+        assertThat(lastResult(ticket).getChecks()).extracting(ProbeCheck::kind)
+                .as("no PTZ check for a camera not marked PTZ").containsExactly("RTSP_STREAM", "NVR_RECORDINGS");
+        assertThat(failures(ticket)).singleElement().satisfies(c -> {
+            assertThat(c.reason()).isEqualTo("SHORT_RECORDINGS");
+            assertThat(c.detail()).as("its channel on its recorder, against the camera minimum")
+                    .isEqualTo("channel 3: 59 days; minimum 60 days");
+        });
+        assertThat(stream.methods()).as("the stream was played with the device account, decrypted").contains("PLAY");
 
-        prober.recordingDays.put(NVR_ISAPI + "#3", 60);
-        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Retention", "fixOutcome", "FIXED", "solution", "Set 60 days"));
+        keepsDays(3, 60);
+        fixedAgain(ticket, "Retention");
         probeWorker.runOnce();
         assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
     }
 
     @Test
-    void aPtzCameraThatDoesNotMoveFails() {
+    void aPtzCameraThatDoesNotMoveFailsOneThatMovesPasses() {
         Device camera = camera(2, true);
-        prober.ptzMoves.put("http://127.0.0.1:40003/onvif/device_service", false);
+        dome.stuck = true;
         Ticket ticket = fixedCaseOn(camera);
 
         probeWorker.runOnce();
 
         assertBackAtTheEngineer(ticket);
-        assertThat(prober.jobs.get(0).checks()).extracting(CheckRequest::kind).contains(CheckKind.ONVIF_PTZ);
-        assertThat(lastResult(ticket).getChecks()).filteredOn(c -> !c.ok()).extracting(ProbeCheck::reason)
-                .containsExactly("PTZ_DID_NOT_MOVE");
+        assertThat(lastResult(ticket).getChecks()).extracting(ProbeCheck::kind).contains("ONVIF_PTZ");
+        assertThat(failures(ticket)).extracting(ProbeCheck::reason).containsExactly("PTZ_DID_NOT_MOVE");
+        assertThat(dome.moves).as("asked to move, not moved back").hasSize(1);
+
+        dome.stuck = false;
+        fixedAgain(ticket, "Motor");
+        probeWorker.runOnce();
+        assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+    }
+
+    @Test
+    void aCameraThatPassesEverythingPassesAndTheCaseCloses() {
+        Device camera = camera(1, true);
+        Ticket ticket = fixedCaseOn(camera);
+
+        probeWorker.runOnce();
+
+        ProbeResult result = lastResult(ticket);
+        assertThat(result.isPassed()).as(result.getSummary()).isTrue();
+        assertThat(result.getChecks()).extracting(ProbeCheck::kind).containsExactly("RTSP_STREAM", "NVR_RECORDINGS", "ONVIF_PTZ");
+        assertThat(result.getChecks()).allSatisfy(c -> assertThat(c.reason()).isEqualTo("OK"));
+        assertThat(stream.methods()).contains("DESCRIBE", "SETUP", "PLAY");
+        assertThat(dome.operations()).contains("RelativeMove");
+        assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+        confirmAndAudit(ticket);
+        complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "CONFIRMED"));
+        assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void aCameraWhoseStreamIsDarkFails() throws Exception {
+        try (TestRtspServer dark = new TestRtspServer(TestRtspServer.Auth.DIGEST, TestRtspServer.Behaviour.SILENT, CAMERA_USER,
+                CAMERA_PASSWORD, false)) {
+            Device camera = newDevice(DeviceType.CAMERA, "Dark camera", new DeviceProbeSettings(dark.url(), null, null, CAMERA_USER,
+                    CAMERA_PASSWORD, null, null, null, null, null, null, null, null, null, null, null, null, nvr.getId(), 1, false));
+            Ticket ticket = fixedCaseOn(camera);
+            probeWorker.runOnce();
+            assertBackAtTheEngineer(ticket);
+            assertThat(failures(ticket)).extracting(ProbeCheck::reason).containsExactly("NO_MEDIA");
+        }
     }
 
     @Test
@@ -196,7 +255,6 @@ class VerificationProcessTest extends IntegrationTest {
         probeWorker.runOnce();
 
         assertBackAtTheEngineer(ticket);
-        assertThat(prober.jobs).as("nothing to run: both required checks lack their settings").isEmpty();
         ProbeResult failed = lastResult(ticket);
         assertThat(failed.isPassed()).isFalse();
         assertThat(failed.getChecks()).extracting(ProbeCheck::kind).containsExactly("RTSP_STREAM", "NVR_RECORDINGS");
@@ -206,13 +264,13 @@ class VerificationProcessTest extends IntegrationTest {
         assertThat(waive.offered(tickets.get(ticket.getId()), Set.of(Role.ENGINEER))).as("the desk's decision").isFalse();
 
         // the engineer reporting it fixed again changes nothing: still not configured
-        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Cable", "fixOutcome", "FIXED", "solution", "New cable"));
+        fixedAgain(ticket, "Cable");
         probeWorker.runOnce();
         assertBackAtTheEngineer(ticket);
 
         waive.waive(ticket.getId(), "Old analogue camera behind an encoder; no stream address", "t-desk", Set.of(Role.SERVICE_DESK));
         assertThat(readTimeline.of(ticket.getId())).extracting(e -> e.getType()).contains("VERIFICATION_WAIVED");
-        complete(ticket, "diagnoseAndFix", "t-eng", Map.of("cause", "Cable", "fixOutcome", "FIXED", "solution", "New cable"));
+        fixedAgain(ticket, "Cable");
         probeWorker.runOnce();
 
         ProbeResult waived = lastResult(ticket);
@@ -226,16 +284,16 @@ class VerificationProcessTest extends IntegrationTest {
 
     @Test
     void aWaiverDoesNotPassACheckThatRanAndFailed() {
-        // the camera is configured except its recorder; its stream check runs; the NVR-side check is not configured
-        Device camera = newDevice(DeviceType.CAMERA, "Half camera",
-                settings("rtsp://127.0.0.1:40002/Streaming/Channels/101", null, null, null, null, false));
+        // the camera is configured except its recorder; its stream check runs and passes; the recordings check is not configured
+        Device camera = newDevice(DeviceType.CAMERA, "Half camera", new DeviceProbeSettings(stream.url(), null, null, CAMERA_USER,
+                CAMERA_PASSWORD, null, null, null, null, null, null, null, null, null, null, null, null, null, null, false));
         Ticket ticket = fixedCaseOn(camera);
         waive.waive(ticket.getId(), "No recorder on this site", "t-sup", Set.of(Role.SUPERVISOR));
         probeWorker.runOnce();
         assertThat(openTaskKeys(ticket)).as("waived: only the not-configured recordings check").containsExactly("confirmCompletion");
 
         // an NVR that reports low space is not helped by a waiver
-        prober.freeGb.put(NVR_ISAPI, 0.5);
+        freeMegabytes(512);
         Ticket nvrCase = fixedCaseOn(nvr);
         waive.waive(nvrCase.getId(), "Trying to skip", "t-desk", Set.of(Role.SERVICE_DESK));
         probeWorker.runOnce();

@@ -1,9 +1,7 @@
 package com.aftercare.workflow.steps;
 
-import java.util.Map;
+import java.util.List;
 
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,21 +9,25 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.aftercare.agent.ProbeRoutes;
+import com.aftercare.asset.Device;
+import com.aftercare.probe.AgentSites;
 import com.aftercare.probe.ProbeService;
+import com.aftercare.ticket.FindTicket;
 import com.aftercare.workflow.ExternalTaskTopics;
+import com.aftercare.workflow.ProbeJobs;
 
 /**
  * Serves the external-task topic "device-probe" in-process, as the engine-side adapter of the probe
  * feature (which knows devices and checks, not the engine). It fetches and locks jobs, probes
  * outside any transaction, then records the result and completes the task in one transaction, so
  * the probe evidence and the process move together. Infrastructure errors are retried by the engine.
- * Jobs of sites served by a probe agent are not this worker's ({@link ProbeRoutes}): they wait for that agent.
+ * Jobs of sites served by a probe agent are not this worker's ({@link AgentSites}): they wait for that agent. The engine
+ * is reached through the workflow port {@link ProbeJobs}, as the agents' endpoints reach it.
  */
 @Component
 public class ProbeWorker implements ExternalTaskTopics {
 
-    public static final String TOPIC = ProbeRoutes.TOPIC;
+    public static final String TOPIC = ProbeJobs.TOPIC;
 
     static final String WORKER_ID = "in-process-probe-worker";
     /** Tries before the probe counts as failed (public for the probe feature's tests). */
@@ -33,22 +35,24 @@ public class ProbeWorker implements ExternalTaskTopics {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeWorker.class);
 
-    private final ExternalTaskService externalTasks;
+    private final ProbeJobs jobs;
     private final ProbeService probes;
-    private final ProbeRoutes routes;
+    private final AgentSites agentSites;
+    private final FindTicket tickets;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final long lockMillis;
 
     private final long retryDelayMillis;
 
-    public ProbeWorker(ExternalTaskService externalTasks, ProbeService probes, ProbeRoutes routes, TransactionTemplate transaction,
+    public ProbeWorker(ProbeJobs jobs, ProbeService probes, AgentSites agentSites, FindTicket tickets, TransactionTemplate transaction,
             @Value("${aftercare.probe.worker-enabled:true}") boolean enabled,
             @Value("${aftercare.probe.lock-millis:60000}") long lockMillis,
             @Value("${aftercare.probe.retry-delay-millis:30000}") long retryDelayMillis) {
-        this.externalTasks = externalTasks;
+        this.jobs = jobs;
         this.probes = probes;
-        this.routes = routes;
+        this.agentSites = agentSites;
+        this.tickets = tickets;
         this.transaction = transaction;
         this.enabled = enabled;
         this.lockMillis = lockMillis;
@@ -65,19 +69,28 @@ public class ProbeWorker implements ExternalTaskTopics {
     /** Serves every probe job due now that is this server's (not an agent's); returns how many it handled. Tests call this directly. */
     public int runOnce() {
         int handled = 0;
-        for (ProbeRoutes.Route route : routes.waiting()) {
-            if (!route.toServer() || handled >= 10) {
-                continue;
+        for (ProbeJobs.Job job : ours()) {
+            if (handled >= 10) {
+                break;
             }
-            try {
-                externalTasks.lock(route.taskId(), WORKER_ID, lockMillis);
-            } catch (ProcessEngineException e) {
+            if (!jobs.lock(job.id(), WORKER_ID, lockMillis)) {
                 continue; // locked by someone else in between, or gone: not ours
             }
-            handle(route.taskId(), route.ticketId(), route.retries());
+            handle(job.id(), job.ticketId(), job.retries());
             handled++;
         }
         return handled;
+    }
+
+    /** The waiting jobs this server runs: every one whose device's site no probe agent serves (no device: ours, at once). */
+    private List<ProbeJobs.Job> ours() {
+        return transaction.execute(status -> jobs.waiting().stream().filter(job -> {
+            if (job.ticketId() == null) {
+                return true;
+            }
+            Device device = tickets.get(job.ticketId()).getDevice();
+            return device == null || !agentSites.servedByAgent(device.getSite().getId());
+        }).toList());
     }
 
     private void handle(String taskId, Long ticketId, Integer retries) {
@@ -89,14 +102,13 @@ public class ProbeWorker implements ExternalTaskTopics {
             ProbeService.Outcome outcome = probes.run(plan);
             transaction.executeWithoutResult(status -> {
                 probes.record(plan, outcome);
-                externalTasks.complete(taskId, WORKER_ID, Map.of("probePassed", outcome.passed()));
+                jobs.complete(taskId, WORKER_ID, outcome.passed());
             });
         } catch (RuntimeException e) {
             log.warn("Probe job {} failed: {}", taskId, e.toString());
             int retriesLeft = (retries == null ? MAX_TRIES : retries) - 1;
             if (retriesLeft > 0) {
-                externalTasks.handleFailure(taskId, WORKER_ID, String.valueOf(e.getMessage()), e.toString(), retriesLeft,
-                        retryDelayMillis);
+                jobs.fail(taskId, WORKER_ID, String.valueOf(e.getMessage()), e.toString(), retriesLeft, retryDelayMillis);
             } else {
                 giveUp(taskId, ticketId, e);
             }
@@ -112,11 +124,11 @@ public class ProbeWorker implements ExternalTaskTopics {
         try {
             transaction.executeWithoutResult(status -> {
                 probes.recordCouldNotRun(ticketId, cause);
-                externalTasks.complete(taskId, WORKER_ID, Map.of("probePassed", false));
+                jobs.complete(taskId, WORKER_ID, false);
             });
         } catch (RuntimeException e) {
             log.error("Probe job {} could not be closed either; leaving it as an incident", taskId, e);
-            externalTasks.handleFailure(taskId, WORKER_ID, String.valueOf(cause.getMessage()), cause.toString(), 0, 0);
+            jobs.fail(taskId, WORKER_ID, String.valueOf(cause.getMessage()), cause.toString(), 0, 0);
         }
     }
 

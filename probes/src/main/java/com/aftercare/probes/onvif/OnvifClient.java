@@ -19,13 +19,17 @@ import org.w3c.dom.Element;
 import com.aftercare.probes.AddressGuard;
 import com.aftercare.probes.CheckReason;
 import com.aftercare.probes.Timeouts;
+import com.aftercare.probes.net.DigestAuth;
 import com.aftercare.probes.net.Failures;
 import com.aftercare.probes.net.PinnedHttp;
 
 /**
  * SOAP 1.2 over HTTP to one ONVIF device: every address (the device service and every service
  * address the device hands back) goes through the guard once and is then connected to as resolved;
- * requests carry a WS-Security UsernameToken dated by the device's clock. Faults become reasons:
+ * requests carry a WS-Security UsernameToken dated by the device's clock. A device that refuses the token with HTTP 401
+ * and a Digest challenge (ONVIF Core 5.12.1: HTTP Digest is the other authentication a device may require, and some
+ * firmware accepts only it) is asked again with HTTP Digest (RFC 7616) instead, and so for the rest of the check; a
+ * stale nonce is renewed once per request. Basic is never offered the password. Faults become reasons:
  * NotAuthorized (or WS-Security's FailedAuthentication) is AUTH_FAILED, any other fault BAD_STATUS.
  */
 final class OnvifClient {
@@ -37,6 +41,8 @@ final class OnvifClient {
     private final String password;
     private final Map<String, InetAddress> resolved = new HashMap<>();
     private Duration clockOffset = Duration.ZERO;
+    /** Set once the device asked for HTTP Digest: from then on requests carry Digest instead of the UsernameToken. */
+    private DigestAuth digest;
 
     OnvifClient(AddressGuard guard, Timeouts timeouts, boolean tlsInsecure, String username, String password) {
         this.guard = guard;
@@ -104,15 +110,15 @@ final class OnvifClient {
 
     private Element call(URI service, String namespace, String operation, String body, boolean authenticate) throws OnvifFailure {
         InetAddress address = resolve(service);
-        String security = authenticate && username != null
-                ? WsUsernameToken.header(username, password, Instant.now().plus(clockOffset)) : null;
-        byte[] envelope = Soap.envelope(security, body).getBytes(StandardCharsets.UTF_8);
         String contentType = "application/soap+xml; charset=utf-8; action=\"" + namespace + "/" + operation + "\"";
-        PinnedHttp.Response response;
-        try {
-            response = http.send("POST", service, address, contentType, envelope, tlsInsecure);
-        } catch (PinnedHttp.Failure e) {
-            throw new OnvifFailure(Failures.reason(e), e.getMessage() + " (" + operation + ")");
+        PinnedHttp.Response response = send(service, address, contentType, body, operation, authenticate);
+        if (response.status() == 401 && username != null) {
+            DigestAuth offered = digestChallenge(response);
+            if (offered != null && (digest == null || stale(response))) {
+                // the UsernameToken refused with a Digest challenge (or our Digest nonce expired): ask again with Digest
+                digest = offered;
+                response = send(service, address, contentType, body, operation, authenticate);
+            }
         }
         Document doc = Soap.parse(response.body());
         Element answer = doc == null ? null : Soap.bodyChild(doc);
@@ -126,7 +132,7 @@ final class OnvifClient {
             throw new OnvifFailure(CheckReason.BAD_STATUS, "SOAP fault " + code + " for " + operation);
         }
         if (response.status() == 401) {
-            // devices that want HTTP Digest instead of (or besides) WS-Security also land here
+            // refused with Digest too, or a device that offers no Digest challenge
             throw new OnvifFailure(CheckReason.AUTH_FAILED, "HTTP 401 for " + operation);
         }
         if (response.status() < 200 || response.status() >= 300) {
@@ -136,6 +142,39 @@ final class OnvifClient {
             throw new OnvifFailure(CheckReason.PROTOCOL_ERROR, "no " + operation + "Response in the answer");
         }
         return answer;
+    }
+
+    private PinnedHttp.Response send(URI service, InetAddress address, String contentType, String body, String operation,
+            boolean authenticate) throws OnvifFailure {
+        // with Digest the HTTP layer authenticates; a UsernameToken besides it is refused by some firmware
+        String security = authenticate && username != null && digest == null
+                ? WsUsernameToken.header(username, password, Instant.now().plus(clockOffset)) : null;
+        byte[] envelope = Soap.envelope(security, body).getBytes(StandardCharsets.UTF_8);
+        String path = service.getRawPath() == null || service.getRawPath().isEmpty() ? "/" : service.getRawPath();
+        String target = path + (service.getRawQuery() == null ? "" : "?" + service.getRawQuery());
+        Map<String, String> headers = digest == null ? Map.of() : Map.of("Authorization", digest.authorization("POST", target));
+        try {
+            return http.send("POST", service, address, headers, contentType, envelope, tlsInsecure);
+        } catch (PinnedHttp.Failure e) {
+            throw new OnvifFailure(Failures.reason(e), e.getMessage() + " (" + operation + ")");
+        }
+    }
+
+    /** The device's Digest challenge in a 401, or null (Basic alone is not answered: it would send the password in clear). */
+    private DigestAuth digestChallenge(PinnedHttp.Response response) {
+        for (String header : response.headers("WWW-Authenticate")) {
+            DigestAuth auth = DigestAuth.of(header, username, password == null ? "" : password);
+            if (auth != null) {
+                return auth;
+            }
+        }
+        return null;
+    }
+
+    private static boolean stale(PinnedHttp.Response response) {
+        return response.headers("WWW-Authenticate").stream()
+                .map(h -> h.toLowerCase(Locale.ROOT).replace(" ", ""))
+                .anyMatch(h -> h.contains("stale=true") || h.contains("stale=\"true\""));
     }
 
     private InetAddress resolve(URI service) throws OnvifFailure {

@@ -31,10 +31,15 @@ import com.sun.net.httpserver.HttpServer;
  * mistake is a 401 with a fresh challenge, as the devices do), and answers taken from recorded-format XML in
  * src/test/resources/isapi/. Recording searches are answered per track from the recordings a test sets.
  */
-final class IsapiTestServer implements AutoCloseable {
+public final class IsapiTestServer implements AutoCloseable {
 
-    static final String USER = "admin";
-    static final String PASSWORD = "Hik12345!";
+    /** Where the storage and channel answers go (the checks' own paths), for tests outside this package. */
+    public static final String STORAGE = IsapiStorageCheck.PATH;
+    public static final String CHANNELS = IsapiChannelsCheck.PATH;
+
+
+    public static final String USER = "admin";
+    public static final String PASSWORD = "Hik12345!";
     static final String REALM = "DS-7608NI-K2";
 
     private final HttpServer server;
@@ -43,24 +48,24 @@ final class IsapiTestServer implements AutoCloseable {
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
     /** Each request as "METHOD path status", in order: lets a test count what the check sent. */
-    final List<String> log = new CopyOnWriteArrayList<>();
+    public final List<String> log = new CopyOnWriteArrayList<>();
     final List<String> searchBodies = new CopyOnWriteArrayList<>();
     /** When set, a nonce serves one request only and a second use gets 401 with stale=TRUE (nonce expiry, RFC 7616 3.3). */
     volatile boolean singleUseNonces;
     private final Set<String> usedNonces = ConcurrentHashMap.newKeySet();
 
-    IsapiTestServer() throws IOException {
+    public IsapiTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The XML answered for GET path (a resource under isapi/ with optional replacements). */
-    void answer(String path, String resource, String... replacements) {
+    public void answer(String path, String resource, String... replacements) {
         String xml = resource(resource);
         for (int i = 0; i + 1 < replacements.length; i += 2) {
             xml = xml.replace(replacements[i], replacements[i + 1]);
@@ -69,17 +74,17 @@ final class IsapiTestServer implements AutoCloseable {
     }
 
     /** Literal XML answered for GET path. */
-    void answerXml(String path, String xml) {
+    public void answerXml(String path, String xml) {
         answers.put(path, xml);
     }
 
     /** The oldest recording on a track (channel * 100 + 1); the recorder holds one segment a day from it until now. */
-    void oldestRecording(int track, Instant start) {
+    public void oldestRecording(int track, Instant start) {
         oldestByTrack.put(track, start);
     }
 
     /** The recorder's clock (the end of its recordings). */
-    volatile Instant now = Instant.now();
+    public volatile Instant now = Instant.now();
 
     static String resource(String name) {
         try (InputStream in = IsapiTestServer.class.getResourceAsStream("/isapi/" + name)) {

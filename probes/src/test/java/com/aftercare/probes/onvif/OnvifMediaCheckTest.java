@@ -41,6 +41,43 @@ class OnvifMediaCheckTest {
     }
 
     @Test
+    void aCameraThatRefusesTheUsernameTokenWithADigestChallengeIsAskedAgainWithHttpDigest() throws Exception {
+        try (TestOnvifDevice device = new TestOnvifDevice(Vendor.HIKVISION, USER, PASSWORD)) {
+            device.requireDigest = true;
+
+            CheckOutcome outcome = run(camera(device.deviceUrl(), USER, PASSWORD));
+
+            assertThat(outcome.reason()).as(outcome.toString()).isEqualTo(CheckReason.OK);
+            assertThat(outcome.detail()).isEqualTo("HIKVISION DS-2DE4425IW-DE firmware V5.6.15 build 200903; 2 profiles; stream URI returned");
+            // the token refused once (401 with a challenge), then Digest for that request and every later one
+            assertThat(device.calls).containsExactly("/onvif/device_service GetSystemDateAndTime",
+                    "/onvif/device_service GetDeviceInformation", "/onvif/device_service GetDeviceInformation",
+                    "/onvif/device_service GetCapabilities", "/onvif/Media GetProfiles", "/onvif/Media GetStreamUri");
+            assertThat(device.authorizations.subList(0, 2)).containsOnlyNulls();
+            assertThat(device.authorizations.subList(2, 6)).allSatisfy(a -> assertThat(a).startsWith("Digest username=\"onvif\"")
+                    .contains("realm=\"IP Camera(D4321)\"").doesNotContain(PASSWORD));
+            assertThat(device.requestBodies.subList(2, 6)).as("no UsernameToken beside Digest")
+                    .allSatisfy(body -> assertThat(body).doesNotContain("UsernameToken"));
+            assertThat(device.requestBodies).allSatisfy(body -> assertThat(body).doesNotContain(PASSWORD));
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithDigestTooAndTriedOnlyOnce() throws Exception {
+        try (TestOnvifDevice device = new TestOnvifDevice(Vendor.HIKVISION, USER, PASSWORD)) {
+            device.requireDigest = true;
+
+            CheckOutcome outcome = run(camera(device.deviceUrl(), USER, "wrong-password"));
+
+            assertThat(outcome.ok()).isFalse();
+            assertThat(outcome.reason()).isEqualTo(CheckReason.AUTH_FAILED);
+            assertThat(outcome.detail()).isEqualTo("SOAP fault NotAuthorized for GetDeviceInformation");
+            assertThat(device.operations()).containsExactly("GetSystemDateAndTime", "GetDeviceInformation", "GetDeviceInformation");
+            assertThat(outcome.toString()).doesNotContain("wrong-password");
+        }
+    }
+
+    @Test
     void aHikvisionCameraAnswersDeviceInformationProfilesAndAStreamUri() throws Exception {
         try (TestOnvifDevice device = new TestOnvifDevice(Vendor.HIKVISION, USER, PASSWORD)) {
             CheckOutcome outcome = run(camera(device.deviceUrl(), USER, PASSWORD));

@@ -32,11 +32,13 @@ import com.sun.net.httpserver.HttpServer;
  * src/test/resources/onvif (Hikvision PTZ dome, Axis fixed camera). It checks each request's
  * WS-Security UsernameToken the way a device does: it recomputes Base64(SHA-1(nonce + created +
  * password)) and refuses a token whose Created is more than 5 minutes from its own clock, answering
- * the NotAuthorized fault. GetSystemDateAndTime is open, as ONVIF requires.
+ * the NotAuthorized fault. GetSystemDateAndTime is open, as ONVIF requires. With {@link #requireDigest} it is a
+ * device whose firmware takes HTTP Digest only (RFC 7616 MD5, qop=auth, the response recomputed): a request without a
+ * valid Digest Authorization, UsernameToken or not, gets HTTP 401 with a Digest challenge and the NotAuthorized fault.
  */
-final class TestOnvifDevice implements AutoCloseable {
+public final class TestOnvifDevice implements AutoCloseable {
 
-    enum Vendor { HIKVISION, AXIS }
+    public enum Vendor { HIKVISION, AXIS }
 
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
@@ -49,17 +51,23 @@ final class TestOnvifDevice implements AutoCloseable {
     /** GetCapabilities answered with ActionNotSupported: the client must ask GetServices */
     volatile boolean noGetCapabilities;
     /** the motor is stuck: RelativeMove is accepted but the position stays */
-    volatile boolean stuck;
+    public volatile boolean stuck;
+    /** HTTP Digest only: the UsernameToken is refused with 401 and a Digest challenge */
+    public volatile boolean requireDigest;
+    static final String DIGEST_REALM = "IP Camera(D4321)";
+    private final java.util.Set<String> nonces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The Authorization header of each request (null when none), in order */
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** host put into the media service address the device hands out (e.g. an address the guard refuses) */
     volatile String mediaHost = "127.0.0.1";
     volatile double pan = 0.1;
     volatile double tilt = 0.5;
     /** "path Operation" for each request, in order */
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    final List<Double> moves = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<Double> moves = new CopyOnWriteArrayList<>();
     final List<String> requestBodies = new CopyOnWriteArrayList<>();
 
-    TestOnvifDevice(Vendor vendor, String user, String password) throws IOException {
+    public TestOnvifDevice(Vendor vendor, String user, String password) throws IOException {
         this.vendor = vendor;
         this.user = user;
         this.password = password;
@@ -68,11 +76,11 @@ final class TestOnvifDevice implements AutoCloseable {
         server.start();
     }
 
-    String deviceUrl() {
+    public String deviceUrl() {
         return base() + "/onvif/device_service";
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
@@ -80,7 +88,7 @@ final class TestOnvifDevice implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    List<String> operations() {
+    public List<String> operations() {
         return calls.stream().map(c -> c.substring(c.indexOf(' ') + 1)).toList();
     }
 
@@ -105,7 +113,18 @@ final class TestOnvifDevice implements AutoCloseable {
             }
             String op = operation.getLocalName();
             calls.add(exchange.getRequestURI().getPath() + " " + op);
-            if (!op.equals("GetSystemDateAndTime") && !tokenValid(doc)) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(authorization);
+            if (requireDigest && !op.equals("GetSystemDateAndTime")) {
+                if (!digestValid(authorization, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())) {
+                    String nonce = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
+                    nonces.add(nonce);
+                    exchange.getResponseHeaders().add("WWW-Authenticate",
+                            "Digest qop=\"auth\", realm=\"" + DIGEST_REALM + "\", nonce=\"" + nonce + "\", algorithm=MD5");
+                    send(exchange, 401, resource("Fault-NotAuthorized.xml"));
+                    return;
+                }
+            } else if (!op.equals("GetSystemDateAndTime") && !tokenValid(doc)) {
                 send(exchange, 400, resource("Fault-NotAuthorized.xml"));
                 return;
             }
@@ -141,6 +160,33 @@ final class TestOnvifDevice implements AutoCloseable {
                 }
                 default -> send(exchange, 400, resource("Fault-ActionNotSupported.xml"));
             }
+        }
+    }
+
+    /** Recomputes the Digest response (RFC 7616 3.4.1, MD5, qop=auth) from our password and compares. */
+    private boolean digestValid(String header, String method, String uri) {
+        if (header == null || !header.startsWith("Digest ")) {
+            return false;
+        }
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)=(\"([^\"]*)\"|([^,\\s]*))").matcher(header.substring(7));
+        while (m.find()) {
+            p.put(m.group(1).toLowerCase(Locale.ROOT), m.group(3) != null ? m.group(3) : m.group(4));
+        }
+        if (!user.equals(p.get("username")) || !DIGEST_REALM.equals(p.get("realm")) || !nonces.contains(p.get("nonce"))
+                || !uri.equals(p.get("uri")) || !"auth".equals(p.get("qop")) || p.get("nc") == null || p.get("cnonce") == null) {
+            return false;
+        }
+        String ha1 = md5(user + ":" + DIGEST_REALM + ":" + password);
+        String ha2 = md5(method + ":" + uri);
+        return md5(ha1 + ":" + p.get("nonce") + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2).equals(p.get("response"));
+    }
+
+    private static String md5(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -28,15 +28,15 @@ import java.util.regex.Pattern;
  * itself (RFC 2617: it computes the response it expects from user, realm, nonce, method and URI)
  * or Basic. Behaviours make it fail the ways real devices do.
  */
-final class TestRtspServer implements AutoCloseable {
+public final class TestRtspServer implements AutoCloseable {
 
-    enum Auth {
+    public enum Auth {
         NONE, BASIC, DIGEST,
         /** Digest with qop="auth" and opaque, whose nonce goes stale at SETUP (the client must answer the new challenge) */
         DIGEST_QOP_STALE
     }
 
-    enum Behaviour {
+    public enum Behaviour {
         /** streams RTP after PLAY */
         STREAM,
         /** answers PLAY but never sends a packet (encoder hung, channel without signal) */
@@ -75,7 +75,7 @@ final class TestRtspServer implements AutoCloseable {
     private volatile String nonce = NONCE;
     private volatile int lastNc;
 
-    TestRtspServer(Auth auth, Behaviour behaviour, String user, String password, boolean relativeControls) throws IOException {
+    public TestRtspServer(Auth auth, Behaviour behaviour, String user, String password, boolean relativeControls) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.auth = auth;
         this.behaviour = behaviour;
@@ -87,17 +87,17 @@ final class TestRtspServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    String url() {
+    public String url() {
         return relativeControls ? "rtsp://127.0.0.1:" + port() + "/axis-media/media.amp"
                 : "rtsp://127.0.0.1:" + port() + "/Streaming/Channels/101";
     }
 
     /** "METHOD url" of each request in order. */
-    List<String> methods() {
+    public List<String> methods() {
         return requests.stream().map(r -> r.split(" ")[0]).toList();
     }
 

@@ -51,11 +51,11 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * test. Community "public" (v2c) and USM users shaaes (SHA/AES128), sha256aes (SHA-256/AES256),
  * md5des (MD5/DES) and authonly (SHA, no privacy) read everything.
  */
-final class SnmpTestAgent extends BaseAgent {
+public final class SnmpTestAgent extends BaseAgent {
 
-    static final String COMMUNITY = "public";
-    static final String AUTH_PASSWORD = "auth-pass-1234";
-    static final String PRIV_PASSWORD = "priv-pass-5678";
+    public static final String COMMUNITY = "public";
+    public static final String AUTH_PASSWORD = "auth-pass-1234";
+    public static final String PRIV_PASSWORD = "priv-pass-5678";
 
     private final int port;
     private final Map<OID, MOScalar<Variable>> objects = new HashMap<>();
@@ -65,7 +65,7 @@ final class SnmpTestAgent extends BaseAgent {
         this.port = port;
     }
 
-    static SnmpTestAgent start(File dir) throws IOException {
+    public static SnmpTestAgent start(File dir) throws IOException {
         // MD5 and DES are what older devices offer; the agent must know them to prove the client speaks them
         SecurityProtocols.getInstance().addPredefinedProtocolSet(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
         // Net-SNMP, the agent inside most switches and UPS cards, reports authentication failures at
@@ -83,12 +83,12 @@ final class SnmpTestAgent extends BaseAgent {
         return agent;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Sets (registering on first use) one scalar instance, e.g. upsBatteryStatus.0 = 2. */
-    synchronized void set(OID oid, Variable value) {
+    public synchronized void set(OID oid, Variable value) {
         MOScalar<Variable> existing = objects.get(oid);
         if (existing != null) {
             existing.setValue(value);
@@ -110,7 +110,7 @@ final class SnmpTestAgent extends BaseAgent {
      * ifAdminStatus (7) and ifOperStatus (8); statuses as the MIB numbers them (1 up, 2 down).
      */
     @SuppressWarnings({ "rawtypes", "unchecked" })
-    synchronized void ifRow(int ifIndex, String descr, int adminStatus, int operStatus) {
+    public synchronized void ifRow(int ifIndex, String descr, int adminStatus, int operStatus) {
         if (ifTable == null) {
             MOColumn[] columns = { new MOColumn(2, SMIConstants.SYNTAX_OCTET_STRING, MOAccessImpl.ACCESS_READ_ONLY),
                     new MOColumn(7, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
@@ -128,7 +128,7 @@ final class SnmpTestAgent extends BaseAgent {
                 new Variable[] { new OctetString(descr), new Integer32(adminStatus), new Integer32(operStatus) }));
     }
 
-    void setInt(String oid, int value) {
+    public void setInt(String oid, int value) {
         set(new OID(oid), new Integer32(value));
     }
 

@@ -1,0 +1,61 @@
+package com.aftercare.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import com.aftercare.asset.Device;
+import com.aftercare.probe.ProbeCheck;
+import com.aftercare.probe.ProbeResult;
+import com.aftercare.probe.ProbeService;
+import com.aftercare.support.IntegrationTest;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.Ticket;
+
+/**
+ * Demo mode shows a VC-3 verification: the demo NVRs are checked over ISAPI (storage, recordings, channels) against the
+ * demo recorders this server answers; NVR-01 passes, NVR-02 reports 0.5 GB free and its case goes back to the engineer.
+ */
+@TestPropertySource(properties = {"aftercare.demo.enabled=true",
+        "spring.datasource.url=jdbc:h2:mem:aftercare-demo-recorders;DB_CLOSE_DELAY=-1"})
+class DemoRecordersTest extends IntegrationTest {
+
+    @Autowired ProbeService probes;
+
+    private Ticket fixedCaseOn(String deviceName) {
+        Device nvr = assets.devices(null, null).stream().filter(d -> d.getName().equals(deviceName)).findFirst().orElseThrow();
+        device = nvr;
+        site = nvr.getSite();
+        Ticket ticket = report(Category.DEFECT);
+        dispatchAndFix(ticket);
+        probeWorker.runOnce();
+        return ticket;
+    }
+
+    private ProbeResult last(Ticket ticket) {
+        List<ProbeResult> all = probes.resultsOf(ticket.getId());
+        return all.get(all.size() - 1);
+    }
+
+    @Test
+    void theHealthyDemoNvrPassesVc3OverIsapi() {
+        Ticket ticket = fixedCaseOn("NVR-01");
+        ProbeResult result = last(ticket);
+        assertThat(result.isPassed()).as(result.getSummary() + " " + result.getChecks()).isTrue();
+        assertThat(result.getChecks()).extracting(ProbeCheck::kind).containsExactly("NVR_STORAGE", "NVR_RECORDINGS", "NVR_CHANNELS");
+        assertThat(openTaskKeys(ticket)).containsExactly("confirmCompletion");
+    }
+
+    @Test
+    void theDemoNvrWithHalfAGigabyteFreeFailsAndGoesBackToTheEngineer() {
+        Ticket ticket = fixedCaseOn("NVR-02");
+        ProbeResult result = last(ticket);
+        assertThat(result.isPassed()).isFalse();
+        assertThat(result.getChecks()).filteredOn(c -> !c.ok()).extracting(ProbeCheck::reason).containsExactly("LOW_FREE_SPACE");
+        assertThat(openTaskKeys(ticket)).containsExactly("diagnoseAndFix");
+    }
+}
