@@ -72,6 +72,12 @@ class BrowserEndToEndTest {
         runBrowserScript("e2e/repair-loaner.mjs", "browser-e2e-repair");
     }
 
+    /** Issue 15: the bell's count rises when an escalation fires and falls when read, at 1440x900 and 390x844. */
+    @Test
+    void theBellCountRisesWhenAnEscalationFiresAndFallsWhenRead() throws Exception {
+        runBrowserScript("e2e/notification-bell.mjs", "browser-e2e-bell");
+    }
+
     private static void runBrowserScript(String script, String name) throws Exception {
         String profiles = System.getProperty("spring.profiles.active", "");
         assumeTrue(!profiles.contains("postgres"), "browser test runs once, in the H2 pass");
