@@ -29,6 +29,8 @@ import com.aftercare.support.StandaloneApp;
  * sent by itself when the signal returns, and the task is completed exactly once;</li>
  * <li>phone-pages.mjs: every page of every demo role at 390×844 in Chinese is no wider than the phone and shows
  * no raw enum code (screenshots in frontend/target/phone-pages/).</li>
+ * <li>notification-bell.mjs (issue 15): the supervisor lands on the board; a case taken 45 minutes ago escalates,
+ * the bell's count rises by itself and falls when read; bell and drawer fit 390x844.</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
