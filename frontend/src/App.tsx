@@ -1,4 +1,4 @@
-import { Spin } from 'antd';
+import { Space, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { homePath, type Role } from './api/types';
@@ -9,6 +9,7 @@ import { ContractsPage } from './features/contracts/ContractsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { ModelsPage } from './features/models/ModelsPage';
 import { VerificationPoliciesPage } from './features/verification/VerificationPoliciesPage';
+import { NotificationBell } from './features/notifications';
 import { OutboxBadge } from './features/offline';
 import { ServiceFormPage } from './features/serviceform';
 import { LoanerPoolPage, RepairSlipPage } from './features/repair';
@@ -56,7 +57,7 @@ function RequireStaff({ children }: { children: ReactNode }) {
   return isCustomer ? <Navigate to="/tickets" replace /> : children;
 }
 
-/** Unknown routes: the user's start page (task inbox for staff, their tickets for a customer). */
+/** Unknown routes: the user's start page (by role, see homePath; their tickets for a customer). */
 function Home() {
   const { me } = useAuth();
   return <Navigate to={homePath(me)} replace />;
@@ -71,7 +72,14 @@ export function App() {
         <Route
           element={
             <RequireAuth>
-              <AppLayout headerExtra={<OutboxBadge />} />
+              <AppLayout
+                headerExtra={
+                  <Space size={8} className="app-header-extra">
+                    <NotificationBell />
+                    <OutboxBadge />
+                  </Space>
+                }
+              />
             </RequireAuth>
           }
         >

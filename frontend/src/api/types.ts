@@ -16,9 +16,23 @@ export function isCustomerOnly(me: Pick<Me, 'roles'> | null | undefined): boolea
   return !!me && me.roles.length > 0 && me.roles.every((r) => r === 'CUSTOMER');
 }
 
-/** Where a user lands after sign-in and on unknown routes. */
+/**
+ * Each role's start page, first match wins (issue 15): the supervisor's board, the desk's inbox, the engineer's
+ * jobs (the inbox shows them their tasks as job cards on a phone), the process owner's models, the admin's
+ * settings. A user with several roles lands on the first of theirs in this order.
+ */
+const HOME_BY_ROLE: [Role, string][] = [
+  ['SUPERVISOR', '/supervisor'],
+  ['SERVICE_DESK', '/tasks'],
+  ['ENGINEER', '/tasks'],
+  ['PROCESS_OWNER', '/models'],
+  ['ADMIN', '/admin'],
+];
+
+/** Where a user lands after sign-in and on unknown routes: a customer's user on their unit's tickets (the portal). */
 export function homePath(me: Pick<Me, 'roles'> | null | undefined): string {
-  return isCustomerOnly(me) ? '/tickets' : '/tasks';
+  if (isCustomerOnly(me)) return '/tickets';
+  return HOME_BY_ROLE.find(([role]) => me?.roles.includes(role))?.[1] ?? '/tasks';
 }
 
 export type Me = Required<Schemas['Me']>;

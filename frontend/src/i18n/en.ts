@@ -1159,6 +1159,16 @@ const en = {
     tokenDone: 'I have saved the token',
     siteTaken: 'One of these sites is already served by another probe agent; revoke that agent first.',
   },
+  notifications: {
+    title: 'Notifications',
+    bell: 'Notifications, {{count}} unread',
+    markRead: 'Mark read',
+    markAllRead: 'Mark all read',
+    read: 'Read',
+    goToCase: 'Open case {{number}}',
+    empty: 'No notifications.',
+    more: 'Show older',
+  },
 };
 
 export default en;

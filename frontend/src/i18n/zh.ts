@@ -1138,6 +1138,16 @@ const zh: Shape<Messages> = {
     tokenDone: '我已保存令牌',
     siteTaken: '所选站点中已有站点由其他探测代理服务，请先吊销该代理。',
   },
+  notifications: {
+    title: '消息通知',
+    bell: '消息通知，{{count}} 条未读',
+    markRead: '标为已读',
+    markAllRead: '全部标为已读',
+    read: '已读',
+    goToCase: '查看工单 {{number}}',
+    empty: '暂无消息。',
+    more: '查看更早的消息',
+  },
 };
 
 export default zh;

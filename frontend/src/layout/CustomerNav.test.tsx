@@ -142,4 +142,12 @@ describe('isCustomerOnly / homePath', () => {
     expect(homePath({ roles: ['CUSTOMER'] })).toBe('/tickets');
     expect(homePath({ roles: ['ENGINEER'] })).toBe('/tasks');
   });
+
+  it('sends each role to its own start page (issue 15)', () => {
+    expect(homePath({ roles: ['SUPERVISOR'] })).toBe('/supervisor');
+    expect(homePath({ roles: ['SERVICE_DESK'] })).toBe('/tasks');
+    expect(homePath({ roles: ['PROCESS_OWNER'] })).toBe('/models');
+    expect(homePath({ roles: ['ADMIN'] })).toBe('/admin');
+    expect(homePath({ roles: ['ADMIN', 'SUPERVISOR'] })).toBe('/supervisor');
+  });
 });

@@ -11,6 +11,7 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag } from '../../shared/tags';
 import { PageHeader } from '../../shared/PageHeader';
+import { REFRESH_MILLIS } from '../../shared/refresh';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { taskKeys, tasksApi } from './api';
 import { taskName } from './formFields';
@@ -22,7 +23,14 @@ export function TaskInboxPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const phone = useIsPhone();
-  const { data, error, isFetching: loading, refetch } = useQuery({ queryKey: taskKeys.all, queryFn: tasksApi.list });
+  // Refreshes by itself (ADR 0038) without a spinner: the rows change in place, the first load alone shows one.
+  const {
+    data,
+    error,
+    isLoading: loading,
+    isFetching,
+    refetch,
+  } = useQuery({ queryKey: taskKeys.all, queryFn: tasksApi.list, refetchInterval: REFRESH_MILLIS });
 
   // Claimed or not (409: someone was quicker), the inbox is looked at again.
   const claimTask = useMutation({
@@ -89,11 +97,16 @@ export function TaskInboxPage() {
   ];
 
   return (
-    <div data-testid="task-inbox" data-state={loading ? 'loading' : 'ready'}>
+    <div data-testid="task-inbox" data-state={isFetching ? 'loading' : 'ready'}>
       <PageHeader
         title={t('tasks.title')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void refetch()} data-testid="tasks-refresh">
+          <Button
+            icon={<ReloadOutlined />}
+            loading={isFetching && !loading}
+            onClick={() => void refetch()}
+            data-testid="tasks-refresh"
+          >
             {t('common.refresh')}
           </Button>
         }

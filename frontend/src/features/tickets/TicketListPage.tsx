@@ -10,6 +10,7 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { PageHeader } from '../../shared/PageHeader';
+import { REFRESH_MILLIS } from '../../shared/refresh';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { ticketKeys, ticketsApi, type TicketFilter } from './api';
@@ -45,6 +46,8 @@ export function TicketListPage() {
     queryKey: ticketKeys.list(filter),
     queryFn: () => ticketsApi.list(filter),
     placeholderData: keepPreviousData,
+    // refreshes by itself (ADR 0038); the filters live in the URL, so nothing typed is lost
+    refetchInterval: REFRESH_MILLIS,
   });
   const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
   // The engineer list is staff-only (403 for a customer).
@@ -153,7 +156,8 @@ export function TicketListPage() {
         // on a phone the table scrolls within itself; the page never scrolls sideways
         scroll={{ x: 'max-content' }}
         rowKey="id"
-        loading={tickets.isFetching}
+        // a spinner while another page or filter loads, none while the same list refreshes itself
+        loading={tickets.isLoading || (tickets.isFetching && tickets.isPlaceholderData)}
         columns={columns}
         dataSource={page?.content ?? []}
         locale={{ emptyText: t(isCustomer ? 'customer.ticketsEmpty' : 'tickets.empty') }}

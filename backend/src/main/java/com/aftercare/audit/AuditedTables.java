@@ -106,6 +106,7 @@ final class AuditedTables {
             Map.entry("probe_result", "append-only device check results, written by the probe worker"),
             Map.entry("notification", "in-app messages; read marks are not records of work"),
             Map.entry("notification_delivery", "the outbox of outside messages; every send attempt updates it"),
+            Map.entry("notification_read", "each reader's read marks on in-app messages (issue 15); not records of work"),
             Map.entry("holiday_year", "imported public calendar data, not customer records"),
             Map.entry("model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change"),
             Map.entry("attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them"),

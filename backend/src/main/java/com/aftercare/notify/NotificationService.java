@@ -141,8 +141,8 @@ public class NotificationService {
 
     @Transactional(readOnly = true)
     public List<Notification> forUser(String user, Set<Role> roles) {
-        List<String> roleNames = roles.isEmpty() ? List.of("-") : roles.stream().map(Role::name).toList();
-        return notifications.forRecipient(user, roleNames, PageRequest.of(0, 100));
+        NotificationReader reader = NotificationReader.of(user, roles);
+        return notifications.forRecipient(reader.username(), reader.roleNames(), PageRequest.of(0, 100));
     }
 
     @Transactional(readOnly = true)

@@ -29,6 +29,8 @@ import com.aftercare.support.StandaloneApp;
  * sent by itself when the signal returns, and the task is completed exactly once;</li>
  * <li>phone-pages.mjs: every page of every demo role at 390×844 in Chinese is no wider than the phone and shows
  * no raw enum code (screenshots in frontend/target/phone-pages/).</li>
+ * <li>notification-bell.mjs (issue 15): the supervisor lands on the board; a case taken 45 minutes ago escalates,
+ * the bell's count rises by itself and falls when read; bell and drawer fit 390x844.</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -70,6 +72,12 @@ class BrowserEndToEndTest {
     @Test
     void repairWithALoanerFromSlipToReturn() throws Exception {
         runBrowserScript("e2e/repair-loaner.mjs", "browser-e2e-repair");
+    }
+
+    /** Issue 15: the bell's count rises when an escalation fires and falls when read, at 1440x900 and 390x844. */
+    @Test
+    void theBellCountRisesWhenAnEscalationFiresAndFallsWhenRead() throws Exception {
+        runBrowserScript("e2e/notification-bell.mjs", "browser-e2e-bell");
     }
 
     private static void runBrowserScript(String script, String name) throws Exception {
