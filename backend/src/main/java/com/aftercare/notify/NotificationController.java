@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,13 +79,24 @@ class NotificationController {
     /** Marks one notification read for the signed-in user; again is harmless; someone else's is 404. */
     @PostMapping("/api/notifications/{id}/read")
     ResponseEntity<Void> read(@PathVariable long id) {
-        markRead.mark(id, CurrentUser.username(), CurrentUser.roles());
+        try {
+            markRead.mark(id, CurrentUser.username(), CurrentUser.roles());
+        } catch (DataIntegrityViolationException markedMeanwhile) {
+            // the same reader marked it in another tab at the same instant: the failed transaction rolled back,
+            // and the second try finds the mark and does nothing
+            markRead.mark(id, CurrentUser.username(), CurrentUser.roles());
+        }
         return ResponseEntity.noContent().build();
     }
 
     /** Marks read the user's notifications up to {@code upToId} (the newest their list showed), or all. */
     @PostMapping("/api/notifications/read-all")
     Marked readAll(@RequestParam(required = false) @Min(1) Long upToId) {
-        return new Marked(markAllRead.markAll(CurrentUser.username(), CurrentUser.roles(), upToId));
+        try {
+            return new Marked(markAllRead.markAll(CurrentUser.username(), CurrentUser.roles(), upToId));
+        } catch (DataIntegrityViolationException markedMeanwhile) {
+            // another tab marked some of them at the same instant (see read): once more marks what is left
+            return new Marked(markAllRead.markAll(CurrentUser.username(), CurrentUser.roles(), upToId));
+        }
     }
 }

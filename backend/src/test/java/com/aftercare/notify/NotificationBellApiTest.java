@@ -125,4 +125,31 @@ class NotificationBellApiTest extends IntegrationTest {
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.body().toString()).contains("upToId");
     }
+
+    /** Two tabs of one reader marking the same notification at the same instant: both are answered 204, one mark. */
+    @Test
+    void theSameReaderMarkingFromTwoTabsAtOnceGetsNoError() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Notification n = notifications.notifyRole(Role.SERVICE_DESK, ticket.getId(), "Bell race " + round);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
+            java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int tab = 0; tab < 4; tab++) {
+                    boolean all = tab % 2 == 1;
+                    answers.add(tabs.submit(() -> {
+                        together.await();
+                        return api.post(desk1, all ? "/api/notifications/read-all?upToId=" + n.getId()
+                                : "/api/notifications/" + n.getId() + "/read", null).status();
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> answer : answers) {
+                    assertThat(answer.get()).as("round %d", round).isIn(200, 204);
+                }
+            } finally {
+                tabs.shutdownNow();
+            }
+        }
+        assertThat(unread(desk1)).as("every raced notification ends read").isLessThanOrEqualTo(unread(desk2));
+    }
 }
