@@ -276,6 +276,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/mail-intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/probe-agents": {
         parameters: {
             query?: never;
@@ -2654,6 +2670,21 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
         };
+        MailView: {
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            outcome?: "OPENED" | "THREADED" | "DROPPED";
+            /** @enum {string} */
+            reason?: "AUTO_REPLY" | "BOUNCE" | "LOOP" | "BULK" | "NO_TRIAGE_SITE";
+            /** Format: date-time */
+            receivedAt?: string;
+            sender?: string;
+            subject?: string;
+            /** Format: int64 */
+            ticketId?: number;
+            ticketNumber?: string;
+        };
         Me: {
             displayName?: string;
             roles?: ("SERVICE_DESK" | "ENGINEER" | "PROCESS_OWNER" | "SUPERVISOR" | "ADMIN" | "CUSTOMER")[];
@@ -3267,6 +3298,28 @@ export interface components {
             staleAfter?: string;
             /** Format: date */
             staleBefore?: string;
+        };
+        StatusView: {
+            enabled?: boolean;
+            folder?: string;
+            host?: string;
+            /** @enum {string} */
+            lastError?: "SIGN_IN_FAILED" | "CONNECTION_FAILED" | "FOLDER_NOT_FOUND" | "MAIL_FAILED" | "OTHER";
+            /** Format: date-time */
+            lastErrorAt?: string;
+            lastErrorDetail?: string;
+            /** Format: date-time */
+            lastPollAt?: string;
+            /** Format: date-time */
+            lastSuccessAt?: string;
+            /** Format: int64 */
+            pollIntervalSeconds?: number;
+            /** Format: int32 */
+            port?: number;
+            recent?: components["schemas"]["MailView"][];
+            ssl?: boolean;
+            triageSiteSet?: boolean;
+            username?: string;
         };
         TaskView: {
             actionable?: boolean;
@@ -3925,6 +3978,26 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EngineerView"];
+                };
+            };
+        };
+    };
+    status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StatusView"];
                 };
             };
         };
