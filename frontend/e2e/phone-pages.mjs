@@ -126,6 +126,7 @@ function pagesOf(role, cases) {
         '/admin?tab=engineers',
         '/admin?tab=probeAgents',
         '/admin?tab=alarmSources',
+        '/admin?tab=mailIntake',
       ];
     case 'customer':
       return ['/tickets', '/tickets/new', `/tickets/${cases.customerTicket.id}`];

@@ -7,9 +7,10 @@ import { AccountsTab } from './AccountsTab';
 import { AlarmSourcesTab } from './AlarmSourcesTab';
 import { CustomersTab } from './CustomersTab';
 import { EngineersTab } from './EngineersTab';
+import { MailIntakeTab } from './MailIntakeTab';
 import { ProbeAgentsTab } from './ProbeAgentsTab';
 
-const TABS = ['customers', 'accounts', 'engineers', 'probeAgents', 'alarmSources'] as const;
+const TABS = ['customers', 'accounts', 'engineers', 'probeAgents', 'alarmSources', 'mailIntake'] as const;
 
 /** 系统管理: customer units with their sites and devices, accounts, engineers and teams. Admins change, supervisors look. */
 export function AdminPage() {
@@ -33,6 +34,7 @@ export function AdminPage() {
           { key: 'engineers', label: t('admin.tabs.engineers'), children: <EngineersTab canEdit={canEdit} /> },
           { key: 'probeAgents', label: t('probeAgents.tab'), children: <ProbeAgentsTab canEdit={canEdit} /> },
           { key: 'alarmSources', label: t('alarms.tab'), children: <AlarmSourcesTab canEdit={canEdit} /> },
+          { key: 'mailIntake', label: t('mailIntake.tab'), children: <MailIntakeTab /> },
         ]}
       />
     </>

@@ -110,7 +110,8 @@ final class AuditedTables {
             Map.entry("holiday_year", "imported public calendar data, not customer records"),
             Map.entry("model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change"),
             Map.entry("attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them"),
-            Map.entry("repair_report_content", "the bytes of a repair report: written once with its repair_report row, whose audited sha256 proves them"));
+            Map.entry("repair_report_content", "the bytes of a repair report: written once with its repair_report row, whose audited sha256 proves them"),
+            Map.entry("email_intake", "append-only log of the mails taken from the intake mailbox (its one update is within the insert's transaction); what a mail did to a case is on the case's audited timeline and conversation"));
 
     /**
      * Columns never recorded in clear, whatever entity they are on: password hashes, signing secrets,

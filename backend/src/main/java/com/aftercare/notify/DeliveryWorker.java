@@ -144,7 +144,8 @@ public class DeliveryWorker {
             return SendResult.failedForGood("no webhook URL recorded");
         }
         return switch (d.getChannel()) {
-            case EMAIL -> email.send(d.getTarget(), d.getSubject(), d.getBody());
+            case EMAIL -> email.send(d.getTarget(), d.getSubject(), d.getBody(),
+                    MailMessageIds.of(d.getId(), d.getTicketId(), MailMessageIds.domainOf(properties.mailFrom())));
             case WECOM -> webhooks.wecom(d.endpointUrl(), d.allowList(), d.getBody(), d.mentions());
             case DINGTALK -> webhooks.dingtalk(d.endpointUrl(), d.signSecret(), d.allowList(), d.getBody(), d.mentions());
         };

@@ -54,6 +54,14 @@ class EmailSender {
     }
 
     SendResult send(String to, String subject, String body) {
+        return send(to, subject, body, null);
+    }
+
+    /**
+     * @param messageId the Message-ID the mail carries ({@link MailMessageIds}), null for one Jakarta Mail makes up.
+     *                  Spring's JavaMailSenderImpl keeps an explicitly set Message-ID through saveChanges().
+     */
+    SendResult send(String to, String subject, String body, String messageId) {
         if (mailSender == null) {
             return SendResult.skipped(NO_SMTP);
         }
@@ -71,6 +79,13 @@ class EmailSender {
             helper.setSubject(subject);
             helper.setText(body, false);
             helper.setSentDate(Date.from(clock.instant()));
+            // RFC 3834: a notification is machine-made; auto-responders must not answer it, and our own mailbox
+            // intake recognises it (X-Loop, Message-ID) should it come back
+            mail.setHeader("Auto-Submitted", "auto-generated");
+            mail.setHeader("X-Loop", from);
+            if (messageId != null) {
+                mail.setHeader("Message-ID", messageId);
+            }
             mailSender.send(mail);
             return SendResult.sent();
         } catch (MessagingException | MailException e) {

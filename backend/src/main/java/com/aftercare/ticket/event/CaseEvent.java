@@ -302,4 +302,17 @@ public sealed interface CaseEvent {
     record AlarmFlapping(String source, long pairs, Duration window) implements CaseEvent {
         public String type() { return "ALARM_FLAPPING"; }
     }
+
+    /**
+     * Issue 15, IN-1: a mail reached the intake mailbox and opened this case (opened) or was added to its conversation
+     * (a reply). known: the sender is a user of the case's unit; otherwise the desk checks who wrote (triage).
+     */
+    record MailReceived(String from, String subject, boolean opened, boolean known) implements CaseEvent {
+        public String type() { return "EMAIL"; }
+    }
+
+    /** A file that came with a mail was not kept: of a type or size attachments may not have. */
+    record MailAttachmentRefused(String fileName) implements CaseEvent {
+        public String type() { return "EMAIL_ATTACHMENT_REFUSED"; }
+    }
 }

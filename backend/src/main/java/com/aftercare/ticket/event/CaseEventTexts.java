@@ -236,6 +236,13 @@ public class CaseEventTexts {
             return text(lang, "alarmFlapping", "source", e.source(), "pairs", e.pairs(),
                     "window", e.window() == null ? "-" : labels.duration(lang, e.window()));
         }
+        if (event instanceof CaseEvent.MailReceived e) {
+            String key = e.opened() ? (e.known() ? "mailOpened" : "mailOpenedUnknown") : (e.known() ? "mailReply" : "mailReplyUnknown");
+            return text(lang, key, "from", e.from(), "subject", blank(e.subject()) ? "-" : e.subject());
+        }
+        if (event instanceof CaseEvent.MailAttachmentRefused e) {
+            return text(lang, "mailAttachmentRefused", "file", e.fileName());
+        }
         throw new IllegalArgumentException("No rendering for " + event.getClass().getSimpleName());
     }
 

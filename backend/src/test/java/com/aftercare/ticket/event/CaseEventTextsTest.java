@@ -31,6 +31,9 @@ class CaseEventTextsTest {
     /** What users typed or are called; chosen in both languages, and taken out before the language checks. */
     private static final List<String> USERS_WORDS = List.of(NUMBER, "摄像机黑屏", "东门路口站", "t-eng", "t-desk",
             "电源线松动", "客户周末不在", "备件周一到", "太贵", "先修", "1号摄像机", "1号摄像机（新）", "电源板", "王工", "DS-2CD", "厂家热线占线", "已发方案", "Camera C-01", "升级到2级：全部用户中断",
+            // issue 15: who sent a mail and its subject, and a mail's file name
+            "张工 <zhang@customer.example>", "someone@unknown.example", "stranger@elsewhere.example", "摄像头无画面", "门禁无法刷卡",
+            "Re: 硬盘报警", "录像调取", "tool.exe",
             // issue 14: a monitoring source as the admin named it
             "总部监控",
             // issue 13: what people typed on a repair slip, a progress report and a loaner
@@ -125,6 +128,11 @@ class CaseEventTextsTest {
         s.put("alarmAcknowledged", new CaseEvent.AlarmAcknowledged("总部监控"));
         s.put("alarmResolved", new CaseEvent.AlarmResolved("总部监控", Instant.parse("2026-12-04T00:17:00Z")));
         s.put("alarmFlapping", new CaseEvent.AlarmFlapping("总部监控", 3, Duration.ofMinutes(10)));
+        s.put("mailOpened", new CaseEvent.MailReceived("张工 <zhang@customer.example>", "摄像头无画面", true, true));
+        s.put("mailOpenedUnknown", new CaseEvent.MailReceived("someone@unknown.example", "门禁无法刷卡", true, false));
+        s.put("mailReply", new CaseEvent.MailReceived("张工 <zhang@customer.example>", "Re: 硬盘报警", false, true));
+        s.put("mailReplyUnknown", new CaseEvent.MailReceived("stranger@elsewhere.example", "录像调取", false, false));
+        s.put("mailAttachmentRefused", new CaseEvent.MailAttachmentRefused("tool.exe"));
         s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
         s.put("probeWaitsForAgent", new CaseEvent.ProbeWaitsForAgent("1号摄像机", "东门机房代理", "东门路口站"));

@@ -1,0 +1,16 @@
+package com.aftercare.emailintake;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface EmailIntakeRepository extends JpaRepository<EmailIntake, Long> {
+
+    Optional<EmailIntake> findByMessageId(String messageId);
+
+    @Query("select e from EmailIntake e order by e.receivedAt desc, e.id desc")
+    List<EmailIntake> recent(Pageable page);
+}

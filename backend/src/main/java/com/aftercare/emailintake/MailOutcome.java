@@ -1,0 +1,6 @@
+package com.aftercare.emailintake;
+
+/** What the intake did with a mail (labels "mailOutcome"). */
+public enum MailOutcome {
+    OPENED, THREADED, DROPPED
+}
