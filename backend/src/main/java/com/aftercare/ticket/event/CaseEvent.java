@@ -302,4 +302,17 @@ public sealed interface CaseEvent {
     record AlarmFlapping(String source, long pairs, Duration window) implements CaseEvent {
         public String type() { return "ALARM_FLAPPING"; }
     }
+
+    /**
+     * Issue 15: a supervisor handed the case to another engineer (from: the engineer before, null when nobody had it);
+     * reason as typed, may be null.
+     */
+    record Reassigned(String from, String to, String reason) implements CaseEvent {
+        public String type() { return "REASSIGNED"; }
+    }
+
+    /** Issue 15: a supervisor nudged (催办) the case's engineer; note as typed, may be null. */
+    record Nudged(String engineer, String note) implements CaseEvent {
+        public String type() { return "NUDGED"; }
+    }
 }
