@@ -29,6 +29,8 @@ import com.aftercare.support.StandaloneApp;
  * sent by itself when the signal returns, and the task is completed exactly once;</li>
  * <li>phone-pages.mjs: every page of every demo role at 390×844 in Chinese is no wider than the phone and shows
  * no raw enum code (screenshots in frontend/target/phone-pages/).</li>
+ * <li>supervisor-bulk.mjs (issue 15): a supervisor selects two overdue cases on the board and reassigns both in
+ * one action; the board and the cases show the new engineer; the board with a selection fits a phone.</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -70,6 +72,12 @@ class BrowserEndToEndTest {
     @Test
     void repairWithALoanerFromSlipToReturn() throws Exception {
         runBrowserScript("e2e/repair-loaner.mjs", "browser-e2e-repair");
+    }
+
+    /** Issue 15: a supervisor reassigns two overdue cases from the board in one action; the phone board with selection. */
+    @Test
+    void supervisorReassignsTwoOverdueCasesFromTheBoardInOneAction() throws Exception {
+        runBrowserScript("e2e/supervisor-bulk.mjs", "browser-e2e-bulk");
     }
 
     private static void runBrowserScript(String script, String name) throws Exception {
