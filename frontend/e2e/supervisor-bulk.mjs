@@ -85,7 +85,7 @@ await run(browser, page, 'e2e-supervisor-bulk-failure.png', async () => {
 
   step(`reassign both to ${NEW_ENGINEER} in one action (the picker shows region and open jobs)`);
   await page.click(byTestId('board-bulk-REASSIGN'));
-  await page.waitForSelector(byTestId('supervise-dialog'));
+  await page.waitForSelector(byTestId('supervise-engineer'));
   await page.click(`${byTestId('supervise-engineer')} .ant-select-selector`);
   const option = page.locator('.ant-select-item-option', { hasText: target.displayName });
   await option.waitFor();
