@@ -672,7 +672,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["engineers_1"];
+        get: operations["engineers_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1341,6 +1341,86 @@ export interface paths {
         put?: never;
         /** Set up a warehouse (stock keeper: SUPERVISOR or ADMIN) */
         post: operations["addWarehouse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/cases/{id}/nudge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["nudge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/cases/{id}/raise-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["raiseLevel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/cases/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/engineers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["engineers_1"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2192,6 +2272,31 @@ export interface components {
             risk?: string;
             state?: string;
         };
+        BulkOutcome: {
+            action?: string;
+            /** Format: int32 */
+            done?: number;
+            /** Format: int32 */
+            failed?: number;
+            replayed?: boolean;
+            rows?: components["schemas"]["BulkRowOutcome"][];
+        };
+        BulkRequest: {
+            action?: string;
+            engineer?: string;
+            level?: string;
+            reason?: string;
+            ticketIds?: number[];
+        };
+        BulkRowOutcome: {
+            code?: string;
+            detail?: string;
+            field?: string;
+            number?: string;
+            ok?: boolean;
+            /** Format: int64 */
+            ticketId?: number;
+        };
         CaseAlarm: {
             /** Format: date-time */
             acknowledgedAt?: string;
@@ -2566,6 +2671,14 @@ export interface components {
             skills?: string[];
             /** Format: int64 */
             teamId?: number;
+            username?: string;
+        };
+        EngineerLoad: {
+            displayName?: string;
+            /** Format: int64 */
+            openJobs?: number;
+            region?: string;
+            team?: string;
             username?: string;
         };
         EngineerView: {
@@ -3319,6 +3432,11 @@ export interface components {
             staleAfter?: string;
             /** Format: date */
             staleBefore?: string;
+        };
+        SupervisorCaseAction: {
+            engineer?: string;
+            level?: string;
+            reason?: string;
         };
         TaskView: {
             actionable?: boolean;
@@ -4742,7 +4860,7 @@ export interface operations {
             };
         };
     };
-    engineers_1: {
+    engineers_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5893,6 +6011,130 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["CreatedId"];
+                };
+            };
+        };
+    };
+    bulk: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BulkOutcome"];
+                };
+            };
+        };
+    };
+    nudge: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SupervisorCaseAction"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    raiseLevel: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupervisorCaseAction"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reassign: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupervisorCaseAction"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    engineers_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EngineerLoad"][];
                 };
             };
         };

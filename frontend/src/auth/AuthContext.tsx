@@ -186,3 +186,9 @@ export function useAuth(): AuthState {
 export function useSignedInUser(): string | null {
   return useContext(AuthContext)?.me?.username ?? null;
 }
+
+/** Whether the signed-in user has one of these roles; false when signed out or outside an AuthProvider (tests). */
+export function useHasRole(...roles: Role[]): boolean {
+  const mine = useContext(AuthContext)?.me?.roles ?? [];
+  return roles.some((r) => mine.includes(r));
+}

@@ -1,7 +1,7 @@
-import { Card, Empty, Pagination, Space, Spin, Table, Typography } from 'antd';
+import { Card, Checkbox, Empty, Pagination, Space, Spin, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, Key, ReactNode } from 'react';
 import { useIsPhone } from './useIsPhone';
 
 export type ResponsiveTableProps<T> = TableProps<T> & {
@@ -31,14 +31,16 @@ function cellValue<T>(c: ColumnType<T>, row: T): unknown {
  * lines that wrap), so no list collapses into one letter per line and nothing scrolls sideways at 390 px.
  * Takes the table's own props: a page switches by changing `Table` to `ResponsiveTable`. Row attributes and
  * clicks from `onRow` (data-testid, onClick) and `rowClassName` go onto the card too; an expandable row's content
- * sits at the card's foot.
+ * sits at the card's foot; with `rowSelection` each card has a checkbox before its title (with the props of
+ * `getCheckboxProps`).
  */
 export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>) {
   const { cardTitle, cardHidden, ...tableProps } = props;
   const phone = useIsPhone();
   if (!phone) return <Table<T> {...tableProps} />;
 
-  const { dataSource, columns, rowKey, onRow, loading, locale, pagination, rowClassName, expandable } = tableProps;
+  const { dataSource, columns, rowKey, onRow, loading, locale, pagination, rowClassName, expandable, rowSelection } =
+    tableProps;
   const rows = [...(dataSource ?? [])];
   const visible = ((columns ?? []) as ColumnType<T>[]).filter(
     (c, i) => !c.hidden && !(cardHidden ?? []).includes(columnKey(c, i)),
@@ -49,6 +51,17 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
       : String((row as Record<string, unknown>)[(rowKey as string | undefined) ?? 'key'] ?? i);
   const testId = (tableProps as Record<string, unknown>)['data-testid'] as string | undefined;
   const busy = typeof loading === 'object' ? !!loading.spinning : !!loading;
+  const selectedKeys = (rowSelection?.selectedRowKeys ?? []).map(String);
+  const toggle = (row: T, i: number, checked: boolean) => {
+    const key = keyOf(row, i);
+    const next = checked ? [...selectedKeys, key] : selectedKeys.filter((k) => k !== key);
+    const nextRows = rows.filter((r, ri) => next.includes(keyOf(r, ri)));
+    const rawKey = (r: T): Key =>
+      typeof rowKey === 'function'
+        ? rowKey(r, rows.indexOf(r))
+        : ((r as Record<string, unknown>)[(rowKey as string | undefined) ?? 'key'] as Key);
+    rowSelection?.onChange?.(nextRows.map(rawKey), nextRows, { type: 'single' });
+  };
 
   return (
     <Spin spinning={busy}>
@@ -69,7 +82,22 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
               key={keyOf(row, i)}
               size="small"
               className={`list-card${attrs.onClick ? ' clickable-row' : ''}${rowClass ? ` ${rowClass}` : ''}`}
-              title={cardTitle ? <div className="list-card-title">{cardTitle(row)}</div> : undefined}
+              title={
+                cardTitle || rowSelection ? (
+                  <div className="list-card-title">
+                    {rowSelection && (
+                      <Checkbox
+                        {...(rowSelection.getCheckboxProps?.(row) ?? {})}
+                        checked={selectedKeys.includes(keyOf(row, i))}
+                        onClick={(e) => e.stopPropagation()}
+                        onChange={(e) => toggle(row, i, e.target.checked)}
+                        style={{ marginRight: 8 }}
+                      />
+                    )}
+                    {cardTitle?.(row)}
+                  </div>
+                ) : undefined
+              }
               {...attrs}
             >
               {visible.map((c, ci) => {

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Empty, Flex, List, Segmented, Select, Space, 
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CLOCKS, REGIONS, type Board, type BoardClock, type BoardRow, type Notification } from '../../api/types';
@@ -35,6 +35,9 @@ import {
 } from '../sla';
 import { ticketKeys, ticketsApi } from '../tickets';
 import { notificationTicketLabel } from './notifications';
+import { useHasRole } from '../../auth/AuthContext';
+import type { SuperviseAction } from './api';
+import { SuperviseDialog } from './SuperviseDialog';
 
 /** The board is refreshed this often (and at once when a filter changes). */
 export const BOARD_REFRESH_MILLIS = 30_000;
@@ -176,6 +179,9 @@ export function SupervisorBoardPage() {
   const filter = readBoardFilter(params);
   const key = new URLSearchParams(boardQuery(filter)).toString();
   const [exporting, setExporting] = useState(false);
+  const canAct = useHasRole('SUPERVISOR', 'ADMIN');
+  const [selected, setSelected] = useState<Key[]>([]);
+  const [acting, setActing] = useState<SuperviseAction | null>(null);
 
   // The board of the previous filter stays on screen (marked stale by `current`) until the new one arrives.
   const board = useQuery({
@@ -407,6 +413,40 @@ export function SupervisorBoardPage() {
           ]}
         />
       </Space>
+      {canAct && selected.length > 0 && (
+        <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }} data-testid="board-bulk-bar">
+          <Typography.Text strong data-testid="board-selection-count">
+            {t('supervise.selected', { count: selected.length })}
+          </Typography.Text>
+          {(['REASSIGN', 'NUDGE', 'RAISE_LEVEL'] as const).map((a) => (
+            <Button
+              key={a}
+              type={a === 'REASSIGN' ? 'primary' : 'default'}
+              onClick={() => setActing(a)}
+              data-testid={`board-bulk-${a}`}
+            >
+              {t(a === 'REASSIGN' ? 'supervise.reassign' : a === 'NUDGE' ? 'supervise.nudge' : 'supervise.raiseLevel')}
+            </Button>
+          ))}
+          <Button type="link" onClick={() => setSelected([])} data-testid="board-bulk-clear">
+            {t('supervise.clearSelection')}
+          </Button>
+        </Flex>
+      )}
+      {acting && (
+        <SuperviseDialog
+          action={acting}
+          targets={rows
+            .filter((r) => selected.includes(r.ticketId))
+            .map((r) => ({ ticketId: r.ticketId, number: r.number, level: r.level }))}
+          levels={levelOptions.map((o) => o.value)}
+          onDone={() => void board.refetch()}
+          onClose={() => {
+            setActing(null);
+            setSelected([]);
+          }}
+        />
+      )}
       <ResponsiveTable<BoardRow>
         data-testid="board-table"
         cardTitle={(row) => row.title}
@@ -417,6 +457,19 @@ export function SupervisorBoardPage() {
         columns={columns}
         dataSource={current ? rows : []}
         onChange={onTableChange}
+        rowSelection={
+          canAct
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys),
+                getCheckboxProps: (row) =>
+                  ({
+                    'data-testid': 'board-row-select',
+                    'aria-label': `${t('supervise.select')} ${row.number}`,
+                  }) as object,
+              }
+            : undefined
+        }
         pagination={{ defaultPageSize: 100, showSizeChanger: true, hideOnSinglePage: true }}
         scroll={{ x: 1250 }}
         locale={{

@@ -26,6 +26,7 @@ import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
+import { SuperviseCase } from '../supervisor';
 import { ServiceFormLink } from '../serviceform';
 import { RepairPanel } from '../repair';
 import { WarrantyPanel } from '../warranty';
@@ -133,6 +134,7 @@ function StaffTicketView({ id }: { id: string }) {
           <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
           <SiteCard ticket={ticket} />
           <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
+          <SuperviseCase ticket={ticket} onChanged={() => void reloadAll()} />
           <Collapse
             data-testid="ticket-sections"
             items={[
@@ -201,6 +203,7 @@ function StaffTicketView({ id }: { id: string }) {
         <Col xs={24} lg={16}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
+            <SuperviseCase ticket={ticket} onChanged={() => void reloadAll()} />
             <CurrentTasks ticket={ticket} onChanged={reloadAll} />
             {ticket.customerStep && (
               <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />

@@ -96,6 +96,7 @@ final class AuditedTables {
      */
     static final Map<String, String> NOT_AUDITED = Map.ofEntries(
             Map.entry("audit_log", "the trail itself"),
+            Map.entry("supervisor_bulk_action", "a bulk request's Idempotency-Key and outcomes (issue 15); what was done to each case is in ticket_event, which is audited"),
             Map.entry("probe_agent", "updated on every call of the agent (heartbeat); who registered and who revoked it, and when, are columns of the row"),
             Map.entry("probe_agent_wait", "operational marker that the desk was told about a job waiting for an offline agent (once per job)"),
             Map.entry("monitoring_source", "updated on every alarm (counters, last event); who created and who revoked the key, and when, are columns of the row"),

@@ -31,6 +31,8 @@ import com.aftercare.support.StandaloneApp;
  * no raw enum code (screenshots in frontend/target/phone-pages/).</li>
  * <li>notification-bell.mjs (issue 15): the supervisor lands on the board; a case taken 45 minutes ago escalates,
  * the bell's count rises by itself and falls when read; bell and drawer fit 390x844.</li>
+ * <li>supervisor-bulk.mjs (issue 15): a supervisor selects two overdue cases on the board and reassigns both in
+ * one action; the board and the cases show the new engineer; the board with a selection fits a phone.</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -78,6 +80,12 @@ class BrowserEndToEndTest {
     @Test
     void theBellCountRisesWhenAnEscalationFiresAndFallsWhenRead() throws Exception {
         runBrowserScript("e2e/notification-bell.mjs", "browser-e2e-bell");
+    }
+
+    /** Issue 15: a supervisor reassigns two overdue cases from the board in one action; the phone board with selection. */
+    @Test
+    void supervisorReassignsTwoOverdueCasesFromTheBoardInOneAction() throws Exception {
+        runBrowserScript("e2e/supervisor-bulk.mjs", "browser-e2e-bulk");
     }
 
     private static void runBrowserScript(String script, String name) throws Exception {

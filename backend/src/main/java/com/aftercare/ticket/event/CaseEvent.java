@@ -315,4 +315,17 @@ public sealed interface CaseEvent {
     record MailAttachmentRefused(String fileName) implements CaseEvent {
         public String type() { return "EMAIL_ATTACHMENT_REFUSED"; }
     }
+
+    /**
+     * Issue 15: a supervisor handed the case to another engineer (from: the engineer before, null when nobody had it);
+     * reason as typed, may be null.
+     */
+    record Reassigned(String from, String to, String reason) implements CaseEvent {
+        public String type() { return "REASSIGNED"; }
+    }
+
+    /** Issue 15: a supervisor nudged (催办) the case's engineer; note as typed, may be null. */
+    record Nudged(String engineer, String note) implements CaseEvent {
+        public String type() { return "NUDGED"; }
+    }
 }

@@ -192,6 +192,15 @@ public class CaseEventTexts {
                     ? text(lang, "repairListReady", "year", e.year(), "quarter", e.number(), "files", e.files())
                     : text(lang, "repairSummaryReady", "year", e.year(), "month", e.number(), "files", e.files());
         }
+        if (event instanceof CaseEvent.Reassigned e) {
+            String from = blank(e.from()) ? text(lang, "nobody") : e.from();
+            return blank(e.reason()) ? text(lang, "reassigned", "from", from, "to", e.to())
+                    : text(lang, "reassignedBecause", "from", from, "to", e.to(), "reason", e.reason());
+        }
+        if (event instanceof CaseEvent.Nudged e) {
+            return blank(e.note()) ? text(lang, "nudged", "engineer", e.engineer())
+                    : text(lang, "nudgedWithNote", "engineer", e.engineer(), "note", e.note());
+        }
         if (event instanceof CaseEvent.Reminded e) {
             return blank(e.engineer()) ? text(lang, "remindedDesk")
                     : text(lang, "remindedEngineer", "engineer", e.engineer());

@@ -85,6 +85,10 @@ class CaseEventTextsTest {
         s.put("closed", new CaseEvent.Closed());
         s.put("reminded", new CaseEvent.Reminded("t-eng"));
         s.put("remindedDesk", new CaseEvent.Reminded(null));
+        s.put("reassigned", new CaseEvent.Reassigned(null, "t-eng", null));
+        s.put("reassignedBecause", new CaseEvent.Reassigned("t-eng", "t-desk", "客户周末不在"));
+        s.put("nudged", new CaseEvent.Nudged("t-eng", null));
+        s.put("nudgedWithNote", new CaseEvent.Nudged("t-eng", "厂家热线占线"));
         s.put("escalated", new CaseEvent.Escalated(NUMBER, "3", ClockName.DISPATCH, List.of(3), false,
                 Duration.ofMinutes(-290), null, "东门路口站", null, "摄像机黑屏"));
         s.put("escalatedLate", new CaseEvent.Escalated(NUMBER, "A", ClockName.PM_REPORT, List.of(1, 2, 3), true,

@@ -1,0 +1,1 @@
+export { SuperviseCase } from './SuperviseCase';
