@@ -236,6 +236,15 @@ public class CaseEventTexts {
             return text(lang, "alarmFlapping", "source", e.source(), "pairs", e.pairs(),
                     "window", e.window() == null ? "-" : labels.duration(lang, e.window()));
         }
+        if (event instanceof CaseEvent.CasesLinked e) {
+            return text(lang, "casesLinked", "number", e.number(), "kind", label(lang, "caseLink", e.kind()));
+        }
+        if (event instanceof CaseEvent.CasesUnlinked e) {
+            return text(lang, "casesUnlinked", "number", e.number(), "kind", label(lang, "caseLink", e.kind()));
+        }
+        if (event instanceof CaseEvent.ClosedAsDuplicate e) {
+            return text(lang, "closedAsDuplicate", "number", e.number());
+        }
         throw new IllegalArgumentException("No rendering for " + event.getClass().getSimpleName());
     }
 
