@@ -1,6 +1,7 @@
 package com.aftercare.caselink;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -8,12 +9,16 @@ import org.springframework.transaction.annotation.Transactional;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.common.UnprocessableException;
+import com.aftercare.attachment.Visibility;
+import com.aftercare.conversation.NewMessage;
+import com.aftercare.conversation.PostMessage;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.ticket.CloseAsDuplicate;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketStatus;
 import com.aftercare.ticket.event.CaseEvent;
+import com.aftercare.ticket.event.CaseEventTexts;
 import com.aftercare.ticket.event.CaseTimeline;
 
 /**
@@ -29,14 +34,18 @@ public class LinkCases {
     private final FindTicket findTicket;
     private final CloseAsDuplicate closeAsDuplicate;
     private final CaseTimeline timeline;
+    private final PostMessage postMessage;
+    private final CaseEventTexts texts;
     private final Clock clock;
 
     LinkCases(TicketLinkRepository links, FindTicket findTicket, CloseAsDuplicate closeAsDuplicate, CaseTimeline timeline,
-            Clock clock) {
+            PostMessage postMessage, CaseEventTexts texts, Clock clock) {
         this.links = links;
         this.findTicket = findTicket;
         this.closeAsDuplicate = closeAsDuplicate;
         this.timeline = timeline;
+        this.postMessage = postMessage;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -87,8 +96,13 @@ public class LinkCases {
                 kind == LinkKind.DUPLICATE_OF ? ticketId : null, CurrentUser.username(), clock.instant()));
         timeline.record(ticketId, new CaseEvent.CasesLinked(other.getNumber(), saved.seenFrom(ticketId)));
         timeline.record(otherTicketId, new CaseEvent.CasesLinked(ticket.getNumber(), saved.seenFrom(otherTicketId)));
-        if (kind == LinkKind.DUPLICATE_OF) {
+        if (kind == LinkKind.DUPLICATE_OF && ticket.getStatus() != TicketStatus.CLOSED) {
             closeAsDuplicate.close(ticketId, other.getNumber());
+            // the requester's unit is told in the case's conversation, which its users read (the timeline is staff's);
+            // in Chinese, the language of the contracts and of the customers' users
+            CaseEvent closed = new CaseEvent.ClosedAsDuplicate(other.getNumber());
+            postMessage.post(ticketId, new NewMessage(texts.line(closed, Locale.SIMPLIFIED_CHINESE, clock.getZone()),
+                    Visibility.PUBLIC, null, null), null);
         }
         return new Linked(view(saved, ticketId, findTicket.get(otherTicketId)), true);
     }

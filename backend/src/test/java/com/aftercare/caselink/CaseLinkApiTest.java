@@ -191,6 +191,10 @@ class CaseLinkApiTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from sla_milestone where ticket_id = ? and kind = ?", Long.class,
                 duplicate.getId(), MilestoneKind.CLOSED.name())).isEqualTo(1);
         assertThat(lines(duplicate.getId())).contains("作为工单 " + originalNumber + " 的重复报修关闭，后续处理与进展请看工单 " + originalNumber);
+        // the requester's unit is told in the conversation its users read
+        assertThat(jdbc.queryForList("select body from conversation_message where ticket_id = ? and visibility = 'PUBLIC'",
+                String.class, duplicate.getId())).containsExactly(
+                        "作为工单 " + originalNumber + " 的重复报修关闭，后续处理与进展请看工单 " + originalNumber);
         assertThat(caseProcessEnded(original)).isFalse();
         assertThat(api.get("t-desk", "/api/tickets/" + original.getId() + "/links").body().get(0).path("kind").asText())
                 .isEqualTo("DUPLICATED_BY");
@@ -201,6 +205,8 @@ class CaseLinkApiTest extends IntegrationTest {
         ApiClient.Response retry = api.post("t-desk", "/api/tickets/" + duplicate.getId() + "/links",
                 Map.of("otherTicketId", original.getId(), "kind", "DUPLICATE_OF"));
         assertThat(retry.status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from conversation_message where ticket_id = ?", Long.class,
+                duplicate.getId())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from sla_milestone where ticket_id = ? and kind = ?", Long.class,
                 duplicate.getId(), MilestoneKind.CLOSED.name())).isEqualTo(1);
 
