@@ -535,6 +535,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/callers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["callers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts": {
         parameters: {
             query?: never;
@@ -643,6 +659,22 @@ export interface paths {
         get: operations["devices"];
         put?: never;
         post: operations["createDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{deviceId}/open-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["openCases"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1984,6 +2016,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{ticketId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["links"];
+        put?: never;
+        post: operations["link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/links/{otherTicketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["unlink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/verification-policies": {
         parameters: {
             query?: never;
@@ -2143,6 +2207,23 @@ export interface components {
             remainingSeconds?: number;
             risk?: string;
             state?: string;
+        };
+        Caller: {
+            /** Format: int32 */
+            cases?: number;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            devices?: components["schemas"]["KnownDevice"][];
+            /** Format: int64 */
+            lastCaseId?: number;
+            lastCaseNumber?: string;
+            /** Format: date-time */
+            lastReportedAt?: string;
+            name?: string;
+            phone?: string;
+            sites?: components["schemas"]["Place"][];
+            unit?: string;
         };
         CaseAlarm: {
             /** Format: date-time */
@@ -2616,6 +2697,13 @@ export interface components {
             receivedOn?: string;
         };
         JsonNode: unknown;
+        KnownDevice: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            /** Format: int64 */
+            siteId?: number;
+        };
         LevelCount: {
             /** Format: int32 */
             atRisk?: number;
@@ -2643,6 +2731,24 @@ export interface components {
             /** Format: date-time */
             recordedAt?: string;
             recordedBy?: string;
+        };
+        LinkRequest: {
+            /** @enum {string} */
+            kind: "RELATED" | "DUPLICATE_OF";
+            /** Format: int64 */
+            otherTicketId: number;
+        };
+        LinkedCase: {
+            kind?: string;
+            /** Format: date-time */
+            linkedAt?: string;
+            linkedBy?: string;
+            number?: string;
+            /** @enum {string} */
+            status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
+            /** Format: int64 */
+            ticketId?: number;
+            title?: string;
         };
         LoanerView: {
             /** Format: int64 */
@@ -2878,6 +2984,11 @@ export interface components {
             reason?: string;
             /** Format: date-time */
             to?: string;
+        };
+        Place: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
         };
         PlanReview: {
             approved?: boolean;
@@ -4401,6 +4512,28 @@ export interface operations {
             };
         };
     };
+    callers: {
+        parameters: {
+            query: {
+                phone: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Caller"][];
+                };
+            };
+        };
+    };
     contracts: {
         parameters: {
             query?: never;
@@ -4656,6 +4789,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeviceView"];
+                };
+            };
+        };
+    };
+    openCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TicketSummary"][];
                 };
             };
         };
@@ -6877,6 +7032,75 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["DeliveryView"][];
                 };
+            };
+        };
+    };
+    links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LinkedCase"][];
+                };
+            };
+        };
+    };
+    link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LinkedCase"];
+                };
+            };
+        };
+    };
+    unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+                otherTicketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
