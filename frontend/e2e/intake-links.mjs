@@ -13,6 +13,12 @@ const shot = (name) => fileURLToPath(new URL(`../target/${name}`, import.meta.ur
 const { browser, page } = await openBrowser({ viewport: { width: 1440, height: 900 } });
 await page.context().addInitScript(() => localStorage.setItem('aftercare.lang', 'zh'));
 
+/** antd hides the radio input itself: click its label. */
+async function pick(inputSelector) {
+  await page.locator(inputSelector).locator('xpath=ancestor-or-self::label[1]').first().click();
+  check(await page.locator(inputSelector).isChecked(), `${inputSelector} did not get checked`);
+}
+
 async function noSidewaysScroll(where) {
   const width = await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
   check(width <= WIDTH, `${where}: the page scrolls sideways (scrollWidth ${width} > ${WIDTH})`);
@@ -75,10 +81,10 @@ await run(browser, page, 'intake-links-failure.png', async () => {
   await noSidewaysScroll('open-case warning');
 
   step('record the call as a duplicate and submit');
-  await page.click(`${byTestId('open-case-choice-DUPLICATE_OF')}`);
-  await page.click(byTestId('ticket-category-DEFECT'));
-  await page.click(byTestId('ticket-impact-LOW'));
-  await page.click(byTestId('ticket-urgency-LOW'));
+  await pick(byTestId('open-case-choice-DUPLICATE_OF'));
+  await pick(byTestId('ticket-category-DEFECT'));
+  await pick(byTestId('ticket-impact-LOW'));
+  await pick(byTestId('ticket-urgency-LOW'));
   await page.fill(byTestId('ticket-title'), '摄像机又黑屏了');
   await page.fill(byTestId('ticket-description'), '同一路口第二次来电');
   await page.click(byTestId('ticket-submit'));
