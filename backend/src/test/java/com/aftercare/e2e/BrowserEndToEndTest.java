@@ -29,6 +29,7 @@ import com.aftercare.support.StandaloneApp;
  * sent by itself when the signal returns, and the task is completed exactly once;</li>
  * <li>phone-pages.mjs: every page of every demo role at 390×844 in Chinese is no wider than the phone and shows
  * no raw enum code (screenshots in frontend/target/phone-pages/).</li>
+ * <li>intake-links.mjs (issue 15): caller lookup by phone digits, the open-case warning and a duplicate, on a phone.</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -70,6 +71,15 @@ class BrowserEndToEndTest {
     @Test
     void repairWithALoanerFromSlipToReturn() throws Exception {
         runBrowserScript("e2e/repair-loaner.mjs", "browser-e2e-repair");
+    }
+
+    /**
+     * Issue 15: on a 390x844 phone in Chinese the desk finds the caller by the last 4 digits, is warned of the device's
+     * open case, records the call as its duplicate and sees the link on both cases.
+     */
+    @Test
+    void intakeFindsTheCallerAndRecordsADuplicateOfTheOpenCase() throws Exception {
+        runBrowserScript("e2e/intake-links.mjs", "browser-e2e-intake-links");
     }
 
     private static void runBrowserScript(String script, String name) throws Exception {
