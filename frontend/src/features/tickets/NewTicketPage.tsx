@@ -13,6 +13,15 @@ import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/for
 import { PageHeader } from '../../shared/PageHeader';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { newIdempotencyKey, ticketKeys, ticketsApi } from './api';
+import {
+  type Caller,
+  CallerLookup,
+  caseLinkApi,
+  type IntakeLinkChoice,
+  NO_LINK,
+  OpenCaseWarning,
+  refusalKey,
+} from '../caselink';
 
 /** Client-side caps; the server checks the same limits. */
 export const TICKET_LIMITS = {
@@ -66,6 +75,24 @@ export function NewTicketPage() {
   const openedAt = useMemo(serviceWallClockNow, []);
 
   const siteId = Form.useWatch('siteId', form);
+  const deviceId = Form.useWatch('deviceId', form);
+  const requesterPhone = Form.useWatch('requesterPhone', form);
+  // Issue 15: what the desk decided about an open case on the chosen device
+  const [linkChoice, setLinkChoice] = useState<IntakeLinkChoice>(NO_LINK);
+
+  /** A known caller picked from the phone lookup: fill in what is known (the desk checks it). */
+  const fillCaller = (c: Caller) => {
+    const site = c.sites[0];
+    const device = site ? c.devices.find((d) => d.siteId === site.id) : undefined;
+    form.setFieldsValue({
+      requesterName: c.name,
+      requesterPhone: c.phone,
+      requesterUnit: c.unit || c.customerName,
+      siteId: site?.id,
+      deviceId: device?.id,
+    });
+    message.info(t('caseLinks.callerFilled', { name: c.name }));
+  };
   // For a customer the server answers their own unit's sites and devices only.
   const queryClient = useQueryClient();
   const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
@@ -124,6 +151,28 @@ export function NewTicketPage() {
       if (backdated) ticket.receivedAt = serviceWallClockToInstant(receivedAt);
       const created = await ticketsApi.create(ticket, idempotencyKey);
       void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      if (!isCustomer && linkChoice.mode !== 'NEW' && linkChoice.targetId != null) {
+        // a retry after a lost answer gets the same case back (Idempotency-Key) and the same link (idempotent)
+        try {
+          await caseLinkApi.link(created.id, linkChoice.targetId, linkChoice.mode);
+          message.success(
+            t(linkChoice.mode === 'DUPLICATE_OF' ? 'caseLinks.duplicateAfterCreate' : 'caseLinks.linkedAfterCreate', {
+              number: created.number,
+              other: linkChoice.targetNumber,
+            }),
+          );
+        } catch (e) {
+          const key = refusalKey(e instanceof ApiError ? e.fieldErrors[0]?.message : undefined);
+          message.warning(
+            t('caseLinks.linkFailedAfterCreate', {
+              number: created.number,
+              reason: key ? t(key) : describeError(e, t),
+            }),
+          );
+        }
+        void navigate(`/tickets/${created.id}`);
+        return;
+      }
       message.success(t(isCustomer ? 'customer.created' : 'newTicket.created', { number: created.number }));
       void navigate(`/tickets/${created.id}`);
     } catch (e) {
@@ -195,6 +244,11 @@ export function NewTicketPage() {
                 <Input data-testid="ticket-requesterPhone" inputMode="tel" />
               </Form.Item>
             </Col>
+            {!isCustomer && (
+              <Col xs={24}>
+                <CallerLookup phone={requesterPhone} onPick={fillCaller} />
+              </Col>
+            )}
             <Col xs={24} md={8}>
               <Form.Item
                 name="requesterUnit"
@@ -238,6 +292,11 @@ export function NewTicketPage() {
                 />
               </Form.Item>
             </Col>
+            {!isCustomer && (
+              <Col xs={24}>
+                <OpenCaseWarning deviceId={deviceId} value={linkChoice} onChange={setLinkChoice} />
+              </Col>
+            )}
             {!isCustomer && (
               <Col xs={24} md={8}>
                 <Form.Item

@@ -35,6 +35,7 @@ import { CustomerTicketView } from './CustomerTicketView';
 import { ConversationPanel } from '../conversation';
 import { ProbeResults } from './ProbeResults';
 import { CaseAlarms } from '../alarms';
+import { LinkedCases } from '../caselink';
 import { VerificationWaiverPanel } from './VerificationWaiver';
 import { SiteCard } from './SiteCard';
 import { StaffCustomerStep } from './StaffCustomerStep';
@@ -133,6 +134,7 @@ function StaffTicketView({ id }: { id: string }) {
           <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
           <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
           <SiteCard ticket={ticket} />
+          <LinkedCases ticketId={ticket.id} onChanged={reloadAll} />
           <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
           <SuperviseCase ticket={ticket} onChanged={() => void reloadAll()} />
           <Collapse
@@ -211,6 +213,7 @@ function StaffTicketView({ id }: { id: string }) {
             <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
             <TicketFacts ticket={ticket} />
             <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
+            <LinkedCases ticketId={ticket.id} onChanged={reloadAll} />
             <ConversationPanel ticketId={ticket.id} staff />
             <Card title={t('detail.probes')} data-testid="probe-results">
               <CaseAlarms ticketId={ticket.id} />

@@ -74,7 +74,9 @@ final class AuditedTables {
             Map.entry("repair_report", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // issue 14: what verification asks of each device type, and the desk's waiver of one case's verification
             Map.entry("verification_policy", new Spec(OwnerRule.NONE, null, null)),
-            Map.entry("verification_waiver", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
+            Map.entry("verification_waiver", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            // issue 15: linked cases (one row per pair, both of one customer; ADR 0040)
+            Map.entry("ticket_link", new Spec(OwnerRule.VIA_TICKET, "low_ticket_id", "low_ticket_id")));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

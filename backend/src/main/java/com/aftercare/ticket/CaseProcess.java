@@ -14,4 +14,10 @@ public interface CaseProcess {
 
     /** Starts the fault-intake process of a newly recorded ticket; returns the process instance id. */
     String startFaultIntake(FaultIntake intake);
+
+    /**
+     * Ends every process of the case (intake and its escalation clocks), without running the models' listeners:
+     * for a case closed as the duplicate of another (ADR 0040). Processes already ended are skipped.
+     */
+    void endCase(String ticketNumber, String reason);
 }

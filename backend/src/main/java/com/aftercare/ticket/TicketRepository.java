@@ -63,4 +63,24 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     /** Every case reported on one device, oldest first (RR-5, RR-6: repeats and repeated failures). */
     @Query("select t from Ticket t where t.device.id = :deviceId order by t.receivedAt, t.id")
     List<Ticket> findByDeviceId(@Param("deviceId") Long deviceId);
+
+    /**
+     * Tickets whose requester's phone, with spaces, dashes, brackets and the plus sign taken out, ends with the
+     * given digits (a whole number or its last digits), newest first; customerId null for staff (issue 15).
+     */
+    @EntityGraph(attributePaths = { "site", "site.customer", "device" })
+    @Query("""
+            select t from Ticket t
+            where replace(replace(replace(replace(replace(t.requesterPhone, ' ', ''), '-', ''), '+', ''), '(', ''), ')', '')
+                  like :pattern
+              and (:customerId is null or t.site.customer.id = :customerId)
+            order by t.receivedAt desc, t.id desc""")
+    List<Ticket> findByRequesterPhoneLike(@Param("pattern") String pattern, @Param("customerId") Long customerId,
+            Pageable pageable);
+
+    /** The open cases on one device, oldest first (the intake form's warning). */
+    @EntityGraph(attributePaths = { "site", "device" })
+    @Query("select t from Ticket t where t.device.id = :deviceId and t.status <> com.aftercare.ticket.TicketStatus.CLOSED"
+            + " and (:customerId is null or t.site.customer.id = :customerId) order by t.receivedAt, t.id")
+    List<Ticket> findOpenOnDevice(@Param("deviceId") Long deviceId, @Param("customerId") Long customerId);
 }

@@ -31,4 +31,13 @@ class EngineCaseProcess implements CaseProcess {
         variables.put("levelDecision", intake.levelDecision());
         return runtimeService.startProcessInstanceByKey(FAULT_INTAKE, intake.ticketNumber(), variables).getId();
     }
+
+    @Override
+    public void endCase(String ticketNumber, String reason) {
+        // every process of a case carries its number as business key (see ClockSignals); a called process ends
+        // with its caller, so those left when their turn comes are skipped
+        for (var instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).list()) {
+            runtimeService.deleteProcessInstanceIfExists(instance.getId(), reason, true, true, true, false);
+        }
+    }
 }

@@ -33,6 +33,7 @@ import com.aftercare.support.StandaloneApp;
  * the bell's count rises by itself and falls when read; bell and drawer fit 390x844.</li>
  * <li>supervisor-bulk.mjs (issue 15): a supervisor selects two overdue cases on the board and reassigns both in
  * one action; the board and the cases show the new engineer; the board with a selection fits a phone.</li>
+ * <li>intake-links.mjs (issue 15): caller lookup by phone digits, the open-case warning and a duplicate, on a phone.</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -86,6 +87,15 @@ class BrowserEndToEndTest {
     @Test
     void supervisorReassignsTwoOverdueCasesFromTheBoardInOneAction() throws Exception {
         runBrowserScript("e2e/supervisor-bulk.mjs", "browser-e2e-bulk");
+    }
+
+    /**
+     * Issue 15: on a 390x844 phone in Chinese the desk finds the caller by the last 4 digits, is warned of the device's
+     * open case, records the call as its duplicate and sees the link on both cases.
+     */
+    @Test
+    void intakeFindsTheCallerAndRecordsADuplicateOfTheOpenCase() throws Exception {
+        runBrowserScript("e2e/intake-links.mjs", "browser-e2e-intake-links");
     }
 
     private static void runBrowserScript(String script, String name) throws Exception {

@@ -328,4 +328,22 @@ public sealed interface CaseEvent {
     record Nudged(String engineer, String note) implements CaseEvent {
         public String type() { return "NUDGED"; }
     }
+
+    /**
+     * Issue 15: this case was linked to another one. kind: RELATED, DUPLICATE_OF (this case duplicates the other) or
+     * DUPLICATED_BY (the other case duplicates this one).
+     */
+    record CasesLinked(String number, String kind) implements CaseEvent {
+        public String type() { return "LINKED"; }
+    }
+
+    /** The link to the other case was removed; kind as it was. */
+    record CasesUnlinked(String number, String kind) implements CaseEvent {
+        public String type() { return "UNLINKED"; }
+    }
+
+    /** Closed as the duplicate of the case number, which carries on (ADR 0040). */
+    record ClosedAsDuplicate(String number) implements CaseEvent {
+        public String type() { return "CLOSED"; }
+    }
 }

@@ -252,6 +252,15 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.MailAttachmentRefused e) {
             return text(lang, "mailAttachmentRefused", "file", e.fileName());
         }
+        if (event instanceof CaseEvent.CasesLinked e) {
+            return text(lang, "casesLinked", "number", e.number(), "kind", label(lang, "caseLink", e.kind()));
+        }
+        if (event instanceof CaseEvent.CasesUnlinked e) {
+            return text(lang, "casesUnlinked", "number", e.number(), "kind", label(lang, "caseLink", e.kind()));
+        }
+        if (event instanceof CaseEvent.ClosedAsDuplicate e) {
+            return text(lang, "closedAsDuplicate", "number", e.number());
+        }
         throw new IllegalArgumentException("No rendering for " + event.getClass().getSimpleName());
     }
 
