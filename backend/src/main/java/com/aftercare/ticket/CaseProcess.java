@@ -14,4 +14,11 @@ public interface CaseProcess {
 
     /** Starts the fault-intake process of a newly recorded ticket; returns the process instance id. */
     String startFaultIntake(FaultIntake intake);
+
+    /** What the model of a consultation, complaint or service request needs to start (issue 15, ADR 0037). */
+    record RequestCase(Long ticketId, String ticketNumber, RequestType type, ServiceItem serviceItem) {
+    }
+
+    /** Starts the model of a request that is not a fault ({@link RequestType#processKey()}); returns the instance id. */
+    String startRequest(RequestCase request);
 }
