@@ -129,7 +129,7 @@ class CaseEventTextsTest {
                 Instant.parse("2026-12-07T02:00:00Z")));
         s.put("requestOverdue", new CaseEvent.RequestOverdue("COMPLAINT", null, Instant.parse("2026-12-07T02:00:00Z"), "t-desk, t-eng"));
         s.put("complaintOwnerAssigned", new CaseEvent.ComplaintOwnerAssigned("t-eng"));
-        s.put("complaintReplied", new CaseEvent.ComplaintReplied("t-eng", "已更换故障摄像机，并向您致歉"));
+        s.put("complaintReplied", new CaseEvent.ComplaintReplied("t-eng", "已发方案"));
         s.put("alarmFlapping", new CaseEvent.AlarmFlapping("总部监控", 3, Duration.ofMinutes(10)));
         s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
