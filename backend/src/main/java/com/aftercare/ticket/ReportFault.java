@@ -94,8 +94,12 @@ public class ReportFault {
         tickets.flush();
         timeline.record(ticket.getId(), new CaseEvent.Created(ticket.getNumber(), request.channel(), ticket.getTitle(),
                 request.receivedAt() == null ? null : ticket.getReceivedAt()));
-        recordMilestone.record(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
-                "policy " + assignment.policyCode() + ", via " + request.channel());
+        // the policy's clocks (dispatch, response, resolution, ...) time faults; the other request types run their
+        // own model's clock (ADR 0037), so they start none of the policy's
+        if (request.requestType() == RequestType.FAULT) {
+            recordMilestone.record(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
+                    "policy " + assignment.policyCode() + ", via " + request.channel());
+        }
         String instanceId = request.requestType() == RequestType.FAULT
                 ? caseProcess.startFaultIntake(new CaseProcess.FaultIntake(ticket.getId(), ticket.getNumber(),
                         request.impact(), request.urgency(), request.category(), assignment.levelDecision()))
