@@ -2960,9 +2960,13 @@ export interface components {
             impact: "HIGH" | "MEDIUM" | "LOW";
             /** Format: date-time */
             receivedAt?: string;
+            /** @enum {string} */
+            requestType?: "FAULT" | "CONSULTATION" | "COMPLAINT" | "SERVICE_REQUEST";
             requesterName: string;
             requesterPhone: string;
             requesterUnit?: string;
+            /** @enum {string} */
+            serviceItem?: "FOOTAGE_EXTRACTION" | "PARTS_PURCHASE" | "UPGRADE";
             /** Format: int64 */
             siteId: number;
             title: string;
@@ -3523,6 +3527,10 @@ export interface components {
             /** @enum {string} */
             region?: "CITY" | "COUNTY";
             /** Format: date-time */
+            requestDue?: string;
+            /** @enum {string} */
+            requestType?: "FAULT" | "CONSULTATION" | "COMPLAINT" | "SERVICE_REQUEST";
+            /** Format: date-time */
             resolutionDue?: string;
             resolutionOverdue?: boolean;
             /** Format: date-time */
@@ -3532,6 +3540,8 @@ export interface components {
             /** Format: date-time */
             responseDue?: string;
             responseOverdue?: boolean;
+            /** @enum {string} */
+            serviceItem?: "FOOTAGE_EXTRACTION" | "PARTS_PURCHASE" | "UPGRADE";
             /** Format: int64 */
             siteId?: number;
             siteName?: string;
@@ -6257,6 +6267,7 @@ export interface operations {
                 status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
                 siteId?: number;
                 assignee?: string;
+                requestType?: "FAULT" | "CONSULTATION" | "COMPLAINT" | "SERVICE_REQUEST";
                 overdue?: boolean;
                 page?: number;
                 size?: number;

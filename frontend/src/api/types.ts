@@ -77,6 +77,18 @@ export const CHANNELS = [
   'MONITORING',
 ] as const satisfies readonly Schemas['NewTicket']['channel'][];
 export const CATEGORIES = ['CONSULTATION', 'DEFECT'] as const satisfies readonly Schemas['NewTicket']['category'][];
+/** Issue 15: what a case is; each runs its own model (ADR 0037). */
+export const REQUEST_TYPES = [
+  'FAULT',
+  'CONSULTATION',
+  'COMPLAINT',
+  'SERVICE_REQUEST',
+] as const satisfies readonly NonNullable<Schemas['NewTicket']['requestType']>[];
+export const SERVICE_ITEMS = [
+  'FOOTAGE_EXTRACTION',
+  'PARTS_PURCHASE',
+  'UPGRADE',
+] as const satisfies readonly NonNullable<Schemas['NewTicket']['serviceItem']>[];
 export const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'] as const satisfies readonly Schemas['NewTicket']['impact'][];
 export const STATUSES = [
   'NEW',
@@ -105,6 +117,10 @@ export interface NewTicket {
   description?: string;
   /** When the call was taken, if before it was typed in (ISO instant); the server uses "now" without it. */
   receivedAt?: string;
+  /** FAULT when left out (issue 15). */
+  requestType?: string;
+  /** Only for a SERVICE_REQUEST, and required there. */
+  serviceItem?: string;
 }
 
 export interface TicketSummary {
@@ -129,6 +145,10 @@ export interface TicketSummary {
   responseOverdue: boolean;
   resolutionOverdue: boolean;
   escalated: boolean;
+  requestType?: string;
+  serviceItem?: string | null;
+  /** Due time of the request type's own clock (complaint reply, service fulfilment, consultation answer). */
+  requestDue?: string | null;
 }
 
 export interface TimelineEntry {

@@ -84,6 +84,9 @@ const en = {
     device: 'Device',
     channel: 'Channel',
     category: 'Category',
+    requestType: 'Request type',
+    serviceItem: 'Service item',
+    requestDue: 'Due by',
     impact: 'Impact',
     urgency: 'Urgency',
     impactUrgency: 'Impact / urgency',
@@ -111,6 +114,8 @@ const en = {
   newTicket: {
     title: 'New ticket — fault intake',
     requesterSection: 'Requester',
+    requestDescription: 'What is asked',
+    requestSection: 'Request',
     faultSection: 'Fault',
     sitePlaceholder: 'Search a site',
     devicePlaceholder: 'Choose a device (optional)',
@@ -153,6 +158,7 @@ const en = {
   tickets: {
     title: 'Tickets',
     anyStatus: 'Any status',
+    anyRequestType: 'All types',
     anySite: 'Any site',
     anyAssignee: 'Any engineer',
     overdueOnly: 'Overdue only',

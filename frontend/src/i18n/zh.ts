@@ -86,6 +86,9 @@ const zh: Shape<Messages> = {
     device: '设备',
     channel: '报修渠道',
     category: '类别',
+    requestType: '请求类型',
+    serviceItem: '服务项目',
+    requestDue: '办理时限',
     impact: '影响度',
     urgency: '紧急度',
     impactUrgency: '影响度 / 紧急度',
@@ -113,6 +116,8 @@ const zh: Shape<Messages> = {
   newTicket: {
     title: '新建工单 — 故障受理',
     requesterSection: '报修人',
+    requestDescription: '请求说明',
+    requestSection: '请求内容',
     faultSection: '故障信息',
     sitePlaceholder: '搜索站点',
     devicePlaceholder: '选择设备（可选）',
@@ -153,6 +158,7 @@ const zh: Shape<Messages> = {
   tickets: {
     title: '工单',
     anyStatus: '全部状态',
+    anyRequestType: '全部类型',
     anySite: '全部站点',
     anyAssignee: '全部工程师',
     overdueOnly: '仅超时',

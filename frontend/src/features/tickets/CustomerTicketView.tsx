@@ -16,6 +16,7 @@ import { CustomerRepairPanel } from '../repair';
 import { WarrantyPanel } from '../warranty';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
+import { requestLabel } from './requestLabel';
 
 /** The callback task's feedback field takes at most this many characters (customer-callback.bpmn). */
 const FEEDBACK_MAX = 2000;
@@ -112,15 +113,29 @@ function CustomerFacts({ ticket }: { ticket: CustomerCaseFile }) {
       children: <span data-testid="ticket-device">{text(ticket.deviceName)}</span>,
     },
     {
-      key: 'category',
-      label: t('ticket.category'),
-      children: t(`category.${ticket.category}`, { defaultValue: ticket.category }),
+      key: 'requestType',
+      label: t('ticket.requestType'),
+      children: (
+        <span data-testid="ticket-requestType">
+          {requestLabel(t, ticket.requestType ?? 'FAULT', ticket.serviceItem)}
+        </span>
+      ),
     },
-    {
-      key: 'impactUrgency',
-      label: t('ticket.impactUrgency'),
-      children: `${t(`impact.${ticket.impact}`, { defaultValue: ticket.impact })} / ${t(`urgency.${ticket.urgency}`, { defaultValue: ticket.urgency })}`,
-    },
+    // category, impact and urgency level a fault; the other request types have none
+    ...((ticket.requestType ?? 'FAULT') === 'FAULT'
+      ? [
+          {
+            key: 'category',
+            label: t('ticket.category'),
+            children: t(`category.${ticket.category}`, { defaultValue: ticket.category }),
+          },
+          {
+            key: 'impactUrgency',
+            label: t('ticket.impactUrgency'),
+            children: `${t(`impact.${ticket.impact}`, { defaultValue: ticket.impact })} / ${t(`urgency.${ticket.urgency}`, { defaultValue: ticket.urgency })}`,
+          },
+        ]
+      : []),
     { key: 'requester', label: t('ticket.requester'), children: text(requester), span: 2 },
     {
       key: 'description',

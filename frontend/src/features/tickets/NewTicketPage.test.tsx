@@ -113,6 +113,26 @@ describe('NewTicketPage — received at', () => {
     expect(fetchMock.mock.calls.some(([u]) => String(u) === 'api/customers')).toBe(false);
   });
 
+  it('records a service request with its catalogue item and no fault level questions', async () => {
+    const fetchMock = mockApi();
+    renderPage();
+    await fillRequiredFields();
+    fireEvent.click(screen.getByTestId('ticket-requestType-SERVICE_REQUEST'));
+    fireEvent.mouseDown(screen.getByTestId('ticket-serviceItem').querySelector('.ant-select-selector')!);
+    fireEvent.click(await screen.findByText('Footage extraction', undefined, SLOW));
+    fireEvent.click(screen.getByTestId('ticket-submit'));
+    await screen.findByTestId('ticket-page', undefined, SLOW);
+
+    const body = JSON.parse(String(postedTicket(fetchMock)?.body));
+    expect(body).toMatchObject({
+      requestType: 'SERVICE_REQUEST',
+      serviceItem: 'FOOTAGE_EXTRACTION',
+      category: 'DEFECT',
+      impact: 'LOW',
+      urgency: 'LOW',
+    });
+  });
+
   it('sends a call taken earlier as an ISO instant', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-10T02:00:00Z'), toFake: ['Date'] });
     const fetchMock = mockApi();
@@ -193,6 +213,7 @@ describe('NewTicketPage — a customer reports a fault', () => {
       requesterUnit: 'Demo City',
       requesterPhone: '010-5555-0101',
       siteId: 1,
+      requestType: 'FAULT',
       category: 'DEFECT',
       impact: 'MEDIUM',
       urgency: 'HIGH',

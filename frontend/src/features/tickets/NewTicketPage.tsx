@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { CATEGORIES, CHANNELS, SEVERITIES, type NewTicket } from '../../api/types';
+import { CATEGORIES, CHANNELS, REQUEST_TYPES, SERVICE_ITEMS, SEVERITIES, type NewTicket } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
@@ -49,6 +49,8 @@ const FORM_FIELDS = new Set([
   'requesterPhone',
   'siteId',
   'deviceId',
+  'requestType',
+  'serviceItem',
   'category',
   'impact',
   'urgency',
@@ -57,7 +59,7 @@ const FORM_FIELDS = new Set([
 ]);
 
 /**
- * Fault intake. The service desk records a call (channel, when it was taken); a customer's user
+ * Intake of a fault, consultation, complaint or service request (issue 15). The service desk records a call (channel, when it was taken); a customer's user
  * reports a fault of their own unit: channel WEB, received "now", contact details prefilled.
  */
 export function NewTicketPage() {
@@ -93,6 +95,9 @@ export function NewTicketPage() {
     });
     message.info(t('caseLinks.callerFilled', { name: c.name }));
   };
+  // Issue 15: a fault is levelled by category, impact and urgency; the other request types are not.
+  const requestType = (Form.useWatch('requestType', form) as string | undefined) ?? 'FAULT';
+  const isFault = requestType === 'FAULT';
   // For a customer the server answers their own unit's sites and devices only.
   const queryClient = useQueryClient();
   const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
@@ -139,6 +144,12 @@ export function NewTicketPage() {
       const backdated = !isCustomer && receivedAt && form.isFieldTouched('receivedAt');
       const ticket: NewTicket = {
         ...rest,
+        requestType,
+        serviceItem: requestType === 'SERVICE_REQUEST' ? values.serviceItem : undefined,
+        // the server still asks a non-fault for them; they play no part in its model
+        category: isFault ? values.category : requestType === 'CONSULTATION' ? 'CONSULTATION' : 'DEFECT',
+        impact: isFault ? values.impact : 'LOW',
+        urgency: isFault ? values.urgency : 'LOW',
         // A customer reports through the web and "now"; only the desk records a call taken earlier.
         channel: isCustomer ? 'WEB' : values.channel,
         siteId: values.siteId!,
@@ -204,8 +215,8 @@ export function NewTicketPage() {
         data-testid={isCustomer ? 'customer-new-ticket' : undefined}
         initialValues={
           isCustomer
-            ? { requesterName: me?.displayName, category: 'DEFECT' }
-            : { channel: 'HOTLINE', receivedAt: openedAt }
+            ? { requesterName: me?.displayName, category: 'DEFECT', requestType: 'FAULT' }
+            : { channel: 'HOTLINE', receivedAt: openedAt, requestType: 'FAULT' }
         }
         onFinish={(values) => void submit(values)}
         onValuesChange={(changed) => {
@@ -325,10 +336,45 @@ export function NewTicketPage() {
           </Row>
         </Card>
 
-        <Card title={t('newTicket.faultSection')} style={{ marginTop: 16 }}>
+        <Card title={t(isFault ? 'newTicket.faultSection' : 'newTicket.requestSection')} style={{ marginTop: 16 }}>
           <Row gutter={16}>
+            <Col xs={24} md={isFault ? 24 : 12}>
+              <Form.Item
+                name="requestType"
+                label={t('ticket.requestType')}
+                rules={[requiredChoice('ticket.requestType')]}
+              >
+                <Radio.Group data-testid="ticket-requestType" optionType="button">
+                  {REQUEST_TYPES.map((r) => (
+                    <Radio.Button key={r} value={r} data-testid={`ticket-requestType-${r}`}>
+                      {t(`requestType.${r}`)}
+                    </Radio.Button>
+                  ))}
+                </Radio.Group>
+              </Form.Item>
+            </Col>
+            {requestType === 'SERVICE_REQUEST' && (
+              <Col xs={24} md={12}>
+                <Form.Item
+                  name="serviceItem"
+                  label={t('ticket.serviceItem')}
+                  rules={[requiredChoice('ticket.serviceItem')]}
+                >
+                  <Select
+                    data-testid="ticket-serviceItem"
+                    options={SERVICE_ITEMS.map((i) => ({ value: i, label: t(`serviceItem.${i}`) }))}
+                  />
+                </Form.Item>
+              </Col>
+            )}
+          </Row>
+          <Row gutter={16} style={isFault ? undefined : { display: 'none' }}>
             <Col xs={24} md={8}>
-              <Form.Item name="category" label={t('ticket.category')} rules={[requiredChoice('ticket.category')]}>
+              <Form.Item
+                name="category"
+                label={t('ticket.category')}
+                rules={isFault ? [requiredChoice('ticket.category')] : []}
+              >
                 <Radio.Group data-testid="ticket-category" optionType="button">
                   {CATEGORIES.map((c) => (
                     <Radio.Button key={c} value={c} data-testid={`ticket-category-${c}`}>
@@ -339,7 +385,11 @@ export function NewTicketPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="impact" label={t('ticket.impact')} rules={[requiredChoice('ticket.impact')]}>
+              <Form.Item
+                name="impact"
+                label={t('ticket.impact')}
+                rules={isFault ? [requiredChoice('ticket.impact')] : []}
+              >
                 <Radio.Group data-testid="ticket-impact">
                   <Space direction="vertical">
                     {SEVERITIES.map((s) => (
@@ -352,7 +402,11 @@ export function NewTicketPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="urgency" label={t('ticket.urgency')} rules={[requiredChoice('ticket.urgency')]}>
+              <Form.Item
+                name="urgency"
+                label={t('ticket.urgency')}
+                rules={isFault ? [requiredChoice('ticket.urgency')] : []}
+              >
                 <Radio.Group data-testid="ticket-urgency">
                   <Space direction="vertical">
                     {SEVERITIES.map((s) => (
@@ -374,7 +428,7 @@ export function NewTicketPage() {
           </Form.Item>
           <Form.Item
             name="description"
-            label={t('ticket.description')}
+            label={t(isFault ? 'ticket.description' : 'newTicket.requestDescription')}
             rules={[required('ticket.description'), max('ticket.description', TICKET_LIMITS.description)]}
           >
             <Input.TextArea data-testid="ticket-description" rows={5} showCount maxLength={TICKET_LIMITS.description} />

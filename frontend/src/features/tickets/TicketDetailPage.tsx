@@ -42,6 +42,7 @@ import { StaffCustomerStep } from './StaffCustomerStep';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 import { afterFailedVerification, FIX_TASK, VerificationAlert } from './VerificationAlert';
+import { requestLabel } from './requestLabel';
 
 const EVENT_COLORS: Record<string, string> = {
   ESCALATED: 'red',
@@ -351,15 +352,29 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
     },
     { key: 'device', label: t('ticket.device'), children: text(ticket.deviceName) },
     {
-      key: 'category',
-      label: t('ticket.category'),
-      children: t(`category.${ticket.category}`, { defaultValue: ticket.category }),
+      key: 'requestType',
+      label: t('ticket.requestType'),
+      children: (
+        <span data-testid="ticket-requestType">
+          {requestLabel(t, ticket.requestType ?? 'FAULT', ticket.serviceItem)}
+        </span>
+      ),
     },
-    {
-      key: 'impactUrgency',
-      label: t('ticket.impactUrgency'),
-      children: `${t(`impact.${ticket.impact}`, { defaultValue: ticket.impact })} / ${t(`urgency.${ticket.urgency}`, { defaultValue: ticket.urgency })}`,
-    },
+    // category, impact and urgency level a fault; the other request types have none
+    ...((ticket.requestType ?? 'FAULT') === 'FAULT'
+      ? [
+          {
+            key: 'category',
+            label: t('ticket.category'),
+            children: t(`category.${ticket.category}`, { defaultValue: ticket.category }),
+          },
+          {
+            key: 'impactUrgency',
+            label: t('ticket.impactUrgency'),
+            children: `${t(`impact.${ticket.impact}`, { defaultValue: ticket.impact })} / ${t(`urgency.${ticket.urgency}`, { defaultValue: ticket.urgency })}`,
+          },
+        ]
+      : []),
     { key: 'assignee', label: t('ticket.assignee'), children: text(ticket.assignee) },
     { key: 'createdAt', label: t('ticket.createdAt'), children: formatDateTime(ticket.createdAt) },
     { key: 'description', label: t('ticket.description'), children: text(ticket.description), span: 2 },
@@ -415,6 +430,19 @@ function Deadlines({ ticket }: { ticket: TicketDetail }) {
             label: t('detail.resolutionDue'),
             children: due(ticket.resolutionDue, ticket.resolutionOverdue, 'resolution-due'),
           },
+          ...(ticket.requestDue
+            ? [
+                {
+                  key: 'requestDue',
+                  label: t('ticket.requestDue'),
+                  children: due(
+                    ticket.requestDue,
+                    !ticket.resolvedAt && !ticket.closedAt && Date.parse(ticket.requestDue) < Date.now(),
+                    'request-due',
+                  ),
+                },
+              ]
+            : []),
           { key: 'respondedAt', label: t('detail.respondedAt'), children: formatDateTime(ticket.respondedAt) },
           { key: 'resolvedAt', label: t('detail.resolvedAt'), children: formatDateTime(ticket.resolvedAt) },
           { key: 'closedAt', label: t('detail.closedAt'), children: formatDateTime(ticket.closedAt) },

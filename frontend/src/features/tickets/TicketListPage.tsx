@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { STATUSES, type TicketSummary } from '../../api/types';
+import { REQUEST_TYPES, STATUSES, type TicketSummary } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -14,6 +14,7 @@ import { REFRESH_MILLIS } from '../../shared/refresh';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { ticketKeys, ticketsApi, type TicketFilter } from './api';
+import { requestLabel } from './requestLabel';
 
 const PAGE_SIZE = 20;
 
@@ -27,6 +28,7 @@ function readFilter(params: URLSearchParams, customer: boolean): TicketFilter {
     status: params.get('status') ?? undefined,
     siteId: Number.isFinite(siteId) && siteId > 0 ? siteId : undefined,
     assignee: customer ? undefined : (params.get('assignee') ?? undefined),
+    requestType: params.get('requestType') ?? undefined,
     overdue: !customer && params.get('overdue') === 'true',
     page: Math.max(0, Number(params.get('page')) || 0),
     size: Number(params.get('size')) || PAGE_SIZE,
@@ -71,6 +73,13 @@ export function TicketListPage() {
   const columns: ColumnsType<TicketSummary> = [
     { title: t('ticket.number'), dataIndex: 'number', width: 150 },
     { title: t('ticket.title'), dataIndex: 'title', ellipsis: true },
+    {
+      title: t('ticket.requestType'),
+      dataIndex: 'requestType',
+      width: 130,
+      render: (r: string | undefined, row: TicketSummary) =>
+        r ? <span data-testid="ticket-requestType">{requestLabel(t, r, row.serviceItem)}</span> : t('common.empty'),
+    },
     { title: t('ticket.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} />, width: 170 },
     { title: t('ticket.level'), dataIndex: 'level', render: (l: number | null) => <LevelTag level={l} />, width: 100 },
     { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true },
@@ -108,6 +117,15 @@ export function TicketListPage() {
           value={filter.status}
           onChange={(status) => update({ status })}
           options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select
+          data-testid="filter-requestType"
+          allowClear
+          placeholder={t('tickets.anyRequestType')}
+          style={{ width: 160 }}
+          value={filter.requestType}
+          onChange={(requestType) => update({ requestType })}
+          options={REQUEST_TYPES.map((r) => ({ value: r, label: t(`requestType.${r}`) }))}
         />
         <Select
           data-testid="filter-site"

@@ -15,6 +15,7 @@ export interface TicketFilter {
   status?: string;
   siteId?: number;
   assignee?: string;
+  requestType?: string;
   overdue?: boolean;
   page: number;
   size: number;

@@ -90,7 +90,7 @@ final class AuditedTables {
                     "site_id", "device_id", "category", "impact", "urgency", "level_code", "received_at", "hold_reason",
                     "escalation_level", "escalated", "status", "assignee", "title", "description", "solution",
                     "callback_outcome", "satisfaction", "customer_feedback", "created_at", "response_due", "resolution_due",
-                    "responded_at", "resolved_at", "closed_at"));
+                    "responded_at", "resolved_at", "closed_at", "request_type", "service_item", "request_due"));
 
     /**
      * Entities deliberately not audited, and why. Every entity must be in one of the two maps

@@ -20,4 +20,11 @@ public interface CaseProcess {
      * for a case closed as the duplicate of another (ADR 0040). Processes already ended are skipped.
      */
     void endCase(String ticketNumber, String reason);
+
+    /** What the model of a consultation, complaint or service request needs to start (issue 15, ADR 0037). */
+    record RequestCase(Long ticketId, String ticketNumber, RequestType type, ServiceItem serviceItem) {
+    }
+
+    /** Starts the model of a request that is not a fault ({@link RequestType#processKey()}); returns the instance id. */
+    String startRequest(RequestCase request);
 }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A fault report as the desk (or a monitoring system) submits it. */
+/** A report as the desk, a customer's user or a monitoring system submits it: a fault, or another request type. */
 public record NewTicket(
         @NotNull Channel channel,
         @NotBlank @Size(max = 100) String requesterName,
@@ -21,7 +21,23 @@ public record NewTicket(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 4000) String description,
         /** When the call or alarm came in, if earlier than now (a call typed in afterwards); clocks start here. */
-        @ReceivedRecently Instant receivedAt) {
+        @ReceivedRecently Instant receivedAt,
+        /** What the case is (IN-3); none given: a fault, as before request types existed. */
+        RequestType requestType,
+        /** The catalogue item of a service request; required for SERVICE_REQUEST and only there. */
+        ServiceItem serviceItem) {
+
+    public NewTicket {
+        requestType = requestType == null ? RequestType.FAULT : requestType;
+    }
+
+    /** A fault report (the type every report had before issue 15). */
+    public NewTicket(Channel channel, String requesterName, String requesterUnit, String requesterPhone, Long siteId,
+            Long deviceId, Category category, Grade impact, Grade urgency, String title, String description,
+            Instant receivedAt) {
+        this(channel, requesterName, requesterUnit, requesterPhone, siteId, deviceId, category, impact, urgency, title,
+                description, receivedAt, RequestType.FAULT, null);
+    }
 
     /** The common case: received now. */
     public NewTicket(Channel channel, String requesterName, String requesterUnit, String requesterPhone, Long siteId,

@@ -70,6 +70,7 @@ public class ReportFault {
                 return new Created(earlier.get(), false);
             }
         }
+        checkRequestType(request);
         if (CurrentUser.isCustomer()) {
             checkCustomerReport(request);
         }
@@ -93,10 +94,17 @@ public class ReportFault {
         tickets.flush();
         timeline.record(ticket.getId(), new CaseEvent.Created(ticket.getNumber(), request.channel(), ticket.getTitle(),
                 request.receivedAt() == null ? null : ticket.getReceivedAt()));
-        recordMilestone.record(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
-                "policy " + assignment.policyCode() + ", via " + request.channel());
-        String instanceId = caseProcess.startFaultIntake(new CaseProcess.FaultIntake(ticket.getId(), ticket.getNumber(),
-                request.impact(), request.urgency(), request.category(), assignment.levelDecision()));
+        // the policy's clocks (dispatch, response, resolution, ...) time faults; the other request types run their
+        // own model's clock (ADR 0037), so they start none of the policy's
+        if (request.requestType() == RequestType.FAULT) {
+            recordMilestone.record(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
+                    "policy " + assignment.policyCode() + ", via " + request.channel());
+        }
+        String instanceId = request.requestType() == RequestType.FAULT
+                ? caseProcess.startFaultIntake(new CaseProcess.FaultIntake(ticket.getId(), ticket.getNumber(),
+                        request.impact(), request.urgency(), request.category(), assignment.levelDecision()))
+                : caseProcess.startRequest(new CaseProcess.RequestCase(ticket.getId(), ticket.getNumber(),
+                        request.requestType(), request.serviceItem()));
         ticket.startedProcess(instanceId);
         return new Created(ticket, true);
     }
@@ -124,6 +132,16 @@ public class ReportFault {
                     "already used for a different report or by another caller; send a new key for a new report");
         }
         return earlier;
+    }
+
+    /** A service request names its catalogue item; no other type has one (IN-3, ADR 0037). */
+    private static void checkRequestType(NewTicket request) {
+        if (request.requestType() == RequestType.SERVICE_REQUEST && request.serviceItem() == null) {
+            throw new BadRequestException("serviceItem", "a service request names its item (FOOTAGE_EXTRACTION, PARTS_PURCHASE or UPGRADE)");
+        }
+        if (request.requestType() != RequestType.SERVICE_REQUEST && request.serviceItem() != null) {
+            throw new BadRequestException("serviceItem", "only a service request (requestType SERVICE_REQUEST) names a service item");
+        }
     }
 
     /** A customer's user reports for their own unit's sites, through the web, as the call happens. */

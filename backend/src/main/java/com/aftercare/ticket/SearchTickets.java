@@ -26,7 +26,15 @@ public class SearchTickets {
     /** Tickets by filter; a customer's user finds only their own unit's. */
     @Transactional(readOnly = true)
     public Page<Ticket> search(TicketStatus status, Long siteId, String assignee, boolean overdue, Pageable page) {
-        return tickets.search(CurrentUser.scopeCustomerId(), status, siteId, assignee, overdue, clock.instant(), page);
+        return search(status, siteId, assignee, null, overdue, page);
+    }
+
+    /** Tickets by filter, also by request type (null: every type); a customer's user finds only their own unit's. */
+    @Transactional(readOnly = true)
+    public Page<Ticket> search(TicketStatus status, Long siteId, String assignee, RequestType requestType, boolean overdue,
+            Pageable page) {
+        return tickets.search(CurrentUser.scopeCustomerId(), status, siteId, assignee, requestType, overdue, clock.instant(),
+                page);
     }
 
     /** Every open ticket with its site, for the supervisor board. */

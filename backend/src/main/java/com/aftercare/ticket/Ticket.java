@@ -55,6 +55,14 @@ public class Ticket {
     @Enumerated(EnumType.STRING)
     private Category category;
     @Enumerated(EnumType.STRING)
+    @Column(name = "request_type")
+    private RequestType requestType = RequestType.FAULT;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_item")
+    private ServiceItem serviceItem;
+    @Column(name = "request_due")
+    private Instant requestDue;
+    @Enumerated(EnumType.STRING)
     private Grade impact;
     @Enumerated(EnumType.STRING)
     private Grade urgency;
@@ -133,6 +141,8 @@ public class Ticket {
         this.site = site;
         this.device = device;
         this.category = r.category();
+        this.requestType = r.requestType();
+        this.serviceItem = r.serviceItem();
         this.impact = r.impact();
         this.urgency = r.urgency();
         this.title = r.title().trim();
@@ -192,6 +202,16 @@ public class Ticket {
         }
         return new ContractTerms(calendarKind, calendarZone == null ? java.time.ZoneId.of("Asia/Shanghai")
                 : java.time.ZoneId.of(calendarZone), ContractTerms.parse(workingHours));
+    }
+
+    /** The due time of the request type's own clock (complaint reply, service fulfilment, consultation answer). */
+    void requestDue(Instant due) {
+        this.requestDue = due;
+    }
+
+    /** A request's own clock ran out and someone above was told (the policy clocks escalate through cacheClocks). */
+    void markEscalated() {
+        this.escalated = true;
     }
 
     void hold(String reason) {
@@ -281,6 +301,9 @@ public class Ticket {
     public Site getSite() { return site; }
     public Device getDevice() { return device; }
     public Category getCategory() { return category; }
+    public RequestType getRequestType() { return requestType; }
+    public ServiceItem getServiceItem() { return serviceItem; }
+    public Instant getRequestDue() { return requestDue; }
     public Grade getImpact() { return impact; }
     public Grade getUrgency() { return urgency; }
     public String getLevel() { return level; }

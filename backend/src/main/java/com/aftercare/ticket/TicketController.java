@@ -68,10 +68,11 @@ class TicketController {
     PageView<TicketSummary> list(@RequestParam(required = false) TicketStatus status,
             @RequestParam(required = false) Long siteId,
             @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) RequestType requestType,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Page<Ticket> result = searchTickets.search(status, siteId, assignee == null || assignee.isBlank() ? null : assignee, overdue,
+        Page<Ticket> result = searchTickets.search(status, siteId, assignee == null || assignee.isBlank() ? null : assignee, requestType, overdue,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"))));
         var now = clock.instant();
         return new PageView<>(result.getContent().stream().map(t -> TicketSummary.of(t, now)).toList(), page, size,

@@ -26,6 +26,7 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
               and (:siteId is null or t.site.id = :siteId)
               and (:customerId is null or t.site.customer.id = :customerId)
               and (:assignee is null or t.assignee = :assignee)
+              and (:requestType is null or t.requestType = :requestType)
               and (:overdue = false or (t.status <> com.aftercare.ticket.TicketStatus.CLOSED and (
                    (t.respondedAt is null and t.responseDue < :now)
                 or (t.resolvedAt is null and t.resolutionDue < :now))))""",
@@ -35,11 +36,12 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
               and (:siteId is null or t.site.id = :siteId)
               and (:customerId is null or t.site.customer.id = :customerId)
               and (:assignee is null or t.assignee = :assignee)
+              and (:requestType is null or t.requestType = :requestType)
               and (:overdue = false or (t.status <> com.aftercare.ticket.TicketStatus.CLOSED and (
                    (t.respondedAt is null and t.responseDue < :now)
                 or (t.resolvedAt is null and t.resolutionDue < :now))))""")
     Page<Ticket> search(@Param("customerId") Long customerId, @Param("status") TicketStatus status, @Param("siteId") Long siteId,
-            @Param("assignee") String assignee,
+            @Param("assignee") String assignee, @Param("requestType") RequestType requestType,
             @Param("overdue") boolean overdue, @Param("now") Instant now, Pageable pageable);
 
     @Query("select t.id from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED and t.policyId in :policyIds")

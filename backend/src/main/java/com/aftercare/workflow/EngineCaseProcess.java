@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.aftercare.ticket.CaseProcess;
 
-/** The ticket feature's port to the engine: a case is the fault-intake process keyed by the ticket number. */
+/** The ticket feature's port to the engine: a case is the model of its request type, keyed by the ticket number. */
 @Component
 class EngineCaseProcess implements CaseProcess {
 
@@ -39,5 +39,17 @@ class EngineCaseProcess implements CaseProcess {
         for (var instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).list()) {
             runtimeService.deleteProcessInstanceIfExists(instance.getId(), reason, true, true, true, false);
         }
+    }
+
+    @Override
+    public String startRequest(RequestCase request) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("ticketId", request.ticketId());
+        if (request.serviceItem() != null) {
+            // the service-request model routes on the catalogue item's code and on whether it costs money
+            variables.put("serviceItem", request.serviceItem().name());
+            variables.put("costInvolved", request.serviceItem().costInvolved());
+        }
+        return runtimeService.startProcessInstanceByKey(request.type().processKey(), request.ticketNumber(), variables).getId();
     }
 }

@@ -58,6 +58,8 @@ class LabelsTest {
         return Map.ofEntries(
                 Map.entry("status", names(TicketStatus.values())),
                 Map.entry("channel", names(Channel.values())),
+                Map.entry("requestType", names(com.aftercare.ticket.RequestType.values())),
+                Map.entry("serviceItem", names(com.aftercare.ticket.ServiceItem.values())),
                 Map.entry("grade", names(Grade.values())),
                 Map.entry("category", names(Category.values())),
                 Map.entry("clock", names(ClockName.values())),

@@ -346,4 +346,30 @@ public sealed interface CaseEvent {
     record ClosedAsDuplicate(String number) implements CaseEvent {
         public String type() { return "CLOSED"; }
     }
+
+    /**
+     * Issue 15 (ADR 0037): the request type's own clock started. requestType CONSULTATION, COMPLAINT or
+     * SERVICE_REQUEST; serviceItem the catalogue item of a service request, else null; due the deadline.
+     */
+    record RequestClockStarted(String requestType, String serviceItem, Instant due) implements CaseEvent {
+        public String type() { return "REQUEST_CLOCK"; }
+    }
+
+    /**
+     * The request type's own clock ran out before its step was done; notified: the people told (for a complaint the
+     * contract's project manager, else the supervisors), comma-separated user names.
+     */
+    record RequestOverdue(String requestType, String serviceItem, Instant due, String notified) implements CaseEvent {
+        public String type() { return "REQUEST_OVERDUE"; }
+    }
+
+    /** A complaint's owner was named; the reply is theirs to give. */
+    record ComplaintOwnerAssigned(String owner) implements CaseEvent {
+        public String type() { return "COMPLAINT_OWNER"; }
+    }
+
+    /** The complaint's owner replied to the complainant (this is also what the complainant is sent). */
+    record ComplaintReplied(String owner, String reply) implements CaseEvent {
+        public String type() { return "COMPLAINT_REPLY"; }
+    }
 }

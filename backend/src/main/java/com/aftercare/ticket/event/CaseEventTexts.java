@@ -168,6 +168,20 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.RepeatRepairFlagged e) {
             return text(lang, "repeatRepair", "number", e.earlierNumber());
         }
+        if (event instanceof CaseEvent.RequestClockStarted e) {
+            return text(lang, "requestClockStarted", "request", request(lang, e.requestType(), e.serviceItem()),
+                    "due", e.due() == null ? "-" : time(e.due(), zone));
+        }
+        if (event instanceof CaseEvent.RequestOverdue e) {
+            return text(lang, "requestOverdue", "request", request(lang, e.requestType(), e.serviceItem()),
+                    "due", e.due() == null ? "-" : time(e.due(), zone), "notified", blank(e.notified()) ? "-" : e.notified());
+        }
+        if (event instanceof CaseEvent.ComplaintOwnerAssigned e) {
+            return text(lang, "complaintOwnerAssigned", "owner", e.owner());
+        }
+        if (event instanceof CaseEvent.ComplaintReplied e) {
+            return text(lang, "complaintReplied", "owner", e.owner(), "reply", e.reply());
+        }
         if (event instanceof CaseEvent.QuoteAnswered e) {
             return text(lang, e.approved() ? "quoteApproved" : "quoteRefused", "by", blank(e.by()) ? "-" : e.by(),
                     "reason", blank(e.reason()) ? "-" : e.reason());
@@ -406,6 +420,12 @@ public class CaseEventTexts {
      */
     private String policy(Locale lang, String code) {
         return labels.find(lang, "policy", code).orElse(code);
+    }
+
+    /** "投诉" or "服务请求（录像调取）": the request type, and for a service request its catalogue item. */
+    private String request(Locale lang, String type, String item) {
+        String name = label(lang, "requestType", type);
+        return blank(item) ? name : text(lang, "requestWithItem", "type", name, "item", label(lang, "serviceItem", item));
     }
 
     private String level(Locale lang, String level) {

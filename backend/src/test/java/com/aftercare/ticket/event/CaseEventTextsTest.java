@@ -131,6 +131,12 @@ class CaseEventTextsTest {
         s.put("alarmRetriggered", new CaseEvent.AlarmRetriggered("总部监控", "摄像机黑屏", 3));
         s.put("alarmAcknowledged", new CaseEvent.AlarmAcknowledged("总部监控"));
         s.put("alarmResolved", new CaseEvent.AlarmResolved("总部监控", Instant.parse("2026-12-04T00:17:00Z")));
+        s.put("requestClockStarted", new CaseEvent.RequestClockStarted("COMPLAINT", null, Instant.parse("2026-12-07T02:00:00Z")));
+        s.put("requestClockStartedItem", new CaseEvent.RequestClockStarted("SERVICE_REQUEST", "FOOTAGE_EXTRACTION",
+                Instant.parse("2026-12-07T02:00:00Z")));
+        s.put("requestOverdue", new CaseEvent.RequestOverdue("COMPLAINT", null, Instant.parse("2026-12-07T02:00:00Z"), "t-desk, t-eng"));
+        s.put("complaintOwnerAssigned", new CaseEvent.ComplaintOwnerAssigned("t-eng"));
+        s.put("complaintReplied", new CaseEvent.ComplaintReplied("t-eng", "已发方案"));
         s.put("alarmFlapping", new CaseEvent.AlarmFlapping("总部监控", 3, Duration.ofMinutes(10)));
         s.put("mailOpened", new CaseEvent.MailReceived("张工 <zhang@customer.example>", "摄像头无画面", true, true));
         s.put("mailOpenedUnknown", new CaseEvent.MailReceived("someone@unknown.example", "门禁无法刷卡", true, false));

@@ -1,0 +1,89 @@
+package com.aftercare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.aftercare.identity.AccountService;
+import com.aftercare.support.IntegrationTest;
+
+/** Request types over HTTP (issue 15): chosen at intake by the desk and by a customer's user, shown, filtered. */
+class RequestTypesApiTest extends IntegrationTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired AccountService accounts;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(rest);
+    }
+
+    private static List<String> numbers(JsonNode page) {
+        return StreamSupport.stream(page.path("content").spliterator(), false).map(t -> t.path("number").asText()).toList();
+    }
+
+    @Test
+    void theDeskRecordsAServiceRequestAndTheListFiltersByType() {
+        Map<String, Object> body = ticketBody("HOTLINE", "LOW", "LOW");
+        body.put("requestType", "SERVICE_REQUEST");
+        body.put("serviceItem", "FOOTAGE_EXTRACTION");
+        ApiClient.Response created = api.post("t-desk", "/api/tickets", body);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().path("requestType").asText()).isEqualTo("SERVICE_REQUEST");
+        assertThat(created.body().path("serviceItem").asText()).isEqualTo("FOOTAGE_EXTRACTION");
+        assertThat(created.body().path("requestDue").asText()).isNotEmpty();
+        String number = created.body().path("number").asText();
+
+        ApiClient.Response fault = api.post("t-desk", "/api/tickets", ticketBody("HOTLINE", "LOW", "LOW"));
+        assertThat(fault.body().path("requestType").asText()).isEqualTo("FAULT");
+
+        String onSite = "/api/tickets?size=200&siteId=" + site.getId();
+        assertThat(numbers(api.get("t-desk", onSite + "&requestType=SERVICE_REQUEST").body())).containsExactly(number);
+        assertThat(numbers(api.get("t-desk", onSite + "&requestType=FAULT").body()))
+                .containsExactly(fault.body().path("number").asText());
+        assertThat(numbers(api.get("t-desk", onSite).body())).hasSize(2);
+
+        JsonNode detail = api.get("t-desk", "/api/tickets/" + created.body().path("id").asLong()).body();
+        assertThat(detail.path("requestType").asText()).isEqualTo("SERVICE_REQUEST");
+        assertThat(detail.path("openTasks").get(0).path("key").asText()).isEqualTo("fulfilRequest");
+    }
+
+    @Test
+    void aServiceRequestWithoutItsItemIsA400NamingTheFieldAndLeavesNothing() {
+        Map<String, Object> body = ticketBody("HOTLINE", "LOW", "LOW");
+        body.put("requestType", "SERVICE_REQUEST");
+        ApiClient.Response refused = api.post("t-desk", "/api/tickets", body);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("serviceItem");
+
+        body.put("requestType", "GRIEVANCE");
+        ApiClient.Response unknown = api.post("t-desk", "/api/tickets", body);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.errorFields()).containsExactly("requestType");
+        assertThat(api.get("t-desk", "/api/tickets?requestType=GRIEVANCE").status()).isEqualTo(400);
+        assertThat(numbers(api.get("t-desk", "/api/tickets?size=200&siteId=" + site.getId()).body())).isEmpty();
+    }
+
+    @Test
+    void aCustomersUserFilesAComplaintForTheirOwnUnitAndSeesItsType() {
+        accounts.createCustomerUserIfAbsent("t-cust-req-" + site.getId(), PASSWORD, "Customer", site.getCustomer().getId());
+        String user = "t-cust-req-" + site.getId();
+        Map<String, Object> body = ticketBody("WEB", "LOW", "LOW");
+        body.put("requestType", "COMPLAINT");
+        ApiClient.Response created = api.post(user, "/api/tickets", body);
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode mine = api.get(user, "/api/tickets/" + created.body().path("id").asLong()).body();
+        assertThat(mine.path("requestType").asText()).isEqualTo("COMPLAINT");
+        assertThat(numbers(api.get(user, "/api/tickets?requestType=COMPLAINT").body()))
+                .containsExactly(created.body().path("number").asText());
+    }
+}
