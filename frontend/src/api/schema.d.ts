@@ -276,6 +276,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/mail-intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/probe-agents": {
         parameters: {
             query?: never;
@@ -535,6 +551,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/callers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["callers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts": {
         parameters: {
             query?: never;
@@ -643,6 +675,22 @@ export interface paths {
         get: operations["devices"];
         put?: never;
         post: operations["createDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{deviceId}/open-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["openCases"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2112,6 +2160,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{ticketId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["links"];
+        put?: never;
+        post: operations["link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/links/{otherTicketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["unlink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/verification-policies": {
         parameters: {
             query?: never;
@@ -2296,6 +2376,23 @@ export interface components {
             ok?: boolean;
             /** Format: int64 */
             ticketId?: number;
+        };
+        Caller: {
+            /** Format: int32 */
+            cases?: number;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            devices?: components["schemas"]["KnownDevice"][];
+            /** Format: int64 */
+            lastCaseId?: number;
+            lastCaseNumber?: string;
+            /** Format: date-time */
+            lastReportedAt?: string;
+            name?: string;
+            phone?: string;
+            sites?: components["schemas"]["Place"][];
+            unit?: string;
         };
         CaseAlarm: {
             /** Format: date-time */
@@ -2777,6 +2874,13 @@ export interface components {
             receivedOn?: string;
         };
         JsonNode: unknown;
+        KnownDevice: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            /** Format: int64 */
+            siteId?: number;
+        };
         LevelCount: {
             /** Format: int32 */
             atRisk?: number;
@@ -2805,6 +2909,24 @@ export interface components {
             recordedAt?: string;
             recordedBy?: string;
         };
+        LinkRequest: {
+            /** @enum {string} */
+            kind: "RELATED" | "DUPLICATE_OF";
+            /** Format: int64 */
+            otherTicketId: number;
+        };
+        LinkedCase: {
+            kind?: string;
+            /** Format: date-time */
+            linkedAt?: string;
+            linkedBy?: string;
+            number?: string;
+            /** @enum {string} */
+            status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
+            /** Format: int64 */
+            ticketId?: number;
+            title?: string;
+        };
         LoanerView: {
             /** Format: int64 */
             id?: number;
@@ -2814,6 +2936,21 @@ export interface components {
             status?: string;
             /** Format: int64 */
             ticketId?: number;
+        };
+        MailView: {
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            outcome?: "OPENED" | "THREADED" | "DROPPED";
+            /** @enum {string} */
+            reason?: "AUTO_REPLY" | "BOUNCE" | "LOOP" | "BULK" | "NO_TRIAGE_SITE";
+            /** Format: date-time */
+            receivedAt?: string;
+            sender?: string;
+            subject?: string;
+            /** Format: int64 */
+            ticketId?: number;
+            ticketNumber?: string;
         };
         Marked: {
             /** Format: int32 */
@@ -3047,6 +3184,11 @@ export interface components {
             reason?: string;
             /** Format: date-time */
             to?: string;
+        };
+        Place: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
         };
         PlanReview: {
             approved?: boolean;
@@ -3436,6 +3578,28 @@ export interface components {
             staleAfter?: string;
             /** Format: date */
             staleBefore?: string;
+        };
+        StatusView: {
+            enabled?: boolean;
+            folder?: string;
+            host?: string;
+            /** @enum {string} */
+            lastError?: "SIGN_IN_FAILED" | "CONNECTION_FAILED" | "FOLDER_NOT_FOUND" | "MAIL_FAILED" | "OTHER";
+            /** Format: date-time */
+            lastErrorAt?: string;
+            lastErrorDetail?: string;
+            /** Format: date-time */
+            lastPollAt?: string;
+            /** Format: date-time */
+            lastSuccessAt?: string;
+            /** Format: int64 */
+            pollIntervalSeconds?: number;
+            /** Format: int32 */
+            port?: number;
+            recent?: components["schemas"]["MailView"][];
+            ssl?: boolean;
+            triageSiteSet?: boolean;
+            username?: string;
         };
         SupervisorCaseAction: {
             engineer?: string;
@@ -4113,6 +4277,26 @@ export interface operations {
             };
         };
     };
+    status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StatusView"];
+                };
+            };
+        };
+    };
     list_4: {
         parameters: {
             query?: never;
@@ -4585,6 +4769,28 @@ export interface operations {
             };
         };
     };
+    callers: {
+        parameters: {
+            query: {
+                phone: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Caller"][];
+                };
+            };
+        };
+    };
     contracts: {
         parameters: {
             query?: never;
@@ -4840,6 +5046,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeviceView"];
+                };
+            };
+        };
+    };
+    openCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TicketSummary"][];
                 };
             };
         };
@@ -7251,6 +7479,75 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["DeliveryView"][];
                 };
+            };
+        };
+    };
+    links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LinkedCase"][];
+                };
+            };
+        };
+    };
+    link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LinkedCase"];
+                };
+            };
+        };
+    };
+    unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+                otherTicketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
