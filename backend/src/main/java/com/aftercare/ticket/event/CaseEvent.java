@@ -302,4 +302,9 @@ public sealed interface CaseEvent {
     record AlarmFlapping(String source, long pairs, Duration window) implements CaseEvent {
         public String type() { return "ALARM_FLAPPING"; }
     }
+
+    /** IN-4: the desk solved the case on the first line with a knowledge-base article (its id and title then). */
+    record SolvedFromArticle(long articleId, String title) implements CaseEvent {
+        public String type() { return "SOLVED_FROM_ARTICLE"; }
+    }
 }

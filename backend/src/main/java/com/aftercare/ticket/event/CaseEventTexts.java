@@ -236,6 +236,9 @@ public class CaseEventTexts {
             return text(lang, "alarmFlapping", "source", e.source(), "pairs", e.pairs(),
                     "window", e.window() == null ? "-" : labels.duration(lang, e.window()));
         }
+        if (event instanceof CaseEvent.SolvedFromArticle e) {
+            return text(lang, "solvedFromArticle", "id", e.articleId(), "title", e.title());
+        }
         throw new IllegalArgumentException("No rendering for " + event.getClass().getSimpleName());
     }
 

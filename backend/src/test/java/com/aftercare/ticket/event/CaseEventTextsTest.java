@@ -128,6 +128,7 @@ class CaseEventTextsTest {
         s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
         s.put("probeWaitsForAgent", new CaseEvent.ProbeWaitsForAgent("1号摄像机", "东门机房代理", "东门路口站"));
+        s.put("solvedFromArticle", new CaseEvent.SolvedFromArticle(7, "摄像机黑屏"));
         return s;
     }
 
