@@ -13,6 +13,7 @@ import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/for
 import { PageHeader } from '../../shared/PageHeader';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { newIdempotencyKey, ticketKeys, ticketsApi } from './api';
+import { SuggestionPanel } from '../knowledge';
 
 /** Client-side caps; the server checks the same limits. */
 export const TICKET_LIMITS = {
@@ -66,6 +67,10 @@ export function NewTicketPage() {
   const openedAt = useMemo(serviceWallClockNow, []);
 
   const siteId = Form.useWatch('siteId', form);
+  // IN-4: the desk sees matching knowledge articles while it types the fault (title and description)
+  const typedTitle = Form.useWatch('title', form) ?? '';
+  const typedDescription = Form.useWatch('description', form) ?? '';
+  const deviceId = Form.useWatch('deviceId', form);
   // For a customer the server answers their own unit's sites and devices only.
   const queryClient = useQueryClient();
   const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
@@ -320,6 +325,12 @@ export function NewTicketPage() {
           >
             <Input.TextArea data-testid="ticket-description" rows={5} showCount maxLength={TICKET_LIMITS.description} />
           </Form.Item>
+          {!isCustomer && (
+            <SuggestionPanel
+              text={`${typedTitle} ${typedDescription}`}
+              deviceType={devices.data?.find((d) => d.id === deviceId)?.type}
+            />
+          )}
         </Card>
 
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 16 }} data-testid="ticket-error" />}

@@ -34,6 +34,7 @@ import { CustomerTicketView } from './CustomerTicketView';
 import { ConversationPanel } from '../conversation';
 import { ProbeResults } from './ProbeResults';
 import { CaseAlarms } from '../alarms';
+import { CaseKnowledge } from '../knowledge';
 import { VerificationWaiverPanel } from './VerificationWaiver';
 import { SiteCard } from './SiteCard';
 import { StaffCustomerStep } from './StaffCustomerStep';
@@ -126,6 +127,7 @@ function StaffTicketView({ id }: { id: string }) {
         </Space>
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <CurrentTasks ticket={ticket} onChanged={reloadAll} />
+          <CaseKnowledge ticket={ticket} onChanged={() => void reloadAll()} />
           {ticket.customerStep && (
             <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
           )}
@@ -202,6 +204,7 @@ function StaffTicketView({ id }: { id: string }) {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
             <CurrentTasks ticket={ticket} onChanged={reloadAll} />
+            <CaseKnowledge ticket={ticket} onChanged={() => void reloadAll()} />
             {ticket.customerStep && (
               <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
             )}
