@@ -14,6 +14,7 @@ import { OutboxBadge } from './features/offline';
 import { ServiceFormPage } from './features/serviceform';
 import { LoanerPoolPage, RepairSlipPage } from './features/repair';
 import { StockPage } from './features/stock';
+import { KnowledgePage } from './features/knowledge';
 import { ScrapCertificatePage } from './features/warranty';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
@@ -186,6 +187,14 @@ export function App() {
             }
           />
           {/* The SLA board replaced the overdue list; old bookmarks land on it. */}
+          <Route
+            path="/knowledge"
+            element={
+              <RequireRole roles={['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'PROCESS_OWNER', 'ADMIN']} customer>
+                <KnowledgePage />
+              </RequireRole>
+            }
+          />
           <Route path="/overdue" element={<Navigate to="/supervisor" replace />} />
           <Route path="*" element={<Home />} />
         </Route>

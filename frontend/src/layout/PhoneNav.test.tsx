@@ -86,18 +86,18 @@ describe('navigation on a phone (390 px)', { timeout: 120_000 }, () => {
     mockApi('engineer', ['ENGINEER']);
     renderApp('#/tasks');
     await screen.findByTestId('bottom-nav', undefined, SLOW);
-    expect(bottomLabels()).toEqual(['Inbox', 'Tickets', 'Parts']);
+    expect(bottomLabels()).toEqual(['Inbox', 'Tickets', 'Parts', 'Knowledge']);
     const inbox = screen.getByTestId('nav-tasks').closest('a')!;
     expect(inbox.getAttribute('aria-current')).toBe('page');
     fireEvent.click(screen.getByTestId('nav-tickets'));
     await waitFor(() => expect(window.location.hash).toBe('#/tickets'), SLOW);
   });
 
-  it("gives a customer's user the portal's destinations (tickets, report a fault, repair reports) and no inbox", async () => {
+  it("gives a customer's user the portal's destinations (tickets, report a fault, repair reports, knowledge) and no inbox", async () => {
     mockApi('customer', ['CUSTOMER']);
     renderApp('#/tickets');
     await screen.findByTestId('bottom-nav', undefined, SLOW);
-    expect(bottomLabels()).toEqual(['My tickets', 'Report a fault', 'Reports']);
+    expect(bottomLabels()).toEqual(['My tickets', 'Report a fault', 'Reports', 'Knowledge']);
     expect(screen.queryByTestId('nav-tasks')).toBeNull();
   });
 

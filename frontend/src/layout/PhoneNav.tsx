@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
   DashboardOutlined,
@@ -44,6 +45,7 @@ const ICONS: Record<string, ReactNode> = {
   '/stock': <InboxOutlined />,
   '/reports': <FileExcelOutlined />,
   '/loaners': <DatabaseOutlined />,
+  '/knowledge': <BookOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;

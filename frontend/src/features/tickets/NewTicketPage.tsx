@@ -22,6 +22,7 @@ import {
   OpenCaseWarning,
   refusalKey,
 } from '../caselink';
+import { SuggestionPanel } from '../knowledge';
 
 /** Client-side caps; the server checks the same limits. */
 export const TICKET_LIMITS = {
@@ -98,6 +99,9 @@ export function NewTicketPage() {
   // Issue 15: a fault is levelled by category, impact and urgency; the other request types are not.
   const requestType = (Form.useWatch('requestType', form) as string | undefined) ?? 'FAULT';
   const isFault = requestType === 'FAULT';
+  // IN-4: the desk sees matching knowledge articles while it types the fault (title and description)
+  const typedTitle = Form.useWatch('title', form) ?? '';
+  const typedDescription = Form.useWatch('description', form) ?? '';
   // For a customer the server answers their own unit's sites and devices only.
   const queryClient = useQueryClient();
   const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
@@ -433,6 +437,12 @@ export function NewTicketPage() {
           >
             <Input.TextArea data-testid="ticket-description" rows={5} showCount maxLength={TICKET_LIMITS.description} />
           </Form.Item>
+          {!isCustomer && (
+            <SuggestionPanel
+              text={`${typedTitle} ${typedDescription}`}
+              deviceType={devices.data?.find((d) => d.id === deviceId)?.type}
+            />
+          )}
         </Card>
 
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 16 }} data-testid="ticket-error" />}

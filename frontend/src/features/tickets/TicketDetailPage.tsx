@@ -36,6 +36,7 @@ import { ConversationPanel } from '../conversation';
 import { ProbeResults } from './ProbeResults';
 import { CaseAlarms } from '../alarms';
 import { LinkedCases } from '../caselink';
+import { CaseKnowledge } from '../knowledge';
 import { VerificationWaiverPanel } from './VerificationWaiver';
 import { SiteCard } from './SiteCard';
 import { StaffCustomerStep } from './StaffCustomerStep';
@@ -129,6 +130,7 @@ function StaffTicketView({ id }: { id: string }) {
         </Space>
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <CurrentTasks ticket={ticket} onChanged={reloadAll} />
+          <CaseKnowledge ticket={ticket} onChanged={() => void reloadAll()} />
           {ticket.customerStep && (
             <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
           )}
@@ -208,6 +210,7 @@ function StaffTicketView({ id }: { id: string }) {
             <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
             <SuperviseCase ticket={ticket} onChanged={() => void reloadAll()} />
             <CurrentTasks ticket={ticket} onChanged={reloadAll} />
+            <CaseKnowledge ticket={ticket} onChanged={() => void reloadAll()} />
             {ticket.customerStep && (
               <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
             )}

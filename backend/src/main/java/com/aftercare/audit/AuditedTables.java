@@ -76,7 +76,10 @@ final class AuditedTables {
             Map.entry("verification_policy", new Spec(OwnerRule.NONE, null, null)),
             Map.entry("verification_waiver", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             // issue 15: linked cases (one row per pair, both of one customer; ADR 0040)
-            Map.entry("ticket_link", new Spec(OwnerRule.VIA_TICKET, "low_ticket_id", "low_ticket_id")));
+            Map.entry("ticket_link", new Spec(OwnerRule.VIA_TICKET, "low_ticket_id", "low_ticket_id")),
+            // issue 15 (IN-4, RP-4): knowledge articles are the provider's; a case solved from one belongs to the case
+            Map.entry("kb_article", new Spec(OwnerRule.NONE, null, "source_ticket_id")),
+            Map.entry("kb_article_use", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

@@ -70,7 +70,10 @@ public final class CustomerRoutes {
             route("GET", "/api/tickets/\\d+/scrap-certificate"),
             // issue 13 (RR-7): their unit's repair reports, listed and downloaded
             route("GET", "/api/repair-reports"),
-            route("GET", "/api/repair-reports/\\d+/file"));
+            route("GET", "/api/repair-reports/\\d+/file"),
+            // issue 15 (RP-4): the published knowledge articles about their own systems
+            route("GET", "/api/knowledge/articles"),
+            route("GET", "/api/knowledge/articles/\\d+"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

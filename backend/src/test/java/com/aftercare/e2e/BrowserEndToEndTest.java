@@ -98,6 +98,12 @@ class BrowserEndToEndTest {
         runBrowserScript("e2e/intake-links.mjs", "browser-e2e-intake-links");
     }
 
+    /** Issue 15: intake suggests the demo's PoE article for a typed symptom; the knowledge pages fit a phone (zh-CN). */
+    @Test
+    void intakeSuggestsAKnowledgeArticleAndTheKnowledgePagesFitAPhone() throws Exception {
+        runBrowserScript("e2e/knowledge-base.mjs", "browser-e2e-knowledge");
+    }
+
     private static void runBrowserScript(String script, String name) throws Exception {
         String profiles = System.getProperty("spring.profiles.active", "");
         assumeTrue(!profiles.contains("postgres"), "browser test runs once, in the H2 pass");

@@ -372,4 +372,9 @@ public sealed interface CaseEvent {
     record ComplaintReplied(String owner, String reply) implements CaseEvent {
         public String type() { return "COMPLAINT_REPLY"; }
     }
+
+    /** IN-4: the desk solved the case on the first line with a knowledge-base article (its id and title then). */
+    record SolvedFromArticle(long articleId, String title) implements CaseEvent {
+        public String type() { return "SOLVED_FROM_ARTICLE"; }
+    }
 }

@@ -275,6 +275,9 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.ClosedAsDuplicate e) {
             return text(lang, "closedAsDuplicate", "number", e.number());
         }
+        if (event instanceof CaseEvent.SolvedFromArticle e) {
+            return text(lang, "solvedFromArticle", "id", e.articleId(), "title", e.title());
+        }
         throw new IllegalArgumentException("No rendering for " + event.getClass().getSimpleName());
     }
 

@@ -152,6 +152,7 @@ class CaseEventTextsTest {
         s.put("casesLinkedDuplicatedBy", new CaseEvent.CasesLinked(NUMBER, "DUPLICATED_BY"));
         s.put("casesUnlinked", new CaseEvent.CasesUnlinked(NUMBER, "RELATED"));
         s.put("closedAsDuplicate", new CaseEvent.ClosedAsDuplicate(NUMBER));
+        s.put("solvedFromArticle", new CaseEvent.SolvedFromArticle(7, "摄像机黑屏"));
         return s;
     }
 

@@ -1,0 +1,30 @@
+package com.aftercare.knowledge;
+
+import org.springframework.stereotype.Component;
+
+import com.aftercare.common.ConflictException;
+import com.aftercare.common.NotFoundException;
+
+/** Finds an article for a use case: 404 when unknown, 409 when its state does not allow the action. */
+@Component
+class LoadArticle {
+
+    private final ArticleRepository articles;
+
+    LoadArticle(ArticleRepository articles) {
+        this.articles = articles;
+    }
+
+    Article byId(long id) {
+        return articles.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
+    }
+
+    Article inState(long id, ArticleStatus expected, String action) {
+        Article a = byId(id);
+        if (a.getStatus() != expected) {
+            throw new ConflictException("The article is " + a.getStatus().name().toLowerCase().replace('_', ' ')
+                    + "; only " + expected.name().toLowerCase().replace('_', ' ') + " articles can be " + action);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,3 @@
+export { KnowledgePage } from './KnowledgePage';
+export { SuggestionPanel } from './SuggestionPanel';
+export { CaseKnowledge } from './CaseKnowledge';
