@@ -13,6 +13,7 @@ import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/for
 import { PageHeader } from '../../shared/PageHeader';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { newIdempotencyKey, ticketKeys, ticketsApi } from './api';
+import { matchSite, siteOption } from '../../shared/siteSearch';
 
 /** Client-side caps; the server checks the same limits. */
 export const TICKET_LIMITS = {
@@ -209,12 +210,11 @@ export function NewTicketPage() {
                 <Select
                   data-testid="ticket-site"
                   showSearch
-                  optionFilterProp="label"
+                  filterOption={matchSite}
                   placeholder={t('newTicket.sitePlaceholder')}
                   loading={sites.isFetching}
                   options={(sites.data ?? []).map((s) => ({
-                    value: s.id,
-                    label: s.customerName && !isCustomer ? `${s.name} · ${s.customerName}` : s.name,
+                    ...siteOption(s, s.customerName && !isCustomer ? `${s.name} · ${s.customerName}` : s.name),
                     'data-testid': `option-site-${s.id}`,
                   }))}
                 />
