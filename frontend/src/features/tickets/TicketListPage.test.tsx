@@ -19,12 +19,18 @@ function mockApi(roles: Role[]) {
     if (url === 'api/me') return json({ username: 'user', displayName: '王芳', roles, customerId: 1 });
     if (url === 'api/sites')
       return json([
-        { id: 1, customerId: 1, customerName: '示范市', name: '城关站', address: '示范县城关镇解放路1号', region: 'COUNTY' },
+        {
+          id: 1,
+          customerId: 1,
+          customerName: '示范市',
+          name: '城关站',
+          address: '示范县城关镇解放路1号',
+          region: 'COUNTY',
+        },
         { id: 2, customerId: 1, customerName: '示范市', name: '指挥中心', address: '示范市人民路8号', region: 'CITY' },
       ]);
     if (url.startsWith('api/engineers')) return json([]);
-    if (url.startsWith('api/tickets'))
-      return json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 });
+    if (url.startsWith('api/tickets')) return json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 });
     return json({ status: 404 }, 404);
   });
   vi.stubGlobal('fetch', fetchMock);

@@ -132,7 +132,12 @@ export function TicketListPage() {
       ...sortable('LEVEL'),
     },
     { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true, ...sortable('SITE') },
-    { title: t('ticket.device'), dataIndex: 'deviceName', ellipsis: true, render: (d: string | null) => d ?? t('common.empty') },
+    {
+      title: t('ticket.device'),
+      dataIndex: 'deviceName',
+      ellipsis: true,
+      render: (d: string | null) => d ?? t('common.empty'),
+    },
     ...(isCustomer
       ? []
       : [
@@ -165,9 +170,8 @@ export function TicketListPage() {
 
   const width = (desktop: number) => ({ width: phone ? '100%' : desktop });
   const phoneSort =
-    PHONE_SORTS.find(
-      (s) => s.sort === (filter.sort ?? 'CREATED_AT') && s.direction === (filter.direction ?? 'DESC'),
-    )?.key ?? 'newest';
+    PHONE_SORTS.find((s) => s.sort === (filter.sort ?? 'CREATED_AT') && s.direction === (filter.direction ?? 'DESC'))
+      ?.key ?? 'newest';
   const filtered =
     filter.q ||
     filter.status ||
@@ -318,7 +322,10 @@ export function TicketListPage() {
           {t('tickets.found', { count: page?.totalElements ?? 0 })}
         </Typography.Text>
         {filtered && (
-          <Typography.Link data-testid="clear-filters" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          <Typography.Link
+            data-testid="clear-filters"
+            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+          >
             {t('tickets.clearFilters')}
           </Typography.Link>
         )}
