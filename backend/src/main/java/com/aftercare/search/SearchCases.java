@@ -30,7 +30,7 @@ import com.aftercare.ticket.TicketStatus;
  *
  * <p>The text is matched with LIKE on lower case; on PostgreSQL each searched text also has a GIN index of its
  * 2-character pieces (V34), and a query of 2 characters or more first narrows by those pieces. The four places are
- * searched as a UNION of ids so each part uses its own index.
+ * searched as a UNION of ids so each part uses its own index; the matching site and device ids are looked up first.
  */
 @Service
 public class SearchCases {
@@ -62,16 +62,18 @@ public class SearchCases {
         }
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(query, params);
-        long total = jdbc.queryForObject("select count(*) from ticket t join site s on s.id = t.site_id where " + where, params, Long.class);
-        if (total == 0 || (long) query.page() * query.size() >= total) {
-            return new Result(List.of(), total);
-        }
         String dir = query.direction() == SortDirection.ASC ? "asc" : "desc";
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
-        List<Long> ids = jdbc.queryForList("select t.id from ticket t join site s on s.id = t.site_id where " + where
-                + " order by " + query.sort().column + " " + dir + " nulls last, t.id " + dir + " limit :limit offset :offset",
-                params, Long.class);
-        return new Result(summaries.byIds(ids), total);
+        // the page and the number of all matches in one pass (the matching is the expensive part, done once)
+        List<long[]> rows = jdbc.query("select t.id, count(*) over () as total from ticket t join site s on s.id = t.site_id where "
+                + where + " order by " + query.sort().column + " " + dir + " nulls last, t.id " + dir + " limit :limit offset :offset",
+                params, (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) });
+        if (rows.isEmpty()) {
+            long total = query.page() == 0 ? 0
+                    : jdbc.queryForObject("select count(*) from ticket t join site s on s.id = t.site_id where " + where, params, Long.class);
+            return new Result(List.of(), total);
+        }
+        return new Result(summaries.byIds(rows.stream().map(r -> r[0]).toList()), rows.get(0)[1]);
     }
 
     private String where(CaseQuery q, MapSqlParameterSource params) {
@@ -138,15 +140,19 @@ public class SearchCases {
                         + " || coalesce(c.requester_name, '') || ' ' || coalesce(c.requester_phone, ''))";
         String own = "select c.id from ticket c where " + (grams ? "aftercare_bigrams(" + caseText + ") @> aftercare_bigrams(cast(:text as text)) and " : "")
                 + caseText + like;
-        String site = "select c.id from ticket c where c.site_id in (select x.id from site x where lower(x.name)" + like
-                + " or lower(x.address)" + like + ")";
+        // sites and devices are small tables: their matching ids first, so the cases are then read by index
+        List<Long> siteIds = jdbc.queryForList("select x.id from site x where lower(x.name)" + like + " or lower(x.address)" + like,
+                params, Long.class);
         // a customer's user is not shown device addresses, so is not matched on them either
-        String device = "select c.id from ticket c where c.device_id in (select d.id from device d where lower(d.name)" + like
-                + " or lower(d.serial_number)" + like + (customer ? "" : " or lower(coalesce(d.ip_address, ''))" + like) + ")";
-        String conversation = "select m.ticket_id from conversation_message m where "
+        List<Long> deviceIds = jdbc.queryForList("select d.id from device d where lower(d.name)" + like + " or lower(d.serial_number)"
+                + like + (customer ? "" : " or lower(coalesce(d.ip_address, ''))" + like), params, Long.class);
+        params.addValue("siteIds", siteIds).addValue("deviceIds", deviceIds);
+        String site = siteIds.isEmpty() ? "" : " union select c.id from ticket c where c.site_id in (:siteIds)";
+        String device = deviceIds.isEmpty() ? "" : " union select c.id from ticket c where c.device_id in (:deviceIds)";
+        String conversation = " union select m.ticket_id from conversation_message m where "
                 + (grams ? "aftercare_bigrams(lower(m.body)) @> aftercare_bigrams(cast(:text as text)) and " : "")
                 + "lower(m.body)" + like + (customer ? " and m.visibility = 'PUBLIC'" : "");
-        return own + " union " + site + " union " + device + " union " + conversation;
+        return own + site + device + conversation;
     }
 
     static String escapeLike(String s) {
