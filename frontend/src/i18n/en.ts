@@ -165,6 +165,7 @@ const en = {
     reportedFrom: 'Reported from',
     reportedTo: 'Reported to',
     sortBy: 'Sort by',
+    sortLabel: 'Sort: {{sort}}',
     sortNewest: 'Newest first',
     sortOldest: 'Oldest first',
     sortDueSoonest: 'Resolution due, soonest first',

@@ -165,6 +165,7 @@ const zh: Shape<Messages> = {
     reportedFrom: '报修起始日期',
     reportedTo: '报修截止日期',
     sortBy: '排序',
+    sortLabel: '排序：{{sort}}',
     sortNewest: '最新在前',
     sortOldest: '最早在前',
     sortDueSoonest: '解决时限最近在前',

@@ -45,5 +45,9 @@ describe('GlobalSearch', () => {
     expect(isTyping(document.createElement('textarea'))).toBe(true);
     expect(isTyping(document.createElement('div'))).toBe(false);
     expect(isTyping(null)).toBe(false);
+    const radio = document.createElement('input');
+    radio.type = 'radio';
+    expect(isTyping(radio)).toBe(false);
+    expect(isTyping(document.createElement('input'))).toBe(true);
   });
 });

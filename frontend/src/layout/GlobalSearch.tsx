@@ -3,10 +3,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
+const NOT_TEXT = new Set(['radio', 'checkbox', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
 /** True when a key press belongs to what the user is typing in (a field, an editor), not to the page. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;
+  // a focused radio, checkbox or button (e.g. the language switch) takes no text
+  if (tag === 'INPUT' && NOT_TEXT.has((target as HTMLInputElement).type)) return false;
   return (
     tag === 'INPUT' ||
     tag === 'TEXTAREA' ||

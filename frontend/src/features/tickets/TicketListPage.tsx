@@ -313,7 +313,7 @@ export function TicketListPage() {
               const chosen = PHONE_SORTS.find((s) => s.key === key)!;
               update({ sort: chosen.sort, direction: chosen.direction });
             }}
-            options={PHONE_SORTS.map((s) => ({ value: s.key, label: `${t('tickets.sortBy')}：${t(s.label)}` }))}
+            options={PHONE_SORTS.map((s) => ({ value: s.key, label: t('tickets.sortLabel', { sort: t(s.label) }) }))}
           />
         )}
       </div>
