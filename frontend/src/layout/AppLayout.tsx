@@ -8,6 +8,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { homePath } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
+import { GlobalSearch } from './GlobalSearch';
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/tasks', label: 'nav.tasks' },
@@ -76,6 +77,7 @@ export function AppLayout({ headerExtra }: { headerExtra?: ReactNode } = {}) {
           className="app-menu"
         />
         <Space size="middle" className="app-header-right">
+          <GlobalSearch />
           {headerExtra}
           <LanguageSwitch />
           <Typography.Text className="app-user" data-testid="current-user" data-username={me?.username}>
@@ -112,6 +114,7 @@ function PhoneLayout({
           {t('app.name')}
           <span className="app-brand-sub">{t(isCustomer ? 'app.customerSubtitle' : 'app.subtitle')}</span>
         </Link>
+        <GlobalSearch className="global-search global-search-phone" />
         {/* the phone is where forms wait for a signal: the outbox badge must show here too */}
         {headerExtra}
       </Layout.Header>

@@ -9,6 +9,7 @@ import { adminApi, adminKeys } from './api';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 import { useAdminRefresh } from './useAdminRefresh';
+import { matchSite, siteOption } from '../../shared/siteSearch';
 
 const FIELDS = ['name', 'kind', 'customerId', 'triageSiteId'];
 
@@ -81,7 +82,8 @@ function RegisterForm({
           allowClear
           disabled={customerId === undefined}
           data-testid="alarm-source-site"
-          options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          filterOption={matchSite}
+          options={(sites.data ?? []).map((s) => siteOption(s))}
         />
       </Form.Item>
     </FormModal>

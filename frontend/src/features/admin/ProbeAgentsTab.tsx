@@ -17,6 +17,7 @@ import {
 } from './probeAgentsApi';
 import { ResponsiveTable } from './ResponsiveTable';
 import { useAdminRefresh } from './useAdminRefresh';
+import { matchSite, siteOption } from '../../shared/siteSearch';
 
 const AGENT_FIELDS = ['name', 'customerId', 'siteIds'];
 const STATUS_COLORS: Record<ProbeAgentStatus, string> = { ONLINE: 'green', OFFLINE: 'orange', REVOKED: 'default' };
@@ -46,7 +47,8 @@ function SitePicker({
       disabled={customerId == null}
       loading={sites.isFetching}
       placeholder={t(customerId == null ? 'probeAgents.pickCustomerFirst' : 'probeAgents.pickSites')}
-      options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+      filterOption={matchSite}
+      options={(sites.data ?? []).map((s) => siteOption(s))}
     />
   );
 }

@@ -23,6 +23,7 @@ import {
   refusalKey,
 } from '../caselink';
 import { SuggestionPanel } from '../knowledge';
+import { matchSite, siteOption } from '../../shared/siteSearch';
 
 /** Client-side caps; the server checks the same limits. */
 export const TICKET_LIMITS = {
@@ -278,12 +279,11 @@ export function NewTicketPage() {
                 <Select
                   data-testid="ticket-site"
                   showSearch
-                  optionFilterProp="label"
+                  filterOption={matchSite}
                   placeholder={t('newTicket.sitePlaceholder')}
                   loading={sites.isFetching}
                   options={(sites.data ?? []).map((s) => ({
-                    value: s.id,
-                    label: s.customerName && !isCustomer ? `${s.name} · ${s.customerName}` : s.name,
+                    ...siteOption(s, s.customerName && !isCustomer ? `${s.name} · ${s.customerName}` : s.name),
                     'data-testid': `option-site-${s.id}`,
                   }))}
                 />

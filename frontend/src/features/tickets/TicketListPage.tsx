@@ -1,10 +1,11 @@
-import { Alert, Checkbox, Select, Space } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, Checkbox, DatePicker, Input, Select, Typography } from 'antd';
+import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { HTMLAttributes } from 'react';
+import dayjs from 'dayjs';
+import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { REQUEST_TYPES, STATUSES, type TicketSummary } from '../../api/types';
+import { CHANNELS, REQUEST_TYPES, STATUSES, type TicketSummary } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -12,24 +13,56 @@ import { LevelTag, StatusTag } from '../../shared/tags';
 import { PageHeader } from '../../shared/PageHeader';
 import { REFRESH_MILLIS } from '../../shared/refresh';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { matchSite, siteOption } from '../../shared/siteSearch';
+import { useIsPhone } from '../../shared/useIsPhone';
 import { referenceApi, referenceKeys } from '../../api/reference';
-import { ticketKeys, ticketsApi, type TicketFilter } from './api';
+import { TICKET_SORTS, ticketKeys, ticketsApi, type TicketFilter, type TicketSort } from './api';
 import { requestLabel } from './requestLabel';
 
 const PAGE_SIZE = 20;
+/** The level codes SLA policies use ("1"-"3", "0"-"5", "A"-"D"). */
+const LEVELS = ['0', '1', '2', '3', '4', '5', 'A', 'B', 'C', 'D'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The phone's sort choices (a phone shows cards, without column headers to click). */
+const PHONE_SORTS: { key: string; sort: TicketSort; direction: 'ASC' | 'DESC'; label: string }[] = [
+  { key: 'newest', sort: 'CREATED_AT', direction: 'DESC', label: 'tickets.sortNewest' },
+  { key: 'oldest', sort: 'CREATED_AT', direction: 'ASC', label: 'tickets.sortOldest' },
+  { key: 'due', sort: 'RESOLUTION_DUE', direction: 'ASC', label: 'tickets.sortDueSoonest' },
+  { key: 'level', sort: 'LEVEL', direction: 'ASC', label: 'tickets.sortLevel' },
+  { key: 'number', sort: 'NUMBER', direction: 'DESC', label: 'tickets.sortNumber' },
+];
+
+function positiveId(value: string | null): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
 
 /**
- * Filters live in the URL so "back" from a ticket returns to the same list. A customer filters by
- * status and site only: an engineer or "overdue" filter in a pasted link is ignored for them.
+ * Filters live in the URL so "back" from a ticket returns to the same list (and the top bar's search box can link
+ * here). A customer filters by text, status, site, device, level, channel and dates only: an engineer or "overdue"
+ * filter in a pasted link is ignored for them.
  */
-function readFilter(params: URLSearchParams, customer: boolean): TicketFilter {
-  const siteId = Number(params.get('siteId'));
+export function readFilter(params: URLSearchParams, customer: boolean): TicketFilter {
+  const sort = params.get('sort');
+  const direction = params.get('direction');
+  const day = (k: string) => {
+    const v = params.get(k);
+    return v && DAY.test(v) ? v : undefined;
+  };
   return {
+    q: params.get('q')?.trim() || undefined,
     status: params.get('status') ?? undefined,
-    siteId: Number.isFinite(siteId) && siteId > 0 ? siteId : undefined,
+    siteId: positiveId(params.get('siteId')),
+    deviceId: positiveId(params.get('deviceId')),
+    level: params.get('level') ?? undefined,
+    channel: params.get('channel') ?? undefined,
+    from: day('from'),
+    to: day('to'),
     assignee: customer ? undefined : (params.get('assignee') ?? undefined),
     requestType: params.get('requestType') ?? undefined,
     overdue: !customer && params.get('overdue') === 'true',
+    sort: TICKET_SORTS.includes(sort as TicketSort) ? (sort as TicketSort) : undefined,
+    direction: direction === 'ASC' || direction === 'DESC' ? direction : undefined,
     page: Math.max(0, Number(params.get('page')) || 0),
     size: Number(params.get('size')) || PAGE_SIZE,
   };
@@ -39,8 +72,12 @@ export function TicketListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { isCustomer } = useAuth();
+  const phone = useIsPhone();
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params, isCustomer);
+  // what is being typed; the list follows on Enter or the search button (and when the top bar's box changes the URL)
+  const [text, setText] = useState(filter.q ?? '');
+  useEffect(() => setText(filter.q ?? ''), [filter.q]);
 
   // The server scopes a customer's list (and sites) to their own unit. The previous page stays on screen
   // while the next one loads.
@@ -52,6 +89,11 @@ export function TicketListPage() {
     refetchInterval: REFRESH_MILLIS,
   });
   const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
+  const devices = useQuery({
+    queryKey: referenceKeys.devices(filter.siteId),
+    queryFn: () => referenceApi.devices(filter.siteId!),
+    enabled: filter.siteId !== undefined,
+  });
   // The engineer list is staff-only (403 for a customer).
   const engineers = useQuery({
     queryKey: referenceKeys.engineers,
@@ -70,9 +112,16 @@ export function TicketListPage() {
     setParams(next, { replace: true });
   };
 
+  const sortOrder = (column: TicketSort): SortOrder => {
+    const active = (filter.sort ?? 'CREATED_AT') === column;
+    if (!active) return null;
+    return (filter.direction ?? 'DESC') === 'ASC' ? 'ascend' : 'descend';
+  };
+  const sortable = (column: TicketSort) => ({ key: column, sorter: true, sortOrder: sortOrder(column) });
+
   const columns: ColumnsType<TicketSummary> = [
-    { title: t('ticket.number'), dataIndex: 'number', width: 150 },
-    { title: t('ticket.title'), dataIndex: 'title', ellipsis: true },
+    { title: t('ticket.number'), dataIndex: 'number', width: 150, ...sortable('NUMBER') },
+    { title: t('ticket.title'), dataIndex: 'title', ellipsis: true, ...sortable('TITLE') },
     {
       title: t('ticket.requestType'),
       dataIndex: 'requestType',
@@ -80,16 +129,42 @@ export function TicketListPage() {
       render: (r: string | undefined, row: TicketSummary) =>
         r ? <span data-testid="ticket-requestType">{requestLabel(t, r, row.serviceItem)}</span> : t('common.empty'),
     },
-    { title: t('ticket.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} />, width: 170 },
-    { title: t('ticket.level'), dataIndex: 'level', render: (l: number | null) => <LevelTag level={l} />, width: 100 },
-    { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true },
+    {
+      title: t('ticket.status'),
+      dataIndex: 'status',
+      render: (s: string) => <StatusTag status={s} />,
+      width: 170,
+      ...sortable('STATUS'),
+    },
+    {
+      title: t('ticket.level'),
+      dataIndex: 'level',
+      render: (l: number | null) => <LevelTag level={l} />,
+      width: 100,
+      ...sortable('LEVEL'),
+    },
+    { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true, ...sortable('SITE') },
+    {
+      title: t('ticket.device'),
+      dataIndex: 'deviceName',
+      ellipsis: true,
+      render: (d: string | null) => d ?? t('common.empty'),
+    },
     ...(isCustomer
       ? []
-      : [{ title: t('ticket.assignee'), dataIndex: 'assignee', render: (a: string | null) => a ?? t('common.empty') }]),
+      : [
+          {
+            title: t('ticket.assignee'),
+            dataIndex: 'assignee',
+            render: (a: string | null) => a ?? t('common.empty'),
+            ...sortable('ASSIGNEE'),
+          },
+        ]),
     {
       title: t('detail.resolutionDue'),
       dataIndex: 'resolutionDue',
       width: 160,
+      ...sortable('RESOLUTION_DUE'),
       render: (due: string | null, row) => (
         <span className={row.resolutionOverdue || row.responseOverdue ? 'overdue' : undefined}>
           {formatDateTime(due)}
@@ -101,19 +176,50 @@ export function TicketListPage() {
       dataIndex: 'createdAt',
       render: formatDateTime,
       width: 160,
+      ...sortable('CREATED_AT'),
     },
   ];
+
+  const width = (desktop: number) => ({ width: phone ? '100%' : desktop });
+  const phoneSort =
+    PHONE_SORTS.find((s) => s.sort === (filter.sort ?? 'CREATED_AT') && s.direction === (filter.direction ?? 'DESC'))
+      ?.key ?? 'newest';
+  const filtered =
+    filter.q ||
+    filter.status ||
+    filter.siteId ||
+    filter.level ||
+    filter.channel ||
+    filter.from ||
+    filter.to ||
+    filter.assignee ||
+    filter.overdue;
 
   const page = tickets.data;
   return (
     <>
       <PageHeader title={t(isCustomer ? 'customer.ticketsTitle' : 'tickets.title')} />
-      <Space wrap style={{ marginBottom: 16 }}>
+      <div className="ticket-filters" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
+        <Input.Search
+          data-testid="ticket-search"
+          allowClear
+          enterButton={t('tickets.searchButton')}
+          placeholder={t('tickets.search')}
+          aria-label={t('tickets.search')}
+          style={width(420)}
+          value={text}
+          maxLength={100}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (e.target.value === '' && filter.q) update({ q: undefined });
+          }}
+          onSearch={(value) => update({ q: value.trim() || undefined })}
+        />
         <Select
           data-testid="filter-status"
           allowClear
           placeholder={t('tickets.anyStatus')}
-          style={{ width: 200 }}
+          style={width(180)}
           value={filter.status}
           onChange={(status) => update({ status })}
           options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
@@ -131,12 +237,66 @@ export function TicketListPage() {
           data-testid="filter-site"
           allowClear
           showSearch
-          optionFilterProp="label"
+          filterOption={matchSite}
           placeholder={t('tickets.anySite')}
-          style={{ width: 260 }}
+          style={width(220)}
           value={filter.siteId}
-          onChange={(siteId) => update({ siteId })}
-          options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          onChange={(siteId) => update({ siteId, deviceId: undefined })}
+          options={(sites.data ?? []).map((s) => siteOption(s))}
+        />
+        {filter.siteId !== undefined && (
+          <Select
+            data-testid="filter-device"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('tickets.anyDevice')}
+            style={width(220)}
+            value={filter.deviceId}
+            loading={devices.isFetching}
+            onChange={(deviceId) => update({ deviceId })}
+            options={(devices.data ?? []).map((d) => ({
+              value: d.id,
+              label: [d.name, d.model].filter(Boolean).join(' · '),
+            }))}
+          />
+        )}
+        <Select
+          data-testid="filter-level"
+          allowClear
+          placeholder={t('tickets.anyLevel')}
+          style={width(130)}
+          value={filter.level}
+          onChange={(level) => update({ level })}
+          options={LEVELS.map((l) => ({ value: l, label: t('level.value', { level: l }) }))}
+        />
+        <Select
+          data-testid="filter-channel"
+          allowClear
+          placeholder={t('tickets.anyChannel')}
+          style={width(150)}
+          value={filter.channel}
+          onChange={(channel) => update({ channel })}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        />
+        <DatePicker
+          data-testid="filter-from"
+          placeholder={t('tickets.reportedFrom')}
+          aria-label={t('tickets.reportedFrom')}
+          style={phone ? { width: 'calc(50% - 4px)' } : { width: 150 }}
+          value={filter.from ? dayjs(filter.from) : null}
+          onChange={(d) => update({ from: d ? d.format('YYYY-MM-DD') : undefined })}
+          inputReadOnly={phone}
+        />
+        <DatePicker
+          data-testid="filter-to"
+          placeholder={t('tickets.reportedTo')}
+          aria-label={t('tickets.reportedTo')}
+          style={phone ? { width: 'calc(50% - 4px)' } : { width: 150 }}
+          value={filter.to ? dayjs(filter.to) : null}
+          disabledDate={(d) => (filter.from ? d.isBefore(dayjs(filter.from), 'day') : false)}
+          onChange={(d) => update({ to: d ? d.format('YYYY-MM-DD') : undefined })}
+          inputReadOnly={phone}
         />
         {!isCustomer && (
           <>
@@ -146,7 +306,7 @@ export function TicketListPage() {
               showSearch
               optionFilterProp="label"
               placeholder={t('tickets.anyAssignee')}
-              style={{ width: 200 }}
+              style={width(200)}
               value={filter.assignee}
               onChange={(assignee) => update({ assignee })}
               options={(engineers.data ?? []).map((e) => ({
@@ -158,19 +318,46 @@ export function TicketListPage() {
               data-testid="filter-overdue"
               checked={filter.overdue}
               onChange={(e) => update({ overdue: e.target.checked })}
+              style={{ alignSelf: 'center' }}
             >
               {t('tickets.overdueOnly')}
             </Checkbox>
           </>
         )}
-      </Space>
+        {phone && (
+          <Select
+            data-testid="ticket-sort"
+            aria-label={t('tickets.sortBy')}
+            style={{ width: '100%' }}
+            value={phoneSort}
+            onChange={(key: string) => {
+              const chosen = PHONE_SORTS.find((s) => s.key === key)!;
+              update({ sort: chosen.sort, direction: chosen.direction });
+            }}
+            options={PHONE_SORTS.map((s) => ({ value: s.key, label: t('tickets.sortLabel', { sort: t(s.label) }) }))}
+          />
+        )}
+      </div>
+      <div style={{ display: 'flex', gap: 12, alignItems: 'baseline', marginBottom: 8, flexWrap: 'wrap' }}>
+        <Typography.Text type="secondary" data-testid="ticket-total">
+          {t('tickets.found', { count: page?.totalElements ?? 0 })}
+        </Typography.Text>
+        {filtered && (
+          <Typography.Link
+            data-testid="clear-filters"
+            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+          >
+            {t('tickets.clearFilters')}
+          </Typography.Link>
+        )}
+      </div>
       {tickets.error && (
         <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(tickets.error, t) })} />
       )}
       <ResponsiveTable<TicketSummary>
         data-testid="ticket-table"
         cardTitle={(row) => `${row.number} · ${row.title}`}
-        cardHidden={['number', 'title']}
+        cardHidden={['NUMBER', 'TITLE']}
         // on a phone the table scrolls within itself; the page never scrolls sideways
         scroll={{ x: 'max-content' }}
         rowKey="id"
@@ -187,6 +374,12 @@ export function TicketListPage() {
             'data-ticket-number': row.number,
           }) as HTMLAttributes<HTMLElement>
         }
+        onChange={(_pagination, _filters, sorter, extra) => {
+          if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+          const column = sorter.columnKey as TicketSort | undefined;
+          if (!sorter.order || !column) update({ sort: undefined, direction: undefined });
+          else update({ sort: column, direction: sorter.order === 'ascend' ? 'ASC' : 'DESC' });
+        }}
         pagination={{
           current: (page?.page ?? filter.page) + 1,
           pageSize: page?.size ?? filter.size,

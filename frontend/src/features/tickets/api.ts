@@ -11,12 +11,37 @@ import type {
   VerificationWaiver,
 } from '../../api/types';
 
+/** Sortable columns of the ticket list (server-side sort, issue 15). */
+export const TICKET_SORTS = [
+  'CREATED_AT',
+  'RECEIVED_AT',
+  'NUMBER',
+  'TITLE',
+  'LEVEL',
+  'STATUS',
+  'SITE',
+  'ASSIGNEE',
+  'RESPONSE_DUE',
+  'RESOLUTION_DUE',
+] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
 export interface TicketFilter {
+  /** Free text: number, title, description, caller, phone, site name or address, device, conversation. */
+  q?: string;
   status?: string;
   siteId?: number;
+  deviceId?: number;
   assignee?: string;
   requestType?: string;
+  level?: string;
+  channel?: string;
+  /** Reported between these days (yyyy-mm-dd, both included). */
+  from?: string;
+  to?: string;
   overdue?: boolean;
+  sort?: TicketSort;
+  direction?: 'ASC' | 'DESC';
   page: number;
   size: number;
 }

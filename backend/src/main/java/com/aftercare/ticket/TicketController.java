@@ -3,43 +3,30 @@ package com.aftercare.ticket;
 import java.net.URI;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.util.List;
 
-/** Intake and the ticket list. The full case file (GET /api/tickets/{id}) is in the casefile feature. */
+/** Intake. The ticket list (GET /api/tickets) is the search feature's; the full case file (GET /api/tickets/{id}) is in the casefile feature. */
 @RestController
 @Validated
 class TicketController {
 
     private final ReportFault reportFault;
     private final FindTicket findTicket;
-    private final SearchTickets searchTickets;
     private final Clock clock;
 
-    TicketController(ReportFault reportFault, FindTicket findTicket, SearchTickets searchTickets, Clock clock) {
+    TicketController(ReportFault reportFault, FindTicket findTicket, Clock clock) {
         this.reportFault = reportFault;
         this.findTicket = findTicket;
-        this.searchTickets = searchTickets;
         this.clock = clock;
-    }
-
-    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
     }
 
     @PostMapping("/api/tickets")
@@ -62,20 +49,5 @@ class TicketController {
             return ResponseEntity.ok(body);
         }
         return ResponseEntity.created(URI.create("/api/tickets/" + body.id())).body(body);
-    }
-
-    @GetMapping("/api/tickets")
-    PageView<TicketSummary> list(@RequestParam(required = false) TicketStatus status,
-            @RequestParam(required = false) Long siteId,
-            @RequestParam(required = false) String assignee,
-            @RequestParam(required = false) RequestType requestType,
-            @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Page<Ticket> result = searchTickets.search(status, siteId, assignee == null || assignee.isBlank() ? null : assignee, requestType, overdue,
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"))));
-        var now = clock.instant();
-        return new PageView<>(result.getContent().stream().map(t -> TicketSummary.of(t, now)).toList(), page, size,
-                result.getTotalElements(), result.getTotalPages());
     }
 }

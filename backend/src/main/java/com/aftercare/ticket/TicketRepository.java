@@ -44,6 +44,11 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             @Param("assignee") String assignee, @Param("requestType") RequestType requestType,
             @Param("overdue") boolean overdue, @Param("now") Instant now, Pageable pageable);
 
+    /** Many tickets with what a list row shows (issue 15: the search answers ids, the page is loaded in one query). */
+    @EntityGraph(attributePaths = { "site", "device" })
+    @Query("select t from Ticket t where t.id in :ids")
+    List<Ticket> findWithSiteAndDeviceByIdIn(@Param("ids") java.util.Collection<Long> ids);
+
     @Query("select t.id from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED and t.policyId in :policyIds")
     List<Long> findOpenIdsByPolicyIdIn(@Param("policyIds") java.util.Collection<Long> policyIds);
 

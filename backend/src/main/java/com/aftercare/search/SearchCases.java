@@ -1,0 +1,174 @@
+package com.aftercare.search;
+
+import java.sql.DatabaseMetaData;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.common.BadRequestException;
+import com.aftercare.identity.CurrentUser;
+import com.aftercare.ticket.TicketSummaries;
+import com.aftercare.ticket.TicketSummary;
+import com.aftercare.ticket.TicketStatus;
+
+/**
+ * Find anything (issue 15, docs/adr/0034): one search over a case's number, title, description, requester name and
+ * phone, its site (name and address), its device (name, IP, serial) and its conversation, by substring (Chinese has
+ * no spaces between words), with the ticket list's filters, a server-side sort and paging. A customer's user finds
+ * only their own unit's cases, matched only on what they may read (public messages, no device addresses).
+ *
+ * <p>The text is matched with LIKE on lower case; on PostgreSQL each searched text also has a GIN index of its
+ * 2-character pieces (V34), and a query of 2 characters or more first narrows by those pieces. The four places are
+ * searched as a UNION of ids so each part uses its own index; the matching site and device ids are looked up first.
+ */
+@Service
+public class SearchCases {
+
+    public static final int MAX_TEXT = 100;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TicketSummaries summaries;
+    private final Clock clock;
+    private final boolean postgres;
+
+    SearchCases(NamedParameterJdbcTemplate jdbc, DataSource dataSource, TicketSummaries summaries, Clock clock) {
+        this.jdbc = jdbc;
+        this.summaries = summaries;
+        this.clock = clock;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    public record Result(List<TicketSummary> content, long totalElements) {
+    }
+
+    @Transactional(readOnly = true)
+    public Result search(CaseQuery query) {
+        if (query.text() != null && query.text().length() > MAX_TEXT) {
+            throw new BadRequestException("q", "at most " + MAX_TEXT + " characters");
+        }
+        if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
+            throw new BadRequestException("to", "must not be before from");
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(query, params);
+        String dir = query.direction() == SortDirection.ASC ? "asc" : "desc";
+        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        // the page and the number of all matches in one pass (the matching is the expensive part, done once)
+        List<long[]> rows = jdbc.query("select t.id, count(*) over () as total from ticket t join site s on s.id = t.site_id where "
+                + where + " order by " + query.sort().column + " " + dir + " nulls last, t.id " + dir + " limit :limit offset :offset",
+                params, (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) });
+        if (rows.isEmpty()) {
+            long total = query.page() == 0 ? 0
+                    : jdbc.queryForObject("select count(*) from ticket t join site s on s.id = t.site_id where " + where, params, Long.class);
+            return new Result(List.of(), total);
+        }
+        return new Result(summaries.byIds(rows.stream().map(r -> r[0]).toList()), rows.get(0)[1]);
+    }
+
+    private String where(CaseQuery q, MapSqlParameterSource params) {
+        List<String> and = new ArrayList<>();
+        and.add("1 = 1");
+        Long scope = CurrentUser.scopeCustomerId();
+        if (scope != null) {
+            and.add("s.customer_id = :scope");
+            params.addValue("scope", scope);
+        }
+        if (q.status() != null) {
+            and.add("t.status = :status");
+            params.addValue("status", q.status().name());
+        }
+        if (q.siteId() != null) {
+            and.add("t.site_id = :siteId");
+            params.addValue("siteId", q.siteId());
+        }
+        if (q.deviceId() != null) {
+            and.add("t.device_id = :deviceId");
+            params.addValue("deviceId", q.deviceId());
+        }
+        if (q.assignee() != null) {
+            and.add("t.assignee = :assignee");
+            params.addValue("assignee", q.assignee());
+        }
+        if (q.level() != null) {
+            and.add("t.level_code = :level");
+            params.addValue("level", q.level());
+        }
+        if (q.channel() != null) {
+            and.add("t.channel = :channel");
+            params.addValue("channel", q.channel().name());
+        }
+        if (q.requestType() != null) {
+            and.add("t.request_type = :requestType");
+            params.addValue("requestType", q.requestType().name());
+        }
+        if (q.from() != null) {
+            and.add("t.received_at >= :from");
+            params.addValue("from", Timestamp.from(q.from().atStartOfDay(clock.getZone()).toInstant()));
+        }
+        if (q.to() != null) {
+            and.add("t.received_at < :to");
+            params.addValue("to", Timestamp.from(q.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+        }
+        if (q.overdue()) {
+            and.add("(t.status <> '" + TicketStatus.CLOSED.name() + "' and ((t.responded_at is null and t.response_due < :now)"
+                    + " or (t.resolved_at is null and t.resolution_due < :now)))");
+            params.addValue("now", Timestamp.from(clock.instant()));
+        }
+        if (q.text() != null) {
+            and.add("t.id in (" + textMatch(q.text(), scope != null, params) + ")");
+        }
+        return String.join(" and ", and);
+    }
+
+    /** Ids of the cases whose own text, site, device or conversation holds the text. */
+    private String textMatch(String text, boolean customer, MapSqlParameterSource params) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        params.addValue("text", lower);
+        params.addValue("pattern", "%" + escapeLike(lower) + "%");
+        boolean grams = postgres && lower.codePointCount(0, lower.length()) >= 2;
+        String like = " like :pattern escape '\\'";
+        String caseText = postgres
+                ? "aftercare_case_text(c.number, c.title, c.description, c.requester_name, c.requester_phone)"
+                : "lower(coalesce(c.number, '') || ' ' || coalesce(c.title, '') || ' ' || coalesce(c.description, '') || ' '"
+                        + " || coalesce(c.requester_name, '') || ' ' || coalesce(c.requester_phone, ''))";
+        String own = "select c.id from ticket c where " + (grams ? "aftercare_bigrams(" + caseText + ") @> aftercare_bigrams(cast(:text as text)) and " : "")
+                + caseText + like;
+        // sites and devices are small tables: their matching ids first, so the cases are then read by index
+        List<Long> siteIds = jdbc.queryForList("select x.id from site x where lower(x.name)" + like + " or lower(x.address)" + like,
+                params, Long.class);
+        // a customer's user is not shown device addresses, so is not matched on them either
+        List<Long> deviceIds = jdbc.queryForList("select d.id from device d where lower(d.name)" + like + " or lower(d.serial_number)"
+                + like + (customer ? "" : " or lower(coalesce(d.ip_address, ''))" + like), params, Long.class);
+        params.addValue("siteIds", siteIds).addValue("deviceIds", deviceIds);
+        String site = siteIds.isEmpty() ? "" : " union select c.id from ticket c where c.site_id in (:siteIds)";
+        String device = deviceIds.isEmpty() ? "" : " union select c.id from ticket c where c.device_id in (:deviceIds)";
+        String conversation = " union select m.ticket_id from conversation_message m where "
+                + (grams ? "aftercare_bigrams(lower(m.body)) @> aftercare_bigrams(cast(:text as text)) and " : "")
+                + "lower(m.body)" + like + (customer ? " and m.visibility = 'PUBLIC'" : "");
+        return own + site + device + conversation;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
+    }
+}
