@@ -7013,11 +7013,19 @@ export interface operations {
     list: {
         parameters: {
             query?: {
+                q?: string;
                 status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
                 siteId?: number;
+                deviceId?: number;
                 assignee?: string;
+                level?: string;
+                channel?: "HOTLINE" | "WEB" | "ON_SITE" | "EMAIL" | "MONITORING";
                 requestType?: "FAULT" | "CONSULTATION" | "COMPLAINT" | "SERVICE_REQUEST";
+                from?: string;
+                to?: string;
                 overdue?: boolean;
+                sort?: "CREATED_AT" | "RECEIVED_AT" | "NUMBER" | "TITLE" | "LEVEL" | "STATUS" | "SITE" | "ASSIGNEE" | "RESPONSE_DUE" | "RESOLUTION_DUE";
+                direction?: "ASC" | "DESC";
                 page?: number;
                 size?: number;
             };
