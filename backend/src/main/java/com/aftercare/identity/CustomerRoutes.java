@@ -45,6 +45,10 @@ public final class CustomerRoutes {
             route("GET", "/api/sites"),
             route("GET", "/api/devices"),
             route("GET", "/api/notifications"),
+            // issue 15: the bell (count, marks), each reader's own notifications only
+            route("GET", "/api/notifications/unread-count"),
+            route("POST", "/api/notifications/\\d+/read"),
+            route("POST", "/api/notifications/read-all"),
             // issue 12, field steps: the customer reviews the recovery plan and confirms the work remotely
             route("POST", "/api/tickets/\\d+/plan-review"),
             route("POST", "/api/tickets/\\d+/completion-confirmation"),

@@ -152,4 +152,20 @@ class NotificationBellApiTest extends IntegrationTest {
         }
         assertThat(unread(desk1)).as("every raced notification ends read").isLessThanOrEqualTo(unread(desk2));
     }
+
+    /** A customer's user has the bell too: their own count and marks, nobody else's (CustomerRoutes lets them in). */
+    @Test
+    void aCustomersUserCountsAndMarksTheirOwnNotifications() {
+        String customer = "bell-cust-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(customer, PASSWORD, "Bell customer", site.getCustomer().getId());
+        long before = unread(customer);
+        toUser(customer, "Bell test: your case was answered");
+        assertThat(unread(customer)).isEqualTo(before + 1);
+        long id = page(customer, 0, 1).get(0).path("id").asLong();
+        assertThat(api.post(customer, "/api/notifications/" + id + "/read", null).status()).isEqualTo(204);
+        assertThat(unread(customer)).isEqualTo(before);
+        toUser(customer, "Bell test: another one");
+        assertThat(api.post(customer, "/api/notifications/read-all", null).body().path("marked").asInt()).isEqualTo(1);
+        assertThat(unread(customer)).isEqualTo(before);
+    }
 }
