@@ -163,6 +163,8 @@ const en = {
     anySite: 'Any site',
     anyAssignee: 'Any engineer',
     overdueOnly: 'Overdue only',
+    filters: 'Filters',
+    filtersActive: 'Filters ({{count}} set)',
     empty: 'No tickets match.',
     search: 'Number, title, description, caller, phone, site, device, conversation',
     searchButton: 'Search',

@@ -163,6 +163,8 @@ const zh: Shape<Messages> = {
     anySite: '全部站点',
     anyAssignee: '全部工程师',
     overdueOnly: '仅超时',
+    filters: '筛选',
+    filtersActive: '筛选（已选 {{count}} 项）',
     empty: '没有符合条件的工单。',
     search: '单号、标题、描述、报修人、电话、站点、设备、沟通记录',
     searchButton: '搜索',

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
 import type { Role } from '../../api/types';
 import { AuthProvider, useAuth } from '../../auth/AuthContext';
+import { resetViewport, setViewportWidth } from '../../test/viewport';
 import { TicketListPage } from './TicketListPage';
 
 const SLOW = { timeout: 10_000 };
@@ -72,6 +73,7 @@ const listQueries = (fetchMock: ReturnType<typeof mockApi>) =>
 
 beforeEach(() => authStore.set('Basic ZGVzazpkZW1v'));
 afterEach(() => {
+  resetViewport();
   authStore.clear();
   vi.unstubAllGlobals();
 });
@@ -124,5 +126,18 @@ describe('TicketListPage', () => {
     fireEvent.change(site.querySelector('input')!, { target: { value: '县' } });
     expect(await screen.findByText('城关站', undefined, SLOW)).toBeTruthy();
     expect(screen.queryByText('指挥中心')).toBeNull();
+  });
+
+  it('on a phone folds the filters under one button that counts the ones set', async () => {
+    setViewportWidth(390);
+    mockApi(['SERVICE_DESK']);
+    renderPage('/tickets?level=1&channel=EMAIL');
+    const toggle = await screen.findByTestId('ticket-filters-toggle', undefined, SLOW);
+    expect(toggle.textContent).toContain('2');
+    expect(screen.getByTestId('ticket-search')).toBeTruthy();
+    expect(screen.queryByTestId('filter-status')).toBeNull();
+    fireEvent.click(toggle);
+    expect(await screen.findByTestId('filter-status', undefined, SLOW)).toBeTruthy();
+    expect(screen.getByTestId('filter-level')).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
-import { Alert, Checkbox, DatePicker, Input, Select, Typography } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, DatePicker, Input, Select, Typography } from 'antd';
 import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -73,6 +74,7 @@ export function TicketListPage() {
   const navigate = useNavigate();
   const { isCustomer } = useAuth();
   const phone = useIsPhone();
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params, isCustomer);
   // what is being typed; the list follows on Enter or the search button (and when the top bar's box changes the URL)
@@ -184,8 +186,24 @@ export function TicketListPage() {
   const phoneSort =
     PHONE_SORTS.find((s) => s.sort === (filter.sort ?? 'CREATED_AT') && s.direction === (filter.direction ?? 'DESC'))
       ?.key ?? 'newest';
+  // on a phone the filters fold away under one button, so the first screen shows cases, not seven empty fields
+  const activeFilters = [
+    filter.status,
+    filter.requestType,
+    filter.siteId,
+    filter.deviceId,
+    filter.level,
+    filter.channel,
+    filter.from,
+    filter.to,
+    filter.assignee,
+    filter.overdue ? true : undefined,
+  ].filter((v) => v !== undefined && v !== '').length;
+  const showFilters = !phone || filtersOpen;
   const filtered =
     filter.q ||
+    filter.requestType ||
+    filter.deviceId ||
     filter.status ||
     filter.siteId ||
     filter.level ||
@@ -215,113 +233,128 @@ export function TicketListPage() {
           }}
           onSearch={(value) => update({ q: value.trim() || undefined })}
         />
-        <Select
-          data-testid="filter-status"
-          allowClear
-          placeholder={t('tickets.anyStatus')}
-          style={width(180)}
-          value={filter.status}
-          onChange={(status) => update({ status })}
-          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-        <Select
-          data-testid="filter-requestType"
-          allowClear
-          placeholder={t('tickets.anyRequestType')}
-          style={{ width: 160 }}
-          value={filter.requestType}
-          onChange={(requestType) => update({ requestType })}
-          options={REQUEST_TYPES.map((r) => ({ value: r, label: t(`requestType.${r}`) }))}
-        />
-        <Select
-          data-testid="filter-site"
-          allowClear
-          showSearch
-          filterOption={matchSite}
-          placeholder={t('tickets.anySite')}
-          style={width(220)}
-          value={filter.siteId}
-          onChange={(siteId) => update({ siteId, deviceId: undefined })}
-          options={(sites.data ?? []).map((s) => siteOption(s))}
-        />
-        {filter.siteId !== undefined && (
-          <Select
-            data-testid="filter-device"
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('tickets.anyDevice')}
-            style={width(220)}
-            value={filter.deviceId}
-            loading={devices.isFetching}
-            onChange={(deviceId) => update({ deviceId })}
-            options={(devices.data ?? []).map((d) => ({
-              value: d.id,
-              label: [d.name, d.model].filter(Boolean).join(' · '),
-            }))}
-          />
+        {phone && (
+          <Button
+            data-testid="ticket-filters-toggle"
+            icon={<FilterOutlined />}
+            style={{ width: '100%' }}
+            aria-expanded={filtersOpen}
+            onClick={() => setFiltersOpen((open) => !open)}
+          >
+            {activeFilters > 0 ? t('tickets.filtersActive', { count: activeFilters }) : t('tickets.filters')}
+          </Button>
         )}
-        <Select
-          data-testid="filter-level"
-          allowClear
-          placeholder={t('tickets.anyLevel')}
-          style={width(130)}
-          value={filter.level}
-          onChange={(level) => update({ level })}
-          options={LEVELS.map((l) => ({ value: l, label: t('level.value', { level: l }) }))}
-        />
-        <Select
-          data-testid="filter-channel"
-          allowClear
-          placeholder={t('tickets.anyChannel')}
-          style={width(150)}
-          value={filter.channel}
-          onChange={(channel) => update({ channel })}
-          options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-        />
-        <DatePicker
-          data-testid="filter-from"
-          placeholder={t('tickets.reportedFrom')}
-          aria-label={t('tickets.reportedFrom')}
-          style={phone ? { width: 'calc(50% - 4px)' } : { width: 150 }}
-          value={filter.from ? dayjs(filter.from) : null}
-          onChange={(d) => update({ from: d ? d.format('YYYY-MM-DD') : undefined })}
-          inputReadOnly={phone}
-        />
-        <DatePicker
-          data-testid="filter-to"
-          placeholder={t('tickets.reportedTo')}
-          aria-label={t('tickets.reportedTo')}
-          style={phone ? { width: 'calc(50% - 4px)' } : { width: 150 }}
-          value={filter.to ? dayjs(filter.to) : null}
-          disabledDate={(d) => (filter.from ? d.isBefore(dayjs(filter.from), 'day') : false)}
-          onChange={(d) => update({ to: d ? d.format('YYYY-MM-DD') : undefined })}
-          inputReadOnly={phone}
-        />
-        {!isCustomer && (
+        {showFilters && (
           <>
             <Select
-              data-testid="filter-assignee"
+              data-testid="filter-status"
+              allowClear
+              placeholder={t('tickets.anyStatus')}
+              style={width(180)}
+              value={filter.status}
+              onChange={(status) => update({ status })}
+              options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
+            <Select
+              data-testid="filter-requestType"
+              allowClear
+              placeholder={t('tickets.anyRequestType')}
+              style={width(160)}
+              value={filter.requestType}
+              onChange={(requestType) => update({ requestType })}
+              options={REQUEST_TYPES.map((r) => ({ value: r, label: t(`requestType.${r}`) }))}
+            />
+            <Select
+              data-testid="filter-site"
               allowClear
               showSearch
-              optionFilterProp="label"
-              placeholder={t('tickets.anyAssignee')}
-              style={width(200)}
-              value={filter.assignee}
-              onChange={(assignee) => update({ assignee })}
-              options={(engineers.data ?? []).map((e) => ({
-                value: e.username,
-                label: `${e.displayName} (${e.username})`,
-              }))}
+              filterOption={matchSite}
+              placeholder={t('tickets.anySite')}
+              style={width(220)}
+              value={filter.siteId}
+              onChange={(siteId) => update({ siteId, deviceId: undefined })}
+              options={(sites.data ?? []).map((s) => siteOption(s))}
             />
-            <Checkbox
-              data-testid="filter-overdue"
-              checked={filter.overdue}
-              onChange={(e) => update({ overdue: e.target.checked })}
-              style={{ alignSelf: 'center' }}
-            >
-              {t('tickets.overdueOnly')}
-            </Checkbox>
+            {filter.siteId !== undefined && (
+              <Select
+                data-testid="filter-device"
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('tickets.anyDevice')}
+                style={width(220)}
+                value={filter.deviceId}
+                loading={devices.isFetching}
+                onChange={(deviceId) => update({ deviceId })}
+                options={(devices.data ?? []).map((d) => ({
+                  value: d.id,
+                  label: [d.name, d.model].filter(Boolean).join(' · '),
+                }))}
+              />
+            )}
+            <Select
+              data-testid="filter-level"
+              allowClear
+              placeholder={t('tickets.anyLevel')}
+              style={width(130)}
+              value={filter.level}
+              onChange={(level) => update({ level })}
+              options={LEVELS.map((l) => ({ value: l, label: t('level.value', { level: l }) }))}
+            />
+            <Select
+              data-testid="filter-channel"
+              allowClear
+              placeholder={t('tickets.anyChannel')}
+              style={width(150)}
+              value={filter.channel}
+              onChange={(channel) => update({ channel })}
+              options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            />
+            <DatePicker
+              data-testid="filter-from"
+              placeholder={t('tickets.reportedFrom')}
+              aria-label={t('tickets.reportedFrom')}
+              style={phone ? { width: 'calc(50% - 4px)' } : { width: 150 }}
+              value={filter.from ? dayjs(filter.from) : null}
+              onChange={(d) => update({ from: d ? d.format('YYYY-MM-DD') : undefined })}
+              inputReadOnly={phone}
+            />
+            <DatePicker
+              data-testid="filter-to"
+              placeholder={t('tickets.reportedTo')}
+              aria-label={t('tickets.reportedTo')}
+              style={phone ? { width: 'calc(50% - 4px)' } : { width: 150 }}
+              value={filter.to ? dayjs(filter.to) : null}
+              disabledDate={(d) => (filter.from ? d.isBefore(dayjs(filter.from), 'day') : false)}
+              onChange={(d) => update({ to: d ? d.format('YYYY-MM-DD') : undefined })}
+              inputReadOnly={phone}
+            />
+            {!isCustomer && (
+              <>
+                <Select
+                  data-testid="filter-assignee"
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder={t('tickets.anyAssignee')}
+                  style={width(200)}
+                  value={filter.assignee}
+                  onChange={(assignee) => update({ assignee })}
+                  options={(engineers.data ?? []).map((e) => ({
+                    value: e.username,
+                    label: `${e.displayName} (${e.username})`,
+                  }))}
+                />
+                <Checkbox
+                  data-testid="filter-overdue"
+                  checked={filter.overdue}
+                  onChange={(e) => update({ overdue: e.target.checked })}
+                  style={{ alignSelf: 'center' }}
+                >
+                  {t('tickets.overdueOnly')}
+                </Checkbox>
+              </>
+            )}
           </>
         )}
         {phone && (
@@ -358,8 +391,9 @@ export function TicketListPage() {
         data-testid="ticket-table"
         cardTitle={(row) => `${row.number} · ${row.title}`}
         cardHidden={['NUMBER', 'TITLE']}
-        // on a phone the table scrolls within itself; the page never scrolls sideways
-        scroll={{ x: 'max-content' }}
+        // at a desk the columns share the width (long titles and sites cut with …); on a narrow window the table
+        // scrolls within itself; the page never scrolls sideways
+        scroll={{ x: phone ? 'max-content' : 1100 }}
         rowKey="id"
         // a spinner while another page or filter loads, none while the same list refreshes itself
         loading={tickets.isLoading || (tickets.isFetching && tickets.isPlaceholderData)}
