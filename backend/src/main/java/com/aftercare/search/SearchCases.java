@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -36,6 +37,9 @@ import com.aftercare.ticket.TicketStatus;
 public class SearchCases {
 
     public static final int MAX_TEXT = 100;
+
+    /** A whole case number as the desk reads it out, e.g. INC-2026-000012 (any letter case). */
+    private static final Pattern CASE_NUMBER = Pattern.compile("(?i)[a-z]{2,5}-\\d{4}-\\d{6}");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TicketSummaries summaries;
@@ -133,6 +137,11 @@ public class SearchCases {
 
     /** Ids of the cases whose own text, site, device or conversation holds the text. */
     private String textMatch(String text, boolean customer, MapSqlParameterSource params) {
+        if (CASE_NUMBER.matcher(text).matches()) {
+            // a whole case number names one case: read by the number's unique index, not by every text's pieces
+            params.addValue("number", text.toUpperCase(Locale.ROOT));
+            return "select c.id from ticket c where c.number = :number";
+        }
         String lower = text.toLowerCase(Locale.ROOT);
         params.addValue("text", lower);
         params.addValue("pattern", "%" + escapeLike(lower) + "%");

@@ -93,6 +93,13 @@ class SearchCasesTest extends IntegrationTest {
         assertThat(numbers("t-desk", "q=城关镇" + word)).containsExactly(caseA.getNumber());
         // and the number itself
         assertThat(numbers("t-desk", "q=" + caseA.getNumber())).containsExactly(caseA.getNumber());
+        // typed in lower case, as read out over the phone
+        assertThat(numbers("t-desk", "q=" + caseA.getNumber().toLowerCase())).containsExactly(caseA.getNumber());
+        // a customer's user does not find another unit's case by its number either
+        assertThat(numbers(customerA, "q=" + caseB.getNumber())).isEmpty();
+        // a part of a number is still a substring search
+        String tail = caseA.getNumber().substring(caseA.getNumber().length() - 6);
+        assertThat(numbers("t-desk", "q=" + tail)).contains(caseA.getNumber());
     }
 
     @Test
