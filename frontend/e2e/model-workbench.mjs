@@ -144,7 +144,8 @@ await run(browser, page, 'e2e-workbench-failure.png', async () => {
   await page.click(byTestId(`migrate-${v1}`));
   await page.click(byTestId('migration-dry-run'));
   const caseRow = page.locator(byTestId(`migration-case-${oldBefore.processInstanceId}`));
-  await caseRow.waitFor();
+  // the dry run checks each running case against the new model: on a loaded CI machine this took over 15 s
+  await caseRow.waitFor({ timeout: 45_000 });
   const verdict = await caseRow.textContent();
   check(verdict.includes(oldTicket.number), `dry-run row reads "${verdict}"`);
   const stillOld = await dispatchOf(oldTicket);
