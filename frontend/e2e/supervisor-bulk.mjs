@@ -130,7 +130,10 @@ await run(browser, page, 'e2e-supervisor-bulk-failure.png', async () => {
   await page.locator(`${rowOf(dispatched.number)} ${byTestId('board-ticket-link')}`).click();
   await page.waitForURL(new RegExp(`#/tickets/${dispatched.id}$`));
   await page.waitForFunction((who) => document.body.innerText.includes(who), NEW_ENGINEER);
-  check(await page.locator(byTestId('supervise-case')).isVisible(), 'the case page offers no supervisor actions');
+  // the card shows once the case page knows the reader's roles: wait for it rather than look once
+  const superviseCard = page.locator(byTestId('supervise-case'));
+  await superviseCard.waitFor({ timeout: 15_000 }).catch(() => undefined);
+  check(await superviseCard.isVisible(), 'the case page offers no supervisor actions');
 
   step('phone (390x844): select a case on its card, the action bar shows, nothing scrolls sideways');
   await page.goto(`${BASE}/#/supervisor`);
