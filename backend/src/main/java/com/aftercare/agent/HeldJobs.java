@@ -1,5 +1,6 @@
 package com.aftercare.agent;
 
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import com.aftercare.common.ConflictException;
@@ -23,7 +24,7 @@ class HeldJobs {
     ProbeJobs.Job heldBy(ProbeAgent agent, String jobId) {
         ProbeJobs.Job job = jobs.find(jobId).orElseThrow(() -> new NotFoundException("No probe job " + jobId));
         if (!job.heldBy(agent.workerId(), jobs.engineNow())) {
-            throw new ConflictException("Probe job " + jobId + " is not held by this agent (never fetched by it, or its lock expired)");
+            throw ConflictException.of("probeJobNotHeld", Map.of("job", jobId));
         }
         return job;
     }

@@ -1,5 +1,6 @@
 package com.aftercare.agent;
 
+import java.util.Map;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,8 +67,7 @@ public class RegisterAgent {
         for (ProbeAgent other : agents.findByRevokedAtIsNull()) {
             for (Long siteId : sites) {
                 if (other.getSiteIds().contains(siteId)) {
-                    throw new ConflictException("Site " + siteId + " is already served by probe agent " + other.getName()
-                            + "; revoke that agent first");
+                    throw ConflictException.of("siteHasAgent", Map.of("site", siteId, "agent", other.getName()));
                 }
             }
         }

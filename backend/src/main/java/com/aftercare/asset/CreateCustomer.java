@@ -1,5 +1,6 @@
 package com.aftercare.asset;
 
+import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -25,7 +26,7 @@ public class CreateCustomer {
     public Customer create(Command c) {
         String name = c.name().trim();
         if (customers.findByName(name).isPresent()) {
-            throw new ConflictException("A customer unit named " + name + " exists already");
+            throw ConflictException.of("customerNameTaken", Map.of("name", name));
         }
         return customers.save(new Customer(name));
     }

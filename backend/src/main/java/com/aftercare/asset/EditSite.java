@@ -1,5 +1,6 @@
 package com.aftercare.asset;
 
+import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,7 +39,7 @@ public class EditSite {
         boolean taken = sites.findAllByOrderByName().stream().anyMatch(s -> !s.getId().equals(id)
                 && s.getCustomer().getId().equals(site.getCustomer().getId()) && s.getName().equals(name));
         if (taken) {
-            throw new ConflictException("The unit has a site named " + name + " already");
+            throw ConflictException.of("siteNameTaken", Map.of("name", name));
         }
         site.describe(name, c.address().trim(), c.region(), blankToNull(c.contactName()), blankToNull(c.contactPhone()));
         return site;

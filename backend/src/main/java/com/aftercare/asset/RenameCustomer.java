@@ -1,5 +1,6 @@
 package com.aftercare.asset;
 
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +22,7 @@ public class RenameCustomer {
         Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
         String name = c.name().trim();
         customers.findByName(name).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
-            throw new ConflictException("A customer unit named " + name + " exists already");
+            throw ConflictException.of("customerNameTaken", Map.of("name", name));
         });
         customer.rename(name);
         return customer;

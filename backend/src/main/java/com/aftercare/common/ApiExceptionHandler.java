@@ -20,6 +20,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.aftercare.labels.Labels;
+
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -33,6 +35,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final Labels labels;
+
+    ApiExceptionHandler(Labels labels) {
+        this.labels = labels;
+    }
+
+    /** A problem text in the caller's language (Accept-Language; Chinese when absent, as the product's users are). */
+    private String words(WebRequest request, String key, java.util.Map<String, ?> args) {
+        java.util.Locale language = Labels.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        java.util.Map<String, Object> worded = new java.util.LinkedHashMap<>();
+        args.forEach((name, value) -> worded.put(name, value instanceof Labelled l
+                ? labels.find(language, l.group(), l.code()).orElse(l.code())
+                : value));
+        return labels.text(language, "problem." + key, worded);
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
@@ -44,8 +62,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<Object> conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    ResponseEntity<Object> conflict(ConflictException e, WebRequest request) {
+        String detail = e.reason() == null ? e.getMessage() : words(request, e.reason(), e.args());
+        return problem(HttpStatus.CONFLICT, detail, List.of());
     }
 
     @ExceptionHandler(UnprocessableException.class)
@@ -55,14 +74,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Object> concurrentChange(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "Someone else changed this at the same time; reload and try again", List.of());
+    ResponseEntity<Object> concurrentChange(RuntimeException e, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, words(request, "concurrentChange", java.util.Map.of()), List.of());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
         log.info("Rejected by a database constraint: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "Conflicts with existing data (a value that must be unique is already taken)", List.of());
+        return problem(HttpStatus.CONFLICT, words(request, "duplicateValue", java.util.Map.of()), List.of());
     }
 
     @ExceptionHandler({ ForbiddenException.class, AccessDeniedException.class })
@@ -84,10 +103,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Last resort: log it with a reference the user can quote, never leak internals. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error {}", reference, e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server (reference " + reference + ")", List.of());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, words(request, "serverError", java.util.Map.of("reference", reference)),
+                List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

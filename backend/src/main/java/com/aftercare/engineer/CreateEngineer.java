@@ -1,5 +1,6 @@
 package com.aftercare.engineer;
 
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +36,7 @@ public class CreateEngineer {
                 .orElseThrow(() -> new BadRequestException("username", "no account " + username + "; create the account first"));
         Team team = team(teams, c.teamId());
         if (engineers.existsByUsername(username)) {
-            throw new ConflictException(username + " is on the engineer roster already");
+            throw ConflictException.of("engineerOnRoster", Map.of("username", username));
         }
         String displayName = c.displayName() == null || c.displayName().isBlank() ? account.getDisplayName() : c.displayName().trim();
         Engineer engineer = new Engineer(username, displayName, null, team);

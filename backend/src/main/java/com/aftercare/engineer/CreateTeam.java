@@ -1,5 +1,6 @@
 package com.aftercare.engineer;
 
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,7 @@ public class CreateTeam {
         String name = c.name().trim();
         String lead = lead(accounts, c.leadUsername());
         if (teams.findByName(name).isPresent()) {
-            throw new ConflictException("A team named " + name + " exists already");
+            throw ConflictException.of("teamNameTaken", Map.of("name", name));
         }
         Team team = new Team(name);
         team.describe(name, c.region(), c.skills(), lead);

@@ -1,5 +1,6 @@
 package com.aftercare.engineer;
 
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +26,7 @@ public class EditTeam {
         String name = c.name().trim();
         String lead = CreateTeam.lead(accounts, c.leadUsername());
         teams.findByName(name).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
-            throw new ConflictException("A team named " + name + " exists already");
+            throw ConflictException.of("teamNameTaken", Map.of("name", name));
         });
         team.describe(name, c.region(), c.skills(), lead);
         return team;

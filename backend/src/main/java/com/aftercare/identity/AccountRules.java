@@ -82,7 +82,7 @@ class AccountRules {
         boolean another = users.findAll().stream().anyMatch(u -> u.isEnabled() && u.getRoles().contains(Role.ADMIN)
                 && !u.getUsername().equals(changing.getUsername()));
         if (!another) {
-            throw new ConflictException("This is the last enabled administrator; give another account the role ADMIN first");
+            throw ConflictException.of("lastAdministrator");
         }
     }
 

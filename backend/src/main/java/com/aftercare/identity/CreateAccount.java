@@ -1,5 +1,6 @@
 package com.aftercare.identity;
 
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.constraints.Email;
@@ -41,7 +42,7 @@ public class CreateAccount {
         rules.checkUnit(c.roles(), c.customerId());
         String hash = rules.passwordHash(c.password(), true);
         if (users.existsById(c.username())) {
-            throw new ConflictException("The user name " + c.username() + " is taken");
+            throw ConflictException.of("usernameTaken", Map.of("username", c.username()));
         }
         AppUser user = new AppUser(c.username(), hash, c.displayName().trim(), c.roles());
         user.belongTo(c.customerId());

@@ -24,7 +24,7 @@ public class ResetPassword {
     @Transactional
     public void reset(String username, Command c) {
         if (!rules.localAccounts()) {
-            throw new ConflictException("Passwords are managed in Keycloak");
+            throw ConflictException.of("passwordsInKeycloak");
         }
         AppUser user = rules.existing(username);
         user.changePasswordHash(rules.passwordHash(c.password(), true));

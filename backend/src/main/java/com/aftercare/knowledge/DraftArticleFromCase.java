@@ -46,7 +46,7 @@ public class DraftArticleFromCase {
         }
         Ticket t = tickets.get(ticketId);
         if (t.getResolvedAt() == null) {
-            throw new ConflictException("Only a resolved case can become an article");
+            throw ConflictException.of("onlyResolvedBecomesArticle");
         }
         String symptom = firstOf(t.getSymptom(), t.getDescription());
         String solution = firstOf(t.getSolution(), t.getDeskNote(), "-");

@@ -22,8 +22,7 @@ class LoadArticle {
     Article inState(long id, ArticleStatus expected, String action) {
         Article a = byId(id);
         if (a.getStatus() != expected) {
-            throw new ConflictException("The article is " + a.getStatus().name().toLowerCase().replace('_', ' ')
-                    + "; only " + expected.name().toLowerCase().replace('_', ' ') + " articles can be " + action);
+            throw ConflictException.of("articleStateForbids");
         }
         return a;
     }

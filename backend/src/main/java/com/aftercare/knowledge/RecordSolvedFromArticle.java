@@ -49,13 +49,13 @@ public class RecordSolvedFromArticle {
             if (earlier.get().getArticleId().equals(articleId)) {
                 return read.view(a);
             }
-            throw new ConflictException("This case is already recorded as solved from another article");
+            throw ConflictException.of("solvedFromAnotherArticle");
         }
         if (a.getStatus() != ArticleStatus.PUBLISHED) {
-            throw new ConflictException("Only a published article can solve a case");
+            throw ConflictException.of("onlyPublishedSolves");
         }
         if (t.getStatus() != TicketStatus.AT_DESK) {
-            throw new ConflictException("Only a case at the desk (first line) can be solved from an article");
+            throw ConflictException.of("onlyAtDeskSolvedFromArticle");
         }
         uses.saveAndFlush(new ArticleUse(articleId, ticketId, who.username(), clock.instant()));
         timeline.record(ticketId, new CaseEvent.SolvedFromArticle(articleId, a.getTitle()));

@@ -49,7 +49,7 @@ public class WriteArticle {
                 }
             }
             case PUBLISHED -> who.require(Writers.REVIEW, "edit a published article");
-            case IN_REVIEW, RETIRED -> throw new ConflictException("An article in review or retired cannot be edited");
+            case IN_REVIEW, RETIRED -> throw ConflictException.of("articleLocked");
         }
         a.change(ArticleText.check(body), clock.instant());
         return read.view(a);

@@ -1,5 +1,6 @@
 package com.aftercare.modeling;
 
+import java.util.Map;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -83,7 +84,7 @@ class ModelDeployments {
         }
         Optional<DeployedModels.Version> base = base(checked);
         if (base.isPresent() && ModelFiles.same(deployed.resource(base.get()), bytes)) {
-            throw new ConflictException("Nothing changed: this is the same as deployed version " + base.get().version());
+            throw ConflictException.of("modelUnchanged", Map.of("version", base.get().version()));
         }
         List<ModelDiff.Change> diff = diff(base, checked.document());
         Deployment deployment;

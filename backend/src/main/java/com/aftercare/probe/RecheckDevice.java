@@ -1,5 +1,6 @@
 package com.aftercare.probe;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -42,10 +43,10 @@ public class RecheckDevice {
             throw new ForbiddenException("Ticket " + t.getNumber() + " is held by " + t.getAssignee() + ", not by you");
         }
         if (t.getStatus() == TicketStatus.VERIFYING) {
-            throw new ConflictException("The device of ticket " + t.getNumber() + " is being checked now");
+            throw ConflictException.of("deviceBeingChecked", Map.of("number", t.getNumber()));
         }
         if (t.getStatus() == TicketStatus.CLOSED) {
-            throw new ConflictException("Ticket " + t.getNumber() + " is closed");
+            throw ConflictException.of("caseClosed", Map.of("number", t.getNumber()));
         }
         ProbeService.Plan plan = probes.plan(ticketId);
         if (plan.siteId() != null && agentSites.servedByAgent(plan.siteId())) {

@@ -1,5 +1,6 @@
 package com.aftercare.probe;
 
+import java.util.Map;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -58,10 +59,10 @@ public class WaiveVerification {
         }
         Ticket t = tickets.getVisible(ticketId);
         if (t.getStatus() == TicketStatus.CLOSED) {
-            throw new ConflictException("Ticket " + t.getNumber() + " is closed");
+            throw ConflictException.of("caseClosed", Map.of("number", t.getNumber()));
         }
         if (t.getDevice() == null) {
-            throw new ConflictException("Ticket " + t.getNumber() + " has no device to verify");
+            throw ConflictException.of("noDeviceToVerify", Map.of("number", t.getNumber()));
         }
         VerificationWaiver saved = waivers.save(new VerificationWaiver(ticketId, why, user, clock.instant()));
         timeline.record(ticketId, new CaseEvent.VerificationWaived(t.getDevice().getName(), why));

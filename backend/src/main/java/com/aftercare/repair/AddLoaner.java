@@ -1,5 +1,6 @@
 package com.aftercare.repair;
 
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public class AddLoaner {
             throw new BadRequestException(errors);
         }
         if (units.existsBySerialIgnoreCase(serial)) {
-            throw new ConflictException("A loaner with serial " + serial + " is already in the pool");
+            throw ConflictException.of("loanerSerialTaken", Map.of("serial", serial));
         }
         return LoanerView.of(units.save(new LoanerUnit(model, serial, keptAt)));
     }

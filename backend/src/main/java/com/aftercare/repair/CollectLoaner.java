@@ -29,10 +29,10 @@ public class CollectLoaner {
     public LoanerView collect(long ticketId) {
         RepairSlip slip = slips.current(ticketId);
         if (!slip.loanerOnSite()) {
-            throw new ConflictException("No loaner is installed for this case");
+            throw ConflictException.of("noLoanerInstalled");
         }
         if (slip.away()) {
-            throw new ConflictException("The device is still at the vendor: the loaner stays until it is back");
+            throw ConflictException.of("deviceStillAtVendor");
         }
         LoanerUnit unit = units.lockById(slip.getLoanerId()).orElseThrow();
         unit.giveBack();

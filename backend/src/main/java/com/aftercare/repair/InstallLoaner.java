@@ -1,5 +1,6 @@
 package com.aftercare.repair;
 
+import java.util.Map;
 import java.time.Clock;
 
 import org.springframework.stereotype.Service;
@@ -46,15 +47,15 @@ public class InstallLoaner {
         tickets.get(ticketId);
         RepairSlip slip = slips.current(ticketId);
         if (!slip.away()) {
-            throw new ConflictException("The device is back from the vendor: no loaner is needed");
+            throw ConflictException.of("deviceBackNoLoaner");
         }
         if (slip.loanerOnSite()) {
-            throw new ConflictException("A loaner is already installed for this case");
+            throw ConflictException.of("loanerAlreadyInstalled");
         }
         LoanerUnit unit = units.lockById(loanerId)
                 .orElseThrow(() -> new BadRequestException("loanerId", "no loaner unit " + loanerId));
         if (unit.getStatus() != LoanerUnit.Status.AVAILABLE) {
-            throw new ConflictException("Loaner " + unit.getSerial() + " is already on loan");
+            throw ConflictException.of("loanerOnLoan", Map.of("serial", unit.getSerial()));
         }
         unit.lendTo(ticketId);
         slip.loanerInstalled(unit.getId(), clock.instant());

@@ -1,5 +1,6 @@
 package com.aftercare.sla;
 
+import java.util.Map;
 import java.time.Clock;
 
 import jakarta.validation.Valid;
@@ -40,7 +41,7 @@ public class CreatePolicy {
         // the definition's own rules name nested fields (escalation[1].percent), which a constraint path cannot carry
         command.definition().validate();
         if (!policies.findByCodeOrderByVersionDesc(command.code()).isEmpty()) {
-            throw new ConflictException("SLA policy " + command.code() + " exists; change it with PUT");
+            throw ConflictException.of("policyExists", Map.of("code", command.code()));
         }
         return catalog.view(policies.save(new SlaPolicy(command.code(), 1, command.definition().name(),
                 PolicyCatalog.write(command.definition()), clock.instant(), CurrentUser.username())));

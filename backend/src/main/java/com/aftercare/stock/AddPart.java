@@ -1,5 +1,6 @@
 package com.aftercare.stock;
 
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +34,7 @@ public class AddPart {
             throw new BadRequestException("alarmLevel", "must be between 0 and 1000000");
         }
         if (parts.findByPartNumber(number).isPresent()) {
-            throw new ConflictException("Part number " + number + " is already in the catalogue");
+            throw ConflictException.of("partNumberTaken", Map.of("number", number));
         }
         return parts.save(new Part(number, name, model, unit, body.alarmLevel())).getId();
     }

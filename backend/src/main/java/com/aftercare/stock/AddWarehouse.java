@@ -1,5 +1,6 @@
 package com.aftercare.stock;
 
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,7 @@ public class AddWarehouse {
         String code = Text.required(body.code(), "code", 50);
         String name = Text.required(body.name(), "name", 200);
         if (warehouses.findByCode(code).isPresent()) {
-            throw new ConflictException("A warehouse with code " + code + " exists");
+            throw ConflictException.of("warehouseCodeTaken", Map.of("code", code));
         }
         return warehouses.save(new Warehouse(code, name)).getId();
     }

@@ -1,5 +1,6 @@
 package com.aftercare.stock;
 
+import java.util.Map;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -65,8 +66,7 @@ public class DecideCount {
                     continue;
                 }
                 if (batches.adjust(line.getBatchId(), delta) != 1) {
-                    throw new ConflictException("Batch " + line.getBatchId() + " has less left than the count removes;"
-                            + " it was issued from after the count started");
+                    throw ConflictException.of("batchIssuedDuringCount", Map.of("batch", line.getBatchId()));
                 }
                 Batch batch = batches.findById(line.getBatchId()).orElseThrow();
                 movements.save(new Movement(batch, Movement.Kind.ADJUSTMENT, delta, null, countId, null, actor.username(),
@@ -74,7 +74,7 @@ public class DecideCount {
                 changedParts.add(line.getPartId());
             }
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("The count would take a batch below zero");
+            throw ConflictException.of("countBelowZero");
         }
         for (Long partId : changedParts) {
             Part part = parts.findById(partId).orElseThrow();

@@ -1,5 +1,6 @@
 package com.aftercare.stock;
 
+import java.util.Map;
 import java.time.Clock;
 import java.util.List;
 
@@ -48,8 +49,7 @@ public class IssueParts {
                 .orElseThrow(() -> new NotFoundException("No requisition " + requisitionId));
         requisition.issued(actor.username(), clock.instant());
         if (requisition.getTicketId() != null && !approval.partsApproved(requisition.getTicketId())) {
-            throw new ConflictException("The owner has not approved the parts of case " + requisition.getTicketId()
-                    + " yet (FW-5); requisition " + requisitionId + " waits for that approval");
+            throw ConflictException.of("partsNotApproved", Map.of("requisition", requisitionId));
         }
         Part part = parts.findById(requisition.getPartId()).orElseThrow();
         int needed = requisition.getQuantity();
@@ -62,21 +62,20 @@ public class IssueParts {
                 int take = Math.min(needed, batch.getRemaining());
                 if (batches.take(batch.getId(), take) != 1) {
                     // another issue took from this batch since we read it: too little left for this one
-                    throw new ConflictException("The stock of " + part.getPartNumber()
-                            + " changed while issuing; not enough left for requisition " + requisitionId);
+                    throw ConflictException.of("stockChangedWhileIssuing", Map.of("part", part.getPartNumber(), "requisition", requisitionId));
                 }
                 movements.save(new Movement(batch, Movement.Kind.ISSUE, -take, requisitionId, null, requisition.getTicketId(),
                         actor.username(), clock.instant(), null));
                 needed -= take;
             }
             if (needed > 0) {
-                throw new ConflictException("Not enough " + part.getPartNumber() + " in stock for requisition " + requisitionId
-                        + ": " + (requisition.getQuantity() - needed) + " of " + requisition.getQuantity() + " available");
+                throw ConflictException.of("notEnoughStockOf", Map.of("part", part.getPartNumber(), "requisition", requisitionId,
+                        "available", requisition.getQuantity() - needed, "wanted", requisition.getQuantity()));
             }
             requisitions.saveAndFlush(requisition);
         } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
             // the database refused to go below zero (CHECK) or gave up waiting for the other issue's lock
-            throw new ConflictException("Not enough " + part.getPartNumber() + " in stock for requisition " + requisitionId);
+            throw ConflictException.of("notEnoughStock", Map.of("part", part.getPartNumber(), "requisition", requisitionId));
         }
         alarm.afterOutgoing(part);
     }

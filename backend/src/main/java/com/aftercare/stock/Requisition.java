@@ -1,5 +1,6 @@
 package com.aftercare.stock;
 
+import java.util.Map;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -70,7 +71,7 @@ class Requisition {
 
     void decide(boolean approved, String reason, String user, Instant at) {
         if (status != Status.REQUESTED) {
-            throw new ConflictException("Requisition " + id + " is already " + status);
+            throw ConflictException.of("requisitionDecided", Map.of("id", id));
         }
         status = approved ? Status.APPROVED : Status.REJECTED;
         rejectReason = approved ? null : reason;
@@ -80,7 +81,7 @@ class Requisition {
 
     void issued(String user, Instant at) {
         if (status != Status.APPROVED) {
-            throw new ConflictException("Requisition " + id + " is " + status + ", only an approved one is issued");
+            throw ConflictException.of("requisitionNotApproved", Map.of("id", id));
         }
         status = Status.ISSUED;
         issuedBy = user;

@@ -1,5 +1,6 @@
 package com.aftercare.stock;
 
+import java.util.Map;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -52,7 +53,7 @@ public class StartCount {
             throw new BadRequestException("month", "cannot be in the future");
         }
         if (counts.findByWarehouseIdAndMonth(warehouse.getId(), month.toString()).isPresent()) {
-            throw new ConflictException("Warehouse " + warehouse.getCode() + " already has a count for " + month);
+            throw ConflictException.of("countExists", Map.of("warehouse", warehouse.getCode(), "month", month));
         }
         StockCount count = counts.saveAndFlush(new StockCount(warehouse.getId(), month.toString(), actor.username(),
                 clock.instant()));

@@ -1,5 +1,6 @@
 package com.aftercare.stock;
 
+import java.util.Map;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -63,7 +64,7 @@ class StockCount {
 
     void requireCounting() {
         if (status != Status.COUNTING) {
-            throw new ConflictException("Count " + id + " is " + status + "; counts are entered while COUNTING");
+            throw ConflictException.of("countNotOpen", Map.of("id", id));
         }
     }
 
@@ -76,7 +77,7 @@ class StockCount {
 
     void decide(boolean approved, String reason, String user, Instant at) {
         if (status != Status.SUBMITTED) {
-            throw new ConflictException("Count " + id + " is " + status + "; only a submitted count is decided");
+            throw ConflictException.of("countNotSubmitted", Map.of("id", id));
         }
         status = approved ? Status.APPROVED : Status.COUNTING;
         rejectReason = approved ? null : reason;

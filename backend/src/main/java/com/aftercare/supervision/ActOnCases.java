@@ -173,7 +173,7 @@ class ActOnCases {
                         "already used for a different request or by another caller; send a new key for a new request");
             }
             if (earlier.get(0)[1] == null) {
-                throw new ConflictException("The same request is still being done; wait for its answer");
+                throw ConflictException.of("sameRequestRunning");
             }
             BulkOutcome first = read(earlier.get(0)[1]);
             return Optional.of(new BulkOutcome(first.action(), first.done(), first.failed(), true, first.rows()));

@@ -56,7 +56,7 @@ public class ChangeLevel {
                     + policy.levels().stream().map(PolicyDefinition.LevelSpec::code).toList());
         }
         if (level.equals(t.getLevel())) {
-            throw new ConflictException("The ticket is already level " + level);
+            throw ConflictException.of("alreadyAtLevel");
         }
         String previous = t.getLevel();
         String reason = command.reason().trim();

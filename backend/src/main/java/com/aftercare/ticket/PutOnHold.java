@@ -1,5 +1,6 @@
 package com.aftercare.ticket;
 
+import java.util.Map;
 import java.time.Clock;
 
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 import com.aftercare.common.ConflictException;
+import com.aftercare.common.Labelled;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -42,7 +44,7 @@ public class PutOnHold {
         Ticket t = load.forAction(TicketAction.HOLD, command.ticketId());
         String reason = command.reason().name();
         if (reason.equals(t.getHoldReason())) {
-            throw new ConflictException("The ticket is already on hold: " + reason);
+            throw ConflictException.of("alreadyOnHold", Map.of("reason", new Labelled("holdReason", reason)));
         }
         ClockPause.Before before = clockPause.before(t);
         t.hold(reason);

@@ -3,6 +3,7 @@ package com.aftercare.ticket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.ConflictException;
+import com.aftercare.common.Labelled;
 import com.aftercare.common.ForbiddenException;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.identity.Role;
@@ -76,9 +78,9 @@ public class TicketActions {
 
     /** The ticket's part of the rule, for any caller (the desk, a process step, a test). */
     void requireState(TicketAction action, Ticket ticket) {
-        Optional<String> refusal = stateRefusal(action, new State(ticket));
+        Optional<ConflictException> refusal = stateRefusal(action, new State(ticket));
         if (refusal.isPresent()) {
-            throw new ConflictException(refusal.get());
+            throw refusal.get();
         }
     }
 
@@ -94,33 +96,35 @@ public class TicketActions {
         return Optional.empty();
     }
 
-    private Optional<String> stateRefusal(TicketAction action, State s) {
+    private Optional<ConflictException> stateRefusal(TicketAction action, State s) {
         Ticket t = s.ticket;
         boolean closed = t.getStatus() == TicketStatus.CLOSED;
-        String closedMessage = "Ticket " + t.getNumber() + " is closed";
+        Optional<ConflictException> closedRefusal = Optional.of(ConflictException.of("caseClosed", Map.of("number", t.getNumber())));
         return switch (action) {
-            case HOLD, REPORT_ABNORMAL_EVENT, REPORT_DELAY -> closed ? Optional.of(closedMessage) : Optional.empty();
-            case RESUME -> closed ? Optional.of(closedMessage)
-                    : t.getHoldReason() == null ? Optional.of("The ticket is not on hold") : Optional.empty();
-            case CHANGE_LEVEL -> closed ? Optional.of(closedMessage)
+            case HOLD, REPORT_ABNORMAL_EVENT, REPORT_DELAY -> closed ? closedRefusal : Optional.empty();
+            case RESUME -> closed ? closedRefusal
+                    : t.getHoldReason() == null ? Optional.of(ConflictException.of("notOnHold")) : Optional.empty();
+            case CHANGE_LEVEL -> closed ? closedRefusal
                     : policyCatalog.definition(t.getPolicyId()).levels().stream().allMatch(l -> l.code().equals(t.getLevel()))
-                            ? Optional.of("This ticket's scheme has no other level") : Optional.empty();
-            case ARRIVE_ON_SITE -> closed ? Optional.of(closedMessage)
-                    : s.arrivedSinceReopened() ? Optional.of("Arrival on site is already recorded") : Optional.empty();
+                            ? Optional.of(ConflictException.of("noOtherLevel")) : Optional.empty();
+            case ARRIVE_ON_SITE -> closed ? closedRefusal
+                    : s.arrivedSinceReopened() ? Optional.of(ConflictException.of("arrivalRecorded")) : Optional.empty();
             case SUBMIT_SOLUTION_PLAN, SUBMIT_CONTINGENCY_PLAN, SUBMIT_FAULT_REPORT -> {
                 // owed while its clock runs or waits, closed case or not: SLA-7's report comes after resolution
                 String kind = action.deliverable();
                 ClockStatus clock = s.clock(ClockName.valueOf(kind));
+                Labelled deliverable = new Labelled("deliverable", kind);
                 if (clock == null || !clock.applicable()) {
-                    yield Optional.of("This ticket's level has no " + kind + " commitment");
+                    yield Optional.of(ConflictException.of("deliverableNotCommitted", Map.of("deliverable", deliverable)));
                 }
                 yield clock.state().isRunning() || clock.state() == ClockState.PAUSED ? Optional.empty()
-                        : Optional.of(kind + " is not owed now (clock " + clock.state() + ")");
+                        : Optional.of(ConflictException.of("deliverableNotOwed", Map.of("deliverable", deliverable,
+                                "state", new Labelled("clockState", clock.state().name()))));
             }
             case ACKNOWLEDGE_ABNORMAL_EVENT -> {
                 ClockStatus clock = s.clock(ClockName.PM_REPORT);
                 yield clock != null && clock.state().isRunning() ? Optional.empty()
-                        : Optional.of("No abnormal event is waiting for the project manager");
+                        : Optional.of(ConflictException.of("noAbnormalEventWaiting"));
             }
         };
     }

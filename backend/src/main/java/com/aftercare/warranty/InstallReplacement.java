@@ -51,9 +51,9 @@ public class InstallReplacement {
         Ticket ticket = tickets.get(ticketId);
         Device old = ticket.getDevice();
         CaseWarranty warranty = warranties.findById(ticketId)
-                .orElseThrow(() -> new ConflictException("no replacement was proposed on this case"));
+                .orElseThrow(() -> ConflictException.of("noReplacementProposed"));
         if (old == null || !"APPROVED".equals(warranty.getReplacementAnswer())) {
-            throw new ConflictException("no approved replacement on this case");
+            throw ConflictException.of("noApprovedReplacement");
         }
         if (serialNumber == null || serialNumber.isBlank()) {
             throw new BadRequestException("newSerialNumber", "the serial number of the new device");

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.ConflictException;
+import com.aftercare.common.Labelled;
 import com.aftercare.common.ForbiddenException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.engineer.EngineerService;
@@ -110,7 +111,7 @@ public class WorkflowTaskService {
             if (task.getAssignee().equals(user)) {
                 return;
             }
-            throw new ConflictException("Task " + taskId + " is already claimed by " + task.getAssignee());
+            throw ConflictException.of("taskClaimed", Map.of("assignee", task.getAssignee()));
         }
         if (!isCandidate(taskId, roles)) {
             throw new ForbiddenException("Task " + taskId + " is for " + candidateGroups(taskId) + ", not for your roles");
@@ -217,7 +218,7 @@ public class WorkflowTaskService {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(ticketNumber).taskDefinitionKey(taskKey)
                 .active().list().stream().findFirst().orElse(null);
         if (task == null) {
-            throw new ConflictException("Nothing on " + ticketNumber + " waits for " + taskKey);
+            throw ConflictException.of("nothingWaits", Map.of("number", ticketNumber, "task", new Labelled("task", taskKey)));
         }
         boolean customer = roles.contains(Role.CUSTOMER) && roles.size() == 1;
         boolean staffForCustomer = roles.stream().anyMatch(r -> r == Role.SERVICE_DESK || r == Role.SUPERVISOR || r == Role.ADMIN);
@@ -236,7 +237,7 @@ public class WorkflowTaskService {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(ticketNumber).taskDefinitionKey(CALLBACK_TASK)
                 .active().singleResult();
         if (task == null) {
-            throw new ConflictException("No callback is waiting for an answer on " + ticketNumber);
+            throw ConflictException.of("noCallbackWaiting", Map.of("number", ticketNumber));
         }
         submit(task, submitted, user, Set.of(Role.CUSTOMER), false);
     }
@@ -285,13 +286,13 @@ public class WorkflowTaskService {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task != null) {
             if (task.isSuspended()) {
-                throw new ConflictException("Task " + taskId + " is suspended");
+                throw ConflictException.of("taskSuspended");
             }
             return task;
         }
         HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
         if (done != null && done.getEndTime() != null) {
-            throw new ConflictException("Task " + taskId + " (" + done.getName() + ") is already completed");
+            throw ConflictException.of("taskCompleted", Map.of("task", new Labelled("task", done.getTaskDefinitionKey())));
         }
         throw new NotFoundException("No task " + taskId);
     }

@@ -212,7 +212,14 @@ class BadInputTest extends IntegrationTest {
         Counts before = counts();
         ApiClient.Response again = api.post("t-desk", "/api/tasks/" + id + "/complete", Map.of("category", "DEFECT", "solvedAtDesk", false));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.detail()).contains("already completed");
+        // worded for the reader (Chinese by default), naming the step by its label, not its code
+        String firstLine = new com.aftercare.labels.Labels().label(com.aftercare.labels.Labels.ZH, "task", "firstLineResolution");
+        assertThat(again.detail()).isEqualTo("该任务（" + firstLine + "）已经办理完成").doesNotContain("firstLineResolution");
+        ApiClient.Response inEnglish = api.exchange("t-desk", org.springframework.http.HttpMethod.POST, "/api/tasks/" + id + "/complete",
+                Map.of("category", "DEFECT", "solvedAtDesk", false), Map.of("Accept-Language", "en"));
+        assertThat(inEnglish.detail()).isEqualTo("This task ("
+                + new com.aftercare.labels.Labels().label(com.aftercare.labels.Labels.EN, "task", "firstLineResolution")
+                + ") is already completed");
         assertThat(counts()).isEqualTo(before);
         assertThat(openTaskKeys(ticket)).containsExactly("assignEngineer");
     }
