@@ -1218,7 +1218,8 @@ const en = {
     moved: 'Taken in: moved to "{{processed}}"; dropped: moved to "{{dropped}}"',
     notMoved: 'Left in the folder, only marked read',
     closedCases: 'Replies to closed cases',
-    reopenWindow: "The requester's reply within {{window}} after closing reopens the case; a later one opens a new case linked to it",
+    reopenWindow:
+      "The requester's reply within {{window}} after closing reopens the case; a later one opens a new case linked to it",
     days: '{{n}} days',
     hours: '{{n}} hours',
     never: 'Not polled yet',

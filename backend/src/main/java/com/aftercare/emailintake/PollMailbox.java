@@ -61,7 +61,7 @@ class PollMailbox {
         }
     }
 
-    /** One poll of the mailbox these settings name; the number of mails taken in (dropped ones included). */
+    /** One poll of the mailbox these settings name; the number of mails handled (dropped ones and ones taken in before included). */
     int poll(MailIntakeProperties settings) {
         if (!running.compareAndSet(false, true)) {
             return 0;
@@ -95,6 +95,7 @@ class PollMailbox {
         }
         Session session = Session.getInstance(props);
         MailboxStatus.Counts counts = MailboxStatus.Counts.NONE;
+        int handledHere = 0;
         MailboxStatus.ErrorKind mailError = null;
         String mailErrorDetail = null;
         try (Store store = session.getStore(protocol)) {
@@ -112,6 +113,7 @@ class PollMailbox {
                         // committed: from here on a second look at this mail finds its row and opens nothing
                         message.setFlag(Flags.Flag.SEEN, true);
                         (handled.outcome() == MailOutcome.DROPPED ? dropped : processed).add(message);
+                        handledHere++;
                         if (!handled.duplicate()) {
                             counts = counts.with(handled.outcome());
                         }
@@ -155,7 +157,7 @@ class PollMailbox {
         } else {
             status.polled(clock.instant(), counts);
         }
-        return counts.taken();
+        return handledHere;
     }
 
     /** Moves the mails to the folder (created if missing); the number moved. */

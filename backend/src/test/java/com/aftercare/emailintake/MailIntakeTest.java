@@ -313,13 +313,15 @@ class MailIntakeTest extends IntegrationTest {
         MimeMessage m = mail(customerMail, "交换机端口故障", "24口交换机第5口不通");
         inbox.deliver(m);
         inbox.deliver(m);
+        // mail left in the folder (no processed folder set, as before ADR 0043)
+        MailIntakeProperties inPlace = settings(triage.getId()).movingTo("", "");
 
-        poll();
+        poller.poll(inPlace);
         // the \Seen flags lost (a crash between commit and flag, another client): all seen again
         for (MimeMessage again : imap.getReceivedMessages()) {
             again.setFlag(Flags.Flag.SEEN, false);
         }
-        poll();
+        poller.poll(inPlace);
 
         assertThat(casesAt(site)).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from email_intake where message_id = ?", Integer.class, m.getMessageID()))
