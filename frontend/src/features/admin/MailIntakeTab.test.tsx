@@ -73,7 +73,9 @@ describe('mail intake tab', () => {
       </MemoryRouter>,
     );
 
-    expect((await screen.findByTestId('mail-intake-error', {}, SLOW)).textContent).toContain('邮箱账号或密码错误');
+    expect((await screen.findByTestId('mail-intake-error', {}, SLOW)).textContent).toContain(
+      '邮箱账号或密码（令牌）错误',
+    );
     expect(screen.getByTestId('mail-reason-2').textContent).toContain('自动回复（如休假/不在办公室）');
     expect(screen.getByTestId('mail-outcome-2').textContent).toContain('已丢弃');
     expect(screen.getByTestId('mail-outcome-1').textContent).toContain('已建单');
