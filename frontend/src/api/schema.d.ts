@@ -3103,6 +3103,22 @@ export interface components {
             /** Format: int64 */
             siteId?: number;
         };
+        LastPoll: {
+            /** Format: int32 */
+            dropped?: number;
+            /** Format: int32 */
+            failed?: number;
+            /** Format: int32 */
+            followUp?: number;
+            /** Format: int32 */
+            moved?: number;
+            /** Format: int32 */
+            opened?: number;
+            /** Format: int32 */
+            reopened?: number;
+            /** Format: int32 */
+            threaded?: number;
+        };
         LevelCount: {
             /** Format: int32 */
             atRisk?: number;
@@ -3163,7 +3179,7 @@ export interface components {
             /** Format: int64 */
             id?: number;
             /** @enum {string} */
-            outcome?: "OPENED" | "THREADED" | "DROPPED";
+            outcome?: "OPENED" | "THREADED" | "REOPENED" | "FOLLOW_UP" | "DROPPED";
             /** @enum {string} */
             reason?: "AUTO_REPLY" | "BOUNCE" | "LOOP" | "BULK" | "NO_TRIAGE_SITE";
             /** Format: date-time */
@@ -3806,23 +3822,31 @@ export interface components {
             staleBefore?: string;
         };
         StatusView: {
+            /** @enum {string} */
+            auth?: "PASSWORD" | "XOAUTH2";
+            droppedFolder?: string;
             enabled?: boolean;
             folder?: string;
             host?: string;
             /** @enum {string} */
-            lastError?: "SIGN_IN_FAILED" | "CONNECTION_FAILED" | "FOLDER_NOT_FOUND" | "MAIL_FAILED" | "OTHER";
+            lastError?: "SIGN_IN_FAILED" | "TOKEN_FAILED" | "CONNECTION_FAILED" | "FOLDER_NOT_FOUND" | "MAIL_FAILED" | "MOVE_FAILED" | "OTHER";
             /** Format: date-time */
             lastErrorAt?: string;
             lastErrorDetail?: string;
+            lastPoll?: components["schemas"]["LastPoll"];
             /** Format: date-time */
             lastPollAt?: string;
             /** Format: date-time */
             lastSuccessAt?: string;
             /** Format: int64 */
             pollIntervalSeconds?: number;
+            polledBy?: string;
             /** Format: int32 */
             port?: number;
+            processedFolder?: string;
             recent?: components["schemas"]["MailView"][];
+            /** Format: int64 */
+            reopenWindowHours?: number;
             ssl?: boolean;
             triageSiteSet?: boolean;
             username?: string;

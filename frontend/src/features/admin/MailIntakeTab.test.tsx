@@ -19,6 +19,12 @@ const STATUS = {
   folder: 'INBOX',
   pollIntervalSeconds: 60,
   triageSiteSet: true,
+  auth: 'XOAUTH2',
+  processedFolder: 'Aftercare/Processed',
+  droppedFolder: 'Aftercare/Dropped',
+  reopenWindowHours: 168,
+  polledBy: '4242@node-2',
+  lastPoll: { opened: 1, threaded: 2, reopened: 1, followUp: 0, dropped: 3, failed: 0, moved: 7 },
   lastPollAt: '2026-12-04T08:01:00Z',
   lastSuccessAt: '2026-12-04T08:00:00Z',
   lastError: 'SIGN_IN_FAILED',
@@ -67,12 +73,37 @@ describe('mail intake tab', () => {
       </MemoryRouter>,
     );
 
-    expect((await screen.findByTestId('mail-intake-error', {}, SLOW)).textContent).toContain('邮箱账号或密码错误');
+    expect((await screen.findByTestId('mail-intake-error', {}, SLOW)).textContent).toContain(
+      '邮箱账号或密码（令牌）错误',
+    );
     expect(screen.getByTestId('mail-reason-2').textContent).toContain('自动回复（如休假/不在办公室）');
     expect(screen.getByTestId('mail-outcome-2').textContent).toContain('已丢弃');
     expect(screen.getByTestId('mail-outcome-1').textContent).toContain('已建单');
     expect(screen.getByText('INC-2026-000012')).toBeTruthy();
-    expect(document.body.textContent).not.toMatch(/AUTO_REPLY|SIGN_IN_FAILED|DROPPED/);
+    expect(document.body.textContent).not.toMatch(/AUTO_REPLY|SIGN_IN_FAILED|DROPPED|XOAUTH2'|REOPENED/);
+  });
+
+  it('shows the shared poll status in Chinese: sign-in, folders, the reopen window, the node and the counts', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => json(STATUS)),
+    );
+    render(
+      <MemoryRouter>
+        <MailIntakeTab />
+      </MemoryRouter>,
+    );
+
+    expect((await screen.findByTestId('mail-intake-auth', {}, SLOW)).textContent).toBe('OAuth2 令牌（XOAUTH2）');
+    expect(screen.getByTestId('mail-intake-folders').textContent).toBe(
+      '已处理的移到“Aftercare/Processed”，丢弃的移到“Aftercare/Dropped”',
+    );
+    expect(screen.getByTestId('mail-intake-reopen').textContent).toContain('关闭后 7 天内报修人回复则重新打开工单');
+    // 08:01 UTC is 16:01 in Beijing, the service's zone
+    expect(screen.getByTestId('mail-intake-last-poll').textContent).toBe('2026-12-04 16:01 · 收信节点 4242@node-2');
+    expect(screen.getByTestId('mail-intake-counts').textContent).toBe(
+      '建单 1 · 并入工单 2 · 重新打开 1 · 新建关联工单 0 · 丢弃 3 · 失败 0 · 已移走 7',
+    );
   });
 
   it('says the intake is off without naming an error', async () => {

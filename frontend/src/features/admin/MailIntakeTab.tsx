@@ -7,7 +7,18 @@ import { formatDateTime } from '../../shared/format';
 import { mailIntakeApi, mailIntakeKeys, type MailIntakeRow, type MailOutcome } from './mailIntakeApi';
 import { ResponsiveTable } from './ResponsiveTable';
 
-const OUTCOME_COLORS: Record<MailOutcome, string> = { OPENED: 'blue', THREADED: 'green', DROPPED: 'default' };
+const OUTCOME_COLORS: Record<MailOutcome, string> = {
+  OPENED: 'blue',
+  THREADED: 'green',
+  REOPENED: 'orange',
+  FOLLOW_UP: 'purple',
+  DROPPED: 'default',
+};
+
+/** A window in hours as the admin reads it: whole days as days, else hours. */
+function windowText(hours: number, t: (key: string, options?: Record<string, unknown>) => string): string {
+  return hours > 0 && hours % 24 === 0 ? t('mailIntake.days', { n: hours / 24 }) : t('mailIntake.hours', { n: hours });
+}
 
 /** 邮件接入: the intake mailbox's settings, its last poll and error, and the last mails with what was done with each. */
 export function MailIntakeTab() {
@@ -66,8 +77,33 @@ export function MailIntakeTab() {
           <Descriptions.Item label={t('mailIntake.interval')}>
             {t('mailIntake.seconds', { n: s.pollIntervalSeconds })}
           </Descriptions.Item>
-          <Descriptions.Item label={t('mailIntake.lastPoll')}>{formatDateTime(s.lastPollAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('mailIntake.lastSuccess')}>{formatDateTime(s.lastSuccessAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('mailIntake.signIn')}>
+            <span data-testid="mail-intake-auth">{t(`mailIntake.auth.${s.auth}`)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('mailIntake.afterReading')}>
+            <span style={{ wordBreak: 'break-all' }} data-testid="mail-intake-folders">
+              {s.processedFolder && s.droppedFolder
+                ? t('mailIntake.moved', { processed: s.processedFolder, dropped: s.droppedFolder })
+                : t('mailIntake.notMoved')}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('mailIntake.closedCases')}>
+            <span data-testid="mail-intake-reopen">
+              {t('mailIntake.reopenWindow', { window: windowText(s.reopenWindowHours, t) })}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('mailIntake.lastPoll')}>
+            <span data-testid="mail-intake-last-poll">
+              {s.lastPollAt ? formatDateTime(s.lastPollAt) : t('mailIntake.never')}
+              {s.lastPollAt && s.polledBy ? ` · ${t('mailIntake.polledBy', { node: s.polledBy })}` : ''}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('mailIntake.lastSuccess')}>
+            {s.lastSuccessAt ? formatDateTime(s.lastSuccessAt) : t('mailIntake.never')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('mailIntake.lastCounts')}>
+            <span data-testid="mail-intake-counts">{t('mailIntake.counts', { ...s.lastPoll })}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('mailIntake.triage')}>
             {t(s.triageSiteSet ? 'mailIntake.triageSet' : 'mailIntake.triageUnset')}
           </Descriptions.Item>

@@ -33,9 +33,14 @@ class ReadMailIntakeStatus {
             String ticketNumber) {
     }
 
+    /** What the last poll did, whichever node ran it. */
+    record LastPoll(int opened, int threaded, int reopened, int followUp, int dropped, int failed, int moved) {
+    }
+
     record StatusView(boolean enabled, String host, Integer port, boolean ssl, String username, String folder, long pollIntervalSeconds,
-            boolean triageSiteSet, Instant lastPollAt, Instant lastSuccessAt, MailboxStatus.ErrorKind lastError, String lastErrorDetail,
-            Instant lastErrorAt, List<MailView> recent) {
+            boolean triageSiteSet, MailIntakeProperties.Auth auth, String processedFolder, String droppedFolder, long reopenWindowHours,
+            String polledBy, Instant lastPollAt, Instant lastSuccessAt, MailboxStatus.ErrorKind lastError, String lastErrorDetail,
+            Instant lastErrorAt, LastPoll lastPoll, List<MailView> recent) {
     }
 
     @Transactional(readOnly = true)
@@ -48,7 +53,10 @@ class ReadMailIntakeStatus {
         MailboxStatus.Snapshot s = status.snapshot();
         return new StatusView(properties.enabled(), properties.host(), properties.host() == null ? null : properties.port(), properties.ssl(),
                 properties.username(), properties.folder(), properties.pollIntervalMs() / 1000, properties.triageSiteId() != null,
-                s.lastPollAt(), s.lastSuccessAt(), s.lastError(), s.lastErrorDetail(), s.lastErrorAt(),
+                properties.auth(), properties.moves() ? properties.processedFolder() : null, properties.moves() ? properties.droppedFolder() : null,
+                properties.reopenWindow().toHours(), s.polledBy(), s.lastPollAt(), s.lastSuccessAt(), s.lastError(), s.lastErrorDetail(),
+                s.lastErrorAt(), new LastPoll(s.last().opened(), s.last().threaded(), s.last().reopened(), s.last().followUp(), s.last().dropped(),
+                        s.last().failed(), s.last().moved()),
                 rows.stream().map(r -> new MailView(r.getId(), r.getReceivedAt(), r.getSender(), r.getSubject(), r.getOutcome(),
                         r.getReason(), r.getTicketId(), numbers.get(r.getTicketId()))).toList());
     }

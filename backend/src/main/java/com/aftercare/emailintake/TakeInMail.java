@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.aftercare.asset.Site;
 import com.aftercare.attachment.KeepMailAttachment;
 import com.aftercare.attachment.Visibility;
+import com.aftercare.caselink.LinkCases;
+import com.aftercare.caselink.LinkKind;
 import com.aftercare.conversation.RecordMailMessage;
 import com.aftercare.identity.AccountService;
 import com.aftercare.identity.AppUser;
@@ -32,8 +34,10 @@ import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.Grade;
 import com.aftercare.ticket.NewTicket;
+import com.aftercare.ticket.ReopenClosedCase;
 import com.aftercare.ticket.ReportFault;
 import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketStatus;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
 
@@ -71,12 +75,16 @@ class TakeInMail {
     private final Labels labels;
     private final EntityManager em;
     private final NotifyProperties notify;
+    private final ReopenClosedCase reopen;
+    private final LinkCases links;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     TakeInMail(EmailIntakeRepository log, ReportFault reportFault, RecordMailMessage conversation, KeepMailAttachment files,
             AccountService accounts, CaseTimeline timeline, Labels labels, EntityManager em, NotifyProperties notify,
-            PlatformTransactionManager transactions, Clock clock) {
+            ReopenClosedCase reopen, LinkCases links, PlatformTransactionManager transactions, Clock clock) {
+        this.reopen = reopen;
+        this.links = links;
         this.log = log;
         this.reportFault = reportFault;
         this.conversation = conversation;
@@ -122,13 +130,30 @@ class TakeInMail {
         AppUser sender = sender(mail.fromAddress());
         Ticket thread = threadOf(mail, domain);
         if (thread != null) {
-            return reply(mail, row, sender, thread);
+            return reply(mail, row, sender, thread, settings);
         }
         return open(mail, row, sender, settings);
     }
 
-    private Handled reply(IncomingMail mail, EmailIntake row, AppUser sender, Ticket ticket) {
+    private Handled reply(IncomingMail mail, EmailIntake row, AppUser sender, Ticket ticket, MailIntakeProperties settings) {
         boolean known = sender != null && sender.getCustomerId().equals(ticket.getSite().getCustomer().getId());
+        // Only the case's own unit takes a closed case up again: a stranger naming its number leaves a note, as on an
+        // open case. Machine mail never gets here (ClassifyMail dropped it), so an auto-reply reopens nothing.
+        if (known && ticket.getStatus() == TicketStatus.CLOSED) {
+            boolean recent = ticket.getClosedAt() != null
+                    && !clock.instant().isAfter(ticket.getClosedAt().plus(settings.reopenWindow()));
+            if (recent && ReopenClosedCase.reopens(ticket)) {
+                reopen.reopen(new ReopenClosedCase.Command(ticket.getId(), mail.fromLabel(), mail.subject()));
+                Handled threaded = threadInto(mail, row, sender, ticket, true);
+                row.tookIn(MailOutcome.REOPENED, ticket.getId());
+                return new Handled(MailOutcome.REOPENED, threaded.ticketId(), threaded.ticketNumber(), null, false);
+            }
+            return followUp(mail, row, sender, ticket, settings);
+        }
+        return threadInto(mail, row, sender, ticket, known);
+    }
+
+    private Handled threadInto(IncomingMail mail, EmailIntake row, AppUser sender, Ticket ticket, boolean known) {
         Visibility visibility = known ? Visibility.PUBLIC : Visibility.INTERNAL;
         String authorName = known ? sender.getDisplayName() : mail.fromLabel();
         timeline.record(ticket.getId(), new CaseEvent.MailReceived(mail.fromLabel(), mail.subject(), false, known));
@@ -138,6 +163,29 @@ class TakeInMail {
                 authorName, known, kept);
         row.tookIn(MailOutcome.THREADED, ticket.getId());
         return new Handled(MailOutcome.THREADED, ticket.getId(), ticket.getNumber(), null, false);
+    }
+
+    /**
+     * The requester writes about a case closed longer ago than the reopen window (or one whose kind does not reopen):
+     * a new case at the same site and device, linked to the closed one as related, so its own clocks start now and the
+     * closed case's figures stay as they were.
+     */
+    private Handled followUp(IncomingMail mail, EmailIntake row, AppUser sender, Ticket closed, MailIntakeProperties settings) {
+        Site site = closed.getSite();
+        String subject = mail.subject().isBlank() ? closed.getTitle() : mail.subject();
+        String text = withoutQuote(mail.text());
+        text = text.isBlank() ? labels.text(Labels.ZH, "mailText.noBody") : text;
+        NewTicket report = new NewTicket(Channel.EMAIL, EmailIntake.cut(sender.getDisplayName(), 100),
+                EmailIntake.cut(site.getCustomer().getName(), 200), phone(sender, site), site.getId(),
+                closed.getDevice() == null ? null : closed.getDevice().getId(), Category.DEFECT, Grade.MEDIUM, Grade.MEDIUM,
+                EmailIntake.cut(subject, 200), EmailIntake.cut(text, 4000));
+        Ticket ticket = reportFault.report(report, null).ticket();
+        timeline.record(ticket.getId(), new CaseEvent.MailReceived(mail.fromLabel(), mail.subject(), true, true));
+        timeline.record(ticket.getId(), new CaseEvent.MailAboutClosedCase(closed.getNumber(), settings.reopenWindow()));
+        keepFiles(ticket.getId(), mail, Visibility.PUBLIC, sender.getDisplayName());
+        links.link(ticket.getId(), closed.getId(), LinkKind.RELATED);
+        row.tookIn(MailOutcome.FOLLOW_UP, ticket.getId());
+        return new Handled(MailOutcome.FOLLOW_UP, ticket.getId(), ticket.getNumber(), null, false);
     }
 
     private Handled open(IncomingMail mail, EmailIntake row, AppUser sender, MailIntakeProperties settings) {

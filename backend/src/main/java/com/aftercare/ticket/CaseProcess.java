@@ -27,4 +27,11 @@ public interface CaseProcess {
 
     /** Starts the model of a request that is not a fault ({@link RequestType#processKey()}); returns the instance id. */
     String startRequest(RequestCase request);
+
+    /**
+     * Takes a closed fault case up again (issue 15, ADR 0043): the fault-intake model runs once more from the desk's
+     * first-line step, keyed by the same number, and its SLA clocks are watched again unless an escalation of the case
+     * is still running (a fault report still owed). Joins the caller's transaction.
+     */
+    String reopenFaultCase(Long ticketId, String ticketNumber, Category category);
 }

@@ -252,6 +252,13 @@ public class Ticket {
         callbackOutcome = null;
     }
 
+    /** A closed case taken up again (the requester wrote back soon after closing): open, at the desk, not resolved. */
+    void reopenClosed() {
+        reopen();
+        closedAt = null;
+        status = TicketStatus.AT_DESK;
+    }
+
     void close(Instant at) {
         status = TicketStatus.CLOSED;
         closedAt = at;

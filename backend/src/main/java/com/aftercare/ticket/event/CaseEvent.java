@@ -311,6 +311,16 @@ public sealed interface CaseEvent {
         public String type() { return "EMAIL"; }
     }
 
+    /** Issue 15: the requester's mail about a case closed only days ago took it up again (ADR 0043). */
+    record ReopenedByMail(String from, String subject) implements CaseEvent {
+        public String type() { return "REOPENED_BY_MAIL"; }
+    }
+
+    /** Issue 15: a mail about a case closed longer ago than the reopen window opened this case, linked to that one. */
+    record MailAboutClosedCase(String number, java.time.Duration window) implements CaseEvent {
+        public String type() { return "EMAIL_ABOUT_CLOSED_CASE"; }
+    }
+
     /** A file that came with a mail was not kept: of a type or size attachments may not have. */
     record MailAttachmentRefused(String fileName) implements CaseEvent {
         public String type() { return "EMAIL_ATTACHMENT_REFUSED"; }

@@ -263,6 +263,12 @@ public class CaseEventTexts {
             String key = e.opened() ? (e.known() ? "mailOpened" : "mailOpenedUnknown") : (e.known() ? "mailReply" : "mailReplyUnknown");
             return text(lang, key, "from", e.from(), "subject", blank(e.subject()) ? "-" : e.subject());
         }
+        if (event instanceof CaseEvent.ReopenedByMail e) {
+            return text(lang, "reopenedByMail", "from", e.from(), "subject", blank(e.subject()) ? "-" : e.subject());
+        }
+        if (event instanceof CaseEvent.MailAboutClosedCase e) {
+            return text(lang, "mailAboutClosedCase", "number", e.number(), "window", e.window() == null ? "-" : labels.duration(lang, e.window()));
+        }
         if (event instanceof CaseEvent.MailAttachmentRefused e) {
             return text(lang, "mailAttachmentRefused", "file", e.fileName());
         }

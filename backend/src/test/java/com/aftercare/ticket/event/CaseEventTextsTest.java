@@ -142,6 +142,8 @@ class CaseEventTextsTest {
         s.put("mailOpenedUnknown", new CaseEvent.MailReceived("someone@unknown.example", "门禁无法刷卡", true, false));
         s.put("mailReply", new CaseEvent.MailReceived("张工 <zhang@customer.example>", "Re: 硬盘报警", false, true));
         s.put("mailReplyUnknown", new CaseEvent.MailReceived("stranger@elsewhere.example", "录像调取", false, false));
+        s.put("reopenedByMail", new CaseEvent.ReopenedByMail("张工 <zhang@customer.example>", "Re: 硬盘报警"));
+        s.put("mailAboutClosedCase", new CaseEvent.MailAboutClosedCase(NUMBER, Duration.ofDays(7)));
         s.put("mailAttachmentRefused", new CaseEvent.MailAttachmentRefused("tool.exe"));
         s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
