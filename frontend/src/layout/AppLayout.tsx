@@ -25,6 +25,11 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin', label: 'nav.admin', roles: ['ADMIN', 'SUPERVISOR'] },
   { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
+  {
+    path: '/inspections',
+    label: 'nav.inspections',
+    roles: ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'],
+  },
   { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/knowledge', label: 'nav.knowledge' },
 ];
@@ -34,6 +39,7 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/tickets', label: 'nav.myTickets' },
   { path: '/tickets/new', label: 'nav.reportFault' },
   { path: '/reports', label: 'nav.reports' },
+  { path: '/inspections', label: 'nav.inspections' },
   { path: '/knowledge', label: 'nav.knowledge' },
 ];
 
