@@ -53,7 +53,7 @@ function InspectionList() {
         dataSource={list.data ?? []}
         pagination={false}
         locale={{ emptyText: t('inspections.none') }}
-        onRow={(r) => ({ onClick: () => navigate(`/inspections/${r.id}`), style: { cursor: 'pointer' } })}
+        onRow={(r) => ({ onClick: () => void navigate(`/inspections/${r.id}`), style: { cursor: 'pointer' } })}
         cardTitle={(r) => <Link to={`/inspections/${r.id}`}>{`${kindLabel(r)} · ${r.customerName}`}</Link>}
         cardHidden={['kind', 'customerName']}
         columns={[
