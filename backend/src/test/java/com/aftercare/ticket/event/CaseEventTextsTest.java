@@ -34,6 +34,8 @@ class CaseEventTextsTest {
             // issue 15: who sent a mail and its subject, and a mail's file name
             "张工 <zhang@customer.example>", "someone@unknown.example", "stranger@elsewhere.example", "摄像头无画面", "门禁无法刷卡",
             "Re: 硬盘报警", "录像调取", "tool.exe",
+            // issue 16: a customer unit as named in the asset archive
+            "市公安局",
             // issue 14: a monitoring source as the admin named it
             "总部监控",
             // issue 13: what people typed on a repair slip, a progress report and a loaner
