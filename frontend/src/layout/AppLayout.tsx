@@ -25,13 +25,13 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin', label: 'nav.admin', roles: ['ADMIN', 'SUPERVISOR'] },
   { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
+  { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
+  { path: '/knowledge', label: 'nav.knowledge' },
   {
     path: '/inspections',
     label: 'nav.inspections',
     roles: ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'],
   },
-  { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
-  { path: '/knowledge', label: 'nav.knowledge' },
 ];
 
 /** A customer unit's user (CUSTOMER only): their tickets and reporting a fault; no task inbox. */
@@ -39,8 +39,8 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/tickets', label: 'nav.myTickets' },
   { path: '/tickets/new', label: 'nav.reportFault' },
   { path: '/reports', label: 'nav.reports' },
-  { path: '/inspections', label: 'nav.inspections' },
   { path: '/knowledge', label: 'nav.knowledge' },
+  { path: '/inspections', label: 'nav.inspections' },
 ];
 
 function selectedKey(pathname: string, fallback: string): string {
