@@ -15,6 +15,7 @@ import { ServiceFormPage } from './features/serviceform';
 import { LoanerPoolPage, RepairSlipPage } from './features/repair';
 import { StockPage } from './features/stock';
 import { KnowledgePage } from './features/knowledge';
+import { InspectionDetailPage, InspectionsPage } from './features/inspections';
 import { ScrapCertificatePage } from './features/warranty';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
@@ -100,6 +101,8 @@ export function App() {
               </RequireRole>
             }
           />
+          <Route path="/inspections" element={<InspectionsPage />} />
+          <Route path="/inspections/:id" element={<InspectionDetailPage />} />
           <Route path="/tickets" element={<TicketListPage />} />
           <Route path="/tickets/:id" element={<TicketDetailPage />} />
           <Route path="/tickets/:id/service-form" element={<ServiceFormPage />} />

@@ -729,6 +729,222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspection-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["plans"];
+        put?: never;
+        /** A new inspection plan; its first inspection opens the next morning (07:00 Beijing time) */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["editPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["inspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/overdue-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["overdueCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/weather": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PM-3: a weather inspection for every site marked prone to the hazard; 409 when none is left to start */
+        post: operations["weather"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["inspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PM-5: a device's record confirmed, or what was found on site */
+        post: operations["verifyAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/checks/{checkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["recordCheck"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checklist done: every failed item opens a fault case linked to the inspection */
+        post: operations["finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs the device probes of the checklist's automated items */
+        post: operations["probe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inspection report as a PDF; 404 before the checklist is done */
+        get: operations["reportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's opinion and signature (portal, or drawn on the engineer's phone) */
+        post: operations["sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agreed inspection time (the customer in the portal, or the desk from a call); again: moved to another day */
+        post: operations["agreeTime"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/articles": {
         parameters: {
             query?: never;
@@ -1192,6 +1408,38 @@ export interface paths {
         put?: never;
         post: operations["signIn"];
         delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/site-hazards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["hazards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/site-hazards/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["markHazards"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2446,6 +2694,12 @@ export interface components {
             /** @enum {string} */
             status?: "ONLINE" | "OFFLINE" | "REVOKED";
         };
+        AgreeCommand: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            version: number;
+        };
         Answer: {
             approved?: boolean;
             reason?: string;
@@ -2483,6 +2737,31 @@ export interface components {
             updatedAt?: string;
             /** Format: int64 */
             usefulness?: number;
+        };
+        AssetCommand: {
+            confirmed: boolean;
+            /** Format: int64 */
+            deviceId: number;
+            location?: string;
+            model?: string;
+            serialNumber?: string;
+        };
+        AssetView: {
+            /** Format: date-time */
+            checkedAt?: string;
+            checkedBy?: string;
+            confirmed?: boolean;
+            /** Format: int64 */
+            deviceId?: number;
+            deviceName?: string;
+            /** @enum {string} */
+            deviceType?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            foundLocation?: string;
+            foundModel?: string;
+            foundSerialNumber?: string;
+            location?: string;
+            model?: string;
+            serialNumber?: string;
         };
         AttachmentView: {
             contentType?: string;
@@ -2654,6 +2933,12 @@ export interface components {
             elementType?: string;
             name?: string;
         };
+        CheckCommand: {
+            note?: string;
+            photo?: string;
+            /** @enum {string} */
+            result: "PASS" | "FAIL";
+        };
         CheckInput: {
             kind?: string;
             optional?: boolean;
@@ -2675,6 +2960,28 @@ export interface components {
             changes?: components["schemas"]["Change"][];
             ok?: boolean;
             violations?: components["schemas"]["ModelViolation"][];
+        };
+        CheckView: {
+            automated?: boolean;
+            /** Format: date-time */
+            checkedAt?: string;
+            checkedBy?: string;
+            /** Format: int64 */
+            deviceId?: number;
+            deviceName?: string;
+            /** @enum {string} */
+            deviceType?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            faultNumber?: string;
+            /** Format: int64 */
+            faultTicketId?: number;
+            /** Format: int64 */
+            id?: number;
+            item?: string;
+            method?: string;
+            note?: string;
+            photo?: string;
+            /** @enum {string} */
+            result?: "PASS" | "FAIL";
         };
         ClockCount: {
             /** Format: int32 */
@@ -3073,6 +3380,10 @@ export interface components {
             /** Format: int64 */
             signatureAttachmentId?: number;
         };
+        HazardRequest: {
+            lightning?: boolean;
+            wind?: boolean;
+        };
         HistoryEntry: {
             /** Format: date-time */
             at?: string;
@@ -3082,6 +3393,64 @@ export interface components {
         HoldRequest: {
             note?: string;
             reason?: string;
+        };
+        InspectionDetail: {
+            agreedBy?: string;
+            /** @enum {string} */
+            agreedVia?: "PORTAL" | "CALL";
+            assets?: components["schemas"]["AssetView"][];
+            /** Format: date-time */
+            checklistDoneAt?: string;
+            checklistDoneBy?: string;
+            checks?: components["schemas"]["CheckView"][];
+            /** Format: date-time */
+            completedAt?: string;
+            opinion?: string;
+            previousFaults?: components["schemas"]["PreviousFault"][];
+            signature?: string;
+            /** Format: date-time */
+            signedAt?: string;
+            signerName?: string;
+            summary?: components["schemas"]["InspectionSummary"];
+            verifyAssets?: boolean;
+        };
+        InspectionSummary: {
+            /** Format: date-time */
+            agreedAt?: string;
+            /** Format: int32 */
+            checked?: number;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: date-time */
+            dueAt?: string;
+            /** Format: int32 */
+            failed?: number;
+            /** @enum {string} */
+            hazard?: "LIGHTNING" | "WIND";
+            /** Format: int64 */
+            id?: number;
+            /** Format: int32 */
+            items?: number;
+            /** @enum {string} */
+            kind?: "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "WEATHER";
+            /** Format: date */
+            lastDay?: string;
+            overdue?: boolean;
+            /** Format: int64 */
+            planId?: number;
+            planName?: string;
+            /** Format: int64 */
+            siteId?: number;
+            siteName?: string;
+            /** @enum {string} */
+            status?: "AWAITING_TIME" | "SCHEDULED" | "AWAITING_SIGNATURE" | "DONE";
+            /** Format: int32 */
+            timesMoved?: number;
+            /** Format: int64 */
+            version?: number;
+            /** Format: date */
+            windowStart?: string;
         };
         InstallRequest: {
             /** Format: int64 */
@@ -3094,6 +3463,20 @@ export interface components {
             quantity?: number;
             /** Format: date */
             receivedOn?: string;
+        };
+        ItemCommand: {
+            automated?: boolean;
+            /** @enum {string} */
+            deviceType: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            item: string;
+            method?: string;
+        };
+        ItemView: {
+            automated?: boolean;
+            /** @enum {string} */
+            deviceType?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            item?: string;
+            method?: string;
         };
         JsonNode: unknown;
         KnownDevice: {
@@ -3428,9 +3811,39 @@ export interface components {
             id?: number;
             name?: string;
         };
+        PlanCommand: {
+            active?: boolean;
+            /** Format: int64 */
+            customerId: number;
+            /** @enum {string} */
+            cycle: "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY";
+            items: components["schemas"]["ItemCommand"][];
+            name: string;
+            /** Format: int64 */
+            siteId?: number;
+            /** Format: int64 */
+            version?: number;
+        };
         PlanReview: {
             approved?: boolean;
             reason?: string;
+        };
+        PlanView: {
+            active?: boolean;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** @enum {string} */
+            cycle?: "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY";
+            /** Format: int64 */
+            id?: number;
+            items?: components["schemas"]["ItemView"][];
+            name?: string;
+            /** Format: int64 */
+            siteId?: number;
+            siteName?: string;
+            /** Format: int64 */
+            version?: number;
         };
         Policy: {
             checks?: components["schemas"]["PolicyCheck"][];
@@ -3479,6 +3892,12 @@ export interface components {
             pauseOn?: string[];
             /** Format: int32 */
             version?: number;
+        };
+        PreviousFault: {
+            deviceName?: string;
+            faultNumber?: string;
+            item?: string;
+            note?: string;
         };
         ProbeAllowList: {
             probeAllowList?: string;
@@ -3722,9 +4141,24 @@ export interface components {
             visitNo?: number;
             workDone?: string;
         };
+        SignCommand: {
+            opinion?: string;
+            signature?: string;
+            signerName: string;
+        };
         SignIn: {
             password?: string;
             username?: string;
+        };
+        SiteHazardView: {
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            lightning?: boolean;
+            /** Format: int64 */
+            siteId?: number;
+            siteName?: string;
+            wind?: boolean;
         };
         SiteRef: {
             /** Format: int64 */
@@ -4021,6 +4455,12 @@ export interface components {
             waitingFor?: string;
             /** Format: date */
             warrantyEnd?: string;
+        };
+        WeatherCommand: {
+            /** Format: int64 */
+            customerId?: number;
+            /** @enum {string} */
+            hazard: "LIGHTNING" | "WIND";
         };
         Window: {
             from?: string;
@@ -5381,6 +5821,339 @@ export interface operations {
             };
         };
     };
+    plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PlanView"][];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PlanView"];
+                };
+            };
+        };
+    };
+    editPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PlanView"];
+                };
+            };
+        };
+    };
+    inspections: {
+        parameters: {
+            query?: {
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionSummary"][];
+                };
+            };
+        };
+    };
+    overdueCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+    };
+    weather: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeatherCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionSummary"][];
+                };
+            };
+        };
+    };
+    inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionDetail"];
+                };
+            };
+        };
+    };
+    verifyAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssetCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionDetail"];
+                };
+            };
+        };
+    };
+    recordCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                checkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionDetail"];
+                };
+            };
+        };
+    };
+    finish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionDetail"];
+                };
+            };
+        };
+    };
+    probe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionDetail"];
+                };
+            };
+        };
+    };
+    reportPdf: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionDetail"];
+                };
+            };
+        };
+    };
+    agreeTime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreeCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionDetail"];
+                };
+            };
+        };
+    };
     list_4: {
         parameters: {
             query?: {
@@ -6128,6 +6901,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    hazards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SiteHazardView"][];
+                };
+            };
+        };
+    };
+    markHazards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SiteHazardView"];
+                };
             };
         };
     };

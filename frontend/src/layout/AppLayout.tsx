@@ -27,6 +27,11 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
   { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/knowledge', label: 'nav.knowledge' },
+  {
+    path: '/inspections',
+    label: 'nav.inspections',
+    roles: ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'],
+  },
 ];
 
 /** A customer unit's user (CUSTOMER only): their tickets and reporting a fault; no task inbox. */
@@ -35,6 +40,7 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/tickets/new', label: 'nav.reportFault' },
   { path: '/reports', label: 'nav.reports' },
   { path: '/knowledge', label: 'nav.knowledge' },
+  { path: '/inspections', label: 'nav.inspections' },
 ];
 
 function selectedKey(pathname: string, fallback: string): string {

@@ -12,6 +12,7 @@ import {
   PlusCircleOutlined,
   SettingOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -44,6 +45,7 @@ const ICONS: Record<string, ReactNode> = {
   '/admin': <SettingOutlined />,
   '/stock': <InboxOutlined />,
   '/reports': <FileExcelOutlined />,
+  '/inspections': <ScheduleOutlined />,
   '/loaners': <DatabaseOutlined />,
   '/knowledge': <BookOutlined />,
 };

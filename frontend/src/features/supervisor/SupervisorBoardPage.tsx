@@ -38,6 +38,7 @@ import { notificationTicketLabel } from './notifications';
 import { useHasRole } from '../../auth/AuthContext';
 import type { SuperviseAction } from './api';
 import { SuperviseDialog } from './SuperviseDialog';
+import { OverdueInspectionsNotice } from '../inspections';
 
 /** The board is refreshed this often (and at once when a filter changes). */
 export const BOARD_REFRESH_MILLIS = 30_000;
@@ -349,6 +350,7 @@ export function SupervisorBoardPage() {
           </Space>
         }
       />
+      <OverdueInspectionsNotice />
       {board.error && (
         <Alert
           type="error"

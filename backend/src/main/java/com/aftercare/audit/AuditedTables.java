@@ -79,7 +79,13 @@ final class AuditedTables {
             Map.entry("ticket_link", new Spec(OwnerRule.VIA_TICKET, "low_ticket_id", "low_ticket_id")),
             // issue 15 (IN-4, RP-4): knowledge articles are the provider's; a case solved from one belongs to the case
             Map.entry("kb_article", new Spec(OwnerRule.NONE, null, "source_ticket_id")),
-            Map.entry("kb_article_use", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
+            Map.entry("kb_article_use", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            // preventive inspections (issue 16): plans, inspections, their checklist lines, asset checks, site hazards
+            Map.entry("inspection_plan", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("inspection", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("inspection_check", new Spec(OwnerRule.COLUMN, "customer_id", "fault_ticket_id")),
+            Map.entry("inspection_asset_check", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("site_hazard", new Spec(OwnerRule.VIA_SITE, "site_id", null)));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

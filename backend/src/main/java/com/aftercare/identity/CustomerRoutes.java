@@ -77,7 +77,13 @@ public final class CustomerRoutes {
             route("GET", "/api/repair-reports/\\d+/file"),
             // issue 15 (RP-4): the published knowledge articles about their own systems
             route("GET", "/api/knowledge/articles"),
-            route("GET", "/api/knowledge/articles/\\d+"));
+            route("GET", "/api/knowledge/articles/\\d+"),
+            // preventive inspections of their own unit (issue 16): read, agree or move the time, sign, the report
+            route("GET", "/api/inspections"),
+            route("GET", "/api/inspections/\\d+"),
+            route("POST", "/api/inspections/\\d+/time"),
+            route("POST", "/api/inspections/\\d+/sign"),
+            route("GET", "/api/inspections/\\d+/report\\.pdf"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

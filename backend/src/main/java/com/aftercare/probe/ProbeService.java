@@ -82,7 +82,18 @@ public class ProbeService {
     @Transactional(readOnly = true)
     public Plan plan(Long ticketId) {
         Ticket ticket = tickets.get(ticketId);
-        Device device = ticket.getDevice();
+        return plan(ticketId, ticket.getDevice());
+    }
+
+    /**
+     * A device's checks outside any case (a preventive inspection's automated items, issue 16): the same policy and
+     * settings as a case's verification, no waiver. The caller holds the transaction the device was read in.
+     */
+    public Plan planForDevice(Device device) {
+        return plan(null, device);
+    }
+
+    private Plan plan(Long ticketId, Device device) {
         if (device == null) {
             return new Plan(ticketId, null, null, null, null, null);
         }
@@ -109,7 +120,7 @@ public class ProbeService {
         String allowList = device.getSite().getProbeAllowList();
         ProbeJob job = new ProbeJob(endpoint(device, true), checks, allowList == null || allowList.isBlank() ? List.of()
                 : List.of(allowList.trim().split("[,\\s]+")));
-        Waiver waiver = waivers.findFirstByTicketIdOrderByWaivedAtDescIdDesc(ticketId)
+        Waiver waiver = ticketId == null ? null : waivers.findFirstByTicketIdOrderByWaivedAtDescIdDesc(ticketId)
                 .map(w -> new Waiver(w.getWaivedBy(), w.getReason())).orElse(null);
         return new Plan(ticketId, device.getId(), device.getName(), device.getSite().getId(), job, allowList, notConfigured, waiver);
     }

@@ -34,6 +34,7 @@ import com.aftercare.support.StandaloneApp;
  * <li>supervisor-bulk.mjs (issue 15): a supervisor selects two overdue cases on the board and reassigns both in
  * one action; the board and the cases show the new engineer; the board with a selection fits a phone.</li>
  * <li>intake-links.mjs (issue 15): caller lookup by phone digits, the open-case warning and a duplicate, on a phone.</li>
+ * <li>inspection-checklist.mjs (issue 16): an engineer works an inspection checklist on a phone, the customer signs.</li>
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
@@ -103,6 +104,12 @@ class BrowserEndToEndTest {
     @Test
     void intakeSuggestsAKnowledgeArticleAndTheKnowledgePagesFitAPhone() throws Exception {
         runBrowserScript("e2e/knowledge-base.mjs", "browser-e2e-knowledge");
+    }
+
+    /** Issue 16 (PM-4): an engineer works a monthly inspection's checklist on a phone; the customer signs on it. */
+    @Test
+    void engineerWorksAnInspectionChecklistOnThePhone() throws Exception {
+        runBrowserScript("e2e/inspection-checklist.mjs", "browser-e2e-inspection");
     }
 
     private static void runBrowserScript(String script, String name) throws Exception {

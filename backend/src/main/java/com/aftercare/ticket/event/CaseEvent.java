@@ -190,6 +190,14 @@ public sealed interface CaseEvent {
         public String type() { return "REPAIR_REPORT"; }
     }
 
+    /**
+     * A preventive inspection (issue 16) was not done by the end of its window: kind is the inspection's kind code
+     * (WEEKLY ... WEATHER), lastDay the window's last day. Belongs to no case; goes to the supervisors.
+     */
+    record InspectionOverdue(long inspectionId, String customer, String kind, java.time.LocalDate lastDay) implements CaseEvent {
+        public String type() { return "INSPECTION"; }
+    }
+
     /** engineer null: nobody has taken the job, the desk was reminded. */
     record Reminded(String engineer) implements CaseEvent {
         public String type() { return "REMINDED"; }

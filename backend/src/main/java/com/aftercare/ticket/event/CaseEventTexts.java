@@ -206,6 +206,10 @@ public class CaseEventTexts {
                     ? text(lang, "repairListReady", "year", e.year(), "quarter", e.number(), "files", e.files())
                     : text(lang, "repairSummaryReady", "year", e.year(), "month", e.number(), "files", e.files());
         }
+        if (event instanceof CaseEvent.InspectionOverdue e) {
+            return text(lang, "inspectionOverdue", "id", e.inspectionId(), "customer", e.customer(), "kind",
+                    labels.label(lang, "inspection.kind", e.kind()), "lastDay", e.lastDay());
+        }
         if (event instanceof CaseEvent.Reassigned e) {
             String from = blank(e.from()) ? text(lang, "nobody") : e.from();
             return blank(e.reason()) ? text(lang, "reassigned", "from", from, "to", e.to())

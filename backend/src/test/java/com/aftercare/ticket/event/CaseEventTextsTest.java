@@ -34,6 +34,8 @@ class CaseEventTextsTest {
             // issue 15: who sent a mail and its subject, and a mail's file name
             "张工 <zhang@customer.example>", "someone@unknown.example", "stranger@elsewhere.example", "摄像头无画面", "门禁无法刷卡",
             "Re: 硬盘报警", "录像调取", "tool.exe",
+            // issue 16: a customer unit as named in the asset archive
+            "市公安局",
             // issue 14: a monitoring source as the admin named it
             "总部监控",
             // issue 13: what people typed on a repair slip, a progress report and a loaner
@@ -147,6 +149,8 @@ class CaseEventTextsTest {
         s.put("mailAttachmentRefused", new CaseEvent.MailAttachmentRefused("tool.exe"));
         s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
+        // issue 16: an inspection not done by the end of its window
+        s.put("inspectionOverdue", new CaseEvent.InspectionOverdue(12, "市公安局", "WEEKLY", java.time.LocalDate.of(2026, 11, 8)));
         s.put("probeWaitsForAgent", new CaseEvent.ProbeWaitsForAgent("1号摄像机", "东门机房代理", "东门路口站"));
         // issue 15: linked cases, seen from each side, and a duplicate closed
         s.put("casesLinkedRelated", new CaseEvent.CasesLinked(NUMBER, "RELATED"));

@@ -1,0 +1,13 @@
+package com.aftercare.inspection;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AssetCheckRepository extends JpaRepository<AssetCheck, Long> {
+
+    List<AssetCheck> findByInspectionIdOrderById(Long inspectionId);
+
+    Optional<AssetCheck> findByInspectionIdAndDeviceId(Long inspectionId, Long deviceId);
+}

@@ -1,0 +1,6 @@
+package com.aftercare.inspection;
+
+/** One checklist line's outcome. */
+public enum CheckResult {
+    PASS, FAIL
+}

@@ -1,0 +1,83 @@
+package com.aftercare.inspection;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** One checklist line: an item of the plan's template on one device, passed or failed with a note and a photo. */
+@Entity
+@Table(name = "inspection_check")
+public class InspectionCheck {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "inspection_id")
+    private Long inspectionId;
+    @Column(name = "customer_id")
+    private Long customerId;
+    @Column(name = "device_id")
+    private Long deviceId;
+    private String item;
+    private String method;
+    private boolean automated;
+    @Enumerated(EnumType.STRING)
+    private CheckResult result;
+    private String note;
+    private String photo;
+    @Column(name = "checked_by")
+    private String checkedBy;
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+    @Column(name = "fault_ticket_id")
+    private Long faultTicketId;
+    @Version
+    private long version;
+
+    protected InspectionCheck() {
+    }
+
+    InspectionCheck(Long inspectionId, Long customerId, Long deviceId, String item, String method, boolean automated) {
+        this.inspectionId = inspectionId;
+        this.customerId = customerId;
+        this.deviceId = deviceId;
+        this.item = item;
+        this.method = method;
+        this.automated = automated;
+    }
+
+    void record(CheckResult result, String note, String photo, String by, Instant at) {
+        this.result = result;
+        this.note = note;
+        if (photo != null) {
+            this.photo = photo;
+        }
+        this.checkedBy = by;
+        this.checkedAt = at;
+    }
+
+    void faultOpened(long ticketId) {
+        this.faultTicketId = ticketId;
+    }
+
+    public Long getId() { return id; }
+    public Long getInspectionId() { return inspectionId; }
+    public Long getDeviceId() { return deviceId; }
+    public String getItem() { return item; }
+    public String getMethod() { return method; }
+    public boolean isAutomated() { return automated; }
+    public CheckResult getResult() { return result; }
+    public String getNote() { return note; }
+    public String getPhoto() { return photo; }
+    public String getCheckedBy() { return checkedBy; }
+    public Instant getCheckedAt() { return checkedAt; }
+    public Long getFaultTicketId() { return faultTicketId; }
+}

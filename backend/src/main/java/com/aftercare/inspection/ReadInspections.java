@@ -1,0 +1,177 @@
+package com.aftercare.inspection;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.asset.AssetService;
+import com.aftercare.asset.Device;
+import com.aftercare.common.NotFoundException;
+import com.aftercare.identity.CurrentUser;
+import com.aftercare.inspection.InspectionViews.AssetView;
+import com.aftercare.inspection.InspectionViews.CheckView;
+import com.aftercare.inspection.InspectionViews.InspectionDetail;
+import com.aftercare.inspection.InspectionViews.InspectionSummary;
+import com.aftercare.inspection.InspectionViews.ItemView;
+import com.aftercare.inspection.InspectionViews.PlanView;
+import com.aftercare.inspection.InspectionViews.PreviousFault;
+import com.aftercare.inspection.InspectionViews.SiteHazardView;
+import com.aftercare.ticket.FindTicket;
+
+/**
+ * Reads plans, inspections and site marks for the pages. A customer's user reads only their own unit's inspections
+ * (another unit's is "not found") and no plans or marks; staff read all. Overdue: past the window's end and not done.
+ */
+@Service
+public class ReadInspections {
+
+    private final InspectionPlanRepository plans;
+    private final InspectionRepository inspections;
+    private final InspectionCheckRepository checks;
+    private final AssetCheckRepository assetChecks;
+    private final SiteHazardRepository hazards;
+    private final Inspections visible;
+    private final AssetService assets;
+    private final FindTicket tickets;
+    private final Clock clock;
+
+    ReadInspections(InspectionPlanRepository plans, InspectionRepository inspections, InspectionCheckRepository checks,
+            AssetCheckRepository assetChecks, SiteHazardRepository hazards, Inspections visible, AssetService assets,
+            FindTicket tickets, Clock clock) {
+        this.plans = plans;
+        this.inspections = inspections;
+        this.checks = checks;
+        this.assetChecks = assetChecks;
+        this.hazards = hazards;
+        this.visible = visible;
+        this.assets = assets;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanView> plans() {
+        Names names = names();
+        return plans.findAllByOrderById().stream().map(p -> plan(p, names)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PlanView plan(long id) {
+        return plan(plans.findById(id).orElseThrow(() -> new NotFoundException("No inspection plan " + id)), names());
+    }
+
+    private static PlanView plan(InspectionPlan p, Names names) {
+        return new PlanView(p.getId(), p.getCustomerId(), names.customer(p.getCustomerId()), p.getSiteId(),
+                names.site(p.getSiteId()), p.getName(), p.getCycle(), p.isActive(),
+                p.getItems().stream().map(i -> new ItemView(i.getDeviceType(), i.getItem(), i.getMethod(), i.isAutomated())).toList(),
+                p.getVersion());
+    }
+
+    /** The newest 200 inspections the user may see; overdueOnly: only those past their window. */
+    @Transactional(readOnly = true)
+    public List<InspectionSummary> list(boolean overdueOnly) {
+        Long scope = CurrentUser.scopeCustomerId();
+        List<Inspection> found = scope == null ? inspections.findTop200ByOrderByIdDesc()
+                : inspections.findTop200ByCustomerIdOrderByIdDesc(scope);
+        Names names = names();
+        return found.stream().map(i -> summary(i, names)).filter(s -> !overdueOnly || s.overdue()).toList();
+    }
+
+    /** How many inspections are overdue (the supervisor board's count). */
+    @Transactional(readOnly = true)
+    public long overdueCount() {
+        return inspections.countByStatusNotAndDueAtBefore(InspectionStatus.DONE, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public InspectionDetail read(long id) {
+        Inspection i = visible.visible(id);
+        Names names = names();
+        Map<Long, Device> devices = new HashMap<>();
+        List<CheckView> lines = checks.findByInspectionIdOrderById(id).stream().map(c -> {
+            Device d = devices.computeIfAbsent(c.getDeviceId(), assets::device);
+            return new CheckView(c.getId(), d.getId(), d.getName(), d.getType(), c.getItem(), c.getMethod(), c.isAutomated(),
+                    c.getResult(), c.getNote(), c.getPhoto(), c.getCheckedBy(), c.getCheckedAt(), c.getFaultTicketId(),
+                    c.getFaultTicketId() == null ? null : tickets.get(c.getFaultTicketId()).getNumber());
+        }).toList();
+        List<PreviousFault> previous = new ArrayList<>();
+        if (i.getPlanId() != null) {
+            inspections.findFirstByPlanIdAndIdLessThanOrderByIdDesc(i.getPlanId(), i.getId()).ifPresent(last ->
+                    checks.findByInspectionIdOrderById(last.getId()).stream().filter(c -> c.getResult() == CheckResult.FAIL)
+                            .forEach(c -> previous.add(new PreviousFault(devices.computeIfAbsent(c.getDeviceId(), assets::device).getName(),
+                                    c.getItem(), c.getNote(), c.getFaultTicketId() == null ? null
+                                            : tickets.get(c.getFaultTicketId()).getNumber()))));
+        }
+        List<AssetView> assetViews = new ArrayList<>();
+        if (i.isVerifyAssets()) {
+            Map<Long, AssetCheck> done = new HashMap<>();
+            assetChecks.findByInspectionIdOrderById(id).forEach(a -> done.put(a.getDeviceId(), a));
+            lines.stream().map(CheckView::deviceId).distinct().forEach(deviceId -> {
+                Device d = devices.get(deviceId);
+                AssetCheck a = done.get(deviceId);
+                assetViews.add(new AssetView(d.getId(), d.getName(), d.getType(), d.getModel(), d.getSerialNumber(),
+                        d.getSite().getName(), a == null ? null : a.isConfirmed(), a == null ? null : a.getModel(),
+                        a == null ? null : a.getSerialNumber(), a == null ? null : a.getLocation(),
+                        a == null ? null : a.getCheckedBy(), a == null ? null : a.getCheckedAt()));
+            });
+        }
+        return new InspectionDetail(summary(i, names), i.isVerifyAssets(), i.getAgreedVia(), i.getAgreedBy(),
+                i.getChecklistDoneBy(), i.getChecklistDoneAt(), i.getSignerName(), i.getOpinion(), i.getSignature(),
+                i.getSignedAt(), i.getCompletedAt(), lines, previous, assetViews);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SiteHazardView> hazards() {
+        Map<Long, SiteHazard> marks = new HashMap<>();
+        hazards.findAll().forEach(h -> marks.put(h.getSiteId(), h));
+        return assets.sites().stream().map(s -> {
+            SiteHazard h = marks.get(s.getId());
+            return new SiteHazardView(s.getId(), s.getName(), s.getCustomer().getId(), s.getCustomer().getName(),
+                    h != null && h.isLightning(), h != null && h.isWind());
+        }).toList();
+    }
+
+    private InspectionSummary summary(Inspection i, Names names) {
+        List<InspectionCheck> lines = checks.findByInspectionIdOrderById(i.getId());
+        int checked = (int) lines.stream().filter(c -> c.getResult() != null).count();
+        int failed = (int) lines.stream().filter(c -> c.getResult() == CheckResult.FAIL).count();
+        boolean overdue = i.getStatus() != InspectionStatus.DONE && !clock.instant().isBefore(i.getDueAt());
+        String planName = i.getPlanId() == null ? null : names.plan(i.getPlanId());
+        return new InspectionSummary(i.getId(), i.getKind(), i.getHazard(), i.getStatus(), i.getCustomerId(),
+                names.customer(i.getCustomerId()), i.getSiteId(), names.site(i.getSiteId()), i.getPlanId(), planName,
+                i.getWindowStart(), lastDay(i.getDueAt(), clock.getZone()), i.getDueAt(), overdue,
+                i.getAgreedAt(), i.getTimesMoved(), lines.size(), checked, failed, i.getVersion());
+    }
+
+    private Names names() {
+        Map<Long, String> customers = new HashMap<>();
+        assets.customers().forEach(c -> customers.put(c.getId(), c.getName()));
+        Map<Long, String> sites = new HashMap<>();
+        assets.sites().forEach(s -> sites.put(s.getId(), s.getName()));
+        return new Names(customers, sites, plans);
+    }
+
+    private record Names(Map<Long, String> customers, Map<Long, String> sites, InspectionPlanRepository plans) {
+        String customer(Long id) {
+            return customers.getOrDefault(id, "");
+        }
+
+        String site(Long id) {
+            return id == null ? null : sites.get(id);
+        }
+
+        String plan(Long id) {
+            return plans.findById(id).map(InspectionPlan::getName).orElse(null);
+        }
+    }
+
+    /** The last day on which the inspection is still in time: the day of the instant just before it is due. */
+    static java.time.LocalDate lastDay(java.time.Instant dueAt, java.time.ZoneId zone) {
+        return dueAt.minusNanos(1).atZone(zone).toLocalDate();
+    }
+}

@@ -1,0 +1,185 @@
+import { api, download } from '../../api/client';
+import type { Customer } from '../../api/types';
+
+export type InspectionCycle = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'HALF_YEARLY';
+export type InspectionKind = InspectionCycle | 'WEATHER';
+export type InspectionStatus = 'AWAITING_TIME' | 'SCHEDULED' | 'AWAITING_SIGNATURE' | 'DONE';
+export type Hazard = 'LIGHTNING' | 'WIND';
+export type CheckResult = 'PASS' | 'FAIL';
+export type DeviceType = 'CAMERA' | 'NVR' | 'SWITCH' | 'UPS' | 'SERVER' | 'OTHER';
+
+export const CYCLES: InspectionCycle[] = ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY'];
+export const DEVICE_TYPES: DeviceType[] = ['CAMERA', 'NVR', 'SWITCH', 'UPS', 'SERVER', 'OTHER'];
+export const HAZARDS: Hazard[] = ['LIGHTNING', 'WIND'];
+
+export interface PlanItem {
+  deviceType: DeviceType;
+  item: string;
+  method?: string | null;
+  automated: boolean;
+}
+
+export interface InspectionPlan {
+  id: number;
+  customerId: number;
+  customerName: string;
+  siteId?: number | null;
+  siteName?: string | null;
+  name: string;
+  cycle: InspectionCycle;
+  active: boolean;
+  items: PlanItem[];
+  version: number;
+}
+
+export interface PlanCommand {
+  customerId: number;
+  siteId?: number | null;
+  name: string;
+  cycle: InspectionCycle;
+  active: boolean;
+  items: PlanItem[];
+  version?: number;
+}
+
+export interface InspectionSummary {
+  id: number;
+  kind: InspectionKind;
+  hazard?: Hazard | null;
+  status: InspectionStatus;
+  customerId: number;
+  customerName: string;
+  siteId?: number | null;
+  siteName?: string | null;
+  planId?: number | null;
+  planName?: string | null;
+  windowStart: string;
+  lastDay: string;
+  dueAt: string;
+  overdue: boolean;
+  agreedAt?: string | null;
+  timesMoved: number;
+  items: number;
+  checked: number;
+  failed: number;
+  version: number;
+}
+
+export interface CheckLine {
+  id: number;
+  deviceId: number;
+  deviceName: string;
+  deviceType: DeviceType;
+  item: string;
+  method?: string | null;
+  automated: boolean;
+  result?: CheckResult | null;
+  note?: string | null;
+  photo?: string | null;
+  checkedBy?: string | null;
+  checkedAt?: string | null;
+  faultTicketId?: number | null;
+  faultNumber?: string | null;
+}
+
+export interface PreviousFault {
+  deviceName: string;
+  item: string;
+  note?: string | null;
+  faultNumber?: string | null;
+}
+
+export interface AssetLine {
+  deviceId: number;
+  deviceName: string;
+  deviceType: DeviceType;
+  model?: string | null;
+  serialNumber?: string | null;
+  location?: string | null;
+  confirmed?: boolean | null;
+  foundModel?: string | null;
+  foundSerialNumber?: string | null;
+  foundLocation?: string | null;
+}
+
+export interface InspectionDetail {
+  summary: InspectionSummary;
+  verifyAssets: boolean;
+  agreedVia?: 'PORTAL' | 'CALL' | null;
+  agreedBy?: string | null;
+  checklistDoneBy?: string | null;
+  checklistDoneAt?: string | null;
+  signerName?: string | null;
+  opinion?: string | null;
+  signature?: string | null;
+  signedAt?: string | null;
+  completedAt?: string | null;
+  checks: CheckLine[];
+  previousFaults: PreviousFault[];
+  assets: AssetLine[];
+}
+
+export interface SiteHazardMark {
+  siteId: number;
+  siteName: string;
+  customerId: number;
+  customerName: string;
+  lightning: boolean;
+  wind: boolean;
+}
+
+export const inspectionsApi = {
+  list: (overdue: boolean) => api.get<InspectionSummary[]>('/inspections', overdue ? { overdue: 'true' } : undefined),
+  overdueCount: () => api.get<{ overdue: number }>('/inspections/overdue-count'),
+  get: (id: number) => api.get<InspectionDetail>(`/inspections/${id}`),
+  agree: (id: number, at: string, version: number) =>
+    api.post<InspectionDetail>(`/inspections/${id}/time`, { at, version }),
+  check: (id: number, checkId: number, result: CheckResult, note?: string, photo?: string) =>
+    api.put<InspectionDetail>(`/inspections/${id}/checks/${checkId}`, { result, note, photo }),
+  probe: (id: number) => api.postEmpty<InspectionDetail>(`/inspections/${id}/probe`),
+  verifyAsset: (
+    id: number,
+    body: { deviceId: number; confirmed: boolean; model?: string; serialNumber?: string; location?: string },
+  ) => api.post<InspectionDetail>(`/inspections/${id}/assets`, body),
+  finish: (id: number) => api.postEmpty<InspectionDetail>(`/inspections/${id}/finish`),
+  sign: (id: number, signerName: string, opinion?: string, signature?: string) =>
+    api.post<InspectionDetail>(`/inspections/${id}/sign`, { signerName, opinion, signature }),
+  report: (id: number) => download(`/inspections/${id}/report.pdf`, undefined, `inspection-${id}.pdf`),
+  weather: (hazard: Hazard) => api.post<InspectionSummary[]>('/inspections/weather', { hazard }),
+  plans: () => api.get<InspectionPlan[]>('/inspection-plans'),
+  createPlan: (body: PlanCommand) => api.post<InspectionPlan>('/inspection-plans', body),
+  editPlan: (id: number, body: PlanCommand) => api.put<InspectionPlan>(`/inspection-plans/${id}`, body),
+  hazards: () => api.get<SiteHazardMark[]>('/site-hazards'),
+  markHazards: (siteId: number, lightning: boolean, wind: boolean) =>
+    api.put<SiteHazardMark>(`/site-hazards/${siteId}`, { lightning, wind }),
+  customers: () => api.get<Customer[]>('/customers'),
+};
+
+export const inspectionKeys = {
+  list: (overdue: boolean) => ['inspections', overdue] as const,
+  detail: (id: number) => ['inspection', id] as const,
+  plans: ['inspection-plans'] as const,
+  hazards: ['site-hazards'] as const,
+  overdue: ['inspections', 'overdue-count'] as const,
+};
+
+/** Scales a photo taken on the phone to at most 1280 px on its longer side, as a JPEG data URL (the server takes ~600 KB). */
+export async function photoDataUrl(file: File, max = 1280): Promise<string> {
+  const url = URL.createObjectURL(file);
+  try {
+    const img = await new Promise<HTMLImageElement>((resolve, reject) => {
+      const i = new Image();
+      i.onload = () => resolve(i);
+      i.onerror = reject;
+      i.src = url;
+    });
+    const scale = Math.min(1, max / Math.max(img.width, img.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(img.width * scale);
+    canvas.height = Math.round(img.height * scale);
+    canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/jpeg', 0.7);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
