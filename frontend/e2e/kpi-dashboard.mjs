@@ -31,8 +31,14 @@ await run(browser, page, 'kpi-dashboard-failure.png', async () => {
   check((await page.locator(byTestId('kpi-rate-GOOD_ORDER')).innerText()) === '95.0%', 'good order is not 19/20');
   check((await page.locator(byTestId('kpi-rate-FIRST_LINE')).innerText()) === '100.0%', 'first line is not 2/2');
   const text = await page.locator('.kpi-dashboard').innerText();
-  check(text.includes('用户满意率') && text.includes('系统可用率') && text.includes('近12个月趋势'), 'Chinese titles missing');
-  check(!/SATISFACTION|DEVICE_MINUTES|CONSULTATION|kpiPage\./.test(text), `codes reach the user: ${text.slice(0, 300)}`);
+  check(
+    text.includes('用户满意率') && text.includes('系统可用率') && text.includes('近12个月趋势'),
+    'Chinese titles missing',
+  );
+  check(
+    !/SATISFACTION|DEVICE_MINUTES|CONSULTATION|kpiPage\./.test(text),
+    `codes reach the user: ${text.slice(0, 300)}`,
+  );
   await page.waitForSelector(`${byTestId('kpi-trend')} svg`);
   await shot(page, 'kpi-1440');
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
 import type { Role } from '../../api/types';
 import { AuthProvider, useAuth } from '../../auth/AuthContext';
+import i18n from '../../i18n';
 import { fireEvent, render, screen, waitFor, within } from '../../test/render';
 import type { Dashboard } from './api';
 import KpiDashboardPage from './KpiDashboardPage';
@@ -16,7 +17,7 @@ vi.mock('echarts/core', () => ({
   init: vi.fn(() => ({ on: vi.fn(), setOption, resize: vi.fn(), dispose: vi.fn() })),
 }));
 
-const SLOW = { timeout: 60_000 };
+const SLOW = { timeout: 120_000 };
 
 const figure = (kpi: string, unit: string, numerator: number, denominator: number) => ({
   kpi,
@@ -42,7 +43,14 @@ const dashboard: Dashboard = {
       figure('AVAILABILITY', 'DEVICE_MINUTES', 121_195, 129_600),
       figure('GOOD_ORDER', 'DEVICES', 2, 3),
     ] as Dashboard['month']['figures'],
-    incidents: { total: 5, byCategory: [{ code: 'CONSULTATION', count: 1 }, { code: 'DEFECT', count: 4 }], byLevel: [{ code: '3', count: 5 }] },
+    incidents: {
+      total: 5,
+      byCategory: [
+        { code: 'CONSULTATION', count: 1 },
+        { code: 'DEFECT', count: 4 },
+      ],
+      byLevel: [{ code: '3', count: 5 }],
+    },
   },
   trend: [{ month: '2026-09', figures: [], incidents: 5 }],
 };
@@ -53,10 +61,20 @@ const json = (body: unknown, status = 200) =>
 function mockApi(roles: Role[]) {
   const fetchMock = vi.fn((input: RequestInfo | URL) => {
     const url = String(input);
-    if (url === 'api/me') return json({ username: 'u', displayName: '陈静', roles, customerId: roles.includes('CUSTOMER') ? 7 : null });
+    if (url === 'api/me')
+      return json({ username: 'u', displayName: '陈静', roles, customerId: roles.includes('CUSTOMER') ? 7 : null });
     if (url.startsWith('api/customers')) return json([{ id: 7, name: '示范市公安局' }]);
     if (url.startsWith('api/kpi/cases'))
-      return json([{ id: 41, number: 'INC-2026-000041', title: '路口1摄像机黑屏', status: 'CLOSED', level: '3', siteName: '指挥中心' }]);
+      return json([
+        {
+          id: 41,
+          number: 'INC-2026-000041',
+          title: '路口1摄像机黑屏',
+          status: 'CLOSED',
+          level: '3',
+          siteName: '指挥中心',
+        },
+      ]);
     if (url.startsWith('api/kpi')) return json(dashboard);
     return json({ status: 404 }, 404);
   });
@@ -90,8 +108,12 @@ function renderPage() {
   );
 }
 
-beforeEach(() => authStore.set('Basic ZGVzazpkZW1v'));
-afterEach(() => {
+beforeEach(async () => {
+  authStore.set('Basic ZGVzazpkZW1v');
+  await i18n.changeLanguage('zh');
+});
+afterEach(async () => {
+  await i18n.changeLanguage('en');
   authStore.clear();
   vi.unstubAllGlobals();
 });
@@ -105,7 +127,9 @@ describe('KpiDashboardPage', () => {
     expect(screen.getByTestId('kpi-rate-SATISFACTION').textContent).toBe('75.0%');
     expect(within(satisfaction).getByText('3 单 / 4 单')).toBeTruthy();
     expect(screen.getByTestId('kpi-rate-AVAILABILITY').textContent).toBe('93.5%');
-    expect(within(screen.getByTestId('kpi-AVAILABILITY')).getByText('2,019.9 设备·小时 / 2,160 设备·小时')).toBeTruthy();
+    expect(
+      within(screen.getByTestId('kpi-AVAILABILITY')).getByText('2,019.9 设备·小时 / 2,160 设备·小时'),
+    ).toBeTruthy();
     expect(screen.getByTestId('kpi-rate-GOOD_ORDER').textContent).toBe('66.7%');
     expect(screen.getByTestId('kpi-rate-FIRST_LINE').textContent).toBe('无数据');
     expect(screen.getByText('故障修复及时率')).toBeTruthy();

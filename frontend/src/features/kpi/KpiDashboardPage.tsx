@@ -145,7 +145,12 @@ export default function KpiDashboardPage() {
         />
       </Space>
       {(error || dashboard.error) && (
-        <Alert type="error" showIcon message={error ?? describeError(dashboard.error, t)} style={{ marginBottom: 12 }} />
+        <Alert
+          type="error"
+          showIcon
+          message={error ?? describeError(dashboard.error, t)}
+          style={{ marginBottom: 12 }}
+        />
       )}
       {!data ? (
         <Spin />
@@ -166,7 +171,10 @@ export default function KpiDashboardPage() {
                     {percent(f.rate) ?? t('kpi.noData')}
                   </div>
                   <Typography.Text type="secondary">
-                    {t('kpiPage.fraction', { numerator: amount(f, f.numerator), denominator: amount(f, f.denominator) })}
+                    {t('kpiPage.fraction', {
+                      numerator: amount(f, f.numerator),
+                      denominator: amount(f, f.denominator),
+                    })}
                   </Typography.Text>
                   <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0' }}>
                     {t(`kpi.definition.${f.kpi}`)}
@@ -177,7 +185,9 @@ export default function KpiDashboardPage() {
                         key={part}
                         size="small"
                         data-testid={`kpi-drill-${f.kpi}-${part}`}
-                        onClick={() => open({ kind: 'figure', kpi: f.kpi, part }, `${figureName(f)} · ${t(`kpiPart.${part}`)}`)}
+                        onClick={() =>
+                          open({ kind: 'figure', kpi: f.kpi, part }, `${figureName(f)} · ${t(`kpiPart.${part}`)}`)
+                        }
                       >
                         {t(`kpiPage.part.${part}`)}
                       </Button>
@@ -189,7 +199,11 @@ export default function KpiDashboardPage() {
             <Col xs={24} sm={12} lg={8} xl={6}>
               <Card size="small" title={t('kpiPage.incidents')} data-testid="kpi-INCIDENTS" style={{ height: '100%' }}>
                 <div className="kpi-rate">{data.month.incidents.total}</div>
-                <Button size="small" data-testid="kpi-drill-INCIDENTS" onClick={() => open({ kind: 'incidents' }, t('kpiPage.incidents'))}>
+                <Button
+                  size="small"
+                  data-testid="kpi-drill-INCIDENTS"
+                  onClick={() => open({ kind: 'incidents' }, t('kpiPage.incidents'))}
+                >
                   {t('kpiPage.allIncidents')}
                 </Button>
               </Card>

@@ -45,8 +45,7 @@ export interface Dashboard {
 
 /** What a drill-down asks for: a figure's part, or the incidents of one category or level. */
 export type Drill =
-  | { kind: 'figure'; kpi: KpiName; part: DrillPart }
-  | { kind: 'incidents'; category?: string; level?: string };
+  { kind: 'figure'; kpi: KpiName; part: DrillPart } | { kind: 'incidents'; category?: string; level?: string };
 
 export interface KpiFilter {
   customerId?: number;
