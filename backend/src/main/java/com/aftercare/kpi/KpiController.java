@@ -53,7 +53,8 @@ class KpiController {
     @Operation(summary = "The cases behind one figure of a month: its numerator, its denominator, or those that pulled it down")
     List<TicketSummary> behind(@RequestParam(required = false) Long customerId,
             @Parameter(example = "2026-11") @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
-            @RequestParam KpiName kpi, @RequestParam DrillPart part) {
+            @RequestParam(required = false) KpiName kpi, @RequestParam(required = false) DrillPart part) {
+        // optional here so a bad value is named by its own field; the command requires both
         return cases.behind(new ListKpiCases.Command(new KpiQuery(customerId, month), kpi, part));
     }
 
