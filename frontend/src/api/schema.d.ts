@@ -901,6 +901,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kpi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One month's KPIs (numerator, denominator, rate), incidents by category and level, and the 12-month trend */
+        get: operations["dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's KPIs with the cases behind each figure, as an Excel file in the reader's language */
+        get: operations["excel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one figure of a month: its numerator, its denominator, or those that pulled it down */
+        get: operations["behind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The faults received in a month, optionally of one category or level (NONE: not yet set) */
+        get: operations["incidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/loaners": {
         parameters: {
             query?: never;
@@ -2781,6 +2849,11 @@ export interface components {
             workingHours?: components["schemas"]["Window"][];
             zone?: string;
         };
+        Count: {
+            code?: string;
+            /** Format: int64 */
+            count?: number;
+        };
         CountDecision: {
             approved?: boolean;
             reason?: string;
@@ -2852,6 +2925,13 @@ export interface components {
             /** Format: int64 */
             id?: number;
             name?: string;
+        };
+        Dashboard: {
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            month?: components["schemas"]["KpiMonth"];
+            trend?: components["schemas"]["TrendPoint"][];
         };
         DelayRequest: {
             reason?: string;
@@ -2953,6 +3033,11 @@ export interface components {
             /** Format: date */
             warrantyEnd?: string;
         };
+        Drill: {
+            against?: number[];
+            denominator?: number[];
+            numerator?: number[];
+        };
         DryRun: {
             /** Format: int32 */
             blocked?: number;
@@ -3029,6 +3114,18 @@ export interface components {
             /** Format: int32 */
             maxJobs?: number;
         };
+        Figure: {
+            /** Format: int64 */
+            denominator?: number;
+            /** @enum {string} */
+            kpi?: "SATISFACTION" | "CYCLE_COMPLIANCE" | "REPEAT_SERVICE" | "REPAIR_TIMELINESS" | "FIRST_LINE" | "AVAILABILITY" | "GOOD_ORDER";
+            /** Format: int64 */
+            numerator?: number;
+            /** Format: double */
+            rate?: number;
+            /** @enum {string} */
+            unit?: "CASES" | "DEVICE_MINUTES" | "DEVICES";
+        };
         FirstLineRate: {
             /** Format: double */
             articleRate?: number;
@@ -3083,6 +3180,19 @@ export interface components {
             note?: string;
             reason?: string;
         };
+        Incident: {
+            category?: string;
+            /** Format: int64 */
+            id?: number;
+            level?: string;
+        };
+        Incidents: {
+            byCategory?: components["schemas"]["Count"][];
+            byLevel?: components["schemas"]["Count"][];
+            cases?: components["schemas"]["Incident"][];
+            /** Format: int64 */
+            total?: number;
+        };
         InstallRequest: {
             /** Format: int64 */
             loanerId?: number;
@@ -3102,6 +3212,18 @@ export interface components {
             name?: string;
             /** Format: int64 */
             siteId?: number;
+        };
+        KpiMonth: {
+            drills?: {
+                [key: string]: components["schemas"]["Drill"];
+            };
+            figures?: components["schemas"]["Figure"][];
+            /** Format: date-time */
+            from?: string;
+            incidents?: components["schemas"]["Incidents"];
+            month?: string;
+            /** Format: date-time */
+            to?: string;
         };
         LevelCount: {
             /** Format: int32 */
@@ -3951,6 +4073,12 @@ export interface components {
             /** @enum {string} */
             status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
             title?: string;
+        };
+        TrendPoint: {
+            figures?: components["schemas"]["Figure"][];
+            /** Format: int64 */
+            incidents?: number;
+            month?: string;
         };
         UnreadCount: {
             /** Format: int64 */
@@ -5635,6 +5763,107 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Suggestion"][];
+                };
+            };
+        };
+    };
+    dashboard: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                /** @example 2026-11 */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Dashboard"];
+                };
+            };
+        };
+    };
+    excel: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                /** @example 2026-11 */
+                month?: string;
+                lang?: string;
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    behind: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                /** @example 2026-11 */
+                month?: string;
+                kpi?: "SATISFACTION" | "CYCLE_COMPLIANCE" | "REPEAT_SERVICE" | "REPAIR_TIMELINESS" | "FIRST_LINE" | "AVAILABILITY" | "GOOD_ORDER";
+                part?: "NUMERATOR" | "DENOMINATOR" | "AGAINST";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TicketSummary"][];
+                };
+            };
+        };
+    };
+    incidents: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                /** @example 2026-11 */
+                month?: string;
+                category?: string;
+                level?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TicketSummary"][];
                 };
             };
         };
