@@ -57,11 +57,12 @@ await run(browser, page, 'kpi-dashboard-failure.png', async () => {
   await shot(page, 'kpi-390');
 
   step("the customer's user sees their own unit without a unit picker");
-  const second = await openBrowser({ viewport: { width: 390, height: 844 } });
+  const second = await openBrowser({ viewport: { width: 1440, height: 900 } });
   try {
     const cp = second.page;
     await cp.context().addInitScript(() => localStorage.setItem('aftercare.lang', 'zh'));
     await signIn(cp, base, 'customer');
+    await cp.setViewportSize({ width: 390, height: 844 });
     await cp.goto(`${base}/#/kpi`);
     await cp.waitForSelector(byTestId('kpi-rate-SATISFACTION'), { timeout: 60_000 });
     check((await cp.locator(byTestId('kpi-customer')).count()) === 0, 'a customer is offered the unit picker');
