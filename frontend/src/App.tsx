@@ -26,6 +26,8 @@ import { AppLayout } from './layout/AppLayout';
 
 // The editor pulls in bpmn-js/dmn-js: loaded on first use, outside the main bundle.
 const ModelEditorPage = lazy(() => import('./features/models/editor/ModelEditorPage'));
+// The KPI dashboard pulls in ECharts: loaded on first use too.
+const KpiDashboardPage = lazy(() => import('./features/kpi/KpiDashboardPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, restoring } = useAuth();
@@ -178,6 +180,16 @@ export function App() {
             element={
               <RequireRole roles={['ENGINEER', 'SUPERVISOR', 'ADMIN', 'SERVICE_DESK', 'PROCESS_OWNER']}>
                 <StockPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/kpi"
+            element={
+              <RequireRole roles={['SERVICE_DESK', 'SUPERVISOR', 'ADMIN']} customer>
+                <Suspense fallback={<Spin />}>
+                  <KpiDashboardPage />
+                </Suspense>
               </RequireRole>
             }
           />

@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
   { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
+  { path: '/kpi', label: 'nav.kpi', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/knowledge', label: 'nav.knowledge' },
   {
     path: '/inspections',
@@ -39,6 +40,7 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/tickets', label: 'nav.myTickets' },
   { path: '/tickets/new', label: 'nav.reportFault' },
   { path: '/reports', label: 'nav.reports' },
+  { path: '/kpi', label: 'nav.kpi' },
   { path: '/knowledge', label: 'nav.knowledge' },
   { path: '/inspections', label: 'nav.inspections' },
 ];

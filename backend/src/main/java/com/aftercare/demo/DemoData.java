@@ -87,6 +87,7 @@ class DemoData {
             demoPolicies();
             seedAssets(port);
             seedFieldJob();
+            seedClosedConsultations();
             log.info("Demo data loaded: sign in as desk / engineer / supervisor / owner / admin / customer, password 'demo'");
         } else {
             repointProbes(port);
@@ -160,6 +161,25 @@ class DemoData {
                 java.util.Map.of("category", "DEFECT", "solvedAtDesk", false));
         complete(ticket, "assignEngineer", "desk", Role.SERVICE_DESK, java.util.Map.of("engineer", "engineer"));
         complete(ticket, "acceptAssignment", "engineer", Role.ENGINEER, java.util.Map.of("accepted", true));
+    }
+
+    /**
+     * Two consultations answered at the desk and closed after the callback (scores 5 and 2), so the KPI dashboard
+     * (issue 16) has figures in the month the demo is loaded; README "KPI dashboard" gives their hand count.
+     */
+    private void seedClosedConsultations() {
+        Site county = assets.sites().stream().filter(s -> s.getName().equals(COUNTY_SITE)).findFirst().orElseThrow();
+        String[][] calls = { { "How to replay yesterday's video 如何回放昨天的录像", "5" },
+                { "How to export a clip to USB 如何导出录像到U盘", "2" } };
+        for (String[] call : calls) {
+            Ticket ticket = reportFault.report(new NewTicket(Channel.HOTLINE, "Sun Hao 孙浩", "Demo County Police 示范县公安局",
+                    "010-88880002", county.getId(), null, Category.CONSULTATION, Grade.LOW, Grade.LOW, call[0],
+                    "The caller asked the desk. 来电咨询。"), null).ticket();
+            complete(ticket, "firstLineResolution", "desk", Role.SERVICE_DESK, java.util.Map.of("category", "CONSULTATION",
+                    "solvedAtDesk", true, "deskNote", "Walked the caller through it 已电话指导"));
+            complete(ticket, "callRequester", "desk", Role.SERVICE_DESK,
+                    java.util.Map.of("callbackOutcome", "CONFIRMED", "satisfaction", call[1]));
+        }
     }
 
     private void complete(Ticket ticket, String key, String user, Role role, java.util.Map<String, Object> values) {

@@ -42,6 +42,11 @@ public final class CustomerRoutes {
             route("GET", "/api/tickets/\\d+/audit"),
             route("GET", "/api/audit"),
             route("GET", "/api/customers"),
+            // issue 16: the KPI dashboard of their own unit (figures, drill-down, Excel)
+            route("GET", "/api/kpi"),
+            route("GET", "/api/kpi/cases"),
+            route("GET", "/api/kpi/incidents"),
+            route("GET", "/api/kpi\\.xlsx"),
             route("GET", "/api/sites"),
             route("GET", "/api/devices"),
             route("GET", "/api/notifications"),

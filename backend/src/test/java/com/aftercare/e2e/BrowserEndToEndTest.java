@@ -60,6 +60,12 @@ class BrowserEndToEndTest {
         runBrowserScript("e2e/phone-pages.mjs", "browser-e2e-phone");
     }
 
+    /** Issue 16: the KPI dashboard shows the demo month's hand-counted figures and drills down, at 1440 and 390. */
+    @Test
+    void kpiDashboardShowsTheFiguresAndDrillsDown() throws Exception {
+        runBrowserScript("e2e/kpi-dashboard.mjs", "browser-e2e-kpi");
+    }
+
     /** Starts the app on a fresh H2 database named {@code name}, runs {@code script} with node against it. */
     @Test
     void aFormFilledWithoutSignalIsSentOnceWhenTheSignalReturns() throws Exception {

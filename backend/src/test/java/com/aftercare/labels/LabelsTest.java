@@ -74,7 +74,11 @@ class LabelsTest {
                 // the hold reasons and deliverable kinds the ticket use cases accept and Resolved.how: strings, not enums
                 Map.entry("holdReason", List.of("WAITING_CUSTOMER", "WAITING_PARTS")),
                 Map.entry("deliverable", List.of("SOLUTION_PLAN", "CONTINGENCY_PLAN", "FAULT_REPORT")),
-                Map.entry("resolution", List.of("AT_DESK", "ON_SITE")));
+                Map.entry("resolution", List.of("AT_DESK", "ON_SITE")),
+                // issue 16: the KPI dashboard's figures, units and drill-down parts
+                Map.entry("kpiName", names(com.aftercare.kpi.KpiName.values())),
+                Map.entry("kpiUnit", names(com.aftercare.kpi.KpiName.Unit.values())),
+                Map.entry("kpiPart", names(com.aftercare.kpi.DrillPart.values())));
     }
 
     @Test

@@ -1,0 +1,50 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useEffect, useRef } from 'react';
+
+// only the parts the dashboard draws (line, bar, axes, legend, tooltip; SVG): the rest of ECharts stays out of the bundle
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+/**
+ * One ECharts chart that follows its container's width (a phone turned, a sidebar folded) and tells which bar or
+ * point was clicked, so a figure on a chart drills down like its card does.
+ */
+export function EChart({
+  option,
+  height,
+  onPick,
+  testId,
+}: {
+  option: EChartsCoreOption;
+  height: number;
+  onPick?: (dataIndex: number) => void;
+  testId?: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+
+  useEffect(() => {
+    if (!box.current) return undefined;
+    const c = echarts.init(box.current, undefined, { renderer: 'svg' });
+    chart.current = c;
+    c.on('click', (p) => pick.current?.(p.dataIndex));
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => c.resize());
+    observer?.observe(box.current);
+    return () => {
+      observer?.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+
+  return <div ref={box} style={{ width: '100%', height }} data-testid={testId} />;
+}
