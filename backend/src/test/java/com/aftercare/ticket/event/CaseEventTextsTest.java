@@ -146,6 +146,7 @@ class CaseEventTextsTest {
         s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
         s.put("probeWaitsForAgent", new CaseEvent.ProbeWaitsForAgent("1号摄像机", "东门机房代理", "东门路口站"));
+        s.put("recheckQueued", new CaseEvent.RecheckQueued("1号摄像机"));
         // issue 15: linked cases, seen from each side, and a duplicate closed
         s.put("casesLinkedRelated", new CaseEvent.CasesLinked(NUMBER, "RELATED"));
         s.put("casesLinkedDuplicateOf", new CaseEvent.CasesLinked(NUMBER, "DUPLICATE_OF"));
