@@ -723,6 +723,7 @@ const en = {
   verification: {
     check: '{{check}}: {{reason}}',
     failedTitle: 'The device check after "fixed" failed',
+    queued: "Handed to the site's probe agent for a recheck; checking…",
     checking: 'Checking the device…',
     couldNotRun: "The check could not run. Check the device's probe settings.",
     whatNext: 'Fix what failed, then check again or report the outcome again below.',

@@ -718,6 +718,7 @@ const zh: Shape<Messages> = {
   verification: {
     check: '{{check}}：{{reason}}',
     failedTitle: '报告“已修复”后的设备检测未通过',
+    queued: '已交给本站点的探测代理重新检测，检测中…',
     checking: '检测中…',
     couldNotRun: '检测未能运行，请检查设备的检测设置。',
     whatNext: '请处理未通过的项目，然后重新检测，或在下方重新填写处理结果。',

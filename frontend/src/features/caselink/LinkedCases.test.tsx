@@ -42,7 +42,8 @@ function mockApi(roles: Role[], linkAnswer: () => Promise<Response> = () => json
     if (url.startsWith('api/tickets?')) {
       const q = new URL(url, 'http://x/').searchParams.get('q') ?? '';
       // the search answers the case on screen too: the picker must not offer it
-      const content = q.includes('123') || q.includes('frozen') ? [FOUND, { ...FOUND, id: 5, number: 'INC-2026-000005' }] : [];
+      const content =
+        q.includes('123') || q.includes('frozen') ? [FOUND, { ...FOUND, id: 5, number: 'INC-2026-000005' }] : [];
       return json({ content, page: 0, size: 10, totalElements: content.length, totalPages: 1 });
     }
     if (url === 'api/tickets/5/links' && init?.method === 'POST') return linkAnswer();
@@ -121,10 +122,14 @@ describe('LinkedCases (issue 15)', () => {
       renderSection();
       await screen.findByTestId('linked-case-42', undefined, SLOW);
       await search('INC-2026-999999');
-      expect(await screen.findByText('No case matches "INC-2026-999999". Check the case number.', undefined, SLOW)).toBeTruthy();
+      expect(
+        await screen.findByText('No case matches "INC-2026-999999". Check the case number.', undefined, SLOW),
+      ).toBeTruthy();
       fireEvent.click(screen.getByTestId('link-case-submit'));
       expect(await screen.findByText('Find and choose the case to link first', undefined, SLOW)).toBeTruthy();
-      expect(fetchMock.mock.calls.some(([u, i]) => String(u) === 'api/tickets/5/links' && i?.method === 'POST')).toBe(false);
+      expect(fetchMock.mock.calls.some(([u, i]) => String(u) === 'api/tickets/5/links' && i?.method === 'POST')).toBe(
+        false,
+      );
     },
     TEST_TIMEOUT,
   );

@@ -59,7 +59,13 @@ export function CasePicker({
   const cases = (found.data?.content ?? []).filter((c) => c.id !== ticketId);
   const waiting = typed.trim() !== q || found.isFetching;
   const notFound =
-    q.length < MIN_QUERY ? t('caseLinks.pickerHint') : waiting ? <Spin size="small" /> : t('caseLinks.pickerNone', { q });
+    q.length < MIN_QUERY ? (
+      t('caseLinks.pickerHint')
+    ) : waiting ? (
+      <Spin size="small" />
+    ) : (
+      t('caseLinks.pickerNone', { q })
+    );
   return (
     <Select<number>
       showSearch
@@ -80,7 +86,10 @@ export function CasePicker({
       optionRender={(option) => {
         const c = cases.find((x) => x.id === option.value);
         return (
-          <div data-testid={`link-case-option-${option.value}`} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+          <div
+            data-testid={`link-case-option-${option.value}`}
+            style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}
+          >
             <Space size={4} wrap>
               <Typography.Text strong>{c?.number}</Typography.Text>
               {c && <StatusTag status={c.status} />}
