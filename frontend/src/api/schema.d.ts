@@ -3923,6 +3923,7 @@ export interface components {
             /** Format: int64 */
             id?: number;
             passed?: boolean;
+            queued?: boolean;
             /** Format: date-time */
             startedAt?: string;
             summary?: string;

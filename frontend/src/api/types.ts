@@ -184,6 +184,13 @@ export interface ProbeResult {
   checks: ProbeCheck[];
 }
 
+/** The answer to "check again now": the result (201), or queued for the site's probe agent (202, no result yet). */
+export interface ProbeRecheck extends Omit<ProbeResult, 'id' | 'startedAt'> {
+  id: number | null;
+  startedAt: string | null;
+  queued?: boolean;
+}
+
 export interface TicketDetail extends TicketSummary {
   /** Issue 12: what a field step asks of the customer (plan review, completion confirmation); staff see it too. */
   customerStep?: CustomerStep | null;
@@ -218,6 +225,8 @@ export interface TicketDetail extends TicketSummary {
   probeResults: ProbeResult[];
   /** Issue 12: the device is being checked now (the case is in its verify step); absent from older servers. */
   verifying?: boolean;
+  /** ADR 0042: a recheck waits for, or is being run by, the site's probe agent: the page shows "checking". */
+  recheckQueued?: boolean;
   /** Where the engineer goes and whom to call there (staff case file). */
   site?: SiteCardInfo | null;
   /** Issue 14: the desk's waiver of the device's verification, if any. */

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, List, Popconfirm, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Form, List, Popconfirm, Select, Space, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { StatusTag } from '../../shared/tags';
-import { caseLinkApi, caseLinkKeys, idFromNumber, type LinkKind } from './api';
+import { caseLinkApi, caseLinkKeys, type LinkKind } from './api';
+import { useDebounced } from './useDebounced';
 
 /** The server's refusals of a link (LinkCases), in the reader's language. */
 const REFUSALS: [RegExp, string][] = [
@@ -26,33 +27,112 @@ export function refusalKey(serverMessage: string | undefined): string | undefine
 }
 
 interface AddValues {
-  otherNumber: string;
+  otherTicketId: number;
   kind: LinkKind;
+}
+
+/** Characters typed before the picker asks the server (one Chinese character is a word already). */
+const MIN_QUERY = 1;
+
+/**
+ * Picks the other case by searching the case list (number, title, requester, phone, site, device...) and answers
+ * its id (ADR 0042): a case is never linked by digits read out of a typed number. The case on screen is not offered.
+ */
+export function CasePicker({
+  ticketId,
+  value,
+  onChange,
+}: {
+  ticketId: number;
+  value?: number;
+  onChange?: (id: number | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed.trim(), 300);
+  const found = useQuery({
+    queryKey: caseLinkKeys.pick(q),
+    queryFn: () => caseLinkApi.findCases(q),
+    enabled: q.length >= MIN_QUERY,
+    staleTime: 10_000,
+  });
+  const cases = (found.data?.content ?? []).filter((c) => c.id !== ticketId);
+  const waiting = typed.trim() !== q || found.isFetching;
+  const notFound =
+    q.length < MIN_QUERY ? (
+      t('caseLinks.pickerHint')
+    ) : waiting ? (
+      <Spin size="small" />
+    ) : (
+      t('caseLinks.pickerNone', { q })
+    );
+  return (
+    <Select<number>
+      showSearch
+      allowClear
+      value={value}
+      onChange={(id) => onChange?.(id)}
+      filterOption={false}
+      onSearch={setTyped}
+      placeholder={t('caseLinks.pickerPlaceholder')}
+      notFoundContent={notFound}
+      data-testid="link-case-picker"
+      style={{ width: '100%' }}
+      popupMatchSelectWidth
+      options={cases.map((c) => ({
+        value: c.id,
+        label: `${c.number} · ${c.title}`,
+      }))}
+      optionRender={(option) => {
+        const c = cases.find((x) => x.id === option.value);
+        return (
+          <div
+            data-testid={`link-case-option-${option.value}`}
+            style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}
+          >
+            <Space size={4} wrap>
+              <Typography.Text strong>{c?.number}</Typography.Text>
+              {c && <StatusTag status={c.status} />}
+            </Space>
+            <div>{c?.title}</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {c?.siteName}
+              {c?.deviceName ? ` · ${c.deviceName}` : ''}
+            </Typography.Text>
+          </div>
+        );
+      }}
+    />
+  );
 }
 
 /**
  * The case page's "linked cases" section: every linked case with number (a link), title, status and relation; the
- * desk and supervisors link another case by its number, or unlink one. onChanged reloads the case (its timeline,
- * and its status when it was closed as a duplicate).
+ * desk and supervisors pick another case by searching for it, or unlink one. onChanged reloads the case (its
+ * timeline, and its status when it was closed as a duplicate). readOnly: the customer's portal (ADR 0042): their own
+ * unit's linked cases only (the server leaves others out), no picker, no unlink, not who linked; hidden when none.
  */
-export function LinkedCases({ ticketId, onChanged }: { ticketId: number; onChanged: () => Promise<void> | void }) {
+export function LinkedCases({
+  ticketId,
+  onChanged,
+  readOnly = false,
+}: {
+  ticketId: number;
+  onChanged: () => Promise<void> | void;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const { hasRole } = useAuth();
   const { message } = App.useApp();
   const [form] = Form.useForm<AddValues>();
   const [busy, setBusy] = useState(false);
-  const mayLink = hasRole('SERVICE_DESK', 'SUPERVISOR');
+  const mayLink = !readOnly && hasRole('SERVICE_DESK', 'SUPERVISOR');
   const links = useQuery({ queryKey: caseLinkKeys.links(ticketId), queryFn: () => caseLinkApi.links(ticketId) });
 
   const add = async (values: AddValues) => {
-    const otherId = idFromNumber(values.otherNumber);
-    if (otherId == null) {
-      form.setFields([{ name: 'otherNumber', errors: [t('caseLinks.otherNumberInvalid')] }]);
-      return;
-    }
     setBusy(true);
     try {
-      await caseLinkApi.link(ticketId, otherId, values.kind);
+      await caseLinkApi.link(ticketId, values.otherTicketId, values.kind);
       message.success(t('caseLinks.added'));
       form.resetFields();
       await links.refetch();
@@ -61,7 +141,7 @@ export function LinkedCases({ ticketId, onChanged }: { ticketId: number; onChang
       const fieldError = e instanceof ApiError ? e.fieldErrors[0] : undefined;
       const key = refusalKey(fieldError?.message);
       form.setFields([
-        { name: fieldError?.field === 'kind' ? 'kind' : 'otherNumber', errors: [key ? t(key) : describeError(e, t)] },
+        { name: fieldError?.field === 'kind' ? 'kind' : 'otherTicketId', errors: [key ? t(key) : describeError(e, t)] },
       ]);
     } finally {
       setBusy(false);
@@ -78,6 +158,8 @@ export function LinkedCases({ ticketId, onChanged }: { ticketId: number; onChang
       message.error(describeError(e, t));
     }
   };
+
+  if (readOnly && !links.data?.length) return null;
 
   return (
     <Card title={t('caseLinks.sectionTitle')} data-testid="linked-cases">
@@ -117,8 +199,12 @@ export function LinkedCases({ ticketId, onChanged }: { ticketId: number; onChang
               description={
                 <span style={{ overflowWrap: 'anywhere' }}>
                   {l.title}
-                  <br />
-                  {t('caseLinks.linkedBy', { user: l.linkedBy, time: formatDateTime(l.linkedAt) })}
+                  {!readOnly && (
+                    <>
+                      <br />
+                      {t('caseLinks.linkedBy', { user: l.linkedBy, time: formatDateTime(l.linkedAt) })}
+                    </>
+                  )}
                 </span>
               }
             />
@@ -136,12 +222,12 @@ export function LinkedCases({ ticketId, onChanged }: { ticketId: number; onChang
         >
           <Typography.Text strong>{t('caseLinks.addTitle')}</Typography.Text>
           <Form.Item
-            name="otherNumber"
-            label={t('caseLinks.otherNumber')}
-            rules={[{ required: true, whitespace: true, message: t('caseLinks.otherNumberInvalid') }]}
+            name="otherTicketId"
+            label={t('caseLinks.otherCase')}
+            rules={[{ required: true, message: t('caseLinks.pickerRequired') }]}
             style={{ marginTop: 8 }}
           >
-            <Input placeholder={t('caseLinks.otherNumberHint')} data-testid="link-case-number" />
+            <CasePicker ticketId={ticketId} />
           </Form.Item>
           <Form.Item name="kind" label={t('caseLinks.addKind')}>
             <Select

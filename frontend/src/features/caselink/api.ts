@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import type { TicketSummary } from '../../api/types';
+import type { Page, TicketSummary } from '../../api/types';
 
 type Schemas = components['schemas'];
 
@@ -18,16 +18,18 @@ export function phoneDigits(phone: string | undefined | null): string {
   return (phone ?? '').replace(/[\s\-+()]/g, '');
 }
 
-/** The ticket id in a case number (INC-2026-000123 → 123): numbers are derived from ids on the server. */
-export function idFromNumber(number: string): number | null {
-  const m = /^\s*(?:INC-\d{4}-)?0*(\d{1,12})\s*$/i.exec(number);
-  return m ? Number(m[1]) : null;
-}
+/** Cases the link picker offers for what the agent typed (ADR 0042): at most this many, best first. */
+export const PICKER_SIZE = 10;
 
 export const caseLinkApi = {
   callers: (phone: string) => api.get<Caller[]>('/callers', { phone }),
   openCases: (deviceId: number) => api.get<TicketSummary[]>(`/devices/${deviceId}/open-cases`),
   links: (ticketId: number | string) => api.get<LinkedCase[]>(`/tickets/${ticketId}/links`),
+  /**
+   * The link picker's search (ADR 0042): the ticket list's own free-text search (number, title, requester, phone, site,
+   * device...), so a case is linked by the id the server gives, never by digits read out of its number.
+   */
+  findCases: (q: string) => api.get<Page<TicketSummary>>('/tickets', { q, page: 0, size: PICKER_SIZE }),
   link: (ticketId: number | string, otherTicketId: number, kind: LinkKind) =>
     api.post<LinkedCase>(`/tickets/${ticketId}/links`, { otherTicketId, kind }),
   unlink: (ticketId: number | string, otherTicketId: number) =>
@@ -39,4 +41,5 @@ export const caseLinkKeys = {
   openCases: (deviceId: number | undefined) => ['devices', deviceId, 'open-cases'] as const,
   // under the ticket's own key, so an action on the ticket refreshes its links too (see tickets/api.ts)
   links: (ticketId: number | string) => ['tickets', String(ticketId), 'links'] as const,
+  pick: (q: string) => ['tickets', 'link-picker', q] as const,
 };

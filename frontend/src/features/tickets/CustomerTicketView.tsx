@@ -14,6 +14,7 @@ import { ClocksPanel, slaApi, slaKeys, stamped } from '../sla';
 import { ServiceFormLink } from '../serviceform';
 import { CustomerRepairPanel } from '../repair';
 import { WarrantyPanel } from '../warranty';
+import { LinkedCases } from '../caselink';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
 import { requestLabel } from './requestLabel';
@@ -85,6 +86,7 @@ export function CustomerTicketView({ id }: { id: string }) {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Progress ticket={ticket} />
             <ClocksPanel data={clocks.data} error={clocks.error ?? undefined} loading={clocks.isFetching} />
+            <LinkedCases ticketId={ticket.id} onChanged={reloadAll} readOnly />
           </Space>
         </Col>
       </Row>

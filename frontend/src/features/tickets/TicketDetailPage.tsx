@@ -49,6 +49,7 @@ const EVENT_COLORS: Record<string, string> = {
   ESCALATED: 'red',
   PROBE_FAILED: 'red',
   PROBE_WAITING: 'orange',
+  PROBE_RECHECK_QUEUED: 'blue',
   REOPENED: 'orange',
   PROBE_PASSED: 'green',
   RESOLVED: 'green',
@@ -303,7 +304,7 @@ function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: 
               <VerificationAlert
                 ticketId={ticket.id}
                 results={ticket.probeResults}
-                verifying={false}
+                verifying={!!ticket.recheckQueued}
                 canRecheck
                 onChanged={onChanged}
               />

@@ -84,6 +84,29 @@ describe('VerificationAlert', () => {
     expect((fetchMock.mock.calls[0][1] as RequestInit).method).toBe('POST');
   });
 
+  it('at a site served by a probe agent says the recheck was handed to the agent, and shows checking while queued', async () => {
+    const queued = {
+      id: null,
+      startedAt: null,
+      finishedAt: null,
+      passed: false,
+      summary: 'queued',
+      checks: [],
+      queued: true,
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response(JSON.stringify(queued), { status: 202 }))),
+    );
+    const onChanged = show([failed]);
+    fireEvent.click(screen.getByTestId('verification-recheck'));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled(), { timeout: 20_000 });
+    expect(screen.queryByText(i18n.t('verification.stillFailing'))).toBeNull();
+    // the case file then says recheckQueued: the page passes it as verifying, and the alert reads 检测中…
+    show([failed], true);
+    expect(screen.getAllByTestId('verification-checking').length).toBeGreaterThan(0);
+  });
+
   it('clears the outcome of the engineer’s form after a failed verification, nothing else', () => {
     const cleared = afterFailedVerification(fix, [failed]);
     expect(cleared.formFields.map((f) => f.defaultValue)).toEqual(['Bad cable', null]);

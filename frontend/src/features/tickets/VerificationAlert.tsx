@@ -103,7 +103,8 @@ export function VerificationAlert({ ticketId, results, verifying, canRecheck, on
     setChecking(true);
     try {
       const result = await ticketsApi.recheckDevice(ticketId);
-      if (result.passed) message.success(t('verification.nowWorks'));
+      if (result.queued) message.info(t('verification.queued'));
+      else if (result.passed) message.success(t('verification.nowWorks'));
       else message.warning(t('verification.stillFailing'));
     } catch (e) {
       message.error(describeError(e, t));

@@ -5,7 +5,7 @@ import type {
   NewTicket,
   Notification,
   Page,
-  ProbeResult,
+  ProbeRecheck,
   TicketDetail,
   TicketSummary,
   VerificationWaiver,
@@ -59,8 +59,11 @@ export const ticketsApi = {
   create: (ticket: NewTicket, idempotencyKey: string) =>
     request<TicketDetail>('/tickets', { method: 'POST', body: ticket, headers: { 'Idempotency-Key': idempotencyKey } }),
   notifications: () => api.get<Notification[]>('/notifications'),
-  /** Issue 12: probe the ticket's device again now; the result joins the case file's probe results. */
-  recheckDevice: (id: string | number) => api.postEmpty<ProbeResult>(`/tickets/${id}/probe-results`),
+  /**
+   * Issue 12: probe the ticket's device again now; the result joins the case file's probe results. At a site served
+   * by a probe agent the recheck is queued for the agent instead (queued, ADR 0042).
+   */
+  recheckDevice: (id: string | number) => api.postEmpty<ProbeRecheck>(`/tickets/${id}/probe-results`),
   waiveVerification: (id: string | number, reason: string) =>
     api.post<VerificationWaiver>(`/tickets/${id}/verification-waiver`, { reason }),
 };

@@ -12,10 +12,13 @@ const POLL_MILLIS = 3000;
  * The ticket query's refetchInterval (both ticket pages): every few seconds while the ticket's status changes
  * without anyone acting, not at all otherwise.
  */
-export function pollWhileVerifying<T extends { status?: string }, K extends readonly unknown[]>(
-  query: Query<T, Error, T, K>,
-) {
+export function pollWhileVerifying<
+  T extends { status?: string; recheckQueued?: boolean },
+  K extends readonly unknown[],
+>(query: Query<T, Error, T, K>) {
   const status = query.state.data?.status;
+  // a recheck queued for a probe agent (ADR 0042) shows "checking" until its result is in, whatever the status
+  if (query.state.data?.recheckQueued) return POLL_MILLIS;
   return status && POLL_STATUSES.has(status) ? POLL_MILLIS : false;
 }
 

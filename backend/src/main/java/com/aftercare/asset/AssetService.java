@@ -222,6 +222,21 @@ public class AssetService {
     }
 
     /**
+     * Re-points a recorder's ISAPI address only (the demo recorders follow the server's port, ADR 0042); checked by
+     * the site's probe rule like any probe address, credentials and the other settings unchanged.
+     */
+    @Transactional
+    public Device repointIsapi(Long deviceId, String isapiUrl) {
+        Device device = device(deviceId);
+        String url = trimToNull(isapiUrl);
+        if (url != null) {
+            checkHttpTarget("probe.isapiUrl", url, AllowList.of(device.getSite().getProbeAllowList()));
+        }
+        device.repointIsapi(url);
+        return device;
+    }
+
+    /**
      * Sets which non-public networks or hosts may be probed at a site (e.g. "10.20.0.0/16"); blank
      * removes the exception. Devices already pointing elsewhere are refused when probed.
      */

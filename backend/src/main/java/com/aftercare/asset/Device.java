@@ -113,6 +113,11 @@ public class Device {
         this.probeHttpUrl = probeHttpUrl;
     }
 
+    /** A recorder's ISAPI address moved (the same recorder answering at another address); its credentials stay. */
+    void repointIsapi(String isapiUrl) {
+        this.probeIsapiUrl = isapiUrl;
+    }
+
     public List<Integer> tcpPorts() {
         if (probeTcpPorts == null || probeTcpPorts.isBlank()) {
             return List.of();

@@ -87,6 +87,9 @@ class AuditChangeListener implements PostInsertEventListener, PostUpdateEventLis
                 continue;
             }
             String column = column(entity, names[i], i);
+            if (AuditedTables.bookkeeping(table, column)) {
+                continue;
+            }
             if (oldState != null) {
                 before.put(column, value(session, types[i], oldState[i]));
             }

@@ -85,7 +85,19 @@ final class AuditedTables {
             Map.entry("inspection", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             Map.entry("inspection_check", new Spec(OwnerRule.COLUMN, "customer_id", "fault_ticket_id")),
             Map.entry("inspection_asset_check", new Spec(OwnerRule.COLUMN, "customer_id", null)),
-            Map.entry("site_hazard", new Spec(OwnerRule.VIA_SITE, "site_id", null)));
+            Map.entry("site_hazard", new Spec(OwnerRule.VIA_SITE, "site_id", null)),
+            // issue 14 gaps (ADR 0042): who registered or revoked a probe agent or a monitoring source's key, and when;
+            // the token's and the key's hashes are masked, the agent's heartbeat column is left out (BOOKKEEPING)
+            Map.entry("probe_agent", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("monitoring_source", new Spec(OwnerRule.COLUMN, "customer_id", null)));
+
+    /**
+     * Columns of an audited entity that are bookkeeping, not records of work: never written to an entry, and a change
+     * of only these is no entry at all. The probe agent's last call is written on every call (by a bulk update the
+     * listener does not see anyway; listed so that a later change through the entity cannot fill the chain either).
+     */
+    private static final Map<String, java.util.Set<String>> BOOKKEEPING = Map.of(
+            "probe_agent", java.util.Set.of("last_seen_at"));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's
@@ -108,9 +120,7 @@ final class AuditedTables {
     static final Map<String, String> NOT_AUDITED = Map.ofEntries(
             Map.entry("audit_log", "the trail itself"),
             Map.entry("supervisor_bulk_action", "a bulk request's Idempotency-Key and outcomes (issue 15); what was done to each case is in ticket_event, which is audited"),
-            Map.entry("probe_agent", "updated on every call of the agent (heartbeat); who registered and who revoked it, and when, are columns of the row"),
             Map.entry("probe_agent_wait", "operational marker that the desk was told about a job waiting for an offline agent (once per job)"),
-            Map.entry("monitoring_source", "updated on every alarm (counters, last event); who created and who revoked the key, and when, are columns of the row"),
             Map.entry("monitoring_alarm", "the state of an alarm as the monitoring system reports it; what it did to a case is on the case's audited timeline"),
             Map.entry("monitoring_event", "append-only log of the alarm events received (no update path); their effect on a case is on its audited timeline"),
             Map.entry("sla_milestone", "append-only clock facts of a ticket (no update path); the ticket and its timeline are audited"),
@@ -129,7 +139,7 @@ final class AuditedTables {
      * Columns never recorded in clear, whatever entity they are on: password hashes, signing secrets,
      * tokens, device passwords and SNMP communities (issue 14; stored encrypted, and not even the ciphertext here). The entry still says that the value changed ("***" before and after).
      */
-    private static final Pattern SECRET = Pattern.compile(".*(password|secret|token|api_key|community).*");
+    private static final Pattern SECRET = Pattern.compile(".*(password|secret|token|api_key|key_hash|community).*");
     /**
      * Webhook URLs carry their key (WeCom ?key=, DingTalk ?access_token=, or anywhere in the path of
      * other robots): write-only like a password, so recorded as "***" whole, as the API shows only
@@ -148,6 +158,11 @@ final class AuditedTables {
 
     static java.util.Set<String> tables() {
         return TABLES.keySet();
+    }
+
+    /** Whether a column of this entity is bookkeeping (see BOOKKEEPING): left out of every entry. */
+    static boolean bookkeeping(String table, String column) {
+        return BOOKKEEPING.getOrDefault(table, java.util.Set.of()).contains(column);
     }
 
     /** The columns of this entity a customer's user may read; empty: none of its entries. */

@@ -43,9 +43,11 @@ class CaseFileController {
     private final ReadCaseTimeline timelines;
     private final ReadCustomerStep customerSteps;
     private final Clock clock;
+    private final com.aftercare.probe.RecheckQueue rechecks;
 
     CaseFileController(FindTicket tickets, WorkflowTaskService tasks, ProbeService probes, TicketActions actions,
-            ReadCaseTimeline timelines, ReadCustomerStep customerSteps, Clock clock, com.aftercare.probe.WaiveVerification waivers) {
+            ReadCaseTimeline timelines, ReadCustomerStep customerSteps, Clock clock, com.aftercare.probe.WaiveVerification waivers, com.aftercare.probe.RecheckQueue rechecks) {
+        this.rechecks = rechecks;
         this.waivers = waivers;
         this.tickets = tickets;
         this.tasks = tasks;
@@ -78,7 +80,9 @@ class CaseFileController {
             /** Issue 14: the desk's waiver of the device's verification (settings missing), or null. */
             WaiverView verificationWaiver,
             /** Issue 14: the page offers this user the waiver (desk, last verification failed as not configured). */
-            boolean waiverOffered) {
+            boolean waiverOffered,
+            /** ADR 0042: a recheck waits for, or is being run by, the site's probe agent; the page shows "checking". */
+            boolean recheckQueued) {
     }
 
     record WaiverView(String reason, String waivedBy, Instant waivedAt) {
@@ -129,6 +133,6 @@ class CaseFileController {
                 new SiteCard(t.getSite().getId(), t.getSite().getName(), t.getSite().getAddress(),
                         t.getSite().getContactName(), t.getSite().getContactPhone()),
                 waivers.of(id).map(w -> new WaiverView(w.getReason(), w.getWaivedBy(), w.getWaivedAt())).orElse(null),
-                waivers.offered(t, CurrentUser.roles()));
+                waivers.offered(t, CurrentUser.roles()), rechecks.queued(t.getNumber()));
     }
 }

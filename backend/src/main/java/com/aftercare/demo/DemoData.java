@@ -60,10 +60,12 @@ class DemoData {
     private final ReportFault reportFault;
     private final WorkflowTaskService tasks;
     private final com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy;
+    private final com.aftercare.engineer.PlaceEngineer placeEngineer;
 
     DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment,
             SaveContract saveContract, ReportFault reportFault, WorkflowTaskService tasks,
-            com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy) {
+            com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy, com.aftercare.engineer.PlaceEngineer placeEngineer) {
+        this.placeEngineer = placeEngineer;
         this.changePolicy = changePolicy;
         this.saveContract = saveContract;
         this.reportFault = reportFault;
@@ -92,6 +94,10 @@ class DemoData {
         } else {
             repointProbes(port);
         }
+        // the reassign picker shows each engineer's region (issue 15): the demo's cover the demo sites' two regions;
+        // also placed in a demo database written before engineers had one, never over an administrator's choice
+        placeEngineer.placeIfUnplaced("engineer", Region.CITY);
+        placeEngineer.placeIfUnplaced("engineer2", Region.COUNTY);
         // the customer's own user: reports and follows the demo customer's tickets only
         assets.customers().stream().filter(c -> c.getName().startsWith("Demo City")).findFirst()
                 .ifPresent(c -> accounts.createCustomerUserIfAbsent("customer", "demo", "Zhao Lei 赵磊 (Demo City PSB)", c.getId()));
@@ -198,19 +204,31 @@ class DemoData {
     /** A demo NVR verified by VC-3 over ISAPI against {@link DemoRecorders} on this server. */
     private void recorder(Site site, String name, String model, int port, LocalDate warranty) {
         String serial = SERIAL_PREFIX + name;
-        String isapi = "http://127.0.0.1:" + port + DemoRecorders.PATH + "/" + name.toLowerCase(java.util.Locale.ROOT);
+        String isapi = isapiAddress(port, name);
         assets.createDevice(new NewDevice(site.getId(), DeviceType.NVR, name, model, serial, "127.0.0.1", warranty,
                 String.valueOf(port), "http://127.0.0.1:" + port + "/actuator/health", false,
                 new com.aftercare.asset.DeviceProbeSettings(null, null, isapi, "admin", "demo-nvr", null, null, null, null, null,
                         null, null, null, null, null, null, null, null, null, false)));
     }
 
-    /** The server may run on another port than when the demo data was written; follow it. */
-    private void repointProbes(int port) {
+    /**
+     * The server may run on another port than when the demo data was written (a file database started again with
+     * another --server.port); follow it: the TCP and HTTP checks, and the demo recorders' ISAPI address, which this
+     * server answers ({@link DemoRecorders}), so a restarted demo still verifies its NVRs.
+     */
+    void repointProbes(int port) {
         for (Device d : assets.devices(null, null)) {
             if (d.getSerialNumber().startsWith(SERIAL_PREFIX) && !"9".equals(d.getProbeTcpPorts())) {
                 assets.changeProbe(d.getId(), d.getIpAddress(), String.valueOf(port), "http://127.0.0.1:" + port + "/actuator/health");
+                if (d.getType() == DeviceType.NVR && d.getProbeIsapiUrl() != null
+                        && d.getProbeIsapiUrl().contains(DemoRecorders.PATH + "/")) {
+                    assets.repointIsapi(d.getId(), isapiAddress(port, d.getName()));
+                }
             }
         }
+    }
+
+    static String isapiAddress(int port, String recorderName) {
+        return "http://127.0.0.1:" + port + DemoRecorders.PATH + "/" + recorderName.toLowerCase(java.util.Locale.ROOT);
     }
 }

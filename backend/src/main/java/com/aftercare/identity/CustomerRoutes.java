@@ -57,6 +57,8 @@ public final class CustomerRoutes {
             // issue 12, field steps: the customer reviews the recovery plan and confirms the work remotely
             route("POST", "/api/tickets/\\d+/plan-review"),
             route("POST", "/api/tickets/\\d+/completion-confirmation"),
+            // the case's linked cases of their own unit, read-only (ADR 0042); linking stays the desk's
+            route("GET", "/api/tickets/\\d+/links"),
             // issue 12: the case's conversation (PUBLIC only) and its files (PUBLIC only)
             route("GET", "/api/tickets/\\d+/conversation"),
             route("POST", "/api/tickets/\\d+/conversation"),

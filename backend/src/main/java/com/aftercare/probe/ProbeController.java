@@ -19,23 +19,37 @@ import com.aftercare.labels.Labels;
 class ProbeController {
 
     private final RecheckDevice recheckDevice;
+    private final Labels labels;
 
-    ProbeController(RecheckDevice recheckDevice) {
+    ProbeController(RecheckDevice recheckDevice, Labels labels) {
         this.recheckDevice = recheckDevice;
+        this.labels = labels;
     }
 
-    /** A probe result as the case file shows it. */
-    record ProbeRun(Long id, Instant startedAt, Instant finishedAt, boolean passed, String summary, List<ProbeCheck> checks) {
+    /**
+     * A probe result as the case file shows it. queued: the check was handed to the site's probe agent (202): no
+     * result yet (id and times null, passed false, no checks), summary says so in the reader's language.
+     */
+    record ProbeRun(Long id, Instant startedAt, Instant finishedAt, boolean passed, String summary, List<ProbeCheck> checks,
+            boolean queued) {
     }
 
-    /** Check the ticket's device again now (issue 12); the result is also the newest of the case file's probeResults. */
+    /**
+     * Check the ticket's device again now (issue 12): 201 with the result, which is also the newest of the case file's
+     * probeResults; at a site served by a probe agent 202, queued for the agent (ADR 0042).
+     */
     @PostMapping("/api/tickets/{id}/probe-results")
     ResponseEntity<ProbeRun> recheck(@PathVariable Long id,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        ProbeResult r = recheckDevice.recheck(id, CurrentUser.username(), CurrentUser.roles());
+        RecheckDevice.Rechecked rechecked = recheckDevice.recheck(id, CurrentUser.username(), CurrentUser.roles());
         Locale reader = Labels.language(acceptLanguage);
+        if (rechecked.queued()) {
+            return ResponseEntity.accepted().location(URI.create("/api/tickets/" + id))
+                    .body(new ProbeRun(null, null, null, false, labels.text(reader, "probe.recheckQueued"), List.of(), true));
+        }
+        ProbeResult r = rechecked.result();
         return ResponseEntity.created(URI.create("/api/tickets/" + id))
                 .body(new ProbeRun(r.getId(), r.getStartedAt(), r.getFinishedAt(), r.isPassed(),
-                        ProbeResultWords.summary(r.getSummary(), reader), ProbeResultWords.checks(r.getChecks(), reader)));
+                        ProbeResultWords.summary(r.getSummary(), reader), ProbeResultWords.checks(r.getChecks(), reader), false));
     }
 }

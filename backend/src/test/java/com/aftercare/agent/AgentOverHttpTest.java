@@ -54,6 +54,7 @@ class AgentOverHttpTest extends IntegrationTest {
     @Autowired ExternalTaskService externalTasks;
     @Autowired WatchOfflineAgents watch;
     @Autowired JdbcTemplate jdbc;
+    @Autowired com.aftercare.audit.AuditService audit;
 
     private ApiClient api;
     private final List<Process> agents = new ArrayList<>();
@@ -303,6 +304,100 @@ class AgentOverHttpTest extends IntegrationTest {
         assertThat(api.post("t-admin", "/api/admin/probe-agents",
                 Map.of("name", "Second", "customerId", site.getCustomer().getId(), "siteIds", List.of(site.getId()))).status())
                 .isEqualTo(409);
+    }
+
+    /**
+     * ADR 0042: "check again now" at a site served by a running agent: the recheck is queued (202), the case shows it
+     * (recheckQueued) until the agent, started as its own process, fetches the job like a verification job and reports;
+     * the result lands like any other (timeline by the agent, probe result kept) and the case does not move.
+     */
+    @Test
+    void aRecheckAtTheAgentsSiteIsRunByTheAgentAndItsResultLandsOnTheCase() throws Exception {
+        api = new ApiClient(rest);
+        assets.allowProbes(site.getId(), "127.0.0.1/32");
+        String token = register("重新检测代理", site).path("token").asText();
+        Ticket ticket = report(Category.DEFECT);
+        java.util.Set<String> stepsBefore = openTaskKeys(ticket);
+
+        ApiClient.Response queued = api.post("t-desk", "/api/tickets/" + ticket.getId() + "/probe-results", Map.of());
+        assertThat(queued.status()).isEqualTo(202);
+        assertThat(api.get("t-desk", "/api/tickets/" + ticket.getId()).body().path("recheckQueued").asBoolean()).isTrue();
+        probeWorker.runOnce();
+        assertThat(readTimeline.of(ticket.getId())).noneMatch(e -> e.getType().startsWith("PROBE_PASSED"));
+
+        Path log = startAgent(token);
+        waitUntil(Duration.ofSeconds(30), () -> readTimeline.of(ticket.getId()).stream()
+                .anyMatch(e -> e.getType().equals("PROBE_PASSED") && e.getActor().equals("probe-agent:重新检测代理")), log);
+        assertThat(jdbc.queryForObject("select count(*) from probe_result where ticket_id = ? and passed = true", Integer.class,
+                ticket.getId())).isEqualTo(1);
+        JsonNode file = api.get("t-desk", "/api/tickets/" + ticket.getId()).body();
+        assertThat(file.path("recheckQueued").asBoolean()).isFalse();
+        assertThat(file.path("probeResults").get(file.path("probeResults").size() - 1).path("passed").asBoolean()).isTrue();
+        assertThat(openTaskKeys(ticket)).as("a recheck does not move the case").isEqualTo(stepsBefore);
+    }
+
+    /** ADR 0042: a recheck queued for an offline agent waits (the desk is told once) and never passes. */
+    @Test
+    void aRecheckForAnOfflineAgentWaitsTheDeskIsToldAndItNeverPasses() {
+        api = new ApiClient(rest);
+        JsonNode created = register("离线的代理", site);
+        Ticket ticket = report(Category.DEFECT);
+
+        assertThat(api.post("t-desk", "/api/tickets/" + ticket.getId() + "/probe-results", Map.of()).status()).isEqualTo(202);
+        watch.runOnce();
+        watch.runOnce();
+        probeWorker.runOnce();
+
+        assertThat(readTimeline.of(ticket.getId()).stream().filter(e -> e.getType().equals("PROBE_WAITING")).toList())
+                .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("离线的代理").contains("已离线"));
+        assertThat(jdbc.queryForObject("select count(*) from notification where ticket_id = ? and recipient_role = 'SERVICE_DESK'"
+                + " and event_type = 'ProbeWaitsForAgent'", Integer.class, ticket.getId())).isEqualTo(1);
+        assertThat(readTimeline.of(ticket.getId())).noneMatch(e -> e.getType().equals("PROBE_PASSED"));
+        assertThat(jdbc.queryForObject("select count(*) from probe_result where ticket_id = ?", Integer.class, ticket.getId()))
+                .isZero();
+        assertThat(api.get("t-desk", "/api/tickets/" + ticket.getId()).body().path("recheckQueued").asBoolean()).isTrue();
+        revoke(created);
+        probeWorker.runOnce(); // revoked: the site's jobs are the server's again
+    }
+
+    /**
+     * Issue 14 gap (ADR 0042): registering and revoking a probe agent or a monitoring source is in the audit chain, with
+     * who and when, never the token or key (nor their hashes); an agent's heartbeat adds nothing; the chain verifies.
+     */
+    @Test
+    void registeringAndRevokingAgentsAndMonitoringSourcesIsAuditedWithoutTheirSecrets() {
+        api = new ApiClient(rest);
+        JsonNode agent = register("审计代理", site);
+        String token = agent.path("token").asText();
+        String agentId = agent.path("agent").path("id").asText();
+        assertThat(api.post(null, "/api/agent/jobs/fetch", Map.of(), bearer(token)).status()).isEqualTo(200); // a heartbeat
+        revoke(agent);
+        ApiClient.Response source = api.post("t-admin", "/api/admin/alarm-sources",
+                Map.of("name", "Zabbix 审计", "kind", "ZABBIX", "customerId", site.getCustomer().getId()));
+        assertThat(source.status()).isEqualTo(201);
+        String key = source.body().path("key").asText();
+        String sourceId = source.body().path("source").path("id").asText();
+        assertThat(api.post("t-admin", "/api/admin/alarm-sources/" + sourceId + "/revoke", Map.of()).status()).isEqualTo(200);
+
+        List<Map<String, Object>> agentEntries = jdbc.queryForList("select actor, action, changes, customer_id from audit_log"
+                + " where entity_type = 'probe_agent' and entity_id = ? order by seq", agentId);
+        assertThat(agentEntries).extracting(e -> e.get("actor") + " " + e.get("action"))
+                .containsExactly("t-admin CREATE", "t-admin UPDATE");
+        assertThat(agentEntries.get(0).get("changes").toString()).contains("审计代理").contains("\"token_sha256\"")
+                .doesNotContain(token).doesNotContain(AgentTokens.sha256(token));
+        assertThat(agentEntries.get(1).get("changes").toString()).contains("revoked_at").contains("revoked_by")
+                .doesNotContain("last_seen_at");
+        assertThat(((Number) agentEntries.get(0).get("customer_id")).longValue()).isEqualTo(site.getCustomer().getId());
+
+        List<Map<String, Object>> sourceEntries = jdbc.queryForList("select actor, action, changes from audit_log"
+                + " where entity_type = 'monitoring_source' and entity_id = ? order by seq", sourceId);
+        assertThat(sourceEntries).extracting(e -> e.get("actor") + " " + e.get("action"))
+                .containsExactly("t-admin CREATE", "t-admin UPDATE");
+        String created = sourceEntries.get(0).get("changes").toString();
+        assertThat(created).contains("Zabbix 审计").contains("key_hash").doesNotContain(key)
+                .doesNotContain(AgentTokens.sha256(key)); // the same SHA-256 hex as AlarmKeys.hash
+        assertThat(sourceEntries.get(1).get("changes").toString()).contains("revoked_at");
+        assertThat(audit.verify(java.util.Optional.empty()).ok()).isTrue();
     }
 
     private Site otherCustomersSite() {

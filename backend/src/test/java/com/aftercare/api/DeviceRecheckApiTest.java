@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Issue 12: after a failed verification the engineer sees which checks failed, can check the device again
@@ -104,29 +105,44 @@ class DeviceRecheckApiTest extends IntegrationTest {
     @Autowired com.aftercare.agent.RegisterAgent registerAgent;
     @Autowired com.aftercare.agent.RevokeAgent revokeAgent;
 
+    /**
+     * ADR 0042: at a site served by a probe agent the server does not probe from outside; the recheck is queued for the
+     * agent (202, in the reader's language), the case file says so (recheckQueued: the page shows 检测中…) and the
+     * timeline too; a second click while it waits is 409 and queues nothing more; this server's worker leaves the job
+     * to the agent. (The agent serving it, and an offline agent: AgentOverHttpTest.)
+     */
     @Test
-    void atASiteServedByAProbeAgentARecheckIsRefusedInTheReadersLanguageAndNothingIsRecorded() {
+    void atASiteServedByAProbeAgentARecheckIsQueuedForTheAgentOnce() {
         Ticket t = failedVerification();
         var agent = registerAgent.register(new com.aftercare.agent.RegisterAgent.Command("Site agent " + t.getId(),
                 site.getCustomer().getId(), java.util.List.of(site.getId()))).agent();
         try {
             int before = api.get("t-eng", "/api/tickets/" + t.getId()).body().path("probeResults").size();
+            assertThat(api.get("t-eng", "/api/tickets/" + t.getId()).body().path("recheckQueued").asBoolean()).isFalse();
 
             ApiClient.Response zh = api.post("t-eng", "/api/tickets/" + t.getId() + "/probe-results", Map.of());
-            SmallHolesTest.assertProblem(zh, 409);
-            assertThat(zh.body().path("type").asText()).isEqualTo("urn:aftercare:problem:recheck-by-agent");
-            assertThat(zh.detail()).isEqualTo("本现场的设备由现场的探测代理检查，服务器无法从外部重新检测。请提交修复结果，代理会在验证时检查设备。");
+            assertThat(zh.status()).isEqualTo(202);
+            assertThat(zh.body().path("queued").asBoolean()).isTrue();
+            assertThat(zh.body().path("summary").asText()).isEqualTo("已交给本站点的探测代理重新检测，结果出来前显示“检测中…”。");
 
-            ApiClient.Response en = api.post("t-eng", "/api/tickets/" + t.getId() + "/probe-results", Map.of(),
+            ApiClient.Response again = api.post("t-eng", "/api/tickets/" + t.getId() + "/probe-results", Map.of(),
                     Map.of("Accept-Language", "en-US,en;q=0.9"));
-            SmallHolesTest.assertProblem(en, 409);
-            assertThat(en.detail()).startsWith("The devices of this site are checked by the probe agent inside its network");
+            SmallHolesTest.assertProblem(again, 409);
 
-            assertThat(api.get("t-eng", "/api/tickets/" + t.getId()).body().path("probeResults").size())
-                    .as("no result from outside the site's network").isEqualTo(before);
+            probeWorker.runOnce(); // the agent's job: not this server's
+            JsonNode file = api.get("t-eng", "/api/tickets/" + t.getId()).body();
+            assertThat(file.path("recheckQueued").asBoolean()).isTrue();
+            assertThat(file.path("probeResults").size()).as("no result from outside the site's network").isEqualTo(before);
+            assertThat(readTimeline.of(t.getId()).stream().filter(e -> e.getType().equals("PROBE_RECHECK_QUEUED")).toList())
+                    .singleElement().satisfies(e -> assertThat(e.getMessage()).startsWith("已请求重新检测设备 " + device.getName()));
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("deviceRecheck")
+                    .processInstanceBusinessKey(tickets.get(t.getId()).getNumber()).count()).isEqualTo(1);
             assertThat(openTaskKeys(t)).containsExactly("diagnoseAndFix");
         } finally {
             revokeAgent.revoke(agent.getId());
+            probeWorker.runOnce(); // the site is the server's again: its worker runs the waiting recheck
         }
+        assertThat(api.get("t-eng", "/api/tickets/" + t.getId()).body().path("recheckQueued").asBoolean()).isFalse();
+        assertThat(openTaskKeys(t)).as("a recheck does not move the case").containsExactly("diagnoseAndFix");
     }
 }

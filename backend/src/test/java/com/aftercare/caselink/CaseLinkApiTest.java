@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Intake knows the caller (issue 15): a caller is found by the last 4 digits of the phone with their unit, site and
  * devices; the device's open cases are listed for the warning; links show on both cases and both timelines; a
  * duplicate is closed with its processes (no second clock); bad links are 4xx naming the field; only the desk and
- * supervisors link; customers' users reach none of it.
+ * supervisors link; customers' users read the links of their own unit's cases and reach nothing else of it.
  */
 class CaseLinkApiTest extends IntegrationTest {
 
@@ -281,10 +281,72 @@ class CaseLinkApiTest extends IntegrationTest {
         accounts.createCustomerUserIfAbsent(customer, PASSWORD, "Customer", site.getCustomer().getId());
         assertThat(api.get(customer, "/api/callers?phone=" + phone.substring(7)).status()).isEqualTo(403);
         assertThat(api.get(customer, "/api/devices/" + device.getId() + "/open-cases").status()).isEqualTo(403);
-        assertThat(api.get(customer, path).status()).isEqualTo(403);
         assertThat(api.post(customer, path, body).status()).isEqualTo(403);
         assertThat(api.exchange(customer, HttpMethod.DELETE, path + "/" + b.getId(), null, null).status()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from ticket_link where low_ticket_id = ? or high_ticket_id = ?",
                 Long.class, a.getId(), a.getId())).isZero();
+    }
+
+    /**
+     * ADR 0042: the customer's portal case page lists its links, read-only: their own unit's cases only; another unit's
+     * case stays "not found" (404), and a link to another unit's case (which LinkCases refuses to make, so planted here
+     * as data moved between customers could hold one) is not shown.
+     */
+    @Test
+    void customersReadTheLinksOfTheirOwnUnitsCasesOnly() {
+        Ticket a = reportFrom("李工", phone, site, device.getId(), "摄像机黑屏");
+        Ticket b = reportFrom("张三", "13800000005", site, device.getId(), "路口画面中断");
+        Site foreignSite = otherCustomersSite();
+        Ticket foreign = reportFrom("外单位", "13800000006", foreignSite, null, "外单位的工单");
+        assertThat(api.post("t-desk", "/api/tickets/" + a.getId() + "/links", Map.of("otherTicketId", b.getId(), "kind", "RELATED"))
+                .status()).isEqualTo(201);
+        jdbc.update("insert into ticket_link (low_ticket_id, high_ticket_id, kind, created_by, created_at) values (?, ?, 'RELATED', 'desk', ?)",
+                Math.min(a.getId(), foreign.getId()), Math.max(a.getId(), foreign.getId()), java.sql.Timestamp.from(clock.instant()));
+        assertThat(api.get("t-desk", "/api/tickets/" + a.getId() + "/links").body()).hasSize(2);
+
+        String customer = "cust-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(customer, PASSWORD, "Customer", site.getCustomer().getId());
+        ApiClient.Response mine = api.get(customer, "/api/tickets/" + a.getId() + "/links");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body()).singleElement().satisfies(l -> {
+            assertThat(l.path("ticketId").asLong()).isEqualTo(b.getId());
+            assertThat(l.path("number").asText()).isEqualTo(tickets.get(b.getId()).getNumber());
+            assertThat(l.path("kind").asText()).isEqualTo("RELATED");
+        });
+        assertThat(api.get(customer, "/api/tickets/" + b.getId() + "/links").body()).singleElement()
+                .satisfies(l -> assertThat(l.path("ticketId").asLong()).isEqualTo(a.getId()));
+
+        String foreignUser = "cust-other-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(foreignUser, PASSWORD, "Other customer", foreignSite.getCustomer().getId());
+        assertThat(api.get(foreignUser, "/api/tickets/" + a.getId() + "/links").status()).isEqualTo(404);
+        assertThat(api.get(customer, "/api/tickets/" + foreign.getId() + "/links").status()).isEqualTo(404);
+        assertThat(api.get(foreignUser, "/api/tickets/" + foreign.getId() + "/links").body()).as("A is not theirs").isEmpty();
+    }
+
+    /**
+     * ADR 0042: the case page's picker finds the other case with the list's search (by number, title or requester) and
+     * links the id it was given: a number whose digits are not the id still links the case that carries it.
+     */
+    @Test
+    void thePickerFindsTheCaseByNumberTitleOrRequesterAndLinksItsId() {
+        Ticket a = reportFrom("李工", phone, site, device.getId(), "摄像机黑屏");
+        String title = "东门路口画面中断" + System.nanoTime();
+        Ticket b = reportFrom("赵队长" + phone.substring(7), "13800000005", site, device.getId(), title);
+        String number = tickets.get(b.getId()).getNumber();
+
+        for (String q : List.of(number, title, "赵队长" + phone.substring(7))) {
+            ApiClient.Response found = api.get("t-desk", "/api/tickets?size=10&q=" + q); // the client encodes it
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(found.body().path("content").findValuesAsText("number")).as(q).contains(number);
+        }
+        ApiClient.Response linked = api.post("t-desk", "/api/tickets/" + a.getId() + "/links",
+                Map.of("otherTicketId", b.getId(), "kind", "RELATED"));
+        assertThat(linked.status()).isEqualTo(201);
+        assertThat(linked.body().path("number").asText()).isEqualTo(number);
+
+        ApiClient.Response unknown = api.post("t-desk", "/api/tickets/" + a.getId() + "/links",
+                Map.of("otherTicketId", 999_999_999L, "kind", "RELATED"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.errorFields()).containsExactly("otherTicketId");
     }
 }

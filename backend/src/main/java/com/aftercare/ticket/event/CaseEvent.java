@@ -284,6 +284,14 @@ public sealed interface CaseEvent {
     }
 
     /**
+     * Issue 14 gaps (ADR 0042): "check again now" at a site whose probe agent alone reaches the device; the check is
+     * queued for the agent and its result follows as a PROBE_PASSED or PROBE_FAILED line.
+     */
+    record RecheckQueued(String deviceName) implements CaseEvent {
+        public String type() { return "PROBE_RECHECK_QUEUED"; }
+    }
+
+    /**
      * Issue 14, IN-1: a monitoring system's alarm opened this case. severity: CRITICAL, ERROR, WARNING or INFO;
      * device null when the alarm named no device of the customer (host: what it named instead), so the desk triages.
      */

@@ -236,6 +236,9 @@ public class CaseEventTexts {
             return text(lang, "probeWaitsForAgent", "device", orEmpty(e.deviceName()), "agent", orEmpty(e.agentName()),
                     "site", orEmpty(e.siteName()));
         }
+        if (event instanceof CaseEvent.RecheckQueued e) {
+            return text(lang, "recheckQueued", "device", orEmpty(e.deviceName()));
+        }
         if (event instanceof CaseEvent.VerificationWaived e) {
             return text(lang, "verificationWaived", "device", orEmpty(e.deviceName()), "reason", e.reason());
         }
