@@ -89,7 +89,7 @@ public class RecheckDevice {
         Ticket t = tickets.getVisible(ticketId);
         entityManager.lock(t, LockModeType.PESSIMISTIC_WRITE);
         if (queue.queued(t.getNumber())) {
-            throw new ConflictException("The device of ticket " + t.getNumber() + " is being checked now");
+            throw ConflictException.of("deviceBeingChecked", Map.of("number", t.getNumber()));
         }
         queue.queue(ticketId, t.getNumber());
         timeline.record(ticketId, new CaseEvent.RecheckQueued(deviceName));
