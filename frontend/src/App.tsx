@@ -15,6 +15,7 @@ import { ServiceFormPage } from './features/serviceform';
 import { LoanerPoolPage, RepairSlipPage } from './features/repair';
 import { StockPage } from './features/stock';
 import { KnowledgePage } from './features/knowledge';
+import { SurveysPage } from './features/survey';
 import { ScrapCertificatePage } from './features/warranty';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
@@ -183,6 +184,14 @@ export function App() {
             element={
               <RequireRole roles={['SERVICE_DESK', 'SUPERVISOR', 'ADMIN']} customer>
                 <ReportsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/surveys"
+            element={
+              <RequireRole roles={['SERVICE_DESK', 'SUPERVISOR', 'ADMIN']} customer>
+                <SurveysPage />
               </RequireRole>
             }
           />

@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/loaners', label: 'nav.loaners', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
   { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
+  { path: '/surveys', label: 'nav.surveys', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/knowledge', label: 'nav.knowledge' },
 ];
 
@@ -34,6 +35,7 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/tickets', label: 'nav.myTickets' },
   { path: '/tickets/new', label: 'nav.reportFault' },
   { path: '/reports', label: 'nav.reports' },
+  { path: '/surveys', label: 'nav.mySurveys' },
   { path: '/knowledge', label: 'nav.knowledge' },
 ];
 

@@ -77,7 +77,10 @@ public final class CustomerRoutes {
             route("GET", "/api/repair-reports/\\d+/file"),
             // issue 15 (RP-4): the published knowledge articles about their own systems
             route("GET", "/api/knowledge/articles"),
-            route("GET", "/api/knowledge/articles/\\d+"));
+            route("GET", "/api/knowledge/articles/\\d+"),
+            // CB-1, CB-3: the unit's open surveys, answered in the portal
+            route("GET", "/api/surveys"),
+            route("POST", "/api/surveys/\\d+/answer"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 
