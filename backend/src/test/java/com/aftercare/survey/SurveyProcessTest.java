@@ -98,6 +98,7 @@ class SurveyProcessTest extends IntegrationTest {
         assertThat(PickSampleSurveys.sampleSize(1, three)).isEqualTo(1);
         assertThat(PickSampleSurveys.sampleSize(33, three)).isEqualTo(1);
         assertThat(PickSampleSurveys.sampleSize(34, three)).isEqualTo(2);
+        assertThat(PickSampleSurveys.sampleSize(67, three)).isEqualTo(3);
         assertThat(PickSampleSurveys.sampleSize(100, three)).isEqualTo(3);
         assertThat(PickSampleSurveys.sampleSize(101, three)).isEqualTo(4);
         assertThat(pick.percent()).isEqualByComparingTo(three);
@@ -107,9 +108,9 @@ class SurveyProcessTest extends IntegrationTest {
     void aMonthOfClosedFaultsGivesAThreePercentSampleAndASecondRunPicksNoCaseTwice() {
         long customer = site.getCustomer().getId();
         Set<Long> october = new HashSet<>();
-        // 100 faults closed in October 2026 (Beijing time), spread over the month
-        for (int i = 0; i < 100; i++) {
-            String at = Instant.parse("2026-09-30T16:00:00Z").plusSeconds(i * 26_700L).toString();
+        // 67 faults closed in October 2026 (Beijing time), spread over the month: 3 % is 2.01, rounded up to 3
+        for (int i = 0; i < 67; i++) {
+            String at = Instant.parse("2026-09-30T16:00:00Z").plusSeconds(i * 39_900L).toString();
             october.add(closedFault(site.getId(), device.getId(), at, RequestType.FAULT));
         }
         // not in the sample: a consultation, and a fault closed on 1 November 00:10 Beijing time
