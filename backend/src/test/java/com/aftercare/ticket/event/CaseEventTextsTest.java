@@ -155,7 +155,7 @@ class CaseEventTextsTest {
         s.put("solvedFromArticle", new CaseEvent.SolvedFromArticle(7, "摄像机黑屏"));
         // CB-1..CB-3: surveys and callbacks
         s.put("surveysOpened", new CaseEvent.SurveysOpened("QUARTERLY", 3));
-        s.put("surveyOverdue", new CaseEvent.SurveyOverdue("交警支队", 2026, 3, Instant.parse("2026-10-20T16:00:00Z")));
+        s.put("surveyOverdue", new CaseEvent.SurveyOverdue("K3", 2026, 3, Instant.parse("2026-10-20T16:00:00Z")));
         s.put("surveyAnswered", new CaseEvent.SurveyAnswered(5, 4, 5, null));
         s.put("surveyAnsweredWithComment", new CaseEvent.SurveyAnswered(5, 4, 5, "工程师很及时"));
         return s;
