@@ -16,6 +16,7 @@ import { LoanerPoolPage, RepairSlipPage } from './features/repair';
 import { StockPage } from './features/stock';
 import { KnowledgePage } from './features/knowledge';
 import { InspectionDetailPage, InspectionsPage } from './features/inspections';
+import { SurveysPage } from './features/survey';
 import { ScrapCertificatePage } from './features/warranty';
 import { SupervisorBoardPage } from './features/supervisor/SupervisorBoardPage';
 import { TaskInboxPage } from './features/tasks/TaskInboxPage';
@@ -198,6 +199,14 @@ export function App() {
             element={
               <RequireRole roles={['SERVICE_DESK', 'SUPERVISOR', 'ADMIN']} customer>
                 <ReportsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/surveys"
+            element={
+              <RequireRole roles={['SERVICE_DESK', 'SUPERVISOR', 'ADMIN']} customer>
+                <SurveysPage />
               </RequireRole>
             }
           />

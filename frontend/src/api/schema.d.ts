@@ -1895,6 +1895,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["answer_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -4043,6 +4091,28 @@ export interface components {
             failed?: components["schemas"]["Failure"][];
             migrated?: string[];
         };
+        Results: {
+            /** Format: int32 */
+            answered?: number;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: date */
+            from?: string;
+            /** Format: double */
+            handlingAverage?: number;
+            /** Format: double */
+            intakeAverage?: number;
+            /** Format: int32 */
+            overdue?: number;
+            rows?: components["schemas"]["SurveyView"][];
+            /** Format: double */
+            supportAverage?: number;
+            /** Format: int32 */
+            surveys?: number;
+            /** Format: date */
+            to?: string;
+        };
         Retried: {
             /** Format: int32 */
             triesLeft?: number;
@@ -4303,6 +4373,44 @@ export interface components {
             engineer?: string;
             level?: string;
             reason?: string;
+        };
+        SurveyView: {
+            /** Format: date-time */
+            answeredAt?: string;
+            answeredBy?: string;
+            /** @enum {string} */
+            answeredVia?: "PHONE" | "PORTAL";
+            comment?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: date-time */
+            dueAt?: string;
+            /** Format: int32 */
+            handlingScore?: number;
+            /** Format: int64 */
+            id?: number;
+            /** Format: int32 */
+            intakeScore?: number;
+            /** @enum {string} */
+            kind?: "SAMPLE" | "CALLBACK" | "QUARTERLY";
+            outcome?: string;
+            overdue?: boolean;
+            /** Format: date */
+            periodEnd?: string;
+            /** Format: date */
+            periodStart?: string;
+            /** Format: int64 */
+            raisedTicketId?: number;
+            /** @enum {string} */
+            status?: "OPEN" | "ANSWERED";
+            /** Format: int32 */
+            supportScore?: number;
+            /** Format: int64 */
+            ticketId?: number;
+            ticketNumber?: string;
         };
         TaskView: {
             actionable?: boolean;
@@ -7738,6 +7846,78 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EngineerLoad"][];
+                };
+            };
+        };
+    };
+    open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SurveyView"][];
+                };
+            };
+        };
+    };
+    results: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Results"];
+                };
+            };
+        };
+    };
+    answer_1: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SurveyView"];
                 };
             };
         };

@@ -27,6 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
   { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/kpi', label: 'nav.kpi', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
+  { path: '/surveys', label: 'nav.surveys', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/knowledge', label: 'nav.knowledge' },
   {
     path: '/inspections',
@@ -41,6 +42,7 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/tickets/new', label: 'nav.reportFault' },
   { path: '/reports', label: 'nav.reports' },
   { path: '/kpi', label: 'nav.kpi' },
+  { path: '/surveys', label: 'nav.mySurveys' },
   { path: '/knowledge', label: 'nav.knowledge' },
   { path: '/inspections', label: 'nav.inspections' },
 ];

@@ -34,6 +34,7 @@ final class AuditedTables {
     private static final Map<String, Spec> TABLES = Map.ofEntries(
             Map.entry("ticket", new Spec(OwnerRule.VIA_SITE, "site_id", "id")),
             Map.entry("ticket_event", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            Map.entry("survey", new Spec(OwnerRule.COLUMN, "customer_id", "ticket_id")),
             Map.entry("device", new Spec(OwnerRule.VIA_SITE, "site_id", null)),
             Map.entry("site", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             Map.entry("customer", new Spec(OwnerRule.COLUMN, "id", null)),

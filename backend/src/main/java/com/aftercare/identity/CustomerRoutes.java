@@ -90,7 +90,10 @@ public final class CustomerRoutes {
             route("GET", "/api/inspections/\\d+"),
             route("POST", "/api/inspections/\\d+/time"),
             route("POST", "/api/inspections/\\d+/sign"),
-            route("GET", "/api/inspections/\\d+/report\\.pdf"));
+            route("GET", "/api/inspections/\\d+/report\\.pdf"),
+            // CB-1, CB-3: the unit's open surveys, answered in the portal
+            route("GET", "/api/surveys"),
+            route("POST", "/api/surveys/\\d+/answer"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

@@ -90,4 +90,12 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     @Query("select t from Ticket t where t.device.id = :deviceId and t.status <> com.aftercare.ticket.TicketStatus.CLOSED"
             + " and (:customerId is null or t.site.customer.id = :customerId) order by t.receivedAt, t.id")
     List<Ticket> findOpenOnDevice(@Param("deviceId") Long deviceId, @Param("customerId") Long customerId);
+
+    /** CB-1: the faults closed in [from, to), with their customer, for the satisfaction sample (survey.PickSampleSurveys). */
+    @Query("""
+            select new com.aftercare.ticket.ClosedFaults$ClosedFault(t.id, t.number, t.site.customer.id, t.closedAt)
+            from Ticket t where t.status = com.aftercare.ticket.TicketStatus.CLOSED
+            and t.requestType = com.aftercare.ticket.RequestType.FAULT and t.closedAt >= :from and t.closedAt < :to
+            order by t.id""")
+    List<ClosedFaults.ClosedFault> findFaultsClosedBetween(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to);
 }

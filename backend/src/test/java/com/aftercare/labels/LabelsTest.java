@@ -58,6 +58,9 @@ class LabelsTest {
         return Map.ofEntries(
                 Map.entry("status", names(TicketStatus.values())),
                 Map.entry("channel", names(Channel.values())),
+                Map.entry("surveyKind", names(com.aftercare.survey.SurveyKind.values())),
+                Map.entry("surveyStatus", names(com.aftercare.survey.SurveyStatus.values())),
+                Map.entry("answerChannel", names(com.aftercare.survey.AnswerChannel.values())),
                 Map.entry("requestType", names(com.aftercare.ticket.RequestType.values())),
                 Map.entry("serviceItem", names(com.aftercare.ticket.ServiceItem.values())),
                 Map.entry("grade", names(Grade.values())),

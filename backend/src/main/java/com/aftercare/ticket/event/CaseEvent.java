@@ -198,6 +198,24 @@ public sealed interface CaseEvent {
         public String type() { return "INSPECTION"; }
     }
 
+    /**
+     * CB-1..CB-3 (ADR 0045): the daily survey timer opened new tasks for the desk. kind: SAMPLE, CALLBACK or QUARTERLY
+     * (survey.SurveyKind); count: how many. Belongs to no case.
+     */
+    record SurveysOpened(String kind, int count) implements CaseEvent {
+        public String type() { return "SURVEY"; }
+    }
+
+    /** CB-3: a customer's quarterly survey results were not in by their due time. Belongs to no case. */
+    record SurveyOverdue(String customer, int year, int quarter, Instant due) implements CaseEvent {
+        public String type() { return "SURVEY"; }
+    }
+
+    /** CB-1: the sampled case's satisfaction survey was answered: scores 1-5 for intake, handling and support. */
+    record SurveyAnswered(Integer intake, Integer handling, Integer support, String comment) implements CaseEvent {
+        public String type() { return "SURVEY"; }
+    }
+
     /** engineer null: nobody has taken the job, the desk was reminded. */
     record Reminded(String engineer) implements CaseEvent {
         public String type() { return "REMINDED"; }

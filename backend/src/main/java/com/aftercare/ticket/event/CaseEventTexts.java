@@ -210,6 +210,19 @@ public class CaseEventTexts {
             return text(lang, "inspectionOverdue", "id", e.inspectionId(), "customer", e.customer(), "kind",
                     labels.label(lang, "inspection.kind", e.kind()), "lastDay", e.lastDay());
         }
+        if (event instanceof CaseEvent.SurveysOpened e) {
+            return text(lang, "surveysOpened", "count", e.count(), "kind", label(lang, "surveyKind", e.kind()));
+        }
+        if (event instanceof CaseEvent.SurveyOverdue e) {
+            return text(lang, "surveyOverdue", "customer", e.customer(), "year", e.year(), "quarter", e.quarter(),
+                    "due", time(e.due(), zone));
+        }
+        if (event instanceof CaseEvent.SurveyAnswered e) {
+            return blank(e.comment())
+                    ? text(lang, "surveyAnswered", "intake", e.intake(), "handling", e.handling(), "support", e.support())
+                    : text(lang, "surveyAnsweredWithComment", "intake", e.intake(), "handling", e.handling(),
+                        "support", e.support(), "comment", e.comment());
+        }
         if (event instanceof CaseEvent.Reassigned e) {
             String from = blank(e.from()) ? text(lang, "nobody") : e.from();
             return blank(e.reason()) ? text(lang, "reassigned", "from", from, "to", e.to())

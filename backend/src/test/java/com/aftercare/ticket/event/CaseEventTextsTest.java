@@ -38,6 +38,8 @@ class CaseEventTextsTest {
             "市公安局",
             // issue 14: a monitoring source as the admin named it
             "总部监控",
+            // CB-1..CB-3: a customer unit's name and a survey comment
+            "交警支队", "工程师很及时",
             // issue 13: what people typed on a repair slip, a progress report and a loaner
             "海康威视", "RS-001", "模拟摄像机，无法取流", "厂家已更换主板，正在老化测试", "DS-2CD3T46", "LN-0001",
             // issue 13: a spare part as the catalogue names it
@@ -160,6 +162,11 @@ class CaseEventTextsTest {
         s.put("casesUnlinked", new CaseEvent.CasesUnlinked(NUMBER, "RELATED"));
         s.put("closedAsDuplicate", new CaseEvent.ClosedAsDuplicate(NUMBER));
         s.put("solvedFromArticle", new CaseEvent.SolvedFromArticle(7, "摄像机黑屏"));
+        // CB-1..CB-3: surveys and callbacks
+        s.put("surveysOpened", new CaseEvent.SurveysOpened("QUARTERLY", 3));
+        s.put("surveyOverdue", new CaseEvent.SurveyOverdue("交警支队", 2026, 3, Instant.parse("2026-10-20T16:00:00Z")));
+        s.put("surveyAnswered", new CaseEvent.SurveyAnswered(5, 4, 5, null));
+        s.put("surveyAnsweredWithComment", new CaseEvent.SurveyAnswered(5, 4, 5, "工程师很及时"));
         return s;
     }
 

@@ -1,0 +1,6 @@
+package com.aftercare.survey;
+
+/** Labels: group "surveyStatus". */
+public enum SurveyStatus {
+    OPEN, ANSWERED
+}
