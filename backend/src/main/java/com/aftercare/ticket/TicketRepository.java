@@ -90,4 +90,16 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     @Query("select t from Ticket t where t.device.id = :deviceId and t.status <> com.aftercare.ticket.TicketStatus.CLOSED"
             + " and (:customerId is null or t.site.customer.id = :customerId) order by t.receivedAt, t.id")
     List<Ticket> findOpenOnDevice(@Param("deviceId") Long deviceId, @Param("customerId") Long customerId);
+
+    /**
+     * A customer's cases that were received before {@code to} and were still open at {@code from} or closed after it:
+     * every case a report of [from, to) speaks of (issue 16, RP-1), oldest first.
+     */
+    @EntityGraph(attributePaths = { "site", "device" })
+    @Query("""
+            select t from Ticket t
+            where t.site.customer.id = :customerId and t.receivedAt < :to
+              and (t.closedAt is null or t.closedAt >= :from)
+            order by t.receivedAt, t.id""")
+    List<Ticket> findOfCustomerBetween(@Param("customerId") Long customerId, @Param("from") Instant from, @Param("to") Instant to);
 }

@@ -145,6 +145,8 @@ class CaseEventTextsTest {
         s.put("mailAttachmentRefused", new CaseEvent.MailAttachmentRefused("tool.exe"));
         s.put("repairSummaryReady", new CaseEvent.RepairReportsReady("MONTHLY", 2026, 10, 3));
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
+        s.put("serviceReportOverdue", new CaseEvent.ServiceReportOverdue("MONTHLY_FAULTS", "2026-10", "东门路口站",
+                java.time.LocalDate.of(2026, 11, 5)));
         s.put("probeWaitsForAgent", new CaseEvent.ProbeWaitsForAgent("1号摄像机", "东门机房代理", "东门路口站"));
         // issue 15: linked cases, seen from each side, and a duplicate closed
         s.put("casesLinkedRelated", new CaseEvent.CasesLinked(NUMBER, "RELATED"));
