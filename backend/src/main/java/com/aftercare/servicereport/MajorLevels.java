@@ -26,12 +26,12 @@ final class MajorLevels {
     }
 
     static List<String> levels(String policyCode) {
-        return SEVERITY.getOrDefault(policyCode, List.of());
+        return policyCode == null ? List.of() : SEVERITY.getOrDefault(policyCode, List.of());
     }
 
     /** The threshold in force: the contract's choice, else the policy's default (null for an unknown policy). */
     static String threshold(String policyCode, String chosen) {
-        return chosen != null ? chosen : DEFAULT.get(policyCode);
+        return chosen != null ? chosen : policyCode == null ? null : DEFAULT.get(policyCode);
     }
 
     /** Whether {@code level} is the threshold or more severe. A level the scheme does not know is not major. */

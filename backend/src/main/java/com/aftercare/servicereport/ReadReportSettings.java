@@ -24,12 +24,12 @@ public class ReadReportSettings {
     @Transactional(readOnly = true)
     public ReportSettingsView of(long contractId) {
         ServiceContract contract = contracts.contract(contractId).orElseThrow(() -> new NotFoundException("No contract " + contractId));
-        return settings.findById(contractId).map(s -> view(contract, s)).orElseGet(() -> new ReportSettingsView(contractId, false,
+        return settings.findById(contractId).map(s -> view(contract, s)).orElseGet(() -> new ReportSettingsView(contractId, contract.getPolicyCode(), false,
                 List.of(), MajorLevels.threshold(contract.getPolicyCode(), null), false, MajorLevels.levels(contract.getPolicyCode())));
     }
 
     static ReportSettingsView view(ServiceContract contract, ReportSettings s) {
-        return new ReportSettingsView(contract.getId(), true, s.recipients(),
+        return new ReportSettingsView(contract.getId(), contract.getPolicyCode(), true, s.recipients(),
                 MajorLevels.threshold(contract.getPolicyCode(), s.getMajorLevel()), s.getMajorLevel() != null,
                 MajorLevels.levels(contract.getPolicyCode()));
     }

@@ -122,8 +122,10 @@ class ReportContents {
         facts.add(col(in, "respondedAt", time(in, c.respondedAt())));
         facts.add(col(in, "resolvedAt", time(in, c.resolvedAt())));
         facts.add(col(in, "closedAt", time(in, c.closedAt())));
-        facts.add(new ReportDocument.Fact(t(in, "fact.duration"), c.resolvedAt() == null || c.receivedAt() == null ? na(in)
-                : labels.duration(in.lang(), Duration.between(c.receivedAt(), c.resolvedAt()))));
+        // from received to resolved; a case closed without a recorded resolution (e.g. closed by the desk) to its closing
+        Instant ended = c.resolvedAt() != null ? c.resolvedAt() : c.closedAt();
+        facts.add(new ReportDocument.Fact(t(in, "fact.duration"), ended == null || c.receivedAt() == null ? na(in)
+                : labels.duration(in.lang(), Duration.between(c.receivedAt(), ended))));
         facts.add(col(in, "assignee", nz(c.assignee())));
         List<List<String>> detail = List.of(List.of(t(in, "column.title"), nz(c.title())), List.of(t(in, "column.cause"), nz(c.cause())),
                 List.of(t(in, "column.solution"), nz(c.solution())));
