@@ -817,7 +817,8 @@ const en = {
   serviceReports: {
     pageTitle: 'Reports',
     title: 'Scheduled service reports',
-    intro: 'Made per contract: the daily service log, the monthly fault summary (by the 5th), major fault reports, the quarterly device and system report, the quarterly O&M summary and the annual summary, each as Excel and PDF, and mailed to the contract’s report recipients.',
+    intro:
+      'Made per contract: the daily service log, the monthly fault summary (by the 5th), major fault reports, the quarterly device and system report, the quarterly O&M summary and the annual summary, each as Excel and PDF, and mailed to the contract’s report recipients.',
     dueOn: 'Due by',
     state: 'State',
     cases: 'Cases',
@@ -842,7 +843,8 @@ const en = {
       ANNUAL: 'Enter a year that has ended, e.g. 2025.',
     },
     settingsTitle: 'Scheduled reports',
-    settingsHelp: 'Once saved, the contract’s reports are made on schedule and mailed (with the Excel and PDF files) to these recipients.',
+    settingsHelp:
+      'Once saved, the contract’s reports are made on schedule and mailed (with the Excel and PDF files) to these recipients.',
     recipients: 'Report recipients',
     recipientsPlaceholder: 'Type an e-mail address and press Enter; several allowed',
     majorLevel: 'Major faults from level',

@@ -1,12 +1,7 @@
 import { api, download } from '../../api/client';
 
 export type ServiceReportKind =
-  | 'DAILY_LOG'
-  | 'MONTHLY_FAULTS'
-  | 'MAJOR_FAULT'
-  | 'QUARTERLY_DEVICES'
-  | 'QUARTERLY_OM'
-  | 'ANNUAL';
+  'DAILY_LOG' | 'MONTHLY_FAULTS' | 'MAJOR_FAULT' | 'QUARTERLY_DEVICES' | 'QUARTERLY_OM' | 'ANNUAL';
 
 /** The kinds staff may make on demand by period (a major fault report follows its case's closing). */
 export const PERIOD_KINDS: ServiceReportKind[] = [
