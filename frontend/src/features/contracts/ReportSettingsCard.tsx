@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { describeError } from '../../shared/errors';
-import { looksLikeEmail } from '../reports/serviceReportsApi';
+import { looksLikeEmail } from '../../shared/email';
 import { contractKeys, contractsApi } from './api';
 
 /**

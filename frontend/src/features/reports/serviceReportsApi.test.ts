@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastServicePeriod, looksLikeEmail } from './serviceReportsApi';
+import { lastServicePeriod } from './serviceReportsApi';
 
 describe('lastServicePeriod', () => {
   it('names the last whole day, month, quarter and year', () => {
@@ -10,15 +10,5 @@ describe('lastServicePeriod', () => {
     expect(lastServicePeriod('ANNUAL', today)).toBe('2025');
     expect(lastServicePeriod('DAILY_LOG', new Date(2026, 0, 1))).toBe('2025-12-31');
     expect(lastServicePeriod('QUARTERLY_DEVICES', new Date(2027, 1, 1))).toBe('2026-Q4');
-  });
-});
-
-describe('looksLikeEmail', () => {
-  it('accepts plain addresses only', () => {
-    expect(looksLikeEmail('pm@customer.example')).toBe(true);
-    expect(looksLikeEmail(' a.b@c.cn ')).toBe(true);
-    expect(looksLikeEmail('not an address')).toBe(false);
-    expect(looksLikeEmail('x@y')).toBe(false);
-    expect(looksLikeEmail('张三 <a@b.cn>')).toBe(false);
   });
 });

@@ -72,8 +72,3 @@ export function lastServicePeriod(kind: ServiceReportKind, today: Date = new Dat
       return String(y - 1);
   }
 }
-
-/** Whether an address looks like name@example.com (the server checks again). */
-export function looksLikeEmail(address: string): boolean {
-  return /^[^@\s<>,;"]+@[^@\s<>,;"]+\.[A-Za-z]{2,}$/.test(address.trim());
-}

