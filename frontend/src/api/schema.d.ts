@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         post: operations["create_4"];
         delete?: never;
@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         post: operations["register"];
         delete?: never;
@@ -299,7 +299,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         post: operations["create_3"];
         delete?: never;
@@ -631,6 +631,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/report-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract's report recipients and major fault level */
+        get: operations["settings"];
+        /** Set the contract's report recipients and major fault level (400 names recipients or majorLevel) */
+        put: operations["setSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{id}/warranty-terms": {
         parameters: {
             query?: never;
@@ -737,7 +755,7 @@ export interface paths {
             cookie?: never;
         };
         /** Articles, best match first when q is given (staff: every state; a customer's user: published articles about their unit's device types) */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         /** Write a new draft (desk, engineer, supervisor, process owner) */
         post: operations["create_2"];
@@ -1156,9 +1174,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
-        post: operations["generate"];
+        post: operations["generate_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1173,6 +1191,58 @@ export interface paths {
             cookie?: never;
         };
         get: operations["file_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service reports owed and made, newest period first (a customer's user: their unit's only) */
+        get: operations["list_3"];
+        put?: never;
+        /** Make a report now (201), or find the one already made for that period (200) */
+        post: operations["generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-reports/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report's PDF file */
+        get: operations["pdf_3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-reports/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report's Excel file */
+        get: operations["xlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3062,8 +3132,10 @@ export interface components {
             /** Format: int64 */
             customerId?: number;
             /** @enum {string} */
-            kind?: "MONTHLY" | "QUARTERLY";
+            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
             period?: string;
+            /** Format: int64 */
+            ticketId?: number;
         };
         Handover: {
             /** Format: date-time */
@@ -3570,6 +3642,16 @@ export interface components {
             writtenAt?: string;
             writtenBy?: string;
         };
+        ReportSettingsView: {
+            /** Format: int64 */
+            contractId?: number;
+            enabled?: boolean;
+            levels?: string[];
+            majorLevel?: string;
+            majorLevelChosen?: boolean;
+            policyCode?: string;
+            recipients?: string[];
+        };
         RequisitionDecision: {
             approved?: boolean;
             reason?: string;
@@ -3705,6 +3787,39 @@ export interface components {
             /** Format: int32 */
             visitNo?: number;
             workDone?: string;
+        };
+        ServiceReportView: {
+            /** Format: int32 */
+            cases?: number;
+            createdBy?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: date */
+            dueOn?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
+            language?: string;
+            /** Format: date-time */
+            madeAt?: string;
+            /** Format: date-time */
+            mailedAt?: string;
+            mailedTo?: string[];
+            /** Format: int64 */
+            pdfBytes?: number;
+            pdfName?: string;
+            period?: string;
+            /** Format: date */
+            periodEnd?: string;
+            /** Format: date */
+            periodStart?: string;
+            state?: string;
+            ticketNumber?: string;
+            /** Format: int64 */
+            xlsxBytes?: number;
+            xlsxName?: string;
         };
         SignIn: {
             password?: string;
@@ -4011,7 +4126,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_7: {
+    list_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -4149,7 +4264,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -4536,7 +4651,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -5174,6 +5289,54 @@ export interface operations {
             };
         };
     };
+    settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReportSettingsView"];
+                };
+            };
+        };
+    };
+    setSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReportSettingsView"];
+                };
+            };
+        };
+    };
     terms: {
         parameters: {
             query?: never;
@@ -5357,7 +5520,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 q?: string;
@@ -5996,7 +6159,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 customerId?: number;
@@ -6019,7 +6182,7 @@ export interface operations {
             };
         };
     };
-    generate: {
+    generate_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6044,6 +6207,97 @@ export interface operations {
         };
     };
     file_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
+    list_3: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ServiceReportView"][];
+                };
+            };
+        };
+    };
+    generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GenerateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ServiceReportView"];
+                };
+            };
+        };
+    };
+    pdf_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
+    xlsx: {
         parameters: {
             query?: never;
             header?: never;
