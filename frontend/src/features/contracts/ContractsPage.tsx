@@ -39,6 +39,7 @@ import {
   type SecretEdit,
 } from './contractForm';
 import { RepairTermsCard } from './RepairTermsCard';
+import { ReportSettingsCard } from './ReportSettingsCard';
 
 /**
  * Service contracts per customer (process owners and admins): SLA policy, calendar and office hours,
@@ -131,6 +132,8 @@ export function ContractsPage() {
         )}
         {/* once the contract exists: the repair terms are kept per contract, under its own id */}
         {editing && byCustomer.get(editing.id) && <RepairTermsCard contractId={byCustomer.get(editing.id)!.id} />}
+        {/* the scheduled reports' recipients and major fault level (RP-1), also per contract */}
+        {editing && byCustomer.get(editing.id) && <ReportSettingsCard contractId={byCustomer.get(editing.id)!.id} />}
       </Drawer>
     </div>
   );

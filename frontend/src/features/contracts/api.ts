@@ -94,7 +94,21 @@ export const contractsApi = {
   repairTerms: (contractId: number) => api.get<RepairTerms>(`/contracts/${contractId}/repair-terms`),
   saveRepairTerms: (contractId: number, vendorReturnRule: ReturnRule) =>
     api.put<RepairTerms>(`/contracts/${contractId}/repair-terms`, { vendorReturnRule }),
+  reportSettings: (contractId: number) => api.get<ReportSettings>(`/contracts/${contractId}/report-settings`),
+  saveReportSettings: (contractId: number, recipients: string[], majorLevel: string | null) =>
+    api.put<ReportSettings>(`/contracts/${contractId}/report-settings`, { recipients, majorLevel }),
 };
+
+/** GET /api/contracts/{id}/report-settings (RP-1): who receives the scheduled reports, and the major fault level. */
+export interface ReportSettings {
+  contractId: number;
+  policyCode: string;
+  enabled: boolean;
+  recipients: string[];
+  majorLevel?: string | null;
+  majorLevelChosen: boolean;
+  levels: string[];
+}
 
 /** Query keys of the contracts page. */
 export const contractKeys = {
@@ -102,4 +116,5 @@ export const contractKeys = {
   customers: ['contracts', 'customers'] as const,
   policies: ['contracts', 'policies'] as const,
   repairTerms: (contractId: number) => ['contracts', 'repairTerms', contractId] as const,
+  reportSettings: (contractId: number) => ['contracts', 'reportSettings', contractId] as const,
 };

@@ -1,15 +1,19 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { ServiceReportsSection } from './ServiceReportsSection';
 import { lastPeriod, REPORT_KINDS, reportKeys, reportsApi, type ReportKind, type RepairReport } from './api';
 
-/** Repair reports (RR-7): the stored monthly summaries and quarterly cost lists; the desk generates one on demand. */
+/**
+ * Reports: the scheduled service reports (RP-1) first, then the repair reports (RR-7: the stored monthly summaries
+ * and quarterly cost lists); the desk makes either on demand.
+ */
 export function ReportsPage() {
   const { t } = useTranslation();
   const { isCustomer } = useAuth();
@@ -32,7 +36,9 @@ export function ReportsPage() {
 
   return (
     <div>
-      <PageHeader title={t('reports.title')} />
+      <PageHeader title={t('serviceReports.pageTitle')} />
+      <ServiceReportsSection customers={customers.data ?? []} />
+      <Typography.Title level={4}>{t('reports.title')}</Typography.Title>
       {!isCustomer && (
         <Form layout="vertical" style={{ maxWidth: 720 }} onFinish={() => generate.mutate()}>
           <Space wrap align="end">

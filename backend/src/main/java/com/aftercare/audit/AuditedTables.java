@@ -73,6 +73,10 @@ final class AuditedTables {
             Map.entry("warranty_terms", new Spec(OwnerRule.NONE, null, null)),
             // issue 13 (RR-7): a generated repair report (the SHA-256 of its stored file included)
             Map.entry("repair_report", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            // issue 16 (RP-1): a scheduled service report owed or made (the SHA-256 of both stored files included), and
+            // who receives a contract's reports
+            Map.entry("service_report", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("contract_report_settings", new Spec(OwnerRule.NONE, null, null)),
             // issue 14: what verification asks of each device type, and the desk's waiver of one case's verification
             Map.entry("verification_policy", new Spec(OwnerRule.NONE, null, null)),
             Map.entry("verification_waiver", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
@@ -133,6 +137,7 @@ final class AuditedTables {
             Map.entry("holiday_year", "imported public calendar data, not customer records"),
             Map.entry("model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change"),
             Map.entry("attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them"),
+            Map.entry("service_report_content", "the bytes of a service report's Excel and PDF files: written once as its service_report row turns READY, whose audited sha256 columns prove them"),
             Map.entry("repair_report_content", "the bytes of a repair report: written once with its repair_report row, whose audited sha256 proves them"),
             Map.entry("email_intake", "append-only log of the mails taken from the intake mailbox (its one update is within the insert's transaction); what a mail did to a case is on the case's audited timeline and conversation"));
 

@@ -82,6 +82,9 @@ public final class CustomerRoutes {
             // issue 13 (RR-7): their unit's repair reports, listed and downloaded
             route("GET", "/api/repair-reports"),
             route("GET", "/api/repair-reports/\\d+/file"),
+            // issue 16 (RP-1): their unit's scheduled service reports, listed and downloaded as Excel or PDF
+            route("GET", "/api/service-reports"),
+            route("GET", "/api/service-reports/\\d+/(xlsx|pdf)"),
             // issue 15 (RP-4): the published knowledge articles about their own systems
             route("GET", "/api/knowledge/articles"),
             route("GET", "/api/knowledge/articles/\\d+"),

@@ -49,6 +49,8 @@ public class Delivery {
     private String mentions;
     private String subject;
     private String body;
+    /** A reference to the files the mail carries ({@link MailAttachments}), null for a plain mail. */
+    private String attachments;
     @Enumerated(EnumType.STRING)
     private DeliveryStatus status;
     private int attempts;
@@ -83,6 +85,13 @@ public class Delivery {
 
     static Delivery email(Long ticketId, String address, String subject, String body, Instant now) {
         return new Delivery(ticketId, DeliveryChannel.EMAIL, address, null, null, List.of(), subject, body, now);
+    }
+
+    /** A mail with files: {@code attachments} is resolved by a {@link MailAttachments} when the mail is sent. */
+    static Delivery emailWithFiles(String address, String subject, String body, String attachments, Instant now) {
+        Delivery d = new Delivery(null, DeliveryChannel.EMAIL, address, null, null, List.of(), subject, body, now);
+        d.attachments = attachments;
+        return d;
     }
 
     static Delivery webhook(Long ticketId, DeliveryChannel channel, String maskedTarget, String url, String secret, String allowList,
@@ -159,6 +168,8 @@ public class Delivery {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getSentAt() { return sentAt; }
     public long getVersion() { return version; }
+
+    public String getAttachments() { return attachments; }
 
     String endpointUrl() { return endpointUrl; }
     String signSecret() { return signSecret; }

@@ -50,6 +50,7 @@ public class DeliveryWorker {
     private final NotifyProperties properties;
     private final Clock clock;
     private final Duration lease;
+    private final List<MailAttachments> attachments;
     /** The scheduler has one thread for every @Scheduled job; slow robots must not hold up the others. */
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "notify-delivery");
@@ -59,7 +60,8 @@ public class DeliveryWorker {
     private final AtomicBoolean running = new AtomicBoolean();
 
     DeliveryWorker(DeliveryRepository deliveries, TransactionTemplate transaction, EmailSender email, WebhookSender webhooks,
-            NotifyProperties properties, Clock clock) {
+            NotifyProperties properties, Clock clock, List<MailAttachments> attachments) {
+        this.attachments = attachments;
         this.deliveries = deliveries;
         this.transaction = transaction;
         this.email = email;
@@ -144,11 +146,24 @@ public class DeliveryWorker {
             return SendResult.failedForGood("no webhook URL recorded");
         }
         return switch (d.getChannel()) {
-            case EMAIL -> email.send(d.getTarget(), d.getSubject(), d.getBody(),
-                    MailMessageIds.of(d.getId(), d.getTicketId(), MailMessageIds.domainOf(properties.mailFrom())));
+            case EMAIL -> {
+                List<MailAttachments.File> files = filesOf(d.getAttachments());
+                yield files == null ? SendResult.failedForGood("the files of " + d.getAttachments() + " are gone")
+                        : email.send(d.getTarget(), d.getSubject(), d.getBody(),
+                                MailMessageIds.of(d.getId(), d.getTicketId(), MailMessageIds.domainOf(properties.mailFrom())), files);
+            }
             case WECOM -> webhooks.wecom(d.endpointUrl(), d.allowList(), d.getBody(), d.mentions());
             case DINGTALK -> webhooks.dingtalk(d.endpointUrl(), d.signSecret(), d.allowList(), d.getBody(), d.mentions());
         };
+    }
+
+    /** The files a mail carries, read in their own transaction; empty for none, null when the reference finds nothing. */
+    private List<MailAttachments.File> filesOf(String reference) {
+        if (reference == null) {
+            return List.of();
+        }
+        return transaction.execute(s -> attachments.stream().map(a -> a.filesOf(reference)).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(null));
     }
 
     private void record(Long id, long claimedVersion, SendResult result) {

@@ -62,6 +62,11 @@ class EmailSender {
      *                  Spring's JavaMailSenderImpl keeps an explicitly set Message-ID through saveChanges().
      */
     SendResult send(String to, String subject, String body, String messageId) {
+        return send(to, subject, body, messageId, java.util.List.of());
+    }
+
+    /** @param files attached after the text (multipart/mixed); an empty list sends a plain text mail */
+    SendResult send(String to, String subject, String body, String messageId, java.util.List<MailAttachments.File> files) {
         if (mailSender == null) {
             return SendResult.skipped(NO_SMTP);
         }
@@ -73,12 +78,16 @@ class EmailSender {
         }
         try {
             MimeMessage mail = mailSender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mail, false, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(mail, !files.isEmpty(), "UTF-8");
             helper.setFrom(from);
             helper.setTo(recipient);
             helper.setSubject(subject);
             helper.setText(body, false);
             helper.setSentDate(Date.from(clock.instant()));
+            for (MailAttachments.File file : files) {
+                helper.addAttachment(file.fileName(), new org.springframework.core.io.ByteArrayResource(file.bytes()),
+                        file.contentType());
+            }
             // RFC 3834: a notification is machine-made; auto-responders must not answer it, and our own mailbox
             // intake recognises it (X-Loop, Message-ID) should it come back
             mail.setHeader("Auto-Submitted", "auto-generated");

@@ -133,6 +133,25 @@ public class NotificationService {
         return Delivery.webhook(ticketId, channel, DeliveryTexts.maskedTarget(url), url, secret, allowList, mobiles, subject, content, now);
     }
 
+    /**
+     * Queues one e-mail with files to one address, in the caller's transaction (the outbox): {@link DeliveryWorker}
+     * sends it after the commit and retries it like every other mail. {@code attachments} is a reference a
+     * {@link MailAttachments} resolves when it is sent. Returns the delivery's id.
+     */
+    @Transactional
+    public long queueEmailWithFiles(String address, String subject, String body, String attachments) {
+        Instant now = Delivery.storable(clock.instant());
+        return deliveries.save(Delivery.emailWithFiles(Delivery.truncate(address.strip(), 254),
+                Delivery.truncate(subject.strip(), DeliveryTexts.MAX_SUBJECT), Delivery.truncate(body, DeliveryTexts.MAX_BODY),
+                attachments, now)).getId();
+    }
+
+    /** Deliveries by id (e.g. the mails of a scheduled report), as their senders recorded them. */
+    @Transactional(readOnly = true)
+    public List<Delivery> deliveries(java.util.Collection<Long> ids) {
+        return deliveries.findAllById(ids);
+    }
+
     /** The deliveries of a ticket, newest first. */
     @Transactional(readOnly = true)
     public List<Delivery> deliveriesOf(Long ticketId) {

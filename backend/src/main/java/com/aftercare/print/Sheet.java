@@ -20,7 +20,7 @@ public record Sheet(String title, String headerLeft, String headerRight, float l
     }
 
     /** One row of the sheet's table. */
-    public sealed interface Row permits Section, Pair, Wide, Statement, SignHere {
+    public sealed interface Row permits Section, Pair, Wide, Statement, SignHere, Columns {
     }
 
     /** A shaded full-width heading row. */
@@ -37,6 +37,17 @@ public record Sheet(String title, String headerLeft, String headerRight, float l
 
     /** A paragraph over the whole width, no label (a certificate's statement). */
     public record Statement(String text) implements Row {
+    }
+
+    /**
+     * One row of a table over the whole width (a scheduled report's list of cases): the cells side by side, each as
+     * wide as its share of {@code weights} (equal shares when weights is empty); a heading row is shaded.
+     */
+    public record Columns(List<String> cells, List<Float> weights, boolean heading) implements Row {
+        public Columns {
+            cells = List.copyOf(cells);
+            weights = weights == null ? List.of() : List.copyOf(weights);
+        }
     }
 
     /** Boxes side by side for a handwritten signature (or seal) and its date: each label on top, room below. */

@@ -155,6 +155,18 @@ public class SheetPdf {
             if (row instanceof Sheet.Statement s) {
                 return List.of(new Cell(s.text(), width, false));
             }
+            if (row instanceof Sheet.Columns c) {
+                float total = 0;
+                for (int i = 0; i < c.cells().size(); i++) {
+                    total += i < c.weights().size() ? c.weights().get(i) : 1f;
+                }
+                List<Cell> out = new ArrayList<>();
+                for (int i = 0; i < c.cells().size(); i++) {
+                    float share = i < c.weights().size() ? c.weights().get(i) : 1f;
+                    out.add(new Cell(c.cells().get(i), width * share / Math.max(total, 1e-3f), c.heading()));
+                }
+                return out;
+            }
             Sheet.SignHere sign = (Sheet.SignHere) row;
             float each = width / Math.max(1, sign.labels().size());
             return sign.labels().stream().map(l -> new Cell(l, each, false)).toList();

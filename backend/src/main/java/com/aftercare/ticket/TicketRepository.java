@@ -98,4 +98,16 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             and t.requestType = com.aftercare.ticket.RequestType.FAULT and t.closedAt >= :from and t.closedAt < :to
             order by t.id""")
     List<ClosedFaults.ClosedFault> findFaultsClosedBetween(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to);
+
+    /**
+     * A customer's cases that were received before {@code to} and were still open at {@code from} or closed after it:
+     * every case a report of [from, to) speaks of (issue 16, RP-1), oldest first.
+     */
+    @EntityGraph(attributePaths = { "site", "device" })
+    @Query("""
+            select t from Ticket t
+            where t.site.customer.id = :customerId and t.receivedAt < :to
+              and (t.closedAt is null or t.closedAt >= :from)
+            order by t.receivedAt, t.id""")
+    List<Ticket> findOfCustomerBetween(@Param("customerId") Long customerId, @Param("from") Instant from, @Param("to") Instant to);
 }

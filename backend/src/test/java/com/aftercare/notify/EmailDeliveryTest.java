@@ -83,7 +83,7 @@ class EmailDeliveryTest extends DeliveryTestBase {
         sendCommitted(new OutgoingMessage(ticket.getId(), "升级", "无画面", List.of(new Recipient(null, "外部", "ext@example.com", null)),
                 new ChannelSettings(true, null, null, null)));
         DeliveryWorker withoutSmtp = new DeliveryWorker(deliveries, transaction,
-                new EmailSender(null, "aftercare@localhost", Duration.ofSeconds(1), clock), webhooks, properties, clock);
+                new EmailSender(null, "aftercare@localhost", Duration.ofSeconds(1), clock), webhooks, properties, clock, List.of());
 
         assertThat(withoutSmtp.deliverDue()).isEqualTo(1);
 

@@ -216,6 +216,14 @@ public sealed interface CaseEvent {
         public String type() { return "SURVEY"; }
     }
 
+    /**
+     * A scheduled service report (RP-1) was not made by its due day (issue 16): kind a servicereport kind code,
+     * period its code ("2026-10"), customer the unit it is for. Belongs to no case; the supervisors are told.
+     */
+    record ServiceReportOverdue(String kind, String period, String customer, java.time.LocalDate dueOn) implements CaseEvent {
+        public String type() { return "SERVICE_REPORT"; }
+    }
+
     /** engineer null: nobody has taken the job, the desk was reminded. */
     record Reminded(String engineer) implements CaseEvent {
         public String type() { return "REMINDED"; }

@@ -223,6 +223,11 @@ public class CaseEventTexts {
                     : text(lang, "surveyAnsweredWithComment", "intake", e.intake(), "handling", e.handling(),
                         "support", e.support(), "comment", e.comment());
         }
+        if (event instanceof CaseEvent.ServiceReportOverdue e) {
+            return text(lang, "serviceReportOverdue", "customer", e.customer(), "kind",
+                    labels.find(lang, "serviceReport.kind", e.kind()).orElse(e.kind()), "period", e.period(), "due",
+                    e.dueOn().toString());
+        }
         if (event instanceof CaseEvent.Reassigned e) {
             String from = blank(e.from()) ? text(lang, "nobody") : e.from();
             return blank(e.reason()) ? text(lang, "reassigned", "from", from, "to", e.to())

@@ -153,6 +153,8 @@ class CaseEventTextsTest {
         s.put("repairListReady", new CaseEvent.RepairReportsReady("QUARTERLY", 2026, 3, 2));
         // issue 16: an inspection not done by the end of its window
         s.put("inspectionOverdue", new CaseEvent.InspectionOverdue(12, "市公安局", "WEEKLY", java.time.LocalDate.of(2026, 11, 8)));
+        s.put("serviceReportOverdue", new CaseEvent.ServiceReportOverdue("MONTHLY_FAULTS", "2026-10", "东门路口站",
+                java.time.LocalDate.of(2026, 11, 5)));
         s.put("probeWaitsForAgent", new CaseEvent.ProbeWaitsForAgent("1号摄像机", "东门机房代理", "东门路口站"));
         s.put("recheckQueued", new CaseEvent.RecheckQueued("1号摄像机"));
         // issue 15: linked cases, seen from each side, and a duplicate closed

@@ -1,0 +1,136 @@
+package com.aftercare.servicereport;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.asset.AssetService;
+import com.aftercare.asset.Customer;
+import com.aftercare.identity.CurrentUser;
+import com.aftercare.identity.Role;
+import com.aftercare.labels.Labels;
+import com.aftercare.notify.NotificationService;
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.ServiceContract;
+import com.aftercare.ticket.ReportedCases;
+import com.aftercare.ticket.ReportedCases.ReportedCase;
+import com.aftercare.ticket.event.CaseEvent;
+
+/**
+ * What service-reports.bpmn's daily timer does (RP-1), in three steps:
+ * <ol>
+ * <li>records the reports now owed for every contract whose report settings exist (reports are switched on by
+ * saving them on the contract page): yesterday's daily log, last month's fault summary, last quarter's two reports,
+ * last year's summary, and a major fault report for each case at or above the contract's major level closed in the
+ * last week; a period is owed by the timer only up to {@link ServicePeriod#madeByTimerUntil()};</li>
+ * <li>escalates every report still not made after its due day, once: the supervisors are told (in-app), the list
+ * shows it 已逾期 (OVERDUE), or 逾期生成 (LATE) once it is made;</li>
+ * <li>makes every report owed, and mails it.</li>
+ * </ol>
+ * A report made already is found, not made again, so the timer fired twice makes nothing new.
+ */
+@Service
+public class ProduceServiceReports {
+
+    /** How far back the timer looks for closed major faults without a report. */
+    static final int MAJOR_LOOK_BACK_DAYS = 7;
+
+    public record Produced(int owed, int escalated, int made) {
+    }
+
+    private final GenerateServiceReport generate;
+    private final ServiceReportRepository reports;
+    private final ReportSettingsRepository settings;
+    private final ReportedCases cases;
+    private final AssetService assets;
+    private final ContractBook contracts;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    ProduceServiceReports(GenerateServiceReport generate, ServiceReportRepository reports, ReportSettingsRepository settings,
+            ReportedCases cases, AssetService assets, ContractBook contracts, NotificationService notifications, Clock clock) {
+        this.generate = generate;
+        this.reports = reports;
+        this.settings = settings;
+        this.cases = cases;
+        this.assets = assets;
+        this.contracts = contracts;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Produced run() {
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        Map<Long, Customer> active = assets.customers().stream().filter(Customer::isActive)
+                .collect(Collectors.toMap(Customer::getId, c -> c));
+        Set<Long> switchedOn = settings.findAll().stream().map(ReportSettings::getContractId).collect(Collectors.toSet());
+        int owed = 0;
+        for (ServiceContract contract : contracts.contracts()) {
+            if (!switchedOn.contains(contract.getId()) || !active.containsKey(contract.getCustomerId())) {
+                continue;
+            }
+            long customerId = contract.getCustomerId();
+            for (ServiceReportKind kind : ServiceReportKind.values()) {
+                if (kind == ServiceReportKind.MAJOR_FAULT) {
+                    continue;
+                }
+                ServicePeriod period = ServicePeriod.before(kind, today);
+                if (!today.isAfter(period.madeByTimerUntil())) {
+                    generate.owe(customerId, period, null, null, CurrentUser.SYSTEM);
+                    owed++;
+                }
+            }
+            owed += oweMajorFaults(contract, today);
+        }
+        int escalated = 0;
+        int made = 0;
+        Map<Long, String> names = new HashMap<>();
+        active.values().forEach(c -> names.put(c.getId(), c.getName()));
+        List<ServiceReport> due = reports.findByStatusOrderByDueOnAscIdAsc(ServiceReport.Status.DUE);
+        for (ServiceReport report : due) {
+            if (today.isAfter(report.getDueOn()) && report.getOverdueNotifiedAt() == null) {
+                CaseEvent event = new CaseEvent.ServiceReportOverdue(report.getKind().name(), report.period().code(),
+                        names.getOrDefault(report.getCustomerId(), ""), report.getDueOn());
+                notifications.notifyRole(Role.SUPERVISOR, null, event, Labels.ZH, clock.getZone());
+                report.overdueNotified(now);
+                escalated++;
+            }
+        }
+        for (ServiceReport report : due) {
+            Customer customer = active.get(report.getCustomerId());
+            if (customer != null && generate.make(report, customer)) {
+                made++;
+            }
+        }
+        return new Produced(owed, escalated, made);
+    }
+
+    private int oweMajorFaults(ServiceContract contract, LocalDate today) {
+        ZoneId zone = contract.zoneId();
+        String threshold = MajorLevels.threshold(contract.getPolicyCode(),
+                settings.findById(contract.getId()).map(ReportSettings::getMajorLevel).orElse(null));
+        Instant from = today.minusDays(MAJOR_LOOK_BACK_DAYS).atStartOfDay(zone).toInstant();
+        Instant to = today.atStartOfDay(zone).toInstant();
+        int owed = 0;
+        for (ReportedCase c : cases.of(contract.getCustomerId(), from, to)) {
+            if (c.closedAt() != null && !c.closedAt().isBefore(from) && c.closedAt().isBefore(to) && ReportContents.isFault(c)
+                    && MajorLevels.isMajor(contract.getPolicyCode(), threshold, c.level())) {
+                ServicePeriod day = ServicePeriod.day(ServiceReportKind.MAJOR_FAULT, c.closedAt().atZone(zone).toLocalDate());
+                generate.owe(contract.getCustomerId(), day, c.id(), c.number(), CurrentUser.SYSTEM);
+                owed++;
+            }
+        }
+        return owed;
+    }
+}

@@ -1,0 +1,361 @@
+package com.aftercare.servicereport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.mail.Address;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.runtime.Job;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import com.aftercare.api.ApiClient;
+import com.aftercare.asset.Customer;
+import com.aftercare.asset.NewSite;
+import com.aftercare.asset.Region;
+import com.aftercare.identity.AccountService;
+import com.aftercare.identity.Role;
+import com.aftercare.labels.Labels;
+import com.aftercare.notify.DeliveryWorker;
+import com.aftercare.notify.NotificationService;
+import com.aftercare.sla.CalendarKind;
+import com.aftercare.sla.ContractSettings;
+import com.aftercare.sla.SaveContract;
+import com.aftercare.support.IntegrationTest;
+import com.aftercare.support.TestSmtp;
+import com.aftercare.ticket.Category;
+import com.aftercare.ticket.CloseCase;
+import com.aftercare.ticket.Grade;
+import com.aftercare.ticket.Ticket;
+
+/**
+ * RP-1 on schedule: service-reports.bpmn's daily timer makes last month's fault summary on the 5th (timer job executed,
+ * clock set) as an Excel file (read back) and a PDF whose extracted text carries its Chinese headings, mails both
+ * files to the contract's report recipients (GreenMail), makes a major fault report for a level-1 case closed the day
+ * before, and tells the supervisors when a report is past its due day. A customer's user sees only their unit's
+ * reports; bad recipients are a 400 naming the field.
+ */
+class ServiceReportsProcessTest extends IntegrationTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired SaveContract saveContract;
+    @Autowired SetReportSettings setSettings;
+    @Autowired ListServiceReports list;
+    @Autowired ReadServiceReportFile read;
+    @Autowired NotificationService notifications;
+    @Autowired DeliveryWorker deliveries;
+    @Autowired CloseCase closeCase;
+    @Autowired AccountService accounts;
+    @Autowired TestRestTemplate rest;
+
+    long customer;
+    long contract;
+    String mailbox;
+
+    @BeforeEach
+    void contractWithRecipients() {
+        customer = site.getCustomer().getId();
+        contract = saveContract.save(customer, new ContractSettings("Report contract " + customer, "THREE_LEVEL",
+                CalendarKind.SEVEN_BY_24, "Asia/Shanghai", null, null, null, null, false, null, null, null)).getId();
+        mailbox = "reports-" + System.nanoTime() + "@customer.example";
+        setSettings.set(contract, new SetReportSettings.Command(List.of(mailbox, "pm-" + mailbox), null));
+    }
+
+    private Job timer() {
+        return managementService.createJobQuery().processDefinitionKey("serviceReports").activityId("dayStarted").timers()
+                .singleResult();
+    }
+
+    private void fireAt(String instant) {
+        clock.set(Instant.parse(instant));
+        managementService.executeJob(timer().getId());
+    }
+
+    private Ticket faultAt(String instant, Grade impact, Grade urgency) {
+        clock.set(Instant.parse(instant));
+        return reportFault.report(newTicket(Category.DEFECT, impact, urgency), null).ticket();
+    }
+
+    private List<ServiceReportView> reports(ServiceReportKind kind) {
+        return list.list(customer, kind);
+    }
+
+    private static Map<String, List<List<String>>> sheets(byte[] xlsx) throws Exception {
+        Map<String, List<List<String>>> out = new java.util.LinkedHashMap<>();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet s : workbook.getSheets().toList()) {
+                try (Stream<Row> rows = s.openStream()) {
+                    out.put(s.getName(), rows.map(r -> r.stream()
+                            .map(c -> c == null || c.getRawValue() == null ? "" : c.getRawValue()).toList()).toList());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    private static String value(List<List<String>> rows, String label) {
+        return rows.stream().filter(r -> r.size() > 1 && r.get(0).equals(label)).map(r -> r.get(1)).findFirst().orElse(null);
+    }
+
+    @Test
+    void theMonthlyFaultSummaryIsMadeByItsTimerOnThe5thAsExcelAndPdfAndMailedWithBothFiles() throws Exception {
+        assertThat(timer().getDuedate().toInstant().atZone(SHANGHAI).toLocalTime()).isEqualTo(LocalTime.of(7, 30));
+        Ticket major = faultAt("2026-10-12T02:00:00Z", Grade.HIGH, Grade.HIGH);   // level 1: major
+        faultAt("2026-10-20T03:00:00Z", Grade.LOW, Grade.LOW);                     // level 3
+        Ticket closed = faultAt("2026-10-21T03:00:00Z", Grade.LOW, Grade.LOW);
+        clock.set(Instant.parse("2026-10-22T03:00:00Z"));
+        closeCase.close(closed.getId());
+        faultAt("2026-11-02T03:00:00Z", Grade.LOW, Grade.LOW);                     // November: not in October's summary
+        assertThat(tickets.get(major.getId()).getLevel()).isEqualTo("1");
+
+        // Thursday 5 November 2026, 07:30 in Shanghai
+        fireAt("2026-11-04T23:30:00Z");
+        List<ServiceReportView> made = reports(ServiceReportKind.MONTHLY_FAULTS);
+        assertThat(made).hasSize(1);
+        ServiceReportView report = made.get(0);
+        assertThat(report.period()).isEqualTo("2026-10");
+        assertThat(report.dueOn()).isEqualTo(java.time.LocalDate.of(2026, 11, 5));
+        assertThat(report.state()).isEqualTo("READY");
+        assertThat(report.cases()).isEqualTo(3);
+        assertThat(report.xlsxName()).startsWith("月度故障总结报告-").endsWith("-2026-10.xlsx");
+        assertThat(report.pdfName()).endsWith("-2026-10.pdf");
+        assertThat(report.mailedTo()).containsExactly(mailbox, "pm-" + mailbox);
+
+        Map<String, List<List<String>>> xlsx = sheets(read.file(report.id(), ReadServiceReportFile.Format.XLSX).bytes());
+        assertThat(xlsx.keySet()).containsExactly("概况", "按故障级别统计", "按设备类型统计", "工单明细");
+        List<List<String>> overview = xlsx.get("概况");
+        assertThat(overview.get(0).get(0)).endsWith("2026年10月月度故障总结报告");
+        assertThat(value(overview, "受理故障")).isEqualTo("3");
+        assertThat(value(overview, "关闭故障")).isEqualTo("1");
+        assertThat(value(overview, "期末未关闭")).isEqualTo("2");
+        assertThat(value(overview, "重大故障")).isEqualTo("1");
+        assertThat(value(overview, "重大故障起算级别")).isEqualTo("1级");
+        assertThat(xlsx.get("按故障级别统计")).extracting(r -> String.join("=", r)).containsExactly("级别=数量", "1级=1", "3级=2");
+        List<List<String>> cases = xlsx.get("工单明细");
+        assertThat(cases.get(0)).containsExactly("工单号", "受理时间", "站点", "设备", "级别", "故障现象或事由", "状态", "关闭时间",
+                "故障原因");
+        assertThat(cases).hasSize(4);
+        assertThat(cases.get(1).get(0)).isEqualTo(tickets.get(major.getId()).getNumber());
+        assertThat(cases.get(1).get(1)).isEqualTo("2026-10-12 10:00");
+        cases.forEach(r -> assertThat(r).doesNotContain("DEFECT", "FAULT", "CLOSED", "NEW", "AT_DESK"));
+
+        String text = pdfText(read.file(report.id(), ReadServiceReportFile.Format.PDF).bytes());
+        assertThat(text).contains("月度故障总结报告", "概况", "按故障级别统计", "按设备类型统计", "工单明细", "受理故障", "重大故障",
+                "统计期间：2026-10");
+        // a narrow cell may wrap a case number over two lines
+        assertThat(text.replaceAll("\\s", "")).contains(tickets.get(major.getId()).getNumber());
+
+        // the mails: one per recipient, each with both files
+        assertThat(deliveries.deliverDue()).isGreaterThanOrEqualTo(2);
+        List<MimeMessage> mails = mailsTo(mailbox);
+        assertThat(mails).isNotEmpty();
+        MimeMessage monthly = mails.stream().filter(m -> subject(m).contains("月度故障总结报告")).findFirst().orElseThrow();
+        assertThat(subject(monthly)).isEqualTo("【月度故障总结报告】" + site.getCustomer().getName() + " 2026年10月");
+        assertThat(attachments(monthly)).containsExactly(report.xlsxName(), report.pdfName());
+        assertThat(mailsTo("pm-" + mailbox)).anyMatch(m -> subject(m).contains("月度故障总结报告"));
+
+        // fired again the same day or the next: the same report, nothing new made or mailed
+        fireAt("2026-11-04T23:30:00Z");
+        fireAt("2026-11-05T23:30:00Z");
+        assertThat(reports(ServiceReportKind.MONTHLY_FAULTS)).extracting(ServiceReportView::id).containsExactly(report.id());
+        deliveries.deliverDue();
+        assertThat(mailsTo(mailbox).stream().filter(m -> subject(m).contains("月度故障总结报告"))).hasSize(1);
+    }
+
+    @Test
+    void aMajorFaultClosedYesterdayGetsItsOwnReportAndTheDailyLogListsTheDay() throws Exception {
+        Ticket major = faultAt("2026-11-09T01:00:00Z", Grade.HIGH, Grade.HIGH);
+        clock.set(Instant.parse("2026-11-09T06:00:00Z"));
+        closeCase.close(major.getId());
+        // Tuesday 10 November 2026, 07:30 in Shanghai
+        fireAt("2026-11-09T23:30:00Z");
+        List<ServiceReportView> majors = reports(ServiceReportKind.MAJOR_FAULT);
+        assertThat(majors).hasSize(1);
+        ServiceReportView report = majors.get(0);
+        String number = tickets.get(major.getId()).getNumber();
+        assertThat(report.ticketNumber()).isEqualTo(number);
+        assertThat(report.period()).isEqualTo("2026-11-09");
+        assertThat(report.state()).isEqualTo("READY");
+        String text = pdfText(read.file(report.id(), ReadServiceReportFile.Format.PDF).bytes());
+        assertThat(text).contains("重大故障维修报告", "故障处理情况", "故障处理时长", "5小时0分");
+        assertThat(text.replaceAll("\\s", "")).contains(number);
+
+        ServiceReportView daily = reports(ServiceReportKind.DAILY_LOG).get(0);
+        assertThat(daily.period()).isEqualTo("2026-11-09");
+        Map<String, List<List<String>>> log = sheets(read.file(daily.id(), ReadServiceReportFile.Format.XLSX).bytes());
+        assertThat(value(log.get("概况"), "受理工单")).isEqualTo("1");
+        assertThat(value(log.get("概况"), "关闭工单")).isEqualTo("1");
+        assertThat(log.get("工单明细")).hasSize(2);
+    }
+
+    @Test
+    void aReportNotMadeByItsDueDayEscalatesToTheSupervisorsAndShowsLate() {
+        faultAt("2026-10-12T02:00:00Z", Grade.LOW, Grade.LOW);
+        // the server was down from the 1st to the 6th: on Saturday 7 November the summary due by the 5th is owed late
+        fireAt("2026-11-06T23:30:00Z");
+        ServiceReportView report = reports(ServiceReportKind.MONTHLY_FAULTS).get(0);
+        assertThat(report.period()).isEqualTo("2026-10");
+        assertThat(report.state()).isEqualTo("LATE");
+        String name = site.getCustomer().getName();
+        assertThat(notifications.forUser("t-sup", Set.of(Role.SUPERVISOR)))
+                .anyMatch(n -> notifications.messageFor(n, Labels.ZH)
+                        .equals(name + "的月度故障总结报告（2026-10）应于 2026-11-05 前生成，至今未生成，已逾期"));
+        assertThat(notifications.forUser("t-sup", Set.of(Role.SUPERVISOR)))
+                .anyMatch(n -> notifications.messageFor(n, Labels.EN).equals("The Monthly fault summary of " + name
+                        + " for 2026-10 was due by 2026-11-05 and is not ready: overdue"));
+        // once: firing again tells nobody a second time
+        long before = notifications.forUser("t-sup", Set.of(Role.SUPERVISOR)).stream()
+                .filter(n -> notifications.messageFor(n, Labels.ZH).startsWith(name + "的月度故障总结报告")).count();
+        fireAt("2026-11-07T23:30:00Z");
+        assertThat(notifications.forUser("t-sup", Set.of(Role.SUPERVISOR)).stream()
+                .filter(n -> notifications.messageFor(n, Labels.ZH).startsWith(name + "的月度故障总结报告")).count()).isEqualTo(before);
+    }
+
+    @Test
+    void aCustomersUserSeesAndDownloadsOnlyTheirUnitsReports() {
+        ApiClient api = new ApiClient(rest);
+        clock.set(Instant.parse("2026-11-20T02:00:00Z"));
+        Customer other = assets.createCustomer("Unit B " + System.nanoTime());
+        assets.createSite(new NewSite(other.getId(), "Site B " + System.nanoTime(), "Road 2", Region.CITY, "B", "456"));
+        String user = "sr-cust-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(user, PASSWORD, "Customer A", customer);
+
+        Map<String, Object> mine = new HashMap<>(Map.of("customerId", customer, "kind", "MONTHLY_FAULTS", "period", "2026-10"));
+        ApiClient.Response made = api.post("t-desk", "/api/service-reports", mine);
+        assertThat(made.status()).as(made.body().toString()).isEqualTo(201);
+        long own = made.body().path("id").asLong();
+        assertThat(api.post("t-desk", "/api/service-reports", mine).status()).as("the same period again").isEqualTo(200);
+        ApiClient.Response theirs = api.post("t-desk", "/api/service-reports",
+                Map.of("customerId", other.getId(), "kind", "QUARTERLY_OM", "period", "2026-Q3"));
+        assertThat(theirs.status()).isEqualTo(201);
+        long foreign = theirs.body().path("id").asLong();
+
+        ApiClient.Response listed = api.get(user, "/api/service-reports");
+        assertThat(listed.status()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        listed.body().forEach(n -> ids.add(n.path("id").asLong()));
+        assertThat(ids).contains(own).doesNotContain(foreign);
+        listed.body().forEach(n -> assertThat(n.path("createdBy").isMissingNode() || n.path("createdBy").isNull())
+                .as("which staff account made it is not the customer's business").isTrue());
+        assertThat(download(user, own, "pdf").getStatusCode().value()).isEqualTo(200);
+        assertThat(download(user, own, "xlsx").getStatusCode().value()).isEqualTo(200);
+        assertThat(download(user, foreign, "pdf").getStatusCode().value()).isEqualTo(404);
+        assertThat(download(user, foreign, "xlsx").getStatusCode().value()).isEqualTo(404);
+        assertThat(api.post(user, "/api/service-reports", mine).status()).isEqualTo(403);
+        assertThat(api.post("t-eng", "/api/service-reports", mine).status()).isEqualTo(403);
+
+        ApiClient.Response bad = api.post("t-desk", "/api/service-reports", Map.of("customerId", customer, "kind", "MONTHLY_FAULTS",
+                "period", "2026-13"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactly("period");
+        assertThat(api.post("t-desk", "/api/service-reports", Map.of("customerId", customer, "kind", "MONTHLY_FAULTS",
+                "period", "2026-11")).errorFields()).as("November has not ended").containsExactly("period");
+        assertThat(api.post("t-desk", "/api/service-reports", Map.of("customerId", customer, "kind", "MAJOR_FAULT"))
+                .errorFields()).containsExactly("ticketId");
+    }
+
+    @Test
+    void recipientsAreValidatedAndABadListIsA400NamingTheFieldThatChangesNothing() {
+        accounts.createIfAbsent("t-owner", PASSWORD, "Test Owner", Set.of(Role.PROCESS_OWNER));
+        ApiClient api = new ApiClient(rest);
+        String path = "/api/contracts/" + contract + "/report-settings";
+        ApiClient.Response now = api.get("t-owner", path);
+        assertThat(now.status()).isEqualTo(200);
+        assertThat(now.body().path("enabled").asBoolean()).isTrue();
+        assertThat(now.body().path("majorLevel").asText()).isEqualTo("1");
+
+        ApiClient.Response bad = put(api, "t-owner", path, Map.of("recipients", List.of("ok@example.com", "not an address",
+                "x@y"), "majorLevel", "9"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactlyInAnyOrder("recipients", "recipients", "majorLevel");
+        assertThat(api.get("t-owner", path).body().path("recipients")).extracting(n -> n.asText())
+                .containsExactly(mailbox, "pm-" + mailbox);
+
+        ApiClient.Response ok = put(api, "t-owner", path, Map.of("recipients", List.of(" a@example.com ", "", "A@example.com",
+                "b@example.cn"), "majorLevel", "2"));
+        assertThat(ok.status()).as(ok.body().toString()).isEqualTo(200);
+        assertThat(ok.body().path("recipients")).extracting(n -> n.asText()).containsExactly("a@example.com", "b@example.cn");
+        assertThat(ok.body().path("majorLevel").asText()).isEqualTo("2");
+        assertThat(put(api, "t-desk", path, Map.of("recipients", List.of())).status()).isEqualTo(403);
+        assertThat(put(api, "t-owner", "/api/contracts/999999999/report-settings", Map.of()).status()).isEqualTo(404);
+    }
+
+    private static ApiClient.Response put(ApiClient api, String user, String path, Object body) {
+        return api.exchange(user, HttpMethod.PUT, path, body, Map.of());
+    }
+
+    private ResponseEntity<byte[]> download(String user, long id, String format) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, PASSWORD);
+        return rest.exchange("/api/service-reports/" + id + "/" + format, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        List<MimeMessage> out = new ArrayList<>();
+        for (MimeMessage m : TestSmtp.server().getReceivedMessages()) {
+            try {
+                for (Address a : m.getAllRecipients()) {
+                    if (a.toString().equalsIgnoreCase(address)) {
+                        out.add(m);
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> attachments(MimeMessage m) throws Exception {
+        List<String> names = new ArrayList<>();
+        Multipart multipart = (Multipart) m.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Part part = multipart.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                names.add(MimeUtility.decodeText(part.getFileName()));
+            }
+        }
+        return names;
+    }
+}
