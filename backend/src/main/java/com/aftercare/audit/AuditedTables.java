@@ -79,7 +79,10 @@ final class AuditedTables {
             Map.entry("ticket_link", new Spec(OwnerRule.VIA_TICKET, "low_ticket_id", "low_ticket_id")),
             // issue 15 (IN-4, RP-4): knowledge articles are the provider's; a case solved from one belongs to the case
             Map.entry("kb_article", new Spec(OwnerRule.NONE, null, "source_ticket_id")),
-            Map.entry("kb_article_use", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")));
+            Map.entry("kb_article_use", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
+            // issue 17: API tokens of machine clients: who issued and who revoked which, with what role and unit (the
+            // hash column is masked like every token); their last use is in api_token_use, which has no entity
+            Map.entry("api_token", new Spec(OwnerRule.COLUMN, "customer_id", null)));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's
