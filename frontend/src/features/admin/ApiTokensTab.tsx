@@ -6,7 +6,14 @@ import { ApiError } from '../../api/client';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { adminApi, adminKeys, type AdminCustomer } from './api';
-import { apiTokenKeys, apiTokensApi, TOKEN_ROLES, type ApiTokenCreated, type ApiTokenInput, type ApiTokenRow } from './apiTokensApi';
+import {
+  apiTokenKeys,
+  apiTokensApi,
+  TOKEN_ROLES,
+  type ApiTokenCreated,
+  type ApiTokenInput,
+  type ApiTokenRow,
+} from './apiTokensApi';
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 import { useAdminRefresh } from './useAdminRefresh';
@@ -163,7 +170,11 @@ export function ApiTokensTab({ canEdit }: { canEdit: boolean }) {
         empty={t('apiTokens.empty')}
         columns={[
           { key: 'name', title: t('apiTokens.name'), render: (a) => a.name },
-          { key: 'prefix', title: t('apiTokens.prefix'), render: (a) => <Typography.Text code>{a.tokenPrefix}…</Typography.Text> },
+          {
+            key: 'prefix',
+            title: t('apiTokens.prefix'),
+            render: (a) => <Typography.Text code>{a.tokenPrefix}…</Typography.Text>,
+          },
           { key: 'role', title: t('apiTokens.role'), render: (a) => <Tag>{t(`role.${a.role}`)}</Tag> },
           { key: 'customer', title: t('apiTokens.customer'), render: (a) => customerName(a.customerId) },
           {

@@ -31,6 +31,8 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
@@ -146,8 +148,12 @@ class IntakeBenchmark {
      * on the same pool, no Spring, no parse listeners), history full, no job executor, no schema changes.
      */
     private static ProcessEngine bareEngine(DataSource dataSource, boolean postgres) {
-        ProcessEngineConfiguration config = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-                .setProcessEngineName("bareIntakeBenchmark")
+        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration();
+        // as the application's engine (Spring Boot starter defaults): no CMMN tables, UUID ids
+        config.setCmmnEnabled(false);
+        config.setIdGenerator(new StrongUuidGenerator());
+        config.setProcessEngineName("bareIntakeBenchmark")
                 .setDataSource(dataSource)
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
