@@ -96,7 +96,7 @@ function TokenForm({
 }
 
 /** The new token, shown this once with a copy button and how a client sends it. */
-function TokenOnce({ created, onClose }: { created: ApiTokenCreated; onClose: () => void }) {
+export function ApiTokenOnce({ created, onClose }: { created: ApiTokenCreated; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -232,7 +232,7 @@ export function ApiTokensTab({ canEdit }: { canEdit: boolean }) {
           }}
         />
       )}
-      {created && <TokenOnce created={created} onClose={() => setCreated(undefined)} />}
+      {created && <ApiTokenOnce created={created} onClose={() => setCreated(undefined)} />}
     </Space>
   );
 }

@@ -101,7 +101,7 @@ class IntakeBenchmark {
             app.getBean(AccountService.class).createIfAbsent(user, PASSWORD, "Bench Desk", Set.of(Role.SERVICE_DESK));
             String token = app.getBean(IssueApiToken.class)
                     .issue(new IssueApiToken.Command("intake benchmark", Role.SERVICE_DESK, null)).token();
-            String body = "{\"channel\":\"PHONE\",\"requesterName\":\"张三\",\"requesterPhone\":\"13800000000\",\"siteId\":" + site.getId()
+            String body = "{\"channel\":\"HOTLINE\",\"requesterName\":\"张三\",\"requesterPhone\":\"13800000000\",\"siteId\":" + site.getId()
                     + ",\"deviceId\":" + deviceId + ",\"category\":\"DEFECT\",\"impact\":\"MEDIUM\",\"urgency\":\"HIGH\","
                     + "\"title\":\"摄像机黑屏\",\"description\":\"大门口摄像机无图像\"}";
 
