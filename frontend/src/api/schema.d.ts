@@ -11,9 +11,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
-        post: operations["create_4"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         post: operations["register"];
         delete?: never;
@@ -101,6 +101,38 @@ export interface paths {
         trace?: never;
     };
     "/api/admin/alarm-sources/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["revoke_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_6"];
+        put?: never;
+        post: operations["create_4"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-tokens/{id}/revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -4519,6 +4551,25 @@ export interface components {
             status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
             title?: string;
         };
+        TokenView: {
+            active?: boolean;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            customerId?: number;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            lastUsedAt?: string;
+            name?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            revokedBy?: string;
+            /** @enum {string} */
+            role?: "SERVICE_DESK" | "ENGINEER" | "PROCESS_OWNER" | "SUPERVISOR" | "ADMIN" | "CUSTOMER";
+            tokenPrefix?: string;
+        };
         UnreadCount: {
             /** Format: int64 */
             unread?: number;
@@ -4584,7 +4635,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_7: {
+    list_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -4604,7 +4655,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -4722,7 +4773,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -4766,7 +4817,7 @@ export interface operations {
             };
         };
     };
-    revoke_1: {
+    revoke_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -4784,6 +4835,72 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SourceView"];
+                };
+            };
+        };
+    };
+    list_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TokenView"][];
+                };
+            };
+        };
+    };
+    create_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Created"];
+                };
+            };
+        };
+    };
+    revoke_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TokenView"];
                 };
             };
         };

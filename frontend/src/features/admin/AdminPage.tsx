@@ -5,12 +5,13 @@ import { useAuth } from '../../auth/AuthContext';
 import { PageHeader } from '../../shared/PageHeader';
 import { AccountsTab } from './AccountsTab';
 import { AlarmSourcesTab } from './AlarmSourcesTab';
+import { ApiTokensTab } from './ApiTokensTab';
 import { CustomersTab } from './CustomersTab';
 import { EngineersTab } from './EngineersTab';
 import { MailIntakeTab } from './MailIntakeTab';
 import { ProbeAgentsTab } from './ProbeAgentsTab';
 
-const TABS = ['customers', 'accounts', 'engineers', 'probeAgents', 'alarmSources', 'mailIntake'] as const;
+const TABS = ['customers', 'accounts', 'engineers', 'probeAgents', 'alarmSources', 'apiTokens', 'mailIntake'] as const;
 
 /** 系统管理: customer units with their sites and devices, accounts, engineers and teams. Admins change, supervisors look. */
 export function AdminPage() {
@@ -34,6 +35,7 @@ export function AdminPage() {
           { key: 'engineers', label: t('admin.tabs.engineers'), children: <EngineersTab canEdit={canEdit} /> },
           { key: 'probeAgents', label: t('probeAgents.tab'), children: <ProbeAgentsTab canEdit={canEdit} /> },
           { key: 'alarmSources', label: t('alarms.tab'), children: <AlarmSourcesTab canEdit={canEdit} /> },
+          { key: 'apiTokens', label: t('apiTokens.tab'), children: <ApiTokensTab canEdit={canEdit} /> },
           { key: 'mailIntake', label: t('mailIntake.tab'), children: <MailIntakeTab /> },
         ]}
       />

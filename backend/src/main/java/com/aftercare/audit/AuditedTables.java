@@ -94,7 +94,10 @@ final class AuditedTables {
             // issue 14 gaps (ADR 0042): who registered or revoked a probe agent or a monitoring source's key, and when;
             // the token's and the key's hashes are masked, the agent's heartbeat column is left out (BOOKKEEPING)
             Map.entry("probe_agent", new Spec(OwnerRule.COLUMN, "customer_id", null)),
-            Map.entry("monitoring_source", new Spec(OwnerRule.COLUMN, "customer_id", null)));
+            Map.entry("monitoring_source", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            // issue 17: API tokens of machine clients: who issued and who revoked which, with what role and unit (the
+            // hash column is masked like every token); their last use is in api_token_use, which has no entity
+            Map.entry("api_token", new Spec(OwnerRule.COLUMN, "customer_id", null)));
 
     /**
      * Columns of an audited entity that are bookkeeping, not records of work: never written to an entry, and a change

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestTemplate;
@@ -37,8 +38,14 @@ class OidcSignIn {
         return new SignIn() {
             @Override
             public void configure(HttpSecurity http, AuthenticationEntryPoint unauthorized) throws Exception {
+                DefaultBearerTokenResolver jwtOnly = new DefaultBearerTokenResolver();
                 http.oauth2ResourceServer(o -> o
                         .authenticationEntryPoint(unauthorized)
+                        // an API token (Bearer act_...) is ApiTokenSignIn's, not a JWT to validate (ADR 0048)
+                        .bearerTokenResolver(request -> {
+                            String bearer = jwtOnly.resolve(request);
+                            return MachineTokens.looksLikeToken(bearer) ? null : bearer;
+                        })
                         .jwt(j -> j.jwtAuthenticationConverter(new KeycloakTokenConverter(accounts::find))));
             }
 

@@ -49,7 +49,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             }
         }
         if ("POST".equals(request.getMethod()) && "/api/tickets".equals(path(request))) {
-            String caller = user != null ? "user:" + user : "ip:" + request.getRemoteAddr();
+            String token = user == null ? ApiTokenSignIn.token(request) : null;
+            // a machine client is counted per token (by its hash code, so the token itself is kept in no map)
+            String caller = user != null ? "user:" + user
+                    : token != null ? "token:" + Integer.toHexString(token.hashCode()) : "ip:" + request.getRemoteAddr();
             ConsumptionProbe report = intake.of(caller).tryConsumeAndReturnRemaining(1);
             if (!report.isConsumed()) {
                 tooMany(response, Math.max(1, SignInThrottle.ceilSeconds(report.getNanosToWaitForRefill())),

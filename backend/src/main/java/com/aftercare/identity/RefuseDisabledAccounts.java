@@ -53,6 +53,10 @@ final class RefuseDisabledAccounts extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (auth.getPrincipal() instanceof ApiTokenSignIn.TokenPrincipal) {
+            chain.doFilter(request, response); // a revoked token is refused by ApiTokenSignIn on this very request
+            return;
+        }
         boolean local = auth.getPrincipal() instanceof AppUserPrincipal;
         Optional<AppUser> account = accounts.find(auth.getName());
         // a local principal whose record is gone is refused too; a token user without a local record is not

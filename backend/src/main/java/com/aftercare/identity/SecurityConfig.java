@@ -60,7 +60,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SignIn signIn, AccountService accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignIn signIn, AccountService accounts, MachineTokens machineTokens) throws Exception {
         AuthenticationEntryPoint unauthorized = signIn.challenge((request, response, e) -> writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in first"));
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN, "Your role may not do this");
         signIn.apply(http, unauthorized); // local accounts with Basic, or Keycloak Bearer tokens: see SignIn
@@ -71,6 +71,8 @@ class SecurityConfig {
                         .requireCsrfProtectionMatcher(HttpHardening::needsCsrfToken))
                 .addFilterAfter(new HttpHardening.CsrfCookieFilter(), CsrfFilter.class)
                 .addFilterBefore(new RateLimitFilter(signInThrottle, clock, intakePerMinute, rateLimitKeys), BasicAuthenticationFilter.class)
+                // machine clients' API tokens (Bearer act_...): a SHA-256 lookup, no password hash per request (ADR 0048)
+                .addFilterBefore(new ApiTokenSignIn(machineTokens, unauthorized), BasicAuthenticationFilter.class)
                 // after Basic and Bearer (which runs before Basic): a disabled account's session or token stops at once
                 .addFilterAfter(new RefuseDisabledAccounts(accounts, unauthorized), BasicAuthenticationFilter.class)
                 // Spring Security itself never creates a session; only the SPA's sign-in (POST /api/session)

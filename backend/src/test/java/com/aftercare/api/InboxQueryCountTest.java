@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
 import com.aftercare.identity.AccountService;
@@ -63,6 +64,9 @@ class InboxQueryCountTest extends IntegrationTest {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (bean instanceof PasswordEncoder encoder && "passwordEncoder".equals(beanName)) {
+                        return new CountedPasswordEncoder(encoder); // ApiTokenTest: no password hash per token request
+                    }
                     return bean instanceof DataSource dataSource && "dataSource".equals(beanName)
                             ? ProxyDataSourceBuilder.create(dataSource).name("counted").listener(STATEMENTS).build()
                             : bean;
@@ -71,10 +75,32 @@ class InboxQueryCountTest extends IntegrationTest {
         }
     }
 
-    /** Statements run on the embedded server's request threads while counting is on. */
+    static final AtomicInteger PASSWORD_CHECKS = new AtomicInteger();
+
+    /** The application's password encoder, counting its checks (each a bcrypt of ~0.1 s). */
+    record CountedPasswordEncoder(PasswordEncoder encoder) implements PasswordEncoder {
+        @Override
+        public String encode(CharSequence raw) {
+            return encoder.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            PASSWORD_CHECKS.incrementAndGet();
+            return encoder.matches(raw, encoded);
+        }
+
+        @Override
+        public boolean upgradeEncoding(String encoded) {
+            return encoder.upgradeEncoding(encoded);
+        }
+    }
+
+    /** Statements run on the embedded server's request threads while counting is on (their SQL kept for the log). */
     static final class StatementCounter implements QueryExecutionListener {
         private final AtomicBoolean on = new AtomicBoolean();
         private final AtomicInteger count = new AtomicInteger();
+        final List<String> sql = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
         @Override
         public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
@@ -84,11 +110,13 @@ class InboxQueryCountTest extends IntegrationTest {
         public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
             if (on.get() && Thread.currentThread().getName().startsWith("http-nio")) {
                 count.addAndGet(queryInfoList.size());
+                queryInfoList.forEach(q -> sql.add(q.getQuery()));
             }
         }
 
         int during(Runnable work) {
             count.set(0);
+            sql.clear();
             on.set(true);
             try {
                 work.run();

@@ -1,0 +1,65 @@
+package com.aftercare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.TestPropertySource;
+
+import com.aftercare.apitoken.IssueApiToken;
+import com.aftercare.identity.Role;
+import com.aftercare.support.IntegrationTest;
+
+/**
+ * What one fault report costs the database, pinned (issue 17): every SQL statement of a whole {@code POST /api/tickets}
+ * (sign-in by API token, validation, the ticket, its timeline and clocks, the engine's start of the case with its
+ * history, the audit chain, the answer) is counted at the JDBC level, as {@link InboxQueryCountTest} counts the inbox;
+ * a JDBC batch counts once. A change that adds statements to intake fails here and has to raise the figure on purpose
+ * (README "Intake speed", docs/benchmarks.md). Same context as InboxQueryCountTest (its counted data source).
+ */
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:aftercare-inbox-count;DB_CLOSE_DELAY=-1",
+        "spring.datasource.hikari.connection-init-sql=SELECT 1",
+        "camunda.bpm.process-engine-name=inboxCount"})
+@Import(InboxQueryCountTest.CountedDataSource.class)
+class IntakeStatementCountTest extends IntegrationTest {
+
+    /** Statements of one fault report with a device, signed in by API token: 58 measured on H2 (the log line lists them). */
+    static final int MOST_STATEMENTS_PER_REPORT = 58;
+
+    @Autowired TestRestTemplate rest;
+    @Autowired IssueApiToken issueApiToken;
+    ApiClient api;
+    String bearer;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(rest);
+        bearer = "Bearer " + issueApiToken.issue(new IssueApiToken.Command("intake count " + System.nanoTime(), Role.SERVICE_DESK, null)).token();
+    }
+
+    @Test
+    void aFaultReportRunsAPinnedNumberOfStatements() {
+        // the first report of a context reads the models, decisions and forms once; the second is what every report costs
+        post();
+        int[] status = new int[1];
+        int statements = InboxQueryCountTest.STATEMENTS.during(() -> status[0] = post());
+        assertThat(status[0]).isEqualTo(201);
+        LoggerFactory.getLogger(getClass()).info("POST /api/tickets: {} statements:\n  {}", statements,
+                String.join("\n  ", InboxQueryCountTest.STATEMENTS.sql));
+        assertThat(statements).as("statements were counted at all").isPositive();
+        assertThat(statements).isLessThanOrEqualTo(MOST_STATEMENTS_PER_REPORT);
+    }
+
+    private int post() {
+        return api.exchange(null, HttpMethod.POST, "/api/tickets", ticketBody("HOTLINE", "HIGH", "MEDIUM"),
+                Map.of("Authorization", bearer)).status();
+    }
+}

@@ -1,0 +1,277 @@
+package com.aftercare.benchmark;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.aftercare.AftercareApplication;
+import com.aftercare.asset.AssetService;
+import com.aftercare.asset.Customer;
+import com.aftercare.asset.DeviceType;
+import com.aftercare.asset.NewDevice;
+import com.aftercare.asset.NewSite;
+import com.aftercare.asset.Region;
+import com.aftercare.asset.Site;
+import com.aftercare.identity.AccountService;
+import com.aftercare.apitoken.IssueApiToken;
+import com.aftercare.identity.Role;
+
+/**
+ * Fault intake against the engine underneath it (issue 17; not a test: figures on stdout, no timed assertion). Run with
+ * {@code mvn -o -pl backend -am -Dskip.npm -Pbenchmark verify -Dtest=IntakeBenchmark}; add {@code -Ppostgres,benchmark}
+ * and AFTERCARE_DB_URL of a fresh database for PostgreSQL. docs/benchmarks.md "Fault intake" has the figures.
+ * <p>
+ * One run, one database: the application starts as it ships (audit trail on, history full, rate limit raised out of
+ * the way), then closed-loop clients (each sends its next report when the last one was answered) post fault reports
+ * to {@code POST /api/tickets} for {@code bench.intake.seconds} (15) after a warm-up, with 1 and 8 clients, signed in
+ * by session cookie (the SPA) and by API token (machine clients), optionally by HTTP Basic
+ * ({@code -Dbench.intake.basic=true}: one bcrypt check per request). In the same JVM and on the same database a bare
+ * Camunda engine (standalone configuration, no Spring, no listeners, history full, job executor off) starts a
+ * comparable process from the same number of threads: a user task with two timer boundary events, a business key
+ * and one variable. Printed: reports or starts per second, median latency, and the application's share of the bare
+ * engine's rate.
+ */
+class IntakeBenchmark {
+
+    private static final String PASSWORD = "bench-password-1";
+
+    @Test
+    void intakeAgainstTheBareEngine() throws Exception {
+        int seconds = Integer.getInteger("bench.intake.seconds", 15);
+        int warmUp = Integer.getInteger("bench.intake.warmup", 5);
+        boolean basic = Boolean.getBoolean("bench.intake.basic");
+        List<Integer> clientCounts = List.of(1, 8);
+        boolean postgres = System.getProperty("spring.profiles.active", "").contains("postgres");
+        String dataDir = null;
+        if (!postgres) {
+            Path dir = Paths.get("target/intake-benchmark-h2").toAbsolutePath();
+            if (Files.exists(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            dataDir = dir.toString();
+        }
+        try (ConfigurableApplicationContext app = start(postgres, dataDir)) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            AssetService assets = app.getBean(AssetService.class);
+            Customer customer = assets.createCustomer("Intake benchmark " + System.nanoTime());
+            Site site = assets.createSite(new NewSite(customer.getId(), "Intake benchmark site", "Road 1", Region.CITY, null, null));
+            Long deviceId = assets.createDevice(new NewDevice(site.getId(), DeviceType.CAMERA, "Camera 1", "X", "INTAKE-" + System.nanoTime(),
+                    "10.61.0.1", null, null, null, false)).getId();
+            String user = "bench-desk";
+            app.getBean(AccountService.class).createIfAbsent(user, PASSWORD, "Bench Desk", Set.of(Role.SERVICE_DESK));
+            String token = app.getBean(IssueApiToken.class)
+                    .issue(new IssueApiToken.Command("intake benchmark", Role.SERVICE_DESK, null)).token();
+            String body = "{\"channel\":\"HOTLINE\",\"requesterName\":\"张三\",\"requesterPhone\":\"13800000000\",\"siteId\":" + site.getId()
+                    + ",\"deviceId\":" + deviceId + ",\"category\":\"DEFECT\",\"impact\":\"MEDIUM\",\"urgency\":\"HIGH\","
+                    + "\"title\":\"摄像机黑屏\",\"description\":\"大门口摄像机无图像\"}";
+
+            ProcessEngine bare = bareEngine(app.getBean(DataSource.class), postgres);
+            try {
+                Map<String, double[]> results = new LinkedHashMap<>();
+                AtomicLong seq = new AtomicLong();
+                for (int clients : clientCounts) {
+                    // the engine first, then the application, so neither always runs on the warmer (or fuller) database
+                    RuntimeService runtime = bare.getRuntimeService();
+                    results.put("bare engine|" + clients, closedLoop(clients, warmUp, seconds, () -> () -> {
+                        long n = seq.incrementAndGet();
+                        runtime.startProcessInstanceByKey("benchBareIntake", "BENCH-" + n, Map.of("ticketId", n));
+                        return null;
+                    }));
+                    if (postgres) {
+                        app.getBean(JdbcTemplate.class).execute("analyze");
+                    }
+                    results.put("session|" + clients, closedLoop(clients, warmUp, seconds, sessionClient(base, user, body)));
+                    results.put("token|" + clients, closedLoop(clients, warmUp, seconds, headerClient(base, body, "Bearer " + token)));
+                    if (basic) {
+                        String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+                        results.put("HTTP Basic|" + clients, closedLoop(clients, warmUp, seconds, headerClient(base, body, "Basic " + credentials)));
+                    }
+                }
+                System.out.printf("%nFault intake on %s, %d s per phase after %d s warm-up, closed loop%n",
+                        postgres ? "PostgreSQL" : "H2 (file)", seconds, warmUp);
+                System.out.printf("  %-12s %7s %10s %12s %9s%n", "sign-in", "clients", "per second", "median ms", "of engine");
+                for (var e : results.entrySet()) {
+                    String[] key = e.getKey().split("\\|");
+                    double engine = results.get("bare engine|" + key[1])[0];
+                    System.out.printf("  %-12s %7s %10.1f %12.1f %8.0f %%%n", key[0], key[1], e.getValue()[0], e.getValue()[1],
+                            100 * e.getValue()[0] / engine);
+                }
+                System.out.println("  load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).strip());
+            } finally {
+                bare.close();
+            }
+        }
+    }
+
+    /**
+     * A bare engine on the application's database and tables: its own standalone configuration (its own transactions
+     * on the same pool, no Spring, no parse listeners), history full, no job executor, no schema changes.
+     */
+    private static ProcessEngine bareEngine(DataSource dataSource, boolean postgres) {
+        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration();
+        // as the application's engine (Spring Boot starter defaults): no CMMN tables, UUID ids
+        config.setCmmnEnabled(false);
+        config.setIdGenerator(new StrongUuidGenerator());
+        config.setProcessEngineName("bareIntakeBenchmark")
+                .setDataSource(dataSource)
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
+                .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+                .setJobExecutorActivate(false)
+                .setDatabaseType(postgres ? "postgres" : "h2");
+        ProcessEngine engine = config.buildProcessEngine();
+        BpmnModelInstance model = Bpmn.createExecutableProcess("benchBareIntake").name("Bare intake").camundaHistoryTimeToLive(180)
+                .startEvent("reported").name("Reported")
+                .userTask("work").name("Work").camundaCandidateGroups("SERVICE_DESK")
+                .boundaryEvent("responseDue").name("Response due").cancelActivity(false).timerWithDuration("PT4H")
+                .endEvent("responseLate").name("Response late")
+                .moveToActivity("work")
+                .boundaryEvent("resolutionDue").name("Resolution due").cancelActivity(false).timerWithDuration("PT24H")
+                .endEvent("resolutionLate").name("Resolution late")
+                .moveToActivity("work")
+                .endEvent("done").name("Done")
+                .done();
+        engine.getRepositoryService().createDeployment().name("bench-bare-intake").addModelInstance("bench-bare-intake.bpmn", model)
+                .enableDuplicateFiltering(true).deploy();
+        return engine;
+    }
+
+    /** A client signed in once at POST /api/session, then posting on the session cookie with the CSRF header. */
+    private static Callable<Callable<Void>> sessionClient(String base, String user, String body) {
+        return () -> {
+            CookieManager cookies = new CookieManager();
+            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (signIn.statusCode() != 204) {
+                throw new IllegalStateException("sign-in " + signIn.statusCode() + " " + signIn.body());
+            }
+            // the CSRF cookie comes with the first answer on the session
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).GET().build(), HttpResponse.BodyHandlers.discarding());
+            String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
+            return () -> {
+                post(http, HttpRequest.newBuilder(URI.create(base + "/api/tickets")).header("X-XSRF-TOKEN", csrf), body);
+                return null;
+            };
+        };
+    }
+
+    /** A client sending its credentials on every request (API token or HTTP Basic), no session. */
+    private static Callable<Callable<Void>> headerClient(String base, String body, String authorization) {
+        return () -> {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            return () -> {
+                post(http, HttpRequest.newBuilder(URI.create(base + "/api/tickets")).header("Authorization", authorization), body);
+                return null;
+            };
+        };
+    }
+
+    private static void post(HttpClient http, HttpRequest.Builder request, String body) throws Exception {
+        HttpResponse<String> response = http.send(request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    /**
+     * {@code clients} threads, each doing its next call as soon as the last one returned; calls finished in the timed
+     * window after the warm-up are counted. Returns [calls per second, median latency ms].
+     */
+    private static double[] closedLoop(int clients, int warmUp, int seconds, Callable<Callable<Void>> clientFactory) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long startAt = System.nanoTime() + warmUp * 1_000_000_000L;
+            long endAt = startAt + seconds * 1_000_000_000L;
+            List<Future<List<Long>>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(() -> {
+                    Callable<Void> call = clientFactory.call();
+                    List<Long> timed = new ArrayList<>();
+                    while (true) {
+                        long t0 = System.nanoTime();
+                        if (t0 >= endAt) {
+                            return timed;
+                        }
+                        call.call();
+                        long t1 = System.nanoTime();
+                        if (t0 >= startAt && t1 <= endAt) {
+                            timed.add(t1 - t0);
+                        }
+                    }
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : running) {
+                all.addAll(f.get());
+            }
+            Collections.sort(all);
+            double median = all.isEmpty() ? Double.NaN : all.get(all.size() / 2) / 1e6;
+            return new double[] { all.size() / (double) seconds, median };
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(boolean postgres, String dataDir) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.profiles.active=" + (postgres ? "postgres" : "benchmark"),
+                // both sides without timers firing: the deadlines are hours ahead anyway
+                "--camunda.bpm.job-execution.enabled=false",
+                "--aftercare.probe.worker-enabled=false",
+                "--aftercare.notify.worker-enabled=false",
+                // the per-caller intake limit (60 a minute) would measure itself
+                "--aftercare.security.intake-per-minute=1000000",
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off"));
+        if (dataDir != null) {
+            args.add("--aftercare.data-dir=" + dataDir);
+        }
+        return new SpringApplicationBuilder(AftercareApplication.class).run(args.toArray(String[]::new));
+    }
+}
