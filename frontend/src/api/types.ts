@@ -362,6 +362,10 @@ export const CLOCKS = [
   'REDISPATCH',
   'PM_REPORT',
   'VENDOR_RETURN',
+  'REMOTE_GUIDANCE',
+  'CONSULTATION_ANSWER',
+  'COMPLAINT_REPLY',
+  'SERVICE_FULFILMENT',
 ] as const;
 export type ClockName = (typeof CLOCKS)[number];
 
