@@ -82,7 +82,6 @@ await run(browser, page, 'intake-links-failure.png', async () => {
 
   step('record the call as a duplicate and submit');
   await pick(byTestId('open-case-choice-DUPLICATE_OF'));
-  await pick(byTestId('ticket-category-DEFECT'));
   await pick(byTestId('ticket-impact-LOW'));
   await pick(byTestId('ticket-urgency-LOW'));
   await page.fill(byTestId('ticket-title'), '摄像机又黑屏了');

@@ -97,11 +97,10 @@ await run(browser, page, 'e2e-failure.png', async () => {
   const device = await choose(byTestId('ticket-device'), { hasText: camera.name });
   console.log(`[e2e]    device: ${device}`);
 
-  step('fill requester, category DEFECT, impact LOW, urgency LOW, title, description');
+  step('fill requester, impact LOW, urgency LOW, title, description');
   await page.fill(byTestId('ticket-requesterName'), 'Li Lei');
   await page.fill(byTestId('ticket-requesterUnit'), 'Traffic Police Brigade');
   await page.fill(byTestId('ticket-requesterPhone'), '010-5555-0101');
-  await pick(byTestId('ticket-category-DEFECT'));
   await pick(byTestId('ticket-impact-LOW'));
   await pick(byTestId('ticket-urgency-LOW'));
   await page.fill(byTestId('ticket-title'), 'E2E: camera picture is black');

@@ -3078,7 +3078,7 @@ export interface components {
             /** @enum {string} */
             basis?: "NATURAL" | "WORKING";
             /** @enum {string} */
-            clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN";
+            clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN" | "REMOTE_GUIDANCE" | "CONSULTATION_ANSWER" | "COMPLAINT_REPLY" | "SERVICE_FULFILMENT";
             pausable?: boolean;
             regionTargets?: {
                 [key: string]: string;
@@ -3788,14 +3788,14 @@ export interface components {
         };
         NewTicket: {
             /** @enum {string} */
-            category: "CONSULTATION" | "DEFECT";
+            category?: "CONSULTATION" | "DEFECT";
             /** @enum {string} */
             channel: "HOTLINE" | "WEB" | "ON_SITE" | "EMAIL" | "MONITORING";
             description: string;
             /** Format: int64 */
             deviceId?: number;
             /** @enum {string} */
-            impact: "HIGH" | "MEDIUM" | "LOW";
+            impact?: "HIGH" | "MEDIUM" | "LOW";
             /** Format: date-time */
             receivedAt?: string;
             /** @enum {string} */
@@ -3809,7 +3809,7 @@ export interface components {
             siteId: number;
             title: string;
             /** @enum {string} */
-            urgency: "HIGH" | "MEDIUM" | "LOW";
+            urgency?: "HIGH" | "MEDIUM" | "LOW";
         };
         NewWarehouse: {
             code?: string;
@@ -7250,7 +7250,7 @@ export interface operations {
         parameters: {
             query?: {
                 level?: string;
-                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN";
+                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN" | "REMOTE_GUIDANCE" | "CONSULTATION_ANSWER" | "COMPLAINT_REPLY" | "SERVICE_FULFILMENT";
                 region?: "CITY" | "COUNTY";
                 engineer?: string;
                 risk?: "OK" | "AT_RISK" | "OVERDUE";
@@ -7277,7 +7277,7 @@ export interface operations {
         parameters: {
             query?: {
                 level?: string;
-                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN";
+                clock?: "RESPONSE" | "ON_SITE" | "RESOLUTION" | "SOLUTION_PLAN" | "CONTINGENCY_PLAN" | "FAULT_REPORT" | "DISPATCH" | "EXECUTION_CONFIRMED" | "REDISPATCH" | "PM_REPORT" | "VENDOR_RETURN" | "REMOTE_GUIDANCE" | "CONSULTATION_ANSWER" | "COMPLAINT_REPLY" | "SERVICE_FULFILMENT";
                 region?: "CITY" | "COUNTY";
                 engineer?: string;
                 risk?: "OK" | "AT_RISK" | "OVERDUE";

@@ -110,9 +110,11 @@ export interface NewTicket {
   requesterPhone: string;
   siteId: number;
   deviceId?: number;
-  category: string;
-  impact: string;
-  urgency: string;
+  /** Follows from requestType (FAULT: DEFECT, the others: CONSULTATION); the form leaves it out (ADR 0041). */
+  category?: string;
+  /** Required for a fault (its level); the other request types leave it out. */
+  impact?: string;
+  urgency?: string;
   title: string;
   description?: string;
   /** When the call was taken, if before it was typed in (ISO instant); the server uses "now" without it. */
@@ -371,6 +373,10 @@ export const CLOCKS = [
   'REDISPATCH',
   'PM_REPORT',
   'VENDOR_RETURN',
+  'REMOTE_GUIDANCE',
+  'CONSULTATION_ANSWER',
+  'COMPLAINT_REPLY',
+  'SERVICE_FULFILMENT',
 ] as const;
 export type ClockName = (typeof CLOCKS)[number];
 

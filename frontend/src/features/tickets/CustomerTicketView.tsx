@@ -50,6 +50,8 @@ export function CustomerTicketView({ id }: { id: string }) {
   }, [queryClient, id]);
 
   if (!ticket) return <TicketNotLoaded error={error} />;
+  // repair, warranty and parts and the service form are steps of a fault only (ADR 0041)
+  const isFault = (ticket.requestType ?? 'FAULT') === 'FAULT';
 
   return (
     <div data-testid="customer-ticket-view" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
@@ -63,7 +65,7 @@ export function CustomerTicketView({ id }: { id: string }) {
         <Button icon={<ReloadOutlined />} onClick={() => void reloadAll()} data-testid="ticket-refresh">
           {t('common.refresh')}
         </Button>
-        <ServiceFormLink ticketId={ticket.id} />
+        {isFault && <ServiceFormLink ticketId={ticket.id} />}
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
@@ -76,8 +78,8 @@ export function CustomerTicketView({ id }: { id: string }) {
             ) : (
               ticket.callbackOutcome && <CallbackAnswered ticket={ticket} />
             )}
-            <CustomerRepairPanel ticketId={ticket.id} />
-            <WarrantyPanel ticketId={ticket.id} staff={false} onChanged={reloadAll} />
+            {isFault && <CustomerRepairPanel ticketId={ticket.id} />}
+            {isFault && <WarrantyPanel ticketId={ticket.id} staff={false} onChanged={reloadAll} />}
             <CustomerFacts ticket={ticket} />
             <ConversationPanel ticketId={ticket.id} staff={false} />
           </Space>

@@ -88,7 +88,6 @@ async function pickCallerByLastDigits() {
 }
 
 function fillFault() {
-  fireEvent.click(screen.getByTestId('ticket-category-DEFECT'));
   fireEvent.click(screen.getByTestId('ticket-impact-MEDIUM'));
   fireEvent.click(screen.getByTestId('ticket-urgency-MEDIUM'));
   fireEvent.change(screen.getByTestId('ticket-title'), { target: { value: 'Camera black again' } });

@@ -36,7 +36,6 @@ async function fillRequiredFields(siteLabel = 'Demo City Command Center · Demo 
   fireEvent.change(screen.getByTestId('ticket-requesterPhone'), { target: { value: '010-5555-0101' } });
   fireEvent.mouseDown(screen.getByTestId('ticket-site').querySelector('.ant-select-selector')!);
   fireEvent.click(await screen.findByText(siteLabel, undefined, SLOW));
-  fireEvent.click(screen.getByTestId('ticket-category-DEFECT'));
   fireEvent.click(screen.getByTestId('ticket-impact-MEDIUM'));
   fireEvent.click(screen.getByTestId('ticket-urgency-MEDIUM'));
   fireEvent.change(screen.getByTestId('ticket-title'), { target: { value: 'Camera offline' } });
@@ -126,13 +125,11 @@ describe('NewTicketPage — received at', { timeout: 60_000 }, () => {
     await screen.findByTestId('ticket-page', undefined, SLOW);
 
     const body = JSON.parse(String(postedTicket(fetchMock)?.body));
-    expect(body).toMatchObject({
-      requestType: 'SERVICE_REQUEST',
-      serviceItem: 'FOOTAGE_EXTRACTION',
-      category: 'DEFECT',
-      impact: 'LOW',
-      urgency: 'LOW',
-    });
+    // one question: the server derives the category from the type; a service request has no level to decide
+    expect(body).toMatchObject({ requestType: 'SERVICE_REQUEST', serviceItem: 'FOOTAGE_EXTRACTION' });
+    expect(body).not.toHaveProperty('category');
+    expect(body).not.toHaveProperty('impact');
+    expect(body).not.toHaveProperty('urgency');
   });
 
   it('sends a call taken earlier as an ISO instant', async () => {
@@ -216,7 +213,6 @@ describe('NewTicketPage — a customer reports a fault', () => {
       requesterPhone: '010-5555-0101',
       siteId: 1,
       requestType: 'FAULT',
-      category: 'DEFECT',
       impact: 'MEDIUM',
       urgency: 'HIGH',
       title: 'Camera offline',

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { CATEGORIES, CHANNELS, REQUEST_TYPES, SERVICE_ITEMS, SEVERITIES, type NewTicket } from '../../api/types';
+import { CHANNELS, REQUEST_TYPES, SERVICE_ITEMS, SEVERITIES, type NewTicket } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
@@ -53,7 +53,6 @@ const FORM_FIELDS = new Set([
   'deviceId',
   'requestType',
   'serviceItem',
-  'category',
   'impact',
   'urgency',
   'title',
@@ -151,10 +150,10 @@ export function NewTicketPage() {
         ...rest,
         requestType,
         serviceItem: requestType === 'SERVICE_REQUEST' ? values.serviceItem : undefined,
-        // the server still asks a non-fault for them; they play no part in its model
-        category: isFault ? values.category : requestType === 'CONSULTATION' ? 'CONSULTATION' : 'DEFECT',
-        impact: isFault ? values.impact : 'LOW',
-        urgency: isFault ? values.urgency : 'LOW',
+        // One question, not two (IN-3, ADR 0041): the server derives the category from the request type, and only a
+        // fault is levelled by impact and urgency.
+        impact: isFault ? values.impact : undefined,
+        urgency: isFault ? values.urgency : undefined,
         // A customer reports through the web and "now"; only the desk records a call taken earlier.
         channel: isCustomer ? 'WEB' : values.channel,
         siteId: values.siteId!,
@@ -220,7 +219,7 @@ export function NewTicketPage() {
         data-testid={isCustomer ? 'customer-new-ticket' : undefined}
         initialValues={
           isCustomer
-            ? { requesterName: me?.displayName, category: 'DEFECT', requestType: 'FAULT' }
+            ? { requesterName: me?.displayName, requestType: 'FAULT' }
             : { channel: 'HOTLINE', receivedAt: openedAt, requestType: 'FAULT' }
         }
         onFinish={(values) => void submit(values)}
@@ -373,22 +372,7 @@ export function NewTicketPage() {
             )}
           </Row>
           <Row gutter={16} style={isFault ? undefined : { display: 'none' }}>
-            <Col xs={24} md={8}>
-              <Form.Item
-                name="category"
-                label={t('ticket.category')}
-                rules={isFault ? [requiredChoice('ticket.category')] : []}
-              >
-                <Radio.Group data-testid="ticket-category" optionType="button">
-                  {CATEGORIES.map((c) => (
-                    <Radio.Button key={c} value={c} data-testid={`ticket-category-${c}`}>
-                      {t(`category.${c}`)}
-                    </Radio.Button>
-                  ))}
-                </Radio.Group>
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
+            <Col xs={24} md={12}>
               <Form.Item
                 name="impact"
                 label={t('ticket.impact')}
@@ -405,7 +389,7 @@ export function NewTicketPage() {
                 </Radio.Group>
               </Form.Item>
             </Col>
-            <Col xs={24} md={8}>
+            <Col xs={24} md={12}>
               <Form.Item
                 name="urgency"
                 label={t('ticket.urgency')}

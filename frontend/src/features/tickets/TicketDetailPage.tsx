@@ -92,6 +92,9 @@ function StaffTicketView({ id }: { id: string }) {
   }, [queryClient, id]);
 
   if (!ticket) return <TicketNotLoaded error={error} />;
+  // Repair, warranty and parts, device checks and the service form belong to faults; a consultation, complaint or
+  // service request runs none of those steps (ADR 0041), so its page does not offer them.
+  const isFault = (ticket.requestType ?? 'FAULT') === 'FAULT';
 
   if (phone) {
     // Phones: my task's form first, then where to go and whom to call, the rest folded away.
@@ -135,8 +138,8 @@ function StaffTicketView({ id }: { id: string }) {
           {ticket.customerStep && (
             <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
           )}
-          <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
-          <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
+          {isFault && <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />}
+          {isFault && <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />}
           <SiteCard ticket={ticket} />
           <LinkedCases ticketId={ticket.id} onChanged={reloadAll} />
           <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
@@ -155,17 +158,21 @@ function StaffTicketView({ id }: { id: string }) {
                   </Space>
                 ),
               },
-              {
-                key: 'probes',
-                label: t('detail.probes'),
-                children: (
-                  <div data-testid="probe-results">
-                    <CaseAlarms ticketId={ticket.id} />
-                    <VerificationWaiverPanel ticket={ticket} onChanged={reloadAll} />
-                    <ProbeResults results={ticket.probeResults ?? []} />
-                  </div>
-                ),
-              },
+              ...(isFault
+                ? [
+                    {
+                      key: 'probes',
+                      label: t('detail.probes'),
+                      children: (
+                        <div data-testid="probe-results">
+                          <CaseAlarms ticketId={ticket.id} />
+                          <VerificationWaiverPanel ticket={ticket} onChanged={reloadAll} />
+                          <ProbeResults results={ticket.probeResults ?? []} />
+                        </div>
+                      ),
+                    },
+                  ]
+                : []),
               {
                 key: 'deliveries',
                 label: t('deliveries.title'),
@@ -203,7 +210,7 @@ function StaffTicketView({ id }: { id: string }) {
         <Button icon={<ReloadOutlined />} onClick={() => void reloadAll()} data-testid="ticket-refresh">
           {t('common.refresh')}
         </Button>
-        <ServiceFormLink ticketId={ticket.id} />
+        {isFault && <ServiceFormLink ticketId={ticket.id} />}
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
@@ -215,16 +222,18 @@ function StaffTicketView({ id }: { id: string }) {
             {ticket.customerStep && (
               <StaffCustomerStep ticketId={ticket.id} step={ticket.customerStep} onDone={reloadAll} />
             )}
-            <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />
+            {isFault && <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />}
             <TicketFacts ticket={ticket} />
-            <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />
+            {isFault && <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />}
             <LinkedCases ticketId={ticket.id} onChanged={reloadAll} />
             <ConversationPanel ticketId={ticket.id} staff />
-            <Card title={t('detail.probes')} data-testid="probe-results">
-              <CaseAlarms ticketId={ticket.id} />
-              <VerificationWaiverPanel ticket={ticket} onChanged={reloadAll} />
-              <ProbeResults results={ticket.probeResults ?? []} />
-            </Card>
+            {isFault && (
+              <Card title={t('detail.probes')} data-testid="probe-results">
+                <CaseAlarms ticketId={ticket.id} />
+                <VerificationWaiverPanel ticket={ticket} onChanged={reloadAll} />
+                <ProbeResults results={ticket.probeResults ?? []} />
+              </Card>
+            )}
             <DeliveriesPanel
               deliveries={deliveries.data}
               error={deliveries.error ?? undefined}

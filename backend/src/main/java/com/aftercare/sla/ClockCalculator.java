@@ -27,7 +27,8 @@ import com.aftercare.sla.PolicyDefinition.EscalationStep;
 public final class ClockCalculator {
 
     /** A clock of these kinds starts again on each new start event (a new dispatch, a new delay). */
-    private static final Set<ClockName> CYCLIC = EnumSet.of(ClockName.EXECUTION_CONFIRMED, ClockName.VENDOR_RETURN);
+    private static final Set<ClockName> CYCLIC = EnumSet.of(ClockName.EXECUTION_CONFIRMED, ClockName.VENDOR_RETURN,
+            ClockName.CONSULTATION_ANSWER, ClockName.COMPLAINT_REPLY, ClockName.SERVICE_FULFILMENT);
 
     private final PolicyDefinition policy;
     private final BusinessCalendar workingCalendar;
@@ -55,6 +56,15 @@ public final class ClockCalculator {
             List<ClockLog> own = logs.stream().filter(l -> l.getClock() == ClockName.VENDOR_RETURN).toList();
             result.add(clock(ClockName.VENDOR_RETURN, specs.get(ClockName.VENDOR_RETURN), subject, ordered, own, now));
         }
+        for (ClockName clock : ClockName.values()) {
+            if (clock.isRequestClock()) {
+                Optional<ClockSpec> spec = requestClock(clock, ordered);
+                if (spec.isPresent()) {
+                    List<ClockLog> own = logs.stream().filter(l -> l.getClock() == clock).toList();
+                    result.add(clock(clock, spec.get(), subject, ordered, own, now));
+                }
+            }
+        }
         return result;
     }
 
@@ -78,10 +88,37 @@ public final class ClockCalculator {
                 null, TimeBasis.NATURAL, null, false));
     }
 
-    /** The spec of one clock for this subject: the policy's, or the vendor's deadline. */
+    /**
+     * A request type's clock (ADR 0041): like the vendor return, its target is the span from the (latest) start to the
+     * deadline that milestone carries, in natural time (the request feature already counted the contract's working
+     * time), never paused. Absent when the case never started it.
+     */
+    private static Optional<ClockSpec> requestClock(ClockName clock, List<Milestone> ordered) {
+        Milestone started = null;
+        for (Milestone m : ordered) {
+            if (startsRequestClock(clock, m) && m.getDueAt() != null) {
+                started = m;
+            }
+        }
+        if (started == null) {
+            return Optional.empty();
+        }
+        Duration target = Duration.between(started.getOccurredAt(), started.getDueAt());
+        return Optional.of(new ClockSpec(clock, target.isNegative() ? Duration.ZERO : target, null, TimeBasis.NATURAL, null,
+                false));
+    }
+
+    private static boolean startsRequestClock(ClockName clock, Milestone m) {
+        return m.getKind() == MilestoneKind.REQUEST_CLOCK_STARTED && clock.name().equals(m.getDetail());
+    }
+
+    /** The spec of one clock for this subject: the policy's, the vendor's deadline, or the request's. */
     private ClockSpec spec(ClockName clock, Subject subject, List<Milestone> ordered) {
         if (clock == ClockName.VENDOR_RETURN) {
             return vendorReturn(ordered).orElse(null);
+        }
+        if (clock.isRequestClock()) {
+            return requestClock(clock, ordered).orElse(null);
         }
         return policy.clocksFor(subject.levelCode()).stream().filter(s -> s.clock() == clock).findFirst().orElse(null);
     }
@@ -273,13 +310,23 @@ public final class ClockCalculator {
                 continue;
             }
             // a new start restarts a stopped clock; a running one keeps its earlier due time unless it is cyclic
-            if (starts(clock, kind) && (run.startedAt == null || run.stoppedAt != null || CYCLIC.contains(clock))) {
+            boolean startsHere = clock.isRequestClock() ? startsRequestClock(clock, m) : starts(clock, kind);
+            if (startsHere && (run.startedAt == null || run.stoppedAt != null || CYCLIC.contains(clock))) {
                 run.startedAt = at;
                 run.stoppedAt = null;
                 run.stoppedBy = null;
                 run.excluded.clear();
                 run.pauses.clear();
-                run.history.add(new HistoryEntry(at, "STARTED", m.getDetail()));
+                run.history.add(new HistoryEntry(at, "STARTED", clock.isRequestClock() ? null : m.getDetail()));
+                continue;
+            }
+            if (kind == MilestoneKind.REOPENED && clock.isRequestClock() && run.stoppedAt != null
+                    && run.stoppedBy == MilestoneKind.RESOLVED) {
+                // the deadline is the one on the milestone, which the request model's timer also waits for: no shift
+                run.history.add(new HistoryEntry(at, "RESUMED", "case reopened"));
+                run.stoppedAt = null;
+                run.stoppedBy = null;
+                run.stopState = null;
                 continue;
             }
             if (kind == MilestoneKind.REOPENED && run.stoppedAt != null && run.stoppedBy == MilestoneKind.RESOLVED) {
@@ -340,6 +387,9 @@ public final class ClockCalculator {
             case PM_REPORT -> kind == MilestoneKind.ABNORMAL_REPORTED;
             case FAULT_REPORT -> kind == MilestoneKind.RESOLVED;
             case VENDOR_RETURN -> kind == MilestoneKind.VENDOR_SENT;
+            case REMOTE_GUIDANCE -> kind == MilestoneKind.FIRST_LINE_STARTED;
+            // started by REQUEST_CLOCK_STARTED naming the clock, which the replay checks itself
+            case CONSULTATION_ANSWER, COMPLAINT_REPLY, SERVICE_FULFILMENT -> false;
         };
     }
 
@@ -360,6 +410,10 @@ public final class ClockCalculator {
             case PM_REPORT -> kind == MilestoneKind.ABNORMAL_ACKNOWLEDGED ? ClockState.MET : null;
             case FAULT_REPORT -> kind == MilestoneKind.FAULT_REPORT ? ClockState.MET : null;
             case VENDOR_RETURN -> kind == MilestoneKind.VENDOR_RETURNED ? ClockState.MET : null;
+            // a case resolved some other way while at the desk (an alarm cleared it) ends first line with it
+            case REMOTE_GUIDANCE -> kind == MilestoneKind.FIRST_LINE_FINISHED || kind == MilestoneKind.RESOLVED
+                    ? ClockState.MET : null;
+            case CONSULTATION_ANSWER, COMPLAINT_REPLY, SERVICE_FULFILMENT -> kind == MilestoneKind.RESOLVED ? ClockState.MET : null;
         };
     }
 

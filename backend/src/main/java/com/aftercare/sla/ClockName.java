@@ -30,5 +30,25 @@ public enum ClockName {
      * (the contract's return rule), not a policy figure, it runs in natural time, and it never pauses: it runs
      * precisely while the case's own clocks wait for the vendor. Only cases with a slip have it.
      */
-    VENDOR_RETURN
+    VENDOR_RETURN,
+    /**
+     * IN-4 remote guidance at first line: from the start of the desk's first-line step until the desk completes it
+     * (solved at the desk, or handed on to dispatch). Cases opened before the step recorded its start never run it.
+     */
+    REMOTE_GUIDANCE,
+    /**
+     * The request types' own clocks (ADR 0037, 0041): a consultation answered, a complaint replied to, a service
+     * request fulfilled. The request feature computes each deadline on the contract's calendar and records it on the
+     * milestone that starts the clock (REQUEST_CLOCK_STARTED, naming the clock), like the vendor return: no policy
+     * figure, natural time from there, never paused; the case's resolution stops it. The request models' own timers
+     * escalate them, so the escalation process never sees them.
+     */
+    CONSULTATION_ANSWER,
+    COMPLAINT_REPLY,
+    SERVICE_FULFILMENT;
+
+    /** Whether this is one of the request types' clocks, which a fault case never runs. */
+    public boolean isRequestClock() {
+        return this == CONSULTATION_ANSWER || this == COMPLAINT_REPLY || this == SERVICE_FULFILMENT;
+    }
 }

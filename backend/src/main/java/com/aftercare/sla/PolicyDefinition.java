@@ -129,6 +129,10 @@ public record PolicyDefinition(
             if (c == null || c.clock() == null) {
                 throw new BadRequestException(f + ".clock", "is required");
             }
+            if (c.clock() == ClockName.VENDOR_RETURN || c.clock().isRequestClock()) {
+                // their deadlines come from a repair slip or a request type, never from a policy figure
+                throw new BadRequestException(f + ".clock", "clock " + c.clock() + " is not set by a policy");
+            }
             if (!seen.add(c.clock())) {
                 throw new BadRequestException(f + ".clock", "clock " + c.clock() + " appears twice");
             }

@@ -24,6 +24,7 @@ import com.aftercare.sla.ClockEvaluation;
 import com.aftercare.sla.PolicyVersion;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.RequestType;
 import com.aftercare.ticket.SearchTickets;
 
 /**
@@ -194,7 +195,10 @@ class SupervisorBoardService {
         Ticket t = tickets.getVisible(ticketId);
         ClockTicket ct = tickets.clockTicket(t);
         PolicyVersion policy = policyCatalog.policyVersion(t.getPolicyId());
-        List<ClockView> views = clockEvaluation.clocks(ct).stream().filter(ClockStatus::applicable).map(ClockView::of).toList();
+        // a consultation, complaint or service request runs its own clock only; the policy's fault clocks never start on it
+        boolean fault = t.getRequestType() == RequestType.FAULT;
+        List<ClockView> views = clockEvaluation.clocks(ct).stream().filter(ClockStatus::applicable)
+                .filter(c -> fault != c.clock().isRequestClock()).map(ClockView::of).toList();
         ContractTerms terms = contractBook.termsOrDefault(ct.terms());
         return new TicketClocks(Map.of("code", policy.code(), "name", policy.definition().name(), "version", policy.version()),
                 terms.calendar().name(), terms.zone().getId(), t.getLevel(),

@@ -96,15 +96,15 @@ public class ReportFault {
                 request.receivedAt() == null ? null : ticket.getReceivedAt()));
         // the policy's clocks (dispatch, response, resolution, ...) time faults; the other request types run their
         // own model's clock (ADR 0037), so they start none of the policy's
-        if (request.requestType() == RequestType.FAULT) {
+        if (request.type() == RequestType.FAULT) {
             recordMilestone.record(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
                     "policy " + assignment.policyCode() + ", via " + request.channel());
         }
-        String instanceId = request.requestType() == RequestType.FAULT
+        String instanceId = request.type() == RequestType.FAULT
                 ? caseProcess.startFaultIntake(new CaseProcess.FaultIntake(ticket.getId(), ticket.getNumber(),
                         request.impact(), request.urgency(), request.category(), assignment.levelDecision()))
                 : caseProcess.startRequest(new CaseProcess.RequestCase(ticket.getId(), ticket.getNumber(),
-                        request.requestType(), request.serviceItem()));
+                        request.type(), request.serviceItem()));
         ticket.startedProcess(instanceId);
         return new Created(ticket, true);
     }
@@ -136,10 +136,22 @@ public class ReportFault {
 
     /** A service request names its catalogue item; no other type has one (IN-3, ADR 0037). */
     private static void checkRequestType(NewTicket request) {
-        if (request.requestType() == RequestType.SERVICE_REQUEST && request.serviceItem() == null) {
+        // IN-3: one question, not two. A client that names the type gets the category from it; one that sends both
+        // must not contradict itself. A client from before request types (no type) sends a category as it always did.
+        if (request.requestType() != null && request.category() != request.requestType().category()) {
+            throw new BadRequestException("category", "follows from the request type: " + request.requestType() + " is "
+                    + request.requestType().category() + "; leave it out or send that");
+        }
+        if (request.type() == RequestType.FAULT && request.impact() == null) {
+            throw new BadRequestException("impact", "a fault needs its impact (LOW, MEDIUM or HIGH) for its level");
+        }
+        if (request.type() == RequestType.FAULT && request.urgency() == null) {
+            throw new BadRequestException("urgency", "a fault needs its urgency (LOW, MEDIUM or HIGH) for its level");
+        }
+        if (request.type() == RequestType.SERVICE_REQUEST && request.serviceItem() == null) {
             throw new BadRequestException("serviceItem", "a service request names its item (FOOTAGE_EXTRACTION, PARTS_PURCHASE or UPGRADE)");
         }
-        if (request.requestType() != RequestType.SERVICE_REQUEST && request.serviceItem() != null) {
+        if (request.type() != RequestType.SERVICE_REQUEST && request.serviceItem() != null) {
             throw new BadRequestException("serviceItem", "only a service request (requestType SERVICE_REQUEST) names a service item");
         }
     }

@@ -14,6 +14,15 @@ public enum RequestType {
     /** 服务请求: service-request.bpmn, one item of the {@link ServiceItem} catalogue. */
     SERVICE_REQUEST;
 
+    /**
+     * The IN-3 category a case of this type has (ADR 0041): a fault is a system defect; a consultation is one; a
+     * complaint or a service request is answered, not analysed as a defect, and runs no level decision, so it counts
+     * with the consultations. The desk asks for the type only; the category follows from it.
+     */
+    public Category category() {
+        return this == FAULT ? Category.DEFECT : Category.CONSULTATION;
+    }
+
     /** The key of the process a case of this type runs. */
     public String processKey() {
         return switch (this) {

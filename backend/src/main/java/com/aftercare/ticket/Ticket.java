@@ -141,7 +141,7 @@ public class Ticket {
         this.site = site;
         this.device = device;
         this.category = r.category();
-        this.requestType = r.requestType();
+        this.requestType = r.type();
         this.serviceItem = r.serviceItem();
         this.impact = r.impact();
         this.urgency = r.urgency();

@@ -86,4 +86,50 @@ class RequestTypesApiTest extends IntegrationTest {
         assertThat(numbers(api.get(user, "/api/tickets?requestType=COMPLAINT").body()))
                 .containsExactly(created.body().path("number").asText());
     }
+
+    /** IN-3, ADR 0041: one question at intake; the category follows from the type. */
+    @Test
+    void theCategoryFollowsFromTheRequestTypeAndAContradictionIsA400NamingIt() {
+        Map<String, Object> fault = ticketBody("HOTLINE", "LOW", "LOW");
+        fault.remove("category");
+        fault.put("requestType", "FAULT");
+        ApiClient.Response created = api.post("t-desk", "/api/tickets", fault);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().path("category").asText()).isEqualTo("DEFECT");
+
+        Map<String, Object> consultation = ticketBody("HOTLINE", "LOW", "LOW");
+        consultation.remove("category");
+        consultation.remove("impact");
+        consultation.remove("urgency");
+        consultation.put("requestType", "CONSULTATION");
+        ApiClient.Response asked = api.post("t-desk", "/api/tickets", consultation);
+        assertThat(asked.status()).as("no impact or urgency for a consultation").isEqualTo(201);
+        assertThat(asked.body().path("category").asText()).isEqualTo("CONSULTATION");
+
+        Map<String, Object> contradiction = ticketBody("HOTLINE", "LOW", "LOW");
+        contradiction.put("requestType", "FAULT");
+        contradiction.put("category", "CONSULTATION");
+        ApiClient.Response refused = api.post("t-desk", "/api/tickets", contradiction);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("category");
+        contradiction.put("requestType", "CONSULTATION");
+        contradiction.put("category", "DEFECT");
+        assertThat(api.post("t-desk", "/api/tickets", contradiction).errorFields()).containsExactly("category");
+
+        Map<String, Object> faultWithoutImpact = ticketBody("HOTLINE", "LOW", "LOW");
+        faultWithoutImpact.put("requestType", "FAULT");
+        faultWithoutImpact.remove("impact");
+        assertThat(api.post("t-desk", "/api/tickets", faultWithoutImpact).errorFields()).containsExactly("impact");
+
+        // a client from before request types: a "consultation" fault as it always was (the desk reclassifies it)
+        Map<String, Object> legacy = ticketBody("HOTLINE", "LOW", "LOW");
+        legacy.put("category", "CONSULTATION");
+        ApiClient.Response old = api.post("t-desk", "/api/tickets", legacy);
+        assertThat(old.status()).isEqualTo(201);
+        assertThat(old.body().path("requestType").asText()).isEqualTo("FAULT");
+        assertThat(old.body().path("category").asText()).isEqualTo("CONSULTATION");
+
+        assertThat(numbers(api.get("t-desk", "/api/tickets?size=200&siteId=" + site.getId()).body()))
+                .as("the refused reports left nothing").hasSize(3);
+    }
 }

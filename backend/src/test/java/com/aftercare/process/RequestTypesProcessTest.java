@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import com.aftercare.api.ApiClient;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.identity.AccountService;
 import com.aftercare.identity.Role;
@@ -31,6 +33,7 @@ import com.aftercare.ticket.RequestType;
 import com.aftercare.ticket.ServiceItem;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.TicketStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Every path of consultation.bpmn, complaint.bpmn and service-request.bpmn (issue 15, ADR 0037), driven through the
@@ -45,6 +48,7 @@ class RequestTypesProcessTest extends IntegrationTest {
     @Autowired SaveContract saveContract;
     @Autowired AccountService accounts;
     @Autowired NotificationService notifications;
+    @Autowired TestRestTemplate rest;
 
     @BeforeEach
     void contractWithProjectManager() {
@@ -188,6 +192,69 @@ class RequestTypesProcessTest extends IntegrationTest {
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.CLOSED);
     }
 
+    /** The case's row on the supervisor board (filtered as the query says), or null when it is not listed. */
+    private JsonNode boardRow(Ticket ticket, String query) {
+        ApiClient.Response board = new ApiClient(rest).get("t-sup", "/api/sla/board" + query);
+        assertThat(board.status()).isEqualTo(200);
+        for (JsonNode r : board.body().path("rows")) {
+            if (r.path("ticketId").asLong() == ticket.getId()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode caseClocks(Ticket ticket) {
+        ApiClient.Response clocks = new ApiClient(rest).get("t-sup", "/api/tickets/" + ticket.getId() + "/clocks");
+        assertThat(clocks.status()).isEqualTo(200);
+        return clocks.body().path("clocks");
+    }
+
+    @Test
+    void aComplaintsReplyClockIsOnTheBoardAndTheCasesLadderAndOverdueWhenLate() {
+        Ticket ticket = open(RequestType.COMPLAINT, null);
+        complete(ticket, "assignComplaintOwner", "t-desk", Map.of("complaintOwner", "t-eng2"));
+
+        // the case's ladder shows the complaint's own clock only, not the fault clocks that never start for it
+        JsonNode ladder = caseClocks(ticket);
+        assertThat(ladder.findValuesAsText("clock")).containsExactly("COMPLAINT_REPLY");
+        assertThat(ladder.get(0).path("state").asText()).isEqualTo("RUNNING");
+        assertThat(Instant.parse(ladder.get(0).path("dueAt").asText())).as("1 working day").isEqualTo(MONDAY_4PM);
+        JsonNode row = boardRow(ticket, "?clock=COMPLAINT_REPLY");
+        assertThat(row).as("on the board, filtered by its clock").isNotNull();
+        assertThat(row.path("clocks").get(0).path("risk").asText()).isEqualTo("OK");
+        assertThat(boardRow(ticket, "?clock=COMPLAINT_REPLY&risk=OVERDUE")).isNull();
+
+        fire(ticket, "complaintReplyLate");
+        clock.set(MONDAY_4PM.plusSeconds(60));
+        JsonNode late = boardRow(ticket, "?clock=COMPLAINT_REPLY&risk=OVERDUE");
+        assertThat(late).as("overdue on the board").isNotNull();
+        assertThat(late.path("risk").asText()).isEqualTo("OVERDUE");
+        assertThat(late.path("clocks").get(0).path("state").asText()).isEqualTo("BREACHED");
+        assertThat(boardRow(ticket, "?clock=DISPATCH")).as("no fault clock").isNull();
+
+        complete(ticket, "replyToComplainant", "t-eng2", Map.of("complaintReply", "迟复致歉，已处理"));
+        JsonNode answered = caseClocks(ticket).get(0);
+        assertThat(answered.path("state").asText()).isEqualTo("MISSED");
+        assertThat(answered.path("marginSeconds").asLong()).isEqualTo(-60);
+        assertThat(boardRow(ticket, "?clock=COMPLAINT_REPLY")).as("a stopped clock leaves the board").isNull();
+    }
+
+    @Test
+    void consultationAndServiceRequestClocksShowToo() {
+        Ticket consultation = open(RequestType.CONSULTATION, null);
+        assertThat(caseClocks(consultation).findValuesAsText("clock")).containsExactly("CONSULTATION_ANSWER");
+        assertThat(boardRow(consultation, "?clock=CONSULTATION_ANSWER")).isNotNull();
+        complete(consultation, "answerConsultation", "t-desk", Map.of("deskNote", "已答复"));
+        assertThat(caseClocks(consultation).get(0).path("state").asText()).isEqualTo("MET");
+
+        Ticket footage = open(RequestType.SERVICE_REQUEST, ServiceItem.FOOTAGE_EXTRACTION);
+        JsonNode fulfilment = caseClocks(footage).get(0);
+        assertThat(fulfilment.path("clock").asText()).isEqualTo("SERVICE_FULFILMENT");
+        assertThat(Instant.parse(fulfilment.path("dueAt").asText())).isEqualTo(MONDAY_4PM);
+        assertThat(boardRow(footage, "?clock=SERVICE_FULFILMENT")).isNotNull();
+    }
+
     @Test
     void aComplaintNotAcceptedGetsANewReplyClockAndTheSameOwner() {
         Ticket ticket = open(RequestType.COMPLAINT, null);
@@ -283,6 +350,33 @@ class RequestTypesProcessTest extends IntegrationTest {
         assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.CLOSED);
         assertThat(passedActivities(ticket)).contains("approveCost", "recordServiceAnswered")
                 .doesNotContain("startServiceClock", "fulfilRequest");
+    }
+
+    @Test
+    void aRefusedPartsPurchaseReopenedByTheRequesterIsApprovedAgainBeforeAnythingIsBought() {
+        Ticket ticket = open(RequestType.SERVICE_REQUEST, ServiceItem.PARTS_PURCHASE);
+        complete(ticket, "approveCost", "t-desk",
+                new HashMap<>(Map.of("quoteAmount", 5000L, "costApproved", false, "approvedBy", "王科长")));
+        // the requester does not accept the refusal: the request is reopened and goes back to the customer's approval
+        complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "NOT_FIXED"));
+        assertThat(openTaskKeys(ticket)).as("a second approval, not fulfilment").containsExactly("approveCost");
+        assertThat(tickets.get(ticket.getId()).getRequestDue()).as("no clock while the customer decides again").isNull();
+        assertThat(passedActivities(ticket)).contains("reopenServiceRequest").doesNotContain("startServiceClock");
+
+        clock.set(MONDAY_4PM);
+        complete(ticket, "approveCost", "t-desk",
+                new HashMap<>(Map.of("quoteAmount", 4200L, "costApproved", true, "approvedBy", "王科长")));
+        assertThat(openTaskKeys(ticket)).containsExactly("fulfilRequest");
+        assertThat(tickets.get(ticket.getId()).getRequestDue()).isEqualTo(Instant.parse("2026-12-14T08:00:00Z"));
+    }
+
+    @Test
+    void anApprovedPartsPurchaseNotAcceptedAtTheCallbackIsApprovedAgainToo() {
+        Ticket ticket = open(RequestType.SERVICE_REQUEST, ServiceItem.PARTS_PURCHASE);
+        complete(ticket, "approveCost", "t-desk", Map.of("quoteAmount", 1200L, "costApproved", true, "approvedBy", "王科长"));
+        complete(ticket, "fulfilRequest", "t-eng", Map.of("fulfilmentNote", "电源适配器 2 个已交付"));
+        complete(ticket, "callRequester", "t-desk", Map.of("callbackOutcome", "NOT_FIXED"));
+        assertThat(openTaskKeys(ticket)).containsExactly("approveCost");
     }
 
     // ---------------------------------------------------------------- intake

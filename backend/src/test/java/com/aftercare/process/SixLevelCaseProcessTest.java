@@ -65,8 +65,15 @@ class SixLevelCaseProcessTest extends IntegrationTest {
         assertDue(id, "DISPATCH", "03-20T10:10");
         assertThat(state(id, "FAULT_REPORT")).isEqualTo("NOT_STARTED");
 
+        // the desk keeps it at first line: remote guidance (IN-4, 5 min) warns at 75 %, breaches at 100 %, heads at 150 %
+        assertDue(id, "REMOTE_GUIDANCE", "03-20T10:05");
+        fireEscalation(number, "03-20T10:03:45");
+        assertThat(rung(id, "REMOTE_GUIDANCE")).isEqualTo("WARNING");
+        fireEscalation(number, "03-20T10:05");
+        assertThat(rung(id, "REMOTE_GUIDANCE")).isEqualTo("BREACH");
         // nobody dispatches in time: the dispatch clock warns at 75 % and breaches at 100 %, the response clock warns
         fireEscalation(number, "03-20T10:07:30");
+        assertThat(rung(id, "REMOTE_GUIDANCE")).isEqualTo("HEAD");
         assertThat(rung(id, "DISPATCH")).isEqualTo("WARNING");
         fireEscalation(number, "03-20T10:10");
         assertThat(rung(id, "DISPATCH")).isEqualTo("BREACH");
@@ -79,6 +86,8 @@ class SixLevelCaseProcessTest extends IntegrationTest {
         cases.dispatch(id);
         assertThat(state(id, "DISPATCH")).isEqualTo("MISSED");
         assertThat(margin(id, "DISPATCH")).isEqualTo(-2 * 60);
+        assertThat(state(id, "REMOTE_GUIDANCE")).as("first line finished by the dispatch").isEqualTo("MISSED");
+        assertThat(margin(id, "REMOTE_GUIDANCE")).isEqualTo(-7 * 60);
         assertDue(id, "EXECUTION_CONFIRMED", "03-20T10:42"); // IN-6: 30 min from the dispatch
 
         at("03-20T10:14");
@@ -153,6 +162,7 @@ class SixLevelCaseProcessTest extends IntegrationTest {
         assertThat(state(id, "RESOLUTION")).isEqualTo("MET");
         assertThat(state(id, "ON_SITE")).isEqualTo("NOT_NEEDED");
         assertThat(state(id, "DISPATCH")).isEqualTo("NOT_NEEDED");
+        assertThat(state(id, "REMOTE_GUIDANCE")).as("6 minutes of guidance, 1 too many").isEqualTo("MISSED");
         // 2 working days from Fri 17:36: Fri 24 min, Mon 8 h, Tue 09:00-12:00 and 13:00-17:36
         assertDue(id, "FAULT_REPORT", "03-24T17:36");
 

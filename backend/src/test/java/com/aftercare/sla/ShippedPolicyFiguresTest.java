@@ -143,25 +143,29 @@ class ShippedPolicyFiguresTest extends IntegrationTest {
     }
 
     /**
-     * The service-desk timings every policy runs (IN-5..IN-8), natural time, on each policy's mildest level:
-     * dispatch 10 min from receipt; execution confirmed 30 min from the dispatch at 17:35; re-dispatch 10 min from
+     * The service-desk timings every policy runs (IN-4..IN-8), natural time, on each policy's mildest level:
+     * remote guidance 5 min from the first-line step, which starts at receipt; dispatch 10 min from receipt; execution confirmed 30 min from the dispatch at 17:35; re-dispatch 10 min from
      * the engineer declining at 17:38; the project manager takes up an abnormal event 20 min after it is reported
      * at 17:42.
      */
     @ParameterizedTest(name = "{0} common clock {2} due {3}")
     @CsvSource(delimiter = '|', textBlock = """
+            THREE_LEVEL | 3 | REMOTE_GUIDANCE     | 2026-03-20T17:35
             THREE_LEVEL | 3 | DISPATCH            | 2026-03-20T17:40
             THREE_LEVEL | 3 | EXECUTION_CONFIRMED | 2026-03-20T18:05
             THREE_LEVEL | 3 | REDISPATCH          | 2026-03-20T17:48
             THREE_LEVEL | 3 | PM_REPORT           | 2026-03-20T18:02
+            SIX_LEVEL   | 0 | REMOTE_GUIDANCE     | 2026-03-20T17:35
             SIX_LEVEL   | 0 | DISPATCH            | 2026-03-20T17:40
             SIX_LEVEL   | 0 | EXECUTION_CONFIRMED | 2026-03-20T18:05
             SIX_LEVEL   | 0 | REDISPATCH          | 2026-03-20T17:48
             SIX_LEVEL   | 0 | PM_REPORT           | 2026-03-20T18:02
+            CLASS_ABCD  | C | REMOTE_GUIDANCE     | 2026-03-20T17:35
             CLASS_ABCD  | C | DISPATCH            | 2026-03-20T17:40
             CLASS_ABCD  | C | EXECUTION_CONFIRMED | 2026-03-20T18:05
             CLASS_ABCD  | C | REDISPATCH          | 2026-03-20T17:48
             CLASS_ABCD  | C | PM_REPORT           | 2026-03-20T18:02
+            DESK_HOURS  | 3 | REMOTE_GUIDANCE     | 2026-03-20T17:35
             DESK_HOURS  | 3 | DISPATCH            | 2026-03-20T17:40
             DESK_HOURS  | 3 | EXECUTION_CONFIRMED | 2026-03-20T18:05
             DESK_HOURS  | 3 | REDISPATCH          | 2026-03-20T17:48
@@ -170,7 +174,7 @@ class ShippedPolicyFiguresTest extends IntegrationTest {
     void commonClockIsDueWhenTheContractSays(String policy, String level, String clock, String due) {
         long id = reportAtLevel(policy, level, Region.CITY);
         switch (clock) {
-            case "DISPATCH" -> { }
+            case "DISPATCH", "REMOTE_GUIDANCE" -> { }
             case "EXECUTION_CONFIRMED" -> {
                 at("2026-03-20T17:35");
                 cases.dispatch(id);
@@ -197,7 +201,7 @@ class ShippedPolicyFiguresTest extends IntegrationTest {
 
     /**
      * Which clocks each level runs: a clock added to or dropped from a level in a policy file changes this list.
-     * The four service-desk clocks run on every level; CLASS_ABCD D (negotiated plan) has nothing else.
+     * The five service-desk clocks run on every level; CLASS_ABCD D (negotiated plan) has nothing else.
      */
     @ParameterizedTest(name = "{0} level {1} runs {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -222,7 +226,7 @@ class ShippedPolicyFiguresTest extends IntegrationTest {
         long id = reportAtLevel(policy, level, Region.CITY);
 
         String[] expected = (levelClocks.isBlank() ? "" : levelClocks + " ")
-                .concat("DISPATCH EXECUTION_CONFIRMED REDISPATCH PM_REPORT").split(" ");
+                .concat("REMOTE_GUIDANCE DISPATCH EXECUTION_CONFIRMED REDISPATCH PM_REPORT").split(" ");
         assertThat(cases.clocks(id).path("clocks").findValuesAsText("clock")).as("%s level %s clocks", policy, level)
                 .containsExactlyInAnyOrder(expected);
     }
@@ -232,28 +236,40 @@ class ShippedPolicyFiguresTest extends IntegrationTest {
      * every 4 h), seen as the escalation process's timer: each step names the instant the next timer must be due,
      * the clock it is for and the rung that clock reaches when the timer is run. Offsets worked out by hand from
      * Friday 17:30: e.g. the 10-minute dispatch clock warns at 17:37:30, breaches at 17:40, goes to the head at
-     * 17:45 and repeats that at 21:45.
+     * 17:45 and repeats that at 21:45; the 5-minute remote-guidance clock (IN-4; the case stays at first line) warns
+     * at 17:33:45, breaches at 17:35 and goes to the head at 17:37:30, in the same run as the dispatch warning.
      */
     @ParameterizedTest(name = "{0} level {1} escalation ladder")
     @CsvSource(delimiter = '|', textBlock = """
-            THREE_LEVEL | 3 | 03-20T17:37:30 DISPATCH WARNING, 03-20T17:40 DISPATCH BREACH, 03-20T17:45 DISPATCH HEAD, \
+            THREE_LEVEL | 3 | 03-20T17:33:45 REMOTE_GUIDANCE WARNING, 03-20T17:35 REMOTE_GUIDANCE BREACH, \
+            03-20T17:37:30 REMOTE_GUIDANCE HEAD, 03-20T17:37:30 DISPATCH WARNING, 03-20T17:40 DISPATCH BREACH, \
+            03-20T17:45 DISPATCH HEAD, \
             03-20T17:52:30 RESPONSE WARNING, 03-20T18:00 RESPONSE BREACH, 03-20T18:15 RESPONSE HEAD, \
-            03-20T20:30 ON_SITE WARNING, 03-20T21:30 ON_SITE BREACH, 03-20T21:45 DISPATCH HEAD, \
-            03-20T22:15 RESPONSE HEAD, 03-20T22:30 ON_SITE BREACH, 03-20T23:30 ON_SITE HEAD
-            SIX_LEVEL   | 2 | 03-20T17:37:30 DISPATCH WARNING, 03-20T17:40 DISPATCH BREACH, 03-20T17:45 DISPATCH HEAD, \
+            03-20T20:30 ON_SITE WARNING, 03-20T21:30 ON_SITE BREACH, 03-20T21:37:30 REMOTE_GUIDANCE HEAD, \
+            03-20T21:45 DISPATCH HEAD, 03-20T22:15 RESPONSE HEAD, 03-20T22:30 ON_SITE BREACH, 03-20T23:30 ON_SITE HEAD
+            SIX_LEVEL   | 2 | 03-20T17:33:45 REMOTE_GUIDANCE WARNING, 03-20T17:35 REMOTE_GUIDANCE BREACH, \
+            03-20T17:37:30 REMOTE_GUIDANCE HEAD, 03-20T17:37:30 DISPATCH WARNING, 03-20T17:40 DISPATCH BREACH, \
+            03-20T17:45 DISPATCH HEAD, \
             03-20T17:52:30 RESPONSE WARNING, 03-20T18:00 RESPONSE BREACH, 03-20T18:15 RESPONSE HEAD, \
             03-20T19:00 ON_SITE WARNING, 03-20T19:30 ON_SITE BREACH, 03-20T20:30 ON_SITE HEAD, \
-            03-20T20:30 RESOLUTION WARNING, 03-20T21:30 RESOLUTION BREACH, 03-20T21:45 DISPATCH HEAD, \
-            03-20T22:15 RESPONSE HEAD, 03-20T22:30 RESOLUTION BREACH, 03-20T23:30 RESOLUTION HEAD
-            CLASS_ABCD  | A | 03-20T17:37:30 DISPATCH WARNING, 03-20T17:40 DISPATCH BREACH, 03-20T17:45 DISPATCH HEAD, \
+            03-20T20:30 RESOLUTION WARNING, 03-20T21:30 RESOLUTION BREACH, 03-20T21:37:30 REMOTE_GUIDANCE HEAD, \
+            03-20T21:45 DISPATCH HEAD, 03-20T22:15 RESPONSE HEAD, 03-20T22:30 RESOLUTION BREACH, 03-20T23:30 RESOLUTION HEAD
+            CLASS_ABCD  | A | 03-20T17:33:45 REMOTE_GUIDANCE WARNING, 03-20T17:35 REMOTE_GUIDANCE BREACH, \
+            03-20T17:37:30 REMOTE_GUIDANCE HEAD, 03-20T17:37:30 DISPATCH WARNING, 03-20T17:40 DISPATCH BREACH, \
+            03-20T17:45 DISPATCH HEAD, \
             03-20T19:00 ON_SITE WARNING, 03-20T19:30 ON_SITE BREACH, 03-20T20:30 ON_SITE HEAD, \
-            03-20T21:45 DISPATCH HEAD, 03-21T00:30 ON_SITE HEAD, 03-21T01:45 DISPATCH HEAD, 03-21T04:30 ON_SITE HEAD, \
-            03-21T05:30 CONTINGENCY_PLAN WARNING, 03-21T05:45 DISPATCH HEAD, 03-21T08:30 ON_SITE HEAD, \
-            03-21T09:30 CONTINGENCY_PLAN BREACH, 03-21T09:45 DISPATCH HEAD, 03-21T10:30 CONTINGENCY_PLAN BREACH
-            DESK_HOURS  | 1 | 03-20T17:37:30 DISPATCH WARNING, 03-20T17:40 DISPATCH BREACH, 03-20T17:45 DISPATCH HEAD, \
-            03-20T21:45 DISPATCH HEAD, 03-21T01:45 DISPATCH HEAD, 03-21T05:30 CONTINGENCY_PLAN WARNING, \
-            03-21T05:45 DISPATCH HEAD, 03-21T09:30 CONTINGENCY_PLAN BREACH, 03-21T09:45 DISPATCH HEAD, \
-            03-21T10:30 CONTINGENCY_PLAN BREACH
+            03-20T21:37:30 REMOTE_GUIDANCE HEAD, 03-20T21:45 DISPATCH HEAD, 03-21T00:30 ON_SITE HEAD, \
+            03-21T01:37:30 REMOTE_GUIDANCE HEAD, 03-21T01:45 DISPATCH HEAD, 03-21T04:30 ON_SITE HEAD, \
+            03-21T05:30 CONTINGENCY_PLAN WARNING, 03-21T05:37:30 REMOTE_GUIDANCE HEAD, 03-21T05:45 DISPATCH HEAD, \
+            03-21T08:30 ON_SITE HEAD, 03-21T09:30 CONTINGENCY_PLAN BREACH, 03-21T09:37:30 REMOTE_GUIDANCE HEAD, \
+            03-21T09:45 DISPATCH HEAD, 03-21T10:30 CONTINGENCY_PLAN BREACH
+            DESK_HOURS  | 1 | 03-20T17:33:45 REMOTE_GUIDANCE WARNING, 03-20T17:35 REMOTE_GUIDANCE BREACH, \
+            03-20T17:37:30 REMOTE_GUIDANCE HEAD, 03-20T17:37:30 DISPATCH WARNING, 03-20T17:40 DISPATCH BREACH, \
+            03-20T17:45 DISPATCH HEAD, \
+            03-20T21:37:30 REMOTE_GUIDANCE HEAD, 03-20T21:45 DISPATCH HEAD, 03-21T01:37:30 REMOTE_GUIDANCE HEAD, \
+            03-21T01:45 DISPATCH HEAD, 03-21T05:30 CONTINGENCY_PLAN WARNING, 03-21T05:37:30 REMOTE_GUIDANCE HEAD, \
+            03-21T05:45 DISPATCH HEAD, 03-21T09:30 CONTINGENCY_PLAN BREACH, 03-21T09:37:30 REMOTE_GUIDANCE HEAD, \
+            03-21T09:45 DISPATCH HEAD, 03-21T10:30 CONTINGENCY_PLAN BREACH
             """)
     void escalationLadderFiresAtItsShareOfEachClock(String policy, String level, String steps) {
         long id = reportAtLevel(policy, level, Region.CITY);

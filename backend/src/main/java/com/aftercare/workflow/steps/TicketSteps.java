@@ -2,17 +2,20 @@ package com.aftercare.workflow.steps;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.aftercare.ticket.ApplyLevel;
 import com.aftercare.ticket.CloseCase;
+import com.aftercare.ticket.FinishFirstLine;
 import com.aftercare.ticket.RecordDecline;
 import com.aftercare.ticket.RecordDeskResolution;
 import com.aftercare.ticket.RecordResolution;
 import com.aftercare.ticket.RecordResponse;
 import com.aftercare.ticket.ReopenCase;
 import com.aftercare.ticket.ResolutionWay;
+import com.aftercare.ticket.StartFirstLine;
 
 /**
  * The service tasks of the ticket models (fault-intake.bpmn, dispatch.bpmn). Each is a thin adapter:
@@ -39,6 +42,33 @@ class TicketSteps {
     @Bean
     JavaDelegate applyLevelDelegate(ApplyLevel applyLevel) {
         return execution -> applyLevel.apply(ticketId(execution), text(execution, "level"));
+    }
+
+    /**
+     * firstLineResolution, on create: the desk has the case; IN-4's remote-guidance clock starts. A task listener,
+     * not a step of its own: the clock times exactly this task, from its creation to its completion.
+     */
+    @Bean
+    TaskListener firstLineStartedListener(StartFirstLine startFirstLine) {
+        return task -> startFirstLine.start(ticketIdOf(task.getVariable("ticketId"), task.getProcessInstanceId()));
+    }
+
+    /**
+     * firstLineResolution, on complete: first line is finished (solved at the desk or handed on); the clock stops.
+     * On complete only: a case closed as a duplicate while at the desk ends the task without completing it, and its
+     * closure stops the clock instead.
+     */
+    @Bean
+    TaskListener firstLineFinishedListener(FinishFirstLine finishFirstLine) {
+        return task -> finishFirstLine.finish(ticketIdOf(task.getVariable("ticketId"), task.getProcessInstanceId()),
+                Boolean.TRUE.equals(task.getVariable("solvedAtDesk")));
+    }
+
+    private static Long ticketIdOf(Object id, String processInstanceId) {
+        if (!(id instanceof Number n)) {
+            throw new IllegalStateException("Process " + processInstanceId + " has no ticketId");
+        }
+        return n.longValue();
     }
 
     /** recordDecline: the engineer cannot take the job; the desk now owes a re-dispatch (IN-7). */
