@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
         post: operations["create_5"];
         delete?: never;
@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         post: operations["register"];
         delete?: never;
@@ -123,7 +123,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         post: operations["create_4"];
         delete?: never;
@@ -331,7 +331,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         post: operations["create_3"];
         delete?: never;
@@ -663,6 +663,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/report-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract's report recipients and major fault level */
+        get: operations["settings"];
+        /** Set the contract's report recipients and major fault level (400 names recipients or majorLevel) */
+        put: operations["setSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{id}/warranty-terms": {
         parameters: {
             query?: never;
@@ -985,7 +1003,7 @@ export interface paths {
             cookie?: never;
         };
         /** Articles, best match first when q is given (staff: every state; a customer's user: published articles about their unit's device types) */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         /** Write a new draft (desk, engineer, supervisor, process owner) */
         post: operations["create_2"];
@@ -1141,6 +1159,74 @@ export interface paths {
         };
         /** Published articles that best match a typed symptom and device type (at most five) */
         get: operations["suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One month's KPIs (numerator, denominator, rate), incidents by category and level, and the 12-month trend */
+        get: operations["dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's KPIs with the cases behind each figure, as an Excel file in the reader's language */
+        get: operations["excel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one figure of a month: its numerator, its denominator, or those that pulled it down */
+        get: operations["behind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The faults received in a month, optionally of one category or level (NONE: not yet set) */
+        get: operations["incidents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1404,9 +1490,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
-        post: operations["generate"];
+        post: operations["generate_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1421,6 +1507,58 @@ export interface paths {
             cookie?: never;
         };
         get: operations["file_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service reports owed and made, newest period first (a customer's user: their unit's only) */
+        get: operations["list_3"];
+        put?: never;
+        /** Make a report now (201), or find the one already made for that period (200) */
+        post: operations["generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-reports/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report's PDF file */
+        get: operations["pdf_3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-reports/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report's Excel file */
+        get: operations["xlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3168,6 +3306,11 @@ export interface components {
             workingHours?: components["schemas"]["Window"][];
             zone?: string;
         };
+        Count: {
+            code?: string;
+            /** Format: int64 */
+            count?: number;
+        };
         CountDecision: {
             approved?: boolean;
             reason?: string;
@@ -3239,6 +3382,13 @@ export interface components {
             /** Format: int64 */
             id?: number;
             name?: string;
+        };
+        Dashboard: {
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            month?: components["schemas"]["KpiMonth"];
+            trend?: components["schemas"]["TrendPoint"][];
         };
         DelayRequest: {
             reason?: string;
@@ -3340,6 +3490,11 @@ export interface components {
             /** Format: date */
             warrantyEnd?: string;
         };
+        Drill: {
+            against?: number[];
+            denominator?: number[];
+            numerator?: number[];
+        };
         DryRun: {
             /** Format: int32 */
             blocked?: number;
@@ -3416,6 +3571,18 @@ export interface components {
             /** Format: int32 */
             maxJobs?: number;
         };
+        Figure: {
+            /** Format: int64 */
+            denominator?: number;
+            /** @enum {string} */
+            kpi?: "SATISFACTION" | "CYCLE_COMPLIANCE" | "REPEAT_SERVICE" | "REPAIR_TIMELINESS" | "FIRST_LINE" | "AVAILABILITY" | "GOOD_ORDER";
+            /** Format: int64 */
+            numerator?: number;
+            /** Format: double */
+            rate?: number;
+            /** @enum {string} */
+            unit?: "CASES" | "DEVICE_MINUTES" | "DEVICES";
+        };
         FirstLineRate: {
             /** Format: double */
             articleRate?: number;
@@ -3449,8 +3616,10 @@ export interface components {
             /** Format: int64 */
             customerId?: number;
             /** @enum {string} */
-            kind?: "MONTHLY" | "QUARTERLY";
+            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
             period?: string;
+            /** Format: int64 */
+            ticketId?: number;
         };
         Handover: {
             /** Format: date-time */
@@ -3473,6 +3642,19 @@ export interface components {
         HoldRequest: {
             note?: string;
             reason?: string;
+        };
+        Incident: {
+            category?: string;
+            /** Format: int64 */
+            id?: number;
+            level?: string;
+        };
+        Incidents: {
+            byCategory?: components["schemas"]["Count"][];
+            byLevel?: components["schemas"]["Count"][];
+            cases?: components["schemas"]["Incident"][];
+            /** Format: int64 */
+            total?: number;
         };
         InspectionDetail: {
             agreedBy?: string;
@@ -3565,6 +3747,18 @@ export interface components {
             name?: string;
             /** Format: int64 */
             siteId?: number;
+        };
+        KpiMonth: {
+            drills?: {
+                [key: string]: components["schemas"]["Drill"];
+            };
+            figures?: components["schemas"]["Figure"][];
+            /** Format: date-time */
+            from?: string;
+            incidents?: components["schemas"]["Incidents"];
+            month?: string;
+            /** Format: date-time */
+            to?: string;
         };
         LastPoll: {
             /** Format: int32 */
@@ -4086,6 +4280,16 @@ export interface components {
             writtenAt?: string;
             writtenBy?: string;
         };
+        ReportSettingsView: {
+            /** Format: int64 */
+            contractId?: number;
+            enabled?: boolean;
+            levels?: string[];
+            majorLevel?: string;
+            majorLevelChosen?: boolean;
+            policyCode?: string;
+            recipients?: string[];
+        };
         RequisitionDecision: {
             approved?: boolean;
             reason?: string;
@@ -4243,6 +4447,39 @@ export interface components {
             /** Format: int32 */
             visitNo?: number;
             workDone?: string;
+        };
+        ServiceReportView: {
+            /** Format: int32 */
+            cases?: number;
+            createdBy?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: date */
+            dueOn?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
+            language?: string;
+            /** Format: date-time */
+            madeAt?: string;
+            /** Format: date-time */
+            mailedAt?: string;
+            mailedTo?: string[];
+            /** Format: int64 */
+            pdfBytes?: number;
+            pdfName?: string;
+            period?: string;
+            /** Format: date */
+            periodEnd?: string;
+            /** Format: date */
+            periodStart?: string;
+            state?: string;
+            ticketNumber?: string;
+            /** Format: int64 */
+            xlsxBytes?: number;
+            xlsxName?: string;
         };
         SignCommand: {
             opinion?: string;
@@ -4570,6 +4807,12 @@ export interface components {
             role?: "SERVICE_DESK" | "ENGINEER" | "PROCESS_OWNER" | "SUPERVISOR" | "ADMIN" | "CUSTOMER";
             tokenPrefix?: string;
         };
+        TrendPoint: {
+            figures?: components["schemas"]["Figure"][];
+            /** Format: int64 */
+            incidents?: number;
+            month?: string;
+        };
         UnreadCount: {
             /** Format: int64 */
             unread?: number;
@@ -4635,7 +4878,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_8: {
+    list_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -4773,7 +5016,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -4839,7 +5082,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -5226,7 +5469,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -5864,6 +6107,54 @@ export interface operations {
             };
         };
     };
+    settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReportSettingsView"];
+                };
+            };
+        };
+    };
+    setSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReportSettingsView"];
+                };
+            };
+        };
+    };
     terms: {
         parameters: {
             query?: never;
@@ -6380,7 +6671,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 q?: string;
@@ -6658,6 +6949,107 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Suggestion"][];
+                };
+            };
+        };
+    };
+    dashboard: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                /** @example 2026-11 */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Dashboard"];
+                };
+            };
+        };
+    };
+    excel: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                /** @example 2026-11 */
+                month?: string;
+                lang?: string;
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    behind: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                /** @example 2026-11 */
+                month?: string;
+                kpi?: "SATISFACTION" | "CYCLE_COMPLIANCE" | "REPEAT_SERVICE" | "REPAIR_TIMELINESS" | "FIRST_LINE" | "AVAILABILITY" | "GOOD_ORDER";
+                part?: "NUMERATOR" | "DENOMINATOR" | "AGAINST";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TicketSummary"][];
+                };
+            };
+        };
+    };
+    incidents: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                /** @example 2026-11 */
+                month?: string;
+                category?: string;
+                level?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TicketSummary"][];
                 };
             };
         };
@@ -7019,7 +7411,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 customerId?: number;
@@ -7042,7 +7434,7 @@ export interface operations {
             };
         };
     };
-    generate: {
+    generate_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -7067,6 +7459,97 @@ export interface operations {
         };
     };
     file_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
+    list_3: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ServiceReportView"][];
+                };
+            };
+        };
+    };
+    generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GenerateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ServiceReportView"];
+                };
+            };
+        };
+    };
+    pdf_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
+    xlsx: {
         parameters: {
             query?: never;
             header?: never;
