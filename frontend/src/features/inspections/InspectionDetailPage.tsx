@@ -52,7 +52,7 @@ function CheckCard({ id, line, editable, act }: { id: number; line: CheckLine; e
           <Typography.Text strong>{line.item}</Typography.Text>
           <div>
             <Typography.Text type="secondary">
-              {line.deviceName} · {t(`scrapCertificate.deviceTypes.${line.deviceType}`)}
+              {line.deviceName} · {t(`admin.deviceType.${line.deviceType}`)}
             </Typography.Text>
           </div>
           {line.method && <Typography.Text type="secondary">{line.method}</Typography.Text>}

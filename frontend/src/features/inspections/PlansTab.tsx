@@ -77,7 +77,7 @@ function PlanEditor({ plan, onDone }: { plan?: InspectionPlan; onDone: () => voi
               value={it.deviceType}
               style={{ width: 130 }}
               onChange={(deviceType) => setItem(i, { deviceType })}
-              options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`scrapCertificate.deviceTypes.${d}`) }))}
+              options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`admin.deviceType.${d}`) }))}
             />
             <Input
               style={{ flex: '1 1 180px', minWidth: 0 }}
