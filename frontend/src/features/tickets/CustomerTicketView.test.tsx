@@ -194,6 +194,7 @@ describe('the ticket page for a customer', () => {
       'api/tickets/12/attachments',
       'api/tickets/12/clocks',
       'api/tickets/12/conversation',
+      'api/tickets/12/links',
       'api/tickets/12/repair',
       'api/tickets/12/warranty',
     ]);

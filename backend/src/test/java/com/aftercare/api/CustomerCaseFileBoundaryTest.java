@@ -129,6 +129,20 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
                 walked.add(path);
                 continue;
             }
+            if (path.startsWith("/api/inspections/") || path.startsWith("/api/service-reports/")) {
+                // issue 16: the number is an inspection's or a scheduled report's, not the case's: there is none of the
+                // unit's under this one, or it is theirs (InspectionApiTest and ServiceReportsProcessTest read the unit's
+                // own and get 404 for another unit's)
+                path = path.replace("(xlsx|pdf)", "pdf");
+                ApiClient.Response r = api.get(customer, path);
+                assertThat(r.status()).as(path + ": " + r.body()).isIn(200, 404);
+                everything.append(r.body()).append('\n');
+                walked.add(path);
+                continue;
+            }
+            if (path.equals("/api/kpi/cases")) {
+                path += "?kpi=SATISFACTION&part=DENOMINATOR"; // issue 16: the cases behind a figure, of the unit only
+            }
             List<String> variants = new ArrayList<>(List.of(path));
             if (path.equals("/api/audit")) {
                 for (String type : new String[] { "device", "ticket_event", "ticket", "site", "customer", "app_user", "service_contract" }) {
