@@ -41,9 +41,10 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/tickets', label: 'nav.myTickets' },
   { path: '/tickets/new', label: 'nav.reportFault' },
   { path: '/reports', label: 'nav.reports' },
+  // the phone's bottom bar shows the first four: the knowledge base is what a customer reaches for on site
+  { path: '/knowledge', label: 'nav.knowledge' },
   { path: '/kpi', label: 'nav.kpi' },
   { path: '/surveys', label: 'nav.mySurveys' },
-  { path: '/knowledge', label: 'nav.knowledge' },
   { path: '/inspections', label: 'nav.inspections' },
 ];
 
