@@ -17,7 +17,7 @@ import com.aftercare.ticket.event.CaseEventCodec;
  * field keeps only the latest word and is not history). A case called back twice keeps its last score.
  */
 @Component
-class CallbackSatisfaction implements SatisfactionScores {
+class CallbackSatisfaction {
 
     static final String FIELD = "satisfaction";
 
@@ -27,8 +27,8 @@ class CallbackSatisfaction implements SatisfactionScores {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public Map<Long, Integer> scores(Collection<Long> ticketIds) {
+    /** The last callback score given for each of these cases; cases without one are absent. */
+    Map<Long, Integer> scores(Collection<Long> ticketIds) {
         Map<Long, Integer> scores = new HashMap<>();
         if (ticketIds.isEmpty()) {
             return scores;

@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Where the satisfaction rate reads its scores (1 to 5, 4 and 5 count as satisfied). Today the closing callback's
- * score ({@link CallbackSatisfaction}); the sampled surveys of CB-1 are to supply theirs through this seam (the
- * rate's denominator is then the surveyed cases plus those with the customer's own feedback, as seed 003 says).
+ * Where the satisfaction rate reads its scores (1 to 5, 4 and 5 count as satisfied): the sampled survey's lowest
+ * score when the case was surveyed (CB-1), else the closing callback's ({@link SurveyedSatisfaction}), so the
+ * denominator is the surveyed cases plus those with the customer's own feedback at the callback, as seed 003 says.
  */
 public interface SatisfactionScores {
 

@@ -32,4 +32,17 @@ public class ReadSurveyScores {
                         s.getAnsweredVia(), s.getIntakeScore(), s.getHandlingScore(), s.getSupportScore()))
                 .toList();
     }
+
+    /** The answered surveys about these cases (the sampled satisfaction surveys of CB-1), with their three scores. */
+    @Transactional(readOnly = true)
+    public List<Score> aboutCases(java.util.Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return surveys.findAnsweredAbout(ticketIds).stream()
+                .filter(s -> s.getIntakeScore() != null)
+                .map(s -> new Score(s.getId(), s.getKind(), s.getCustomerId(), s.getTicketId(), s.getAnsweredAt(),
+                        s.getAnsweredVia(), s.getIntakeScore(), s.getHandlingScore(), s.getSupportScore()))
+                .toList();
+    }
 }

@@ -37,4 +37,10 @@ interface SurveyRepository extends JpaRepository<Survey, Long> {
             order by s.answeredAt, s.id""")
     List<Survey> findAnsweredBetween(@Param("customerId") Long customerId, @Param("from") Instant from,
             @Param("to") Instant to);
+
+    /** The answered surveys about these cases (CB-1's sampled ones carry the case), oldest answer first. */
+    @Query("""
+            select s from Survey s where s.status = com.aftercare.survey.SurveyStatus.ANSWERED
+            and s.ticketId in :ticketIds order by s.answeredAt, s.id""")
+    List<Survey> findAnsweredAbout(@Param("ticketIds") java.util.Collection<Long> ticketIds);
 }

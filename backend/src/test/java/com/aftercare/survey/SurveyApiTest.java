@@ -32,6 +32,7 @@ class SurveyApiTest extends IntegrationTest {
     @Autowired AccountService accounts;
     @Autowired CloseCase closeCase;
     @Autowired PickSampleSurveys pick;
+    @Autowired com.aftercare.kpi.SatisfactionScores satisfaction;
     ApiClient api;
 
     @BeforeEach
@@ -61,6 +62,24 @@ class SurveyApiTest extends IntegrationTest {
         body.put("supportScore", support);
         body.put("comment", "很满意");
         return body;
+    }
+
+    /**
+     * CB-4's 用户满意率 reads a surveyed case by its survey: satisfied only when intake, handling and support are all
+     * 4 or 5, so the case's score is the lowest of the three; the survey replaces the callback's word on the case.
+     */
+    @Test
+    void aSurveyedCaseCountsForTheSatisfactionRateByItsLowestScore() {
+        long id = sampledSurvey();
+        long ticket = -1;
+        for (JsonNode s : api.get("t-desk", "/api/surveys").body()) {
+            if (s.path("id").asLong() == id) {
+                ticket = s.path("ticketId").asLong();
+            }
+        }
+        assertThat(satisfaction.scores(java.util.List.of(ticket))).as("not answered yet: no score").doesNotContainKey(ticket);
+        assertThat(api.post("t-desk", "/api/surveys/" + id + "/answer", scores(5, 3, 4)).status()).isEqualTo(200);
+        assertThat(satisfaction.scores(java.util.List.of(ticket))).containsEntry(ticket, 3);
     }
 
     @Test
