@@ -186,7 +186,12 @@ final class BpmnRules {
     }
 
     private static void checkListener(Element listener, Set<String> allowed, List<ModelViolation> violations) {
+        // a listener is one of Camunda's own extension elements: its attributes are not namespaced (the engine reads
+        // them so); a namespaced one is taken too
         String delegate = camunda(listener, "delegateExpression");
+        if (delegate == null && listener.hasAttribute("delegateExpression")) {
+            delegate = listener.getAttribute("delegateExpression");
+        }
         if (delegate != null) {
             checkDelegate(listener, delegate, allowed, "listener", violations);
         }
@@ -354,7 +359,10 @@ final class BpmnRules {
             NamedNodeMap attributes = element.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {
                 Attr a = (Attr) attributes.item(i);
-                boolean delegateAttribute = ModelXml.isCamunda(a.getNamespaceURI()) && "delegateExpression".equals(a.getLocalName());
+                // camunda:delegateExpression on a BPMN element, or the plain delegateExpression of Camunda's own
+                // extension elements (camunda:taskListener, camunda:executionListener), as bpmn-js writes them
+                boolean delegateAttribute = "delegateExpression".equals(a.getLocalName()) && (ModelXml.isCamunda(a.getNamespaceURI())
+                        || a.getNamespaceURI() == null && ModelXml.isCamunda(element.getNamespaceURI()));
                 checkExpressionText(element, a.getValue(), delegateAttribute, facts, violations, reported);
             }
             if (ModelXml.children(element).isEmpty()) {

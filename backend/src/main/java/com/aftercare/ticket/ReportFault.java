@@ -142,11 +142,16 @@ public class ReportFault {
             throw new BadRequestException("category", "follows from the request type: " + request.requestType() + " is "
                     + request.requestType().category() + "; leave it out or send that");
         }
+        // both named at once, so a form marks every missing grade in one answer
+        java.util.List<BadRequestException.FieldError> grades = new java.util.ArrayList<>();
         if (request.type() == RequestType.FAULT && request.impact() == null) {
-            throw new BadRequestException("impact", "a fault needs its impact (LOW, MEDIUM or HIGH) for its level");
+            grades.add(new BadRequestException.FieldError("impact", "a fault needs its impact (LOW, MEDIUM or HIGH) for its level"));
         }
         if (request.type() == RequestType.FAULT && request.urgency() == null) {
-            throw new BadRequestException("urgency", "a fault needs its urgency (LOW, MEDIUM or HIGH) for its level");
+            grades.add(new BadRequestException.FieldError("urgency", "a fault needs its urgency (LOW, MEDIUM or HIGH) for its level"));
+        }
+        if (!grades.isEmpty()) {
+            throw new BadRequestException(grades);
         }
         if (request.type() == RequestType.SERVICE_REQUEST && request.serviceItem() == null) {
             throw new BadRequestException("serviceItem", "a service request names its item (FOOTAGE_EXTRACTION, PARTS_PURCHASE or UPGRADE)");

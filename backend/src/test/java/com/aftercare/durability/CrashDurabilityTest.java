@@ -161,12 +161,20 @@ class CrashDurabilityTest {
         ChildApp app = ChildApp.start(db + "-start-0", databaseArgs);
         Client desk = new Client(app.port());
         long siteId = desk.firstSiteId();
-        // the demo seeds its field job (one ticket waiting at check-in) just after its sites: count from there
-        long seedDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (desk.ticketCount() == 0 && System.nanoTime() < seedDeadline) {
-            Thread.sleep(200);
-        }
+        // the demo seeds its cases (the field job, closed consultations, an inspection's fault) after the server is up,
+        // one after another: count from when they have all appeared (the count stays put for 5 s)
+        long seedDeadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         long baseline = desk.ticketCount();
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < seedDeadline
+                && (baseline == 0 || System.nanoTime() - stableSince < Duration.ofSeconds(5).toNanos())) {
+            Thread.sleep(250);
+            long now = desk.ticketCount();
+            if (now != baseline) {
+                baseline = now;
+                stableSince = System.nanoTime();
+            }
+        }
         Set<String> allKeys = new HashSet<>();
         try {
             for (int round = 1; round <= ROUNDS; round++) {

@@ -28,6 +28,21 @@ class ShippedModelsTest extends IntegrationTest {
                 .as(file.fileName()).isEmpty());
     }
 
+    /**
+     * A task listener names its delegate in Camunda's plain delegateExpression attribute (as the engine and bpmn-js
+     * write it): an allowed listener passes (fault-intake's first-line clock, above), any other bean is refused.
+     */
+    @Test
+    void aTaskListenerMayNameOnlyAnAllowedListener() {
+        ModelFiles.ModelFile intake = files.files().get("fault-intake.bpmn");
+        String xml = new String(intake.content(), java.nio.charset.StandardCharsets.UTF_8);
+        String planted = xml.replace("delegateExpression=\"${firstLineStartedListener}\"",
+                "delegateExpression=\"${ticketService}\"");
+        assertThat(planted).isNotEqualTo(xml);
+        assertThat(guard.check(intake.fileName(), planted.getBytes(java.nio.charset.StandardCharsets.UTF_8)).violations()).as("a bean that is no listener")
+                .isNotEmpty();
+    }
+
     @Test
     void everyShippedModelIsDeployedAndInSyncWithItsFile() {
         files.files().values().forEach(file -> file.keys().forEach(key ->

@@ -84,7 +84,7 @@ class SurveyProcessTest extends IntegrationTest {
     private long closedFault(long siteId, Long deviceId, String closedAt, RequestType type) {
         clock.set(Instant.parse(closedAt));
         NewTicket report = new NewTicket(Channel.HOTLINE, "Li Lei", "Traffic police", "13900000000", siteId, deviceId,
-                Category.DEFECT, Grade.LOW, Grade.LOW, "Camera shows no picture", "Black since 8:00", null, type,
+                type.category(), Grade.LOW, Grade.LOW, "Camera shows no picture", "Black since 8:00", null, type,
                 null);
         long id = reportFault.report(report, null).ticket().getId();
         closeCase.close(id);
