@@ -182,7 +182,8 @@ class RepairReportsProcessTest extends IntegrationTest {
         ReportPorts.COSTS.put(t, new CaseCost(t, false, null, money("120.50"), money("80"), money("200.50")));
         ReportPorts.COSTS.put(t + 1, new CaseCost(t + 1, true, "WARRANTY", money("0"), money("0"), money("0")));
 
-        // Thursday 8 October 2026 is still the National Day holiday; Friday 9 October is the first working day
+        // National Day's holiday ends on Wednesday 7 October 2026 (holidays/2026.json); the month-start job, run here on
+        // Friday 9 October, makes the third quarter's report
         clock.set(Instant.parse("2026-10-09T00:30:00Z"));
         managementService.executeJob(timer("monthStarted").getId());
         List<RepairReportView> made = reportsOf(ReportKind.QUARTERLY);
