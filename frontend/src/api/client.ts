@@ -1,4 +1,5 @@
-import { acceptLanguage } from '../i18n';
+import i18n, { acceptLanguage } from '../i18n';
+import { showable } from './readable';
 import type { FieldError, Problem } from './types';
 
 const AUTH_KEY = 'aftercare.auth';
@@ -14,8 +15,15 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
+  /**
+   * The field errors as a form shows them under its fields. Many of the server's field checks are still worded in
+   * English; on a Chinese page such a message becomes a Chinese "check this field" under the very field it names,
+   * so no English sentence or code name reaches the reader (the raw list stays in problem.errors).
+   */
   get fieldErrors(): FieldError[] {
-    return this.problem.errors ?? [];
+    const errors = this.problem.errors ?? [];
+    if (acceptLanguage() !== 'zh-CN') return errors;
+    return errors.map((e) => (showable(e.message, true) ? e : { ...e, message: i18n.t('common.fieldInvalid') }));
   }
 }
 

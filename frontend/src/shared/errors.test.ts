@@ -54,3 +54,28 @@ describe('describeError on an English page', () => {
     );
   });
 });
+
+describe('field errors under their fields', () => {
+  afterEach(() => void i18n.changeLanguage('en'));
+
+  it('on a Chinese page an English or code-like field message becomes a Chinese "check this field"', async () => {
+    await i18n.changeLanguage('zh');
+    const e = problem(400, 'x', [
+      { field: 'level', message: 'must be one of the policy levels' },
+      { field: 'title', message: '不能为空' },
+      { field: 'siteId', message: '不能为null' },
+    ]);
+    expect(e.fieldErrors).toEqual([
+      { field: 'level', message: '此项内容不符合要求，请检查' },
+      { field: 'title', message: '不能为空' },
+      { field: 'siteId', message: '此项内容不符合要求，请检查' },
+    ]);
+    expect(e.problem.errors?.[0].message).toBe('must be one of the policy levels');
+  });
+
+  it('on an English page the server message is kept', async () => {
+    await i18n.changeLanguage('en');
+    const e = problem(400, 'x', [{ field: 'level', message: 'must be one of the policy levels' }]);
+    expect(e.fieldErrors[0].message).toBe('must be one of the policy levels');
+  });
+});

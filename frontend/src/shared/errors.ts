@@ -1,21 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
 import { acceptLanguage } from '../i18n';
-
-const HAN = /[\u3400-\u9fff]/;
-// What a program wrote rather than a person: a camelCase field, an ENUM_CODE, a Java/JSON null.
-const CODE_LIKE = /\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bnull\b/;
-
-/**
- * Whether a server text may be shown as it is. The server words its conflicts in the reader's language, but
- * some texts (field checks written in English, messages not yet given a label) are still English: on a Chinese
- * page those give way to a Chinese sentence for the status rather than reach the user half in English.
- */
-function showable(text: string | undefined, chinesePage: boolean): text is string {
-  if (!text) return false;
-  if (!chinesePage) return true;
-  return HAN.test(text) && !CODE_LIKE.test(text);
-}
+import { showable } from '../api/readable';
 
 function byStatus(status: number, t: TFunction): string {
   if (status === 400 || status === 422) return t('common.badRequest');
@@ -33,7 +19,8 @@ export function describeError(error: unknown, t: TFunction): string {
     if (error.status === 403) return t('common.forbidden');
     if (error.status === 404) return t('common.notFound');
     const chinesePage = acceptLanguage() === 'zh-CN';
-    const fieldErrors = error.fieldErrors;
+    // as the server sent them: a field's own English message still decides the summary below
+    const fieldErrors = error.problem.errors ?? [];
     if (fieldErrors.length > 0) {
       if (!chinesePage) return fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ');
       // A field's code name means nothing to the reader; its message alone does, when it is Chinese.

@@ -104,7 +104,10 @@ public class TicketActions {
             case HOLD, REPORT_ABNORMAL_EVENT, REPORT_DELAY -> closed ? closedRefusal : Optional.empty();
             case RESUME -> closed ? closedRefusal
                     : t.getHoldReason() == null ? Optional.of(ConflictException.of("notOnHold")) : Optional.empty();
+            // a consultation, complaint or service request has no fault level: the policy's clocks never time it
             case CHANGE_LEVEL -> closed ? closedRefusal
+                    : t.getRequestType() != null && t.getRequestType() != RequestType.FAULT
+                            ? Optional.of(ConflictException.of("levelOnlyForFaults"))
                     : policyCatalog.definition(t.getPolicyId()).levels().stream().allMatch(l -> l.code().equals(t.getLevel()))
                             ? Optional.of(ConflictException.of("noOtherLevel")) : Optional.empty();
             case ARRIVE_ON_SITE -> closed ? closedRefusal

@@ -55,6 +55,14 @@ class RequestTypesApiTest extends IntegrationTest {
         JsonNode detail = api.get("t-desk", "/api/tickets/" + created.body().path("id").asLong()).body();
         assertThat(detail.path("requestType").asText()).isEqualTo("SERVICE_REQUEST");
         assertThat(detail.path("openTasks").get(0).path("key").asText()).isEqualTo("fulfilRequest");
+
+        // a service request has no fault level: the page offers no level change and the server refuses one
+        assertThat(detail.path("availableActions").toString()).contains("HOLD").doesNotContain("CHANGE_LEVEL");
+        ApiClient.Response level = api.exchange("t-desk", org.springframework.http.HttpMethod.PUT,
+                "/api/tickets/" + created.body().path("id").asLong() + "/level",
+                Map.of("level", fault.body().path("level").asText(), "reason", "looks urgent"), null);
+        assertThat(level.status()).isEqualTo(409);
+        assertThat(level.detail()).isEqualTo("只有故障工单有故障级别，咨询、投诉和服务请求不能调整级别");
     }
 
     @Test
