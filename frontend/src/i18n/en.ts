@@ -51,6 +51,7 @@ const en = {
     conflict: 'Someone else changed this first. The page has been reloaded.',
     badRequest: 'The input was not accepted. Please check it and try again.',
     fieldInvalid: 'Please check this field',
+    busy: 'The system is busy and nothing was saved; please try again in a moment.',
     checkInput: 'Please check the input: {{messages}}',
     stateConflict: 'This clashes with the current state (someone may have acted first). Reload and try again.',
     tooLarge: 'The file is too large to upload.',

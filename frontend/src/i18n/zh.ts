@@ -53,6 +53,7 @@ const zh: Shape<Messages> = {
     conflict: '该数据已被他人修改，页面已重新加载。',
     badRequest: '提交的内容有误，请检查后重试。',
     fieldInvalid: '此项内容不符合要求，请检查',
+    busy: '系统繁忙，本次提交未生效，请稍后重试。',
     checkInput: '请检查输入：{{messages}}',
     stateConflict: '操作与当前状态冲突（可能已被他人处理），请刷新后重试。',
     tooLarge: '文件太大，无法上传。',

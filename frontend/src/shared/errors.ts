@@ -9,6 +9,7 @@ function byStatus(status: number, t: TFunction): string {
   if (status === 413) return t('common.tooLarge');
   if (status === 415) return t('common.unsupportedType');
   if (status === 429) return t('common.tooManyRequests');
+  if (status === 503) return t('common.busy');
   if (status >= 500) return t('common.serverError');
   return t('common.requestFailed', { status });
 }

@@ -104,6 +104,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Last resort: log it with a reference the user can quote, never leak internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (BusyDatabase.isLockWait(e)) {
+            log.warn("Request refused while the database was busy (lock wait or deadlock): {}", e.toString());
+            ResponseEntity<Object> busy = problem(HttpStatus.SERVICE_UNAVAILABLE, words(request, "busyRetry", java.util.Map.of()),
+                    List.of());
+            return ResponseEntity.status(busy.getStatusCode()).headers(busy.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "2").body(busy.getBody());
+        }
         String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error {}", reference, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, words(request, "serverError", java.util.Map.of("reference", reference)),
