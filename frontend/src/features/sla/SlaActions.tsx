@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { showable } from '../../api/readable';
+import { acceptLanguage } from '../../i18n';
 import {
   DELIVERABLE_KINDS,
   HOLD_REASONS,
@@ -32,7 +34,12 @@ export function offeredDeliverables(actions: readonly TicketAction[] | undefined
 
 /** The server's message for a refused action; a 403 keeps the server's reason next to the generic text. */
 export function actionError(error: unknown, t: TFunction): string {
-  if (error instanceof ApiError && error.status === 403 && error.problem.detail) {
+  // the server's reason only where the reader can read it (some 403 reasons are still English, ADR 0049)
+  if (
+    error instanceof ApiError &&
+    error.status === 403 &&
+    showable(error.problem.detail, acceptLanguage() === 'zh-CN')
+  ) {
     return `${t('common.forbidden')} (${error.problem.detail})`;
   }
   return describeError(error, t);
