@@ -83,7 +83,8 @@ class EmailDeliveryTest extends DeliveryTestBase {
         sendCommitted(new OutgoingMessage(ticket.getId(), "升级", "无画面", List.of(new Recipient(null, "外部", "ext@example.com", null)),
                 new ChannelSettings(true, null, null, null)));
         DeliveryWorker withoutSmtp = new DeliveryWorker(deliveries, transaction,
-                new EmailSender(null, "aftercare@localhost", Duration.ofSeconds(1), clock), webhooks, properties, clock, List.of());
+                new EmailSender(null, "aftercare@localhost", Duration.ofSeconds(1), clock), webhooks, properties, clock, List.of(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(withoutSmtp.deliverDue()).isEqualTo(1);
 
