@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aftercare.common.AfterCommit;
 import com.aftercare.notify.CaseEventMessage;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.notify.Recipient;
@@ -34,6 +39,12 @@ import com.aftercare.ticket.event.CaseTimeline;
 @Service
 public class EscalateDueClocks {
 
+    /** Prometheus: {@code aftercare_escalations_fired_total{clock,rung}}, one per rung sent. */
+    static final String FIRED = "aftercare.escalations.fired";
+    /** Prometheus: {@code aftercare_escalations_lateness_seconds{clock}}: sent at minus the rung's due time. */
+    static final String LATENESS = "aftercare.escalations.lateness";
+    private static final Logger log = LoggerFactory.getLogger(EscalateDueClocks.class);
+
     private final FindTicket tickets;
     private final ContractBook contractBook;
     private final ClockEvaluation clockEvaluation;
@@ -42,9 +53,11 @@ public class EscalateDueClocks {
     private final EscalationRecipients recipients;
     private final CaseTimeline timeline;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     EscalateDueClocks(FindTicket tickets, ContractBook contractBook, ClockEvaluation clockEvaluation, ClockLogBook clockLogBook, NotificationService notifications,
-            EscalationRecipients recipients, CaseTimeline timeline, Clock clock) {
+            EscalationRecipients recipients, CaseTimeline timeline, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.tickets = tickets;
         this.contractBook = contractBook;
         this.clockEvaluation = clockEvaluation;
@@ -73,6 +86,25 @@ public class EscalateDueClocks {
                 clockLogBook.recordEscalation(ticketId, due.clock(), rung, usernames(recipients.resolve(rung.step().recipients(), ticket, contract)));
             }
             timeline.record(ticketId, event);
+            // the case number comes from the engine's logging context (MDC "case", README "Logs")
+            log.info("Escalated clock {} rung(s) {}{}", due.clock(), due.rungs().stream().map(Rung::level).toList(),
+                    event.lateBy() == null ? "" : ", late by " + event.lateBy());
+            count(due, now);
+        }
+    }
+
+    /** Each rung sent and how late it went out (README "Metrics"): the figures the timer accuracy promise is read from. */
+    private void count(DueEscalation due, Instant sentAt) {
+        for (Rung rung : due.rungs()) {
+            String clockName = due.clock().name();
+            String level = String.valueOf(rung.level());
+            Duration late = rung.dueAt() == null || rung.dueAt().isAfter(sentAt) ? Duration.ZERO : Duration.between(rung.dueAt(), sentAt);
+            AfterCommit.run(() -> {
+                meters.counter(FIRED, "clock", clockName, "rung", level).increment();
+                Timer.builder(LATENESS).description("How long after its due time an escalation rung was sent")
+                        .tag("clock", clockName).publishPercentileHistogram().maximumExpectedValue(Duration.ofHours(1))
+                        .register(meters).record(late);
+            });
         }
     }
 

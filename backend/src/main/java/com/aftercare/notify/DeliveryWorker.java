@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -40,6 +41,8 @@ public class DeliveryWorker {
 
     static final int BATCH = 50;
     static final Duration MAX_BACKOFF = Duration.ofDays(1);
+    /** Prometheus: {@code aftercare_notifications_deliveries_total{channel,outcome}}, one per attempt's recorded outcome. */
+    static final String DELIVERIES = "aftercare.notifications.deliveries";
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -58,9 +61,11 @@ public class DeliveryWorker {
         return t;
     });
     private final AtomicBoolean running = new AtomicBoolean();
+    private final MeterRegistry meters;
 
     DeliveryWorker(DeliveryRepository deliveries, TransactionTemplate transaction, EmailSender email, WebhookSender webhooks,
-            NotifyProperties properties, Clock clock, List<MailAttachments> attachments) {
+            NotifyProperties properties, Clock clock, List<MailAttachments> attachments, MeterRegistry meters) {
+        this.meters = meters;
         this.attachments = attachments;
         this.deliveries = deliveries;
         this.transaction = transaction;
@@ -117,6 +122,7 @@ public class DeliveryWorker {
                     : seen.getLastError();
             transaction.executeWithoutResult(s -> deliveries.giveUp(seen.getId(), seen.getVersion(),
                     Delivery.truncate(reason, Delivery.MAX_ERROR)));
+            count(seen.getChannel(), "failed");
             return false;
         }
         Instant now = Delivery.storable(clock.instant());
@@ -168,11 +174,11 @@ public class DeliveryWorker {
 
     private void record(Long id, long claimedVersion, SendResult result) {
         try {
-            transaction.executeWithoutResult(s -> {
+            Attempted attempted = transaction.execute(s -> {
                 Delivery row = deliveries.findById(id).orElse(null);
                 if (row == null || row.getVersion() != claimedVersion) {
                     log.warn("Delivery {} was taken over by another worker before its outcome ({}) was recorded", id, result.outcome());
-                    return;
+                    return null;
                 }
                 Instant now = Delivery.storable(clock.instant());
                 switch (result.outcome()) {
@@ -191,10 +197,27 @@ public class DeliveryWorker {
                     log.warn("Delivery {} ({} to {}) failed for good after {} attempt(s): {}", id, row.getChannel(), row.getTarget(),
                             row.getAttempts(), result.detail());
                 }
+                return new Attempted(row.getChannel(), switch (row.getStatus()) {
+                    case SENT -> "sent";
+                    case SKIPPED -> "skipped";
+                    case FAILED -> "failed";
+                    default -> "retry";
+                });
             });
+            if (attempted != null) {
+                count(attempted.channel(), attempted.outcome());
+            }
         } catch (ConcurrencyFailureException e) {
             log.warn("Delivery {} changed while its outcome ({}) was recorded; leaving it to the other worker", id, result.outcome());
         }
+    }
+
+    private record Attempted(DeliveryChannel channel, String outcome) {
+    }
+
+    /** Deliveries by channel and outcome (README "Metrics"): sent, skipped (channel not set up), retry, failed. */
+    private void count(DeliveryChannel channel, String outcome) {
+        meters.counter(DELIVERIES, "channel", channel.name(), "outcome", outcome).increment();
     }
 
     /** retry-backoff after the first failed attempt, doubling after each further one, at most a day (or the backoff itself). */

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aftercare.common.AfterCommit;
 import com.aftercare.asset.Device;
 import com.aftercare.asset.DeviceType;
 import com.aftercare.probe.policy.PolicyCheck;
@@ -38,9 +40,16 @@ public class ProbeService {
     private final Clock clock;
     private final VerificationPolicies policies;
     private final VerificationWaiverRepository waivers;
+    private final MeterRegistry meters;
+
+    /** Prometheus: {@code aftercare_probe_results_total{outcome}}, one per verification of a case's device. */
+    static final String RESULTS = "aftercare.probe.results";
+    /** Prometheus: {@code aftercare_probe_checks_total{kind,outcome}}, one per check within it. */
+    static final String CHECKS = "aftercare.probe.checks";
 
     ProbeService(DeviceProber prober, ProbeResultRepository results, FindTicket tickets, CaseTimeline timeline, Clock clock,
-            VerificationPolicies policies, VerificationWaiverRepository waivers) {
+            VerificationPolicies policies, VerificationWaiverRepository waivers, MeterRegistry meters) {
+        this.meters = meters;
         this.prober = prober;
         this.results = results;
         this.tickets = tickets;
@@ -236,6 +245,7 @@ public class ProbeService {
         String waivedBy = outcome.passed() && notConfigured > 0 && plan.waiver() != null ? plan.waiver().by() : null;
         timeline.record(plan.ticketId(), new CaseEvent.ProbeChecked(plan.deviceName(), outcome.passed(),
                 outcome.checks().size(), failed, notConfigured, waivedBy));
+        count(outcome.passed() ? "passed" : "failed", outcome.checks());
         return saved;
     }
 
@@ -248,6 +258,18 @@ public class ProbeService {
         Device device = tickets.get(ticketId).getDevice();
         // the reason stays in the probe result (case file); the timeline says the check could not run
         timeline.record(ticketId, new CaseEvent.ProbeChecked(device == null ? null : device.getName(), false, 0, 0));
+        count("could_not_run", List.of());
+    }
+
+    /** Probe results by outcome and checks by kind and outcome (README "Metrics"), once the result is kept. */
+    private void count(String outcome, List<ProbeCheck> checks) {
+        AfterCommit.run(() -> {
+            meters.counter(RESULTS, "outcome", outcome).increment();
+            for (ProbeCheck check : checks) {
+                String verdict = check.ok() ? "ok" : CheckReason.NOT_CONFIGURED.name().equals(check.reason()) ? "not_configured" : "failed";
+                meters.counter(CHECKS, "kind", check.kind(), "outcome", verdict).increment();
+            }
+        });
     }
 
     @Transactional(readOnly = true)

@@ -7,10 +7,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import com.aftercare.identity.CurrentUser;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.ConflictException;
 import com.aftercare.sla.MilestoneKind;
@@ -24,6 +27,8 @@ import com.aftercare.ticket.event.CaseTimeline;
 @Service
 @Validated
 public class ChangeLevel {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeLevel.class);
 
     /** level must also be one of the contract's scheme, which only the ticket's policy knows (checked below). */
     public record Command(@NotNull Long ticketId,
@@ -64,6 +69,8 @@ public class ChangeLevel {
         t.touch(clock.instant());
         timeline.record(t.getId(), new CaseEvent.LevelChanged(previous, level, reason));
         recordMilestone.record(t.getId(), MilestoneKind.LEVEL, "level " + previous + " -> " + level + ": " + reason);
+        // every clock of the case moves with its level: worth a line in the server log (the case number is in its context)
+        log.info("Level changed from {} to {} by {}", previous, level, CurrentUser.username());
         return t;
     }
 }

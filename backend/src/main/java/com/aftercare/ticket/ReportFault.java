@@ -6,13 +6,19 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Device;
 import com.aftercare.asset.Site;
+import com.aftercare.common.AfterCommit;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.UnprocessableException;
 import com.aftercare.identity.CurrentUser;
@@ -38,6 +44,10 @@ import com.aftercare.ticket.event.CaseTimeline;
 @Validated
 public class ReportFault {
 
+    /** Prometheus: {@code aftercare_cases_reported_total{channel,type}}. */
+    static final String REPORTED = "aftercare.cases.reported";
+    private static final Logger log = LoggerFactory.getLogger(ReportFault.class);
+
     private final TicketRepository tickets;
     private final AssetService assets;
     private final ContractBook contractBook;
@@ -45,9 +55,11 @@ public class ReportFault {
     private final CaseProcess caseProcess;
     private final CaseTimeline timeline;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     ReportFault(TicketRepository tickets, AssetService assets, ContractBook contractBook, RecordMilestone recordMilestone, CaseProcess caseProcess, CaseTimeline timeline,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.tickets = tickets;
         this.assets = assets;
         this.contractBook = contractBook;
@@ -106,6 +118,16 @@ public class ReportFault {
                 : caseProcess.startRequest(new CaseProcess.RequestCase(ticket.getId(), ticket.getNumber(),
                         request.type(), request.serviceItem()));
         ticket.startedProcess(instanceId);
+        String outer = MDC.get(CaseNumberInLogs.KEY); // e.g. the survey whose answer reports this fault
+        MDC.put(CaseNumberInLogs.KEY, ticket.getNumber());
+        log.info("Reported via {} ({}), level {}", request.channel(), request.type(), ticket.getLevel());
+        if (outer == null) {
+            MDC.remove(CaseNumberInLogs.KEY);
+        } else {
+            MDC.put(CaseNumberInLogs.KEY, outer);
+        }
+        // cases reported per channel (README "Metrics"): counted once the case exists, never for a refused report or a replay
+        AfterCommit.run(() -> meters.counter(REPORTED, "channel", request.channel().name(), "type", request.type().name()).increment());
         return new Created(ticket, true);
     }
 

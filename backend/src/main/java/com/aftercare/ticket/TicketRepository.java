@@ -15,6 +15,14 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 
     Optional<Ticket> findByIdempotencyKey(String idempotencyKey);
 
+    /** The case number of a ticket id, for the log context (CaseNumberInLogs). */
+    @Query("select t.number from Ticket t where t.id = :id and t.number is not null")
+    Optional<String> findNumber(@Param("id") Long id);
+
+    /** Level code (null: none) and its number of open cases, for the metrics (OpenCasesGauge). */
+    @Query("select t.level, count(t) from Ticket t where t.status <> com.aftercare.ticket.TicketStatus.CLOSED group by t.level")
+    List<Object[]> countOpenByLevel();
+
     @EntityGraph(attributePaths = { "site", "device" })
     @Query("select t from Ticket t where t.id = :id")
     Optional<Ticket> findWithSiteAndDevice(@Param("id") Long id);

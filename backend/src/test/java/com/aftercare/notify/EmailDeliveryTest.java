@@ -82,10 +82,14 @@ class EmailDeliveryTest extends DeliveryTestBase {
         Ticket ticket = report(Category.DEFECT);
         sendCommitted(new OutgoingMessage(ticket.getId(), "升级", "无画面", List.of(new Recipient(null, "外部", "ext@example.com", null)),
                 new ChannelSettings(true, null, null, null)));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         DeliveryWorker withoutSmtp = new DeliveryWorker(deliveries, transaction,
-                new EmailSender(null, "aftercare@localhost", Duration.ofSeconds(1), clock), webhooks, properties, clock, List.of());
+                new EmailSender(null, "aftercare@localhost", Duration.ofSeconds(1), clock), webhooks, properties, clock, List.of(), meters);
 
         assertThat(withoutSmtp.deliverDue()).isEqualTo(1);
+        // README "Metrics": the attempt is counted by channel and outcome, and nothing else is
+        assertThat(meters.counter(DeliveryWorker.DELIVERIES, "channel", "EMAIL", "outcome", "skipped").count()).isEqualTo(1);
+        assertThat(meters.find(DeliveryWorker.DELIVERIES).counters()).hasSize(1);
 
         Delivery skipped = only(ticket, DeliveryChannel.EMAIL);
         assertThat(skipped.getStatus()).isEqualTo(DeliveryStatus.SKIPPED);

@@ -33,7 +33,7 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
         CrashingProbeService(ProbeResultRepository results, DeviceProber prober,
                 com.aftercare.ticket.FindTicket tickets, CaseTimeline timeline, Clock clock,
                 com.aftercare.probe.policy.VerificationPolicies policies, VerificationWaiverRepository waivers) {
-            super(prober, results, tickets, timeline, clock, policies, waivers);
+            super(prober, results, tickets, timeline, clock, policies, waivers, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         }
 
         @Override
