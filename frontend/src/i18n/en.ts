@@ -595,6 +595,10 @@ const en = {
       serialNumber: 'Serial number',
       ipAddress: 'IP address or host',
       warrantyEnd: 'Warranty until',
+      commissionedOn: 'In service since',
+      commissionedOnHint:
+        'The acceptance or commissioning day; availability and good-order rates count the device from this day. Empty: counted for every whole month',
+      commissionedOnFuture: 'The commissioning day cannot be after today',
       probeTcpPorts: 'Probe TCP ports',
       probeTcpPortsHint: 'Comma-separated, e.g. 80,554',
       probeHttpUrl: 'Probe URL',
@@ -908,6 +912,7 @@ const en = {
     periodHint: {
       DAILY_LOG: 'A day, e.g. 2026-10-05',
       MONTHLY_FAULTS: 'A month, e.g. 2026-10',
+      INSPECTION_MONTHLY: 'A month, e.g. 2026-10',
       MAJOR_FAULT: 'A day, e.g. 2026-10-05',
       QUARTERLY_DEVICES: 'A quarter, e.g. 2026-Q3',
       QUARTERLY_OM: 'A quarter, e.g. 2026-Q3',
@@ -916,6 +921,7 @@ const en = {
     badPeriod: {
       DAILY_LOG: 'Enter a past day, e.g. 2026-10-05.',
       MONTHLY_FAULTS: 'Enter a month that has ended, e.g. 2026-10.',
+      INSPECTION_MONTHLY: 'Enter a month that has ended, e.g. 2026-10.',
       MAJOR_FAULT: 'Enter a past day, e.g. 2026-10-05.',
       QUARTERLY_DEVICES: 'Enter a quarter that has ended, e.g. 2026-Q3.',
       QUARTERLY_OM: 'Enter a quarter that has ended, e.g. 2026-Q3.',

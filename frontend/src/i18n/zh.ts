@@ -586,6 +586,9 @@ const zh: Shape<Messages> = {
       serialNumber: '序列号',
       ipAddress: 'IP 地址或主机名',
       warrantyEnd: '保修截止',
+      commissionedOn: '投入使用日期',
+      commissionedOnHint: '验收或投入使用的日期；系统可用率和设备完好率从这一天起计入该设备，留空则每个月都按整月计入',
+      commissionedOnFuture: '投入使用日期不能晚于今天',
       probeTcpPorts: '探测 TCP 端口',
       probeTcpPortsHint: '用英文逗号分隔，例如 80,554',
       probeHttpUrl: '探测地址（URL）',
@@ -901,6 +904,7 @@ const zh: Shape<Messages> = {
     periodHint: {
       DAILY_LOG: '日期，如 2026-10-05',
       MONTHLY_FAULTS: '月份，如 2026-10',
+      INSPECTION_MONTHLY: '月份，如 2026-10',
       MAJOR_FAULT: '日期，如 2026-10-05',
       QUARTERLY_DEVICES: '季度，如 2026-Q3',
       QUARTERLY_OM: '季度，如 2026-Q3',
@@ -909,6 +913,7 @@ const zh: Shape<Messages> = {
     badPeriod: {
       DAILY_LOG: '请填写已过去的日期，如 2026-10-05。',
       MONTHLY_FAULTS: '请填写已结束的月份，如 2026-10。',
+      INSPECTION_MONTHLY: '请填写已结束的月份，如 2026-10。',
       MAJOR_FAULT: '请填写已过去的日期，如 2026-10-05。',
       QUARTERLY_DEVICES: '请填写已结束的季度，如 2026-Q3。',
       QUARTERLY_OM: '请填写已结束的季度，如 2026-Q3。',
