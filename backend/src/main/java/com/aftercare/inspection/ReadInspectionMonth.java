@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the monthly inspection summary (巡检月报, PM-1..PM-5 reported under RP-1) is made from: a customer's
  * inspections due in a period with their checklist lines, the fault cases opened from failed lines and the asset
- * records checked. An inspection belongs to the period its due time (the end of its window) falls in, so each one is
- * reported once, in the month it was owed. Nothing is written.
+ * records checked. An inspection belongs to the period its due time (the end of its window) falls in, after the
+ * period's start and at the latest at its end (a monthly window is due at 00:00 on the next 1st: its own month), so
+ * each one is reported once, in the month it was owed. Nothing is written.
  */
 @Service
 public class ReadInspectionMonth {
@@ -60,7 +61,7 @@ public class ReadInspectionMonth {
         return n != null && n > 0;
     }
 
-    /** The customer's inspections due in [from, to), by due time. */
+    /** The customer's inspections due in (from, to], by due time. */
     @Transactional(readOnly = true)
     public List<Row> of(long customerId, Instant from, Instant to) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("customerId", customerId)
@@ -70,7 +71,7 @@ public class ReadInspectionMonth {
         }
         List<Head> heads = jdbc.query("select i.id, i.kind, s.name, i.window_start, i.due_at, i.status, i.completed_at"
                 + " from inspection i left join site s on s.id = i.site_id where i.customer_id = :customerId"
-                + " and i.due_at >= :from and i.due_at < :to order by i.due_at, i.id", p,
+                + " and i.due_at > :from and i.due_at <= :to order by i.due_at, i.id", p,
                 (rs, n) -> new Head(rs.getLong(1), InspectionKind.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getTimestamp(5).toInstant(), InspectionStatus.valueOf(rs.getString(6)),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()));
