@@ -901,7 +901,7 @@ const en = {
     pageTitle: 'Reports',
     title: 'Scheduled service reports',
     intro:
-      'Made per contract: the daily service log, the monthly fault summary (by the 5th), major fault reports, the quarterly device and system report, the quarterly O&M summary and the annual summary, each as Excel and PDF, and mailed to the contract’s report recipients.',
+      'Made per contract: the daily service log, the monthly fault summary (by the 5th), major fault reports, the quarterly device and system report, the quarterly O&M summary, the annual summary and the monthly inspection summary (by the 5th), each as Excel and PDF, and mailed to the contract’s report recipients.',
     dueOn: 'Due by',
     state: 'State',
     cases: 'Cases',
