@@ -3616,7 +3616,7 @@ export interface components {
             /** Format: int64 */
             customerId?: number;
             /** @enum {string} */
-            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
+            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL" | "INSPECTION_MONTHLY";
             period?: string;
             /** Format: int64 */
             ticketId?: number;
@@ -3926,6 +3926,8 @@ export interface components {
             warehouseId?: number;
         };
         NewDevice: {
+            /** Format: date */
+            commissionedOn?: string;
             ipAddress?: string;
             model?: string;
             name: string;
@@ -4460,7 +4462,7 @@ export interface components {
             /** Format: int64 */
             id?: number;
             /** @enum {string} */
-            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
+            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL" | "INSPECTION_MONTHLY";
             language?: string;
             /** Format: date-time */
             madeAt?: string;
@@ -7484,7 +7486,7 @@ export interface operations {
         parameters: {
             query?: {
                 customerId?: number;
-                kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
+                kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL" | "INSPECTION_MONTHLY";
             };
             header?: never;
             path?: never;

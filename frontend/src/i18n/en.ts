@@ -597,6 +597,10 @@ const en = {
       serialNumber: 'Serial number',
       ipAddress: 'IP address or host',
       warrantyEnd: 'Warranty until',
+      commissionedOn: 'In service since',
+      commissionedOnHint:
+        'The acceptance or commissioning day; availability and good-order rates count the device from this day. Empty: counted for every whole month',
+      commissionedOnFuture: 'The commissioning day cannot be after today',
       probeTcpPorts: 'Probe TCP ports',
       probeTcpPortsHint: 'Comma-separated, e.g. 80,554',
       probeHttpUrl: 'Probe URL',
@@ -899,7 +903,7 @@ const en = {
     pageTitle: 'Reports',
     title: 'Scheduled service reports',
     intro:
-      'Made per contract: the daily service log, the monthly fault summary (by the 5th), major fault reports, the quarterly device and system report, the quarterly O&M summary and the annual summary, each as Excel and PDF, and mailed to the contract’s report recipients.',
+      'Made per contract: the daily service log, the monthly fault summary (by the 5th), major fault reports, the quarterly device and system report, the quarterly O&M summary, the annual summary and the monthly inspection summary (by the 5th), each as Excel and PDF, and mailed to the contract’s report recipients.',
     dueOn: 'Due by',
     state: 'State',
     cases: 'Cases',
@@ -910,6 +914,7 @@ const en = {
     periodHint: {
       DAILY_LOG: 'A day, e.g. 2026-10-05',
       MONTHLY_FAULTS: 'A month, e.g. 2026-10',
+      INSPECTION_MONTHLY: 'A month, e.g. 2026-10',
       MAJOR_FAULT: 'A day, e.g. 2026-10-05',
       QUARTERLY_DEVICES: 'A quarter, e.g. 2026-Q3',
       QUARTERLY_OM: 'A quarter, e.g. 2026-Q3',
@@ -918,6 +923,7 @@ const en = {
     badPeriod: {
       DAILY_LOG: 'Enter a past day, e.g. 2026-10-05.',
       MONTHLY_FAULTS: 'Enter a month that has ended, e.g. 2026-10.',
+      INSPECTION_MONTHLY: 'Enter a month that has ended, e.g. 2026-10.',
       MAJOR_FAULT: 'Enter a past day, e.g. 2026-10-05.',
       QUARTERLY_DEVICES: 'Enter a quarter that has ended, e.g. 2026-Q3.',
       QUARTERLY_OM: 'Enter a quarter that has ended, e.g. 2026-Q3.',

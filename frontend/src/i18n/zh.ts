@@ -588,6 +588,9 @@ const zh: Shape<Messages> = {
       serialNumber: '序列号',
       ipAddress: 'IP 地址或主机名',
       warrantyEnd: '保修截止',
+      commissionedOn: '投入使用日期',
+      commissionedOnHint: '验收或投入使用的日期；系统可用率和设备完好率从这一天起计入该设备，留空则每个月都按整月计入',
+      commissionedOnFuture: '投入使用日期不能晚于今天',
       probeTcpPorts: '探测 TCP 端口',
       probeTcpPortsHint: '用英文逗号分隔，例如 80,554',
       probeHttpUrl: '探测地址（URL）',
@@ -892,7 +895,7 @@ const zh: Shape<Messages> = {
     pageTitle: '报告',
     title: '定期服务报告',
     intro:
-      '按合同自动生成：每日设备服务日志、月度故障总结报告（每月5日前）、重大故障维修报告、季度设备和系统管理报告、季度系统运维总结报告和年度服务总结，每份均有 Excel 和可打印版本，并发送给合同的报告收件人。',
+      '按合同自动生成：每日设备服务日志、月度故障总结报告（每月5日前）、重大故障维修报告、季度设备和系统管理报告、季度系统运维总结报告、年度服务总结和巡检月报（每月5日前），每份均有 Excel 和可打印版本，并发送给合同的报告收件人。',
     dueOn: '应交日期',
     state: '状态',
     cases: '工单数',
@@ -903,6 +906,7 @@ const zh: Shape<Messages> = {
     periodHint: {
       DAILY_LOG: '日期，如 2026-10-05',
       MONTHLY_FAULTS: '月份，如 2026-10',
+      INSPECTION_MONTHLY: '月份，如 2026-10',
       MAJOR_FAULT: '日期，如 2026-10-05',
       QUARTERLY_DEVICES: '季度，如 2026-Q3',
       QUARTERLY_OM: '季度，如 2026-Q3',
@@ -911,6 +915,7 @@ const zh: Shape<Messages> = {
     badPeriod: {
       DAILY_LOG: '请填写已过去的日期，如 2026-10-05。',
       MONTHLY_FAULTS: '请填写已结束的月份，如 2026-10。',
+      INSPECTION_MONTHLY: '请填写已结束的月份，如 2026-10。',
       MAJOR_FAULT: '请填写已过去的日期，如 2026-10-05。',
       QUARTERLY_DEVICES: '请填写已结束的季度，如 2026-Q3。',
       QUARTERLY_OM: '请填写已结束的季度，如 2026-Q3。',

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '../../test/render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
 import { AccountForm } from './AccountsTab';
-import { SiteForm } from './CustomersTab';
+import { DeviceForm, SiteForm } from './CustomersTab';
 import { EngineerForm } from './EngineersTab';
 
 const SLOW = { timeout: 10_000 };
@@ -126,6 +126,48 @@ describe('administration forms', () => {
         }),
       SLOW,
     );
+  });
+
+  it('keeps a device’s commissioning day on an edit and shows the server’s word on it under the field', async () => {
+    const fetchMock = stubFetch((_url, init) =>
+      init?.method === 'PUT'
+        ? json(
+            {
+              status: 400,
+              detail: 'commissionedOn: must not be after today',
+              errors: [{ field: 'commissionedOn', message: 'must not be after today (2026-12-05)' }],
+            },
+            400,
+          )
+        : json({}),
+    );
+    const onSaved = vi.fn();
+    render(
+      <App>
+        <DeviceForm
+          sites={[{ id: 3, customerId: 1, name: 'North gate', address: '1 Road', region: 'CITY' }]}
+          devices={[]}
+          device={{
+            id: 9,
+            siteId: 3,
+            type: 'CAMERA',
+            name: 'Gate camera',
+            serialNumber: 'SN-9',
+            commissionedOn: '2026-03-01',
+            probeTlsInsecure: false,
+            retired: false,
+          }}
+          onSaved={onSaved}
+          onClose={vi.fn()}
+        />
+      </App>,
+    );
+    expect((screen.getByTestId('device-commissionedOn') as HTMLInputElement).value).toBe('2026-03-01');
+    expect(screen.getByText('In service since')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('device-form-save'));
+    expect(await screen.findByText('must not be after today (2026-12-05)', undefined, SLOW)).toBeTruthy();
+    expect(sent(fetchMock, 'api/admin/devices/9')).toMatchObject({ commissionedOn: '2026-03-01', name: 'Gate camera' });
+    expect(onSaved).not.toHaveBeenCalled();
   });
 
   it('edits a site’s region and refuses an empty address before asking the server', async () => {

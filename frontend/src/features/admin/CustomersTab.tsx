@@ -48,6 +48,7 @@ const DEVICE_FIELDS = [
   'serialNumber',
   'ipAddress',
   'warrantyEnd',
+  'commissionedOn',
   'probeTcpPorts',
   'probeHttpUrl',
   'probeTlsInsecure',
@@ -109,9 +110,12 @@ export function SiteForm({
   );
 }
 
-type DeviceValues = Omit<DeviceInput, 'warrantyEnd'> & { warrantyEnd?: dayjs.Dayjs };
+type DeviceValues = Omit<DeviceInput, 'warrantyEnd' | 'commissionedOn'> & {
+  warrantyEnd?: dayjs.Dayjs;
+  commissionedOn?: dayjs.Dayjs;
+};
 
-function DeviceForm({
+export function DeviceForm({
   sites,
   devices,
   device,
@@ -139,6 +143,7 @@ function DeviceForm({
               probe: undefined,
               ...probeInitialValues(device.probe),
               warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : undefined,
+              commissionedOn: device.commissionedOn ? dayjs(device.commissionedOn) : undefined,
             }
           : { siteId: sites[0]?.id }
       }
@@ -153,6 +158,7 @@ function DeviceForm({
           probeHttpUrl: v.probeHttpUrl || undefined,
           probeTlsInsecure: !!v.probeTlsInsecure,
           warrantyEnd: v.warrantyEnd ? v.warrantyEnd.format('YYYY-MM-DD') : undefined,
+          commissionedOn: v.commissionedOn ? v.commissionedOn.format('YYYY-MM-DD') : undefined,
         };
         if (device) await adminApi.editDevice(device.id, body);
         else await adminApi.createDevice(body);
@@ -193,6 +199,25 @@ function DeviceForm({
       </Form.Item>
       <Form.Item name="warrantyEnd" label={t('admin.devices.warrantyEnd')}>
         <DatePicker style={{ width: '100%' }} data-testid="device-warrantyEnd" />
+      </Form.Item>
+      <Form.Item
+        name="commissionedOn"
+        label={t('admin.devices.commissionedOn')}
+        extra={t('admin.devices.commissionedOnHint')}
+        rules={[
+          {
+            validator: (_, value?: dayjs.Dayjs) =>
+              value && value.isAfter(dayjs(), 'day')
+                ? Promise.reject(new Error(t('admin.devices.commissionedOnFuture')))
+                : Promise.resolve(),
+          },
+        ]}
+      >
+        <DatePicker
+          style={{ width: '100%' }}
+          data-testid="device-commissionedOn"
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        />
       </Form.Item>
       <Form.Item name="ipAddress" label={t('admin.devices.ipAddress')}>
         <Input data-testid="device-ipAddress" />
@@ -303,6 +328,11 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
             { key: 'site', title: t('admin.devices.site'), render: (d) => siteName(d.siteId) },
             { key: 'serial', title: t('admin.devices.serialNumber'), render: (d) => d.serialNumber },
             { key: 'ip', title: t('admin.devices.ipAddress'), render: (d) => d.ipAddress ?? t('common.empty') },
+            {
+              key: 'commissionedOn',
+              title: t('admin.devices.commissionedOn'),
+              render: (d) => d.commissionedOn ?? t('common.empty'),
+            },
             {
               key: 'status',
               title: t('admin.accounts.status'),

@@ -33,6 +33,8 @@ export interface AdminDevice {
   serialNumber: string;
   ipAddress?: string;
   warrantyEnd?: string;
+  /** 投入使用日期: the KPIs count the device from this day (ISO date, not after today). */
+  commissionedOn?: string | null;
   probeTcpPorts?: string;
   probeHttpUrl?: string;
   probeTlsInsecure: boolean;

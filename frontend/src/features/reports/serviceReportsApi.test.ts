@@ -6,6 +6,7 @@ describe('lastServicePeriod', () => {
     const today = new Date(2026, 10, 5); // 5 November 2026
     expect(lastServicePeriod('DAILY_LOG', today)).toBe('2026-11-04');
     expect(lastServicePeriod('MONTHLY_FAULTS', today)).toBe('2026-10');
+    expect(lastServicePeriod('INSPECTION_MONTHLY', today)).toBe('2026-10');
     expect(lastServicePeriod('QUARTERLY_OM', today)).toBe('2026-Q3');
     expect(lastServicePeriod('ANNUAL', today)).toBe('2025');
     expect(lastServicePeriod('DAILY_LOG', new Date(2026, 0, 1))).toBe('2025-12-31');

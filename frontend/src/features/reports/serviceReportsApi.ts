@@ -1,12 +1,19 @@
 import { api, download } from '../../api/client';
 
 export type ServiceReportKind =
-  'DAILY_LOG' | 'MONTHLY_FAULTS' | 'MAJOR_FAULT' | 'QUARTERLY_DEVICES' | 'QUARTERLY_OM' | 'ANNUAL';
+  | 'DAILY_LOG'
+  | 'MONTHLY_FAULTS'
+  | 'MAJOR_FAULT'
+  | 'QUARTERLY_DEVICES'
+  | 'QUARTERLY_OM'
+  | 'ANNUAL'
+  | 'INSPECTION_MONTHLY';
 
 /** The kinds staff may make on demand by period (a major fault report follows its case's closing). */
 export const PERIOD_KINDS: ServiceReportKind[] = [
   'DAILY_LOG',
   'MONTHLY_FAULTS',
+  'INSPECTION_MONTHLY',
   'QUARTERLY_DEVICES',
   'QUARTERLY_OM',
   'ANNUAL',
@@ -59,7 +66,8 @@ export function lastServicePeriod(kind: ServiceReportKind, today: Date = new Dat
       const d = new Date(y, m, today.getDate() - 1);
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
     }
-    case 'MONTHLY_FAULTS': {
+    case 'MONTHLY_FAULTS':
+    case 'INSPECTION_MONTHLY': {
       const prev = new Date(y, m - 1, 1);
       return `${prev.getFullYear()}-${pad(prev.getMonth() + 1)}`;
     }

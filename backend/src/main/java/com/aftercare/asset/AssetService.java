@@ -1,6 +1,8 @@
 package com.aftercare.asset;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,8 +23,10 @@ public class AssetService {
     private final SiteRepository sites;
     private final DeviceRepository devices;
     private final OutboundTargets outbound;
+    private final Clock clock;
 
-    AssetService(CustomerRepository customers, SiteRepository sites, DeviceRepository devices, OutboundTargets outbound) {
+    AssetService(CustomerRepository customers, SiteRepository sites, DeviceRepository devices, OutboundTargets outbound, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.sites = sites;
         this.devices = devices;
@@ -101,12 +105,31 @@ public class AssetService {
         String url = trimToNull(d.probeHttpUrl());
         validateProbe(ip, ports, url);
         checkProbeTargets(site, ip, ports, url);
-        Device device = devices.save(new Device(site, d.type(), d.name().trim(), d.model(), d.serialNumber().trim(), ip,
-                d.warrantyEnd(), ports, url, Boolean.TRUE.equals(d.probeTlsInsecure())));
+        checkCommissioning(d.commissionedOn(), LocalDate.now(clock));
+        Device device = new Device(site, d.type(), d.name().trim(), d.model(), d.serialNumber().trim(), ip,
+                d.warrantyEnd(), ports, url, Boolean.TRUE.equals(d.probeTlsInsecure()));
+        device.commission(d.commissionedOn());
+        device = devices.save(device);
         if (d.probe() != null) {
             configureProbe(device, site, d.probe());
         }
         return device;
+    }
+
+    /** The earliest commissioning day accepted: older is a typing slip, not a device still in service. */
+    static final LocalDate EARLIEST_COMMISSIONING = LocalDate.of(2000, 1, 1);
+
+    /** A commissioning day is a day that has come (the device was put into service), from 2000 on. 400 names it. */
+    static void checkCommissioning(LocalDate day, LocalDate today) {
+        if (day == null) {
+            return;
+        }
+        if (day.isAfter(today)) {
+            throw new BadRequestException("commissionedOn", "must not be after today (" + today + "): it is the day the device was put into service");
+        }
+        if (day.isBefore(EARLIEST_COMMISSIONING)) {
+            throw new BadRequestException("commissionedOn", "must be " + EARLIEST_COMMISSIONING + " or later");
+        }
     }
 
     /** The protocol checks' settings (issue 14), each a 400 naming the field ("probe.rtspUrl") when unusable. */

@@ -88,6 +88,9 @@ public class Device {
     private boolean ptz;
     /** Taken out of service: no longer offered for new fault reports, kept for the tickets that name it. */
     private boolean retired;
+    /** Put into service (投入使用/验收) on this day; null: before any month the KPIs look at. */
+    @Column(name = "commissioned_on")
+    private LocalDate commissionedOn;
 
     protected Device() {
     }
@@ -137,6 +140,7 @@ public class Device {
     public String getProbeHttpUrl() { return probeHttpUrl; }
     public boolean isProbeTlsInsecure() { return probeTlsInsecure; }
     public boolean isRetired() { return retired; }
+    public LocalDate getCommissionedOn() { return commissionedOn; }
     public String getProbeRtspUrl() { return probeRtspUrl; }
     public String getProbeOnvifUrl() { return probeOnvifUrl; }
     public String getProbeIsapiUrl() { return probeIsapiUrl; }
@@ -212,6 +216,10 @@ public class Device {
         this.serialNumber = serialNumber;
         this.warrantyEnd = warrantyEnd;
         this.probeTlsInsecure = probeTlsInsecure;
+    }
+
+    void commission(LocalDate commissionedOn) {
+        this.commissionedOn = commissionedOn;
     }
 
     void retire(boolean retired) {

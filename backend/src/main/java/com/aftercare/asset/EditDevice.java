@@ -1,12 +1,16 @@
 package com.aftercare.asset;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.BadRequestException;
 
 /**
- * An administrator corrects a device's record: site, type, name, model, serial number, warranty and how it is probed.
+ * An administrator corrects a device's record: site, type, name, model, serial number, warranty, commissioning day
+ * (投入使用日期) and how it is probed.
  * The probe target goes through {@link AssetService#changeProbe}, so every check on probe targets applies here as it
  * does to the desk's correction. Takes the same validated fields as creating one ({@link NewDevice}).
  */
@@ -16,7 +20,10 @@ public class EditDevice {
     private final AssetService assets;
     private final DeviceRepository devices;
 
-    EditDevice(AssetService assets, DeviceRepository devices) {
+    private final Clock clock;
+
+    EditDevice(AssetService assets, DeviceRepository devices, Clock clock) {
+        this.clock = clock;
         this.assets = assets;
         this.devices = devices;
     }
@@ -29,9 +36,11 @@ public class EditDevice {
         if (devices.existsBySerialNumberAndIdNot(serial, id)) {
             throw new BadRequestException("serialNumber", "a device with serial number " + serial + " exists already");
         }
+        AssetService.checkCommissioning(d.commissionedOn(), LocalDate.now(clock));
         assets.changeProbe(id, d.ipAddress(), d.probeTcpPorts(), d.probeHttpUrl());
         device.describe(site, d.type(), d.name().trim(), d.model() == null || d.model().isBlank() ? null : d.model().trim(),
                 serial, d.warrantyEnd(), Boolean.TRUE.equals(d.probeTlsInsecure()));
+        device.commission(d.commissionedOn());
         if (d.probe() != null) {
             assets.configureProbe(device, site, d.probe());
         }

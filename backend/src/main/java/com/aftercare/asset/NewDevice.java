@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** probe: the protocol checks' settings (issue 14); null on an edit keeps them as they are. */
+/**
+ * probe: the protocol checks' settings (issue 14); null on an edit keeps them as they are. commissionedOn: the day the
+ * device was put into service (投入使用), not after today; the availability KPIs count it from that day.
+ */
 public record NewDevice(
         @NotNull Long siteId,
         @NotNull DeviceType type,
@@ -19,7 +22,15 @@ public record NewDevice(
         @Size(max = 200) String probeTcpPorts,
         @Size(max = 500) String probeHttpUrl,
         Boolean probeTlsInsecure,
-        @Valid DeviceProbeSettings probe) {
+        @Valid DeviceProbeSettings probe,
+        LocalDate commissionedOn) {
+
+    /** A device without a commissioning day (callers from before it was kept). */
+    public NewDevice(Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,
+            LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, Boolean probeTlsInsecure, DeviceProbeSettings probe) {
+        this(siteId, type, name, model, serialNumber, ipAddress, warrantyEnd, probeTcpPorts, probeHttpUrl, probeTlsInsecure, probe,
+                null);
+    }
 
     /** A device known by address, TCP ports and HTTP URL only (callers from before issue 14). */
     public NewDevice(Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,

@@ -61,10 +61,13 @@ class DemoData {
     private final WorkflowTaskService tasks;
     private final com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy;
     private final com.aftercare.engineer.PlaceEngineer placeEngineer;
+    private final java.time.Clock clock;
 
     DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment,
             SaveContract saveContract, ReportFault reportFault, WorkflowTaskService tasks,
-            com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy, com.aftercare.engineer.PlaceEngineer placeEngineer) {
+            com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy, com.aftercare.engineer.PlaceEngineer placeEngineer,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.placeEngineer = placeEngineer;
         this.changePolicy = changePolicy;
         this.saveContract = saveContract;
@@ -119,6 +122,15 @@ class DemoData {
             }
             changePolicy.change(type, asConfigured, "owner");
         }
+    }
+
+    /**
+     * The demo project's acceptance (验收) day, two months before the day the demo is first loaded: its devices were
+     * put into service that day (so the KPIs count them for the whole month the demo shows, README "KPI dashboard"), and
+     * the periodic callbacks (CB-2) count from it ({@link DemoReportsAndSurveys}).
+     */
+    static LocalDate acceptedOn(java.time.Clock clock) {
+        return LocalDate.now(clock).minusMonths(2);
     }
 
     private void seedAssets(int port) {
@@ -198,7 +210,7 @@ class DemoData {
         String serial = SERIAL_PREFIX + name.replaceAll("[^A-Za-z0-9]+", "-");
         int probePort = online ? port : 9;
         assets.createDevice(new NewDevice(site.getId(), type, name, model, serial, "127.0.0.1", warranty,
-                String.valueOf(probePort), "http://127.0.0.1:" + probePort + "/actuator/health", false));
+                String.valueOf(probePort), "http://127.0.0.1:" + probePort + "/actuator/health", false, null, acceptedOn(clock)));
     }
 
     /** A demo NVR verified by VC-3 over ISAPI against {@link DemoRecorders} on this server. */
@@ -208,7 +220,7 @@ class DemoData {
         assets.createDevice(new NewDevice(site.getId(), DeviceType.NVR, name, model, serial, "127.0.0.1", warranty,
                 String.valueOf(port), "http://127.0.0.1:" + port + "/actuator/health", false,
                 new com.aftercare.asset.DeviceProbeSettings(null, null, isapi, "admin", "demo-nvr", null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, false)));
+                        null, null, null, null, null, null, null, null, null, false), acceptedOn(clock)));
     }
 
     /**

@@ -42,7 +42,7 @@ public class ComputeKpis {
         KpiScope.Resolved r = scope.resolve(query);
         YearMonth first = r.month().minusMonths(TREND_MONTHS - 1);
         List<CaseFacts> cases = facts.cases(r.customerId(), scope.start(first), r.to());
-        List<Long> devices = facts.devicesInService(r.customerId());
+        List<KpiCalculator.Device> devices = devices(r.customerId());
         Map<Long, Integer> given = scores.scores(cases.stream().map(CaseFacts::id).toList());
         List<TrendPoint> trend = new ArrayList<>();
         KpiMonth month = null;
@@ -62,7 +62,13 @@ public class ComputeKpis {
         List<CaseFacts> cases = facts.cases(r.customerId(), r.from(), r.to());
         Map<Long, Integer> given = scores.scores(cases.stream().map(CaseFacts::id).toList());
         return new Month(r.customerId(), r.customerName(),
-                KpiCalculator.compute(r.month(), r.from(), r.to(), cases, facts.devicesInService(r.customerId()), given));
+                KpiCalculator.compute(r.month(), r.from(), r.to(), cases, devices(r.customerId()), given));
+    }
+
+    /** The devices with the instant their commissioning day began in the service's zone. */
+    private List<KpiCalculator.Device> devices(Long customerId) {
+        return facts.devicesInService(customerId).stream().map(d -> new KpiCalculator.Device(d.id(),
+                d.commissionedOn() == null ? null : scope.startOf(d.commissionedOn()))).toList();
     }
 
     public record Month(Long customerId, String customerName, KpiMonth figures) {

@@ -25,7 +25,20 @@ final class KpiCalculator {
     private KpiCalculator() {
     }
 
-    static KpiMonth compute(YearMonth month, Instant from, Instant to, List<CaseFacts> all, List<Long> devices,
+    /** A device and the instant it went into service (its commissioning day's start; null: before any window). */
+    record Device(long id, Instant since) {
+
+        static List<Device> always(List<Long> ids) {
+            return ids.stream().map(id -> new Device(id, null)).toList();
+        }
+
+        /** When the device counts in [from, to): from its commissioning on, or from the window's start. */
+        Instant countsFrom(Instant from) {
+            return since == null || since.isBefore(from) ? from : since;
+        }
+    }
+
+    static KpiMonth compute(YearMonth month, Instant from, Instant to, List<CaseFacts> all, List<Device> devices,
             Map<Long, Integer> scores) {
         List<CaseFacts> closed = all.stream().filter(c -> c.closedWithin(from, to) != null)
                 .sorted(Comparator.comparing((CaseFacts c) -> c.closedWithin(from, to)).thenComparing(CaseFacts::id)).toList();
@@ -40,16 +53,19 @@ final class KpiCalculator {
         rate(KpiName.REPAIR_TIMELINESS, faults, c -> c.lastResolvedHow() != null && !c.lastResolvedLate(), figures, drills);
         rate(KpiName.FIRST_LINE, faults, c -> "AT_DESK".equals(c.lastResolvedHow()), figures, drills);
 
-        Set<Long> inService = new LinkedHashSet<>(devices);
+        // in service in the window: commissioned before its end (README "KPI dashboard")
+        Map<Long, Instant> countsFrom = new LinkedHashMap<>();
+        devices.stream().filter(d -> d.countsFrom(from).isBefore(to)).forEach(d -> countsFrom.put(d.id(), d.countsFrom(from)));
+        Set<Long> inService = countsFrom.keySet();
         List<CaseFacts> deviceFaults = all.stream()
                 .filter(c -> c.fault() && !c.duplicate() && c.deviceId() != null && inService.contains(c.deviceId())).toList();
-        // availability: the union of each device's down spans inside the window
-        long windowSeconds = Math.max(0, Duration.between(from, to).toSeconds());
+        // availability: the union of each device's down spans inside the window, from its commissioning on
         Map<Long, List<Instant[]>> spansByDevice = new HashMap<>();
         Set<Long> tookTime = new LinkedHashSet<>();
         for (CaseFacts c : deviceFaults) {
+            Instant deviceFrom = countsFrom.get(c.deviceId());
             for (Instant[] s : c.downSpans()) {
-                Instant start = s[0].isBefore(from) ? from : s[0];
+                Instant start = s[0].isBefore(deviceFrom) ? deviceFrom : s[0];
                 Instant end = s[1] == null || s[1].isAfter(to) ? to : s[1];
                 if (start.isBefore(end)) {
                     spansByDevice.computeIfAbsent(c.deviceId(), k -> new ArrayList<>()).add(new Instant[] { start, end });
@@ -61,7 +77,8 @@ final class KpiCalculator {
         for (List<Instant[]> spans : spansByDevice.values()) {
             downSeconds += union(spans);
         }
-        long totalMinutes = inService.size() * (windowSeconds / 60);
+        // each device's whole minutes from when it counts (the window's start, or its commissioning) to the window's end
+        long totalMinutes = countsFrom.values().stream().mapToLong(f -> Duration.between(f, to).toSeconds() / 60).sum();
         long downMinutes = Math.min(totalMinutes, (downSeconds + 59) / 60);
         figures.add(KpiMonth.Figure.of(KpiName.AVAILABILITY, totalMinutes - downMinutes, totalMinutes));
         drills.put(KpiName.AVAILABILITY, new KpiMonth.Drill(List.of(), List.of(), List.copyOf(tookTime)));

@@ -2,6 +2,7 @@ package com.aftercare.kpi;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,15 +43,20 @@ class KpiFacts {
                 (rs, i) -> rs.getString(1)).stream().findFirst();
     }
 
+    /** A device not retired and the day it was put into service (null: before any window asked about). */
+    record DeviceInService(long id, LocalDate commissionedOn) {
+    }
+
     /**
-     * Devices in service now (not retired) of the customer, or of all customers when null. The archive keeps no
-     * commissioning or retirement date, so a device in service counts for the whole window (README says so).
+     * Devices not retired of the customer, or of all customers when null, with their commissioning day. The archive
+     * keeps no retirement date, so a retired device counts for no month (README says so); the calculator counts a
+     * device from its commissioning day.
      */
-    List<Long> devicesInService(Long customerId) {
+    List<DeviceInService> devicesInService(Long customerId) {
         MapSqlParameterSource p = new MapSqlParameterSource();
         String scope = scope(customerId, p);
-        return jdbc.queryForList("select d.id from device d join site s on s.id = d.site_id where d.retired = false" + scope
-                + " order by d.id", p, Long.class);
+        return jdbc.query("select d.id, d.commissioned_on from device d join site s on s.id = d.site_id where d.retired = false"
+                + scope + " order by d.id", p, (rs, i) -> new DeviceInService(rs.getLong(1), rs.getObject(2, LocalDate.class)));
     }
 
     /**

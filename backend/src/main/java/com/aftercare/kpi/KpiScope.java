@@ -52,6 +52,11 @@ class KpiScope {
         return new Resolved(customerId, name, month, start(month), end(month));
     }
 
+    /** 00:00 of the day in the service's zone. */
+    Instant startOf(java.time.LocalDate day) {
+        return day.atStartOfDay(zone()).toInstant();
+    }
+
     Instant start(YearMonth month) {
         return month.atDay(1).atStartOfDay(zone()).toInstant();
     }

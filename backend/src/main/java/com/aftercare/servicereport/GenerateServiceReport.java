@@ -21,6 +21,7 @@ import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Customer;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
+import com.aftercare.inspection.ReadInspectionMonth;
 import com.aftercare.labels.Labels;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.sla.ContractBook;
@@ -54,11 +55,13 @@ public class GenerateServiceReport {
     private final ReportFiles files;
     private final NotificationService notifications;
     private final Labels labels;
+    private final ReadInspectionMonth inspectionMonth;
     private final Clock clock;
 
     GenerateServiceReport(ServiceReportRepository reports, ServiceReportContentRepository contents, ReportSettingsRepository settings,
             ReportedCases cases, AssetService assets, ContractBook contracts, ReportContents writer, ReportFiles files,
-            NotificationService notifications, Labels labels, Clock clock) {
+            NotificationService notifications, Labels labels, ReadInspectionMonth inspectionMonth, Clock clock) {
+        this.inspectionMonth = inspectionMonth;
         this.reports = reports;
         this.contents = contents;
         this.settings = settings;
@@ -133,8 +136,10 @@ public class GenerateServiceReport {
             }
             List<ReportContents.DeviceRow> devices = period.kind() == ServiceReportKind.QUARTERLY_DEVICES
                     ? devicesOf(report.getCustomerId()) : List.of();
+            List<ReadInspectionMonth.Row> inspections = period.kind() == ServiceReportKind.INSPECTION_MONTHLY
+                    ? inspectionMonth.of(report.getCustomerId(), from, to) : List.of();
             made = writer.make(new ReportContents.Input(lang, customer.getName(), zone, period, policy, major, active, devices,
-                    majorCase, now));
+                    majorCase, now, inspections));
             xlsx = files.xlsx(lang, made.document());
             pdf = files.pdf(lang, made.document());
         } catch (RuntimeException e) {

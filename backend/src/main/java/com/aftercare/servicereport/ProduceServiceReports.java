@@ -17,6 +17,7 @@ import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Customer;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.identity.Role;
+import com.aftercare.inspection.ReadInspectionMonth;
 import com.aftercare.labels.Labels;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.sla.ContractBook;
@@ -30,8 +31,8 @@ import com.aftercare.ticket.event.CaseEvent;
  * <ol>
  * <li>records the reports now owed for every contract whose report settings exist (reports are switched on by
  * saving them on the contract page): yesterday's daily log, last month's fault summary, last quarter's two reports,
- * last year's summary, and a major fault report for each case at or above the contract's major level closed in the
- * last week; a period is owed by the timer only up to {@link ServicePeriod#madeByTimerUntil()};</li>
+ * last year's summary, last month's inspection summary (巡检月报, to a customer with an inspection plan), and a
+ * major fault report for each case at or above the contract's major level closed in the last week; a period is owed by the timer only up to {@link ServicePeriod#madeByTimerUntil()};</li>
  * <li>escalates every report still not made after its due day, once: the supervisors are told (in-app), the list
  * shows it 已逾期 (OVERDUE), or 逾期生成 (LATE) once it is made;</li>
  * <li>makes every report owed, and mails it.</li>
@@ -54,10 +55,13 @@ public class ProduceServiceReports {
     private final AssetService assets;
     private final ContractBook contracts;
     private final NotificationService notifications;
+    private final ReadInspectionMonth inspectionMonth;
     private final Clock clock;
 
     ProduceServiceReports(GenerateServiceReport generate, ServiceReportRepository reports, ReportSettingsRepository settings,
-            ReportedCases cases, AssetService assets, ContractBook contracts, NotificationService notifications, Clock clock) {
+            ReportedCases cases, AssetService assets, ContractBook contracts, NotificationService notifications,
+            ReadInspectionMonth inspectionMonth, Clock clock) {
+        this.inspectionMonth = inspectionMonth;
         this.generate = generate;
         this.reports = reports;
         this.settings = settings;
@@ -82,7 +86,9 @@ public class ProduceServiceReports {
             }
             long customerId = contract.getCustomerId();
             for (ServiceReportKind kind : ServiceReportKind.values()) {
-                if (kind == ServiceReportKind.MAJOR_FAULT) {
+                // a major fault report is owed per case (below); the inspection summary only to a customer with a plan
+                if (kind == ServiceReportKind.MAJOR_FAULT
+                        || kind == ServiceReportKind.INSPECTION_MONTHLY && !inspectionMonth.hasPlan(customerId)) {
                     continue;
                 }
                 ServicePeriod period = ServicePeriod.before(kind, today);

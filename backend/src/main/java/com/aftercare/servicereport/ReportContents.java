@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import com.aftercare.inspection.ReadInspectionMonth;
 import com.aftercare.labels.Labels;
 import com.aftercare.ticket.ReportedCases.ReportedCase;
 
@@ -37,7 +38,8 @@ class ReportContents {
 
     /** Everything a report is made from. devices: the customer's devices (for the quarterly device report). */
     record Input(Locale lang, String customerName, ZoneId zone, ServicePeriod period, String policyCode, String majorLevel,
-            List<ReportedCase> cases, List<DeviceRow> devices, ReportedCase major, Instant now) {
+            List<ReportedCase> cases, List<DeviceRow> devices, ReportedCase major, Instant now,
+            List<ReadInspectionMonth.Row> inspections) {
 
         Instant from() {
             return period.start().atStartOfDay(zone).toInstant();
@@ -68,6 +70,7 @@ class ReportContents {
             case MAJOR_FAULT -> major(in);
             case QUARTERLY_DEVICES -> devices(in);
             case QUARTERLY_OM, ANNUAL -> summary(in);
+            case INSPECTION_MONTHLY -> inspections(in);
         };
     }
 
@@ -214,6 +217,63 @@ class ReportContents {
         return new Made(doc(in, facts, tables), received.size());
     }
 
+    /**
+     * 巡检月报: the inspections due in the month (README "Reports on schedule"): per kind how many were due, done by their
+     * due time, done late (after it, before the month's end) and not done at the month's end; the checklist lines
+     * checked and failed, the fault cases opened from failed lines, and the device records confirmed or corrected.
+     */
+    private Made inspections(Input in) {
+        List<ReadInspectionMonth.Row> rows = in.inspections();
+        Instant end = in.to();
+        List<ReportDocument.Fact> facts = base(in);
+        facts.add(fact(in, "inspectionsDue", rows.size()));
+        facts.add(fact(in, "inspectionsOnTime", (int) rows.stream().filter(ReadInspectionMonth.Row::onTime).count()));
+        facts.add(fact(in, "inspectionsLate", (int) rows.stream().filter(r -> r.late(end)).count()));
+        facts.add(fact(in, "inspectionsOpen", (int) rows.stream().filter(r -> r.openAt(end)).count()));
+        facts.add(new ReportDocument.Fact(t(in, "fact.inspectionsDoneRate"),
+                percent(in, (int) rows.stream().filter(ReadInspectionMonth.Row::onTime).count(), rows.size())));
+        facts.add(fact(in, "itemsChecked", rows.stream().mapToInt(ReadInspectionMonth.Row::checked).sum()));
+        facts.add(fact(in, "itemsFailed", rows.stream().mapToInt(ReadInspectionMonth.Row::failed).sum()));
+        facts.add(fact(in, "inspectionFaults", rows.stream().mapToInt(r -> r.faultNumbers().size()).sum()));
+        facts.add(fact(in, "assetsConfirmed", rows.stream().mapToInt(ReadInspectionMonth.Row::assetsConfirmed).sum()));
+        facts.add(fact(in, "assetsCorrected", rows.stream().mapToInt(ReadInspectionMonth.Row::assetsCorrected).sum()));
+        Map<com.aftercare.inspection.InspectionKind, int[]> byKind = new TreeMap<>();
+        for (ReadInspectionMonth.Row r : rows) {
+            int[] n = byKind.computeIfAbsent(r.kind(), k -> new int[7]);
+            n[0]++;
+            n[1] += r.onTime() ? 1 : 0;
+            n[2] += r.late(end) ? 1 : 0;
+            n[3] += r.openAt(end) ? 1 : 0;
+            n[4] += r.checked();
+            n[5] += r.failed();
+            n[6] += r.faultNumbers().size();
+        }
+        List<List<String>> kindRows = byKind.entrySet().stream().map(e -> {
+            List<String> row = new ArrayList<>();
+            row.add(labels.label(in.lang(), "inspection.kind", e.getKey()));
+            for (int v : e.getValue()) {
+                row.add(String.valueOf(v));
+            }
+            return row;
+        }).toList();
+        ReportDocument.Table kinds = table(in, "byInspectionKind", List.of("inspectionKind", "due", "onTime", "late", "notDone",
+                "itemsChecked", "itemsFailed", "inspectionFaults"), List.of(), kindRows);
+        List<List<String>> list = rows.stream().map(r -> List.of(labels.label(in.lang(), "inspection.kind", r.kind()),
+                r.site() == null ? t(in, "allSites") : r.site(), r.windowStart().toString(), time(in, r.dueAt()),
+                time(in, r.completedAt()), inspectionState(in, r, end), r.checked() + "/" + r.items(), String.valueOf(r.failed()),
+                String.join(" ", r.faultNumbers()), r.assetsConfirmed() + "/" + r.assetsCorrected())).toList();
+        ReportDocument.Table inspections = table(in, "inspections", List.of("inspectionKind", "site", "windowStart", "dueAt",
+                "completedAt", "status", "itemsChecked", "itemsFailed", "inspectionFaults", "assetChecks"),
+                List.of(1.2f, 1.3f, 0.9f, 1.1f, 1.1f, 0.9f, 0.7f, 0.6f, 1.4f, 0.8f), list);
+        return new Made(doc(in, facts, List.of(kinds, inspections)), rows.size());
+    }
+
+    /** 按时完成 / 逾期完成 / 逾期未完成, as of the month's end. */
+    private String inspectionState(Input in, ReadInspectionMonth.Row r, Instant end) {
+        String key = r.onTime() ? "onTime" : r.late(end) ? "late" : "notDone";
+        return t(in, "column." + key);
+    }
+
     // ---- definitions (README: "Reports on schedule")
 
     /** Received in the period. */
@@ -307,7 +367,7 @@ class ReportContents {
         return switch (p.kind()) {
             case DAILY_LOG, MAJOR_FAULT -> labels.text(lang, "serviceReport.periodDay",
                     Map.of("year", s.getYear(), "month", s.getMonthValue(), "day", s.getDayOfMonth()));
-            case MONTHLY_FAULTS -> labels.text(lang, "serviceReport.periodMonth", Map.of("year", s.getYear(), "month", s.getMonthValue()));
+            case MONTHLY_FAULTS, INSPECTION_MONTHLY -> labels.text(lang, "serviceReport.periodMonth", Map.of("year", s.getYear(), "month", s.getMonthValue()));
             case QUARTERLY_DEVICES, QUARTERLY_OM -> labels.text(lang, "serviceReport.periodQuarter",
                     Map.of("year", s.getYear(), "quarter", p.quarterNumber()));
             case ANNUAL -> labels.text(lang, "serviceReport.periodYear", Map.of("year", s.getYear()));

@@ -29,7 +29,11 @@ public record ServicePeriod(ServiceReportKind kind, LocalDate start, LocalDate e
     }
 
     public static ServicePeriod month(YearMonth month) {
-        return new ServicePeriod(ServiceReportKind.MONTHLY_FAULTS, month.atDay(1), month.plusMonths(1).atDay(1));
+        return month(ServiceReportKind.MONTHLY_FAULTS, month);
+    }
+
+    public static ServicePeriod month(ServiceReportKind kind, YearMonth month) {
+        return new ServicePeriod(kind, month.atDay(1), month.plusMonths(1).atDay(1));
     }
 
     public static ServicePeriod quarter(ServiceReportKind kind, int year, int quarter) {
@@ -45,7 +49,7 @@ public record ServicePeriod(ServiceReportKind kind, LocalDate start, LocalDate e
     public static ServicePeriod before(ServiceReportKind kind, LocalDate today) {
         return switch (kind) {
             case DAILY_LOG, MAJOR_FAULT -> day(kind, today.minusDays(1));
-            case MONTHLY_FAULTS -> month(YearMonth.from(today).minusMonths(1));
+            case MONTHLY_FAULTS, INSPECTION_MONTHLY -> month(kind, YearMonth.from(today).minusMonths(1));
             case QUARTERLY_DEVICES, QUARTERLY_OM -> {
                 LocalDate inPrevious = today.withDayOfMonth(1).minusMonths(3);
                 yield quarter(kind, inPrevious.getYear(), (inPrevious.getMonthValue() - 1) / 3 + 1);
@@ -58,7 +62,7 @@ public record ServicePeriod(ServiceReportKind kind, LocalDate start, LocalDate e
     public LocalDate dueOn() {
         return switch (kind) {
             case DAILY_LOG, MAJOR_FAULT -> endExclusive;
-            case MONTHLY_FAULTS -> endExclusive.withDayOfMonth(MONTHLY_DUE_DAY);
+            case MONTHLY_FAULTS, INSPECTION_MONTHLY -> endExclusive.withDayOfMonth(MONTHLY_DUE_DAY);
             case QUARTERLY_DEVICES, QUARTERLY_OM -> endExclusive.withDayOfMonth(QUARTERLY_DUE_DAY);
             case ANNUAL -> endExclusive.withDayOfMonth(ANNUAL_DUE_DAY);
         };
@@ -91,7 +95,7 @@ public record ServicePeriod(ServiceReportKind kind, LocalDate start, LocalDate e
         try {
             period = switch (kind) {
                 case DAILY_LOG, MAJOR_FAULT -> day(kind, LocalDate.parse(t));
-                case MONTHLY_FAULTS -> month(YearMonth.parse(t));
+                case MONTHLY_FAULTS, INSPECTION_MONTHLY -> month(kind, YearMonth.parse(t));
                 case QUARTERLY_DEVICES, QUARTERLY_OM -> {
                     Matcher m = QUARTER.matcher(t);
                     if (!m.matches()) {
@@ -107,7 +111,8 @@ public record ServicePeriod(ServiceReportKind kind, LocalDate start, LocalDate e
                 }
             };
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(field, kind == ServiceReportKind.MONTHLY_FAULTS ? "must be a month such as 2026-10"
+            boolean monthly = kind == ServiceReportKind.MONTHLY_FAULTS || kind == ServiceReportKind.INSPECTION_MONTHLY;
+            throw new BadRequestException(field, monthly ? "must be a month such as 2026-10"
                     : "must be a day such as 2026-10-05");
         }
         if (period.start.getYear() < 2000) {
@@ -123,7 +128,7 @@ public record ServicePeriod(ServiceReportKind kind, LocalDate start, LocalDate e
     public String code() {
         return switch (kind) {
             case DAILY_LOG, MAJOR_FAULT -> start.toString();
-            case MONTHLY_FAULTS -> YearMonth.from(start).toString();
+            case MONTHLY_FAULTS, INSPECTION_MONTHLY -> YearMonth.from(start).toString();
             case QUARTERLY_DEVICES, QUARTERLY_OM -> start.getYear() + "-Q" + quarterNumber();
             case ANNUAL -> String.valueOf(start.getYear());
         };

@@ -53,6 +53,20 @@ public class OpenQuarterlySurveys {
         return SurveyPeriods.endOf(SurveyPeriods.quarterlyDueDay(quarterEnd, office), clock.getZone());
     }
 
+    /**
+     * Last quarter's survey of one customer once its due time has passed without one (a contract entered after the
+     * quarter's window, the demo): recorded so the desk can still ask and write the answer, but no process runs it,
+     * since there is no due time left to wait for. One already opened is returned as it is. Returns its id.
+     */
+    @Transactional
+    public long recordLastQuarter(long customerId) {
+        SurveyPeriods.Period quarter = SurveyPeriods.lastQuarter(LocalDate.now(clock));
+        String slot = Survey.slot(SurveyKind.QUARTERLY, null, quarter.start());
+        return surveys.findByKindAndCustomerIdAndSlot(SurveyKind.QUARTERLY, customerId, slot).map(Survey::getId)
+                .orElseGet(() -> surveys.saveAndFlush(new Survey(SurveyKind.QUARTERLY, customerId, null, quarter.start(),
+                        quarter.end(), due(quarter.end()), clock.instant())).getId());
+    }
+
     /** Returns the ids of the surveys opened now. */
     @Transactional
     public List<Long> openForLastQuarter() {

@@ -75,6 +75,30 @@ public class PickSampleSurveys {
         return pick(YearMonth.now(clock).minusMonths(1));
     }
 
+    /**
+     * Picks one named fault closed in {@code month} for the survey, as the random pick would have (same period and due
+     * day): the demo's way to show a known case, since a random pick of its two closed cases would make its KPI hand
+     * count a matter of luck. A case not closed as a fault in that month is a 400 naming ticketId; one picked already
+     * is left as it is. Returns the survey's id.
+     */
+    @Transactional
+    public long pickCase(long ticketId, YearMonth month) {
+        ZoneId zone = clock.getZone();
+        ClosedFault fault = closedFaults.between(month.atDay(1).atStartOfDay(zone).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()).stream()
+                .filter(f -> f.ticketId() == ticketId).findFirst()
+                .orElseThrow(() -> new com.aftercare.common.BadRequestException("ticketId", "is not a fault closed in " + month));
+        return surveys.findByKindAndCustomerIdAndSlot(SurveyKind.SAMPLE, fault.customerId(),
+                Survey.slot(SurveyKind.SAMPLE, ticketId, null)).map(Survey::getId)
+                .orElseGet(() -> {
+                    YearMonth thisMonth = YearMonth.now(clock);
+                    Survey survey = surveys.saveAndFlush(new Survey(SurveyKind.SAMPLE, fault.customerId(), ticketId, month.atDay(1),
+                            month.atEndOfMonth(), SurveyPeriods.endOf(thisMonth.atEndOfMonth(), zone), clock.instant()));
+                    notices.opened(SurveyKind.SAMPLE, 1);
+                    return survey.getId();
+                });
+    }
+
     @Transactional
     public Picked pick(YearMonth month) {
         ZoneId zone = clock.getZone();

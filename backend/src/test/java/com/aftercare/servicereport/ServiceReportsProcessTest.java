@@ -40,6 +40,10 @@ import com.aftercare.asset.Customer;
 import com.aftercare.asset.NewSite;
 import com.aftercare.asset.Region;
 import com.aftercare.identity.AccountService;
+import com.aftercare.inspection.InspectionCycle;
+import com.aftercare.inspection.InspectionKind;
+import com.aftercare.inspection.ReadInspectionMonth;
+import com.aftercare.inspection.SaveInspectionPlan;
 import com.aftercare.identity.Role;
 import com.aftercare.labels.Labels;
 import com.aftercare.notify.DeliveryWorker;
@@ -74,6 +78,8 @@ class ServiceReportsProcessTest extends IntegrationTest {
     @Autowired CloseCase closeCase;
     @Autowired AccountService accounts;
     @Autowired TestRestTemplate rest;
+    @Autowired SaveInspectionPlan savePlan;
+    @Autowired ReadInspectionMonth inspectionMonth;
 
     long customer;
     long contract;
@@ -193,6 +199,102 @@ class ServiceReportsProcessTest extends IntegrationTest {
         assertThat(reports(ServiceReportKind.MONTHLY_FAULTS)).extracting(ServiceReportView::id).containsExactly(report.id());
         deliveries.deliverDue();
         assertThat(mailsTo(mailbox).stream().filter(m -> subject(m).contains("月度故障总结报告"))).hasSize(1);
+    }
+
+    /** The inspection plans' daily timer, fired at 07:00 Beijing time on {@code day}. */
+    private void inspectionTimerOn(java.time.LocalDate day) {
+        clock.set(day.atTime(7, 0).atZone(SHANGHAI).toInstant());
+        Job job = managementService.createJobQuery().processDefinitionKey("inspectionPlans").activityId("dayStarted").timers()
+                .singleResult();
+        managementService.executeJob(job.getId());
+    }
+
+    /**
+     * 巡检月报 for January 2027: the monthly plan's inspection (window January, due 1 February 00:00; January verifies
+     * asset records, PM-5) is done on 12 January with one line failed, which opens a fault case, and the device's record
+     * corrected; the weekly patrol of 4-10 January is never done. On 5 February the service-reports timer makes the
+     * summary: 2 due, 1 on time, 0 late, 1 not done, 1 of the 2 lines checked (failed), 1 fault, 0 records confirmed and 1
+     * corrected.
+     */
+    @Test
+    void theMonthlyInspectionSummaryIsMadeByTheTimerOnThe5thWithItsFiguresInExcelAndPdf() throws Exception {
+        ApiClient api = new ApiClient(rest);
+        savePlan.create(new SaveInspectionPlan.PlanCommand(customer, null, "月度保养", InspectionCycle.MONTHLY, true,
+                List.of(new SaveInspectionPlan.ItemCommand(com.aftercare.asset.DeviceType.OTHER, "外观及清洁", "目视", false)), null));
+        savePlan.create(new SaveInspectionPlan.PlanCommand(customer, null, "每周视频巡检", InspectionCycle.WEEKLY, true,
+                List.of(new SaveInspectionPlan.ItemCommand(com.aftercare.asset.DeviceType.OTHER, "图像清晰", "平台查看", false)), null));
+        inspectionTimerOn(java.time.LocalDate.of(2027, 1, 4)); // a Monday: January's monthly and this week's patrol
+        List<ReadInspectionMonth.Row> opened = inspectionMonth.of(customer, Instant.parse("2026-12-31T16:00:00Z"),
+                Instant.parse("2027-01-31T16:00:00Z"));
+        assertThat(opened).extracting(ReadInspectionMonth.Row::kind).containsExactly(InspectionKind.WEEKLY, InspectionKind.MONTHLY);
+        long monthly = opened.get(1).id();
+
+        clock.set(Instant.parse("2027-01-12T01:00:00Z"));
+        Map<String, Object> time = new HashMap<>();
+        time.put("at", "2027-01-12T02:00:00Z");
+        time.put("version", api.get("t-desk", "/api/inspections/" + monthly).body().path("summary").path("version").asLong());
+        assertThat(api.post("t-desk", "/api/inspections/" + monthly + "/time", time).status()).isEqualTo(200);
+        long line = api.get("t-eng", "/api/inspections/" + monthly).body().path("checks").get(0).path("id").asLong();
+        assertThat(api.exchange("t-eng", HttpMethod.PUT, "/api/inspections/" + monthly + "/checks/" + line,
+                Map.of("result", "FAIL", "note", "防护罩破裂"), Map.of()).status()).isEqualTo(200);
+        Map<String, Object> record = new HashMap<>(Map.of("deviceId", device.getId(), "confirmed", false, "location", "东门立杆"));
+        assertThat(api.post("t-eng", "/api/inspections/" + monthly + "/assets", record).status()).isEqualTo(200);
+        ApiClient.Response finished = api.post("t-eng", "/api/inspections/" + monthly + "/finish", null);
+        assertThat(finished.status()).as(finished.body().toString()).isEqualTo(200);
+        String faultNumber = finished.body().path("checks").get(0).path("faultNumber").asText();
+        assertThat(faultNumber).isNotBlank();
+        Map<String, Object> sign = Map.of("signerName", "王科长", "signature", "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        assertThat(api.post("t-eng", "/api/inspections/" + monthly + "/sign", sign).status()).isEqualTo(200);
+
+        // Friday 5 February 2027, 07:30 in Shanghai
+        fireAt("2027-02-04T23:30:00Z");
+        List<ServiceReportView> made = reports(ServiceReportKind.INSPECTION_MONTHLY);
+        assertThat(made).hasSize(1);
+        ServiceReportView report = made.get(0);
+        assertThat(report.period()).isEqualTo("2027-01");
+        assertThat(report.dueOn()).isEqualTo(java.time.LocalDate.of(2027, 2, 5));
+        assertThat(report.state()).isEqualTo("READY");
+        assertThat(report.cases()).isEqualTo(2);
+        assertThat(report.xlsxName()).startsWith("巡检月报-").endsWith("-2027-01.xlsx");
+        assertThat(report.mailedTo()).containsExactly(mailbox, "pm-" + mailbox);
+
+        Map<String, List<List<String>>> xlsx = sheets(read.file(report.id(), ReadServiceReportFile.Format.XLSX).bytes());
+        assertThat(xlsx.keySet()).containsExactly("概况", "按巡检类型统计", "巡检明细");
+        List<List<String>> overview = xlsx.get("概况");
+        assertThat(overview.get(0).get(0)).endsWith("2027年1月巡检月报");
+        assertThat(value(overview, "应巡检次数")).isEqualTo("2");
+        assertThat(value(overview, "按时完成")).isEqualTo("1");
+        assertThat(value(overview, "逾期完成")).isEqualTo("0");
+        assertThat(value(overview, "逾期未完成")).isEqualTo("1");
+        assertThat(value(overview, "巡检按时完成率")).isEqualTo("50.0%");
+        assertThat(value(overview, "已检查项")).isEqualTo("1");
+        assertThat(value(overview, "不合格项")).isEqualTo("1");
+        assertThat(value(overview, "巡检发现故障（已建单）")).isEqualTo("1");
+        assertThat(value(overview, "设备台账核对无误")).isEqualTo("0");
+        assertThat(value(overview, "设备台账已更正")).isEqualTo("1");
+        assertThat(xlsx.get("按巡检类型统计")).extracting(r -> String.join("=", r)).containsExactly(
+                "巡检类型=应巡检=按时完成=逾期完成=逾期未完成=已检查项=不合格项=故障工单",
+                "每周视频巡检=1=0=0=1=0=0=0", "月度保养=1=1=0=0=1=1=1");
+        List<List<String>> rows = xlsx.get("巡检明细");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(2)).contains("月度保养", "按时完成", "1/1", faultNumber, "0/1");
+        assertThat(rows.get(1)).contains("每周视频巡检", "逾期未完成", "0/1");
+        rows.forEach(r -> assertThat(r).doesNotContain("MONTHLY", "WEEKLY", "DONE", "SCHEDULED", "AWAITING_TIME"));
+
+        String text = pdfText(read.file(report.id(), ReadServiceReportFile.Format.PDF).bytes());
+        assertThat(text).contains("巡检月报", "概况", "按巡检类型统计", "巡检明细", "应巡检次数", "逾期未完成", "统计期间：2027-01");
+        assertThat(text.replaceAll("\\s", "")).contains(faultNumber);
+
+        // fired again the next day: the same report
+        fireAt("2027-02-05T23:30:00Z");
+        assertThat(reports(ServiceReportKind.INSPECTION_MONTHLY)).extracting(ServiceReportView::id).containsExactly(report.id());
+    }
+
+    @Test
+    void aCustomerWithoutAnInspectionPlanIsOwedNoInspectionSummary() {
+        fireAt("2027-03-04T23:30:00Z");
+        assertThat(reports(ServiceReportKind.MONTHLY_FAULTS)).extracting(ServiceReportView::period).containsExactly("2027-02");
+        assertThat(reports(ServiceReportKind.INSPECTION_MONTHLY)).isEmpty();
     }
 
     @Test
