@@ -23,6 +23,7 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.common.UnprocessableException;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.idempotency.IdempotencyKey;
+import com.aftercare.sla.CaseOpening;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.sla.ContractBook;
 import com.aftercare.sla.RecordMilestone;
@@ -106,17 +107,21 @@ public class ReportFault {
         tickets.flush();
         timeline.record(ticket.getId(), new CaseEvent.Created(ticket.getNumber(), request.channel(), ticket.getTitle(),
                 request.receivedAt() == null ? null : ticket.getReceivedAt()));
-        // the policy's clocks (dispatch, response, resolution, ...) time faults; the other request types run their
-        // own model's clock (ADR 0037), so they start none of the policy's
+        String instanceId;
         if (request.type() == RequestType.FAULT) {
-            recordMilestone.record(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
-                    "policy " + assignment.policyCode() + ", via " + request.channel());
+            // the policy's clocks (dispatch, response, resolution, ...) time faults; the other request types run their
+            // own model's clock (ADR 0037), so they start none of the policy's. Until the case's escalation has read
+            // the clocks, the milestones recorded here signal nobody (CaseOpening, ADR 0053)
+            instanceId = CaseOpening.open(ticket.getId(), () -> {
+                recordMilestone.record(ticket.getId(), MilestoneKind.RECEIVED, ticket.getReceivedAt(),
+                        "policy " + assignment.policyCode() + ", via " + request.channel());
+                return caseProcess.startFaultIntake(new CaseProcess.FaultIntake(ticket.getId(), ticket.getNumber(),
+                        request.impact(), request.urgency(), request.category(), assignment.levelDecision()));
+            });
+        } else {
+            instanceId = caseProcess.startRequest(new CaseProcess.RequestCase(ticket.getId(), ticket.getNumber(),
+                    request.type(), request.serviceItem()));
         }
-        String instanceId = request.type() == RequestType.FAULT
-                ? caseProcess.startFaultIntake(new CaseProcess.FaultIntake(ticket.getId(), ticket.getNumber(),
-                        request.impact(), request.urgency(), request.category(), assignment.levelDecision()))
-                : caseProcess.startRequest(new CaseProcess.RequestCase(ticket.getId(), ticket.getNumber(),
-                        request.type(), request.serviceItem()));
         ticket.startedProcess(instanceId);
         String outer = MDC.get(CaseNumberInLogs.KEY); // e.g. the survey whose answer reports this fault
         MDC.put(CaseNumberInLogs.KEY, ticket.getNumber());

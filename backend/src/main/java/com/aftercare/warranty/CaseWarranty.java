@@ -39,8 +39,12 @@ class CaseWarranty {
     private Long newDeviceId;
     private Instant replacedAt;
     private boolean scrapped;
+    /**
+     * A wrapper, null until first stored: Spring Data then persists a new assessment instead of merging it, which
+     * would read the (absent) row first, one statement per fault report (ADR 0053).
+     */
     @Version
-    private long version;
+    private Long version;
 
     protected CaseWarranty() {
     }

@@ -129,13 +129,17 @@ class IntakeBenchmark {
                 }
                 System.out.printf("%nFault intake on %s, %d s per phase after %d s warm-up, closed loop%n",
                         postgres ? "PostgreSQL" : "H2 (file)", seconds, warmUp);
-                System.out.printf("  %-12s %7s %10s %12s %9s%n", "sign-in", "clients", "per second", "median ms", "of engine");
+                System.out.printf("  %-12s %7s %10s %12s %9s %12s %9s%n", "sign-in", "clients", "per second", "median ms", "of engine",
+                        "JVM CPU ms", "of engine");
                 for (var e : results.entrySet()) {
                     String[] key = e.getKey().split("\\|");
-                    double engine = results.get("bare engine|" + key[1])[0];
-                    System.out.printf("  %-12s %7s %10.1f %12.1f %8.0f %%%n", key[0], key[1], e.getValue()[0], e.getValue()[1],
-                            100 * e.getValue()[0] / engine);
+                    double[] engine = results.get("bare engine|" + key[1]);
+                    System.out.printf("  %-12s %7s %10.1f %12.1f %8.0f %% %12.2f %8.0f %%%n", key[0], key[1], e.getValue()[0],
+                            e.getValue()[1], 100 * e.getValue()[0] / engine[0], e.getValue()[2], 100 * engine[2] / e.getValue()[2]);
                 }
+                System.out.println("  JVM CPU ms: the whole JVM's CPU time per call (engine or application, plus the benchmark's own"
+                        + " HTTP clients; not the database server's), a measure that other load on the machine does not change;"
+                        + " its share is the engine's CPU per call over this row's");
                 System.out.println("  load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).strip());
             } finally {
                 bare.close();
@@ -220,7 +224,7 @@ class IntakeBenchmark {
 
     /**
      * {@code clients} threads, each doing its next call as soon as the last one returned; calls finished in the timed
-     * window after the warm-up are counted. Returns [calls per second, median latency ms].
+     * window after the warm-up are counted. Returns [calls per second, median latency ms, JVM CPU ms per call].
      */
     private static double[] closedLoop(int clients, int warmUp, int seconds, Callable<Callable<Void>> clientFactory) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -245,16 +249,30 @@ class IntakeBenchmark {
                     }
                 }));
             }
+            // CPU of the whole JVM during the timed window: taken when it opens and when it closes
+            long cpuStart = awaitAndReadCpu(startAt);
+            long cpuEnd = awaitAndReadCpu(endAt);
             List<Long> all = new ArrayList<>();
             for (Future<List<Long>> f : running) {
                 all.addAll(f.get());
             }
             Collections.sort(all);
             double median = all.isEmpty() ? Double.NaN : all.get(all.size() / 2) / 1e6;
-            return new double[] { all.size() / (double) seconds, median };
+            double cpuPerCall = all.isEmpty() ? Double.NaN : (cpuEnd - cpuStart) / 1e6 / all.size();
+            return new double[] { all.size() / (double) seconds, median, cpuPerCall };
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Sleeps until {@code nanoTime} and returns the JVM's CPU time (ns) used so far, all threads. */
+    private static long awaitAndReadCpu(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static ConfigurableApplicationContext start(boolean postgres, String dataDir) {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.aftercare.escalation.DeEscalateStoppedClocks;
+import com.aftercare.sla.CaseOpening;
 import com.aftercare.escalation.EscalateDueClocks;
 import com.aftercare.escalation.EvaluateClocks;
 import com.aftercare.escalation.RemindEngineer;
@@ -24,7 +25,10 @@ class EscalationDelegates {
     @Bean
     JavaDelegate evaluateClocksDelegate(EvaluateClocks evaluateClocks) {
         return execution -> {
-            EvaluateClocks.Result result = evaluateClocks.evaluate(ticketId(execution));
+            long ticketId = ticketId(execution);
+            // from here on the case's clocks are watched: a change must wake this process (ClockSignals, ADR 0053)
+            CaseOpening.watched(ticketId);
+            EvaluateClocks.Result result = evaluateClocks.evaluate(ticketId);
             execution.setVariable("clocksOutcome", result.outcome().name());
             execution.setVariable("nextEscalationAt",
                     result.nextEscalationAt() == null ? null : Date.from(result.nextEscalationAt()));
