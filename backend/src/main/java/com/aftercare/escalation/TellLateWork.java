@@ -130,16 +130,18 @@ public class TellLateWork {
                         contract.map(ServiceContract::getDepartmentHead).orElse(null));
         Map<String, Recipient> people = new LinkedHashMap<>();
         for (String username : named) {
+            // someone whose role was told in the app already gets the outside channels only, not a second in-app note
             accounts.find(username).filter(AppUser::isEnabled).ifPresent(u -> people.putIfAbsent(u.getUsername(),
-                    new Recipient(u.getUsername(), u.getDisplayName(), u.getEmail(), u.getMobile())));
+                    new Recipient(u.getRoles().stream().anyMatch(roles::contains) ? null : u.getUsername(), u.getDisplayName(),
+                            u.getEmail(), u.getMobile())));
         }
         if (!people.isEmpty()) {
             notifications.send(new CaseEventMessage(null, event, EscalationRecipients.language(contract),
                     EscalationRecipients.zone(contract, clock), new ArrayList<>(people.values()),
                     EscalationRecipients.channels(contract)));
         }
-        return new Told(roles, people.values().stream()
-                .map(r -> r.displayName() == null || r.displayName().isBlank() ? r.username() : r.displayName()).toList());
+        return new Told(roles, people.entrySet().stream().map(e -> e.getValue().displayName() == null
+                || e.getValue().displayName().isBlank() ? e.getKey() : e.getValue().displayName()).toList());
     }
 
     private static List<String> names(String... usernames) {
