@@ -60,7 +60,7 @@ describe('the board lines about late reports and late surveys', () => {
     expect(surveys.textContent).toContain('5 项回访或调查已逾期');
     expect(surveys.querySelector('a')?.getAttribute('href')).toBe('/surveys?overdue=true');
     expect(screen.queryByTestId('board-reports-none')).toBeNull();
-  });
+  }, 90_000);
 
   it('say quietly that nothing is late when none is', async () => {
     mockApi(0, 0);
@@ -73,5 +73,5 @@ describe('the board lines about late reports and late surveys', () => {
     );
     expect(screen.queryByTestId('board-reports-overdue')).toBeNull();
     expect(screen.queryByTestId('board-surveys-overdue')).toBeNull();
-  });
+  }, 90_000);
 });
