@@ -385,7 +385,8 @@ const en = {
     planLevelsHelp:
       'For faults of these levels (classes) the engineer writes a recovery plan that the customer reviews before the work; none by default.',
     samplePercent: 'Callback sample (%)',
-    samplePercentHelp: 'The share of each month\'s closed faults picked at random for a phone callback, rounded up, at least one; the contracts usually say 3 %.',
+    samplePercentHelp:
+      "The share of each month's closed faults picked at random for a phone callback, rounded up, at least one; the contracts usually say 3 %.",
     samplePercentRange: 'Enter a number above 0 and at most 100, with at most two decimals.',
     languageHelp:
       "The language of e-mail, WeCom and DingTalk messages; in-app messages follow each reader's own language.",

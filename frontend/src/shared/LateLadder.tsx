@@ -20,7 +20,11 @@ export function LateLadder({ ladder, testId }: { ladder?: LadderRung[] | null; t
   return (
     <div data-testid={testId ?? 'late-ladder'} style={{ marginTop: 4 }}>
       {ladder.map((r) => (
-        <Typography.Text key={r.rung} type={r.rung > 1 ? 'danger' : 'warning'} style={{ display: 'block', fontSize: 12 }}>
+        <Typography.Text
+          key={r.rung}
+          type={r.rung > 1 ? 'danger' : 'warning'}
+          style={{ display: 'block', fontSize: 12 }}
+        >
           {t('lateLadder.rung', {
             rung: r.rung,
             at: formatDateTime(r.reachedAt),
