@@ -835,7 +835,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["overdueCount"];
+        get: operations["overdueCount_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1533,6 +1533,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service-reports/overdue-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many reports are past their due day and not made (the supervisor board's count) */
+        get: operations["overdueCount_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/service-reports/{id}/pdf": {
         parameters: {
             query?: never;
@@ -2073,6 +2090,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/overdue-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["overdueCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3277,6 +3310,7 @@ export interface components {
             policyCode?: string;
             projectManager?: string;
             seniorEngineer?: string;
+            surveySamplePercent?: number;
             webhookAllowList?: string;
             wecomWebhookUrl?: string;
             workingHours?: components["schemas"]["Window"][];
@@ -3301,6 +3335,7 @@ export interface components {
             policyCode?: string;
             projectManager?: string;
             seniorEngineer?: string;
+            surveySamplePercent?: number;
             webhookAllowList?: string;
             wecomWebhookSet?: boolean;
             workingHours?: components["schemas"]["Window"][];
@@ -4374,6 +4409,14 @@ export interface components {
             ticketId?: number;
             title?: string;
         };
+        RungView: {
+            people?: string[];
+            /** Format: date-time */
+            reachedAt?: string;
+            roles?: ("SERVICE_DESK" | "ENGINEER" | "PROCESS_OWNER" | "SUPERVISOR" | "ADMIN" | "CUSTOMER")[];
+            /** Format: int32 */
+            rung?: number;
+        };
         ScrapCertificate: {
             cause?: string;
             certificateNo?: string;
@@ -4461,6 +4504,7 @@ export interface components {
             id?: number;
             /** @enum {string} */
             kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
+            ladder?: components["schemas"]["RungView"][];
             language?: string;
             /** Format: date-time */
             madeAt?: string;
@@ -4665,6 +4709,7 @@ export interface components {
             intakeScore?: number;
             /** @enum {string} */
             kind?: "SAMPLE" | "CALLBACK" | "QUARTERLY";
+            ladder?: components["schemas"]["RungView"][];
             outcome?: string;
             overdue?: boolean;
             /** Format: date */
@@ -6430,7 +6475,7 @@ export interface operations {
             };
         };
     };
-    overdueCount: {
+    overdueCount_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7485,6 +7530,7 @@ export interface operations {
             query?: {
                 customerId?: number;
                 kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL";
+                overdue?: boolean;
             };
             header?: never;
             path?: never;
@@ -7523,6 +7569,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ServiceReportView"];
+                };
+            };
+        };
+    };
+    overdueCount_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: number;
+                    };
                 };
             };
         };
@@ -8452,7 +8520,9 @@ export interface operations {
     };
     open: {
         parameters: {
-            query?: never;
+            query?: {
+                overdue?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8466,6 +8536,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SurveyView"][];
+                };
+            };
+        };
+    };
+    overdueCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: number;
+                    };
                 };
             };
         };
