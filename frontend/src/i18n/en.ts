@@ -386,6 +386,10 @@ const en = {
     planLevels: 'Levels that owe a recovery plan',
     planLevelsHelp:
       'For faults of these levels (classes) the engineer writes a recovery plan that the customer reviews before the work; none by default.',
+    samplePercent: 'Callback sample (%)',
+    samplePercentHelp:
+      "The share of each month's closed faults picked at random for a phone callback, rounded up, at least one; the contracts usually say 3 %.",
+    samplePercentRange: 'Enter a number above 0 and at most 100, with at most two decimals.',
     languageHelp:
       "The language of e-mail, WeCom and DingTalk messages; in-app messages follow each reader's own language.",
     language: { 'zh-CN': 'Chinese (中文)', en: 'English' },
@@ -853,6 +857,9 @@ const en = {
     status: 'Status',
   },
   survey: {
+    overdueOnly: 'Overdue only',
+    lateCount: '{{count}} callbacks or surveys are overdue',
+    noneLate: 'Callbacks and surveys: none overdue',
     title: 'Callbacks and surveys',
     customerTitle: 'Satisfaction surveys',
     tabOpen: 'To do',
@@ -899,7 +906,14 @@ const en = {
     answeredVia: 'How',
     answeredAt: 'Done at',
   },
+  lateLadder: {
+    rung: 'Level {{rung}} · {{at}} · told: {{told}}',
+    separator: ', ',
+  },
   serviceReports: {
+    overdueOnly: 'Overdue only',
+    lateCount: '{{count}} scheduled reports are overdue',
+    noneLate: 'Scheduled reports: none overdue',
     pageTitle: 'Reports',
     title: 'Scheduled service reports',
     intro:

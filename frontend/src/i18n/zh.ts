@@ -383,6 +383,9 @@ const zh: Shape<Messages> = {
     languageLabel: '通知语言',
     planLevels: '需评审恢复方案的级别',
     planLevelsHelp: '这些级别（类别）的故障在施工前由工程师提交恢复方案，客户评审通过后再实施；不选则不需要。',
+    samplePercent: '故障回访抽样比例（%）',
+    samplePercentHelp: '每月关闭的故障按此比例随机抽取做电话回访，向上取整、至少 1 单；合同约定一般为 3%。',
+    samplePercentRange: '请填写大于 0、不超过 100 的数字，最多两位小数。',
     languageHelp: '邮件、企业微信和钉钉消息使用的语言；系统内的消息按每位用户自己的界面语言显示。',
     language: { 'zh-CN': '中文', en: '英文（English）' },
     notifyEmail: '同时发送邮件',
@@ -846,6 +849,9 @@ const zh: Shape<Messages> = {
     status: '状态',
   },
   survey: {
+    overdueOnly: '只看逾期',
+    lateCount: '{{count}} 项回访或调查已逾期',
+    noneLate: '回访与调查：无逾期',
     title: '回访与满意度调查',
     customerTitle: '满意度调查',
     tabOpen: '待办回访',
@@ -891,7 +897,14 @@ const zh: Shape<Messages> = {
     answeredVia: '方式',
     answeredAt: '完成时间',
   },
+  lateLadder: {
+    rung: '第{{rung}}级升级 · {{at}} · 已通知：{{told}}',
+    separator: '、',
+  },
   serviceReports: {
+    overdueOnly: '只看逾期',
+    lateCount: '{{count}} 份定期报告已逾期未生成',
+    noneLate: '定期报告：无逾期',
     pageTitle: '报告',
     title: '定期服务报告',
     intro:

@@ -8,6 +8,7 @@ import {
   Flex,
   Form,
   Input,
+  InputNumber,
   List,
   Select,
   Space,
@@ -280,6 +281,21 @@ export function ContractForm({
             label: t(`levelName.${policyCode}.${l.code}`, { defaultValue: l.name }),
           }))}
         />
+      </Form.Item>
+      <Form.Item
+        name="surveySamplePercent"
+        label={t('contracts.samplePercent')}
+        extra={t('contracts.samplePercentHelp')}
+        rules={[
+          {
+            validator: (_, v: number | null | undefined) =>
+              v == null || (v > 0 && v <= 100 && Math.round(v * 100) === v * 100)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('contracts.samplePercentRange'))),
+          },
+        ]}
+      >
+        <InputNumber data-testid="contract-samplePercent" min={0.01} max={100} step={1} style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="calendar" label={t('contracts.calendarLabel')} extra={t('contracts.calendarHelp')}>
         <Select

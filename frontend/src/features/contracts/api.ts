@@ -35,6 +35,8 @@ export interface Contract {
   dingtalkSecretSet?: boolean;
   /** Levels (classes) whose recovery plan the customer reviews before the work (FW-4); absent from older servers. */
   planLevels?: string[];
+  /** CB-1: the percentage of each month's closed faults sampled for the phone callback (3 unless the contract says otherwise). */
+  surveySamplePercent?: number;
 }
 
 /**
@@ -54,6 +56,8 @@ export interface ContractPayload {
   workingHours: WorkingWindow[];
   language: ContractLanguage;
   planLevels: string[];
+  /** Absent keeps the stored one. */
+  surveySamplePercent?: number;
   wecomWebhookUrl?: string;
   dingtalkWebhookUrl?: string;
   dingtalkSecret?: string;

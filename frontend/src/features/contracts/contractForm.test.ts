@@ -76,6 +76,7 @@ describe('the PUT body', () => {
       notifyEmail: true,
       language: 'en',
       planLevels: [],
+      surveySamplePercent: 3,
       workingHours: [
         { from: '08:30', to: '12:00' },
         { from: '13:30', to: '17:00' },
@@ -90,6 +91,12 @@ describe('the PUT body', () => {
     expect(edited.wecomWebhookUrl).toBe('');
     expect(edited.dingtalkWebhookUrl).toBe('https://oapi.dingtalk.com/robot/send?access_token=x');
     expect('dingtalkSecret' in edited).toBe(false);
+  });
+
+  it("sends the contract's callback sample percentage (CB-1), 3 % unless it says otherwise", () => {
+    expect(toPayload(formValues(undefined)).surveySamplePercent).toBe(3);
+    expect(toPayload(formValues({ ...contract, surveySamplePercent: 5 })).surveySamplePercent).toBe(5);
+    expect('surveySamplePercent' in toPayload({ ...formValues(contract), surveySamplePercent: null })).toBe(false);
   });
 
   it('sends the levels that owe a recovery plan (FW-4), none for a new contract', () => {

@@ -60,6 +60,7 @@ export interface ContractFormValues {
   notifyEmail: boolean;
   language: ContractLanguage;
   planLevels: string[];
+  surveySamplePercent?: number | null;
   workingHours: WorkingWindow[];
   wecomWebhookUrl: SecretEdit;
   dingtalkWebhookUrl: SecretEdit;
@@ -81,6 +82,7 @@ export function formValues(contract: Contract | undefined): ContractFormValues {
     notifyEmail: contract?.notifyEmail ?? false,
     language: contract?.language ?? 'zh-CN',
     planLevels: contract?.planLevels ?? [],
+    surveySamplePercent: contract?.surveySamplePercent ?? 3,
     workingHours: (contract?.workingHours?.length ? contract.workingHours : DEFAULT_HOURS).map((w) => ({ ...w })),
     wecomWebhookUrl: { mode: 'keep' },
     dingtalkWebhookUrl: { mode: 'keep' },
@@ -116,6 +118,7 @@ export function toPayload(v: ContractFormValues): ContractPayload {
     planLevels: v.planLevels ?? [],
     workingHours: v.workingHours.map((w) => ({ from: (w.from ?? '').trim(), to: (w.to ?? '').trim() })),
   };
+  if (v.surveySamplePercent != null) payload.surveySamplePercent = v.surveySamplePercent;
   const wecom = secret(v.wecomWebhookUrl);
   const dingtalk = secret(v.dingtalkWebhookUrl);
   const dingtalkSecret = secret(v.dingtalkSecret);

@@ -1,12 +1,14 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
+import { LateLadder } from '../../shared/LateLadder';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import {
   lastServicePeriod,
@@ -38,6 +40,10 @@ export function ServiceReportsSection({ customers }: { customers: Customer[] }) 
   const [kind, setKind] = useState<ServiceReportKind>('MONTHLY_FAULTS');
   const [period, setPeriod] = useState(lastServicePeriod('MONTHLY_FAULTS'));
   const [error, setError] = useState<string>();
+  // 逾期: the supervisor board links here with ?overdue=true
+  const [params, setParams] = useSearchParams();
+  const overdueOnly = params.get('overdue') === 'true';
+  const shown = (reports.data ?? []).filter((r) => !overdueOnly || r.state === 'OVERDUE');
   const generate = useMutation({
     mutationFn: () => serviceReportsApi.generate(customerId!, kind, period.trim()),
     onSuccess: () => {
@@ -95,10 +101,23 @@ export function ServiceReportsSection({ customers }: { customers: Customer[] }) 
         </Form>
       )}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Checkbox
+        data-testid="service-reports-overdue-only"
+        checked={overdueOnly}
+        style={{ marginBottom: 12 }}
+        onChange={(e) => {
+          const next = new URLSearchParams(params);
+          if (e.target.checked) next.set('overdue', 'true');
+          else next.delete('overdue');
+          setParams(next, { replace: true });
+        }}
+      >
+        {t('serviceReports.overdueOnly')}
+      </Checkbox>
       <ResponsiveTable<ServiceReport>
         rowKey="id"
         loading={reports.isLoading}
-        dataSource={reports.data ?? []}
+        dataSource={shown}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         cardTitle={(r) => `${t(`serviceReport.kind.${r.kind}`)} · ${r.period}`}
         cardHidden={['kind', 'period']}
@@ -115,10 +134,13 @@ export function ServiceReportsSection({ customers }: { customers: Customer[] }) 
           {
             title: t('serviceReports.state'),
             dataIndex: 'state',
-            render: (s: ServiceReportState) => (
-              <Tag color={STATE_COLOR[s]} data-testid="service-report-state">
-                {t(`serviceReport.state.${s}`)}
-              </Tag>
+            render: (s: ServiceReportState, r: ServiceReport) => (
+              <>
+                <Tag color={STATE_COLOR[s]} data-testid="service-report-state">
+                  {t(`serviceReport.state.${s}`)}
+                </Tag>
+                <LateLadder ladder={r.ladder} testId={`service-report-ladder-${r.id}`} />
+              </>
             ),
           },
           { title: t('serviceReports.cases'), dataIndex: 'cases' },

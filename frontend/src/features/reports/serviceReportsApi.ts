@@ -1,4 +1,5 @@
 import { api, download } from '../../api/client';
+import type { LadderRung } from '../../shared/LateLadder';
 
 export type ServiceReportKind =
   | 'DAILY_LOG'
@@ -38,10 +39,13 @@ export interface ServiceReport {
   madeAt?: string | null;
   mailedTo: string[];
   mailedAt?: string | null;
+  /** The rungs its lateness reached (ADR 0050), lowest first; empty for a customer's user. */
+  ladder?: LadderRung[];
 }
 
 export const serviceReportsApi = {
   list: () => api.get<ServiceReport[]>('/service-reports'),
+  overdueCount: () => api.get<{ overdue: number }>('/service-reports/overdue-count'),
   generate: (customerId: number, kind: ServiceReportKind, period: string) =>
     api.post<ServiceReport>('/service-reports', { customerId, kind, period }),
   download: (r: ServiceReport, format: 'xlsx' | 'pdf') =>
@@ -52,7 +56,10 @@ export const serviceReportsApi = {
     ),
 };
 
-export const serviceReportKeys = { all: ['service-reports'] as const };
+export const serviceReportKeys = {
+  all: ['service-reports'] as const,
+  overdueCount: ['service-reports', 'overdue-count'] as const,
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -39,6 +39,8 @@ import { useHasRole } from '../../auth/AuthContext';
 import type { SuperviseAction } from './api';
 import { SuperviseDialog } from './SuperviseDialog';
 import { OverdueInspectionsNotice } from '../inspections';
+import { LateReportsNotice } from '../reports';
+import { LateSurveysNotice } from '../survey';
 
 /** The board is refreshed this often (and at once when a filter changes). */
 export const BOARD_REFRESH_MILLIS = 30_000;
@@ -351,6 +353,8 @@ export function SupervisorBoardPage() {
         }
       />
       <OverdueInspectionsNotice />
+      <LateReportsNotice />
+      <LateSurveysNotice />
       {board.error && (
         <Alert
           type="error"

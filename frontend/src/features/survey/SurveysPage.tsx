@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Empty, Row, Select, Space, Statistic, Tabs, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
+import { LateLadder } from '../../shared/LateLadder';
 import { PageHeader } from '../../shared/PageHeader';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { AnswerDrawer } from './AnswerDrawer';
@@ -21,14 +22,31 @@ function OpenSurveys() {
   const { t } = useTranslation();
   const open = useQuery({ queryKey: surveyKeys.open, queryFn: surveyApi.open });
   const [answering, setAnswering] = useState<Survey | null>(null);
+  // 逾期: the supervisor board links here with ?overdue=true
+  const [params, setParams] = useSearchParams();
+  const overdueOnly = params.get('overdue') === 'true';
+  const shown = (open.data ?? []).filter((s) => !overdueOnly || s.overdue);
   return (
     <>
       {open.error && <Alert type="error" showIcon message={describeError(open.error, t)} />}
+      <Checkbox
+        data-testid="survey-overdue-only"
+        checked={overdueOnly}
+        style={{ marginBottom: 12 }}
+        onChange={(e) => {
+          const next = new URLSearchParams(params);
+          if (e.target.checked) next.set('overdue', 'true');
+          else next.delete('overdue');
+          setParams(next, { replace: true });
+        }}
+      >
+        {t('survey.overdueOnly')}
+      </Checkbox>
       <ResponsiveTable<Survey>
         rowKey="id"
         data-testid="survey-open"
         loading={open.isLoading}
-        dataSource={open.data ?? []}
+        dataSource={shown}
         pagination={false}
         locale={{ emptyText: <Empty description={t('survey.nothingOpen')} /> }}
         cardTitle={(s) => `${t(`surveyKind.${s.kind}`)} · ${s.customerName}`}
@@ -50,10 +68,13 @@ function OpenSurveys() {
             title: t('survey.due'),
             dataIndex: 'dueAt',
             render: (v: string, s: Survey) => (
-              <Space size={4} wrap>
-                {formatDateTime(v)}
-                {s.overdue && <Tag color="red">{t('survey.overdue')}</Tag>}
-              </Space>
+              <>
+                <Space size={4} wrap>
+                  {formatDateTime(v)}
+                  {s.overdue && <Tag color="red">{t('survey.overdue')}</Tag>}
+                </Space>
+                <LateLadder ladder={s.ladder} testId={`survey-ladder-${s.id}`} />
+              </>
             ),
           },
           {

@@ -1,6 +1,7 @@
 import { api, request } from '../../api/client';
 import type { Customer, Site } from '../../api/types';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
+import type { LadderRung } from '../../shared/LateLadder';
 
 export type SurveyKind = 'SAMPLE' | 'CALLBACK' | 'QUARTERLY';
 
@@ -27,6 +28,8 @@ export interface Survey {
   answeredVia?: 'PHONE' | 'PORTAL' | null;
   answeredAt?: string | null;
   createdAt: string;
+  /** The rungs its lateness reached (ADR 0050), lowest first; empty for a customer's user. */
+  ladder?: LadderRung[];
 }
 
 export interface RaisedProblem {
@@ -62,6 +65,7 @@ export interface SurveyResults {
 
 export const surveyApi = {
   open: () => api.get<Survey[]>('/surveys'),
+  overdueCount: () => api.get<{ overdue: number }>('/surveys/overdue-count'),
   /** One Idempotency-Key per submitted form: a phone that resends gets the answer back, not a 409. */
   answer: (id: number, body: SurveyAnswer, key: string = newIdempotencyKey()) =>
     request<Survey>(`/surveys/${id}/answer`, { method: 'POST', body, headers: { 'Idempotency-Key': key } }),
@@ -73,6 +77,7 @@ export const surveyApi = {
 
 export const surveyKeys = {
   open: ['surveys', 'open'] as const,
+  overdueCount: ['surveys', 'overdue-count'] as const,
   results: (customerId: number | undefined, from: string, to: string) =>
     ['surveys', 'results', customerId, from, to] as const,
   customers: ['surveys', 'customers'] as const,

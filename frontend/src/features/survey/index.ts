@@ -1,1 +1,2 @@
 export { SurveysPage } from './SurveysPage';
+export { LateSurveysNotice } from './LateSurveysNotice';

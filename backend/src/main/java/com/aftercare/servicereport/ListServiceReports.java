@@ -2,6 +2,8 @@ package com.aftercare.servicereport;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,17 +23,25 @@ import com.aftercare.identity.CurrentUser;
 public class ListServiceReports {
 
     private final ServiceReportRepository reports;
+    private final ServiceReportRungRepository rungs;
     private final AssetService assets;
     private final Clock clock;
 
-    ListServiceReports(ServiceReportRepository reports, AssetService assets, Clock clock) {
+    ListServiceReports(ServiceReportRepository reports, ServiceReportRungRepository rungs, AssetService assets, Clock clock) {
         this.reports = reports;
+        this.rungs = rungs;
         this.assets = assets;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<ServiceReportView> list(Long customerId, ServiceReportKind kind) {
+        return list(customerId, kind, false);
+    }
+
+    /** overdueOnly: only the reports past their due day and not made (the board's link, 逾期). */
+    @Transactional(readOnly = true)
+    public List<ServiceReportView> list(Long customerId, ServiceReportKind kind, boolean overdueOnly) {
         Long scope = CurrentUser.scopeCustomerId();
         if (scope != null && customerId != null && !scope.equals(customerId)) {
             return List.of();
@@ -41,9 +51,18 @@ public class ListServiceReports {
         List<ServiceReport> found = only == null ? reports.findAllByOrderByPeriodStartDescIdDesc()
                 : reports.findByCustomerIdOrderByPeriodStartDescIdDesc(only);
         LocalDate today = LocalDate.now(clock);
-        return found.stream().filter(r -> kind == null || r.getKind() == kind)
+        List<ServiceReport> shown = found.stream().filter(r -> kind == null || r.getKind() == kind)
                 .filter(r -> names.containsKey(r.getCustomerId()))
-                .map(r -> ServiceReportView.of(r, names.get(r.getCustomerId()), today, clock.getZone()))
+                .filter(r -> !overdueOnly || (r.getStatus() == ServiceReport.Status.DUE && today.isAfter(r.getDueOn()))).toList();
+        Map<Long, List<ServiceReportRung>> ladders = new HashMap<>();
+        List<Long> ids = shown.stream().map(ServiceReport::getId).toList();
+        for (int i = 0; scope == null && i < ids.size(); i += 500) {
+            rungs.findByReportIdInOrderByRungAsc(ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .forEach(g -> ladders.computeIfAbsent(g.getReportId(), k -> new ArrayList<>()).add(g));
+        }
+        return shown.stream()
+                .map(r -> ServiceReportView.of(r, names.get(r.getCustomerId()), today, clock.getZone(),
+                        ladders.getOrDefault(r.getId(), List.of())))
                 .map(v -> scope == null ? v : v.withoutCreator()).toList();
     }
 

@@ -16,15 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Customer;
 import com.aftercare.identity.CurrentUser;
-import com.aftercare.identity.Role;
 import com.aftercare.inspection.ReadInspectionMonth;
-import com.aftercare.labels.Labels;
-import com.aftercare.notify.NotificationService;
 import com.aftercare.sla.ContractBook;
 import com.aftercare.sla.ServiceContract;
 import com.aftercare.ticket.ReportedCases;
 import com.aftercare.ticket.ReportedCases.ReportedCase;
-import com.aftercare.ticket.event.CaseEvent;
 
 /**
  * What service-reports.bpmn's daily timer does (RP-1), in three steps:
@@ -32,9 +28,10 @@ import com.aftercare.ticket.event.CaseEvent;
  * <li>records the reports now owed for every contract whose report settings exist (reports are switched on by
  * saving them on the contract page): yesterday's daily log, last month's fault summary, last quarter's two reports,
  * last year's summary, last month's inspection summary (巡检月报, to a customer with an inspection plan), and a
- * major fault report for each case at or above the contract's major level closed in the last week; a period is owed by the timer only up to {@link ServicePeriod#madeByTimerUntil()};</li>
- * <li>escalates every report still not made after its due day, once: the supervisors are told (in-app), the list
- * shows it 已逾期 (OVERDUE), or 逾期生成 (LATE) once it is made;</li>
+ * major fault report for each case at or above the contract's major level closed in the last week; a period is owed
+ * by the timer only up to {@link ServicePeriod#madeByTimerUntil()};</li>
+ * <li>climbs every report still not made after its due day up its late ladder ({@link EscalateLateReports}, each rung
+ * once); the list shows it 已逾期 (OVERDUE), or 逾期生成 (LATE) once it is made;</li>
  * <li>makes every report owed, and mails it.</li>
  * </ol>
  * A report made already is found, not made again, so the timer fired twice makes nothing new.
@@ -54,12 +51,12 @@ public class ProduceServiceReports {
     private final ReportedCases cases;
     private final AssetService assets;
     private final ContractBook contracts;
-    private final NotificationService notifications;
+    private final EscalateLateReports escalate;
     private final ReadInspectionMonth inspectionMonth;
     private final Clock clock;
 
     ProduceServiceReports(GenerateServiceReport generate, ServiceReportRepository reports, ReportSettingsRepository settings,
-            ReportedCases cases, AssetService assets, ContractBook contracts, NotificationService notifications,
+            ReportedCases cases, AssetService assets, ContractBook contracts, EscalateLateReports escalate,
             ReadInspectionMonth inspectionMonth, Clock clock) {
         this.inspectionMonth = inspectionMonth;
         this.generate = generate;
@@ -68,14 +65,13 @@ public class ProduceServiceReports {
         this.cases = cases;
         this.assets = assets;
         this.contracts = contracts;
-        this.notifications = notifications;
+        this.escalate = escalate;
         this.clock = clock;
     }
 
     @Transactional
     public Produced run() {
         LocalDate today = LocalDate.now(clock);
-        Instant now = clock.instant();
         Map<Long, Customer> active = assets.customers().stream().filter(Customer::isActive)
                 .collect(Collectors.toMap(Customer::getId, c -> c));
         Set<Long> switchedOn = settings.findAll().stream().map(ReportSettings::getContractId).collect(Collectors.toSet());
@@ -104,15 +100,7 @@ public class ProduceServiceReports {
         Map<Long, String> names = new HashMap<>();
         active.values().forEach(c -> names.put(c.getId(), c.getName()));
         List<ServiceReport> due = reports.findByStatusOrderByDueOnAscIdAsc(ServiceReport.Status.DUE);
-        for (ServiceReport report : due) {
-            if (today.isAfter(report.getDueOn()) && report.getOverdueNotifiedAt() == null) {
-                CaseEvent event = new CaseEvent.ServiceReportOverdue(report.getKind().name(), report.period().code(),
-                        names.getOrDefault(report.getCustomerId(), ""), report.getDueOn());
-                notifications.notifyRole(Role.SUPERVISOR, null, event, Labels.ZH, clock.getZone());
-                report.overdueNotified(now);
-                escalated++;
-            }
-        }
+        escalated += escalate.escalate(due, names);
         for (ServiceReport report : due) {
             Customer customer = active.get(report.getCustomerId());
             if (customer != null && generate.make(report, customer)) {

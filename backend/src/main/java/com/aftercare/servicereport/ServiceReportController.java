@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.CacheControl;
@@ -68,9 +69,17 @@ class ServiceReportController {
     @GetMapping("/api/service-reports")
     @Operation(summary = "Service reports owed and made, newest period first (a customer's user: their unit's only)")
     List<ServiceReportView> list(@RequestParam(name = "customerId", required = false) Long customerId,
-            @RequestParam(name = "kind", required = false) ServiceReportKind kind) {
+            @RequestParam(name = "kind", required = false) ServiceReportKind kind,
+            @RequestParam(name = "overdue", defaultValue = "false") boolean overdue) {
         requireAny(MAY_READ);
-        return list.list(customerId, kind);
+        return list.list(customerId, kind, overdue);
+    }
+
+    @GetMapping("/api/service-reports/overdue-count")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'SERVICE_DESK', 'ADMIN')")
+    @Operation(summary = "How many reports are past their due day and not made (the supervisor board's count)")
+    Map<String, Long> overdueCount() {
+        return Map.of("overdue", list.overdue());
     }
 
     @PostMapping("/api/service-reports")

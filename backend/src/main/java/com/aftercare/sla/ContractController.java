@@ -30,13 +30,15 @@ class ContractController {
     record ContractView(Long id, Long customerId, String name, String policyCode, CalendarKind calendar, String zone,
             String deskLead, String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail,
             boolean wecomWebhookSet, boolean dingtalkWebhookSet, boolean dingtalkSecretSet, String webhookAllowList,
-            List<ContractSettings.Window> workingHours, ContractLanguage language, List<String> planLevels) {
+            List<ContractSettings.Window> workingHours, ContractLanguage language, List<String> planLevels,
+            java.math.BigDecimal surveySamplePercent) {
 
         static ContractView of(ServiceContract c) {
             return new ContractView(c.getId(), c.getCustomerId(), c.getName(), c.getPolicyCode(), c.getCalendar(), c.getZone(),
                     c.getDeskLead(), c.getProjectManager(), c.getSeniorEngineer(), c.getDepartmentHead(), c.isNotifyEmail(),
                     c.getWecomWebhookUrl() != null, c.getDingtalkWebhookUrl() != null, c.getDingtalkSecret() != null,
-                    c.getWebhookAllowList(), hours(c.terms()), c.getLanguage(), c.planLevels().stream().sorted().toList());
+                    c.getWebhookAllowList(), hours(c.terms()), c.getLanguage(), c.planLevels().stream().sorted().toList(),
+                    c.getSurveySamplePercent().stripTrailingZeros());
         }
 
         /** The office hours in force (the default ones when none were set), as the client sends them. */

@@ -1,7 +1,11 @@
 package com.aftercare.sla;
 
+import java.math.BigDecimal;
 import java.util.List;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,7 +42,20 @@ public record ContractSettings(
         /** zh-CN or en: the language of e-mail, WeCom and DingTalk messages; null keeps the stored one (zh-CN for a new contract). */
         @Pattern(regexp = "zh-CN|en", message = "zh-CN or en") String language,
         /** Levels whose recovery plan the customer reviews (FW-4); null keeps the stored ones. */
-        @Size(max = 20, message = "at most 20 levels") List<@NotBlank(message = "a level code") @Size(max = 20, message = "a level code") String> planLevels) {
+        @Size(max = 20, message = "at most 20 levels") List<@NotBlank(message = "a level code") @Size(max = 20, message = "a level code") String> planLevels,
+        /** CB-1: the percentage of each month's closed faults sampled for the phone survey; null keeps the stored one (3 for a new contract). */
+        @DecimalMin(value = "0", inclusive = false, message = "must be above 0 and at most 100")
+        @DecimalMax(value = "100", message = "must be above 0 and at most 100")
+        @Digits(integer = 3, fraction = 2, message = "at most two decimals") BigDecimal surveySamplePercent) {
+
+    /** Without a sample percentage of its own (keeps the stored one). */
+    public ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,
+            String projectManager, String seniorEngineer, String departmentHead, boolean notifyEmail, String wecomWebhookUrl,
+            String dingtalkWebhookUrl, String dingtalkSecret, String webhookAllowList, List<Window> workingHours, String language,
+            List<String> planLevels) {
+        this(name, policyCode, calendar, zone, deskLead, projectManager, seniorEngineer, departmentHead, notifyEmail,
+                wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, webhookAllowList, workingHours, language, planLevels, null);
+    }
 
     /** Without plan levels of its own (keeps the stored ones). */
     public ContractSettings(String name, String policyCode, CalendarKind calendar, String zone, String deskLead,

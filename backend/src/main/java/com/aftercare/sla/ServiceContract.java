@@ -64,8 +64,14 @@ public class ServiceContract {
     /** Level codes whose recovery plan the customer reviews (FW-4), comma-separated; null owes none. */
     @Column(name = "plan_levels")
     private String planLevels;
+    /** CB-1: the percentage of each month's closed faults sampled for the phone survey (0 < p <= 100). */
+    @Column(name = "survey_sample_percent")
+    private java.math.BigDecimal surveySamplePercent = DEFAULT_SAMPLE_PERCENT;
     @Version
     private long version;
+
+    /** What the five contracts say (seed 000: 3 % of the faults are called back). */
+    public static final java.math.BigDecimal DEFAULT_SAMPLE_PERCENT = java.math.BigDecimal.valueOf(3);
 
     protected ServiceContract() {
     }
@@ -97,6 +103,9 @@ public class ServiceContract {
             this.planLevels = s.planLevels().isEmpty() ? null
                     : String.join(",", new java.util.TreeSet<>(s.planLevels().stream().map(String::strip).toList()));
         }
+        if (s.surveySamplePercent() != null) {
+            this.surveySamplePercent = s.surveySamplePercent();
+        }
     }
 
     /**
@@ -124,6 +133,9 @@ public class ServiceContract {
         return new ContractTerms(calendar, zoneId(), ContractTerms.parse(workingHours));
     }
     public String getDeskLead() { return deskLead; }
+    public java.math.BigDecimal getSurveySamplePercent() {
+        return surveySamplePercent == null ? DEFAULT_SAMPLE_PERCENT : surveySamplePercent;
+    }
     public String getProjectManager() { return projectManager; }
     public String getSeniorEngineer() { return seniorEngineer; }
     public String getDepartmentHead() { return departmentHead; }

@@ -1,47 +1,55 @@
 package com.aftercare.survey;
 
-import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.aftercare.asset.AssetService;
-import com.aftercare.asset.Customer;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.ticket.event.CaseEvent;
 
 /**
- * CB-3: quarterly-survey.bpmn's due timer fired before the results were in. The survey is marked overdue (the results
- * page and the desk's list count it) and the supervisors and the desk are told, as a clock's breach tells them. An
- * answer that came in at the same moment wins: an answered survey is not escalated.
+ * CB-3: quarterly-survey.bpmn's timers fired before the results were in. At the due time (rung 1) the survey is marked
+ * overdue (the results page and the desk's list count it) and the desk and the supervisors are told, as a clock's
+ * breach tells them; the model then waits until the end of the next working day and, the results still not in,
+ * climbs to rung 2 (the contract's project manager and department head, the supervisors again; ADR 0050). An answer
+ * that came in at the same moment wins: an answered survey is not escalated, and each rung is told once.
  */
 @Service
 public class EscalateLateSurvey {
 
     private final SurveyRepository surveys;
-    private final AssetService assets;
-    private final SurveyNotices notices;
-    private final Clock clock;
+    private final EscalateLateSurveys ladder;
 
-    EscalateLateSurvey(SurveyRepository surveys, AssetService assets, SurveyNotices notices, Clock clock) {
+    EscalateLateSurvey(SurveyRepository surveys, EscalateLateSurveys ladder) {
         this.surveys = surveys;
-        this.assets = assets;
-        this.notices = notices;
-        this.clock = clock;
+        this.ladder = ladder;
     }
 
-    /** True when the survey was late and the supervisors were told. */
+    /** Rung 1. True when the survey was late and the rung was reached now. */
     @Transactional
     public boolean escalate(long surveyId) {
-        Survey survey = surveys.findById(surveyId).orElseThrow(() -> new NotFoundException("No survey " + surveyId));
-        if (survey.getStatus() == SurveyStatus.ANSWERED) {
-            return false;
-        }
-        survey.markOverdue(clock.instant());
-        String customer = assets.customers().stream().filter(c -> c.getId().equals(survey.getCustomerId()))
-                .map(Customer::getName).findFirst().orElse("-");
-        notices.overdue(new CaseEvent.SurveyOverdue(customer, survey.getPeriodStart().getYear(),
-                (survey.getPeriodStart().getMonthValue() - 1) / 3 + 1, survey.getDueAt()));
-        return true;
+        Survey survey = survey(surveyId);
+        CaseEvent event = new CaseEvent.SurveyOverdue(ladder.customerName(survey.getCustomerId()),
+                survey.getPeriodStart().getYear(), (survey.getPeriodStart().getMonthValue() - 1) / 3 + 1, survey.getDueAt());
+        return ladder.reach(survey, 1, event);
+    }
+
+    /** Rung 2. True when the survey was still open and the rung was reached now. */
+    @Transactional
+    public boolean escalateAgain(long surveyId) {
+        return ladder.reach(survey(surveyId), 2, null);
+    }
+
+    /** When the survey's second rung is due (the model's timer), or empty when it is answered. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> secondRungAt(long surveyId) {
+        Survey survey = survey(surveyId);
+        return survey.getStatus() == SurveyStatus.ANSWERED ? Optional.empty() : Optional.of(ladder.secondRungAt(survey));
+    }
+
+    private Survey survey(long surveyId) {
+        return surveys.findById(surveyId).orElseThrow(() -> new NotFoundException("No survey " + surveyId));
     }
 }

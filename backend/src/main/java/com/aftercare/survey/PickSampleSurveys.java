@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.ServiceContract;
 import com.aftercare.ticket.ClosedFaults;
 import com.aftercare.ticket.ClosedFaults.ClosedFault;
 
@@ -28,7 +30,9 @@ import com.aftercare.ticket.ClosedFaults.ClosedFault;
  * "电话故障回访按照故障总量的3%进行"). The sample size is ceil(closed x percent / 100): at least one survey for a
  * customer with any closed fault, never more than the faults closed (ADR 0045). A run tops the month up to its size
  * from the cases not yet picked, so a second run (a retry, the next day's timer) picks nothing new, and the unique
- * ticket column makes a case picked twice impossible even for two runs at once.
+ * ticket column makes a case picked twice impossible even for two runs at once. The percentage is the customer's
+ * contract's ({@code survey_sample_percent}, 3 unless the contract says otherwise); a customer without a contract is
+ * sampled at the configured {@code aftercare.surveys.sample-percent}.
  */
 @Service
 public class PickSampleSurveys {
@@ -39,11 +43,12 @@ public class PickSampleSurveys {
     private final SurveyRepository surveys;
     private final ClosedFaults closedFaults;
     private final SurveyNotices notices;
+    private final ContractBook contracts;
     private final Clock clock;
     private final BigDecimal percent;
     private final Random random = new SecureRandom();
 
-    PickSampleSurveys(SurveyRepository surveys, ClosedFaults closedFaults, SurveyNotices notices, Clock clock,
+    PickSampleSurveys(SurveyRepository surveys, ClosedFaults closedFaults, SurveyNotices notices, ContractBook contracts, Clock clock,
             @Value("${aftercare.surveys.sample-percent:3}") BigDecimal percent) {
         if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("aftercare.surveys.sample-percent must be above 0 and at most 100: " + percent);
@@ -51,6 +56,7 @@ public class PickSampleSurveys {
         this.surveys = surveys;
         this.closedFaults = closedFaults;
         this.notices = notices;
+        this.contracts = contracts;
         this.clock = clock;
         this.percent = percent;
     }
@@ -65,8 +71,14 @@ public class PickSampleSurveys {
         return Math.min(closed, Math.max(1, size));
     }
 
+    /** The configured percentage, for customers without a contract. */
     public BigDecimal percent() {
         return percent;
+    }
+
+    /** The customer's contract's percentage, else the configured one. */
+    public BigDecimal percentFor(long customerId) {
+        return contracts.contractOfCustomer(customerId).map(ServiceContract::getSurveySamplePercent).orElse(percent);
     }
 
     /** The timer's call: last month's sample (ADR 0045: the pick is monthly, the daily timer catches up a missed day). */
@@ -115,8 +127,9 @@ public class PickSampleSurveys {
         YearMonth thisMonth = YearMonth.from(today);
         int size = 0;
         int made = 0;
-        for (List<ClosedFault> faults : byCustomer.values()) {
-            int target = sampleSize(faults.size(), percent);
+        for (Map.Entry<Long, List<ClosedFault>> customer : byCustomer.entrySet()) {
+            List<ClosedFault> faults = customer.getValue();
+            int target = sampleSize(faults.size(), percentFor(customer.getKey()));
             size += target;
             List<ClosedFault> candidates = new ArrayList<>(faults.stream().filter(f -> !picked.contains(f.ticketId())).toList());
             int need = target - (faults.size() - candidates.size());

@@ -1,7 +1,10 @@
 package com.aftercare.survey;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,12 +32,14 @@ public class ReadSurveys {
     }
 
     private final SurveyRepository surveys;
+    private final SurveyRungRepository rungs;
     private final AssetService assets;
     private final FindTicket tickets;
     private final Clock clock;
 
-    ReadSurveys(SurveyRepository surveys, AssetService assets, FindTicket tickets, Clock clock) {
+    ReadSurveys(SurveyRepository surveys, SurveyRungRepository rungs, AssetService assets, FindTicket tickets, Clock clock) {
         this.surveys = surveys;
+        this.rungs = rungs;
         this.assets = assets;
         this.tickets = tickets;
         this.clock = clock;
@@ -42,11 +47,24 @@ public class ReadSurveys {
 
     @Transactional(readOnly = true)
     public List<SurveyView> open() {
+        return open(false);
+    }
+
+    /** overdueOnly: only those past their due time (the board's link, 逾期). */
+    @Transactional(readOnly = true)
+    public List<SurveyView> open(boolean overdueOnly) {
         Long scope = CurrentUser.scopeCustomerId();
         List<Survey> found = scope == null ? surveys.findByStatusOrderByDueAtAscIdAsc(SurveyStatus.OPEN)
                 : surveys.findByStatusAndCustomerIdOrderByDueAtAscIdAsc(SurveyStatus.OPEN, scope).stream()
                         .filter(s -> s.getKind() != SurveyKind.CALLBACK).toList();
-        return views(found);
+        Instant now = clock.instant();
+        return views(found.stream().filter(s -> !overdueOnly || !now.isBefore(s.getDueAt())).toList());
+    }
+
+    /** How many surveys and callbacks are open past their due time (the supervisor board's count). */
+    @Transactional(readOnly = true)
+    public long overdueCount() {
+        return surveys.countByStatusAndDueAtLessThanEqual(SurveyStatus.OPEN, clock.instant());
     }
 
     @Transactional(readOnly = true)
@@ -89,8 +107,15 @@ public class ReadSurveys {
     private List<SurveyView> views(List<Survey> found) {
         boolean customer = CurrentUser.isCustomer();
         Map<Long, String> names = assets.customers().stream().collect(Collectors.toMap(Customer::getId, Customer::getName));
+        Map<Long, List<SurveyRung>> ladders = new HashMap<>();
+        List<Long> ids = found.stream().map(Survey::getId).toList();
+        for (int i = 0; !customer && i < ids.size(); i += 500) {
+            rungs.findBySurveyIdInOrderByRungAsc(ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .forEach(g -> ladders.computeIfAbsent(g.getSurveyId(), k -> new ArrayList<>()).add(g));
+        }
         return found.stream().map(s -> SurveyView.of(s, names.getOrDefault(s.getCustomerId(), "-"),
-                s.getTicketId() == null ? null : tickets.get(s.getTicketId()).getNumber(), clock.instant(), customer)).toList();
+                s.getTicketId() == null ? null : tickets.get(s.getTicketId()).getNumber(), clock.instant(), customer,
+                ladders.getOrDefault(s.getId(), List.of()))).toList();
     }
 
     private static Double average(List<Integer> scores) {

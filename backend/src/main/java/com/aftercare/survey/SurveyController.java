@@ -52,9 +52,16 @@ class SurveyController {
     }
 
     @GetMapping("/api/surveys")
-    List<SurveyView> open() {
+    List<SurveyView> open(@RequestParam(name = "overdue", defaultValue = "false") boolean overdue) {
         require(ANSWER);
-        return read.open();
+        return read.open(overdue);
+    }
+
+    /** How many surveys and callbacks are open past their due time (the supervisor board's count). */
+    @GetMapping("/api/surveys/overdue-count")
+    Map<String, Long> overdueCount() {
+        require(RESULTS);
+        return Map.of("overdue", read.overdueCount());
     }
 
     /**

@@ -9,7 +9,7 @@ import com.aftercare.labels.Labels;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.ticket.event.CaseEvent;
 
-/** The in-app notes of this feature: to the desk (new tasks) and to the supervisors (a late quarterly survey). */
+/** The in-app note of this feature to the desk: new tasks (late ones climb their ladder, {@link EscalateLateSurveys}). */
 @Component
 class SurveyNotices {
 
@@ -26,10 +26,5 @@ class SurveyNotices {
             notifications.notifyRole(Role.SERVICE_DESK, null, new CaseEvent.SurveysOpened(kind.name(), count), Labels.ZH,
                     clock.getZone());
         }
-    }
-
-    void overdue(CaseEvent.SurveyOverdue event) {
-        notifications.notifyRole(Role.SUPERVISOR, null, event, Labels.ZH, clock.getZone());
-        notifications.notifyRole(Role.SERVICE_DESK, null, event, Labels.ZH, clock.getZone());
     }
 }

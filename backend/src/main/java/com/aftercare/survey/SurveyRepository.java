@@ -21,6 +21,8 @@ interface SurveyRepository extends JpaRepository<Survey, Long> {
 
     List<Survey> findByStatusOrderByDueAtAscIdAsc(SurveyStatus status);
 
+    long countByStatusAndDueAtLessThanEqual(SurveyStatus status, java.time.Instant at);
+
     List<Survey> findByStatusAndCustomerIdOrderByDueAtAscIdAsc(SurveyStatus status, Long customerId);
 
     List<Survey> findByCustomerIdAndKindOrderByPeriodStartAscIdAsc(Long customerId, SurveyKind kind);

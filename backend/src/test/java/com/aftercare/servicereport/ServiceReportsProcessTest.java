@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import com.aftercare.api.ApiClient;
 import com.aftercare.asset.Customer;
 import com.aftercare.asset.NewSite;
 import com.aftercare.asset.Region;
+import com.aftercare.escalation.TellLateWork;
 import com.aftercare.identity.AccountService;
 import com.aftercare.inspection.InspectionCycle;
 import com.aftercare.inspection.InspectionKind;
@@ -80,6 +82,7 @@ class ServiceReportsProcessTest extends IntegrationTest {
     @Autowired TestRestTemplate rest;
     @Autowired SaveInspectionPlan savePlan;
     @Autowired ReadInspectionMonth inspectionMonth;
+    @Autowired GenerateServiceReport generate;
 
     long customer;
     long contract;
@@ -342,8 +345,99 @@ class ServiceReportsProcessTest extends IntegrationTest {
         long before = notifications.forUser("t-sup", Set.of(Role.SUPERVISOR)).stream()
                 .filter(n -> notifications.messageFor(n, Labels.ZH).startsWith(name + "的月度故障总结报告")).count();
         fireAt("2026-11-07T23:30:00Z");
+        fireAt("2026-11-10T23:30:00Z");
         assertThat(notifications.forUser("t-sup", Set.of(Role.SUPERVISOR)).stream()
                 .filter(n -> notifications.messageFor(n, Labels.ZH).startsWith(name + "的月度故障总结报告")).count()).isEqualTo(before);
+        // ADR 0050: down past Friday the 6th (the next working day), the run that found it reached both rungs at once;
+        // made in that run, it climbs no further
+        assertThat(reports(ServiceReportKind.MONTHLY_FAULTS).get(0).ladder()).extracting(TellLateWork.RungView::rung)
+                .containsExactly(1, 2);
+    }
+
+    /**
+     * ADR 0050: a report that stays not made climbs its ladder. A major fault report for 5 November is due on Friday
+     * the 6th; its case can no longer be read, so (like a report whose files fail to render) it stays DUE. Saturday
+     * 07:30: rung 1, the desk (the contract's desk lead by name) and the supervisors. Still not made when Monday the
+     * 9th (the next working day) has ended: rung 2 on Tuesday, the project manager by name and the supervisors. Each
+     * rung once, whatever the timer does; the board's count and the 逾期 filter show it.
+     */
+    @Test
+    void aReportStillNotMadeClimbsToTheSecondRungAWorkingDayLaterEachRungOnce() {
+        saveContract.save(customer, new ContractSettings("Report contract " + customer, "THREE_LEVEL", CalendarKind.SEVEN_BY_24,
+                "Asia/Shanghai", "t-desk", "t-eng", null, null, false, null, null, null));
+        clock.set(Instant.parse("2026-11-05T02:00:00Z"));
+        ServiceReport owed = generate.owe(customer, ServicePeriod.day(ServiceReportKind.MAJOR_FAULT, LocalDate.of(2026, 11, 5)),
+                987_654_321L, "INC-GONE", "t-desk");
+        assertThat(owed.getDueOn()).isEqualTo(LocalDate.of(2026, 11, 6));
+        String name = site.getCustomer().getName();
+        java.util.function.Function<String, List<String>> told = user -> notifications
+                .forUser(user, accounts.find(user).orElseThrow().getRoles()).stream()
+                .map(n -> notifications.messageFor(n, Labels.ZH)).filter(m -> m.startsWith(name + "的重大故障维修报告（2026-11-05）"))
+                .toList();
+
+        fireAt("2026-11-05T23:30:00Z"); // Friday 6 November, its due day: not late yet
+        assertThat(ladder(owed.getId())).isEmpty();
+        assertThat(told.apply("t-sup")).isEmpty();
+
+        fireAt("2026-11-06T23:30:00Z"); // Saturday 7 November 07:30
+        ServiceReportView late = view(owed.getId());
+        assertThat(late.state()).isEqualTo("OVERDUE");
+        assertThat(late.ladder()).hasSize(1);
+        assertThat(late.ladder().get(0).reachedAt()).isEqualTo(Instant.parse("2026-11-06T23:30:00Z"));
+        assertThat(late.ladder().get(0).roles()).containsExactly(Role.SERVICE_DESK, Role.SUPERVISOR);
+        assertThat(late.ladder().get(0).people()).containsExactly("Test Desk");
+        assertThat(told.apply("t-sup")).containsExactly(name + "的重大故障维修报告（2026-11-05）应于 2026-11-06 前生成，至今未生成，已逾期");
+        assertThat(told.apply("t-desk")).isNotEmpty().allMatch(m -> m.endsWith("至今未生成，已逾期"));
+        assertThat(told.apply("t-eng")).isEmpty();
+
+        fireAt("2026-11-07T23:30:00Z"); // Sunday
+        fireAt("2026-11-08T23:30:00Z"); // Monday 9 November, the next working day, not over yet
+        assertThat(ladder(owed.getId())).containsExactly(1);
+        assertThat(told.apply("t-sup")).hasSize(1);
+
+        fireAt("2026-11-09T23:30:00Z"); // Tuesday 10 November 07:30
+        assertThat(ladder(owed.getId())).containsExactly(1, 2);
+        TellLateWork.RungView second = view(owed.getId()).ladder().get(1);
+        assertThat(second.roles()).containsExactly(Role.SUPERVISOR);
+        assertThat(second.people()).containsExactly("Test Engineer");
+        String again = name + "的重大故障维修报告（2026-11-05）应于 2026-11-06 前生成，逾期一个工作日后仍未生成，已升级至第2级";
+        assertThat(told.apply("t-sup")).hasSize(2).contains(again);
+        assertThat(told.apply("t-eng")).containsExactly(again);
+
+        // the timer retried the same morning and the next days: nobody is told a third time
+        fireAt("2026-11-09T23:30:00Z");
+        fireAt("2026-11-10T23:30:00Z");
+        assertThat(ladder(owed.getId())).containsExactly(1, 2);
+        assertThat(told.apply("t-sup")).hasSize(2);
+        assertThat(told.apply("t-eng")).hasSize(1);
+        // October's fault summary, due by the 5th, was found late by Friday's run (rung 1) and made in it: made, it
+        // never reached rung 2, however many days later the timer fired
+        ServiceReportView summary = reports(ServiceReportKind.MONTHLY_FAULTS).get(0);
+        assertThat(summary.period()).isEqualTo("2026-10");
+        assertThat(summary.state()).isEqualTo("LATE");
+        assertThat(summary.ladder()).extracting(TellLateWork.RungView::rung).containsExactly(1);
+
+        // the supervisor board's count and the list's 逾期 filter; not for an engineer
+        ApiClient api = new ApiClient(rest);
+        ApiClient.Response count = api.get("t-sup", "/api/service-reports/overdue-count");
+        assertThat(count.status()).isEqualTo(200);
+        assertThat(count.body().path("overdue").asLong()).isEqualTo(list.overdue()).isPositive();
+        ApiClient.Response filtered = api.get("t-sup", "/api/service-reports?overdue=true");
+        List<Long> ids = new ArrayList<>();
+        filtered.body().forEach(n -> {
+            ids.add(n.path("id").asLong());
+            assertThat(n.path("state").asText()).isEqualTo("OVERDUE");
+        });
+        assertThat(ids).contains(owed.getId()).hasSize((int) list.overdue());
+        assertThat(api.get("t-eng", "/api/service-reports/overdue-count").status()).isEqualTo(403);
+    }
+
+    private ServiceReportView view(long id) {
+        return reports(ServiceReportKind.MAJOR_FAULT).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    private List<Integer> ladder(long id) {
+        return view(id).ladder().stream().map(TellLateWork.RungView::rung).toList();
     }
 
     @Test

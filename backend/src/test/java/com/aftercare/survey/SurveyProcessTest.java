@@ -8,17 +8,23 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 
+import com.aftercare.api.ApiClient;
 import com.aftercare.asset.Customer;
 import com.aftercare.asset.NewSite;
 import com.aftercare.asset.Region;
 import com.aftercare.asset.Site;
+import com.aftercare.identity.AccountService;
 import com.aftercare.identity.Role;
 import com.aftercare.labels.Labels;
 import com.aftercare.notify.NotificationService;
@@ -51,6 +57,9 @@ class SurveyProcessTest extends IntegrationTest {
     @Autowired ContractBook contracts;
     @Autowired SetWarrantyTerms warrantyTerms;
     @Autowired NotificationService notifications;
+    @Autowired EscalateLateSurvey escalateLateSurvey;
+    @Autowired TestRestTemplate rest;
+    @Autowired AccountService accounts;
 
     private Job dailyTimer() {
         return managementService.createJobQuery().processDefinitionKey("surveySchedule").activityId("surveyDayStarted")
@@ -228,9 +237,22 @@ class SurveyProcessTest extends IntegrationTest {
         String instance = instanceOf(survey.id());
         assertThat(runtimeService.createExecutionQuery().processInstanceId(instance).activityId("awaitSurveyResults").count())
                 .isEqualTo(1);
+        // rung 1 of its ladder (ADR 0050): the desk lead by name, the desk's and the supervisors' inboxes; rung 2 waits
+        // for the end of Wednesday 21 October, the next working day
+        assertThat(readSurveys.one(survey.id()).ladder()).singleElement().satisfies(r -> {
+            assertThat(r.rung()).isEqualTo(1);
+            assertThat(r.roles()).containsExactly(Role.SERVICE_DESK, Role.SUPERVISOR);
+            assertThat(r.people()).containsExactly("Test Desk");
+        });
+        Job secondRung = managementService.createJobQuery().processInstanceId(instance).activityId("surveyStillLate").timers()
+                .singleResult();
+        assertThat(secondRung.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-10-21T16:00:00Z"));
         SurveyView lateAnswer = answerSurvey.answer(survey.id(), new AnswerSurvey.Command(3, 4, 4, "回复较慢", null, null));
         assertThat(lateAnswer.overdue()).isTrue();
+        // the results end the instance and with it the waiting rung: the ladder stops at rung 1
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(managementService.createJobQuery().processInstanceId(instance).count()).isZero();
+        assertThat(readSurveys.one(survey.id()).ladder()).extracting(r -> r.rung()).containsExactly(1);
 
         // the supervisors' results for the quarter
         ReadSurveys.Results results = readSurveys.results(late, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30));
@@ -238,6 +260,156 @@ class SurveyProcessTest extends IntegrationTest {
         assertThat(results.overdue()).isEqualTo(1);
         assertThat(results.intakeAverage()).isEqualTo(3.0);
         assertThat(results.handlingAverage()).isEqualTo(4.0);
+    }
+
+    /**
+     * ADR 0050: quarterly results still not in when the next working day after the due day has ended climb to rung 2
+     * on the model's own timer: the contract's project manager (t-sup) and department head (t-admin) by name, the
+     * supervisors again; each rung once.
+     */
+    @Test
+    void aQuarterlySurveyStillLateAWorkingDayAfterItsDueDayClimbsToTheSecondRung() {
+        long customer = site.getCustomer().getId();
+        contract(customer);
+        fireAt("2026-10-01T00:00:00Z");
+        SurveyView survey = surveys(customer, SurveyKind.QUARTERLY).get(0);
+        String instance = instanceOf(survey.id());
+        clock.set(Instant.parse("2026-10-20T16:00:00Z"));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
+                .activityId("surveyResultsLate").timers().singleResult().getId());
+        Job secondRung = managementService.createJobQuery().processInstanceId(instance).activityId("surveyStillLate").timers()
+                .singleResult();
+        clock.set(Instant.parse("2026-10-21T16:00:00Z"));
+        managementService.executeJob(secondRung.getId());
+
+        String name = site.getCustomer().getName();
+        String again = name + "的季度满意度调查（2026-07-01 至 2026-09-30）应于 2026-10-21 00:00 前完成，逾期一个工作日后仍未完成，已升级至第2级";
+        assertThat(messages("t-admin", name)).containsExactly(again);
+        assertThat(messages("t-sup", name)).contains(again);
+        SurveyView seen = readSurveys.one(survey.id());
+        assertThat(seen.ladder()).extracting(r -> r.rung()).containsExactly(1, 2);
+        assertThat(seen.ladder().get(1).roles()).containsExactly(Role.SUPERVISOR);
+        assertThat(seen.ladder().get(1).people()).containsExactly("Test Supervisor", "Test Admin");
+        assertThat(seen.ladder().get(1).reachedAt()).isEqualTo(Instant.parse("2026-10-21T16:00:00Z"));
+        // the ladder is climbed; the survey still waits for its results
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(instance).activityId("awaitSurveyResults").count())
+                .isEqualTo(1);
+        // a retried step tells nobody twice
+        int before = messages("t-admin", name).size();
+        assertThat(escalateLateSurvey.escalateAgain(survey.id())).isFalse();
+        assertThat(escalateLateSurvey.escalate(survey.id())).isFalse();
+        assertThat(messages("t-admin", name)).hasSize(before);
+    }
+
+    /**
+     * ADR 0050: a periodic callback (CB-2) not made by the end of its period climbs its ladder on the daily timer: rung 1
+     * the morning after its due time, rung 2 once the next working day has ended; an answered one stops. The board's
+     * count and the list's 逾期 filter show the late ones; an engineer may not read them.
+     */
+    @Test
+    void aLateCallbackClimbsItsLadderOnTheDailyTimerAndAnAnsweredOneStops() {
+        long late = site.getCustomer().getId();
+        warrantyTerms.set(contract(late), new SetWarrantyTerms.Command("2026-10-15", 24, null));
+        Site otherSite = otherCustomerSite();
+        long answered = otherSite.getCustomer().getId();
+        warrantyTerms.set(contract(answered), new SetWarrantyTerms.Command("2026-10-15", 24, null));
+        fireAt("2026-10-15T00:00:00Z");
+        SurveyView callback = surveys(late, SurveyKind.CALLBACK).get(0);
+        SurveyView other = surveys(answered, SurveyKind.CALLBACK).get(0);
+        assertThat(callback.dueAt()).isEqualTo(Instant.parse("2026-11-14T16:00:00Z")); // end of Saturday 14 November
+
+        fireAt("2026-11-15T00:00:00Z"); // Sunday 08:00: rung 1 for both
+        String name = site.getCustomer().getName();
+        String first = name + "的定期回访（2026-10-15 至 2026-11-14）应于 2026-11-15 00:00 前完成，至今未完成，已逾期（第1级提醒）";
+        assertThat(messages("t-sup", name)).containsExactly(first);
+        assertThat(messages("t-desk", name)).contains(first);
+        assertThat(readSurveys.one(callback.id()).ladder()).extracting(r -> r.rung()).containsExactly(1);
+        assertThat(readSurveys.one(other.id()).ladder()).extracting(r -> r.rung()).containsExactly(1);
+        answerSurvey.answer(other.id(), new AnswerSurvey.Command(null, null, null, null, "客户表示一切正常", null));
+
+        fireAt("2026-11-16T00:00:00Z"); // Monday 08:00, the next working day is not over
+        assertThat(readSurveys.one(callback.id()).ladder()).extracting(r -> r.rung()).containsExactly(1);
+        fireAt("2026-11-17T00:00:00Z"); // Tuesday 08:00: rung 2 for the one still open only
+        assertThat(readSurveys.one(callback.id()).ladder()).extracting(r -> r.rung()).containsExactly(1, 2);
+        assertThat(readSurveys.one(other.id()).ladder()).extracting(r -> r.rung()).containsExactly(1);
+        String again = name + "的定期回访（2026-10-15 至 2026-11-14）应于 2026-11-15 00:00 前完成，逾期一个工作日后仍未完成，已升级至第2级";
+        assertThat(messages("t-sup", name)).containsExactly(first, again);
+        assertThat(messages("t-admin", name)).containsExactly(again);
+        fireAt("2026-11-17T00:00:00Z"); // retried: nobody told twice
+        fireAt("2026-11-18T00:00:00Z");
+        assertThat(messages("t-sup", name)).containsExactly(first, again);
+
+        ApiClient api = new ApiClient(rest);
+        ApiClient.Response count = api.get("t-sup", "/api/surveys/overdue-count");
+        assertThat(count.status()).isEqualTo(200);
+        assertThat(count.body().path("overdue").asLong()).isEqualTo(readSurveys.overdueCount()).isPositive();
+        ApiClient.Response filtered = api.get("t-sup", "/api/surveys?overdue=true");
+        List<Long> ids = new ArrayList<>();
+        filtered.body().forEach(n -> {
+            ids.add(n.path("id").asLong());
+            assertThat(n.path("overdue").asBoolean()).isTrue();
+        });
+        assertThat(ids).contains(callback.id()).doesNotContain(other.id()).hasSize((int) readSurveys.overdueCount());
+        assertThat(api.get("t-eng", "/api/surveys/overdue-count").status()).isEqualTo(403);
+    }
+
+    /**
+     * CB-1 per contract: one customer's contract keeps the 3 % default, another's says 25 %. Over October each has 21
+     * closed faults: ceil(0.63) = 1 and ceil(5.25) = 6 are picked, from their own cases, none twice on a second run.
+     * A percentage of 0 or above 100 is a 400 naming surveySamplePercent and changes nothing.
+     */
+    @Test
+    void eachContractsSamplePercentageSizesItsCustomersSample() {
+        long three = site.getCustomer().getId();
+        contract(three);
+        Site otherSite = otherCustomerSite();
+        long quarter = otherSite.getCustomer().getId();
+        contract(quarter);
+        ApiClient api = new ApiClient(rest);
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Survey contract " + quarter, "policyCode", "THREE_LEVEL",
+                "calendar", "SEVEN_BY_24", "zone", "Asia/Shanghai"));
+        for (Object bad : List.of(0, -1, 100.5, "abc")) {
+            body.put("surveySamplePercent", bad);
+            ApiClient.Response refused = api.exchange("t-admin", HttpMethod.PUT, "/api/contracts/" + quarter, body, Map.of());
+            assertThat(refused.status()).as(String.valueOf(bad)).isEqualTo(400);
+            if (!"abc".equals(bad)) {
+                assertThat(refused.errorFields()).as(String.valueOf(bad)).containsExactly("surveySamplePercent");
+            }
+        }
+        assertThat(contracts.contractOfCustomer(quarter).orElseThrow().getSurveySamplePercent()).isEqualByComparingTo("3");
+        body.put("surveySamplePercent", 25);
+        ApiClient.Response saved = api.exchange("t-admin", HttpMethod.PUT, "/api/contracts/" + quarter, body, Map.of());
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        assertThat(api.get("t-admin", "/api/contracts/" + quarter).body().path("surveySamplePercent").decimalValue())
+                .isEqualByComparingTo("25");
+        assertThat(api.get("t-admin", "/api/contracts/" + three).body().path("surveySamplePercent").decimalValue())
+                .isEqualByComparingTo("3");
+
+        Set<Long> threeCases = new HashSet<>();
+        Set<Long> quarterCases = new HashSet<>();
+        for (int i = 0; i < 21; i++) {
+            String at = Instant.parse("2026-09-30T17:00:00Z").plusSeconds(i * 120_000L).toString();
+            threeCases.add(closedFault(site.getId(), device.getId(), at, RequestType.FAULT));
+            quarterCases.add(closedFault(otherSite.getId(), null, at, RequestType.FAULT));
+        }
+        fireAt("2026-11-01T00:00:00Z");
+        List<Long> first = surveys(three, SurveyKind.SAMPLE).stream().map(SurveyView::ticketId).toList();
+        List<Long> second = surveys(quarter, SurveyKind.SAMPLE).stream().map(SurveyView::ticketId).toList();
+        assertThat(first).hasSize(1).doesNotHaveDuplicates().isSubsetOf(threeCases);
+        assertThat(second).hasSize(6).doesNotHaveDuplicates().isSubsetOf(quarterCases);
+        fireAt("2026-11-02T00:00:00Z");
+        assertThat(pick.pick(YearMonth.of(2026, 10)).newlyPicked()).isZero();
+        assertThat(surveys(three, SurveyKind.SAMPLE)).extracting(SurveyView::ticketId).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(surveys(quarter, SurveyKind.SAMPLE)).extracting(SurveyView::ticketId).containsExactlyInAnyOrderElementsOf(second);
+        assertThat(pick.percentFor(quarter)).isEqualByComparingTo("25");
+    }
+
+    /** What a user was told (in Chinese) about one customer's surveys: role messages and their own. */
+    private List<String> messages(String user, String customerName) {
+        return notifications.forUser(user, accounts.find(user).orElseThrow().getRoles()).stream()
+                .sorted(java.util.Comparator.comparing(n -> n.getId()))
+                .map(n -> notifications.messageFor(n, Labels.ZH)).filter(m -> m.startsWith(customerName + "的"))
+                .filter(m -> m.contains("逾期")).toList();
     }
 
     private String instanceOf(long surveyId) {

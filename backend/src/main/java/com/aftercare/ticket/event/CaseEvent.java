@@ -218,10 +218,26 @@ public sealed interface CaseEvent {
 
     /**
      * A scheduled service report (RP-1) was not made by its due day (issue 16): kind a servicereport kind code,
-     * period its code ("2026-10"), customer the unit it is for. Belongs to no case; the supervisors are told.
+     * period its code ("2026-10"), customer the unit it is for; rung the step of its late ladder (ADR 0050: 1 at the
+     * due day, 2 a working day later; 0 in rows written before the ladder, read as 1). Belongs to no case.
      */
-    record ServiceReportOverdue(String kind, String period, String customer, java.time.LocalDate dueOn) implements CaseEvent {
+    record ServiceReportOverdue(String kind, String period, String customer, java.time.LocalDate dueOn, int rung)
+            implements CaseEvent {
+        public ServiceReportOverdue(String kind, String period, String customer, java.time.LocalDate dueOn) {
+            this(kind, period, customer, dueOn, 1);
+        }
+
         public String type() { return "SERVICE_REPORT"; }
+    }
+
+    /**
+     * CB-1..CB-3 (ADR 0050): a survey or callback not answered by its due time reached a rung of its late ladder.
+     * kind: SAMPLE, CALLBACK or QUARTERLY (survey.SurveyKind); ticketNumber the sampled case (SAMPLE only); the period
+     * it covers; rung 1 at the due time, 2 a working day later. Belongs to no case.
+     */
+    record SurveyLate(String kind, String customer, String ticketNumber, java.time.LocalDate periodStart,
+            java.time.LocalDate periodEnd, Instant due, int rung) implements CaseEvent {
+        public String type() { return "SURVEY"; }
     }
 
     /** engineer null: nobody has taken the job, the desk was reminded. */

@@ -224,9 +224,15 @@ public class CaseEventTexts {
                         "support", e.support(), "comment", e.comment());
         }
         if (event instanceof CaseEvent.ServiceReportOverdue e) {
-            return text(lang, "serviceReportOverdue", "customer", e.customer(), "kind",
-                    labels.find(lang, "serviceReport.kind", e.kind()).orElse(e.kind()), "period", e.period(), "due",
-                    e.dueOn().toString());
+            return text(lang, e.rung() > 1 ? "serviceReportStillOverdue" : "serviceReportOverdue", "customer", e.customer(),
+                    "kind", labels.find(lang, "serviceReport.kind", e.kind()).orElse(e.kind()), "period", e.period(), "due",
+                    e.dueOn().toString(), "rung", e.rung());
+        }
+        if (event instanceof CaseEvent.SurveyLate e) {
+            String what = e.ticketNumber() != null ? e.ticketNumber()
+                    : text(lang, "surveyPeriod", "from", e.periodStart().toString(), "to", e.periodEnd().toString());
+            return text(lang, e.rung() > 1 ? "surveyStillLate" : "surveyLate", "customer", e.customer(), "kind",
+                    label(lang, "surveyKind", e.kind()), "what", what, "due", time(e.due(), zone), "rung", e.rung());
         }
         if (event instanceof CaseEvent.Reassigned e) {
             String from = blank(e.from()) ? text(lang, "nobody") : e.from();

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.aftercare.survey.EscalateLateSurvey;
+import com.aftercare.survey.EscalateLateSurveys;
 import com.aftercare.survey.OpenPeriodicCallbacks;
 import com.aftercare.survey.OpenQuarterlySurveys;
 import com.aftercare.survey.PickSampleSurveys;
@@ -34,9 +35,30 @@ class SurveySteps {
         return execution -> execution.setVariable("openedQuarterlySurveys", open.openForLastQuarter().size());
     }
 
-    /** escalateLateSurvey: the quarterly results are late; the supervisors are told (CB-3). */
+    /**
+     * escalateLateSurvey: the quarterly results are late; rung 1, the desk and the supervisors are told (CB-3), and the
+     * model's next timer is set to the end of the next working day (ADR 0050).
+     */
     @Bean
     JavaDelegate escalateLateSurveyDelegate(EscalateLateSurvey escalate) {
-        return execution -> escalate.escalate(((Number) execution.getVariable("surveyId")).longValue());
+        return execution -> {
+            long surveyId = ((Number) execution.getVariable("surveyId")).longValue();
+            escalate.escalate(surveyId);
+            // answered meanwhile: the timer fires at once and rung 2 finds the answer
+            execution.setVariable("surveySecondRungAt",
+                    java.util.Date.from(escalate.secondRungAt(surveyId).orElse(java.time.Instant.EPOCH)));
+        };
+    }
+
+    /** escalateLateSurveyAgain: still no results a working day later; rung 2 (ADR 0050). */
+    @Bean
+    JavaDelegate escalateLateSurveyAgainDelegate(EscalateLateSurvey escalate) {
+        return execution -> escalate.escalateAgain(((Number) execution.getVariable("surveyId")).longValue());
+    }
+
+    /** escalateLateSurveys: the sample surveys and callbacks past their due time climb their ladder (ADR 0050). */
+    @Bean
+    JavaDelegate escalateLateSurveysDelegate(EscalateLateSurveys escalate) {
+        return execution -> execution.setVariable("lateSurveyRungs", escalate.sweep());
     }
 }

@@ -155,6 +155,12 @@ class CaseEventTextsTest {
         s.put("inspectionOverdue", new CaseEvent.InspectionOverdue(12, "市公安局", "WEEKLY", java.time.LocalDate.of(2026, 11, 8)));
         s.put("serviceReportOverdue", new CaseEvent.ServiceReportOverdue("MONTHLY_FAULTS", "2026-10", "东门路口站",
                 java.time.LocalDate.of(2026, 11, 5)));
+        s.put("serviceReportStillOverdue", new CaseEvent.ServiceReportOverdue("MONTHLY_FAULTS", "2026-10", "东门路口站",
+                java.time.LocalDate.of(2026, 11, 5), 2));
+        s.put("surveyLateSample", new CaseEvent.SurveyLate("SAMPLE", "交警支队", NUMBER, java.time.LocalDate.of(2026, 10, 1),
+                java.time.LocalDate.of(2026, 10, 31), Instant.parse("2026-11-30T16:00:00Z"), 1));
+        s.put("surveyStillLateCallback", new CaseEvent.SurveyLate("CALLBACK", "交警支队", null, java.time.LocalDate.of(2026, 10, 15),
+                java.time.LocalDate.of(2026, 11, 14), Instant.parse("2026-11-14T16:00:00Z"), 2));
         s.put("probeWaitsForAgent", new CaseEvent.ProbeWaitsForAgent("1号摄像机", "东门机房代理", "东门路口站"));
         s.put("recheckQueued", new CaseEvent.RecheckQueued("1号摄像机"));
         // issue 15: linked cases, seen from each side, and a duplicate closed
