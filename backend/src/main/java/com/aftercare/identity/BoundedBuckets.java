@@ -2,7 +2,6 @@ package com.aftercare.identity;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -17,9 +16,9 @@ import io.github.bucket4j.local.LocalBucketBuilder;
  * {@code idle}. A map of its own per key grew with every random user name an attacker tried; here the memory
  * stays bounded whatever arrives. Caffeine keeps the keys used often (TinyLFU) when it must drop some, so a
  * flood of one-off names does not push out the name being guessed and unlock it. Buckets read the injected
- * clock, as all domain code does.
+ * clock, as all domain code does. One node's view: {@link RateLimitStore} picks it only where one node runs.
  */
-final class BoundedBuckets {
+final class BoundedBuckets implements Buckets {
 
     private final Cache<String, Bucket> buckets;
     private final Supplier<Bucket> newBucket;
@@ -39,34 +38,19 @@ final class BoundedBuckets {
                 .build();
     }
 
-    /** The key's bucket, made full on first use. */
-    Bucket of(String key) {
+    @Override
+    public Bucket of(String key) {
         return buckets.get(key, k -> newBucket.get());
     }
 
-    /** The key's bucket if it has one (a key without one has its full allowance). */
-    Bucket existing(String key) {
+    @Override
+    public Bucket existing(String key) {
         return buckets.getIfPresent(key);
     }
 
-    /** How many keys are tracked now (for tests and diagnostics). */
-    long trackedKeys() {
+    @Override
+    public long trackedKeys() {
         buckets.cleanUp();
         return buckets.estimatedSize();
-    }
-
-    /** Bucket4j's time from the application's clock, so tests that move the clock move the limits too. */
-    private record ClockTime(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,26 +16,42 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderBuildStage;
+import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderCapacityStage;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * 429 before any work is done: a user name locked by {@link SignInThrottle} (for HTTP Basic and the
  * SPA's sign-in), and more than {@code intakePerMinute} fault reports a minute from one caller (a
  * monitoring system gone wild, a script) on {@code POST /api/tickets}: a bucket of {@code intakePerMinute} tokens
- * per caller, refilled steadily over a minute. At most {@code maxKeys} callers are tracked ({@link BoundedBuckets}).
+ * per caller, refilled steadily over a minute. The buckets are shared by all nodes on PostgreSQL ({@link RateLimitStore});
+ * in memory at most {@code maxKeys} callers are tracked ({@link BoundedBuckets}).
  * Runs before authentication.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final SignInThrottle signIns;
     private final int intakePerMinute;
-    private final BoundedBuckets intake;
+    private final Buckets intake;
 
+    /** This node's memory only (unit tests). */
     RateLimitFilter(SignInThrottle signIns, Clock clock, int intakePerMinute, long maxKeys) {
+        this(signIns, intakePerMinute, new BoundedBuckets(clock, maxKeys, Duration.ofMinutes(1),
+                bucket -> bucket.addLimit(perMinute(intakePerMinute))));
+    }
+
+    RateLimitFilter(SignInThrottle signIns, RateLimitStore store, int intakePerMinute) {
+        this(signIns, intakePerMinute, store.buckets("intake", Duration.ofMinutes(1), perMinute(intakePerMinute)));
+    }
+
+    private RateLimitFilter(SignInThrottle signIns, int intakePerMinute, Buckets intake) {
         this.signIns = signIns;
         this.intakePerMinute = intakePerMinute;
-        this.intake = new BoundedBuckets(clock, maxKeys, Duration.ofMinutes(1),
-                bucket -> bucket.addLimit(limit -> limit.capacity(intakePerMinute).refillGreedy(intakePerMinute, Duration.ofMinutes(1))));
+        this.intake = intake;
+    }
+
+    private static Function<BandwidthBuilderCapacityStage, BandwidthBuilderBuildStage> perMinute(int intakePerMinute) {
+        return limit -> limit.capacity(intakePerMinute).refillGreedy(intakePerMinute, Duration.ofMinutes(1));
     }
 
     @Override

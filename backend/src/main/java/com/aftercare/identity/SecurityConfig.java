@@ -39,22 +39,20 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     private final SignInThrottle signInThrottle;
-    private final java.time.Clock clock;
     private final int intakePerMinute;
-    private final long rateLimitKeys;
+    private final RateLimitStore rateLimitStore;
     private final String cspConnectSrc;
     private final String oidcIssuer;
 
-    SecurityConfig(SignInThrottle signInThrottle, java.time.Clock clock,
+    SecurityConfig(SignInThrottle signInThrottle,
             @org.springframework.beans.factory.annotation.Value("${aftercare.security.intake-per-minute:60}") int intakePerMinute,
-            @org.springframework.beans.factory.annotation.Value("${aftercare.security.rate-limit.max-keys:10000}") long rateLimitKeys,
+            RateLimitStore rateLimitStore,
             @org.springframework.beans.factory.annotation.Value("${aftercare.security.csp-connect-src:}") String cspConnectSrc,
             @org.springframework.beans.factory.annotation.Value("${aftercare.auth.mode:local}") String mode,
             @org.springframework.beans.factory.annotation.Value("${aftercare.auth.oidc.issuer:}") String issuer) {
         this.signInThrottle = signInThrottle;
-        this.clock = clock;
         this.intakePerMinute = intakePerMinute;
-        this.rateLimitKeys = rateLimitKeys;
+        this.rateLimitStore = rateLimitStore;
         this.cspConnectSrc = cspConnectSrc;
         this.oidcIssuer = "oidc".equals(mode) ? issuer : "";
     }
@@ -70,7 +68,7 @@ class SecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(HttpHardening::needsCsrfToken))
                 .addFilterAfter(new HttpHardening.CsrfCookieFilter(), CsrfFilter.class)
-                .addFilterBefore(new RateLimitFilter(signInThrottle, clock, intakePerMinute, rateLimitKeys), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(signInThrottle, rateLimitStore, intakePerMinute), BasicAuthenticationFilter.class)
                 // machine clients' API tokens (Bearer act_...): a SHA-256 lookup, no password hash per request (ADR 0048)
                 .addFilterBefore(new ApiTokenSignIn(machineTokens, unauthorized), BasicAuthenticationFilter.class)
                 // after Basic and Bearer (which runs before Basic): a disabled account's session or token stops at once

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -15,20 +16,25 @@ import io.github.bucket4j.EstimationProbe;
 /**
  * Slows down password guessing: after {@code max} failed sign-ins for one user name, that name is refused (429)
  * from any address until the window that began with its first counted failure has passed; a successful sign-in
- * does not reset it early. One bucket of {@code max} tokens per user name, all refilled at once each window. In
- * memory, at most {@code maxKeys} names (see {@link BoundedBuckets}): one node's view, which is what a
- * single-node desk needs; behind several nodes each counts its own (documented).
+ * does not reset it early. One bucket of {@code max} tokens per user name, all refilled at once each window, kept
+ * where {@link RateLimitStore} says: in the database on PostgreSQL, so failures on any node count against the name
+ * on every node; in memory (at most {@code maxKeys} names, {@link BoundedBuckets}) on H2's single node.
  */
 @Component
 public class SignInThrottle {
 
-    private final BoundedBuckets failures;
+    private final Buckets failures;
 
-    SignInThrottle(Clock clock, @Value("${aftercare.security.sign-in.max-failures:10}") int max,
-            @Value("${aftercare.security.sign-in.window:PT5M}") Duration window,
-            @Value("${aftercare.security.rate-limit.max-keys:10000}") long maxKeys) {
+    /** This node's memory only (unit tests). */
+    SignInThrottle(Clock clock, int max, Duration window, long maxKeys) {
         this.failures = new BoundedBuckets(clock, maxKeys, window,
                 bucket -> bucket.addLimit(limit -> limit.capacity(max).refillIntervally(max, window)));
+    }
+
+    @Autowired
+    SignInThrottle(RateLimitStore store, @Value("${aftercare.security.sign-in.max-failures:10}") int max,
+            @Value("${aftercare.security.sign-in.window:PT5M}") Duration window) {
+        this.failures = store.buckets("sign-in", window, limit -> limit.capacity(max).refillIntervally(max, window));
     }
 
     @EventListener

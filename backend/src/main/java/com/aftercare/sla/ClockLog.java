@@ -43,6 +43,13 @@ public class ClockLog {
     private String levelName;
     @Column(updatable = false)
     private String detail;
+    /**
+     * ESCALATED rows only: ticket, clock, level and due time of the rung, unique (V53). Two nodes that both run a
+     * rung's timer (a job whose lock ran out on a stalled node) cannot both record it: the second insert fails,
+     * its transaction (with its notification rows) rolls back, and the rung is told once (ADR 0054).
+     */
+    @Column(name = "rung_key", updatable = false)
+    private String rungKey;
 
     protected ClockLog() {
     }
@@ -57,6 +64,8 @@ public class ClockLog {
         this.level = level;
         this.levelName = levelName;
         this.detail = detail;
+        this.rungKey = kind == Kind.ESCALATED ? ticketId + "/" + clock + "/" + level + "/"
+                + (dueAt == null ? "-" : String.valueOf(dueAt.toEpochMilli())) : null;
     }
 
     public Long getId() { return id; }

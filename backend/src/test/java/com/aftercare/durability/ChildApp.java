@@ -22,7 +22,8 @@ import com.aftercare.AftercareApplication;
  */
 final class ChildApp {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    /** -Dchild.startSeconds=... (through -DargLine) on a machine busy with other builds */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Integer.getInteger("child.startSeconds", 300));
     private final Process process;
     private final int port;
 
