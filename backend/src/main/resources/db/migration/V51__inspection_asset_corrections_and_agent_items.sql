@@ -1,4 +1,4 @@
--- Issue 16, part 3 (docs/adr/0052).
+-- Issue 16 gaps in inspections (docs/adr/0052): asset corrections applied by the keeper, automated items run by the site's probe agent.
 
 -- PM-5: where on its site a device is installed ("东门立杆", "3F 弱电间"): the engineer's asset check can correct it
 alter table device add column location varchar(200);
