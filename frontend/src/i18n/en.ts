@@ -1606,7 +1606,8 @@ const en = {
       runProbes: 'Run device probes',
       automatedTag: 'Probe',
       queuedForAgent: 'To check: sent to the site probe agent',
-      queuedHelp: "This site's devices are checked by its probe agent; results fill in when it reports. If it is offline, check by hand.",
+      queuedHelp:
+        "This site's devices are checked by its probe agent; results fill in when it reports. If it is offline, check by hand.",
       pass: 'OK',
       fail: 'Not OK',
       note: 'Note',
