@@ -828,6 +828,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections/asset-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PM-5: corrections found on site waiting for the asset keeper */
+        get: operations["assetCorrections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspections/overdue-count": {
         parameters: {
             query?: never;
@@ -894,6 +911,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections/{id}/assets/{deviceId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PM-5: the asset keeper approves a correction found on site (applied to the device record) or rejects it with a note; once (409) */
+        post: operations["decideAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspections/{id}/checks/{checkId}": {
         parameters: {
             query?: never;
@@ -936,7 +970,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Runs the device probes of the checklist's automated items */
+        /** Runs the device probes of the checklist's automated items; at a site served by a probe agent they are queued for the agent (probeQueuedAt) and stay open until it reports */
         post: operations["probe"];
         delete?: never;
         options?: never;
@@ -2960,26 +2994,60 @@ export interface components {
             confirmed: boolean;
             /** Format: int64 */
             deviceId: number;
+            ipAddress?: string;
+            location?: string;
+            model?: string;
+            outOfService?: boolean;
+            serialNumber?: string;
+        };
+        AssetCorrectionView: {
+            /** Format: date-time */
+            checkedAt?: string;
+            checkedBy?: string;
+            customerName?: string;
+            /** Format: int64 */
+            deviceId?: number;
+            deviceName?: string;
+            foundIpAddress?: string;
+            foundLocation?: string;
+            foundModel?: string;
+            foundOutOfService?: boolean;
+            foundSerialNumber?: string;
+            /** Format: int64 */
+            inspectionId?: number;
+            ipAddress?: string;
             location?: string;
             model?: string;
             serialNumber?: string;
+            siteName?: string;
         };
         AssetView: {
             /** Format: date-time */
             checkedAt?: string;
             checkedBy?: string;
             confirmed?: boolean;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            /** @enum {string} */
+            decision?: "PROPOSED" | "APPROVED" | "REJECTED";
+            decisionNote?: string;
             /** Format: int64 */
             deviceId?: number;
             deviceName?: string;
             /** @enum {string} */
             deviceType?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            foundIpAddress?: string;
             foundLocation?: string;
             foundModel?: string;
+            foundOutOfService?: boolean;
             foundSerialNumber?: string;
+            ipAddress?: string;
             location?: string;
             model?: string;
+            outOfService?: boolean;
             serialNumber?: string;
+            siteName?: string;
         };
         AttachmentView: {
             contentType?: string;
@@ -3198,6 +3266,8 @@ export interface components {
             method?: string;
             note?: string;
             photo?: string;
+            /** Format: date-time */
+            probeQueuedAt?: string;
             /** @enum {string} */
             result?: "PASS" | "FAIL";
         };
@@ -3389,6 +3459,10 @@ export interface components {
             customerName?: string;
             month?: components["schemas"]["KpiMonth"];
             trend?: components["schemas"]["TrendPoint"][];
+        };
+        DecisionCommand: {
+            approve: boolean;
+            note?: string;
         };
         DelayRequest: {
             reason?: string;
@@ -6432,6 +6506,26 @@ export interface operations {
             };
         };
     };
+    assetCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AssetCorrectionView"][];
+                };
+            };
+        };
+    };
     overdueCount: {
         parameters: {
             query?: never;
@@ -6512,6 +6606,33 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssetCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InspectionDetail"];
+                };
+            };
+        };
+    };
+    decideAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                deviceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionCommand"];
             };
         };
         responses: {

@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Descriptions,
   Flex,
@@ -59,6 +60,11 @@ function CheckCard({ id, line, editable, act }: { id: number; line: CheckLine; e
         </div>
         <Space size={4} wrap>
           {line.automated && <Tag color="purple">{t('inspections.detail.automatedTag')}</Tag>}
+          {line.probeQueuedAt && !line.result && (
+            <Tag color="gold" data-testid={`check-queued-${line.id}`}>
+              {t('inspections.detail.queuedForAgent')}
+            </Tag>
+          )}
           {line.result && (
             <Tag color={line.result === 'PASS' ? 'green' : 'red'}>{t(`inspection.result.${line.result}`)}</Tag>
           )}
@@ -126,12 +132,28 @@ function CheckCard({ id, line, editable, act }: { id: number; line: CheckLine; e
   );
 }
 
-/** PM-5: a device's record confirmed, or what is found on site. */
-function AssetCard({ id, line, editable, act }: { id: number; line: AssetLine; editable: boolean; act: Act }) {
+/** PM-5: a device's record confirmed, or what is found on site; the asset keeper approves or rejects a correction. */
+function AssetCard({
+  id,
+  line,
+  editable,
+  keeper,
+  act,
+}: {
+  id: number;
+  line: AssetLine;
+  editable: boolean;
+  keeper: boolean;
+  act: Act;
+}) {
   const { t } = useTranslation();
   const [correcting, setCorrecting] = useState(false);
-  const [found, setFound] = useState({ model: '', serialNumber: '', location: '' });
+  const [found, setFound] = useState({ model: '', serialNumber: '', location: '', ipAddress: '' });
+  const [outOfService, setOutOfService] = useState(false);
+  const [rejectNote, setRejectNote] = useState('');
+  const [rejecting, setRejecting] = useState(false);
   const dash = (v?: string | null) => v || '-';
+  const decided = line.decision === 'APPROVED' || line.decision === 'REJECTED';
   return (
     <Card size="small" style={{ marginBottom: 8 }} data-testid={`asset-${line.deviceId}`}>
       <Typography.Text strong>{line.deviceName}</Typography.Text>
@@ -141,6 +163,7 @@ function AssetCard({ id, line, editable, act }: { id: number; line: AssetLine; e
             model: dash(line.model),
             serial: dash(line.serialNumber),
             location: dash(line.location),
+            ip: dash(line.ipAddress),
           })}
         </Typography.Text>
       </div>
@@ -151,10 +174,61 @@ function AssetCard({ id, line, editable, act }: { id: number; line: AssetLine; e
             model: dash(line.foundModel),
             serial: dash(line.foundSerialNumber),
             location: dash(line.foundLocation),
+            ip: dash(line.foundIpAddress),
           })}
+          {line.foundOutOfService ? t('inspections.detail.foundOutOfService') : ''}
         </Tag>
       )}
-      {editable && (
+      {line.decision && (
+        <div style={{ marginTop: 4 }} data-testid={`asset-decision-${line.deviceId}`}>
+          <Tag color={line.decision === 'APPROVED' ? 'green' : line.decision === 'REJECTED' ? 'red' : 'gold'}>
+            {t(`inspection.decision.${line.decision}`)}
+          </Tag>
+          {decided && line.decidedAt && (
+            <Typography.Text type="secondary">
+              {t('inspections.detail.decidedBy', {
+                name: line.decidedBy,
+                at: new Date(line.decidedAt).toLocaleString(),
+              })}
+            </Typography.Text>
+          )}
+          {line.decisionNote && <Typography.Paragraph style={{ margin: 0 }}>{line.decisionNote}</Typography.Paragraph>}
+        </div>
+      )}
+      {keeper && line.decision === 'PROPOSED' && (
+        <Flex vertical gap={8} style={{ marginTop: 8 }}>
+          <Space wrap>
+            <Button
+              type="primary"
+              data-testid={`asset-approve-${line.deviceId}`}
+              onClick={() => act(() => inspectionsApi.decideAsset(id, line.deviceId, true))}
+            >
+              {t('inspections.detail.approveCorrection')}
+            </Button>
+            <Button danger onClick={() => setRejecting(!rejecting)}>
+              {t('inspections.detail.rejectCorrection')}
+            </Button>
+          </Space>
+          {rejecting && (
+            <>
+              <Input
+                placeholder={t('inspections.detail.rejectReason')}
+                value={rejectNote}
+                maxLength={500}
+                onChange={(e) => setRejectNote(e.target.value)}
+              />
+              <Button
+                danger
+                disabled={!rejectNote.trim()}
+                onClick={() => act(() => inspectionsApi.decideAsset(id, line.deviceId, false, rejectNote.trim()))}
+              >
+                {t('inspections.detail.rejectSave')}
+              </Button>
+            </>
+          )}
+        </Flex>
+      )}
+      {editable && !decided && (
         <Flex vertical gap={8} style={{ marginTop: 8 }}>
           <Space wrap>
             <Button
@@ -181,10 +255,29 @@ function AssetCard({ id, line, editable, act }: { id: number; line: AssetLine; e
                 value={found.location}
                 onChange={(e) => setFound({ ...found, location: e.target.value })}
               />
+              <Input
+                placeholder={t('inspections.detail.ipAddress')}
+                value={found.ipAddress}
+                inputMode="decimal"
+                onChange={(e) => setFound({ ...found, ipAddress: e.target.value })}
+              />
+              <Checkbox checked={outOfService} onChange={(e) => setOutOfService(e.target.checked)}>
+                {t('inspections.detail.outOfService')}
+              </Checkbox>
               <Button
                 type="primary"
                 onClick={() =>
-                  act(() => inspectionsApi.verifyAsset(id, { deviceId: line.deviceId, confirmed: false, ...found }))
+                  act(() =>
+                    inspectionsApi.verifyAsset(id, {
+                      deviceId: line.deviceId,
+                      confirmed: false,
+                      model: found.model.trim() || undefined,
+                      serialNumber: found.serialNumber.trim() || undefined,
+                      location: found.location.trim() || undefined,
+                      ipAddress: found.ipAddress.trim() || undefined,
+                      outOfService: outOfService || undefined,
+                    }),
+                  )
                 }
               >
                 {t('inspections.detail.saveCorrection')}
@@ -382,6 +475,9 @@ export function InspectionDetailPage() {
           )
         }
       >
+        {working && d.checks.some((c) => c.probeQueuedAt && !c.result) && (
+          <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('inspections.detail.queuedHelp')} />
+        )}
         {d.checks.map((c) => (
           <CheckCard key={`${c.id}-${c.checkedAt ?? ''}`} id={id} line={c} editable={working} act={act} />
         ))}
@@ -392,7 +488,14 @@ export function InspectionDetailPage() {
             <Typography.Paragraph type="secondary">{t('inspections.detail.assetsHelp')}</Typography.Paragraph>
           )}
           {d.assets.map((a) => (
-            <AssetCard key={`${a.deviceId}-${String(a.confirmed)}`} id={id} line={a} editable={working} act={act} />
+            <AssetCard
+              key={`${a.deviceId}-${String(a.confirmed)}-${a.decision ?? ''}`}
+              id={id}
+              line={a}
+              editable={working}
+              keeper={hasRole('PROCESS_OWNER', 'ADMIN')}
+              act={act}
+            />
           ))}
         </Card>
       )}

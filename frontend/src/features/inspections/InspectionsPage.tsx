@@ -173,11 +173,48 @@ function HazardsTab() {
   );
 }
 
+/** PM-5: corrections found on site waiting for the asset keeper (process owner, administrator), each to its inspection. */
+function AssetCorrectionsCard() {
+  const { t } = useTranslation();
+  const query = useQuery({ queryKey: inspectionKeys.corrections, queryFn: inspectionsApi.assetCorrections });
+  const pending = query.data ?? [];
+  if (pending.length === 0) return null;
+  const dash = (v?: string | null) => v || '-';
+  return (
+    <Card
+      size="small"
+      title={t('inspections.corrections.title', { count: pending.length })}
+      style={{ marginBottom: 16 }}
+      data-testid="asset-corrections"
+    >
+      {pending.map((c) => (
+        <div key={`${c.inspectionId}-${c.deviceId}`} style={{ marginBottom: 8 }}>
+          <Link to={`/inspections/${c.inspectionId}`}>
+            {c.customerName} · {c.deviceName}
+          </Link>
+          <div>
+            <Typography.Text type="secondary">
+              {t('inspections.detail.corrected', {
+                model: dash(c.foundModel),
+                serial: dash(c.foundSerialNumber),
+                location: dash(c.foundLocation),
+                ip: dash(c.foundIpAddress),
+              })}
+              {c.foundOutOfService ? t('inspections.detail.foundOutOfService') : ''}
+            </Typography.Text>
+          </div>
+        </div>
+      ))}
+    </Card>
+  );
+}
+
 /** Preventive inspections (PM-1..PM-5): the inspections, the plans that open them, and the weather-prone sites. */
 export function InspectionsPage() {
   const { t } = useTranslation();
   const { isCustomer, hasRole } = useAuth();
   const desk = hasRole('SERVICE_DESK', 'SUPERVISOR');
+  const keeper = hasRole('PROCESS_OWNER', 'ADMIN');
   const planner = hasRole('PROCESS_OWNER', 'SUPERVISOR', 'ADMIN', 'SERVICE_DESK');
   if (isCustomer || !planner) {
     return (
@@ -197,6 +234,7 @@ export function InspectionsPage() {
             label: t('inspections.tabs.list'),
             children: (
               <>
+                {keeper && <AssetCorrectionsCard />}
                 {desk && <WeatherCard />}
                 <InspectionList />
               </>

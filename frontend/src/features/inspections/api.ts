@@ -80,6 +80,8 @@ export interface CheckLine {
   checkedAt?: string | null;
   faultTicketId?: number | null;
   faultNumber?: string | null;
+  /** Queued for the site's probe agent at (ADR 0052); the line stays open until the agent reports. */
+  probeQueuedAt?: string | null;
 }
 
 export interface PreviousFault {
@@ -89,17 +91,48 @@ export interface PreviousFault {
   faultNumber?: string | null;
 }
 
+export type AssetDecision = 'PROPOSED' | 'APPROVED' | 'REJECTED';
+
 export interface AssetLine {
   deviceId: number;
   deviceName: string;
   deviceType: DeviceType;
+  siteName?: string | null;
   model?: string | null;
   serialNumber?: string | null;
   location?: string | null;
+  ipAddress?: string | null;
+  outOfService?: boolean;
   confirmed?: boolean | null;
   foundModel?: string | null;
   foundSerialNumber?: string | null;
   foundLocation?: string | null;
+  foundIpAddress?: string | null;
+  foundOutOfService?: boolean | null;
+  decision?: AssetDecision | null;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  decisionNote?: string | null;
+}
+
+/** PM-5: a correction found on site awaiting the asset keeper. */
+export interface AssetCorrection {
+  inspectionId: number;
+  deviceId: number;
+  deviceName: string;
+  customerName: string;
+  siteName: string;
+  model?: string | null;
+  serialNumber?: string | null;
+  location?: string | null;
+  ipAddress?: string | null;
+  foundModel?: string | null;
+  foundSerialNumber?: string | null;
+  foundLocation?: string | null;
+  foundIpAddress?: string | null;
+  foundOutOfService?: boolean | null;
+  checkedBy: string;
+  checkedAt: string;
 }
 
 export interface InspectionDetail {
@@ -139,8 +172,19 @@ export const inspectionsApi = {
   probe: (id: number) => api.postEmpty<InspectionDetail>(`/inspections/${id}/probe`),
   verifyAsset: (
     id: number,
-    body: { deviceId: number; confirmed: boolean; model?: string; serialNumber?: string; location?: string },
+    body: {
+      deviceId: number;
+      confirmed: boolean;
+      model?: string;
+      serialNumber?: string;
+      location?: string;
+      ipAddress?: string;
+      outOfService?: boolean;
+    },
   ) => api.post<InspectionDetail>(`/inspections/${id}/assets`, body),
+  decideAsset: (id: number, deviceId: number, approve: boolean, note?: string) =>
+    api.post<InspectionDetail>(`/inspections/${id}/assets/${deviceId}/decision`, { approve, note }),
+  assetCorrections: () => api.get<AssetCorrection[]>('/inspections/asset-corrections'),
   finish: (id: number) => api.postEmpty<InspectionDetail>(`/inspections/${id}/finish`),
   sign: (id: number, signerName: string, opinion?: string, signature?: string) =>
     api.post<InspectionDetail>(`/inspections/${id}/sign`, { signerName, opinion, signature }),
@@ -161,6 +205,7 @@ export const inspectionKeys = {
   plans: ['inspection-plans'] as const,
   hazards: ['site-hazards'] as const,
   overdue: ['inspections', 'overdue-count'] as const,
+  corrections: ['inspections', 'asset-corrections'] as const,
 };
 
 /** Scales a photo taken on the phone to at most 1280 px on its longer side, as a JPEG data URL (the server takes ~600 KB). */

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.aftercare.common.BadRequestException;
+import com.aftercare.inspection.RecordInspectionProbe;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.probes.ProbeJob;
 import com.aftercare.ticket.FindTicket;
@@ -38,9 +39,11 @@ public class FetchAgentJobs {
     private final ProbeAgentRepository agents;
     private final AgentHeartbeat heartbeat;
     private final AgentLimits limits;
+    private final RecordInspectionProbe inspectionProbes;
 
     FetchAgentJobs(ProbeRoutes routes, ProbeJobs probeJobs, ProbeService probes, FindTicket tickets,
-            ProbeAgentRepository agents, AgentHeartbeat heartbeat, AgentLimits limits) {
+            ProbeAgentRepository agents, AgentHeartbeat heartbeat, AgentLimits limits, RecordInspectionProbe inspectionProbes) {
+        this.inspectionProbes = inspectionProbes;
         this.routes = routes;
         this.probeJobs = probeJobs;
         this.probes = probes;
@@ -91,11 +94,17 @@ public class FetchAgentJobs {
             }
             ProbeService.Plan plan;
             try {
-                plan = probes.plan(route.ticketId());
+                plan = route.ofInspection() ? inspectionProbes.plan(route.deviceId()) : probes.plan(route.ticketId());
             } catch (RuntimeException e) {
                 // cannot even plan it: give the job back at once rather than hold it for the lock's length
                 log.warn("Probe job {} not handed to agent {}: {}", route.taskId(), agent.getId(), e.toString());
                 probeJobs.unlock(route.taskId());
+                continue;
+            }
+            if (route.ofInspection()) {
+                // the agent logs this as the job's "case": the inspection's number says which it is
+                log.info("Probe job {} of inspection {} locked for agent {}", route.taskId(), route.inspectionId(), agent.getId());
+                jobs.add(new AgentJob(route.taskId(), "inspection-" + route.inspectionId(), plan.job()));
                 continue;
             }
             log.info("Probe job {} of ticket {} locked for agent {}", route.taskId(), route.ticketId(), agent.getId());

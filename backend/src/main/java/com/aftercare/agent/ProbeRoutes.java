@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Device;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.Ticket;
@@ -30,7 +31,14 @@ public class ProbeRoutes implements AgentSites {
      * A probe job waiting to be run. agentId: the agent that must run it, null for this server; retries: what the
      * engine has left (null: never failed).
      */
-    public record Route(String taskId, Long ticketId, Long siteId, Long agentId, Integer retries) {
+    public record Route(String taskId, Long ticketId, Long inspectionId, Long deviceId, Long siteId, Long agentId,
+            Integer retries) {
+
+        /** A job of a preventive inspection's automated items (ADR 0052), not of a case. */
+        public boolean ofInspection() {
+            return ticketId == null && inspectionId != null && deviceId != null;
+        }
+
         public boolean toServer() {
             return agentId == null;
         }
@@ -39,11 +47,13 @@ public class ProbeRoutes implements AgentSites {
     private final ProbeJobs jobs;
     private final FindTicket tickets;
     private final ProbeAgentRepository agents;
+    private final AssetService assets;
 
-    ProbeRoutes(ProbeJobs jobs, FindTicket tickets, ProbeAgentRepository agents) {
+    ProbeRoutes(ProbeJobs jobs, FindTicket tickets, ProbeAgentRepository agents, AssetService assets) {
         this.jobs = jobs;
         this.tickets = tickets;
         this.agents = agents;
+        this.assets = assets;
     }
 
     /** Jobs nobody holds now and that are due (a failed job's retry wait is a lock until then), oldest first. */
@@ -82,8 +92,11 @@ public class ProbeRoutes implements AgentSites {
             Device device = ticket.getDevice();
             // no device: nothing to probe, the server records that at once
             siteId = device == null ? null : device.getSite().getId();
+        } else if (job.ofInspection()) {
+            siteId = assets.device(job.deviceId()).getSite().getId();
         }
-        return new Route(job.id(), ticketId, siteId, siteId == null ? null : agentOfSite.get(siteId), job.retries());
+        return new Route(job.id(), ticketId, job.inspectionId(), job.deviceId(), siteId,
+                siteId == null ? null : agentOfSite.get(siteId), job.retries());
     }
 
     private Map<Long, Long> agentOfSite() {

@@ -5,6 +5,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
+import com.aftercare.inspection.RecordInspectionProbe;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.workflow.ProbeJobs;
 import com.aftercare.workflow.steps.ProbeWorker;
@@ -27,8 +28,11 @@ public class ReportAgentFailure {
     private final ProbeService probes;
     private final TransactionTemplate transaction;
     private final AgentLimits limits;
+    private final RecordInspectionProbe inspectionProbes;
 
-    ReportAgentFailure(HeldJobs held, ProbeAgentRepository agents, AgentHeartbeat heartbeat, ProbeJobs jobs, ProbeService probes, TransactionTemplate transaction, AgentLimits limits) {
+    ReportAgentFailure(HeldJobs held, ProbeAgentRepository agents, AgentHeartbeat heartbeat, ProbeJobs jobs, ProbeService probes, TransactionTemplate transaction, AgentLimits limits,
+            RecordInspectionProbe inspectionProbes) {
+        this.inspectionProbes = inspectionProbes;
         this.held = held;
         this.agents = agents;
         this.heartbeat = heartbeat;
@@ -54,6 +58,14 @@ public class ReportAgentFailure {
             long wait = limits.retryDelay.toMillis() << Math.min(failedBefore, 10);
             jobs.fail(job.id(), agent.workerId(), message, null, retriesLeft, wait);
             return retriesLeft;
+        }
+        if (job.ofInspection()) {
+            // out of tries: the inspection's lines stay open for the engineer to check by hand; nothing passes
+            transaction.executeWithoutResult(status -> {
+                inspectionProbes.couldNotRun(job.inspectionId(), job.deviceId());
+                jobs.complete(job.id(), agent.workerId(), false);
+            });
+            return 0;
         }
         Long ticketId = job.ticketId();
         if (ticketId == null) {

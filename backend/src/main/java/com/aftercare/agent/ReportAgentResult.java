@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
+import com.aftercare.inspection.RecordInspectionProbe;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.probes.CheckKind;
 import com.aftercare.probes.CheckOutcome;
@@ -38,9 +39,11 @@ public class ReportAgentResult {
     private final ProbeService probes;
     private final ProbeJobs jobs;
     private final TransactionTemplate transaction;
+    private final RecordInspectionProbe inspectionProbes;
 
     ReportAgentResult(HeldJobs held, ProbeAgentRepository agents, AgentHeartbeat heartbeat, ProbeService probes,
-            ProbeJobs jobs, TransactionTemplate transaction) {
+            ProbeJobs jobs, TransactionTemplate transaction, RecordInspectionProbe inspectionProbes) {
+        this.inspectionProbes = inspectionProbes;
         this.held = held;
         this.agents = agents;
         this.heartbeat = heartbeat;
@@ -55,10 +58,11 @@ public class ReportAgentResult {
         validate(result);
         ProbeAgent agent = agents.findById(agentId).orElseThrow(() -> new NotFoundException("No probe agent " + agentId));
         ProbeJobs.Job job = held.heldBy(agent, jobId);
-        if (job.ticketId() == null) {
+        if (job.ticketId() == null && !job.ofInspection()) {
             throw new NotFoundException("Probe job " + jobId + " has no case");
         }
-        ProbeService.Plan plan = probes.plan(job.ticketId());
+        // an inspection's job is held against the device's own plan (ADR 0052), a case's against the case's
+        ProbeService.Plan plan = job.ofInspection() ? inspectionProbes.plan(job.deviceId()) : probes.plan(job.ticketId());
         Set<CheckKind> asked = plan.job() == null ? Set.of()
                 : plan.job().checks().stream().map(CheckRequest::kind).collect(Collectors.toSet());
         Set<CheckKind> answered = result.outcomes().stream().map(CheckOutcome::kind).collect(Collectors.toSet());
@@ -74,7 +78,11 @@ public class ReportAgentResult {
         }
         ProbeService.Outcome outcome = probes.evaluate(plan, result.outcomes(), result.startedAt(), result.finishedAt());
         transaction.executeWithoutResult(status -> {
-            probes.record(plan, outcome);
+            if (job.ofInspection()) {
+                inspectionProbes.record(job.inspectionId(), job.deviceId(), outcome, agent.getName());
+            } else {
+                probes.record(plan, outcome);
+            }
             // complete checks the worker id again, inside the transaction: a lock taken over meanwhile rolls all back
             jobs.complete(job.id(), agent.workerId(), outcome.passed());
         });

@@ -63,7 +63,8 @@ public class WatchOfflineAgents {
         int told = 0;
         Instant now = clock.instant();
         for (ProbeRoutes.Route route : routes.waiting()) {
-            if (route.toServer() || waits.existsById(route.taskId())) {
+            // an inspection's job has no case to note it on: its lines show 待检测 on the checklist itself (ADR 0052)
+            if (route.toServer() || route.ticketId() == null || waits.existsById(route.taskId())) {
                 continue;
             }
             ProbeAgent agent = agents.findById(route.agentId()).orElse(null);

@@ -38,6 +38,8 @@ public class Device {
     private String model;
     @Column(name = "serial_number")
     private String serialNumber;
+    /** Where on its site the device is installed ("东门立杆"), as last verified on site (PM-5). */
+    private String location;
     @Column(name = "ip_address")
     private String ipAddress;
     @Column(name = "warranty_end")
@@ -134,6 +136,7 @@ public class Device {
     public String getName() { return name; }
     public String getModel() { return model; }
     public String getSerialNumber() { return serialNumber; }
+    public String getLocation() { return location; }
     public String getIpAddress() { return ipAddress; }
     public LocalDate getWarrantyEnd() { return warrantyEnd; }
     public String getProbeTcpPorts() { return probeTcpPorts; }
@@ -220,6 +223,19 @@ public class Device {
 
     void commission(LocalDate commissionedOn) {
         this.commissionedOn = commissionedOn;
+    }
+
+    /** An asset keeper's approved correction from an inspection (PM-5); null leaves a value as it is. */
+    void correct(String model, String serialNumber, String location) {
+        if (model != null) {
+            this.model = model;
+        }
+        if (serialNumber != null) {
+            this.serialNumber = serialNumber;
+        }
+        if (location != null) {
+            this.location = location;
+        }
     }
 
     void retire(boolean retired) {

@@ -9,5 +9,7 @@ interface AssetCheckRepository extends JpaRepository<AssetCheck, Long> {
 
     List<AssetCheck> findByInspectionIdOrderById(Long inspectionId);
 
+    List<AssetCheck> findTop200ByDecisionOrderById(AssetDecision decision);
+
     Optional<AssetCheck> findByInspectionIdAndDeviceId(Long inspectionId, Long deviceId);
 }

@@ -39,6 +39,9 @@ public class InspectionCheck {
     private Instant checkedAt;
     @Column(name = "fault_ticket_id")
     private Long faultTicketId;
+    /** Queued for the site's probe agent at (ADR 0052); null when not waiting for it. */
+    @Column(name = "probe_queued_at")
+    private Instant probeQueuedAt;
     @Version
     private long version;
 
@@ -64,6 +67,14 @@ public class InspectionCheck {
         this.checkedAt = at;
     }
 
+    void probeQueued(Instant at) {
+        this.probeQueuedAt = at;
+    }
+
+    void probeAnswered() {
+        this.probeQueuedAt = null;
+    }
+
     void faultOpened(long ticketId) {
         this.faultTicketId = ticketId;
     }
@@ -80,4 +91,5 @@ public class InspectionCheck {
     public String getCheckedBy() { return checkedBy; }
     public Instant getCheckedAt() { return checkedAt; }
     public Long getFaultTicketId() { return faultTicketId; }
+    public Instant getProbeQueuedAt() { return probeQueuedAt; }
 }

@@ -46,6 +46,7 @@ class InspectionController {
     private final RecordCheck recordCheck;
     private final RunProbeChecks runProbes;
     private final VerifyAssetRecord verifyAsset;
+    private final DecideAssetCorrection decideAsset;
     private final FinishChecklist finish;
     private final SignInspection sign;
     private final StartWeatherInspection weather;
@@ -53,7 +54,7 @@ class InspectionController {
     private final RenderInspectionReport report;
 
     InspectionController(SaveInspectionPlan savePlan, ReadInspections read, AgreeInspectionTime agree, RecordCheck recordCheck,
-            RunProbeChecks runProbes, VerifyAssetRecord verifyAsset, FinishChecklist finish, SignInspection sign,
+            RunProbeChecks runProbes, VerifyAssetRecord verifyAsset, DecideAssetCorrection decideAsset, FinishChecklist finish, SignInspection sign,
             StartWeatherInspection weather, MarkSiteHazards markHazards, RenderInspectionReport report) {
         this.savePlan = savePlan;
         this.read = read;
@@ -61,6 +62,7 @@ class InspectionController {
         this.recordCheck = recordCheck;
         this.runProbes = runProbes;
         this.verifyAsset = verifyAsset;
+        this.decideAsset = decideAsset;
         this.finish = finish;
         this.sign = sign;
         this.weather = weather;
@@ -124,7 +126,7 @@ class InspectionController {
 
     @PostMapping("/api/inspections/{id}/probe")
     @PreAuthorize("hasAnyRole('ENGINEER', 'SUPERVISOR')")
-    @Operation(summary = "Runs the device probes of the checklist's automated items")
+    @Operation(summary = "Runs the device probes of the checklist's automated items; at a site served by a probe agent they are queued for the agent (probeQueuedAt) and stay open until it reports")
     InspectionDetail probe(@PathVariable long id) {
         runProbes.run(id);
         return read.read(id);
@@ -136,6 +138,22 @@ class InspectionController {
     InspectionDetail verifyAsset(@PathVariable long id, @Valid @RequestBody VerifyAssetRecord.AssetCommand body) {
         verifyAsset.verify(id, body);
         return read.read(id);
+    }
+
+    @PostMapping("/api/inspections/{id}/assets/{deviceId}/decision")
+    @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'ADMIN')")
+    @Operation(summary = "PM-5: the asset keeper approves a correction found on site (applied to the device record) or rejects it with a note; once (409)")
+    InspectionDetail decideAsset(@PathVariable long id, @PathVariable long deviceId,
+            @Valid @RequestBody DecideAssetCorrection.DecisionCommand body) {
+        decideAsset.decide(id, deviceId, body);
+        return read.read(id);
+    }
+
+    @GetMapping("/api/inspections/asset-corrections")
+    @PreAuthorize("hasAnyRole('PROCESS_OWNER', 'ADMIN', 'SUPERVISOR')")
+    @Operation(summary = "PM-5: corrections found on site waiting for the asset keeper")
+    List<InspectionViews.AssetCorrectionView> assetCorrections() {
+        return read.pendingCorrections();
     }
 
     @PostMapping("/api/inspections/{id}/finish")

@@ -19,4 +19,10 @@ public interface InspectionProcess {
 
     /** The customer signed their opinion: the model completes the inspection. */
     void signed(long inspectionId);
+
+    /**
+     * Queues the automated items of one device for its site's probe agent: a probe job (inspection-probe.bpmn) the
+     * agent fetches like any other; its result comes back through {@link RecordInspectionProbe}.
+     */
+    void queueProbe(long inspectionId, long deviceId);
 }

@@ -28,16 +28,29 @@ public final class InspectionViews {
 
     public record CheckView(long id, long deviceId, String deviceName, DeviceType deviceType, String item, String method,
             boolean automated, CheckResult result, String note, String photo, String checkedBy, Instant checkedAt,
-            Long faultTicketId, String faultNumber) {
+            Long faultTicketId, String faultNumber, Instant probeQueuedAt) {
     }
 
     /** A failed line of the plan's previous inspection: what to look at again (PM-4). */
     public record PreviousFault(String deviceName, String item, String note, String faultNumber) {
     }
 
-    /** PM-5: a device whose record is verified in this inspection, with the record as it stands and what was found. */
-    public record AssetView(long deviceId, String deviceName, DeviceType deviceType, String model, String serialNumber,
-            String location, Boolean confirmed, String foundModel, String foundSerialNumber, String foundLocation,
+    /**
+     * PM-5: a device whose record is verified in this inspection, with the record as it stands (location: where on
+     * the site it is installed), what was found (found*: null where it matched), and the asset keeper's decision on a
+     * correction (PROPOSED until approved, which applied it to the record, or rejected with a note).
+     */
+    public record AssetView(long deviceId, String deviceName, DeviceType deviceType, String siteName, String model,
+            String serialNumber, String location, String ipAddress, boolean outOfService, Boolean confirmed,
+            String foundModel, String foundSerialNumber, String foundLocation, String foundIpAddress,
+            Boolean foundOutOfService, String checkedBy, Instant checkedAt, AssetDecision decision, String decidedBy,
+            Instant decidedAt, String decisionNote) {
+    }
+
+    /** PM-5: a correction found on site awaiting the asset keeper, for their list. */
+    public record AssetCorrectionView(long inspectionId, long deviceId, String deviceName, String customerName,
+            String siteName, String model, String serialNumber, String location, String ipAddress, String foundModel,
+            String foundSerialNumber, String foundLocation, String foundIpAddress, Boolean foundOutOfService,
             String checkedBy, Instant checkedAt) {
     }
 

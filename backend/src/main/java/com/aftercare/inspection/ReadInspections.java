@@ -13,6 +13,7 @@ import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Device;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.identity.CurrentUser;
+import com.aftercare.inspection.InspectionViews.AssetCorrectionView;
 import com.aftercare.inspection.InspectionViews.AssetView;
 import com.aftercare.inspection.InspectionViews.CheckView;
 import com.aftercare.inspection.InspectionViews.InspectionDetail;
@@ -97,7 +98,7 @@ public class ReadInspections {
             Device d = devices.computeIfAbsent(c.getDeviceId(), assets::device);
             return new CheckView(c.getId(), d.getId(), d.getName(), d.getType(), c.getItem(), c.getMethod(), c.isAutomated(),
                     c.getResult(), c.getNote(), c.getPhoto(), c.getCheckedBy(), c.getCheckedAt(), c.getFaultTicketId(),
-                    c.getFaultTicketId() == null ? null : tickets.get(c.getFaultTicketId()).getNumber());
+                    c.getFaultTicketId() == null ? null : tickets.get(c.getFaultTicketId()).getNumber(), c.getProbeQueuedAt());
         }).toList();
         List<PreviousFault> previous = new ArrayList<>();
         if (i.getPlanId() != null) {
@@ -114,15 +115,31 @@ public class ReadInspections {
             lines.stream().map(CheckView::deviceId).distinct().forEach(deviceId -> {
                 Device d = devices.get(deviceId);
                 AssetCheck a = done.get(deviceId);
-                assetViews.add(new AssetView(d.getId(), d.getName(), d.getType(), d.getModel(), d.getSerialNumber(),
-                        d.getSite().getName(), a == null ? null : a.isConfirmed(), a == null ? null : a.getModel(),
+                assetViews.add(new AssetView(d.getId(), d.getName(), d.getType(), d.getSite().getName(), d.getModel(),
+                        d.getSerialNumber(), d.getLocation(), d.getIpAddress(), d.isRetired(),
+                        a == null ? null : a.isConfirmed(), a == null ? null : a.getModel(),
                         a == null ? null : a.getSerialNumber(), a == null ? null : a.getLocation(),
-                        a == null ? null : a.getCheckedBy(), a == null ? null : a.getCheckedAt()));
+                        a == null ? null : a.getIpAddress(), a == null ? null : a.getOutOfService(),
+                        a == null ? null : a.getCheckedBy(), a == null ? null : a.getCheckedAt(),
+                        a == null ? null : a.getDecision(), a == null ? null : a.getDecidedBy(),
+                        a == null ? null : a.getDecidedAt(), a == null ? null : a.getDecisionNote()));
             });
         }
         return new InspectionDetail(summary(i, names), i.isVerifyAssets(), i.getAgreedVia(), i.getAgreedBy(),
                 i.getChecklistDoneBy(), i.getChecklistDoneAt(), i.getSignerName(), i.getOpinion(), i.getSignature(),
                 i.getSignedAt(), i.getCompletedAt(), lines, previous, assetViews);
+    }
+
+    /** PM-5: the corrections found on site that wait for the asset keeper, oldest first (staff only). */
+    @Transactional(readOnly = true)
+    public List<AssetCorrectionView> pendingCorrections() {
+        Names names = names();
+        return assetChecks.findTop200ByDecisionOrderById(AssetDecision.PROPOSED).stream().map(a -> {
+            Device d = assets.device(a.getDeviceId());
+            return new AssetCorrectionView(a.getInspectionId(), d.getId(), d.getName(), names.customer(d.getSite().getCustomer().getId()),
+                    d.getSite().getName(), d.getModel(), d.getSerialNumber(), d.getLocation(), d.getIpAddress(), a.getModel(),
+                    a.getSerialNumber(), a.getLocation(), a.getIpAddress(), a.getOutOfService(), a.getCheckedBy(), a.getCheckedAt());
+        }).toList();
     }
 
     @Transactional(readOnly = true)

@@ -79,7 +79,10 @@ public class RenderInspectionReport {
             for (AssetView a : d.assets()) {
                 String value = a.confirmed() == null ? "" : a.confirmed() ? l(lang, "assetConfirmed")
                         : l(lang, "assetCorrected", Map.of("model", dash(a.foundModel()), "serial", dash(a.foundSerialNumber()),
-                                "location", dash(a.foundLocation())));
+                                "location", dash(a.foundLocation()), "ip", dash(a.foundIpAddress()), "outOfService",
+                                Boolean.TRUE.equals(a.foundOutOfService()) ? l(lang, "assetOutOfService") : ""))
+                        + (a.decision() == null ? "" : l(lang, "assetDecision",
+                                Map.of("decision", labels.label(lang, "inspection.decision", a.decision().name()))));
                 rows.add(new Sheet.Wide(a.deviceName(), value, 1));
             }
         }

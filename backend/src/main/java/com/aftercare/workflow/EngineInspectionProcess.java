@@ -50,6 +50,13 @@ class EngineInspectionProcess implements InspectionProcess {
         correlate("inspectionSigned", inspectionId);
     }
 
+    @Override
+    public void queueProbe(long inspectionId, long deviceId) {
+        // its own business key: the inspection's messages are correlated by "inspection-{id}" and must find one instance
+        runtimeService.startProcessInstanceByKey("inspectionProbe", businessKey(inspectionId) + "-device-" + deviceId,
+                Map.of("inspectionId", inspectionId, "deviceId", deviceId));
+    }
+
     private void correlate(String message, long inspectionId) {
         runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(businessKey(inspectionId)).correlate();
     }

@@ -28,10 +28,18 @@ public class ProbeJobs {
     public static final String TOPIC = "device-probe";
 
     /**
-     * A probe job. ticketId: the case it verifies (null when the process lacks one); retries: what the engine has left
-     * (null: never failed); workerId and lockExpiresAt: who holds it until when (null when nobody does).
+     * A probe job. ticketId: the case it verifies (null when the process lacks one); inspectionId and deviceId: the
+     * preventive inspection and device whose automated items it checks (inspection-probe.bpmn, ADR 0052; null for a
+     * case's job); retries: what the engine has left (null: never failed); workerId and lockExpiresAt: who holds it
+     * until when (null when nobody does).
      */
-    public record Job(String id, Long ticketId, Integer retries, String workerId, Instant lockExpiresAt) {
+    public record Job(String id, Long ticketId, Long inspectionId, Long deviceId, Integer retries, String workerId,
+            Instant lockExpiresAt) {
+
+        /** A job of a preventive inspection's automated items, not of a case. */
+        public boolean ofInspection() {
+            return ticketId == null && inspectionId != null && deviceId != null;
+        }
 
         /** Whether this worker holds the job now, by the engine's clock (a lock that ran out is held by nobody). */
         public boolean heldBy(String worker, Instant engineNow) {
@@ -106,9 +114,13 @@ public class ProbeJobs {
     }
 
     private Job job(ExternalTask task) {
-        Object ticket = runtime.getVariable(task.getExecutionId(), "ticketId");
+        Map<String, Object> vars = runtime.getVariables(task.getExecutionId(), List.of("ticketId", "inspectionId", "deviceId"));
         Date expires = task.getLockExpirationTime();
-        return new Job(task.getId(), ticket instanceof Number n ? n.longValue() : null, task.getRetries(), task.getWorkerId(),
-                expires == null ? null : expires.toInstant());
+        return new Job(task.getId(), id(vars.get("ticketId")), id(vars.get("inspectionId")), id(vars.get("deviceId")),
+                task.getRetries(), task.getWorkerId(), expires == null ? null : expires.toInstant());
+    }
+
+    private static Long id(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
     }
 }

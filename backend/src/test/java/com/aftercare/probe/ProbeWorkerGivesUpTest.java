@@ -19,6 +19,7 @@ import com.aftercare.workflow.steps.ProbeWorker;
 class ProbeWorkerGivesUpTest extends IntegrationTest {
 
     @Autowired com.aftercare.workflow.ProbeJobs probeJobs;
+    @Autowired com.aftercare.inspection.RecordInspectionProbe inspectionProbes;
     @Autowired DeviceProber prober;
     @Autowired TransactionTemplate transaction;
     @Autowired Clock appClock;
@@ -48,7 +49,8 @@ class ProbeWorkerGivesUpTest extends IntegrationTest {
         dispatchAndFix(ticket);
         long incidentsBefore = runtimeService.createIncidentQuery().count();
         ProbeService crashing = new CrashingProbeService(results, prober, tickets, timeline, appClock, policies, waivers);
-        ProbeWorker worker = new ProbeWorker(probeJobs, crashing, agentSites, tickets, transaction, false, 60_000, 0);
+        ProbeWorker worker = new ProbeWorker(probeJobs, crashing, agentSites, tickets, assets, inspectionProbes, transaction, false,
+                60_000, 0);
 
         for (int i = 0; i < ProbeWorker.MAX_TRIES; i++) {
             assertThat(tickets.get(ticket.getId()).getStatus()).isEqualTo(TicketStatus.VERIFYING);

@@ -9,7 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Device;
+import com.aftercare.inspection.RecordInspectionProbe;
 import com.aftercare.probe.AgentSites;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.ticket.FindTicket;
@@ -39,13 +41,16 @@ public class ProbeWorker implements ExternalTaskTopics {
     private final ProbeService probes;
     private final AgentSites agentSites;
     private final FindTicket tickets;
+    private final AssetService assets;
+    private final RecordInspectionProbe inspectionProbes;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final long lockMillis;
 
     private final long retryDelayMillis;
 
-    public ProbeWorker(ProbeJobs jobs, ProbeService probes, AgentSites agentSites, FindTicket tickets, TransactionTemplate transaction,
+    public ProbeWorker(ProbeJobs jobs, ProbeService probes, AgentSites agentSites, FindTicket tickets, AssetService assets,
+            RecordInspectionProbe inspectionProbes, TransactionTemplate transaction,
             @Value("${aftercare.probe.worker-enabled:true}") boolean enabled,
             @Value("${aftercare.probe.lock-millis:60000}") long lockMillis,
             @Value("${aftercare.probe.retry-delay-millis:30000}") long retryDelayMillis) {
@@ -53,6 +58,8 @@ public class ProbeWorker implements ExternalTaskTopics {
         this.probes = probes;
         this.agentSites = agentSites;
         this.tickets = tickets;
+        this.assets = assets;
+        this.inspectionProbes = inspectionProbes;
         this.transaction = transaction;
         this.enabled = enabled;
         this.lockMillis = lockMillis;
@@ -76,7 +83,11 @@ public class ProbeWorker implements ExternalTaskTopics {
             if (!jobs.lock(job.id(), WORKER_ID, lockMillis)) {
                 continue; // locked by someone else in between, or gone: not ours
             }
-            handle(job.id(), job.ticketId(), job.retries());
+            if (job.ofInspection()) {
+                handleInspection(job);
+            } else {
+                handle(job.id(), job.ticketId(), job.retries());
+            }
             handled++;
         }
         return handled;
@@ -85,6 +96,10 @@ public class ProbeWorker implements ExternalTaskTopics {
     /** The waiting jobs this server runs: every one whose device's site no probe agent serves (no device: ours, at once). */
     private List<ProbeJobs.Job> ours() {
         return transaction.execute(status -> jobs.waiting().stream().filter(job -> {
+            if (job.ofInspection()) {
+                // ADR 0052: an inspection's job is the site's agent's, unless that agent was revoked meanwhile
+                return !agentSites.servedByAgent(assets.device(job.deviceId()).getSite().getId());
+            }
             if (job.ticketId() == null) {
                 return true;
             }
@@ -112,6 +127,24 @@ public class ProbeWorker implements ExternalTaskTopics {
             } else {
                 giveUp(taskId, ticketId, e);
             }
+        }
+    }
+
+    /** An inspection's job whose agent was revoked: probed from here once; if that fails, the lines stay open. */
+    private void handleInspection(ProbeJobs.Job job) {
+        try {
+            ProbeService.Plan plan = inspectionProbes.plan(job.deviceId());
+            ProbeService.Outcome outcome = probes.run(plan);
+            transaction.executeWithoutResult(status -> {
+                inspectionProbes.record(job.inspectionId(), job.deviceId(), outcome, WORKER_ID);
+                jobs.complete(job.id(), WORKER_ID, outcome.passed());
+            });
+        } catch (RuntimeException e) {
+            log.warn("Inspection probe job {} failed: {}", job.id(), e.toString());
+            transaction.executeWithoutResult(status -> {
+                inspectionProbes.couldNotRun(job.inspectionId(), job.deviceId());
+                jobs.complete(job.id(), WORKER_ID, false);
+            });
         }
     }
 
