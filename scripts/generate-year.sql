@@ -14,23 +14,25 @@ insert into site (customer_id, name, address, region)
 select c.id, '站点 ' || c.id || '-' || s, '某市某区某路 ' || s || ' 号', case when s % 3 = 0 then 'COUNTY' else 'CITY' end
 from customer c cross join generate_series(1, 10) s on conflict do nothing;
 create temporary table gen_site as select id, row_number() over (order by id) rn from site;
+create index on gen_site (rn);
 insert into device (site_id, type, name, serial_number)
-select (select id from gen_site where rn = 1 + (d % (select count(*) from gen_site))),
-       (array['CAMERA','CAMERA','CAMERA','NVR','SWITCH','UPS','SERVER','OTHER'])[1 + d % 8],
+select s.id, (array['CAMERA','CAMERA','CAMERA','NVR','SWITCH','UPS','SERVER','OTHER'])[1 + d % 8],
        '设备 ' || d, 'GEN-SN-' || d
-from generate_series(1, :devices) d;
+from generate_series(1, :devices) d join gen_site s on s.rn = 1 + d % (select count(*) from gen_site);
 
+create temporary table gen_device as select id, site_id, row_number() over (order by id) rn from device where serial_number like 'GEN-SN-%';
+create index on gen_device (rn);
 -- the year: received evenly over 365 days before now; the newest :open cases are the open ones
 create temporary table gen_case as
 select g, nextval('ticket_seq') id, now() - (g::double precision / :cases) * interval '365 days' received,
        g <= :open open_case, 1 + g % 3 lvl
 from generate_series(1, :cases) g;
 insert into ticket (id, number, channel, requester_name, requester_phone, site_id, device_id, category, impact, urgency,
-        level, level_code, status, assignee, title, description, created_at, updated_at, received_at, policy_id,
+        level_code, status, assignee, title, description, created_at, updated_at, received_at, policy_id,
         response_due, resolution_due, responded_at, resolved_at, closed_at, clocks_cached_at, version)
 select c.id, 'GEN-' || lpad(c.id::text, 9, '0'), (array['HOTLINE','WEB','WECHAT','EMAIL'])[1 + c.g % 4], '报修人 ' || c.g % 5000,
        '1380000' || lpad((c.g % 10000)::text, 4, '0'), d.site_id, d.id, 'DEFECT',
-       (array['HIGH','MEDIUM','LOW'])[c.lvl], (array['HIGH','MEDIUM','LOW'])[c.lvl], c.lvl, c.lvl::text,
+       (array['HIGH','MEDIUM','LOW'])[c.lvl], (array['HIGH','MEDIUM','LOW'])[c.lvl], c.lvl::text,
        case when c.open_case then (array['AT_DESK','AWAITING_DISPATCH','DISPATCHED','IN_PROGRESS','VERIFYING','AWAITING_CALLBACK'])[1 + c.g % 6]
             else 'CLOSED' end,
        case when c.g % 6 >= 2 then 'engineer' || (1 + c.g % 300) end,
@@ -42,7 +44,7 @@ select c.id, 'GEN-' || lpad(c.id::text, 9, '0'), (array['HOTLINE','WEB','WECHAT'
        case when not c.open_case then c.received + interval '3 hours' end,
        case when not c.open_case then c.received + interval '1 day' end,
        c.received, 0
-from gen_case c join device d on d.id = (select min(id) from device) + c.g % :devices;
+from gen_case c join gen_device d on d.rn = 1 + c.g % :devices;
 
 insert into ticket_event (ticket_id, occurred_at, actor, type, message)
 select c.id, c.received + o.after, o.actor, o.kind, o.message
