@@ -34,13 +34,15 @@ class ClockSignals implements ClockSignal {
         // walks every execution of every open case and tests its variables: two of these per new ticket made opening
         // ticket 10,000 cost seconds (see docs/benchmarks.md). The variable condition stays, so the same
         // executions match as before.
+        com.aftercare.ticket.Ticket ticket = tickets.get(ticketId);
         boolean watched = !runtimeService.createMessageCorrelation(MESSAGE)
-                .processInstanceBusinessKey(tickets.get(ticketId).getNumber())
+                .processInstanceBusinessKey(ticket.getNumber())
                 .processInstanceVariableEquals("ticketId", ticketId)
                 .correlateAllWithResult().isEmpty();
-        if (!watched) {
-            // no escalation process re-derives these clocks (a complaint, consultation or service request, or a case
-            // not yet started): the board's cached clocks are brought in step here instead (ADR 0056)
+        if (!watched && ticket.getRequestType() != com.aftercare.ticket.RequestType.FAULT) {
+            // no escalation process re-derives these clocks (a complaint, consultation or service request): the board's
+            // cached clocks are brought in step here instead (ADR 0056). A fault's escalation process evaluates them as
+            // it starts, so its intake pays nothing for this.
             cacheClocks.refresh(ticketId);
         }
     }

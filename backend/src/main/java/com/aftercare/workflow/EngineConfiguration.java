@@ -61,8 +61,13 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
         // no CMMN: one more model language, one more route in, and nothing of ours uses it
         configuration.setCmmnEnabled(false);
         // a closed case's engine history under 10 KB (ADR 0056); the level object wins over camunda.bpm.history-level
+        // (initHistoryLevel picks the *last* level whose name equals camunda.bpm.history-level, and custom levels come
+        // after the built-in ones: named "full", this one is chosen while the database keeps full's id)
         if (leanHistory) {
-            configuration.setHistoryLevel(new ProductHistoryLevel());
+            if (configuration.getCustomHistoryLevels() == null) {
+                configuration.setCustomHistoryLevels(new ArrayList<>());
+            }
+            configuration.getCustomHistoryLevels().add(new ProductHistoryLevel());
         }
     }
 }

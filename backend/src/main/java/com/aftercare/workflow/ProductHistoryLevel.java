@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * instances, the last value of each variable, the user operation log of claims and assignments, incidents) is what
  * the product, its tests and an operator read.
  * <p>
- * Same id as {@code full} (3): the database's {@code historyLevel} property stays valid, so an existing installation
+ * Same id and name as {@code full} (3, "full"; registered as a custom level, which wins over the built-in one of the
+ * same name): the database's {@code historyLevel} property stays valid, so an existing installation
  * starts without a migration, and reverting is a configuration change ({@code aftercare.engine.lean-history: false}).
  */
 final class ProductHistoryLevel extends HistoryLevelFull {
