@@ -459,7 +459,13 @@ export interface BoardClockCount {
 
 export interface Board {
   generatedAt: string;
+  /** over every open case, whatever the filter */
   counts: { total: number; byLevel: BoardLevelCount[]; byClock: BoardClockCount[] };
+  /** the page shown (from 0) and its size */
+  page: number;
+  size: number;
+  /** cases the filter selects, on all pages */
+  matching: number;
   rows: BoardRow[];
 }
 

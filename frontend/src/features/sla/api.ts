@@ -22,7 +22,9 @@ type Body<Name extends keyof components['schemas']> = Required<components['schem
 export const EXPORT_FALLBACK_NAME = 'sla-board.xlsx';
 
 export const slaApi = {
-  board: (filter: BoardFilter) => api.get<Board>('/sla/board', boardQuery(filter)),
+  /** One page (from 0) of the board under the filter, with the counts over every open case. */
+  board: (filter: BoardFilter, page = 0, size = 50) =>
+    api.get<Board>('/sla/board', { ...boardQuery(filter), page: String(page), size: String(size) }),
   /** In the language the user reads the board in, also as a parameter: a plain download link could send no header. */
   exportBoard: (filter: BoardFilter) =>
     download('/sla/board.xlsx', { ...boardQuery(filter), lang: acceptLanguage() }, EXPORT_FALLBACK_NAME),

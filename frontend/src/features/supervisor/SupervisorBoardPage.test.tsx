@@ -14,6 +14,9 @@ const board: Board = {
     byLevel: [{ level: '2', open: 2, atRisk: 1, overdue: 1 }],
     byClock: [{ clock: 'RESPONSE', running: 2, paused: 0, atRisk: 1, overdue: 1 }],
   },
+  page: 0,
+  size: 50,
+  matching: 2,
   rows: [
     {
       ticketId: 12,
@@ -189,7 +192,22 @@ describe('SupervisorBoardPage', () => {
     fireEvent.click(screen.getByTestId('board-risk-OVERDUE'));
     expect(await screen.findByText('No cases match these filters.', undefined, SLOW)).toBeTruthy();
     expect(screen.queryAllByTestId('board-row')).toHaveLength(0);
-    expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain('api/sla/board?risk=OVERDUE');
+    expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain('api/sla/board?risk=OVERDUE&page=0&size=50');
+  });
+
+  it('asks the server for the next page, counting pages from what the filter matches', async () => {
+    const fetchMock = mockApi((url) => ({ ...board, matching: 120, page: url.includes('page=1') ? 1 : 0 }));
+    renderBoard('/supervisor?level=2');
+    await screen.findAllByTestId('board-row', undefined, SLOW);
+    expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain('api/sla/board?level=2&page=0&size=50');
+    // 120 matching cases at 50 a page: three pages, the board holds one of them
+    const next = await screen.findByTitle('3', undefined, SLOW);
+    fireEvent.click(screen.getByTitle('2'));
+    await waitFor(
+      () => expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain('api/sla/board?level=2&page=1&size=50'),
+      SLOW,
+    );
+    expect(next).toBeTruthy();
   });
 
   it('says so when there is nothing on the board at all', async () => {

@@ -45,6 +45,20 @@ import { LateSurveysNotice } from '../survey';
 /** The board is refreshed this often (and at once when a filter changes). */
 export const BOARD_REFRESH_MILLIS = 30_000;
 
+/** Rows a board page shows unless the user picks another size (the server allows 1 to 200). */
+export const BOARD_PAGE_SIZE = 50;
+const PAGE_SIZES = [20, 50, 100, 200];
+
+/** The page (from 1) and its size, kept in the URL beside the filters so "back" returns to the same rows. */
+function readPage(params: URLSearchParams): { page: number; size: number } {
+  const page = Number(params.get('page'));
+  const size = Number(params.get('size'));
+  return {
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    size: PAGE_SIZES.includes(size) ? size : BOARD_PAGE_SIZE,
+  };
+}
+
 /** Levels offered before the board has reported any (the demo scheme has three). */
 const DEFAULT_LEVELS = ['1', '2', '3'];
 
@@ -180,7 +194,9 @@ export function SupervisorBoardPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filter = readBoardFilter(params);
-  const key = new URLSearchParams(boardQuery(filter)).toString();
+  const { page, size } = readPage(params);
+  // the server pages the board: the key carries the page, the export takes the filter alone
+  const key = new URLSearchParams({ ...boardQuery(filter), page: String(page - 1), size: String(size) }).toString();
   const [exporting, setExporting] = useState(false);
   const canAct = useHasRole('SUPERVISOR', 'ADMIN');
   const [selected, setSelected] = useState<Key[]>([]);
@@ -189,7 +205,13 @@ export function SupervisorBoardPage() {
   // The board of the previous filter stays on screen (marked stale by `current`) until the new one arrives.
   const board = useQuery({
     queryKey: slaKeys.board(key),
-    queryFn: async () => ({ key, ...(await stamped(slaApi.board(readBoardFilter(new URLSearchParams(key))))) }),
+    queryFn: async () => {
+      const query = new URLSearchParams(key);
+      return {
+        key,
+        ...(await stamped(slaApi.board(readBoardFilter(query), Number(query.get('page')), Number(query.get('size'))))),
+      };
+    },
     placeholderData: keepPreviousData,
     refetchInterval: BOARD_REFRESH_MILLIS,
   });
@@ -197,12 +219,14 @@ export function SupervisorBoardPage() {
   const notifications = useQuery({ queryKey: ticketKeys.notifications, queryFn: ticketsApi.notifications });
   const now = useMonotonicNow(1000);
 
-  const update = (changes: Partial<Record<keyof BoardFilter, string | undefined>>) => {
+  const update = (changes: Partial<Record<keyof BoardFilter | 'page' | 'size', string | undefined>>) => {
     const next = new URLSearchParams(params);
     Object.entries(changes).forEach(([k, v]) => {
       if (v === undefined || v === '') next.delete(k);
       else next.set(k, v);
     });
+    // another filter or order starts again at its first page
+    if (!('page' in changes)) next.delete('page');
     setParams(next, { replace: true });
   };
 
@@ -476,7 +500,16 @@ export function SupervisorBoardPage() {
               }
             : undefined
         }
-        pagination={{ defaultPageSize: 100, showSizeChanger: true, hideOnSinglePage: true }}
+        pagination={{
+          current: page,
+          pageSize: size,
+          total: current ? Number(data?.data.matching ?? rows.length) : 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES,
+          hideOnSinglePage: true,
+          onChange: (p: number, s: number) =>
+            update({ page: p > 1 && s === size ? String(p) : undefined, size: s === BOARD_PAGE_SIZE ? undefined : String(s) }),
+        }}
         scroll={{ x: 1250 }}
         locale={{
           emptyText: (

@@ -105,7 +105,10 @@ final class AuditedTables {
      * listener does not see anyway; listed so that a later change through the entity cannot fill the chain either).
      */
     private static final Map<String, java.util.Set<String>> BOOKKEEPING = Map.of(
-            "probe_agent", java.util.Set.of("last_seen_at"));
+            "probe_agent", java.util.Set.of("last_seen_at"),
+            // when the board's derived clock rows were first written (V55); the clocks themselves are replayed from
+            // the append-only milestones, so this marks a cache, not a record of work
+            "ticket", java.util.Set.of("clocks_cached_at"));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

@@ -127,7 +127,7 @@ public final class ClockCalculator {
             List<ClockLog> logs, Instant now) {
         if (spec == null) {
             return new ClockStatus(clock, false, null, null, ClockState.NOT_STARTED, null, null, null, null, Duration.ZERO,
-                    null, Risk.OK, 0, null, null, List.of(), List.of());
+                    null, Risk.OK, 0, null, null, List.of(), List.of(), null, null);
         }
         TimeBasis basis = spec.basisOrDefault();
         BusinessCalendar calendar = calendarFor(spec);
@@ -137,7 +137,7 @@ public final class ClockCalculator {
 
         if (run.startedAt == null) {
             return new ClockStatus(clock, true, basis, target, ClockState.NOT_STARTED, null, null, null, null, Duration.ZERO,
-                    null, Risk.OK, 0, null, null, List.of(), run.history);
+                    null, Risk.OK, 0, null, null, List.of(), run.history, null, null);
         }
         Instant dueAt = counter.instantAt(target);
         Instant end = run.stoppedAt != null ? run.stoppedAt : now;
@@ -173,7 +173,7 @@ public final class ClockCalculator {
             Duration margin = target.minus(counter.countedUntil(run.stoppedAt));
             ClockState state = margin.isNegative() ? ClockState.MISSED : run.stopState;
             return new ClockStatus(clock, true, basis, target, state, run.startedAt, dueAt, run.stoppedAt, margin, paused, null,
-                    Risk.OK, level, levelName, null, run.pauses, history);
+                    Risk.OK, level, levelName, null, run.pauses, history, null, null);
         }
         Duration counted = counter.countedUntil(now);
         // no due time means a pause that never ends lies ahead; a board over every open case must still answer
@@ -182,9 +182,10 @@ public final class ClockCalculator {
         Duration warnAt = ladder.isEmpty() || ladder.get(0).percent() >= 100 ? null : share(target, ladder.get(0).percent());
         Risk risk = counted.compareTo(target) > 0 ? Risk.OVERDUE
                 : warnAt != null && counted.compareTo(warnAt) >= 0 ? Risk.AT_RISK : Risk.OK;
+        Instant atRiskAt = warnAt == null ? null : counted.compareTo(warnAt) >= 0 ? run.startedAt : counter.instantAt(warnAt);
         if (pausedNow) {
             return new ClockStatus(clock, true, basis, target, ClockState.PAUSED, run.startedAt, null, null, null, paused,
-                    target.minus(counted), risk, level, levelName, null, run.pauses, history);
+                    target.minus(counted), risk, level, levelName, null, run.pauses, history, atRiskAt, dueAt);
         }
         ClockState state = now.isAfter(dueAt) ? ClockState.BREACHED : ClockState.RUNNING;
         if (state == ClockState.BREACHED) {
@@ -199,7 +200,7 @@ public final class ClockCalculator {
             next = next == null || repeat.isBefore(next) ? repeat : next;
         }
         return new ClockStatus(clock, true, basis, target, state, run.startedAt, dueAt, null, null, paused,
-                Duration.between(now, dueAt), risk, level, levelName, next, run.pauses, history);
+                Duration.between(now, dueAt), risk, level, levelName, next, run.pauses, history, atRiskAt, dueAt);
     }
 
     /** The rung of the ladder reached at {@code now} (1-based; 0 = none) and the instant it was reached. */

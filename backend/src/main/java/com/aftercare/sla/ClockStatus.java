@@ -30,7 +30,17 @@ public record ClockStatus(
         /** When escalation must next look at this clock (next rung or repeat); null if nothing is scheduled. */
         Instant nextEscalationAt,
         List<PauseSpan> pauses,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        /**
+         * A running or paused clock: when it turns at risk (the first rung's share of the target), null if it never
+         * does; the board's aggregate counts read it against the time of the query (ADR 0056).
+         */
+        Instant atRiskAt,
+        /**
+         * The due instant while only the business calendar stops the clock (nights, weekends): {@code dueAt} is null
+         * then, yet the deadline is known. Null while a hold pauses the clock.
+         */
+        Instant calendarDueAt) {
 
     public enum Risk { OK, AT_RISK, OVERDUE }
 

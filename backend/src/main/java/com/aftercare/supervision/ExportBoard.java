@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -34,7 +35,7 @@ class ExportBoard {
         this.clock = clock;
     }
 
-    void write(SupervisorBoardService.Board board, Locale language, OutputStream out) throws IOException {
+    void write(Consumer<Consumer<SupervisorBoardService.Row>> rows, Locale language, OutputStream out) throws IOException {
         Locale lang = Labels.language(language);
         ZoneId zone = clock.getZone();
         Workbook workbook = new Workbook(out, "Aftercare", "1.0");
@@ -48,9 +49,10 @@ class ExportBoard {
             sheet.value(0, c, header.get(c));
             sheet.style(0, c).bold().set();
         }
-        int r = 1;
-        for (SupervisorBoardService.Row row : board.rows()) {
+        int[] next = { 1 };
+        rows.accept(row -> {
             for (SupervisorBoardService.BoardClock c : row.clocks()) {
+                int r = next[0]++;
                 sheet.value(r, 0, row.number());
                 sheet.value(r, 1, row.title());
                 sheet.value(r, 2, labels.faultLevel(lang, row.policy(), row.level()));
@@ -66,10 +68,21 @@ class ExportBoard {
                     sheet.value(r, 11, Math.floorDiv(c.remainingSeconds(), 60));
                 }
                 sheet.value(r, 12, labels.label(lang, "risk", c.risk()));
-                r++;
             }
-        }
+            if (next[0] % 1000 < row.clocks().size()) {
+                flush(sheet);
+            }
+        });
         workbook.finish();
+    }
+
+    /** Writes the rows so far to the response, so a large board does not sit in memory. */
+    private static void flush(Worksheet sheet) {
+        try {
+            sheet.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String header(Locale lang, String column) {

@@ -26,6 +26,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class SupervisorBoardController {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** A page larger than this is an export, not a screen: the Excel sheet has every row. */
+    static final int MAX_PAGE = 200;
 
     private final SupervisorBoardService board;
     private final ExportBoard export;
@@ -42,8 +44,15 @@ class SupervisorBoardController {
     SupervisorBoardService.Board board(@RequestParam(required = false) String level,
             @RequestParam(required = false) ClockName clock, @RequestParam(required = false) Region region,
             @RequestParam(required = false) String engineer, @RequestParam(required = false) ClockStatus.Risk risk,
-            @RequestParam(defaultValue = "remaining") String sort) {
-        return board.board(filter(level, clock, region, engineer, risk, sort));
+            @RequestParam(defaultValue = "remaining") String sort, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw new BadRequestException("page", "0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE) {
+            throw new BadRequestException("size", "1 to " + MAX_PAGE);
+        }
+        return board.board(filter(level, clock, region, engineer, risk, sort), page, size);
     }
 
     /**
@@ -59,12 +68,13 @@ class SupervisorBoardController {
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             HttpServletResponse response) throws IOException {
         Locale language = lang == null ? Labels.language(acceptLanguage) : requestedLanguage(lang);
-        SupervisorBoardService.Board data = board.board(filter(level, clock, region, engineer, risk, sort));
+        SupervisorBoardService.Filter filter = filter(level, clock, region, engineer, risk, sort);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-board-"
-                + LOCAL.withZone(this.clock.getZone()).format(data.generatedAt()).replace(" ", "_").replace(":", "") + ".xlsx\"");
+                + LOCAL.withZone(this.clock.getZone()).format(this.clock.instant()).replace(" ", "_").replace(":", "") + ".xlsx\"");
+        // every row the filter selects, written as it is read, a few hundred cases at a time
         try (OutputStream out = response.getOutputStream()) {
-            export.write(data, language, out);
+            export.write(sink -> board.eachRow(filter, sink), language, out);
         }
     }
 

@@ -3,12 +3,15 @@ package com.aftercare.supervision;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.sql.Timestamp;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import com.aftercare.asset.Region;
@@ -28,26 +31,36 @@ import com.aftercare.ticket.RequestType;
 import com.aftercare.ticket.SearchTickets;
 
 /**
- * The supervisor board: every open case with its live clocks, worst first. Clocks are derived for all
- * open tickets in two queries (milestones, escalation log), then filtered and sorted in memory.
+ * The supervisor board: open cases with their live clocks, worst first, one page at a time. Filtering, ordering,
+ * paging and the counts are SQL over the clock rows the escalation model keeps (board_clock, ADR 0056), read
+ * against the time of the query; only the page's own cases are replayed for the exact clocks they show.
  */
 @Service
 class SupervisorBoardService {
+
+    /** Risk of one board_clock row {@code c} at {@code :now}: what time alone changes is not stored. */
+    private static final String RISK = "case when c.state = 'PAUSED' then c.paused_risk when c.due_at < :now then 'OVERDUE'"
+            + " when c.at_risk_at <= :now then 'AT_RISK' else 'OK' end";
 
     private final FindTicket tickets;
     private final SearchTickets searchTickets;
     private final PolicyCatalog policyCatalog;
     private final ContractBook contractBook;
     private final ClockEvaluation clockEvaluation;
+    private final CacheMissingClocks cacheMissing;
+    private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
     SupervisorBoardService(FindTicket tickets, SearchTickets searchTickets, PolicyCatalog policyCatalog,
-            ContractBook contractBook, ClockEvaluation clockEvaluation, Clock clock) {
+            ContractBook contractBook, ClockEvaluation clockEvaluation, CacheMissingClocks cacheMissing,
+            NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.tickets = tickets;
         this.searchTickets = searchTickets;
         this.policyCatalog = policyCatalog;
         this.contractBook = contractBook;
         this.clockEvaluation = clockEvaluation;
+        this.cacheMissing = cacheMissing;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -72,22 +85,115 @@ class SupervisorBoardService {
     record Counts(int total, List<LevelCount> byLevel, List<ClockCount> byClock) {
     }
 
-    record Board(Instant generatedAt, Counts counts, List<Row> rows) {
+    /**
+     * {@code counts}: every open case (not only the filtered ones); {@code matching}: cases the filter selects;
+     * {@code rows}: the requested page of them (page from 0).
+     */
+    record Board(Instant generatedAt, Counts counts, int page, int size, long matching, List<Row> rows) {
     }
 
-    Board board(Filter filter) {
+    Board board(Filter filter, int page, int size) {
         Instant now = clock.instant();
-        List<Ticket> open = searchTickets.openTickets();
-        Map<Long, List<ClockStatus>> clocks = clockEvaluation.clocks(open.stream().map(tickets::clockTicket).toList());
-        Map<Long, String> policyCodes = new java.util.HashMap<>();
-        List<Row> all = new ArrayList<>();
-        for (Ticket t : open) {
-            String code = policyCodes.computeIfAbsent(t.getPolicyId(), id -> policyCatalog.policyVersion(id).code());
-            all.add(row(t, code, clocks.getOrDefault(t.getId(), List.of())));
+        cacheMissing.run();
+        MapSqlParameterSource params = params(filter, now);
+        String where = where(filter);
+        Long matching = jdbc.queryForObject("select count(*) from ticket t join site s on s.id = t.site_id" + where, params,
+                Long.class);
+        params.addValue("limit", size).addValue("offset", (long) page * size);
+        List<Long> ids = jdbc.queryForList(select(filter) + " limit :limit offset :offset", params, Long.class);
+        return new Board(now, counts(now), page, size, matching == null ? 0 : matching, rows(ids));
+    }
+
+    /** Every row the filter selects, in board order, a few hundred cases at a time (the Excel export). */
+    void eachRow(Filter filter, Consumer<Row> sink) {
+        Instant now = clock.instant();
+        cacheMissing.run();
+        List<Long> ids = jdbc.queryForList(select(filter), params(filter, now), Long.class);
+        for (int i = 0; i < ids.size(); i += 500) {
+            rows(ids.subList(i, Math.min(ids.size(), i + 500))).forEach(sink);
         }
-        Counts counts = counts(all);
-        List<Row> rows = all.stream().filter(r -> matches(r, filter)).sorted(order(filter)).toList();
-        return new Board(now, counts, rows);
+    }
+
+    /** The page's cases replayed for their exact clocks, in the order of {@code ids}. */
+    private List<Row> rows(List<Long> ids) {
+        Map<Long, Ticket> byId = new HashMap<>();
+        searchTickets.withSite(ids).forEach(t -> byId.put(t.getId(), t));
+        List<Ticket> page = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        Map<Long, List<ClockStatus>> clocks = clockEvaluation.clocks(page.stream().map(tickets::clockTicket).toList());
+        Map<Long, String> policyCodes = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (Ticket t : page) {
+            String code = policyCodes.computeIfAbsent(t.getPolicyId(), id -> policyCatalog.policyVersion(id).code());
+            rows.add(row(t, code, clocks.getOrDefault(t.getId(), List.of())));
+        }
+        return rows;
+    }
+
+    private static MapSqlParameterSource params(Filter f, Instant now) {
+        return new MapSqlParameterSource().addValue("now", Timestamp.from(now)).addValue("level", f.level())
+                .addValue("region", f.region() == null ? null : f.region().name()).addValue("engineer", f.engineer())
+                .addValue("clock", f.clock() == null ? null : f.clock().name())
+                .addValue("risk", f.risk() == null ? null : f.risk().name());
+    }
+
+    private static String where(Filter f) {
+        StringBuilder sql = new StringBuilder(" where t.status <> 'CLOSED'");
+        if (f.level() != null) {
+            sql.append(" and t.level_code = :level");
+        }
+        if (f.region() != null) {
+            sql.append(" and s.region = :region");
+        }
+        if (f.engineer() != null) {
+            sql.append(" and t.assignee = :engineer");
+        }
+        if (f.clock() != null || f.risk() != null) {
+            sql.append(" and exists (select 1 from board_clock c where c.ticket_id = t.id");
+            if (f.clock() != null) {
+                sql.append(" and c.clock = :clock");
+            }
+            if (f.risk() != null) {
+                sql.append(" and ").append(RISK).append(" = :risk");
+            }
+            sql.append(")");
+        }
+        return sql.toString();
+    }
+
+    /** The ids the filter selects in board order: most urgent running clock first, paused and clockless after. */
+    private static String select(Filter f) {
+        String order = switch (f.sort() == null ? "remaining" : f.sort()) {
+            case "level" -> "t.level_code nulls last, u.due nulls last, t.number";
+            case "ticket" -> "t.number";
+            default -> "u.due nulls last, t.number";
+        };
+        return "select t.id from ticket t join site s on s.id = t.site_id"
+                + " left join (select ticket_id, min(due_at) due from board_clock where state = 'RUNNING' group by ticket_id) u"
+                + " on u.ticket_id = t.id" + where(f) + " order by " + order;
+    }
+
+    /** The counts over every open case, from two aggregate queries. */
+    private Counts counts(Instant now) {
+        MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now));
+        List<LevelCount> levels = jdbc.query("select coalesce(t.level_code, '-') lvl, count(*) open_count,"
+                + " sum(case when w.worst = 1 then 1 else 0 end) at_risk, sum(case when w.worst = 2 then 1 else 0 end) overdue"
+                + " from ticket t left join (select c.ticket_id, max(case " + RISK + " when 'OVERDUE' then 2 when 'AT_RISK'"
+                + " then 1 else 0 end) worst from board_clock c group by c.ticket_id) w on w.ticket_id = t.id"
+                + " where t.status <> 'CLOSED' group by coalesce(t.level_code, '-') order by lvl", params,
+                (rs, i) -> new LevelCount(rs.getString("lvl"), rs.getInt("open_count"), rs.getInt("at_risk"), rs.getInt("overdue")));
+        Map<String, ClockCount> byClock = new HashMap<>();
+        jdbc.query("select c.clock, sum(case when c.state = 'PAUSED' then 0 else 1 end) running,"
+                + " sum(case when c.state = 'PAUSED' then 1 else 0 end) paused,"
+                + " sum(case when " + RISK + " = 'AT_RISK' then 1 else 0 end) at_risk,"
+                + " sum(case when " + RISK + " = 'OVERDUE' then 1 else 0 end) overdue"
+                + " from board_clock c join ticket t on t.id = c.ticket_id where t.status <> 'CLOSED' group by c.clock", params,
+                rs -> {
+                    byClock.put(rs.getString("clock"), new ClockCount(rs.getString("clock"), rs.getInt("running"),
+                            rs.getInt("paused"), rs.getInt("at_risk"), rs.getInt("overdue")));
+                });
+        List<ClockCount> clocks = java.util.Arrays.stream(ClockName.values()).map(c -> byClock.get(c.name()))
+                .filter(java.util.Objects::nonNull).toList();
+        return new Counts(levels.stream().mapToInt(LevelCount::open).sum(), levels, clocks);
     }
 
     private Row row(Ticket t, String policyCode, List<ClockStatus> statuses) {
@@ -118,71 +224,6 @@ class SupervisorBoardService {
                 : policy.level(t.getLevel()).map(PolicyDefinition.LevelSpec::name).orElse(null);
         return new Row(t.getId(), t.getNumber(), t.getTitle(), t.getLevel(), levelName, t.getStatus().name(), t.getAssignee(),
                 t.getSite().getName(), t.getSite().getRegion().name(), policyCode, escalation, escalationName, worst.name(), live);
-    }
-
-    private static boolean matches(Row r, Filter f) {
-        if (f.level() != null && !f.level().equals(r.level())) {
-            return false;
-        }
-        if (f.region() != null && !f.region().name().equals(r.region())) {
-            return false;
-        }
-        if (f.engineer() != null && !f.engineer().equals(r.assignee())) {
-            return false;
-        }
-        List<BoardClock> considered = f.clock() == null ? r.clocks()
-                : r.clocks().stream().filter(c -> c.clock().equals(f.clock().name())).toList();
-        if (f.clock() != null && considered.isEmpty()) {
-            return false;
-        }
-        return f.risk() == null || considered.stream().anyMatch(c -> c.risk().equals(f.risk().name()));
-    }
-
-    private static Comparator<Row> order(Filter f) {
-        Comparator<Row> byUrgency = Comparator.comparing((Row r) -> r.clocks().isEmpty() || r.clocks().get(0).remainingSeconds() == null
-                || r.clocks().get(0).state().equals("PAUSED") ? Long.MAX_VALUE : r.clocks().get(0).remainingSeconds());
-        Comparator<Row> byNumber = Comparator.comparing(Row::number, Comparator.nullsLast(Comparator.naturalOrder()));
-        return switch (f.sort() == null ? "remaining" : f.sort()) {
-            case "level" -> Comparator.comparing(Row::level, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(byUrgency).thenComparing(byNumber);
-            case "ticket" -> byNumber;
-            default -> byUrgency.thenComparing(byNumber);
-        };
-    }
-
-    private static Counts counts(List<Row> rows) {
-        Map<String, int[]> byLevel = new TreeMap<>();
-        Map<String, int[]> byClock = new LinkedHashMap<>();
-        for (ClockName name : ClockName.values()) {
-            byClock.put(name.name(), new int[4]);
-        }
-        for (Row r : rows) {
-            int[] l = byLevel.computeIfAbsent(r.level() == null ? "-" : r.level(), k -> new int[3]);
-            l[0]++;
-            if (r.risk().equals("AT_RISK")) {
-                l[1]++;
-            } else if (r.risk().equals("OVERDUE")) {
-                l[2]++;
-            }
-            for (BoardClock c : r.clocks()) {
-                int[] k = byClock.get(c.clock());
-                if (c.state().equals("PAUSED")) {
-                    k[1]++;
-                } else {
-                    k[0]++;
-                }
-                if (c.risk().equals("AT_RISK")) {
-                    k[2]++;
-                } else if (c.risk().equals("OVERDUE")) {
-                    k[3]++;
-                }
-            }
-        }
-        List<LevelCount> levels = byLevel.entrySet().stream()
-                .map(e -> new LevelCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
-        List<ClockCount> clockCounts = byClock.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
-                .map(e -> new ClockCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
-        return new Counts(rows.size(), levels, clockCounts);
     }
 
     /** One ticket's clocks with their history (the ticket page). */

@@ -1,22 +1,42 @@
 package com.aftercare.ticket;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aftercare.sla.ClockEvaluation;
 import com.aftercare.sla.ClockName;
+import com.aftercare.sla.ClockState;
 import com.aftercare.sla.ClockStatus;
 
-/** Keeps the list columns (due times, escalation rung) in step with what the clock engine derived. */
+/**
+ * Keeps the list columns (due times, escalation rung) and the board's clock rows (board_clock) in step with what
+ * the clock engine derived, so lists, filters and the supervisor board's counts need no replay (ADR 0056).
+ */
 @Service
 public class CacheClocks {
 
     private final LoadTicket load;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ClockEvaluation clockEvaluation;
 
-    CacheClocks(LoadTicket load) {
+    CacheClocks(LoadTicket load, JdbcTemplate jdbc, Clock clock, ClockEvaluation clockEvaluation) {
         this.load = load;
+        this.clockEvaluation = clockEvaluation;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Derives the ticket's clocks now (records nothing) and caches them. */
+    @Transactional
+    public void refresh(Long ticketId) {
+        cache(ticketId, clockEvaluation.clocks(FindTicket.clockTicketOf(load.withSite(ticketId))));
     }
 
     @Transactional
@@ -27,6 +47,28 @@ public class CacheClocks {
         Instant resolutionDue = clocks.stream().filter(c -> c.clock() == ClockName.RESOLUTION && c.applicable())
                 .findFirst().map(ClockStatus::dueAt).orElse(null);
         int level = clocks.stream().mapToInt(ClockStatus::escalationLevel).max().orElse(0);
-        t.cacheClocks(responseDue, resolutionDue, level);
+        t.cacheClocks(responseDue, resolutionDue, level, clock.instant());
+        jdbc.update("delete from board_clock where ticket_id = ?", ticketId);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (ClockStatus c : clocks) {
+            if (!c.applicable() || !c.state().isRunning() && c.state() != ClockState.PAUSED) {
+                continue;
+            }
+            // a clock stopped only by the business calendar keeps its deadline: it is running as far as time is concerned
+            boolean held = c.state() == ClockState.PAUSED && c.calendarDueAt() == null;
+            Instant due = c.state() == ClockState.PAUSED ? c.calendarDueAt() : c.dueAt();
+            rows.add(new Object[] { ticketId, c.clock().name(), held ? "PAUSED" : "RUNNING", timestamp(due),
+                    timestamp(c.atRiskAt()), held ? c.risk().name() : null,
+                    held && c.remaining() != null ? c.remaining().getSeconds() : null, c.escalationLevel() });
+        }
+        if (!rows.isEmpty()) {
+            // one batch: a case's handful of clocks cost one statement, not one each
+            jdbc.batchUpdate("insert into board_clock (ticket_id, clock, state, due_at, at_risk_at, paused_risk,"
+                    + " paused_remaining, escalation_level) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        }
+    }
+
+    private static Timestamp timestamp(Instant i) {
+        return i == null ? null : Timestamp.from(i);
     }
 }

@@ -37,6 +37,12 @@ public class SearchTickets {
                 page);
     }
 
+    /** These tickets with their site and device, in no particular order (a board page: one query). */
+    @Transactional(readOnly = true)
+    public List<Ticket> withSite(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : tickets.findWithSiteAndDeviceByIdIn(ids);
+    }
+
     /** Every open ticket with its site, for the supervisor board. */
     @Transactional(readOnly = true)
     public List<Ticket> openTickets() {

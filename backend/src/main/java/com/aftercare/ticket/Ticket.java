@@ -126,6 +126,9 @@ public class Ticket {
     private Instant resolvedAt;
     @Column(name = "closed_at")
     private Instant closedAt;
+    /** When {@link CacheClocks} first wrote this ticket's clocks (board_clock); null: never (V55). */
+    @Column(name = "clocks_cached_at")
+    private Instant clocksCachedAt;
     @Version
     private long version;
 
@@ -219,7 +222,11 @@ public class Ticket {
     }
 
     /** The clock engine's latest answer, kept on the row so lists and filters need no replay. */
-    void cacheClocks(Instant responseDue, Instant resolutionDue, int escalationLevel) {
+    void cacheClocks(Instant responseDue, Instant resolutionDue, int escalationLevel, Instant at) {
+        // set once: a write on every evaluation would move the row's version under a user's edit for nothing
+        if (this.clocksCachedAt == null) {
+            this.clocksCachedAt = at;
+        }
         this.responseDue = responseDue;
         this.resolutionDue = resolutionDue;
         this.escalationLevel = escalationLevel;

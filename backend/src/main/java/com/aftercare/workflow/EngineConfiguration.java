@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +30,13 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
     private final EngineBeans engineBeans;
     private final TicketStepParseListener ticketStepParseListener;
 
-    EngineConfiguration(EngineBeans engineBeans, TicketStepParseListener ticketStepParseListener) {
+    private final boolean leanHistory;
+
+    EngineConfiguration(EngineBeans engineBeans, TicketStepParseListener ticketStepParseListener,
+            @Value("${aftercare.engine.lean-history:true}") boolean leanHistory) {
         this.engineBeans = engineBeans;
         this.ticketStepParseListener = ticketStepParseListener;
+        this.leanHistory = leanHistory;
     }
 
     @Override
@@ -55,5 +60,14 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
         configuration.setExpressionManager(new GuardedExpressionManager(allowList));
         // no CMMN: one more model language, one more route in, and nothing of ours uses it
         configuration.setCmmnEnabled(false);
+        // a closed case's engine history under 10 KB (ADR 0056); the level object wins over camunda.bpm.history-level
+        // (initHistoryLevel picks the *last* level whose name equals camunda.bpm.history-level, and custom levels come
+        // after the built-in ones: named "full", this one is chosen while the database keeps full's id)
+        if (leanHistory) {
+            if (configuration.getCustomHistoryLevels() == null) {
+                configuration.setCustomHistoryLevels(new ArrayList<>());
+            }
+            configuration.getCustomHistoryLevels().add(new ProductHistoryLevel());
+        }
     }
 }

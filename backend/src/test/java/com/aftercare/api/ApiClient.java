@@ -40,6 +40,28 @@ public class ApiClient {
         return exchange(user, HttpMethod.GET, path, null, null);
     }
 
+    /**
+     * A case's row on the supervisor board under this filter (query without "?" or starting with it), paging through
+     * the board 200 rows at a time as a supervisor would; null when no page lists it.
+     */
+    public JsonNode boardRow(String user, String query, long ticketId) {
+        String filter = query == null || query.isEmpty() ? "" : (query.startsWith("?") ? query.substring(1) : query) + "&";
+        for (int page = 0; ; page++) {
+            Response board = get(user, "/api/sla/board?" + filter + "size=200&page=" + page);
+            if (board.status() != 200) {
+                throw new AssertionError("board " + board.status() + ": " + board.body());
+            }
+            for (JsonNode r : board.body().path("rows")) {
+                if (r.path("ticketId").asLong() == ticketId) {
+                    return r;
+                }
+            }
+            if (board.body().path("rows").size() < 200) {
+                return null;
+            }
+        }
+    }
+
     public Response post(String user, String path, Object body) {
         return exchange(user, HttpMethod.POST, path, body, null);
     }

@@ -40,15 +40,6 @@ class SlaApiTest extends IntegrationTest {
         return r.body().path("id").asLong();
     }
 
-    private JsonNode row(JsonNode board, long ticketId) {
-        for (JsonNode row : board.path("rows")) {
-            if (row.path("ticketId").asLong() == ticketId) {
-                return row;
-            }
-        }
-        return null;
-    }
-
     private static JsonNode clockOf(JsonNode row, String clock) {
         for (JsonNode c : row.path("clocks")) {
             if (c.path("clock").asText().equals(clock)) {
@@ -65,7 +56,7 @@ class SlaApiTest extends IntegrationTest {
 
         ApiClient.Response all = api.get("t-sup", "/api/sla/board");
         assertThat(all.status()).isEqualTo(200);
-        JsonNode risky = row(all.body(), atRisk);
+        JsonNode risky = api.boardRow("t-sup", "", atRisk);
         // the case is overdue as a whole: nobody dispatched it within 10 minutes (IN-5)
         assertThat(risky.path("risk").asText()).isEqualTo("OVERDUE");
         assertThat(clockOf(risky, "DISPATCH").path("risk").asText()).isEqualTo("OVERDUE");
@@ -73,13 +64,13 @@ class SlaApiTest extends IntegrationTest {
         assertThat(response.path("risk").asText()).isEqualTo("AT_RISK");
         assertThat(response.path("remainingSeconds").asLong()).isEqualTo(5 * 60);
         assertThat(response.path("state").asText()).isEqualTo("RUNNING");
-        assertThat(clockOf(row(all.body(), overdue), "RESPONSE").path("state").asText()).isEqualTo("BREACHED");
+        assertThat(clockOf(api.boardRow("t-sup", "", overdue), "RESPONSE").path("state").asText()).isEqualTo("BREACHED");
         assertThat(all.body().path("counts").path("total").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(all.body().path("counts").path("byClock").findValuesAsText("clock")).contains("RESPONSE");
 
-        ApiClient.Response onlyOverdue = api.get("t-sup", "/api/sla/board?risk=OVERDUE&clock=RESPONSE&region=CITY");
-        assertThat(row(onlyOverdue.body(), overdue)).isNotNull();
-        assertThat(row(onlyOverdue.body(), atRisk)).isNull();
+        assertThat(api.get("t-sup", "/api/sla/board?risk=OVERDUE&clock=RESPONSE&region=CITY").status()).isEqualTo(200);
+        assertThat(api.boardRow("t-sup", "risk=OVERDUE&clock=RESPONSE&region=CITY", overdue)).isNotNull();
+        assertThat(api.boardRow("t-sup", "risk=OVERDUE&clock=RESPONSE&region=CITY", atRisk)).isNull();
         // most urgent first: each row's most urgent clock has no more time left than the next row's
         List<Long> remaining = new java.util.ArrayList<>();
         for (JsonNode row : all.body().path("rows")) {
@@ -93,6 +84,60 @@ class SlaApiTest extends IntegrationTest {
         assertThat(api.get("t-eng", "/api/sla/board").status()).isEqualTo(403);
         assertThat(api.get("t-sup", "/api/sla/board?sort=fastest").errorFields()).containsExactly("sort");
         assertThat(api.get("t-sup", "/api/sla/board?risk=LATE").status()).isEqualTo(400);
+    }
+
+    @Test
+    void boardPagesOnTheServerAndItsCountsAgreeWithTheRowsEachFilterLists() {
+        report(Duration.ofMinutes(25));
+        report(Duration.ofMinutes(45));
+        report(Duration.ofMinutes(50));
+        report(Duration.ZERO);
+
+        JsonNode all = api.get("t-sup", "/api/sla/board").body();
+        assertThat(all.path("size").asInt()).as("a page of 50 by default").isEqualTo(50);
+        assertThat(all.path("matching").asLong()).as("no filter: every open case").isEqualTo(all.path("counts").path("total").asLong());
+
+        // one row a page: consecutive pages are consecutive rows of the board's order, never the same case twice
+        JsonNode first = api.get("t-sup", "/api/sla/board?size=1&page=0").body();
+        JsonNode second = api.get("t-sup", "/api/sla/board?size=1&page=1").body();
+        assertThat(first.path("rows")).hasSize(1);
+        assertThat(second.path("rows")).hasSize(1);
+        JsonNode two = api.get("t-sup", "/api/sla/board?size=2").body();
+        assertThat(two.path("rows").findValuesAsText("number")).containsExactly(first.path("rows").get(0).path("number").asText(),
+                second.path("rows").get(0).path("number").asText());
+
+        // each level's figure is the number of rows its filter lists; overdue cases summed over levels likewise
+        long overdue = 0;
+        for (JsonNode level : all.path("counts").path("byLevel")) {
+            if (!level.path("level").asText().equals("-")) {
+                assertThat(api.get("t-sup", "/api/sla/board?level=" + level.path("level").asText()).body().path("matching").asLong())
+                        .as("level " + level.path("level").asText()).isEqualTo(level.path("open").asLong());
+            }
+            overdue += level.path("overdue").asLong();
+        }
+        assertThat(overdue).isGreaterThanOrEqualTo(2);
+        assertThat(api.get("t-sup", "/api/sla/board?risk=OVERDUE").body().path("matching").asLong()).isEqualTo(overdue);
+        // each clock's overdue figure is the rows listed for that clock and risk, and every listed row is what it says
+        for (JsonNode c : all.path("counts").path("byClock")) {
+            String clock = c.path("clock").asText();
+            int listed = 0;
+            for (int page = 0; ; page++) {
+                JsonNode board = api.get("t-sup", "/api/sla/board?size=200&clock=" + clock + "&risk=OVERDUE&page=" + page).body();
+                assertThat(board.path("matching").asLong()).as(clock).isEqualTo(c.path("overdue").asLong());
+                for (JsonNode row : board.path("rows")) {
+                    assertThat(clockOf(row, clock).path("risk").asText()).as(row.toString()).isEqualTo("OVERDUE");
+                    listed++;
+                }
+                if (board.path("rows").size() < 200) {
+                    break;
+                }
+            }
+            assertThat(listed).as(clock).isEqualTo(c.path("overdue").asInt());
+        }
+
+        assertThat(api.get("t-sup", "/api/sla/board?size=0").errorFields()).containsExactly("size");
+        assertThat(api.get("t-sup", "/api/sla/board?size=201").errorFields()).containsExactly("size");
+        assertThat(api.get("t-sup", "/api/sla/board?page=-1").errorFields()).containsExactly("page");
     }
 
     @Autowired com.aftercare.sla.SaveContract saveContract;

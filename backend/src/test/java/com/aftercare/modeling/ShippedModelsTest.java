@@ -17,6 +17,23 @@ class ShippedModelsTest extends IntegrationTest {
 
     @Autowired ModelGuard guard;
     @Autowired ModelFiles files;
+    @Autowired org.camunda.bpm.engine.RepositoryService repository;
+
+    /**
+     * Issue 17: the engine's history is removed by its cleanup (ADR 0056), which only touches what has a time to live:
+     * every deployed process and decision has one; a case's processes keep 180 days, the yearly schedules (surveys,
+     * inspection plans, reports) 400 so that last year's run is still there to compare.
+     */
+    @Test
+    void everyDeployedModelHasAHistoryTimeToLiveOf180Days() {
+        var processes = repository.createProcessDefinitionQuery().latestVersion().list();
+        assertThat(processes).extracting(p -> p.getKey()).contains("faultIntake", "escalation", "dispatch");
+        processes.forEach(p -> assertThat(p.getHistoryTimeToLive()).as(p.getKey()).isIn(180, 400));
+        processes.stream().filter(p -> java.util.Set.of("faultIntake", "escalation", "dispatch").contains(p.getKey()))
+                .forEach(p -> assertThat(p.getHistoryTimeToLive()).as(p.getKey()).isEqualTo(180));
+        repository.createDecisionDefinitionQuery().latestVersion().list()
+                .forEach(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isNotNull().isPositive());
+    }
 
     @Test
     void everyShippedModelPassesTheGuard() {

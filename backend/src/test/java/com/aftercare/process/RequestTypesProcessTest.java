@@ -194,14 +194,7 @@ class RequestTypesProcessTest extends IntegrationTest {
 
     /** The case's row on the supervisor board (filtered as the query says), or null when it is not listed. */
     private JsonNode boardRow(Ticket ticket, String query) {
-        ApiClient.Response board = new ApiClient(rest).get("t-sup", "/api/sla/board" + query);
-        assertThat(board.status()).isEqualTo(200);
-        for (JsonNode r : board.body().path("rows")) {
-            if (r.path("ticketId").asLong() == ticket.getId()) {
-                return r;
-            }
-        }
-        return null;
+        return new ApiClient(rest).boardRow("t-sup", query, ticket.getId());
     }
 
     private JsonNode caseClocks(Ticket ticket) {

@@ -198,14 +198,7 @@ class RepairProcessTest extends IntegrationTest {
         assertThat(slip(ticket).overdue()).isTrue();
 
         // the supervisor board shows the case at the vendor with the vendor's due time, overdue
-        ApiClient.Response board = new ApiClient(rest).get("t-sup", "/api/sla/board?clock=VENDOR_RETURN&risk=OVERDUE");
-        assertThat(board.status()).isEqualTo(200);
-        JsonNode row = null;
-        for (JsonNode r : board.body().path("rows")) {
-            if (r.path("ticketId").asLong() == ticket.getId()) {
-                row = r;
-            }
-        }
+        JsonNode row = new ApiClient(rest).boardRow("t-sup", "clock=VENDOR_RETURN&risk=OVERDUE", ticket.getId());
         assertThat(row).as("the case on the board").isNotNull();
         assertThat(row.path("risk").asText()).isEqualTo("OVERDUE");
         JsonNode first = row.path("clocks").get(0);
