@@ -852,7 +852,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["overdueCount"];
+        get: operations["overdueCount_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1567,6 +1567,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service-reports/overdue-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many reports are past their due day and not made (the supervisor board's count) */
+        get: operations["overdueCount_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/service-reports/{id}/pdf": {
         parameters: {
             query?: never;
@@ -2107,6 +2124,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/overdue-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["overdueCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3108,7 +3141,13 @@ export interface components {
             counts?: components["schemas"]["Counts"];
             /** Format: date-time */
             generatedAt?: string;
+            /** Format: int64 */
+            matching?: number;
+            /** Format: int32 */
+            page?: number;
             rows?: components["schemas"]["Row"][];
+            /** Format: int32 */
+            size?: number;
         };
         BoardClock: {
             basis?: string;
@@ -3347,6 +3386,7 @@ export interface components {
             policyCode?: string;
             projectManager?: string;
             seniorEngineer?: string;
+            surveySamplePercent?: number;
             webhookAllowList?: string;
             wecomWebhookUrl?: string;
             workingHours?: components["schemas"]["Window"][];
@@ -3371,6 +3411,7 @@ export interface components {
             policyCode?: string;
             projectManager?: string;
             seniorEngineer?: string;
+            surveySamplePercent?: number;
             webhookAllowList?: string;
             wecomWebhookSet?: boolean;
             workingHours?: components["schemas"]["Window"][];
@@ -4450,6 +4491,14 @@ export interface components {
             ticketId?: number;
             title?: string;
         };
+        RungView: {
+            people?: string[];
+            /** Format: date-time */
+            reachedAt?: string;
+            roles?: ("SERVICE_DESK" | "ENGINEER" | "PROCESS_OWNER" | "SUPERVISOR" | "ADMIN" | "CUSTOMER")[];
+            /** Format: int32 */
+            rung?: number;
+        };
         ScrapCertificate: {
             cause?: string;
             certificateNo?: string;
@@ -4537,6 +4586,7 @@ export interface components {
             id?: number;
             /** @enum {string} */
             kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL" | "INSPECTION_MONTHLY";
+            ladder?: components["schemas"]["RungView"][];
             language?: string;
             /** Format: date-time */
             madeAt?: string;
@@ -4741,6 +4791,7 @@ export interface components {
             intakeScore?: number;
             /** @enum {string} */
             kind?: "SAMPLE" | "CALLBACK" | "QUARTERLY";
+            ladder?: components["schemas"]["RungView"][];
             outcome?: string;
             overdue?: boolean;
             /** Format: date */
@@ -6526,7 +6577,7 @@ export interface operations {
             };
         };
     };
-    overdueCount: {
+    overdueCount_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7608,6 +7659,7 @@ export interface operations {
             query?: {
                 customerId?: number;
                 kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL" | "INSPECTION_MONTHLY";
+                overdue?: boolean;
             };
             header?: never;
             path?: never;
@@ -7646,6 +7698,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ServiceReportView"];
+                };
+            };
+        };
+    };
+    overdueCount_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: number;
+                    };
                 };
             };
         };
@@ -7861,6 +7935,8 @@ export interface operations {
                 engineer?: string;
                 risk?: "OK" | "AT_RISK" | "OVERDUE";
                 sort?: string;
+                page?: number;
+                size?: number;
             };
             header?: never;
             path?: never;
@@ -8575,7 +8651,9 @@ export interface operations {
     };
     open: {
         parameters: {
-            query?: never;
+            query?: {
+                overdue?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8589,6 +8667,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SurveyView"][];
+                };
+            };
+        };
+    };
+    overdueCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: number;
+                    };
                 };
             };
         };
