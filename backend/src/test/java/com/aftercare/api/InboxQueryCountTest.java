@@ -36,6 +36,7 @@ import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import com.aftercare.support.H2Only;
 
 /**
  * One page of the task inbox costs the same small number of SQL statements for 20 tasks as for 200. Statements
@@ -50,6 +51,7 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
         "spring.datasource.hikari.connection-init-sql=SELECT 1",
         "camunda.bpm.process-engine-name=inboxCount"})
 @Import(InboxQueryCountTest.CountedDataSource.class)
+@H2Only
 class InboxQueryCountTest extends IntegrationTest {
 
     /** Far below one statement a task: the old inbox ran about five a task. */
