@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -59,7 +58,10 @@ class InboxQueryCountTest extends IntegrationTest {
 
     static final StatementCounter STATEMENTS = new StatementCounter();
 
-    @TestConfiguration
+    /*
+     * Imported by the three classes of this context. Not a @TestConfiguration: a nested one would also be picked up
+     * as this class's own configuration, giving it a context apart from the other two (SpringContextCountTest).
+     */
     static class CountedDataSource {
         @Bean
         static BeanPostProcessor countEveryStatement() {
