@@ -19,6 +19,7 @@ import com.aftercare.asset.Region;
 import com.aftercare.asset.Site;
 import com.aftercare.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.aftercare.support.H2Only;
 
 /**
  * API tokens of machine clients (issue 17, ADR 0048): issued and revoked by an admin (audited), shown once, stored as
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
         "spring.datasource.hikari.connection-init-sql=SELECT 1",
         "camunda.bpm.process-engine-name=inboxCount"})
 @Import(InboxQueryCountTest.CountedDataSource.class)
+@H2Only
 class ApiTokenTest extends IntegrationTest {
 
     @Autowired TestRestTemplate rest;

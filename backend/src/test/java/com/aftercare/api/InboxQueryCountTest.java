@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -36,6 +35,7 @@ import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import com.aftercare.support.H2Only;
 
 /**
  * One page of the task inbox costs the same small number of SQL statements for 20 tasks as for 200. Statements
@@ -50,6 +50,7 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
         "spring.datasource.hikari.connection-init-sql=SELECT 1",
         "camunda.bpm.process-engine-name=inboxCount"})
 @Import(InboxQueryCountTest.CountedDataSource.class)
+@H2Only
 class InboxQueryCountTest extends IntegrationTest {
 
     /** Far below one statement a task: the old inbox ran about five a task. */
@@ -57,7 +58,10 @@ class InboxQueryCountTest extends IntegrationTest {
 
     static final StatementCounter STATEMENTS = new StatementCounter();
 
-    @TestConfiguration
+    /*
+     * Imported by the three classes of this context. Not a @TestConfiguration: a nested one would also be picked up
+     * as this class's own configuration, giving it a context apart from the other two (SpringContextCountTest).
+     */
     static class CountedDataSource {
         @Bean
         static BeanPostProcessor countEveryStatement() {

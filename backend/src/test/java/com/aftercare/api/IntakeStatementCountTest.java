@@ -16,6 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.aftercare.apitoken.IssueApiToken;
 import com.aftercare.identity.Role;
 import com.aftercare.support.IntegrationTest;
+import com.aftercare.support.H2Only;
 
 /**
  * What one fault report costs the database, pinned (issue 17): every SQL statement of a whole {@code POST /api/tickets}
@@ -29,6 +30,7 @@ import com.aftercare.support.IntegrationTest;
         "spring.datasource.hikari.connection-init-sql=SELECT 1",
         "camunda.bpm.process-engine-name=inboxCount"})
 @Import(InboxQueryCountTest.CountedDataSource.class)
+@H2Only
 class IntakeStatementCountTest extends IntegrationTest {
 
     /**

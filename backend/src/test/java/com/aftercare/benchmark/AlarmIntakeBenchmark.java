@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +44,7 @@ import com.aftercare.asset.Site;
  * threads: the IN-1 burst shape, 95 % duplicates. Each alarm names a device of the customer by IP. Reported: p50, p99
  * and max latency of all events, of the ones that opened a case and of the ones appended, and events per second.
  */
+@Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class AlarmIntakeBenchmark {
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +39,7 @@ import com.aftercare.ticket.ReportFault;
  * warm-up and a growing database affect both alike: {@code bench.audit.tickets} (200) one after another in {@code bench.audit.rounds} (10) rounds, then
  * the same number from {@code bench.audit.threads} (4) threads at once, where writers queue on the chain head.
  */
+@Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class AuditCostBenchmark {
 
     @Test

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -69,6 +70,7 @@ import com.aftercare.ticket.ReportFault;
  * The database: H2 file under target/benchmark-h2 (made anew), or PostgreSQL with -Ppostgres (AFTERCARE_DB_URL etc.;
  * the database must be empty, i.e. freshly created).
  */
+@Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class EscalationBurstBenchmark {
 
     private static final String POLICY = "BENCH_RESPONSE";

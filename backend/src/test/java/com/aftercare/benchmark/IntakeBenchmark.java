@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +68,7 @@ import com.aftercare.identity.Role;
  * and one variable. Printed: reports or starts per second, median latency, and the application's share of the bare
  * engine's rate.
  */
+@Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class IntakeBenchmark {
 
     private static final String PASSWORD = "bench-password-1";

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +32,7 @@ import com.aftercare.search.SearchCases;
  * a 2-character Chinese word, the last 4 digits of a caller's phone, a device's name, a case number, and a 1-character
  * query (县, matching the address of most sites: the worst case, reported for information). Reported: p50, p95, max.
  */
+@Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class SearchBenchmark {
 
     private static final String[] FAULTS = { "画面花屏", "黑屏无图像", "视频掉线", "录像丢失", "云台不转", "夜视模糊", "网络不通", "硬盘故障",

@@ -16,6 +16,7 @@ import com.aftercare.probe.ProbeService;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
+import com.aftercare.support.H2Only;
 
 /**
  * Demo mode shows a VC-3 verification: the demo NVRs are checked over ISAPI (storage, recordings, channels) against the
@@ -29,6 +30,7 @@ import com.aftercare.ticket.Ticket;
         "spring.datasource.url=jdbc:h2:mem:aftercare-demo-recorders;DB_CLOSE_DELAY=-1"})
 // the restart test runs last: its case on NVR-01 makes a later fault on that recorder a repeat fault (replacement path)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@H2Only
 class DemoRecordersTest extends IntegrationTest {
 
     @Autowired ProbeService probes;

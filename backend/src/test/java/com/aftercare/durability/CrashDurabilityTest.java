@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.aftercare.support.H2Only;
 
 /**
  * Nothing acknowledged is ever lost: the real application runs as a child JVM under a load of concurrent fault
@@ -50,6 +51,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @DisabledIfSystemProperty(named = "spring.profiles.active", matches = ".*postgres.*",
         disabledReason = "the default run already crash-tests H2 and PostgreSQL")
+@H2Only
 class CrashDurabilityTest {
 
     // -DargLine=-Dcrash.rounds=1 for a quicker look while working on it

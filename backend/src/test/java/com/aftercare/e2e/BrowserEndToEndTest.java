@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import com.aftercare.support.StandaloneApp;
+import com.aftercare.support.H2Only;
 
 /**
  * Clicks through the UI in headless Chromium (Playwright scripts under frontend/e2e), each against
@@ -38,6 +39,7 @@ import com.aftercare.support.StandaloneApp;
  * </ul>
  * Needs Debian's chromium; on CI (CI=true) a missing browser is a failure, locally a skip.
  */
+@H2Only
 class BrowserEndToEndTest {
 
     @Test

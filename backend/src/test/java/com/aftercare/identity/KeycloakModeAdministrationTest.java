@@ -31,6 +31,7 @@ import com.aftercare.asset.Region;
 import com.aftercare.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.aftercare.support.H2Only;
 
 /**
  * Issue 10 item 7 with Keycloak sign-in (aftercare.auth.mode=oidc): the identity lives in Keycloak, the product keeps
@@ -48,6 +49,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "spring.datasource.hikari.connection-init-sql=SELECT 1",
         "camunda.bpm.process-engine-name=oidcAdmin"})
 @Import(KeycloakModeAdministrationTest.StandInTokens.class)
+@H2Only
 class KeycloakModeAdministrationTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,21 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import com.aftercare.api.Uploads;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.ConflictException;
-import com.aftercare.field.SignatureCheck;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.serviceform.VisitRecord;
 import com.aftercare.serviceform.VisitRecords;
@@ -51,26 +47,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * Every path of the field steps in dispatch.bpmn (issue 12; FW-2, FW-3, FW-4, VC-2): check-in, the emergency
  * path with its report timer, the recovery plan approved or sent back, the customer's tester confirming on the
  * phone or not, the desk's audit sent back and accepted, and a signature of another ticket refused. Signatures are
- * judged by a test double standing for the attachment feature: only ids a test registered for the ticket pass.
+ * real attachments uploaded as the engineer would, judged by the attachment feature itself (no test double, so this
+ * class shares the one context of the other IntegrationTests).
  */
-@Import(FieldStepsProcessTest.Signatures.class)
 class FieldStepsProcessTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private static final AtomicInteger POLICIES = new AtomicInteger();
 
-    /** The attachment feature's answer, as a double: (ticket, attachment) pairs a test drew. */
-    @TestConfiguration
-    static class Signatures {
-        static final Map<Long, Long> DRAWN = new ConcurrentHashMap<>();
-
-        @Bean
-        @Primary
-        SignatureCheck signatureDouble() {
-            return (ticketId, attachmentId) -> Long.valueOf(ticketId).equals(DRAWN.get(attachmentId));
-        }
-    }
-
+    @Autowired TestRestTemplate rest;
     @Autowired VisitRecords visits;
     @Autowired NotificationService notifications;
     @Autowired SaveContract saveContract;
@@ -91,10 +76,12 @@ class FieldStepsProcessTest extends IntegrationTest {
         return ticket;
     }
 
+    /** A signature drawn on the engineer's phone for this ticket: uploaded as the app does (kind SIGNATURE, an image). */
     private long signature(Ticket ticket) {
-        long id = 900_000L + Signatures.DRAWN.size() + System.nanoTime() % 100_000;
-        Signatures.DRAWN.put(id, ticket.getId());
-        return id;
+        var uploaded = new Uploads(rest).upload("t-eng", ticket.getId(), "signature.png", "image/png",
+                Uploads.image("png", 300, 100), Map.of("kind", "SIGNATURE", "visibility", "PUBLIC"), null);
+        assertThat(uploaded.status()).as("signature upload: %s", uploaded.body()).isEqualTo(201);
+        return uploaded.body().path("id").asLong();
     }
 
     private VisitRecord visit(Ticket ticket) {

@@ -31,8 +31,10 @@ import com.aftercare.ticket.ReportFault;
 import com.aftercare.ticket.TicketStatus;
 import com.aftercare.workflow.TaskView;
 import com.aftercare.workflow.WorkflowTaskService;
+import com.aftercare.support.H2Only;
 
 /** The default run mode keeps its data in an H2 file: open cases and their tasks survive a restart. */
+@H2Only
 class RestartTest {
 
     @TempDir

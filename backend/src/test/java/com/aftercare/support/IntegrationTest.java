@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -51,7 +52,11 @@ import com.aftercare.workflow.WorkflowTaskService;
  * Base for tests against the whole application: real engine, real database (H2 in memory, or
  * PostgreSQL with the postgres profile), real HTTP. All subclasses share one Spring context.
  * The job executor is off: tests fire timers by executing their jobs.
+ * <p>
+ * Tagged "database" (inherited by every subclass): the PostgreSQL stage of .ci/run runs this tag only, less
+ * {@link H2Only}; tests without a database (pure units, ArchUnit) run in the H2 stage alone.
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
