@@ -1,5 +1,6 @@
 package com.aftercare.demo;
 
+import com.aftercare.support.H2Only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -35,6 +36,7 @@ import com.aftercare.support.IntegrationTest;
  * last quarter's CB-3 survey answered, devices commissioned on the acceptance day; and README's demo KPI hand count
  * (用户满意率 1/2, 设备完好率 19/20) still holds with the survey answered.
  */
+@H2Only
 @DisabledIfSystemProperty(named = "spring.profiles.active", matches = ".*postgres.*",
         disabledReason = "the demo's own in-memory H2 database; the PostgreSQL profile settings do not apply to it")
 @TestPropertySource(properties = {"aftercare.demo.enabled=true",

@@ -1,5 +1,6 @@
 package com.aftercare.durability;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -54,6 +55,7 @@ import com.aftercare.workflow.WorkflowTaskService;
  * runs only ({@code -Ppostgres}); the H2 file database is backed up by copying the stopped file (README).
  * Database names: aftercare_restore and aftercare_restore_to, or {@code -DargLine="-Drestore.db=A -Drestore.db.to=B"}.
  */
+@Tag("database") // the PostgreSQL stage selects it (the postgres profile runs tag database)
 @EnabledIfSystemProperty(named = "spring.profiles.active", matches = ".*postgres.*",
         disabledReason = "pg_dump and pg_restore: PostgreSQL only")
 class BackupRestoreTest {

@@ -1,5 +1,6 @@
 package com.aftercare.durability;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -44,6 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Only in the PostgreSQL suite run ({@code -Ppostgres}): H2's file is opened by one node only. Its database is
  * made anew ({@code -Dcluster.database=...}, default aftercare_cluster) and dropped afterwards.
  */
+@Tag("database") // the PostgreSQL stage selects it (the postgres profile runs tag database)
 @EnabledIfSystemProperty(named = "spring.profiles.active", matches = ".*postgres.*",
         disabledReason = "two nodes need a shared database server: PostgreSQL suite run only")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

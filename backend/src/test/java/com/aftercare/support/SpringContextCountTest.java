@@ -37,15 +37,16 @@ class SpringContextCountTest {
             "IntakeStatementCountTest", "shares InboxQueryCountTest's context",
             "ApiTokenTest", "shares InboxQueryCountTest's context (its password encoder counts checks)",
             "DemoRecordersTest", "the demo data seeded into its own database",
+            "DemoReportsAndSurveysTest", "the demo's reports and surveys as loaded, before DemoRecordersTest's cases change its figures",
             "RepairReportsProcessTest", "stand-ins for the repair history and case costs the reports read",
             "RepairReportApiTest", "shares RepairReportsProcessTest's stand-ins");
 
     /**
-     * The shared context, the OIDC one, the counted one, the demo one and the reports' one. It was 7: FieldStepsProcessTest's
+     * The shared context, the OIDC one, the counted one, the two demo ones and the reports' one. It was 7: FieldStepsProcessTest's
      * signature double, and InboxQueryCountTest's CountedDataSource as a nested @TestConfiguration (which split that
      * class from the two that import it), each made one more.
      */
-    private static final int MOST_CONTEXTS = 5;
+    private static final int MOST_CONTEXTS = 6;
 
     @Test
     void theSuiteStartsOneSharedContextAndOnlyTheOwnContextsThatHaveAReason() throws Exception {
