@@ -508,7 +508,10 @@ export function SupervisorBoardPage() {
           pageSizeOptions: PAGE_SIZES,
           hideOnSinglePage: true,
           onChange: (p: number, s: number) =>
-            update({ page: p > 1 && s === size ? String(p) : undefined, size: s === BOARD_PAGE_SIZE ? undefined : String(s) }),
+            update({
+              page: p > 1 && s === size ? String(p) : undefined,
+              size: s === BOARD_PAGE_SIZE ? undefined : String(s),
+            }),
         }}
         scroll={{ x: 1250 }}
         locale={{
