@@ -136,6 +136,8 @@ final class AuditedTables {
             Map.entry("monitoring_event", "append-only log of the alarm events received (no update path); their effect on a case is on its audited timeline"),
             Map.entry("sla_milestone", "append-only clock facts of a ticket (no update path); the ticket and its timeline are audited"),
             Map.entry("sla_clock_log", "append-only record of what escalation did (no update path)"),
+            Map.entry("service_report_rung", "append-only record of a late report's escalation rung, one row per rung (no update path), as sla_clock_log"),
+            Map.entry("survey_rung", "append-only record of a late survey's escalation rung, one row per rung (no update path), as sla_clock_log"),
             Map.entry("probe_result", "append-only device check results, written by the probe worker"),
             Map.entry("notification", "in-app messages; read marks are not records of work"),
             Map.entry("notification_delivery", "the outbox of outside messages; every send attempt updates it"),

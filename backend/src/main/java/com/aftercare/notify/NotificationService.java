@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -158,10 +157,14 @@ public class NotificationService {
         return deliveries.findByTicketIdOrderByCreatedAtDescIdDesc(ticketId);
     }
 
+    /**
+     * Every notification the user can see, newest first. Not capped: a check that looks for one notification must find
+     * it however many others (some dated by other test clocks) are newer; the bell pages through /api/notifications.
+     */
     @Transactional(readOnly = true)
     public List<Notification> forUser(String user, Set<Role> roles) {
         NotificationReader reader = NotificationReader.of(user, roles);
-        return notifications.forRecipient(reader.username(), reader.roleNames(), PageRequest.of(0, 100));
+        return notifications.forRecipient(reader.username(), reader.roleNames(), org.springframework.data.domain.Pageable.unpaged());
     }
 
     @Transactional(readOnly = true)

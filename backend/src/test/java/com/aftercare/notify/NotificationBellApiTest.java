@@ -58,6 +58,17 @@ class NotificationBellApiTest extends IntegrationTest {
         notifications.send(new OutgoingMessage(ticket.getId(), text, text, List.of(new Recipient(user, user, null, null)), null));
     }
 
+    /** This test's notifications in a page, in the page's order. */
+    private static List<JsonNode> own(JsonNode page) {
+        List<JsonNode> own = new java.util.ArrayList<>();
+        page.forEach(n -> {
+            if (n.path("message").asText().startsWith("Bell test:")) {
+                own.add(n);
+            }
+        });
+        return own;
+    }
+
     private JsonNode page(String user, int page, int size) {
         ApiClient.Response r = api.get(user, "/api/notifications?page=" + page + "&size=" + size);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
@@ -72,8 +83,10 @@ class NotificationBellApiTest extends IntegrationTest {
         assertThat(unread(desk1)).as("a role's and a personal notification").isEqualTo(before + 2);
         long desk2Before = unread(desk2);
 
-        JsonNode first = page(desk1, 0, 2);
-        assertThat(first.findValuesAsText("message")).as("newest first")
+        // other tests of the shared context leave notifications dated by their own test clocks (some in the future), so
+        // this reads its own two among the newest page: newest first, with the case's number, unread
+        List<JsonNode> first = own(page(desk1, 0, 50));
+        assertThat(first).extracting(n -> n.path("message").asText()).as("newest first")
                 .containsExactly("Bell test: for desk 1 only", "Bell test: case waits for the desk");
         assertThat(first.get(1).path("ticketNumber").asText()).isEqualTo(tickets.get(ticket.getId()).getNumber());
         assertThat(first.get(1).path("read").asBoolean()).isFalse();
@@ -84,10 +97,10 @@ class NotificationBellApiTest extends IntegrationTest {
         ApiClient.Response again = api.post(desk1, "/api/notifications/" + toDesk.getId() + "/read", null);
         assertThat(again.status()).as("a double click changes nothing").isEqualTo(204);
         assertThat(unread(desk1)).isEqualTo(before + 1);
-        assertThat(page(desk1, 0, 2).get(1).path("read").asBoolean()).as("shown as read to its reader").isTrue();
+        assertThat(own(page(desk1, 0, 50)).get(1).path("read").asBoolean()).as("shown as read to its reader").isTrue();
 
         assertThat(unread(desk2)).as("desk 2 has not read the desk's notification").isEqualTo(desk2Before);
-        assertThat(page(desk2, 0, 1).get(0).path("read").asBoolean()).isFalse();
+        assertThat(own(page(desk2, 0, 50))).singleElement().satisfies(n -> assertThat(n.path("read").asBoolean()).isFalse());
     }
 
     @Test
