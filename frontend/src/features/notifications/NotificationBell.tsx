@@ -60,16 +60,19 @@ export function NotificationBell() {
 
   return (
     <>
-      <Badge count={count} size="small" overflowCount={99}>
-        <Button
-          size="small"
-          icon={<BellOutlined />}
-          onClick={() => setOpen(true)}
-          aria-label={t('notifications.bell', { count })}
-          data-testid="notification-bell"
-          data-count={unread.isSuccess ? count : undefined}
-        />
-      </Badge>
+      {/* the count sits on the button's corner and half outside it: room for "99+" so it never widens a phone page */}
+      <span style={{ display: 'inline-block', paddingInlineEnd: 12 }}>
+        <Badge count={count} size="small" overflowCount={99}>
+          <Button
+            size="small"
+            icon={<BellOutlined />}
+            onClick={() => setOpen(true)}
+            aria-label={t('notifications.bell', { count })}
+            data-testid="notification-bell"
+            data-count={unread.isSuccess ? count : undefined}
+          />
+        </Badge>
+      </span>
       <Drawer
         open={open}
         onClose={() => setOpen(false)}

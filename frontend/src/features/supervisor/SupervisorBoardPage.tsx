@@ -196,6 +196,8 @@ export function SupervisorBoardPage() {
   const filter = readBoardFilter(params);
   const { page, size } = readPage(params);
   // the server pages the board: the key carries the page, the export takes the filter alone
+  // the filter alone (the page's data-filter, read by the browser tests) and with its page (the query's key)
+  const filterKey = new URLSearchParams(boardQuery(filter)).toString();
   const key = new URLSearchParams({ ...boardQuery(filter), page: String(page - 1), size: String(size) }).toString();
   const [exporting, setExporting] = useState(false);
   const canAct = useHasRole('SUPERVISOR', 'ADMIN');
@@ -351,7 +353,7 @@ export function SupervisorBoardPage() {
     <div
       data-testid="supervisor-board"
       data-state={board.isFetching || !current ? 'loading' : 'ready'}
-      data-filter={key}
+      data-filter={filterKey}
     >
       <PageHeader
         title={t('board.title')}
