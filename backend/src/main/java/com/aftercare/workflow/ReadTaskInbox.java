@@ -70,6 +70,9 @@ public class ReadTaskInbox {
 
         List<TaskView> inbox = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
+            if (!fields.containsKey(task.getId())) {
+                continue; // completed by someone else since it was listed (TaskForms.fieldsOf)
+            }
             Long ticketId = ticketIds.get(task.getId());
             TicketHeadline ticket = ticketId == null ? null : headlines.get(ticketId);
             List<String> candidates = groups.getOrDefault(task.getId(), List.of());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -58,20 +59,25 @@ class TaskForms {
     }
 
     /**
-     * The form fields of each task by task id. {@code variables} holds, per task id, the variables visible from the
+     * The form fields of each task by task id; a task completed by someone else while the inbox was being read has no
+     * entry (the inbox leaves it out rather than fail the whole list). {@code variables} holds, per task id, the variables visible from the
      * task's execution (the scope the engine evaluates a task form in).
      */
     Map<String, List<TaskView.FormFieldView>> fieldsOf(List<Task> tasks, Map<String, Map<String, TypedValue>> variables) {
         Map<String, FormTemplate> templateOfTask = new HashMap<>();
         for (Task task : tasks) {
-            templateOfTask.put(task.getId(), templates.get(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-                    key -> template(task)));
+            try {
+                templateOfTask.put(task.getId(), templates.get(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                        key -> template(task)));
+            } catch (NullValueException gone) {
+                // completed by someone else since the inbox was listed: it has no form any more, and no entry here
+            }
         }
         Map<String, List<TaskView.FormFieldView>> fields = engine.getCommandExecutorTxRequired().execute(context -> {
             Map<String, List<TaskView.FormFieldView>> evaluated = new HashMap<>();
             for (Task task : tasks) {
                 FormTemplate template = templateOfTask.get(task.getId());
-                if (!template.readsTheScope()) {
+                if (template != null && !template.readsTheScope()) {
                     List<TaskView.FormFieldView> views = evaluate(template, variables.getOrDefault(task.getId(), Map.of()));
                     if (views != null) {
                         evaluated.put(task.getId(), views);
@@ -81,9 +87,16 @@ class TaskForms {
             return evaluated;
         });
         for (Task task : tasks) {
+            if (!templateOfTask.containsKey(task.getId())) {
+                continue;
+            }
             // rare: a form whose expressions need the execution or failed on the batch; the engine reads it itself
-            fields.computeIfAbsent(task.getId(), id -> formService.getTaskFormData(id).getFormFields().stream()
-                    .map(f -> view(f, f.getLabel(), f.getValue())).toList());
+            try {
+                fields.computeIfAbsent(task.getId(), id -> formService.getTaskFormData(id).getFormFields().stream()
+                        .map(f -> view(f, f.getLabel(), f.getValue())).toList());
+            } catch (NullValueException gone) {
+                fields.remove(task.getId()); // completed meanwhile, as above
+            }
         }
         return fields;
     }
