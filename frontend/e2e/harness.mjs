@@ -53,7 +53,7 @@ export function apiClient(base, password = 'demo') {
  * takes its own camera: two faults on one device within a month make the product propose a replacement (RR-6), which
  * would change the path a script expects.
  */
-export async function findSiteAndDevice(api, siteName = 'Demo City Command Center') {
+export async function findSiteAndDevice(api, siteName = '示范市公安局指挥中心') {
   const sites = await api('desk', 'GET', '/sites');
   const site = sites.find((s) => s.name === siteName);
   check(site, `demo site "${siteName}" not found among ${sites.map((s) => s.name).join(', ')}`);

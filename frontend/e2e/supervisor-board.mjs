@@ -19,7 +19,7 @@ import {
 } from './harness.mjs';
 
 const BASE = baseUrl('supervisor-board.mjs');
-const SITE_NAME = 'Demo City Command Center';
+const SITE_NAME = '示范市公安局指挥中心';
 const MINUTE = 60_000;
 /** How long the board may take to list a new case with the expected risk (API check before the UI). */
 const BOARD_WAIT_MS = 30_000;

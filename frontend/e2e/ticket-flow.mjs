@@ -14,7 +14,7 @@ import {
 } from './harness.mjs';
 
 const BASE = baseUrl('ticket-flow.mjs');
-const SITE_NAME = 'Demo City Command Center';
+const SITE_NAME = '示范市公安局指挥中心';
 const PROBE_WAIT_MS = 30_000;
 
 const { browser, page } = await openBrowser({ viewport: { width: 1400, height: 1000 } });

@@ -47,9 +47,12 @@ import com.aftercare.workflow.WorkflowTaskService;
 @ConditionalOnProperty(name = "aftercare.demo.enabled", havingValue = "true")
 class DemoData {
 
-    static final String CITY_SITE = "Demo City Command Center";
-    static final String COUNTY_SITE = "Demo County Police Station";
+    static final String CITY_SITE = "示范市公安局指挥中心";
+    static final String COUNTY_SITE = "示范县公安局城关派出所";
     private static final String SERIAL_PREFIX = "DEMO-";
+    /** The demo's customer unit; a demo database written before the names were Chinese has the old English-first one. */
+    static final String CUSTOMER = "示范市公安局";
+    private static final String OLD_CUSTOMER_PREFIX = "Demo City";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final AssetService assets;
@@ -82,12 +85,12 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     void load() {
         int port = Integer.parseInt(environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
-        accounts.createIfAbsent("desk", "demo", "Wang Fang 王芳", Set.of(Role.SERVICE_DESK));
-        accounts.createIfAbsent("engineer", "demo", "Zhang Wei 张伟", Set.of(Role.ENGINEER));
-        accounts.createIfAbsent("engineer2", "demo", "Li Na 李娜", Set.of(Role.ENGINEER));
-        accounts.createIfAbsent("supervisor", "demo", "Chen Jing 陈静", Set.of(Role.SUPERVISOR));
-        accounts.createIfAbsent("owner", "demo", "Liu Yang 刘洋", Set.of(Role.PROCESS_OWNER));
-        accounts.createIfAbsent("admin", "demo", "Admin 管理员", Set.of(Role.ADMIN));
+        accounts.createIfAbsent("desk", "demo", "王芳", Set.of(Role.SERVICE_DESK));
+        accounts.createIfAbsent("engineer", "demo", "张伟", Set.of(Role.ENGINEER));
+        accounts.createIfAbsent("engineer2", "demo", "李娜", Set.of(Role.ENGINEER));
+        accounts.createIfAbsent("supervisor", "demo", "陈静", Set.of(Role.SUPERVISOR));
+        accounts.createIfAbsent("owner", "demo", "刘洋", Set.of(Role.PROCESS_OWNER));
+        accounts.createIfAbsent("admin", "demo", "系统管理员", Set.of(Role.ADMIN));
         if (assets.customers().isEmpty()) {
             demoPolicies();
             seedAssets(port);
@@ -102,8 +105,7 @@ class DemoData {
         placeEngineer.placeIfUnplaced("engineer", Region.CITY);
         placeEngineer.placeIfUnplaced("engineer2", Region.COUNTY);
         // the customer's own user: reports and follows the demo customer's tickets only
-        assets.customers().stream().filter(c -> c.getName().startsWith("Demo City")).findFirst()
-                .ifPresent(c -> accounts.createCustomerUserIfAbsent("customer", "demo", "Zhao Lei 赵磊 (Demo City PSB)", c.getId()));
+        demoCustomer(assets).ifPresent(c -> accounts.createCustomerUserIfAbsent("customer", "demo", "赵磊（示范市公安局）", c.getId()));
     }
 
     /**
@@ -124,6 +126,12 @@ class DemoData {
         }
     }
 
+    /** The demo's customer unit, also in a demo database loaded by an older version (English-first names). */
+    static java.util.Optional<Customer> demoCustomer(AssetService assets) {
+        return assets.customers().stream()
+                .filter(c -> c.getName().equals(CUSTOMER) || c.getName().startsWith(OLD_CUSTOMER_PREFIX)).findFirst();
+    }
+
     /**
      * The demo project's acceptance (验收) day, two months before the day the demo is first loaded: its devices were
      * put into service that day (so the KPIs count them for the whole month the demo shows, README "KPI dashboard"), and
@@ -134,28 +142,28 @@ class DemoData {
     }
 
     private void seedAssets(int port) {
-        engineers.create("engineer", "Zhang Wei 张伟", "13800000001", "City maintenance team");
-        engineers.create("engineer2", "Li Na 李娜", "13800000002", "County maintenance team");
-        Customer customer = assets.createCustomer("Demo City Public Security Bureau 示范市公安局");
-        Site city = assets.createSite(new NewSite(customer.getId(), CITY_SITE, "1 People's Road, Demo City 示范市人民路1号",
-                Region.CITY, "Zhao Lei 赵磊", "010-88880001"));
-        Site county = assets.createSite(new NewSite(customer.getId(), COUNTY_SITE, "8 Main Street, Demo County 示范县正街8号",
-                Region.COUNTY, "Sun Hao 孙浩", "010-88880002"));
+        engineers.create("engineer", "张伟", "13800000001", "市区运维组");
+        engineers.create("engineer2", "李娜", "13800000002", "县区运维组");
+        Customer customer = assets.createCustomer(CUSTOMER);
+        Site city = assets.createSite(new NewSite(customer.getId(), CITY_SITE, "示范市人民路1号",
+                Region.CITY, "赵磊", "010-88880001"));
+        Site county = assets.createSite(new NewSite(customer.getId(), COUNTY_SITE, "示范县正街8号",
+                Region.COUNTY, "孙浩", "010-88880002"));
         LocalDate warranty = LocalDate.of(2028, 6, 30);
         for (int i = 1; i <= 8; i++) {
-            device(city, DeviceType.CAMERA, String.format("Camera C-%02d (crossing %d)", i, i), "DS-2CD3T47", port, warranty, true);
+            device(city, DeviceType.CAMERA, String.format("摄像机 C-%02d（%d号路口）", i, i), "DS-2CD3T47", port, warranty, true);
         }
         for (int i = 1; i <= 6; i++) {
-            device(county, DeviceType.CAMERA, String.format("Camera K-%02d (township %d)", i, i), "DS-2CD3T47", port, warranty, true);
+            device(county, DeviceType.CAMERA, String.format("摄像机 K-%02d（%d号乡镇）", i, i), "DS-2CD3T47", port, warranty, true);
         }
         recorder(city, "NVR-01", "DS-9664NI", port, warranty);
         recorder(county, "NVR-02", "DS-9632NI", port, warranty); // 0.5 GB free: fails VC-3
-        device(city, DeviceType.SWITCH, "Core switch SW-01", "S5735", port, warranty, true);
-        device(county, DeviceType.SWITCH, "Access switch SW-02", "S5720", port, warranty, true);
+        device(city, DeviceType.SWITCH, "核心交换机 SW-01", "S5735", port, warranty, true);
+        device(county, DeviceType.SWITCH, "接入交换机 SW-02", "S5720", port, warranty, true);
         device(city, DeviceType.UPS, "UPS-01", "UPS5000-E", port, warranty, true);
         device(county, DeviceType.UPS, "UPS-02", "UPS2000-A", port, LocalDate.of(2025, 12, 31), true);
         // the three-level scheme round the clock; escalations go to the desk lead and the supervisor by name
-        saveContract.save(customer.getId(), new ContractSettings("Demo O&M contract 2026 运维服务合同", "THREE_LEVEL",
+        saveContract.save(customer.getId(), new ContractSettings("示范市公安局视频监控系统2026年度运维服务合同", "THREE_LEVEL",
                 CalendarKind.SEVEN_BY_24, "Asia/Shanghai", "desk", "supervisor", "engineer", "supervisor", false, null, null, null,
                 null, null, null, java.util.List.of("1"))); // level 1 (all users down) owes a recovery plan the customer reviews
         accounts.setContact("desk", "desk@demo.local", "13800000010");
@@ -171,9 +179,9 @@ class DemoData {
         Site city = assets.sites().stream().filter(s -> s.getName().equals(CITY_SITE)).findFirst().orElseThrow();
         Device camera = assets.devices(city.getId(), null).stream().filter(d -> d.getType() == DeviceType.CAMERA)
                 .findFirst().orElseThrow();
-        Ticket ticket = reportFault.report(new NewTicket(Channel.HOTLINE, "Zhao Lei 赵磊", "Demo City PSB 示范市公安局",
+        Ticket ticket = reportFault.report(new NewTicket(Channel.HOTLINE, "赵磊", "示范市公安局",
                 "010-88880001", city.getId(), camera.getId(), Category.DEFECT, Grade.LOW, Grade.LOW,
-                "Camera C-01 picture is blurred 路口1摄像机画面模糊", "The picture of crossing 1 has been blurred since this morning."),
+                "1号路口摄像机画面模糊", "1号路口摄像机从今天早上起画面一直模糊，看不清车牌。"),
                 null).ticket();
         complete(ticket, "firstLineResolution", "desk", Role.SERVICE_DESK,
                 java.util.Map.of("category", "DEFECT", "solvedAtDesk", false));
@@ -187,14 +195,14 @@ class DemoData {
      */
     private void seedClosedConsultations() {
         Site county = assets.sites().stream().filter(s -> s.getName().equals(COUNTY_SITE)).findFirst().orElseThrow();
-        String[][] calls = { { "How to replay yesterday's video 如何回放昨天的录像", "5" },
-                { "How to export a clip to USB 如何导出录像到U盘", "2" } };
+        String[][] calls = { { "如何回放昨天的录像", "5" },
+                { "如何把录像导出到U盘", "2" } };
         for (String[] call : calls) {
-            Ticket ticket = reportFault.report(new NewTicket(Channel.HOTLINE, "Sun Hao 孙浩", "Demo County Police 示范县公安局",
+            Ticket ticket = reportFault.report(new NewTicket(Channel.HOTLINE, "孙浩", "示范县公安局",
                     "010-88880002", county.getId(), null, Category.CONSULTATION, Grade.LOW, Grade.LOW, call[0],
-                    "The caller asked the desk. 来电咨询。"), null).ticket();
+                    "来电咨询操作方法。"), null).ticket();
             complete(ticket, "firstLineResolution", "desk", Role.SERVICE_DESK, java.util.Map.of("category", "CONSULTATION",
-                    "solvedAtDesk", true, "deskNote", "Walked the caller through it 已电话指导"));
+                    "solvedAtDesk", true, "deskNote", "已电话指导操作"));
             complete(ticket, "callRequester", "desk", Role.SERVICE_DESK,
                     java.util.Map.of("callbackOutcome", "CONFIRMED", "satisfaction", call[1]));
         }

@@ -47,7 +47,7 @@ class DemoInspections {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void load() {
-        Customer customer = assets.customers().stream().filter(c -> c.getName().startsWith("Demo City")).findFirst().orElse(null);
+        Customer customer = DemoData.demoCustomer(assets).orElse(null);
         if (customer == null || !read.plans().isEmpty()) {
             return;
         }

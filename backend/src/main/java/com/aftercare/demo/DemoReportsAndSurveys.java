@@ -99,7 +99,7 @@ class DemoReportsAndSurveys {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void load() {
-        Customer customer = assets.customers().stream().filter(c -> c.getName().startsWith("Demo City")).findFirst().orElse(null);
+        Customer customer = DemoData.demoCustomer(assets).orElse(null);
         ServiceContract contract = customer == null ? null : contracts.contractOfCustomer(customer.getId()).orElse(null);
         if (contract == null || readSettings.of(contract.getId()).enabled()) {
             return;
@@ -138,13 +138,13 @@ class DemoReportsAndSurveys {
             }
             long survey = sample.pickCase(closed.ticketId(), month);
             if (ticket.getSatisfaction() == 5) {
-                answer.answer(survey, new AnswerSurvey.Command(5, 4, 5, "回放讲解清楚，希望再快一点接通 Clear help; the line could answer faster",
+                answer.answer(survey, new AnswerSurvey.Command(5, 4, 5, "回放讲解清楚，希望电话再快一点接通",
                         null, null));
             }
         }
 
         long lastQuarter = quarterly.recordLastQuarter(customerId);
-        answer.answer(lastQuarter, new AnswerSurvey.Command(5, 5, 4, "本季度设备运行稳定 Stable systems this quarter", null, null));
+        answer.answer(lastQuarter, new AnswerSurvey.Command(5, 5, 4, "本季度设备运行稳定", null, null));
     }
 
     private static void actAs(String user, Role role) {

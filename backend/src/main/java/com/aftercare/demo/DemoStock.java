@@ -62,22 +62,22 @@ class DemoStock {
         if (!read.warehouses(KEEPER).isEmpty()) {
             return;
         }
-        long store = addWarehouse.add(KEEPER, new AddWarehouse.NewWarehouse("SP-01", "Service point store 服务点备件库"));
-        long camera = addPart.add(KEEPER, new AddPart.NewPart("DS-2CD3T47", "Camera 网络摄像机", "4MP bullet", "台", 2));
-        long psu = addPart.add(KEEPER, new AddPart.NewPart("PSU-12V2A", "Power adapter 电源适配器", "12V 2A", "个", 3));
-        long disk = addPart.add(KEEPER, new AddPart.NewPart("HDD-4T", "Surveillance disk 监控硬盘", "4TB SATA", "块", 1));
-        long fibre = addPart.add(KEEPER, new AddPart.NewPart("FT-1G", "Fibre transceiver 光纤收发器", "1G SFP", "对", 2));
+        long store = addWarehouse.add(KEEPER, new AddWarehouse.NewWarehouse("SP-01", "市区服务点备件库"));
+        long camera = addPart.add(KEEPER, new AddPart.NewPart("DS-2CD3T47", "网络摄像机", "400万像素枪机", "台", 2));
+        long psu = addPart.add(KEEPER, new AddPart.NewPart("PSU-12V2A", "电源适配器", "12V 2A", "个", 3));
+        long disk = addPart.add(KEEPER, new AddPart.NewPart("HDD-4T", "监控硬盘", "4TB SATA", "块", 1));
+        long fibre = addPart.add(KEEPER, new AddPart.NewPart("FT-1G", "光纤收发器", "千兆 SFP", "对", 2));
         receive.receive(KEEPER, receipt(camera, store, 5, 20, "1250.00"));
         receive.receive(KEEPER, receipt(psu, store, 5, 12, "35.00"));
         receive.receive(KEEPER, receipt(disk, store, 4, 75, "620.00")); // older than two months: stale
         receive.receive(KEEPER, receipt(disk, store, 2, 5, "600.00"));
         receive.receive(KEEPER, receipt(fibre, store, 6, 30, null));
         // two adapters issued for a repair take the part to its alarm level (3): the supervisors are told
-        long issued = request.request(ENGINEER, new RequestParts.PartRequest(psu, store, 2, null, "Gate camera C-03 power 卡口摄像机电源"));
+        long issued = request.request(ENGINEER, new RequestParts.PartRequest(psu, store, 2, null, "3号路口摄像机 C-03 电源更换"));
         decide.decide(SUPERVISOR, issued, new DecideRequisition.RequisitionDecision(true, null));
         issue.issue(KEEPER, issued);
         // one waiting for the supervisor
-        request.request(ENGINEER, new RequestParts.PartRequest(fibre, store, 1, null, "County link SW-02 县级链路"));
+        request.request(ENGINEER, new RequestParts.PartRequest(fibre, store, 1, null, "县区链路 SW-02 光纤收发器更换"));
         log.info("Demo spare parts loaded: store SP-01, PSU-12V2A at its alarm level, a stale HDD-4T batch");
     }
 

@@ -51,7 +51,7 @@ class DemoReportsAndSurveysTest extends IntegrationTest {
     @Autowired JdbcTemplate jdbc;
 
     private long demoCustomer() {
-        return assets.customers().stream().filter(c -> c.getName().startsWith("Demo City")).map(Customer::getId).findFirst()
+        return assets.customers().stream().filter(c -> c.getName().equals("示范市公安局")).map(Customer::getId).findFirst()
                 .orElseThrow();
     }
 
