@@ -41,6 +41,7 @@ import { SuperviseDialog } from './SuperviseDialog';
 import { OverdueInspectionsNotice } from '../inspections';
 import { LateReportsNotice } from '../reports';
 import { LateSurveysNotice } from '../survey';
+import { useEngineerNames } from '../../shared/useEngineerNames';
 
 /** The board is refreshed this often (and at once when a filter changes). */
 export const BOARD_REFRESH_MILLIS = 30_000;
@@ -258,6 +259,7 @@ export function SupervisorBoardPage() {
     sortOrder: sort === column ? ('ascend' as const) : null,
   });
 
+  const engineerName = useEngineerNames();
   const columns: ColumnsType<BoardRow> = [
     {
       title: t('ticket.number'),
@@ -285,7 +287,7 @@ export function SupervisorBoardPage() {
       title: t('ticket.assignee'),
       dataIndex: 'assignee',
       width: 100,
-      render: (a: string | null) => a || t('common.unassigned'),
+      render: (a: string | null) => engineerName(a) || t('common.unassigned'),
     },
     {
       title: t('board.escalation'),

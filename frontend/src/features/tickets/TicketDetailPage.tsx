@@ -25,6 +25,7 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { useIsPhone } from '../../shared/useIsPhone';
+import { useEngineerNames } from '../../shared/useEngineerNames';
 import { ClocksPanel, DeliveriesPanel, SlaActions, slaApi, slaKeys, stamped } from '../sla';
 import { SuperviseCase } from '../supervisor';
 import { ServiceFormLink } from '../serviceform';
@@ -256,6 +257,7 @@ function StaffTicketView({ id }: { id: string }) {
 }
 
 function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: () => Promise<void> }) {
+  const engineerName = useEngineerNames();
   const { t } = useTranslation();
   const { me } = useAuth();
   const { message } = App.useApp();
@@ -274,7 +276,7 @@ function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: 
 
   const whoLabel = (task: Task) =>
     task.assignee
-      ? t('detail.heldBy', { who: task.assignee })
+      ? t('detail.heldBy', { who: engineerName(task.assignee) })
       : t('detail.waitingFor', {
           who: (task.candidateGroups ?? []).map((g) => t(`role.${g}`, { defaultValue: g })).join(' / '),
         });
@@ -339,6 +341,7 @@ function CurrentTasks({ ticket, onChanged }: { ticket: TicketDetail; onChanged: 
 }
 
 function TicketFacts({ ticket }: { ticket: TicketDetail }) {
+  const engineerName = useEngineerNames();
   const { t } = useTranslation();
   const text = (v: string | number | null | undefined) =>
     v === null || v === undefined || v === '' ? t('common.empty') : v;
@@ -388,7 +391,7 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
           },
         ]
       : []),
-    { key: 'assignee', label: t('ticket.assignee'), children: text(ticket.assignee) },
+    { key: 'assignee', label: t('ticket.assignee'), children: text(engineerName(ticket.assignee)) },
     { key: 'createdAt', label: t('ticket.createdAt'), children: formatDateTime(ticket.createdAt) },
     { key: 'description', label: t('ticket.description'), children: text(ticket.description), span: 2 },
     { key: 'deskNote', label: t('ticket.deskNote'), children: text(ticket.deskNote), span: 2 },

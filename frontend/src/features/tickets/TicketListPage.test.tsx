@@ -14,7 +14,7 @@ const SLOW = { timeout: 10_000 };
 const json = (body: unknown, status = 200) =>
   Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
 
-function mockApi(roles: Role[]) {
+function mockApi(roles: Role[], tickets: unknown[] = [], engineers: unknown[] = []) {
   const fetchMock = vi.fn((input: RequestInfo | URL) => {
     const url = String(input);
     if (url === 'api/me') return json({ username: 'user', displayName: '王芳', roles, customerId: 1 });
@@ -30,8 +30,9 @@ function mockApi(roles: Role[]) {
         },
         { id: 2, customerId: 1, customerName: '示范市', name: '指挥中心', address: '示范市人民路8号', region: 'CITY' },
       ]);
-    if (url.startsWith('api/engineers')) return json([]);
-    if (url.startsWith('api/tickets')) return json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 });
+    if (url.startsWith('api/engineers')) return json(engineers);
+    if (url.startsWith('api/tickets'))
+      return json({ content: tickets, page: 0, size: 20, totalElements: tickets.length, totalPages: 1 });
     return json({ status: 404 }, 404);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -96,6 +97,25 @@ describe('TicketListPage', () => {
     expect(screen.getByText('Hotline')).toBeTruthy();
     expect(screen.queryByText('HOTLINE')).toBeNull();
   }, 60_000);
+
+  it("names a case's engineer as people know them, not by their user name", async () => {
+    const ticket = {
+      id: 7,
+      number: 'INC-2026-000007',
+      title: '1号路口摄像机画面模糊',
+      requestType: 'FAULT',
+      status: 'IN_PROGRESS',
+      level: 'L3',
+      siteName: '指挥中心',
+      deviceName: '摄像机 C-01',
+      assignee: 'engineer',
+      createdAt: '2026-12-05T05:08:00Z',
+    };
+    mockApi(['SERVICE_DESK'], [ticket], [{ username: 'engineer', displayName: '张伟', team: '市区运维组' }]);
+    renderPage('/tickets');
+    expect(await screen.findByText('张伟', {}, SLOW)).toBeTruthy();
+    expect(screen.queryByText('engineer')).toBeNull();
+  });
 
   it('searches what is typed on Enter, from the first page', async () => {
     const fetchMock = mockApi(['SERVICE_DESK']);

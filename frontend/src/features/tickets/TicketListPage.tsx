@@ -16,6 +16,7 @@ import { REFRESH_MILLIS } from '../../shared/refresh';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { matchSite, siteOption } from '../../shared/siteSearch';
 import { useIsPhone } from '../../shared/useIsPhone';
+import { useEngineerNames } from '../../shared/useEngineerNames';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { TICKET_SORTS, ticketKeys, ticketsApi, type TicketFilter, type TicketSort } from './api';
 import { requestLabel } from './requestLabel';
@@ -121,6 +122,7 @@ export function TicketListPage() {
   };
   const sortable = (column: TicketSort) => ({ key: column, sorter: true, sortOrder: sortOrder(column) });
 
+  const engineerName = useEngineerNames(!isCustomer);
   const columns: ColumnsType<TicketSummary> = [
     { title: t('ticket.number'), dataIndex: 'number', width: 150, ...sortable('NUMBER') },
     { title: t('ticket.title'), dataIndex: 'title', ellipsis: true, ...sortable('TITLE') },
@@ -158,7 +160,7 @@ export function TicketListPage() {
           {
             title: t('ticket.assignee'),
             dataIndex: 'assignee',
-            render: (a: string | null) => a ?? t('common.empty'),
+            render: (a: string | null) => engineerName(a) ?? t('common.empty'),
             ...sortable('ASSIGNEE'),
           },
         ]),
