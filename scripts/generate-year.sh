@@ -11,6 +11,7 @@ devices=${4:-200000}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 here=$(cd "$(dirname "$0")" && pwd)
 start=$(date +%s)
-psql -q -d "$db" -v cases="$cases" -v open="$open" -v devices="$devices" -f "$here/generate-year.sql"
+# one session: the engine part reads the temporary tables of the first
+psql -q -d "$db" -v cases="$cases" -v open="$open" -v devices="$devices" -f "$here/generate-year.sql" -f "$here/generate-year-engine.sql"
 echo "generated $cases cases ($open open), $devices devices into $db in $(( $(date +%s) - start )) s"
 psql -Atq -d "$db" -c "select 'database size: ' || pg_size_pretty(pg_database_size(current_database()))"
