@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Fills a PostgreSQL database with a year of cases (issue 17, docs/benchmarks.md "A year of cases").
 #   scripts/generate-year.sh <database> [cases] [open] [devices]      defaults: 1000000 100000 200000
-# The database must hold Aftercare's schema: start the application once against it (Flyway migrates it), or copy
-# the schema of one that was: pg_dump -s <migrated> | psql <database>. Host/user from PGHOST/PGUSER (127.0.0.1/postgres).
+# The database must hold Aftercare's schema and the template cases the engine rows are copied from (ADR 0059): start
+# the application once against it with --spring.profiles.active=postgres,demo (Flyway migrates it, the demo makes an
+# engineer's case and closed ones), then scripts/year-templates.py <its url> (a desk case, a callback case).
+# Host/user from PGHOST/PGUSER (127.0.0.1/postgres).
 set -euo pipefail
 db=${1:?database name}
 cases=${2:-1000000}

@@ -5,8 +5,8 @@
 --   :devices installed devices               (200,000)
 -- Bulk SQL (generate_series, one INSERT … SELECT per table): the app's own tables only. Closed cases get their
 -- timeline (created, resolved, closed) and milestones; open cases their milestones and the board's clock rows
--- (board_clock, as ticket.CacheClocks writes them). No engine rows: the open cases have no process instances, so
--- the desk and engineer task inboxes cannot be measured on this data (see docs/benchmarks.md).
+-- (board_clock, as ticket.CacheClocks writes them). The engine's rows follow in generate-year-engine.sql (same session:
+-- it reads gen_case).
 \set ON_ERROR_STOP on
 begin;
 insert into customer (name) select '客户单位 ' || g from generate_series(1, 400) g on conflict do nothing;

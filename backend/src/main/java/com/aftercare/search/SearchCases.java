@@ -91,8 +91,16 @@ public class SearchCases {
      */
     private Result filtered(CaseQuery query, String where, String dir, MapSqlParameterSource params) {
         String from = "from ticket t" + (CurrentUser.scopeCustomerId() != null || query.sort() == CaseSort.SITE ? " join site s on s.id = t.site_id" : "");
-        List<Long> ids = jdbc.queryForList("select t.id " + from + " where " + where + " order by " + query.sort().column + " " + dir
-                + " nulls last, t.id " + dir + " limit :limit offset :offset", params, Long.class);
+        String order = " nulls last, id " + dir + " limit :limit offset :offset";
+        // A date range is the one filter the sort's index serves badly: the range's cases lie together (a month of a
+        // year), so walking the index from the newest reaches them only after the rest (0.35 s for a March at 100,000
+        // cases). On PostgreSQL the range is then matched first (offset 0 keeps the planner from merging the two) and
+        // only its cases are sorted.
+        String page = postgres && (query.from() != null || query.to() != null)
+                ? "select id from (select t.id, " + query.sort().column + " as k " + from + " where " + where + " offset 0) m order by k "
+                        + dir + order
+                : "select t.id as id " + from + " where " + where + " order by " + query.sort().column + " " + dir + order;
+        List<Long> ids = jdbc.queryForList(page, params, Long.class);
         long total = jdbc.queryForObject("select count(*) " + from + " where " + where, params, Long.class);
         return new Result(ids.isEmpty() ? List.of() : summaries.byIds(ids), total);
     }
