@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Fills a PostgreSQL database with a year of cases (issue 17, docs/benchmarks.md "A year of cases").
 #   scripts/generate-year.sh <database> [cases] [open] [devices]      defaults: 1000000 100000 200000
-# The database must hold Aftercare's schema: start the application once against it (Flyway migrates it), or copy
-# the schema of one that was: pg_dump -s <migrated> | psql <database>. Host/user from PGHOST/PGUSER (127.0.0.1/postgres).
+# The database must hold Aftercare's schema and the template cases the engine rows are copied from (ADR 0059): start
+# the application once against it with --spring.profiles.active=postgres,demo (Flyway migrates it, the demo makes an
+# engineer's case and closed ones), then scripts/year-templates.py <its url> (a desk case, a callback case).
+# Host/user from PGHOST/PGUSER (127.0.0.1/postgres).
 set -euo pipefail
 db=${1:?database name}
 cases=${2:-1000000}
@@ -11,6 +13,7 @@ devices=${4:-200000}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 here=$(cd "$(dirname "$0")" && pwd)
 start=$(date +%s)
-psql -q -d "$db" -v cases="$cases" -v open="$open" -v devices="$devices" -f "$here/generate-year.sql"
+# one session: the engine part reads the temporary tables of the first
+psql -q -d "$db" -v cases="$cases" -v open="$open" -v devices="$devices" -f "$here/generate-year.sql" -f "$here/generate-year-engine.sql"
 echo "generated $cases cases ($open open), $devices devices into $db in $(( $(date +%s) - start )) s"
 psql -Atq -d "$db" -c "select 'database size: ' || pg_size_pretty(pg_database_size(current_database()))"

@@ -5,8 +5,8 @@
 --   :devices installed devices               (200,000)
 -- Bulk SQL (generate_series, one INSERT … SELECT per table): the app's own tables only. Closed cases get their
 -- timeline (created, resolved, closed) and milestones; open cases their milestones and the board's clock rows
--- (board_clock, as ticket.CacheClocks writes them). No engine rows: the open cases have no process instances, so
--- the desk and engineer task inboxes cannot be measured on this data (see docs/benchmarks.md).
+-- (board_clock, as ticket.CacheClocks writes them). The engine's rows follow in generate-year-engine.sql (same session:
+-- it reads gen_case).
 \set ON_ERROR_STOP on
 begin;
 insert into customer (name) select '客户单位 ' || g from generate_series(1, 400) g on conflict do nothing;
@@ -30,7 +30,7 @@ from generate_series(1, :cases) g;
 insert into ticket (id, number, channel, requester_name, requester_phone, site_id, device_id, category, impact, urgency,
         level_code, status, assignee, title, description, created_at, updated_at, received_at, policy_id,
         response_due, resolution_due, responded_at, resolved_at, closed_at, clocks_cached_at, version)
-select c.id, 'GEN-' || lpad(c.id::text, 9, '0'), (array['HOTLINE','WEB','WECHAT','EMAIL'])[1 + c.g % 4], '报修人 ' || c.g % 5000,
+select c.id, 'GEN-' || lpad(c.id::text, 9, '0'), (array['HOTLINE','WEB','ON_SITE','EMAIL','MONITORING'])[1 + c.g % 5], '报修人 ' || c.g % 5000,
        '1380000' || lpad((c.g % 10000)::text, 4, '0'), d.site_id, d.id, 'DEFECT',
        (array['HIGH','MEDIUM','LOW'])[c.lvl], (array['HIGH','MEDIUM','LOW'])[c.lvl], c.lvl::text,
        case when c.open_case then (array['AT_DESK','AWAITING_DISPATCH','DISPATCHED','IN_PROGRESS','VERIFYING','AWAITING_CALLBACK'])[1 + c.g % 6]
