@@ -24,8 +24,8 @@ import com.aftercare.ticket.TicketHeadlines;
 
 /**
  * My task inbox: my tasks plus the unclaimed tasks of my roles, newest first, a page of at most {@value #PAGE}. One page
- * costs the same few statements however many tasks it holds: the tasks, their candidate groups (one query per
- * role), the variables of their processes, their tickets; the forms come from {@link TaskForms}. Reading it
+ * costs the same few statements however many tasks it holds: the tasks, their candidate groups (one query), the
+ * variables of their processes, their tickets; the forms come from {@link TaskForms}. Reading it
  * task by task took about five statements a task, a thousand for a full page.
  */
 @Service
