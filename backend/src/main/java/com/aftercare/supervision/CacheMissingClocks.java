@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,8 +15,12 @@ import com.aftercare.ticket.CacheClocks;
 
 /**
  * Open cases whose clocks were never cached (opened before V55, or by a path that does not run the escalation model)
- * get their board_clock rows before the board counts them; afterwards this is one indexed query that finds nothing.
- * The clocks are only derived here, never evaluated: recording met or missed clocks stays the escalation model's.
+ * get their board_clock rows: once as the application starts, then every minute (one query over a partial index
+ * that finds nothing). It ran at the start of every board request before, so a GET wrote (a read that writes; on a
+ * read-only replica or under a read-only transaction it would fail, and two supervisors' refreshes raced for the
+ * same rows). Until the sweep reaches such a case the board lists it (its row is replayed) but the per-clock counts
+ * leave it out. The clocks are only derived here, never evaluated: recording met or missed clocks stays the
+ * escalation model's.
  */
 @Service
 class CacheMissingClocks {
@@ -25,10 +31,22 @@ class CacheMissingClocks {
     private final CacheClocks cacheClocks;
     private final TransactionTemplate tx;
 
-    CacheMissingClocks(JdbcTemplate jdbc, CacheClocks cacheClocks, PlatformTransactionManager transactions) {
+    private final boolean enabled;
+
+    CacheMissingClocks(JdbcTemplate jdbc, CacheClocks cacheClocks, PlatformTransactionManager transactions,
+            @Value("${aftercare.board.clock-sweep-enabled:true}") boolean enabled) {
+        this.enabled = enabled;
         this.jdbc = jdbc;
         this.cacheClocks = cacheClocks;
         this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Off in the tests, which run the sweep themselves when they want it (as the agent watch). */
+    @Scheduled(fixedDelayString = "${aftercare.board.clock-sweep-interval-ms:60000}", initialDelay = 0)
+    void sweep() {
+        if (enabled) {
+            run();
+        }
     }
 
     void run() {

@@ -47,19 +47,17 @@ class SupervisorBoardService {
     private final PolicyCatalog policyCatalog;
     private final ContractBook contractBook;
     private final ClockEvaluation clockEvaluation;
-    private final CacheMissingClocks cacheMissing;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
     SupervisorBoardService(FindTicket tickets, SearchTickets searchTickets, PolicyCatalog policyCatalog,
-            ContractBook contractBook, ClockEvaluation clockEvaluation, CacheMissingClocks cacheMissing,
+            ContractBook contractBook, ClockEvaluation clockEvaluation,
             NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.tickets = tickets;
         this.searchTickets = searchTickets;
         this.policyCatalog = policyCatalog;
         this.contractBook = contractBook;
         this.clockEvaluation = clockEvaluation;
-        this.cacheMissing = cacheMissing;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -94,28 +92,26 @@ class SupervisorBoardService {
 
     Board board(Filter filter, int page, int size) {
         Instant now = clock.instant();
-        cacheMissing.run();
         MapSqlParameterSource params = params(filter, now);
         String where = where(filter);
         Long matching = jdbc.queryForObject("select count(*) from ticket t join site s on s.id = t.site_id" + where, params,
                 Long.class);
         params.addValue("limit", size).addValue("offset", (long) page * size);
         List<Long> ids = jdbc.queryForList(select(filter) + " limit :limit offset :offset", params, Long.class);
-        return new Board(now, counts(now), page, size, matching == null ? 0 : matching, rows(ids));
+        return new Board(now, counts(now), page, size, matching == null ? 0 : matching, rows(ids, now));
     }
 
     /** Every row the filter selects, in board order, a few hundred cases at a time (the Excel export). */
     void eachRow(Filter filter, Consumer<Row> sink) {
         Instant now = clock.instant();
-        cacheMissing.run();
         List<Long> ids = jdbc.queryForList(select(filter), params(filter, now), Long.class);
         for (int i = 0; i < ids.size(); i += 500) {
-            rows(ids.subList(i, Math.min(ids.size(), i + 500))).forEach(sink);
+            rows(ids.subList(i, Math.min(ids.size(), i + 500)), now).forEach(sink);
         }
     }
 
     /** The page's cases replayed for their exact clocks, in the order of {@code ids}. */
-    private List<Row> rows(List<Long> ids) {
+    private List<Row> rows(List<Long> ids, Instant now) {
         Map<Long, Ticket> byId = new HashMap<>();
         searchTickets.withSite(ids).forEach(t -> byId.put(t.getId(), t));
         List<Ticket> page = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
@@ -124,7 +120,7 @@ class SupervisorBoardService {
         List<Row> rows = new ArrayList<>();
         for (Ticket t : page) {
             String code = policyCodes.computeIfAbsent(t.getPolicyId(), id -> policyCatalog.policyVersion(id).code());
-            rows.add(row(t, code, clocks.getOrDefault(t.getId(), List.of())));
+            rows.add(row(t, code, clocks.getOrDefault(t.getId(), List.of()), now));
         }
         return rows;
     }
@@ -196,7 +192,25 @@ class SupervisorBoardService {
         return new Counts(levels.stream().mapToInt(LevelCount::open).sum(), levels, clocks);
     }
 
-    private Row row(Ticket t, String policyCode, List<ClockStatus> statuses) {
+    /**
+     * A clock as the board shows it. A clock the calculator reads as paused although its deadline is already known
+     * ({@code calendarDueAt}: the pause ends by itself) is stored as running towards that deadline by CacheClocks, so
+     * the counts, the filters and the board's order treat it as running; its row says the same, with the real time
+     * left. "Paused" on the board means held until someone resumes the clock. (A working-time clock at night is not
+     * paused at all: the calendar moves its deadline, and row and counts both say running.)
+     */
+    static BoardClock boardClock(ClockStatus s, Instant now) {
+        if (s.state() == ClockState.PAUSED && s.calendarDueAt() != null) {
+            return new BoardClock(s.clock().name(), s.basis().name(), ClockState.RUNNING.name(), s.calendarDueAt(),
+                    java.time.Duration.between(now, s.calendarDueAt()).getSeconds(), s.risk().name(), s.escalationLevel(),
+                    s.escalationName());
+        }
+        return new BoardClock(s.clock().name(), s.basis().name(), s.state().name(), s.dueAt(),
+                s.remaining() == null ? null : s.remaining().getSeconds(), s.risk().name(), s.escalationLevel(),
+                s.escalationName());
+    }
+
+    private Row row(Ticket t, String policyCode, List<ClockStatus> statuses, Instant now) {
         List<BoardClock> live = new ArrayList<>();
         int escalation = 0;
         String escalationName = null;
@@ -205,9 +219,7 @@ class SupervisorBoardService {
             if (!s.state().isRunning() && s.state() != ClockState.PAUSED) {
                 continue;
             }
-            live.add(new BoardClock(s.clock().name(), s.basis().name(), s.state().name(), s.dueAt(),
-                    s.remaining() == null ? null : s.remaining().getSeconds(), s.risk().name(), s.escalationLevel(),
-                    s.escalationName()));
+            live.add(boardClock(s, now));
             if (s.escalationLevel() > escalation) {
                 escalation = s.escalationLevel();
                 escalationName = s.escalationName();

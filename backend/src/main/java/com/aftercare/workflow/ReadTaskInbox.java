@@ -2,6 +2,7 @@ package com.aftercare.workflow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +23,9 @@ import com.aftercare.ticket.TicketHeadline;
 import com.aftercare.ticket.TicketHeadlines;
 
 /**
- * My task inbox: my tasks plus the unclaimed tasks of my roles, newest first, at most {@value #PAGE}. One page
- * costs the same few statements however many tasks it holds: the tasks, their candidate groups (one query per
- * role), the variables of their processes, their tickets; the forms come from {@link TaskForms}. Reading it
+ * My task inbox: my tasks plus the unclaimed tasks of my roles, newest first, a page of at most {@value #PAGE}. One page
+ * costs the same few statements however many tasks it holds: the tasks, their candidate groups (one query), the
+ * variables of their processes, their tickets; the forms come from {@link TaskForms}. Reading it
  * task by task took about five statements a task, a thousand for a full page.
  */
 @Service
@@ -36,9 +38,11 @@ public class ReadTaskInbox {
     private final TaskForms forms;
     private final TicketHeadlines tickets;
     private final JobCards cards;
+    private final NamedParameterJdbcTemplate jdbc;
 
     ReadTaskInbox(TaskService taskService, RuntimeService runtimeService, TaskForms forms, TicketHeadlines tickets,
-            JobCards cards) {
+            JobCards cards, NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.forms = forms;
@@ -48,11 +52,17 @@ public class ReadTaskInbox {
 
     @Transactional(readOnly = true)
     public List<TaskView> read(String user, Set<Role> roles) {
+        return read(user, roles, 0, PAGE);
+    }
+
+    /** One page (from 0) of {@code size} tasks, at most {@value #PAGE}: the engine pages, the rest is read for the page only. */
+    @Transactional(readOnly = true)
+    public List<TaskView> read(String user, Set<Role> roles, int page, int size) {
         var query = taskService.createTaskQuery().or().taskAssignee(user);
         if (!roles.isEmpty()) {
             query = query.taskCandidateGroupIn(roles.stream().map(Role::name).toList());
         }
-        List<Task> tasks = query.endOr().active().orderByTaskCreateTime().desc().listPage(0, PAGE);
+        List<Task> tasks = query.endOr().active().orderByTaskCreateTime().desc().listPage(page * size, size);
         if (tasks.isEmpty()) {
             return List.of();
         }
@@ -84,18 +94,20 @@ public class ReadTaskInbox {
     }
 
     /**
-     * Candidate groups by task id, in the order of {@link Role}. The engine's API reads identity links one task at a
-     * time; asking per role which of these tasks it is a candidate for is a fixed number of queries instead.
-     * Candidate groups are role names (tasks are routed to roles), and only they decide who may act.
+     * Candidate groups by task id, in the order of {@link Role}: one query over the engine's identity links of the
+     * page's tasks. The engine's API reads identity links one task at a time (a statement a task), and its task
+     * query by candidate group would cost one statement per role. Candidate groups are role names (tasks are routed
+     * to roles), and only they decide who may act.
      */
     private Map<String, List<String>> candidateGroups(List<Task> tasks) {
-        String[] ids = tasks.stream().map(Task::getId).toArray(String[]::new);
+        Map<String, Set<String>> found = new HashMap<>();
+        jdbc.query("select TASK_ID_, GROUP_ID_ from ACT_RU_IDENTITYLINK where TYPE_ = 'candidate' and GROUP_ID_ is not null"
+                + " and TASK_ID_ in (:ids)", Map.of("ids", tasks.stream().map(Task::getId).toList()), rs -> {
+                    found.computeIfAbsent(rs.getString(1), id -> new HashSet<>()).add(rs.getString(2));
+                });
         Map<String, List<String>> groups = new HashMap<>();
-        for (Role role : Role.values()) {
-            for (Task task : taskService.createTaskQuery().taskIdIn(ids).taskCandidateGroup(role.name()).includeAssignedTasks().list()) {
-                groups.computeIfAbsent(task.getId(), id -> new ArrayList<>()).add(role.name());
-            }
-        }
+        found.forEach((task, names) -> groups.put(task,
+                java.util.Arrays.stream(Role.values()).map(Role::name).filter(names::contains).toList()));
         return groups;
     }
 

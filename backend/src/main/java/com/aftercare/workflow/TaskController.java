@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,9 +28,16 @@ class TaskController {
         this.inbox = inbox;
     }
 
+    /** {@code page} from 0; {@code size} 1 to 200 (the default: what the SPA shows). */
     @GetMapping("/api/tasks")
-    List<TaskView> inbox() {
-        return inbox.read(CurrentUser.username(), CurrentUser.roles());
+    List<TaskView> inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "200") int size) {
+        if (page < 0 || page > 10_000) {
+            throw new BadRequestException("page", "must be between 0 and 10000");
+        }
+        if (size < 1 || size > ReadTaskInbox.PAGE) {
+            throw new BadRequestException("size", "must be between 1 and " + ReadTaskInbox.PAGE);
+        }
+        return inbox.read(CurrentUser.username(), CurrentUser.roles(), page, size);
     }
 
     @PostMapping("/api/tasks/{id}/claim")

@@ -142,6 +142,37 @@ class ContractTermsApiTest extends IntegrationTest {
     }
 
     @Test
+    void atNightTheBoardShowsAnOfficeHoursClockAsItsCountsCountItRunningTowardsTomorrowsDeadline() {
+        saveContract("FIVE_BY_8", null);
+        // Tue 13 Oct 19:02, after office hours: due Wed 10:00; at 22:00 only the calendar stops the clock, which moves
+        // its deadline rather than pausing it: the case's own clock page says so
+        long ticket = openTicketAt("2026-10-13T19:02");
+        clock.set(bj("2026-10-13T22:00"));
+        assertThat(responseClock(ticket).path("state").asText()).as("the case's own clock page").isEqualTo("RUNNING");
+
+        JsonNode row = api.boardRow("t-sup", "", ticket);
+        assertThat(row).isNotNull();
+        JsonNode response = null;
+        for (JsonNode c : row.path("clocks")) {
+            if (c.path("clock").asText().equals("RESPONSE")) {
+                response = c;
+            }
+        }
+        assertThat(response).isNotNull();
+        // what the counts and filters read (board_clock): running, with the deadline it will reach
+        String storedState = jdbc.queryForObject("select state from board_clock where ticket_id = ? and clock = 'RESPONSE'",
+                String.class, ticket);
+        java.sql.Timestamp storedDue = jdbc.queryForObject("select due_at from board_clock where ticket_id = ? and clock = 'RESPONSE'",
+                java.sql.Timestamp.class, ticket);
+        assertThat(storedState).isEqualTo("RUNNING");
+        assertThat(response.path("state").asText()).as("the row agrees with the counts").isEqualTo(storedState);
+        assertThat(Instant.parse(response.path("dueAt").asText())).isEqualTo(bj("2026-10-14T10:00"))
+                .isEqualTo(storedDue.toInstant());
+        assertThat(response.path("remainingSeconds").asLong()).as("real time to the deadline").isEqualTo(12 * 3600);
+        assertThat(api.boardRow("t-sup", "clock=RESPONSE&risk=OK", ticket)).as("filtered as it is shown").isNotNull();
+    }
+
+    @Test
     void aContractChangeReachesOpenTicketsOnlyWhenAppliedToThem() {
         saveContract("SEVEN_BY_24", null);
         // Tue 13 Oct 19:00, after office hours: 7x24 answers within the hour, 5x8 next morning

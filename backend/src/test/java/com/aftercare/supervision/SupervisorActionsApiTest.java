@@ -199,6 +199,52 @@ class SupervisorActionsApiTest extends IntegrationTest {
         assertThat(api.post("t-admin", base(t) + "/nudge", Map.of()).status()).isEqualTo(204);
     }
 
+    @Autowired ListEngineerWorkloads workloads;
+    @Autowired CacheMissingClocks cacheMissingClocks;
+
+    @Test
+    void openJobsAreCountedByTheDatabaseOpenCasesOnlyAsCountingEveryOpenCaseDid() {
+        long before = workloads.openJobsByAssignee().getOrDefault("t-eng2", 0L);
+        dispatchedTo("t-eng2");
+        Ticket closed = dispatchedTo("t-eng2");
+        assertThat(workloads.openJobsByAssignee().get("t-eng2")).isEqualTo(before + 2);
+        jdbc.update("update ticket set status = 'CLOSED' where id = ?", closed.getId());
+        assertThat(workloads.openJobsByAssignee().get("t-eng2")).as("a closed case is no job").isEqualTo(before + 1);
+
+        // the aggregate gives every assignee what loading every open case and counting in memory gave
+        Map<String, Long> counted = new HashMap<>();
+        searchTickets.openTickets().stream().map(Ticket::getAssignee).filter(java.util.Objects::nonNull)
+                .forEach(a -> counted.merge(a, 1L, Long::sum));
+        assertThat(workloads.openJobsByAssignee()).isEqualTo(counted);
+    }
+
+    private int clockRows(Ticket t) {
+        return jdbc.queryForObject("select count(*) from board_clock where ticket_id = ?", Integer.class, t.getId());
+    }
+
+    @Test
+    void theBoardsReadWritesNothingAndTheSweepCachesTheClocksOfACaseThatHadNone() {
+        Ticket t = report(Category.DEFECT);
+        assertThat(clockRows(t)).as("cached as the escalation started").isPositive();
+        // as a case from before V55, or from a path that does not cache its clocks
+        jdbc.update("delete from board_clock where ticket_id = ?", t.getId());
+        jdbc.update("update ticket set clocks_cached_at = null where id = ?", t.getId());
+
+        JsonNode row = api.boardRow("t-sup", "", t.getId());
+        assertThat(row).as("listed all the same, its clocks replayed").isNotNull();
+        assertThat(row.path("clocks").size()).isPositive();
+        assertThat(api.boardRow("t-sup", "clock=RESPONSE", t.getId())).as("until the sweep: no clock rows to filter on").isNull();
+        assertThat(clockRows(t)).as("the board's GET wrote no clock rows").isZero();
+        assertThat(jdbc.queryForObject("select clocks_cached_at from ticket where id = ?", java.sql.Timestamp.class, t.getId()))
+                .as("nor the ticket").isNull();
+
+        cacheMissingClocks.run();
+        assertThat(clockRows(t)).isEqualTo(row.path("clocks").size());
+        assertThat(jdbc.queryForObject("select clocks_cached_at from ticket where id = ?", java.sql.Timestamp.class, t.getId()))
+                .isNotNull();
+        assertThat(api.boardRow("t-sup", "clock=RESPONSE", t.getId())).as("the filters see it now").isNotNull();
+    }
+
     @Test
     void thePickerShowsEachEngineersRegionAndOpenJobs() {
         Ticket t = dispatchedTo("t-eng2");
