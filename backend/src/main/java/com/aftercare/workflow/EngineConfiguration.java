@@ -60,7 +60,7 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
         configuration.setExpressionManager(new GuardedExpressionManager(allowList));
         // no CMMN: one more model language, one more route in, and nothing of ours uses it
         configuration.setCmmnEnabled(false);
-        // a closed case's engine history under 10 KB (ADR 0056); the level object wins over camunda.bpm.history-level
+        // a closed case's engine history under 10 KB (ADRs 0056, 0058); the level object wins over camunda.bpm.history-level
         // (initHistoryLevel picks the *last* level whose name equals camunda.bpm.history-level, and custom levels come
         // after the built-in ones: named "full", this one is chosen while the database keeps full's id)
         if (leanHistory) {
@@ -68,6 +68,13 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
                 configuration.setCustomHistoryLevels(new ArrayList<>());
             }
             configuration.getCustomHistoryLevels().add(new ProductHistoryLevel());
+            // the engine's own database handler would write every event the level produces; ours writes what the
+            // product reads (ADR 0058). First in the list: handlers added later (tests) see the same events.
+            configuration.setEnableDefaultDbHistoryEventHandler(false);
+            if (configuration.getCustomHistoryEventHandlers() == null) {
+                configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+            }
+            configuration.getCustomHistoryEventHandlers().add(0, new ProductHistoryWriter());
         }
     }
 }

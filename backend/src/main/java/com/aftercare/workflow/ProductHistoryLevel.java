@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * reads and that made up most of a closed case's ~50 KB of ACT_HI_* rows: every intermediate value of every variable
  * (ACT_HI_DETAIL), the job log of each timer and async step, the identity-link log of each task's candidate groups,
  * the inputs and outputs of every decision evaluation and the external-task log. The case's own record is the
- * product's timeline and audit chain (RP-2), not the engine's history; what is kept (process, activity and task
- * instances, the last value of each variable, the user operation log of claims and assignments, incidents) is what
- * the product, its tests and an operator read.
+ * product's timeline and audit chain (RP-2), not the engine's history. Of what the level still produces,
+ * {@link ProductHistoryWriter} stores only process and task instances and incidents (ADR 0058); activity and variable
+ * instances and the operation log are produced for the tests' in-memory recorder and not stored.
  * <p>
  * Same id and name as {@code full} (3, "full"; registered as a custom level, which wins over the built-in one of the
  * same name): the database's {@code historyLevel} property stays valid, so an existing installation
