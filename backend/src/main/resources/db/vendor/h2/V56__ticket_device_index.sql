@@ -1,2 +1,0 @@
--- Nothing to do on H2: it indexes the foreign key ticket.device_id by itself, and a second index on the same column
--- would cost every report one more index to write at commit (ADR 0057). PostgreSQL's V56 creates it.
