@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -69,13 +67,11 @@ public class AssessWarranty {
         Instant received = ticket.getReceivedAt() != null ? ticket.getReceivedAt() : clock.instant();
         LocalDate reported = received.atZone(zone).toLocalDate();
         Device device = ticket.getDevice();
-        List<DeviceCases.DeviceCase> history = device == null ? List.of() : deviceCases.of(device.getId());
-
-        Optional<DeviceCases.DeviceCase> repeatOf = history.stream()
-                .filter(c -> c.id() != ticketId && c.closedAt() != null && c.category() == ticket.getCategory())
-                .filter(c -> !c.closedAt().isAfter(received))
-                .filter(c -> !reported.isAfter(c.closedAt().atZone(zone).toLocalDate().plusMonths(REPEAT_MONTHS)))
-                .max(Comparator.comparing(DeviceCases.DeviceCase::closedAt));
+        // the case closed last before this report is the only candidate: if the same fault came back too late after
+        // it, it came back too late after every earlier one too
+        Optional<DeviceCases.DeviceCase> repeatOf = device == null || ticket.getCategory() == null ? Optional.empty()
+                : deviceCases.lastClosed(device.getId(), ticket.getCategory(), ticketId, received)
+                        .filter(c -> !reported.isAfter(c.closedAt().atZone(zone).toLocalDate().plusMonths(REPEAT_MONTHS)));
         LocalDate warrantyEnd = device == null ? null
                 : device.getWarrantyEnd() != null ? device.getWarrantyEnd() : contractWarranty.deviceWarrantyEnd(ticket.getContractId());
         boolean inWarranty = warrantyEnd == null || !reported.isAfter(warrantyEnd);
@@ -89,12 +85,10 @@ public class AssessWarranty {
             timeline.record(ticketId, new CaseEvent.RepeatRepairFlagged(repeatOf.get().number()));
         }
 
-        LocalDate windowStart = reported.minusMonths(FAILURE_WINDOW_MONTHS);
-        long failures = history.stream()
-                .filter(c -> c.category() == Category.DEFECT && c.receivedAt() != null)
-                .filter(c -> !c.receivedAt().isAfter(received)
-                        && !c.receivedAt().atZone(zone).toLocalDate().isBefore(windowStart))
-                .count();
+        // DEFECT cases (this one included) received from the first day of the window up to this report
+        Instant windowStart = reported.minusMonths(FAILURE_WINDOW_MONTHS).atStartOfDay(zone).toInstant();
+        long failures = device == null ? 0
+                : deviceCases.receivedBetween(device.getId(), Category.DEFECT, windowStart, received, FAILURES);
         boolean replacementOwed = failures >= FAILURES && warranty.getReplacementCause() == null;
         return new Assessment(freeReason, repeatOf.map(DeviceCases.DeviceCase::number).orElse(null), replacementOwed);
     }

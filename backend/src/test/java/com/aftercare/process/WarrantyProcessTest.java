@@ -237,6 +237,19 @@ class WarrantyProcessTest extends IntegrationTest {
     }
 
     @Test
+    void aRepeatNamesTheCaseClosedLastAmongSeveral() {
+        // the device's history is asked for its case closed last (ADR 0057), not read whole: the latest closure wins
+        // whatever order the cases were reported in
+        device = deviceWithWarrantyEnd(LocalDate.now(clock).minusYears(1));
+        Ticket closedLast = earlierCase(now().minusMonths(2).toInstant(), now().minusDays(20).toInstant());
+        earlierCase(now().minusMonths(2).plusDays(5).toInstant(), now().minusMonths(2).plusDays(6).toInstant());
+        Ticket ticket = report(Category.DEFECT);
+
+        assertThat(warranty(ticket).repeatOfNumber()).isEqualTo(closedLast.getNumber());
+        assertThat(warranty(ticket).freeReason()).isEqualTo("REPEAT_REPAIR");
+    }
+
+    @Test
     void deviceThatFailedTwiceWithinAMonthIsProposedForReplacementAndRepairedWhenRefused() {
         Instant first = now().minusMonths(1).toInstant();
         earlierCase(first, null);
