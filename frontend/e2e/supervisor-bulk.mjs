@@ -113,7 +113,8 @@ await run(browser, page, 'e2e-supervisor-bulk-failure.png', async () => {
   for (const c of [waiting, dispatched]) {
     await page.waitForFunction(
       ([selector, who]) => document.querySelector(selector)?.textContent.includes(who),
-      [rowOf(c.number), NEW_ENGINEER],
+      // the board names the engineer as people know them (李娜), not by the user name
+      [rowOf(c.number), target.displayName],
     );
     const t = await api('supervisor', 'GET', `/tickets/${c.id}`);
     check(t.assignee === NEW_ENGINEER, `${c.number} is with ${t.assignee}`);
@@ -129,7 +130,7 @@ await run(browser, page, 'e2e-supervisor-bulk-failure.png', async () => {
   }
   await page.locator(`${rowOf(dispatched.number)} ${byTestId('board-ticket-link')}`).click();
   await page.waitForURL(new RegExp(`#/tickets/${dispatched.id}$`));
-  await page.waitForFunction((who) => document.body.innerText.includes(who), NEW_ENGINEER);
+  await page.waitForFunction((who) => document.body.innerText.includes(who), target.displayName);
   // the card shows once the case page knows the reader's roles: wait for it rather than look once
   const superviseCard = page.locator(byTestId('supervise-case'));
   await superviseCard.waitFor({ timeout: 15_000 }).catch(() => undefined);
