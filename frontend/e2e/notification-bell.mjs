@@ -155,7 +155,8 @@ try {
   });
   await page.screenshot({ path: `${SHOTS}e2e-notification-bell-390.png` });
   check(widths.scroll <= 390, `the page scrolls sideways at 390: ${widths.scroll}`);
-  check(widths.drawer > 0 && widths.drawer <= 390, `the drawer is ${widths.drawer} px wide`);
+  // sub-pixel layout: the drawer once measured 390.00003 px on a 390 px screen (nothing scrolls at that width)
+  check(widths.drawer > 0 && widths.drawer <= 390.5, `the drawer is ${widths.drawer} px wide`);
 
   console.log(`[e2e] PASSED: the bell rose to ${risen} when ${ticket.number} escalated and fell to 0 when read`);
   await browser.close();
