@@ -4044,6 +4044,7 @@ export interface components {
             /** Format: date */
             commissionedOn?: string;
             ipAddress?: string;
+            location?: string;
             model?: string;
             name: string;
             probe?: components["schemas"]["DeviceProbeSettings"];

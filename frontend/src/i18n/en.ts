@@ -605,6 +605,9 @@ const en = {
       commissionedOnHint:
         'The acceptance or commissioning day; availability and good-order rates count the device from this day. Empty: counted for every whole month',
       commissionedOnFuture: 'The commissioning day cannot be after today',
+      location: 'Installed at',
+      locationHint: 'What an engineer looks for on site, e.g. north-east pole at crossing 1, rack 2 shelf 3',
+      locationTooLong: 'The location is at most 200 characters',
       probeTcpPorts: 'Probe TCP ports',
       probeTcpPortsHint: 'Comma-separated, e.g. 80,554',
       probeHttpUrl: 'Probe URL',

@@ -170,6 +170,43 @@ describe('administration forms', () => {
     expect(onSaved).not.toHaveBeenCalled();
   });
 
+  it('shows where a device is installed, sends a changed location and a blank one to clear it', async () => {
+    const fetchMock = stubFetch(() => json({}));
+    const onSaved = vi.fn();
+    render(
+      <App>
+        <DeviceForm
+          sites={[{ id: 3, customerId: 1, name: 'North gate', address: '1 Road', region: 'CITY' }]}
+          devices={[]}
+          device={{
+            id: 9,
+            siteId: 3,
+            type: 'CAMERA',
+            name: 'Gate camera',
+            serialNumber: 'SN-9',
+            location: 'North-east pole',
+            probeTlsInsecure: false,
+            retired: false,
+          }}
+          onSaved={onSaved}
+          onClose={vi.fn()}
+        />
+      </App>,
+    );
+    const location = screen.getByTestId('device-location') as HTMLInputElement;
+    expect(location.value).toBe('North-east pole');
+    fireEvent.change(location, { target: { value: '  Rack 2, shelf 3 ' } });
+    fireEvent.click(screen.getByTestId('device-form-save'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1), SLOW);
+    expect(sent(fetchMock, 'api/admin/devices/9')).toMatchObject({ location: 'Rack 2, shelf 3' });
+
+    fireEvent.change(location, { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('device-form-save'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(2), SLOW);
+    const bodies = fetchMock.mock.calls.filter(([url]) => String(url).includes('api/admin/devices/9'));
+    expect(JSON.parse(String(bodies[bodies.length - 1][1]?.body))).toMatchObject({ location: '' });
+  });
+
   it('edits a site’s region and refuses an empty address before asking the server', async () => {
     const fetchMock = stubFetch(() => json({ id: 3 }));
     const onSaved = vi.fn();

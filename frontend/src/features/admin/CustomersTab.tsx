@@ -46,6 +46,7 @@ const DEVICE_FIELDS = [
   'name',
   'model',
   'serialNumber',
+  'location',
   'ipAddress',
   'warrantyEnd',
   'commissionedOn',
@@ -159,6 +160,8 @@ export function DeviceForm({
           probeTlsInsecure: !!v.probeTlsInsecure,
           warrantyEnd: v.warrantyEnd ? v.warrantyEnd.format('YYYY-MM-DD') : undefined,
           commissionedOn: v.commissionedOn ? v.commissionedOn.format('YYYY-MM-DD') : undefined,
+          // blank clears a recorded location (the server keeps it only when the field is left out)
+          location: v.location?.trim() ?? '',
         };
         if (device) await adminApi.editDevice(device.id, body);
         else await adminApi.createDevice(body);
@@ -196,6 +199,14 @@ export function DeviceForm({
         rules={required('admin.devices.serialNumber')}
       >
         <Input data-testid="device-serialNumber" />
+      </Form.Item>
+      <Form.Item
+        name="location"
+        label={t('admin.devices.location')}
+        extra={t('admin.devices.locationHint')}
+        rules={[{ max: 200, message: t('admin.devices.locationTooLong') }]}
+      >
+        <Input data-testid="device-location" maxLength={200} />
       </Form.Item>
       <Form.Item name="warrantyEnd" label={t('admin.devices.warrantyEnd')}>
         <DatePicker style={{ width: '100%' }} data-testid="device-warrantyEnd" />
@@ -326,6 +337,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
               render: (d) => t(`admin.deviceType.${d.type}`, { defaultValue: t('admin.deviceType.OTHER') }),
             },
             { key: 'site', title: t('admin.devices.site'), render: (d) => siteName(d.siteId) },
+            { key: 'location', title: t('admin.devices.location'), render: (d) => d.location ?? t('common.empty') },
             { key: 'serial', title: t('admin.devices.serialNumber'), render: (d) => d.serialNumber },
             { key: 'ip', title: t('admin.devices.ipAddress'), render: (d) => d.ipAddress ?? t('common.empty') },
             {

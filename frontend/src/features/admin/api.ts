@@ -35,6 +35,8 @@ export interface AdminDevice {
   warrantyEnd?: string;
   /** 投入使用日期: the KPIs count the device from this day (ISO date, not after today). */
   commissionedOn?: string | null;
+  /** 安装位置: where an engineer finds it on site; a blank value sent on an edit clears it. */
+  location?: string | null;
   probeTcpPorts?: string;
   probeHttpUrl?: string;
   probeTlsInsecure: boolean;

@@ -60,11 +60,11 @@ class AssetAdminController {
 
     record DeviceView(Long id, Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,
             LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, boolean probeTlsInsecure, boolean retired,
-            DeviceProbeView probe, LocalDate commissionedOn) {
+            DeviceProbeView probe, LocalDate commissionedOn, String location) {
         static DeviceView of(Device d) {
             return new DeviceView(d.getId(), d.getSite().getId(), d.getType(), d.getName(), d.getModel(), d.getSerialNumber(),
                     d.getIpAddress(), d.getWarrantyEnd(), d.getProbeTcpPorts(), d.getProbeHttpUrl(), d.isProbeTlsInsecure(),
-                    d.isRetired(), DeviceProbeView.of(d), d.getCommissionedOn());
+                    d.isRetired(), DeviceProbeView.of(d), d.getCommissionedOn(), d.getLocation());
         }
     }
 

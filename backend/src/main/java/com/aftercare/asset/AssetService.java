@@ -109,6 +109,7 @@ public class AssetService {
         Device device = new Device(site, d.type(), d.name().trim(), d.model(), d.serialNumber().trim(), ip,
                 d.warrantyEnd(), ports, url, Boolean.TRUE.equals(d.probeTlsInsecure()));
         device.commission(d.commissionedOn());
+        device.locate(d.location());
         device = devices.save(device);
         if (d.probe() != null) {
             configureProbe(device, site, d.probe());

@@ -225,6 +225,11 @@ public class Device {
         this.commissionedOn = commissionedOn;
     }
 
+    /** Where the device is installed, as an administrator records it; null or blank: not recorded. */
+    void locate(String location) {
+        this.location = location == null || location.isBlank() ? null : location.trim();
+    }
+
     /** An asset keeper's approved correction from an inspection (PM-5); null leaves a value as it is. */
     void correct(String model, String serialNumber, String location) {
         if (model != null) {

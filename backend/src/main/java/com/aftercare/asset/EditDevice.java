@@ -10,7 +10,7 @@ import com.aftercare.common.BadRequestException;
 
 /**
  * An administrator corrects a device's record: site, type, name, model, serial number, warranty, commissioning day
- * (投入使用日期) and how it is probed.
+ * (投入使用日期), installed location (安装位置) and how it is probed.
  * The probe target goes through {@link AssetService#changeProbe}, so every check on probe targets applies here as it
  * does to the desk's correction. Takes the same validated fields as creating one ({@link NewDevice}).
  */
@@ -41,6 +41,9 @@ public class EditDevice {
         device.describe(site, d.type(), d.name().trim(), d.model() == null || d.model().isBlank() ? null : d.model().trim(),
                 serial, d.warrantyEnd(), Boolean.TRUE.equals(d.probeTlsInsecure()));
         device.commission(d.commissionedOn());
+        if (d.location() != null) {
+            device.locate(d.location());
+        }
         if (d.probe() != null) {
             assets.configureProbe(device, site, d.probe());
         }

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * probe: the protocol checks' settings (issue 14); null on an edit keeps them as they are. commissionedOn: the day the
- * device was put into service (投入使用), not after today; the availability KPIs count it from that day.
+ * device was put into service (投入使用), not after today; the availability KPIs count it from that day. location: where
+ * it hangs or stands (安装位置, e.g. "1号路口东北角立杆"), what an engineer looks for on site; null on an edit keeps it (clients
+ * from before the form had it), blank clears it.
  */
 public record NewDevice(
         @NotNull Long siteId,
@@ -23,7 +25,16 @@ public record NewDevice(
         @Size(max = 500) String probeHttpUrl,
         Boolean probeTlsInsecure,
         @Valid DeviceProbeSettings probe,
-        LocalDate commissionedOn) {
+        LocalDate commissionedOn,
+        @Size(max = 200) String location) {
+
+    /** A device without an installed location (callers from before the admin form had it). */
+    public NewDevice(Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,
+            LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, Boolean probeTlsInsecure, DeviceProbeSettings probe,
+            LocalDate commissionedOn) {
+        this(siteId, type, name, model, serialNumber, ipAddress, warrantyEnd, probeTcpPorts, probeHttpUrl, probeTlsInsecure, probe,
+                commissionedOn, null);
+    }
 
     /** A device without a commissioning day (callers from before it was kept). */
     public NewDevice(Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,

@@ -133,6 +133,38 @@ class AssetAdministrationApiTest extends IntegrationTest {
                 .filter(c -> c.path("id").asLong() == unitId).findFirst().orElseThrow().path("active").asBoolean()).isTrue();
     }
 
+    /** The installed location (安装位置) an engineer looks for on site: set, kept by a client that omits it, cleared by blank. */
+    @Test
+    void theAdministratorRecordsWhereADeviceIsInstalled() {
+        String serial = "SN-LOC-" + System.nanoTime();
+        Map<String, Object> created = device(site.getId(), serial);
+        created.put("location", " 1号路口东北角立杆 ");
+        ApiClient.Response dev = api.post("t-admin", "/api/admin/devices", created);
+        assertThat(dev.status()).as(dev.body().toString()).isEqualTo(201);
+        long deviceId = dev.body().path("id").asLong();
+        assertThat(dev.body().path("location").asText()).isEqualTo("1号路口东北角立杆");
+
+        Map<String, Object> withoutLocation = device(site.getId(), serial);
+        withoutLocation.put("name", "Renamed camera");
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, withoutLocation).body().path("location").asText())
+                .as("a client that does not send the field keeps it").isEqualTo("1号路口东北角立杆");
+
+        Map<String, Object> moved = device(site.getId(), serial);
+        moved.put("location", "2号路口西南角");
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, moved).body().path("location").asText()).isEqualTo("2号路口西南角");
+        assertThat(assets.device(deviceId).getLocation()).isEqualTo("2号路口西南角");
+
+        Map<String, Object> tooLong = device(site.getId(), serial);
+        tooLong.put("location", "路".repeat(201));
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, tooLong).errorFields()).containsExactly("location");
+        assertThat(assets.device(deviceId).getLocation()).as("unchanged").isEqualTo("2号路口西南角");
+
+        Map<String, Object> cleared = device(site.getId(), serial);
+        cleared.put("location", " ");
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, cleared).body().path("location").asText(null)).isNull();
+        assertThat(assets.device(deviceId).getLocation()).isNull();
+    }
+
     @Test
     void badInputIsA400NamingTheFieldAndNothingIsSaved() {
         int customersBefore = api.get("t-admin", "/api/admin/customers").body().size();
