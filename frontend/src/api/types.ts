@@ -244,6 +244,8 @@ export interface SiteCardInfo {
   address?: string | null;
   contactName?: string | null;
   contactPhone?: string | null;
+  /** 安装位置: where on the site the case's device is installed (null: no device, or not recorded). */
+  deviceLocation?: string | null;
 }
 
 /**

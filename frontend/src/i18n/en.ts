@@ -1005,6 +1005,7 @@ const en = {
     callContact: 'Call site contact {{name}}',
     callRequester: 'Call requester {{name}}',
     siteCard: 'Site',
+    deviceAt: 'Device: {{device}}, at {{location}}',
     contact: 'Site contact',
     requester: 'Requester',
     noPhone: 'No phone number',

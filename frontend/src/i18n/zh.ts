@@ -995,6 +995,7 @@ const zh: Shape<Messages> = {
     callContact: '呼叫现场联系人 {{name}}',
     callRequester: '呼叫报修人 {{name}}',
     siteCard: '现场',
+    deviceAt: '设备位置：{{device}}，{{location}}',
     contact: '现场联系人',
     requester: '报修人',
     noPhone: '无电话',

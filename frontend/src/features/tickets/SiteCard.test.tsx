@@ -8,12 +8,14 @@ const ticket = {
   siteName: 'City Command Center',
   requesterName: 'Han Meimei',
   requesterPhone: '010-5555 0102',
+  deviceName: 'Camera C-01',
   site: {
     id: 3,
     name: 'City Command Center',
     address: '上海市徐汇区人民路1号',
     contactName: 'Li Lei',
     contactPhone: '+86 138 0000 0001',
+    deviceLocation: 'North-east pole at crossing 1',
   },
 } as unknown as TicketDetail;
 
@@ -22,6 +24,7 @@ describe('the site card', () => {
     render(<SiteCard ticket={ticket} />);
     expect(screen.getByTestId('site-name').textContent).toContain('City Command Center');
     expect(screen.getByTestId('site-address').textContent).toBe('上海市徐汇区人民路1号');
+    expect(screen.getByTestId('device-location').textContent).toBe('Device: Camera C-01, at North-east pole at crossing 1');
     const map = screen.getByTestId('site-map').getAttribute('href')!;
     expect(map).toContain(encodeURIComponent('上海市徐汇区人民路1号'));
     expect(map.startsWith('https://')).toBe(true);
@@ -39,6 +42,7 @@ describe('the site card', () => {
     expect(screen.queryByTestId('site-map')).toBeNull();
     expect(screen.queryByTestId('call-contact')).toBeNull();
     expect(screen.queryByTestId('call-requester')).toBeNull();
+    expect(screen.queryByTestId('device-location')).toBeNull();
   });
 
   it('builds dialable and map URIs', () => {

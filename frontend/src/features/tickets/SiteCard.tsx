@@ -45,6 +45,13 @@ export function SiteCard({ ticket }: { ticket: TicketDetail }) {
           </Typography.Text>
         </div>
       )}
+      {site?.deviceLocation && (
+        <div>
+          <Typography.Text data-testid="device-location">
+            {t('phone.deviceAt', { device: ticket.deviceName ?? '', location: site.deviceLocation })}
+          </Typography.Text>
+        </div>
+      )}
       <div className="site-card-links">
         {links && (
           <>

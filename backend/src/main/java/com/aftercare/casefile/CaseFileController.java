@@ -88,8 +88,11 @@ class CaseFileController {
     record WaiverView(String reason, String waivedBy, Instant waivedAt) {
     }
 
-    /** The site of a case as the engineer's phone shows it: address for the map link, contact for tap-to-call. */
-    record SiteCard(Long id, String name, String address, String contactName, String contactPhone) {
+    /**
+     * The site of a case as the engineer's phone shows it: address for the map link, contact for tap-to-call, and where
+     * on the site the case's device is installed (null: no device, or its location not recorded).
+     */
+    record SiteCard(Long id, String name, String address, String contactName, String contactPhone, String deviceLocation) {
     }
 
     /**
@@ -131,7 +134,8 @@ class CaseFileController {
                 t.getCallbackOutcome(), t.getSatisfaction(), t.getCustomerFeedback(), t.getReopenCount(), timeline, open, probeResults,
                 actions.available(t), customerSteps.of(t), t.getStatus() == TicketStatus.VERIFYING,
                 new SiteCard(t.getSite().getId(), t.getSite().getName(), t.getSite().getAddress(),
-                        t.getSite().getContactName(), t.getSite().getContactPhone()),
+                        t.getSite().getContactName(), t.getSite().getContactPhone(),
+                        t.getDevice() == null ? null : t.getDevice().getLocation()),
                 waivers.of(id).map(w -> new WaiverView(w.getReason(), w.getWaivedBy(), w.getWaivedAt())).orElse(null),
                 waivers.offered(t, CurrentUser.roles()), rechecks.queued(t.getNumber()));
     }

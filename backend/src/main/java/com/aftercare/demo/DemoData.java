@@ -151,17 +151,19 @@ class DemoData {
                 Region.COUNTY, "孙浩", "010-88880002"));
         LocalDate warranty = LocalDate.of(2028, 6, 30);
         for (int i = 1; i <= 8; i++) {
-            device(city, DeviceType.CAMERA, String.format("摄像机 C-%02d（%d号路口）", i, i), "DS-2CD3T47", port, warranty, true);
+            device(city, DeviceType.CAMERA, String.format("摄像机 C-%02d（%d号路口）", i, i), "DS-2CD3T47", port, warranty, true,
+                    i + "号路口东北角立杆，离地6米");
         }
         for (int i = 1; i <= 6; i++) {
-            device(county, DeviceType.CAMERA, String.format("摄像机 K-%02d（%d号乡镇）", i, i), "DS-2CD3T47", port, warranty, true);
+            device(county, DeviceType.CAMERA, String.format("摄像机 K-%02d（%d号乡镇）", i, i), "DS-2CD3T47", port, warranty, true,
+                    i + "号乡镇派出所门口立杆");
         }
-        recorder(city, "NVR-01", "DS-9664NI", port, warranty);
-        recorder(county, "NVR-02", "DS-9632NI", port, warranty); // 0.5 GB free: fails VC-3
-        device(city, DeviceType.SWITCH, "核心交换机 SW-01", "S5735", port, warranty, true);
-        device(county, DeviceType.SWITCH, "接入交换机 SW-02", "S5720", port, warranty, true);
-        device(city, DeviceType.UPS, "UPS-01", "UPS5000-E", port, warranty, true);
-        device(county, DeviceType.UPS, "UPS-02", "UPS2000-A", port, LocalDate.of(2025, 12, 31), true);
+        recorder(city, "NVR-01", "DS-9664NI", port, warranty, "指挥中心机房2号机柜第3层");
+        recorder(county, "NVR-02", "DS-9632NI", port, warranty, "城关派出所机房1号机柜"); // 0.5 GB free: fails VC-3
+        device(city, DeviceType.SWITCH, "核心交换机 SW-01", "S5735", port, warranty, true, "指挥中心机房1号机柜");
+        device(county, DeviceType.SWITCH, "接入交换机 SW-02", "S5720", port, warranty, true, "城关派出所机房1号机柜");
+        device(city, DeviceType.UPS, "UPS-01", "UPS5000-E", port, warranty, true, "指挥中心配电间");
+        device(county, DeviceType.UPS, "UPS-02", "UPS2000-A", port, LocalDate.of(2025, 12, 31), true, "城关派出所机房");
         // the three-level scheme round the clock; escalations go to the desk lead and the supervisor by name
         saveContract.save(customer.getId(), new ContractSettings("示范市公安局视频监控系统2026年度运维服务合同", "THREE_LEVEL",
                 CalendarKind.SEVEN_BY_24, "Asia/Shanghai", "desk", "supervisor", "engineer", "supervisor", false, null, null, null,
@@ -214,21 +216,22 @@ class DemoData {
         tasks.complete(task.id(), values, user, Set.of(role));
     }
 
-    private void device(Site site, DeviceType type, String name, String model, int port, LocalDate warranty, boolean online) {
+    private void device(Site site, DeviceType type, String name, String model, int port, LocalDate warranty, boolean online,
+            String location) {
         String serial = SERIAL_PREFIX + name.replaceAll("[^A-Za-z0-9]+", "-");
         int probePort = online ? port : 9;
         assets.createDevice(new NewDevice(site.getId(), type, name, model, serial, "127.0.0.1", warranty,
-                String.valueOf(probePort), "http://127.0.0.1:" + probePort + "/actuator/health", false, null, acceptedOn(clock)));
+                String.valueOf(probePort), "http://127.0.0.1:" + probePort + "/actuator/health", false, null, acceptedOn(clock), location));
     }
 
     /** A demo NVR verified by VC-3 over ISAPI against {@link DemoRecorders} on this server. */
-    private void recorder(Site site, String name, String model, int port, LocalDate warranty) {
+    private void recorder(Site site, String name, String model, int port, LocalDate warranty, String location) {
         String serial = SERIAL_PREFIX + name;
         String isapi = isapiAddress(port, name);
         assets.createDevice(new NewDevice(site.getId(), DeviceType.NVR, name, model, serial, "127.0.0.1", warranty,
                 String.valueOf(port), "http://127.0.0.1:" + port + "/actuator/health", false,
                 new com.aftercare.asset.DeviceProbeSettings(null, null, isapi, "admin", "demo-nvr", null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, false), acceptedOn(clock)));
+                        null, null, null, null, null, null, null, null, null, false), acceptedOn(clock), location));
     }
 
     /**

@@ -154,6 +154,15 @@ class AssetAdministrationApiTest extends IntegrationTest {
         assertThat(put("t-admin", "/api/admin/devices/" + deviceId, moved).body().path("location").asText()).isEqualTo("2号路口西南角");
         assertThat(assets.device(deviceId).getLocation()).isEqualTo("2号路口西南角");
 
+        // the engineer's case page says where on the site to look for the device
+        Map<String, Object> report = ticketBody("HOTLINE", "LOW", "LOW");
+        report.put("deviceId", deviceId);
+        ApiClient.Response reported = api.post("t-desk", "/api/tickets", report);
+        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
+        JsonNode siteCard = api.get("t-eng", "/api/tickets/" + reported.body().path("id").asLong()).body().path("site");
+        assertThat(siteCard.path("address").asText()).isEqualTo("Road 1");
+        assertThat(siteCard.path("deviceLocation").asText()).isEqualTo("2号路口西南角");
+
         Map<String, Object> tooLong = device(site.getId(), serial);
         tooLong.put("location", "路".repeat(201));
         assertThat(put("t-admin", "/api/admin/devices/" + deviceId, tooLong).errorFields()).containsExactly("location");
