@@ -24,7 +24,9 @@ describe('the site card', () => {
     render(<SiteCard ticket={ticket} />);
     expect(screen.getByTestId('site-name').textContent).toContain('City Command Center');
     expect(screen.getByTestId('site-address').textContent).toBe('上海市徐汇区人民路1号');
-    expect(screen.getByTestId('device-location').textContent).toBe('Device: Camera C-01, at North-east pole at crossing 1');
+    expect(screen.getByTestId('device-location').textContent).toBe(
+      'Device: Camera C-01, at North-east pole at crossing 1',
+    );
     const map = screen.getByTestId('site-map').getAttribute('href')!;
     expect(map).toContain(encodeURIComponent('上海市徐汇区人民路1号'));
     expect(map.startsWith('https://')).toBe(true);
