@@ -218,7 +218,9 @@ class DemoData {
 
     private void device(Site site, DeviceType type, String name, String model, int port, LocalDate warranty, boolean online,
             String location) {
-        String serial = SERIAL_PREFIX + name.replaceAll("[^A-Za-z0-9]+", "-");
+        // the device's code in its Chinese name ("摄像机 C-01（1号路口）" → DEMO-C-01), as a nameplate would carry it
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("[A-Z]+-\\d+").matcher(name);
+        String serial = SERIAL_PREFIX + (code.find() ? code.group() : name.replaceAll("[^A-Za-z0-9]+", "-"));
         int probePort = online ? port : 9;
         assets.createDevice(new NewDevice(site.getId(), type, name, model, serial, "127.0.0.1", warranty,
                 String.valueOf(probePort), "http://127.0.0.1:" + probePort + "/actuator/health", false, null, acceptedOn(clock), location));

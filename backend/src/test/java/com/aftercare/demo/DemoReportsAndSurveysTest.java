@@ -88,6 +88,10 @@ class DemoReportsAndSurveysTest extends IntegrationTest {
         LocalDate accepted = DemoData.acceptedOn(clock);
         List<Device> demoDevices = assets.devices(null, null).stream().filter(d -> d.getSerialNumber().startsWith("DEMO-")).toList();
         assertThat(demoDevices).hasSize(20).allSatisfy(d -> assertThat(d.getCommissionedOn()).isEqualTo(accepted));
+        // nameplate-like serials and an installed location on every demo device (the engineer's site card shows it)
+        assertThat(demoDevices).extracting(Device::getSerialNumber).contains("DEMO-C-01", "DEMO-K-06", "DEMO-SW-02", "DEMO-UPS-01",
+                "DEMO-NVR-02").allSatisfy(serial -> assertThat(serial).matches("DEMO-[A-Z]+-\\d{2}"));
+        assertThat(demoDevices).allSatisfy(d -> assertThat(d.getLocation()).isNotBlank());
 
         KpiMonth month = kpis.compute(new KpiQuery(customer, null)).month();
         assertThat(month.figure(KpiName.SATISFACTION).numerator()).isEqualTo(1);
