@@ -3591,6 +3591,7 @@ export interface components {
             /** Format: int64 */
             id?: number;
             ipAddress?: string;
+            location?: string;
             model?: string;
             name?: string;
             probeHttpUrl?: string;

@@ -60,6 +60,8 @@ export interface Device {
   serialNumber?: string;
   ipAddress?: string;
   warrantyEnd?: string;
+  /** 安装位置, e.g. "1号路口东北角立杆": the desk tells same-named cameras apart by it. */
+  location?: string | null;
 }
 
 export interface Engineer {

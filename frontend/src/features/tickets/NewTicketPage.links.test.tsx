@@ -42,7 +42,8 @@ function mockApi(openCases: unknown[] = [OPEN_CASE]) {
       ]);
     if (url.startsWith('api/callers?')) return json(url.endsWith('phone=5678') ? [CALLER] : []);
     if (url === 'api/devices/7/open-cases') return json(openCases);
-    if (url.startsWith('api/devices?')) return json([{ id: 7, siteId: 1, name: 'Camera C-01', model: 'DS-2CD' }]);
+    if (url.startsWith('api/devices?'))
+      return json([{ id: 7, siteId: 1, name: 'Camera C-01', model: 'DS-2CD', location: 'North-east pole' }]);
     if (url === 'api/tickets' && init?.method === 'POST') return json({ id: 99, number: 'INC-2026-000099' }, 201);
     if (url === 'api/tickets/99/links' && init?.method === 'POST')
       return json({ ticketId: 42, number: OPEN_CASE.number, kind: 'DUPLICATE_OF' }, 201);
@@ -122,6 +123,8 @@ describe('NewTicketPage — the caller and the open case (issue 15)', () => {
       expect((screen.getByTestId('ticket-requesterPhone') as HTMLInputElement).value).toBe('139 0000 5678');
       expect((screen.getByTestId('ticket-requesterUnit') as HTMLInputElement).value).toBe('交警支队');
       await waitFor(() => expect(screen.getByTestId('ticket-device').textContent).toContain('Camera C-01'), SLOW);
+      // the desk tells same-named devices apart by where they are installed
+      expect(screen.getByTestId('ticket-device').textContent).toContain('North-east pole');
       expect(screen.getByTestId('ticket-site').textContent).toContain('Demo City Command Center');
     },
     TEST_TIMEOUT,

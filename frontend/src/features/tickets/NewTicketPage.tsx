@@ -300,7 +300,8 @@ export function NewTicketPage() {
                   placeholder={siteId ? t('newTicket.devicePlaceholder') : t('newTicket.deviceNeedsSite')}
                   options={(devices.data ?? []).map((d) => ({
                     value: d.id,
-                    label: [d.name, d.model, d.ipAddress].filter(Boolean).join(' · '),
+                    // the location is searchable too: a caller says "the camera on the north-east pole"
+                    label: [d.name, d.location, d.model, d.ipAddress].filter(Boolean).join(' · '),
                     'data-testid': `option-device-${d.id}`,
                   }))}
                 />

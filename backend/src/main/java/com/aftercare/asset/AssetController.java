@@ -49,17 +49,18 @@ class AssetController {
     }
 
     record DeviceView(Long id, Long siteId, String siteName, DeviceType type, String name, String model, String serialNumber,
-            String ipAddress, LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, boolean probeTlsInsecure) {
+            String ipAddress, LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, boolean probeTlsInsecure,
+            String location) {
         static DeviceView of(Device d) {
             return new DeviceView(d.getId(), d.getSite().getId(), d.getSite().getName(), d.getType(), d.getName(), d.getModel(),
                     d.getSerialNumber(), d.getIpAddress(), d.getWarrantyEnd(), d.getProbeTcpPorts(), d.getProbeHttpUrl(),
-                    d.isProbeTlsInsecure());
+                    d.isProbeTlsInsecure(), d.getLocation());
         }
 
         /** What a customer's user sees of their own device: no addresses or probe settings. */
         static DeviceView forCustomer(Device d) {
             return new DeviceView(d.getId(), d.getSite().getId(), d.getSite().getName(), d.getType(), d.getName(), d.getModel(),
-                    d.getSerialNumber(), null, d.getWarrantyEnd(), null, null, false);
+                    d.getSerialNumber(), null, d.getWarrantyEnd(), null, null, false, d.getLocation());
         }
     }
 

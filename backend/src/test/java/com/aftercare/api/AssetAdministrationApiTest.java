@@ -154,6 +154,8 @@ class AssetAdministrationApiTest extends IntegrationTest {
         assertThat(put("t-admin", "/api/admin/devices/" + deviceId, moved).body().path("location").asText()).isEqualTo("2号路口西南角");
         assertThat(assets.device(deviceId).getLocation()).isEqualTo("2号路口西南角");
 
+        // the desk's device picker offers it (a caller names the pole, not the serial number)
+        assertThat(api.get("t-desk", "/api/devices?siteId=" + site.getId()).body().findValuesAsText("location")).contains("2号路口西南角");
         // the engineer's case page says where on the site to look for the device
         Map<String, Object> report = ticketBody("HOTLINE", "LOW", "LOW");
         report.put("deviceId", deviceId);
