@@ -36,8 +36,17 @@ public class EvaluateClocks {
 
     @Transactional
     public Result evaluate(long ticketId) {
-        Evaluation evaluation = clockEvaluation.evaluate(tickets.clockTicket(ticketId));
-        cacheClocks.cache(ticketId, evaluation.clocks());
+        return evaluate(ticketId, false);
+    }
+
+    /**
+     * {@code opening}: the first evaluation of a case whose ticket this transaction inserted (a fault report, ADR
+     * 0062): no clock log and no board rows of it can exist yet, so neither is read or deleted.
+     */
+    @Transactional
+    public Result evaluate(long ticketId, boolean opening) {
+        Evaluation evaluation = clockEvaluation.evaluate(tickets.clockTicket(ticketId), opening);
+        cacheClocks.cache(ticketId, evaluation.clocks(), opening);
         return new Result(evaluation.outcome(), evaluation.nextAt());
     }
 }

@@ -12,6 +12,11 @@ import java.util.function.Supplier;
  * cost a ticket read (with a flush of the ticket's pending update) and two engine queries; {@link ClockSignal}'s
  * implementation skips them. Once the escalation has evaluated ({@link #watched}), signals go out again, so nothing
  * recorded after its start is missed whatever order the model starts its branches in.
+ * <p>
+ * While a ticket is unwatched, its row was inserted by this very transaction: the opening's steps also skip reading
+ * what such a ticket cannot have yet (a warranty assessment, a clock log, the board's clock rows; ADR 0062). A step
+ * that runs after the first evaluation reads as before, so a model that reorders its steps costs statements, never
+ * correctness.
  */
 public final class CaseOpening {
 

@@ -91,8 +91,17 @@ public class ClockEvaluation {
      */
     @Transactional
     public Evaluation evaluate(ClockTicket ticket) {
+        return evaluate(ticket, false);
+    }
+
+    /**
+     * As {@link #evaluate(ClockTicket)}; {@code opening}: the ticket was inserted by this very transaction (its case
+     * is being opened, {@link CaseOpening}), so it has no clock log yet and the read of it is skipped (ADR 0062).
+     */
+    @Transactional
+    public Evaluation evaluate(ClockTicket ticket, boolean opening) {
         Instant now = clock.instant();
-        List<ClockLog> ticketLogs = logs.findByTicketIdOrderByOccurredAtAscIdAsc(ticket.ticketId());
+        List<ClockLog> ticketLogs = opening ? new java.util.ArrayList<>() : logs.findByTicketIdOrderByOccurredAtAscIdAsc(ticket.ticketId());
         List<ClockStatus> statuses = clocks(ticket, milestones.findByTicketIdOrderByOccurredAtAscIdAsc(ticket.ticketId()),
                 ticketLogs, now);
         boolean deEscalate = false;

@@ -41,6 +41,12 @@ public class CacheClocks {
 
     @Transactional
     public void cache(Long ticketId, List<ClockStatus> clocks) {
+        cache(ticketId, clocks, false);
+    }
+
+    /** {@code first}: the ticket was inserted by this transaction, so it has no board rows to delete (ADR 0062). */
+    @Transactional
+    public void cache(Long ticketId, List<ClockStatus> clocks, boolean first) {
         Ticket t = load.byId(ticketId);
         Instant responseDue = clocks.stream().filter(c -> c.clock() == ClockName.RESPONSE && c.applicable())
                 .findFirst().map(ClockStatus::dueAt).orElse(null);
@@ -48,7 +54,9 @@ public class CacheClocks {
                 .findFirst().map(ClockStatus::dueAt).orElse(null);
         int level = clocks.stream().mapToInt(ClockStatus::escalationLevel).max().orElse(0);
         t.cacheClocks(responseDue, resolutionDue, level, clock.instant());
-        jdbc.update("delete from board_clock where ticket_id = ?", ticketId);
+        if (!first) {
+            jdbc.update("delete from board_clock where ticket_id = ?", ticketId);
+        }
         List<Object[]> rows = new java.util.ArrayList<>();
         for (ClockStatus c : clocks) {
             if (!c.applicable() || !c.state().isRunning() && c.state() != ClockState.PAUSED) {

@@ -50,6 +50,7 @@ public class ReportFault {
     private static final Logger log = LoggerFactory.getLogger(ReportFault.class);
 
     private final TicketRepository tickets;
+    private final TicketRows rows;
     private final AssetService assets;
     private final ContractBook contractBook;
     private final RecordMilestone recordMilestone;
@@ -58,10 +59,11 @@ public class ReportFault {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ReportFault(TicketRepository tickets, AssetService assets, ContractBook contractBook, RecordMilestone recordMilestone, CaseProcess caseProcess, CaseTimeline timeline,
+    ReportFault(TicketRepository tickets, TicketRows rows, AssetService assets, ContractBook contractBook, RecordMilestone recordMilestone, CaseProcess caseProcess, CaseTimeline timeline,
             Clock clock, MeterRegistry meters) {
         this.meters = meters;
         this.tickets = tickets;
+        this.rows = rows;
         this.assets = assets;
         this.contractBook = contractBook;
         this.recordMilestone = recordMilestone;
@@ -97,14 +99,14 @@ public class ReportFault {
         }
         Instant now = clock.instant();
         Assignment assignment = contractBook.assignmentFor(site.getCustomer().getId());
-        Ticket fresh = new Ticket(request, site, device, idempotencyKey, now, assignment.contractId(),
+        Ticket ticket = new Ticket(rows.nextId(), request, site, device, idempotencyKey, now, assignment.contractId(),
                 assignment.policyId(), assignment.terms());
-        if (idempotencyKey != null) {
-            fresh.rememberRequest(ReportFingerprint.of(CurrentUser.username(), request));
-        }
-        Ticket ticket = tickets.save(fresh);
+        // numbered before the insert, so the row is written once (ADR 0062)
         ticket.assignNumber(now.atZone(clock.getZone()).getYear());
-        tickets.flush();
+        if (idempotencyKey != null) {
+            ticket.rememberRequest(ReportFingerprint.of(CurrentUser.username(), request));
+        }
+        rows.insert(ticket);
         timeline.record(ticket.getId(), new CaseEvent.Created(ticket.getNumber(), request.channel(), ticket.getTitle(),
                 request.receivedAt() == null ? null : ticket.getReceivedAt()));
         String instanceId;

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.asset.Device;
+import com.aftercare.sla.CaseOpening;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.DeviceCases;
 import com.aftercare.ticket.FindTicket;
@@ -62,7 +63,10 @@ public class AssessWarranty {
     @Transactional
     public Assessment assess(long ticketId) {
         Ticket ticket = tickets.get(ticketId);
-        CaseWarranty warranty = warranties.findById(ticketId).orElseGet(() -> new CaseWarranty(ticketId));
+        // a case being opened (a fault report's own transaction inserted its ticket) has no assessment yet: not read
+        // (ADR 0062)
+        CaseWarranty warranty = CaseOpening.unwatched(ticketId) ? new CaseWarranty(ticketId)
+                : warranties.findById(ticketId).orElseGet(() -> new CaseWarranty(ticketId));
         ZoneId zone = clock.getZone();
         Instant received = ticket.getReceivedAt() != null ? ticket.getReceivedAt() : clock.instant();
         LocalDate reported = received.atZone(zone).toLocalDate();

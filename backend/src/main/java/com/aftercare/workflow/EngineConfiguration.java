@@ -3,6 +3,9 @@ package com.aftercare.workflow;
 import java.util.ArrayList;
 import java.util.Map;
 
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -58,6 +61,20 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
         Map<Object, Object> allowList = engineBeans.lazyAllowList();
         configuration.setBeans(allowList);
         configuration.setExpressionManager(new GuardedExpressionManager(allowList));
+        // the decision tables' trivial cells ("HIGH", -, a variable's name) answered without parsing FEEL; everything
+        // else by the Scala FEEL engine Camunda would have built (LiteralFirstFeel, ADR 0062). Its custom functions are
+        // read when the DMN engine is built, after the engine's configuration has handed them over.
+        if (!configuration.isDmnFeelEnableLegacyBehavior()) {
+            DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+            if (dmn == null) {
+                dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+                configuration.setDmnEngineConfiguration(dmn);
+            }
+            DefaultDmnEngineConfiguration built = dmn;
+            dmn.setFeelEngineFactory(() -> new LiteralFirstFeel((built.getFeelCustomFunctionProviders() == null
+                    ? new ScalaFeelEngineFactory() : new ScalaFeelEngineFactory(built.getFeelCustomFunctionProviders()))
+                    .createInstance()));
+        }
         // no CMMN: one more model language, one more route in, and nothing of ours uses it
         configuration.setCmmnEnabled(false);
         // a closed case's engine history under 10 KB (ADRs 0056, 0058); the level object wins over camunda.bpm.history-level

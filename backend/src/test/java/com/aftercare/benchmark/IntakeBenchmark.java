@@ -279,7 +279,8 @@ class IntakeBenchmark {
 
     private static ConfigurableApplicationContext start(boolean postgres, String dataDir) {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
+                // a shared machine gives each user a port range: -Dbench.intake.port= picks one in it (0: any free port)
+                "--server.port=" + Integer.getInteger("bench.intake.port", 0),
                 "--spring.profiles.active=" + (postgres ? "postgres" : "benchmark"),
                 // both sides without timers firing: the deadlines are hours ahead anyway
                 "--camunda.bpm.job-execution.enabled=false",

@@ -26,9 +26,12 @@ class EscalationDelegates {
     JavaDelegate evaluateClocksDelegate(EvaluateClocks evaluateClocks) {
         return execution -> {
             long ticketId = ticketId(execution);
+            // still unwatched: the first evaluation of a case this transaction is opening, whose ticket it inserted
+            // (nothing of its clocks stored yet, ADR 0062)
+            boolean opening = CaseOpening.unwatched(ticketId);
             // from here on the case's clocks are watched: a change must wake this process (ClockSignals, ADR 0053)
             CaseOpening.watched(ticketId);
-            EvaluateClocks.Result result = evaluateClocks.evaluate(ticketId);
+            EvaluateClocks.Result result = evaluateClocks.evaluate(ticketId, opening);
             execution.setVariable("clocksOutcome", result.outcome().name());
             execution.setVariable("nextEscalationAt",
                     result.nextEscalationAt() == null ? null : Date.from(result.nextEscalationAt()));

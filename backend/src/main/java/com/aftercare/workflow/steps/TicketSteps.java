@@ -50,7 +50,9 @@ class TicketSteps {
      */
     @Bean
     TaskListener firstLineStartedListener(StartFirstLine startFirstLine) {
-        return task -> startFirstLine.start(ticketIdOf(task.getVariable("ticketId"), task.getProcessInstanceId()));
+        // the execution's variable: asking the task first reads the task's local variables, a query for a task
+        // created a moment ago that has none (ADR 0062)
+        return task -> startFirstLine.start(ticketIdOf(task.getExecution().getVariable("ticketId"), task.getProcessInstanceId()));
     }
 
     /**
