@@ -102,7 +102,8 @@ select g, nextval('ticket_seq') id, now() - (g::double precision / :cases) * int
        g <= :open open_case, 1 + g % 3 lvl,
        -- independent draws from the case's ordinal (multiplicative hashing), for the words and the caller
        (g::bigint * 2654435761 % 4294967296) h1, (g::bigint * 40503 % 65536 * 65536 + g::bigint * 2246822519 % 65536) h2
-from generate_series(1, :cases) g;
+-- newest first in g, but ids are drawn oldest first (g descending), so numbers grow with receipt as on a real desk
+from generate_series(:cases, 1, -1) g;
 alter table gen_case add column number text;
 update gen_case set number = 'INC-' || to_char(received at time zone :'zone', 'YYYY') || '-' || lpad(id::text, greatest(6, length(id::text)), '0');
 insert into ticket (id, number, channel, requester_name, requester_phone, site_id, device_id, category, impact, urgency,
