@@ -21,6 +21,12 @@ import requests
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 50
 PASSWORD = "demo"  # generated engineers share the template account's password (generate-year-engine.sql)
+PREFIXES = ["38", "39", "35", "36", "86", "89", "52", "77"]
+
+
+def caller_phone(p):
+    """The mobile number of generated caller p (0-19,999), as generate-year.sql writes it."""
+    return "1" + PREFIXES[p % 8] + str(p * 4999 % 100000000).zfill(8)
 
 
 def sign_in(user):
@@ -90,7 +96,9 @@ def main():
     measure("list: overdue", get(desk, lambda: "/api/tickets?overdue=true&page=0&size=20"))
     measure("search: case number", get(desk, lambda: f"/api/tickets?q={rnd.choice(numbers)}&page=0&size=20"))
     measure("search: phrase 无图像", get(desk, lambda: "/api/tickets?q=无图像&page=0&size=20"))
-    measure("search: phone digits", get(desk, lambda: f"/api/tickets?q=1380000{rnd.randint(1000, 9999)}&page=0&size=20"))
+    measure("search: word 黑屏", get(desk, lambda: "/api/tickets?q=黑屏&page=0&size=20"))
+    measure("search: place+device 北门卡口球机", get(desk, lambda: "/api/tickets?q=北门卡口球机&page=0&size=20"))
+    measure("search: phone number", get(desk, lambda: f"/api/tickets?q={caller_phone(rnd.randrange(20000))}&page=0&size=20"))
     measure("board: first page (50)", get(supervisor, lambda: "/api/sla/board?page=0&size=50"))
     measure("board: overdue filter", get(supervisor, lambda: "/api/sla/board?risk=OVERDUE&page=0&size=50"))
     measure("board: level 1, page 3", get(supervisor, lambda: "/api/sla/board?level=1&page=3&size=50"))

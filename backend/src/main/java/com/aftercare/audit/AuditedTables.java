@@ -107,8 +107,9 @@ final class AuditedTables {
     private static final Map<String, java.util.Set<String>> BOOKKEEPING = Map.of(
             "probe_agent", java.util.Set.of("last_seen_at"),
             // when the board's derived clock rows were first written (V55); the clocks themselves are replayed from
-            // the append-only milestones, so this marks a cache, not a record of work
-            "ticket", java.util.Set.of("clocks_cached_at"));
+            // the append-only milestones, so this marks a cache, not a record of work; board_due (V67) is the nearest
+            // running deadline among them, the board's order
+            "ticket", java.util.Set.of("clocks_cached_at", "board_due"));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

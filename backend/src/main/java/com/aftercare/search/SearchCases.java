@@ -38,8 +38,12 @@ public class SearchCases {
 
     public static final int MAX_TEXT = 100;
 
-    /** A whole case number as the desk reads it out, e.g. INC-2026-000012 (any letter case). */
-    private static final Pattern CASE_NUMBER = Pattern.compile("(?i)[a-z]{2,5}-\\d{4}-\\d{6}");
+    /**
+     * A whole case number as the desk reads it out, e.g. INC-2026-000012 (any letter case). The id part has six digits
+     * or more (Ticket.assignNumber pads to six): a large integrator passes case 999,999 within its first year or two,
+     * and from INC-2027-1000000 on a number must still be read by its index, not matched against every case's text.
+     */
+    private static final Pattern CASE_NUMBER = Pattern.compile("(?i)[a-z]{2,5}-\\d{4}-\\d{6,18}");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TicketSummaries summaries;
@@ -162,7 +166,7 @@ public class SearchCases {
 
     /** Ids of the cases whose own text, site, device or conversation holds the text. */
     private String textMatch(String text, boolean customer, MapSqlParameterSource params) {
-        if (CASE_NUMBER.matcher(text).matches()) {
+        if (isCaseNumber(text)) {
             // a whole case number names one case: read by the number's unique index, not by every text's pieces
             params.addValue("number", text.toUpperCase(Locale.ROOT));
             return "select c.id from ticket c where c.number = :number";
@@ -191,6 +195,10 @@ public class SearchCases {
                 + (grams ? "aftercare_bigrams(lower(m.body)) @> aftercare_bigrams(cast(:text as text)) and " : "")
                 + "lower(m.body)" + like + (customer ? " and m.visibility = 'PUBLIC'" : "");
         return own + site + device + conversation;
+    }
+
+    static boolean isCaseNumber(String text) {
+        return CASE_NUMBER.matcher(text).matches();
     }
 
     static String escapeLike(String s) {

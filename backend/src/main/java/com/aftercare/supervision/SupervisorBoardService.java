@@ -159,13 +159,13 @@ class SupervisorBoardService {
     /** The ids the filter selects in board order: most urgent running clock first, paused and clockless after. */
     private static String select(Filter f) {
         String order = switch (f.sort() == null ? "remaining" : f.sort()) {
-            case "level" -> "t.level_code nulls last, u.due nulls last, t.number";
+            case "level" -> "t.level_code nulls last, t.board_due nulls last, t.number";
             case "ticket" -> "t.number";
-            default -> "u.due nulls last, t.number";
+            default -> "t.board_due nulls last, t.number";
         };
-        return "select t.id from ticket t join site s on s.id = t.site_id"
-                + " left join (select ticket_id, min(due_at) due from board_clock where state = 'RUNNING' group by ticket_id) u"
-                + " on u.ticket_id = t.id" + where(f) + " order by " + order;
+        // board_due is the nearest running deadline (CacheClocks, V67): in the default order a page walks the open
+        // cases' index in board order and stops, instead of ranking every open case by its clock rows (ADR 0064)
+        return "select t.id from ticket t join site s on s.id = t.site_id" + where(f) + " order by " + order;
     }
 
     /** The counts over every open case, from two aggregate queries. */

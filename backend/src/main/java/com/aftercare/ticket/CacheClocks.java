@@ -53,11 +53,11 @@ public class CacheClocks {
         Instant resolutionDue = clocks.stream().filter(c -> c.clock() == ClockName.RESOLUTION && c.applicable())
                 .findFirst().map(ClockStatus::dueAt).orElse(null);
         int level = clocks.stream().mapToInt(ClockStatus::escalationLevel).max().orElse(0);
-        t.cacheClocks(responseDue, resolutionDue, level, clock.instant());
         if (!first) {
             jdbc.update("delete from board_clock where ticket_id = ?", ticketId);
         }
         List<Object[]> rows = new java.util.ArrayList<>();
+        Instant boardDue = null;
         for (ClockStatus c : clocks) {
             if (!c.applicable() || !c.state().isRunning() && c.state() != ClockState.PAUSED) {
                 continue;
@@ -65,10 +65,15 @@ public class CacheClocks {
             // a clock stopped only by the business calendar keeps its deadline: it is running as far as time is concerned
             boolean held = c.state() == ClockState.PAUSED && c.calendarDueAt() == null;
             Instant due = c.state() == ClockState.PAUSED ? c.calendarDueAt() : c.dueAt();
+            if (!held && due != null && (boardDue == null || due.isBefore(boardDue))) {
+                boardDue = due;
+            }
             rows.add(new Object[] { ticketId, c.clock().name(), held ? "PAUSED" : "RUNNING", timestamp(due),
                     timestamp(c.atRiskAt()), held ? c.risk().name() : null,
                     held && c.remaining() != null ? c.remaining().getSeconds() : null, c.escalationLevel() });
         }
+        // the board's order: the nearest deadline of the rows stored as running, as the board ranked them before V67
+        t.cacheClocks(responseDue, resolutionDue, level, boardDue, clock.instant());
         if (!rows.isEmpty()) {
             // one batch: a case's handful of clocks cost one statement, not one each
             jdbc.batchUpdate("insert into board_clock (ticket_id, clock, state, due_at, at_risk_at, paused_risk,"

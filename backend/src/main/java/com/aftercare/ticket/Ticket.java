@@ -128,6 +128,14 @@ public class Ticket {
     /** When {@link CacheClocks} first wrote this ticket's clocks (board_clock); null: never (V55). */
     @Column(name = "clocks_cached_at")
     private Instant clocksCachedAt;
+    /**
+     * The nearest deadline of the case's running clocks (its board_clock rows); null: none running. The supervisor
+     * board's order, kept here so that a page walks an index instead of ranking every open case (ADR 0064). A cache:
+     * it changes no version (a user's edit is not refused because a clock moved) and is no audit entry.
+     */
+    @Column(name = "board_due")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    private Instant boardDue;
     @Version
     private long version;
 
@@ -222,7 +230,7 @@ public class Ticket {
     }
 
     /** The clock engine's latest answer, kept on the row so lists and filters need no replay. */
-    void cacheClocks(Instant responseDue, Instant resolutionDue, int escalationLevel, Instant at) {
+    void cacheClocks(Instant responseDue, Instant resolutionDue, int escalationLevel, Instant boardDue, Instant at) {
         // set once: a write on every evaluation would move the row's version under a user's edit for nothing
         if (this.clocksCachedAt == null) {
             this.clocksCachedAt = at;
@@ -230,6 +238,7 @@ public class Ticket {
         this.responseDue = responseDue;
         this.resolutionDue = resolutionDue;
         this.escalationLevel = escalationLevel;
+        this.boardDue = boardDue;
         if (escalationLevel > 0) {
             this.escalated = true;
         }

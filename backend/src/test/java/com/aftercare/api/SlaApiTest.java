@@ -86,6 +86,35 @@ class SlaApiTest extends IntegrationTest {
         assertThat(api.get("t-sup", "/api/sla/board?risk=LATE").status()).isEqualTo(400);
     }
 
+    /**
+     * The board's order is the nearest deadline of a case's running clocks. Since V67 a page reads it from the case
+     * (board_due, kept by CacheClocks with the clock rows) instead of ranking every open case's clock rows: the kept
+     * value must be exactly what the rows say, and the board must list the cases by it.
+     */
+    @Test
+    void boardOrdersByTheNearestRunningDeadlineKeptOnTheCase() {
+        long fresh = report(Duration.ZERO);
+        long overdue = report(Duration.ofMinutes(45));
+        long atRisk = report(Duration.ofMinutes(25));
+        for (long id : List.of(fresh, overdue, atRisk)) {
+            java.sql.Timestamp kept = jdbc.queryForObject("select board_due from ticket where id = ?", java.sql.Timestamp.class, id);
+            java.sql.Timestamp nearest = jdbc.queryForObject("select min(due_at) from board_clock where ticket_id = ? and state = 'RUNNING'",
+                    java.sql.Timestamp.class, id);
+            assertThat(nearest).as("case %d has running clocks", id).isNotNull();
+            assertThat(kept).as("case %d", id).isEqualTo(nearest);
+        }
+        List<Long> order = new java.util.ArrayList<>();
+        for (int page = 0; page < 50 && !order.containsAll(List.of(fresh, overdue, atRisk)); page++) {
+            JsonNode board = api.get("t-sup", "/api/sla/board?size=200&page=" + page).body();
+            board.path("rows").forEach(r -> order.add(r.path("ticketId").asLong()));
+            if (board.path("rows").size() < 200) {
+                break;
+            }
+        }
+        assertThat(order.indexOf(overdue)).as("overdue before at risk").isGreaterThanOrEqualTo(0).isLessThan(order.indexOf(atRisk));
+        assertThat(order.indexOf(atRisk)).as("at risk before the fresh case").isLessThan(order.indexOf(fresh));
+    }
+
     @Test
     void boardPagesOnTheServerAndItsCountsAgreeWithTheRowsEachFilterLists() {
         report(Duration.ofMinutes(25));
