@@ -35,8 +35,9 @@ public class ForkDatabase implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // "fork1", "fork2" from the surefire configuration (backend/pom.xml)
         String fork = System.getProperty("aftercare.test.fork", "");
-        if (!fork.matches("\\d+")) {
+        if (!fork.matches("fork\\d+")) {
             return;
         }
         PropertySource<?> commandLine = environment.getPropertySources().get("commandLineArgs");
@@ -48,7 +49,7 @@ public class ForkDatabase implements EnvironmentPostProcessor {
         if (m == null || !m.matches()) {
             return;
         }
-        String database = m.group(2) + "_fork" + fork;
+        String database = m.group(2) + "_" + fork;
         String forkUrl = m.group(1) + database + (m.group(3) == null ? "" : m.group(3));
         createOnce(m.group(1) + "postgres", database, environment.getProperty("spring.datasource.username", "postgres"),
                 environment.getProperty("spring.datasource.password", ""));
