@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -63,5 +64,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     testTimeout: 30_000,
+    // One test file per core. Vitest's default (cores - 1, for its main process) ran one file at a time on CI's two
+    // cores, and the main process is nearly idle while the files run (ADR 0061).
+    maxWorkers: availableParallelism(),
   },
 });

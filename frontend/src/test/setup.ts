@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import i18n from '../i18n';
 
@@ -26,5 +26,10 @@ if (!window.matchMedia) {
 }
 
 void i18n.changeLanguage('en');
+
+// findBy/waitFor wait up to 5 s instead of 1 s: the files run side by side on every core (ADR 0061), and on a CI
+// machine busy with other builds a page with antd's tables can take over a second to render. A check that never
+// becomes true still fails, only later.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => cleanup());

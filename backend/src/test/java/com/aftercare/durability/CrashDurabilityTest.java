@@ -58,7 +58,8 @@ class CrashDurabilityTest {
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 3);
     private static final int CLIENTS = 6;
     private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String PG_DATABASE = "aftercare_crash";
+    /** -DargLine=-Dcrash.database=... where aftercare_crash is someone else's (a shared server) */
+    private static final String PG_DATABASE = System.getProperty("crash.database", "aftercare_crash");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

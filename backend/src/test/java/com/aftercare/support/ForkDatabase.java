@@ -1,0 +1,70 @@
+package com.aftercare.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Gives each test JVM of a PostgreSQL run its own database. Surefire runs the suite in two JVMs at once (ADR 0061);
+ * on one database they would race each other's Flyway and count each other's cases. So a JVM whose configured
+ * PostgreSQL URL names database {@code aftercare_ci} uses {@code aftercare_ci_fork1} (its surefire fork number),
+ * created fresh, as the stage's database was, the first time a context of that JVM asks for it.
+ * <p>
+ * Only the configured URL is moved (application-postgres.yml, i.e. AFTERCARE_DB_URL): an app a test starts with a
+ * URL of its own on the command line (BackupRestoreTest's) keeps it. Outside surefire (no fork number) and on H2
+ * (each JVM has its own in-memory database anyway) nothing changes. Registered in META-INF/spring.factories of the
+ * test classpath, so it also reaches the apps tests start with {@link StandaloneApp}.
+ */
+public class ForkDatabase implements EnvironmentPostProcessor {
+
+    private static final Pattern POSTGRES_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([A-Za-z0-9_]+)(\\?.*)?");
+    /** the databases this JVM has created: a second context of the same JVM shares it, as all shared one before */
+    private static final Set<String> CREATED = new HashSet<>();
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // "fork1", "fork2" from the surefire configuration (backend/pom.xml)
+        String fork = System.getProperty("aftercare.test.fork", "");
+        if (!fork.matches("fork\\d+")) {
+            return;
+        }
+        PropertySource<?> commandLine = environment.getPropertySources().get("commandLineArgs");
+        if (commandLine != null && commandLine.containsProperty("spring.datasource.url")) {
+            return;
+        }
+        String url = environment.getProperty("spring.datasource.url");
+        Matcher m = url == null ? null : POSTGRES_URL.matcher(url);
+        if (m == null || !m.matches()) {
+            return;
+        }
+        String database = m.group(2) + "_" + fork;
+        String forkUrl = m.group(1) + database + (m.group(3) == null ? "" : m.group(3));
+        createOnce(m.group(1) + "postgres", database, environment.getProperty("spring.datasource.username", "postgres"),
+                environment.getProperty("spring.datasource.password", ""));
+        environment.getPropertySources().addFirst(new MapPropertySource("forkDatabase", Map.of("spring.datasource.url", forkUrl)));
+    }
+
+    private static synchronized void createOnce(String serverUrl, String database, String user, String password) {
+        if (!CREATED.add(database)) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create this test JVM's database " + database + " on " + serverUrl, e);
+        }
+    }
+}
