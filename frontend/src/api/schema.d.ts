@@ -2196,6 +2196,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["inboxPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/assign": {
         parameters: {
             query?: never;
@@ -4809,6 +4825,17 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
             ticketNumber?: string;
+        };
+        TaskPage: {
+            content?: components["schemas"]["TaskView"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            totalElements?: number;
+            /** Format: int32 */
+            totalPages?: number;
         };
         TaskView: {
             actionable?: boolean;
@@ -8766,6 +8793,29 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["TaskView"][];
+                };
+            };
+        };
+    };
+    inboxPage: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TaskPage"];
                 };
             };
         };

@@ -89,6 +89,7 @@ const en = {
     open: 'Open',
     claimed: 'Task claimed.',
     alreadyHandled: 'Someone else has already handled this task (completed or claimed it). The page has been reloaded.',
+    total: 'Total {{count}}',
   },
   ticket: {
     number: 'Ticket no.',

@@ -91,6 +91,7 @@ const zh: Shape<Messages> = {
     open: '打开',
     claimed: '任务已认领。',
     alreadyHandled: '该任务已被他人处理（已完成或已被认领），页面已重新加载。',
+    total: '共 {{count}} 条',
   },
   ticket: {
     number: '工单号',

@@ -22,7 +22,7 @@ function mockApi(roles: Role[]) {
     if (url.startsWith('api/tickets?')) return json(emptyPage);
     if (url === 'api/sites') return json([]);
     if (url === 'api/engineers') return json([]);
-    if (url === 'api/tasks') return json([]);
+    if (url.startsWith('api/tasks/page?')) return json(emptyPage);
     return json({ status: 404 }, 404);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -73,7 +73,7 @@ describe('customer navigation', () => {
     const fetchMock = mockApi(['CUSTOMER']);
     renderApp('#/tasks');
     await waitFor(() => expect(window.location.hash).toBe('#/tickets'), SLOW);
-    expect(called(fetchMock, 'api/tasks')).toBe(false);
+    expect(called(fetchMock, 'api/tasks/page')).toBe(false);
   });
 
   it('ignores engineer and overdue filters in a link for a customer', async () => {

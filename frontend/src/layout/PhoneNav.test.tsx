@@ -22,7 +22,8 @@ function mockApi(username: string, roles: Role[]) {
       if (url === 'api/session') return Promise.resolve(new Response(null, { status: 204 }));
       if (url.startsWith('api/tickets?'))
         return json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 });
-      if (url === 'api/tasks') return json([]);
+      if (url.startsWith('api/tasks/page?'))
+        return json({ content: [], page: 0, size: 20, totalElements: 0, totalPages: 0 });
       return json([]);
     }),
   );

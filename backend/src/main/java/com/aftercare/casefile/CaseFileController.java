@@ -26,6 +26,7 @@ import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.TicketSummary;
 import com.aftercare.ticket.event.ReadCaseTimeline;
 import com.aftercare.workflow.TaskView;
+import com.aftercare.workflow.ReadCaseTasks;
 import com.aftercare.workflow.WorkflowTaskService;
 
 /**
@@ -37,6 +38,7 @@ class CaseFileController {
 
     private final FindTicket tickets;
     private final WorkflowTaskService tasks;
+    private final ReadCaseTasks caseTasks;
     private final ProbeService probes;
     private final com.aftercare.probe.WaiveVerification waivers;
     private final TicketActions actions;
@@ -45,12 +47,13 @@ class CaseFileController {
     private final Clock clock;
     private final com.aftercare.probe.RecheckQueue rechecks;
 
-    CaseFileController(FindTicket tickets, WorkflowTaskService tasks, ProbeService probes, TicketActions actions,
+    CaseFileController(FindTicket tickets, WorkflowTaskService tasks, ReadCaseTasks caseTasks, ProbeService probes, TicketActions actions,
             ReadCaseTimeline timelines, ReadCustomerStep customerSteps, Clock clock, com.aftercare.probe.WaiveVerification waivers, com.aftercare.probe.RecheckQueue rechecks) {
         this.rechecks = rechecks;
         this.waivers = waivers;
         this.tickets = tickets;
         this.tasks = tasks;
+        this.caseTasks = caseTasks;
         this.probes = probes;
         this.actions = actions;
         this.timelines = timelines;
@@ -122,7 +125,7 @@ class CaseFileController {
         ZoneId zone = t.terms() == null ? clock.getZone() : t.terms().zone();
         List<TimelineEntry> timeline = timelines.lines(id, Labels.language(acceptLanguage), zone).stream()
                 .map(e -> new TimelineEntry(e.at(), e.actor(), e.type(), e.message())).toList();
-        List<TaskView> open = tasks.tasksOfTicket(t.getNumber(), CurrentUser.username(), CurrentUser.roles());
+        List<TaskView> open = caseTasks.read(t.getNumber(), CurrentUser.username(), CurrentUser.roles());
         Locale reader = Labels.language(acceptLanguage);
         List<ProbeResultView> probeResults = probes.resultsOf(id).stream()
                 .map(p -> new ProbeResultView(p.getId(), p.getStartedAt(), p.getFinishedAt(), p.isPassed(),

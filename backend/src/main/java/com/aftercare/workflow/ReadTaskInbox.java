@@ -1,53 +1,49 @@
 package com.aftercare.workflow;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.identity.Role;
-import com.aftercare.ticket.TicketHeadline;
-import com.aftercare.ticket.TicketHeadlines;
 
 /**
  * My task inbox: my tasks plus the unclaimed tasks of my roles, newest first, a page of at most {@value #PAGE}. One page
- * costs the same few statements however many tasks it holds: the page's task ids, the tasks, their candidate groups (one query), the
- * variables of their processes, their tickets; the forms come from {@link TaskForms}. Reading it
- * task by task took about five statements a task, a thousand for a full page.
+ * costs the same few statements however many tasks it holds: the page's task ids, the tasks, then what
+ * {@link TaskViews} reads for them (candidate groups, variables, tickets in one query each); a counted page adds one
+ * count. Reading it task by task took about five statements a task, a thousand for a full page.
+ * <p>
+ * Order: create time, then task id, both newest first. Tasks a case starts together carry the same create time to
+ * the millisecond (and to the second on databases that keep no more); without the id the database may put such
+ * ties in a different order for each page's statement, and a task would show on two pages or on none (ADR 0063).
  */
 @Service
 public class ReadTaskInbox {
 
     static final int PAGE = 200;
 
+    /** Mine (claimed or assigned to me), active. */
+    private static final String MINE = "from ACT_RU_TASK where ASSIGNEE_ = :user and SUSPENSION_STATE_ = 1";
+    /** Unclaimed, active, offered to one of my roles: the engine's "candidate group in" (it excludes assigned tasks). */
+    private static final String OFFERED = "from ACT_RU_TASK T where T.ASSIGNEE_ is null and T.SUSPENSION_STATE_ = 1"
+            + " and exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = T.ID_ and I.TYPE_ = 'candidate'"
+            + " and I.GROUP_ID_ in (:groups))";
+
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
-    private final TaskForms forms;
-    private final TicketHeadlines tickets;
-    private final JobCards cards;
+    private final TaskViews views;
     private final NamedParameterJdbcTemplate jdbc;
 
-    ReadTaskInbox(TaskService taskService, RuntimeService runtimeService, TaskForms forms, TicketHeadlines tickets,
-            JobCards cards, NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ReadTaskInbox(TaskService taskService, TaskViews views, NamedParameterJdbcTemplate jdbc) {
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
-        this.forms = forms;
-        this.tickets = tickets;
-        this.cards = cards;
+        this.views = views;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -55,62 +51,44 @@ public class ReadTaskInbox {
         return read(user, roles, 0, PAGE);
     }
 
-    /** One page (from 0) of {@code size} tasks, at most {@value #PAGE}: the engine pages, the rest is read for the page only. */
+    /** One page (from 0) of {@code size} tasks, at most {@value #PAGE}: the page's ids first, the rest for the page only. */
     @Transactional(readOnly = true)
     public List<TaskView> read(String user, Set<Role> roles, int page, int size) {
-        List<Task> tasks = pageOfTasks(user, roles, page, size);
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        Map<String, List<String>> groups = candidateGroups(tasks);
-        Map<String, Map<String, TypedValue>> variables = visibleVariables(tasks);
-        Map<String, Long> ticketIds = new HashMap<>();
-        variables.forEach((taskId, vars) -> {
-            TypedValue id = vars.get("ticketId");
-            if (id != null && id.getValue() instanceof Number n) {
-                ticketIds.put(taskId, n.longValue());
-            }
-        });
-        Map<Long, TicketHeadline> headlines = tickets.byIds(new LinkedHashSet<>(ticketIds.values()));
-        Map<String, List<TaskView.FormFieldView>> fields = forms.fieldsOf(tasks, variables);
-
-        List<TaskView> inbox = new ArrayList<>(tasks.size());
-        for (Task task : tasks) {
-            if (!fields.containsKey(task.getId())) {
-                continue; // completed by someone else since it was listed (TaskForms.fieldsOf)
-            }
-            Long ticketId = ticketIds.get(task.getId());
-            TicketHeadline ticket = ticketId == null ? null : headlines.get(ticketId);
-            List<String> candidates = groups.getOrDefault(task.getId(), List.of());
-            boolean actionable = task.getAssignee() != null ? task.getAssignee().equals(user)
-                    : roles.stream().anyMatch(r -> candidates.contains(r.name()));
-            inbox.add(cards.view(task, ticketId, ticket, candidates, actionable, fields.get(task.getId())));
-        }
-        return inbox;
+        return views.of(pageOfTasks(user, roles, page, size), user, roles);
     }
 
     /**
-     * The page's tasks, newest first: mine, and the unclaimed ones of my roles' candidate groups (active ones only), as
-     * the engine's query "assignee = me or a candidate group of mine" answers. That query joins every task to its
-     * identity links and removes duplicates before it can sort, so it reads every open task: 100,000 at a large
-     * integrator (ADR 0064). Asked as its two halves, each walks an index newest first and stops after the page
-     * (rows up to the page's end from each), and the engine then loads the page's tasks by id.
+     * The page and the size of the whole inbox: one count more than {@link #read(String, Set, int, int)}, over the
+     * same condition. Page and count are read in one transaction; a task completed between the two statements can
+     * still make them differ by one on a database that reads committed rows per statement, which the next refresh
+     * mends.
+     */
+    @Transactional(readOnly = true)
+    public TaskPage readPage(String user, Set<Role> roles, int page, int size) {
+        List<TaskView> content = read(user, roles, page, size);
+        long total = count(user, roles);
+        return new TaskPage(content, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /**
+     * The page's tasks: mine, and the unclaimed ones of my roles' candidate groups (active ones only), as the engine's
+     * query "assignee = me or a candidate group of mine" answers. That query joins every task to its identity links
+     * and removes duplicates before it can sort, so it reads every open task: 100,000 at a large integrator (ADR 0064).
+     * Asked as its two halves (disjoint: assigned to me, or unassigned), each walks an index newest first and stops
+     * after the page's end, in the page's own order (create time, then id), so the union's first rows are the page;
+     * the engine then loads the page's tasks by id.
      */
     private List<Task> pageOfTasks(String user, Set<Role> roles, int page, int size) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("user", user);
-        params.put("upTo", (page + 1) * size);
-        params.put("size", size);
-        params.put("offset", page * size);
-        String sql = "select ID_ from ((select ID_, CREATE_TIME_ from ACT_RU_TASK where ASSIGNEE_ = :user and SUSPENSION_STATE_ = 1"
-                + " order by CREATE_TIME_ desc limit :upTo)";
+        // limits and offset as literals (ints the controller checked): H2 keeps a statement's parsed form per session
+        // and, with the limit of a union's half as a parameter, answered the next page with the first call's limit
+        long upTo = (long) (page + 1) * size;
+        long offset = (long) page * size;
+        String order = " order by CREATE_TIME_ desc, ID_ desc";
+        String sql = "select ID_ from ((select ID_, CREATE_TIME_ " + MINE + order + " limit " + upTo + ")";
         if (!roles.isEmpty()) {
-            params.put("groups", roles.stream().map(Role::name).toList());
-            sql += " union (select T.ID_, T.CREATE_TIME_ from ACT_RU_TASK T where T.ASSIGNEE_ is null and T.SUSPENSION_STATE_ = 1"
-                    + " and exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = T.ID_ and I.TYPE_ = 'candidate'"
-                    + " and I.GROUP_ID_ in (:groups)) order by T.CREATE_TIME_ desc limit :upTo)";
+            sql += " union (select T.ID_, T.CREATE_TIME_ " + OFFERED + " order by T.CREATE_TIME_ desc, T.ID_ desc limit " + upTo + ")";
         }
-        List<String> ids = jdbc.queryForList(sql + ") x order by CREATE_TIME_ desc, ID_ limit :size offset :offset", params,
+        List<String> ids = jdbc.queryForList(sql + ") x" + order + " limit " + size + " offset " + offset, params(user, roles),
                 String.class);
         if (ids.isEmpty()) {
             return List.of();
@@ -121,50 +99,20 @@ public class ReadTaskInbox {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    /**
-     * Candidate groups by task id, in the order of {@link Role}: one query over the engine's identity links of the
-     * page's tasks. The engine's API reads identity links one task at a time (a statement a task), and its task
-     * query by candidate group would cost one statement per role. Candidate groups are role names (tasks are routed
-     * to roles), and only they decide who may act.
-     */
-    private Map<String, List<String>> candidateGroups(List<Task> tasks) {
-        Map<String, Set<String>> found = new HashMap<>();
-        jdbc.query("select TASK_ID_, GROUP_ID_ from ACT_RU_IDENTITYLINK where TYPE_ = 'candidate' and GROUP_ID_ is not null"
-                + " and TASK_ID_ in (:ids)", Map.of("ids", tasks.stream().map(Task::getId).toList()), rs -> {
-                    found.computeIfAbsent(rs.getString(1), id -> new HashSet<>()).add(rs.getString(2));
-                });
-        Map<String, List<String>> groups = new HashMap<>();
-        found.forEach((task, names) -> groups.put(task,
-                java.util.Arrays.stream(Role.values()).map(Role::name).filter(names::contains).toList()));
-        return groups;
+    /** The whole inbox's size: the two disjoint halves counted in one statement. */
+    private long count(String user, Set<Role> roles) {
+        String sql = "select (select count(*) " + MINE + ")"
+                + (roles.isEmpty() ? "" : " + (select count(*) " + OFFERED + ")");
+        Long total = jdbc.queryForObject(sql, params(user, roles), Long.class);
+        return total == null ? 0 : total;
     }
 
-    /**
-     * The variables each task's execution sees, from one query over the tasks' process instances: those of the
-     * execution itself over those of its process instance (where the models keep them). Binary and object
-     * values are not fetched: inbox forms and ticket ids are plain values, and fetching them would cost a
-     * statement each.
-     */
-    private Map<String, Map<String, TypedValue>> visibleVariables(List<Task> tasks) {
-        String[] processInstances = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct()
-                .toArray(String[]::new);
-        Map<String, Map<String, TypedValue>> byExecution = new HashMap<>();
-        if (processInstances.length > 0) {
-            for (VariableInstance v : runtimeService.createVariableInstanceQuery().processInstanceIdIn(processInstances)
-                    .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
-                if (v.getTaskId() == null) {
-                    byExecution.computeIfAbsent(v.getExecutionId(), id -> new HashMap<>()).put(v.getName(), v.getTypedValue());
-                }
-            }
+    private static Map<String, Object> params(String user, Set<Role> roles) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", user);
+        if (!roles.isEmpty()) {
+            params.put("groups", roles.stream().map(Role::name).toList());
         }
-        Map<String, Map<String, TypedValue>> byTask = new HashMap<>();
-        for (Task task : tasks) {
-            Map<String, TypedValue> visible = new HashMap<>(byExecution.getOrDefault(task.getProcessInstanceId(), Map.of()));
-            if (task.getExecutionId() != null && !task.getExecutionId().equals(task.getProcessInstanceId())) {
-                visible.putAll(byExecution.getOrDefault(task.getExecutionId(), Map.of()));
-            }
-            byTask.put(task.getId(), visible);
-        }
-        return byTask;
+        return params;
     }
 }

@@ -23,21 +23,41 @@ class TaskController {
     private final WorkflowTaskService tasks;
     private final ReadTaskInbox inbox;
 
+    /** The last page number accepted: an inbox of a million tasks at the smallest page size still fits under it. */
+    static final int MOST_PAGES = 1_000_000;
+
     TaskController(WorkflowTaskService tasks, ReadTaskInbox inbox) {
         this.tasks = tasks;
         this.inbox = inbox;
     }
 
-    /** {@code page} from 0; {@code size} 1 to 200 (the default: what the SPA shows). */
+    /**
+     * The newest page of the inbox as a bare list, as it always was (scripts and older clients read it so): {@code page}
+     * from 0; {@code size} 1 to 200, by default 200. It says nothing of tasks beyond the page; {@code /api/tasks/page} does.
+     */
     @GetMapping("/api/tasks")
     List<TaskView> inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "200") int size) {
-        if (page < 0 || page > 10_000) {
-            throw new BadRequestException("page", "must be between 0 and 10000");
+        checkPage(page, size);
+        return inbox.read(CurrentUser.username(), CurrentUser.roles(), page, size);
+    }
+
+    /**
+     * A page of the inbox with the size of the whole inbox (ADR 0063), in the shape of the ticket list's pages: what
+     * the SPA shows. {@code size} 1 to 200, by default 50.
+     */
+    @GetMapping("/api/tasks/page")
+    TaskPage inboxPage(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        return inbox.readPage(CurrentUser.username(), CurrentUser.roles(), page, size);
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || page > MOST_PAGES) {
+            throw new BadRequestException("page", "must be between 0 and " + MOST_PAGES);
         }
         if (size < 1 || size > ReadTaskInbox.PAGE) {
             throw new BadRequestException("size", "must be between 1 and " + ReadTaskInbox.PAGE);
         }
-        return inbox.read(CurrentUser.username(), CurrentUser.roles(), page, size);
     }
 
     @PostMapping("/api/tasks/{id}/claim")

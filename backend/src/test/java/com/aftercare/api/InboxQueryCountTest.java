@@ -60,6 +60,9 @@ class InboxQueryCountTest extends IntegrationTest {
      */
     static final int MOST_STATEMENTS_PER_PAGE = 7;
 
+    /** A page of {@code /api/tasks/page}: the list's statements and one count of the whole inbox (ADR 0063). */
+    static final int MOST_STATEMENTS_PER_COUNTED_PAGE = MOST_STATEMENTS_PER_PAGE + 1;
+
     static final StatementCounter STATEMENTS = new StatementCounter();
 
     /*
@@ -139,6 +142,7 @@ class InboxQueryCountTest extends IntegrationTest {
     @Autowired AccountService accounts;
     @Autowired TaskService taskService;
     @Autowired ReadTaskInbox inbox;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     ApiClient api;
 
     @BeforeEach
@@ -204,6 +208,90 @@ class InboxQueryCountTest extends IntegrationTest {
         assertThat(api.get(desk, "/api/tasks?size=0").errorFields()).containsExactly("size");
         assertThat(api.get(desk, "/api/tasks?size=201").errorFields()).containsExactly("size");
         assertThat(api.get(desk, "/api/tasks?page=-1").errorFields()).containsExactly("page");
+    }
+
+    @Test
+    void aCountedPageCostsOneStatementMoreWhateverItsSizeAndCountsTheWholeInbox() {
+        // ADR 0063: with more tasks than one page the desk saw the newest 200 and nothing said there were more
+        String desk = "t-inbox-counted";
+        accounts.createIfAbsent(desk, PASSWORD, "Inbox Counted", Set.of(Role.SERVICE_DESK));
+        // the desk's inbox is the unclaimed tasks of its role; the other tests of this database may have made some
+        for (long have = taskService.createTaskQuery().taskCandidateGroup(Role.SERVICE_DESK.name()).active().count(); have < 210; have++) {
+            report(Category.DEFECT);
+        }
+        api.get(desk, "/api/tasks/page?size=200"); // the forms of a kind of task are read once, then kept
+        com.fasterxml.jackson.databind.JsonNode[] small = new com.fasterxml.jackson.databind.JsonNode[1];
+        int statementsFor20 = STATEMENTS.during(() -> small[0] = api.get(desk, "/api/tasks/page?size=20").body());
+        List<String> statements20 = List.copyOf(STATEMENTS.sql);
+        com.fasterxml.jackson.databind.JsonNode[] full = new com.fasterxml.jackson.databind.JsonNode[1];
+        int statementsFor200 = STATEMENTS.during(() -> full[0] = api.get(desk, "/api/tasks/page?size=200").body());
+        LoggerFactory.getLogger(getClass()).info("GET /api/tasks/page as the desk: {} statements for 20 tasks, {} for 200: {}",
+                statementsFor20, statementsFor200, statements20);
+
+        assertThat(small[0].path("content").size()).isEqualTo(20);
+        assertThat(full[0].path("content").size()).isEqualTo(200);
+        assertThat(statementsFor200).as("a page of 200 costs what a page of 20 costs").isEqualTo(statementsFor20);
+        assertThat(statementsFor200).isLessThanOrEqualTo(MOST_STATEMENTS_PER_COUNTED_PAGE);
+
+        // the count is the whole inbox: every page read to its end holds that many distinct tasks, the last one short
+        long total = full[0].path("totalElements").asLong();
+        assertThat(total).as("more than a page").isGreaterThan(200);
+        assertThat(small[0].path("totalElements").asLong()).isEqualTo(total);
+        assertThat(full[0].path("totalPages").asInt()).isEqualTo((int) ((total + 199) / 200));
+        assertThat(small[0].path("page").asInt()).isZero();
+        assertThat(small[0].path("size").asInt()).isEqualTo(20);
+        List<String> all = new java.util.ArrayList<>();
+        for (int page = 0; page < full[0].path("totalPages").asInt(); page++) {
+            com.fasterxml.jackson.databind.JsonNode body = api.get(desk, "/api/tasks/page?size=200&page=" + page).body();
+            assertThat(body.path("page").asInt()).isEqualTo(page);
+            all.addAll(taskIds(body.path("content")));
+        }
+        assertThat(all).hasSize((int) total).doesNotHaveDuplicates();
+        assertThat(api.get(desk, "/api/tasks/page?size=200&page=" + full[0].path("totalPages").asInt()).body().path("content"))
+                .as("past the last page: empty, not an error").isEmpty();
+        // the page endpoint shows what the list endpoint shows
+        assertThat(taskIds(full[0].path("content"))).isEqualTo(taskIds(api.get(desk, "/api/tasks?size=200").body()));
+    }
+
+    @Test
+    void tasksCreatedInTheSameMillisecondStayInOnePlaceAcrossPages() {
+        // a step that starts several tasks gives them one create time; the order falls back on the task id, newest first
+        String owner = "t-inbox-ties";
+        accounts.createIfAbsent(owner, PASSWORD, "Inbox Ties", Set.of(Role.PROCESS_OWNER));
+        assignNewFirstLineTasks(12, owner);
+        int tied = jdbc.update("update ACT_RU_TASK set CREATE_TIME_ = ? where ASSIGNEE_ = ?",
+                java.sql.Timestamp.valueOf("2026-01-05 09:30:00"), owner);
+        assertThat(tied).isEqualTo(12);
+
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            com.fasterxml.jackson.databind.JsonNode body = api.get(owner, "/api/tasks/page?size=5&page=" + page).body();
+            assertThat(body.path("totalElements").asLong()).isEqualTo(12);
+            assertThat(body.path("totalPages").asInt()).isEqualTo(3);
+            paged.addAll(taskIds(body.path("content")));
+        }
+        List<String> byIdNewestFirst = taskService.createTaskQuery().taskAssignee(owner).list().stream().map(Task::getId)
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+        assertThat(paged).as("three pages of 5: each task once, in id order").isEqualTo(byIdNewestFirst);
+        List<String> listed = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            listed.addAll(taskIds(api.get(owner, "/api/tasks?size=5&page=" + page).body()));
+        }
+        assertThat(listed).as("the list endpoint pages the same way").isEqualTo(byIdNewestFirst);
+    }
+
+    @Test
+    void aBadPageOrSizeIsA400NamingTheParameter() {
+        for (String path : List.of("/api/tasks/page", "/api/tasks")) {
+            assertThat(api.get("t-desk", path + "?size=0").errorFields()).as(path).containsExactly("size");
+            assertThat(api.get("t-desk", path + "?size=201").errorFields()).as(path).containsExactly("size");
+            assertThat(api.get("t-desk", path + "?page=-1").errorFields()).as(path).containsExactly("page");
+            assertThat(api.get("t-desk", path + "?page=1000001").errorFields()).as(path).containsExactly("page");
+            ApiClient.Response words = api.get("t-desk", path + "?page=two");
+            assertThat(words.status()).as(path).isEqualTo(400);
+            assertThat(words.errorFields()).as(path).containsExactly("page");
+        }
+        assertThat(api.get("t-desk", "/api/tasks/page?size=200&page=1000000").status()).isEqualTo(200);
     }
 
     @Test

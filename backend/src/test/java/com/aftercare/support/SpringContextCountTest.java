@@ -35,6 +35,7 @@ class SpringContextCountTest {
             "KeycloakModeAdministrationTest", "OIDC sign-in mode with stand-in tokens instead of local accounts",
             "InboxQueryCountTest", "a data source that counts statements, on its own database (shared by the next two)",
             "IntakeStatementCountTest", "shares InboxQueryCountTest's context",
+            "CaseTasksStatementCountTest", "shares InboxQueryCountTest's context",
             "ApiTokenTest", "shares InboxQueryCountTest's context (its password encoder counts checks)",
             "DemoRecordersTest", "the demo data seeded into its own database",
             "DemoReportsAndSurveysTest", "the demo's reports and surveys as loaded, before DemoRecordersTest's cases change its figures",
