@@ -188,7 +188,12 @@ class ServiceReportsProcessTest extends IntegrationTest {
         assertThat(text.replaceAll("\\s", "")).contains(tickets.get(major.getId()).getNumber());
 
         // the mails: one per recipient, each with both files
-        assertThat(deliveries.deliverDue()).isGreaterThanOrEqualTo(2);
+        // every due delivery, not one batch: classes that ran before in this test JVM may have left more than a batch
+        int attempted = 0;
+        for (int batch = deliveries.deliverDue(); batch > 0; batch = deliveries.deliverDue()) {
+            attempted += batch;
+        }
+        assertThat(attempted).isGreaterThanOrEqualTo(2);
         List<MimeMessage> mails = mailsTo(mailbox);
         assertThat(mails).isNotEmpty();
         MimeMessage monthly = mails.stream().filter(m -> subject(m).contains("月度故障总结报告")).findFirst().orElseThrow();
@@ -200,7 +205,9 @@ class ServiceReportsProcessTest extends IntegrationTest {
         fireAt("2026-11-04T23:30:00Z");
         fireAt("2026-11-05T23:30:00Z");
         assertThat(reports(ServiceReportKind.MONTHLY_FAULTS)).extracting(ServiceReportView::id).containsExactly(report.id());
-        deliveries.deliverDue();
+        while (deliveries.deliverDue() > 0) {
+            // every due delivery (see above)
+        }
         assertThat(mailsTo(mailbox).stream().filter(m -> subject(m).contains("月度故障总结报告"))).hasSize(1);
     }
 
