@@ -1,7 +1,7 @@
 // Phone sweep: as each demo role, every page of the app at 390×844 in Simplified Chinese. On each page the
 // document must be no wider than the viewport (no sideways scrolling) and no raw enum code (AT_DESK,
 // SERVICE_DESK, ...) may be visible. A screenshot of every page goes to frontend/target/phone-pages/.
-// Run: node e2e/phone-pages.mjs http://localhost:18080  (BrowserEndToEndTest runs it against the real jar).
+// Run: node e2e/phone-pages.mjs http://localhost:18080  (PhoneEndToEndTest runs it against the real jar).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
