@@ -8,10 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import com.aftercare.asset.Customer;
 import com.aftercare.asset.NewSite;
@@ -19,19 +17,13 @@ import com.aftercare.asset.Region;
 import com.aftercare.asset.Site;
 import com.aftercare.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.aftercare.support.H2Only;
 
 /**
  * API tokens of machine clients (issue 17, ADR 0048): issued and revoked by an admin (audited), shown once, stored as
  * a hash, scoped by role and customer unit, refused at once when revoked or wrong, and never a password check per
  * request. Shares InboxQueryCountTest's context, whose password encoder counts its checks.
  */
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:aftercare-inbox-count;DB_CLOSE_DELAY=-1",
-        "spring.datasource.hikari.connection-init-sql=SELECT 1",
-        "camunda.bpm.process-engine-name=inboxCount"})
-@Import(InboxQueryCountTest.CountedDataSource.class)
-@H2Only
+@CountedStatementsContext
 class ApiTokenTest extends IntegrationTest {
 
     @Autowired TestRestTemplate rest;

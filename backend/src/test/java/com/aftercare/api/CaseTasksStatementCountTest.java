@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
-import com.aftercare.support.H2Only;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -28,12 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * seven statements each. And the batched reading shows exactly what the engine's task-by-task reading showed. Same
  * context as InboxQueryCountTest (its counted data source).
  */
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:aftercare-inbox-count;DB_CLOSE_DELAY=-1",
-        "spring.datasource.hikari.connection-init-sql=SELECT 1",
-        "camunda.bpm.process-engine-name=inboxCount"})
-@Import(InboxQueryCountTest.CountedDataSource.class)
-@H2Only
+@CountedStatementsContext
 class CaseTasksStatementCountTest extends IntegrationTest {
 
     /**

@@ -19,9 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.TestPropertySource;
 
 import com.aftercare.identity.AccountService;
 import com.aftercare.identity.Role;
@@ -35,7 +33,6 @@ import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
-import com.aftercare.support.H2Only;
 
 /**
  * One page of the task inbox costs the same small number of SQL statements for 20 tasks as for 200. Statements
@@ -43,14 +40,7 @@ import com.aftercare.support.H2Only;
  * request threads only, for a whole GET /api/tasks including sign-in. And the batched inbox shows exactly what
  * the task-by-task reading showed.
  */
-@TestPropertySource(properties = {
-        // its own database: the counted data source and 200 tasks stay out of the other tests' context
-        "spring.datasource.url=jdbc:h2:mem:aftercare-inbox-count;DB_CLOSE_DELAY=-1",
-        // in the PostgreSQL suite the postgres profile's PostgreSQL-only connection statement would reach this H2
-        "spring.datasource.hikari.connection-init-sql=SELECT 1",
-        "camunda.bpm.process-engine-name=inboxCount"})
-@Import(InboxQueryCountTest.CountedDataSource.class)
-@H2Only
+@CountedStatementsContext
 class InboxQueryCountTest extends IntegrationTest {
 
     /**
@@ -66,8 +56,9 @@ class InboxQueryCountTest extends IntegrationTest {
     static final StatementCounter STATEMENTS = new StatementCounter();
 
     /*
-     * Imported by the three classes of this context. Not a @TestConfiguration: a nested one would also be picked up
-     * as this class's own configuration, giving it a context apart from the other two (SpringContextCountTest).
+     * Imported by the classes of this context (CountedStatementsContext). Not a @TestConfiguration: a nested one would
+     * also be picked up as this class's own configuration, giving it a context apart from the others
+     * (SpringContextCountTest).
      */
     static class CountedDataSource {
         @Bean

@@ -9,14 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.TestPropertySource;
 
 import com.aftercare.apitoken.IssueApiToken;
 import com.aftercare.identity.Role;
 import com.aftercare.support.IntegrationTest;
-import com.aftercare.support.H2Only;
 
 /**
  * What one fault report costs the database, pinned (issue 17): every SQL statement of a whole {@code POST /api/tickets}
@@ -25,12 +22,7 @@ import com.aftercare.support.H2Only;
  * a JDBC batch counts once. A change that adds statements to intake fails here and has to raise the figure on purpose
  * (README "Intake speed", docs/benchmarks.md). Same context as InboxQueryCountTest (its counted data source).
  */
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:aftercare-inbox-count;DB_CLOSE_DELAY=-1",
-        "spring.datasource.hikari.connection-init-sql=SELECT 1",
-        "camunda.bpm.process-engine-name=inboxCount"})
-@Import(InboxQueryCountTest.CountedDataSource.class)
-@H2Only
+@CountedStatementsContext
 class IntakeStatementCountTest extends IntegrationTest {
 
     /**
