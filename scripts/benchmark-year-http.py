@@ -86,6 +86,9 @@ def main():
 
     measure("desk inbox (GET /api/tasks)", get(desk, lambda: "/api/tasks"))
     measure("engineer inbox (GET /api/tasks)", get(engineer, lambda: "/api/tasks"))
+    # what the inbox page asks for since ADR 0063: a page of 20 with the count of the whole inbox
+    measure("desk inbox page (20, counted)", get(desk, lambda: "/api/tasks/page?page=0&size=20"))
+    measure("engineer inbox page (20, counted)", get(engineer, lambda: "/api/tasks/page?page=0&size=20"))
     measure("list: open, newest first", get(desk, lambda: "/api/tickets?status=IN_PROGRESS&page=0&size=20"))
     measure("list: level 1", get(desk, lambda: "/api/tickets?level=1&page=0&size=20"))
     measure("list: site (customer's)", get(desk, lambda: f"/api/tickets?siteId={rnd.choice(sites)}&page=0&size=20"))
