@@ -186,8 +186,13 @@ public class SearchCases {
         List<Long> siteIds = jdbc.queryForList("select x.id from site x where lower(x.name)" + like + " or lower(x.address)" + like,
                 params, Long.class);
         // a customer's user is not shown device addresses, so is not matched on them either
-        List<Long> deviceIds = jdbc.queryForList("select d.id from device d where lower(d.name)" + like + " or lower(d.serial_number)"
-                + like + (customer ? "" : " or lower(coalesce(d.ip_address, ''))" + like), params, Long.class);
+        // on PostgreSQL the device's bigram index (V71) narrows 200,000 devices first; the LIKEs decide, so a customer's
+        // user is still matched on name and serial number only
+        String deviceGrams = grams ? "aftercare_bigrams(aftercare_device_text(d.name, d.serial_number, d.ip_address))"
+                + " @> aftercare_bigrams(cast(:text as text)) and " : "";
+        List<Long> deviceIds = jdbc.queryForList("select d.id from device d where " + deviceGrams + "(lower(d.name)" + like
+                + " or lower(d.serial_number)" + like + (customer ? "" : " or lower(coalesce(d.ip_address, ''))" + like) + ")",
+                params, Long.class);
         params.addValue("siteIds", siteIds).addValue("deviceIds", deviceIds);
         String site = siteIds.isEmpty() ? "" : " union select c.id from ticket c where c.site_id in (:siteIds)";
         String device = deviceIds.isEmpty() ? "" : " union select c.id from ticket c where c.device_id in (:deviceIds)";
