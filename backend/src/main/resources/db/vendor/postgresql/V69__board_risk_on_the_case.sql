@@ -24,9 +24,9 @@ where r.ticket_id = t.id;
 -- remaining (default), level, ticket.
 drop index ix_ticket_open_board;
 create index ix_ticket_open_board on ticket (board_due nulls last, number)
-    include (site_id, level_code, assignee, board_at_risk_at, board_risk_until, board_paused_risk) where status <> 'CLOSED';
+    include (id, site_id, level_code, assignee, board_at_risk_at, board_risk_until, board_paused_risk) where status <> 'CLOSED';
 create index ix_ticket_open_board_level on ticket (level_code nulls last, board_due nulls last, number)
-    include (site_id, assignee, board_at_risk_at, board_risk_until, board_paused_risk) where status <> 'CLOSED';
+    include (id, site_id, assignee, board_at_risk_at, board_risk_until, board_paused_risk) where status <> 'CLOSED';
 create index ix_ticket_open_board_number on ticket (number)
-    include (site_id, level_code, assignee, board_due, board_at_risk_at, board_risk_until, board_paused_risk)
+    include (id, site_id, level_code, assignee, board_due, board_at_risk_at, board_risk_until, board_paused_risk)
     where status <> 'CLOSED';
