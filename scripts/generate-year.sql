@@ -108,7 +108,8 @@ alter table gen_case add column number text;
 update gen_case set number = 'INC-' || to_char(received at time zone :'zone', 'YYYY') || '-' || lpad(id::text, greatest(6, length(id::text)), '0');
 insert into ticket (id, number, channel, requester_name, requester_phone, site_id, device_id, category, impact, urgency,
         level_code, status, assignee, title, description, symptom, cause, solution, created_at, updated_at, received_at, policy_id,
-        response_due, resolution_due, responded_at, resolved_at, closed_at, clocks_cached_at, board_due, version)
+        response_due, resolution_due, responded_at, resolved_at, closed_at, clocks_cached_at, board_due, board_at_risk_at,
+        board_risk_until, version)
 select c.id, c.number, (array['HOTLINE','WEB','ON_SITE','EMAIL','MONITORING'])[1 + c.g % 5],
        n.surnames[1 + (c.h1 / 7 % 20000) % 20] || n.given[1 + (c.h1 / 7 % 20000) / 20 % 30],
        '1' || (array['38','39','35','36','86','89','52','77'])[1 + (c.h1 / 7 % 20000) % 8]
@@ -134,6 +135,10 @@ select c.id, c.number, (array['HOTLINE','WEB','ON_SITE','EMAIL','MONITORING'])[1
        c.received,
        -- the board's order (V67): the nearest running deadline, here the response clock's (board_clock below)
        case when c.open_case then c.received + (array[interval '15 minutes', interval '30 minutes', interval '2 hours'])[c.lvl] end,
+       -- what the board's counts and risk filter read (V69): the earliest at-risk instant (the response clock's, 80 %
+       -- of its target) and the latest deadline of the clocks that turn at risk (the resolution clock's)
+       case when c.open_case then c.received + (array[interval '15 minutes', interval '30 minutes', interval '2 hours'])[c.lvl] * 0.8 end,
+       case when c.open_case then c.received + (array[interval '4 hours', interval '24 hours', interval '72 hours'])[c.lvl] end,
        0
 from gen_case c join gen_device d on d.rn = 1 + c.g % :devices join gen_words w on w.type = d.type cross join gen_names n
 cross join (select texts from gen_text where kind = 'onset') o cross join (select texts from gen_text where kind = 'tried') t

@@ -108,8 +108,10 @@ final class AuditedTables {
             "probe_agent", java.util.Set.of("last_seen_at"),
             // when the board's derived clock rows were first written (V55); the clocks themselves are replayed from
             // the append-only milestones, so this marks a cache, not a record of work; board_due (V67) is the nearest
-            // running deadline among them, the board's order
-            "ticket", java.util.Set.of("clocks_cached_at", "board_due"));
+            // running deadline among them, the board's order; the other board_ columns (V69) are what its counts and
+            // risk filter read, derived from the same rows
+            "ticket", java.util.Set.of("clocks_cached_at", "board_due", "board_at_risk_at", "board_risk_until",
+                    "board_paused_risk"));
 
     /**
      * What a customer's user may read of their own unit's entries: per entity, the columns that the customer's

@@ -42,6 +42,21 @@ class SupervisorBoardService {
     private static final String RISK = "case when c.state = 'PAUSED' then c.paused_risk when c.due_at < :now then 'OVERDUE'"
             + " when c.at_risk_at <= :now then 'AT_RISK' else 'OK' end";
 
+    /*
+     * The same judged from what CacheClocks keeps on the case (ticket.BoardMarks, V69, ADR 0066), so the counts and the
+     * risk filter read the open cases' index, not every case's clock rows. OVERDUE_CASE: some clock row is OVERDUE.
+     * WORST: the worst risk of the case's rows (2 overdue, 1 at risk, 0 otherwise). AT_RISK_SPAN: a necessary condition
+     * for a row at risk (a running row within the span of the case's at-risk instants and deadlines, or a held row
+     * frozen at a risk); the few cases in it are asked their rows. (Cases in the span that are not overdue certainly
+     * have a row at risk, but "or not overdue" would make the rows' question a per-case subplan the planner prices
+     * for every open case; one semi-join over the span's cases is as exact and cheaper.)
+     */
+    private static final String OVERDUE_CASE = "(t.board_due < :now or t.board_paused_risk = 'OVERDUE')";
+    private static final String WORST = "case when " + OVERDUE_CASE + " then 2"
+            + " when t.board_at_risk_at <= :now or t.board_paused_risk = 'AT_RISK' then 1 else 0 end";
+    private static final String AT_RISK_SPAN = "(t.board_paused_risk is not null or t.board_at_risk_at <= :now"
+            + " and (t.board_risk_until is null or t.board_risk_until >= :now))";
+
     private final FindTicket tickets;
     private final SearchTickets searchTickets;
     private final PolicyCatalog policyCatalog;
@@ -94,7 +109,7 @@ class SupervisorBoardService {
         Instant now = clock.instant();
         MapSqlParameterSource params = params(filter, now);
         String where = where(filter);
-        Long matching = jdbc.queryForObject("select count(*) from ticket t join site s on s.id = t.site_id" + where, params,
+        Long matching = jdbc.queryForObject("select count(*) from ticket t" + from(filter) + where, params,
                 Long.class);
         params.addValue("limit", size).addValue("offset", (long) page * size);
         List<Long> ids = jdbc.queryForList(select(filter) + " limit :limit offset :offset", params, Long.class);
@@ -143,17 +158,32 @@ class SupervisorBoardService {
         if (f.engineer() != null) {
             sql.append(" and t.assignee = :engineer");
         }
-        if (f.clock() != null || f.risk() != null) {
+        ClockStatus.Risk risk = f.risk();
+        if (f.clock() == null && risk == ClockStatus.Risk.OVERDUE) {
+            // exact from the case: its nearest running deadline passed, or a held clock froze overdue
+            return sql.append(" and ").append(OVERDUE_CASE).toString();
+        }
+        if (risk == ClockStatus.Risk.OVERDUE) {
+            sql.append(" and ").append(OVERDUE_CASE);
+        } else if (risk == ClockStatus.Risk.AT_RISK) {
+            sql.append(" and ").append(AT_RISK_SPAN);
+        }
+        if (f.clock() != null || risk != null) {
             sql.append(" and exists (select 1 from board_clock c where c.ticket_id = t.id");
             if (f.clock() != null) {
                 sql.append(" and c.clock = :clock");
             }
-            if (f.risk() != null) {
+            if (risk != null) {
                 sql.append(" and ").append(RISK).append(" = :risk");
             }
             sql.append(")");
         }
         return sql.toString();
+    }
+
+    /** The site is joined for the region filter only: every case has one (site_id not null, a foreign key). */
+    private static String from(Filter f) {
+        return f.region() == null ? "" : " join site s on s.id = t.site_id";
     }
 
     /** The ids the filter selects in board order: most urgent running clock first, paused and clockless after. */
@@ -165,17 +195,17 @@ class SupervisorBoardService {
         };
         // board_due is the nearest running deadline (CacheClocks, V67): in the default order a page walks the open
         // cases' index in board order and stops, instead of ranking every open case by its clock rows (ADR 0064)
-        return "select t.id from ticket t join site s on s.id = t.site_id" + where(f) + " order by " + order;
+        return "select t.id from ticket t" + from(f) + where(f) + " order by " + order;
     }
 
     /** The counts over every open case, from two aggregate queries. */
     private Counts counts(Instant now) {
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now));
-        List<LevelCount> levels = jdbc.query("select coalesce(t.level_code, '-') lvl, count(*) open_count,"
+        // each case's worst risk from what it keeps (V69): one pass over the open cases' index, no clock rows
+        List<LevelCount> levels = jdbc.query("select coalesce(w.level_code, '-') lvl, count(*) open_count,"
                 + " sum(case when w.worst = 1 then 1 else 0 end) at_risk, sum(case when w.worst = 2 then 1 else 0 end) overdue"
-                + " from ticket t left join (select c.ticket_id, max(case " + RISK + " when 'OVERDUE' then 2 when 'AT_RISK'"
-                + " then 1 else 0 end) worst from board_clock c group by c.ticket_id) w on w.ticket_id = t.id"
-                + " where t.status <> 'CLOSED' group by coalesce(t.level_code, '-') order by lvl", params,
+                + " from (select t.level_code, " + WORST + " worst from ticket t where t.status <> 'CLOSED') w"
+                + " group by coalesce(w.level_code, '-') order by lvl", params,
                 (rs, i) -> new LevelCount(rs.getString("lvl"), rs.getInt("open_count"), rs.getInt("at_risk"), rs.getInt("overdue")));
         Map<String, ClockCount> byClock = new HashMap<>();
         jdbc.query("select c.clock, sum(case when c.state = 'PAUSED' then 0 else 1 end) running,"

@@ -57,7 +57,7 @@ public class CacheClocks {
             jdbc.update("delete from board_clock where ticket_id = ?", ticketId);
         }
         List<Object[]> rows = new java.util.ArrayList<>();
-        Instant boardDue = null;
+        BoardMarks board = BoardMarks.NONE;
         for (ClockStatus c : clocks) {
             if (!c.applicable() || !c.state().isRunning() && c.state() != ClockState.PAUSED) {
                 continue;
@@ -65,15 +65,14 @@ public class CacheClocks {
             // a clock stopped only by the business calendar keeps its deadline: it is running as far as time is concerned
             boolean held = c.state() == ClockState.PAUSED && c.calendarDueAt() == null;
             Instant due = c.state() == ClockState.PAUSED ? c.calendarDueAt() : c.dueAt();
-            if (!held && due != null && (boardDue == null || due.isBefore(boardDue))) {
-                boardDue = due;
-            }
+            board = board.with(held, due, c.atRiskAt(), c.risk());
             rows.add(new Object[] { ticketId, c.clock().name(), held ? "PAUSED" : "RUNNING", timestamp(due),
                     timestamp(c.atRiskAt()), held ? c.risk().name() : null,
                     held && c.remaining() != null ? c.remaining().getSeconds() : null, c.escalationLevel() });
         }
-        // the board's order: the nearest deadline of the rows stored as running, as the board ranked them before V67
-        t.cacheClocks(responseDue, resolutionDue, level, boardDue, clock.instant());
+        // the board's order (the nearest deadline of the rows stored as running, as the board ranked them before V67)
+        // and what its counts and risk filter read (V69), from the rows written here
+        t.cacheClocks(responseDue, resolutionDue, level, board, clock.instant());
         if (!rows.isEmpty()) {
             // one batch: a case's handful of clocks cost one statement, not one each
             jdbc.batchUpdate("insert into board_clock (ticket_id, clock, state, due_at, at_risk_at, paused_risk,"

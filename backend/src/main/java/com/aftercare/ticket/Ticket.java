@@ -136,6 +136,21 @@ public class Ticket {
     @Column(name = "board_due")
     @org.hibernate.annotations.OptimisticLock(excluded = true)
     private Instant boardDue;
+    /**
+     * What the board's counts and risk filter need, kept beside {@link #boardDue} from the same clock rows (V69, ADR
+     * 0066): the earliest instant a running clock turns at risk, the latest deadline among the running clocks that can
+     * (null with {@code boardAtRiskAt} set: no end), and the worst risk a held clock froze at (OVERDUE, AT_RISK or null).
+     * Read against the time of the query, never rewritten as time passes. Caches like {@link #boardDue}.
+     */
+    @Column(name = "board_at_risk_at")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    private Instant boardAtRiskAt;
+    @Column(name = "board_risk_until")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    private Instant boardRiskUntil;
+    @Column(name = "board_paused_risk")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    private String boardPausedRisk;
     @Version
     private long version;
 
@@ -230,7 +245,7 @@ public class Ticket {
     }
 
     /** The clock engine's latest answer, kept on the row so lists and filters need no replay. */
-    void cacheClocks(Instant responseDue, Instant resolutionDue, int escalationLevel, Instant boardDue, Instant at) {
+    void cacheClocks(Instant responseDue, Instant resolutionDue, int escalationLevel, BoardMarks board, Instant at) {
         // set once: a write on every evaluation would move the row's version under a user's edit for nothing
         if (this.clocksCachedAt == null) {
             this.clocksCachedAt = at;
@@ -238,7 +253,10 @@ public class Ticket {
         this.responseDue = responseDue;
         this.resolutionDue = resolutionDue;
         this.escalationLevel = escalationLevel;
-        this.boardDue = boardDue;
+        this.boardDue = board.due();
+        this.boardAtRiskAt = board.atRiskAt();
+        this.boardRiskUntil = board.riskUntil();
+        this.boardPausedRisk = board.pausedRisk();
         if (escalationLevel > 0) {
             this.escalated = true;
         }

@@ -1,0 +1,64 @@
+package com.aftercare.workflow;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The index the inbox's "unclaimed tasks of my roles" half walks ({@link ReadTaskInbox}, ADR 0066). That half reads
+ * the active unassigned tasks newest first and keeps those offered to one of the user's groups. The engine's indexes
+ * give it the create time of every task (ACT_IDX_TASK_CREATE): at a large integrator 100,000 open tasks, 85,000 of them
+ * claimed by engineers, each fetched to learn it is assigned, so an engineer's inbox (none of the 15,000 unclaimed tasks
+ * is theirs to take) read the whole table, about a second. On PostgreSQL the index holds the unclaimed active tasks
+ * only (partial), in the page's order; H2 has no partial indexes and gets the same order behind the assignee.
+ * <p>
+ * Created at start-up, not by Flyway, for the reason {@link JobAcquisitionIndex} gives (the engine makes its tables
+ * after Flyway on a fresh database); {@code create index if not exists} is a no-op on every later start.
+ */
+@Component
+class UnclaimedTaskIndex extends AbstractProcessEnginePlugin {
+
+    static final String INDEX_NAME = "AFTERCARE_IDX_TASK_UNCLAIMED";
+    private static final Logger LOG = LoggerFactory.getLogger(UnclaimedTaskIndex.class);
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        ensure(configuration.getDataSource(), configuration.getDatabaseType(), configuration.getDatabaseTablePrefix());
+    }
+
+    /** Creates the index unless it exists. Only the databases the product supports (H2, PostgreSQL). */
+    static void ensure(DataSource dataSource, String databaseType, String tablePrefix) {
+        String table = (tablePrefix == null ? "" : tablePrefix) + "ACT_RU_TASK";
+        String ddl = switch (databaseType) {
+            case "postgres" -> "create index if not exists " + INDEX_NAME + " on " + table
+                    + " (CREATE_TIME_ desc, ID_ desc) where ASSIGNEE_ is null and SUSPENSION_STATE_ = 1";
+            case "h2" -> "create index if not exists " + INDEX_NAME + " on " + table
+                    + " (ASSIGNEE_, SUSPENSION_STATE_, CREATE_TIME_ desc, ID_ desc)";
+            default -> null;
+        };
+        if (ddl == null) {
+            LOG.warn("Database {} is not supported by Aftercare: create an index on the unclaimed tasks of ACT_RU_TASK "
+                    + "(CREATE_TIME_ desc, ID_ desc) by hand, or each inbox reads every open task", databaseType);
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(ddl);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the unclaimed task index: " + ddl, e);
+        }
+    }
+}
