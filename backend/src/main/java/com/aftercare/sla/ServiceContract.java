@@ -123,6 +123,8 @@ public class ServiceContract {
 
     public Long getId() { return id; }
     public Long getCustomerId() { return customerId; }
+    /** Raised by every save: what tells a changed contract from the one a new ticket's assignment was built from. */
+    long getVersion() { return version; }
     public String getName() { return name; }
     public String getPolicyCode() { return policyCode; }
     public CalendarKind getCalendar() { return calendar; }

@@ -1,9 +1,14 @@
 package com.aftercare.ticket;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Limit;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeviceCases {
 
     private final TicketRepository tickets;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     DeviceCases(TicketRepository tickets) {
         this.tickets = tickets;
@@ -27,24 +34,78 @@ public class DeviceCases {
             Instant closedAt) {
     }
 
-    /**
-     * The device's case of this category, other than {@code ticketId}, closed last at or before {@code at} (of two
-     * closed at the same instant, the one reported first).
-     */
-    @Transactional(readOnly = true)
-    public Optional<DeviceCase> lastClosed(long deviceId, Category category, long ticketId, Instant at) {
-        return tickets.findClosedOnDevice(deviceId, category, ticketId, at, Limit.of(1)).stream()
-                .map(r -> new DeviceCase((Long) r[0], (String) r[1], (Category) r[2], (Instant) r[3], (Instant) r[4],
-                        (Instant) r[5]))
-                .findFirst();
+    /** What the warranty step asks of a device at each report: its case of the category closed last and its recent cases. */
+    public record History(Optional<DeviceCase> lastClosed, int received) {
     }
 
     /**
-     * How many of the device's cases of this category were received in [from, to], counted up to {@code atMost} (a
-     * caller that asks "at least n?" need not count a long history).
+     * The device's case of {@code closedCategory}, other than {@code ticketId}, closed last at or before {@code at} (of
+     * two closed at the same instant, the one reported first; none when closedCategory is null), and how many of its
+     * cases of {@code receivedCategory} were received in [from, to], counted up to {@code atMost} (a caller that asks
+     * "at least n?" need not count a long history). The two bounded questions of ADR 0057 as the two halves of one
+     * UNION ALL, each with its own order and limit, so a report asks the database once (ADR 0065). A native query still flushes the transaction's pending changes first, as the two JPQL
+     * queries did, so the report's own ticket is counted with its category.
      */
     @Transactional(readOnly = true)
-    public int receivedBetween(long deviceId, Category category, Instant from, Instant to, int atMost) {
-        return tickets.findReceivedOnDevice(deviceId, category, from, to, Limit.of(atMost)).size();
+    public History history(long deviceId, Category closedCategory, long ticketId, Instant at, Category receivedCategory,
+            Instant from, Instant to, int atMost) {
+        if (atMost < 1 || atMost > 100) {
+            throw new IllegalArgumentException("atMost " + atMost);
+        }
+        // closed_at >= the epoch rather than "is not null": H2 sorts NULL first in an index, so a range that has only an
+        // upper bound walks every open case of the device (ix_ticket_device_category_closed, V68) before the first closed
+        // one; with a lower bound it starts at the first closing. No case was closed before 1970.
+        // the limit as a literal: H2 has answered a cached statement with the limit of its first call (ADR 0064)
+        String sql = """
+                select * from (
+                  (select 1 as part, t.id, t.number, t.category, t.received_at, t.resolved_at, t.closed_at from ticket t
+                    where t.device_id = :device and t.category = :closedCategory and t.id <> :ticket
+                      and t.closed_at >= :closedFrom and t.closed_at <= :at
+                    order by t.closed_at desc, t.received_at, t.id fetch first 1 rows only)
+                  union all
+                  (select 2 as part, t.id, null, null, null, null, null from ticket t
+                    where t.device_id = :device and t.category = :receivedCategory
+                      and t.received_at >= :from and t.received_at <= :to
+                    fetch first %d rows only)
+                ) h""".formatted(atMost);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(sql)
+                .setParameter("device", deviceId)
+                .setParameter("closedCategory", closedCategory == null ? "" : closedCategory.name())
+                .setParameter("ticket", ticketId)
+                .setParameter("closedFrom", Instant.EPOCH)
+                .setParameter("at", at)
+                .setParameter("receivedCategory", receivedCategory.name())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+        Optional<DeviceCase> closed = Optional.empty();
+        int received = 0;
+        for (Object[] r : rows) {
+            if (((Number) r[0]).intValue() == 1) {
+                closed = Optional.of(new DeviceCase(((Number) r[1]).longValue(), (String) r[2], Category.valueOf((String) r[3]),
+                        instant(r[4]), instant(r[5]), instant(r[6])));
+            } else {
+                received++;
+            }
+        }
+        return new History(closed, received);
+    }
+
+    /** A timestamp with time zone as the driver hands it over in a native query (H2, PostgreSQL). */
+    private static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        throw new IllegalStateException("Not a point in time: " + value.getClass().getName());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -75,25 +74,6 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     @EntityGraph(attributePaths = { "site" })
     @Query("select t from Ticket t where t.policyId is null")
     List<Ticket> findWithoutPolicy();
-
-    /**
-     * The device's cases of one category closed at or before {@code at}, other than {@code excludeId}, latest closure
-     * first (RR-5); ties in the order the device's history lists them. Columns only: no ticket becomes managed.
-     */
-    @Query("""
-            select t.id, t.number, t.category, t.receivedAt, t.resolvedAt, t.closedAt from Ticket t
-            where t.device.id = :deviceId and t.category = :category and t.id <> :excludeId
-              and t.closedAt is not null and t.closedAt <= :at
-            order by t.closedAt desc, t.receivedAt, t.id""")
-    List<Object[]> findClosedOnDevice(@Param("deviceId") Long deviceId, @Param("category") Category category,
-            @Param("excludeId") Long excludeId, @Param("at") Instant at, Limit limit);
-
-    /** Ids of the device's cases of one category received in [from, to] (RR-6), as many as {@code limit} asks. */
-    @Query("""
-            select t.id from Ticket t
-            where t.device.id = :deviceId and t.category = :category and t.receivedAt >= :from and t.receivedAt <= :to""")
-    List<Long> findReceivedOnDevice(@Param("deviceId") Long deviceId, @Param("category") Category category,
-            @Param("from") Instant from, @Param("to") Instant to, Limit limit);
 
     /**
      * Tickets whose requester's phone, with spaces, dashes, brackets and the plus sign taken out, ends with the

@@ -73,9 +73,14 @@ public class AssessWarranty {
         Device device = ticket.getDevice();
         // the case closed last before this report is the only candidate: if the same fault came back too late after
         // it, it came back too late after every earlier one too
-        Optional<DeviceCases.DeviceCase> repeatOf = device == null || ticket.getCategory() == null ? Optional.empty()
-                : deviceCases.lastClosed(device.getId(), ticket.getCategory(), ticketId, received)
-                        .filter(c -> !reported.isAfter(c.closedAt().atZone(zone).toLocalDate().plusMonths(REPEAT_MONTHS)));
+        // DEFECT cases (this one included) received from the first day of the window up to this report; both questions
+        // of the device in one statement (ADR 0065)
+        Instant windowStart = reported.minusMonths(FAILURE_WINDOW_MONTHS).atStartOfDay(zone).toInstant();
+        DeviceCases.History history = device == null ? new DeviceCases.History(Optional.empty(), 0)
+                : deviceCases.history(device.getId(), ticket.getCategory(), ticketId, received, Category.DEFECT, windowStart,
+                        received, FAILURES);
+        Optional<DeviceCases.DeviceCase> repeatOf = history.lastClosed()
+                .filter(c -> !reported.isAfter(c.closedAt().atZone(zone).toLocalDate().plusMonths(REPEAT_MONTHS)));
         LocalDate warrantyEnd = device == null ? null
                 : device.getWarrantyEnd() != null ? device.getWarrantyEnd() : contractWarranty.deviceWarrantyEnd(ticket.getContractId());
         boolean inWarranty = warrantyEnd == null || !reported.isAfter(warrantyEnd);
@@ -89,10 +94,7 @@ public class AssessWarranty {
             timeline.record(ticketId, new CaseEvent.RepeatRepairFlagged(repeatOf.get().number()));
         }
 
-        // DEFECT cases (this one included) received from the first day of the window up to this report
-        Instant windowStart = reported.minusMonths(FAILURE_WINDOW_MONTHS).atStartOfDay(zone).toInstant();
-        long failures = device == null ? 0
-                : deviceCases.receivedBetween(device.getId(), Category.DEFECT, windowStart, received, FAILURES);
+        long failures = history.received();
         boolean replacementOwed = failures >= FAILURES && warranty.getReplacementCause() == null;
         return new Assessment(freeReason, repeatOf.map(DeviceCases.DeviceCase::number).orElse(null), replacementOwed);
     }

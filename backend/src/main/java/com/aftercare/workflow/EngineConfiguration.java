@@ -8,6 +8,7 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DefaultCacheFactory;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -75,6 +76,12 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
                     ? new ScalaFeelEngineFactory() : new ScalaFeelEngineFactory(built.getFeelCustomFunctionProviders()))
                     .createInstance()));
         }
+        // the latest version of a key answered from the cache while one repository stamp per command is unchanged
+        // (KnownLatestDefinitions, ADR 0065); the engine hands it its deployers in postInit
+        if (configuration.getDeploymentCache() == null) {
+            // the engine's defaults: its cache factory and 1,000 entries per kind (nothing here configures either)
+            configuration.setDeploymentCache(new KnownLatestDefinitions(new DefaultCacheFactory(), 1000));
+        }
         // no CMMN: one more model language, one more route in, and nothing of ours uses it
         configuration.setCmmnEnabled(false);
         // a closed case's engine history under 10 KB (ADRs 0056, 0058); the level object wins over camunda.bpm.history-level
@@ -92,6 +99,17 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
                 configuration.setCustomHistoryEventHandlers(new ArrayList<>());
             }
             configuration.getCustomHistoryEventHandlers().add(0, new ProductHistoryWriter());
+        }
+    }
+
+    /**
+     * The engine builds its deployers after preInit and hands them only to a deployment cache it created itself: ours
+     * (set in preInit) gets them here, as the engine's own would have.
+     */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getDeploymentCache() instanceof KnownLatestDefinitions known && configuration.getDeployers() != null) {
+            known.setDeployers(configuration.getDeployers());
         }
     }
 }

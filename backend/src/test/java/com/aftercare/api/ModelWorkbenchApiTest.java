@@ -376,6 +376,57 @@ class ModelWorkbenchApiTest extends IntegrationTest {
         assertThat(api.get(null, "/api/models").status()).isEqualTo(401);
     }
 
+    /** The fault-intake definition the case of a report made now over HTTP runs on. */
+    private String intakeDefinitionOfANewReport() {
+        ApiClient.Response r = api.post("t-desk", "/api/tickets", ticketBody("HOTLINE", "LOW", "LOW"));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+        Ticket ticket = tickets.get(r.body().path("id").asLong());
+        return runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getProcessInstanceId()).singleResult()
+                .getProcessDefinitionId();
+    }
+
+    /**
+     * ADR 0065: the engine answers "latest fault-intake" from its cache while the repository is unchanged. A version
+     * deployed on the workbench, and one deployed by another engine on the same database (a second node: this engine's
+     * cache is never told), each start the very next report.
+     */
+    @Test
+    void aNewFaultIntakeVersionStartsTheNextReportWhereverItWasDeployed() {
+        String intake = shipped("fault-intake.bpmn");
+        String first = intakeDefinitionOfANewReport();
+        assertThat(intakeDefinitionOfANewReport()).isEqualTo(first);
+
+        ApiClient.Response deployed = deploy(OWNER, "fault-intake.bpmn",
+                replace(intake, "name=\"Fault intake / 故障受理\"", "name=\"Fault intake / 故障受理 (v+1)\""), "Renamed");
+        assertThat(deployed.status()).as(deployed.body().toString()).isEqualTo(201);
+        String workbench = deployed.body().path("definitions").get(0).path("definitionId").asText();
+        assertThat(workbench).isNotEqualTo(first);
+        assertThat(intakeDefinitionOfANewReport()).isEqualTo(workbench);
+        assertThat(intakeDefinitionOfANewReport()).isEqualTo(workbench);
+
+        ProcessEngineConfigurationImpl otherNode = (ProcessEngineConfigurationImpl) org.camunda.bpm.engine.ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration();
+        otherNode.setCmmnEnabled(false);
+        otherNode.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
+        otherNode.setProcessEngineName("otherNode" + System.nanoTime())
+                .setDataSource(engineConfiguration.getDataSource())
+                .setDatabaseSchemaUpdate(org.camunda.bpm.engine.ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
+                .setHistory(org.camunda.bpm.engine.ProcessEngineConfiguration.HISTORY_FULL)
+                .setJobExecutorActivate(false);
+        org.camunda.bpm.engine.ProcessEngine other = otherNode.buildProcessEngine();
+        try {
+            String id = other.getRepositoryService().createDeployment().name("other node")
+                    .addString("fault-intake.bpmn", replace(intake, "name=\"Fault intake / 故障受理\"",
+                            "name=\"Fault intake / 故障受理 (other node)\""))
+                    .deploy().getId();
+            deploymentsToDelete.add(id);
+            String elsewhere = other.getRepositoryService().createProcessDefinitionQuery().deploymentId(id).singleResult().getId();
+            assertThat(intakeDefinitionOfANewReport()).isEqualTo(elsewhere);
+        } finally {
+            other.close();
+        }
+    }
+
     @Test
     void newVersionForNewCasesOldCasesStayUntilMigratedAfterADryRun() {
         String dispatch = shipped("dispatch.bpmn");
