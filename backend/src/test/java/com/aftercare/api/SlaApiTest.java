@@ -32,6 +32,22 @@ class SlaApiTest extends IntegrationTest {
         api = new ApiClient(rest);
     }
 
+    @Autowired com.aftercare.ticket.CacheClocks cacheClocks;
+
+    /**
+     * The board's SQL reads the clocks each case cached when it last changed; its rows evaluate them now. In the product
+     * time only moves forward, so the two agree. Other classes in this JVM set the shared test clock back and forth
+     * (RepairProcessTest ships a case in September after the database has seen December), which can leave a case whose
+     * pause was cached as lying ahead of that moment's "now" (running towards a deadline) and is held now. The board
+     * checks below are over every open case, so they start from every case cached as the product would have cached it
+     * at this moment (as CacheMissingClocks does): they test the board, not the other classes' time travel.
+     */
+    private void everyOpenCaseCachedAsOfNow() {
+        for (Long id : jdbc.queryForList("select id from ticket where status <> 'CLOSED' order by id", Long.class)) {
+            cacheClocks.refresh(id);
+        }
+    }
+
     private long report(Duration ago) {
         Map<String, Object> body = ticketBody("HOTLINE", "MEDIUM", "MEDIUM"); // level 2: respond within 30 min
         body.put("receivedAt", clock.instant().minus(ago).toString());
@@ -51,6 +67,7 @@ class SlaApiTest extends IntegrationTest {
 
     @Test
     void boardShowsAtRiskAndOverdueCasesWithTheirClocksAndFilters() {
+        everyOpenCaseCachedAsOfNow();
         long atRisk = report(Duration.ofMinutes(25));
         long overdue = report(Duration.ofMinutes(45));
 
@@ -117,6 +134,7 @@ class SlaApiTest extends IntegrationTest {
 
     @Test
     void boardPagesOnTheServerAndItsCountsAgreeWithTheRowsEachFilterLists() {
+        everyOpenCaseCachedAsOfNow();
         report(Duration.ofMinutes(25));
         report(Duration.ofMinutes(45));
         report(Duration.ofMinutes(50));
