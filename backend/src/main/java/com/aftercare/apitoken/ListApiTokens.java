@@ -1,8 +1,6 @@
 package com.aftercare.apitoken;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aftercare.common.NativeQueryTimes;
 import com.aftercare.identity.Role;
 
 /** The API tokens for the administration, newest first, with their last use; never the token or its hash. */
@@ -30,7 +29,7 @@ public class ListApiTokens {
     public List<TokenView> all() {
         Map<Long, Instant> lastUses = new HashMap<>();
         for (Object[] row : tokens.lastUses()) {
-            lastUses.put(((Number) row[0]).longValue(), instant(row[1]));
+            lastUses.put(((Number) row[0]).longValue(), NativeQueryTimes.instant(row[1]));
         }
         return tokens.findAllByOrderByCreatedAtDescIdDesc().stream().map(t -> view(t, lastUses.get(t.getId()))).toList();
     }
@@ -45,23 +44,4 @@ public class ListApiTokens {
                 t.getCreatedAt(), t.getRevokedBy(), t.getRevokedAt(), lastUsedAt, t.isActive());
     }
 
-    /** Drivers differ in what a native query hands back for timestamp with time zone. */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        throw new IllegalStateException("unexpected time value " + value.getClass());
-    }
 }

@@ -1,8 +1,6 @@
 package com.aftercare.ticket;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +9,8 @@ import jakarta.persistence.PersistenceContext;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.common.NativeQueryTimes;
 
 /**
  * What the features that judge a device by its history (repeat repairs RR-5, repeated failures RR-6) ask of its cases.
@@ -84,7 +84,7 @@ public class DeviceCases {
         for (Object[] r : rows) {
             if (((Number) r[0]).intValue() == 1) {
                 closed = Optional.of(new DeviceCase(((Number) r[1]).longValue(), (String) r[2], Category.valueOf((String) r[3]),
-                        instant(r[4]), instant(r[5]), instant(r[6])));
+                        NativeQueryTimes.instant(r[4]), NativeQueryTimes.instant(r[5]), NativeQueryTimes.instant(r[6])));
             } else {
                 received++;
             }
@@ -92,20 +92,4 @@ public class DeviceCases {
         return new History(closed, received);
     }
 
-    /** A timestamp with time zone as the driver hands it over in a native query (H2, PostgreSQL). */
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        throw new IllegalStateException("Not a point in time: " + value.getClass().getName());
-    }
 }

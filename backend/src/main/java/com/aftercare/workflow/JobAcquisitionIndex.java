@@ -1,9 +1,5 @@
 package com.aftercare.workflow;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,13 +48,6 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         }
         String table = (tablePrefix == null ? "" : tablePrefix) + "ACT_RU_JOB";
         String ddl = "create index if not exists " + INDEX_NAME + " on " + table + " (TYPE_ desc, DUEDATE_ asc)";
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(ddl);
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the job acquisition index: " + ddl, e);
-        }
+        EngineIndexes.create(dataSource, ddl, "job acquisition index");
     }
 }

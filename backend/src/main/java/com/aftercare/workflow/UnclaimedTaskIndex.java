@@ -1,9 +1,5 @@
 package com.aftercare.workflow;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,13 +48,6 @@ class UnclaimedTaskIndex extends AbstractProcessEnginePlugin {
                     + "(CREATE_TIME_ desc, ID_ desc) by hand, or each inbox reads every open task", databaseType);
             return;
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(ddl);
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the unclaimed task index: " + ddl, e);
-        }
+        EngineIndexes.create(dataSource, ddl, "unclaimed task index");
     }
 }
