@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -7,6 +9,18 @@ import { VitePWA } from 'vite-plugin-pwa';
 // The backend (Spring Boot) serves target/classes/static from the module jar at "/".
 // During `npm run dev`, API calls are proxied to a locally running backend.
 const backend = process.env.AFTERCARE_BACKEND ?? 'http://localhost:18080';
+
+const TESTS = 'src/**/*.test.{ts,tsx}';
+
+/** The test files that replace a module with vi.mock: they need a module registry of their own (see test below). */
+function testFilesReplacingModules(dir = 'src'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return testFilesReplacingModules(path);
+    return /\.test\.tsx?$/.test(entry.name) && readFileSync(path, 'utf8').includes('vi.mock(') ? [path] : [];
+  });
+}
+const replacingModules = testFilesReplacingModules();
 
 export default defineConfig({
   plugins: [
@@ -61,11 +75,18 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     testTimeout: 30_000,
     // One test file per core. Vitest's default (cores - 1, for its main process) ran one file at a time on CI's two
     // cores, and the main process is nearly idle while the files run (ADR 0061).
     maxWorkers: availableParallelism(),
+    // A file in a fresh jsdom with freshly imported modules spent more time importing antd and the app than testing
+    // (import 168 s + environment 109 s of a 436 s run): the files share each worker's jsdom and module registry, and
+    // setup.ts puts back what a file may leave behind (ADR 0071). A file that replaces a module with vi.mock cannot
+    // share: the module is already imported for the files before it, so it keeps its fresh registry.
+    projects: [
+      { extends: true, test: { name: 'shared', include: [TESTS], exclude: replacingModules, isolate: false } },
+      { extends: true, test: { name: 'replacing-modules', include: replacingModules, isolate: true } },
+    ],
   },
 });
