@@ -58,8 +58,12 @@ class CrashDurabilityTest {
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 3);
     private static final int CLIENTS = 6;
     private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    /** -DargLine=-Dcrash.database=... where aftercare_crash is someone else's (a shared server) */
-    private static final String PG_DATABASE = System.getProperty("crash.database", "aftercare_crash");
+    /**
+     * This JVM's own database (dropped at the end): with one fixed name, two suites on one server (CI beside a
+     * developer's run) dropped each other's database in the middle of a round. -DargLine=-Dcrash.database=... names it.
+     */
+    private static final String PG_DATABASE = System.getProperty("crash.database",
+            "aftercare_crash_" + ProcessHandle.current().pid());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
