@@ -118,15 +118,28 @@ describe('TicketListPage', () => {
   });
 
   it('a search that stopped counting says "1,000+" and still offers the next page (ADR 0069)', async () => {
-    const row = (i: number) => ({ id: i, number: `INC-2026-${String(i).padStart(6, '0')}`, title: '黑屏', status: 'NEW' });
+    const row = (i: number) => ({
+      id: i,
+      number: `INC-2026-${String(i).padStart(6, '0')}`,
+      title: '黑屏',
+      status: 'NEW',
+    });
     const fetchMock = mockApi(['SERVICE_DESK']);
     fetchMock.mockImplementation((input: RequestInfo | URL) => {
       const url = String(input);
-      if (url === 'api/me') return json({ username: 'user', displayName: '王芳', roles: ['SERVICE_DESK'], customerId: 1 });
+      if (url === 'api/me')
+        return json({ username: 'user', displayName: '王芳', roles: ['SERVICE_DESK'], customerId: 1 });
       if (url.startsWith('api/tickets')) {
         const p = Number(new URL(url, 'http://x').searchParams.get('page') ?? 0);
         const content = Array.from({ length: 20 }, (_, i) => row(p * 20 + i + 1));
-        return json({ content, page: p, size: 20, totalElements: Math.max(1000, p * 20 + 20), totalPages: 50, totalCapped: true });
+        return json({
+          content,
+          page: p,
+          size: 20,
+          totalElements: Math.max(1000, p * 20 + 20),
+          totalPages: 50,
+          totalCapped: true,
+        });
       }
       return json([]);
     });

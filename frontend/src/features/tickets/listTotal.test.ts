@@ -32,7 +32,9 @@ describe('listTotal (ADR 0069)', () => {
 
   it('says so in Chinese', async () => {
     await i18n.changeLanguage('zh');
-    expect(i18n.t('tickets.foundAtLeast', { total: listTotal(page(0, 20, 20, 1000, true)).shown })).toBe('共 1,000+ 张工单');
+    expect(i18n.t('tickets.foundAtLeast', { total: listTotal(page(0, 20, 20, 1000, true)).shown })).toBe(
+      '共 1,000+ 张工单',
+    );
     expect(i18n.t('tickets.found', { total: listTotal(page(0, 20, 20, 47642)).shown })).toBe('共 47,642 张工单');
   });
 });
