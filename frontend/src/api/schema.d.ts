@@ -4176,6 +4176,7 @@ export interface components {
             page?: number;
             /** Format: int32 */
             size?: number;
+            totalCapped?: boolean;
             /** Format: int64 */
             totalElements?: number;
             /** Format: int32 */

@@ -295,6 +295,8 @@ export interface Page<T> {
   size: number;
   totalElements: number;
   totalPages: number;
+  /** The ticket list's text search only: more cases match than totalElements, which stopped counting (ADR 0069). */
+  totalCapped?: boolean;
 }
 
 export interface FormFieldOption {

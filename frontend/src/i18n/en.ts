@@ -196,7 +196,8 @@ const en = {
     sortDueSoonest: 'Resolution due, soonest first',
     sortLevel: 'Level, highest first',
     sortNumber: 'Number',
-    found: '{{count}} tickets',
+    found: '{{total}} tickets',
+    foundAtLeast: '{{total}}+ tickets',
     clearFilters: 'Clear filters',
   },
   detail: {

@@ -196,7 +196,8 @@ const zh: Shape<Messages> = {
     sortDueSoonest: '解决时限最近在前',
     sortLevel: '级别最高在前',
     sortNumber: '按单号',
-    found: '共 {{count}} 张工单',
+    found: '共 {{total}} 张工单',
+    foundAtLeast: '共 {{total}}+ 张工单',
     clearFilters: '清除筛选',
   },
   detail: {

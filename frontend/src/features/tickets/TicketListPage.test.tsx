@@ -117,6 +117,42 @@ describe('TicketListPage', () => {
     expect(screen.queryByText('engineer')).toBeNull();
   });
 
+  it('a search that stopped counting says "1,000+" and still offers the next page (ADR 0069)', async () => {
+    const row = (i: number) => ({
+      id: i,
+      number: `INC-2026-${String(i).padStart(6, '0')}`,
+      title: '黑屏',
+      status: 'NEW',
+    });
+    const fetchMock = mockApi(['SERVICE_DESK']);
+    fetchMock.mockImplementation((input: RequestInfo | URL) => {
+      const url = String(input);
+      if (url === 'api/me')
+        return json({ username: 'user', displayName: '王芳', roles: ['SERVICE_DESK'], customerId: 1 });
+      if (url.startsWith('api/tickets')) {
+        const p = Number(new URL(url, 'http://x').searchParams.get('page') ?? 0);
+        const content = Array.from({ length: 20 }, (_, i) => row(p * 20 + i + 1));
+        return json({
+          content,
+          page: p,
+          size: 20,
+          totalElements: Math.max(1000, p * 20 + 20),
+          totalPages: 50,
+          totalCapped: true,
+        });
+      }
+      return json([]);
+    });
+    renderPage('/tickets?q=黑屏&page=49');
+    await waitFor(() => expect(screen.getByTestId('ticket-total').textContent).toBe('1,000+ tickets'), SLOW);
+    // page 50 is full, so page 51 is offered although the bound names 50 pages
+    const next = document.querySelector('.ant-pagination-next')!;
+    expect(next.getAttribute('aria-disabled')).not.toBe('true');
+    fireEvent.click(next.querySelector('button') ?? next);
+    await waitFor(() => expect(listQueries(fetchMock).some((q) => q.get('page') === '50')).toBe(true), SLOW);
+    await waitFor(() => expect(screen.getByTestId('ticket-total').textContent).toBe('1,020+ tickets'), SLOW);
+  });
+
   it('searches what is typed on Enter, from the first page', async () => {
     const fetchMock = mockApi(['SERVICE_DESK']);
     renderPage('/tickets?page=3');

@@ -19,6 +19,7 @@ import { useIsPhone } from '../../shared/useIsPhone';
 import { useEngineerNames } from '../../shared/useEngineerNames';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { TICKET_SORTS, ticketKeys, ticketsApi, type TicketFilter, type TicketSort } from './api';
+import { listTotal } from './listTotal';
 import { requestLabel } from './requestLabel';
 
 const PAGE_SIZE = 20;
@@ -216,6 +217,7 @@ export function TicketListPage() {
     filter.overdue;
 
   const page = tickets.data;
+  const total = listTotal(page);
   return (
     <>
       <PageHeader title={t(isCustomer ? 'customer.ticketsTitle' : 'tickets.title')} />
@@ -375,7 +377,7 @@ export function TicketListPage() {
       </div>
       <div style={{ display: 'flex', gap: 12, alignItems: 'baseline', marginBottom: 8, flexWrap: 'wrap' }}>
         <Typography.Text type="secondary" data-testid="ticket-total">
-          {t('tickets.found', { count: page?.totalElements ?? 0 })}
+          {t(total.capped ? 'tickets.foundAtLeast' : 'tickets.found', { total: total.shown })}
         </Typography.Text>
         {filtered && (
           <Typography.Link
@@ -419,7 +421,7 @@ export function TicketListPage() {
         pagination={{
           current: (page?.page ?? filter.page) + 1,
           pageSize: page?.size ?? filter.size,
-          total: page?.totalElements ?? 0,
+          total: total.pagerTotal,
           showSizeChanger: true,
           onChange: (p, size) => update({ page: p - 1, size: size === PAGE_SIZE ? undefined : size }),
         }}

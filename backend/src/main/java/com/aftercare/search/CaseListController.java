@@ -29,7 +29,12 @@ class CaseListController {
         this.searchCases = searchCases;
     }
 
-    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+    /**
+     * A page of the list. {@code totalCapped}: a text search matched more than {@code totalElements} cases and stopped
+     * counting (SearchCases.COUNT_CAP, docs/adr/0069); {@code totalPages} then counts the pages up to there, and the
+     * pages after it are still served. Without it both are exact, as before.
+     */
+    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages, boolean totalCapped) {
     }
 
     @GetMapping("/api/tickets")
@@ -51,6 +56,6 @@ class CaseListController {
         SearchCases.Result result = searchCases.search(new CaseQuery(q, status, siteId, deviceId, assignee, level, channel, requestType, from, to,
                 overdue, sort, direction, page, size));
         return new PageView<>(result.content(), page, size, result.totalElements(),
-                (int) ((result.totalElements() + size - 1) / size));
+                (int) ((result.totalElements() + size - 1) / size), result.totalCapped());
     }
 }

@@ -28,6 +28,7 @@ import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.Grade;
 import com.aftercare.ticket.NewTicket;
 import com.aftercare.ticket.Ticket;
+import com.aftercare.ticket.TicketSummary;
 
 /**
  * Issue 15, "find anything": the search box of the ticket list (GET /api/tickets?q=) finds a case by a word of its
@@ -39,6 +40,7 @@ class SearchCasesTest extends IntegrationTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired AccountService accounts;
+    @Autowired SearchCases searchCases;
     ApiClient api;
     /** Two Chinese characters no other test writes, so a search for them finds only this test's cases. */
     String word;
@@ -156,7 +158,59 @@ class SearchCasesTest extends IntegrationTest {
         ApiClient.Response second = api.get("t-desk", "/api/tickets?" + q + "&sort=NUMBER&direction=ASC&size=1&page=1");
         assertThat(second.body().path("totalElements").asLong()).isEqualTo(2);
         assertThat(second.body().path("totalPages").asInt()).isEqualTo(2);
+        assertThat(second.body().path("totalCapped").asBoolean(true)).as("below the cap the count is exact").isFalse();
         assertThat(second.body().path("content").findValuesAsText("number")).containsExactly(caseB.getNumber());
+    }
+
+    /**
+     * docs/adr/0069: a text search counts at most COUNT_CAP matches. With a cap of 1 the word's two cases are more
+     * than the cap: the total is a lower bound and says so; at a cap of 2 it is exact again. Pages go on past the cap.
+     */
+    @Test
+    void aTextSearchStopsCountingAtTheCapAndSaysSo() {
+        assertThat(SearchCases.COUNT_CAP).isEqualTo(1_000);
+
+        SearchCases.Result first = searchCases.search(query(word, null, null, 0, 1), 1);
+        assertThat(first.totalCapped()).isTrue();
+        assertThat(first.totalElements()).isEqualTo(1);
+        assertThat(first.content()).extracting(TicketSummary::number).containsExactly(caseB.getNumber());
+        // the next page is served and raises the lower bound to the rows seen
+        SearchCases.Result second = searchCases.search(query(word, null, null, 1, 1), 1);
+        assertThat(second.content()).extracting(TicketSummary::number).containsExactly(caseA.getNumber());
+        assertThat(second.totalCapped()).isTrue();
+        assertThat(second.totalElements()).isEqualTo(2);
+        // a page that is not full is the last one: the total is exact again
+        SearchCases.Result whole = searchCases.search(query(word, null, null, 0, 20), 1);
+        assertThat(whole.totalCapped()).isFalse();
+        assertThat(whole.totalElements()).isEqualTo(2);
+        assertThat(whole.content()).extracting(TicketSummary::number).containsExactly(caseB.getNumber(), caseA.getNumber());
+        // another sort than newest first reads the matches the old way, capped the same
+        SearchCases.Result byTitle = searchCases.search(query(word, CaseSort.TITLE, SortDirection.ASC, 0, 1), 1);
+        assertThat(byTitle.content()).extracting(TicketSummary::number).containsExactly(caseB.getNumber());
+        assertThat(byTitle.totalCapped()).isTrue();
+
+        SearchCases.Result exact = searchCases.search(query(word, null, null, 0, 1), 2);
+        assertThat(exact.totalCapped()).isFalse();
+        assertThat(exact.totalElements()).isEqualTo(2);
+        assertThat(exact.content()).extracting(TicketSummary::number).containsExactly(caseB.getNumber());
+    }
+
+    /** Two messages of one case say the word: more matching messages than the cap are still one case, counted exactly. */
+    @Test
+    void aCaseThatSaysTheWordTwiceIsCountedOnce() {
+        String said = randomHan() + randomHan() + randomHan();
+        String path = "/api/tickets/" + caseA.getId() + "/conversation";
+        assertThat(api.post("t-desk", path, Map.of("body", "第一次" + said)).status()).isEqualTo(201);
+        assertThat(api.post("t-desk", path, Map.of("body", "第二次" + said)).status()).isEqualTo(201);
+
+        SearchCases.Result result = searchCases.search(query(said, null, null, 0, 20), 1);
+        assertThat(result.totalCapped()).isFalse();
+        assertThat(result.totalElements()).isEqualTo(1);
+        assertThat(result.content()).extracting(TicketSummary::number).containsExactly(caseA.getNumber());
+    }
+
+    private static CaseQuery query(String text, CaseSort sort, SortDirection direction, int page, int size) {
+        return new CaseQuery(text, null, null, null, null, null, null, null, null, null, false, sort, direction, page, size);
     }
 
     @Test
