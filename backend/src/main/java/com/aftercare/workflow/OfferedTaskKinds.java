@@ -26,11 +26,13 @@ import org.springframework.stereotype.Component;
  * instead of looking up every unclaimed task's candidate links (ADR 0070). The engine keeps the candidate groups off the
  * task row, in ACT_RU_IDENTITYLINK; the models say them per kind of task: {@code camunda:candidateGroups="ENGINEER"}.
  * <p>
- * The kinds are a <em>superset</em> of what is offered, never a subset: a kind whose groups the model does not name as
- * literals (an expression, a potential owner, a task listener that might add groups) is offered to every group, and
- * the inbox still asks each task's candidate links (the engine's own truth), so a kind too many costs time, not a wrong
- * task. A candidate group added to a task through the API at run time ({@code TaskService#addCandidateGroup}) is not
- * seen here: the product never does that (OfferedTaskKindsTest compares the inbox with the engine's own query).
+ * A kind is <em>exact</em> when every deployed model that has it names the same literal groups and nothing else can
+ * add one: its tasks were given exactly those candidate links by the engine, so the inbox takes them by kind alone.
+ * Any other kind (groups from an expression, a {@code potentialOwner}, a task listener that might add groups, or
+ * different groups in two models) is asked with each task's candidate links, the engine's own truth: a kind too many
+ * costs time, not a wrong task. A candidate group added to or removed from a running task through the API
+ * ({@code TaskService#addCandidateGroup}) is not seen: the product never does that (OfferedTaskKindsTest compares the
+ * inbox with the engine's own query).
  * <p>
  * The models are read from every deployed process definition (all versions: old tasks keep their definition). What was
  * read is kept under a <em>repository stamp</em>, the number of deployments and the newest deploy time, which the
@@ -46,13 +48,36 @@ class OfferedTaskKinds {
     record Stamp(long deployments, Timestamp newest) {
     }
 
-    /** The kinds of task offered to each group, and those offered to any group (groups not known from the model). */
-    record Known(Stamp stamp, Map<String, Set<String>> byGroup, Set<String> anyGroup) {
+    /**
+     * What the models say. {@code exact}: kinds whose every definition names the same literal candidate groups, so a
+     * task of that kind is offered to exactly those groups (the engine wrote its candidate links from them). {@code byGroup}:
+     * every kind a group is named on somewhere. {@code anyGroup}: kinds whose groups the model does not state.
+     */
+    record Known(Stamp stamp, Map<String, Set<String>> exact, Map<String, Set<String>> byGroup, Set<String> anyGroup) {
 
-        /** The kinds offered to one of {@code groups}, sorted (the same statement text for the same groups). */
-        Set<String> offeredTo(Collection<String> groups) {
+        /** The kinds offered to one of {@code groups} whose tasks need no look-up of their links, sorted. */
+        Set<String> exactlyOfferedTo(Collection<String> groups) {
+            Set<String> kinds = new TreeSet<>();
+            exact.forEach((kind, named) -> {
+                if (groups.stream().anyMatch(named::contains)) {
+                    kinds.add(kind);
+                }
+            });
+            return kinds;
+        }
+
+        /** The kinds that may be offered to one of {@code groups}, but only a task's candidate links can say: sorted. */
+        Set<String> perhapsOfferedTo(Collection<String> groups) {
             Set<String> kinds = new TreeSet<>(anyGroup);
             groups.forEach(g -> kinds.addAll(byGroup.getOrDefault(g, Set.of())));
+            kinds.removeAll(exact.keySet());
+            return kinds;
+        }
+
+        /** Every kind that may be offered to one of {@code groups}. */
+        Set<String> offeredTo(Collection<String> groups) {
+            Set<String> kinds = new TreeSet<>(exactlyOfferedTo(groups));
+            kinds.addAll(perhapsOfferedTo(groups));
             return kinds;
         }
     }
@@ -94,19 +119,30 @@ class OfferedTaskKinds {
         // listed after the stamp was read: a definition deployed in between is in the list (a superset is harmless)
         List<ProcessDefinition> definitions = repositoryService.createProcessDefinitionQuery().list();
         Map<String, Set<String>> byGroup = new HashMap<>();
+        Map<String, Set<Set<String>>> groupSetsByKind = new HashMap<>();
         Set<String> anyGroup = new HashSet<>();
         Set<String> listed = new HashSet<>();
         for (ProcessDefinition definition : definitions) {
             listed.add(definition.getId());
             DefinitionKinds kinds = byDefinition.computeIfAbsent(definition.getId(),
                     id -> kindsOf(repositoryService.getBpmnModelInstance(id)));
-            kinds.groupsByKind().forEach((kind, groups) -> groups.forEach(g -> byGroup.computeIfAbsent(g, x -> new HashSet<>()).add(kind)));
+            kinds.groupsByKind().forEach((kind, groups) -> {
+                groups.forEach(g -> byGroup.computeIfAbsent(g, x -> new HashSet<>()).add(kind));
+                groupSetsByKind.computeIfAbsent(kind, k -> new HashSet<>()).add(groups);
+            });
             anyGroup.addAll(kinds.anyGroup());
         }
         byDefinition.keySet().retainAll(listed); // deleted deployments
+        Map<String, Set<String>> exact = new HashMap<>();
+        groupSetsByKind.forEach((kind, sets) -> {
+            // one group set for the kind in every model that has it (another process may use the same task id)
+            if (sets.size() == 1 && !anyGroup.contains(kind)) {
+                exact.put(kind, Set.copyOf(sets.iterator().next()));
+            }
+        });
         Map<String, Set<String>> frozen = new HashMap<>();
         byGroup.forEach((g, kinds) -> frozen.put(g, Set.copyOf(kinds)));
-        Known fresh = new Known(stamp, Map.copyOf(frozen), Set.copyOf(anyGroup));
+        Known fresh = new Known(stamp, Map.copyOf(exact), Map.copyOf(frozen), Set.copyOf(anyGroup));
         known = fresh;
         return fresh;
     }
@@ -133,8 +169,8 @@ class OfferedTaskKinds {
                             .filterByType(CamundaTaskListener.class).list().stream()
                             .allMatch(l -> "complete".equals(l.getCamundaEvent()) || "delete".equals(l.getCamundaEvent())
                                     || OWN_CREATE_LISTENERS.contains(Objects.toString(l.getCamundaDelegateExpression(), ""))));
-            if (literal) {
-                groups.forEach(g -> groupsByKind.computeIfAbsent(task.getId(), k -> new HashSet<>()).add(g.trim()));
+            if (literal) { // no groups at all: offered to none (kept, so another model's groups for the kind are not exact)
+                groupsByKind.put(task.getId(), Set.copyOf(groups.stream().map(String::trim).toList()));
             } else {
                 anyGroup.add(task.getId());
             }

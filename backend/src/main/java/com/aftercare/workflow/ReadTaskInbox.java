@@ -74,34 +74,44 @@ public class ReadTaskInbox {
     private record PageOfTasks(List<Task> tasks, OfferedTaskKinds.Known kinds) {
     }
 
+    private static final String UNCLAIMED = "from ACT_RU_TASK T where T.ASSIGNEE_ is null and T.SUSPENSION_STATE_ = 1";
+    private static final String CANDIDATE = " and exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = T.ID_"
+            + " and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (:groups))";
+
     /**
-     * Unclaimed, active, offered to one of my roles: the engine's "candidate group in" (it excludes assigned tasks),
-     * asked first by kind of task (ADR 0070): the kinds the models offer to my groups, as literals (the planner sees
-     * how many unclaimed tasks each kind has: an engineer's few through their kinds' index ranges, the desk's many by
-     * walking the unclaimed tasks newest first), then each remaining task's candidate links, the engine's own truth.
-     * Null: no model offers anything to these groups.
+     * Unclaimed, active, offered to one of my roles (the engine's "candidate group in" excludes assigned tasks), by
+     * kind of task (ADR 0070): the kinds the models offer exactly to one of my groups are taken by kind alone, the
+     * kinds only a task's candidate links can decide are asked those links. Each kind's tasks are one range of the
+     * index by kind, newest first; a task has one kind, so the kinds' ranges are disjoint and a task offered to two of
+     * my groups is one row. Empty: no model offers anything to these groups.
      */
-    private static String offered(Set<Role> roles, OfferedTaskKinds.Known kinds) {
+    private static List<String> offeredByKind(Set<Role> roles, OfferedTaskKinds.Known kinds, String select, String tail) {
+        List<String> parts = new ArrayList<>();
         if (roles.isEmpty()) {
-            return null;
+            return parts;
         }
-        Set<String> offered = kinds.offeredTo(roles.stream().map(Role::name).toList());
-        if (offered.isEmpty()) {
-            return null;
+        List<String> groups = roles.stream().map(Role::name).toList();
+        for (String kind : kinds.exactlyOfferedTo(groups)) {
+            parts.add(select + UNCLAIMED + " and T.TASK_DEF_KEY_ = " + literal(kind) + tail);
         }
-        // user-task ids of deployed models (XML names: no quotes), quoted as SQL literals all the same
-        String in = String.join(", ", offered.stream().map(k -> "'" + k.replace("'", "''") + "'").toList());
-        return "from ACT_RU_TASK T where T.ASSIGNEE_ is null and T.SUSPENSION_STATE_ = 1 and T.TASK_DEF_KEY_ in (" + in + ")"
-                + " and exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = T.ID_ and I.TYPE_ = 'candidate'"
-                + " and I.GROUP_ID_ in (:groups))";
+        for (String kind : kinds.perhapsOfferedTo(groups)) {
+            parts.add(select + UNCLAIMED + " and T.TASK_DEF_KEY_ = " + literal(kind) + CANDIDATE + tail);
+        }
+        return parts;
+    }
+
+    /** A user-task id of a deployed model (an XML name: no quotes) as an SQL literal, quoted all the same. */
+    private static String literal(String kind) {
+        return "'" + kind.replace("'", "''") + "'";
     }
 
     /**
      * The page's tasks: mine, and the unclaimed ones of my roles' candidate groups (active ones only), as the engine's
      * query "assignee = me or a candidate group of mine" answers. That query joins every task to its identity links
      * and removes duplicates before it can sort, so it reads every open task: 100,000 at a large integrator (ADR 0064).
-     * Asked as its two halves (disjoint: assigned to me, or unassigned), each walks an index newest first and stops
-     * after the page's end, in the page's own order (create time, then id), so the union's first rows are the page;
+     * Asked as disjoint parts (assigned to me; unassigned, one part per kind of task offered to me, ADR 0070), each
+     * walks an index range newest first and stops after the page's end, in the page's own order (create time, then
+     * id), so the union's first rows are the page;
      * the engine then loads the page's tasks by id. The statement also returns the repository stamp the offered kinds
      * were read under ({@link OfferedTaskKinds}); after a deployment it is asked again with the new kinds.
      */
@@ -132,9 +142,9 @@ public class ReadTaskInbox {
         long offset = (long) page * size;
         String order = " order by CREATE_TIME_ desc, ID_ desc";
         String sql = "select ID_, CREATE_TIME_ from ((select ID_, CREATE_TIME_ " + MINE + order + " limit " + upTo + ")";
-        String offered = offered(roles, kinds);
-        if (offered != null) {
-            sql += " union (select T.ID_, T.CREATE_TIME_ " + offered + " order by T.CREATE_TIME_ desc, T.ID_ desc limit " + upTo + ")";
+        for (String kind : offeredByKind(roles, kinds, "select T.ID_, T.CREATE_TIME_ ",
+                " order by T.CREATE_TIME_ desc, T.ID_ desc limit " + upTo)) {
+            sql += " union all (" + kind + ")";
         }
         sql += ") x" + order + " limit " + size + " offset " + offset;
         // the stamp's one row, with the page's rows beside it (none: the stamp alone)
@@ -151,10 +161,12 @@ public class ReadTaskInbox {
         return stamp[0];
     }
 
-    /** The whole inbox's size: the two disjoint halves counted in one statement. */
+    /** The whole inbox's size: the disjoint parts (mine, each kind offered to me) counted in one statement. */
     private long count(String user, Set<Role> roles, OfferedTaskKinds.Known kinds) {
-        String offered = offered(roles, kinds);
-        String sql = "select (select count(*) " + MINE + ")" + (offered == null ? "" : " + (select count(*) " + offered + ")");
+        String sql = "select (select count(*) " + MINE + ")";
+        for (String kind : offeredByKind(roles, kinds, "select count(*) ", "")) {
+            sql += " + (" + kind + ")";
+        }
         Long total = jdbc.queryForObject(sql, params(user, roles), Long.class);
         return total == null ? 0 : total;
     }

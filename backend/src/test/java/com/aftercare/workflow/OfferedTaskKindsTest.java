@@ -60,6 +60,8 @@ class OfferedTaskKindsTest extends IntegrationTest {
         assertThat(userTasks).as("the shipped models' user tasks").isGreaterThan(20);
         // no shipped kind is offered to every group: else an engineer's inbox would ask the desk's unclaimed tasks again
         assertThat(known.anyGroup()).isEmpty();
+        List<String> everyRole = java.util.Arrays.stream(Role.values()).map(Role::name).toList();
+        assertThat(known.perhapsOfferedTo(everyRole)).as("every shipped kind is taken by kind alone").isEmpty();
         assertThat(known.offeredTo(List.of(Role.ENGINEER.name()))).doesNotContain("firstLineResolution", "assignEngineer")
                 .contains("acceptAssignment", "diagnoseAndFix", "quoteWork");
     }
@@ -69,12 +71,18 @@ class OfferedTaskKindsTest extends IntegrationTest {
         report(Category.DEFECT); // a desk task, so the desk's inbox is not empty whatever ran before
         inbox.read("t-eng", roles("t-eng")); // the kinds read under the repository as it is now
         String deployment = repositoryService.createDeployment().name("offered kinds test")
-                .addString("offered-kinds-test.bpmn", MODEL).deploy().getId();
+                .addString("offered-kinds-test.bpmn", MODEL).addString("offered-kinds-other.bpmn", OTHER_MODEL).deploy().getId();
         try {
             OfferedTaskKinds.Known before = kinds.known();
             ProcessInstance a = runtimeService.startProcessInstanceByKey("offeredKindsTest", Map.of("group", "ENGINEER"));
             ProcessInstance b = runtimeService.startProcessInstanceByKey("offeredKindsTest", Map.of("group", "SUPERVISOR"));
+            ProcessInstance other = runtimeService.startProcessInstanceByKey("offeredKindsTestOther");
             agree("after a deployment the inbox did not know of");
+            assertThat(kinds.known().perhapsOfferedTo(List.of("ENGINEER"))).as("offered to another group by another model")
+                    .containsExactly("offeredKindsEngineer", "offeredKindsExpression");
+            assertThat(kinds.known().exactlyOfferedTo(List.of("ENGINEER"))).contains("offeredKindsBoth");
+            assertThat(ids("t-sup", Set.of(Role.SUPERVISOR))).contains(task(other, "offeredKindsEngineer"));
+            assertThat(ids("t-eng", Set.of(Role.ENGINEER))).doesNotContain(task(other, "offeredKindsEngineer"));
             assertThat(kinds.known().stamp()).as("the page read the new deployment's kinds").isNotEqualTo(before.stamp());
             assertThat(kinds.known().offeredTo(List.of("ENGINEER"))).contains("offeredKindsBoth", "offeredKindsEngineer",
                     "offeredKindsExpression");
@@ -137,6 +145,21 @@ class OfferedTaskKindsTest extends IntegrationTest {
     private String task(ProcessInstance instance, String kind) {
         return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(kind).singleResult().getId();
     }
+
+    /** Another process with a task of the same id, offered to another group: the kind is no longer exact. */
+    private static final String OTHER_MODEL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                targetNamespace="http://aftercare.test/offered-kinds-other">
+              <process id="offeredKindsTestOther" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <startEvent id="start"/>
+                <sequenceFlow id="f0" sourceRef="start" targetRef="offeredKindsEngineer"/>
+                <userTask id="offeredKindsEngineer" camunda:candidateGroups="SUPERVISOR"/>
+                <sequenceFlow id="f1" sourceRef="offeredKindsEngineer" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+            </definitions>
+            """;
 
     /** Three kinds at once: offered to two groups, to one, and to whatever the variable "group" says. */
     private static final String MODEL = """
