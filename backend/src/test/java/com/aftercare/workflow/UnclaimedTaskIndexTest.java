@@ -34,6 +34,12 @@ class UnclaimedTaskIndexTest extends IntegrationTest {
         UnclaimedTaskIndex.ensure(configuration.getDataSource(), configuration.getDatabaseType(),
                 configuration.getDatabaseTablePrefix());
         assertThat(indexColumns(UnclaimedTaskIndex.INDEX_NAME)).isEqualTo(expected);
+        assertThat(indexColumns(UnclaimedTaskIndex.BY_KIND_INDEX_NAME)).as("by kind of task, PostgreSQL only (ADR 0070)")
+                .isEqualTo("postgres".equals(configuration.getDatabaseType())
+                        ? List.of("TASK_DEF_KEY_", "CREATE_TIME_", "ID_") : List.of());
+        assertThat(indexColumns(UnclaimedTaskIndex.MINE_INDEX_NAME)).as("a user's active tasks, PostgreSQL only (ADR 0070)")
+                .isEqualTo("postgres".equals(configuration.getDatabaseType())
+                        ? List.of("ASSIGNEE_", "CREATE_TIME_", "ID_") : List.of());
     }
 
     /** The index's columns in order, upper case (PostgreSQL reports unquoted names in lower case). */
