@@ -28,9 +28,10 @@ const task = (n: number): Task => ({
 });
 
 /** An inbox of `total` tasks that the server pages; `total` may change between calls (tasks done by others). */
-function mockInbox(inbox: { total: number }) {
+function mockInbox(inbox: { total: number; heldBy?: string }) {
   const fetchMock = vi.fn((input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://x');
+    if (url.pathname === '/api/engineers') return json(ENGINEERS);
     if (url.pathname !== '/api/tasks/page') return json({ status: 404 }, 404);
     const page = Number(url.searchParams.get('page'));
     const size = Number(url.searchParams.get('size'));
@@ -38,18 +39,23 @@ function mockInbox(inbox: { total: number }) {
     const content = Array.from({ length: Math.max(0, Math.min(size, inbox.total - from)) }, (_, i) =>
       task(from + i + 1),
     );
+    if (inbox.heldBy && content.length > 0) content[0] = { ...content[0], assignee: inbox.heldBy };
     return json({ content, page, size, totalElements: inbox.total, totalPages: Math.ceil(inbox.total / size) });
   });
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
 
+const ENGINEERS = [{ username: 'engineer7', displayName: '工程师 7' }];
+
 /** page and size of every inbox request so far, as sent (page from 0). */
 const requests = (fetchMock: ReturnType<typeof mockInbox>) =>
-  fetchMock.mock.calls.map(([u]) => {
-    const params = new URL(String(u), 'http://x').searchParams;
-    return `${params.get('page')}/${params.get('size')}`;
-  });
+  fetchMock.mock.calls
+    .filter(([u]) => new URL(String(u), 'http://x').pathname === '/api/tasks/page')
+    .map(([u]) => {
+      const params = new URL(String(u), 'http://x').searchParams;
+      return `${params.get('page')}/${params.get('size')}`;
+    });
 
 let location = '';
 function Address() {
@@ -95,6 +101,13 @@ describe('the task inbox pages on the server', { timeout: 60_000 }, () => {
     expect(rows()[0]).toBe('INC-2026-000041');
     expect(requests(fetchMock).at(-1)).toBe('2/20');
     expect(location).toBe('/tasks?page=3');
+  });
+
+  it("names a task's holder as people know them, not by user name", async () => {
+    mockInbox({ total: 3, heldBy: 'engineer7' });
+    renderInbox();
+    await waitFor(() => expect(screen.queryByText('工程师 7')).not.toBeNull(), SLOW);
+    expect(screen.queryByText('engineer7')).toBeNull();
   });
 
   it('reads the total in Chinese', async () => {

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../shared/format';
 import { LevelTag } from '../../shared/tags';
 import { PageHeader } from '../../shared/PageHeader';
 import { REFRESH_MILLIS } from '../../shared/refresh';
+import { useEngineerNames } from '../../shared/useEngineerNames';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { taskKeys, tasksApi } from './api';
 import { taskName } from './formFields';
@@ -47,6 +48,8 @@ export function TaskInboxPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const phone = useIsPhone();
+  // a task's holder by the name people know them by ("工程师 7", not the user name "engineer7")
+  const holderName = useEngineerNames();
   // The server pages (ADR 0063): the page lives in the address, so a refresh, a reload or the back button keeps it.
   const [params, setParams] = useSearchParams();
   const { page, size } = readPaging(params);
@@ -116,7 +119,7 @@ export function TaskInboxPage() {
       title: t('tasks.assignee'),
       dataIndex: 'assignee',
       render: (assignee: string | null) =>
-        assignee ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
+        holderName(assignee) ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
     },
     { title: t('tasks.created'), dataIndex: 'created', render: formatDateTime, width: 160 },
     {
