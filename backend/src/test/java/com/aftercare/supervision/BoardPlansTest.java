@@ -1,0 +1,90 @@
+package com.aftercare.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.aftercare.sla.ClockEvaluation;
+import com.aftercare.sla.ContractBook;
+import com.aftercare.sla.PolicyCatalog;
+import com.aftercare.support.IntegrationTest;
+import com.aftercare.support.QueryPlans;
+import com.aftercare.ticket.FindTicket;
+import com.aftercare.ticket.SearchTickets;
+
+/**
+ * The supervisor board's statements on PostgreSQL walk the open cases' indexes in board order and count from them
+ * alone (issue 17: 100,000 open cases, board under 300 ms; V67, V69, ADRs 0064, 0066). A reworded order or filter
+ * that no longer fits its index would pass on a small database and read every open case at a year's scale. Plans are
+ * asked with sequential scans off ({@link QueryPlans}).
+ */
+@EnabledIfSystemProperty(named = "spring.profiles.active", matches = ".*postgres.*",
+        disabledReason = "the partial covering indexes are PostgreSQL's (V67, V69)")
+class BoardPlansTest extends IntegrationTest {
+
+    @Autowired DataSource dataSource;
+    @Autowired FindTicket tickets;
+    @Autowired SearchTickets searchTickets;
+    @Autowired PolicyCatalog policyCatalog;
+    @Autowired ContractBook contractBook;
+    @Autowired ClockEvaluation clockEvaluation;
+    @Autowired Clock clock;
+
+    QueryPlans plans;
+    SupervisorBoardService board;
+
+    @BeforeEach
+    void boardThatRecordsItsStatements() {
+        plans = new QueryPlans(dataSource);
+        board = new SupervisorBoardService(tickets, searchTickets, policyCatalog, contractBook, clockEvaluation,
+                new NamedParameterJdbcTemplate(plans.recording()), clock);
+    }
+
+    /**
+     * Besides sequential scans, bitmap scans and sorts off: on this small database reading the few open cases and
+     * sorting them is cheapest, at 100,000 open cases only walking the index in order stops after a page.
+     */
+    private static final String[] WALKED = {"bitmapscan", "sort"};
+
+    private static SupervisorBoardService.Filter sortedBy(String sort) {
+        return new SupervisorBoardService.Filter(null, null, null, null, null, sort);
+    }
+
+    @Test
+    void theDefaultOrderWalksTheOpenCasesIndexWithoutSorting() {
+        board.board(sortedBy(null), 0, 50);
+        assertThat(plans.explain(plans.only("order by t.board_due"), WALKED)).contains("ix_ticket_open_board").doesNotContain("Sort");
+    }
+
+    @Test
+    void theLevelOrderWalksItsOwnIndexWithoutSorting() {
+        board.board(sortedBy("level"), 0, 50);
+        assertThat(plans.explain(plans.only("order by t.level_code"), WALKED)).contains("ix_ticket_open_board_level")
+                .doesNotContain("Sort");
+    }
+
+    @Test
+    void theCaseNumberOrderWalksItsOwnIndexWithoutSorting() {
+        board.board(sortedBy("ticket"), 0, 50);
+        assertThat(plans.explain(plans.only("order by t.number"), WALKED)).contains("ix_ticket_open_board_number")
+                .doesNotContain("Sort");
+    }
+
+    /** The counts per level read the open cases' index alone: no table rows, no clock rows (V69). */
+    @Test
+    void theCountsPerLevelAreAnIndexOnlyScan() {
+        board.board(sortedBy(null), 0, 50);
+        String levels = plans.explain(plans.only("open_count"), WALKED);
+        assertThat(levels).contains("Index Only Scan using ix_ticket_open_board").doesNotContain("Seq Scan");
+        assertThat(plans.explain(plans.only("select count(*) from ticket t where t.status <> 'CLOSED'"), WALKED))
+                .contains("Index Only Scan using ix_ticket_open");
+    }
+}
