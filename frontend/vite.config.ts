@@ -76,7 +76,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],
-    testTimeout: 30_000,
+    // a dialog's whole flow took 34-36 s in jsdom while the machine ran four builds at once (load 13): 30 s failed it
+    testTimeout: 60_000,
     // One test file per core. Vitest's default (cores - 1, for its main process) ran one file at a time on CI's two
     // cores, and the main process is nearly idle while the files run (ADR 0061).
     maxWorkers: availableParallelism(),
