@@ -77,6 +77,7 @@ const en = {
     CUSTOMER: 'Customer',
   },
   tasks: {
+    heldByMe: 'Yours',
     title: 'Task inbox',
     empty: 'No tasks waiting for you.',
     name: 'Task',

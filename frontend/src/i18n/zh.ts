@@ -79,6 +79,7 @@ const zh: Shape<Messages> = {
     CUSTOMER: '客户',
   },
   tasks: {
+    heldByMe: '我正在处理',
     title: '待办任务',
     empty: '暂无待办任务。',
     name: '任务',

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import type { Task } from '../../api/types';
 import { LevelTag, StatusTag } from '../../shared/tags';
 import { formatSpan, useMonotonicNow } from '../sla';
+import { useSignedInUser } from '../../auth/AuthContext';
 import { taskName } from './formFields';
 
 /** Seconds until the deadline (negative: overdue by), measured now; null without a deadline. */
@@ -41,14 +42,18 @@ export function DeadlineCountdown({ deadline }: { deadline: string | null | unde
  */
 export function JobCard({
   task,
+  holder,
   onClaim,
   onOpen,
 }: {
   task: Task;
+  /** the holder's name as people know them (工程师 7), when the task is held */
+  holder?: string | null;
   onClaim?: (task: Task) => void;
   onOpen: (task: Task) => void;
 }) {
   const { t } = useTranslation();
+  const me = useSignedInUser();
   return (
     <Card
       size="small"
@@ -78,7 +83,13 @@ export function JobCard({
         </Tag>
         {task.levelCode && <LevelTag level={task.levelCode} name={task.levelName} testId="job-level" />}
         {task.ticketStatus && <StatusTag status={task.ticketStatus} />}
-        {!task.assignee && <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>}
+        {task.assignee ? (
+          <Typography.Text type="secondary" data-testid="job-holder">
+            {task.assignee === me ? t('tasks.heldByMe') : t('detail.heldBy', { who: holder ?? task.assignee })}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>
+        )}
       </Space>
       <div className="job-card-actions">
         {!task.assignee && onClaim && (

@@ -174,6 +174,16 @@ describe('the task inbox pages on the server', { timeout: 60_000 }, () => {
     await waitFor(() => expect(requests(fetchMock).at(-1)).toBe('1/20'), SLOW);
   });
 
+  it("on a phone a held task's card says who holds it, by the name people know them", async () => {
+    setViewportWidth(390);
+    await i18n.changeLanguage('zh');
+    mockInbox({ total: 3, heldBy: 'engineer7' });
+    renderInbox();
+    await waitFor(() => expect(screen.getAllByTestId('job-holder')).toHaveLength(1), SLOW);
+    expect(screen.getByTestId('job-holder').textContent).toBe('工程师 7 正在处理');
+    expect(screen.getAllByText('未分配')).toHaveLength(2);
+  });
+
   it('on a phone shows no pager for an inbox of one page', async () => {
     setViewportWidth(390);
     mockInbox({ total: 3 });

@@ -169,6 +169,7 @@ export function TaskInboxPage() {
             <JobCard
               key={task.id}
               task={task}
+              holder={holderName(task.assignee)}
               onClaim={(task) => void claim(task)}
               onOpen={(task) => void navigate(`/tickets/${task.ticketId}`)}
             />
