@@ -377,7 +377,7 @@ export function TicketListPage() {
       </div>
       <div style={{ display: 'flex', gap: 12, alignItems: 'baseline', marginBottom: 8, flexWrap: 'wrap' }}>
         <Typography.Text type="secondary" data-testid="ticket-total">
-          {t(total.capped ? 'tickets.foundAtLeast' : 'tickets.found', { total: total.shown })}
+          {t(total.capped ? 'tickets.foundAtLeast' : 'tickets.found', { total: total.shown, count: total.count })}
         </Typography.Text>
         {filtered && (
           <Typography.Link

@@ -14,13 +14,23 @@ const page = (p: number, size: number, content: number, totalElements: number, t
 
 describe('listTotal (ADR 0069)', () => {
   it('an exact total is shown grouped and paged to its end', () => {
-    expect(listTotal(page(0, 20, 20, 47642))).toEqual({ shown: '47,642', capped: false, pagerTotal: 47642 });
-    expect(listTotal(page(0, 20, 2, 2))).toEqual({ shown: '2', capped: false, pagerTotal: 2 });
-    expect(listTotal(undefined)).toEqual({ shown: '0', capped: false, pagerTotal: 0 });
+    expect(listTotal(page(0, 20, 20, 47642))).toEqual({
+      shown: '47,642',
+      count: 47642,
+      capped: false,
+      pagerTotal: 47642,
+    });
+    expect(listTotal(page(0, 20, 2, 2))).toEqual({ shown: '2', count: 2, capped: false, pagerTotal: 2 });
+    expect(listTotal(undefined)).toEqual({ shown: '0', count: 0, capped: false, pagerTotal: 0 });
   });
 
   it('a capped total reads "1,000+" and the pager offers its 50 pages', () => {
-    expect(listTotal(page(0, 20, 20, 1000, true))).toEqual({ shown: '1,000', capped: true, pagerTotal: 1000 });
+    expect(listTotal(page(0, 20, 20, 1000, true))).toEqual({
+      shown: '1,000',
+      count: 1000,
+      capped: true,
+      pagerTotal: 1000,
+    });
   });
 
   it('past the cap the pager keeps a next page while the page read is full', () => {
@@ -35,6 +45,22 @@ describe('listTotal (ADR 0069)', () => {
     expect(i18n.t('tickets.foundAtLeast', { total: listTotal(page(0, 20, 20, 1000, true)).shown })).toBe(
       '共 1,000+ 张工单',
     );
-    expect(i18n.t('tickets.found', { total: listTotal(page(0, 20, 20, 47642)).shown })).toBe('共 47,642 张工单');
+    const found = (n: number) => {
+      const total = listTotal(page(0, 20, Math.min(n, 20), n));
+      return i18n.t('tickets.found', { total: total.shown, count: total.count });
+    };
+    expect(found(47642)).toBe('共 47,642 张工单');
+    expect(found(1)).toBe('共 1 张工单');
+  });
+
+  it('says "1 ticket" in English, not "1 tickets"', async () => {
+    await i18n.changeLanguage('en');
+    const found = (n: number) => {
+      const total = listTotal(page(0, 20, Math.min(n, 20), n));
+      return i18n.t('tickets.found', { total: total.shown, count: total.count });
+    };
+    expect(found(1)).toBe('1 ticket');
+    expect(found(2)).toBe('2 tickets');
+    expect(found(47642)).toBe('47,642 tickets');
   });
 });

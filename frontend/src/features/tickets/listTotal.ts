@@ -9,6 +9,8 @@ import type { Page } from '../../api/types';
 export interface ListTotal {
   /** The number to show, grouped ("47,642"; "1,000" when capped). */
   shown: string;
+  /** The number itself, which chooses the wording's plural form ("1 ticket", "2 tickets"). */
+  count: number;
   capped: boolean;
   /** What the pager is told the total is. */
   pagerTotal: number;
@@ -21,5 +23,5 @@ export function listTotal(page: Page<unknown> | undefined): ListTotal {
   const capped = !!page?.totalCapped;
   const full = !!page && page.content.length === page.size;
   const seen = page ? (page.page + 1) * page.size + (full ? 1 : 0) : 0;
-  return { shown: GROUPED.format(total), capped, pagerTotal: capped ? Math.max(total, seen) : total };
+  return { shown: GROUPED.format(total), count: total, capped, pagerTotal: capped ? Math.max(total, seen) : total };
 }
