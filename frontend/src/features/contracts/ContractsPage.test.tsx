@@ -1,6 +1,7 @@
 import { App } from 'antd';
 import { fireEvent, render, screen, waitFor, within } from '../../test/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n';
 import { ContractsPage } from './ContractsPage';
 
 const SLOW = { timeout: 10_000 };
@@ -89,6 +90,32 @@ describe('ContractsPage', () => {
     expect(body).toMatchObject({ name: 'O&M 2026', policyCode: 'DESK_HOURS', calendar: 'FIVE_BY_8', deskLead: 'desk' });
     expect(body).not.toHaveProperty('wecomWebhookUrl');
     expect(body).not.toHaveProperty('dingtalkSecret');
+  });
+
+  it("names the contract's scheme in Chinese, never by its code or the server's bilingual name", async () => {
+    await i18n.changeLanguage('zh');
+    const fetchMock = mockApi();
+    fetchMock.mockImplementation((input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      if (url === 'api/customers') return json([{ id: 1, name: '示范市公安局' }]);
+      if (url === 'api/contracts' && init?.method === 'GET') return json([{ ...CONTRACT, policyCode: 'THREE_LEVEL' }]);
+      if (url === 'api/sla/policies')
+        return json([{ code: 'THREE_LEVEL', name: 'Three-level scheme (SLA-1) / 三级故障响应', version: 1 }]);
+      return json({ status: 404 }, 404);
+    });
+    render(
+      <App>
+        <ContractsPage />
+      </App>,
+    );
+    try {
+      const row = await screen.findByTestId('contract-row-1', undefined, SLOW);
+      await waitFor(() => expect(within(row).getByText('三级故障响应')).toBeTruthy(), SLOW);
+      expect(row.textContent).not.toContain('THREE_LEVEL');
+      expect(row.textContent).not.toContain('Three-level');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('points at the wrong window and sends nothing', async () => {

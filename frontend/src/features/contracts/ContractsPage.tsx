@@ -23,6 +23,7 @@ import { ApiError } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
+import { policyName } from '../sla';
 import {
   CALENDAR_KINDS,
   CONTRACT_LANGUAGES,
@@ -53,6 +54,7 @@ export function ContractsPage() {
   const customers = useQuery({ queryKey: contractKeys.customers, queryFn: contractsApi.customers });
   const contracts = useQuery({ queryKey: contractKeys.all, queryFn: contractsApi.list });
   const policies = useQuery({ queryKey: contractKeys.policies, queryFn: contractsApi.policies });
+  const schemeName = (code: string) => policyName(t, code, policies.data?.find((p) => p.code === code)?.name);
   // A saved contract changes the list; the customers and policies stay as they are.
   const reloadContracts = () => void queryClient.invalidateQueries({ queryKey: contractKeys.all, exact: true });
   const [editing, setEditing] = useState<Customer | null>(null);
@@ -100,9 +102,7 @@ export function ContractsPage() {
                     <Space wrap size={[4, 4]}>
                       <span>{contract.name}</span>
                       {/* the policy's name, not its code: codes are for the API */}
-                      <Tag>
-                        {policies.data?.find((p) => p.code === contract.policyCode)?.name ?? contract.policyCode}
-                      </Tag>
+                      {schemeName(contract.policyCode) && <Tag>{schemeName(contract.policyCode)}</Tag>}
                       <Tag color={contract.calendar === 'FIVE_BY_8' ? 'blue' : 'green'}>
                         {t(`contracts.calendar.${contract.calendar}`)}
                       </Tag>
@@ -268,7 +268,7 @@ export function ContractForm({
         <Select
           data-testid="contract-policy"
           loading={!policies}
-          options={(policies ?? []).map((p) => ({ value: p.code, label: p.name }))}
+          options={(policies ?? []).map((p) => ({ value: p.code, label: policyName(t, p.code, p.name) }))}
         />
       </Form.Item>
       <Form.Item name="planLevels" label={t('contracts.planLevels')} extra={t('contracts.planLevelsHelp')}>

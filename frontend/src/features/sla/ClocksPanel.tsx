@@ -7,7 +7,7 @@ import { formatDateTime } from '../../shared/format';
 import { LevelTag } from '../../shared/tags';
 import type { Stamped } from './api';
 import { COUNTING_STATES, formatCountdown, formatSpan, formatTarget, remainingNow, useMonotonicNow } from './countdown';
-import { clockLabel, ClockStateTag, EscalationTag } from './tags';
+import { clockLabel, ClockStateTag, EscalationTag, policyName } from './tags';
 
 const HISTORY_COLORS: Record<string, string> = {
   STARTED: 'blue',
@@ -229,7 +229,10 @@ export function ClocksPanel({
                     {
                       key: 'policy',
                       label: t('clocks.policy'),
-                      children: t('clocks.policyValue', { name: clocks.policy.name, version: clocks.policy.version }),
+                      children: t('clocks.policyValue', {
+                        name: policyName(t, clocks.policy.code, clocks.policy.name),
+                        version: clocks.policy.version,
+                      }),
                     },
                   ]
                 : []),

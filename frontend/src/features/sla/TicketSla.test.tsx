@@ -220,7 +220,7 @@ describe('SLA on the ticket page', () => {
     expect(screen.getByTestId('clock-status-RESOLUTION').textContent).toBe('2h left (paused)');
     expect(screen.getByTestId('clock-paused-total-RESOLUTION').textContent).toBe('Paused 1h 05m in total');
     expect(screen.getByTestId('clock-status-SOLUTION_PLAN').textContent).toBe('overdue 1m 30s');
-    expect(screen.getByText('Three-level scheme (v1)')).toBeTruthy();
+    expect(screen.getByText('Three-level scheme (SLA-1) (v1)')).toBeTruthy(); // the label, not the server's name
 
     monotonic += 3_000;
     await waitFor(

@@ -62,3 +62,17 @@ export function EscalationTag({
 export function clockLabel(t: (key: string, options?: Record<string, unknown>) => string, clock: string): string {
   return t(`clock.${clock}`, { defaultValue: clock });
 }
+
+/**
+ * A service-level scheme's name in the reader's language: the shipped schemes have labels (三级故障响应); the
+ * server's name is bilingual ("Three-level scheme (SLA-1) / 三级故障响应") and serves only a scheme without one. Never
+ * the code: it is the API's (the phone check fails on THREE_LEVEL). Empty while an unlabelled scheme's name loads.
+ */
+export function policyName(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  code: string | null | undefined,
+  serverName?: string | null,
+): string {
+  if (!code) return serverName ?? '';
+  return t(`policy.${code}`, { defaultValue: serverName ?? '' });
+}
