@@ -30,11 +30,11 @@ function SignedIn({ children }: { children: ReactNode }) {
   return me ? <div data-testid="signed-in">{children}</div> : null;
 }
 
-function renderBanner() {
+function renderBanner(path = '/tasks') {
   render(
     <App>
       <AuthProvider>
-        <MemoryRouter>
+        <MemoryRouter initialEntries={[path]}>
           <SignedIn>
             <HolidayBanner />
           </SignedIn>
@@ -86,6 +86,15 @@ describe('missing-holidays reminder', () => {
     renderBanner();
     await screen.findByTestId('signed-in', {}, SLOW);
     await waitFor(() => expect(askedCoverage(fetchMock)).toBe(true));
+    expect(screen.queryByTestId('holiday-banner')).toBeNull();
+  }, 60_000);
+
+  it('is not shown on the calendar tab, which says it next to the import', async () => {
+    const fetchMock = mockApi(['ADMIN'], [2027]);
+    renderBanner('/admin?tab=calendar');
+    await screen.findByTestId('signed-in', {}, SLOW);
+    await waitFor(() => expect(askedCoverage(fetchMock)).toBe(true));
+    await new Promise((r) => setTimeout(r, 100));
     expect(screen.queryByTestId('holiday-banner')).toBeNull();
   }, 60_000);
 
