@@ -5,6 +5,7 @@ import { homePath, type Role } from './api/types';
 import { useAuth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
 import { AdminPage } from './features/admin/AdminPage';
+import { HolidayBanner } from './features/admin/HolidayBanner';
 import { ContractsPage } from './features/contracts/ContractsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { ModelsPage } from './features/models/ModelsPage';
@@ -78,6 +79,7 @@ export function App() {
           element={
             <RequireAuth>
               <AppLayout
+                banner={<HolidayBanner />}
                 headerExtra={
                   <Space size={8} className="app-header-extra">
                     <NotificationBell />

@@ -87,6 +87,8 @@ interface RequestOptions {
   auth?: string;
   /** Return the body as text (e.g. BPMN XML) instead of parsing JSON. */
   text?: boolean;
+  /** A body that is JSON text already (an uploaded document), sent as it is rather than serialised. */
+  jsonText?: string;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -94,7 +96,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const headers: Record<string, string> = { Accept: accept, 'Accept-Language': acceptLanguage(), ...options.headers };
   const auth = options.auth ?? authHeader();
   if (auth) headers.Authorization = auth;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const hasBody = options.body !== undefined || options.jsonText !== undefined;
+  if (hasBody) headers['Content-Type'] = 'application/json';
   const method = options.method ?? 'GET';
   const xsrf = method !== 'GET' ? csrfToken() : null;
   if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
@@ -103,7 +106,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     method,
     credentials: 'same-origin',
     headers,
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    body: options.jsonText ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
   });
 
   if (!response.ok) {
@@ -132,6 +135,8 @@ export const api = {
   /** GET a text body (XML files). */
   getText: (path: string) => request<string>(path, { text: true }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),
+  /** POST a document that is JSON text already, exactly as given (the server checks and keeps it). */
+  postJsonText: <T>(path: string, jsonText: string) => request<T>(path, { method: 'POST', jsonText }),
   /** POST without a body (actions such as "arrived on site"). */
   postEmpty: <T>(path: string) => request<T>(path, { method: 'POST' }),
   put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),

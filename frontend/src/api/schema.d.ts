@@ -583,6 +583,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/holidays/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/holidays/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["year"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/callers": {
         parameters: {
             query?: never;
@@ -3775,6 +3807,11 @@ export interface components {
             note?: string;
             reason?: string;
         };
+        HolidayView: {
+            makeUpDays?: string[];
+            name?: string;
+            offDays?: string[];
+        };
         Incident: {
             category?: string;
             /** Format: int64 */
@@ -4302,6 +4339,17 @@ export interface components {
             pauseOn?: string[];
             /** Format: int32 */
             version?: number;
+        };
+        Preview: {
+            holidays?: components["schemas"]["HolidayView"][];
+            /** Format: int32 */
+            makeUpDays?: number;
+            /** Format: int32 */
+            offDays?: number;
+            /** @enum {string} */
+            replaces?: "SHIPPED" | "IMPORTED";
+            /** Format: int32 */
+            year?: number;
         };
         PreviousFault: {
             deviceName?: string;
@@ -5025,6 +5073,20 @@ export interface components {
         Window: {
             from?: string;
             to?: string;
+        };
+        YearView: {
+            holidays?: components["schemas"]["HolidayView"][];
+            /** Format: date-time */
+            importedAt?: string;
+            importedBy?: string;
+            /** Format: int32 */
+            makeUpDays?: number;
+            /** Format: int32 */
+            offDays?: number;
+            /** @enum {string} */
+            source?: "SHIPPED" | "IMPORTED";
+            /** Format: int32 */
+            year?: number;
         };
     };
     responses: never;
@@ -6079,7 +6141,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": string;
             };
@@ -6094,6 +6156,52 @@ export interface operations {
                     "*/*": {
                         [key: string]: number;
                     };
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Preview"];
+                };
+            };
+        };
+    };
+    year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["YearView"];
                 };
             };
         };

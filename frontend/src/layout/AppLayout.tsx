@@ -54,8 +54,11 @@ function selectedKey(pathname: string, fallback: string): string {
   return NAV_ITEMS.find((i) => pathname.startsWith(i.path))?.path ?? fallback;
 }
 
-/** headerExtra: shown first on the header's right (App passes the offline outbox badge: layout/ may not import features). */
-export function AppLayout({ headerExtra }: { headerExtra?: ReactNode } = {}) {
+/**
+ * headerExtra: shown first on the header's right (App passes the offline outbox badge: layout/ may not import features);
+ * banner: above every page (App passes the missing-holidays reminder).
+ */
+export function AppLayout({ headerExtra, banner }: { headerExtra?: ReactNode; banner?: ReactNode } = {}) {
   const { t } = useTranslation();
   const { me, hasRole, isCustomer, logout } = useAuth();
   const { pathname } = useLocation();
@@ -63,7 +66,10 @@ export function AppLayout({ headerExtra }: { headerExtra?: ReactNode } = {}) {
   const phone = useIsPhone();
 
   const visible = isCustomer ? CUSTOMER_NAV_ITEMS : NAV_ITEMS.filter((i) => !i.roles || hasRole(...i.roles));
-  if (phone) return <PhoneLayout items={visible} selected={selectedKey(pathname, home)} headerExtra={headerExtra} />;
+  if (phone)
+    return (
+      <PhoneLayout items={visible} selected={selectedKey(pathname, home)} headerExtra={headerExtra} banner={banner} />
+    );
   const items = visible.map((i) => ({
     key: i.path,
     label: (
@@ -100,6 +106,7 @@ export function AppLayout({ headerExtra }: { headerExtra?: ReactNode } = {}) {
         </Space>
       </Layout.Header>
       <Layout.Content className="app-content">
+        {banner}
         <Outlet />
       </Layout.Content>
     </Layout>
@@ -111,10 +118,12 @@ function PhoneLayout({
   items,
   selected,
   headerExtra,
+  banner,
 }: {
   items: NavItem[];
   selected: string;
   headerExtra?: ReactNode;
+  banner?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { me, isCustomer } = useAuth();
@@ -130,6 +139,7 @@ function PhoneLayout({
         {headerExtra}
       </Layout.Header>
       <Layout.Content className="app-content">
+        {banner}
         <Outlet />
       </Layout.Content>
       <PhoneNav items={items} selected={selected} />

@@ -10,8 +10,18 @@ import { CustomersTab } from './CustomersTab';
 import { EngineersTab } from './EngineersTab';
 import { MailIntakeTab } from './MailIntakeTab';
 import { ProbeAgentsTab } from './ProbeAgentsTab';
+import { WorkingCalendarTab } from './WorkingCalendarTab';
 
-const TABS = ['customers', 'accounts', 'engineers', 'probeAgents', 'alarmSources', 'apiTokens', 'mailIntake'] as const;
+const TABS = [
+  'customers',
+  'accounts',
+  'engineers',
+  'probeAgents',
+  'alarmSources',
+  'apiTokens',
+  'mailIntake',
+  'calendar',
+] as const;
 
 /** 系统管理: customer units with their sites and devices, accounts, engineers and teams. Admins change, supervisors look. */
 export function AdminPage() {
@@ -37,6 +47,7 @@ export function AdminPage() {
           { key: 'alarmSources', label: t('alarms.tab'), children: <AlarmSourcesTab canEdit={canEdit} /> },
           { key: 'apiTokens', label: t('apiTokens.tab'), children: <ApiTokensTab canEdit={canEdit} /> },
           { key: 'mailIntake', label: t('mailIntake.tab'), children: <MailIntakeTab /> },
+          { key: 'calendar', label: t('holidays.tab'), children: <WorkingCalendarTab canEdit={canEdit} /> },
         ]}
       />
     </>

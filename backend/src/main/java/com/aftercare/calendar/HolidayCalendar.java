@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -32,10 +31,16 @@ public final class HolidayCalendar {
     private static final String DEFAULTS = "classpath*:holidays/*.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** year → (date → isOffDay). */
-    private final Map<Integer, Map<LocalDate, Boolean>> years;
+    /** The years an import may name: a typo such as 207 or 20270 is refused rather than stored. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+    /** More entries than a year has days is not a holiday notice. */
+    static final int MAX_DAYS = 366;
 
-    private HolidayCalendar(Map<Integer, Map<LocalDate, Boolean>> years) {
+    /** year → (date → listed day). */
+    private final Map<Integer, Map<LocalDate, Day>> years;
+
+    private HolidayCalendar(Map<Integer, Map<LocalDate, Day>> years) {
         this.years = Collections.unmodifiableMap(years);
     }
 
@@ -69,58 +74,90 @@ public final class HolidayCalendar {
     /**
      * Adds (or replaces) the year in this holiday-cn document.
      *
-     * @throws IllegalArgumentException naming the problem: not JSON, no integer "year", no "days", a date
-     *         that does not parse or lies in another year, a missing "isOffDay", or one date listed both as
-     *         off day and as make-up workday
+     * @throws HolidayDataException naming the problem and where: not JSON, no integer "year" (or one outside
+     *         {@value #FIRST_YEAR}–{@value #LAST_YEAR}), no "days" (or more entries than a year has days), a date
+     *         that does not parse or lies in another year, a missing "isOffDay", or one date listed both as off
+     *         day and as make-up workday. The same date listed twice alike is accepted.
      */
     public HolidayCalendar withYear(InputStream json) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Holiday data is not valid JSON: " + e.getMessage(), e);
+            throw new HolidayDataException("body", "holidayNotJson", Map.of(),
+                    "Holiday data is not valid JSON: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("Holiday data must be a JSON object with \"year\" and \"days\"");
+            throw new HolidayDataException("body", "holidayNotObject", Map.of(),
+                    "Holiday data must be a JSON object with \"year\" and \"days\"");
         }
         if (!root.path("year").isIntegralNumber()) {
-            throw new IllegalArgumentException("Holiday data has no integer \"year\"");
+            throw new HolidayDataException("year", "holidayNoYear", Map.of(), "Holiday data has no integer \"year\"");
         }
         int year = root.get("year").asInt();
-        Map<LocalDate, Boolean> days = parseDays(year, root.path("days"));
-        Map<Integer, Map<LocalDate, Boolean>> copy = new TreeMap<>(years);
+        if (!root.get("year").canConvertToInt() || year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new HolidayDataException("year", "holidayYearOutOfRange",
+                    Map.of("year", root.get("year").asText(), "first", FIRST_YEAR, "last", LAST_YEAR),
+                    "Holiday data: year " + root.get("year").asText() + " is not between " + FIRST_YEAR + " and " + LAST_YEAR);
+        }
+        Map<LocalDate, Day> days = parseDays(year, root.path("days"));
+        Map<Integer, Map<LocalDate, Day>> copy = new TreeMap<>(years);
         copy.put(year, Collections.unmodifiableMap(days));
         return new HolidayCalendar(copy);
     }
 
-    private static Map<LocalDate, Boolean> parseDays(int year, JsonNode days) {
+    private static Map<LocalDate, Day> parseDays(int year, JsonNode days) {
         String prefix = "Holiday data for " + year + ": ";
         if (!days.isArray() || days.isEmpty()) {
-            throw new IllegalArgumentException(prefix + "\"days\" must be a non-empty array");
+            throw new HolidayDataException("days", "holidayNoDays", Map.of("year", year),
+                    prefix + "\"days\" must be a non-empty array");
         }
-        Map<LocalDate, Boolean> result = new HashMap<>();
+        if (days.size() > MAX_DAYS) {
+            throw new HolidayDataException("days", "holidayTooManyDays",
+                    Map.of("year", year, "count", days.size(), "max", MAX_DAYS),
+                    prefix + "\"days\" has " + days.size() + " entries, more than a year has days");
+        }
+        Map<LocalDate, Day> result = new TreeMap<>();
+        int index = 0;
         for (JsonNode day : days) {
+            String at = "days[" + index + "]";
+            int number = ++index;
             String text = day.path("date").asText("");
             LocalDate date;
             try {
                 date = LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(prefix + "date \"" + text + "\" is not a valid yyyy-MM-dd date", e);
+                throw new HolidayDataException(at + ".date", "holidayBadDate", Map.of("index", number, "date", text),
+                        prefix + "date \"" + text + "\" is not a valid yyyy-MM-dd date", e);
             }
             if (date.getYear() != year) {
-                throw new IllegalArgumentException(prefix + "date " + date + " is not in year " + year);
+                throw new HolidayDataException(at + ".date", "holidayDateNotInYear",
+                        Map.of("index", number, "date", date, "year", year),
+                        prefix + "date " + date + " is not in year " + year);
             }
             if (!day.path("isOffDay").isBoolean()) {
-                throw new IllegalArgumentException(prefix + "date " + date + " has no boolean \"isOffDay\"");
+                throw new HolidayDataException(at + ".isOffDay", "holidayNoOffDayFlag", Map.of("index", number, "date", date),
+                        prefix + "date " + date + " has no boolean \"isOffDay\"");
             }
             boolean offDay = day.get("isOffDay").asBoolean();
-            Boolean earlier = result.putIfAbsent(date, offDay);
-            if (earlier != null && earlier != offDay) {
-                throw new IllegalArgumentException(
+            String name = day.path("name").asText("").strip();
+            Day earlier = result.putIfAbsent(date, new Day(date, name, offDay));
+            if (earlier != null && earlier.offDay() != offDay) {
+                throw new HolidayDataException(at + ".isOffDay", "holidayOffAndWorkday", Map.of("index", number, "date", date),
                         prefix + "date " + date + " is listed both as an off day and as a make-up workday");
             }
         }
         return result;
+    }
+
+    /** One listed date: a statutory off day, or (offDay false) a make-up workday, under its holiday's name. */
+    public record Day(LocalDate date, String name, boolean offDay) {
+    }
+
+    /** The listed dates of a year in date order; empty when the year has no data. */
+    public List<Day> days(int year) {
+        Map<LocalDate, Day> days = years.get(year);
+        return days == null ? List.of() : List.copyOf(days.values());
     }
 
     public SortedSet<Integer> yearsCovered() {
@@ -147,7 +184,8 @@ public final class HolidayCalendar {
     }
 
     private Boolean lookup(LocalDate date) {
-        Map<LocalDate, Boolean> year = years.get(date.getYear());
-        return year == null ? null : year.get(date);
+        Map<LocalDate, Day> year = years.get(date.getYear());
+        Day day = year == null ? null : year.get(date);
+        return day == null ? null : day.offDay();
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -28,11 +29,25 @@ class HolidayController {
         return holidays.coverage();
     }
 
+    /** One year's off days and make-up workdays by holiday, shipped or imported (by whom, when); 404 if unknown. */
+    @GetMapping("/api/calendar/holidays/{year}")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','SERVICE_DESK','PROCESS_OWNER')")
+    HolidayService.YearView year(@PathVariable int year) {
+        return holidays.year(year);
+    }
+
+    /** What an import of this document would store, checked exactly as the import checks it; stores nothing. */
+    @PostMapping(value = "/api/calendar/holidays/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    HolidayService.Preview preview(@RequestBody(required = false) String json) {
+        return holidays.preview(json);
+    }
+
     /** Imports one year in the holiday-cn format ({"year":2027,"days":[{"name","date","isOffDay"}]}). */
     @PostMapping(value = "/api/calendar/holidays", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
-    Map<String, Integer> importYear(@RequestBody String json) {
+    Map<String, Integer> importYear(@RequestBody(required = false) String json) {
         return Map.of("year", holidays.importYear(json, CurrentUser.username()));
     }
 }

@@ -1,49 +1,119 @@
 package com.aftercare.calendar;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.aftercare.common.BadRequestException;
+import com.aftercare.common.NotFoundException;
 
 /**
  * The holiday calendar in force: the shipped years plus what an admin imported. The State
  * Council publishes next year's notice around November; until it is imported, the year is
- * reported as missing (in the log at start-up and in GET /api/calendar/holidays).
+ * reported as missing (in the log at start-up, in GET /api/calendar/holidays and so in the
+ * reminder the web app shows admins, supervisors, the desk and process owners).
+ *
+ * <p>Every node keeps the calendar in memory. The node that imports drops its copy when the import commits; the
+ * other nodes of a cluster ask the table for its {@link HolidayStamp}s (each year's import time) at most every
+ * {@link #RECHECK} and reload when it moved, so an import counts everywhere within that time, without a restart.
  */
 @Service
 public class HolidayService {
 
     private static final Logger log = LoggerFactory.getLogger(HolidayService.class);
     private static final int MAX_JSON_CHARS = 200_000;
+    /** How stale another node's import may be here. */
+    static final Duration RECHECK = Duration.ofSeconds(30);
 
     private final HolidayYearRepository imported;
     private final Clock clock;
-    private volatile HolidayCalendar current;
+    private final long recheckNanos;
+    private final HolidayCalendar shipped = HolidayCalendar.defaults();
+    private volatile Loaded loaded;
 
+    private record Loaded(HolidayCalendar calendar, List<HolidayStamp> stamp, long checkedAt) {
+    }
+
+    @Autowired
     HolidayService(HolidayYearRepository imported, Clock clock) {
+        this(imported, clock, RECHECK);
+    }
+
+    HolidayService(HolidayYearRepository imported, Clock clock, Duration recheck) {
         this.imported = imported;
         this.clock = clock;
+        this.recheckNanos = recheck.toNanos();
     }
 
     public record Coverage(SortedSet<Integer> yearsCovered, List<Integer> missingYears) {
     }
 
+    /** Where a year's days come from: the files shipped with the product, or an admin's import (which wins). */
+    public enum Source {
+        SHIPPED, IMPORTED
+    }
+
+    /** One holiday of a year: its off days and the make-up workdays (调休上班) listed under its name. */
+    public record HolidayView(String name, List<LocalDate> offDays, List<LocalDate> makeUpDays) {
+    }
+
+    /** A year as the working calendar reads it; importedAt/importedBy only for an imported year. */
+    public record YearView(int year, Source source, Instant importedAt, String importedBy, int offDays,
+            int makeUpDays, List<HolidayView> holidays) {
+    }
+
+    /** What an import would store, read back before the admin confirms; replaces is null for a new year. */
+    public record Preview(int year, int offDays, int makeUpDays, List<HolidayView> holidays, Source replaces) {
+    }
+
     public HolidayCalendar current() {
-        HolidayCalendar calendar = current;
-        if (calendar == null) {
-            calendar = load();
-            current = calendar;
+        Loaded now = loaded;
+        long tick = System.nanoTime();
+        if (now == null) {
+            return reload(tick).calendar();
         }
-        return calendar;
+        if (tick - now.checkedAt() >= recheckNanos) {
+            try {
+                List<HolidayStamp> stamp = imported.stamp();
+                if (!stamp.equals(now.stamp())) {
+                    log.info("Imported holiday years changed (now {}): reloading the working calendar", stamp);
+                    return reload(tick).calendar();
+                }
+                loaded = new Loaded(now.calendar(), now.stamp(), tick);
+            } catch (DataAccessException e) {
+                log.warn("Could not check the imported holiday years, keeping the calendar in memory: {}", e.toString());
+            }
+        }
+        return now.calendar();
+    }
+
+    private Loaded reload(long tick) {
+        List<HolidayStamp> stamp = imported.stamp();
+        HolidayCalendar calendar = shipped;
+        for (HolidayYear year : imported.findAll()) {
+            calendar = calendar.withYear(year.getSourceJson());
+        }
+        Loaded fresh = new Loaded(calendar, stamp, tick);
+        loaded = fresh;
+        return fresh;
     }
 
     public Coverage coverage() {
@@ -51,33 +121,79 @@ public class HolidayService {
         return new Coverage(calendar.yearsCovered(), calendar.missingYears(LocalDate.now(clock)));
     }
 
+    /** The days of one year, grouped by holiday; 404 naming the year when the calendar has none. */
+    @Transactional(readOnly = true)
+    public YearView year(int year) {
+        HolidayCalendar calendar = current();
+        if (!calendar.yearsCovered().contains(year)) {
+            throw new NotFoundException("No statutory holiday data for " + year);
+        }
+        Optional<HolidayYear> importedYear = imported.findById(year);
+        List<HolidayCalendar.Day> days = calendar.days(year);
+        return new YearView(year, importedYear.isPresent() ? Source.IMPORTED : Source.SHIPPED,
+                importedYear.map(HolidayYear::getImportedAt).orElse(null),
+                importedYear.map(HolidayYear::getImportedBy).orElse(null),
+                count(days, true), count(days, false), grouped(days));
+    }
+
+    /** Validates a document exactly as {@link #importYear} does and shows what it would store; stores nothing. */
+    @Transactional(readOnly = true)
+    public Preview preview(String json) {
+        HolidayCalendar parsed = parse(json);
+        int year = parsed.yearsCovered().first();
+        List<HolidayCalendar.Day> days = parsed.days(year);
+        Source replaces = imported.existsById(year) ? Source.IMPORTED
+                : shipped.yearsCovered().contains(year) ? Source.SHIPPED : null;
+        return new Preview(year, count(days, true), count(days, false), grouped(days), replaces);
+    }
+
     /** Validates and stores one year; the same year again replaces it (a corrected notice). */
     @Transactional
     public int importYear(String json, String importedBy) {
-        if (json == null || json.isBlank()) {
-            throw new BadRequestException("body", "a holiday-cn JSON document is required");
-        }
-        if (json.length() > MAX_JSON_CHARS) {
-            throw new BadRequestException("body", "larger than " + MAX_JSON_CHARS + " characters");
-        }
-        int year;
-        try {
-            year = HolidayCalendar.empty().withYear(json).yearsCovered().first();
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("body", e.getMessage());
-        }
+        int year = parse(json).yearsCovered().first();
         imported.findById(year).ifPresentOrElse(y -> y.replace(json, clock.instant(), importedBy),
                 () -> imported.save(new HolidayYear(year, json, clock.instant(), importedBy)));
-        current = null; // rebuilt on next use, including this year
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    loaded = null; // rebuilt on next use, including this year
+                }
+            });
+        } else {
+            loaded = null;
+        }
         return year;
     }
 
-    private HolidayCalendar load() {
-        HolidayCalendar calendar = HolidayCalendar.defaults();
-        for (HolidayYear year : imported.findAll()) {
-            calendar = calendar.withYear(year.getSourceJson());
+    private static HolidayCalendar parse(String json) {
+        if (json == null || json.isBlank()) {
+            throw BadRequestException.of("body", "holidayEmpty", Map.of(), "a holiday-cn JSON document is required");
         }
-        return calendar;
+        if (json.length() > MAX_JSON_CHARS) {
+            throw BadRequestException.of("body", "holidayTooLarge", Map.of("max", MAX_JSON_CHARS),
+                    "larger than " + MAX_JSON_CHARS + " characters");
+        }
+        try {
+            return HolidayCalendar.empty().withYear(json);
+        } catch (HolidayDataException e) {
+            throw BadRequestException.of(e.field(), e.reason(), e.args(), e.getMessage());
+        }
+    }
+
+    private static int count(List<HolidayCalendar.Day> days, boolean offDay) {
+        return (int) days.stream().filter(d -> d.offDay() == offDay).count();
+    }
+
+    /** By holiday name, in the order of each holiday's first listed date. */
+    private static List<HolidayView> grouped(List<HolidayCalendar.Day> days) {
+        Map<String, List<HolidayCalendar.Day>> byName = new LinkedHashMap<>();
+        days.forEach(d -> byName.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(d));
+        return byName.entrySet().stream()
+                .map(e -> new HolidayView(e.getKey(),
+                        e.getValue().stream().filter(HolidayCalendar.Day::offDay).map(HolidayCalendar.Day::date).toList(),
+                        e.getValue().stream().filter(d -> !d.offDay()).map(HolidayCalendar.Day::date).toList()))
+                .toList();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -85,7 +201,8 @@ public class HolidayService {
         List<Integer> missing = coverage().missingYears();
         if (!missing.isEmpty()) {
             log.warn("No statutory holiday data for {}: working-time deadlines treat those years as plain weeks. "
-                    + "Import the year with POST /api/calendar/holidays (holiday-cn JSON).", missing);
+                    + "Import the year on 系统管理 → 工作日历 or with POST /api/calendar/holidays (holiday-cn JSON).",
+                    missing);
         }
     }
 }

@@ -40,4 +40,6 @@ class HolidayYear {
 
     Integer getYear() { return year; }
     String getSourceJson() { return sourceJson; }
+    Instant getImportedAt() { return importedAt; }
+    String getImportedBy() { return importedBy; }
 }

@@ -52,7 +52,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(BadRequestException.class)
-    ResponseEntity<Object> badRequest(BadRequestException e) {
+    ResponseEntity<Object> badRequest(BadRequestException e, WebRequest request) {
+        if (e.reason() != null) {
+            String field = e.errors().get(0).field();
+            String message = words(request, e.reason(), e.args());
+            return problem(HttpStatus.BAD_REQUEST, message, List.of(new BadRequestException.FieldError(field, message)));
+        }
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
     }
 

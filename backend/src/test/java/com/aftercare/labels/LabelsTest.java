@@ -160,13 +160,13 @@ class LabelsTest {
             String code = key.substring(key.lastIndexOf('.') + 1);
             assertThat(labels.find(Labels.EN, group, code).orElseThrow()).as(key).doesNotContainPattern("\\p{IsHan}");
         }
-        // a Chinese label may carry digits, symbols, "SLA", "UPS", the protocol names of the device checks (issue 14:
+        // a Chinese label may carry digits, symbols, "SLA", "UPS", file formats (Excel, JSON), the protocol names of the device checks (issue 14:
         // HTTP, RTSP, ONVIF, SNMP, PTZ, TLS, GB, as Chinese integrators write them) or a placeholder, but not English words
         for (String key : labels.keys(Labels.ZH)) {
             String group = key.substring(0, key.lastIndexOf('.'));
             String code = key.substring(key.lastIndexOf('.') + 1);
             String zh = labels.find(Labels.ZH, group, code).orElseThrow().replaceAll("\\{\\{\\w+}}", "");
-            assertThat(zh.replaceAll("\\b(SLA|UPS|IP|URL|TCP|Excel|HTTP|RTSP|ONVIF|SNMP|PTZ|TLS|GB)\\b", "")).as(key).doesNotContainPattern("[A-Za-z]{2,}");
+            assertThat(zh.replaceAll("\\b(SLA|UPS|IP|URL|TCP|Excel|JSON|HTTP|RTSP|ONVIF|SNMP|PTZ|TLS|GB)\\b", "")).as(key).doesNotContainPattern("[A-Za-z]{2,}");
         }
     }
 

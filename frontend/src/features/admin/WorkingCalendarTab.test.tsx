@@ -1,0 +1,157 @@
+import { App } from 'antd';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { authStore } from '../../api/client';
+import i18n from '../../i18n';
+import { fireEvent, render, screen, waitFor, within } from '../../test/render';
+import { WorkingCalendarTab } from './WorkingCalendarTab';
+
+const SLOW = { timeout: 10_000 };
+
+const json = (body: unknown, status = 200) =>
+  Promise.resolve(
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    }),
+  );
+
+const YEAR_2026 = {
+  year: 2026,
+  source: 'SHIPPED',
+  offDays: 11,
+  makeUpDays: 2,
+  holidays: [
+    { name: '元旦', offDays: ['2026-01-01', '2026-01-02'], makeUpDays: ['2026-01-04'] },
+    {
+      name: '春节',
+      offDays: [
+        '2026-02-15',
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-02-19',
+        '2026-02-20',
+        '2026-02-21',
+        '2026-02-22',
+        '2026-02-23',
+      ],
+      makeUpDays: ['2026-02-14'],
+    },
+  ],
+};
+
+const DOCUMENT_2027 = '{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}';
+
+/** The server as the tab sees it; 2027 appears once it was imported. */
+function mockApi({ previewError = false } = {}) {
+  let imported = false;
+  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (url === 'api/calendar/holidays')
+      return init?.method === 'POST'
+        ? ((imported = true), json({ year: 2027 }, 201))
+        : json({ yearsCovered: imported ? [2025, 2026, 2027] : [2025, 2026], missingYears: imported ? [] : [2027] });
+    if (url === 'api/calendar/holidays/2026') return json(YEAR_2026);
+    if (url === 'api/calendar/holidays/2027')
+      return json({
+        year: 2027,
+        source: 'IMPORTED',
+        importedBy: 'admin',
+        importedAt: '2026-12-05T10:00:00Z',
+        offDays: 1,
+        makeUpDays: 0,
+        holidays: [{ name: '元旦', offDays: ['2027-01-01'], makeUpDays: [] }],
+      });
+    if (url === 'api/calendar/holidays/preview')
+      return previewError
+        ? json(
+            {
+              status: 400,
+              detail: '第 2 条的日期 2028-01-01 不在 2027 年内',
+              errors: [{ field: 'days[1].date', message: '第 2 条的日期 2028-01-01 不在 2027 年内' }],
+            },
+            400,
+          )
+        : json({
+            year: 2027,
+            offDays: 1,
+            makeUpDays: 1,
+            holidays: [{ name: '元旦', offDays: ['2027-01-01'], makeUpDays: ['2027-01-09'] }],
+          });
+    return json({ status: 404 }, 404);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+const posts = (fetchMock: ReturnType<typeof mockApi>, url: string) =>
+  fetchMock.mock.calls.filter(([u, init]) => String(u) === url && init?.method === 'POST');
+
+function renderTab(canEdit: boolean) {
+  render(
+    <App>
+      <WorkingCalendarTab canEdit={canEdit} />
+    </App>,
+  );
+}
+
+describe('working calendar tab', () => {
+  beforeEach(async () => {
+    authStore.set('Basic YWRtaW46ZGVtbw==');
+    await i18n.changeLanguage('zh');
+  });
+  afterEach(async () => {
+    authStore.clear();
+    vi.unstubAllGlobals();
+    await i18n.changeLanguage('en');
+  });
+
+  it('shows the latest year by holiday, where it came from, and that 2027 is missing; a supervisor cannot import', async () => {
+    mockApi();
+    renderTab(false);
+    const table = await screen.findByTestId('holiday-table', {}, SLOW);
+    expect(within(table).getByText('春节')).toBeTruthy();
+    expect(within(table).getByText('2月15日–2月23日（9 天）')).toBeTruthy();
+    expect(within(table).getByText('2月14日周六')).toBeTruthy();
+    expect(screen.getByTestId('holiday-source').textContent).toBe('来源：系统自带');
+    expect(screen.getByTestId('holiday-missing').textContent).toContain('2027 年的法定节假日尚未导入');
+    expect(screen.queryByTestId('holiday-import')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/SHIPPED|IMPORTED|isOffDay/);
+  }, 60_000);
+
+  it('previews a pasted year, says it is new, imports exactly what was pasted and shows it', async () => {
+    const fetchMock = mockApi();
+    renderTab(true);
+    fireEvent.click(await screen.findByTestId('holiday-import', {}, SLOW));
+    fireEvent.change(await screen.findByTestId('holiday-text'), { target: { value: DOCUMENT_2027 } });
+    expect((screen.getByTestId('holiday-confirm') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('holiday-preview'));
+
+    const summary = await screen.findByTestId('holiday-preview-summary', {}, SLOW);
+    expect(summary.textContent).toContain('将导入 2027 年：放假 1 天，调休上班 1 天');
+    expect(summary.textContent).toContain('2027 年目前没有放假安排');
+    expect(within(screen.getByTestId('holiday-preview-table')).getByText('1月9日周六')).toBeTruthy();
+    expect(posts(fetchMock, 'api/calendar/holidays')).toHaveLength(0); // nothing stored by a preview
+
+    const confirm = screen.getByTestId('holiday-confirm');
+    expect(confirm.textContent).toBe('确认导入 2027 年');
+    fireEvent.click(confirm);
+    await waitFor(() => expect(posts(fetchMock, 'api/calendar/holidays')).toHaveLength(1), SLOW);
+    expect(posts(fetchMock, 'api/calendar/holidays')[0][1]?.body).toBe(DOCUMENT_2027);
+    expect(await screen.findByText('已导入 2027 年的放假安排', {}, SLOW)).toBeTruthy();
+    // the coverage is read again and the imported year shown, with who imported it
+    await waitFor(() => expect(screen.getByTestId('holiday-source').textContent).toContain('admin 于'), SLOW);
+    expect(screen.queryByTestId('holiday-missing')).toBeNull();
+  }, 60_000);
+
+  it("shows the server's reason in Chinese when the document is wrong, and offers no import", async () => {
+    mockApi({ previewError: true });
+    renderTab(true);
+    fireEvent.click(await screen.findByTestId('holiday-import', {}, SLOW));
+    fireEvent.change(await screen.findByTestId('holiday-text'), { target: { value: DOCUMENT_2027 } });
+    fireEvent.click(screen.getByTestId('holiday-preview'));
+    const error = await screen.findByTestId('holiday-error', {}, SLOW);
+    expect(error.textContent).toContain('第 2 条的日期 2028-01-01 不在 2027 年内');
+    expect((screen.getByTestId('holiday-confirm') as HTMLButtonElement).disabled).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,289 @@
+import { Alert, App, Button, Card, Input, Modal, Radio, Space, Spin, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { acceptLanguage } from '../../i18n';
+import { describeError } from '../../shared/errors';
+import { formatDateTime } from '../../shared/format';
+import { makeUpDaysText, offDaysText } from './holidayDays';
+import { holidayKeys, holidaysApi, type HolidayGroup, type HolidayPreview } from './holidaysApi';
+import { ResponsiveTable } from './ResponsiveTable';
+
+/** A year's holidays by name: the off days as ranges, the make-up workdays with their weekday. */
+function HolidayTable({ groups, testId }: { groups: HolidayGroup[]; testId: string }) {
+  const { t } = useTranslation();
+  const locale = acceptLanguage();
+  return (
+    <ResponsiveTable<HolidayGroup>
+      testId={testId}
+      rows={groups}
+      rowKey={(g) => g.name || '-'}
+      empty={t('holidays.empty')}
+      columns={[
+        { key: 'name', title: t('holidays.holiday'), render: (g) => g.name || t('holidays.unnamed') },
+        {
+          key: 'off',
+          title: t('holidays.offDays'),
+          render: (g) =>
+            g.offDays.length === 0
+              ? t('holidays.none')
+              : t('holidays.offDaysWithCount', { days: offDaysText(g.offDays, locale), count: g.offDays.length }),
+        },
+        {
+          key: 'makeUp',
+          title: t('holidays.makeUpDays'),
+          render: (g) => (g.makeUpDays.length === 0 ? t('holidays.none') : makeUpDaysText(g.makeUpDays, locale)),
+        },
+      ]}
+    />
+  );
+}
+
+/** Choose or paste a holiday-cn document, see what the server reads in it, then import it (replacing that year). */
+function ImportModal({ onClose, onImported }: { onClose: () => void; onImported: (year: number) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string>();
+  const [preview, setPreview] = useState<HolidayPreview>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const change = (next: string, name?: string) => {
+    setText(next);
+    setFileName(name);
+    setPreview(undefined);
+    setError(undefined);
+  };
+
+  const check = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setPreview(await holidaysApi.preview(text));
+    } catch (e) {
+      setPreview(undefined);
+      setError(describeError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const { year } = await holidaysApi.importYear(text);
+      message.success(t('holidays.imported', { year }));
+      onImported(year);
+    } catch (e) {
+      setError(t('holidays.failed', { message: describeError(e, t) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('holidays.importTitle')}
+      onCancel={onClose}
+      maskClosable={false}
+      width={720}
+      footer={
+        <Space wrap>
+          <Button onClick={onClose}>{t('admin.cancel')}</Button>
+          <Button
+            onClick={() => void check()}
+            disabled={!text.trim()}
+            loading={busy && !preview}
+            data-testid="holiday-preview"
+          >
+            {t('holidays.preview')}
+          </Button>
+          <Button
+            type="primary"
+            onClick={() => void confirm()}
+            disabled={!preview}
+            loading={busy && !!preview}
+            data-testid="holiday-confirm"
+          >
+            {preview ? t('holidays.confirm', { year: preview.year }) : t('holidays.import')}
+          </Button>
+        </Space>
+      }
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('holidays.importHelp')}
+        </Typography.Paragraph>
+        <Space wrap>
+          <Upload
+            accept=".json,application/json"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              file
+                .text()
+                .then((content) => change(content, file.name))
+                .catch(() => setError(t('holidays.readFailed')));
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button icon={<UploadOutlined />} data-testid="holiday-file">
+              {t('holidays.chooseFile')}
+            </Button>
+          </Upload>
+          {fileName && (
+            <Typography.Text type="secondary">{t('holidays.fileChosen', { name: fileName })}</Typography.Text>
+          )}
+        </Space>
+        <Typography.Text>{t('holidays.pasteLabel')}</Typography.Text>
+        <Input.TextArea
+          value={text}
+          onChange={(e) => change(e.target.value)}
+          rows={6}
+          spellCheck={false}
+          placeholder={'{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}, …]}'}
+          style={{ fontFamily: 'monospace' }}
+          data-testid="holiday-text"
+        />
+        {error && <Alert type="error" showIcon message={error} data-testid="holiday-error" />}
+        {!preview && !error && text.trim() && (
+          <Typography.Text type="secondary">{t('holidays.previewFirst')}</Typography.Text>
+        )}
+        {preview && (
+          <>
+            <Alert
+              type={preview.replaces ? 'warning' : 'info'}
+              showIcon
+              data-testid="holiday-preview-summary"
+              message={t('holidays.previewTitle', {
+                year: preview.year,
+                offDays: preview.offDays,
+                makeUpDays: preview.makeUpDays,
+              })}
+              description={
+                preview.replaces === 'SHIPPED'
+                  ? t('holidays.replacesShipped', { year: preview.year })
+                  : preview.replaces === 'IMPORTED'
+                    ? t('holidays.replacesImported', { year: preview.year })
+                    : t('holidays.newYear', { year: preview.year })
+              }
+            />
+            <HolidayTable groups={preview.holidays} testId="holiday-preview-table" />
+          </>
+        )}
+      </Space>
+    </Modal>
+  );
+}
+
+/**
+ * 工作日历: which years the working-time deadlines know, each year's holidays and make-up workdays, where they came
+ * from; admins import the next year from the State Council's notice (holiday-cn JSON). Supervisors look.
+ */
+export function WorkingCalendarTab({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const coverage = useQuery({ queryKey: holidayKeys.coverage, queryFn: () => holidaysApi.coverage() });
+  const years = coverage.data?.yearsCovered ?? [];
+  const missing = coverage.data?.missingYears ?? [];
+  const [picked, setPicked] = useState<number>();
+  const year = picked != null && years.includes(picked) ? picked : years[years.length - 1];
+  const detail = useQuery({
+    queryKey: holidayKeys.year(year ?? 0),
+    queryFn: () => holidaysApi.year(year!),
+    enabled: year != null,
+  });
+  const [importing, setImporting] = useState(false);
+
+  const imported = async (importedYear: number) => {
+    setImporting(false);
+    await queryClient.invalidateQueries({ queryKey: holidayKeys.coverage });
+    setPicked(importedYear);
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="working-calendar">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        {t('holidays.intro')}
+      </Typography.Paragraph>
+      {coverage.error && (
+        <Alert type="error" showIcon message={t('common.loadFailed', { message: describeError(coverage.error, t) })} />
+      )}
+      {missing.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="holiday-missing"
+          message={t('holidays.missing', { years: missing.join('、') })}
+          description={t('holidays.missingHint')}
+        />
+      )}
+      {canEdit && (
+        <Button type="primary" onClick={() => setImporting(true)} data-testid="holiday-import">
+          {t('holidays.import')}
+        </Button>
+      )}
+      {coverage.isLoading && <Spin />}
+      {years.length > 0 && (
+        <Space wrap align="center">
+          <Typography.Text strong>{t('holidays.years')}</Typography.Text>
+          <Radio.Group
+            value={year}
+            onChange={(e) => setPicked(e.target.value as number)}
+            optionType="button"
+            data-testid="holiday-years"
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+          />
+          {missing.map((y) => (
+            <Typography.Text key={y} type="warning">
+              {t('holidays.notImported', { year: y })}
+            </Typography.Text>
+          ))}
+        </Space>
+      )}
+      {year != null && (
+        <Card
+          size="small"
+          title={t('holidays.yearTitle', { year })}
+          extra={
+            detail.data && (
+              <Typography.Text type="secondary">
+                {t('holidays.summary', { offDays: detail.data.offDays, makeUpDays: detail.data.makeUpDays })}
+              </Typography.Text>
+            )
+          }
+          data-testid="holiday-year"
+        >
+          {detail.error && (
+            <Alert
+              type="error"
+              showIcon
+              message={t('common.loadFailed', { message: describeError(detail.error, t) })}
+            />
+          )}
+          {detail.isLoading && <Spin />}
+          {detail.data && (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text data-testid="holiday-source">
+                {t('holidays.sourceLine', {
+                  source:
+                    detail.data.source === 'IMPORTED'
+                      ? t('holidays.importedBy', {
+                          user: detail.data.importedBy ?? '',
+                          time: formatDateTime(detail.data.importedAt),
+                        })
+                      : t('holidays.shipped'),
+                })}
+              </Typography.Text>
+              <HolidayTable groups={detail.data.holidays} testId="holiday-table" />
+            </Space>
+          )}
+        </Card>
+      )}
+      {importing && <ImportModal onClose={() => setImporting(false)} onImported={(y) => void imported(y)} />}
+    </Space>
+  );
+}
