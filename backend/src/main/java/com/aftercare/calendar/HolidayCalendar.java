@@ -164,10 +164,19 @@ public final class HolidayCalendar {
         return Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
     }
 
-    /** This year and next year when they have no data, so the product can warn before such a year starts. */
+    /**
+     * This year when it has no data, and next year from October on: the State Council publishes next year's schedule
+     * in late October or November, so a reminder before October could not be acted on (the banner would only teach
+     * people to ignore it), while from October the deadlines of cases still open at New Year already depend on it.
+     */
     public List<Integer> missingYears(LocalDate today) {
-        return Stream.of(today.getYear(), today.getYear() + 1).filter(year -> !years.containsKey(year)).toList();
+        Stream<Integer> asked = today.getMonthValue() >= NEXT_YEAR_ASKED_FROM_MONTH
+                ? Stream.of(today.getYear(), today.getYear() + 1) : Stream.of(today.getYear());
+        return asked.filter(year -> !years.containsKey(year)).toList();
     }
+
+    /** October: see {@link #missingYears(LocalDate)}. */
+    static final int NEXT_YEAR_ASKED_FROM_MONTH = 10;
 
     public boolean isEmpty() {
         return years.isEmpty();

@@ -64,17 +64,19 @@ class HolidayServiceTest extends IntegrationTest {
     }
 
     /**
-     * The rule the reminder follows: next year is reported as missing all year round, from 1 January, until it is
-     * imported (the notice usually comes in October or November), and this year too while it has no data.
+     * The rule the reminder follows: next year is reported as missing from 1 October (Beijing time) until it is
+     * imported (the notice usually comes in late October or November), and this year too while it has no data.
      */
     @ParameterizedTest(name = "{0}: missing {1}")
     @CsvSource({
-            "2026-01-01T00:00:00+08:00, '2027'",
-            "2026-06-30T12:00:00+08:00, '2027'",
+            "2026-01-01T00:00:00+08:00, ''",
+            "2026-09-30T23:59:59+08:00, ''",
+            "2026-10-01T00:00:00+08:00, '2027'",
             "2026-12-05T20:00:00+08:00, '2027'",
             "2025-12-31T23:59:59+08:00, ''",
-            "2027-01-01T00:00:00+08:00, '2027 2028'" })
-    void nextYearIsMissingFromTheFirstOfJanuary(String now, String missing) {
+            "2027-01-01T00:00:00+08:00, '2027'",
+            "2027-10-01T00:00:00+08:00, '2027 2028'" })
+    void nextYearIsMissingFromTheFirstOfOctober(String now, String missing) {
         Clock fixed = Clock.fixed(Instant.from(java.time.OffsetDateTime.parse(now)), SHANGHAI);
         HolidayService service = new HolidayService(repository, fixed, Duration.ofSeconds(30));
         List<Integer> expected = missing.isEmpty() ? List.of()
