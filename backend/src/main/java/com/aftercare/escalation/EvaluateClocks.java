@@ -1,12 +1,15 @@
 package com.aftercare.escalation;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.sla.ClockEvaluation;
 import com.aftercare.sla.Evaluation;
+import com.aftercare.sla.CaseOpening;
+import com.aftercare.sla.Milestone;
 import com.aftercare.ticket.CacheClocks;
 import com.aftercare.ticket.FindTicket;
 
@@ -47,6 +50,17 @@ public class EvaluateClocks {
     public Result evaluate(long ticketId, boolean opening) {
         Evaluation evaluation = clockEvaluation.evaluate(tickets.clockTicket(ticketId), opening);
         cacheClocks.cache(ticketId, evaluation.clocks(), opening);
+        return new Result(evaluation.outcome(), evaluation.nextAt());
+    }
+
+    /**
+     * The first evaluation of a case being opened, with every milestone it has ({@link CaseOpening#watched}): nothing of
+     * its clocks is read from the database (ADR 0074), nor its clock log and board rows (ADR 0062).
+     */
+    @Transactional
+    public Result evaluateOpening(long ticketId, List<Milestone> openingMilestones) {
+        Evaluation evaluation = clockEvaluation.evaluate(tickets.clockTicket(ticketId), true, openingMilestones);
+        cacheClocks.cache(ticketId, evaluation.clocks(), true);
         return new Result(evaluation.outcome(), evaluation.nextAt());
     }
 }

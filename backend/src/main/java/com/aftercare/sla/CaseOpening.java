@@ -1,7 +1,10 @@
 package com.aftercare.sla;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -17,18 +20,27 @@ import java.util.function.Supplier;
  * what such a ticket cannot have yet (a warranty assessment, a clock log, the board's clock rows; ADR 0062). A step
  * that runs after the first evaluation reads as before, so a model that reorders its steps costs statements, never
  * correctness.
+ * <p>
+ * The milestones recorded while a ticket is unwatched are kept here too ({@link #recorded}): they are all the
+ * milestones such a ticket has (its row is this transaction's, and every milestone goes through {@link RecordMilestone}),
+ * so the first evaluation takes them from {@link #watched} instead of querying them, which also spared Hibernate's
+ * flush of the pending case before that query (ADR 0074).
  */
 public final class CaseOpening {
 
-    private static final ThreadLocal<Set<Long>> OPENING = ThreadLocal.withInitial(HashSet::new);
+    private static final ThreadLocal<Map<Long, List<Milestone>>> OPENING = ThreadLocal.withInitial(HashMap::new);
+
+    /** The order in which the milestones of a ticket are read back (MilestoneRepository's "OrderByOccurredAtAscIdAsc"). */
+    static final Comparator<Milestone> READ_ORDER = Comparator.comparing(Milestone::getOccurredAt)
+            .thenComparing(Milestone::getId, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private CaseOpening() {
     }
 
     /** Runs the opening of the ticket's case (its milestones and the start of its processes) on this thread. */
     public static <T> T open(Long ticketId, Supplier<T> opening) {
-        Set<Long> opening0 = OPENING.get();
-        boolean added = opening0.add(ticketId);
+        Map<Long, List<Milestone>> opening0 = OPENING.get();
+        boolean added = opening0.putIfAbsent(ticketId, new ArrayList<>()) == null;
         try {
             return opening.get();
         } finally {
@@ -43,20 +55,42 @@ public final class CaseOpening {
 
     /** True while the ticket's case is being opened on this thread and no escalation has evaluated its clocks yet. */
     public static boolean unwatched(Long ticketId) {
-        Set<Long> opening = OPENING.get();
-        boolean unwatched = opening.contains(ticketId);
+        Map<Long, List<Milestone>> opening = OPENING.get();
+        boolean unwatched = opening.containsKey(ticketId);
         if (opening.isEmpty()) {
             OPENING.remove();
         }
         return unwatched;
     }
 
-    /** The ticket's escalation has read its clocks: from now on changes must be signalled. */
-    public static void watched(Long ticketId) {
-        Set<Long> opening = OPENING.get();
-        opening.remove(ticketId);
+    /** A milestone of the ticket was written; kept if the ticket is still unwatched (it is one of the opening's). */
+    static void recorded(Milestone milestone) {
+        Map<Long, List<Milestone>> opening = OPENING.get();
+        List<Milestone> recorded = opening.get(milestone.getTicketId());
+        if (recorded != null) {
+            recorded.add(milestone);
+        }
         if (opening.isEmpty()) {
             OPENING.remove();
         }
+    }
+
+    /**
+     * The ticket's escalation is reading its clocks: from now on changes must be signalled. Returns, while the ticket
+     * was unwatched, every milestone it has (those recorded during its opening, in the order the repository reads
+     * them); null when it was not (the caller reads them from the database as ever).
+     */
+    public static List<Milestone> watched(Long ticketId) {
+        Map<Long, List<Milestone>> opening = OPENING.get();
+        List<Milestone> recorded = opening.remove(ticketId);
+        if (opening.isEmpty()) {
+            OPENING.remove();
+        }
+        if (recorded == null) {
+            return null;
+        }
+        List<Milestone> ordered = new ArrayList<>(recorded);
+        ordered.sort(READ_ORDER);
+        return List.copyOf(ordered);
     }
 }

@@ -32,8 +32,8 @@ public class RecordMilestone {
     @Transactional
     public void record(Long ticketId, MilestoneKind kind, Instant at, String detail) {
         // millisecond precision: what every database stores the same way, so a replay sees the same order
-        milestones.save(new Milestone(ticketId, kind, at.truncatedTo(ChronoUnit.MILLIS), CurrentUser.username(),
-                truncate(detail, 2000)));
+        CaseOpening.recorded(milestones.save(new Milestone(ticketId, kind, at.truncatedTo(ChronoUnit.MILLIS),
+                CurrentUser.username(), truncate(detail, 2000))));
         signal.clocksChanged(ticketId);
     }
 
@@ -43,8 +43,8 @@ public class RecordMilestone {
      */
     @Transactional
     public void recordWithDeadline(Long ticketId, MilestoneKind kind, Instant at, Instant dueAt, String detail) {
-        milestones.save(new Milestone(ticketId, kind, at.truncatedTo(ChronoUnit.MILLIS), CurrentUser.username(),
-                truncate(detail, 2000), dueAt.truncatedTo(ChronoUnit.MILLIS)));
+        CaseOpening.recorded(milestones.save(new Milestone(ticketId, kind, at.truncatedTo(ChronoUnit.MILLIS),
+                CurrentUser.username(), truncate(detail, 2000), dueAt.truncatedTo(ChronoUnit.MILLIS))));
         signal.clocksChanged(ticketId);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.springframework.stereotype.Service;
@@ -49,6 +50,21 @@ public class DeviceCases {
     @Transactional(readOnly = true)
     public History history(long deviceId, Category closedCategory, long ticketId, Instant at, Category receivedCategory,
             Instant from, Instant to, int atMost) {
+        return history(deviceId, closedCategory, ticketId, at, receivedCategory, from, to, atMost, false);
+    }
+
+    /**
+     * As above; {@code opening}: {@code ticketId}'s case is being opened ({@link com.aftercare.sla.CaseOpening}), so
+     * the query runs without flushing the transaction's pending changes first (ADR 0074). What it reads (tickets'
+     * device, category, receipt and closing) is already in the database: the report's ticket was inserted with a
+     * flush of the whole persistence context ({@code TicketRows.insert}), and the steps of an opening that run between
+     * that insert and the warranty step (the timeline, the received milestone, the level decision and its
+     * application) change no ticket's device, category, receipt or closing; the ticket's pending level then goes
+     * with its other changes in one UPDATE at commit instead of an UPDATE here and another one then.
+     */
+    @Transactional(readOnly = true)
+    public History history(long deviceId, Category closedCategory, long ticketId, Instant at, Category receivedCategory,
+            Instant from, Instant to, int atMost, boolean opening) {
         if (atMost < 1 || atMost > 100) {
             throw new IllegalArgumentException("atMost " + atMost);
         }
@@ -69,7 +85,11 @@ public class DeviceCases {
                     fetch first %d rows only)
                 ) h""".formatted(atMost);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(sql)
+        jakarta.persistence.Query query = entityManager.createNativeQuery(sql);
+        if (opening) {
+            query.setFlushMode(FlushModeType.COMMIT);
+        }
+        List<Object[]> rows = query
                 .setParameter("device", deviceId)
                 .setParameter("closedCategory", closedCategory == null ? "" : closedCategory.name())
                 .setParameter("ticket", ticketId)

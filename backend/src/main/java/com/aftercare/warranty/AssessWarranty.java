@@ -65,7 +65,8 @@ public class AssessWarranty {
         Ticket ticket = tickets.get(ticketId);
         // a case being opened (a fault report's own transaction inserted its ticket) has no assessment yet: not read
         // (ADR 0062)
-        CaseWarranty warranty = CaseOpening.unwatched(ticketId) ? new CaseWarranty(ticketId)
+        boolean opening = CaseOpening.unwatched(ticketId);
+        CaseWarranty warranty = opening ? new CaseWarranty(ticketId)
                 : warranties.findById(ticketId).orElseGet(() -> new CaseWarranty(ticketId));
         ZoneId zone = clock.getZone();
         Instant received = ticket.getReceivedAt() != null ? ticket.getReceivedAt() : clock.instant();
@@ -78,7 +79,7 @@ public class AssessWarranty {
         Instant windowStart = reported.minusMonths(FAILURE_WINDOW_MONTHS).atStartOfDay(zone).toInstant();
         DeviceCases.History history = device == null ? new DeviceCases.History(Optional.empty(), 0)
                 : deviceCases.history(device.getId(), ticket.getCategory(), ticketId, received, Category.DEFECT, windowStart,
-                        received, FAILURES);
+                        received, FAILURES, opening);
         Optional<DeviceCases.DeviceCase> repeatOf = history.lastClosed()
                 .filter(c -> !reported.isAfter(c.closedAt().atZone(zone).toLocalDate().plusMonths(REPEAT_MONTHS)));
         LocalDate warrantyEnd = device == null ? null

@@ -78,7 +78,9 @@ class IntakeBenchmark {
         int seconds = Integer.getInteger("bench.intake.seconds", 15);
         int warmUp = Integer.getInteger("bench.intake.warmup", 5);
         boolean basic = Boolean.getBoolean("bench.intake.basic");
-        List<Integer> clientCounts = List.of(1, 8);
+        // -Dbench.intake.clients=8: one client count only (a profile of the loaded case)
+        List<Integer> clientCounts = java.util.Arrays.stream(System.getProperty("bench.intake.clients", "1,8").split(","))
+                .map(String::strip).map(Integer::valueOf).toList();
         boolean postgres = System.getProperty("spring.profiles.active", "").contains("postgres");
         String dataDir = null;
         if (!postgres) {

@@ -1,6 +1,7 @@
 package com.aftercare.workflow.steps;
 
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.aftercare.escalation.DeEscalateStoppedClocks;
 import com.aftercare.sla.CaseOpening;
+import com.aftercare.sla.Milestone;
 import com.aftercare.escalation.EscalateDueClocks;
 import com.aftercare.escalation.EvaluateClocks;
 import com.aftercare.escalation.RemindEngineer;
@@ -28,10 +30,11 @@ class EscalationDelegates {
             long ticketId = ticketId(execution);
             // still unwatched: the first evaluation of a case this transaction is opening, whose ticket it inserted
             // (nothing of its clocks stored yet, ADR 0062)
-            boolean opening = CaseOpening.unwatched(ticketId);
-            // from here on the case's clocks are watched: a change must wake this process (ClockSignals, ADR 0053)
-            CaseOpening.watched(ticketId);
-            EvaluateClocks.Result result = evaluateClocks.evaluate(ticketId, opening);
+            // from here on the case's clocks are watched: a change must wake this process (ClockSignals, ADR 0053);
+            // while it was not, every milestone it has was recorded by this transaction and comes back here (ADR 0074)
+            List<Milestone> opening = CaseOpening.watched(ticketId);
+            EvaluateClocks.Result result = opening != null ? evaluateClocks.evaluateOpening(ticketId, opening)
+                    : evaluateClocks.evaluate(ticketId, false);
             execution.setVariable("clocksOutcome", result.outcome().name());
             execution.setVariable("nextEscalationAt",
                     result.nextEscalationAt() == null ? null : Date.from(result.nextEscalationAt()));
