@@ -1,6 +1,7 @@
 package com.aftercare.identity;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,7 +20,9 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -115,8 +118,22 @@ class SecurityConfig {
         return sessions;
     }
 
+    /**
+     * Spring Security's delegating encoder: new passwords as bcrypt ({@code {bcrypt}$2a$10$...}), stored hashes of
+     * any id it knows checked by that id. {@code aftercare.security.bcrypt-cost} (default 10, Spring's) sets the work
+     * of a new hash only: a stored hash is always checked at the cost written into it. The test profile sets 4 (a check
+     * in about 1/64 of the time; every API call of the test suite signs in with Basic, ADR 0072).
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(
+            @org.springframework.beans.factory.annotation.Value("${aftercare.security.bcrypt-cost:10}") int bcryptCost) {
+        if (bcryptCost < 4 || bcryptCost > 31) {
+            throw new IllegalArgumentException("aftercare.security.bcrypt-cost must be 4..31 (bcrypt's range), not " + bcryptCost);
+        }
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(bcryptCost)));
+        // any other id (pbkdf2, argon2, ...) or none: exactly as Spring's factory encoder checks it
+        encoder.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return encoder;
     }
 }
