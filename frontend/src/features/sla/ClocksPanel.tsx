@@ -7,7 +7,7 @@ import { formatDateTime } from '../../shared/format';
 import { LevelTag } from '../../shared/tags';
 import type { Stamped } from './api';
 import { COUNTING_STATES, formatCountdown, formatSpan, formatTarget, remainingNow, useMonotonicNow } from './countdown';
-import { clockLabel, ClockStateTag, EscalationTag, policyName } from './tags';
+import { clockLabel, ClockStateTag, EscalationTag, levelName, policyName } from './tags';
 
 const HISTORY_COLORS: Record<string, string> = {
   STARTED: 'blue',
@@ -244,7 +244,7 @@ export function ClocksPanel({
                       children: (
                         <Space size={4}>
                           <LevelTag level={clocks.level} />
-                          {clocks.levelName}
+                          {levelName(t, clocks.policy?.code, clocks.level, clocks.levelName)}
                         </Space>
                       ),
                     },

@@ -18,7 +18,7 @@ import {
 } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { slaApi, slaKeys } from './api';
-import { clockLabel } from './tags';
+import { clockLabel, levelName } from './tags';
 
 const TEXT_MAX = 4000;
 const REASON_MAX = 1000;
@@ -164,7 +164,7 @@ function LevelModal({
           loading={policy.isFetching}
           options={(policy.data?.levels ?? []).map((l) => ({
             value: l.code,
-            label: `${t('level.value', { level: l.code })} · ${l.name}`,
+            label: `${t('level.value', { level: l.code })} · ${levelName(t, policyCode, l.code, l.name)}`,
             disabled: l.code === currentLevel,
           }))}
         />

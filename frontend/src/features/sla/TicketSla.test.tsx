@@ -221,6 +221,8 @@ describe('SLA on the ticket page', () => {
     expect(screen.getByTestId('clock-paused-total-RESOLUTION').textContent).toBe('Paused 1h 05m in total');
     expect(screen.getByTestId('clock-status-SOLUTION_PLAN').textContent).toBe('overdue 1m 30s');
     expect(screen.getByText('Three-level scheme (SLA-1) (v1)')).toBeTruthy(); // the label, not the server's name
+    expect(screen.getByText('part of users')).toBeTruthy(); // the level's label, not the server's "L2 part of users"
+    expect(screen.queryByText('L2 part of users')).toBeNull();
 
     monotonic += 3_000;
     await waitFor(
@@ -268,7 +270,7 @@ describe('SLA on the ticket page', () => {
     expect(await within(form).findByText('Please fill in Reason for the change.', undefined, SLOW)).toBeTruthy();
 
     fireEvent.mouseDown(within(form).getByRole('combobox'));
-    fireEvent.click(await screen.findByText('Level 1 · L1 all users', undefined, SLOW));
+    fireEvent.click(await screen.findByText('Level 1 · all users down', undefined, SLOW));
     fireEvent.change(screen.getByTestId('action-level-reason'), { target: { value: ' whole district affected ' } });
     const ticketLoads = calls(fetchMock, 'GET', 'api/tickets/12').length;
     fireEvent.click(screen.getByTestId('action-level-submit'));

@@ -7,4 +7,4 @@ export { ClocksPanel } from './ClocksPanel';
 export { formatCountdown, formatSpan, liveRisk, mostUrgentClock, remainingNow, useMonotonicNow } from './countdown';
 export { DeliveriesPanel } from './DeliveriesPanel';
 export { SlaActions } from './SlaActions';
-export { clockLabel, ClockStateTag, EscalationTag, policyName, RiskTag } from './tags';
+export { clockLabel, ClockStateTag, EscalationTag, levelName, policyName, RiskTag } from './tags';

@@ -76,3 +76,17 @@ export function policyName(
   if (!code) return serverName ?? '';
   return t(`policy.${code}`, { defaultValue: serverName ?? '' });
 }
+
+/**
+ * A level's name in the reader's language (三级故障响应's level 3: 单个用户受影响): the shipped schemes' levels have
+ * labels; the server's bilingual name ("L3 one user / 单个用户受影响") serves only a scheme without them.
+ */
+export function levelName(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  policyCode: string | null | undefined,
+  level: string | null | undefined,
+  serverName?: string | null,
+): string | null {
+  if (!policyCode || !level) return serverName ?? null;
+  return t(`levelName.${policyCode}.${level}`, { defaultValue: serverName ?? '' }) || null;
+}

@@ -21,6 +21,7 @@ import {
   formatCountdown,
   formatSpan,
   isFiltered,
+  levelName,
   liveRisk,
   mostUrgentClock,
   readBoardFilter,
@@ -242,7 +243,9 @@ export function SupervisorBoardPage() {
   const levelOptions = (() => {
     const names = new Map<string, string | undefined>(DEFAULT_LEVELS.map((l) => [l, undefined]));
     data?.data.counts?.byLevel?.forEach((c) => names.set(c.level, names.get(c.level)));
-    rows.forEach((r) => r.level && names.set(r.level, r.levelName ?? names.get(r.level)));
+    rows.forEach(
+      (r) => r.level && names.set(r.level, levelName(t, r.policy, r.level, r.levelName) ?? names.get(r.level)),
+    );
     if (filter.level && !names.has(filter.level)) names.set(filter.level, undefined);
     return [...names.entries()]
       .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
@@ -278,7 +281,7 @@ export function SupervisorBoardPage() {
       dataIndex: 'level',
       width: 90,
       ...sortable('level'),
-      render: (l: string | null, row) => <LevelTag level={l} name={row.levelName} />,
+      render: (l: string | null, row) => <LevelTag level={l} name={levelName(t, row.policy, l, row.levelName)} />,
     },
     { title: t('ticket.status'), dataIndex: 'status', width: 140, render: (s: string) => <StatusTag status={s} /> },
     { title: t('ticket.site'), dataIndex: 'siteName', ellipsis: true },
