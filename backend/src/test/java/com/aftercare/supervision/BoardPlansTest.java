@@ -22,7 +22,7 @@ import com.aftercare.ticket.SearchTickets;
 
 /**
  * The supervisor board's statements on PostgreSQL walk the open cases' indexes in board order and count from them
- * alone (issue 17: 100,000 open cases, board under 300 ms; V67, V69, ADRs 0064, 0066). A reworded order or filter
+ * (issue 17: 100,000 open cases, board under 300 ms; V67, V69, ADRs 0064, 0066). A reworded order or filter
  * that no longer fits its index would pass on a small database and read every open case at a year's scale. Plans are
  * asked with sequential scans off ({@link QueryPlans}).
  */
@@ -49,10 +49,11 @@ class BoardPlansTest extends IntegrationTest {
     }
 
     /**
-     * Besides sequential scans, bitmap scans and sorts off: on this small database reading the few open cases and
-     * sorting them is cheapest, at 100,000 open cases only walking the index in order stops after a page.
+     * Besides sequential scans, bitmap scans and sorts (whole and incremental) off: on this small database reading the
+     * few open cases and sorting them is cheapest, at 100,000 open cases only walking an index in order stops after a
+     * page. With every sort off, the one index that gives the order is the only plan without a Sort node.
      */
-    private static final String[] WALKED = {"bitmapscan", "sort"};
+    private static final String[] WALKED = {"bitmapscan", "sort", "incremental_sort"};
 
     private static SupervisorBoardService.Filter sortedBy(String sort) {
         return new SupervisorBoardService.Filter(null, null, null, null, null, sort);
@@ -71,20 +72,25 @@ class BoardPlansTest extends IntegrationTest {
                 .doesNotContain("Sort");
     }
 
+    /** The case number's unique index gives this order too; which of the two the planner takes depends on statistics. */
     @Test
-    void theCaseNumberOrderWalksItsOwnIndexWithoutSorting() {
+    void theCaseNumberOrderWalksAnIndexWithoutSorting() {
         board.board(sortedBy("ticket"), 0, 50);
-        assertThat(plans.explain(plans.only("order by t.number"), WALKED)).contains("ix_ticket_open_board_number")
-                .doesNotContain("Sort");
+        assertThat(plans.explain(plans.only("order by t.number"), WALKED)).contains(" Scan using ")
+                .doesNotContain("Sort").doesNotContain("Seq Scan");
     }
 
-    /** The counts per level read the open cases' index alone: no table rows, no clock rows (V69). */
+    /**
+     * The counts read the open cases from a partial index of open cases (V62, V69), not every case. Whether the
+     * planner reads the covering one index-only depends on how much of the table was vacuumed, so only the partial
+     * index is pinned here.
+     */
     @Test
-    void theCountsPerLevelAreAnIndexOnlyScan() {
+    void theCountsReadOnlyTheOpenCasesIndex() {
         board.board(sortedBy(null), 0, 50);
-        String levels = plans.explain(plans.only("open_count"), WALKED);
-        assertThat(levels).contains("Index Only Scan using ix_ticket_open_board").doesNotContain("Seq Scan");
+        assertThat(plans.explain(plans.only("open_count"), WALKED)).contains("using ix_ticket_open")
+                .doesNotContain("Seq Scan");
         assertThat(plans.explain(plans.only("select count(*) from ticket t where t.status <> 'CLOSED'"), WALKED))
-                .contains("Index Only Scan using ix_ticket_open");
+                .contains("using ix_ticket_open").doesNotContain("Seq Scan");
     }
 }
