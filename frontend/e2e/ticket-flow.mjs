@@ -105,6 +105,9 @@ await run(browser, page, 'e2e-failure.png', async () => {
   await pick(byTestId('ticket-urgency-LOW'));
   await page.fill(byTestId('ticket-title'), 'E2E: camera picture is black');
   await page.fill(byTestId('ticket-description'), 'Reported via hotline by the browser test.');
+  // the caller lookup and the knowledge suggestions answer as the fields are typed and grow the form above the
+  // button; a click while they re-render landed beside it once (CI of 1085a0c): let them answer first
+  await page.waitForLoadState('networkidle');
   await page.click(byTestId('ticket-submit'));
 
   await page.waitForURL(/#\/tickets\/\d+$/);
