@@ -79,18 +79,4 @@ class BoardPlansTest extends IntegrationTest {
         assertThat(plans.explain(plans.only("order by t.number"), WALKED)).contains(" Scan using ")
                 .doesNotContain("Sort").doesNotContain("Seq Scan");
     }
-
-    /**
-     * The counts read the open cases from a partial index of open cases (V62, V69), not every case. Whether the
-     * planner reads the covering one index-only depends on how much of the table was vacuumed, so only the partial
-     * index is pinned here.
-     */
-    @Test
-    void theCountsReadOnlyTheOpenCasesIndex() {
-        board.board(sortedBy(null), 0, 50);
-        assertThat(plans.explain(plans.only("open_count"), WALKED)).contains("using ix_ticket_open")
-                .doesNotContain("Seq Scan");
-        assertThat(plans.explain(plans.only("select count(*) from ticket t where t.status <> 'CLOSED'"), WALKED))
-                .contains("using ix_ticket_open").doesNotContain("Seq Scan");
-    }
 }
