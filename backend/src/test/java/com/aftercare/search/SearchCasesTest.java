@@ -195,6 +195,33 @@ class SearchCasesTest extends IntegrationTest {
         assertThat(exact.content()).extracting(TicketSummary::number).containsExactly(caseB.getNumber());
     }
 
+    /**
+     * More matches than the cap, but no place stopped at its limit (one case says the word in its site's name, another
+     * in its description): every match is already known, so the count is exact and the page is sorted from them,
+     * without reading the matches a second time from the text indexes.
+     */
+    @Test
+    void matchesOverTheCapFromSeveralPlacesAreCountedExactly() {
+        String spread = randomHan() + randomHan() + randomHan();
+        Site named = assets.createSite(new NewSite(site.getCustomer().getId(), "东关站" + spread, "东关路2号", Region.COUNTY, "李四", "0371-2"));
+        Ticket bySite = reportFault.report(new NewTicket(Channel.HOTLINE, "李四", "东关所", "13900001111", named.getId(), null,
+                Category.DEFECT, Grade.HIGH, Grade.HIGH, "门禁失灵", "刷卡无反应", null), null).ticket();
+        Ticket byText = reportFault.report(new NewTicket(Channel.HOTLINE, "王五", "交警大队", "13900002222", siteA.getId(), null,
+                Category.DEFECT, Grade.HIGH, Grade.HIGH, "录像丢失", "硬盘录像机" + spread + "报警", null), null).ticket();
+
+        SearchCases.Result first = searchCases.search(query(spread, null, null, 0, 1), 1);
+        assertThat(first.totalCapped()).as("each place had at most the cap: every match is known").isFalse();
+        assertThat(first.totalElements()).isEqualTo(2);
+        assertThat(first.content()).extracting(TicketSummary::number).containsExactly(byText.getNumber());
+        // another sort pages through the same known matches (the database's collation orders the two titles)
+        SearchCases.Result byTitle = searchCases.search(query(spread, CaseSort.TITLE, SortDirection.ASC, 0, 1), 1);
+        SearchCases.Result byTitleNext = searchCases.search(query(spread, CaseSort.TITLE, SortDirection.ASC, 1, 1), 1);
+        assertThat(byTitleNext.totalCapped()).isFalse();
+        assertThat(byTitleNext.totalElements()).isEqualTo(2);
+        assertThat(List.of(byTitle.content().get(0).number(), byTitleNext.content().get(0).number()))
+                .containsExactlyInAnyOrder(bySite.getNumber(), byText.getNumber());
+    }
+
     /** Two messages of one case say the word: more matching messages than the cap are still one case, counted exactly. */
     @Test
     void aCaseThatSaysTheWordTwiceIsCountedOnce() {
