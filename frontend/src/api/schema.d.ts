@@ -4900,6 +4900,7 @@ export interface components {
             name?: string;
             /** Format: date-time */
             nextDeadline?: string;
+            policyCode?: string;
             siteAddress?: string;
             siteName?: string;
             /** Format: int64 */

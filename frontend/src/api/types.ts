@@ -335,6 +335,8 @@ export interface Task {
   levelCode?: string | null;
   /** The policy's own name of the level ("主备均不可用"). */
   levelName?: string | null;
+  /** The scheme the level belongs to (THREE_LEVEL): its labels name the level in the reader's language. */
+  policyCode?: string | null;
   /** Nearest due time of a clock still running on the case; absent when none runs. */
   nextDeadline?: string | null;
   ticketStatus?: string | null;

@@ -62,6 +62,11 @@ describe('a job card', () => {
     expect(screen.queryByTestId('task-claim')).toBeNull();
   });
 
+  it("names the level by its scheme's label, not the server's bilingual name", () => {
+    renderCard(task({ levelName: 'L2 part of users / 部分用户受影响', policyCode: 'THREE_LEVEL' }));
+    expect(screen.getByTestId('job-level').getAttribute('title')).toBe('part of users');
+  });
+
   it('turns red and counts the time over once the deadline has passed', () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     renderCard(task({ nextDeadline: '2026-12-04T07:45:00Z' }));

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Task } from '../../api/types';
 import { LevelTag, StatusTag } from '../../shared/tags';
-import { formatSpan, useMonotonicNow } from '../sla';
+import { formatSpan, levelName, useMonotonicNow } from '../sla';
 import { useSignedInUser } from '../../auth/AuthContext';
 import { taskName } from './formFields';
 
@@ -81,7 +81,13 @@ export function JobCard({
         <Tag color="blue" data-testid="job-task">
           {taskName(t, task)}
         </Tag>
-        {task.levelCode && <LevelTag level={task.levelCode} name={task.levelName} testId="job-level" />}
+        {task.levelCode && (
+          <LevelTag
+            level={task.levelCode}
+            name={levelName(t, task.policyCode, task.levelCode, task.levelName)}
+            testId="job-level"
+          />
+        )}
         {task.ticketStatus && <StatusTag status={task.ticketStatus} />}
         {task.assignee ? (
           <Typography.Text type="secondary" data-testid="job-holder">

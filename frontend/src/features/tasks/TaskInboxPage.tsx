@@ -14,6 +14,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { REFRESH_MILLIS } from '../../shared/refresh';
 import { useEngineerNames } from '../../shared/useEngineerNames';
 import { useIsPhone } from '../../shared/useIsPhone';
+import { levelName } from '../sla';
 import { taskKeys, tasksApi } from './api';
 import { taskName } from './formFields';
 import { DeadlineCountdown, JobCard } from './JobCard';
@@ -108,7 +109,12 @@ export function TaskInboxPage() {
     {
       title: t('ticket.level'),
       key: 'level',
-      render: (_, task) => (task.levelCode ? <LevelTag level={task.levelCode} name={task.levelName} /> : '—'),
+      render: (_, task) =>
+        task.levelCode ? (
+          <LevelTag level={task.levelCode} name={levelName(t, task.policyCode, task.levelCode, task.levelName)} />
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('detail.deadlines'),

@@ -40,8 +40,12 @@ public class PolicyCatalog {
 
     private final SlaPolicyRepository policies;
     private final Clock clock;
-    // a stored version never changes, so its parsed definition can be kept for the life of the process
-    private final Map<Long, PolicyDefinition> parsed = new ConcurrentHashMap<>();
+    // a stored version never changes, so its parsed definition can be kept for the life of the process, and so can
+    // its scheme's code (THREE_LEVEL), which names the scheme's level labels in the reader's language
+    private final Map<Long, Stored> parsed = new ConcurrentHashMap<>();
+
+    private record Stored(String code, PolicyDefinition definition) {
+    }
 
     PolicyCatalog(SlaPolicyRepository policies, Clock clock) {
         this.policies = policies;
@@ -115,8 +119,19 @@ public class PolicyCatalog {
 
     /** The definition of one stored version; a ticket keeps the id of the version it runs on. */
     public PolicyDefinition definition(Long policyId) {
-        return parsed.computeIfAbsent(policyId, id -> read(policies.findById(id)
-                .orElseThrow(() -> new IllegalStateException("No SLA policy version " + id)).getDefinition()));
+        return stored(policyId).definition();
+    }
+
+    /** The scheme code of one stored version (THREE_LEVEL), kept with its definition: a page of tasks reads it once. */
+    public String code(Long policyId) {
+        return stored(policyId).code();
+    }
+
+    private Stored stored(Long policyId) {
+        return parsed.computeIfAbsent(policyId, id -> {
+            SlaPolicy policy = policies.findById(id).orElseThrow(() -> new IllegalStateException("No SLA policy version " + id));
+            return new Stored(policy.getCode(), read(policy.getDefinition()));
+        });
     }
 
     PolicyVersion view(SlaPolicy p) {

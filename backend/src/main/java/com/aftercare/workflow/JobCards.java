@@ -28,12 +28,13 @@ class JobCards {
         Date created = task.getCreateTime();
         if (ticket == null) {
             return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), ticketId, null, null,
-                    task.getAssignee(), candidates, created, actionable, fields, null, null, null, null, null, null);
+                    task.getAssignee(), candidates, created, actionable, fields, null, null, null, null, null, null, null);
         }
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), ticketId, ticket.number(),
                 ticket.title(), task.getAssignee(), candidates, created, actionable, fields, ticket.siteName(),
                 ticket.siteAddress(), ticket.level(), levelName(ticket), ticket.nextDeadline(),
-                ticket.status() == null ? null : ticket.status().name());
+                ticket.status() == null ? null : ticket.status().name(),
+                ticket.level() == null || ticket.policyId() == null ? null : policies.code(ticket.policyId()));
     }
 
     private String levelName(TicketHeadline ticket) {

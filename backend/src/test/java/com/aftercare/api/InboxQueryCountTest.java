@@ -134,6 +134,7 @@ class InboxQueryCountTest extends IntegrationTest {
     @Autowired TaskService taskService;
     @Autowired ReadTaskInbox inbox;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired com.aftercare.sla.PolicyCatalog policies;
     ApiClient api;
 
     @BeforeEach
@@ -320,6 +321,8 @@ class InboxQueryCountTest extends IntegrationTest {
         assertThat(card.siteAddress()).isEqualTo(stored.getSite().getAddress());
         assertThat(card.levelCode()).isEqualTo(stored.getLevel()).isNotBlank();
         assertThat(card.levelName()).as("the policy's own name of the level").isNotBlank();
+        assertThat(card.policyCode()).as("the scheme whose labels name the level in the reader's language")
+                .isEqualTo(policies.code(stored.getPolicyId())).isEqualTo("THREE_LEVEL");
         assertThat(card.ticketStatus()).isEqualTo(stored.getStatus().name());
         // nothing responded yet: the response clock is the nearest one running
         assertThat(stored.getResponseDue()).isNotNull();
