@@ -41,6 +41,7 @@ const en = {
     oidcFailed: 'Sign-in through Keycloak failed: {{message}}',
   },
   common: {
+    system: 'System',
     yes: 'Yes',
     no: 'No',
     empty: '—',

@@ -43,6 +43,7 @@ const zh: Shape<Messages> = {
     oidcFailed: '通过 Keycloak 登录失败：{{message}}',
   },
   common: {
+    system: '系统',
     yes: '是',
     no: '否',
     empty: '—',

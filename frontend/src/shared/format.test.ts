@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDateTime, serviceWallClockNow, serviceWallClockToInstant } from './format';
+import { formatDateTime, nameInLanguage, serviceWallClockNow, serviceWallClockToInstant } from './format';
 
 describe('formatDateTime', () => {
   it('shows instants in the service zone (Asia/Shanghai), not the browser zone', () => {
@@ -24,5 +24,22 @@ describe('service wall-clock times for date pickers', () => {
     expect(now.format('YYYY-MM-DD HH:mm')).toBe('2026-03-10 10:00');
     expect(serviceWallClockToInstant(now)).toBe('2026-03-10T02:00:00.000Z');
     expect(serviceWallClockToInstant(dayjs('2026-03-10T09:35:00'))).toBe('2026-03-10T01:35:00.000Z');
+  });
+});
+
+describe('nameInLanguage', () => {
+  it("shows the reader's half of a name written in both languages", () => {
+    expect(nameInLanguage('Fault intake / 故障受理', 'zh-CN')).toBe('故障受理');
+    expect(nameInLanguage('Fault intake / 故障受理', 'en')).toBe('Fault intake');
+    expect(nameInLanguage('故障受理 / Fault intake', 'en-US')).toBe('Fault intake');
+    expect(nameInLanguage('Escalation / SLA 升级', 'zh')).toBe('SLA 升级');
+  });
+
+  it('shows any other name as written', () => {
+    expect(nameInLanguage('故障受理（新版）', 'en')).toBe('故障受理（新版）');
+    expect(nameInLanguage('Night shift / weekend', 'zh-CN')).toBe('Night shift / weekend');
+    expect(nameInLanguage('派单 / 回访', 'en')).toBe('派单 / 回访');
+    expect(nameInLanguage('A / B / 丙', 'zh-CN')).toBe('A / B / 丙');
+    expect(nameInLanguage(null, 'zh-CN')).toBe('');
   });
 });

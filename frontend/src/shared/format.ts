@@ -29,3 +29,22 @@ export function serviceWallClockNow(): Dayjs {
 export function serviceWallClockToInstant(value: Dayjs): string {
   return dayjs.tz(value.format(WALL_CLOCK), SERVICE_ZONE).toISOString();
 }
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]/;
+
+/**
+ * A name written in both languages, "Fault intake / 故障受理" (the shipped models are named so, and a process owner
+ * may follow the same habit): the half in the reader's language, so a Chinese reader does not get half an English
+ * name. Any other name (one language, or not split in two that way) is shown as written.
+ */
+export function nameInLanguage(name: string | null | undefined, language: string): string {
+  if (!name) return '';
+  const halves = name.split(' / ');
+  if (halves.length !== 2) return name;
+  const [first, second] = halves.map((h) => h.trim());
+  const chinese = [first, second].find((h) => HAN.test(h));
+  const english = [first, second].find((h) => !HAN.test(h) && LATIN.test(h));
+  if (!chinese || !english) return name;
+  return language.toLowerCase().startsWith('zh') ? chinese : english;
+}

@@ -9,6 +9,7 @@ import type { ModelChange } from '../../api/types';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { ChangeActionTag } from './tags';
+import { SYSTEM_USER } from '../../shared/useEngineerNames';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 /** Who deployed or migrated what, newest first; optionally for one model. */
@@ -25,7 +26,7 @@ export function ChangeLog({ modelKeys }: { modelKeys: string[] }) {
       title: t('changeLog.actor'),
       dataIndex: 'actor',
       width: 120,
-      render: (a: string | null) => a ?? t('changeLog.system'),
+      render: (a: string | null) => (a && a !== SYSTEM_USER ? a : t('changeLog.system')),
     },
     {
       title: t('changeLog.action'),

@@ -13,6 +13,7 @@ import type {
   ModelVersion,
 } from '../../api/types';
 import { describeError } from '../../shared/errors';
+import { nameInLanguage } from '../../shared/format';
 
 interface Props {
   model: Model;
@@ -34,7 +35,7 @@ const sameRequest = (a: MigrationRequest | undefined, b: MigrationRequest) =>
  * cases can move and why others cannot; only then the movable ones are migrated.
  */
 export function MigrationDialog({ model, source, onClose, onMigrated }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const targets = model.versions.filter((v) => v.version > source.version).sort((a, b) => b.version - a.version);
   const [targetId, setTargetId] = useState(
     () =>
@@ -161,7 +162,7 @@ export function MigrationDialog({ model, source, onClose, onMigrated }: Props) {
     <Modal
       open
       width={880}
-      title={t('migration.title', { name: model.name })}
+      title={t('migration.title', { name: nameInLanguage(model.name, i18n.language) })}
       onCancel={onClose}
       footer={footer}
       maskClosable={!busy}

@@ -104,6 +104,9 @@ describe('ModelsPage', () => {
       'DEPLOYED_NEWER_THAN_FILE',
     );
     expect(within(dispatch).getByText('Process model')).toBeTruthy();
+    // the model's name "Dispatch / 派单" in the reader's language only
+    expect(within(dispatch).getByText('Dispatch')).toBeTruthy();
+    expect(within(dispatch).queryByText('Dispatch / 派单')).toBeNull();
 
     const decision = screen.getByTestId('model-row-faultLevel');
     expect(within(decision).getByText('Decision table')).toBeTruthy();

@@ -16,12 +16,13 @@ import { modelKeys, modelsApi, versionFileName } from '../../api/models';
 import type { Model, ModelVersion } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, nameInLanguage } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { ChangeLog } from './ChangeLog';
 import { MigrationDialog } from './MigrationDialog';
 import { FileStatusTag, KindTag, SourceTag } from './tags';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { SYSTEM_USER } from '../../shared/useEngineerNames';
 
 /** What the editor hands over after a deployment (router state of the navigation to /models). */
 export interface DeployedState {
@@ -77,7 +78,7 @@ function VersionsTable({
       title: t('models.deployedBy'),
       dataIndex: 'deployedBy',
       width: 110,
-      render: (u: string | null) => u ?? t('common.empty'),
+      render: (u: string | null) => (u === SYSTEM_USER ? t('common.system') : (u ?? t('common.empty'))),
     },
     { title: t('models.source'), dataIndex: 'source', width: 130, render: (s: string) => <SourceTag source={s} /> },
     { title: t('models.comment'), dataIndex: 'comment', render: (c: string | null) => c ?? t('common.empty') },
@@ -143,7 +144,7 @@ function VersionsTable({
 
 /** The process owner's list of BPMN and DMN models, their versions, and the change log. */
 export function ModelsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { me, hasRole } = useAuth();
   const canChange = hasRole('PROCESS_OWNER');
@@ -183,7 +184,11 @@ export function ModelsPage() {
       width: 170,
       render: (k: string) => <Typography.Text code>{k}</Typography.Text>,
     },
-    { title: t('models.name'), dataIndex: 'name' },
+    {
+      title: t('models.name'),
+      dataIndex: 'name',
+      render: (name: string | null) => nameInLanguage(name, i18n.language),
+    },
     { title: t('models.kind'), dataIndex: 'kind', width: 120, render: (k: string) => <KindTag kind={k} /> },
     {
       title: t('models.latestVersion'),

@@ -470,6 +470,8 @@ function Deadlines({ ticket }: { ticket: TicketDetail }) {
 
 function TicketTimeline({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
+  // who did it, by the name people know them by: 张伟, not engineer; 系统 for the engine's own steps
+  const actorName = useEngineerNames();
   return (
     <div data-testid="ticket-timeline">
       {ticket.timeline?.length ? (
@@ -482,7 +484,7 @@ function TicketTimeline({ ticket }: { ticket: TicketDetail }) {
                 <Tag bordered={false}>{t(`event.${e.type}`, { defaultValue: e.type })}</Tag>
                 <Typography.Text type="secondary">
                   {formatDateTime(e.at)}
-                  {e.actor ? ` · ${e.actor}` : ''}
+                  {e.actor ? ` · ${actorName(e.actor)}` : ''}
                 </Typography.Text>
                 <div>{e.message}</div>
               </>

@@ -138,7 +138,7 @@ describe('ModelEditorPage', () => {
     await ready();
 
     expect(fake.options?.xml).toBe('<bpmn:definitions/>');
-    expect(screen.getByTestId('editor-title').textContent).toBe('Dispatch / 派单');
+    expect(screen.getByTestId('editor-title').textContent).toBe('Dispatch');
     expect(screen.getByTestId('editor-older-version').textContent).toContain('version 2; the latest is 3');
     expect(screen.getByTestId('lint-count').getAttribute('data-errors')).toBe('1');
     expect(screen.getByTestId('lint-count').textContent).toContain('1 errors, 2 warnings');

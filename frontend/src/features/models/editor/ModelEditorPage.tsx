@@ -22,6 +22,7 @@ import { ChangesList, ViolationsList } from './CheckResults';
 import { DeployDialog, type DeployOutcome } from './DeployDialog';
 import './editor.css';
 import type { CreateModeler, LintCounts, ModelerHandle } from './modeler';
+import { nameInLanguage } from '../../../shared/format';
 
 /** CSS classes put on changed and added elements of the canvas (editor.css). */
 export const MARKER_CLASSES: Record<string, string> = { ADDED: 'wb-marker-added', CHANGED: 'wb-marker-changed' };
@@ -69,7 +70,7 @@ interface ChangesState {
 type Panel = 'violations' | 'changes' | undefined;
 
 export default function ModelEditorPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { modal, message } = App.useApp();
   const { definitionId = '' } = useParams();
   const navigate = useNavigate();
@@ -275,7 +276,7 @@ export default function ModelEditorPage() {
 
   const title = (
     <Space wrap>
-      <span data-testid="editor-title">{model?.name ?? definitionId}</span>
+      <span data-testid="editor-title">{model?.name ? nameInLanguage(model.name, i18n.language) : definitionId}</span>
       {kind && <KindTag kind={kind} />}
       {version && <Tag>{t('models.versionLabel', { version: version.version })}</Tag>}
       {dirty && (
