@@ -53,7 +53,7 @@ class HolidayController {
     @PostMapping(value = "/api/calendar/holidays", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
-    ImportHolidayYear.Imported importYear(@RequestBody(required = false) String json) {
+    ImportHolidayYear.HolidaysImported importYear(@RequestBody(required = false) String json) {
         return importHolidayYear.importYear(json, CurrentUser.username());
     }
 }

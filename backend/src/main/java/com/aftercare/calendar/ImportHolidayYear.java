@@ -23,12 +23,12 @@ public class ImportHolidayYear {
     }
 
     /** The year and how many open cases had their deadlines recomputed. */
-    public record Imported(int year, int openCasesRetimed) {
+    public record HolidaysImported(int year, int openCasesRetimed) {
     }
 
-    public Imported importYear(String json, String importedBy) {
+    public HolidaysImported importYear(String json, String importedBy) {
         HolidayChange change = holidays.store(json, importedBy);
-        return new Imported(change.year(), change.changesDays() ? deadlines.retime(change, false) : 0);
+        return new HolidaysImported(change.year(), change.changesDays() ? deadlines.retime(change, false) : 0);
     }
 
     /** What the import would store and how many open cases it would re-time; changes nothing. */
