@@ -230,8 +230,10 @@ class HolidayImportRetimesOpenCasesTest extends IntegrationTest {
         device = assets.createDevice(new NewDevice(site.getId(), DeviceType.OTHER, "Camera " + unique, "X1", "SN-" + unique,
                 "127.0.0.1", null, String.valueOf(DEVICE.port()), DEVICE.url(), false));
         contract(site, CalendarKind.FIVE_BY_8, WORKING_DAYS);
+        // Wed 28 Dec 2044 09:00 + 5 working days: Wed, Thu, Fri, Mon 2 Jan, Tue 3 Jan 18:00 while 2045 is a plain week
+        Ticket open = openAt("2044-12-28T09:00");
         Ticket closed = openAt("2044-12-28T09:00");
-        assertThat(resolution(closed).dueAt()).as("would move if it were open").isEqualTo(bj("2045-01-03T18:00"));
+        assertThat(resolution(closed).dueAt()).isEqualTo(bj("2045-01-03T18:00"));
         clock.set(bj("2044-12-28T10:00"));
         closeCase.close(closed.getId());
         long naturalMilestones = milestones(natural);
@@ -239,9 +241,11 @@ class HolidayImportRetimesOpenCasesTest extends IntegrationTest {
         List<String> naturalLines = timeline(natural, "zh-CN");
         List<String> closedLines = timeline(closed, "zh-CN");
 
-        String year2045 = notice(2045);
-        assertThat(preview(year2045)).isZero();
-        assertThat(importYear(year2045)).isZero();
+        // 1 Jan 2045 is a Sunday: the notice gives Monday the 2nd off instead
+        String year2045 = notice(2045, "2045-01-02");
+        assertThat(preview(year2045)).as("only the open working-time case").isEqualTo(1);
+        assertThat(importYear(year2045)).isEqualTo(1);
+        assertThat(resolution(open).dueAt()).isEqualTo(bj("2045-01-04T18:00"));
         assertThat(resolution(natural).dueAt()).isEqualTo(bj("2045-01-01T01:00"));
         assertThat(milestones(natural)).isEqualTo(naturalMilestones);
         assertThat(milestones(closed)).isEqualTo(closedMilestones);
