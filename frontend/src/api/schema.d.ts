@@ -3812,6 +3812,12 @@ export interface components {
             name?: string;
             offDays?: string[];
         };
+        HolidaysImported: {
+            /** Format: int32 */
+            openCasesRetimed?: number;
+            /** Format: int32 */
+            year?: number;
+        };
         Incident: {
             category?: string;
             /** Format: int64 */
@@ -4346,6 +4352,8 @@ export interface components {
             makeUpDays?: number;
             /** Format: int32 */
             offDays?: number;
+            /** Format: int32 */
+            openCasesToRetime?: number;
             /** @enum {string} */
             replaces?: "SHIPPED" | "IMPORTED";
             /** Format: int32 */
@@ -6154,9 +6162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: number;
-                    };
+                    "*/*": components["schemas"]["HolidaysImported"];
                 };
             };
         };

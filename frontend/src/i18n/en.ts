@@ -1378,6 +1378,14 @@ const en = {
     newYear: 'There are no holidays for {{year}} yet; deadlines use them as soon as they are imported.',
     confirm: 'Import {{year}}',
     imported: 'Holidays for {{year}} imported',
+    importedRetimed_one:
+      'Holidays for {{year}} imported; the deadlines of {{count}} open case were recomputed on the new calendar',
+    importedRetimed_other:
+      'Holidays for {{year}} imported; the deadlines of {{count}} open cases were recomputed on the new calendar',
+    importedNoneRetimed: 'Holidays for {{year}} imported; no open case had its deadlines changed',
+    retimes_one: 'On import, the deadlines of {{count}} open case will be recomputed on the new calendar.',
+    retimes_other: 'On import, the deadlines of {{count}} open cases will be recomputed on the new calendar.',
+    retimesNone: 'The import changes no open case’s deadlines.',
     previewFirst: 'Preview first, then import.',
     failed: 'Could not import: {{message}}',
     readFailed: 'The file could not be read',

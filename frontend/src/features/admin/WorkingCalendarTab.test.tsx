@@ -43,13 +43,13 @@ const YEAR_2026 = {
 const DOCUMENT_2027 = '{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}';
 
 /** The server as the tab sees it; 2027 appears once it was imported. */
-function mockApi({ previewError = false } = {}) {
+function mockApi({ previewError = false, retimed = 0 } = {}) {
   let imported = false;
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     if (url === 'api/calendar/holidays')
       return init?.method === 'POST'
-        ? ((imported = true), json({ year: 2027 }, 201))
+        ? ((imported = true), json({ year: 2027, openCasesRetimed: retimed }, 201))
         : json({ yearsCovered: imported ? [2025, 2026, 2027] : [2025, 2026], missingYears: imported ? [] : [2027] });
     if (url === 'api/calendar/holidays/2026') return json(YEAR_2026);
     if (url === 'api/calendar/holidays/2027')
@@ -77,6 +77,7 @@ function mockApi({ previewError = false } = {}) {
             offDays: 1,
             makeUpDays: 1,
             holidays: [{ name: '元旦', offDays: ['2027-01-01'], makeUpDays: ['2027-01-09'] }],
+            openCasesToRetime: retimed,
           });
     return json({ status: 404 }, 404);
   });
@@ -132,16 +133,33 @@ describe('working calendar tab', () => {
     expect(summary.textContent).toContain('2027 年目前没有放假安排');
     expect(within(screen.getByTestId('holiday-preview-table')).getByText('1月9日周六')).toBeTruthy();
     expect(posts(fetchMock, 'api/calendar/holidays')).toHaveLength(0); // nothing stored by a preview
+    expect(screen.getByTestId('holiday-preview-retimes').textContent).toBe('导入不会改变任何未结工单的期限。');
 
     const confirm = screen.getByTestId('holiday-confirm');
     expect(confirm.textContent).toBe('确认导入 2027 年');
     fireEvent.click(confirm);
     await waitFor(() => expect(posts(fetchMock, 'api/calendar/holidays')).toHaveLength(1), SLOW);
     expect(posts(fetchMock, 'api/calendar/holidays')[0][1]?.body).toBe(DOCUMENT_2027);
-    expect(await screen.findByText('已导入 2027 年的放假安排', {}, SLOW)).toBeTruthy();
+    expect(await screen.findByText('已导入 2027 年节假日；没有未结工单的期限因此改变', {}, SLOW)).toBeTruthy();
     // the coverage is read again and the imported year shown, with who imported it
     await waitFor(() => expect(screen.getByTestId('holiday-source').textContent).toContain('admin 于'), SLOW);
     expect(screen.queryByTestId('holiday-missing')).toBeNull();
+  }, 60_000);
+
+  it('says before and after the import how many open cases have their deadlines recomputed', async () => {
+    mockApi({ retimed: 12 });
+    renderTab(true);
+    fireEvent.click(await screen.findByTestId('holiday-import', {}, SLOW));
+    fireEvent.change(await screen.findByTestId('holiday-text'), { target: { value: DOCUMENT_2027 } });
+    fireEvent.click(screen.getByTestId('holiday-preview'));
+
+    expect((await screen.findByTestId('holiday-preview-retimes', {}, SLOW)).textContent).toBe(
+      '导入后，12 个未结工单的期限将按新日历重新计算。',
+    );
+    fireEvent.click(screen.getByTestId('holiday-confirm'));
+    expect(
+      await screen.findByText('已导入 2027 年节假日；12 个未结工单的期限已按新日历重新计算', {}, SLOW),
+    ).toBeTruthy();
   }, 60_000);
 
   it("shows the server's reason in Chinese when the document is wrong, and offers no import", async () => {

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Input, Modal, Radio, Space, Spin, Typography,
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { acceptLanguage } from '../../i18n';
 import { describeError } from '../../shared/errors';
@@ -40,6 +41,13 @@ function HolidayTable({ groups, testId }: { groups: HolidayGroup[]; testId: stri
   );
 }
 
+/** What the admin reads once a year is imported: how many open cases' deadlines moved with it (ADR 0075). */
+function importedMessage(year: number, openCasesRetimed: number | undefined, t: TFunction): string {
+  return openCasesRetimed
+    ? t('holidays.importedRetimed', { year, count: openCasesRetimed })
+    : t('holidays.importedNoneRetimed', { year });
+}
+
 /** Choose or paste a holiday-cn document, see what the server reads in it, then import it (replacing that year). */
 function ImportModal({ onClose, onImported }: { onClose: () => void; onImported: (year: number) => void }) {
   const { t } = useTranslation();
@@ -74,8 +82,8 @@ function ImportModal({ onClose, onImported }: { onClose: () => void; onImported:
     if (!preview) return;
     setBusy(true);
     try {
-      const { year } = await holidaysApi.importYear(text);
-      message.success(t('holidays.imported', { year }));
+      const { year, openCasesRetimed } = await holidaysApi.importYear(text);
+      message.success(importedMessage(year, openCasesRetimed, t));
       onImported(year);
     } catch (e) {
       setError(t('holidays.failed', { message: describeError(e, t) }));
@@ -164,11 +172,20 @@ function ImportModal({ onClose, onImported }: { onClose: () => void; onImported:
                 makeUpDays: preview.makeUpDays,
               })}
               description={
-                preview.replaces === 'SHIPPED'
-                  ? t('holidays.replacesShipped', { year: preview.year })
-                  : preview.replaces === 'IMPORTED'
-                    ? t('holidays.replacesImported', { year: preview.year })
-                    : t('holidays.newYear', { year: preview.year })
+                <>
+                  <div>
+                    {preview.replaces === 'SHIPPED'
+                      ? t('holidays.replacesShipped', { year: preview.year })
+                      : preview.replaces === 'IMPORTED'
+                        ? t('holidays.replacesImported', { year: preview.year })
+                        : t('holidays.newYear', { year: preview.year })}
+                  </div>
+                  <div data-testid="holiday-preview-retimes">
+                    {preview.openCasesToRetime > 0
+                      ? t('holidays.retimes', { count: preview.openCasesToRetime })
+                      : t('holidays.retimesNone')}
+                  </div>
+                </>
               }
             />
             <HolidayTable groups={preview.holidays} testId="holiday-preview-table" />

@@ -35,13 +35,21 @@ export interface HolidayPreview {
   makeUpDays: number;
   holidays: HolidayGroup[];
   replaces?: HolidaySource | null;
+  /** How many open cases' working-time deadlines the import would recompute. */
+  openCasesToRetime: number;
+}
+
+/** An import's answer: the year, and how many open cases' deadlines were recomputed on the new calendar. */
+export interface HolidayImported {
+  year: number;
+  openCasesRetimed: number;
 }
 
 export const holidaysApi = {
   coverage: () => api.get<HolidayCoverage>('/calendar/holidays'),
   year: (year: number) => api.get<HolidayYear>(`/calendar/holidays/${year}`),
   preview: (text: string) => api.postJsonText<HolidayPreview>('/calendar/holidays/preview', text),
-  importYear: (text: string) => api.postJsonText<{ year: number }>('/calendar/holidays', text),
+  importYear: (text: string) => api.postJsonText<HolidayImported>('/calendar/holidays', text),
 };
 
 export const holidayKeys = {

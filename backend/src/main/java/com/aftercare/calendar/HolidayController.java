@@ -1,7 +1,5 @@
 package com.aftercare.calendar;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,9 +16,11 @@ import com.aftercare.identity.CurrentUser;
 class HolidayController {
 
     private final HolidayService holidays;
+    private final ImportHolidayYear importHolidayYear;
 
-    HolidayController(HolidayService holidays) {
+    HolidayController(HolidayService holidays, ImportHolidayYear importHolidayYear) {
         this.holidays = holidays;
+        this.importHolidayYear = importHolidayYear;
     }
 
     /** Which years the working-time calendar knows, and which of this and next year it does not. */
@@ -36,18 +36,24 @@ class HolidayController {
         return holidays.year(year);
     }
 
-    /** What an import of this document would store, checked exactly as the import checks it; stores nothing. */
+    /**
+     * What an import of this document would store, checked exactly as the import checks it, and how many open cases
+     * it would re-time; stores nothing.
+     */
     @PostMapping(value = "/api/calendar/holidays/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     HolidayService.Preview preview(@RequestBody(required = false) String json) {
-        return holidays.preview(json);
+        return importHolidayYear.preview(json);
     }
 
-    /** Imports one year in the holiday-cn format ({"year":2027,"days":[{"name","date","isOffDay"}]}). */
+    /**
+     * Imports one year in the holiday-cn format ({"year":2027,"days":[{"name","date","isOffDay"}]}) and re-times the
+     * open cases whose working-time deadlines it moves (openCasesRetimed).
+     */
     @PostMapping(value = "/api/calendar/holidays", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
-    Map<String, Integer> importYear(@RequestBody(required = false) String json) {
-        return Map.of("year", holidays.importYear(json, CurrentUser.username()));
+    ImportHolidayYear.HolidaysImported importYear(@RequestBody(required = false) String json) {
+        return importHolidayYear.importYear(json, CurrentUser.username());
     }
 }

@@ -48,6 +48,12 @@ public class HolidayService {
     private final long recheckNanos;
     private final HolidayCalendar shipped = HolidayCalendar.defaults();
     private volatile Loaded loaded;
+    /**
+     * Moves on each import's commit. A reload that began before the commit read the old rows: it may answer its own
+     * caller, but it must not become the calendar in force, or the re-timing that follows the import (ADR 0075) would
+     * replay the open cases on the calendar it is meant to replace.
+     */
+    private long generation;
 
     private record Loaded(HolidayCalendar calendar, List<HolidayStamp> stamp, long checkedAt) {
     }
@@ -80,8 +86,16 @@ public class HolidayService {
             int makeUpDays, List<HolidayView> holidays) {
     }
 
-    /** What an import would store, read back before the admin confirms; replaces is null for a new year. */
-    public record Preview(int year, int offDays, int makeUpDays, List<HolidayView> holidays, Source replaces) {
+    /**
+     * What an import would store, read back before the admin confirms; replaces is null for a new year;
+     * openCasesToRetime: how many open cases' working-time deadlines the import would move (ADR 0075).
+     */
+    public record Preview(int year, int offDays, int makeUpDays, List<HolidayView> holidays, Source replaces,
+            int openCasesToRetime) {
+
+        Preview withOpenCasesToRetime(int count) {
+            return new Preview(year, offDays, makeUpDays, holidays, replaces, count);
+        }
     }
 
     public HolidayCalendar current() {
@@ -97,7 +111,11 @@ public class HolidayService {
                     log.info("Imported holiday years changed (now {}): reloading the working calendar", stamp);
                     return reload(tick).calendar();
                 }
-                loaded = new Loaded(now.calendar(), now.stamp(), tick);
+                synchronized (this) {
+                    if (loaded == now) { // not when an import dropped it meanwhile
+                        loaded = new Loaded(now.calendar(), now.stamp(), tick);
+                    }
+                }
             } catch (DataAccessException e) {
                 log.warn("Could not check the imported holiday years, keeping the calendar in memory: {}", e.toString());
             }
@@ -106,14 +124,32 @@ public class HolidayService {
     }
 
     private Loaded reload(long tick) {
+        long seen;
+        synchronized (this) {
+            seen = generation;
+        }
         List<HolidayStamp> stamp = imported.stamp();
+        Loaded fresh = new Loaded(fromDatabase(), stamp, tick);
+        synchronized (this) {
+            if (generation == seen) {
+                loaded = fresh;
+            }
+        }
+        return fresh;
+    }
+
+    /** The shipped years with the imported ones over them, as the table holds them now (in the caller's transaction). */
+    private HolidayCalendar fromDatabase() {
         HolidayCalendar calendar = shipped;
         for (HolidayYear year : imported.findAll()) {
             calendar = calendar.withYear(year.getSourceJson());
         }
-        Loaded fresh = new Loaded(calendar, stamp, tick);
-        loaded = fresh;
-        return fresh;
+        return calendar;
+    }
+
+    private synchronized void dropLoaded() {
+        generation++;
+        loaded = null; // rebuilt on next use, including the imported year
     }
 
     public Coverage coverage() {
@@ -144,26 +180,45 @@ public class HolidayService {
         List<HolidayCalendar.Day> days = parsed.days(year);
         Source replaces = imported.existsById(year) ? Source.IMPORTED
                 : shipped.yearsCovered().contains(year) ? Source.SHIPPED : null;
-        return new Preview(year, count(days, true), count(days, false), grouped(days), replaces);
+        return new Preview(year, count(days, true), count(days, false), grouped(days), replaces, 0);
+    }
+
+    /** The calendar as the database holds it now, and as it would be with this document imported; stores nothing. */
+    @Transactional(readOnly = true)
+    public HolidayChange previewChange(String json) {
+        HolidayCalendar parsed = parse(json);
+        HolidayCalendar before = fromDatabase();
+        return new HolidayChange(parsed.yearsCovered().first(), before, before.withYear(json));
     }
 
     /** Validates and stores one year; the same year again replaces it (a corrected notice). */
     @Transactional
     public int importYear(String json, String importedBy) {
+        return store(json, importedBy).year();
+    }
+
+    /**
+     * As {@link #importYear}, and says what changed: the calendar before (read from the table in this transaction,
+     * so an import made on another node a moment ago counts even if this node's copy has not caught up) and after.
+     * This node's copy is dropped when the transaction commits, so what runs after the commit uses the new year.
+     */
+    @Transactional
+    public HolidayChange store(String json, String importedBy) {
         int year = parse(json).yearsCovered().first();
+        HolidayCalendar before = fromDatabase();
         imported.findById(year).ifPresentOrElse(y -> y.replace(json, clock.instant(), importedBy),
                 () -> imported.save(new HolidayYear(year, json, clock.instant(), importedBy)));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    loaded = null; // rebuilt on next use, including this year
+                    dropLoaded();
                 }
             });
         } else {
-            loaded = null;
+            dropLoaded();
         }
-        return year;
+        return new HolidayChange(year, before, before.withYear(json));
     }
 
     private static HolidayCalendar parse(String json) {

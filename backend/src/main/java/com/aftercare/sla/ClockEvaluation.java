@@ -7,12 +7,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.calendar.BusinessCalendar;
+import com.aftercare.calendar.HolidayCalendar;
 
 /**
  * A ticket's clocks, derived from its milestones under its policy version and contract terms, and what
@@ -56,6 +58,20 @@ public class ClockEvaluation {
     /** Clocks of many tickets at once (the supervisor board): two queries, not two per ticket. */
     @Transactional(readOnly = true)
     public Map<Long, List<ClockStatus>> clocks(Collection<ClockTicket> tickets) {
+        return clocks(tickets, contracts::workingCalendar);
+    }
+
+    /**
+     * As {@link #clocks(Collection)}, with these statutory holidays instead of the ones in force: how the clocks ran
+     * before a holiday import, and how they run after it (ADR 0075).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ClockStatus>> clocks(Collection<ClockTicket> tickets, HolidayCalendar holidays) {
+        return clocks(tickets, terms -> terms.workingCalendar(holidays));
+    }
+
+    private Map<Long, List<ClockStatus>> clocks(Collection<ClockTicket> tickets,
+            Function<ContractTerms, BusinessCalendar> workingCalendar) {
         List<Long> ids = tickets.stream().map(ClockTicket::ticketId).toList();
         Map<Long, List<Milestone>> byTicket = new HashMap<>();
         Map<Long, List<ClockLog>> logsByTicket = new HashMap<>();
@@ -71,7 +87,7 @@ public class ClockEvaluation {
         Map<ContractTerms, BusinessCalendar> calendars = new HashMap<>();
         return tickets.stream().collect(Collectors.toMap(ClockTicket::ticketId, t -> new ClockCalculator(
                 policies.definition(t.policyId()),
-                calendars.computeIfAbsent(contracts.termsOrDefault(t.terms()), contracts::workingCalendar))
+                calendars.computeIfAbsent(contracts.termsOrDefault(t.terms()), workingCalendar))
                 .clocks(new ClockCalculator.Subject(t.levelCode(), t.region()), byTicket.getOrDefault(t.ticketId(), List.of()),
                         logsByTicket.getOrDefault(t.ticketId(), List.of()), now)));
     }

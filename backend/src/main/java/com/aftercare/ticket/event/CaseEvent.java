@@ -52,6 +52,18 @@ public sealed interface CaseEvent {
         public String type() { return "CONTRACT"; }
     }
 
+    /**
+     * An admin imported the statutory holidays of {@code year} and the case's working-time clocks were replayed on the
+     * new calendar (ADR 0075); moved: each clock whose due time changed (empty when only an escalation time did).
+     */
+    record HolidayCalendarApplied(int year, List<DueMoved> moved) implements CaseEvent {
+        public String type() { return "CALENDAR"; }
+    }
+
+    /** A clock's due time before and after a recomputation. */
+    record DueMoved(ClockName clock, Instant from, Instant to) {
+    }
+
     /** reason: a hold reason (WAITING_CUSTOMER, WAITING_PARTS) or a ticket status that pauses the policy's clocks. */
     record ClocksPaused(String reason) implements CaseEvent {
         public String type() { return "CLOCKS_PAUSED"; }

@@ -73,6 +73,14 @@ public class CaseEventTexts {
             return text(lang, "contractTermsChanged", "from", terms(lang, e.from()),
                     "to", terms(lang, e.to()));
         }
+        if (event instanceof CaseEvent.HolidayCalendarApplied e) {
+            if (e.moved() == null || e.moved().isEmpty()) {
+                return text(lang, "holidayCalendarAppliedRungs", "year", e.year());
+            }
+            List<String> moves = e.moved().stream().map(m -> text(lang, "dueMoved", "clock", label(lang, "clock", m.clock()),
+                    "from", time(m.from(), zone), "to", time(m.to(), zone))).toList();
+            return text(lang, "holidayCalendarApplied", "year", e.year(), "moves", String.join(text(lang, "fieldSeparator"), moves));
+        }
         if (event instanceof CaseEvent.ClocksPaused e) {
             return text(lang, "clocksPaused", "reason", pauseReason(lang, e.reason()));
         }

@@ -62,6 +62,10 @@ class CaseEventTextsTest {
         s.put("contractTermsChanged", new CaseEvent.ContractTermsChanged(
                 new ContractTerms(CalendarKind.SEVEN_BY_24, SHANGHAI, List.of()),
                 new ContractTerms(CalendarKind.FIVE_BY_8, SHANGHAI, List.of(WorkingWindow.of("08:30", "12:00")))));
+        s.put("holidayCalendarApplied", new CaseEvent.HolidayCalendarApplied(2027, List.of(
+                new CaseEvent.DueMoved(ClockName.RESOLUTION, Instant.parse("2027-01-05T10:00:00Z"), Instant.parse("2027-01-06T10:00:00Z")),
+                new CaseEvent.DueMoved(ClockName.FAULT_REPORT, Instant.parse("2027-01-06T10:00:00Z"), Instant.parse("2027-01-07T10:00:00Z")))));
+        s.put("holidayCalendarAppliedRungs", new CaseEvent.HolidayCalendarApplied(2027, List.of()));
         s.put("clocksPaused", new CaseEvent.ClocksPaused("WAITING_CUSTOMER"));
         s.put("clocksPausedByStatus", new CaseEvent.ClocksPaused("AWAITING_VENDOR"));
         s.put("clocksResumed", new CaseEvent.ClocksResumed(null));
@@ -248,6 +252,17 @@ class CaseEventTextsTest {
                 .isEqualTo("【解除升级】" + NUMBER + " 修复超时完成，超时 1小时15分 | 摄像机黑屏");
         assertThat(texts.subject(samples().get("deEscalated"), Labels.ZH)).isEqualTo(NUMBER + " 解除升级");
         assertThat(texts.subject(samples().get("deEscalated"), Labels.EN)).isEqualTo(NUMBER + " de-escalated");
+    }
+
+    @Test
+    void anImportedHolidayYearSaysWhichDueTimesMovedFromWhenToWhen() {
+        assertThat(texts.line(samples().get("holidayCalendarApplied"), Labels.ZH, SHANGHAI)).isEqualTo(
+                "已导入 2027 年节假日，期限已按新日历重新计算：修复时限 2027-01-05 18:00 → 2027-01-06 18:00；故障报告时限 2027-01-06 18:00 → 2027-01-07 18:00");
+        assertThat(texts.line(samples().get("holidayCalendarApplied"), Labels.EN, SHANGHAI)).isEqualTo(
+                "The 2027 holiday calendar was imported and the deadlines recomputed: Resolution due 2027-01-05 18:00 → 2027-01-06 18:00; "
+                        + "Fault report due 2027-01-06 18:00 → 2027-01-07 18:00");
+        assertThat(texts.line(samples().get("holidayCalendarAppliedRungs"), Labels.ZH, SHANGHAI))
+                .isEqualTo("已导入 2027 年节假日，升级提醒时间已按新日历重新计算");
     }
 
     @Test
