@@ -60,6 +60,34 @@ class ShippedModelsTest extends IntegrationTest {
                 .isNotEmpty();
     }
 
+    /**
+     * The models page, the migration dialog and the editor show a model's name in the reader's language by taking the
+     * half of "English / 中文" that is theirs (frontend shared/format nameInLanguage): every shipped process and
+     * decision is named so, or a Chinese process owner reads an English name.
+     */
+    @Test
+    void everyShippedModelIsNamedInBothLanguages() {
+        var han = java.util.regex.Pattern.compile("\\p{IsHan}");
+        var names = new java.util.ArrayList<String>();
+        files.files().values().forEach(file -> {
+            var in = new java.io.ByteArrayInputStream(file.content());
+            if (file.fileName().endsWith(".dmn")) {
+                org.camunda.bpm.model.dmn.Dmn.readModelFromStream(in).getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)
+                        .forEach(d -> names.add(file.fileName() + " " + d.getId() + "=" + d.getName()));
+            } else {
+                org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(in).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+                        .forEach(p -> names.add(file.fileName() + " " + p.getId() + "=" + p.getName()));
+            }
+        });
+        assertThat(names).hasSizeGreaterThan(10).allSatisfy(keyAndName -> {
+            String name = keyAndName.substring(keyAndName.indexOf('=') + 1);
+            String[] halves = name.split(" / ");
+            assertThat(halves).as(keyAndName).hasSize(2);
+            assertThat(han.matcher(halves[0]).find()).as(keyAndName + ": English first").isFalse();
+            assertThat(han.matcher(halves[1]).find()).as(keyAndName + ": Chinese second").isTrue();
+        });
+    }
+
     @Test
     void everyShippedModelIsDeployedAndInSyncWithItsFile() {
         files.files().values().forEach(file -> file.keys().forEach(key ->
