@@ -28,7 +28,7 @@ class IntakeStatementCountTest extends IntegrationTest {
 
     /**
      * Round trips of one fault report with a device, signed in by API token (a JDBC batch counts once): 26 measured
-     * on H2 and PostgreSQL (the log line lists them) since ADR 0076 took the ids of milestones and timeline lines from
+     * on H2 (the log line lists them; PostgreSQL's server log of a report shows the same statements) since ADR 0076 took the ids of milestones and timeline lines from
      * pooled sequences, so the report's three milestones and two timeline lines go out as two batches at commit
      * instead of five inserts. 29 since ADR 0074 handed the milestones an opening recorded to the escalation's first clock evaluation instead
      * of querying them, and let the warranty step's device query of a case being opened run without flushing the
