@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One fact of a ticket's life that clocks react to (append-only). Clocks are replayed from these. */
@@ -16,8 +17,13 @@ import jakarta.persistence.Table;
 @Table(name = "sla_milestone")
 public class Milestone {
 
+    /**
+     * From a pooled sequence (50 ids per call, V74), not an identity column: Hibernate then knows the id without
+     * inserting, so a case's rows go out at flush as one JDBC batch instead of one round trip each (ADR 0076).
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "milestone_ids")
+    @SequenceGenerator(name = "milestone_ids", sequenceName = "sla_milestone_seq", allocationSize = 50)
     private Long id;
     @Column(name = "ticket_id", nullable = false, updatable = false)
     private Long ticketId;

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
@@ -17,8 +18,13 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "ticket_event")
 public class TicketEvent {
 
+    /**
+     * From a pooled sequence (50 ids per call, V74), not an identity column: Hibernate then knows the id without
+     * inserting, so a case's rows go out at flush as one JDBC batch instead of one round trip each (ADR 0076).
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_event_ids")
+    @SequenceGenerator(name = "ticket_event_ids", sequenceName = "ticket_event_seq", allocationSize = 50)
     private Long id;
     @Column(name = "ticket_id")
     private Long ticketId;

@@ -102,6 +102,8 @@ class InboxQueryCountTest extends IntegrationTest {
     static final class StatementCounter implements QueryExecutionListener {
         private final AtomicBoolean on = new AtomicBoolean();
         private final AtomicInteger count = new AtomicInteger();
+        /** Every statement sent, each row of a JDBC batch counted on its own (what the database executes). */
+        private final AtomicInteger executed = new AtomicInteger();
         final List<String> sql = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
         @Override
@@ -112,12 +114,22 @@ class InboxQueryCountTest extends IntegrationTest {
         public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
             if (on.get() && Thread.currentThread().getName().startsWith("http-nio")) {
                 count.addAndGet(queryInfoList.size());
-                queryInfoList.forEach(q -> sql.add(q.getQuery()));
+                for (QueryInfo q : queryInfoList) {
+                    int rows = Math.max(1, q.getParametersList().size());
+                    executed.addAndGet(rows);
+                    sql.add(execInfo.isBatch() ? "[batch of " + rows + "] " + q.getQuery() : q.getQuery());
+                }
             }
+        }
+
+        /** Statements of the last {@link #during}, each row of a batch counted (the figure before batching). */
+        int executed() {
+            return executed.get();
         }
 
         int during(Runnable work) {
             count.set(0);
+            executed.set(0);
             sql.clear();
             on.set(true);
             try {
