@@ -1,0 +1,97 @@
+package com.aftercare.identity.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.aftercare.support.IntegrationTest;
+
+/**
+ * The SPA's session over real HTTP and the real session table (ADR 0077): a request within a minute of the stored
+ * last use writes nothing to the session's row, a later one moves it, the four-hour timeout still holds and a session
+ * idle past it is refused.
+ */
+class SessionTouchTest extends IntegrationTest {
+
+    private static final long HOURS_4 = 4 * 3600;
+
+    @Autowired TestRestTemplate rest;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void aSessionsLastUseIsWrittenOncePerMinuteNotOnEveryRequest() {
+        String cookie = signIn();
+        String id = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        Map<String, Object> signedIn = row(id);
+        assertThat(((Number) signedIn.get("MAX_INACTIVE_INTERVAL")).longValue()).as("server.servlet.session.timeout")
+                .isEqualTo(HOURS_4);
+        long lastUse = ((Number) signedIn.get("LAST_ACCESS_TIME")).longValue();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(me(cookie).getStatusCode().value()).isEqualTo(200);
+        }
+        assertThat(((Number) row(id).get("LAST_ACCESS_TIME")).longValue()).as("three requests within the minute: no write")
+                .isEqualTo(lastUse);
+
+        // as if the user came back two minutes later: the stored last use (and the expiry it gives) is that old
+        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = LAST_ACCESS_TIME - 120000, EXPIRY_TIME = EXPIRY_TIME - 120000"
+                + " where SESSION_ID = ?", id);
+        long before = System.currentTimeMillis();
+        assertThat(me(cookie).getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> touched = row(id);
+        long moved = ((Number) touched.get("LAST_ACCESS_TIME")).longValue();
+        assertThat(moved).as("a request a minute or more after the stored last use writes it").isGreaterThanOrEqualTo(before);
+        assertThat(((Number) touched.get("EXPIRY_TIME")).longValue()).as("the expiry moves with it")
+                .isEqualTo(moved + HOURS_4 * 1000);
+    }
+
+    @Test
+    void aSessionIdlePastItsTimeoutIsRefused() {
+        String cookie = signIn();
+        String id = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        long idle = (HOURS_4 + 60) * 1000;
+        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = LAST_ACCESS_TIME - ?, EXPIRY_TIME = EXPIRY_TIME - ?"
+                + " where SESSION_ID = ?", idle, idle, id);
+        assertThat(me(cookie).getStatusCode().value()).as("idle four hours and a minute").isEqualTo(401);
+    }
+
+    private Map<String, Object> row(String sessionId) {
+        return jdbc.queryForMap("select LAST_ACCESS_TIME, EXPIRY_TIME, MAX_INACTIVE_INTERVAL from SPRING_SESSION where SESSION_ID = ?",
+                sessionId);
+    }
+
+    private ResponseEntity<String> me(String cookie) {
+        HttpHeaders h = new HttpHeaders();
+        h.add(HttpHeaders.COOKIE, "AFTERCARE_SESSION=" + cookie);
+        return rest.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(h), String.class);
+    }
+
+    private String signIn() {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> signIn = rest.exchange("/api/session", HttpMethod.POST,
+                new HttpEntity<>("{\"username\":\"t-desk\",\"password\":\"" + PASSWORD + "\"}", h), String.class);
+        assertThat(signIn.getStatusCode().value()).as(String.valueOf(signIn.getBody())).isEqualTo(204);
+        List<String> cookies = signIn.getHeaders().get(HttpHeaders.SET_COOKIE);
+        assertThat(cookies).isNotNull();
+        for (String c : cookies) {
+            if (c.startsWith("AFTERCARE_SESSION=")) {
+                return c.substring("AFTERCARE_SESSION=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
+            }
+        }
+        throw new AssertionError("no session cookie in " + cookies);
+    }
+}
