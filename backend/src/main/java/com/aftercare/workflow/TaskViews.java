@@ -104,7 +104,7 @@ class TaskViews {
      * holding any other kind (a serialized object, JSON, a file) is read through the engine's query as before, without
      * binary values or deserialization. The engine's query maps every row through MyBatis into a cached entity that
      * its command then checks for changes: for a page of 200 tasks, about 2,000 rows and 60 % of the page's CPU on the
-     * million-case year (ADR 0077).
+     * million-case year (ADR 0079).
      */
     private Map<String, Map<String, TypedValue>> visibleVariables(List<Task> tasks) {
         List<String> processInstances = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct().toList();

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -31,6 +33,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -67,6 +70,13 @@ import com.aftercare.identity.Role;
  * comparable process from the same number of threads: a user task with two timer boundary events, a business key
  * and one variable. Printed: reports or starts per second, median latency, and the application's share of the bare
  * engine's rate.
+ * <p>
+ * A second bare row, "our models", starts Aftercare's own fault-intake model on the same bare engine (ADR 0080): the
+ * shipped {@code fault-intake.bpmn}, {@code escalation.bpmn} and {@code fault-level.dmn} under other keys, with the
+ * report's variables, and no-op steps where the application runs its own code (level applied, warranty, the clocks'
+ * evaluation, which only answers "next rung in 4 hours"). It is the engine's work our model shape needs (a decision,
+ * two process instances, a call activity, a sub-process, a user task, a timer, a message subscription) with full
+ * history as in the first row, so "of models" says how much of the gap is our code and how much the model's shape.
  */
 @Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class IntakeBenchmark {
@@ -121,6 +131,12 @@ class IntakeBenchmark {
                         runtime.startProcessInstanceByKey("benchBareIntake", "BENCH-" + n, Map.of("ticketId", n));
                         return null;
                     }));
+                    results.put("our models|" + clients, closedLoop(clients, warmUp, seconds, () -> () -> {
+                        long n = seq.incrementAndGet();
+                        runtime.startProcessInstanceByKey(OUR_INTAKE, "BENCH-" + n, Map.of("ticketId", n, "impact", "MEDIUM",
+                                "urgency", "HIGH", "category", "DEFECT", "levelDecision", OUR_LEVEL_DECISION));
+                        return null;
+                    }));
                     if (postgres) {
                         app.getBean(JdbcTemplate.class).execute("analyze");
                     }
@@ -133,14 +149,18 @@ class IntakeBenchmark {
                 }
                 System.out.printf("%nFault intake on %s, %d s per phase after %d s warm-up, closed loop%n",
                         postgres ? "PostgreSQL" : "H2 (file)", seconds, warmUp);
-                System.out.printf("  %-12s %7s %10s %12s %9s %12s %9s%n", "sign-in", "clients", "per second", "median ms", "of engine",
-                        "JVM CPU ms", "of engine");
+                System.out.printf("  %-12s %7s %10s %12s %9s %12s %9s %10s%n", "sign-in", "clients", "per second", "median ms", "of engine",
+                        "JVM CPU ms", "of engine", "of models");
                 for (var e : results.entrySet()) {
                     String[] key = e.getKey().split("\\|");
                     double[] engine = results.get("bare engine|" + key[1]);
-                    System.out.printf("  %-12s %7s %10.1f %12.1f %8.0f %% %12.2f %8.0f %%%n", key[0], key[1], e.getValue()[0],
-                            e.getValue()[1], 100 * e.getValue()[0] / engine[0], e.getValue()[2], 100 * engine[2] / e.getValue()[2]);
+                    double[] models = results.get("our models|" + key[1]);
+                    System.out.printf("  %-12s %7s %10.1f %12.1f %8.0f %% %12.2f %8.0f %% %8.0f %%%n", key[0], key[1], e.getValue()[0],
+                            e.getValue()[1], 100 * e.getValue()[0] / engine[0], e.getValue()[2], 100 * engine[2] / e.getValue()[2],
+                            100 * e.getValue()[0] / models[0]);
                 }
+                System.out.println("  our models: the bare engine starting Aftercare's own fault-intake model (its decision, escalation"
+                        + " process and user task; no-op steps, full history); of models: this row's rate over that one's");
                 System.out.println("  JVM CPU ms: the whole JVM's CPU time per call (engine or application, plus the benchmark's own"
                         + " HTTP clients; not the database server's), a measure that other load on the machine does not change;"
                         + " its share is the engine's CPU per call over this row's");
@@ -167,6 +187,7 @@ class IntakeBenchmark {
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setJobExecutorActivate(false)
                 .setDatabaseType(postgres ? "postgres" : "h2");
+        config.setBeans(noOpSteps());
         ProcessEngine engine = config.buildProcessEngine();
         BpmnModelInstance model = Bpmn.createExecutableProcess("benchBareIntake").name("Bare intake").camundaHistoryTimeToLive(180)
                 .startEvent("reported").name("Reported")
@@ -181,7 +202,49 @@ class IntakeBenchmark {
                 .done();
         engine.getRepositoryService().createDeployment().name("bench-bare-intake").addModelInstance("bench-bare-intake.bpmn", model)
                 .enableDuplicateFiltering(true).deploy();
+        // our own models, under keys of their own so the application keeps starting its own versions
+        engine.getRepositoryService().createDeployment().name("bench-our-models")
+                .addString("bench-fault-intake.bpmn", shippedModel("fault-intake.bpmn")
+                        .replace("id=\"faultIntake\"", "id=\"" + OUR_INTAKE + "\"")
+                        .replace("calledElement=\"escalation\"", "calledElement=\"" + OUR_ESCALATION + "\""))
+                .addString("bench-escalation.bpmn", shippedModel("escalation.bpmn")
+                        .replace("<bpmn:process id=\"escalation\"", "<bpmn:process id=\"" + OUR_ESCALATION + "\""))
+                .addString("bench-fault-level.dmn", shippedModel("fault-level.dmn")
+                        .replace("decision id=\"faultLevel\"", "decision id=\"" + OUR_LEVEL_DECISION + "\""))
+                .enableDuplicateFiltering(true).deploy();
         return engine;
+    }
+
+    static final String OUR_INTAKE = "benchOurFaultIntake";
+    static final String OUR_ESCALATION = "benchOurEscalation";
+    static final String OUR_LEVEL_DECISION = "benchOurFaultLevel";
+
+    /** Where the application runs its own code in the models' first steps: nothing, or the clocks' plain answer. */
+    private static Map<Object, Object> noOpSteps() {
+        JavaDelegate nothing = execution -> {
+        };
+        Map<Object, Object> beans = new HashMap<>();
+        beans.put("applyLevelDelegate", nothing);
+        beans.put("assessWarrantyDelegate", nothing);
+        beans.put("firstLineStartedListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> {
+        });
+        // as a new case's first evaluation answers: the next rung is due later, wait for it or for a change
+        beans.put("evaluateClocksDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("clocksOutcome", "TIMER");
+            execution.setVariable("nextEscalationAt", new Date(System.currentTimeMillis() + 4 * 3_600_000L));
+        });
+        return beans;
+    }
+
+    private static String shippedModel(String file) {
+        try (var in = IntakeBenchmark.class.getClassLoader().getResourceAsStream("bpmn/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("bpmn/" + file + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A client signed in once at POST /api/session, then posting on the session cookie with the CSRF header. */

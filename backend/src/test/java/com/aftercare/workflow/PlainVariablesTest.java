@@ -17,7 +17,7 @@ import com.aftercare.ticket.Ticket;
 import com.aftercare.support.IntegrationTest;
 
 /**
- * The inbox reads plain variables straight from the engine's variable table (ADR 0077): for every plain kind, a row
+ * The inbox reads plain variables straight from the engine's variable table (ADR 0079): for every plain kind, a row
  * read that way is the typed value the engine itself gives for the variable (value and type), and a kind that is not
  * plain is left to the engine. Fails if the engine ever stores a plain kind differently.
  */
