@@ -55,6 +55,7 @@ import com.aftercare.asset.Site;
 import com.aftercare.identity.AccountService;
 import com.aftercare.apitoken.IssueApiToken;
 import com.aftercare.identity.Role;
+import com.aftercare.workflow.ApplicationEngineSettings;
 
 /**
  * Fault intake against the engine underneath it (issue 17; not a test: figures on stdout, no timed assertion). Run with
@@ -75,8 +76,9 @@ import com.aftercare.identity.Role;
  * shipped {@code fault-intake.bpmn}, {@code escalation.bpmn} and {@code fault-level.dmn} under other keys, with the
  * report's variables, and no-op steps where the application runs its own code (level applied, warranty, the clocks'
  * evaluation, which only answers "next rung in 4 hours"). It is the engine's work our model shape needs (a decision,
- * two process instances, a call activity, a sub-process, a user task, a timer, a message subscription) with full
- * history as in the first row, so "of models" says how much of the gap is our code and how much the model's shape.
+ * two process instances, a call activity, a sub-process, a user task, a timer, a message subscription) on an engine with
+ * the application engine's own settings (its FEEL shortcut, its history level and writer), so "of models" says how
+ * much of the gap is our code and how much the model's shape.
  */
 @Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class IntakeBenchmark {
@@ -88,6 +90,8 @@ class IntakeBenchmark {
         int seconds = Integer.getInteger("bench.intake.seconds", 15);
         int warmUp = Integer.getInteger("bench.intake.warmup", 5);
         boolean basic = Boolean.getBoolean("bench.intake.basic");
+        // -Dbench.intake.variants=true: two more shapes of our model on the bare engine (ADR 0080)
+        boolean variants = Boolean.getBoolean("bench.intake.variants");
         // -Dbench.intake.clients=8: one client count only (a profile of the loaded case)
         List<Integer> clientCounts = java.util.Arrays.stream(System.getProperty("bench.intake.clients", "1,8").split(","))
                 .map(String::strip).map(Integer::valueOf).toList();
@@ -120,23 +124,25 @@ class IntakeBenchmark {
                     + "\"title\":\"摄像机黑屏\",\"description\":\"大门口摄像机无图像\"}";
 
             ProcessEngine bare = bareEngine(app.getBean(DataSource.class), postgres);
+            ProcessEngine ours = ourModelsEngine(app.getBean(DataSource.class), postgres);
             try {
                 Map<String, double[]> results = new LinkedHashMap<>();
                 AtomicLong seq = new AtomicLong();
                 for (int clients : clientCounts) {
                     // the engine first, then the application, so neither always runs on the warmer (or fuller) database
                     RuntimeService runtime = bare.getRuntimeService();
+                    RuntimeService ourRuntime = ours.getRuntimeService();
                     results.put("bare engine|" + clients, closedLoop(clients, warmUp, seconds, () -> () -> {
                         long n = seq.incrementAndGet();
                         runtime.startProcessInstanceByKey("benchBareIntake", "BENCH-" + n, Map.of("ticketId", n));
                         return null;
                     }));
-                    results.put("our models|" + clients, closedLoop(clients, warmUp, seconds, () -> () -> {
-                        long n = seq.incrementAndGet();
-                        runtime.startProcessInstanceByKey(OUR_INTAKE, "BENCH-" + n, Map.of("ticketId", n, "impact", "MEDIUM",
-                                "urgency", "HIGH", "category", "DEFECT", "levelDecision", OUR_LEVEL_DECISION));
-                        return null;
-                    }));
+                    results.put("our models|" + clients, closedLoop(clients, warmUp, seconds, startOurModel(ourRuntime, seq, OUR_INTAKE)));
+                    if (variants) {
+                        results.put("  inline|" + clients, closedLoop(clients, warmUp, seconds, startOurModel(ourRuntime, seq, OUR_INTAKE_INLINE)));
+                        results.put("  no DMN|" + clients, closedLoop(clients, warmUp, seconds,
+                                startOurModel(ourRuntime, seq, OUR_INTAKE_INLINE_NO_DMN)));
+                    }
                     if (postgres) {
                         app.getBean(JdbcTemplate.class).execute("analyze");
                     }
@@ -160,13 +166,18 @@ class IntakeBenchmark {
                             100 * e.getValue()[0] / models[0]);
                 }
                 System.out.println("  our models: the bare engine starting Aftercare's own fault-intake model (its decision, escalation"
-                        + " process and user task; no-op steps, full history); of models: this row's rate over that one's");
+                        + " process and user task; no-op steps, the application engine's settings); of models: this row's rate over that one's");
+                if (variants) {
+                    System.out.println("  inline: the same with the escalation model as an embedded sub-process of the case's process"
+                            + " instead of a call activity; no DMN: that, and the level from a no-op step instead of the decision");
+                }
                 System.out.println("  JVM CPU ms: the whole JVM's CPU time per call (engine or application, plus the benchmark's own"
                         + " HTTP clients; not the database server's), a measure that other load on the machine does not change;"
                         + " its share is the engine's CPU per call over this row's");
                 System.out.println("  load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).strip());
             } finally {
                 bare.close();
+                ours.close();
             }
         }
     }
@@ -187,7 +198,6 @@ class IntakeBenchmark {
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setJobExecutorActivate(false)
                 .setDatabaseType(postgres ? "postgres" : "h2");
-        config.setBeans(noOpSteps());
         ProcessEngine engine = config.buildProcessEngine();
         BpmnModelInstance model = Bpmn.createExecutableProcess("benchBareIntake").name("Bare intake").camundaHistoryTimeToLive(180)
                 .startEvent("reported").name("Reported")
@@ -202,6 +212,27 @@ class IntakeBenchmark {
                 .done();
         engine.getRepositoryService().createDeployment().name("bench-bare-intake").addModelInstance("bench-bare-intake.bpmn", model)
                 .enableDuplicateFiltering(true).deploy();
+        return engine;
+    }
+
+    /**
+     * A second bare engine on the same database for our own models: the application engine's pure settings (its FEEL
+     * shortcut for decision tables, its history level and writer, {@link ApplicationEngineSettings}), no-op steps
+     * where the application runs its own code, no Spring, no parse listeners, no job executor.
+     */
+    private static ProcessEngine ourModelsEngine(DataSource dataSource, boolean postgres) {
+        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration();
+        config.setIdGenerator(new StrongUuidGenerator());
+        config.setProcessEngineName("ourModelsIntakeBenchmark")
+                .setDataSource(dataSource)
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
+                .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+                .setJobExecutorActivate(false)
+                .setDatabaseType(postgres ? "postgres" : "h2");
+        ApplicationEngineSettings.apply(config);
+        config.setBeans(noOpSteps());
+        ProcessEngine engine = config.buildProcessEngine();
         // our own models, under keys of their own so the application keeps starting its own versions
         engine.getRepositoryService().createDeployment().name("bench-our-models")
                 .addString("bench-fault-intake.bpmn", shippedModel("fault-intake.bpmn")
@@ -212,9 +243,49 @@ class IntakeBenchmark {
                 .addString("bench-fault-level.dmn", shippedModel("fault-level.dmn")
                         .replace("decision id=\"faultLevel\"", "decision id=\"" + OUR_LEVEL_DECISION + "\""))
                 .enableDuplicateFiltering(true).deploy();
+        String inline = escalationInline(shippedModel("fault-intake.bpmn"), shippedModel("escalation.bpmn"));
+        engine.getRepositoryService().createDeployment().name("bench-our-models-variants")
+                .addString("bench-fault-intake-inline.bpmn", inline.replace("id=\"faultIntake\"", "id=\"" + OUR_INTAKE_INLINE + "\""))
+                .addString("bench-fault-intake-inline-no-dmn.bpmn", levelFromAStep(inline)
+                        .replace("id=\"faultIntake\"", "id=\"" + OUR_INTAKE_INLINE_NO_DMN + "\""))
+                .enableDuplicateFiltering(true).deploy();
         return engine;
     }
 
+    private static Callable<Callable<Void>> startOurModel(RuntimeService runtime, AtomicLong seq, String key) {
+        return () -> () -> {
+            long n = seq.incrementAndGet();
+            runtime.startProcessInstanceByKey(key, "BENCH-" + n, Map.of("ticketId", n, "impact", "MEDIUM", "urgency", "HIGH",
+                    "category", "DEFECT", "levelDecision", OUR_LEVEL_DECISION));
+            return null;
+        };
+    }
+
+    /** The fault-intake model with the escalation model's flow as an embedded sub-process where it calls it. */
+    private static String escalationInline(String intake, String escalation) {
+        int process = escalation.indexOf("<bpmn:process id=\"escalation\"");
+        String flow = escalation.substring(escalation.indexOf('>', process) + 1, escalation.indexOf("</bpmn:process>"))
+                .replaceAll("(?s)<bpmn:documentation>.*?</bpmn:documentation>", "");
+        int call = intake.indexOf("<bpmn:callActivity id=\"watchClocks\"");
+        int callEnd = intake.indexOf("</bpmn:callActivity>", call) + "</bpmn:callActivity>".length();
+        if (process < 0 || call < 0) {
+            throw new IllegalStateException("the shipped models changed shape: no escalation process or watchClocks call");
+        }
+        String embedded = "<bpmn:subProcess id=\"watchClocks\" name=\"Watch SLA clocks\"><bpmn:incoming>toWatchClocks</bpmn:incoming>"
+                + "<bpmn:outgoing>toClocksDone</bpmn:outgoing>" + flow + "</bpmn:subProcess>";
+        return (intake.substring(0, call) + embedded + intake.substring(callEnd)).replace("<bpmn:process id=\"faultIntake\"",
+                "<bpmn:message id=\"clockChangedMessage\" name=\"clockChanged\"/><bpmn:process id=\"faultIntake\"");
+    }
+
+    /** The level decision's business rule task as a service task whose step sets the level itself. */
+    private static String levelFromAStep(String intake) {
+        return intake.replaceAll("(?s)<bpmn:businessRuleTask id=\"determineLevel\"[^>]*>",
+                "<bpmn:serviceTask id=\"determineLevel\" camunda:delegateExpression=\"\\${levelInJavaDelegate}\">")
+                .replace("</bpmn:businessRuleTask>", "</bpmn:serviceTask>");
+    }
+
+    static final String OUR_INTAKE_INLINE = "benchOurFaultIntakeInline";
+    static final String OUR_INTAKE_INLINE_NO_DMN = "benchOurFaultIntakeInlineNoDmn";
     static final String OUR_INTAKE = "benchOurFaultIntake";
     static final String OUR_ESCALATION = "benchOurEscalation";
     static final String OUR_LEVEL_DECISION = "benchOurFaultLevel";
@@ -226,6 +297,7 @@ class IntakeBenchmark {
         Map<Object, Object> beans = new HashMap<>();
         beans.put("applyLevelDelegate", nothing);
         beans.put("assessWarrantyDelegate", nothing);
+        beans.put("levelInJavaDelegate", (JavaDelegate) execution -> execution.setVariable("level", "2"));
         beans.put("firstLineStartedListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> {
         });
         // as a new case's first evaluation answers: the next rung is due later, wait for it or for a change
