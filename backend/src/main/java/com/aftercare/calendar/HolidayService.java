@@ -217,7 +217,7 @@ public class HolidayService {
         Optional<HolidayYear> stored = imported.lock(year);
         HolidayCalendar before = fromDatabase();
         stored.ifPresentOrElse(y -> y.replace(json, clock.instant(), importedBy),
-                () -> imported.saveAndFlush(new HolidayYear(year, json, clock.instant(), importedBy)));
+                () -> imported.insert(year, json, clock.instant(), importedBy));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
