@@ -71,7 +71,7 @@ public class FinishRetiming {
                     if (Boolean.TRUE.equals(done)) {
                         log.info("Open cases re-timed on the {} holidays: {}", change.year(), owed.retimed(row.id()));
                     }
-                    return new Outcome(owed.retimed(row.id()), Boolean.TRUE.equals(done));
+                    return new Outcome(owed.retimed(row.id()), owed.finished(row.id()));
                 }
                 long to = ids.get(ids.size() - 1);
                 Boolean kept = writing.execute(s -> {
@@ -84,7 +84,8 @@ public class FinishRetiming {
                 if (!Boolean.TRUE.equals(kept)) {
                     log.warn("Re-timing of open cases on the {} holidays was taken over by another node after case {}",
                             change.year(), from);
-                    return new Outcome(owed.retimed(row.id()), false);
+                    // whoever holds it now may already have finished: say so rather than "still owed"
+                    return new Outcome(owed.retimed(row.id()), owed.finished(row.id()));
                 }
                 cursor = to;
             } catch (RuntimeException e) {

@@ -105,6 +105,12 @@ class OwedRetimings {
         return jdbc.queryForObject("select retimed from holiday_retiming where id = ?", Integer.class, id);
     }
 
+    /** Whether the row is done (by whichever node). */
+    boolean finished(long id) {
+        return jdbc.queryForObject("select count(*) from holiday_retiming where id = ? and finished_at is not null",
+                Integer.class, id) == 1;
+    }
+
     /** The years with a re-timing owed and not finished, for the calendar's page. */
     List<Integer> pendingYears() {
         return jdbc.queryForList("""

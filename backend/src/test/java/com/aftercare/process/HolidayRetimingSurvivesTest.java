@@ -195,6 +195,29 @@ class HolidayRetimingSurvivesTest extends IntegrationTest {
         assertThat(escalationTimer(thursday).getDuedate().toInstant()).isEqualTo(bj("2047-01-02T16:00"));
     }
 
+    @Test
+    void aNodeThatStalledPastItsClaimWritesNothingOnceAnotherNodeTookItsReTimingOver() throws Exception {
+        contract(SHIPPED_LADDER);
+        // as above, a year later: Thu 27 Dec 2063 + 5 working days = Wed 2 Jan 2064 while 2064 is plain (1 January a Tuesday)
+        Ticket thursday = openAt("2063-12-27T09:00");
+        long milestones = policyMilestones(thursday);
+        clock.set(bj("2063-12-28T10:00"));
+        ImportHolidayYear.Stored stalled = importHolidayYear.store(notice(2064), "t-admin");
+
+        clock.set(bj("2063-12-28T10:03"));
+        assertThat(recovery.runOnce()).isEqualTo(1);
+        assertThat(calendarLines(thursday)).isEqualTo(1);
+        assertThat(escalationTimer(thursday).getDuedate().toInstant()).isEqualTo(bj("2064-01-02T16:00"));
+
+        // the first node wakes up and goes on with the claim it had
+        ImportHolidayYear.HolidaysImported late = importHolidayYear.retime(stalled);
+        assertThat(late.openCasesRetimed()).as("what the run that finished it counted").isEqualTo(1);
+        assertThat(late.retimingPending()).as("the other node finished it").isFalse();
+        assertThat(calendarLines(thursday)).isEqualTo(1);
+        assertThat(policyMilestones(thursday)).isEqualTo(milestones + 1);
+        assertThat(pending()).doesNotContain(2064);
+    }
+
     /** Two admins (or a double click) import the same notice at the same moment, on two threads of this node. */
     private List<ImportHolidayYear.HolidaysImported> twoAtOnce(String notice) throws Exception {
         ExecutorService two = Executors.newFixedThreadPool(2);
