@@ -3526,6 +3526,7 @@ export interface components {
         };
         Coverage: {
             missingYears?: number[];
+            retimingPending?: number[];
             yearsCovered?: number[];
         };
         Created: {
@@ -3815,6 +3816,7 @@ export interface components {
         HolidaysImported: {
             /** Format: int32 */
             openCasesRetimed?: number;
+            retimingPending?: boolean;
             /** Format: int32 */
             year?: number;
         };

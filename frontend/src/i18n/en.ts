@@ -1383,6 +1383,10 @@ const en = {
     importedRetimed_other:
       'Holidays for {{year}} imported; the deadlines of {{count}} open cases were recomputed on the new calendar',
     importedNoneRetimed: 'Holidays for {{year}} imported; no open case had its deadlines changed',
+    importedRetimingPending:
+      'Holidays for {{year}} imported; the deadlines of {{count}} open cases were recomputed, the rest are still being recomputed in the background',
+    retimingPending:
+      'After the {{years}} holiday import, some open cases’ deadlines are still being recomputed in the background; this usually takes a few minutes.',
     retimes_one: 'On import, the deadlines of {{count}} open case will be recomputed on the new calendar.',
     retimes_other: 'On import, the deadlines of {{count}} open cases will be recomputed on the new calendar.',
     retimesNone: 'The import changes no open case’s deadlines.',

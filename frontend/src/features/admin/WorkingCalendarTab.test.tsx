@@ -43,14 +43,18 @@ const YEAR_2026 = {
 const DOCUMENT_2027 = '{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}';
 
 /** The server as the tab sees it; 2027 appears once it was imported. */
-function mockApi({ previewError = false, retimed = 0 } = {}) {
+function mockApi({ previewError = false, retimed = 0, pending = false } = {}) {
   let imported = false;
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     if (url === 'api/calendar/holidays')
       return init?.method === 'POST'
-        ? ((imported = true), json({ year: 2027, openCasesRetimed: retimed }, 201))
-        : json({ yearsCovered: imported ? [2025, 2026, 2027] : [2025, 2026], missingYears: imported ? [] : [2027] });
+        ? ((imported = true), json({ year: 2027, openCasesRetimed: retimed, retimingPending: pending }, 201))
+        : json({
+            yearsCovered: imported ? [2025, 2026, 2027] : [2025, 2026],
+            missingYears: imported ? [] : [2027],
+            retimingPending: imported && pending ? [2027] : [],
+          });
     if (url === 'api/calendar/holidays/2026') return json(YEAR_2026);
     if (url === 'api/calendar/holidays/2027')
       return json({
@@ -160,6 +164,27 @@ describe('working calendar tab', () => {
     expect(
       await screen.findByText('已导入 2027 年节假日；12 个未结工单的期限已按新日历重新计算', {}, SLOW),
     ).toBeTruthy();
+  }, 60_000);
+
+  it('says in Chinese when the re-timing is still being finished in the background', async () => {
+    mockApi({ retimed: 3, pending: true });
+    renderTab(true);
+    fireEvent.click(await screen.findByTestId('holiday-import', {}, SLOW));
+    fireEvent.change(await screen.findByTestId('holiday-text'), { target: { value: DOCUMENT_2027 } });
+    fireEvent.click(screen.getByTestId('holiday-preview'));
+    await screen.findByTestId('holiday-preview-retimes', {}, SLOW);
+    fireEvent.click(screen.getByTestId('holiday-confirm'));
+    expect(
+      await screen.findByText(
+        '已导入 2027 年节假日；已有 3 个未结工单的期限按新日历重新计算，其余的仍在后台重新计算中',
+        {},
+        SLOW,
+      ),
+    ).toBeTruthy();
+    expect((await screen.findByTestId('holiday-retiming', {}, SLOW)).textContent).toBe(
+      '2027 年节假日导入后，部分未结工单的期限仍在后台按新日历重新计算中，通常几分钟内完成。',
+    );
+    expect(document.body.textContent).not.toMatch(/retimingPending|true|false/);
   }, 60_000);
 
   it("shows the server's reason in Chinese when the document is wrong, and offers no import", async () => {

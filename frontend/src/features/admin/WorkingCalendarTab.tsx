@@ -41,8 +41,17 @@ function HolidayTable({ groups, testId }: { groups: HolidayGroup[]; testId: stri
   );
 }
 
-/** What the admin reads once a year is imported: how many open cases' deadlines moved with it (ADR 0075). */
-function importedMessage(year: number, openCasesRetimed: number | undefined, t: TFunction): string {
+/**
+ * What the admin reads once a year is imported: how many open cases' deadlines moved with it (ADR 0075), and whether
+ * the rest is still being done in the background (ADR 0078).
+ */
+function importedMessage(
+  year: number,
+  openCasesRetimed: number | undefined,
+  retimingPending: boolean | undefined,
+  t: TFunction,
+): string {
+  if (retimingPending) return t('holidays.importedRetimingPending', { year, count: openCasesRetimed ?? 0 });
   return openCasesRetimed
     ? t('holidays.importedRetimed', { year, count: openCasesRetimed })
     : t('holidays.importedNoneRetimed', { year });
@@ -82,8 +91,8 @@ function ImportModal({ onClose, onImported }: { onClose: () => void; onImported:
     if (!preview) return;
     setBusy(true);
     try {
-      const { year, openCasesRetimed } = await holidaysApi.importYear(text);
-      message.success(importedMessage(year, openCasesRetimed, t));
+      const { year, openCasesRetimed, retimingPending } = await holidaysApi.importYear(text);
+      message.success(importedMessage(year, openCasesRetimed, retimingPending, t));
       onImported(year);
     } catch (e) {
       setError(t('holidays.failed', { message: describeError(e, t) }));
@@ -203,9 +212,15 @@ function ImportModal({ onClose, onImported }: { onClose: () => void; onImported:
 export function WorkingCalendarTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const coverage = useQuery({ queryKey: holidayKeys.coverage, queryFn: () => holidaysApi.coverage() });
+  const coverage = useQuery({
+    queryKey: holidayKeys.coverage,
+    queryFn: () => holidaysApi.coverage(),
+    // while a re-timing is owed, look again now and then so the notice goes once a node has finished it
+    refetchInterval: (query) => (query.state.data?.retimingPending?.length ? 30_000 : false),
+  });
   const years = coverage.data?.yearsCovered ?? [];
   const missing = coverage.data?.missingYears ?? [];
+  const retiming = coverage.data?.retimingPending ?? [];
   const [picked, setPicked] = useState<number>();
   const year = picked != null && years.includes(picked) ? picked : years[years.length - 1];
   const detail = useQuery({
@@ -236,6 +251,14 @@ export function WorkingCalendarTab({ canEdit }: { canEdit: boolean }) {
           data-testid="holiday-missing"
           message={t('holidays.missing', { years: missing.join('、') })}
           description={t('holidays.missingHint')}
+        />
+      )}
+      {retiming.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="holiday-retiming"
+          message={t('holidays.retimingPending', { years: retiming.join('、') })}
         />
       )}
       {canEdit && (

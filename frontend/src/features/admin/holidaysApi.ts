@@ -7,6 +7,8 @@ export interface HolidayCoverage {
   yearsCovered: number[];
   /** This year and next year when they have no data (next year from 1 January on). */
   missingYears: number[];
+  /** Years whose import still owes open cases their re-timing (finished in the background, ADR 0078). */
+  retimingPending?: number[];
 }
 
 export type HolidaySource = 'SHIPPED' | 'IMPORTED';
@@ -43,6 +45,8 @@ export interface HolidayPreview {
 export interface HolidayImported {
   year: number;
   openCasesRetimed: number;
+  /** Some open cases are still owed their re-timing: a node finishes it in the background (ADR 0078). */
+  retimingPending?: boolean;
 }
 
 export const holidaysApi = {

@@ -160,6 +160,29 @@ public final class HolidayCalendar {
         return days == null ? List.of() : List.copyOf(days.values());
     }
 
+    /** This calendar without any days of the year (as before the first import of a year nothing ships for). */
+    HolidayCalendar withoutYear(int year) {
+        Map<Integer, Map<LocalDate, Day>> copy = new TreeMap<>(years);
+        copy.remove(year);
+        return new HolidayCalendar(copy);
+    }
+
+    /**
+     * The year's days as a holiday-cn document that {@link #withYear(String)} reads back to the same days; null when
+     * the year has none. Kept with an owed re-timing (ADR 0078) as the calendar the open cases were timed on.
+     */
+    String yearJson(int year) {
+        Map<LocalDate, Day> days = years.get(year);
+        if (days == null || days.isEmpty()) {
+            return null;
+        }
+        var root = JSON.createObjectNode().put("year", year);
+        var list = root.putArray("days");
+        days.values().forEach(d -> list.addObject().put("name", d.name()).put("date", d.date().toString())
+                .put("isOffDay", d.offDay()));
+        return root.toString();
+    }
+
     public SortedSet<Integer> yearsCovered() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
     }

@@ -44,6 +44,7 @@ public class HolidayService {
     static final Duration RECHECK = Duration.ofSeconds(30);
 
     private final HolidayYearRepository imported;
+    private final OwedRetimings owed;
     private final Clock clock;
     private final long recheckNanos;
     private final HolidayCalendar shipped = HolidayCalendar.defaults();
@@ -59,17 +60,22 @@ public class HolidayService {
     }
 
     @Autowired
-    HolidayService(HolidayYearRepository imported, Clock clock) {
-        this(imported, clock, RECHECK);
+    HolidayService(HolidayYearRepository imported, OwedRetimings owed, Clock clock) {
+        this(imported, owed, clock, RECHECK);
     }
 
-    HolidayService(HolidayYearRepository imported, Clock clock, Duration recheck) {
+    HolidayService(HolidayYearRepository imported, OwedRetimings owed, Clock clock, Duration recheck) {
         this.imported = imported;
+        this.owed = owed;
         this.clock = clock;
         this.recheckNanos = recheck.toNanos();
     }
 
-    public record Coverage(SortedSet<Integer> yearsCovered, List<Integer> missingYears) {
+    /**
+     * retimingPending: the years whose import still owes open cases their re-timing (ADR 0078): the import's node did
+     * not finish it, and another node (or the same after a restart) will within a minute or two of its claim lapsing.
+     */
+    public record Coverage(SortedSet<Integer> yearsCovered, List<Integer> missingYears, List<Integer> retimingPending) {
     }
 
     /** Where a year's days come from: the files shipped with the product, or an admin's import (which wins). */
@@ -154,7 +160,7 @@ public class HolidayService {
 
     public Coverage coverage() {
         HolidayCalendar calendar = current();
-        return new Coverage(calendar.yearsCovered(), calendar.missingYears(LocalDate.now(clock)));
+        return new Coverage(calendar.yearsCovered(), calendar.missingYears(LocalDate.now(clock)), owed.pendingYears());
     }
 
     /** The days of one year, grouped by holiday; 404 naming the year when the calendar has none. */
@@ -205,9 +211,13 @@ public class HolidayService {
     @Transactional
     public HolidayChange store(String json, String importedBy) {
         int year = parse(json).yearsCovered().first();
+        // Two imports of a year at once (two admins, a double click): the second waits here for the first's commit and
+        // then reads its year as the calendar before, so a notice imported twice changes the days once (ADR 0078). A
+        // year not stored yet has no row to lock: the second insert fails on the key, and ImportHolidayYear retries.
+        Optional<HolidayYear> stored = imported.lock(year);
         HolidayCalendar before = fromDatabase();
-        imported.findById(year).ifPresentOrElse(y -> y.replace(json, clock.instant(), importedBy),
-                () -> imported.save(new HolidayYear(year, json, clock.instant(), importedBy)));
+        stored.ifPresentOrElse(y -> y.replace(json, clock.instant(), importedBy),
+                () -> imported.insert(year, json, clock.instant(), importedBy));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -219,6 +229,17 @@ public class HolidayService {
             dropLoaded();
         }
         return new HolidayChange(year, before, before.withYear(json));
+    }
+
+    /**
+     * The change an owed re-timing replays (ADR 0078): the calendar as the table holds it now, with the year as it was
+     * before the import ({@code beforeJson}, null: no days) and as imported.
+     */
+    @Transactional(readOnly = true)
+    public HolidayChange changeOf(int year, String beforeJson, String afterJson) {
+        HolidayCalendar now = fromDatabase();
+        return new HolidayChange(year, beforeJson == null ? now.withoutYear(year) : now.withYear(beforeJson),
+                now.withYear(afterJson));
     }
 
     private static HolidayCalendar parse(String json) {

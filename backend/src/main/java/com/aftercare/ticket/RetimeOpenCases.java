@@ -12,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aftercare.calendar.HolidayChange;
 import com.aftercare.calendar.OpenCaseDeadlines;
@@ -22,6 +20,7 @@ import com.aftercare.sla.ClockName;
 import com.aftercare.sla.ClockState;
 import com.aftercare.sla.ClockStatus;
 import com.aftercare.sla.ClockTicket;
+import com.aftercare.sla.MeasureLadderReach;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
@@ -34,10 +33,12 @@ import com.aftercare.ticket.event.CaseTimeline;
  * one: this runs after the import committed) and move its timers.
  * <p>
  * Which cases: the board's clock rows (board_clock, kept by every evaluation) name the running clocks and their due
- * times, so only open cases on a working-time calendar with a running clock due from {@link HolidayChange#dueFrom()}
- * are read, {@value #BATCH} at a time by ticket id, each batch in a transaction of its own. Each is replayed on the
- * calendar before and after; only a difference in a running clock's due time or next escalation counts. Held clocks
- * (paused) are left alone: their due time is derived again when they resume, on the calendar then in force.
+ * times, so only open cases on a working-time calendar with a running clock due from {@link HolidayChange#dueFrom} are
+ * read, {@value #BATCH} at a time by ticket id; the bound looks back as far as the longest ladder of any stored policy
+ * reaches past a due time ({@link MeasureLadderReach}, ADR 0078). The calendar feature runs the batches, each in a
+ * transaction of its own. Each is replayed on the calendar before and after; only a difference in a running clock's
+ * due time or next escalation counts. Held clocks (paused) are left alone: their due time is derived again when they
+ * resume, on the calendar then in force.
  */
 @Service
 class RetimeOpenCases implements OpenCaseDeadlines {
@@ -57,45 +58,38 @@ class RetimeOpenCases implements OpenCaseDeadlines {
     private final ClockEvaluation clockEvaluation;
     private final CaseTimeline timeline;
     private final RecordMilestone recordMilestone;
-    private final TransactionTemplate writing;
-    private final TransactionTemplate reading;
+    private final MeasureLadderReach ladderReach;
+    /** The bound of the change last asked about: the batches of one run ask for the same change again and again. */
+    private volatile Bound bound;
+
+    private record Bound(HolidayChange change, Timestamp dueFrom) {
+    }
 
     RetimeOpenCases(JdbcTemplate jdbc, TicketRepository tickets, ClockEvaluation clockEvaluation, CaseTimeline timeline,
-            RecordMilestone recordMilestone, PlatformTransactionManager transactions) {
+            RecordMilestone recordMilestone, MeasureLadderReach ladderReach) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.clockEvaluation = clockEvaluation;
         this.timeline = timeline;
         this.recordMilestone = recordMilestone;
-        this.writing = new TransactionTemplate(transactions);
-        this.reading = new TransactionTemplate(transactions);
-        this.reading.setReadOnly(true);
+        this.ladderReach = ladderReach;
     }
 
     @Override
-    public int retime(HolidayChange change, boolean dryRun) {
-        Timestamp dueFrom = Timestamp.from(change.dueFrom());
-        long after = 0;
-        int retimed = 0;
-        while (true) {
-            long from = after;
-            List<Long> ids = reading.execute(s -> jdbc.queryForList(CANDIDATES, Long.class, from, dueFrom));
-            if (ids == null || ids.isEmpty()) {
-                return retimed;
-            }
-            after = ids.get(ids.size() - 1);
-            try {
-                Integer moved = (dryRun ? reading : writing).execute(s -> retime(ids, change, dryRun));
-                retimed += moved == null ? 0 : moved;
-            } catch (RuntimeException e) {
-                // the year is imported either way; a batch that failed keeps its timers, which replay the new calendar
-                // when they fire, and the count says what was done
-                log.error("Could not re-time open cases {}..{} on the {} holidays", ids.get(0), after, change.year(), e);
-            }
+    public List<Long> candidates(HolidayChange change, long afterTicketId) {
+        Bound known = bound;
+        if (known == null || known.change() != change) {
+            int reach = ladderReach.workingDaysAfterDue();
+            known = new Bound(change, Timestamp.from(change.dueFrom(reach)));
+            log.debug("Open cases due from {} may run into the {} holidays (ladders reach {} working days past due)",
+                    known.dueFrom(), change.year(), reach);
+            bound = known;
         }
+        return jdbc.queryForList(CANDIDATES, Long.class, afterTicketId, known.dueFrom());
     }
 
-    private int retime(List<Long> ids, HolidayChange change, boolean dryRun) {
+    @Override
+    public int retime(List<Long> ids, HolidayChange change, boolean dryRun) {
         List<ClockTicket> batch = tickets.findWithSiteAndDeviceByIdIn(ids).stream().map(FindTicket::clockTicketOf).toList();
         Map<Long, List<ClockStatus>> before = clockEvaluation.clocks(batch, change.before());
         Map<Long, List<ClockStatus>> after = clockEvaluation.clocks(batch, change.after());

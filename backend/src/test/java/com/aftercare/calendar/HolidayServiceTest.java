@@ -25,10 +25,12 @@ class HolidayServiceTest extends IntegrationTest {
     HolidayYearRepository repository;
     @Autowired
     HolidayService thisNode;
+    @Autowired
+    OwedRetimings owed;
 
     @Test
     void anotherNodeUsesAnImportedYearAfterItsRecheck() {
-        HolidayService otherNode = new HolidayService(repository, Clock.systemUTC(), Duration.ofMillis(200));
+        HolidayService otherNode = new HolidayService(repository, owed, Clock.systemUTC(), Duration.ofMillis(200));
         LocalDate newYear2032 = LocalDate.of(2032, 1, 1);
         assertThat(otherNode.current().isOffDay(newYear2032)).isFalse(); // loaded before the import
 
@@ -56,7 +58,7 @@ class HolidayServiceTest extends IntegrationTest {
 
     @Test
     void aNodeThatChecksRarelyKeepsItsCalendarUntilThen() {
-        HolidayService slowNode = new HolidayService(repository, Clock.systemUTC(), Duration.ofHours(1));
+        HolidayService slowNode = new HolidayService(repository, owed, Clock.systemUTC(), Duration.ofHours(1));
         assertThat(slowNode.current().yearsCovered()).doesNotContain(2037);
         thisNode.importYear("""
                 {"year": 2037, "days": [{"name": "元旦", "date": "2037-01-01", "isOffDay": true}]}""", "t-admin");
@@ -78,7 +80,7 @@ class HolidayServiceTest extends IntegrationTest {
             "2027-10-01T00:00:00+08:00, '2027 2028'" })
     void nextYearIsMissingFromTheFirstOfOctober(String now, String missing) {
         Clock fixed = Clock.fixed(Instant.from(java.time.OffsetDateTime.parse(now)), SHANGHAI);
-        HolidayService service = new HolidayService(repository, fixed, Duration.ofSeconds(30));
+        HolidayService service = new HolidayService(repository, owed, fixed, Duration.ofSeconds(30));
         List<Integer> expected = missing.isEmpty() ? List.of()
                 : java.util.Arrays.stream(missing.split(" ")).map(Integer::valueOf).toList();
 
