@@ -1355,7 +1355,8 @@ const zh: Shape<Messages> = {
     importedRetimed_one: '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限已按新日历重新计算',
     importedRetimed_other: '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限已按新日历重新计算',
     importedNoneRetimed: '已导入 {{year}} 年节假日；没有未结工单的期限因此改变',
-    importedRetimingPending: '已导入 {{year}} 年节假日；已有 {{count}} 个未结工单的期限按新日历重新计算，其余的仍在后台重新计算中',
+    importedRetimingPending:
+      '已导入 {{year}} 年节假日；已有 {{count}} 个未结工单的期限按新日历重新计算，其余的仍在后台重新计算中',
     retimingPending: '{{years}} 年节假日导入后，部分未结工单的期限仍在后台按新日历重新计算中，通常几分钟内完成。',
     retimes_one: '导入后，{{count}} 个未结工单的期限将按新日历重新计算。',
     retimes_other: '导入后，{{count}} 个未结工单的期限将按新日历重新计算。',
