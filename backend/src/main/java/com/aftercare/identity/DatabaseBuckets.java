@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -137,17 +136,6 @@ final class DatabaseBuckets implements Buckets {
             @Override
             public void begin(Optional<Long> timeoutNanos) {
                 run(() -> connection.setAutoCommit(false));
-                if (postgres) {
-                    // this transaction alone commits without waiting for its WAL flush (ADR 0081): every fault report
-                    // and sign-in passes a bucket, and the flush was a second disk wait per report beside the case's
-                    // own commit. A server crash may forget the last fraction of a second of spent tokens, which
-                    // only lets a caller have a few more tries; the case's own transaction stays synchronous.
-                    run(() -> {
-                        try (Statement local = connection.createStatement()) {
-                            local.execute("set local synchronous_commit = off");
-                        }
-                    });
-                }
             }
 
             @Override
