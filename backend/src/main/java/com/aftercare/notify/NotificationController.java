@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,7 +80,7 @@ class NotificationController {
     ResponseEntity<Void> read(@PathVariable long id) {
         // the same reader marking it in another tab at the same instant makes this transaction fail on the duplicate
         // mark and roll back; the next try finds the mark and does nothing
-        untilNoTabRaces(() -> {
+        TabRaces.retry(() -> {
             markRead.mark(id, CurrentUser.username(), CurrentUser.roles());
             return null;
         });
@@ -92,23 +91,6 @@ class NotificationController {
     @PostMapping("/api/notifications/read-all")
     Marked readAll(@RequestParam(required = false) @Min(1) Long upToId) {
         // another tab marked some of them at the same instant (see read): the next try marks what is left
-        return untilNoTabRaces(() -> new Marked(markAllRead.markAll(CurrentUser.username(), CurrentUser.roles(), upToId)));
-    }
-
-    /**
-     * Runs a marking again after a duplicate mark from another tab, a few times: each failed try means another tab's
-     * marks were committed, so with several tabs racing (one marking one, another all) a second try can still meet a
-     * third tab's marks; more tries than tabs a reader races with in practice.
-     */
-    private static <T> T untilNoTabRaces(java.util.function.Supplier<T> marking) {
-        for (int tries = 1;; tries++) {
-            try {
-                return marking.get();
-            } catch (DataIntegrityViolationException markedMeanwhile) {
-                if (tries == 5) {
-                    throw markedMeanwhile;
-                }
-            }
-        }
+        return TabRaces.retry(() -> new Marked(markAllRead.markAll(CurrentUser.username(), CurrentUser.roles(), upToId)));
     }
 }

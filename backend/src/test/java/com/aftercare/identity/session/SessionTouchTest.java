@@ -46,9 +46,15 @@ class SessionTouchTest extends IntegrationTest {
         assertThat(((Number) row(id).get("LAST_ACCESS_TIME")).longValue()).as("three requests within the minute: no write")
                 .isEqualTo(lastUse);
 
-        // as if the user came back two minutes later: the stored last use (and the expiry it gives) is that old
-        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = LAST_ACCESS_TIME - 120000, EXPIRY_TIME = EXPIRY_TIME - 120000"
-                + " where SESSION_ID = ?", id);
+        // the step from below: as if the user came back 50 s after the stored last use, still nothing is written
+        // (a step cut to, say, 30 s would write here)
+        age(id, 50_000);
+        assertThat(me(cookie).getStatusCode().value()).isEqualTo(200);
+        assertThat(((Number) row(id).get("LAST_ACCESS_TIME")).longValue()).as("a request 50 s after the stored last use: no write")
+                .isEqualTo(lastUse - 50_000);
+
+        // and from above: 61 s after it (the stored last use and the expiry it gives that old), the request writes
+        age(id, 11_000);
         long before = System.currentTimeMillis();
         assertThat(me(cookie).getStatusCode().value()).isEqualTo(200);
         Map<String, Object> touched = row(id);
@@ -63,9 +69,14 @@ class SessionTouchTest extends IntegrationTest {
         String cookie = signIn();
         String id = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
         long idle = (HOURS_4 + 60) * 1000;
-        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = LAST_ACCESS_TIME - ?, EXPIRY_TIME = EXPIRY_TIME - ?"
-                + " where SESSION_ID = ?", idle, idle, id);
+        age(id, idle);
         assertThat(me(cookie).getStatusCode().value()).as("idle four hours and a minute").isEqualTo(401);
+    }
+
+    /** Moves the stored last use and expiry {@code millis} into the past, as if that much time had gone by. */
+    private void age(String sessionId, long millis) {
+        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = LAST_ACCESS_TIME - ?, EXPIRY_TIME = EXPIRY_TIME - ? where SESSION_ID = ?",
+                millis, millis, sessionId);
     }
 
     private Map<String, Object> row(String sessionId) {
