@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -42,7 +43,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 
 import com.aftercare.AftercareApplication;
 import com.aftercare.asset.AssetService;
@@ -79,6 +88,14 @@ import com.aftercare.workflow.ApplicationEngineSettings;
  * two process instances, a call activity, a sub-process, a user task, a timer, a message subscription) on an engine with
  * the application engine's own settings (its FEEL shortcut, its history level and writer), so "of models" says how
  * much of the gap is our code and how much the model's shape.
+ * <p>
+ * Two more rows put the bare engine's start behind HTTP, with the report's body and the same clients, so that the
+ * target's floor is measured rather than argued (ADR 0082): "bare, plain HTTP" is the JDK's own small HTTP server
+ * parsing the body and starting the bare process (what any HTTP service pays to be called at all), "bare, our HTTP"
+ * the same start behind the application's own Tomcat, filter chain and API-token sign-in and Jackson
+ * ({@code POST /api/bench/bare-start}, a route that exists only in this benchmark's context). No report can be faster
+ * than the second row, since it does all of a report's work except the report. {@code -Dbench.intake.floor=false}
+ * leaves them out.
  */
 @Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class IntakeBenchmark {
@@ -92,6 +109,7 @@ class IntakeBenchmark {
         boolean basic = Boolean.getBoolean("bench.intake.basic");
         // -Dbench.intake.variants=true: two more shapes of our model on the bare engine (ADR 0080)
         boolean variants = Boolean.getBoolean("bench.intake.variants");
+        boolean floor = Boolean.parseBoolean(System.getProperty("bench.intake.floor", "true"));
         // -Dbench.intake.clients=8: one client count only (a profile of the loaded case)
         List<Integer> clientCounts = java.util.Arrays.stream(System.getProperty("bench.intake.clients", "1,8").split(","))
                 .map(String::strip).map(Integer::valueOf).toList();
@@ -125,6 +143,9 @@ class IntakeBenchmark {
 
             ProcessEngine bare = bareEngine(app.getBean(DataSource.class), postgres);
             ProcessEngine ours = ourModelsEngine(app.getBean(DataSource.class), postgres);
+            BARE_BEHIND_HTTP.set(bare);
+            HttpServer plain = floor ? plainHttpServer(bare) : null;
+            String plainBase = floor ? "http://127.0.0.1:" + plain.getAddress().getPort() : null;
             try {
                 Map<String, double[]> results = new LinkedHashMap<>();
                 AtomicLong seq = new AtomicLong();
@@ -143,30 +164,41 @@ class IntakeBenchmark {
                         results.put("  no DMN|" + clients, closedLoop(clients, warmUp, seconds,
                                 startOurModel(ourRuntime, seq, OUR_INTAKE_INLINE_NO_DMN)));
                     }
+                    if (floor) {
+                        results.put("bare, plain HTTP|" + clients, closedLoop(clients, warmUp, seconds,
+                                headerClient(plainBase + "/bare-start", body, "none")));
+                        results.put("bare, our HTTP|" + clients, closedLoop(clients, warmUp, seconds,
+                                headerClient(base + "/api/bench/bare-start", body, "Bearer " + token)));
+                    }
                     if (postgres) {
                         app.getBean(JdbcTemplate.class).execute("analyze");
                     }
                     results.put("session|" + clients, closedLoop(clients, warmUp, seconds, sessionClient(base, user, body)));
-                    results.put("token|" + clients, closedLoop(clients, warmUp, seconds, headerClient(base, body, "Bearer " + token)));
+                    results.put("token|" + clients, closedLoop(clients, warmUp, seconds, headerClient(base + "/api/tickets", body, "Bearer " + token)));
                     if (basic) {
                         String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-                        results.put("HTTP Basic|" + clients, closedLoop(clients, warmUp, seconds, headerClient(base, body, "Basic " + credentials)));
+                        results.put("HTTP Basic|" + clients, closedLoop(clients, warmUp, seconds, headerClient(base + "/api/tickets", body, "Basic " + credentials)));
                     }
                 }
                 System.out.printf("%nFault intake on %s, %d s per phase after %d s warm-up, closed loop%n",
                         postgres ? "PostgreSQL" : "H2 (file)", seconds, warmUp);
-                System.out.printf("  %-12s %7s %10s %12s %9s %12s %9s %10s%n", "sign-in", "clients", "per second", "median ms", "of engine",
+                System.out.printf("  %-16s %7s %10s %12s %9s %12s %9s %10s%n", "sign-in", "clients", "per second", "median ms", "of engine",
                         "JVM CPU ms", "of engine", "of models");
                 for (var e : results.entrySet()) {
                     String[] key = e.getKey().split("\\|");
                     double[] engine = results.get("bare engine|" + key[1]);
                     double[] models = results.get("our models|" + key[1]);
-                    System.out.printf("  %-12s %7s %10.1f %12.1f %8.0f %% %12.2f %8.0f %% %8.0f %%%n", key[0], key[1], e.getValue()[0],
+                    System.out.printf("  %-16s %7s %10.1f %12.1f %8.0f %% %12.2f %8.0f %% %8.0f %%%n", key[0], key[1], e.getValue()[0],
                             e.getValue()[1], 100 * e.getValue()[0] / engine[0], e.getValue()[2], 100 * engine[2] / e.getValue()[2],
                             100 * e.getValue()[0] / models[0]);
                 }
                 System.out.println("  our models: the bare engine starting Aftercare's own fault-intake model (its decision, escalation"
                         + " process and user task; no-op steps, the application engine's settings); of models: this row's rate over that one's");
+                if (floor) {
+                    System.out.println("  bare, plain HTTP: the bare engine's start behind the JDK's small HTTP server (the body parsed, 201);"
+                            + " bare, our HTTP: the same start behind the application's Tomcat, filters, API-token sign-in and Jackson:"
+                            + " what a report costs apart from the report itself, so no report can reach a higher share");
+                }
                 if (variants) {
                     System.out.println("  inline: the same with the escalation model as an embedded sub-process of the case's process"
                             + " instead of a call activity; no DMN: that, and the level from a no-op step instead of the decision");
@@ -176,6 +208,9 @@ class IntakeBenchmark {
                         + " its share is the engine's CPU per call over this row's");
                 System.out.println("  load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).strip());
             } finally {
+                if (plain != null) {
+                    plain.stop(0);
+                }
                 bare.close();
                 ours.close();
             }
@@ -342,15 +377,57 @@ class IntakeBenchmark {
         };
     }
 
-    /** A client sending its credentials on every request (API token or HTTP Basic), no session. */
-    private static Callable<Callable<Void>> headerClient(String base, String body, String authorization) {
+    /** A client posting to {@code url} with its credentials on every request (API token or HTTP Basic), no session. */
+    private static Callable<Callable<Void>> headerClient(String url, String body, String authorization) {
         return () -> {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             return () -> {
-                post(http, HttpRequest.newBuilder(URI.create(base + "/api/tickets")).header("Authorization", authorization), body);
+                post(http, HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization), body);
                 return null;
             };
         };
+    }
+
+    /** The bare engine the route of the application's context starts behind its HTTP (set once both exist). */
+    private static final AtomicReference<ProcessEngine> BARE_BEHIND_HTTP = new AtomicReference<>();
+    private static final AtomicLong BARE_BEHIND_HTTP_SEQ = new AtomicLong();
+
+    /** Starts the bare process with the body's device as its variable, answers 201 with the new instance's id. */
+    private static String startBareFrom(Map<?, ?> report) {
+        long n = BARE_BEHIND_HTTP_SEQ.incrementAndGet();
+        Object device = report.get("deviceId");
+        return BARE_BEHIND_HTTP.get().getRuntimeService()
+                .startProcessInstanceByKey("benchBareIntake", "HTTP-" + n, Map.of("ticketId", n, "deviceId", device)).getId();
+    }
+
+    /**
+     * The route {@code POST /api/bench/bare-start} in the application's own context: registered as a functional route
+     * by an initializer of this benchmark only (a component would be scanned into every test context and the API).
+     */
+    private static void registerBareRoute(GenericApplicationContext context) {
+        context.registerBean("benchBareStartRoute", RouterFunction.class, () -> RouterFunctions.route()
+                .POST("/api/bench/bare-start", request -> {
+                    String id = startBareFrom(request.body(Map.class));
+                    return ServerResponse.status(HttpStatus.CREATED).body(Map.of("id", id));
+                }).build());
+    }
+
+    /** The JDK's own HTTP server on a free port: parse the body, start the bare process, answer 201 with its id. */
+    private static HttpServer plainHttpServer(ProcessEngine bare) throws java.io.IOException {
+        ObjectMapper json = new ObjectMapper();
+        HttpServer server = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/bare-start", exchange -> {
+            try (exchange) {
+                String id = startBareFrom(json.readValue(exchange.getRequestBody(), Map.class));
+                byte[] answer = json.writeValueAsBytes(Map.of("id", id));
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(201, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.start();
+        return server;
     }
 
     private static void post(HttpClient http, HttpRequest.Builder request, String body) throws Exception {
@@ -430,6 +507,8 @@ class IntakeBenchmark {
         if (dataDir != null) {
             args.add("--aftercare.data-dir=" + dataDir);
         }
-        return new SpringApplicationBuilder(AftercareApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(AftercareApplication.class)
+                .initializers(context -> registerBareRoute((GenericApplicationContext) context))
+                .run(args.toArray(String[]::new));
     }
 }
