@@ -70,6 +70,7 @@ class CaseTasksStatementCountTest extends IntegrationTest {
         assertThat(statementsForOne).as("statements were counted at all").isPositive();
         assertThat(statementsForSix).as("five more open tasks cost no statement more").isEqualTo(statementsForOne);
         assertThat(statementsForSix).isLessThanOrEqualTo(MOST_STATEMENTS_PER_CASE_PAGE);
+        InboxQueryCountTest.STATEMENTS.assertLimiterStatements(1); // HTTP Basic: the sign-in lock of the name
     }
 
     @Test

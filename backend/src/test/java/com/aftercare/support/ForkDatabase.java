@@ -26,6 +26,10 @@ import org.springframework.core.env.PropertySource;
  * URL of its own on the command line (BackupRestoreTest's) keeps it. Outside surefire (no fork number) and on H2
  * (each JVM has its own in-memory database anyway) nothing changes. Registered in META-INF/spring.factories of the
  * test classpath, so it also reaches the apps tests start with {@link StandaloneApp}.
+ * <p>
+ * A context that must not share the suite's database (the statement counts' own, {@code CountedStatementsContext})
+ * names one with {@value #OWN_DATABASE}: on PostgreSQL it gets a fresh database of that name beside the JVM's
+ * ({@code aftercare_ci_fork1_inboxcount}), on H2 an in-memory database of that name, so its counts are pinned on both.
  */
 public class ForkDatabase implements EnvironmentPostProcessor {
 
@@ -33,23 +37,35 @@ public class ForkDatabase implements EnvironmentPostProcessor {
     /** the databases this JVM has created: a second context of the same JVM shares it, as all shared one before */
     private static final Set<String> CREATED = new HashSet<>();
 
+    /** The property naming a context's own database (see the class comment). */
+    public static final String OWN_DATABASE = "aftercare.test.own-database";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        // "fork1", "fork2" from the surefire configuration (backend/pom.xml)
-        String fork = System.getProperty("aftercare.test.fork", "");
-        if (!fork.matches("fork\\d+")) {
-            return;
-        }
         PropertySource<?> commandLine = environment.getPropertySources().get("commandLineArgs");
         if (commandLine != null && commandLine.containsProperty("spring.datasource.url")) {
             return;
         }
+        // "fork1", "fork2" from the surefire configuration (backend/pom.xml)
+        String fork = System.getProperty("aftercare.test.fork", "");
+        boolean forked = fork.matches("fork\\d+");
+        String own = environment.getProperty(OWN_DATABASE);
+        if (own != null && !own.matches("[a-z0-9]+")) {
+            throw new IllegalStateException(OWN_DATABASE + " must be lower-case letters and digits: " + own);
+        }
         String url = environment.getProperty("spring.datasource.url");
         Matcher m = url == null ? null : POSTGRES_URL.matcher(url);
         if (m == null || !m.matches()) {
+            if (own != null) {
+                environment.getPropertySources().addFirst(new MapPropertySource("ownDatabase",
+                        Map.of("spring.datasource.url", "jdbc:h2:mem:aftercare-" + own + ";DB_CLOSE_DELAY=-1")));
+            }
             return;
         }
-        String database = m.group(2) + "_" + fork;
+        if (!forked && own == null) {
+            return;
+        }
+        String database = m.group(2) + (forked ? "_" + fork : "") + (own == null ? "" : "_" + own);
         String forkUrl = m.group(1) + database + (m.group(3) == null ? "" : m.group(3));
         createOnce(m.group(1) + "postgres", database, environment.getProperty("spring.datasource.username", "postgres"),
                 environment.getProperty("spring.datasource.password", ""));
