@@ -95,15 +95,17 @@ class TimelineLanguageApiTest extends IntegrationTest {
                 "ON_SITE", "ON_HOLD", "HOLD_RELEASED", "ESCALATED", "RESOLVED", "CLOSED");
         assertThat(zh).hasSameSizeAs(en).hasSameSizeAs(types);
 
-        List<String> usersWords = List.of(number, "t-desk", "t-eng", chineseSite.getName(), camera.getName(), "东门摄像机黑屏",
+        List<String> usersWords = List.of(number, "t-desk", "t-eng", "Test Desk", "Test Engineer", chineseSite.getName(), camera.getName(), "东门摄像机黑屏",
                 "需要派工程师", "带上梯子", "备件周一到", "整个路口都看不到画面", "画面全黑", "摄像机无供电", "电源线松动", "重新插好电源线", "加扎带固定",
                 "很满意", "李雷", "交警支队", "王工");
         for (String line : zh) {
-            TimelineLanguageAssertions.assertChinese(line, List.of(number, "t-desk", "t-eng"));
+            // people are named by their display names (the test accounts' are English: users' words too)
+            TimelineLanguageAssertions.assertChinese(line, List.of(number, "t-desk", "t-eng", "Test Desk", "Test Engineer"));
         }
         for (String line : en) {
             TimelineLanguageAssertions.assertEnglish(line, usersWords);
         }
+        assertThat(zh).anyMatch(l -> l.contains("工程师：Test Engineer")).noneMatch(l -> l.contains("工程师：t-eng"));
         assertThat(zh).anyMatch(l -> l.contains("服务台已解决：否")).anyMatch(l -> l.contains("处理结果：已修复"))
                 .anyMatch(l -> l.contains("档升级"));
         assertThat(en).anyMatch(l -> l.contains("Solved at the desk: No")).anyMatch(l -> l.contains("Outcome: Fixed"))

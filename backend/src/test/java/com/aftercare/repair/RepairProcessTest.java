@@ -297,7 +297,7 @@ class RepairProcessTest extends IntegrationTest {
 
         assertThat(openTasks(ticket, "writeProgressReport")).as("still the one open report").isEqualTo(1);
         assertThat(readTimeline.of(ticket.getId())).filteredOn(e -> "PROGRESS_LATE".equals(e.getType())).singleElement()
-                .satisfies(e -> assertThat(e.getMessage()).contains("2026-11-05 10:00").contains("t-eng"));
+                .satisfies(e -> assertThat(e.getMessage()).contains("2026-11-05 10:00").contains("已催办 Test Engineer"));
         assertThat(notifications.ofTicket(ticket.getId()))
                 .anyMatch(n -> "t-eng".equals(n.getRecipientUser()) && n.getMessage().contains("仍未填写")
                         && n.getMessage().contains("2026-11-05 10:00"))

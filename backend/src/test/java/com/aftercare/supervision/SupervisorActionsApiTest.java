@@ -95,7 +95,7 @@ class SupervisorActionsApiTest extends IntegrationTest {
         assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(204);
         assertThat(tickets.get(t.getId()).getAssignee()).isEqualTo("t-eng2");
         assertThat(task(t, "acceptAssignment").assignee()).isEqualTo("t-eng2");
-        assertThat(timeline(t, "REASSIGNED")).containsExactly("主管改派：未派单 → t-eng", "主管改派：t-eng → t-eng2，原因：t-eng 生病");
+        assertThat(timeline(t, "REASSIGNED")).containsExactly("主管改派：未派单 → Test Engineer", "主管改派：Test Engineer → Test Engineer 2，原因：t-eng 生病");
         assertThat(notificationsOf("t-eng2", t)).isEqualTo(told + 1);
         assertThat(auditOf(t)).contains("REASSIGNED");
         // the engine really moved: the new engineer works the step, the old one no longer may
@@ -135,9 +135,9 @@ class SupervisorActionsApiTest extends IntegrationTest {
         assertThat(api.post("t-sup", base(t) + "/nudge", Map.of("reason", "客户在催，请尽快到场"), key).status()).isEqualTo(204);
         assertThat(api.post("t-sup", base(t) + "/nudge", Map.of("reason", "客户在催，请尽快到场"), key).status()).isEqualTo(204);
         assertThat(notificationsOf("t-eng", t)).isEqualTo(before + 1);
-        assertThat(timeline(t, "NUDGED")).containsExactly("主管催办 t-eng：客户在催，请尽快到场");
+        assertThat(timeline(t, "NUDGED")).containsExactly("主管催办 Test Engineer：客户在催，请尽快到场");
         assertThat(api.exchange("t-eng", HttpMethod.GET, "/api/notifications", null, Map.of("Accept-Language", "en")).body()
-                .toString()).contains("Supervisor nudged t-eng");
+                .toString()).contains("Supervisor nudged Test Engineer");
         assertThat(auditOf(t)).contains("NUDGED");
         // the same key for another request is refused
         assertThat(api.post("t-sup", base(t) + "/nudge", Map.of("reason", "another"), key).status()).isEqualTo(422);

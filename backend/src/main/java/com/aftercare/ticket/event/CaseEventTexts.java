@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.aftercare.identity.PersonNames;
 import com.aftercare.labels.Labels;
 import com.aftercare.sla.CalendarKind;
 import com.aftercare.sla.ContractTerms;
@@ -24,7 +25,8 @@ import com.aftercare.sla.ContractTerms;
  * Turns a {@link CaseEvent} into what a person reads, in Simplified Chinese or English and never a mix: a
  * timeline line, and for escalations the subject and the one-line text of a WeCom/DingTalk/e-mail message.
  * Codes become labels from {@link Labels}; the sentence patterns are the "caseEvent" texts of the same bundles.
- * Times are shown in the zone the caller gives (the contract's), to the minute.
+ * Times are shown in the zone the caller gives (the contract's), to the minute. People are named by their display
+ * names ({@link PersonNames}); the events keep user names, so a renamed account reads right in old lines too.
  */
 @Component
 public class CaseEventTexts {
@@ -33,10 +35,26 @@ public class CaseEventTexts {
     /** Digits only, so the same pattern reads right in both languages. */
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final Labels labels;
+    /** Form fields whose value is a user name: the dispatch form's engineer (looked up among the engineers). */
+    private static final java.util.Set<String> PERSON_FIELDS = java.util.Set.of("engineer");
 
+    private final Labels labels;
+    private final PersonNames names;
+
+    /** For tests of wording without accounts: people are named by their user names. */
     public CaseEventTexts(Labels labels) {
+        this(labels, PersonNames.AS_GIVEN);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CaseEventTexts(Labels labels, PersonNames names) {
         this.labels = labels;
+        this.names = names;
+    }
+
+    /** A person named in a line, by display name. */
+    private String person(String username) {
+        return names.of(username);
     }
 
     /** The event as one line of the case's timeline. */
@@ -98,7 +116,7 @@ public class CaseEventTexts {
                     : text(lang, "holdReleasedReason", "reason", label(lang, "holdReason", e.reason()));
         }
         if (event instanceof CaseEvent.ArrivedOnSite e) {
-            return text(lang, "arrivedOnSite", "engineer", e.engineer(), "site", e.siteName());
+            return text(lang, "arrivedOnSite", "engineer", person(e.engineer()), "site", e.siteName());
         }
         if (event instanceof CaseEvent.DeliverableSubmitted e) {
             return text(lang, "deliverableSubmitted",
@@ -109,14 +127,14 @@ public class CaseEventTexts {
                     "description", e.description());
         }
         if (event instanceof CaseEvent.AbnormalEventTakenUp e) {
-            return text(lang, "abnormalTakenUp", "by", e.by());
+            return text(lang, "abnormalTakenUp", "by", person(e.by()));
         }
         if (event instanceof CaseEvent.DelayReported e) {
             return text(lang, "delayReported", "reason", e.reason());
         }
         if (event instanceof CaseEvent.Assigned e) {
             return blank(e.engineer()) ? text(lang, "assignedToAll")
-                    : text(lang, "assigned", "engineer", e.engineer());
+                    : text(lang, "assigned", "engineer", person(e.engineer()));
         }
         if (event instanceof CaseEvent.TaskCompleted e) {
             return taskCompleted(lang, e, zone);
@@ -136,7 +154,7 @@ public class CaseEventTexts {
             return text(lang, "closed");
         }
         if (event instanceof CaseEvent.ReportOverdue e) {
-            return text(lang, "reportOverdue", "engineer", blank(e.engineer()) ? "-" : e.engineer(),
+            return text(lang, "reportOverdue", "engineer", blank(e.engineer()) ? "-" : person(e.engineer()),
                     "due", e.due() == null ? "-" : labels.duration(lang, e.due()));
         }
         if (event instanceof CaseEvent.SentToVendor e) {
@@ -153,12 +171,12 @@ public class CaseEventTexts {
         }
         if (event instanceof CaseEvent.ProgressReportDue e) {
             return blank(e.engineer()) ? text(lang, "progressReportDueDesk")
-                    : text(lang, "progressReportDue", "engineer", e.engineer());
+                    : text(lang, "progressReportDue", "engineer", person(e.engineer()));
         }
         if (event instanceof CaseEvent.ProgressReportLate e) {
             String due = e.dueSince() == null ? "-" : time(e.dueSince(), zone);
             return blank(e.engineer()) ? text(lang, "progressReportLateDesk", "due", due)
-                    : text(lang, "progressReportLate", "engineer", e.engineer(), "due", due);
+                    : text(lang, "progressReportLate", "engineer", person(e.engineer()), "due", due);
         }
         if (event instanceof CaseEvent.ProgressReported e) {
             return text(lang, "progressReported", "vendor", e.vendor(), "report", e.report());
@@ -185,13 +203,13 @@ public class CaseEventTexts {
                     "due", e.due() == null ? "-" : time(e.due(), zone), "notified", blank(e.notified()) ? "-" : e.notified());
         }
         if (event instanceof CaseEvent.ComplaintOwnerAssigned e) {
-            return text(lang, "complaintOwnerAssigned", "owner", e.owner());
+            return text(lang, "complaintOwnerAssigned", "owner", person(e.owner()));
         }
         if (event instanceof CaseEvent.ComplaintReplied e) {
-            return text(lang, "complaintReplied", "owner", e.owner(), "reply", e.reply());
+            return text(lang, "complaintReplied", "owner", person(e.owner()), "reply", e.reply());
         }
         if (event instanceof CaseEvent.QuoteAnswered e) {
-            return text(lang, e.approved() ? "quoteApproved" : "quoteRefused", "by", blank(e.by()) ? "-" : e.by(),
+            return text(lang, e.approved() ? "quoteApproved" : "quoteRefused", "by", blank(e.by()) ? "-" : person(e.by()),
                     "reason", blank(e.reason()) ? "-" : e.reason());
         }
         if (event instanceof CaseEvent.ReplacementProposed e) {
@@ -199,7 +217,7 @@ public class CaseEventTexts {
                     "model", blank(e.model()) ? "-" : e.model());
         }
         if (event instanceof CaseEvent.ReplacementAnswered e) {
-            return text(lang, e.approved() ? "replacementApproved" : "replacementRefused", "by", blank(e.by()) ? "-" : e.by(),
+            return text(lang, e.approved() ? "replacementApproved" : "replacementRefused", "by", blank(e.by()) ? "-" : person(e.by()),
                     "reason", blank(e.reason()) ? "-" : e.reason());
         }
         if (event instanceof CaseEvent.DeviceReplaced e) {
@@ -243,17 +261,17 @@ public class CaseEventTexts {
                     label(lang, "surveyKind", e.kind()), "what", what, "due", time(e.due(), zone), "rung", e.rung());
         }
         if (event instanceof CaseEvent.Reassigned e) {
-            String from = blank(e.from()) ? text(lang, "nobody") : e.from();
-            return blank(e.reason()) ? text(lang, "reassigned", "from", from, "to", e.to())
-                    : text(lang, "reassignedBecause", "from", from, "to", e.to(), "reason", e.reason());
+            String from = blank(e.from()) ? text(lang, "nobody") : person(e.from());
+            return blank(e.reason()) ? text(lang, "reassigned", "from", from, "to", person(e.to()))
+                    : text(lang, "reassignedBecause", "from", from, "to", person(e.to()), "reason", e.reason());
         }
         if (event instanceof CaseEvent.Nudged e) {
-            return blank(e.note()) ? text(lang, "nudged", "engineer", e.engineer())
-                    : text(lang, "nudgedWithNote", "engineer", e.engineer(), "note", e.note());
+            return blank(e.note()) ? text(lang, "nudged", "engineer", person(e.engineer()))
+                    : text(lang, "nudgedWithNote", "engineer", person(e.engineer()), "note", e.note());
         }
         if (event instanceof CaseEvent.Reminded e) {
             return blank(e.engineer()) ? text(lang, "remindedDesk")
-                    : text(lang, "remindedEngineer", "engineer", e.engineer());
+                    : text(lang, "remindedEngineer", "engineer", person(e.engineer()));
         }
         if (event instanceof CaseEvent.Escalated e) {
             return escalated(lang, e);
@@ -275,7 +293,7 @@ public class CaseEventTexts {
             return text(lang, "verificationWaived", "device", orEmpty(e.deviceName()), "reason", e.reason());
         }
         if (event instanceof CaseEvent.Mentioned e) {
-            return text(lang, "mentioned", "by", e.by(), "number", e.number(), "excerpt", e.excerpt());
+            return text(lang, "mentioned", "by", person(e.by()), "number", e.number(), "excerpt", e.excerpt());
         }
         if (event instanceof CaseEvent.AlarmReceived e) {
             String severity = labels.label(lang, "alarmSeverity", e.severity());
@@ -364,7 +382,7 @@ public class CaseEventTexts {
         return text(lang, e.repeat() ? "escalatedRepeat" : "escalated", "rungs", labels.rungs(lang, e.rungs()),
                 "number", e.number(), "level", level(lang, e.level()), "clock", label(lang, "clock", e.clock()),
                 "when", when, "late", late, "site", orEmpty(e.siteName()),
-                "assignee", blank(e.assignee()) ? text(lang, "unassigned") : e.assignee(), "title", orEmpty(e.title()));
+                "assignee", blank(e.assignee()) ? text(lang, "unassigned") : person(e.assignee()), "title", orEmpty(e.title()));
     }
 
     private String deEscalated(Locale lang, CaseEvent.DeEscalated e) {
@@ -433,7 +451,10 @@ public class CaseEventTexts {
             return time(d.toInstant(), zone);
         }
         String value = String.valueOf(raw);
-        // an option id (FIXED) becomes the option's name; free text and user names stay as typed
+        if (PERSON_FIELDS.contains(field)) {
+            return person(value);
+        }
+        // an option id (FIXED) becomes the option's name; free text stays as typed
         return labels.find(lang, "option." + field, value).orElse(value);
     }
 

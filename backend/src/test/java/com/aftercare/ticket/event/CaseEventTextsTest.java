@@ -214,6 +214,24 @@ class CaseEventTextsTest {
     }
 
     @Test
+    void peopleAreNamedByTheirDisplayNamesAndAUserNameNoAccountHasStaysAsGiven() {
+        // the case page names the engineer 张伟; the timeline must not say "派单给 t-eng" beside it
+        CaseEventTexts named = new CaseEventTexts(new Labels(), u -> Map.of("t-eng", "张伟", "t-desk", "王芳").getOrDefault(u, u));
+        assertThat(named.line(new CaseEvent.Assigned("t-eng"), Labels.ZH, SHANGHAI)).isEqualTo("派单给 张伟");
+        assertThat(named.line(new CaseEvent.Assigned("t-eng"), Labels.EN, SHANGHAI)).contains("张伟").doesNotContain("t-eng");
+        assertThat(named.line(new CaseEvent.Reassigned("t-eng", "t-desk", null), Labels.ZH, SHANGHAI))
+                .contains("张伟").contains("王芳").doesNotContain("t-");
+        assertThat(named.line(new CaseEvent.TaskCompleted("dispatch", "assignEngineer", "Assign engineer",
+                List.of(new CaseEvent.FieldValue("engineer", "t-eng"))), Labels.ZH, SHANGHAI)).isEqualTo("完成「派单」：工程师：张伟");
+        assertThat(named.phoneText(samples().get("escalatedLate"), Labels.ZH, SHANGHAI)).contains("| 张伟 |");
+        // a name no account has (typed by hand, or an account since deleted) is shown as it was given
+        assertThat(named.line(new CaseEvent.Assigned("someone-gone"), Labels.ZH, SHANGHAI)).isEqualTo("派单给 someone-gone");
+        // a free-text field that happens to hold a user name is not a person field: left as typed
+        assertThat(named.line(new CaseEvent.TaskCompleted("dispatch", "diagnoseAndFix", "Diagnose and fix",
+                List.of(new CaseEvent.FieldValue("cause", "t-eng"))), Labels.ZH, SHANGHAI)).endsWith("故障原因：t-eng");
+    }
+
+    @Test
     void aTaskTheLabelsDoNotKnowKeepsTheModelsNameAndAFieldTheyDoNotKnowIsLeftOut() {
         CaseEvent event = new CaseEvent.TaskCompleted("custom", "checkCabinet", "检查机柜",
                 List.of(new CaseEvent.FieldValue("cabinetTemperature", "42"), new CaseEvent.FieldValue("cause", "风扇坏")));
