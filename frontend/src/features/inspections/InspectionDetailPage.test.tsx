@@ -99,7 +99,7 @@ const withPhoto = (): InspectionDetail => {
 };
 
 function mockPhotoApi() {
-  const fetchMock = vi.fn((input: RequestInfo | URL) => {
+  const fetchMock = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
     const url = String(input);
     if (url === 'api/me') return json({ username: 'u', displayName: '陈静', roles: ['ENGINEER'], customerId: null });
     if (url === 'api/inspections/5') return json(withPhoto());
