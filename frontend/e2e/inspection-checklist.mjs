@@ -73,7 +73,11 @@ await run(browser, page, 'inspection-checklist-failure.png', async () => {
   await first.locator('input[type="file"]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PHOTO });
   await first.locator('img').first().waitFor();
   await page.click(byTestId(`check-save-${manual[0].id}`));
-  await waitForDetail((d) => d.checks.find((c) => c.id === manual[0].id).result === 'FAIL', 'the failed item');
+  // the photo is kept apart and named by its URL (ADR 0082): the JSON carries no image
+  await waitForDetail((d) => {
+    const c = d.checks.find((x) => x.id === manual[0].id);
+    return c.result === 'FAIL' && /^\/api\/inspections\/\d+\/photos\/\d+$/.test(c.photoUrl ?? '');
+  }, 'the failed item with its photo URL');
 
   step(`mark the other ${manual.length - 1} items 正常`);
   for (const line of manual.slice(1)) {

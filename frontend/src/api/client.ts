@@ -55,6 +55,11 @@ export function csrfToken(): string | null {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
+/** Whether API calls carry an Authorization header (tests, Keycloak): an <img src> would then go unauthenticated. */
+export function sendsAuthHeader(): boolean {
+  return authHeader() != null;
+}
+
 export function setAuthHeaderSource(source: () => string | null) {
   authHeader = source;
 }

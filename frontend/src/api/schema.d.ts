@@ -993,6 +993,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A checklist line's photo (JPEG or PNG); 404 for another unit's inspection or another inspection's photo */
+        get: operations["photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspections/{id}/probe": {
         parameters: {
             query?: never;
@@ -3352,7 +3369,7 @@ export interface components {
             item?: string;
             method?: string;
             note?: string;
-            photo?: string;
+            photoUrl?: string;
             /** Format: date-time */
             probeQueuedAt?: string;
             /** @enum {string} */
@@ -6890,6 +6907,29 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["InspectionDetail"];
+                };
+            };
+        };
+    };
+    photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
                 };
             };
         };

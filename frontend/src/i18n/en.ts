@@ -1700,6 +1700,8 @@ const en = {
       notePlaceholder: 'What is wrong (required when not OK)',
       photo: 'Photo',
       addPhoto: 'Take photo',
+      photoAlt: 'Photo on site',
+      photoFailed: 'Photo not loaded',
       saveLine: 'Save',
       fault: 'Fault case {{number}}',
       assets: 'Asset records (twice a year)',

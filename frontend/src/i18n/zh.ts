@@ -1665,6 +1665,8 @@ const zh: Shape<Messages> = {
       notePlaceholder: '异常情况（选“异常”时必填）',
       photo: '照片',
       addPhoto: '拍照',
+      photoAlt: '现场照片',
+      photoFailed: '照片加载失败',
       saveLine: '保存',
       fault: '故障工单 {{number}}',
       assets: '资产核对（每半年一次）',

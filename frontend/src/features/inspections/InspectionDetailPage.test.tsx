@@ -2,7 +2,7 @@ import { App } from 'antd';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { authStore } from '../../api/client';
+import { authStore, setAuthHeaderSource } from '../../api/client';
 import type { Role } from '../../api/types';
 import { AuthProvider, useAuth } from '../../auth/AuthContext';
 import i18n from '../../i18n';
@@ -80,6 +80,37 @@ function mockApi(roles: Role[]) {
   return fetchMock;
 }
 
+const withPhoto = (): InspectionDetail => {
+  const d = detail('PROPOSED');
+  d.checks = [
+    {
+      id: 12,
+      deviceId: 21,
+      deviceName: '东门摄像机',
+      deviceType: 'CAMERA',
+      item: '外观及清洁',
+      automated: false,
+      result: 'FAIL',
+      note: '镜头起雾',
+      photoUrl: '/api/inspections/5/photos/31',
+    },
+  ];
+  return d;
+};
+
+function mockPhotoApi() {
+  const fetchMock = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
+    const url = String(input);
+    if (url === 'api/me') return json({ username: 'u', displayName: '陈静', roles: ['ENGINEER'], customerId: null });
+    if (url === 'api/inspections/5') return json(withPhoto());
+    if (url === 'api/inspections/5/photos/31')
+      return Promise.resolve(new Response(new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' })));
+    return json({ status: 404 }, 404);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
 function SignedIn({ children }: { children: ReactNode }) {
   const { me } = useAuth();
   return me ? children : null;
@@ -113,6 +144,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await i18n.changeLanguage('en');
   authStore.clear();
+  setAuthHeaderSource(() => authStore.get());
   vi.unstubAllGlobals();
 });
 
@@ -142,4 +174,28 @@ describe('InspectionDetailPage', () => {
       expect(screen.queryByTestId('asset-approve-21')).toBeNull();
     },
   );
+
+  it('reads a recorded photo from its own URL, lazily, with the credential the API calls carry', SLOW, async () => {
+    const fetchMock = mockPhotoApi();
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:photo-31', revokeObjectURL: () => {} }));
+    renderPage();
+    const box = await screen.findByTestId('check-photo-12', {}, { timeout: 30_000 });
+    await waitFor(() => expect(box.querySelector('img')?.getAttribute('src')).toBe('blob:photo-31'));
+    expect(box.querySelector('img')?.getAttribute('loading')).toBe('lazy');
+    const photoCall = fetchMock.mock.calls.find(([u]) => String(u) === 'api/inspections/5/photos/31');
+    expect(new Headers(photoCall?.[1]?.headers).get('Authorization')).toBe('Basic ZGVzazpkZW1v');
+  });
+
+  it('lets the browser load a recorded photo itself when the session cookie carries the sign-in', SLOW, async () => {
+    // signed in, but API calls carry no header: the HttpOnly session cookie does (local accounts)
+    setAuthHeaderSource(() => null);
+    const fetchMock = mockPhotoApi();
+    renderPage();
+    const box = await screen.findByTestId('check-photo-12', {}, { timeout: 30_000 });
+    const img = box.querySelector('img');
+    expect(img?.getAttribute('src')).toBe('api/inspections/5/photos/31');
+    expect(img?.getAttribute('loading')).toBe('lazy');
+    expect(img?.getAttribute('alt')).toBe('现场照片');
+    expect(fetchMock.mock.calls.some(([u]) => String(u).includes('/photos/'))).toBe(false);
+  });
 });

@@ -34,6 +34,7 @@ import {
   type InspectionDetail,
 } from './api';
 import { StatusTag, useKindLabel } from './InspectionsPage';
+import { CheckPhoto } from './CheckPhoto';
 import { SignaturePadField } from './SignaturePadField';
 
 type Act = (run: () => Promise<InspectionDetail>) => void;
@@ -45,7 +46,8 @@ function CheckCard({ id, line, editable, act }: { id: number; line: CheckLine; e
   const [note, setNote] = useState(line.note ?? '');
   const [photo, setPhoto] = useState<string | undefined>();
   const dirty = result !== (line.result ?? undefined) || note !== (line.note ?? '') || photo !== undefined;
-  const shown = photo ?? line.photo ?? undefined;
+  // a photo just taken is shown from its data URL until saved; a recorded one from its own URL (ADR 0082)
+  const recorded = line.photoUrl ? <CheckPhoto url={line.photoUrl} testId={`check-photo-${line.id}`} /> : null;
   return (
     <Card size="small" className="inspection-check" data-testid={`check-${line.id}`} style={{ marginBottom: 8 }}>
       <Flex justify="space-between" gap={8} wrap>
@@ -104,7 +106,7 @@ function CheckCard({ id, line, editable, act }: { id: number; line: CheckLine; e
                 }}
               />
             </label>
-            {shown && <Image src={shown} width={64} height={64} style={{ objectFit: 'cover' }} />}
+            {photo ? <Image src={photo} width={64} height={64} style={{ objectFit: 'cover' }} /> : recorded}
             <Button
               type="primary"
               disabled={!result || !dirty}
@@ -118,7 +120,7 @@ function CheckCard({ id, line, editable, act }: { id: number; line: CheckLine; e
       ) : (
         <>
           {line.note && <Typography.Paragraph style={{ margin: '8px 0 0' }}>{line.note}</Typography.Paragraph>}
-          {shown && <Image src={shown} width={64} height={64} style={{ objectFit: 'cover' }} />}
+          {recorded && <div style={{ marginTop: 8 }}>{recorded}</div>}
         </>
       )}
       {line.faultNumber && line.faultTicketId && (

@@ -75,7 +75,8 @@ export interface CheckLine {
   automated: boolean;
   result?: CheckResult | null;
   note?: string | null;
-  photo?: string | null;
+  /** Where the line's photo is read (its own GET, ADR 0082); the JSON never carries the image. */
+  photoUrl?: string | null;
   checkedBy?: string | null;
   checkedAt?: string | null;
   faultTicketId?: number | null;

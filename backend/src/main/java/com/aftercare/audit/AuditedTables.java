@@ -149,6 +149,7 @@ final class AuditedTables {
             Map.entry("model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change"),
             Map.entry("attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them"),
             Map.entry("service_report_content", "the bytes of a service report's Excel and PDF files: written once as its service_report row turns READY, whose audited sha256 columns prove them"),
+            Map.entry("inspection_photo", "the bytes of a checklist line's photo: written once (no update path), named by the audited inspection_check row's photo_id, whose photo_sha256 proves them (ADR 0082)"),
             Map.entry("repair_report_content", "the bytes of a repair report: written once with its repair_report row, whose audited sha256 proves them"),
             Map.entry("email_intake", "append-only log of the mails taken from the intake mailbox (its one update is within the insert's transaction); what a mail did to a case is on the case's audited timeline and conversation"));
 

@@ -94,6 +94,8 @@ public final class CustomerRoutes {
             route("POST", "/api/inspections/\\d+/time"),
             route("POST", "/api/inspections/\\d+/sign"),
             route("GET", "/api/inspections/\\d+/report\\.pdf"),
+            // a checklist line's photo of their own unit's inspection (ADR 0082; another unit's is 404)
+            route("GET", "/api/inspections/\\d+/photos/\\d+"),
             // CB-1, CB-3: the unit's open surveys, answered in the portal
             route("GET", "/api/surveys"),
             route("POST", "/api/surveys/\\d+/answer"));

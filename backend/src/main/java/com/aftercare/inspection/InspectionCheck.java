@@ -32,7 +32,11 @@ public class InspectionCheck {
     @Enumerated(EnumType.STRING)
     private CheckResult result;
     private String note;
-    private String photo;
+    /** The line's photo (ADR 0082): its bytes are an {@link InspectionPhoto}, proved by their SHA-256 here. */
+    @Column(name = "photo_id")
+    private Long photoId;
+    @Column(name = "photo_sha256")
+    private String photoSha256;
     @Column(name = "checked_by")
     private String checkedBy;
     @Column(name = "checked_at")
@@ -57,11 +61,13 @@ public class InspectionCheck {
         this.automated = automated;
     }
 
-    void record(CheckResult result, String note, String photo, String by, Instant at) {
+    /** A line recorded again without a photo keeps the one it has. */
+    void record(CheckResult result, String note, InspectionPhoto photo, String by, Instant at) {
         this.result = result;
         this.note = note;
         if (photo != null) {
-            this.photo = photo;
+            this.photoId = photo.getId();
+            this.photoSha256 = photo.getSha256();
         }
         this.checkedBy = by;
         this.checkedAt = at;
@@ -87,7 +93,7 @@ public class InspectionCheck {
     public boolean isAutomated() { return automated; }
     public CheckResult getResult() { return result; }
     public String getNote() { return note; }
-    public String getPhoto() { return photo; }
+    public Long getPhotoId() { return photoId; }
     public String getCheckedBy() { return checkedBy; }
     public Instant getCheckedAt() { return checkedAt; }
     public Long getFaultTicketId() { return faultTicketId; }

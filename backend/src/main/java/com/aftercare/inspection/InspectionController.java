@@ -1,10 +1,12 @@
 package com.aftercare.inspection;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,10 +54,11 @@ class InspectionController {
     private final StartWeatherInspection weather;
     private final MarkSiteHazards markHazards;
     private final RenderInspectionReport report;
+    private final ReadInspectionPhoto readPhoto;
 
     InspectionController(SaveInspectionPlan savePlan, ReadInspections read, AgreeInspectionTime agree, RecordCheck recordCheck,
             RunProbeChecks runProbes, VerifyAssetRecord verifyAsset, DecideAssetCorrection decideAsset, FinishChecklist finish, SignInspection sign,
-            StartWeatherInspection weather, MarkSiteHazards markHazards, RenderInspectionReport report) {
+            StartWeatherInspection weather, MarkSiteHazards markHazards, RenderInspectionReport report, ReadInspectionPhoto readPhoto) {
         this.savePlan = savePlan;
         this.read = read;
         this.agree = agree;
@@ -68,6 +71,7 @@ class InspectionController {
         this.weather = weather;
         this.markHazards = markHazards;
         this.report = report;
+        this.readPhoto = readPhoto;
     }
 
     @GetMapping("/api/inspection-plans")
@@ -107,6 +111,25 @@ class InspectionController {
     InspectionDetail inspection(@PathVariable long id) {
         return read.read(id);
     }
+
+    /**
+     * A checklist line's photo (ADR 0082), by the photoUrl the inspection names. Its bytes never change under its id,
+     * so the browser keeps it a day without asking again (private: never a shared cache), and sends the ETag after.
+     */
+    @GetMapping("/api/inspections/{id}/photos/{photoId}")
+    @PreAuthorize("hasAnyRole('SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN', 'CUSTOMER')")
+    @Operation(summary = "A checklist line's photo (JPEG or PNG); 404 for another unit's inspection or another inspection's photo")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+        ReadInspectionPhoto.Photo photo = readPhoto.read(id, photoId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.maxAge(PHOTO_MAX_AGE).cachePrivate().immutable())
+                .eTag("\"" + photo.sha256() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .body(photo.bytes());
+    }
+
+    static final Duration PHOTO_MAX_AGE = Duration.ofDays(1);
 
     @PostMapping("/api/inspections/{id}/time")
     @PreAuthorize("hasAnyRole('SERVICE_DESK', 'SUPERVISOR', 'CUSTOMER')")

@@ -26,8 +26,9 @@ public final class InspectionViews {
             int failed, long version) {
     }
 
+    /** photoUrl: where the line's photo is read (GET, same access as the inspection); null without a photo. */
     public record CheckView(long id, long deviceId, String deviceName, DeviceType deviceType, String item, String method,
-            boolean automated, CheckResult result, String note, String photo, String checkedBy, Instant checkedAt,
+            boolean automated, CheckResult result, String note, String photoUrl, String checkedBy, Instant checkedAt,
             Long faultTicketId, String faultNumber, Instant probeQueuedAt) {
     }
 

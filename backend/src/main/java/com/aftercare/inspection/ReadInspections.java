@@ -97,7 +97,7 @@ public class ReadInspections {
         List<CheckView> lines = checks.findByInspectionIdOrderById(id).stream().map(c -> {
             Device d = devices.computeIfAbsent(c.getDeviceId(), assets::device);
             return new CheckView(c.getId(), d.getId(), d.getName(), d.getType(), c.getItem(), c.getMethod(), c.isAutomated(),
-                    c.getResult(), c.getNote(), c.getPhoto(), c.getCheckedBy(), c.getCheckedAt(), c.getFaultTicketId(),
+                    c.getResult(), c.getNote(), photoUrl(id, c.getPhotoId()), c.getCheckedBy(), c.getCheckedAt(), c.getFaultTicketId(),
                     c.getFaultTicketId() == null ? null : tickets.get(c.getFaultTicketId()).getNumber(), c.getProbeQueuedAt());
         }).toList();
         List<PreviousFault> previous = new ArrayList<>();
@@ -128,6 +128,11 @@ public class ReadInspections {
         return new InspectionDetail(summary(i, names), i.isVerifyAssets(), i.getAgreedVia(), i.getAgreedBy(),
                 i.getChecklistDoneBy(), i.getChecklistDoneAt(), i.getSignerName(), i.getOpinion(), i.getSignature(),
                 i.getSignedAt(), i.getCompletedAt(), lines, previous, assetViews);
+    }
+
+    /** The photo's own URL (ADR 0082): the JSON never carries its bytes. */
+    static String photoUrl(long inspectionId, Long photoId) {
+        return photoId == null ? null : "/api/inspections/" + inspectionId + "/photos/" + photoId;
     }
 
     /** PM-5: the corrections found on site that wait for the asset keeper, oldest first (staff only). */

@@ -17,8 +17,10 @@ import com.aftercare.identity.CurrentUser;
 
 /**
  * PM-4: the engineer records one checklist line on the phone: pass or fail, a note (required for a failure: it becomes
- * the fault case's description) and optionally a photo (a JPEG or PNG data URL, at most about 600 KB, as the phone
- * page scales it). Only while the inspection waits for its checklist.
+ * the fault case's description) and optionally a photo (a JPEG or PNG data URL of at most {@value #MAX_PHOTO_CHARS}
+ * characters, about 600 KB of image, as the phone page scales it). The photo is stored as bytes of its own
+ * ({@link KeepCheckPhoto}, ADR 0082) in this transaction: a refused photo leaves the line as it was. Only while the
+ * inspection waits for its checklist.
  */
 @Service
 @Validated
@@ -32,11 +34,13 @@ public class RecordCheck {
 
     private final Inspections inspections;
     private final InspectionCheckRepository checks;
+    private final KeepCheckPhoto photoStore;
     private final Clock clock;
 
-    RecordCheck(Inspections inspections, InspectionCheckRepository checks, Clock clock) {
+    RecordCheck(Inspections inspections, InspectionCheckRepository checks, KeepCheckPhoto photoStore, Clock clock) {
         this.inspections = inspections;
         this.checks = checks;
+        this.photoStore = photoStore;
         this.clock = clock;
     }
 
@@ -50,7 +54,9 @@ public class RecordCheck {
         if (command.result() == CheckResult.FAIL && note == null) {
             throw new BadRequestException("note", "say what is wrong: the note becomes the fault case's description");
         }
-        check.record(command.result(), note, command.photo(), CurrentUser.username(), clock.instant());
+        InspectionPhoto photo = command.photo() == null ? null
+                : photoStore.keep(inspection, command.photo(), CurrentUser.username(), clock.instant());
+        check.record(command.result(), note, photo, CurrentUser.username(), clock.instant());
         return checks.saveAndFlush(check);
     }
 }

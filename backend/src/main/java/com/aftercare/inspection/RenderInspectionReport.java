@@ -21,7 +21,7 @@ import com.aftercare.inspection.InspectionViews.InspectionSummary;
 
 /**
  * PM-4's last step: the inspection report as a PDF (print.SheetPdf, Chinese headings), readable by whoever may read
- * the inspection once its checklist is done: every line with its result, note and fault case, the asset records
+ * the inspection once its checklist is done: every line with its result, note, fault case and photo, the asset records
  * verified (PM-5), and the customer's opinion and signature.
  */
 @Service
@@ -36,9 +36,14 @@ public class RenderInspectionReport {
     private final SheetPdf pdf;
     private final Labels labels;
     private final java.time.Clock clock;
+    private final InspectionCheckRepository checks;
+    private final ReadInspectionPhoto photos;
 
-    RenderInspectionReport(ReadInspections read, SheetPdf pdf, Labels labels, java.time.Clock clock) {
+    RenderInspectionReport(ReadInspections read, SheetPdf pdf, Labels labels, java.time.Clock clock,
+            InspectionCheckRepository checks, ReadInspectionPhoto photos) {
         this.read = read;
+        this.checks = checks;
+        this.photos = photos;
         this.pdf = pdf;
         this.labels = labels;
         this.clock = clock;
@@ -63,6 +68,10 @@ public class RenderInspectionReport {
         rows.add(new Sheet.Pair(l(lang, "doneAt"), time(d.checklistDoneAt()), l(lang, "summary"),
                 l(lang, "summaryText", Map.of("total", s.items(), "passed", s.items() - s.failed(), "failed", s.failed()))));
         rows.add(new Sheet.Section(l(lang, "checks")));
+        // the photo ids of the lines (the view carries only their URLs); each photo is read when its line is printed
+        Map<Long, Long> photoIds = new java.util.HashMap<>();
+        checks.findByInspectionIdOrderById(id).stream().filter(c -> c.getPhotoId() != null)
+                .forEach(c -> photoIds.put(c.getId(), c.getPhotoId()));
         for (CheckView c : d.checks()) {
             String result = c.result() == null ? "" : labels.label(lang, "inspection.result", c.result().name());
             StringBuilder value = new StringBuilder(result);
@@ -73,6 +82,10 @@ public class RenderInspectionReport {
                 value.append("（").append(l(lang, "fault")).append(" ").append(c.faultNumber()).append("）");
             }
             rows.add(new Sheet.Wide(l(lang, "line", Map.of("device", c.deviceName(), "item", c.item())), value.toString(), 1));
+            Long photoId = photoIds.get(c.id());
+            if (photoId != null) {
+                rows.add(new Sheet.Picture(l(lang, "photo"), photos.read(id, photoId).bytes()));
+            }
         }
         if (d.verifyAssets()) {
             rows.add(new Sheet.Section(l(lang, "assets")));

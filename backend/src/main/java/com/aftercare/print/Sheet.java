@@ -20,7 +20,7 @@ public record Sheet(String title, String headerLeft, String headerRight, float l
     }
 
     /** One row of the sheet's table. */
-    public sealed interface Row permits Section, Pair, Wide, Statement, SignHere, Columns {
+    public sealed interface Row permits Section, Pair, Wide, Statement, SignHere, Columns, Picture {
     }
 
     /** A shaded full-width heading row. */
@@ -48,6 +48,13 @@ public record Sheet(String title, String headerLeft, String headerRight, float l
             cells = List.copyOf(cells);
             weights = weights == null ? List.of() : List.copyOf(weights);
         }
+    }
+
+    /**
+     * label | an image (JPEG or PNG bytes) fitted into a box of the rest of the width and a fixed height, its sides kept
+     * in proportion; bytes that are no readable image leave the box empty. An inspection line's photo (ADR 0082).
+     */
+    public record Picture(String label, byte[] image) implements Row {
     }
 
     /** Boxes side by side for a handwritten signature (or seal) and its date: each label on top, room below. */
