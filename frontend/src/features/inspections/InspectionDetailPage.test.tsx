@@ -161,6 +161,10 @@ describe('InspectionDetailPage', () => {
     expect(screen.getByTestId('asset-21').textContent).toContain('东门立杆');
     expect(screen.queryByTestId('asset-approve-21')).toBeNull();
     expect(document.body.textContent).not.toMatch(/PROPOSED|APPROVED|inspections\.detail/);
+    // times in the service's zone and the app's own digits, not the browser's locale ("1/5/2027, 10:00:00 AM")
+    expect(document.body.textContent).toContain('2027-01-05 10:00');
+    expect(screen.getByTestId('asset-21').textContent).toContain('2027-01-06 10:00');
+    expect(document.body.textContent).not.toMatch(/\d+\/\d+\/\d{4}|AM|PM/);
   });
 
   it(

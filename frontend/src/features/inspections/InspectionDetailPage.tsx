@@ -22,6 +22,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
+import { formatDateTime } from '../../shared/format';
 import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
 import {
@@ -190,7 +191,7 @@ function AssetCard({
             <Typography.Text type="secondary">
               {t('inspections.detail.decidedBy', {
                 name: line.decidedBy,
-                at: new Date(line.decidedAt).toLocaleString(),
+                at: formatDateTime(line.decidedAt),
               })}
             </Typography.Text>
           )}
@@ -427,7 +428,7 @@ export function InspectionDetailPage() {
         {s.planName && <Descriptions.Item label={t('inspections.plan')}>{s.planName}</Descriptions.Item>}
         <Descriptions.Item label={t('inspections.window')}>{`${s.windowStart} ~ ${s.lastDay}`}</Descriptions.Item>
         <Descriptions.Item label={t('inspections.agreedAt')}>
-          {s.agreedAt ? new Date(s.agreedAt).toLocaleString() : t('inspections.notAgreed')}
+          {s.agreedAt ? formatDateTime(s.agreedAt) : t('inspections.notAgreed')}
           {s.timesMoved > 0 && ` (${t('inspections.detail.moved', { count: s.timesMoved })})`}
         </Descriptions.Item>
         {d.agreedVia && (
@@ -518,7 +519,7 @@ export function InspectionDetailPage() {
       {d.signedAt && (
         <Card size="small" title={t('inspections.detail.sign')} style={{ marginBottom: 16 }}>
           <Typography.Paragraph>
-            {t('inspections.detail.signedBy', { name: d.signerName, at: new Date(d.signedAt).toLocaleString() })}
+            {t('inspections.detail.signedBy', { name: d.signerName, at: formatDateTime(d.signedAt) })}
           </Typography.Paragraph>
           {d.opinion && <Typography.Paragraph>{d.opinion}</Typography.Paragraph>}
           {d.signature && (

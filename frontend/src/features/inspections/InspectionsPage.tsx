@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
+import { formatDateTime } from '../../shared/format';
 import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
@@ -72,7 +73,7 @@ function InspectionList() {
           {
             title: t('inspections.agreedAt'),
             dataIndex: 'agreedAt',
-            render: (v: string | null) => (v ? new Date(v).toLocaleString() : t('inspections.notAgreed')),
+            render: (v: string | null) => (v ? formatDateTime(v) : t('inspections.notAgreed')),
           },
           {
             title: t('inspections.progress'),

@@ -4,6 +4,7 @@ import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
+import { formatDateTime } from '../../shared/format';
 import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
@@ -90,7 +91,7 @@ export function ReportsPage() {
           {
             title: t('reports.createdAt'),
             dataIndex: 'createdAt',
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => formatDateTime(v),
           },
           {
             title: t('reports.file'),
