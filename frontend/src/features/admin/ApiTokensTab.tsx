@@ -17,6 +17,7 @@ import {
 import { FormModal } from './FormModal';
 import { ResponsiveTable } from './ResponsiveTable';
 import { useAdminRefresh } from './useAdminRefresh';
+import { useStaffNames } from '../../shared/useStaffNames';
 
 const TOKEN_FIELDS = ['name', 'role', 'customerId'];
 
@@ -130,6 +131,7 @@ export function ApiTokenOnce({ created, onClose }: { created: ApiTokenCreated; o
 /** 接口令牌: tokens of monitoring systems and integrations, with their role, unit and last use; issue, revoke. */
 export function ApiTokensTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
+  const staffName = useStaffNames();
   const { message } = App.useApp();
   const tokens = useQuery({ queryKey: apiTokenKeys.list, queryFn: () => apiTokensApi.list(), refetchInterval: 60_000 });
   const customers = useQuery({ queryKey: adminKeys.customers, queryFn: () => adminApi.customers() });
@@ -194,7 +196,8 @@ export function ApiTokensTab({ canEdit }: { canEdit: boolean }) {
           {
             key: 'created',
             title: t('apiTokens.created'),
-            render: (a) => t('apiTokens.createdBy', { time: formatDateTime(a.createdAt), user: a.createdBy }),
+            render: (a) =>
+              t('apiTokens.createdBy', { time: formatDateTime(a.createdAt), user: staffName(a.createdBy) }),
           },
         ]}
         actionsTitle={t('admin.actions')}

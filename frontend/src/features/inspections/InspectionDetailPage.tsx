@@ -21,7 +21,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { useAuth } from '../../auth/AuthContext';
+import { useAuth, useHasRole } from '../../auth/AuthContext';
 import { formatDateTime } from '../../shared/format';
 import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
@@ -37,6 +37,7 @@ import {
 import { StatusTag, useKindLabel } from './InspectionsPage';
 import { CheckPhoto } from './CheckPhoto';
 import { SignaturePadField } from './SignaturePadField';
+import { useStaffNames } from '../../shared/useStaffNames';
 
 type Act = (run: () => Promise<InspectionDetail>) => void;
 
@@ -150,6 +151,7 @@ function AssetCard({
   act: Act;
 }) {
   const { t } = useTranslation();
+  const staffName = useStaffNames(useHasRole('SERVICE_DESK', 'ENGINEER', 'SUPERVISOR', 'PROCESS_OWNER', 'ADMIN'));
   const [correcting, setCorrecting] = useState(false);
   const [found, setFound] = useState({ model: '', serialNumber: '', location: '', ipAddress: '' });
   const [outOfService, setOutOfService] = useState(false);
@@ -190,7 +192,7 @@ function AssetCard({
           {decided && line.decidedAt && (
             <Typography.Text type="secondary">
               {t('inspections.detail.decidedBy', {
-                name: line.decidedBy,
+                name: staffName(line.decidedBy),
                 at: formatDateTime(line.decidedAt),
               })}
             </Typography.Text>

@@ -22,7 +22,7 @@ import { ChangeLog } from './ChangeLog';
 import { MigrationDialog } from './MigrationDialog';
 import { FileStatusTag, KindTag, SourceTag } from './tags';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
-import { SYSTEM_USER } from '../../shared/useEngineerNames';
+import { useStaffNames } from '../../shared/useStaffNames';
 
 /** What the editor hands over after a deployment (router state of the navigation to /models). */
 export interface DeployedState {
@@ -46,6 +46,7 @@ function VersionsTable({
   onMigrate: (version: ModelVersion) => void;
 }) {
   const { t } = useTranslation();
+  const staffName = useStaffNames();
   const { message } = App.useApp();
   const [downloading, setDownloading] = useState<string>();
   const decision = model.kind === 'DECISION';
@@ -78,7 +79,7 @@ function VersionsTable({
       title: t('models.deployedBy'),
       dataIndex: 'deployedBy',
       width: 110,
-      render: (u: string | null) => (u === SYSTEM_USER ? t('common.system') : (u ?? t('common.empty'))),
+      render: (u: string | null) => (u ? staffName(u) : t('common.empty')),
     },
     { title: t('models.source'), dataIndex: 'source', width: 130, render: (s: string) => <SourceTag source={s} /> },
     { title: t('models.comment'), dataIndex: 'comment', render: (c: string | null) => c ?? t('common.empty') },

@@ -15,6 +15,7 @@ import {
   type PolicyCheck,
   type VerificationPolicy,
 } from './api';
+import { useStaffNames } from '../../shared/useStaffNames';
 
 /**
  * Issue 14: what verification asks of each device type (VC-3 as shipped). Staff read it; the process owner edits
@@ -42,6 +43,7 @@ export function VerificationPoliciesPage() {
 
 function PolicyCard({ policy, canEdit }: { policy: VerificationPolicy; canEdit: boolean }) {
   const { t } = useTranslation();
+  const staffName = useStaffNames();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [checks, setChecks] = useState<PolicyCheck[]>(policy.checks);
@@ -82,7 +84,7 @@ function PolicyCard({ policy, canEdit }: { policy: VerificationPolicy; canEdit: 
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('verificationPolicy.version', {
               version: policy.version,
-              by: policy.updatedBy ?? '',
+              by: staffName(policy.updatedBy),
               at: policy.updatedAt ? formatDateTime(policy.updatedAt) : '',
             })}
           </Typography.Text>

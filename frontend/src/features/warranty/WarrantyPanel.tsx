@@ -10,6 +10,7 @@ import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { AttachmentImage, SignatureField } from '../fieldwidgets';
 import { CaseStockParts } from '../stock';
 import { warrantyApi, warrantyKeys, type CostLineView, type WarrantyAnswer, type WarrantyView } from './api';
+import { useStaffNames } from '../../shared/useStaffNames';
 
 const TEXT_MAX = 2000;
 
@@ -30,6 +31,7 @@ interface Props {
  */
 export function WarrantyPanel({ ticketId, staff, onChanged }: Props) {
   const { t } = useTranslation();
+  const staffName = useStaffNames(staff);
   const queryClient = useQueryClient();
   const { data, error } = useQuery({ queryKey: warrantyKeys.one(ticketId), queryFn: () => warrantyApi.get(ticketId) });
   const reload = async () => {
@@ -145,7 +147,10 @@ export function WarrantyPanel({ ticketId, staff, onChanged }: Props) {
                   <li key={h.id} style={{ wordBreak: 'break-word' }} data-testid="handover-line">
                     {t('warranty.handoverLine', { part: h.part, to: h.handedTo, at: formatDateTime(h.handedAt) })}
                     {h.recordedBy &&
-                      t('warranty.handoverRecorded', { by: h.recordedBy, at: formatDateTime(h.recordedAt ?? null) })}
+                      t('warranty.handoverRecorded', {
+                        by: staffName(h.recordedBy),
+                        at: formatDateTime(h.recordedAt ?? null),
+                      })}
                     {h.signatureAttachmentId ? (
                       <div>
                         <Typography.Text type="secondary">
