@@ -35,4 +35,8 @@ interface DeviceRepository extends JpaRepository<Device, Long> {
     @EntityGraph(attributePaths = { "site", "recorder" })
     @Query("select d from Device d where d.id = :id")
     java.util.Optional<Device> findWithSite(@Param("id") Long id);
+
+    @EntityGraph(attributePaths = { "site", "recorder" })
+    @Query("select d from Device d where d.id in :ids")
+    List<Device> findAllWithSite(@Param("ids") java.util.Collection<Long> ids);
 }

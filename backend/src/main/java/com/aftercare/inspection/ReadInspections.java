@@ -80,7 +80,14 @@ public class ReadInspections {
         List<Inspection> found = scope == null ? inspections.findTop200ByOrderByIdDesc()
                 : inspections.findTop200ByCustomerIdOrderByIdDesc(scope);
         Names names = names();
-        return found.stream().map(i -> summary(i, names)).filter(s -> !overdueOnly || s.overdue()).toList();
+        // the lines' counts of all the inspections in one grouped query, not every line of each loaded
+        Map<Long, Counts> counts = new HashMap<>();
+        if (!found.isEmpty()) {
+            checks.countByInspection(found.stream().map(Inspection::getId).toList())
+                    .forEach(r -> counts.put(r.getInspectionId(), new Counts((int) r.getTotal(), (int) r.getChecked(), (int) r.getFailed())));
+        }
+        return found.stream().map(i -> summary(i, names, counts.getOrDefault(i.getId(), Counts.NONE)))
+                .filter(s -> !overdueOnly || s.overdue()).toList();
     }
 
     /** How many inspections are overdue (the supervisor board's count). */
@@ -93,8 +100,11 @@ public class ReadInspections {
     public InspectionDetail read(long id) {
         Inspection i = visible.visible(id);
         Names names = names();
-        Map<Long, Device> devices = new HashMap<>();
-        List<CheckView> lines = checks.findByInspectionIdOrderById(id).stream().map(c -> {
+        List<InspectionCheck> checkLines = checks.findByInspectionIdOrderById(id);
+        // every line's device in one query; a device met only later (the previous inspection's faults) is read alone
+        Map<Long, Device> devices = new HashMap<>(assets.devicesById(checkLines.stream().map(InspectionCheck::getDeviceId)
+                .collect(java.util.stream.Collectors.toSet())));
+        List<CheckView> lines = checkLines.stream().map(c -> {
             Device d = devices.computeIfAbsent(c.getDeviceId(), assets::device);
             return new CheckView(c.getId(), d.getId(), d.getName(), d.getType(), c.getItem(), c.getMethod(), c.isAutomated(),
                     c.getResult(), c.getNote(), photoUrl(id, c.getPhotoId()), c.getCheckedBy(), c.getCheckedAt(), c.getFaultTicketId(),
@@ -125,7 +135,7 @@ public class ReadInspections {
                         a == null ? null : a.getDecidedAt(), a == null ? null : a.getDecisionNote()));
             });
         }
-        return new InspectionDetail(summary(i, names), i.isVerifyAssets(), i.getAgreedVia(), i.getAgreedBy(),
+        return new InspectionDetail(summary(i, names, Counts.of(checkLines)), i.isVerifyAssets(), i.getAgreedVia(), i.getAgreedBy(),
                 i.getChecklistDoneBy(), i.getChecklistDoneAt(), i.getSignerName(), i.getOpinion(), i.getSignature(),
                 i.getSignedAt(), i.getCompletedAt(), lines, previous, assetViews);
     }
@@ -158,16 +168,23 @@ public class ReadInspections {
         }).toList();
     }
 
-    private InspectionSummary summary(Inspection i, Names names) {
-        List<InspectionCheck> lines = checks.findByInspectionIdOrderById(i.getId());
-        int checked = (int) lines.stream().filter(c -> c.getResult() != null).count();
-        int failed = (int) lines.stream().filter(c -> c.getResult() == CheckResult.FAIL).count();
+    /** A checklist's size, lines with a result and failed lines. */
+    private record Counts(int total, int checked, int failed) {
+        static final Counts NONE = new Counts(0, 0, 0);
+
+        static Counts of(List<InspectionCheck> lines) {
+            return new Counts(lines.size(), (int) lines.stream().filter(c -> c.getResult() != null).count(),
+                    (int) lines.stream().filter(c -> c.getResult() == CheckResult.FAIL).count());
+        }
+    }
+
+    private InspectionSummary summary(Inspection i, Names names, Counts counts) {
         boolean overdue = i.getStatus() != InspectionStatus.DONE && !clock.instant().isBefore(i.getDueAt());
         String planName = i.getPlanId() == null ? null : names.plan(i.getPlanId());
         return new InspectionSummary(i.getId(), i.getKind(), i.getHazard(), i.getStatus(), i.getCustomerId(),
                 names.customer(i.getCustomerId()), i.getSiteId(), names.site(i.getSiteId()), i.getPlanId(), planName,
                 i.getWindowStart(), lastDay(i.getDueAt(), clock.getZone()), i.getDueAt(), overdue,
-                i.getAgreedAt(), i.getTimesMoved(), lines.size(), checked, failed, i.getVersion());
+                i.getAgreedAt(), i.getTimesMoved(), counts.total(), counts.checked(), counts.failed(), i.getVersion());
     }
 
     private Names names() {

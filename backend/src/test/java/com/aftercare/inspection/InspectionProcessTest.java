@@ -224,6 +224,14 @@ class InspectionProcessTest extends IntegrationTest {
         assertThat(fault.getTitle()).contains("外观及清洁");
         assertThat(fault.getDescription()).contains("巡检单 " + inspection.getId()).contains("机箱进水");
         assertThat(finished.body().path("summary").path("status").asText()).isEqualTo("AWAITING_SIGNATURE");
+        // the counts: the detail's from its lines, the list's from one grouped query; both the same
+        assertThat(finished.body().path("summary").path("items").asInt()).isEqualTo(2);
+        assertThat(finished.body().path("summary").path("checked").asInt()).isEqualTo(2);
+        assertThat(finished.body().path("summary").path("failed").asInt()).isEqualTo(1);
+        var listed = java.util.stream.StreamSupport.stream(api.get("t-sup", "/api/inspections").body().spliterator(), false)
+                .filter(s -> s.path("id").asLong() == inspection.getId()).findFirst().orElseThrow();
+        assertThat(List.of(listed.path("items").asInt(), listed.path("checked").asInt(), listed.path("failed").asInt()))
+                .containsExactly(2, 2, 1);
         assertThat(waitingAt(inspection)).isEqualTo("customerSignOff");
         assertThat(failed.path("photoUrl").asText()).matches("/api/inspections/" + inspection.getId() + "/photos/\\d+");
 
