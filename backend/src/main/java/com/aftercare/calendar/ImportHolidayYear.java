@@ -50,10 +50,11 @@ public class ImportHolidayYear {
     }
 
     /**
-     * The year, how many open cases had their deadlines recomputed, and whether some are still owed theirs (a batch
-     * failed or was taken over: another node finishes it, see {@link RecoverOwedRetiming}).
+     * The year, how many open cases had their deadlines recomputed, how many could not be (skipped, listed on the
+     * working calendar's page, ADR 0083), and whether some are still owed theirs (a batch failed or was taken over:
+     * another node finishes it, see {@link RecoverOwedRetiming}).
      */
-    public record HolidaysImported(int year, int openCasesRetimed, boolean retimingPending) {
+    public record HolidaysImported(int year, int openCasesRetimed, int openCasesNotRetimed, boolean retimingPending) {
     }
 
     /** What {@link #store} committed: the change, and the re-timing it owes (null when no day changed). */
@@ -70,10 +71,10 @@ public class ImportHolidayYear {
      */
     public HolidaysImported retime(Stored stored) {
         if (stored.owed() == null) {
-            return new HolidaysImported(stored.change().year(), 0, false);
+            return new HolidaysImported(stored.change().year(), 0, 0, false);
         }
         FinishRetiming.Outcome outcome = finishRetiming.finish(stored.owed(), stored.change());
-        return new HolidaysImported(stored.change().year(), outcome.retimed(), !outcome.finished());
+        return new HolidaysImported(stored.change().year(), outcome.retimed(), outcome.notRetimed(), !outcome.finished());
     }
 
     /**
