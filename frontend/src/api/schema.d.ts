@@ -4389,6 +4389,8 @@ export interface components {
             /** Format: int32 */
             offDays?: number;
             /** Format: int32 */
+            openCasesNotRetimable?: number;
+            /** Format: int32 */
             openCasesToRetime?: number;
             /** @enum {string} */
             replaces?: "SHIPPED" | "IMPORTED";

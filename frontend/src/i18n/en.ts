@@ -1385,6 +1385,8 @@ const en = {
     importedNoneRetimed: 'Holidays for {{year}} imported; no open case had its deadlines changed',
     importedRetimingPending:
       'Holidays for {{year}} imported; the deadlines of {{count}} open cases were recomputed, the rest are still being recomputed in the background',
+    importedRetimingPendingNone:
+      'Holidays for {{year}} imported; the deadlines of the open cases it affects are being recomputed in the background',
     importedSomeNotRetimed_one:
       'Holidays for {{year}} imported; the deadlines of {{count}} open case were recomputed, {{notRetimed}} could not be: check those on the working calendar page',
     importedSomeNotRetimed_other:
@@ -1415,6 +1417,10 @@ const en = {
       'After the {{years}} holiday import, some open cases’ deadlines are still being recomputed in the background; this usually takes a few minutes.',
     retimes_one: 'On import, the deadlines of {{count}} open case will be recomputed on the new calendar.',
     retimes_other: 'On import, the deadlines of {{count}} open cases will be recomputed on the new calendar.',
+    retimesFailing_one:
+      '{{count}} more open case cannot have its deadlines recomputed (its data is wrong); the import lists it for checking by hand.',
+    retimesFailing_other:
+      '{{count}} more open cases cannot have their deadlines recomputed (their data is wrong); the import lists them for checking by hand.',
     retimesNone: 'The import changes no open case’s deadlines.',
     previewFirst: 'Preview first, then import.',
     failed: 'Could not import: {{message}}',

@@ -1357,6 +1357,7 @@ const zh: Shape<Messages> = {
     importedNoneRetimed: '已导入 {{year}} 年节假日；没有未结工单的期限因此改变',
     importedRetimingPending:
       '已导入 {{year}} 年节假日；已有 {{count}} 个未结工单的期限按新日历重新计算，其余的仍在后台重新计算中',
+    importedRetimingPendingNone: '已导入 {{year}} 年节假日；受影响的未结工单的期限正在后台按新日历重新计算',
     importedSomeNotRetimed_one:
       '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限已按新日历重新计算，另有 {{notRetimed}} 个未能重新计算，请在工作日历页逐一核对',
     importedSomeNotRetimed_other:
@@ -1382,6 +1383,8 @@ const zh: Shape<Messages> = {
     retimingPending: '{{years}} 年节假日导入后，部分未结工单的期限仍在后台按新日历重新计算中，通常几分钟内完成。',
     retimes_one: '导入后，{{count}} 个未结工单的期限将按新日历重新计算。',
     retimes_other: '导入后，{{count}} 个未结工单的期限将按新日历重新计算。',
+    retimesFailing_one: '另有 {{count}} 个未结工单的数据有误，无法重新计算期限；导入后会列出这些工单，供人工核对。',
+    retimesFailing_other: '另有 {{count}} 个未结工单的数据有误，无法重新计算期限；导入后会列出这些工单，供人工核对。',
     retimesNone: '导入不会改变任何未结工单的期限。',
     previewFirst: '请先预览，确认无误后再导入。',
     failed: '无法导入：{{message}}',

@@ -53,7 +53,10 @@ function importedMessage(
   retimingPending: boolean | undefined,
   t: TFunction,
 ): string {
-  if (retimingPending) return t('holidays.importedRetimingPending', { year, count: openCasesRetimed ?? 0 });
+  if (retimingPending)
+    return openCasesRetimed
+      ? t('holidays.importedRetimingPending', { year, count: openCasesRetimed })
+      : t('holidays.importedRetimingPendingNone', { year });
   if (openCasesNotRetimed)
     return t('holidays.importedSomeNotRetimed', {
       year,
@@ -204,6 +207,11 @@ function ImportModal({ onClose, onImported }: { onClose: () => void; onImported:
                       ? t('holidays.retimes', { count: preview.openCasesToRetime })
                       : t('holidays.retimesNone')}
                   </div>
+                  {!!preview.openCasesNotRetimable && (
+                    <div data-testid="holiday-preview-not-retimable">
+                      {t('holidays.retimesFailing', { count: preview.openCasesNotRetimable })}
+                    </div>
+                  )}
                 </>
               }
             />

@@ -39,6 +39,8 @@ export interface HolidayPreview {
   replaces?: HolidaySource | null;
   /** How many open cases' working-time deadlines the import would recompute. */
   openCasesToRetime: number;
+  /** Open cases whose data the re-timing cannot replay: the import would skip and list them (ADR 0083). */
+  openCasesNotRetimable?: number;
 }
 
 /** An import's answer: the year, and how many open cases' deadlines were recomputed on the new calendar. */

@@ -102,25 +102,42 @@ public class ImportHolidayYear {
         }
     }
 
-    /** What the import would store and how many open cases it would re-time; changes nothing. */
+    /**
+     * What the import would store, how many open cases it would re-time, and how many it could not (a case whose replay
+     * fails: the import would skip and list it, ADR 0083); changes nothing. A batch whose replay fails is counted case
+     * by case, so one broken case does not make the preview itself fail.
+     */
     public HolidayService.Preview preview(String json) {
         HolidayService.Preview preview = holidays.preview(json);
         HolidayChange change = holidays.previewChange(json);
-        return preview.withOpenCasesToRetime(change.changesDays() ? count(change) : 0);
-    }
-
-    private int count(HolidayChange change) {
+        if (!change.changesDays()) {
+            return preview.withOpenCases(0, 0);
+        }
         long after = 0;
         int count = 0;
+        int failing = 0;
         while (true) {
             long from = after;
             List<Long> ids = reading.execute(s -> deadlines.candidates(change, from));
             if (ids == null || ids.isEmpty()) {
-                return count;
+                return preview.withOpenCases(count, failing);
             }
             after = ids.get(ids.size() - 1);
-            Integer batch = reading.execute(s -> deadlines.retime(ids, change, true));
-            count += batch == null ? 0 : batch;
+            try {
+                Integer batch = reading.execute(s -> deadlines.retime(ids, change, true));
+                count += batch == null ? 0 : batch;
+            } catch (RuntimeException batchFailed) {
+                for (long id : ids) {
+                    try {
+                        Integer one = reading.execute(s -> deadlines.retime(List.of(id), change, true));
+                        count += one == null ? 0 : one;
+                    } catch (RuntimeException caseFailed) {
+                        log.warn("Open case {} cannot be replayed on the {} holidays (the import would skip it)", id,
+                                change.year(), caseFailed);
+                        failing++;
+                    }
+                }
+            }
         }
     }
 }

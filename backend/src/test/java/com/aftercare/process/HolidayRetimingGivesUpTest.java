@@ -109,6 +109,11 @@ class HolidayRetimingGivesUpTest extends IntegrationTest {
         breakZone(broken);
         try {
             clock.set(bj("2068-12-28T10:00"));
+            // the preview does not fail on it either: it counts it apart
+            ApiClient.Response preview = api.post("t-admin", "/api/calendar/holidays/preview", notice(2069));
+            assertThat(preview.status()).as(preview.body().toString()).isEqualTo(200);
+            assertThat(preview.body().path("openCasesToRetime").asInt(-1)).isEqualTo(2);
+            assertThat(preview.body().path("openCasesNotRetimable").asInt(-1)).isEqualTo(1);
             ApiClient.Response r = api.post("t-admin", "/api/calendar/holidays", notice(2069));
             assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
             assertThat(r.body().path("openCasesRetimed").asInt(-1)).as("the two cases around it").isEqualTo(2);
