@@ -49,6 +49,7 @@ function mockApi({
   retimed = 0,
   pending = false,
   notRetimed = 0,
+  notRetimable = 0,
   retimings = [] as unknown[],
 } = {}) {
   let imported = false;
@@ -99,6 +100,7 @@ function mockApi({
             makeUpDays: 1,
             holidays: [{ name: '元旦', offDays: ['2027-01-01'], makeUpDays: ['2027-01-09'] }],
             openCasesToRetime: retimed,
+            openCasesNotRetimable: notRetimable,
           });
     return json({ status: 404 }, 404);
   });
@@ -157,6 +159,7 @@ describe('working calendar tab', () => {
     expect(within(screen.getByTestId('holiday-preview-table')).getByText('1月9日周六')).toBeTruthy();
     expect(posts(fetchMock, 'api/calendar/holidays')).toHaveLength(0); // nothing stored by a preview
     expect(screen.getByTestId('holiday-preview-retimes').textContent).toBe('导入不会改变任何未结工单的期限。');
+    expect(screen.queryByTestId('holiday-preview-not-retimable')).toBeNull();
 
     const confirm = screen.getByTestId('holiday-confirm');
     expect(confirm.textContent).toBe('确认导入 2027 年');
@@ -266,12 +269,15 @@ describe('working calendar tab', () => {
   }, 60_000);
 
   it('says after the import how many open cases could not be re-timed and where to check them', async () => {
-    mockApi({ retimed: 12, notRetimed: 1 });
+    mockApi({ retimed: 12, notRetimed: 1, notRetimable: 1 });
     renderTab(true);
     fireEvent.click(await screen.findByTestId('holiday-import', {}, SLOW));
     fireEvent.change(await screen.findByTestId('holiday-text'), { target: { value: DOCUMENT_2027 } });
     fireEvent.click(screen.getByTestId('holiday-preview'));
     await screen.findByTestId('holiday-preview-retimes', {}, SLOW);
+    expect(screen.getByTestId('holiday-preview-not-retimable').textContent).toBe(
+      '另有 1 个未结工单的数据有误，无法重新计算期限；导入后会列出这些工单，供人工核对。',
+    );
     fireEvent.click(screen.getByTestId('holiday-confirm'));
     expect(
       await screen.findByText(
