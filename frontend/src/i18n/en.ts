@@ -1387,6 +1387,10 @@ const en = {
       'Holidays for {{year}} imported; the deadlines of {{count}} open cases were recomputed, the rest are still being recomputed in the background',
     importedRetimingPendingNone:
       'Holidays for {{year}} imported; the deadlines of the open cases it affects are being recomputed in the background',
+    importedNoneRetimedSomeNot_one:
+      'Holidays for {{year}} imported; {{count}} open case could not have its deadlines recomputed: check it on the working calendar page',
+    importedNoneRetimedSomeNot_other:
+      'Holidays for {{year}} imported; {{count}} open cases could not have their deadlines recomputed: check them on the working calendar page',
     importedSomeNotRetimed_one:
       'Holidays for {{year}} imported; the deadlines of {{count}} open case were recomputed, {{notRetimed}} could not be: check those on the working calendar page',
     importedSomeNotRetimed_other:
@@ -1397,6 +1401,8 @@ const en = {
       '{{count}} open case has its deadlines on the new calendar; the others keep deadlines and escalations from the calendar before the import until the recomputation finishes.',
     retimingGaveUpHint_other:
       '{{count}} open cases have their deadlines on the new calendar; the others keep deadlines and escalations from the calendar before the import until the recomputation finishes.',
+    retimingGaveUpHintNone:
+      'The open cases it affects keep deadlines and escalations from the calendar before the import until the recomputation finishes.',
     retimingGaveUpAdmin: 'The cause is in the server log; once it is fixed, click “Recompute”.',
     retimingGaveUpAskAdmin: 'Ask an administrator to fix the cause and recompute.',
     retry: 'Recompute',

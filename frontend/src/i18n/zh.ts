@@ -1358,6 +1358,10 @@ const zh: Shape<Messages> = {
     importedRetimingPending:
       '已导入 {{year}} 年节假日；已有 {{count}} 个未结工单的期限按新日历重新计算，其余的仍在后台重新计算中',
     importedRetimingPendingNone: '已导入 {{year}} 年节假日；受影响的未结工单的期限正在后台按新日历重新计算',
+    importedNoneRetimedSomeNot_one:
+      '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限未能按新日历重新计算，请在工作日历页逐一核对',
+    importedNoneRetimedSomeNot_other:
+      '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限未能按新日历重新计算，请在工作日历页逐一核对',
     importedSomeNotRetimed_one:
       '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限已按新日历重新计算，另有 {{notRetimed}} 个未能重新计算，请在工作日历页逐一核对',
     importedSomeNotRetimed_other:
@@ -1367,6 +1371,7 @@ const zh: Shape<Messages> = {
       '已有 {{count}} 个未结工单的期限按新日历重新计算；其余工单的期限和升级时间仍按导入前的日历，直到重新计算完成。',
     retimingGaveUpHint_other:
       '已有 {{count}} 个未结工单的期限按新日历重新计算；其余工单的期限和升级时间仍按导入前的日历，直到重新计算完成。',
+    retimingGaveUpHintNone: '受影响的未结工单的期限和升级时间仍按导入前的日历，直到重新计算完成。',
     retimingGaveUpAdmin: '失败原因记录在服务器日志中；排除后请点击“重新计算”。',
     retimingGaveUpAskAdmin: '请联系系统管理员排除原因后重新计算。',
     retry: '重新计算',

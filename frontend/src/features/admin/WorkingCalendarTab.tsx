@@ -58,11 +58,9 @@ function importedMessage(
       ? t('holidays.importedRetimingPending', { year, count: openCasesRetimed })
       : t('holidays.importedRetimingPendingNone', { year });
   if (openCasesNotRetimed)
-    return t('holidays.importedSomeNotRetimed', {
-      year,
-      count: openCasesRetimed ?? 0,
-      notRetimed: openCasesNotRetimed,
-    });
+    return openCasesRetimed
+      ? t('holidays.importedSomeNotRetimed', { year, count: openCasesRetimed, notRetimed: openCasesNotRetimed })
+      : t('holidays.importedNoneRetimedSomeNot', { year, count: openCasesNotRetimed });
   return openCasesRetimed
     ? t('holidays.importedRetimed', { year, count: openCasesRetimed })
     : t('holidays.importedNoneRetimed', { year });
@@ -272,9 +270,11 @@ function RetimingNotice({ run, canEdit }: { run: RetimingToCheck; canEdit: boole
         description={
           <Space direction="vertical" style={{ width: '100%' }}>
             <div>
-              {t('holidays.retimingGaveUpHint', { count: run.openCasesRetimed })}{' '}
-              {canEdit ? t('holidays.retimingGaveUpAdmin') : t('holidays.retimingGaveUpAskAdmin')}
+              {run.openCasesRetimed > 0
+                ? t('holidays.retimingGaveUpHint', { count: run.openCasesRetimed })
+                : t('holidays.retimingGaveUpHintNone')}
             </div>
+            <div>{canEdit ? t('holidays.retimingGaveUpAdmin') : t('holidays.retimingGaveUpAskAdmin')}</div>
             {skipped}
             {canEdit && (
               <Button onClick={() => void retry()} loading={busy} data-testid="holiday-retiming-retry">
@@ -361,9 +361,12 @@ export function WorkingCalendarTab({ canEdit }: { canEdit: boolean }) {
           message={t('holidays.retimingPending', { years: retiming.join('、') })}
         />
       )}
-      {(retimings.data ?? []).map((run) => (
-        <RetimingNotice key={run.id} run={run} canEdit={canEdit} />
-      ))}
+      {/* a re-timing given up first: it leaves cases on the old calendar until someone acts */}
+      {[...(retimings.data ?? [])]
+        .sort((a, b) => Number(b.givenUp) - Number(a.givenUp) || a.id - b.id)
+        .map((run) => (
+          <RetimingNotice key={run.id} run={run} canEdit={canEdit} />
+        ))}
       {canEdit && (
         <Button type="primary" onClick={() => setImporting(true)} data-testid="holiday-import">
           {t('holidays.import')}
