@@ -149,6 +149,16 @@ class HolidayRetimingGivesUpTest extends IntegrationTest {
             assertThat(run.path("notRetimed").get(0).path("id").asLong()).isEqualTo(broken.getId());
             assertThat(run.path("notRetimed").get(0).path("number").asText()).isEqualTo(tickets.get(broken.getId()).getNumber());
             assertThat(api.get("t-eng", "/api/calendar/holidays/retimings").status()).as("an engineer").isEqualTo(403);
+
+            // a corrected notice skips it again: it is listed once, under the later import
+            ApiClient.Response corrected = api.post("t-admin", "/api/calendar/holidays", notice(2069, "2069-01-02"));
+            assertThat(corrected.status()).as(corrected.body().toString()).isEqualTo(201);
+            assertThat(corrected.body().path("openCasesNotRetimed").asInt(-1)).isEqualTo(1);
+            List<JsonNode> again = toCheck(2069);
+            assertThat(again).hasSize(1);
+            assertThat(again.get(0).path("id").asLong()).isEqualTo(retimingOf(2069)).isNotEqualTo(retiming);
+            assertThat(again.get(0).path("notRetimed")).hasSize(1);
+            assertThat(again.get(0).path("notRetimed").get(0).path("id").asLong()).isEqualTo(broken.getId());
         } finally {
             mendZone(broken);
         }
