@@ -599,6 +599,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/holidays/retimings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["retimingsToCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/holidays/retimings/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["retryRetiming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/holidays/{year}": {
         parameters: {
             query?: never;
@@ -3832,6 +3864,8 @@ export interface components {
         };
         HolidaysImported: {
             /** Format: int32 */
+            openCasesNotRetimed?: number;
+            /** Format: int32 */
             openCasesRetimed?: number;
             retimingPending?: boolean;
             /** Format: int32 */
@@ -4372,6 +4406,8 @@ export interface components {
             /** Format: int32 */
             offDays?: number;
             /** Format: int32 */
+            openCasesNotRetimable?: number;
+            /** Format: int32 */
             openCasesToRetime?: number;
             /** @enum {string} */
             replaces?: "SHIPPED" | "IMPORTED";
@@ -4560,6 +4596,21 @@ export interface components {
             /** Format: date */
             to?: string;
         };
+        RetimingToCheck: {
+            finished?: boolean;
+            givenUp?: boolean;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            importedAt?: string;
+            notRetimed?: components["schemas"]["SkippedCase"][];
+            /** Format: int32 */
+            openCasesNotRetimed?: number;
+            /** Format: int32 */
+            openCasesRetimed?: number;
+            /** Format: int32 */
+            year?: number;
+        };
         Retried: {
             /** Format: int32 */
             triesLeft?: number;
@@ -4738,6 +4789,11 @@ export interface components {
             probeAllowList?: string;
             /** @enum {string} */
             region?: "CITY" | "COUNTY";
+        };
+        SkippedCase: {
+            /** Format: int64 */
+            id?: number;
+            number?: string;
         };
         Slip: {
             /** Format: int64 */
@@ -6207,6 +6263,46 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["Preview"];
                 };
+            };
+        };
+    };
+    retimingsToCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RetimingToCheck"][];
+                };
+            };
+        };
+    };
+    retryRetiming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

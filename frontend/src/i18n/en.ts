@@ -1385,10 +1385,48 @@ const en = {
     importedNoneRetimed: 'Holidays for {{year}} imported; no open case had its deadlines changed',
     importedRetimingPending:
       'Holidays for {{year}} imported; the deadlines of {{count}} open cases were recomputed, the rest are still being recomputed in the background',
+    importedRetimingPendingNone:
+      'Holidays for {{year}} imported; the deadlines of the open cases it affects are being recomputed in the background',
+    importedNoneRetimedSomeNot_one:
+      'Holidays for {{year}} imported; {{count}} open case could not have its deadlines recomputed: check it on the working calendar page',
+    importedNoneRetimedSomeNot_other:
+      'Holidays for {{year}} imported; {{count}} open cases could not have their deadlines recomputed: check them on the working calendar page',
+    importedSomeNotRetimed_one:
+      'Holidays for {{year}} imported; the deadlines of {{count}} open case were recomputed, {{notRetimed}} could not be: check those on the working calendar page',
+    importedSomeNotRetimed_other:
+      'Holidays for {{year}} imported; the deadlines of {{count}} open cases were recomputed, {{notRetimed}} could not be: check those on the working calendar page',
+    retimingGaveUp:
+      "Recomputing open cases' deadlines for the {{year}} holidays failed repeatedly and is no longer retried",
+    retimingGaveUpHint_one:
+      '{{count}} open case has its deadlines on the new calendar; the others keep deadlines and escalations from the calendar before the import until the recomputation finishes.',
+    retimingGaveUpHint_other:
+      '{{count}} open cases have their deadlines on the new calendar; the others keep deadlines and escalations from the calendar before the import until the recomputation finishes.',
+    retimingGaveUpHintNone:
+      'The open cases it affects keep deadlines and escalations from the calendar before the import until the recomputation finishes.',
+    retimingGaveUpAdmin: 'The cause is in the server log; once it is fixed, click “Recompute”.',
+    retimingGaveUpAskAdmin: 'Ask an administrator to fix the cause and recompute.',
+    retry: 'Recompute',
+    retried: 'Recomputing again; this notice goes away once it is done',
+    notRetimedFinished_one:
+      'Recomputing for the {{year}} holidays finished, but {{count}} open case could not have its deadlines recomputed',
+    notRetimedFinished_other:
+      'Recomputing for the {{year}} holidays finished, but {{count}} open cases could not have their deadlines recomputed',
+    notRetimedSoFar_one:
+      'While recomputing for the {{year}} holidays, {{count}} open case could not have its deadlines recomputed',
+    notRetimedSoFar_other:
+      'While recomputing for the {{year}} holidays, {{count}} open cases could not have their deadlines recomputed',
+    notRetimedHint:
+      'Open each of these cases and check its deadlines and escalation times by hand (the reason is in the server log):',
+    notRetimedMore_one: '{{count}} in all',
+    notRetimedMore_other: '{{count}} in all',
     retimingPending:
       'After the {{years}} holiday import, some open cases’ deadlines are still being recomputed in the background; this usually takes a few minutes.',
     retimes_one: 'On import, the deadlines of {{count}} open case will be recomputed on the new calendar.',
     retimes_other: 'On import, the deadlines of {{count}} open cases will be recomputed on the new calendar.',
+    retimesFailing_one:
+      '{{count}} more open case cannot have its deadlines recomputed (its data is wrong); the import lists it for checking by hand.',
+    retimesFailing_other:
+      '{{count}} more open cases cannot have their deadlines recomputed (their data is wrong); the import lists them for checking by hand.',
     retimesNone: 'The import changes no open case’s deadlines.',
     previewFirst: 'Preview first, then import.',
     failed: 'Could not import: {{message}}',

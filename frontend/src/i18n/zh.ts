@@ -1357,9 +1357,39 @@ const zh: Shape<Messages> = {
     importedNoneRetimed: '已导入 {{year}} 年节假日；没有未结工单的期限因此改变',
     importedRetimingPending:
       '已导入 {{year}} 年节假日；已有 {{count}} 个未结工单的期限按新日历重新计算，其余的仍在后台重新计算中',
+    importedRetimingPendingNone: '已导入 {{year}} 年节假日；受影响的未结工单的期限正在后台按新日历重新计算',
+    importedNoneRetimedSomeNot_one:
+      '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限未能按新日历重新计算，请在工作日历页逐一核对',
+    importedNoneRetimedSomeNot_other:
+      '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限未能按新日历重新计算，请在工作日历页逐一核对',
+    importedSomeNotRetimed_one:
+      '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限已按新日历重新计算，另有 {{notRetimed}} 个未能重新计算，请在工作日历页逐一核对',
+    importedSomeNotRetimed_other:
+      '已导入 {{year}} 年节假日；{{count}} 个未结工单的期限已按新日历重新计算，另有 {{notRetimed}} 个未能重新计算，请在工作日历页逐一核对',
+    retimingGaveUp: '{{year}} 年节假日导入后，未结工单期限的重新计算多次失败，已停止自动重试',
+    retimingGaveUpHint_one:
+      '已有 {{count}} 个未结工单的期限按新日历重新计算；其余工单的期限和升级时间仍按导入前的日历，直到重新计算完成。',
+    retimingGaveUpHint_other:
+      '已有 {{count}} 个未结工单的期限按新日历重新计算；其余工单的期限和升级时间仍按导入前的日历，直到重新计算完成。',
+    retimingGaveUpHintNone: '受影响的未结工单的期限和升级时间仍按导入前的日历，直到重新计算完成。',
+    retimingGaveUpAdmin: '失败原因记录在服务器日志中；排除后请点击“重新计算”。',
+    retimingGaveUpAskAdmin: '请联系系统管理员排除原因后重新计算。',
+    retry: '重新计算',
+    retried: '已重新开始计算，完成后此提示会自动消失',
+    notRetimedFinished_one:
+      '{{year}} 年节假日导入后的重新计算已完成，但有 {{count}} 个未结工单的期限未能按新日历重新计算',
+    notRetimedFinished_other:
+      '{{year}} 年节假日导入后的重新计算已完成，但有 {{count}} 个未结工单的期限未能按新日历重新计算',
+    notRetimedSoFar_one: '{{year}} 年节假日导入后的重新计算中，有 {{count}} 个未结工单的期限未能按新日历重新计算',
+    notRetimedSoFar_other: '{{year}} 年节假日导入后的重新计算中，有 {{count}} 个未结工单的期限未能按新日历重新计算',
+    notRetimedHint: '请逐一打开以下工单，人工核对其期限和升级时间（原因记录在服务器日志中）：',
+    notRetimedMore_one: '等共 {{count}} 个',
+    notRetimedMore_other: '等共 {{count}} 个',
     retimingPending: '{{years}} 年节假日导入后，部分未结工单的期限仍在后台按新日历重新计算中，通常几分钟内完成。',
     retimes_one: '导入后，{{count}} 个未结工单的期限将按新日历重新计算。',
     retimes_other: '导入后，{{count}} 个未结工单的期限将按新日历重新计算。',
+    retimesFailing_one: '另有 {{count}} 个未结工单的数据有误，无法重新计算期限；导入后会列出这些工单，供人工核对。',
+    retimesFailing_other: '另有 {{count}} 个未结工单的数据有误，无法重新计算期限；导入后会列出这些工单，供人工核对。',
     retimesNone: '导入不会改变任何未结工单的期限。',
     previewFirst: '请先预览，确认无误后再导入。',
     failed: '无法导入：{{message}}',

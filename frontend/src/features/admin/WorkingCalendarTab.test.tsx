@@ -1,4 +1,5 @@
 import { App } from 'antd';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
 import i18n from '../../i18n';
@@ -43,18 +44,35 @@ const YEAR_2026 = {
 const DOCUMENT_2027 = '{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}';
 
 /** The server as the tab sees it; 2027 appears once it was imported. */
-function mockApi({ previewError = false, retimed = 0, pending = false } = {}) {
+function mockApi({
+  previewError = false,
+  retimed = 0,
+  pending = false,
+  notRetimed = 0,
+  notRetimable = 0,
+  retimings = [] as unknown[],
+} = {}) {
   let imported = false;
+  let toCheck = retimings;
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     if (url === 'api/calendar/holidays')
       return init?.method === 'POST'
-        ? ((imported = true), json({ year: 2027, openCasesRetimed: retimed, retimingPending: pending }, 201))
+        ? ((imported = true),
+          json(
+            { year: 2027, openCasesRetimed: retimed, openCasesNotRetimed: notRetimed, retimingPending: pending },
+            201,
+          ))
         : json({
             yearsCovered: imported ? [2025, 2026, 2027] : [2025, 2026],
             missingYears: imported ? [] : [2027],
             retimingPending: imported && pending ? [2027] : [],
           });
+    if (url === 'api/calendar/holidays/retimings') return json(toCheck);
+    if (url === 'api/calendar/holidays/retimings/7/retry' && init?.method === 'POST') {
+      toCheck = [];
+      return Promise.resolve(new Response(null, { status: 202 }));
+    }
     if (url === 'api/calendar/holidays/2026') return json(YEAR_2026);
     if (url === 'api/calendar/holidays/2027')
       return json({
@@ -82,6 +100,7 @@ function mockApi({ previewError = false, retimed = 0, pending = false } = {}) {
             makeUpDays: 1,
             holidays: [{ name: '元旦', offDays: ['2027-01-01'], makeUpDays: ['2027-01-09'] }],
             openCasesToRetime: retimed,
+            openCasesNotRetimable: notRetimable,
           });
     return json({ status: 404 }, 404);
   });
@@ -94,9 +113,11 @@ const posts = (fetchMock: ReturnType<typeof mockApi>, url: string) =>
 
 function renderTab(canEdit: boolean) {
   render(
-    <App>
-      <WorkingCalendarTab canEdit={canEdit} />
-    </App>,
+    <MemoryRouter>
+      <App>
+        <WorkingCalendarTab canEdit={canEdit} />
+      </App>
+    </MemoryRouter>,
   );
 }
 
@@ -138,6 +159,7 @@ describe('working calendar tab', () => {
     expect(within(screen.getByTestId('holiday-preview-table')).getByText('1月9日周六')).toBeTruthy();
     expect(posts(fetchMock, 'api/calendar/holidays')).toHaveLength(0); // nothing stored by a preview
     expect(screen.getByTestId('holiday-preview-retimes').textContent).toBe('导入不会改变任何未结工单的期限。');
+    expect(screen.queryByTestId('holiday-preview-not-retimable')).toBeNull();
 
     const confirm = screen.getByTestId('holiday-confirm');
     expect(confirm.textContent).toBe('确认导入 2027 年');
@@ -185,6 +207,85 @@ describe('working calendar tab', () => {
       '2027 年节假日导入后，部分未结工单的期限仍在后台按新日历重新计算中，通常几分钟内完成。',
     );
     expect(document.body.textContent).not.toMatch(/retimingPending|true|false/);
+  }, 60_000);
+
+  it('lists the open cases a finished re-timing could not move, as links, for a supervisor to check', async () => {
+    mockApi({
+      retimings: [
+        {
+          id: 5,
+          year: 2027,
+          importedAt: '2026-12-05T10:00:00Z',
+          openCasesRetimed: 40,
+          givenUp: false,
+          finished: true,
+          openCasesNotRetimed: 52,
+          notRetimed: [
+            { id: 101, number: 'T2026-000101' },
+            { id: 102, number: 'T2026-000102' },
+          ],
+        },
+      ],
+    });
+    renderTab(false);
+    const notice = await screen.findByTestId('holiday-retiming-skipped', {}, SLOW);
+    expect(notice.textContent).toContain(
+      '2027 年节假日导入后的重新计算已完成，但有 52 个未结工单的期限未能按新日历重新计算',
+    );
+    expect(notice.textContent).toContain('请逐一打开以下工单，人工核对其期限和升级时间');
+    const link = within(notice).getByText('T2026-000102').closest('a');
+    expect(link?.getAttribute('href')).toBe('/tickets/102');
+    expect(within(notice).getByText('T2026-000101')).toBeTruthy();
+    expect(notice.textContent).toContain('等共 52 个');
+    expect(screen.queryByTestId('holiday-retiming-retry')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/givenUp|finished|true|false/);
+  }, 60_000);
+
+  it('says a given-up re-timing in Chinese and lets an admin have it run again', async () => {
+    const fetchMock = mockApi({
+      retimings: [
+        {
+          id: 7,
+          year: 2027,
+          importedAt: '2026-12-05T10:00:00Z',
+          openCasesRetimed: 3,
+          givenUp: true,
+          finished: false,
+          openCasesNotRetimed: 0,
+          notRetimed: [],
+        },
+      ],
+    });
+    renderTab(true);
+    const notice = await screen.findByTestId('holiday-retiming-gave-up', {}, SLOW);
+    expect(notice.textContent).toContain('2027 年节假日导入后，未结工单期限的重新计算多次失败，已停止自动重试');
+    expect(notice.textContent).toContain('已有 3 个未结工单的期限按新日历重新计算');
+    expect(notice.textContent).toContain('排除后请点击“重新计算”');
+    expect(screen.queryByTestId('holiday-not-retimed')).toBeNull();
+    fireEvent.click(screen.getByTestId('holiday-retiming-retry'));
+    await waitFor(() => expect(posts(fetchMock, 'api/calendar/holidays/retimings/7/retry')).toHaveLength(1), SLOW);
+    expect(await screen.findByText('已重新开始计算，完成后此提示会自动消失', {}, SLOW)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId('holiday-retiming-gave-up')).toBeNull(), SLOW);
+  }, 60_000);
+
+  it('says after the import how many open cases could not be re-timed and where to check them', async () => {
+    mockApi({ retimed: 12, notRetimed: 1, notRetimable: 1 });
+    renderTab(true);
+    fireEvent.click(await screen.findByTestId('holiday-import', {}, SLOW));
+    fireEvent.change(await screen.findByTestId('holiday-text'), { target: { value: DOCUMENT_2027 } });
+    fireEvent.click(screen.getByTestId('holiday-preview'));
+    await screen.findByTestId('holiday-preview-retimes', {}, SLOW);
+    expect(screen.getByTestId('holiday-preview-not-retimable').textContent).toBe(
+      '另有 1 个未结工单的数据有误，无法重新计算期限；导入后会列出这些工单，供人工核对。',
+    );
+    fireEvent.click(screen.getByTestId('holiday-confirm'));
+    expect(
+      await screen.findByText(
+        '已导入 2027 年节假日；12 个未结工单的期限已按新日历重新计算，另有 1 个未能重新计算，请在工作日历页逐一核对',
+        {},
+        SLOW,
+      ),
+    ).toBeTruthy();
   }, 60_000);
 
   it("shows the server's reason in Chinese when the document is wrong, and offers no import", async () => {

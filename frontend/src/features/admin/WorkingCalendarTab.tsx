@@ -4,11 +4,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { acceptLanguage } from '../../i18n';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { makeUpDaysText, offDaysText } from './holidayDays';
-import { holidayKeys, holidaysApi, type HolidayGroup, type HolidayPreview } from './holidaysApi';
+import { holidayKeys, holidaysApi, type HolidayGroup, type HolidayPreview, type RetimingToCheck } from './holidaysApi';
 import { ResponsiveTable } from './ResponsiveTable';
 
 /** A year's holidays by name: the off days as ranges, the make-up workdays with their weekday. */
@@ -48,10 +49,18 @@ function HolidayTable({ groups, testId }: { groups: HolidayGroup[]; testId: stri
 function importedMessage(
   year: number,
   openCasesRetimed: number | undefined,
+  openCasesNotRetimed: number | undefined,
   retimingPending: boolean | undefined,
   t: TFunction,
 ): string {
-  if (retimingPending) return t('holidays.importedRetimingPending', { year, count: openCasesRetimed ?? 0 });
+  if (retimingPending)
+    return openCasesRetimed
+      ? t('holidays.importedRetimingPending', { year, count: openCasesRetimed })
+      : t('holidays.importedRetimingPendingNone', { year });
+  if (openCasesNotRetimed)
+    return openCasesRetimed
+      ? t('holidays.importedSomeNotRetimed', { year, count: openCasesRetimed, notRetimed: openCasesNotRetimed })
+      : t('holidays.importedNoneRetimedSomeNot', { year, count: openCasesNotRetimed });
   return openCasesRetimed
     ? t('holidays.importedRetimed', { year, count: openCasesRetimed })
     : t('holidays.importedNoneRetimed', { year });
@@ -91,8 +100,10 @@ function ImportModal({ onClose, onImported }: { onClose: () => void; onImported:
     if (!preview) return;
     setBusy(true);
     try {
-      const { year, openCasesRetimed, retimingPending } = await holidaysApi.importYear(text);
-      message.success(importedMessage(year, openCasesRetimed, retimingPending, t));
+      const { year, openCasesRetimed, openCasesNotRetimed, retimingPending } = await holidaysApi.importYear(text);
+      const said = importedMessage(year, openCasesRetimed, openCasesNotRetimed, retimingPending, t);
+      if (openCasesNotRetimed) message.warning(said, 8);
+      else message.success(said);
       onImported(year);
     } catch (e) {
       setError(t('holidays.failed', { message: describeError(e, t) }));
@@ -194,6 +205,11 @@ function ImportModal({ onClose, onImported }: { onClose: () => void; onImported:
                       ? t('holidays.retimes', { count: preview.openCasesToRetime })
                       : t('holidays.retimesNone')}
                   </div>
+                  {!!preview.openCasesNotRetimable && (
+                    <div data-testid="holiday-preview-not-retimable">
+                      {t('holidays.retimesFailing', { count: preview.openCasesNotRetimable })}
+                    </div>
+                  )}
                 </>
               }
             />
@@ -202,6 +218,85 @@ function ImportModal({ onClose, onImported }: { onClose: () => void; onImported:
         )}
       </Space>
     </Modal>
+  );
+}
+
+/**
+ * A re-timing someone has to act on (ADR 0083): given up after repeated failures (an admin can have it run again), or
+ * finished (or running) with open cases it could not re-time, listed by number so a supervisor can check each deadline.
+ */
+function RetimingNotice({ run, canEdit }: { run: RetimingToCheck; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const retry = async () => {
+    setBusy(true);
+    try {
+      await holidaysApi.retry(run.id);
+      message.success(t('holidays.retried'));
+    } catch (e) {
+      message.error(describeError(e, t));
+    } finally {
+      setBusy(false);
+      // the coverage's key is the prefix of the re-timings' and the years': all are read again
+      await queryClient.invalidateQueries({ queryKey: holidayKeys.coverage });
+    }
+  };
+  const skipped = run.openCasesNotRetimed > 0 && (
+    <div data-testid="holiday-not-retimed">
+      <div>{t('holidays.notRetimedHint')}</div>
+      <Space wrap size={[12, 4]}>
+        {run.notRetimed.map((c) => (
+          <Link key={c.id} to={`/tickets/${c.id}`}>
+            {c.number}
+          </Link>
+        ))}
+        {run.openCasesNotRetimed > run.notRetimed.length && (
+          <Typography.Text type="secondary">
+            {t('holidays.notRetimedMore', { count: run.openCasesNotRetimed })}
+          </Typography.Text>
+        )}
+      </Space>
+    </div>
+  );
+  if (run.givenUp) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="holiday-retiming-gave-up"
+        message={t('holidays.retimingGaveUp', { year: run.year })}
+        description={
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <div>
+              {run.openCasesRetimed > 0
+                ? t('holidays.retimingGaveUpHint', { count: run.openCasesRetimed })
+                : t('holidays.retimingGaveUpHintNone')}
+            </div>
+            <div>{canEdit ? t('holidays.retimingGaveUpAdmin') : t('holidays.retimingGaveUpAskAdmin')}</div>
+            {skipped}
+            {canEdit && (
+              <Button onClick={() => void retry()} loading={busy} data-testid="holiday-retiming-retry">
+                {t('holidays.retry')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+    );
+  }
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="holiday-retiming-skipped"
+      message={t(run.finished ? 'holidays.notRetimedFinished' : 'holidays.notRetimedSoFar', {
+        year: run.year,
+        count: run.openCasesNotRetimed,
+      })}
+      description={skipped}
+    />
   );
 }
 
@@ -217,6 +312,11 @@ export function WorkingCalendarTab({ canEdit }: { canEdit: boolean }) {
     queryFn: () => holidaysApi.coverage(),
     // while a re-timing is owed, look again now and then so the notice goes once a node has finished it
     refetchInterval: (query) => (query.state.data?.retimingPending?.length ? 30_000 : false),
+  });
+  const retimings = useQuery({
+    queryKey: holidayKeys.retimings,
+    queryFn: () => holidaysApi.retimings(),
+    refetchInterval: coverage.data?.retimingPending?.length ? 30_000 : false,
   });
   const years = coverage.data?.yearsCovered ?? [];
   const missing = coverage.data?.missingYears ?? [];
@@ -261,6 +361,12 @@ export function WorkingCalendarTab({ canEdit }: { canEdit: boolean }) {
           message={t('holidays.retimingPending', { years: retiming.join('、') })}
         />
       )}
+      {/* a re-timing given up first: it leaves cases on the old calendar until someone acts */}
+      {[...(retimings.data ?? [])]
+        .sort((a, b) => Number(b.givenUp) - Number(a.givenUp) || a.id - b.id)
+        .map((run) => (
+          <RetimingNotice key={run.id} run={run} canEdit={canEdit} />
+        ))}
       {canEdit && (
         <Button type="primary" onClick={() => setImporting(true)} data-testid="holiday-import">
           {t('holidays.import')}

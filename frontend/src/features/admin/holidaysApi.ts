@@ -39,14 +39,39 @@ export interface HolidayPreview {
   replaces?: HolidaySource | null;
   /** How many open cases' working-time deadlines the import would recompute. */
   openCasesToRetime: number;
+  /** Open cases whose data the re-timing cannot replay: the import would skip and list them (ADR 0083). */
+  openCasesNotRetimable?: number;
 }
 
 /** An import's answer: the year, and how many open cases' deadlines were recomputed on the new calendar. */
 export interface HolidayImported {
   year: number;
   openCasesRetimed: number;
+  /** Open cases the re-timing could not move (skipped, listed for checking by hand, ADR 0083). */
+  openCasesNotRetimed?: number;
   /** Some open cases are still owed their re-timing: a node finishes it in the background (ADR 0078). */
   retimingPending?: boolean;
+}
+
+/** A case a re-timing skipped: its id (for the link) and its number. */
+export interface SkippedCase {
+  id: number;
+  number: string;
+}
+
+/**
+ * An import's re-timing someone has to act on (ADR 0083): given up after repeated failures (an admin may retry), or
+ * with open cases it could not re-time (the first 50 listed; openCasesNotRetimed counts them all).
+ */
+export interface RetimingToCheck {
+  id: number;
+  year: number;
+  importedAt: string;
+  openCasesRetimed: number;
+  givenUp: boolean;
+  finished: boolean;
+  openCasesNotRetimed: number;
+  notRetimed: SkippedCase[];
 }
 
 export const holidaysApi = {
@@ -54,9 +79,12 @@ export const holidaysApi = {
   year: (year: number) => api.get<HolidayYear>(`/calendar/holidays/${year}`),
   preview: (text: string) => api.postJsonText<HolidayPreview>('/calendar/holidays/preview', text),
   importYear: (text: string) => api.postJsonText<HolidayImported>('/calendar/holidays', text),
+  retimings: () => api.get<RetimingToCheck[]>('/calendar/holidays/retimings'),
+  retry: (id: number) => api.post<void>(`/calendar/holidays/retimings/${id}/retry`),
 };
 
 export const holidayKeys = {
   coverage: ['calendar', 'holidays'] as const,
   year: (year: number) => ['calendar', 'holidays', year] as const,
+  retimings: ['calendar', 'holidays', 'retimings'] as const,
 };

@@ -17,10 +17,15 @@ class HolidayController {
 
     private final HolidayService holidays;
     private final ImportHolidayYear importHolidayYear;
+    private final ListRetimingsToCheck listRetimingsToCheck;
+    private final RetryRetiming retryRetiming;
 
-    HolidayController(HolidayService holidays, ImportHolidayYear importHolidayYear) {
+    HolidayController(HolidayService holidays, ImportHolidayYear importHolidayYear,
+            ListRetimingsToCheck listRetimingsToCheck, RetryRetiming retryRetiming) {
         this.holidays = holidays;
         this.importHolidayYear = importHolidayYear;
+        this.listRetimingsToCheck = listRetimingsToCheck;
+        this.retryRetiming = retryRetiming;
     }
 
     /** Which years the working-time calendar knows, and which of this and next year it does not. */
@@ -55,5 +60,23 @@ class HolidayController {
     @PreAuthorize("hasRole('ADMIN')")
     ImportHolidayYear.HolidaysImported importYear(@RequestBody(required = false) String json) {
         return importHolidayYear.importYear(json, CurrentUser.username());
+    }
+
+    /**
+     * The imports' re-timings someone has to act on (ADR 0083): given up (an admin may try again), or with open cases it
+     * could not re-time (their numbers, for a supervisor to check those deadlines by hand). Empty when all is well.
+     */
+    @GetMapping("/api/calendar/holidays/retimings")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','SERVICE_DESK','PROCESS_OWNER')")
+    java.util.List<ListRetimingsToCheck.RetimingToCheck> retimingsToCheck() {
+        return listRetimingsToCheck.list();
+    }
+
+    /** Another try at a re-timing given up, from where it stopped; 409 when it is not given up. */
+    @PostMapping("/api/calendar/holidays/retimings/{id}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('ADMIN')")
+    void retryRetiming(@PathVariable long id) {
+        retryRetiming.retry(id, CurrentUser.username());
     }
 }

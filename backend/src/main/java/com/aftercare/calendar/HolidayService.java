@@ -94,13 +94,15 @@ public class HolidayService {
 
     /**
      * What an import would store, read back before the admin confirms; replaces is null for a new year;
-     * openCasesToRetime: how many open cases' working-time deadlines the import would move (ADR 0075).
+     * openCasesToRetime: how many open cases' working-time deadlines the import would move (ADR 0075);
+     * openCasesNotRetimable: how many candidates cannot be replayed (their data is broken): the import would skip and
+     * list them (ADR 0083).
      */
     public record Preview(int year, int offDays, int makeUpDays, List<HolidayView> holidays, Source replaces,
-            int openCasesToRetime) {
+            int openCasesToRetime, int openCasesNotRetimable) {
 
-        Preview withOpenCasesToRetime(int count) {
-            return new Preview(year, offDays, makeUpDays, holidays, replaces, count);
+        Preview withOpenCases(int toRetime, int notRetimable) {
+            return new Preview(year, offDays, makeUpDays, holidays, replaces, toRetime, notRetimable);
         }
     }
 
@@ -186,7 +188,7 @@ public class HolidayService {
         List<HolidayCalendar.Day> days = parsed.days(year);
         Source replaces = imported.existsById(year) ? Source.IMPORTED
                 : shipped.yearsCovered().contains(year) ? Source.SHIPPED : null;
-        return new Preview(year, count(days, true), count(days, false), grouped(days), replaces, 0);
+        return new Preview(year, count(days, true), count(days, false), grouped(days), replaces, 0, 0);
     }
 
     /** The calendar as the database holds it now, and as it would be with this document imported; stores nothing. */

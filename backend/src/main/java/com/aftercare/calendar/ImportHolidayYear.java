@@ -50,10 +50,11 @@ public class ImportHolidayYear {
     }
 
     /**
-     * The year, how many open cases had their deadlines recomputed, and whether some are still owed theirs (a batch
-     * failed or was taken over: another node finishes it, see {@link RecoverOwedRetiming}).
+     * The year, how many open cases had their deadlines recomputed, how many could not be (skipped, listed on the
+     * working calendar's page, ADR 0083), and whether some are still owed theirs (a batch failed or was taken over:
+     * another node finishes it, see {@link RecoverOwedRetiming}).
      */
-    public record HolidaysImported(int year, int openCasesRetimed, boolean retimingPending) {
+    public record HolidaysImported(int year, int openCasesRetimed, int openCasesNotRetimed, boolean retimingPending) {
     }
 
     /** What {@link #store} committed: the change, and the re-timing it owes (null when no day changed). */
@@ -70,10 +71,10 @@ public class ImportHolidayYear {
      */
     public HolidaysImported retime(Stored stored) {
         if (stored.owed() == null) {
-            return new HolidaysImported(stored.change().year(), 0, false);
+            return new HolidaysImported(stored.change().year(), 0, 0, false);
         }
         FinishRetiming.Outcome outcome = finishRetiming.finish(stored.owed(), stored.change());
-        return new HolidaysImported(stored.change().year(), outcome.retimed(), !outcome.finished());
+        return new HolidaysImported(stored.change().year(), outcome.retimed(), outcome.notRetimed(), !outcome.finished());
     }
 
     /**
@@ -101,25 +102,42 @@ public class ImportHolidayYear {
         }
     }
 
-    /** What the import would store and how many open cases it would re-time; changes nothing. */
+    /**
+     * What the import would store, how many open cases it would re-time, and how many it could not (a case whose replay
+     * fails: the import would skip and list it, ADR 0083); changes nothing. A batch whose replay fails is counted case
+     * by case, so one broken case does not make the preview itself fail.
+     */
     public HolidayService.Preview preview(String json) {
         HolidayService.Preview preview = holidays.preview(json);
         HolidayChange change = holidays.previewChange(json);
-        return preview.withOpenCasesToRetime(change.changesDays() ? count(change) : 0);
-    }
-
-    private int count(HolidayChange change) {
+        if (!change.changesDays()) {
+            return preview.withOpenCases(0, 0);
+        }
         long after = 0;
         int count = 0;
+        int failing = 0;
         while (true) {
             long from = after;
             List<Long> ids = reading.execute(s -> deadlines.candidates(change, from));
             if (ids == null || ids.isEmpty()) {
-                return count;
+                return preview.withOpenCases(count, failing);
             }
             after = ids.get(ids.size() - 1);
-            Integer batch = reading.execute(s -> deadlines.retime(ids, change, true));
-            count += batch == null ? 0 : batch;
+            try {
+                Integer batch = reading.execute(s -> deadlines.retime(ids, change, true));
+                count += batch == null ? 0 : batch;
+            } catch (RuntimeException batchFailed) {
+                for (long id : ids) {
+                    try {
+                        Integer one = reading.execute(s -> deadlines.retime(List.of(id), change, true));
+                        count += one == null ? 0 : one;
+                    } catch (RuntimeException caseFailed) {
+                        log.warn("Open case {} cannot be replayed on the {} holidays (the import would skip it)", id,
+                                change.year(), caseFailed);
+                        failing++;
+                    }
+                }
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.aftercare.calendar;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The open cases whose working-time deadlines follow the calendar (implemented by the ticket feature, which owns them:
@@ -23,4 +25,10 @@ public interface OpenCaseDeadlines {
      * cases were (or would be) re-timed.
      */
     int retime(List<Long> ticketIds, HolidayChange change, boolean dryRun);
+
+    /**
+     * Of these cases, the ones still open, with their case numbers (ascending by id): the cases a re-timing skipped that
+     * a supervisor still has to check (ADR 0083).
+     */
+    Map<Long, String> openCaseNumbers(Collection<Long> ticketIds);
 }

@@ -2,11 +2,15 @@ package com.aftercare.calendar;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -50,20 +54,25 @@ class OwedRetimings {
         return new Owed(key.getKey().longValue(), year, beforeJson, afterJson, 0, 0, claim);
     }
 
-    /** Unfinished rows whose claim lapsed (the node that held it stopped or gave up), oldest first. */
+    /** Unfinished rows, not given up, whose claim lapsed (the node that held it stopped or failed), oldest first. */
     List<Long> lapsed(Instant now) {
         return jdbc.queryForList("""
-                select id from holiday_retiming where finished_at is null and (claimed_until is null or claimed_until < ?)
+                select id from holiday_retiming where finished_at is null and given_up_at is null
+                  and (claimed_until is null or claimed_until < ?)
                 order by id""", Long.class, Timestamp.from(now));
     }
 
-    /** Takes a lapsed row for this caller; empty when another node took it first. */
-    Optional<Owed> claim(long id, Instant now, Instant until) {
+    /**
+     * Takes a lapsed row for this caller as its next attempt at the same cursor; empty when another node took it first,
+     * or when {@code maxAttempts} runs began at this cursor already (see {@link #giveUpStalled}).
+     */
+    Optional<Owed> claim(long id, Instant now, Instant until, int maxAttempts) {
         String claim = UUID.randomUUID().toString();
         int won = jdbc.update("""
-                update holiday_retiming set claim_token = ?, claimed_until = ?
-                where id = ? and finished_at is null and (claimed_until is null or claimed_until < ?)""",
-                claim, Timestamp.from(until), id, Timestamp.from(now));
+                update holiday_retiming set claim_token = ?, claimed_until = ?, attempts = attempts + 1
+                where id = ? and finished_at is null and given_up_at is null and attempts < ?
+                  and (claimed_until is null or claimed_until < ?)""",
+                claim, Timestamp.from(until), id, maxAttempts, Timestamp.from(now));
         if (won != 1) {
             return Optional.empty();
         }
@@ -81,8 +90,9 @@ class OwedRetimings {
      * also locks the row until that transaction ends, so a node taking over waits for it.
      */
     boolean advance(Owed owed, long from, long to, Instant until) {
+        // a step forward: this run is the first at the new cursor (ADR 0083 counts attempts per cursor)
         return jdbc.update("""
-                update holiday_retiming set after_ticket_id = ?, claimed_until = ?
+                update holiday_retiming set after_ticket_id = ?, claimed_until = ?, attempts = 1
                 where id = ? and claim_token = ? and after_ticket_id = ? and finished_at is null""",
                 to, Timestamp.from(until), owed.id(), owed.claim(), from) == 1;
     }
@@ -100,6 +110,80 @@ class OwedRetimings {
                 Timestamp.from(now), owed.id(), owed.claim(), cursor) == 1;
     }
 
+    /**
+     * Records a case the run could not re-time (its replay or its milestone failed on its own) and steps past it, in the
+     * transaction that moves the cursor onto it ({@link #advance} first).
+     */
+    void skip(Owed owed, long ticketId, String reason, Instant now) {
+        jdbc.update("insert into holiday_retiming_skipped (retiming_id, ticket_id, reason, skipped_at) values (?, ?, ?, ?)",
+                owed.id(), ticketId, truncate(reason), Timestamp.from(now));
+    }
+
+    /**
+     * A run under this claim failed as a whole: the error is kept, and when {@code maxAttempts} runs began at this cursor
+     * the row is given up (no node takes it again until an admin asks, {@link #retry}); true when it was given up. The
+     * claim is otherwise left to lapse, so the next attempt comes a lease later, not at the next look.
+     */
+    boolean failed(Owed owed, String error, Instant now, int maxAttempts) {
+        jdbc.update("update holiday_retiming set last_error = ? where id = ? and claim_token = ? and finished_at is null",
+                truncate(error), owed.id(), owed.claim());
+        return jdbc.update("""
+                update holiday_retiming set given_up_at = ?, claim_token = null, claimed_until = null
+                where id = ? and claim_token = ? and finished_at is null and attempts >= ?""",
+                Timestamp.from(now), owed.id(), owed.claim(), maxAttempts) == 1;
+    }
+
+    /**
+     * Gives up a lapsed row whose last {@code maxAttempts} runs all stopped without a word (each took the claim and
+     * never finished, failed or moved the cursor: the node died in it); true when this call gave it up.
+     */
+    boolean giveUpStalled(long id, Instant now, int maxAttempts) {
+        return jdbc.update("""
+                update holiday_retiming set given_up_at = ?, claim_token = null, claimed_until = null,
+                    last_error = coalesce(last_error, ?)
+                where id = ? and finished_at is null and given_up_at is null and attempts >= ?
+                  and (claimed_until is null or claimed_until < ?)""",
+                Timestamp.from(now), "%d runs stopped at this point without finishing (the node stopped?)".formatted(
+                        maxAttempts), id, maxAttempts, Timestamp.from(now)) == 1;
+    }
+
+    /**
+     * An admin asks for another try at a given-up row: it is owed again with a fresh count of attempts, and the next
+     * look of any node takes it; false when the row is not given up (finished, still owed, or unknown).
+     */
+    boolean retry(long id) {
+        return jdbc.update("""
+                update holiday_retiming set given_up_at = null, attempts = 0, claim_token = null, claimed_until = null
+                where id = ? and given_up_at is not null and finished_at is null""", id) == 1;
+    }
+
+    /** How many cases the row's runs skipped so far. */
+    int skipped(long id) {
+        return jdbc.queryForObject("select count(*) from holiday_retiming_skipped where retiming_id = ?", Integer.class, id);
+    }
+
+    /** One re-timing as the working calendar's page shows it when a person has something to do about it. */
+    record Trouble(long id, int year, Instant importedAt, int retimed, boolean givenUp, boolean finished,
+            List<Long> skippedTicketIds) {
+    }
+
+    /** The re-timings given up, and every re-timing with skipped cases (the caller keeps those still open), oldest first. */
+    List<Trouble> troubles() {
+        Map<Long, List<Long>> skipped = new HashMap<>();
+        jdbc.query("select retiming_id, ticket_id from holiday_retiming_skipped order by retiming_id, ticket_id",
+                (RowCallbackHandler) r -> skipped.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(r.getLong(2)));
+        return jdbc.query("""
+                select id, calendar_year, imported_at, retimed, given_up_at, finished_at from holiday_retiming
+                where given_up_at is not null or id in (select retiming_id from holiday_retiming_skipped) order by id""",
+                (r, n) -> new Trouble(r.getLong(1), r.getInt(2), r.getTimestamp(3).toInstant(), r.getInt(4),
+                        r.getTimestamp(5) != null, r.getTimestamp(6) != null, skipped.getOrDefault(r.getLong(1), List.of())));
+    }
+
+    private static String truncate(String text) {
+        String s = text == null ? "" : text;
+        return s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+
     /** How many cases the row's runs re-timed so far. */
     int retimed(long id) {
         return jdbc.queryForObject("select retimed from holiday_retiming where id = ?", Integer.class, id);
@@ -111,10 +195,11 @@ class OwedRetimings {
                 Integer.class, id) == 1;
     }
 
-    /** The years with a re-timing owed and not finished, for the calendar's page. */
+    /** The years with a re-timing owed, not finished and not given up, for the calendar's page. */
     List<Integer> pendingYears() {
         return jdbc.queryForList("""
-                select distinct calendar_year from holiday_retiming where finished_at is null order by calendar_year""",
+                select distinct calendar_year from holiday_retiming where finished_at is null and given_up_at is null
+                order by calendar_year""",
                 Integer.class);
     }
 }

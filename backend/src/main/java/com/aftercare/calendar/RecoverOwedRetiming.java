@@ -1,6 +1,10 @@
 package com.aftercare.calendar;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,11 +12,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 /**
  * Finishes the re-timing an import owes when the node that took the import did not (ADR 0078): it stopped between the
  * import's commit and the last batch, or a batch failed. Every node looks at start-up and then as often as it rechecks
  * the calendar ({@link HolidayService#RECHECK}); a row is taken only once its claim lapsed ({@link FinishRetiming#LEASE}
  * after its last batch), and by one node only. Usually there is no row and the look is one indexed query.
+ * <p>
+ * The run goes on a thread of its own (ADR 0083), as {@code notify.DeliveryWorker}'s deliveries do: Spring's scheduler
+ * has one thread for every @Scheduled job of the node (no pool size is configured), and a re-timing of thousands of
+ * cases would hold the notifications' poll, the probes and the mail intake until it ended. A row given up after
+ * {@link FinishRetiming#ATTEMPTS} runs at one cursor is not taken again until an admin asks ({@link RetryRetiming}).
  */
 @Component
 public class RecoverOwedRetiming {
@@ -23,6 +34,12 @@ public class RecoverOwedRetiming {
     private final FinishRetiming finishRetiming;
     private final Clock clock;
     private final boolean enabled;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "holiday-retiming");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean running = new AtomicBoolean();
 
     RecoverOwedRetiming(OwedRetimings owed, FinishRetiming finishRetiming, Clock clock,
             @Value("${aftercare.calendar.retiming-recovery-enabled:true}") boolean enabled) {
@@ -32,23 +49,45 @@ public class RecoverOwedRetiming {
         this.enabled = enabled;
     }
 
-    /** Off in the tests, which run {@link #runOnce} themselves (a look in the background would race them). */
+    /**
+     * Hands a look to the re-timing's own thread and returns at once; a look still running is not doubled. Off in the
+     * tests, which run {@link #runOnce} themselves (a look in the background would race them).
+     */
     @Scheduled(fixedDelayString = "${aftercare.calendar.retiming-recovery-interval-ms:30000}", initialDelay = 0)
     void look() {
-        if (enabled) {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                log.warn("Could not look for owed re-timing of open cases; trying again at the next look", e);
-            }
+        if (!enabled || !running.compareAndSet(false, true)) {
+            return;
         }
+        try {
+            runner.execute(() -> {
+                try {
+                    runOnce();
+                } catch (RuntimeException e) {
+                    log.warn("Could not look for owed re-timing of open cases; trying again at the next look", e);
+                } finally {
+                    running.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            running.set(false); // shutting down
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
     }
 
     /** Claims and finishes every owed re-timing whose claim lapsed; returns how many it finished. */
     public int runOnce() {
         int finished = 0;
         for (Long id : owed.lapsed(clock.instant())) {
-            var claimed = owed.claim(id, clock.instant(), finishRetiming.leaseEnd());
+            if (owed.giveUpStalled(id, clock.instant(), FinishRetiming.ATTEMPTS)) {
+                log.error("Gave up re-timing the open cases owed by holiday import {}: its last {} runs stopped at the same "
+                        + "point without finishing (the working calendar's page says so)", id, FinishRetiming.ATTEMPTS);
+                continue;
+            }
+            var claimed = owed.claim(id, clock.instant(), finishRetiming.leaseEnd(), FinishRetiming.ATTEMPTS);
             if (claimed.isEmpty()) {
                 continue; // another node took it
             }

@@ -3,10 +3,12 @@ package com.aftercare.ticket;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +108,20 @@ class RetimeOpenCases implements OpenCaseDeadlines {
             }
         }
         return retimed;
+    }
+
+    @Override
+    public Map<Long, String> openCaseNumbers(Collection<Long> ticketIds) {
+        Map<Long, String> open = new TreeMap<>();
+        List<Long> ids = List.copyOf(ticketIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("select id, number from ticket where status <> 'CLOSED' and id in (" + marks + ")",
+                    (org.springframework.jdbc.core.RowCallbackHandler) r -> open.put(r.getLong(1), r.getString(2)),
+                    chunk.toArray());
+        }
+        return open;
     }
 
     /** What differs between the two replays: the due times that moved, and whether any next escalation did. */

@@ -1,22 +1,23 @@
 package com.aftercare.process;
 
+import static com.aftercare.process.HolidayCases.NATURAL_HOURS;
+import static com.aftercare.process.HolidayCases.SHIPPED_LADDER;
+import static com.aftercare.process.HolidayCases.WORKING_DAYS;
+import static com.aftercare.process.HolidayCases.bj;
+import static com.aftercare.process.HolidayCases.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.aftercare.api.ApiClient;
 import com.aftercare.asset.DeviceType;
@@ -28,11 +29,7 @@ import com.aftercare.sla.CalendarKind;
 import com.aftercare.sla.ClockEvaluation;
 import com.aftercare.sla.ClockLog;
 import com.aftercare.sla.ClockLogBook;
-import com.aftercare.sla.ClockName;
-import com.aftercare.sla.ClockStatus;
-import com.aftercare.sla.ContractSettings;
 import com.aftercare.sla.CreatePolicy;
-import com.aftercare.sla.PolicyDefinition;
 import com.aftercare.sla.SaveContract;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
@@ -40,9 +37,6 @@ import com.aftercare.ticket.CloseCase;
 import com.aftercare.ticket.Grade;
 import com.aftercare.ticket.Ticket;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * An imported year of holidays moves the working-time deadlines of the open cases that run into it, and their
@@ -52,79 +46,29 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 class HolidayImportRetimesOpenCasesTest extends IntegrationTest {
 
-    private static final AtomicInteger POLICIES = new AtomicInteger();
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
-    /** Resolution within 5 working days, in working time or (natural) 40 hours; ladder 75 / 100 / 150 %. */
-    private static final String POLICY = """
-            {"name": "Holiday test", "levelDecision": "faultLevel",
-             "levels": [
-               {"code": "1", "name": "L1", "clocks": [RESOLUTION]},
-               {"code": "2", "name": "L2", "clocks": [RESOLUTION]},
-               {"code": "3", "name": "L3", "clocks": [RESOLUTION]}],
-             "pauseOn": ["WAITING_CUSTOMER"],
-             "escalation": [
-               {"name": "WARNING", "percent": 75, "recipients": ["DESK_LEAD"]},
-               {"name": "BREACH", "percent": 100, "recipients": ["DESK_LEAD"]},
-               {"name": "HEAD", "percent": 150, "recipients": ["DEPARTMENT_HEAD"]}]}
-            """;
-    private static final String WORKING_DAYS = "{\"clock\": \"RESOLUTION\", \"workingDays\": 5, \"basis\": \"WORKING\"}";
-    private static final String NATURAL_HOURS = "{\"clock\": \"RESOLUTION\", \"target\": \"PT40H\"}";
-
     @Autowired TestRestTemplate rest;
     @Autowired CreatePolicy createPolicy;
     @Autowired SaveContract saveContract;
     @Autowired ClockEvaluation clockEvaluation;
     @Autowired ClockLogBook clockLogBook;
     @Autowired CloseCase closeCase;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
     ApiClient api;
+    HolidayCases cases;
 
     @BeforeEach
     void client() {
         api = new ApiClient(rest);
-    }
-
-    private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(BEIJING).toInstant();
-    }
-
-    /** A notice with New Year's Day off (and, when given, one more off day). */
-    private static String notice(int year, String... moreOffDays) {
-        StringBuilder days = new StringBuilder("{\"name\": \"元旦\", \"date\": \"" + year + "-01-01\", \"isOffDay\": true}");
-        for (String day : moreOffDays) {
-            days.append(", {\"name\": \"元旦\", \"date\": \"").append(day).append("\", \"isOffDay\": true}");
-        }
-        return "{\"year\": " + year + ", \"papers\": [], \"days\": [" + days + "]}";
+        cases = new HolidayCases("T_HOLIDAY_", clock, tickets, reportFault, createPolicy, saveContract, clockEvaluation,
+                runtimeService, managementService, jdbc);
     }
 
     private void contract(Site on, CalendarKind calendar, String resolution) throws Exception {
-        String code = "T_HOLIDAY_" + POLICIES.incrementAndGet();
-        createPolicy.create(new CreatePolicy.Command(code,
-                JSON.readValue(POLICY.replace("RESOLUTION", resolution), PolicyDefinition.class)));
-        saveContract.save(on.getCustomer().getId(), new ContractSettings("Test contract", code, calendar, "Asia/Shanghai",
-                "t-desk", "t-sup", null, "t-admin", false, null, null, null));
+        cases.contract(on, calendar, resolution, SHIPPED_LADDER);
     }
 
     private Ticket openAt(String local) {
-        clock.set(bj(local));
-        return reportFault.report(newTicket(Category.DEFECT, Grade.LOW, Grade.LOW), null).ticket();
-    }
-
-    private ClockStatus resolution(Ticket t) {
-        return clockEvaluation.clocks(tickets.clockTicket(t.getId())).stream()
-                .filter(c -> c.clock() == ClockName.RESOLUTION).findFirst().orElseThrow();
-    }
-
-    /** The escalation's timer job. */
-    private Job escalationTimer(Ticket t) {
-        ProcessInstance p = runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
-                .processInstanceBusinessKey(tickets.get(t.getId()).getNumber()).singleResult();
-        assertThat(p).as("escalation of " + t.getNumber()).isNotNull();
-        Job job = managementService.createJobQuery().processInstanceId(p.getId()).timers().singleResult();
-        assertThat(job).as("escalation timer of " + t.getNumber()).isNotNull();
-        return job;
+        return cases.openAt(local, newTicket(Category.DEFECT, Grade.LOW, Grade.LOW));
     }
 
     private int preview(String json) {
@@ -147,35 +91,31 @@ class HolidayImportRetimesOpenCasesTest extends IntegrationTest {
         return lines;
     }
 
-    private long milestones(Ticket t) {
-        return jdbc.queryForObject("select count(*) from sla_milestone where ticket_id = ?", Long.class, t.getId());
-    }
-
     @Test
     void aDeadlineRunningIntoTheImportedYearMovesByItsHolidayAndTheEscalationTimerWithIt() throws Exception {
         contract(site, CalendarKind.FIVE_BY_8, WORKING_DAYS);
         // Thu 27 Dec 2040 09:00 + 40 working hours: Thu, Fri, Mon 31, Tue 1, Wed 2 Jan while 2041 is a plain week
         Ticket thursday = openAt("2040-12-27T09:00");
         Ticket friday = openAt("2040-12-28T09:00");
-        assertThat(resolution(thursday).dueAt()).isEqualTo(bj("2041-01-02T18:00"));
-        assertThat(resolution(friday).dueAt()).isEqualTo(bj("2041-01-03T18:00"));
+        assertThat(cases.resolution(thursday).dueAt()).isEqualTo(bj("2041-01-02T18:00"));
+        assertThat(cases.resolution(friday).dueAt()).isEqualTo(bj("2041-01-03T18:00"));
         // the warning rung, 75 % = 30 working hours: Tue 1 Jan 16:00
-        assertThat(escalationTimer(thursday).getDuedate().toInstant()).isEqualTo(bj("2041-01-01T16:00"));
-        long milestonesBefore = milestones(thursday);
+        assertThat(cases.escalationTimer(thursday).getDuedate().toInstant()).isEqualTo(bj("2041-01-01T16:00"));
+        long milestonesBefore = cases.milestones(thursday);
 
         clock.set(bj("2040-12-28T10:00"));
         String year2041 = notice(2041);
         assertThat(preview(year2041)).as("what the preview announces").isEqualTo(2);
-        assertThat(resolution(thursday).dueAt()).as("after the preview").isEqualTo(bj("2041-01-02T18:00"));
+        assertThat(cases.resolution(thursday).dueAt()).as("after the preview").isEqualTo(bj("2041-01-02T18:00"));
         assertThat(importYear(year2041)).as("what the import answers").isEqualTo(2);
 
         // New Year's Day off: one working day later, and the escalation's timer moved with it
-        assertThat(resolution(thursday).dueAt()).isEqualTo(bj("2041-01-03T18:00"));
-        assertThat(resolution(friday).dueAt()).isEqualTo(bj("2041-01-04T18:00"));
+        assertThat(cases.resolution(thursday).dueAt()).isEqualTo(bj("2041-01-03T18:00"));
+        assertThat(cases.resolution(friday).dueAt()).isEqualTo(bj("2041-01-04T18:00"));
         assertThat(tickets.get(thursday.getId()).getResolutionDue()).as("the list's due time").isEqualTo(bj("2041-01-03T18:00"));
-        Job timer = escalationTimer(thursday);
+        Job timer = cases.escalationTimer(thursday);
         assertThat(timer.getDuedate().toInstant()).isEqualTo(bj("2041-01-02T16:00"));
-        assertThat(milestones(thursday)).as("a POLICY milestone replays the clocks").isEqualTo(milestonesBefore + 1);
+        assertThat(cases.milestones(thursday)).as("a POLICY milestone replays the clocks").isEqualTo(milestonesBefore + 1);
         assertThat(timeline(thursday, "zh-CN")).contains("CALENDAR: 已导入 2041 年节假日，期限已按新日历重新计算：修复时限 2041-01-02 18:00 → 2041-01-03 18:00");
         assertThat(timeline(thursday, "en")).contains(
                 "CALENDAR: The 2041 holiday calendar was imported and the deadlines recomputed: Resolution due 2041-01-02 18:00 → 2041-01-03 18:00");
@@ -193,7 +133,7 @@ class HolidayImportRetimesOpenCasesTest extends IntegrationTest {
         assertThat(preview(year2041)).isZero();
         assertThat(importYear(year2041)).isZero();
         assertThat(timeline(friday, "zh-CN")).isEqualTo(lines);
-        assertThat(resolution(friday).dueAt()).isEqualTo(bj("2041-01-04T18:00"));
+        assertThat(cases.resolution(friday).dueAt()).isEqualTo(bj("2041-01-04T18:00"));
     }
 
     @Test
@@ -201,18 +141,18 @@ class HolidayImportRetimesOpenCasesTest extends IntegrationTest {
         contract(site, CalendarKind.FIVE_BY_8, WORKING_DAYS);
         Ticket thursday = openAt("2042-12-25T09:00");
         // Thu 25 Dec 2042: Thu, Fri, Mon 29, Tue 30, Wed 31 Dec; nothing of 2043 counts
-        assertThat(resolution(thursday).dueAt()).isEqualTo(bj("2042-12-31T18:00"));
+        assertThat(cases.resolution(thursday).dueAt()).isEqualTo(bj("2042-12-31T18:00"));
         Ticket friday = openAt("2042-12-26T09:00");
-        assertThat(resolution(friday).dueAt()).isEqualTo(bj("2043-01-01T18:00"));
+        assertThat(cases.resolution(friday).dueAt()).isEqualTo(bj("2043-01-01T18:00"));
         assertThat(importYear(notice(2043))).as("only the case due in 2043").isEqualTo(1);
-        assertThat(resolution(friday).dueAt()).isEqualTo(bj("2043-01-02T18:00"));
+        assertThat(cases.resolution(friday).dueAt()).isEqualTo(bj("2043-01-02T18:00"));
 
         // the corrected notice adds Fri 2 Jan
         String corrected = notice(2043, "2043-01-02");
         assertThat(preview(corrected)).isEqualTo(1);
         assertThat(importYear(corrected)).isEqualTo(1);
-        assertThat(resolution(friday).dueAt()).isEqualTo(bj("2043-01-05T18:00"));
-        assertThat(resolution(thursday).dueAt()).isEqualTo(bj("2042-12-31T18:00"));
+        assertThat(cases.resolution(friday).dueAt()).isEqualTo(bj("2043-01-05T18:00"));
+        assertThat(cases.resolution(thursday).dueAt()).isEqualTo(bj("2042-12-31T18:00"));
         assertThat(timeline(friday, "zh-CN")).contains("CALENDAR: 已导入 2043 年节假日，期限已按新日历重新计算：修复时限 2043-01-02 18:00 → 2043-01-05 18:00");
         assertThat(timeline(thursday, "zh-CN")).noneMatch(l -> l.startsWith("CALENDAR"));
     }
@@ -222,7 +162,7 @@ class HolidayImportRetimesOpenCasesTest extends IntegrationTest {
         contract(site, CalendarKind.FIVE_BY_8, NATURAL_HOURS);
         // 40 hours of natural time from Fri 30 Dec 2044 09:00: Sun 1 Jan 01:00, whatever the holidays
         Ticket natural = openAt("2044-12-30T09:00");
-        assertThat(resolution(natural).dueAt()).isEqualTo(bj("2045-01-01T01:00"));
+        assertThat(cases.resolution(natural).dueAt()).isEqualTo(bj("2045-01-01T01:00"));
 
         String unique = "closed-" + System.nanoTime();
         site = assets.createSite(new NewSite(assets.createCustomer("Customer " + unique).getId(), "Site " + unique,
@@ -233,11 +173,11 @@ class HolidayImportRetimesOpenCasesTest extends IntegrationTest {
         // Wed 28 Dec 2044 09:00 + 5 working days: Wed, Thu, Fri, Mon 2 Jan, Tue 3 Jan 18:00 while 2045 is a plain week
         Ticket open = openAt("2044-12-28T09:00");
         Ticket closed = openAt("2044-12-28T09:00");
-        assertThat(resolution(closed).dueAt()).isEqualTo(bj("2045-01-03T18:00"));
+        assertThat(cases.resolution(closed).dueAt()).isEqualTo(bj("2045-01-03T18:00"));
         clock.set(bj("2044-12-28T10:00"));
         closeCase.close(closed.getId());
-        long naturalMilestones = milestones(natural);
-        long closedMilestones = milestones(closed);
+        long naturalMilestones = cases.milestones(natural);
+        long closedMilestones = cases.milestones(closed);
         List<String> naturalLines = timeline(natural, "zh-CN");
         List<String> closedLines = timeline(closed, "zh-CN");
 
@@ -245,10 +185,10 @@ class HolidayImportRetimesOpenCasesTest extends IntegrationTest {
         String year2045 = notice(2045, "2045-01-02");
         assertThat(preview(year2045)).as("only the open working-time case").isEqualTo(1);
         assertThat(importYear(year2045)).isEqualTo(1);
-        assertThat(resolution(open).dueAt()).isEqualTo(bj("2045-01-04T18:00"));
-        assertThat(resolution(natural).dueAt()).isEqualTo(bj("2045-01-01T01:00"));
-        assertThat(milestones(natural)).isEqualTo(naturalMilestones);
-        assertThat(milestones(closed)).isEqualTo(closedMilestones);
+        assertThat(cases.resolution(open).dueAt()).isEqualTo(bj("2045-01-04T18:00"));
+        assertThat(cases.resolution(natural).dueAt()).isEqualTo(bj("2045-01-01T01:00"));
+        assertThat(cases.milestones(natural)).isEqualTo(naturalMilestones);
+        assertThat(cases.milestones(closed)).isEqualTo(closedMilestones);
         assertThat(timeline(natural, "zh-CN")).isEqualTo(naturalLines);
         assertThat(timeline(closed, "zh-CN")).isEqualTo(closedLines);
     }
