@@ -11,6 +11,7 @@ import { formatDateTime } from '../../shared/format';
 import { makeUpDaysText, offDaysText } from './holidayDays';
 import { holidayKeys, holidaysApi, type HolidayGroup, type HolidayPreview, type RetimingToCheck } from './holidaysApi';
 import { ResponsiveTable } from './ResponsiveTable';
+import { useStaffNames } from '../../shared/useStaffNames';
 
 /** A year's holidays by name: the off days as ranges, the make-up workdays with their weekday. */
 function HolidayTable({ groups, testId }: { groups: HolidayGroup[]; testId: string }) {
@@ -306,6 +307,7 @@ function RetimingNotice({ run, canEdit }: { run: RetimingToCheck; canEdit: boole
  */
 export function WorkingCalendarTab({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
+  const staffName = useStaffNames();
   const queryClient = useQueryClient();
   const coverage = useQuery({
     queryKey: holidayKeys.coverage,
@@ -418,7 +420,7 @@ export function WorkingCalendarTab({ canEdit }: { canEdit: boolean }) {
                   source:
                     detail.data.source === 'IMPORTED'
                       ? t('holidays.importedBy', {
-                          user: detail.data.importedBy ?? '',
+                          user: staffName(detail.data.importedBy),
                           time: formatDateTime(detail.data.importedAt),
                         })
                       : t('holidays.shipped'),
