@@ -1,10 +1,6 @@
 package com.aftercare.calendar;
 
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
+
+import com.aftercare.common.OwnThreadRuns;
 
 /**
  * Finishes the re-timing an import owes when the node that took the import did not (ADR 0078): it stopped between the
@@ -34,12 +32,7 @@ public class RecoverOwedRetiming {
     private final FinishRetiming finishRetiming;
     private final Clock clock;
     private final boolean enabled;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "holiday-retiming");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final OwnThreadRuns runs = new OwnThreadRuns("holiday-retiming", log);
 
     RecoverOwedRetiming(OwedRetimings owed, FinishRetiming finishRetiming, Clock clock,
             @Value("${aftercare.calendar.retiming-recovery-enabled:true}") boolean enabled) {
@@ -55,27 +48,14 @@ public class RecoverOwedRetiming {
      */
     @Scheduled(fixedDelayString = "${aftercare.calendar.retiming-recovery-interval-ms:30000}", initialDelay = 0)
     void look() {
-        if (!enabled || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            runner.execute(() -> {
-                try {
-                    runOnce();
-                } catch (RuntimeException e) {
-                    log.warn("Could not look for owed re-timing of open cases; trying again at the next look", e);
-                } finally {
-                    running.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            running.set(false); // shutting down
+        if (enabled) {
+            runs.offer(this::runOnce, "Could not look for owed re-timing of open cases; trying again at the next look");
         }
     }
 
     @PreDestroy
     void stop() {
-        runner.shutdownNow();
+        runs.stop();
     }
 
     /** Claims and finishes every owed re-timing whose claim lapsed; returns how many it finished. */

@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 
@@ -19,6 +15,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.aftercare.common.OwnThreadRuns;
 
 /**
  * Sends due deliveries and retries failed ones: the only code that talks to the outside channels.
@@ -55,12 +53,7 @@ public class DeliveryWorker {
     private final Duration lease;
     private final List<MailAttachments> attachments;
     /** The scheduler has one thread for every @Scheduled job; slow robots must not hold up the others. */
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "notify-delivery");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final OwnThreadRuns runs = new OwnThreadRuns("notify-delivery", log);
     private final MeterRegistry meters;
 
     DeliveryWorker(DeliveryRepository deliveries, TransactionTemplate transaction, EmailSender email, WebhookSender webhooks,
@@ -79,27 +72,14 @@ public class DeliveryWorker {
 
     @Scheduled(fixedDelayString = "${aftercare.notify.poll-interval-ms:2000}")
     void poll() {
-        if (!properties.workerEnabled() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            runner.execute(() -> {
-                try {
-                    deliverDue();
-                } catch (RuntimeException e) {
-                    log.warn("Delivery run failed; trying again at the next poll", e);
-                } finally {
-                    running.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            running.set(false); // shutting down
+        if (properties.workerEnabled()) {
+            runs.offer(this::deliverDue, "Delivery run failed; trying again at the next poll");
         }
     }
 
     @PreDestroy
     void stop() {
-        runner.shutdownNow();
+        runs.stop();
     }
 
     /** Attempts every delivery due now (at most {@value #BATCH} per call); returns how many it attempted. */
