@@ -76,6 +76,14 @@ public class AppUser {
     }
 
     public Set<Role> getRoles() {
-        return Arrays.stream(roles.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).collect(Collectors.toSet());
+        return rolesOf(roles);
+    }
+
+    /** The roles column's comma-separated names as roles (also read without JPA, {@link ReadAccountStanding}). */
+    static Set<Role> rolesOf(String column) {
+        if (column == null) {
+            return Set.of();
+        }
+        return Arrays.stream(column.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).collect(Collectors.toSet());
     }
 }

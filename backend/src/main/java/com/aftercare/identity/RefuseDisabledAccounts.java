@@ -31,10 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RefuseDisabledAccounts extends OncePerRequestFilter {
 
-    private final AccountService accounts;
+    private final ReadAccountStanding accounts;
     private final AuthenticationEntryPoint unauthorized;
 
-    RefuseDisabledAccounts(AccountService accounts, AuthenticationEntryPoint unauthorized) {
+    RefuseDisabledAccounts(ReadAccountStanding accounts, AuthenticationEntryPoint unauthorized) {
         this.accounts = accounts;
         this.unauthorized = unauthorized;
     }
@@ -58,9 +58,9 @@ final class RefuseDisabledAccounts extends OncePerRequestFilter {
             return;
         }
         boolean local = auth.getPrincipal() instanceof AppUserPrincipal;
-        Optional<AppUser> account = accounts.find(auth.getName());
+        Optional<ReadAccountStanding.Standing> account = accounts.of(auth.getName());
         // a local principal whose record is gone is refused too; a token user without a local record is not
-        if (account.map(a -> !a.isEnabled()).orElse(local)) {
+        if (account.map(a -> !a.enabled()).orElse(local)) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -76,15 +76,15 @@ final class RefuseDisabledAccounts extends OncePerRequestFilter {
     }
 
     /** The session's authentication with the account's current roles and unit (for this request). */
-    private static void refresh(Authentication auth, AppUser user) {
-        Set<String> current = user.getRoles().stream().map(Role::authority).collect(Collectors.toSet());
+    private static void refresh(Authentication auth, ReadAccountStanding.Standing user) {
+        Set<String> current = user.roles().stream().map(Role::authority).collect(Collectors.toSet());
         Set<String> held = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         AppUserPrincipal principal = (AppUserPrincipal) auth.getPrincipal();
-        if (current.equals(held) && java.util.Objects.equals(principal.customerId(), user.getCustomerId())) {
+        if (current.equals(held) && java.util.Objects.equals(principal.customerId(), user.customerId())) {
             return;
         }
         var authorities = current.stream().map(SimpleGrantedAuthority::new).toList();
-        AppUserPrincipal fresh = new AppUserPrincipal(user.getUsername(), "", true, authorities, user.getCustomerId());
+        AppUserPrincipal fresh = new AppUserPrincipal(principal.getUsername(), "", true, authorities, user.customerId());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, authorities));
         SecurityContextHolder.setContext(context);
