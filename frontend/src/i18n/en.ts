@@ -1418,22 +1418,25 @@ const en = {
     reasonLine: 'Reason: {{reason}}',
     skippedAt: 'Recorded {{time}}',
     retimeCase: 'Recompute',
-    caseRetimed: 'Case {{number}}\'s deadlines were recomputed on the new calendar',
-    caseRetimedUnchanged: 'Case {{number}}\'s deadlines are not changed by the new calendar; it has left the list',
-    notRetimedHintAdmin: 'These cases could not be recomputed. Once the reason is fixed, click “Recompute”; otherwise open each case and check its deadlines and escalation times by hand:',
+    caseRetimed: "Case {{number}}'s deadlines were recomputed on the new calendar",
+    caseRetimedUnchanged: "Case {{number}}'s deadlines are not changed by the new calendar; it has left the list",
+    notRetimedHintAdmin:
+      'These cases could not be recomputed. Once the reason is fixed, click “Recompute”; otherwise open each case and check its deadlines and escalation times by hand:',
     reasons: {
-      CASE_TIME_ZONE: 'The case\'s calendar time zone is not valid (the system does not know it); an administrator must correct the time zone of the case or its contract',
-      CASE_TIMES: 'The case\'s times are wrong (a date out of range, a broken working-hours setting); its deadlines cannot be computed',
-      CASE_DATA: 'The case\'s data is incomplete or contradictory; the database refused it',
+      CASE_TIME_ZONE:
+        "The case's calendar time zone is not valid (the system does not know it); an administrator must correct the time zone of the case or its contract",
+      CASE_TIMES:
+        "The case's times are wrong (a date out of range, a broken working-hours setting); its deadlines cannot be computed",
+      CASE_DATA: "The case's data is incomplete or contradictory; the database refused it",
       CONCURRENT_CHANGE: 'Someone was changing the case at that moment; another try usually works',
       DATABASE_UNAVAILABLE: 'The database could not be reached or did not answer in time',
-      PROCESS_ENGINE: 'The process engine could not move the case\'s escalation timers',
+      PROCESS_ENGINE: "The process engine could not move the case's escalation timers",
       HOLIDAY_DOCUMENT: 'The holiday document stored with this import cannot be read',
-      NODE_STOPPED: 'It stopped at the same point several times in a row (the server may have stopped or restarted during it)',
+      NODE_STOPPED:
+        'It stopped at the same point several times in a row (the server may have stopped or restarted during it)',
       OTHER: 'An error the system does not recognise; the server log has the details',
     },
-    notRetimedHint:
-      'Open each of these cases and check its deadlines and escalation times by hand:',
+    notRetimedHint: 'Open each of these cases and check its deadlines and escalation times by hand:',
     notRetimedMore_one: '{{count}} in all',
     notRetimedMore_other: '{{count}} in all',
     retimingPending:

@@ -1387,7 +1387,8 @@ const zh: Shape<Messages> = {
     retimeCase: '重新计算',
     caseRetimed: '工单 {{number}} 的期限已按新日历重新计算',
     caseRetimedUnchanged: '工单 {{number}} 的期限不受新日历影响，已移出待核对列表',
-    notRetimedHintAdmin: '以下工单未能重新计算。排除原因后可点击“重新计算”；无法排除的，请打开工单人工核对其期限和升级时间：',
+    notRetimedHintAdmin:
+      '以下工单未能重新计算。排除原因后可点击“重新计算”；无法排除的，请打开工单人工核对其期限和升级时间：',
     reasons: {
       CASE_TIME_ZONE: '工单的工作日历时区无效（系统无法识别该时区），需由管理员更正该工单或其合同的时区',
       CASE_TIMES: '工单的时间数据有误（如日期超出范围、工作时间设置错误），无法计算期限',

@@ -73,10 +73,7 @@ function mockApi({
     if (retime && init?.method === 'POST') {
       const ticketId = Number(retime[2]);
       if (ticketId === 103)
-        return json(
-          { status: 409, detail: '该工单的期限仍无法按新日历重新计算，原因见列表；排除后可再试' },
-          409,
-        );
+        return json({ status: 409, detail: '该工单的期限仍无法按新日历重新计算，原因见列表；排除后可再试' }, 409);
       toCheck = (toCheck as { id: number; notRetimed: { id: number }[]; openCasesNotRetimed: number }[]).map((r) => ({
         ...r,
         openCasesNotRetimed: r.openCasesNotRetimed - 1,

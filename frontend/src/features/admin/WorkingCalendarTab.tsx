@@ -259,7 +259,9 @@ function SkippedCaseLine({ runId, item, canEdit }: { runId: number; item: Skippe
     setBusy(true);
     try {
       const done = await holidaysApi.retimeSkipped(runId, item.id);
-      message.success(t(done.moved ? 'holidays.caseRetimed' : 'holidays.caseRetimedUnchanged', { number: item.number }));
+      message.success(
+        t(done.moved ? 'holidays.caseRetimed' : 'holidays.caseRetimedUnchanged', { number: item.number }),
+      );
     } catch (e) {
       message.error(describeError(e, t), 8);
     } finally {
