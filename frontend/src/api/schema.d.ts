@@ -631,6 +631,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/holidays/retimings/{id}/skipped/{ticketId}/retime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["retimeSkippedCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/holidays/{year}": {
         parameters: {
             query?: never;
@@ -4596,6 +4612,12 @@ export interface components {
             /** Format: date */
             to?: string;
         };
+        Retimed: {
+            moved?: boolean;
+            number?: string;
+            /** Format: int64 */
+            ticketId?: number;
+        };
         RetimingToCheck: {
             finished?: boolean;
             givenUp?: boolean;
@@ -4608,6 +4630,8 @@ export interface components {
             openCasesNotRetimed?: number;
             /** Format: int32 */
             openCasesRetimed?: number;
+            /** @enum {string} */
+            reason?: "CASE_TIME_ZONE" | "CASE_TIMES" | "CASE_DATA" | "CONCURRENT_CHANGE" | "DATABASE_UNAVAILABLE" | "PROCESS_ENGINE" | "HOLIDAY_DOCUMENT" | "NODE_STOPPED" | "OTHER";
             /** Format: int32 */
             year?: number;
         };
@@ -4794,6 +4818,10 @@ export interface components {
             /** Format: int64 */
             id?: number;
             number?: string;
+            /** @enum {string} */
+            reason?: "CASE_TIME_ZONE" | "CASE_TIMES" | "CASE_DATA" | "CONCURRENT_CHANGE" | "DATABASE_UNAVAILABLE" | "PROCESS_ENGINE" | "HOLIDAY_DOCUMENT" | "NODE_STOPPED" | "OTHER";
+            /** Format: date-time */
+            skippedAt?: string;
         };
         Slip: {
             /** Format: int64 */
@@ -6303,6 +6331,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    retimeSkippedCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Retimed"];
+                };
             };
         };
     };

@@ -1403,7 +1403,7 @@ const en = {
       '{{count}} open cases have their deadlines on the new calendar; the others keep deadlines and escalations from the calendar before the import until the recomputation finishes.',
     retimingGaveUpHintNone:
       'The open cases it affects keep deadlines and escalations from the calendar before the import until the recomputation finishes.',
-    retimingGaveUpAdmin: 'The cause is in the server log; once it is fixed, click “Recompute”.',
+    retimingGaveUpAdmin: 'Once the cause is fixed, click “Recompute”.',
     retimingGaveUpAskAdmin: 'Ask an administrator to fix the cause and recompute.',
     retry: 'Recompute',
     retried: 'Recomputing again; this notice goes away once it is done',
@@ -1415,8 +1415,28 @@ const en = {
       'While recomputing for the {{year}} holidays, {{count}} open case could not have its deadlines recomputed',
     notRetimedSoFar_other:
       'While recomputing for the {{year}} holidays, {{count}} open cases could not have their deadlines recomputed',
-    notRetimedHint:
-      'Open each of these cases and check its deadlines and escalation times by hand (the reason is in the server log):',
+    reasonLine: 'Reason: {{reason}}',
+    skippedAt: 'Recorded {{time}}',
+    retimeCase: 'Recompute',
+    caseRetimed: "Case {{number}}'s deadlines were recomputed on the new calendar",
+    caseRetimedUnchanged: "Case {{number}}'s deadlines are not changed by the new calendar; it has left the list",
+    notRetimedHintAdmin:
+      'These cases could not be recomputed. Once the reason is fixed, click “Recompute”; otherwise open each case and check its deadlines and escalation times by hand:',
+    reasons: {
+      CASE_TIME_ZONE:
+        "The case's calendar time zone is not valid (the system does not know it); an administrator must correct the time zone of the case or its contract",
+      CASE_TIMES:
+        "The case's times are wrong (a date out of range, a broken working-hours setting); its deadlines cannot be computed",
+      CASE_DATA: "The case's data is incomplete or contradictory; the database refused it",
+      CONCURRENT_CHANGE: 'Someone was changing the case at that moment; another try usually works',
+      DATABASE_UNAVAILABLE: 'The database could not be reached or did not answer in time',
+      PROCESS_ENGINE: "The process engine could not move the case's escalation timers",
+      HOLIDAY_DOCUMENT: 'The holiday document stored with this import cannot be read',
+      NODE_STOPPED:
+        'It stopped at the same point several times in a row (the server may have stopped or restarted during it)',
+      OTHER: 'An error the system does not recognise; the server log has the details',
+    },
+    notRetimedHint: 'Open each of these cases and check its deadlines and escalation times by hand:',
     notRetimedMore_one: '{{count}} in all',
     notRetimedMore_other: '{{count}} in all',
     retimingPending:

@@ -9,7 +9,15 @@ import { acceptLanguage } from '../../i18n';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { makeUpDaysText, offDaysText } from './holidayDays';
-import { holidayKeys, holidaysApi, type HolidayGroup, type HolidayPreview, type RetimingToCheck } from './holidaysApi';
+import {
+  holidayKeys,
+  holidaysApi,
+  type HolidayGroup,
+  type HolidayPreview,
+  type RetimingFailure,
+  type RetimingToCheck,
+  type SkippedCase,
+} from './holidaysApi';
 import { ResponsiveTable } from './ResponsiveTable';
 import { useStaffNames } from '../../shared/useStaffNames';
 
@@ -222,6 +230,70 @@ function ImportModal({ onClose, onImported }: { onClose: () => void; onImported:
   );
 }
 
+/** Why, in the reader's language: a kind the page knows, else the words for an error it does not recognise. */
+const REASONS: readonly RetimingFailure[] = [
+  'CASE_TIME_ZONE',
+  'CASE_TIMES',
+  'CASE_DATA',
+  'CONCURRENT_CHANGE',
+  'DATABASE_UNAVAILABLE',
+  'PROCESS_ENGINE',
+  'HOLIDAY_DOCUMENT',
+  'NODE_STOPPED',
+  'OTHER',
+];
+function reasonText(reason: RetimingFailure | null | undefined, t: TFunction): string {
+  return t(`holidays.reasons.${reason && REASONS.includes(reason) ? reason : 'OTHER'}`);
+}
+
+/**
+ * One skipped case: its number (a link to the case), why it was skipped, when, and for an admin a button that re-times
+ * it once the cause is mended (ADR 0086). The server re-times it once however often it is clicked.
+ */
+function SkippedCaseLine({ runId, item, canEdit }: { runId: number; item: SkippedCase; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const retime = async () => {
+    setBusy(true);
+    try {
+      const done = await holidaysApi.retimeSkipped(runId, item.id);
+      message.success(
+        t(done.moved ? 'holidays.caseRetimed' : 'holidays.caseRetimedUnchanged', { number: item.number }),
+      );
+    } catch (e) {
+      message.error(describeError(e, t), 8);
+    } finally {
+      setBusy(false);
+      await queryClient.invalidateQueries({ queryKey: holidayKeys.retimings });
+    }
+  };
+  return (
+    <li
+      data-testid="holiday-skipped-case"
+      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: '2px 12px', padding: '4px 0' }}
+    >
+      <Link to={`/tickets/${item.id}`} style={{ fontWeight: 500 }}>
+        {item.number}
+      </Link>
+      <span style={{ flex: '1 1 260px', minWidth: 0, overflowWrap: 'anywhere' }}>
+        {t('holidays.reasonLine', { reason: reasonText(item.reason, t) })}
+        {item.skippedAt && (
+          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+            {t('holidays.skippedAt', { time: formatDateTime(item.skippedAt) })}
+          </Typography.Text>
+        )}
+      </span>
+      {canEdit && (
+        <Button size="small" onClick={() => void retime()} loading={busy} data-testid="holiday-skipped-retime">
+          {t('holidays.retimeCase')}
+        </Button>
+      )}
+    </li>
+  );
+}
+
 /**
  * A re-timing someone has to act on (ADR 0083): given up after repeated failures (an admin can have it run again), or
  * finished (or running) with open cases it could not re-time, listed by number so a supervisor can check each deadline.
@@ -246,19 +318,17 @@ function RetimingNotice({ run, canEdit }: { run: RetimingToCheck; canEdit: boole
   };
   const skipped = run.openCasesNotRetimed > 0 && (
     <div data-testid="holiday-not-retimed">
-      <div>{t('holidays.notRetimedHint')}</div>
-      <Space wrap size={[12, 4]}>
+      <div>{t(canEdit ? 'holidays.notRetimedHintAdmin' : 'holidays.notRetimedHint')}</div>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {run.notRetimed.map((c) => (
-          <Link key={c.id} to={`/tickets/${c.id}`}>
-            {c.number}
-          </Link>
+          <SkippedCaseLine key={c.id} runId={run.id} item={c} canEdit={canEdit} />
         ))}
-        {run.openCasesNotRetimed > run.notRetimed.length && (
-          <Typography.Text type="secondary">
-            {t('holidays.notRetimedMore', { count: run.openCasesNotRetimed })}
-          </Typography.Text>
-        )}
-      </Space>
+      </ul>
+      {run.openCasesNotRetimed > run.notRetimed.length && (
+        <Typography.Text type="secondary">
+          {t('holidays.notRetimedMore', { count: run.openCasesNotRetimed })}
+        </Typography.Text>
+      )}
     </div>
   );
   if (run.givenUp) {
@@ -270,6 +340,9 @@ function RetimingNotice({ run, canEdit }: { run: RetimingToCheck; canEdit: boole
         message={t('holidays.retimingGaveUp', { year: run.year })}
         description={
           <Space direction="vertical" style={{ width: '100%' }}>
+            <div data-testid="holiday-retiming-reason">
+              {t('holidays.reasonLine', { reason: reasonText(run.reason, t) })}
+            </div>
             <div>
               {run.openCasesRetimed > 0
                 ? t('holidays.retimingGaveUpHint', { count: run.openCasesRetimed })

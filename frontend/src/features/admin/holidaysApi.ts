@@ -53,10 +53,34 @@ export interface HolidayImported {
   retimingPending?: boolean;
 }
 
-/** A case a re-timing skipped: its id (for the link) and its number. */
+/**
+ * Why a case was skipped or a re-timing given up (ADR 0086): a kind the page words in the reader's language
+ * (holidays.reasons.*); the server's error text stays in its log.
+ */
+export type RetimingFailure =
+  | 'CASE_TIME_ZONE'
+  | 'CASE_TIMES'
+  | 'CASE_DATA'
+  | 'CONCURRENT_CHANGE'
+  | 'DATABASE_UNAVAILABLE'
+  | 'PROCESS_ENGINE'
+  | 'HOLIDAY_DOCUMENT'
+  | 'NODE_STOPPED'
+  | 'OTHER';
+
+/** A case a re-timing skipped: its id (for the link), its number, why, and when that was recorded. */
 export interface SkippedCase {
   id: number;
   number: string;
+  reason?: RetimingFailure | null;
+  skippedAt?: string | null;
+}
+
+/** An admin's re-time of a skipped case: whether a deadline moved (false: the new calendar does not change them). */
+export interface SkippedCaseRetimed {
+  ticketId: number;
+  number: string;
+  moved: boolean;
 }
 
 /**
@@ -70,6 +94,8 @@ export interface RetimingToCheck {
   openCasesRetimed: number;
   givenUp: boolean;
   finished: boolean;
+  /** Why it was given up (only then). */
+  reason?: RetimingFailure | null;
   openCasesNotRetimed: number;
   notRetimed: SkippedCase[];
 }
@@ -81,6 +107,8 @@ export const holidaysApi = {
   importYear: (text: string) => api.postJsonText<HolidayImported>('/calendar/holidays', text),
   retimings: () => api.get<RetimingToCheck[]>('/calendar/holidays/retimings'),
   retry: (id: number) => api.post<void>(`/calendar/holidays/retimings/${id}/retry`),
+  retimeSkipped: (id: number, ticketId: number) =>
+    api.post<SkippedCaseRetimed>(`/calendar/holidays/retimings/${id}/skipped/${ticketId}/retime`),
 };
 
 export const holidayKeys = {

@@ -159,7 +159,7 @@ public class FinishRetiming {
                 if (failure == null) {
                     owed.count(row, deadlines.retime(List.of(id), change, false));
                 } else {
-                    owed.skip(row, id, describe(failure), clock.instant());
+                    owed.skip(row, id, RetimingFailure.of(failure), describe(failure), clock.instant());
                 }
                 return true;
             });
@@ -178,7 +178,7 @@ public class FinishRetiming {
     private Outcome failed(OwedRetimings.Owed row, int year, long from, RuntimeException e) {
         boolean gaveUp;
         try {
-            gaveUp = Boolean.TRUE.equals(writing.execute(s -> owed.failed(row, describe(e), clock.instant(), ATTEMPTS)));
+            gaveUp = Boolean.TRUE.equals(writing.execute(s -> owed.failed(row, RetimingFailure.of(e), describe(e), clock.instant(), ATTEMPTS)));
         } catch (RuntimeException notRecorded) {
             e.addSuppressed(notRecorded);
             gaveUp = false;
@@ -197,7 +197,7 @@ public class FinishRetiming {
         return new Outcome(owed.retimed(row.id()), owed.skipped(row.id()), owed.finished(row.id()));
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         StringBuilder text = new StringBuilder(e.toString());
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             text.append("; caused by ").append(cause);

@@ -19,13 +19,15 @@ class HolidayController {
     private final ImportHolidayYear importHolidayYear;
     private final ListRetimingsToCheck listRetimingsToCheck;
     private final RetryRetiming retryRetiming;
+    private final RetimeSkippedCase retimeSkippedCase;
 
     HolidayController(HolidayService holidays, ImportHolidayYear importHolidayYear,
-            ListRetimingsToCheck listRetimingsToCheck, RetryRetiming retryRetiming) {
+            ListRetimingsToCheck listRetimingsToCheck, RetryRetiming retryRetiming, RetimeSkippedCase retimeSkippedCase) {
         this.holidays = holidays;
         this.importHolidayYear = importHolidayYear;
         this.listRetimingsToCheck = listRetimingsToCheck;
         this.retryRetiming = retryRetiming;
+        this.retimeSkippedCase = retimeSkippedCase;
     }
 
     /** Which years the working-time calendar knows, and which of this and next year it does not. */
@@ -78,5 +80,15 @@ class HolidayController {
     @PreAuthorize("hasRole('ADMIN')")
     void retryRetiming(@PathVariable long id) {
         retryRetiming.retry(id, CurrentUser.username());
+    }
+
+    /**
+     * Re-times one case the re-timing skipped, on the calendar now in force (ADR 0086), once its cause is mended; 404
+     * when it did not skip that case, 409 when the case was re-timed already (a second click), is closed, or still fails.
+     */
+    @PostMapping("/api/calendar/holidays/retimings/{id}/skipped/{ticketId}/retime")
+    @PreAuthorize("hasRole('ADMIN')")
+    RetimeSkippedCase.Retimed retimeSkippedCase(@PathVariable long id, @PathVariable long ticketId) {
+        return retimeSkippedCase.retime(id, ticketId, CurrentUser.username());
     }
 }

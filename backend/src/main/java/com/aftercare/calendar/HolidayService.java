@@ -244,6 +244,16 @@ public class HolidayService {
                 now.withYear(afterJson));
     }
 
+    /**
+     * From the year as it was ({@code beforeJson}, null: no days) to the calendar as the table holds it now: what a case
+     * skipped by an import, and re-timed later by an admin, has to be replayed across (ADR 0086).
+     */
+    @Transactional(readOnly = true)
+    public HolidayChange changeSince(int year, String beforeJson) {
+        HolidayCalendar now = fromDatabase();
+        return new HolidayChange(year, beforeJson == null ? now.withoutYear(year) : now.withYear(beforeJson), now);
+    }
+
     private static HolidayCalendar parse(String json) {
         if (json == null || json.isBlank()) {
             throw BadRequestException.of("body", "holidayEmpty", Map.of(), "a holiday-cn JSON document is required");

@@ -114,9 +114,11 @@ class OwedRetimings {
      * Records a case the run could not re-time (its replay or its milestone failed on its own) and steps past it, in the
      * transaction that moves the cursor onto it ({@link #advance} first).
      */
-    void skip(Owed owed, long ticketId, String reason, Instant now) {
-        jdbc.update("insert into holiday_retiming_skipped (retiming_id, ticket_id, reason, skipped_at) values (?, ?, ?, ?)",
-                owed.id(), ticketId, truncate(reason), Timestamp.from(now));
+    void skip(Owed owed, long ticketId, RetimingFailure kind, String reason, Instant now) {
+        jdbc.update("""
+                insert into holiday_retiming_skipped (retiming_id, ticket_id, reason_code, reason, skipped_at)
+                values (?, ?, ?, ?, ?)""",
+                owed.id(), ticketId, kind.name(), truncate(reason), Timestamp.from(now));
     }
 
     /**
@@ -124,9 +126,11 @@ class OwedRetimings {
      * the row is given up (no node takes it again until an admin asks, {@link #retry}); true when it was given up. The
      * claim is otherwise left to lapse, so the next attempt comes a lease later, not at the next look.
      */
-    boolean failed(Owed owed, String error, Instant now, int maxAttempts) {
-        jdbc.update("update holiday_retiming set last_error = ? where id = ? and claim_token = ? and finished_at is null",
-                truncate(error), owed.id(), owed.claim());
+    boolean failed(Owed owed, RetimingFailure kind, String error, Instant now, int maxAttempts) {
+        jdbc.update("""
+                update holiday_retiming set last_error = ?, last_error_code = ?
+                where id = ? and claim_token = ? and finished_at is null""",
+                truncate(error), kind.name(), owed.id(), owed.claim());
         return jdbc.update("""
                 update holiday_retiming set given_up_at = ?, claim_token = null, claimed_until = null
                 where id = ? and claim_token = ? and finished_at is null and attempts >= ?""",
@@ -140,11 +144,11 @@ class OwedRetimings {
     boolean giveUpStalled(long id, Instant now, int maxAttempts) {
         return jdbc.update("""
                 update holiday_retiming set given_up_at = ?, claim_token = null, claimed_until = null,
-                    last_error = coalesce(last_error, ?)
+                    last_error = coalesce(last_error, ?), last_error_code = coalesce(last_error_code, ?)
                 where id = ? and finished_at is null and given_up_at is null and attempts >= ?
                   and (claimed_until is null or claimed_until < ?)""",
                 Timestamp.from(now), "%d runs stopped at this point without finishing (the node stopped?)".formatted(
-                        maxAttempts), id, maxAttempts, Timestamp.from(now)) == 1;
+                        maxAttempts), RetimingFailure.NODE_STOPPED.name(), id, maxAttempts, Timestamp.from(now)) == 1;
     }
 
     /**
@@ -162,21 +166,88 @@ class OwedRetimings {
         return jdbc.queryForObject("select count(*) from holiday_retiming_skipped where retiming_id = ?", Integer.class, id);
     }
 
-    /** One re-timing as the working calendar's page shows it when a person has something to do about it. */
-    record Trouble(long id, int year, Instant importedAt, int retimed, boolean givenUp, boolean finished,
-            List<Long> skippedTicketIds) {
+    /** A case a run skipped and nobody has re-timed since: why (the kind only; the text is for the log) and when. */
+    record Skip(long ticketId, RetimingFailure reason, Instant skippedAt) {
     }
 
-    /** The re-timings given up, and every re-timing with skipped cases (the caller keeps those still open), oldest first. */
+    /** One re-timing as the working calendar's page shows it when a person has something to do about it. */
+    record Trouble(long id, int year, Instant importedAt, int retimed, boolean givenUp, boolean finished,
+            RetimingFailure givenUpBecause, List<Skip> skipped) {
+    }
+
+    /**
+     * The re-timings given up, and every re-timing with skipped cases not re-timed since (the caller keeps those still
+     * open), oldest first.
+     */
     List<Trouble> troubles() {
-        Map<Long, List<Long>> skipped = new HashMap<>();
-        jdbc.query("select retiming_id, ticket_id from holiday_retiming_skipped order by retiming_id, ticket_id",
-                (RowCallbackHandler) r -> skipped.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(r.getLong(2)));
+        Map<Long, List<Skip>> skipped = new HashMap<>();
+        jdbc.query("""
+                select retiming_id, ticket_id, reason_code, skipped_at from holiday_retiming_skipped
+                where resolved_at is null order by retiming_id, ticket_id""",
+                (RowCallbackHandler) r -> skipped.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                        .add(new Skip(r.getLong(2), RetimingFailure.named(r.getString(3)), r.getTimestamp(4).toInstant())));
         return jdbc.query("""
-                select id, calendar_year, imported_at, retimed, given_up_at, finished_at from holiday_retiming
-                where given_up_at is not null or id in (select retiming_id from holiday_retiming_skipped) order by id""",
+                select id, calendar_year, imported_at, retimed, given_up_at, finished_at, last_error_code
+                from holiday_retiming where given_up_at is not null
+                   or id in (select retiming_id from holiday_retiming_skipped where resolved_at is null)
+                order by id""",
                 (r, n) -> new Trouble(r.getLong(1), r.getInt(2), r.getTimestamp(3).toInstant(), r.getInt(4),
-                        r.getTimestamp(5) != null, r.getTimestamp(6) != null, skipped.getOrDefault(r.getLong(1), List.of())));
+                        r.getTimestamp(5) != null, r.getTimestamp(6) != null,
+                        r.getTimestamp(5) != null ? RetimingFailure.named(r.getString(7)) : null,
+                        skipped.getOrDefault(r.getLong(1), List.of())));
+    }
+
+    /** A case a re-timing skipped, as an admin's re-time of it needs it. */
+    record SkippedCase(long retimingId, int year, long ticketId, boolean resolved) {
+    }
+
+    Optional<SkippedCase> skippedCase(long retimingId, long ticketId) {
+        return jdbc.query("""
+                select r.id, r.calendar_year, s.ticket_id, s.resolved_at from holiday_retiming_skipped s
+                join holiday_retiming r on r.id = s.retiming_id where s.retiming_id = ? and s.ticket_id = ?""",
+                (x, n) -> new SkippedCase(x.getLong(1), x.getInt(2), x.getLong(3), x.getTimestamp(4) != null),
+                retimingId, ticketId).stream().findFirst();
+    }
+
+    /**
+     * Marks the skipped case re-timed, in the transaction that re-times it; false when it already is (another click, or
+     * another admin, was first: the update waits for that transaction's row lock and then finds nothing to change).
+     */
+    boolean resolve(long retimingId, long ticketId, String by, Instant now) {
+        return jdbc.update("""
+                update holiday_retiming_skipped set resolved_at = ?, resolved_by = ?
+                where retiming_id = ? and ticket_id = ? and resolved_at is null""",
+                Timestamp.from(now), by, retimingId, ticketId) == 1;
+    }
+
+    /**
+     * The year as it was before the earliest import of it that skipped the case and whose skip nobody re-timed: the
+     * calendar the case's deadlines were last computed on (later imports that skipped it again left them so). Called
+     * before {@link #resolve}; null inside when the year had no days then.
+     */
+    Optional<String> beforeOfEarliestSkip(int year, long ticketId) {
+        List<String> before = jdbc.query("""
+                select r.before_json from holiday_retiming r join holiday_retiming_skipped s on s.retiming_id = r.id
+                where r.calendar_year = ? and s.ticket_id = ? and s.resolved_at is null order by r.id""",
+                (r, n) -> r.getString(1), year, ticketId);
+        return before.isEmpty() ? Optional.empty() : Optional.ofNullable(before.get(0));
+    }
+
+    /** Marks the case's other skips of the same year re-timed too (earlier imports that skipped it; not listed). */
+    void resolveOthers(int year, long ticketId, String by, Instant now) {
+        jdbc.update("""
+                update holiday_retiming_skipped set resolved_at = ?, resolved_by = ?
+                where ticket_id = ? and resolved_at is null
+                  and retiming_id in (select id from holiday_retiming where calendar_year = ?)""",
+                Timestamp.from(now), by, ticketId, year);
+    }
+
+    /** An admin's re-time failed again: the skip carries that failure now (in a transaction of its own). */
+    void failedAgain(long retimingId, long ticketId, RetimingFailure kind, String reason, Instant now) {
+        jdbc.update("""
+                update holiday_retiming_skipped set reason_code = ?, reason = ?, skipped_at = ?
+                where retiming_id = ? and ticket_id = ? and resolved_at is null""",
+                kind.name(), truncate(reason), Timestamp.from(now), retimingId, ticketId);
     }
 
     private static String truncate(String text) {

@@ -11,6 +11,9 @@ interface InspectionCheckRepository extends JpaRepository<InspectionCheck, Long>
 
     List<InspectionCheck> findByInspectionIdOrderById(Long inspectionId);
 
+    /** Whether a line of the inspection shows this photo now (a replaced photo is shown by none). */
+    boolean existsByInspectionIdAndPhotoId(Long inspectionId, Long photoId);
+
     /** A checklist's size, lines with a result and failed lines, per inspection (the list's counts). */
     interface LineCounts {
         Long getInspectionId();

@@ -155,9 +155,20 @@ class InspectionPhotoApiTest extends IntegrationTest {
         // recorded again without a photo: the line keeps its photo; with a new one: a new URL, the old bytes kept
         ApiClient.Response again = record(id, lines.get(1), "PASS", "复查", null);
         assertThat(again.body().path("checks").get(1).path("photoUrl").asText()).isEqualTo(pngUrl);
-        ApiClient.Response replaced = record(id, lines.get(1), "PASS", "复查", dataUrl("image/png", Uploads.image("png", 64, 48)));
-        assertThat(replaced.body().path("checks").get(1).path("photoUrl").asText()).isNotEqualTo(pngUrl);
-        assertThat(get("t-eng", pngUrl, null).getStatusCode().value()).isEqualTo(200);
+        byte[] newPng = Uploads.image("png", 64, 48);
+        ApiClient.Response replaced = record(id, lines.get(1), "PASS", "复查", dataUrl("image/png", newPng));
+        String newPngUrl = replaced.body().path("checks").get(1).path("photoUrl").asText();
+        assertThat(newPngUrl).isNotEqualTo(pngUrl);
+        // the replaced photo: still the very bytes for staff (the audit chain names it by id and hash), gone for the
+        // customer's user, who reads the inspection as it stands
+        ResponseEntity<byte[]> oldForStaff = get("t-sup", pngUrl, null);
+        assertThat(oldForStaff.getStatusCode().value()).as("staff: audit evidence").isEqualTo(200);
+        assertThat(Arrays.equals(oldForStaff.getBody(), png)).isTrue();
+        assertThat(get(userA, pngUrl, null).getStatusCode().value()).as("the unit's user: replaced").isEqualTo(404);
+        ResponseEntity<byte[]> newForCustomer = get(userA, newPngUrl, null);
+        assertThat(newForCustomer.getStatusCode().value()).isEqualTo(200);
+        assertThat(Arrays.equals(newForCustomer.getBody(), newPng)).isTrue();
+        assertThat(get(userA, jpegUrl, null).getStatusCode().value()).as("the other line's photo, not replaced").isEqualTo(200);
         InspectionCheck line = checks.findById(lines.get(1)).orElseThrow();
         assertThat(replaced.body().path("checks").get(1).path("photoUrl").asText()).endsWith("/photos/" + line.getPhotoId());
 
@@ -218,6 +229,65 @@ class InspectionPhotoApiTest extends IntegrationTest {
         assertThat(record(id, line, "FAIL", "镜头起雾", largest).status()).isEqualTo(200);
         assertThat(photos.count()).isEqualTo(photosBefore + 1);
         assertThat(checks.findById(line).orElseThrow().getResult()).isEqualTo(CheckResult.FAIL);
+    }
+
+    @Test
+    void aPhotoOfAtMostFiftyMillionPixelsIsTakenAndOnePixelMoreIsA400NamingPhoto() {
+        Inspection inspection = scheduled(LocalDate.of(2026, 11, 1));
+        long id = inspection.getId();
+        long line = lineIds(id).get(0);
+        long photosBefore = photos.count();
+        assertThat(KeepCheckPhoto.MAX_PIXELS).isEqualTo(50_000_000L);
+        // one pixel over: 14041 x 3561 = 50,000,001, a whole valid PNG (it would decode): refused by the header's size
+        ApiClient.Response over = record(id, line, "FAIL", "镜头起雾", dataUrl("image/png", blankPng(14_041, 3_561)));
+        assertThat(over.status()).as(over.body().toString()).isEqualTo(400);
+        assertThat(over.errorFields()).containsExactly("photo");
+        assertThat(over.body().toString()).contains("50000001 pixels");
+        assertThat(photos.count()).isEqualTo(photosBefore);
+        assertThat(checks.findById(line).orElseThrow().getResult()).isNull();
+        // exactly the limit: 10000 x 5000 = 50,000,000, taken and kept as sent
+        byte[] atLimit = blankPng(10_000, 5_000);
+        ApiClient.Response taken = record(id, line, "FAIL", "镜头起雾", dataUrl("image/png", atLimit));
+        assertThat(taken.status()).as(taken.body().toString()).isEqualTo(200);
+        assertThat(photos.count()).isEqualTo(photosBefore + 1);
+        ResponseEntity<byte[]> back = get("t-eng", taken.body().path("checks").get(0).path("photoUrl").asText(), null);
+        assertThat(Arrays.equals(back.getBody(), atLimit)).isTrue();
+    }
+
+    /**
+     * A PNG whose header declares {@code width} x {@code height} (1-bit greyscale, all black), a few KB whatever the size:
+     * the rows are zero bytes, which deflate to almost nothing, and decode into a 1-bit raster (50 M pixels: 6 MB).
+     */
+    private static byte[] blankPng(int width, int height) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        byte[] row = new byte[1 + (width + 7) / 8]; // filter byte "none", then the row's bits
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat, deflater)) {
+            for (int y = 0; y < height; y++) {
+                z.write(row);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     /** The JPEG followed by zero bytes up to {@code size} (a decoder stops at the image's end marker). */

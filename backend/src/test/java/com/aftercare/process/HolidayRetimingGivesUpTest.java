@@ -148,6 +148,11 @@ class HolidayRetimingGivesUpTest extends IntegrationTest {
             assertThat(run.path("notRetimed")).hasSize(1);
             assertThat(run.path("notRetimed").get(0).path("id").asLong()).isEqualTo(broken.getId());
             assertThat(run.path("notRetimed").get(0).path("number").asText()).isEqualTo(tickets.get(broken.getId()).getNumber());
+            // why, as a kind the page words in Chinese; the English error text stays in the table and the log
+            assertThat(run.path("notRetimed").get(0).path("reason").asText()).isEqualTo("CASE_TIME_ZONE");
+            assertThat(run.path("notRetimed").get(0).path("skippedAt").asText()).isNotBlank();
+            assertThat(run.hasNonNull("reason")).as("not given up: no reason of its own").isFalse();
+            assertThat(run.toString()).doesNotContain(UNKNOWN_ZONE).doesNotContain("Exception");
             assertThat(api.get("t-eng", "/api/calendar/holidays/retimings").status()).as("an engineer").isEqualTo(403);
 
             // a corrected notice skips it again: it is listed once, under the later import
@@ -206,6 +211,9 @@ class HolidayRetimingGivesUpTest extends IntegrationTest {
         assertThat(listed.get(0).path("openCasesNotRetimed").asInt(-1)).isZero();
         assertThat(jdbc.queryForObject("select last_error from holiday_retiming where id = ?", String.class, retiming))
                 .isNotBlank();
+        // why it gave up, as a kind the page words: the document stored with it cannot be read
+        assertThat(listed.get(0).path("reason").asText()).isEqualTo("HOLIDAY_DOCUMENT");
+        assertThat(listed.get(0).toString()).doesNotContain("Exception");
 
         // nobody takes it again, however long
         clock.advance(java.time.Duration.ofHours(1));
@@ -258,6 +266,7 @@ class HolidayRetimingGivesUpTest extends IntegrationTest {
                 .contains("5 runs stopped");
         assertThat(pending()).doesNotContain(2091);
         assertThat(toCheck(2091)).hasSize(1);
+        assertThat(toCheck(2091).get(0).path("reason").asText()).isEqualTo("NODE_STOPPED");
     }
 
     @Test
@@ -281,6 +290,8 @@ class HolidayRetimingGivesUpTest extends IntegrationTest {
                     Integer.class, retiming)).isZero();
             assertThat(jdbc.queryForObject("select last_error from holiday_retiming where id = ?", String.class, retiming))
                     .contains("each of the 2 cases failed alone");
+            assertThat(jdbc.queryForObject("select last_error_code from holiday_retiming where id = ?", String.class,
+                    retiming)).as("the kind of the cases' own failure").isEqualTo("CASE_TIME_ZONE");
         } finally {
             mendZone(one);
             mendZone(two);
@@ -290,5 +301,98 @@ class HolidayRetimingGivesUpTest extends IntegrationTest {
         assertThat(cases.calendarLines(one)).isEqualTo(1);
         assertThat(cases.calendarLines(two)).isEqualTo(1);
         assertThat(tickets.get(two.getId()).getResolutionDue()).isEqualTo(bj("2097-01-04T10:00"));
+    }
+
+    private ApiClient.Response retime(String user, long retiming, Ticket t) {
+        return api.post(user, "/api/calendar/holidays/retimings/" + retiming + "/skipped/" + t.getId() + "/retime", null);
+    }
+
+    @Test
+    void anAdminRetimesASkippedCaseOnceItsCauseIsMendedOnceOnlyAndAClosedOneIsAnsweredSo() throws Exception {
+        cases.contract(site, SHIPPED_LADDER);
+        // Friday 27 December 2080: due five working days on, in January 2081, which the notice gives a day off
+        Ticket fine = openAt("2080-12-27T09:00");
+        Ticket broken = openAt("2080-12-27T09:30");
+        Ticket closing = openAt("2080-12-27T10:00");
+        java.time.Instant brokenDue = tickets.get(broken.getId()).getResolutionDue();
+        breakZone(broken);
+        breakZone(closing);
+        long retiming;
+        try {
+            clock.set(bj("2080-12-28T10:00"));
+            ApiClient.Response r = api.post("t-admin", "/api/calendar/holidays", notice(2081));
+            assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+            assertThat(r.body().path("openCasesNotRetimed").asInt(-1)).isEqualTo(2);
+            assertThat(cases.calendarLines(fine)).isEqualTo(1);
+            retiming = retimingOf(2081);
+            List<JsonNode> listed = toCheck(2081);
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).path("notRetimed")).hasSize(2);
+            listed.get(0).path("notRetimed").forEach(c -> assertThat(c.path("reason").asText()).isEqualTo("CASE_TIME_ZONE"));
+
+            // only an admin; only a case this re-timing skipped
+            assertThat(retime("t-sup", retiming, broken).status()).isEqualTo(403);
+            assertThat(retime("t-admin", retiming, fine).status()).as("not skipped").isEqualTo(404);
+            // while the cause is still there: 409, nothing written, still listed with its reason
+            ApiClient.Response still = retime("t-admin", retiming, broken);
+            assertThat(still.status()).as(still.body().toString()).isEqualTo(409);
+            assertThat(still.detail()).contains("仍无法").doesNotContain(UNKNOWN_ZONE);
+            assertThat(cases.calendarLines(broken)).isZero();
+            assertThat(toCheck(2081).get(0).path("notRetimed")).hasSize(2);
+            assertThat(jdbc.queryForObject("""
+                    select reason_code from holiday_retiming_skipped where retiming_id = ? and ticket_id = ?""",
+                    String.class, retiming, broken.getId())).isEqualTo("CASE_TIME_ZONE");
+
+            // the contract's zone corrected: two clicks at once re-time it once
+            mendZone(broken);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ApiClient.Response>> clicks = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                clicks.add(two.submit(() -> {
+                    go.await();
+                    return retime("t-admin", retiming, broken);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            ApiClient.Response done = null;
+            ApiClient.Response second = null;
+            for (var click : clicks) {
+                ApiClient.Response c = click.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(c.status());
+                if (c.status() == 200) {
+                    done = c;
+                } else {
+                    second = c;
+                }
+            }
+            two.shutdown();
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            assertThat(second.detail()).contains("已按新日历重新计算过");
+            assertThat(done.body().path("number").asText()).isEqualTo(tickets.get(broken.getId()).getNumber());
+            assertThat(done.body().path("moved").asBoolean()).isTrue();
+            assertThat(cases.calendarLines(broken)).as("one line, one milestone").isEqualTo(1);
+            assertThat(tickets.get(broken.getId()).getResolutionDue()).as("moved past New Year's Day").isAfter(brokenDue)
+                    // Mon 30, Tue 31, (1 January off), Thu 2, Fri 3, Mon 6 January at 09:30
+                    .isEqualTo(bj("2081-01-06T09:30"));
+            // and again later: still once
+            assertThat(retime("t-admin", retiming, broken).status()).isEqualTo(409);
+            assertThat(cases.calendarLines(broken)).isEqualTo(1);
+            List<JsonNode> left = toCheck(2081);
+            assertThat(left).hasSize(1);
+            assertThat(left.get(0).path("notRetimed")).hasSize(1);
+            assertThat(left.get(0).path("notRetimed").get(0).path("id").asLong()).isEqualTo(closing.getId());
+        } finally {
+            mendZone(broken);
+            mendZone(closing);
+        }
+        // a case closed meanwhile: answered so, and no longer listed
+        clock.set(bj("2080-12-28T11:00"));
+        closeCase.close(closing.getId());
+        ApiClient.Response closed = retime("t-admin", retiming, closing);
+        assertThat(closed.status()).as(closed.body().toString()).isEqualTo(409);
+        assertThat(closed.detail()).contains("已关闭");
+        assertThat(toCheck(2081)).isEmpty();
     }
 }
