@@ -83,6 +83,34 @@ class ApiTokenTest extends IntegrationTest {
                 String.valueOf(id))).noneMatch(c -> c.contains(sha256(token)));
     }
 
+    /**
+     * The last use is written at most once a minute per token (ADR 0048, 0087): a busy client's every request is a read,
+     * not a write. The stored time is cleared between requests so that a write, and only a write, shows.
+     */
+    @Test
+    void aTokensLastUseIsWrittenAtMostOnceAMinute() {
+        ApiClient.Response issued = issue("Prometheus " + System.nanoTime(), "SERVICE_DESK", null);
+        String token = issued.body().get("token").asText();
+        long id = issued.body().get("apiToken").get("id").asLong();
+        java.time.Instant start = java.time.Instant.parse("2031-03-03T08:00:00Z");
+        clock.set(start);
+        assertThat(as(token, HttpMethod.GET, "/api/tickets", null).status()).isEqualTo(200);
+        assertThat(lastUse(id)).as("the first request writes the last use").isNotNull();
+
+        jdbc.update("update api_token_use set last_used_at = null where token_id = ?", id);
+        clock.set(start.plusSeconds(59));
+        assertThat(as(token, HttpMethod.GET, "/api/tickets", null).status()).isEqualTo(200);
+        assertThat(lastUse(id)).as("59 s later: no write").isNull();
+
+        clock.set(start.plusSeconds(60));
+        assertThat(as(token, HttpMethod.GET, "/api/tickets", null).status()).isEqualTo(200);
+        assertThat(lastUse(id)).as("a minute later: written again").isNotNull();
+    }
+
+    private java.sql.Timestamp lastUse(long tokenId) {
+        return jdbc.queryForObject("select last_used_at from api_token_use where token_id = ?", java.sql.Timestamp.class, tokenId);
+    }
+
     @Test
     void aRevokedOrWrongTokenIsRefusedWith401() {
         ApiClient.Response issued = issue("Soon revoked " + System.nanoTime(), "SERVICE_DESK", null);
