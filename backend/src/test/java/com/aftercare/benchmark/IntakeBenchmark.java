@@ -96,6 +96,10 @@ import com.aftercare.workflow.ApplicationEngineSettings;
  * ({@code POST /api/bench/bare-start}, a route that exists only in this benchmark's context). No report can be faster
  * than the second row, since it does all of a report's work except the report. {@code -Dbench.intake.floor=false}
  * leaves them out.
+ * <p>
+ * {@code -Dbench.intake.prewarm=30} runs every phase twice for that long at 8 clients before the first measured one
+ * (ADR 0089): on two cores the JIT compiler otherwise works on the application's deep path for minutes, taking CPU from
+ * whichever phase runs then, and the figures depend on the order of the phases.
  */
 @Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class IntakeBenchmark {
@@ -106,6 +110,9 @@ class IntakeBenchmark {
     void intakeAgainstTheBareEngine() throws Exception {
         int seconds = Integer.getInteger("bench.intake.seconds", 15);
         int warmUp = Integer.getInteger("bench.intake.warmup", 5);
+        // -Dbench.intake.prewarm=30: every phase runs twice that long at 8 clients, unmeasured, before the first
+        // measured phase (ADR 0089)
+        int preWarm = Integer.getInteger("bench.intake.prewarm", 0);
         boolean basic = Boolean.getBoolean("bench.intake.basic");
         // -Dbench.intake.variants=true: two more shapes of our model on the bare engine (ADR 0080)
         boolean variants = Boolean.getBoolean("bench.intake.variants");
@@ -149,39 +156,51 @@ class IntakeBenchmark {
             try {
                 Map<String, double[]> results = new LinkedHashMap<>();
                 AtomicLong seq = new AtomicLong();
-                for (int clients : clientCounts) {
-                    // the engine first, then the application, so neither always runs on the warmer (or fuller) database
-                    RuntimeService runtime = bare.getRuntimeService();
-                    RuntimeService ourRuntime = ours.getRuntimeService();
-                    results.put("bare engine|" + clients, closedLoop(clients, warmUp, seconds, () -> () -> {
-                        long n = seq.incrementAndGet();
-                        runtime.startProcessInstanceByKey("benchBareIntake", "BENCH-" + n, Map.of("ticketId", n));
-                        return null;
-                    }));
-                    results.put("our models|" + clients, closedLoop(clients, warmUp, seconds, startOurModel(ourRuntime, seq, OUR_INTAKE)));
-                    if (variants) {
-                        results.put("  inline|" + clients, closedLoop(clients, warmUp, seconds, startOurModel(ourRuntime, seq, OUR_INTAKE_INLINE)));
-                        results.put("  no DMN|" + clients, closedLoop(clients, warmUp, seconds,
-                                startOurModel(ourRuntime, seq, OUR_INTAKE_INLINE_NO_DMN)));
-                    }
-                    if (floor) {
-                        results.put("bare, plain HTTP|" + clients, closedLoop(clients, warmUp, seconds,
-                                headerClient(plainBase + "/bare-start", body, "none")));
-                        results.put("bare, our HTTP|" + clients, closedLoop(clients, warmUp, seconds,
-                                headerClient(base + "/api/bench/bare-start", body, "Bearer " + token)));
-                    }
-                    if (postgres) {
-                        app.getBean(JdbcTemplate.class).execute("analyze");
-                    }
-                    results.put("session|" + clients, closedLoop(clients, warmUp, seconds, sessionClient(base, user, body)));
-                    results.put("token|" + clients, closedLoop(clients, warmUp, seconds, headerClient(base + "/api/tickets", body, "Bearer " + token)));
-                    if (basic) {
-                        String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-                        results.put("HTTP Basic|" + clients, closedLoop(clients, warmUp, seconds, headerClient(base + "/api/tickets", body, "Basic " + credentials)));
+                RuntimeService runtime = bare.getRuntimeService();
+                RuntimeService ourRuntime = ours.getRuntimeService();
+                // the engine first, then the application, so neither always runs on the warmer (or fuller) database
+                Map<String, Callable<Callable<Void>>> phases = new LinkedHashMap<>();
+                phases.put("bare engine", () -> () -> {
+                    long n = seq.incrementAndGet();
+                    runtime.startProcessInstanceByKey("benchBareIntake", "BENCH-" + n, Map.of("ticketId", n));
+                    return null;
+                });
+                phases.put("our models", startOurModel(ourRuntime, seq, OUR_INTAKE));
+                if (variants) {
+                    phases.put("  inline", startOurModel(ourRuntime, seq, OUR_INTAKE_INLINE));
+                    phases.put("  no DMN", startOurModel(ourRuntime, seq, OUR_INTAKE_INLINE_NO_DMN));
+                }
+                if (floor) {
+                    phases.put("bare, plain HTTP", headerClient(plainBase + "/bare-start", body, "none"));
+                    phases.put("bare, our HTTP", headerClient(base + "/api/bench/bare-start", body, "Bearer " + token));
+                }
+                phases.put("session", sessionClient(base, user, body));
+                phases.put("token", headerClient(base + "/api/tickets", body, "Bearer " + token));
+                if (basic) {
+                    String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+                    phases.put("HTTP Basic", headerClient(base + "/api/tickets", body, "Basic " + credentials));
+                }
+                if (preWarm > 0) {
+                    // every phase's code compiled before any is measured (ADR 0089): on two cores the JIT compiler
+                    // otherwise competes with whichever phase first runs a path, for minutes for the application's
+                    // deep one, and a phase's own warm-up does not cover that
+                    for (int round = 0; round < 2; round++) {
+                        for (Callable<Callable<Void>> phase : phases.values()) {
+                            closedLoop(8, preWarm, 0, phase);
+                        }
                     }
                 }
-                System.out.printf("%nFault intake on %s, %d s per phase after %d s warm-up, closed loop%n",
-                        postgres ? "PostgreSQL" : "H2 (file)", seconds, warmUp);
+                for (int clients : clientCounts) {
+                    for (var phase : phases.entrySet()) {
+                        if (postgres && phase.getKey().equals("session")) {
+                            app.getBean(JdbcTemplate.class).execute("analyze");
+                        }
+                        results.put(phase.getKey() + "|" + clients, closedLoop(clients, warmUp, seconds, phase.getValue()));
+                    }
+                }
+                System.out.printf("%nFault intake on %s, %d s per phase after %d s warm-up%s, closed loop%n",
+                        postgres ? "PostgreSQL" : "H2 (file)", seconds, warmUp,
+                        preWarm > 0 ? ", every phase pre-warmed 2 x " + preWarm + " s at 8 clients first" : "");
                 System.out.printf("  %-16s %7s %10s %12s %9s %12s %9s %10s%n", "sign-in", "clients", "per second", "median ms", "of engine",
                         "JVM CPU ms", "of engine", "of models");
                 for (var e : results.entrySet()) {
