@@ -74,9 +74,11 @@ public class CacheClocks {
         // and what its counts and risk filter read (V69), from the rows written here
         t.cacheClocks(responseDue, resolutionDue, level, board, clock.instant());
         if (!rows.isEmpty()) {
-            // one batch: a case's handful of clocks cost one statement, not one each
-            jdbc.batchUpdate("insert into board_clock (ticket_id, clock, state, due_at, at_risk_at, paused_risk,"
-                    + " paused_remaining, escalation_level) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            // one batch: a case's handful of clocks cost one statement, not one each; a case being reported writes its
+            // ticket's row after the opening (ADR 0090), so its board rows follow that row
+            TicketRows.afterWritten(ticketId, () -> jdbc.batchUpdate("insert into board_clock (ticket_id, clock, state,"
+                    + " due_at, at_risk_at, paused_risk, paused_remaining, escalation_level) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows));
         }
     }
 

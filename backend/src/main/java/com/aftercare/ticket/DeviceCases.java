@@ -42,10 +42,12 @@ public class DeviceCases {
     /**
      * The device's case of {@code closedCategory}, other than {@code ticketId}, closed last at or before {@code at} (of
      * two closed at the same instant, the one reported first; none when closedCategory is null), and how many of its
-     * cases of {@code receivedCategory} were received in [from, to], counted up to {@code atMost} (a caller that asks
-     * "at least n?" need not count a long history). The two bounded questions of ADR 0057 as the two halves of one
-     * UNION ALL, each with its own order and limit, so a report asks the database once (ADR 0065). A native query still flushes the transaction's pending changes first, as the two JPQL
-     * queries did, so the report's own ticket is counted with its category.
+     * other cases of {@code receivedCategory} were received in [from, to], counted up to {@code atMost} (a caller that
+     * asks "at least n?" need not count a long history). {@code ticketId} itself is left out of both answers: the
+     * caller has it in hand and counts it itself, and while it is being reported its row is not written yet (ADR 0090).
+     * The two bounded questions of ADR 0057 as the two halves of one UNION ALL, each with its own order and limit, so
+     * a report asks the database once (ADR 0065). A native query still flushes the transaction's pending changes first,
+     * as the two JPQL queries did, so other cases changed in this transaction are read as changed.
      */
     @Transactional(readOnly = true)
     public History history(long deviceId, Category closedCategory, long ticketId, Instant at, Category receivedCategory,
@@ -55,12 +57,9 @@ public class DeviceCases {
 
     /**
      * As above; {@code opening}: {@code ticketId}'s case is being opened ({@link com.aftercare.sla.CaseOpening}), so
-     * the query runs without flushing the transaction's pending changes first (ADR 0074). What it reads (tickets'
-     * device, category, receipt and closing) is already in the database: the report's ticket was inserted with a
-     * flush of the whole persistence context ({@code TicketRows.insert}), and the steps of an opening that run between
-     * that insert and the warranty step (the timeline, the received milestone, the level decision and its
-     * application) change no ticket's device, category, receipt or closing; the ticket's pending level then goes
-     * with its other changes in one UPDATE at commit instead of an UPDATE here and another one then.
+     * the query runs without flushing the transaction's pending changes first (ADR 0074): what it reads (other
+     * tickets' device, category, receipt and closing) is already in the database, and a flush here would write the
+     * new ticket's row before its opening decided its level and clocks, and update it again at commit (ADR 0090).
      */
     @Transactional(readOnly = true)
     public History history(long deviceId, Category closedCategory, long ticketId, Instant at, Category receivedCategory,
@@ -80,7 +79,7 @@ public class DeviceCases {
                     order by t.closed_at desc, t.received_at, t.id fetch first 1 rows only)
                   union all
                   (select 2 as part, t.id, null, null, null, null, null from ticket t
-                    where t.device_id = :device and t.category = :receivedCategory
+                    where t.device_id = :device and t.category = :receivedCategory and t.id <> :ticket
                       and t.received_at >= :from and t.received_at <= :to
                     fetch first %d rows only)
                 ) h""".formatted(atMost);

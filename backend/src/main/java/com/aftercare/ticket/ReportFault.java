@@ -106,7 +106,23 @@ public class ReportFault {
         if (idempotencyKey != null) {
             ticket.rememberRequest(ReportFingerprint.of(CurrentUser.username(), request));
         }
-        rows.insert(ticket);
+        // the row is written once, after the opening decided its level, warranty and clocks (ADR 0090)
+        rows.insertAfter(ticket, () -> open(ticket, request, assignment));
+        String outer = MDC.get(CaseNumberInLogs.KEY); // e.g. the survey whose answer reports this fault
+        MDC.put(CaseNumberInLogs.KEY, ticket.getNumber());
+        log.info("Reported via {} ({}), level {}", request.channel(), request.type(), ticket.getLevel());
+        if (outer == null) {
+            MDC.remove(CaseNumberInLogs.KEY);
+        } else {
+            MDC.put(CaseNumberInLogs.KEY, outer);
+        }
+        // cases reported per channel (README "Metrics"): counted once the case exists, never for a refused report or a replay
+        AfterCommit.run(() -> meters.counter(REPORTED, "channel", request.channel().name(), "type", request.type().name()).increment());
+        return new Created(ticket, true);
+    }
+
+    /** The case's timeline, its received milestone and its processes; the process instance is kept on the ticket. */
+    private void open(Ticket ticket, NewTicket request, Assignment assignment) {
         timeline.record(ticket.getId(), new CaseEvent.Created(ticket.getNumber(), request.channel(), ticket.getTitle(),
                 request.receivedAt() == null ? null : ticket.getReceivedAt()));
         String instanceId;
@@ -125,17 +141,6 @@ public class ReportFault {
                     request.type(), request.serviceItem()));
         }
         ticket.startedProcess(instanceId);
-        String outer = MDC.get(CaseNumberInLogs.KEY); // e.g. the survey whose answer reports this fault
-        MDC.put(CaseNumberInLogs.KEY, ticket.getNumber());
-        log.info("Reported via {} ({}), level {}", request.channel(), request.type(), ticket.getLevel());
-        if (outer == null) {
-            MDC.remove(CaseNumberInLogs.KEY);
-        } else {
-            MDC.put(CaseNumberInLogs.KEY, outer);
-        }
-        // cases reported per channel (README "Metrics"): counted once the case exists, never for a refused report or a replay
-        AfterCommit.run(() -> meters.counter(REPORTED, "channel", request.channel().name(), "type", request.type().name()).increment());
-        return new Created(ticket, true);
     }
 
     /**

@@ -95,7 +95,8 @@ public class AssessWarranty {
             timeline.record(ticketId, new CaseEvent.RepeatRepairFlagged(repeatOf.get().number()));
         }
 
-        long failures = history.received();
+        // the device's other DEFECT cases in the window, and this one if it is one (received within it by definition)
+        long failures = device == null ? 0 : history.received() + (ticket.getCategory() == Category.DEFECT ? 1 : 0);
         boolean replacementOwed = failures >= FAILURES && warranty.getReplacementCause() == null;
         return new Assessment(freeReason, repeatOf.map(DeviceCases.DeviceCase::number).orElse(null), replacementOwed);
     }
