@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -43,11 +44,11 @@ class KeepCheckPhoto {
         try {
             bytes = Base64.getDecoder().decode(dataUrl.substring(comma + 1));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("photo", "is not readable base64");
+            throw BadRequestException.of("photo", "photoNotBase64", Map.of(), "is not readable base64");
         }
         String type = detect(bytes);
         if (type == null) {
-            throw new BadRequestException("photo", "must be a JPEG or PNG photo");
+            throw BadRequestException.of("photo", "photoNotImage", Map.of(), "must be a JPEG or PNG photo");
         }
         requireReadable(bytes);
         return photos.save(new InspectionPhoto(inspection.getId(), inspection.getCustomerId(), type, bytes, sha256(bytes), by, at));
@@ -57,14 +58,15 @@ class KeepCheckPhoto {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new BadRequestException("photo", "the image cannot be read");
+                throw BadRequestException.of("photo", "photoUnreadable", Map.of(), "the image cannot be read");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
-                    throw new BadRequestException("photo", "has " + pixels + " pixels; at most " + MAX_PIXELS + " are taken");
+                    throw BadRequestException.of("photo", "photoTooManyPixels", Map.of("pixels", pixels, "max", MAX_PIXELS),
+                            "has " + pixels + " pixels; at most " + MAX_PIXELS + " are taken");
                 }
                 reader.read(0);
             } finally {
@@ -74,7 +76,7 @@ class KeepCheckPhoto {
             if (e instanceof BadRequestException bad) {
                 throw bad;
             }
-            throw new BadRequestException("photo", "the image cannot be read (damaged or cut short)");
+            throw BadRequestException.of("photo", "photoUnreadable", Map.of(), "the image cannot be read (damaged or cut short)");
         }
     }
 

@@ -242,7 +242,8 @@ class InspectionPhotoApiTest extends IntegrationTest {
         ApiClient.Response over = record(id, line, "FAIL", "镜头起雾", dataUrl("image/png", blankPng(14_041, 3_561)));
         assertThat(over.status()).as(over.body().toString()).isEqualTo(400);
         assertThat(over.errorFields()).containsExactly("photo");
-        assertThat(over.body().toString()).contains("50000001 pixels");
+        // in the phone user's language (no Accept-Language: Chinese), with both figures
+        assertThat(over.detail()).contains("50000001 像素").contains("50000000 像素").doesNotContain("pixels");
         assertThat(photos.count()).isEqualTo(photosBefore);
         assertThat(checks.findById(line).orElseThrow().getResult()).isNull();
         // exactly the limit: 10000 x 5000 = 50,000,000, taken and kept as sent
