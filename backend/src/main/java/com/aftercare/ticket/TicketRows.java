@@ -103,7 +103,8 @@ class TicketRows {
      * flush. If the row is still unwritten (nothing flushed the session in between), the pending insert takes the
      * ticket's values as they are now, so the flush inserts them and finds nothing left to update. The pending insert
      * and the entry's loaded state are one array (Hibernate's {@code AbstractEntityInsertAction.makeEntityManaged});
-     * {@code TicketWrittenOnceTest} fails if a Hibernate upgrade changes that. If something flushed the ticket early,
+     * {@code IntakeStatementCountTest} (the row read back with version 0, no {@code update ticket}) fails if a
+     * Hibernate upgrade changes that. If something flushed the ticket early,
      * the flush updates it as before: correct, one statement more.
      */
     private void insertAsItIsNow(Ticket ticket) {
