@@ -96,6 +96,14 @@ await run(browser, page, 'e2e-supervisor-bulk-failure.png', async () => {
     `picker option "${optionText}" shows no open-job count`,
   );
   await option.click();
+  // the pick must show in the field before submitting: a click that lands while the dropdown is still opening is
+  // lost, and the form then (rightly) refuses to send with no engineer (seen under load in full runs)
+  const chosen = page.locator(`${byTestId('supervise-engineer')} .ant-select-selection-item`, { hasText: target.displayName });
+  if (!(await chosen.isVisible())) {
+    await page.click(`${byTestId('supervise-engineer')} .ant-select-selector`);
+    await option.click();
+  }
+  await chosen.waitFor();
   await page.fill(byTestId('supervise-reason'), 'Overdue: engineer is stuck on another site');
   const [bulkResponse] = await Promise.all([
     page.waitForResponse((r) => r.url().includes('/api/supervision/bulk') && r.request().method() === 'POST'),
