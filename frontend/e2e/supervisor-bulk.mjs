@@ -98,7 +98,9 @@ await run(browser, page, 'e2e-supervisor-bulk-failure.png', async () => {
   await option.click();
   // the pick must show in the field before submitting: a click that lands while the dropdown is still opening is
   // lost, and the form then (rightly) refuses to send with no engineer (seen under load in full runs)
-  const chosen = page.locator(`${byTestId('supervise-engineer')} .ant-select-selection-item`, { hasText: target.displayName });
+  const chosen = page.locator(`${byTestId('supervise-engineer')} .ant-select-selection-item`, {
+    hasText: target.displayName,
+  });
   if (!(await chosen.isVisible())) {
     await page.click(`${byTestId('supervise-engineer')} .ant-select-selector`);
     await option.click();
