@@ -52,11 +52,22 @@ public record ContractTerms(CalendarKind calendar, ZoneId zone, List<WorkingWind
                 .collect(Collectors.joining(","));
     }
 
-    /** Reads {@link #format}; null or blank gives {@link #DEFAULT_HOURS}. */
+    /**
+     * Reads {@link #format}; null or blank gives {@link #DEFAULT_HOURS}. Every clock of every case reads its terms
+     * (a report several times, 1 % of its CPU), and contracts have few distinct hours: each stored form is parsed once
+     * and its (immutable) list kept.
+     */
     public static List<WorkingWindow> parse(String stored) {
         if (stored == null || stored.isBlank()) {
             return DEFAULT_HOURS;
         }
+        return PARSED.get(stored, ContractTerms::parseWindows);
+    }
+
+    private static final com.github.benmanes.caffeine.cache.Cache<String, List<WorkingWindow>> PARSED =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(256).build();
+
+    private static List<WorkingWindow> parseWindows(String stored) {
         return java.util.Arrays.stream(stored.split(",")).map(w -> {
             String[] fromTo = w.trim().split("-");
             return WorkingWindow.of(fromTo[0], fromTo[1]);

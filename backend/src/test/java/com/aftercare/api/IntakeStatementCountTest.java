@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManagerFactory;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.QueryStatistics;
+import org.hibernate.stat.Statistics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -57,6 +62,7 @@ class IntakeStatementCountTest extends IntegrationTest {
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
     @Autowired IssueApiToken issueApiToken;
+    @Autowired EntityManagerFactory entityManagerFactory;
     ApiClient api;
     String bearer;
 
@@ -109,6 +115,31 @@ class IntakeStatementCountTest extends IntegrationTest {
         assertThat(row.get("response_due")).isNotNull();
         assertThat(((Number) row.get("version")).longValue()).as("never updated").isZero();
         assertThat(jdbc.queryForObject("select count(*) from board_clock where ticket_id = ?", Long.class, id)).isPositive();
+    }
+
+    /**
+     * ADR 0091: the retry lookup every report with an Idempotency-Key makes is a query string Hibernate translates once
+     * and then takes from its plan cache. Derived from the method name it was a criteria tree translated to SQL anew on
+     * every report (a tenth of a report's CPU), and would not show up under its string here at all.
+     */
+    @Test
+    void theRetryLookupOfEveryReportIsTranslatedOnce() {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        boolean wasEnabled = statistics.isStatisticsEnabled();
+        statistics.setStatisticsEnabled(true);
+        try {
+            statistics.clear();
+            for (int i = 0; i < 3; i++) {
+                var created = api.exchange(null, HttpMethod.POST, "/api/tickets", ticketBody("HOTLINE", "LOW", "LOW"),
+                        Map.of("Authorization", bearer, "Idempotency-Key", "plan-" + System.nanoTime() + "-" + i));
+                assertThat(created.status()).isEqualTo(201);
+            }
+            QueryStatistics lookup = statistics.getQueryStatistics("select t from Ticket t where t.idempotencyKey = :key");
+            assertThat(lookup.getExecutionCount()).as("the retry lookup ran as this query").isEqualTo(3);
+            assertThat(lookup.getPlanCacheHitCount()).as("translated once, then taken from the plan cache").isGreaterThanOrEqualTo(2);
+        } finally {
+            statistics.setStatisticsEnabled(wasEnabled);
+        }
     }
 
     private static int indexOf(List<String> sql, String part) {
