@@ -5,14 +5,19 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface AttachmentRepository extends JpaRepository<Attachment, Long> {
 
-    List<Attachment> findByTicketIdOrderByUploadedAtAscIdAsc(Long ticketId);
+    @Query("select x from Attachment x where x.ticketId = :ticketId order by x.uploadedAt asc, x.id asc")
+    List<Attachment> findByTicketIdOrderByUploadedAtAscIdAsc(@Param("ticketId") Long ticketId);
 
     List<Attachment> findByMessageIdInOrderByIdAsc(Collection<Long> messageIds);
 
-    Optional<Attachment> findByIdempotencyKey(String idempotencyKey);
+    @Query("select x from Attachment x where x.idempotencyKey = :key")
+    Optional<Attachment> findByIdempotencyKey(@Param("key") String idempotencyKey);
 
-    long countByTicketId(Long ticketId);
+    @Query("select count(x) from Attachment x where x.ticketId = :ticketId")
+    long countByTicketId(@Param("ticketId") Long ticketId);
 }

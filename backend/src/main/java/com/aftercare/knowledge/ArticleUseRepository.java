@@ -5,10 +5,12 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface ArticleUseRepository extends JpaRepository<ArticleUse, Long> {
 
-    Optional<ArticleUse> findByTicketId(Long ticketId);
+    @Query("select x from ArticleUse x where x.ticketId = :ticketId")
+    Optional<ArticleUse> findByTicketId(@Param("ticketId") Long ticketId);
 
     long countByArticleId(Long articleId);
 

@@ -3,6 +3,8 @@ package com.aftercare.stock;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface RequisitionRepository extends JpaRepository<Requisition, Long> {
 
@@ -10,5 +12,6 @@ interface RequisitionRepository extends JpaRepository<Requisition, Long> {
 
     List<Requisition> findTop200ByRequestedByOrderByRequestedAtDescIdDesc(String requestedBy);
 
-    List<Requisition> findByTicketIdOrderByIdAsc(Long ticketId);
+    @Query("select x from Requisition x where x.ticketId = :ticketId order by x.id asc")
+    List<Requisition> findByTicketIdOrderByIdAsc(@Param("ticketId") Long ticketId);
 }
