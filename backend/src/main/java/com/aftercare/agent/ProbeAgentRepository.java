@@ -11,7 +11,8 @@ import org.springframework.data.repository.query.Param;
 
 interface ProbeAgentRepository extends JpaRepository<ProbeAgent, Long> {
 
-    Optional<ProbeAgent> findByTokenSha256AndRevokedAtIsNull(String tokenSha256);
+    @Query("select x from ProbeAgent x where x.tokenSha256 = :tokenSha256 and x.revokedAt is null")
+    Optional<ProbeAgent> findByTokenSha256AndRevokedAtIsNull(@Param("tokenSha256") String tokenSha256);
 
     List<ProbeAgent> findByRevokedAtIsNull();
 

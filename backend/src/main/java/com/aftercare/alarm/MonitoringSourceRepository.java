@@ -5,10 +5,12 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface MonitoringSourceRepository extends JpaRepository<MonitoringSource, Long> {
 
-    Optional<MonitoringSource> findByKeyHash(String keyHash);
+    @Query("select x from MonitoringSource x where x.keyHash = :keyHash")
+    Optional<MonitoringSource> findByKeyHash(@Param("keyHash") String keyHash);
 
     List<MonitoringSource> findAllByOrderByIdDesc();
 

@@ -6,10 +6,12 @@ import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface EmailIntakeRepository extends JpaRepository<EmailIntake, Long> {
 
-    Optional<EmailIntake> findByMessageId(String messageId);
+    @Query("select x from EmailIntake x where x.messageId = :messageId")
+    Optional<EmailIntake> findByMessageId(@Param("messageId") String messageId);
 
     @Query("select e from EmailIntake e order by e.receivedAt desc, e.id desc")
     List<EmailIntake> recent(Pageable page);
