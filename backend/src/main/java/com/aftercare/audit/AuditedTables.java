@@ -205,7 +205,11 @@ final class AuditedTables {
         if (value == null) {
             return null;
         }
-        return MASKED.computeIfAbsent(column,
-                c -> SECRET.matcher(c).matches() || URL_WITH_KEY.matcher(c).matches()) ? MASK : value;
+        Boolean masked = MASKED.get(column);
+        if (masked == null) {
+            // computeIfAbsent only once per column: on a hit it may lock the map's bin, and every report's commit asks
+            masked = MASKED.computeIfAbsent(column, c -> SECRET.matcher(c).matches() || URL_WITH_KEY.matcher(c).matches());
+        }
+        return masked ? MASK : value;
     }
 }

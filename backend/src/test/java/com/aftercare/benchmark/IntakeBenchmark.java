@@ -100,6 +100,10 @@ import com.aftercare.workflow.ApplicationEngineSettings;
  * {@code -Dbench.intake.prewarm=30} runs every phase twice for that long at 8 clients before the first measured one
  * (ADR 0089): on two cores the JIT compiler otherwise works on the application's deep path for minutes, taking CPU from
  * whichever phase runs then, and the figures depend on the order of the phases.
+ * <p>
+ * {@code -Dbench.intake.keyed=true} sends a fresh {@code Idempotency-Key} with every call, as a monitoring system that
+ * retries its alarms does: each report then also looks the key up (ADR 0091). Off by default, so the figures compare
+ * with the earlier runs, which sent none; the bare rows get the header too and ignore it.
  */
 @Tag("database") // -Pbenchmark,postgres runs it on PostgreSQL: that profile runs only the tag "database"
 class IntakeBenchmark {
@@ -198,9 +202,10 @@ class IntakeBenchmark {
                         results.put(phase.getKey() + "|" + clients, closedLoop(clients, warmUp, seconds, phase.getValue()));
                     }
                 }
-                System.out.printf("%nFault intake on %s, %d s per phase after %d s warm-up%s, closed loop%n",
+                System.out.printf("%nFault intake on %s, %d s per phase after %d s warm-up%s, closed loop%s%n",
                         postgres ? "PostgreSQL" : "H2 (file)", seconds, warmUp,
-                        preWarm > 0 ? ", every phase pre-warmed 2 x " + preWarm + " s at 8 clients first" : "");
+                        preWarm > 0 ? ", every phase pre-warmed 2 x " + preWarm + " s at 8 clients first" : "",
+                        KEYED ? ", every call with a fresh Idempotency-Key" : "");
                 System.out.printf("  %-16s %7s %10s %12s %9s %12s %9s %10s%n", "sign-in", "clients", "per second", "median ms", "of engine",
                         "JVM CPU ms", "of engine", "of models");
                 for (var e : results.entrySet()) {
@@ -452,7 +457,13 @@ class IntakeBenchmark {
         return server;
     }
 
+    /** -Dbench.intake.keyed=true: every call carries a fresh Idempotency-Key (see the class comment). */
+    private static final boolean KEYED = Boolean.getBoolean("bench.intake.keyed");
+
     private static void post(HttpClient http, HttpRequest.Builder request, String body) throws Exception {
+        if (KEYED) {
+            request.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }
         HttpResponse<String> response = http.send(request.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
