@@ -97,9 +97,10 @@ import com.aftercare.workflow.ApplicationEngineSettings;
  * than the second row, since it does all of a report's work except the report. {@code -Dbench.intake.floor=false}
  * leaves them out.
  * <p>
- * {@code -Dbench.intake.prewarm=30} runs every phase twice for that long at 8 clients before the first measured one
- * (ADR 0089): on two cores the JIT compiler otherwise works on the application's deep path for minutes, taking CPU from
- * whichever phase runs then, and the figures depend on the order of the phases.
+ * {@code -Dbench.intake.prewarm=30} runs every phase for that long at 8 clients before the first measured one (ADR 0089),
+ * in rounds: two, then more while a round still cost the JIT compilers 2 s of CPU or more (five at most): on two cores
+ * the JIT compiler otherwise works on the application's deep path for minutes, taking CPU from whichever phase runs
+ * then, and the figures depend on the order of the phases. The table's {@code JIT CPU ms} column shows what was left.
  * <p>
  * {@code -Dbench.intake.keyed=true} sends a fresh {@code Idempotency-Key} with every call, as a monitoring system that
  * retries its alarms does: each report then also looks the key up (ADR 0091). Off by default, so the figures compare
@@ -110,13 +111,19 @@ class IntakeBenchmark {
 
     private static final String PASSWORD = "bench-password-1";
 
+    /** Pre-warming stops after a round (every phase once) in which the JIT compilers used less CPU than this... */
+    private static final long QUIET_COMPILER_CPU_MILLIS_PER_ROUND = 2_000;
+    /** ...or after this many rounds, whichever comes first. */
+    private static final int PREWARM_ROUNDS_AT_MOST = 5;
+
     @Test
     void intakeAgainstTheBareEngine() throws Exception {
         int seconds = Integer.getInteger("bench.intake.seconds", 15);
         int warmUp = Integer.getInteger("bench.intake.warmup", 5);
-        // -Dbench.intake.prewarm=30: every phase runs twice that long at 8 clients, unmeasured, before the first
+        // -Dbench.intake.prewarm=30: every phase runs that long at 8 clients in rounds, unmeasured, before the first
         // measured phase (ADR 0089)
         int preWarm = Integer.getInteger("bench.intake.prewarm", 0);
+        int preWarmRounds = 0;
         boolean basic = Boolean.getBoolean("bench.intake.basic");
         // -Dbench.intake.variants=true: two more shapes of our model on the bare engine (ADR 0080)
         boolean variants = Boolean.getBoolean("bench.intake.variants");
@@ -188,9 +195,19 @@ class IntakeBenchmark {
                     // every phase's code compiled before any is measured (ADR 0089): on two cores the JIT compiler
                     // otherwise competes with whichever phase first runs a path, for minutes for the application's
                     // deep one, and a phase's own warm-up does not cover that
-                    for (int round = 0; round < 2; round++) {
+                    // two rounds, then more while the compilers are still busy: on a slower machine two rounds left
+                    // the session phase compiling through its window (docs/benchmarks.md "The database server's
+                    // half"); at most PREWARM_ROUNDS_AT_MOST rounds in all
+                    for (int round = 1; round <= PREWARM_ROUNDS_AT_MOST; round++) {
+                        preWarmRounds = round;
+                        long jitBefore = compilerCpuMillis();
                         for (Callable<Callable<Void>> phase : phases.values()) {
                             closedLoop(8, preWarm, 0, phase);
+                        }
+                        long jit = compilerCpuMillis() - jitBefore;
+                        System.out.printf("[intake-bench] pre-warm round %d: the JIT compilers used %d ms of CPU%n", round, jit);
+                        if (round >= 2 && jit >= 0 && jit < QUIET_COMPILER_CPU_MILLIS_PER_ROUND) {
+                            break;
                         }
                     }
                 }
@@ -204,17 +221,17 @@ class IntakeBenchmark {
                 }
                 System.out.printf("%nFault intake on %s, %d s per phase after %d s warm-up%s, closed loop%s%n",
                         postgres ? "PostgreSQL" : "H2 (file)", seconds, warmUp,
-                        preWarm > 0 ? ", every phase pre-warmed 2 x " + preWarm + " s at 8 clients first" : "",
+                        preWarm > 0 ? ", every phase pre-warmed " + preWarmRounds + " x " + preWarm + " s at 8 clients first" : "",
                         KEYED ? ", every call with a fresh Idempotency-Key" : "");
-                System.out.printf("  %-16s %7s %10s %12s %9s %12s %9s %10s%n", "sign-in", "clients", "per second", "median ms", "of engine",
-                        "JVM CPU ms", "of engine", "of models");
+                System.out.printf("  %-16s %7s %10s %12s %9s %12s %9s %10s %11s %11s%n", "sign-in", "clients", "per second", "median ms", "of engine",
+                        "JVM CPU ms", "of engine", "of models", "DB CPU ms", "JIT CPU ms");
                 for (var e : results.entrySet()) {
                     String[] key = e.getKey().split("\\|");
                     double[] engine = results.get("bare engine|" + key[1]);
                     double[] models = results.get("our models|" + key[1]);
-                    System.out.printf("  %-16s %7s %10.1f %12.1f %8.0f %% %12.2f %8.0f %% %8.0f %%%n", key[0], key[1], e.getValue()[0],
+                    System.out.printf("  %-16s %7s %10.1f %12.1f %8.0f %% %12.2f %8.0f %% %8.0f %% %11s %11.0f%n", key[0], key[1], e.getValue()[0],
                             e.getValue()[1], 100 * e.getValue()[0] / engine[0], e.getValue()[2], 100 * engine[2] / e.getValue()[2],
-                            100 * e.getValue()[0] / models[0]);
+                            100 * e.getValue()[0] / models[0], postgres ? String.format("%.2f", e.getValue()[3]) : "-", e.getValue()[4]);
                 }
                 System.out.println("  our models: the bare engine starting Aftercare's own fault-intake model (its decision, escalation"
                         + " process and user task; no-op steps, the application engine's settings); of models: this row's rate over that one's");
@@ -230,6 +247,9 @@ class IntakeBenchmark {
                 System.out.println("  JVM CPU ms: the whole JVM's CPU time per call (engine or application, plus the benchmark's own"
                         + " HTTP clients; not the database server's), a measure that other load on the machine does not change;"
                         + " its share is the engine's CPU per call over this row's");
+                System.out.println("  DB CPU ms: the PostgreSQL server's CPU time per call (all its processes on this machine; '-' on H2,"
+                        + " which runs inside the JVM); JIT CPU ms: the JIT compiler threads' CPU during the timed window (near 0 when"
+                        + " the phase ran on compiled code; more means the phase was still warming up)");
                 System.out.println("  load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).strip());
             } finally {
                 if (plain != null) {
@@ -498,9 +518,14 @@ class IntakeBenchmark {
                     }
                 }));
             }
-            // CPU of the whole JVM during the timed window: taken when it opens and when it closes
+            // CPU of the whole JVM, of the local database server and of the JIT compilers during the timed window:
+            // taken when it opens and when it closes
             long cpuStart = awaitAndReadCpu(startAt);
+            long dbStart = databaseServerCpuNanos();
+            long jitStart = compilerCpuMillis();
             long cpuEnd = awaitAndReadCpu(endAt);
+            long dbEnd = databaseServerCpuNanos();
+            long jitEnd = compilerCpuMillis();
             List<Long> all = new ArrayList<>();
             for (Future<List<Long>> f : running) {
                 all.addAll(f.get());
@@ -508,10 +533,65 @@ class IntakeBenchmark {
             Collections.sort(all);
             double median = all.isEmpty() ? Double.NaN : all.get(all.size() / 2) / 1e6;
             double cpuPerCall = all.isEmpty() ? Double.NaN : (cpuEnd - cpuStart) / 1e6 / all.size();
-            return new double[] { all.size() / (double) seconds, median, cpuPerCall };
+            double dbPerCall = all.isEmpty() || dbStart < 0 || dbEnd < 0 ? Double.NaN : (dbEnd - dbStart) / 1e6 / all.size();
+            return new double[] { all.size() / (double) seconds, median, cpuPerCall, dbPerCall, jitEnd - jitStart };
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * CPU time (ns) the PostgreSQL server's processes on this machine have used so far (every process named
+     * {@code postgres} in /proc: its backends, WAL writer, checkpointer), or -1 where that cannot be read (not Linux).
+     * At 8 clients the server uses about as much CPU per report as the application (docs/benchmarks.md), so a figure of
+     * the JVM alone says only half of where a report's time goes. Counts every database on the server, so other work on
+     * it shows here too; on H2 the database is inside the JVM and this is only the idle server's.
+     */
+    private static long databaseServerCpuNanos() {
+        return cpuNanosOf(Path.of("/proc"), name -> name.equals("postgres"));
+    }
+
+    /**
+     * CPU time (ms) this JVM's JIT compiler threads have used so far, or -1 where that cannot be read (not Linux): a
+     * phase during which it grows was not yet running on compiled code. Their CPU, not the compilations' elapsed time
+     * ({@code CompilationMXBean}), which on a saturated machine counts the time a compiler thread waited for a core.
+     */
+    private static long compilerCpuMillis() {
+        long nanos = cpuNanosOf(Path.of("/proc/self/task"), name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
+        return nanos < 0 ? -1 : nanos / 1_000_000;
+    }
+
+    /** The summed user and system CPU time (ns) of the processes or threads under {@code dir} whose name matches. */
+    private static long cpuNanosOf(Path dir, java.util.function.Predicate<String> name) {
+        if (!Files.isDirectory(dir)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (!entry.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String stat;
+                try {
+                    stat = Files.readString(entry.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue; // ended while we listed
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                if (open < 0 || close < 0 || !name.test(stat.substring(open + 1, close))) {
+                    continue;
+                }
+                // after the name: state, ppid, ... utime is the 14th field of the line, stime the 15th (proc(5))
+                String[] rest = stat.substring(close + 2).split(" ");
+                ticks += Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        // clock ticks of 1/100 s: USER_HZ on Linux
+        return ticks * 10_000_000L;
     }
 
     /** Sleeps until {@code nanoTime} and returns the JVM's CPU time (ns) used so far, all threads. */
