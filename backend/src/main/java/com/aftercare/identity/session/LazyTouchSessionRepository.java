@@ -17,6 +17,12 @@ import org.springframework.session.SessionRepository;
  * The price: the stored last use lags the real one by less than {@code touchStep}, so an idle session expires up to
  * that much earlier than its timeout says (a minute of a four-hour timeout), and the cleanup deletes it that much
  * earlier too. The expiry a request sees is the stored one's, as on every other node reading the same row.
+ * <p>
+ * It also answers the second look-up of a session within one request from the session this request just saved (ADR
+ * 0092): Spring Session's filter commits the session when the response is committed and again when the request ends,
+ * and the second commit looks the session up again (spring-session issues 1424 and 1731), a transaction of its own on
+ * the session table for a session whose row this very request read and wrote. {@link SessionSavedThisRequest} bounds
+ * what is remembered to one request on one thread; outside such a request every look-up reads the store.
  */
 final class LazyTouchSessionRepository implements SessionRepository<LazyTouchSessionRepository.LazyTouchSession> {
 
@@ -38,16 +44,22 @@ final class LazyTouchSessionRepository implements SessionRepository<LazyTouchSes
     @Override
     public void save(LazyTouchSession session) {
         store.save(session.stored);
+        SessionSavedThisRequest.remember(session);
     }
 
     @Override
     public LazyTouchSession findById(String id) {
+        LazyTouchSession saved = SessionSavedThisRequest.saved(id);
+        if (saved != null && !saved.isExpired()) {
+            return saved;
+        }
         Session stored = store.findById(id);
         return stored == null ? null : new LazyTouchSession(stored, touchStep);
     }
 
     @Override
     public void deleteById(String id) {
+        SessionSavedThisRequest.forget(id);
         store.deleteById(id);
     }
 
