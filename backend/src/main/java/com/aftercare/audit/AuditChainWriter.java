@@ -37,10 +37,17 @@ class AuditChainWriter {
 
     private static final String RESERVE = "update audit_chain_head set last_seq = last_seq + ? where id = 1";
     private static final String HEAD = "select last_seq, last_hash from audit_chain_head where id = 1";
-    private static final String INSERT = """
+    private static final String INSERT_COLUMNS = """
             insert into audit_log (seq, occurred_at, actor, entity_type, entity_id, action, changes, customer_id, ticket_id,
-                                   prev_hash, entry_hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                   prev_hash, entry_hash)""";
+    private static final int COLUMNS = 11;
+    private static final String ROW_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = INSERT_COLUMNS + " values " + ROW_PLACEHOLDERS;
+    /**
+     * Entries written with the head's hash in one statement at most; a transaction with more (a contract rolled out to
+     * hundreds of cases) sends them as a batch, well under PostgreSQL's 65,535 parameters per statement.
+     */
+    static final int MOST_ROWS_WITH_HEAD = 64;
     private static final String SET_HASH = "update audit_chain_head set last_hash = ? where id = 1";
     /** {@link #RESERVE} and {@link #HEAD} in one statement, where the database can say so. */
     private static final String RESERVE_RETURNING_POSTGRES = RESERVE + " returning last_seq, last_hash";
@@ -146,34 +153,72 @@ class AuditChainWriter {
         }
         long seq = last - changes.size();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        Object[][] rows = new Object[changes.size()][];
+        for (int i = 0; i < changes.size(); i++) {
+            PendingChange c = changes.get(i);
+            seq++;
+            AuditHash.Fields fields = new AuditHash.Fields(seq, now, c.actor, c.table, c.entityId, c.action().name(), json[i],
+                    customer[i], ticket[i], previous);
+            String hash = AuditHash.of(fields);
+            rows[i] = new Object[] {seq, at, c.actor, c.table, c.entityId, c.action().name(), json[i], customer[i], ticket[i],
+                    previous, hash};
+            previous = hash;
+        }
+        if (RESERVE_RETURNING_POSTGRES.equals(reserveAndRead) && rows.length <= MOST_ROWS_WITH_HEAD) {
+            insertWithHead(connection, rows, previous);
+        } else {
+            insertThenHead(connection, rows, previous);
+        }
+        return lockNanos;
+    }
+
+    /** The entries as one JDBC batch, then the head's new hash: two round trips while the head is held. */
+    private static void insertThenHead(Connection connection, Object[][] rows, String lastHash) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int i = 0; i < changes.size(); i++) {
-                PendingChange c = changes.get(i);
-                seq++;
-                AuditHash.Fields fields = new AuditHash.Fields(seq, now, c.actor, c.table, c.entityId, c.action().name(), json[i],
-                        customer[i], ticket[i], previous);
-                String hash = AuditHash.of(fields);
-                insert.setLong(1, seq);
-                insert.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                insert.setString(3, c.actor);
-                insert.setString(4, c.table);
-                insert.setString(5, c.entityId);
-                insert.setString(6, c.action().name());
-                insert.setString(7, json[i]);
-                setLong(insert, 8, customer[i]);
-                setLong(insert, 9, ticket[i]);
-                insert.setString(10, previous);
-                insert.setString(11, hash);
+            for (Object[] row : rows) {
+                bind(insert, 0, row);
                 insert.addBatch();
-                previous = hash;
             }
             insert.executeBatch();
         }
         try (PreparedStatement head = connection.prepareStatement(SET_HASH)) {
-            head.setString(1, previous);
+            head.setString(1, lastHash);
             head.executeUpdate();
         }
-        return lockNanos;
+    }
+
+    /**
+     * PostgreSQL: the entries and the head's new hash in one statement (ADR 0093), one round trip fewer while
+     * every other writer waits for the head. A data-modifying WITH runs to completion whether or not the statement
+     * reads it, in the same snapshot and transaction as the update.
+     */
+    private static void insertWithHead(Connection connection, Object[][] rows, String lastHash) throws SQLException {
+        StringBuilder sql = new StringBuilder("with entries as (").append(INSERT_COLUMNS).append(" values ");
+        for (int i = 0; i < rows.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(ROW_PLACEHOLDERS);
+        }
+        sql.append(") ").append(SET_HASH);
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < rows.length; i++) {
+                bind(statement, i * COLUMNS, rows[i]);
+            }
+            statement.setString(rows.length * COLUMNS + 1, lastHash);
+            statement.executeUpdate();
+        }
+    }
+
+    /** One entry's eleven values, from parameter {@code offset + 1} on. */
+    private static void bind(PreparedStatement statement, int offset, Object[] row) throws SQLException {
+        statement.setLong(offset + 1, (Long) row[0]);
+        statement.setObject(offset + 2, row[1]);
+        for (int column = 2; column <= 6; column++) {
+            statement.setString(offset + column + 1, (String) row[column]);
+        }
+        setLong(statement, offset + 8, (Long) row[7]);
+        setLong(statement, offset + 9, (Long) row[8]);
+        statement.setString(offset + 10, (String) row[9]);
+        statement.setString(offset + 11, (String) row[10]);
     }
 
     /**

@@ -71,6 +71,33 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(listener.sessionsWithPendingChanges()).isZero();
     }
 
+    /**
+     * ADR 0093: on PostgreSQL up to {@link AuditChainWriter#MOST_ROWS_WITH_HEAD} entries go with the head's new hash in
+     * one statement, more as a batch and an update (H2: always the latter). Both sizes chain whole: every entry in
+     * order, the head at the last one's hash, the trail verifying.
+     */
+    @Test
+    void aTransactionsEntriesChainWholeWhetherFewOrMany() {
+        for (int count : new int[] {2, AuditChainWriter.MOST_ROWS_WITH_HEAD, AuditChainWriter.MOST_ROWS_WITH_HEAD + 6}) {
+            long head = chain.headSeq();
+            transaction.executeWithoutResult(status -> {
+                for (int i = 0; i < count; i++) {
+                    assets.createCustomer("Chained " + count + "-" + i + " " + System.nanoTime());
+                }
+            });
+            var entries = chain.entriesAfter(head);
+            assertThat(entries).as("entries of a transaction of %d changes", count).hasSize(count);
+            for (int i = 0; i < count; i++) {
+                assertThat(((Number) entries.get(i).get("seq")).longValue()).isEqualTo(head + 1 + i);
+                assertThat(entries.get(i).get("prev_hash")).isEqualTo(i == 0 ? chain.row(head).get("entry_hash")
+                        : entries.get(i - 1).get("entry_hash"));
+            }
+            assertThat(chain.headSeq()).isEqualTo(head + count);
+            assertThat(chain.headHash()).isEqualTo(entries.get(count - 1).get("entry_hash"));
+        }
+        assertThat(verify().ok()).isTrue();
+    }
+
     @Test
     void theTimeComesFromTheInjectedClock() {
         Instant fixed = clock.instant().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
