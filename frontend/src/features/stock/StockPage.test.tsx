@@ -163,10 +163,11 @@ describe('the spare parts page', () => {
       expect(screen.queryByText('Approve')).toBeNull();
       expect(screen.queryByText('Monthly count')).toBeNull();
       // a stack of cards at 390 px, no table to scroll sideways
-      await waitFor(() => expect(screen.getByTestId('requisitions').getAttribute('data-layout')).toBe('cards'));
+      await waitFor(() => expect(screen.getByTestId('requisitions').getAttribute('data-layout')).toBe('cards'), SLOW);
       fireEvent.click(screen.getByRole('button', { name: 'Request parts' }));
-      // nothing chosen: the form stops before anything is sent
-      await waitFor(() => expect(screen.getAllByText('Required').length).toBeGreaterThan(0));
+      // nothing chosen: the form stops before anything is sent (the form's validation is asynchronous: on a loaded
+      // two-core CI machine it took longer than the default five seconds once)
+      await waitFor(() => expect(screen.getAllByText('Required').length).toBeGreaterThan(0), SLOW);
       expect(
         fetchMock.mock.calls.some(([u, i]) => String(u) === 'api/stock/requisitions' && i?.method === 'POST'),
       ).toBe(false);
