@@ -12,9 +12,6 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderBuildStage;
 import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderCapacityStage;
 import io.github.bucket4j.Bucket;
@@ -23,7 +20,6 @@ import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.generic.select_for_update.AbstractSelectForUpdateBasedProxyManager;
 import io.github.bucket4j.distributed.proxy.generic.select_for_update.LockAndGetResult;
 import io.github.bucket4j.distributed.proxy.generic.select_for_update.SelectForUpdateBasedTransaction;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 
 /**
@@ -43,27 +39,17 @@ final class DatabaseBuckets implements Buckets {
     private final String kind;
     private final BucketConfiguration configuration;
     private final Proxies proxies;
-    /**
-     * One proxy per key, so that concurrent requests of one caller on this node share Bucket4j's batching (ADR 0094):
-     * while one request's transaction on the key's row runs, the requests arriving meanwhile wait and then go to the
-     * row together, in one transaction, each getting exactly the answer it would have got alone. Without a shared
-     * proxy each request locked the row in turn (eight clients on one API token: eight transactions queued on one row
-     * lock). Bounded like {@link BoundedBuckets}; a proxy holds no state of the bucket, so dropping one forgets nothing.
-     */
-    private final Cache<String, Bucket> batched;
 
-    DatabaseBuckets(DataSource dataSource, boolean postgres, Clock clock, String kind, Duration idle, long maxKeys,
+    DatabaseBuckets(DataSource dataSource, boolean postgres, Clock clock, String kind, Duration idle,
             Function<BandwidthBuilderCapacityStage, BandwidthBuilderBuildStage> limit) {
         this.kind = kind;
         this.configuration = BucketConfiguration.builder().addLimit(limit).build();
         this.proxies = new Proxies(dataSource, postgres, clock, idle);
-        this.batched = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(idle).executor(Runnable::run).build();
     }
 
     @Override
     public Bucket of(String key) {
-        String id = id(key);
-        return batched.get(id, k -> proxies.builder().withOptimization(Optimizations.batching()).build(k, () -> configuration));
+        return proxies.builder().build(id(key), () -> configuration);
     }
 
     @Override

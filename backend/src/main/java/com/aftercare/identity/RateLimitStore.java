@@ -63,7 +63,7 @@ class RateLimitStore {
      * @param idle  how long an unused key is kept: at least its bucket's refill time, so forgetting it changes nothing
      */
     Buckets buckets(String kind, Duration idle, Function<BandwidthBuilderCapacityStage, BandwidthBuilderBuildStage> limit) {
-        return shared ? new DatabaseBuckets(dataSource, postgres, clock, kind, idle, maxKeys, limit)
+        return shared ? new DatabaseBuckets(dataSource, postgres, clock, kind, idle, limit)
                 : new BoundedBuckets(clock, maxKeys, idle, bucket -> bucket.addLimit(limit));
     }
 

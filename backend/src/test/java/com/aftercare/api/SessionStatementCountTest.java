@@ -12,11 +12,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.aftercare.support.IntegrationTest;
+import com.aftercare.support.SessionCookie;
 
 /**
  * What the SPA's session costs a request, counted at the JDBC level on H2 and PostgreSQL (ADR 0092): the session is
@@ -78,18 +77,6 @@ class SessionStatementCountTest extends IntegrationTest {
     }
 
     private String signIn() {
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> signIn = rest.exchange("/api/session", HttpMethod.POST,
-                new HttpEntity<>("{\"username\":\"t-desk\",\"password\":\"" + PASSWORD + "\"}", h), String.class);
-        assertThat(signIn.getStatusCode().value()).as(String.valueOf(signIn.getBody())).isEqualTo(204);
-        List<String> cookies = signIn.getHeaders().get(HttpHeaders.SET_COOKIE);
-        assertThat(cookies).isNotNull();
-        for (String c : cookies) {
-            if (c.startsWith("AFTERCARE_SESSION=")) {
-                return c.substring("AFTERCARE_SESSION=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
-            }
-        }
-        throw new AssertionError("no session cookie in " + cookies);
+        return SessionCookie.signIn(rest, "t-desk", PASSWORD);
     }
 }

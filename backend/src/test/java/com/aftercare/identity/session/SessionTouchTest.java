@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,11 +12,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.aftercare.support.IntegrationTest;
+import com.aftercare.support.SessionCookie;
 
 /**
  * The SPA's session over real HTTP and the real session table (ADR 0077): a request within a minute of the stored
@@ -91,18 +90,6 @@ class SessionTouchTest extends IntegrationTest {
     }
 
     private String signIn() {
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> signIn = rest.exchange("/api/session", HttpMethod.POST,
-                new HttpEntity<>("{\"username\":\"t-desk\",\"password\":\"" + PASSWORD + "\"}", h), String.class);
-        assertThat(signIn.getStatusCode().value()).as(String.valueOf(signIn.getBody())).isEqualTo(204);
-        List<String> cookies = signIn.getHeaders().get(HttpHeaders.SET_COOKIE);
-        assertThat(cookies).isNotNull();
-        for (String c : cookies) {
-            if (c.startsWith("AFTERCARE_SESSION=")) {
-                return c.substring("AFTERCARE_SESSION=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
-            }
-        }
-        throw new AssertionError("no session cookie in " + cookies);
+        return SessionCookie.signIn(rest, "t-desk", PASSWORD);
     }
 }
