@@ -154,15 +154,14 @@ class AuditChainWriter {
         long seq = last - changes.size();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        Object[][] rows = new Object[changes.size()][];
+        Row[] rows = new Row[changes.size()];
         for (int i = 0; i < changes.size(); i++) {
             PendingChange c = changes.get(i);
             seq++;
             AuditHash.Fields fields = new AuditHash.Fields(seq, now, c.actor, c.table, c.entityId, c.action().name(), json[i],
                     customer[i], ticket[i], previous);
             String hash = AuditHash.of(fields);
-            rows[i] = new Object[] {seq, at, c.actor, c.table, c.entityId, c.action().name(), json[i], customer[i], ticket[i],
-                    previous, hash};
+            rows[i] = new Row(fields, at, hash);
             previous = hash;
         }
         if (RESERVE_RETURNING_POSTGRES.equals(reserveAndRead) && rows.length <= MOST_ROWS_WITH_HEAD) {
@@ -174,10 +173,10 @@ class AuditChainWriter {
     }
 
     /** The entries as one JDBC batch, then the head's new hash: two round trips while the head is held. */
-    private static void insertThenHead(Connection connection, Object[][] rows, String lastHash) throws SQLException {
+    private static void insertThenHead(Connection connection, Row[] rows, String lastHash) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Object[] row : rows) {
-                bind(insert, 0, row);
+            for (Row row : rows) {
+                row.bind(insert, 0);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -193,7 +192,7 @@ class AuditChainWriter {
      * every other writer waits for the head. A data-modifying WITH runs to completion whether or not the statement
      * reads it, in the same snapshot and transaction as the update.
      */
-    private static void insertWithHead(Connection connection, Object[][] rows, String lastHash) throws SQLException {
+    private static void insertWithHead(Connection connection, Row[] rows, String lastHash) throws SQLException {
         StringBuilder sql = new StringBuilder("with entries as (").append(INSERT_COLUMNS).append(" values ");
         for (int i = 0; i < rows.length; i++) {
             sql.append(i == 0 ? "" : ", ").append(ROW_PLACEHOLDERS);
@@ -201,24 +200,30 @@ class AuditChainWriter {
         sql.append(") ").append(SET_HASH);
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < rows.length; i++) {
-                bind(statement, i * COLUMNS, rows[i]);
+                rows[i].bind(statement, i * COLUMNS);
             }
             statement.setString(rows.length * COLUMNS + 1, lastHash);
             statement.executeUpdate();
         }
     }
 
-    /** One entry's eleven values, from parameter {@code offset + 1} on. */
-    private static void bind(PreparedStatement statement, int offset, Object[] row) throws SQLException {
-        statement.setLong(offset + 1, (Long) row[0]);
-        statement.setObject(offset + 2, row[1]);
-        for (int column = 2; column <= 6; column++) {
-            statement.setString(offset + column + 1, (String) row[column]);
+    /** One entry as it is written: the hashed fields, their time as the column takes it, and the entry's hash. */
+    private record Row(AuditHash.Fields fields, OffsetDateTime at, String hash) {
+
+        /** The entry's eleven values, from parameter {@code offset + 1} on, in the order of the insert's columns. */
+        void bind(PreparedStatement statement, int offset) throws SQLException {
+            statement.setLong(offset + 1, fields.seq());
+            statement.setObject(offset + 2, at);
+            statement.setString(offset + 3, fields.actor());
+            statement.setString(offset + 4, fields.entityType());
+            statement.setString(offset + 5, fields.entityId());
+            statement.setString(offset + 6, fields.action());
+            statement.setString(offset + 7, fields.changes());
+            setLong(statement, offset + 8, fields.customerId());
+            setLong(statement, offset + 9, fields.ticketId());
+            statement.setString(offset + 10, fields.prevHash());
+            statement.setString(offset + 11, hash);
         }
-        setLong(statement, offset + 8, (Long) row[7]);
-        setLong(statement, offset + 9, (Long) row[8]);
-        statement.setString(offset + 10, (String) row[9]);
-        statement.setString(offset + 11, (String) row[10]);
     }
 
     /**
