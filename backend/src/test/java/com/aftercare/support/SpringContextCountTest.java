@@ -37,6 +37,7 @@ class SpringContextCountTest {
             "IntakeStatementCountTest", "shares InboxQueryCountTest's context",
             "CaseTasksStatementCountTest", "shares InboxQueryCountTest's context",
             "ApiTokenTest", "shares InboxQueryCountTest's context (its password encoder counts checks)",
+            "SessionStatementCountTest", "shares InboxQueryCountTest's context (counts the session table's reads)",
             "DemoRecordersTest", "the demo data seeded into its own database",
             "DemoReportsAndSurveysTest", "the demo's reports and surveys as loaded, before DemoRecordersTest's cases change its figures",
             "RepairReportsProcessTest", "stand-ins for the repair history and case costs the reports read",
