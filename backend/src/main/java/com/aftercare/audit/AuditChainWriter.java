@@ -107,6 +107,13 @@ class AuditChainWriter {
     private long appendChained(Connection connection, List<PendingChange> changes) throws SQLException {
         // owner lookups first: they need no lock
         Map<String, Long> owners = new HashMap<>();
+        // sites the transaction already held: their customer as the session has it, no query (ADR 0095)
+        for (PendingChange c : changes) {
+            Long[] held = c.siteOwner();
+            if (held != null && held[0].equals(asLong(c.current(AuditedTables.spec(c.table).orElseThrow().ownerColumn())))) {
+                owners.put("site#" + held[0], held[1]);
+            }
+        }
         knownTicketOwners(connection, changes, owners);
         Long[] customer = new Long[changes.size()];
         Long[] ticket = new Long[changes.size()];

@@ -32,8 +32,22 @@ final class PendingChange {
         this.after.putAll(after);
     }
 
+    /** The site's id and its customer's, as the session held the site when the change was recorded; or null. */
+    private Long[] siteOwner;
+
     Action action() {
         return action;
+    }
+
+    void siteOwnerHeld(Long[] siteAndCustomer) {
+        if (siteAndCustomer != null) {
+            siteOwner = siteAndCustomer;
+        }
+    }
+
+    /** [site id, customer id] of the site this change's row names, when the session had it at hand; else null. */
+    Long[] siteOwner() {
+        return siteOwner;
     }
 
     /** A later change of the same entity in the same transaction. Returns false if the two cancel out (created, then deleted). */
@@ -43,10 +57,12 @@ final class PendingChange {
                 // deleted and inserted again with the same id within one transaction: a replacement
                 action = action == Action.DELETE ? Action.UPDATE : Action.CREATE;
                 after.putAll(later.after);
+                siteOwnerHeld(later.siteOwner);
             }
             case UPDATE -> {
                 keepEarliest(later.before);
                 after.putAll(later.after);
+                siteOwnerHeld(later.siteOwner);
             }
             case DELETE -> {
                 if (action == Action.CREATE) {

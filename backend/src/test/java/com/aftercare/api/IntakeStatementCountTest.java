@@ -33,7 +33,9 @@ import com.aftercare.support.IntegrationTest;
 class IntakeStatementCountTest extends IntegrationTest {
 
     /**
-     * Round trips of one fault report with a device, signed in by API token (a JDBC batch counts once): 25 since ADR
+     * Round trips of one fault report with a device, signed in by API token (a JDBC batch counts once): 24 since ADR
+     * 0095 took the owner of the ticket's audit entries from the site the report had loaded instead of asking the
+     * database for the site's customer again. 25 since ADR
      * 0090 wrote the new ticket's row once, after its opening, instead of inserting it before and updating it at
      * commit. 26 measured on H2 (the log line lists them; PostgreSQL's server log of a report shows the same statements) since ADR 0076 took the ids of milestones and timeline lines from
      * pooled sequences, so the report's three milestones and two timeline lines go out as two batches at commit
@@ -51,13 +53,13 @@ class IntakeStatementCountTest extends IntegrationTest {
      * assessment, the answer's re-read), plus the board's clock rows the escalation's first evaluation writes (a delete
      * and one batch insert, ADR 0056); 58 before the remote-guidance clock (IN-4) started with the first-line task.
      */
-    static final int MOST_STATEMENTS_PER_REPORT = 25;
+    static final int MOST_STATEMENTS_PER_REPORT = 24;
 
     /**
      * On PostgreSQL one fewer: the audit entries and the chain head's new hash go as one statement there (ADR 0093),
      * H2 sends them as a batch and an update.
      */
-    static final int MOST_STATEMENTS_PER_REPORT_ON_POSTGRES = 24;
+    static final int MOST_STATEMENTS_PER_REPORT_ON_POSTGRES = 23;
 
     /**
      * Sequences whose next block of 50 ids (ADR 0076) a report may have to fetch: one round trip every 50 rows, so
@@ -101,6 +103,8 @@ class IntakeStatementCountTest extends IntegrationTest {
         } else {
             assertThat(sql).anyMatch(q -> q.contains("insert into audit_log")).anyMatch(q -> q.startsWith("update audit_chain_head set last_hash"));
         }
+        // ADR 0095: the audit entries' owner is the customer of the site the report loaded, not asked for again
+        assertThat(sql).noneMatch(q -> q.contains("from site where"));
         // on PostgreSQL the caller's intake limit is shared by the nodes: its row is locked, read and written back
         InboxQueryCountTest.STATEMENTS.assertLimiterStatements(2);
         // what the three fewer round trips rest on: the five rows are sent as one batch per table
@@ -130,6 +134,15 @@ class IntakeStatementCountTest extends IntegrationTest {
         assertThat(row.get("response_due")).isNotNull();
         assertThat(((Number) row.get("version")).longValue()).as("never updated").isZero();
         assertThat(jdbc.queryForObject("select count(*) from board_clock where ticket_id = ?", Long.class, id)).isPositive();
+        // ADR 0095: every entry of the report (the ticket and its lines) is owned by its site's customer, as the report's
+        // site said it, without a query of its own; a customer's audit reader sees them by this column
+        Long siteCustomer = jdbc.queryForObject("select s.customer_id from ticket t join site s on s.id = t.site_id where t.id = ?",
+                Long.class, id);
+        assertThat(siteCustomer).isNotNull();
+        List<String> entries = jdbc.queryForList("select entity_type from audit_log where ticket_id = ?", String.class, id);
+        assertThat(entries).as("the report's entries").contains("ticket", "ticket_event");
+        List<Long> owners = jdbc.queryForList("select distinct customer_id from audit_log where ticket_id = ?", Long.class, id);
+        assertThat(owners).containsExactly(siteCustomer);
     }
 
     /**
