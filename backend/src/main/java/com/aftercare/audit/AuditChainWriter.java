@@ -109,9 +109,9 @@ class AuditChainWriter {
         Map<String, Long> owners = new HashMap<>();
         // sites the transaction already held: their customer as the session has it, no query (ADR 0095)
         for (PendingChange c : changes) {
-            Long[] held = c.siteOwner();
-            if (held != null && held[0].equals(asLong(c.current(AuditedTables.spec(c.table).orElseThrow().ownerColumn())))) {
-                owners.put("site#" + held[0], held[1]);
+            PendingChange.SiteOwner held = c.siteOwner();
+            if (held != null && Long.valueOf(held.siteId()).equals(asLong(c.current(AuditedTables.spec(c.table).orElseThrow().ownerColumn())))) {
+                owners.put("site#" + held.siteId(), held.customerId());
             }
         }
         knownTicketOwners(connection, changes, owners);

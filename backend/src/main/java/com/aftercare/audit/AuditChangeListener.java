@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.hibernate.action.spi.AfterTransactionCompletionProcess;
 import org.hibernate.action.spi.BeforeTransactionCompletionProcess;
@@ -138,40 +139,48 @@ class AuditChangeListener implements PostInsertEventListener, PostUpdateEventLis
     }
 
     /**
-     * For an entity owned via its site (a ticket, a device), the customer of that site as this session already holds
-     * it: the site entity the change names, when it is loaded (never loading it), and its customer's id. The chain
-     * writer then needs no query for the owner (a fault report loaded its site to check the request, ADR 0095). Null
-     * when the site is not at hand.
+     * For an entity owned via its site (a ticket, a device), where the customer of the site its row names can be read
+     * from the session when the transaction's entries are chained: the site entity the change points at, answered from
+     * the state the session then holds (never loading the site; null when it is not loaded by then), so the chain
+     * writer needs no query for the owner (a fault report loaded its site to check the request, ADR 0095). Read at
+     * chaining, not now, so a site moved to another customer later in the same transaction counts as the query did.
      */
-    private static Long[] siteOwnerHeld(EventSource session, AbstractEntityPersister entity, String table, Object[] state) {
+    private static Supplier<PendingChange.SiteOwner> siteOwnerHeld(EventSource session, AbstractEntityPersister entity, String table,
+            Object[] state) {
         AuditedTables.Spec spec = AuditedTables.spec(table).orElseThrow();
         if (spec.ownerRule() != AuditedTables.OwnerRule.VIA_SITE) {
             return null;
         }
         String[] names = entity.getPropertyNames();
         for (int i = 0; i < names.length; i++) {
-            if (!(entity.getPropertyTypes()[i] instanceof EntityType siteType) || state[i] == null
-                    || !column(entity, names[i], i).equals(spec.ownerColumn())) {
-                continue;
+            if (entity.getPropertyTypes()[i] instanceof EntityType siteType && state[i] != null
+                    && column(entity, names[i], i).equals(spec.ownerColumn())) {
+                Object site = state[i];
+                return () -> siteOwner(session, siteType, site);
             }
-            LazyInitializer proxy = HibernateProxy.extractLazyInitializer(state[i]);
-            if (proxy != null && proxy.isUninitialized()) {
-                return null;
-            }
-            Object site = proxy != null ? proxy.getImplementation() : state[i];
-            if (!(session.getEntityPersister(siteType.getAssociatedEntityName(), site) instanceof AbstractEntityPersister sites)
-                    || !"site".equalsIgnoreCase(sites.getTableName())) {
-                return null;
-            }
-            String customerColumn = AuditedTables.spec("site").orElseThrow().ownerColumn();
-            for (int k = 0; k < sites.getPropertyNames().length; k++) {
-                if (column(sites, sites.getPropertyNames()[k], k).equals(customerColumn)) {
-                    Object customer = value(session, sites.getPropertyTypes()[k], sites.getPropertyValue(site, k));
-                    Object siteId = value(session, siteType, state[i]);
-                    return customer instanceof Number c && siteId instanceof Number s ? new Long[] { s.longValue(), c.longValue() } : null;
-                }
-            }
+        }
+        return null;
+    }
+
+    private static PendingChange.SiteOwner siteOwner(EventSource session, EntityType siteType, Object siteOrProxy) {
+        LazyInitializer proxy = HibernateProxy.extractLazyInitializer(siteOrProxy);
+        if (proxy != null && proxy.isUninitialized()) {
             return null;
+        }
+        Object site = proxy != null ? proxy.getImplementation() : siteOrProxy;
+        if (!(session.getEntityPersister(siteType.getAssociatedEntityName(), site) instanceof AbstractEntityPersister sites)
+                || !"site".equalsIgnoreCase(sites.getTableName())) {
+            return null;
+        }
+        String customerColumn = AuditedTables.spec("site").orElseThrow().ownerColumn();
+        String[] names = sites.getPropertyNames();
+        for (int k = 0; k < names.length; k++) {
+            if (column(sites, names[k], k).equals(customerColumn)) {
+                Object customer = value(session, sites.getPropertyTypes()[k], sites.getPropertyValue(site, k));
+                Object siteId = value(session, siteType, siteOrProxy);
+                return customer instanceof Number c && siteId instanceof Number id ? new PendingChange.SiteOwner(id.longValue(), c.longValue())
+                        : null;
+            }
         }
         return null;
     }

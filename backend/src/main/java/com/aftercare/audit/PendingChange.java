@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * One entity's change within the current transaction, not yet chained. Several flushes of the same
@@ -32,22 +33,26 @@ final class PendingChange {
         this.after.putAll(after);
     }
 
-    /** The site's id and its customer's, as the session held the site when the change was recorded; or null. */
-    private Long[] siteOwner;
+    /** The customer of a site, as the transaction's session holds the site. */
+    record SiteOwner(long siteId, long customerId) {
+    }
+
+    /** Reads, when the entries are chained, the owner of the site this change's row names from the session; or null. */
+    private Supplier<SiteOwner> siteOwner;
 
     Action action() {
         return action;
     }
 
-    void siteOwnerHeld(Long[] siteAndCustomer) {
-        if (siteAndCustomer != null) {
-            siteOwner = siteAndCustomer;
+    void siteOwnerHeld(Supplier<SiteOwner> fromSession) {
+        if (fromSession != null) {
+            siteOwner = fromSession;
         }
     }
 
-    /** [site id, customer id] of the site this change's row names, when the session had it at hand; else null. */
-    Long[] siteOwner() {
-        return siteOwner;
+    /** The site this change's row names and its customer, when the session has the site at hand; else null. */
+    SiteOwner siteOwner() {
+        return siteOwner == null ? null : siteOwner.get();
     }
 
     /** A later change of the same entity in the same transaction. Returns false if the two cancel out (created, then deleted). */

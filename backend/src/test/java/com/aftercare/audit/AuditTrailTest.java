@@ -12,14 +12,24 @@ import java.util.Set;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.aftercare.asset.Customer;
+import com.aftercare.asset.Device;
+import com.aftercare.asset.DeviceType;
+import com.aftercare.asset.EditDevice;
+import com.aftercare.asset.NewDevice;
+import com.aftercare.asset.NewSite;
+import com.aftercare.asset.Region;
+import com.aftercare.asset.Site;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.support.AuditTampering;
 import com.aftercare.support.IntegrationTest;
@@ -36,6 +46,7 @@ class AuditTrailTest extends IntegrationTest {
     @Autowired AuditChangeListener listener;
     @Autowired TransactionTemplate transaction;
     @Autowired EntityManagerFactory entityManagerFactory;
+    @Autowired EditDevice editDevice;
     AuditTampering chain;
 
     @BeforeEach
@@ -96,6 +107,46 @@ class AuditTrailTest extends IntegrationTest {
             assertThat(chain.headHash()).isEqualTo(entries.get(count - 1).get("entry_hash"));
         }
         assertThat(verify().ok()).isTrue();
+    }
+
+    /**
+     * ADR 0095: an entry owned through its site (here a device's) names the customer of the site its row names, read
+     * from the site the transaction holds when it has it (a creation, a move) and asked of the database when it does
+     * not (a change that never loaded the site): the same owner either way.
+     */
+    @Test
+    void anEntryOwnedThroughItsSiteNamesThatSitesCustomerWhetherTheSiteWasAtHandOrNot() {
+        Customer first = assets.createCustomer("Owner A " + System.nanoTime());
+        Customer second = assets.createCustomer("Owner B " + System.nanoTime());
+        Site siteOfFirst = assets.createSite(new NewSite(first.getId(), "Owner site A", "Road A", Region.CITY, null, null));
+        Site siteOfSecond = assets.createSite(new NewSite(second.getId(), "Owner site B", "Road B", Region.CITY, null, null));
+
+        long head = chain.headSeq();
+        NewDevice camera = new NewDevice(siteOfFirst.getId(), DeviceType.CAMERA, "Owner camera", "X", "OWN-" + System.nanoTime(),
+                "10.61.0.9", null, null, null, false);
+        long deviceId = assets.createDevice(camera).getId(); // the creation loads the site to check it
+        assertThat(ownerOfTheOnlyDeviceEntryAfter(head, deviceId)).isEqualTo(first.getId());
+
+        head = chain.headSeq();
+        transaction.executeWithoutResult(status -> {
+            Device device = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory).find(Device.class, deviceId);
+            device.changeProbe("10.61.0.10", null, null);
+            assertThat(Hibernate.isInitialized(device.getSite())).as("this transaction never loads the site").isFalse();
+        });
+        assertThat(ownerOfTheOnlyDeviceEntryAfter(head, deviceId)).isEqualTo(first.getId());
+
+        head = chain.headSeq();
+        editDevice.edit(deviceId, new NewDevice(siteOfSecond.getId(), DeviceType.CAMERA, "Owner camera", "X", camera.serialNumber(),
+                "10.61.0.10", null, null, null, false)); // moved to the other customer's site
+        assertThat(ownerOfTheOnlyDeviceEntryAfter(head, deviceId)).isEqualTo(second.getId());
+        assertThat(verify().ok()).isTrue();
+    }
+
+    private long ownerOfTheOnlyDeviceEntryAfter(long head, long deviceId) {
+        var entries = chain.entriesAfter(head).stream()
+                .filter(e -> "device".equals(e.get("entity_type")) && String.valueOf(deviceId).equals(e.get("entity_id"))).toList();
+        assertThat(entries).hasSize(1);
+        return ((Number) entries.get(0).get("customer_id")).longValue();
     }
 
     @Test

@@ -216,6 +216,7 @@ class IntakeBenchmark {
                         if (postgres && phase.getKey().equals("session")) {
                             app.getBean(JdbcTemplate.class).execute("analyze");
                         }
+                        settle(app, postgres);
                         results.put(phase.getKey() + "|" + clients, closedLoop(clients, warmUp, seconds, phase.getValue()));
                     }
                 }
@@ -259,6 +260,21 @@ class IntakeBenchmark {
                 ours.close();
             }
         }
+    }
+
+    /**
+     * Before each measured phase: a full collection, and on PostgreSQL a checkpoint, so that no phase pays in its
+     * window for the garbage or the dirty pages of the phases before it. Without it the first measured phase (the bare
+     * engine at 1 client) ran right after the pre-warm rounds and cost twice the JVM CPU per start it cost at 8 clients
+     * (2.26 against 1.10 ms), slower than the same start behind HTTP (docs/benchmarks.md "A site's owner from the
+     * session, and a steadier first phase").
+     */
+    private static void settle(ConfigurableApplicationContext app, boolean postgres) throws InterruptedException {
+        System.gc();
+        if (postgres) {
+            app.getBean(JdbcTemplate.class).execute("checkpoint");
+        }
+        Thread.sleep(1_000);
     }
 
     /**
