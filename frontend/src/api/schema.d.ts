@@ -1271,7 +1271,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases received in a period, solved at the desk, and solved from an article (IN-4) */
+        /** Fault reports received in a period, solved at the desk, and solved from an article (IN-4); consultations, complaints and service requests do not count */
         get: operations["firstLineRate"];
         put?: never;
         post?: never;

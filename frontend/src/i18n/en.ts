@@ -1679,11 +1679,12 @@ const en = {
     fromCase: 'Write a knowledge article from this case',
     fieldInvalid: 'Please check this field',
     firstLineTitle: 'First-line resolution (last 30 days)',
-    received: 'Cases received',
+    received: 'Fault reports received',
     solvedAtDesk: 'Solved at the desk',
     firstLineRate: 'First-line rate',
     solvedFromArticle: 'Solved from an article',
-    firstLineHelp: 'Target: 30–50 % of requests solved at the first line (remote guidance at most 5 minutes).',
+    firstLineHelp:
+      'Target: 30–50 % of fault reports solved at the first line (remote guidance at most 5 minutes); consultations, complaints and service requests do not count.',
   },
   inspections: {
     title: 'Inspections',

@@ -1636,11 +1636,11 @@ const zh: Shape<Messages> = {
     fromCase: '由本工单生成知识文章',
     fieldInvalid: '此项内容不符合要求，请检查',
     firstLineTitle: '一线解决率（近 30 天）',
-    received: '受理工单',
+    received: '受理报修',
     solvedAtDesk: '服务台解决',
     firstLineRate: '一线解决率',
     solvedFromArticle: '依据知识库解决',
-    firstLineHelp: '目标：30%–50% 的报修在服务台一线解决（远程指导不超过 5 分钟）。',
+    firstLineHelp: '目标：30%–50% 的故障报修在服务台一线解决（远程指导不超过 5 分钟）；咨询、投诉和服务请求不计入。',
   },
   inspections: {
     title: '巡检',

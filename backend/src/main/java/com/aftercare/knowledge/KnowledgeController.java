@@ -129,7 +129,8 @@ class KnowledgeController {
     }
 
     @GetMapping("/first-line-rate")
-    @Operation(summary = "Cases received in a period, solved at the desk, and solved from an article (IN-4)")
+    @Operation(summary = "Fault reports received in a period, solved at the desk, and solved from an article (IN-4);"
+            + " consultations, complaints and service requests do not count")
     ReadFirstLineRate.FirstLineRate firstLineRate(@RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
         return firstLine.read(from, to);

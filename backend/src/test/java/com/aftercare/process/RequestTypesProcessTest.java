@@ -80,6 +80,42 @@ class RequestTypesProcessTest extends IntegrationTest {
         managementService.executeJob(job.getId());
     }
 
+    // ---------------------------------------------------------------- the first-line rate (IN-3, IN-4)
+
+    @Test
+    void onlyFaultReportsCountInTheFirstLineRateThoughTheOtherRequestTypesAreAnsweredAtTheDeskToo() {
+        ApiClient api = new ApiClient(rest);
+        String window = "/api/knowledge/first-line-rate?from=" + clock.instant().minusSeconds(60) + "&to="
+                + clock.instant().plusSeconds(3600);
+        JsonNode before = api.get("t-sup", window).body();
+
+        // a consultation, a complaint and a service request, each answered: their models record "solved at the desk"
+        Ticket consultation = open(RequestType.CONSULTATION, null);
+        complete(consultation, "answerConsultation", "t-desk", Map.of("deskNote", "录像回放在客户端“回放”菜单"));
+        Ticket complaint = open(RequestType.COMPLAINT, null);
+        complete(complaint, "assignComplaintOwner", "t-sup", Map.of("complaintOwner", "t-eng2"));
+        complete(complaint, "replyToComplainant", "t-eng2", Map.of("complaintReply", "已更换摄像机，向您致歉"));
+        Ticket footage = open(RequestType.SERVICE_REQUEST, ServiceItem.FOOTAGE_EXTRACTION);
+        complete(footage, "fulfilRequest", "t-eng", Map.of("fulfilmentNote", "已拷贝录像到U盘"));
+        for (Ticket answered : List.of(consultation, complaint, footage)) {
+            assertThat(timelineTypes(answered)).as("answered at the desk").contains("RESOLVED");
+        }
+        // two fault reports: one solved at the desk, one handed on to an engineer
+        Ticket solved = report(Category.CONSULTATION);
+        Ticket handedOn = report(Category.DEFECT);
+        assertThat(List.of(tickets.get(solved.getId()).getRequestType(), tickets.get(handedOn.getId()).getRequestType()))
+                .containsOnly(RequestType.FAULT);
+        complete(solved, "firstLineResolution", "t-desk", Map.of("category", "CONSULTATION", "solvedAtDesk", true,
+                "deskNote", "指导用户重启后恢复"));
+        complete(handedOn, "firstLineResolution", "t-desk", Map.of("category", "DEFECT", "solvedAtDesk", false));
+
+        JsonNode after = api.get("t-sup", window).body();
+        assertThat(after.path("received").asLong() - before.path("received").asLong()).as("fault reports received")
+                .isEqualTo(2);
+        assertThat(after.path("solvedAtDesk").asLong() - before.path("solvedAtDesk").asLong())
+                .as("fault reports solved at the desk").isEqualTo(1);
+    }
+
     // ---------------------------------------------------------------- consultation
 
     @Test
