@@ -16,24 +16,28 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
+import com.aftercare.identity.PerMinuteLimits;
+
 /**
  * The alarm endpoints' own filter chain, ahead of the API's: monitoring keys only, no Basic, no session, no CSRF
  * (the key is a header a browser never sends by itself). Everything else stays with the API chain, so a monitoring
- * key is refused there like any unknown token.
+ * key is refused there like any unknown token. Each source has its requests a minute (AlarmKeyFilter).
  */
 @Configuration
 class AlarmSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain alarmIntake(HttpSecurity http, MonitoringSourceRepository sources) throws Exception {
+    SecurityFilterChain alarmIntake(HttpSecurity http, MonitoringSourceRepository sources, PerMinuteLimits limits,
+            AlarmSettings settings) throws Exception {
         http.securityMatcher("/api/alarms", "/api/alarms/**")
                 .csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .addFilterBefore(new AlarmKeyFilter(sources), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new AlarmKeyFilter(sources, limits.limit("alarm", settings.requestsPerMinute())),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> unauthorized(response,
                                 "Send the monitoring source's key as Authorization: Bearer <key> or X-Aftercare-Key"))

@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Monitoring alarm intake over HTTP as a monitoring system sends it (IN-1, issue 14): the real sample payloads of
  * each format (src/test/resources/alarms) are accepted, the same alarm is appended to its open case, acknowledge
  * and resolve are recorded, an unknown device opens a case for triage, and a malformed payload is 400 naming the
- * field before anything is recorded. The key is a source's, scoped to its customer.
+ * field before anything is recorded. The key is a source's, scoped to its customer, and has its requests a minute.
  */
 class AlarmIntakeApiTest extends IntegrationTest {
 
@@ -48,6 +52,7 @@ class AlarmIntakeApiTest extends IntegrationTest {
     @Autowired RegisterMonitoringSource register;
     @Autowired RevokeMonitoringSource revoke;
     @Autowired ReadCaseTimeline timeline;
+    @Autowired AlarmSettings settings;
     ApiClient api;
     String serial;
 
@@ -249,6 +254,46 @@ class AlarmIntakeApiTest extends IntegrationTest {
         Long sourceId = jdbc.queryForObject("select id from monitoring_source where key_hash = ?", Long.class, AlarmKeys.hash(key));
         revoke.revoke(sourceId);
         assertThat(send(key, "/api/alarms", body).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aSourcePastItsRequestsAMinuteIsRefusedWithRetryAfterAndNothingOfItIsKeptWhileOtherSourcesGoOn() throws Exception {
+        assertThat(settings.requestsPerMinute()).as("docs/alarms.md: 3,000 requests a minute per source").isEqualTo(3000);
+        device("NVR north gate", "10.20.0.15", serial);
+        String looping = key("环路监控", SourceKind.GENERIC);
+        String other = key("总部监控", SourceKind.GENERIC);
+
+        // a sender caught in a loop spends the minute's 3,000 (unreadable requests: each answered 400, none kept)
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3000; i++) {
+                answers.add(senders.submit(() -> send(looping, "/api/alarms", "{}").status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).as("the minute's allowance, all of it").containsOnly(400).hasSize(3000);
+        } finally {
+            senders.shutdownNow();
+        }
+        ApiClient.Response refused = send(looping, "/api/alarms", sample("generic-trigger.json"));
+        assertThat(refused.status()).isEqualTo(429);
+        // 3,000 a minute come back at 50 a second: the next one in a second
+        assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(refused.detail()).contains("3000 requests a minute");
+        assertThat(casesAtSite(site)).as("the refused alarm opened nothing").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from monitoring_event e join monitoring_source s on s.id = e.source_id"
+                + " where s.name = '环路监控' and s.customer_id = ?", Long.class, site.getCustomer().getId())).isZero();
+
+        assertThat(send(other, "/api/alarms", sample("generic-resolve.json")).status()).as("another source is not held back")
+                .isEqualTo(202);
+        clock.advance(Duration.ofSeconds(1));
+        ApiClient.Response retried = send(looping, "/api/alarms", sample("generic-trigger.json"));
+        assertThat(retried.status()).as("the sender's retry after the wait it was given").isEqualTo(202);
+        assertThat(retried.body().path("events").get(0).path("outcome").asText()).isEqualTo("OPENED");
+        assertThat(casesAtSite(site)).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.aftercare.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -102,6 +103,24 @@ class SharedRateLimitsTest {
         }
         Bucket other = onB.of("ip:10.0.0.8");
         assertThat(other.tryConsume(1)).as("another caller has its own minute").isTrue();
+    }
+
+    @Test
+    void aPerMinuteLimitIsOneAllowanceForEveryNodeAndEachKey() {
+        PerMinuteLimits.PerMinuteLimit onA = new PerMinuteLimits(node()).limit("alarm", 5);
+        PerMinuteLimits.PerMinuteLimit onB = new PerMinuteLimits(node()).limit("alarm", 5);
+        for (int i = 0; i < 5; i++) {
+            assertThat((i % 2 == 0 ? onA : onB).take("source:7")).as("request " + (i + 1)).isZero();
+        }
+        // 5 a minute come back one every 12 s
+        assertThat(onA.take("source:7")).as("the sixth on either node").isEqualTo(12);
+        assertThat(onB.take("source:7")).isEqualTo(12);
+        assertThat(onB.take("source:8")).as("another source has its own minute").isZero();
+
+        clock.advance(Duration.ofSeconds(12));
+        assertThat(onB.take("source:7")).as("one back after the wait it was told").isZero();
+        assertThat(onA.take("source:7")).isEqualTo(12);
+        assertThatThrownBy(() -> new PerMinuteLimits(node()).limit("alarm", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
