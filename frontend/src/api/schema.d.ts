@@ -3307,6 +3307,8 @@ export interface components {
             customerId?: number;
             customerName?: string;
             devices?: components["schemas"]["KnownDevice"][];
+            /** @enum {string} */
+            knownAs?: "SITE_CONTACT" | "CUSTOMER_USER";
             /** Format: int64 */
             lastCaseId?: number;
             lastCaseNumber?: string;

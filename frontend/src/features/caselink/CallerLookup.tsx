@@ -1,4 +1,4 @@
-import { Alert, Button, List, Typography } from 'antd';
+import { Alert, Button, List, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/errors';
@@ -9,7 +9,8 @@ export const CALLER_DEBOUNCE_MILLIS = 400;
 
 /**
  * Under the phone field of the intake form: once the desk has typed at least 4 digits (a whole number or its last
- * digits) and paused, the known callers of that phone are listed; picking one fills in what is known.
+ * digits) and paused, the known callers of that phone are listed (earlier requesters, a site's contact person, a
+ * customer unit's own users); picking one fills in what is known.
  */
 export function CallerLookup({ phone, onPick }: { phone: string | undefined; onPick: (caller: Caller) => void }) {
   const { t } = useTranslation();
@@ -59,12 +60,25 @@ export function CallerLookup({ phone, onPick }: { phone: string | undefined; onP
             ]}
           >
             <List.Item.Meta
-              title={`${c.name} · ${c.phone}`}
+              title={
+                <span style={{ overflowWrap: 'anywhere' }}>
+                  {`${c.name} · ${c.phone}`}
+                  {c.knownAs && (
+                    <Tag style={{ marginLeft: 8 }} data-testid={`caller-known-${i}`}>
+                      {t(`caseLinks.callerKnownAs.${c.knownAs}`)}
+                    </Tag>
+                  )}
+                </span>
+              }
               description={
                 <span style={{ overflowWrap: 'anywhere' }}>
-                  {[c.unit, c.customerName, c.sites.map((s) => s.name).join('、')].filter(Boolean).join(' · ')}
+                  {[c.unit, c.customerName, c.sites.map((s) => s.name).join('、')]
+                    .filter((part, at, parts) => part && parts.indexOf(part) === at)
+                    .join(' · ')}
                   <br />
-                  {t('caseLinks.callerCases', { count: c.cases, number: c.lastCaseNumber })}
+                  {c.cases > 0
+                    ? t('caseLinks.callerCases', { count: c.cases, number: c.lastCaseNumber })
+                    : t('caseLinks.callerNoCases')}
                 </span>
               }
             />

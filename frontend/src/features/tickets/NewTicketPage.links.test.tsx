@@ -28,7 +28,24 @@ const CALLER = {
   lastCaseNumber: 'INC-2026-000040',
   lastCaseId: 40,
   lastReportedAt: '2026-03-01T02:00:00Z',
+  knownAs: null,
 };
+
+/** Known by the records before any report: a site's contact person and a customer unit's own user. */
+const SITE_CONTACT = {
+  ...CALLER,
+  name: '赵站长',
+  phone: '138 1111 4321',
+  unit: 'Demo City',
+  sites: [{ id: 1, name: 'Demo City Command Center' }],
+  devices: [],
+  cases: 0,
+  lastCaseNumber: null,
+  lastCaseId: null,
+  lastReportedAt: null,
+  knownAs: 'SITE_CONTACT',
+};
+const CUSTOMER_USER = { ...SITE_CONTACT, name: '钱科长', phone: '150 2222 4321', sites: [], knownAs: 'CUSTOMER_USER' };
 
 const OPEN_CASE = { id: 42, number: 'INC-2026-000042', title: 'Camera C-01 black', status: 'AWAITING_DISPATCH' };
 
@@ -40,7 +57,10 @@ function mockApi(openCases: unknown[] = [OPEN_CASE]) {
       return json([
         { id: 1, customerId: 1, customerName: 'Demo City', name: 'Demo City Command Center', region: 'CITY' },
       ]);
-    if (url.startsWith('api/callers?')) return json(url.endsWith('phone=5678') ? [CALLER] : []);
+    if (url.startsWith('api/callers?'))
+      return json(
+        url.endsWith('phone=5678') ? [CALLER] : url.endsWith('phone=4321') ? [SITE_CONTACT, CUSTOMER_USER] : [],
+      );
     if (url === 'api/devices/7/open-cases') return json(openCases);
     if (url.startsWith('api/devices?'))
       return json([{ id: 7, siteId: 1, name: 'Camera C-01', model: 'DS-2CD', location: 'North-east pole' }]);
@@ -125,6 +145,39 @@ describe('NewTicketPage — the caller and the open case (issue 15)', () => {
       await waitFor(() => expect(screen.getByTestId('ticket-device').textContent).toContain('Camera C-01'), SLOW);
       // the desk tells same-named devices apart by where they are installed
       expect(screen.getByTestId('ticket-device').textContent).toContain('North-east pole');
+      expect(screen.getByTestId('ticket-site').textContent).toContain('Demo City Command Center');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "names a site's contact and a customer unit's user who never reported, and fills in what is known of them",
+    async () => {
+      mockApi([]);
+      renderPage();
+      fireEvent.change(await screen.findByTestId('ticket-requesterPhone', undefined, SLOW), {
+        target: { value: '4321' },
+      });
+      const matches = await screen.findByTestId('caller-matches', undefined, SLOW);
+      expect(screen.getByTestId('caller-known-0').textContent).toBe('Site contact');
+      expect(screen.getByTestId('caller-known-1').textContent).toBe("Customer unit's user");
+      expect(screen.getByTestId('caller-0').textContent).toContain('No case reported yet');
+      // the unit is the customer's name: said once, not twice
+      expect(screen.getByTestId('caller-0').textContent).toContain('Demo City · Demo City Command Center');
+      expect(matches.textContent).not.toContain('latest');
+
+      fireEvent.click(screen.getByTestId('caller-use-0'));
+      await waitFor(() =>
+        expect((screen.getByTestId('ticket-requesterName') as HTMLInputElement).value).toBe('赵站长'),
+      );
+      await waitFor(() => expect(screen.getByTestId('ticket-site').textContent).toContain('Demo City Command Center'));
+      // the unit's user has no site of their own: the site chosen stays
+      fireEvent.click(screen.getByTestId('caller-use-1'));
+      await waitFor(() =>
+        expect((screen.getByTestId('ticket-requesterName') as HTMLInputElement).value).toBe('钱科长'),
+      );
+      expect((screen.getByTestId('ticket-requesterPhone') as HTMLInputElement).value).toBe('150 2222 4321');
+      expect((screen.getByTestId('ticket-requesterUnit') as HTMLInputElement).value).toBe('Demo City');
       expect(screen.getByTestId('ticket-site').textContent).toContain('Demo City Command Center');
     },
     TEST_TIMEOUT,

@@ -91,8 +91,8 @@ export function NewTicketPage() {
       requesterName: c.name,
       requesterPhone: c.phone,
       requesterUnit: c.unit || c.customerName,
-      siteId: site?.id,
-      deviceId: device?.id,
+      // a customer unit's user is known without a site: the site the desk chose stays
+      ...(site ? { siteId: site.id, deviceId: device?.id } : {}),
     });
     message.info(t('caseLinks.callerFilled', { name: c.name }));
   };

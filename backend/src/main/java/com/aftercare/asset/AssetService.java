@@ -40,6 +40,12 @@ public class AssetService {
         return customers.findAll().stream().filter(c -> scope == null || scope.equals(c.getId())).toList();
     }
 
+    /** A customer unit's name; null if there is no unit with this id. */
+    @Transactional(readOnly = true)
+    public String customerName(Long customerId) {
+        return customers.findById(customerId).map(Customer::getName).orElse(null);
+    }
+
     /** Every site, or only the signed-in customer's own. */
     @Transactional(readOnly = true)
     public List<Site> sites() {

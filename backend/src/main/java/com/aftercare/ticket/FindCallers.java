@@ -12,13 +12,20 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aftercare.asset.AssetService;
+import com.aftercare.asset.FindSiteContacts;
+import com.aftercare.asset.FindSiteContacts.SiteContact;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.identity.CurrentUser;
+import com.aftercare.identity.FindCustomerUsers;
+import com.aftercare.identity.FindCustomerUsers.CustomerUser;
 
 /**
  * Who is calling (issue 15): the requesters of earlier cases whose phone number is, or ends with, the digits the
  * desk typed, with what is known about them (unit, customer, the sites and devices they reported on, newest
- * first). Punctuation in stored numbers is ignored. A customer's user only ever finds their own unit's callers.
+ * first); then the people the records know by that number who have not reported yet: a site's contact person and a
+ * customer unit's own users (by their mobile). Punctuation in stored numbers is ignored. A customer's user only ever
+ * finds their own unit's callers.
  */
 @Service
 public class FindCallers {
@@ -30,9 +37,23 @@ public class FindCallers {
     static final int MAX_CALLERS = 10;
 
     private final TicketRepository tickets;
+    private final FindSiteContacts siteContacts;
+    private final FindCustomerUsers customerUsers;
+    private final AssetService assets;
 
-    FindCallers(TicketRepository tickets) {
+    FindCallers(TicketRepository tickets, FindSiteContacts siteContacts, FindCustomerUsers customerUsers, AssetService assets) {
         this.tickets = tickets;
+        this.siteContacts = siteContacts;
+        this.customerUsers = customerUsers;
+        this.assets = assets;
+    }
+
+    /** How the records know a caller besides their earlier cases: null (only from those), or one of these. */
+    public enum KnownAs {
+        /** The contact person of the caller's sites. */
+        SITE_CONTACT,
+        /** A user account of the caller's customer unit (the mobile on the account). */
+        CUSTOMER_USER
     }
 
     public record Place(Long id, String name) {
@@ -47,7 +68,7 @@ public class FindCallers {
      */
     public record Caller(String name, String phone, String unit, Long customerId, String customerName,
             List<Place> sites, List<KnownDevice> devices, int cases, String lastCaseNumber, Long lastCaseId,
-            Instant lastReportedAt) {
+            Instant lastReportedAt, KnownAs knownAs) {
     }
 
     @Transactional(readOnly = true)
@@ -56,17 +77,53 @@ public class FindCallers {
         if (!digits.matches("[0-9]{" + MIN_DIGITS + ",20}")) {
             throw new BadRequestException("phone", "give at least " + MIN_DIGITS + " digits of the phone number");
         }
-        List<Ticket> found = tickets.findByRequesterPhoneLike("%" + digits, CurrentUser.scopeCustomerId(),
-                PageRequest.of(0, CASES_READ));
+        Long scope = CurrentUser.scopeCustomerId();
+        List<Ticket> found = tickets.findByRequesterPhoneLike("%" + digits, scope, PageRequest.of(0, CASES_READ));
         Map<String, List<Ticket>> byCaller = new LinkedHashMap<>();
         for (Ticket t : found) {
-            String key = normalized(t.getRequesterPhone()) + "|" + t.getRequesterName().trim();
-            byCaller.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+            byCaller.computeIfAbsent(key(t.getRequesterPhone(), t.getRequesterName()), k -> new ArrayList<>()).add(t);
         }
-        return byCaller.values().stream().limit(MAX_CALLERS).map(FindCallers::caller).toList();
+        List<SiteContact> contacts = siteContacts.byPhoneEnding(digits, scope);
+        List<CustomerUser> users = customerUsers.byMobileEnding(digits, scope);
+
+        Map<String, Caller> callers = new LinkedHashMap<>();
+        byCaller.forEach((key, cases) -> callers.put(key, caller(cases, knownAs(key, contacts, users))));
+        // the people on record who have not reported under this name and number yet
+        Map<String, List<SiteContact>> contactsByKey = new LinkedHashMap<>();
+        contacts.forEach(c -> contactsByKey.computeIfAbsent(key(c.phone(), c.name()), k -> new ArrayList<>()).add(c));
+        contactsByKey.forEach((key, sites) -> callers.computeIfAbsent(key, k -> siteContact(sites)));
+        for (CustomerUser u : users) {
+            callers.computeIfAbsent(key(u.mobile(), u.displayName()), k -> customerUser(u));
+        }
+        return callers.values().stream().limit(MAX_CALLERS).toList();
     }
 
-    private static Caller caller(List<Ticket> cases) {
+    /** One caller per number and name, as the desk would tell them apart. */
+    private static String key(String phone, String name) {
+        return normalized(phone) + "|" + (name == null ? "" : name.trim());
+    }
+
+    private static KnownAs knownAs(String key, List<SiteContact> contacts, List<CustomerUser> users) {
+        if (contacts.stream().anyMatch(c -> key(c.phone(), c.name()).equals(key))) {
+            return KnownAs.SITE_CONTACT;
+        }
+        return users.stream().anyMatch(u -> key(u.mobile(), u.displayName()).equals(key)) ? KnownAs.CUSTOMER_USER : null;
+    }
+
+    private static Caller siteContact(List<SiteContact> sites) {
+        SiteContact first = sites.get(0);
+        return new Caller(first.name(), first.phone(), first.customerName(), first.customerId(), first.customerName(),
+                sites.stream().map(s -> new Place(s.siteId(), s.siteName())).toList(), List.of(), 0, null, null, null,
+                KnownAs.SITE_CONTACT);
+    }
+
+    private Caller customerUser(CustomerUser u) {
+        String customer = assets.customerName(u.customerId());
+        return new Caller(u.displayName(), u.mobile(), customer, u.customerId(), customer, List.of(), List.of(), 0, null,
+                null, null, KnownAs.CUSTOMER_USER);
+    }
+
+    private static Caller caller(List<Ticket> cases, KnownAs knownAs) {
         Ticket last = cases.get(0);
         Set<Place> sites = new LinkedHashSet<>();
         Set<KnownDevice> devices = new LinkedHashSet<>();
@@ -82,7 +139,7 @@ public class FindCallers {
         }
         return new Caller(last.getRequesterName(), last.getRequesterPhone(), unit, last.getSite().getCustomer().getId(),
                 last.getSite().getCustomer().getName(), List.copyOf(sites), List.copyOf(devices), cases.size(),
-                last.getNumber(), last.getId(), last.getReceivedAt());
+                last.getNumber(), last.getId(), last.getReceivedAt(), knownAs);
     }
 
     static String normalized(String phone) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import com.aftercare.asset.NewSite;
 import com.aftercare.asset.Region;
 import com.aftercare.asset.Site;
 import com.aftercare.identity.AccountService;
+import com.aftercare.identity.Role;
 import com.aftercare.sla.MilestoneKind;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
@@ -102,6 +104,63 @@ class CaseLinkApiTest extends IntegrationTest {
         assertThat(tooShort.errorFields()).contains("phone");
         ApiClient.Response nobody = api.get("t-desk", "/api/callers?phone=" + phone.substring(0, 10) + "x");
         assertThat(nobody.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aSiteContactAndACustomersOwnUserAreRecognisedBeforeTheirFirstReport() {
+        String spaced = phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+        Site north = assets.createSite(new NewSite(site.getCustomer().getId(), "北门站点 " + System.nanoTime(), "北门路 1 号",
+                Region.CITY, "赵站长", spaced));
+        String mobile = "15" + phone.substring(2);
+        String user = "cu-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(user, PASSWORD, "钱科长", site.getCustomer().getId());
+        accounts.setContact(user, null, mobile);
+        // a member of staff with the same mobile is no caller of a customer
+        String staff = "staff-" + System.nanoTime();
+        accounts.createIfAbsent(staff, PASSWORD, "孙工", Set.of(Role.ENGINEER));
+        accounts.setContact(staff, null, mobile);
+
+        JsonNode contact = only(api.get("t-desk", "/api/callers?phone=" + phone).body());
+        assertThat(contact.path("name").asText()).isEqualTo("赵站长");
+        assertThat(contact.path("phone").asText()).isEqualTo(spaced);
+        assertThat(contact.path("knownAs").asText()).isEqualTo("SITE_CONTACT");
+        assertThat(contact.path("unit").asText()).isEqualTo(site.getCustomer().getName());
+        assertThat(contact.path("customerId").asLong()).isEqualTo(site.getCustomer().getId());
+        assertThat(contact.path("sites").get(0).path("id").asLong()).isEqualTo(north.getId());
+        assertThat(contact.path("cases").asInt()).isZero();
+        assertThat(contact.hasNonNull("lastCaseNumber")).isFalse();
+
+        JsonNode member = only(api.get("t-desk", "/api/callers?phone=" + mobile).body());
+        assertThat(member.path("name").asText()).isEqualTo("钱科长");
+        assertThat(member.path("knownAs").asText()).isEqualTo("CUSTOMER_USER");
+        assertThat(member.path("customerName").asText()).isEqualTo(site.getCustomer().getName());
+        assertThat(member.path("cases").asInt()).isZero();
+
+        // once the contact has reported, they are one caller with their case, still known as the site's contact
+        Ticket first = reportFrom("赵站长", spaced, north, null, "门禁离线");
+        JsonNode reported = only(api.get("t-desk", "/api/callers?phone=" + phone).body());
+        assertThat(reported.path("cases").asInt()).isEqualTo(1);
+        assertThat(reported.path("lastCaseNumber").asText()).isEqualTo(tickets.get(first.getId()).getNumber());
+        assertThat(reported.path("knownAs").asText()).isEqualTo("SITE_CONTACT");
+        assertThat(reported.path("unit").asText()).as("the unit they named").isEqualTo("交警支队");
+        // someone else calling from that number under another name is a caller of their own, known by their case only
+        reportFrom("值班员", phone, north, null, "摄像机黑屏");
+        JsonNode[] both = toArray(api.get("t-desk", "/api/callers?phone=" + phone).body());
+        assertThat(both).extracting(c -> c.path("name").asText()).containsExactly("值班员", "赵站长");
+        assertThat(both[0].hasNonNull("knownAs")).isFalse();
+    }
+
+    private static JsonNode only(JsonNode callers) {
+        assertThat(callers).as("callers %s", callers).hasSize(1);
+        return callers.get(0);
+    }
+
+    private static JsonNode[] toArray(JsonNode callers) {
+        JsonNode[] all = new JsonNode[callers.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = callers.get(i);
+        }
+        return all;
     }
 
     @Test
