@@ -645,8 +645,10 @@ const en = {
       retire: 'Retire',
       reinstate: 'Reinstate',
       retired: 'Retired',
+      retiredOn: 'Retired on {{date}}',
       inService: 'In service',
-      confirmRetire: 'Retire {{name}}? It is no longer offered for fault reports; its history stays.',
+      confirmRetire:
+        'Retire {{name}}? It is no longer offered for fault reports; its history stays, and the KPIs count it up to today.',
       empty: 'This unit has no devices yet.',
     },
     deviceType: { CAMERA: 'Camera', NVR: 'NVR', SWITCH: 'Switch', UPS: 'UPS', SERVER: 'Server', OTHER: 'Other' },

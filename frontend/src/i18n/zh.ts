@@ -634,8 +634,9 @@ const zh: Shape<Messages> = {
       retire: '停用设备',
       reinstate: '恢复使用',
       retired: '已停用',
+      retiredOn: '{{date}} 停用',
       inService: '在用',
-      confirmRetire: '确定停用 {{name}}？报修时将不再显示该设备，历史记录保留。',
+      confirmRetire: '确定停用 {{name}}？报修时将不再显示该设备，历史记录保留；考核指标算到今天为止。',
       empty: '该单位还没有设备。',
     },
     deviceType: {

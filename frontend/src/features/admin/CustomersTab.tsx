@@ -349,8 +349,10 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
               key: 'status',
               title: t('admin.accounts.status'),
               render: (d) => (
-                <Tag color={d.retired ? 'default' : 'green'}>
-                  {t(d.retired ? 'admin.devices.retired' : 'admin.devices.inService')}
+                <Tag color={d.retired ? 'default' : 'green'} data-testid={`device-status-${d.id}`}>
+                  {d.retired && d.retiredOn
+                    ? t('admin.devices.retiredOn', { date: d.retiredOn })
+                    : t(d.retired ? 'admin.devices.retired' : 'admin.devices.inService')}
                 </Tag>
               ),
             },

@@ -41,6 +41,8 @@ export interface AdminDevice {
   probeHttpUrl?: string;
   probeTlsInsecure: boolean;
   retired: boolean;
+  /** The day it was retired (ISO date): the KPIs count it until then; absent while in service or retired before it was kept. */
+  retiredOn?: string | null;
   /** Issue 14: the protocol checks' settings; secrets only as "set or not". */
   probe?: DeviceProbe;
 }
@@ -129,7 +131,7 @@ export interface AdminTeam {
 }
 
 export type SiteInput = Omit<AdminSite, 'id'>;
-export type DeviceInput = Omit<AdminDevice, 'id' | 'retired' | 'probe'> & { probe?: DeviceProbeInput };
+export type DeviceInput = Omit<AdminDevice, 'id' | 'retired' | 'retiredOn' | 'probe'> & { probe?: DeviceProbeInput };
 export type AccountInput = Omit<Account, 'enabled'> & { password?: string };
 export type EngineerInput = Omit<AdminEngineer, 'id' | 'teamName' | 'displayName'> & { displayName?: string };
 export type TeamInput = Omit<AdminTeam, 'id'>;

@@ -60,11 +60,11 @@ class AssetAdminController {
 
     record DeviceView(Long id, Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,
             LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, boolean probeTlsInsecure, boolean retired,
-            DeviceProbeView probe, LocalDate commissionedOn, String location) {
+            DeviceProbeView probe, LocalDate commissionedOn, String location, LocalDate retiredOn) {
         static DeviceView of(Device d) {
             return new DeviceView(d.getId(), d.getSite().getId(), d.getType(), d.getName(), d.getModel(), d.getSerialNumber(),
                     d.getIpAddress(), d.getWarrantyEnd(), d.getProbeTcpPorts(), d.getProbeHttpUrl(), d.isProbeTlsInsecure(),
-                    d.isRetired(), DeviceProbeView.of(d), d.getCommissionedOn(), d.getLocation());
+                    d.isRetired(), DeviceProbeView.of(d), d.getCommissionedOn(), d.getLocation(), d.getRetiredOn());
         }
     }
 

@@ -1,5 +1,8 @@
 package com.aftercare.asset;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +23,12 @@ public class CorrectDeviceRecord {
 
     private final AssetService assets;
     private final DeviceRepository devices;
+    private final Clock clock;
 
-    CorrectDeviceRecord(AssetService assets, DeviceRepository devices) {
+    CorrectDeviceRecord(AssetService assets, DeviceRepository devices, Clock clock) {
         this.assets = assets;
         this.devices = devices;
+        this.clock = clock;
     }
 
     @Transactional
@@ -37,7 +42,7 @@ public class CorrectDeviceRecord {
         }
         device.correct(c.model(), c.serialNumber(), c.location());
         if (c.outOfService() != null) {
-            device.retire(c.outOfService());
+            device.retire(c.outOfService(), LocalDate.now(clock));
         }
         return devices.saveAndFlush(device);
     }

@@ -90,6 +90,9 @@ public class Device {
     private boolean ptz;
     /** Taken out of service: no longer offered for new fault reports, kept for the tickets that name it. */
     private boolean retired;
+    /** The day it was taken out of service (the KPIs count it until then); null while in service, or retired before V80. */
+    @Column(name = "retired_on")
+    private LocalDate retiredOn;
     /** Put into service (投入使用/验收) on this day; null: before any month the KPIs look at. */
     @Column(name = "commissioned_on")
     private LocalDate commissionedOn;
@@ -143,6 +146,7 @@ public class Device {
     public String getProbeHttpUrl() { return probeHttpUrl; }
     public boolean isProbeTlsInsecure() { return probeTlsInsecure; }
     public boolean isRetired() { return retired; }
+    public LocalDate getRetiredOn() { return retiredOn; }
     public LocalDate getCommissionedOn() { return commissionedOn; }
     public String getProbeRtspUrl() { return probeRtspUrl; }
     public String getProbeOnvifUrl() { return probeOnvifUrl; }
@@ -243,7 +247,13 @@ public class Device {
         }
     }
 
-    void retire(boolean retired) {
+    /** Out of service from {@code today} on, or back in; retiring a retired device keeps its day. */
+    void retire(boolean retired, LocalDate today) {
+        if (retired && !this.retired) {
+            this.retiredOn = today;
+        } else if (!retired) {
+            this.retiredOn = null;
+        }
         this.retired = retired;
     }
 }

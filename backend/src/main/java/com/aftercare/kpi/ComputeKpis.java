@@ -65,10 +65,11 @@ public class ComputeKpis {
                 KpiCalculator.compute(r.month(), r.from(), r.to(), cases, devices(r.customerId()), given));
     }
 
-    /** The devices with the instant their commissioning day began in the service's zone. */
+    /** The devices with the instants their commissioning and retirement days began in the service's zone. */
     private List<KpiCalculator.Device> devices(Long customerId) {
         return facts.devicesInService(customerId).stream().map(d -> new KpiCalculator.Device(d.id(),
-                d.commissionedOn() == null ? null : scope.startOf(d.commissionedOn()))).toList();
+                d.commissionedOn() == null ? null : scope.startOf(d.commissionedOn()),
+                d.retiredOn() == null ? null : scope.startOf(d.retiredOn()))).toList();
     }
 
     public record Month(Long customerId, String customerName, KpiMonth figures) {

@@ -25,8 +25,16 @@ final class KpiCalculator {
     private KpiCalculator() {
     }
 
-    /** A device and the instant it went into service (its commissioning day's start; null: before any window). */
-    record Device(long id, Instant since) {
+    /**
+     * A device, the instant it went into service (its commissioning day's start; null: before any window) and the
+     * instant it left it (its retirement day's start; null: still in service).
+     */
+    record Device(long id, Instant since, Instant until) {
+
+        /** A device still in service. */
+        Device(long id, Instant since) {
+            this(id, since, null);
+        }
 
         static List<Device> always(List<Long> ids) {
             return ids.stream().map(id -> new Device(id, null)).toList();
@@ -35,6 +43,11 @@ final class KpiCalculator {
         /** When the device counts in [from, to): from its commissioning on, or from the window's start. */
         Instant countsFrom(Instant from) {
             return since == null || since.isBefore(from) ? from : since;
+        }
+
+        /** Until when the device counts in [from, to): until its retirement, or to the window's end. */
+        Instant countsUntil(Instant to) {
+            return until == null || until.isAfter(to) ? to : until;
         }
     }
 
@@ -53,9 +66,13 @@ final class KpiCalculator {
         rate(KpiName.REPAIR_TIMELINESS, faults, c -> c.lastResolvedHow() != null && !c.lastResolvedLate(), figures, drills);
         rate(KpiName.FIRST_LINE, faults, c -> "AT_DESK".equals(c.lastResolvedHow()), figures, drills);
 
-        // in service in the window: commissioned before its end (README "KPI dashboard")
+        // in service in the window: commissioned before its end and not retired before its start (README "KPI dashboard")
         Map<Long, Instant> countsFrom = new LinkedHashMap<>();
-        devices.stream().filter(d -> d.countsFrom(from).isBefore(to)).forEach(d -> countsFrom.put(d.id(), d.countsFrom(from)));
+        Map<Long, Instant> countsUntil = new HashMap<>();
+        devices.stream().filter(d -> d.countsFrom(from).isBefore(d.countsUntil(to))).forEach(d -> {
+            countsFrom.put(d.id(), d.countsFrom(from));
+            countsUntil.put(d.id(), d.countsUntil(to));
+        });
         Set<Long> inService = countsFrom.keySet();
         List<CaseFacts> deviceFaults = all.stream()
                 .filter(c -> c.fault() && !c.duplicate() && c.deviceId() != null && inService.contains(c.deviceId())).toList();
@@ -64,9 +81,10 @@ final class KpiCalculator {
         Set<Long> tookTime = new LinkedHashSet<>();
         for (CaseFacts c : deviceFaults) {
             Instant deviceFrom = countsFrom.get(c.deviceId());
+            Instant deviceUntil = countsUntil.get(c.deviceId());
             for (Instant[] s : c.downSpans()) {
                 Instant start = s[0].isBefore(deviceFrom) ? deviceFrom : s[0];
-                Instant end = s[1] == null || s[1].isAfter(to) ? to : s[1];
+                Instant end = s[1] == null || s[1].isAfter(deviceUntil) ? deviceUntil : s[1];
                 if (start.isBefore(end)) {
                     spansByDevice.computeIfAbsent(c.deviceId(), k -> new ArrayList<>()).add(new Instant[] { start, end });
                     tookTime.add(c.id());
@@ -78,22 +96,27 @@ final class KpiCalculator {
             downSeconds += union(spans);
         }
         // each device's whole minutes from when it counts (the window's start, or its commissioning) to the window's end
-        long totalMinutes = countsFrom.values().stream().mapToLong(f -> Duration.between(f, to).toSeconds() / 60).sum();
+        // (or its retirement)
+        long totalMinutes = countsFrom.entrySet().stream()
+                .mapToLong(f -> Duration.between(f.getValue(), countsUntil.get(f.getKey())).toSeconds() / 60).sum();
         long downMinutes = Math.min(totalMinutes, (downSeconds + 59) / 60);
         figures.add(KpiMonth.Figure.of(KpiName.AVAILABILITY, totalMinutes - downMinutes, totalMinutes));
         drills.put(KpiName.AVAILABILITY, new KpiMonth.Drill(List.of(), List.of(), List.copyOf(tookTime)));
 
-        // good order: devices without a fault open at the window's end
+        // good order: the devices in service at the window's end (not retired before it) without a fault open then
+        Set<Long> atEnd = new LinkedHashSet<>();
+        inService.stream().filter(id -> countsUntil.get(id).equals(to)).forEach(atEnd::add);
         Set<Long> faultyDevices = new LinkedHashSet<>();
         List<Long> openAtEnd = new ArrayList<>();
         for (CaseFacts c : deviceFaults) {
-            boolean open = c.downSpans().stream().anyMatch(s -> s[0].isBefore(to) && (s[1] == null || !s[1].isBefore(to)));
+            boolean open = atEnd.contains(c.deviceId())
+                    && c.downSpans().stream().anyMatch(s -> s[0].isBefore(to) && (s[1] == null || !s[1].isBefore(to)));
             if (open) {
                 faultyDevices.add(c.deviceId());
                 openAtEnd.add(c.id());
             }
         }
-        figures.add(KpiMonth.Figure.of(KpiName.GOOD_ORDER, inService.size() - faultyDevices.size(), inService.size()));
+        figures.add(KpiMonth.Figure.of(KpiName.GOOD_ORDER, atEnd.size() - faultyDevices.size(), atEnd.size()));
         drills.put(KpiName.GOOD_ORDER, new KpiMonth.Drill(List.of(), List.of(), openAtEnd));
 
         List<KpiMonth.Incident> incidents = all.stream()

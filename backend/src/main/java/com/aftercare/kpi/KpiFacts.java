@@ -43,20 +43,25 @@ class KpiFacts {
                 (rs, i) -> rs.getString(1)).stream().findFirst();
     }
 
-    /** A device not retired and the day it was put into service (null: before any window asked about). */
-    record DeviceInService(long id, LocalDate commissionedOn) {
+    /**
+     * A device that was in service at some time: the day it was put into service (null: before any window asked
+     * about) and the day it was retired (null: still in service).
+     */
+    record DeviceInService(long id, LocalDate commissionedOn, LocalDate retiredOn) {
     }
 
     /**
-     * Devices not retired of the customer, or of all customers when null, with their commissioning day. The archive
-     * keeps no retirement date, so a retired device counts for no month (README says so); the calculator counts a
-     * device from its commissioning day.
+     * The devices of the customer, or of all customers when null, that are in service or whose retirement day is
+     * known, with their commissioning and retirement days; the calculator counts each between the two. A device retired
+     * before its day was kept (V80) has none and counts for no month, as before.
      */
     List<DeviceInService> devicesInService(Long customerId) {
         MapSqlParameterSource p = new MapSqlParameterSource();
         String scope = scope(customerId, p);
-        return jdbc.query("select d.id, d.commissioned_on from device d join site s on s.id = d.site_id where d.retired = false"
-                + scope + " order by d.id", p, (rs, i) -> new DeviceInService(rs.getLong(1), rs.getObject(2, LocalDate.class)));
+        return jdbc.query("select d.id, d.commissioned_on, case when d.retired then d.retired_on end from device d"
+                + " join site s on s.id = d.site_id where (d.retired = false or d.retired_on is not null)" + scope
+                + " order by d.id", p, (rs, i) -> new DeviceInService(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class)));
     }
 
     /**

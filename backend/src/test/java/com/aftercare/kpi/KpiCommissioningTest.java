@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * availability  (43 200 + 21 600 - 1 440) / (43 200 + 21 600) = 63 360 / 64 800
  * good order    D1, D2 in service at the month's end, no fault open on either = 2 / 2
  * </pre>
+ * and until its retirement day (停用), aRetiredDeviceCountsUntilItsRetirementDayAndIsNoLongerInGoodOrder.
  */
 class KpiCommissioningTest {
 
@@ -77,5 +78,44 @@ class KpiCommissioningTest {
                 Map.of());
         assertThat(m.figure(KpiName.GOOD_ORDER).denominator()).isEqualTo(1);
         assertThat(m.figure(KpiName.AVAILABILITY).denominator()).isEqualTo(1440);
+    }
+
+    /**
+     * September 2026 again:
+     * <pre>
+     * D1  in service                      43 200 minutes, at the month's end
+     * D4  retired 09-21                   09-01 to 09-21 00:00 = 28 800 minutes; its fault open since 09-19 08:00 is
+     *                                     down until it left service: 40 h = 2 400 minutes; not at the month's end
+     * D5  retired 09-01                   retired at the window's start: no minutes, not in good order
+     * D6  retired 10-01                   the whole month (43 200) and at its end
+     * availability  (43 200 + 28 800 + 43 200 - 2 400) / 115 200 = 112 800 / 115 200
+     * good order    D1, D6 = 2 / 2 (D4's open fault is not held against the month's end)
+     * </pre>
+     */
+    @Test
+    void aRetiredDeviceCountsUntilItsRetirementDayAndIsNoLongerInGoodOrder() {
+        Instant from = at("2026-09-01T00:00");
+        Instant to = at("2026-10-01T00:00");
+        List<KpiCalculator.Device> devices = List.of(new KpiCalculator.Device(1, null),
+                new KpiCalculator.Device(4, null, at("2026-09-21T00:00")),
+                new KpiCalculator.Device(5, at("2026-03-01T00:00"), at("2026-09-01T00:00")),
+                new KpiCalculator.Device(6, null, at("2026-10-01T00:00")));
+        List<CaseFacts> cases = List.of(fault(12, 4, at("2026-09-19T08:00"), null), fault(13, 5, at("2026-09-05T08:00"), null));
+
+        KpiMonth m = KpiCalculator.compute(YearMonth.of(2026, 9), from, to, cases, devices, Map.of());
+
+        KpiMonth.Figure availability = m.figure(KpiName.AVAILABILITY);
+        assertThat(availability.denominator()).isEqualTo(115_200);
+        assertThat(availability.numerator()).isEqualTo(112_800);
+        assertThat(m.drills().get(KpiName.AVAILABILITY).against()).containsExactly(12L);
+        KpiMonth.Figure goodOrder = m.figure(KpiName.GOOD_ORDER);
+        assertThat(goodOrder.numerator()).isEqualTo(2);
+        assertThat(goodOrder.denominator()).isEqualTo(2);
+        assertThat(m.drills().get(KpiName.GOOD_ORDER).against()).isEmpty();
+
+        // October: D4 and D5 long gone, D6 retired on its first day: only D1 counts
+        KpiMonth october = KpiCalculator.compute(YearMonth.of(2026, 10), to, at("2026-11-01T00:00"), cases, devices, Map.of());
+        assertThat(october.figure(KpiName.AVAILABILITY).denominator()).isEqualTo(31 * 1440);
+        assertThat(october.figure(KpiName.GOOD_ORDER).denominator()).isEqualTo(1);
     }
 }

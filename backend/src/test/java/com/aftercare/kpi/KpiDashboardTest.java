@@ -247,6 +247,29 @@ class KpiDashboardTest extends IntegrationTest {
     }
 
     @Test
+    void aDeviceRetiredMidMonthCountsUntilThatDayAndOneReinstatedCountsAgain() {
+        // November 2026 (30 days): device and D2 in service all month, D3 retired on the 11th
+        at("2026-11-11T15:00");
+        ApiClient.Response retired = api.post("t-admin", "/api/admin/devices/" + d3.getId() + "/retire", null);
+        assertThat(retired.status()).isEqualTo(200);
+        assertThat(retired.body().path("retiredOn").asText()).isEqualTo("2026-11-11");
+        at("2026-12-01T10:00");
+        KpiMonth november = computeKpis.compute(new KpiQuery(customerId, java.time.YearMonth.of(2026, 11))).month();
+        // 2 x 43 200 + 10 days x 1 440 (D3 until 11-11 00:00)
+        figure(november, KpiName.AVAILABILITY, 100_800, 100_800);
+        figure(november, KpiName.GOOD_ORDER, 2, 2);
+        KpiMonth october = computeKpis.compute(new KpiQuery(customerId, java.time.YearMonth.of(2026, 10))).month();
+        figure(october, KpiName.AVAILABILITY, 3 * 31 * 1440, 3 * 31 * 1440);
+        figure(october, KpiName.GOOD_ORDER, 3, 3);
+
+        ApiClient.Response back = api.post("t-admin", "/api/admin/devices/" + d3.getId() + "/reinstate", null);
+        assertThat(back.body().hasNonNull("retiredOn")).as("back in service: no retirement day").isFalse();
+        november = computeKpis.compute(new KpiQuery(customerId, java.time.YearMonth.of(2026, 11))).month();
+        figure(november, KpiName.AVAILABILITY, 129_600, 129_600);
+        figure(november, KpiName.GOOD_ORDER, 3, 3);
+    }
+
+    @Test
     void aCustomersUserSeesOnlyTheirOwnUnitAndOtherRolesAndBadInputAreRefused() {
         Customer other = assets.createCustomer("KPI other " + System.nanoTime());
         assets.createSite(new NewSite(other.getId(), "Other site", "Road 2", Region.CITY, "X", "1"));
