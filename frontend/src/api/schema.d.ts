@@ -3051,7 +3051,7 @@ export interface components {
             technical?: boolean;
         };
         Accepted: {
-            events?: components["schemas"]["Result"][];
+            events?: components["schemas"]["AlarmResult"][];
             status?: string;
         };
         AccountView: {
@@ -3068,10 +3068,79 @@ export interface components {
             accounts?: components["schemas"]["AccountView"][];
             passwordManagedHere?: boolean;
         };
+        AdminCustomerView: {
+            active?: boolean;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+        };
+        AdminDeviceView: {
+            /** Format: date */
+            commissionedOn?: string;
+            /** Format: int64 */
+            id?: number;
+            ipAddress?: string;
+            location?: string;
+            model?: string;
+            name?: string;
+            probe?: components["schemas"]["DeviceProbeView"];
+            probeHttpUrl?: string;
+            probeTcpPorts?: string;
+            probeTlsInsecure?: boolean;
+            retired?: boolean;
+            /** Format: date */
+            retiredOn?: string;
+            serialNumber?: string;
+            /** Format: int64 */
+            siteId?: number;
+            /** @enum {string} */
+            type?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            /** Format: date */
+            warrantyEnd?: string;
+        };
+        AdminEngineerView: {
+            displayName?: string;
+            /** Format: int64 */
+            id?: number;
+            phone?: string;
+            /** @enum {string} */
+            region?: "CITY" | "COUNTY";
+            skills?: string[];
+            /** Format: int64 */
+            teamId?: number;
+            teamName?: string;
+            username?: string;
+        };
+        AdminSiteView: {
+            address?: string;
+            contactName?: string;
+            contactPhone?: string;
+            /** Format: int64 */
+            customerId?: number;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            /** @enum {string} */
+            region?: "CITY" | "COUNTY";
+        };
+        AgentCreated: {
+            agent?: components["schemas"]["AgentView"];
+            token?: string;
+        };
+        AgentFailure: {
+            reason?: string;
+        };
         AgentJob: {
             job?: components["schemas"]["ProbeJob"];
             jobId?: string;
             ticketNumber?: string;
+        };
+        AgentResult: {
+            /** Format: date-time */
+            finishedAt?: string;
+            outcomes?: components["schemas"]["CheckOutcome"][];
+            /** Format: date-time */
+            startedAt?: string;
         };
         AgentView: {
             /** Format: date-time */
@@ -3098,9 +3167,26 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        Answer: {
-            approved?: boolean;
-            reason?: string;
+        AlarmResult: {
+            dedupKey?: string;
+            /** @enum {string} */
+            outcome?: "OPENED" | "APPENDED" | "ACKNOWLEDGED" | "RESOLVED" | "REPEATED" | "IGNORED";
+            ticketNumber?: string;
+        };
+        AnswerSurveyCommand: {
+            comment?: string;
+            /** Format: int32 */
+            handlingScore?: number;
+            /** Format: int32 */
+            intakeScore?: number;
+            outcome?: string;
+            problem?: components["schemas"]["RaisedProblem"];
+            /** Format: int32 */
+            supportScore?: number;
+        };
+        ApiTokenCreated: {
+            apiToken?: components["schemas"]["TokenView"];
+            token?: string;
         };
         ArticleInput: {
             cause?: string;
@@ -3217,6 +3303,17 @@ export interface components {
             visibility?: "INTERNAL" | "PUBLIC";
             /** Format: int32 */
             width?: number;
+        };
+        AuditPage: {
+            content?: components["schemas"]["EntryView"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            totalElements?: number;
+            /** Format: int32 */
+            totalPages?: number;
         };
         AuthConfig: {
             clientId?: string;
@@ -3351,6 +3448,18 @@ export interface components {
             ticketId?: number;
             total?: number;
         };
+        CasePage: {
+            content?: components["schemas"]["TicketSummary"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            totalCapped?: boolean;
+            /** Format: int64 */
+            totalElements?: number;
+            /** Format: int32 */
+            totalPages?: number;
+        };
         CaseParts: {
             ownerApproved?: boolean;
             requisitions?: components["schemas"]["RequisitionView"][];
@@ -3387,19 +3496,23 @@ export interface components {
             };
             ptzOnly?: boolean;
         };
+        CheckOutcome: {
+            detail?: string;
+            /** Format: int64 */
+            durationMillis?: number;
+            /** @enum {string} */
+            kind?: "TCP" | "HTTP" | "RTSP_STREAM" | "ONVIF_MEDIA" | "ONVIF_PTZ" | "SNMP_UPTIME" | "SNMP_INTERFACES" | "SNMP_UPS" | "NVR_STORAGE" | "NVR_RECORDINGS" | "NVR_CHANNELS";
+            ok?: boolean;
+            /** @enum {string} */
+            reason?: "OK" | "NOT_CONFIGURED" | "TARGET_REFUSED" | "NO_ADDRESS" | "CONNECTION_REFUSED" | "TIMEOUT" | "UNREACHABLE" | "TLS_FAILED" | "AUTH_FAILED" | "BAD_STATUS" | "PROTOCOL_ERROR" | "NO_MEDIA" | "DISK_FAULT" | "LOW_FREE_SPACE" | "SHORT_RECORDINGS" | "CHANNEL_OFFLINE" | "PTZ_DID_NOT_MOVE" | "INTERFACE_DOWN" | "UPS_ALARM" | "NOT_SUPPORTED";
+            target?: string;
+        };
         CheckRequest: {
             /** @enum {string} */
             kind?: "TCP" | "HTTP" | "RTSP_STREAM" | "ONVIF_MEDIA" | "ONVIF_PTZ" | "SNMP_UPTIME" | "SNMP_INTERFACES" | "SNMP_UPS" | "NVR_STORAGE" | "NVR_RECORDINGS" | "NVR_CHANNELS";
             params?: {
                 [key: string]: string;
             };
-        };
-        CheckResult: {
-            /** Format: int32 */
-            baseVersion?: number;
-            changes?: components["schemas"]["Change"][];
-            ok?: boolean;
-            violations?: components["schemas"]["ModelViolation"][];
         };
         CheckView: {
             automated?: boolean;
@@ -3473,19 +3586,21 @@ export interface components {
             stoppedAt?: string;
             target?: string;
         };
-        Command: {
-            acceptedOn?: string;
-            /** Format: int32 */
-            deviceWarrantyMonths?: number;
-            /** Format: int32 */
-            replacementWarrantyMonths?: number;
-        };
         CompletionConfirmation: {
             confirmed?: boolean;
             remark?: string;
             /** Format: int64 */
             signatureAttachmentId?: number;
             testerName?: string;
+        };
+        ContractAppliedResult: {
+            /** Format: int64 */
+            customerId?: number;
+            dryRun?: boolean;
+            /** Format: int32 */
+            ticketsUnchanged?: number;
+            /** Format: int32 */
+            ticketsUpdated?: number;
         };
         ContractSettings: {
             /** @enum {string} */
@@ -3596,16 +3711,25 @@ export interface components {
             retimingPending?: number[];
             yearsCovered?: number[];
         };
-        Created: {
-            agent?: components["schemas"]["AgentView"];
-            token?: string;
+        CreateAccountCommand: {
+            /** Format: int64 */
+            customerId?: number;
+            displayName: string;
+            /** Format: email */
+            email?: string;
+            mobile?: string;
+            password?: string;
+            roles: ("SERVICE_DESK" | "ENGINEER" | "PROCESS_OWNER" | "SUPERVISOR" | "ADMIN" | "CUSTOMER")[];
+            username: string;
+        };
+        CreateCustomerCommand: {
+            name: string;
         };
         CreatedId: {
             /** Format: int64 */
             id?: number;
         };
         CustomerView: {
-            active?: boolean;
             /** Format: int64 */
             id?: number;
             name?: string;
@@ -3703,6 +3827,28 @@ export interface components {
             snmpVersion?: string;
             username?: string;
         };
+        DeviceProbeView: {
+            /** Format: int32 */
+            channel?: number;
+            isapiUrl?: string;
+            onvifUrl?: string;
+            passwordSet?: boolean;
+            ptz?: boolean;
+            /** Format: int64 */
+            recorderId?: number;
+            recorderName?: string;
+            rtspUrl?: string;
+            snmpAuthPasswordSet?: boolean;
+            snmpAuthProtocol?: string;
+            snmpCommunitySet?: boolean;
+            /** Format: int32 */
+            snmpPort?: number;
+            snmpPrivPasswordSet?: boolean;
+            snmpPrivProtocol?: string;
+            snmpUser?: string;
+            snmpVersion?: string;
+            username?: string;
+        };
         DeviceView: {
             /** Format: int64 */
             id?: number;
@@ -3740,6 +3886,23 @@ export interface components {
             targetVersion?: number;
             truncated?: boolean;
         };
+        EditAccountCommand: {
+            /** Format: int64 */
+            customerId?: number;
+            displayName: string;
+            /** Format: email */
+            email?: string;
+            mobile?: string;
+            roles: ("SERVICE_DESK" | "ENGINEER" | "PROCESS_OWNER" | "SUPERVISOR" | "ADMIN" | "CUSTOMER")[];
+        };
+        EditSiteCommand: {
+            address: string;
+            contactName?: string;
+            contactPhone?: string;
+            name: string;
+            /** @enum {string} */
+            region: "CITY" | "COUNTY";
+        };
         EngineerCommand: {
             displayName?: string;
             phone?: string;
@@ -3760,15 +3923,8 @@ export interface components {
         };
         EngineerView: {
             displayName?: string;
-            /** Format: int64 */
-            id?: number;
             phone?: string;
-            /** @enum {string} */
-            region?: "CITY" | "COUNTY";
-            skills?: string[];
-            /** Format: int64 */
-            teamId?: number;
-            teamName?: string;
+            team?: string;
             username?: string;
         };
         EntryView: {
@@ -3794,10 +3950,6 @@ export interface components {
             percent?: number;
             recipients?: ("ASSIGNED_ENGINEER" | "DESK_LEAD" | "PROJECT_MANAGER" | "SENIOR_ENGINEER" | "DEPARTMENT_HEAD" | "SUPERVISORS")[];
             repeat?: string;
-        };
-        Failure: {
-            processInstanceId?: string;
-            reasons?: string[];
         };
         FetchRequest: {
             /** Format: int32 */
@@ -3843,23 +3995,6 @@ export interface components {
             };
             required?: boolean;
             type?: string;
-        };
-        GenerateRequest: {
-            /** Format: int64 */
-            customerId?: number;
-            /** @enum {string} */
-            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL" | "INSPECTION_MONTHLY";
-            period?: string;
-            /** Format: int64 */
-            ticketId?: number;
-        };
-        Handover: {
-            /** Format: date-time */
-            handedAt?: string;
-            handedTo?: string;
-            part?: string;
-            /** Format: int64 */
-            signatureAttachmentId?: number;
         };
         HazardRequest: {
             lightning?: boolean;
@@ -3963,6 +4098,13 @@ export interface components {
         InstallRequest: {
             /** Format: int64 */
             loanerId?: number;
+        };
+        IssueApiTokenCommand: {
+            /** Format: int64 */
+            customerId?: number;
+            name?: string;
+            /** @enum {string} */
+            role?: "SERVICE_DESK" | "ENGINEER" | "PROCESS_OWNER" | "SUPERVISOR" | "ADMIN" | "CUSTOMER";
         };
         IssuedBatch: {
             /** Format: int64 */
@@ -4120,11 +4262,26 @@ export interface components {
             /** @enum {string} */
             visibility?: "INTERNAL" | "PUBLIC";
         };
+        MigrationFailure: {
+            processInstanceId?: string;
+            reasons?: string[];
+        };
         MigrationRequest: {
             processInstanceIds?: string[];
             restartTimers?: boolean;
             sourceDefinitionId?: string;
             targetDefinitionId?: string;
+        };
+        MigrationResult: {
+            failed?: components["schemas"]["MigrationFailure"][];
+            migrated?: string[];
+        };
+        ModelCheckResult: {
+            /** Format: int32 */
+            baseVersion?: number;
+            changes?: components["schemas"]["Change"][];
+            ok?: boolean;
+            violations?: components["schemas"]["ModelViolation"][];
         };
         ModelFile: {
             comment?: string;
@@ -4273,28 +4430,26 @@ export interface components {
             id?: string;
             name?: string;
         };
-        PageView: {
-            content?: components["schemas"]["EntryView"][];
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            size?: number;
+        PartHandoverRequest: {
+            /** Format: date-time */
+            handedAt?: string;
+            handedTo?: string;
+            part?: string;
             /** Format: int64 */
-            totalElements?: number;
-            /** Format: int32 */
-            totalPages?: number;
+            signatureAttachmentId?: number;
         };
-        PageViewTicketSummary: {
-            content?: components["schemas"]["TicketSummary"][];
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            size?: number;
-            totalCapped?: boolean;
+        PartHandoverView: {
+            /** Format: date-time */
+            handedAt?: string;
+            handedTo?: string;
             /** Format: int64 */
-            totalElements?: number;
-            /** Format: int32 */
-            totalPages?: number;
+            id?: number;
+            part?: string;
+            /** Format: date-time */
+            recordedAt?: string;
+            recordedBy?: string;
+            /** Format: int64 */
+            signatureAttachmentId?: number;
         };
         PartRequest: {
             /** Format: int64 */
@@ -4472,6 +4627,17 @@ export interface components {
             probeHttpUrl?: string;
             probeTcpPorts?: string;
         };
+        QuoteAnswerRequest: {
+            approved?: boolean;
+            reason?: string;
+        };
+        RaisedProblem: {
+            description: string;
+            requesterName: string;
+            requesterPhone: string;
+            /** Format: int64 */
+            siteId: number;
+        };
         Reassignment: {
             assignee: string;
         };
@@ -4490,9 +4656,22 @@ export interface components {
         Recorded: {
             passed?: boolean;
         };
+        RegisterAgentCommand: {
+            /** Format: int64 */
+            customerId?: number;
+            name?: string;
+            siteIds?: number[];
+        };
         RegisteredView: {
             key?: string;
             source?: components["schemas"]["SourceView"];
+        };
+        RepairReportRequest: {
+            /** Format: int64 */
+            customerId?: number;
+            /** @enum {string} */
+            kind?: "MONTHLY" | "QUARTERLY";
+            period?: string;
         };
         RepairReportView: {
             /** Format: date-time */
@@ -4527,7 +4706,7 @@ export interface components {
             ticketNumber?: string;
         };
         Replacement: {
-            answer?: components["schemas"]["Answer"];
+            answer?: components["schemas"]["WarrantyQuoteAnswer"];
             cause?: string;
             model?: string;
             /** Format: int64 */
@@ -4588,9 +4767,8 @@ export interface components {
             /** Format: int64 */
             warehouseId?: number;
         };
-        Result: {
-            failed?: components["schemas"]["Failure"][];
-            migrated?: string[];
+        ResetPasswordCommand: {
+            password: string;
         };
         Results: {
             /** Format: int32 */
@@ -4744,6 +4922,15 @@ export interface components {
             visitNo?: number;
             workDone?: string;
         };
+        ServiceReportRequest: {
+            /** Format: int64 */
+            customerId?: number;
+            /** @enum {string} */
+            kind?: "DAILY_LOG" | "MONTHLY_FAULTS" | "MAJOR_FAULT" | "QUARTERLY_DEVICES" | "QUARTERLY_OM" | "ANNUAL" | "INSPECTION_MONTHLY";
+            period?: string;
+            /** Format: int64 */
+            ticketId?: number;
+        };
         ServiceReportView: {
             /** Format: int32 */
             cases?: number;
@@ -4777,6 +4964,17 @@ export interface components {
             /** Format: int64 */
             xlsxBytes?: number;
             xlsxName?: string;
+        };
+        SetReportSettingsCommand: {
+            majorLevel?: string;
+            recipients?: string[];
+        };
+        SetWarrantyTermsCommand: {
+            acceptedOn?: string;
+            /** Format: int32 */
+            deviceWarrantyMonths?: number;
+            /** Format: int32 */
+            replacementWarrantyMonths?: number;
         };
         SignCommand: {
             opinion?: string;
@@ -5162,14 +5360,21 @@ export interface components {
             id?: number;
             name?: string;
         };
+        WarrantyQuoteAnswer: {
+            answer?: string;
+            /** Format: date-time */
+            at?: string;
+            by?: string;
+            reason?: string;
+        };
         WarrantyView: {
             assessed?: boolean;
             cost?: components["schemas"]["CaseCost"];
             freeReason?: string;
-            handovers?: components["schemas"]["Handover"][];
+            handovers?: components["schemas"]["PartHandoverView"][];
             inWarranty?: boolean;
             lines?: components["schemas"]["Line"][];
-            quote?: components["schemas"]["Answer"];
+            quote?: components["schemas"]["WarrantyQuoteAnswer"];
             repeatOfNumber?: string;
             replacement?: components["schemas"]["Replacement"];
             /** Format: int64 */
@@ -5240,7 +5445,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["CreateAccountCommand"];
             };
         };
         responses: {
@@ -5266,7 +5471,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["EditAccountCommand"];
             };
         };
         responses: {
@@ -5336,7 +5541,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["ResetPasswordCommand"];
             };
         };
         responses: {
@@ -5444,7 +5649,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["IssueApiTokenCommand"];
             };
         };
         responses: {
@@ -5454,7 +5659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Created"];
+                    "*/*": components["schemas"]["ApiTokenCreated"];
                 };
             };
         };
@@ -5496,7 +5701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CustomerView"][];
+                    "*/*": components["schemas"]["AdminCustomerView"][];
                 };
             };
         };
@@ -5510,7 +5715,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["CreateCustomerCommand"];
             };
         };
         responses: {
@@ -5520,7 +5725,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CustomerView"];
+                    "*/*": components["schemas"]["AdminCustomerView"];
                 };
             };
         };
@@ -5536,7 +5741,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["CreateCustomerCommand"];
             };
         };
         responses: {
@@ -5546,7 +5751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CustomerView"];
+                    "*/*": components["schemas"]["AdminCustomerView"];
                 };
             };
         };
@@ -5568,7 +5773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CustomerView"];
+                    "*/*": components["schemas"]["AdminCustomerView"];
                 };
             };
         };
@@ -5590,7 +5795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CustomerView"];
+                    "*/*": components["schemas"]["AdminCustomerView"];
                 };
             };
         };
@@ -5613,7 +5818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DeviceView"][];
+                    "*/*": components["schemas"]["AdminDeviceView"][];
                 };
             };
         };
@@ -5637,7 +5842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DeviceView"];
+                    "*/*": components["schemas"]["AdminDeviceView"];
                 };
             };
         };
@@ -5663,7 +5868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DeviceView"];
+                    "*/*": components["schemas"]["AdminDeviceView"];
                 };
             };
         };
@@ -5685,7 +5890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DeviceView"];
+                    "*/*": components["schemas"]["AdminDeviceView"];
                 };
             };
         };
@@ -5707,7 +5912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DeviceView"];
+                    "*/*": components["schemas"]["AdminDeviceView"];
                 };
             };
         };
@@ -5727,7 +5932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["EngineerView"][];
+                    "*/*": components["schemas"]["AdminEngineerView"][];
                 };
             };
         };
@@ -5751,7 +5956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["EngineerView"];
+                    "*/*": components["schemas"]["AdminEngineerView"];
                 };
             };
         };
@@ -5777,7 +5982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["EngineerView"];
+                    "*/*": components["schemas"]["AdminEngineerView"];
                 };
             };
         };
@@ -5831,7 +6036,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["RegisterAgentCommand"];
             };
         };
         responses: {
@@ -5841,7 +6046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Created"];
+                    "*/*": components["schemas"]["AgentCreated"];
                 };
             };
         };
@@ -5885,7 +6090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SiteView"][];
+                    "*/*": components["schemas"]["AdminSiteView"][];
                 };
             };
         };
@@ -5909,7 +6114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SiteView"];
+                    "*/*": components["schemas"]["AdminSiteView"];
                 };
             };
         };
@@ -5925,7 +6130,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["EditSiteCommand"];
             };
         };
         responses: {
@@ -5935,7 +6140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SiteView"];
+                    "*/*": components["schemas"]["AdminSiteView"];
                 };
             };
         };
@@ -6045,7 +6250,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Failure"];
+                "application/json": components["schemas"]["AgentFailure"];
             };
         };
         responses: {
@@ -6071,7 +6276,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Result"];
+                "application/json": components["schemas"]["AgentResult"];
             };
         };
         responses: {
@@ -6181,7 +6386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PageView"];
+                    "*/*": components["schemas"]["AuditPage"];
                 };
             };
         };
@@ -6490,7 +6695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Result"];
+                    "*/*": components["schemas"]["ContractAppliedResult"];
                 };
             };
         };
@@ -6580,7 +6785,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["SetReportSettingsCommand"];
             };
         };
         responses: {
@@ -6628,7 +6833,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["SetWarrantyTermsCommand"];
             };
         };
         responses: {
@@ -7715,7 +7920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CheckResult"];
+                    "*/*": components["schemas"]["ModelCheckResult"];
                 };
             };
         };
@@ -7805,7 +8010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Result"];
+                    "*/*": components["schemas"]["MigrationResult"];
                 };
             };
         };
@@ -7953,7 +8158,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateRequest"];
+                "application/json": components["schemas"]["RepairReportRequest"];
             };
         };
         responses: {
@@ -8023,7 +8228,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GenerateRequest"];
+                "application/json": components["schemas"]["ServiceReportRequest"];
             };
         };
         responses: {
@@ -9066,7 +9271,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Command"];
+                "application/json": components["schemas"]["AnswerSurveyCommand"];
             };
         };
         responses: {
@@ -9250,7 +9455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PageViewTicketSummary"];
+                    "*/*": components["schemas"]["CasePage"];
                 };
             };
         };
@@ -9493,7 +9698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PageView"];
+                    "*/*": components["schemas"]["AuditPage"];
                 };
             };
         };
@@ -9851,7 +10056,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Handover"];
+                "application/json": components["schemas"]["PartHandoverRequest"];
             };
         };
         responses: {
@@ -9927,7 +10132,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Answer"];
+                "application/json": components["schemas"]["QuoteAnswerRequest"];
             };
         };
         responses: {
@@ -9997,7 +10202,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Answer"];
+                "application/json": components["schemas"]["QuoteAnswerRequest"];
             };
         };
         responses: {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Probe agents in the administration (ADMIN changes, SUPERVISOR reads; SecurityConfig gates /api/admin/** so).
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AgentAdminController {
 
+    @Schema(name = "AgentCreated")
     record Created(ListAgents.AgentView agent, String token) {
     }
 

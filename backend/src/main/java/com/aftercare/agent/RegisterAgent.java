@@ -15,6 +15,7 @@ import com.aftercare.asset.Site;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.ConflictException;
 import com.aftercare.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An admin registers a probe agent for a customer and the sites of that customer it serves. The token is made here
@@ -24,6 +25,7 @@ import com.aftercare.identity.CurrentUser;
 @Service
 public class RegisterAgent {
 
+    @Schema(name = "RegisterAgentCommand")
     public record Command(String name, Long customerId, List<Long> siteIds) {
     }
 

@@ -9,6 +9,7 @@ import com.aftercare.inspection.RecordInspectionProbe;
 import com.aftercare.probe.ProbeService;
 import com.aftercare.workflow.ProbeJobs;
 import com.aftercare.workflow.steps.ProbeWorker;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An agent could not run a job (a bug, a malformed job): the job is offered again after a wait that doubles per try
@@ -18,6 +19,7 @@ import com.aftercare.workflow.steps.ProbeWorker;
 @Service
 public class ReportAgentFailure {
 
+    @Schema(name = "AgentFailure")
     public record Failure(String reason) {
     }
 

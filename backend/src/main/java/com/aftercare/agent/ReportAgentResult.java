@@ -17,6 +17,7 @@ import com.aftercare.probes.CheckKind;
 import com.aftercare.probes.CheckOutcome;
 import com.aftercare.probes.CheckRequest;
 import com.aftercare.workflow.ProbeJobs;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An agent posts what its checks found. The server, not the agent, decides the verdict (ProbeService.evaluate on the
@@ -27,6 +28,7 @@ import com.aftercare.workflow.ProbeJobs;
 @Service
 public class ReportAgentResult {
 
+    @Schema(name = "AgentResult")
     public record Result(List<CheckOutcome> outcomes, Instant startedAt, Instant finishedAt) {
     }
 

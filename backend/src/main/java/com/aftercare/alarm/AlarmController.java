@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Where monitoring systems send alarms (docs/alarms.md), signed in by their source's key (AlarmSecurity). Each
@@ -37,6 +38,7 @@ class AlarmController {
     }
 
     /** outcome: OPENED, APPENDED, ACKNOWLEDGED, RESOLVED, REPEATED (resolved again) or IGNORED (no open alarm). */
+    @Schema(name = "AlarmResult")
     record Result(String dedupKey, MonitoringEvent.Outcome outcome, String ticketNumber) {
         static Result of(IntakeAlarm.Handled h) {
             return new Result(h.dedupKey(), h.outcome(), h.ticketNumber());

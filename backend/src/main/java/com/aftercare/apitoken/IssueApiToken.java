@@ -12,6 +12,7 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.common.ConflictException;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.identity.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An admin issues an API token for a machine client: a name, the one role it acts in, and for a customer's token the
@@ -22,6 +23,7 @@ import com.aftercare.identity.Role;
 public class IssueApiToken {
 
     /** What the admin asks for; {@code customerId} only (and always) with role CUSTOMER. */
+    @Schema(name = "IssueApiTokenCommand")
     public record Command(String name, Role role, Long customerId) {
     }
 

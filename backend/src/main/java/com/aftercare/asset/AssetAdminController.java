@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Customer units, their sites and devices (RP-3) for administrators: ADMIN changes, SUPERVISOR reads (SecurityConfig
@@ -44,12 +45,14 @@ class AssetAdminController {
         this.retireDevice = retireDevice;
     }
 
+    @Schema(name = "AdminCustomerView")
     record CustomerView(Long id, String name, boolean active) {
         static CustomerView of(Customer c) {
             return new CustomerView(c.getId(), c.getName(), c.isActive());
         }
     }
 
+    @Schema(name = "AdminSiteView")
     record SiteView(Long id, Long customerId, String name, String address, Region region, String contactName,
             String contactPhone) {
         static SiteView of(Site s) {
@@ -58,6 +61,7 @@ class AssetAdminController {
         }
     }
 
+    @Schema(name = "AdminDeviceView")
     record DeviceView(Long id, Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,
             LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, boolean probeTlsInsecure, boolean retired,
             DeviceProbeView probe, LocalDate commissionedOn, String location, LocalDate retiredOn) {

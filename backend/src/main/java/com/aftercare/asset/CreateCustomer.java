@@ -8,11 +8,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.ConflictException;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An administrator adds a customer unit (用户单位); names are unique, a taken one is a 409. */
 @Service
 public class CreateCustomer {
 
+    @Schema(name = "CreateCustomerCommand")
     public record Command(@NotBlank @Size(max = 200) String name) {
     }
 

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.ConflictException;
 import com.aftercare.common.NotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An administrator corrects a site: name, address, region (a county site gets county deadlines on its next ticket,
@@ -18,6 +19,7 @@ import com.aftercare.common.NotFoundException;
 @Service
 public class EditSite {
 
+    @Schema(name = "EditSiteCommand")
     public record Command(
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 500) String address,

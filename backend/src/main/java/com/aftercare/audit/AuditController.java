@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The audit trail over HTTP (RP-2, RP-6): read it, a ticket's own history, and verify the chain.
@@ -59,6 +60,7 @@ class AuditController {
         }
     }
 
+    @Schema(name = "AuditPage")
     record PageView(List<EntryView> content, int page, int size, long totalElements, int totalPages) {
         static PageView of(Page<AuditService.Line> result, int page, int size) {
             return new PageView(result.getContent().stream().map(EntryView::of).toList(), page, size, result.getTotalElements(),

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.aftercare.asset.Region;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The engineer roster and teams with region and skills: ADMIN changes, SUPERVISOR reads. Nothing is deleted. */
 @RestController
@@ -35,6 +36,7 @@ class EngineerAdminController {
         this.editTeam = editTeam;
     }
 
+    @Schema(name = "AdminEngineerView")
     record EngineerView(Long id, String username, String displayName, String phone, Region region, List<String> skills,
             Long teamId, String teamName) {
         static EngineerView of(Engineer e) {

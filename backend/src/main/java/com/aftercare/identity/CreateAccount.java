@@ -14,11 +14,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.ConflictException;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An administrator creates a staff account or a customer's user (one unit). With Keycloak: the local record only. */
 @Service
 public class CreateAccount {
 
+    @Schema(name = "CreateAccountCommand")
     public record Command(
             @NotBlank @Pattern(regexp = AccountRules.USERNAME, message = "2-100 letters, digits or . _ @ -") String username,
             @NotBlank @Size(max = 100) String displayName,

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An administrator changes an account's name, roles, unit and contact. The user name never changes (tasks, tickets
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EditAccount {
 
+    @Schema(name = "EditAccountCommand")
     public record Command(
             @NotBlank @Size(max = 100) String displayName,
             @NotEmpty Set<@NotNull Role> roles,

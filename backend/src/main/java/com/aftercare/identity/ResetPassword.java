@@ -7,11 +7,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.ConflictException;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An administrator sets a new password for a local account (the user then signs in with it). Not with Keycloak. */
 @Service
 public class ResetPassword {
 
+    @Schema(name = "ResetPasswordCommand")
     public record Command(@NotBlank @Size(min = AccountRules.MIN_PASSWORD, max = 200) String password) {
     }
 

@@ -28,6 +28,7 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.identity.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Moves running cases from one version of a process to another. The dry run really migrates each
@@ -46,9 +47,11 @@ class CaseMigration {
             int blocked, boolean truncated) {
     }
 
+    @Schema(name = "MigrationFailure")
     record Failure(String processInstanceId, List<String> reasons) {
     }
 
+    @Schema(name = "MigrationResult")
     record Result(List<String> migrated, List<Failure> failed) {
     }
 

@@ -22,11 +22,13 @@ import com.aftercare.common.ConflictException;
 import com.aftercare.identity.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Checks and deploys models from the workbench; each deployment is a new version, recorded with who and why. */
 @Service
 class ModelDeployments {
 
+    @Schema(name = "ModelCheckResult")
     record CheckResult(boolean ok, List<ModelViolation> violations, List<ModelDiff.Change> changes, Integer baseVersion) {
     }
 

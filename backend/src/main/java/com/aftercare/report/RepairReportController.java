@@ -23,6 +23,7 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.common.ForbiddenException;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.identity.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Repair reports (RR-7): list, generate on demand, download. The desk, supervisors and administrators generate;
@@ -36,6 +37,7 @@ class RepairReportController {
     private static final Set<Role> MAY_READ = Set.of(Role.SERVICE_DESK, Role.SUPERVISOR, Role.ADMIN, Role.CUSTOMER);
 
     /** customerId and kind are required; period is "2026-10" (MONTHLY) or "2026-Q3" (QUARTERLY), already ended. */
+    @Schema(name = "RepairReportRequest")
     record GenerateRequest(Long customerId, ReportKind kind, String period) {
     }
 

@@ -17,6 +17,7 @@ import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.RequestType;
 import com.aftercare.ticket.TicketStatus;
 import com.aftercare.ticket.TicketSummary;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The ticket list and the global search box (issue 15): free text, filters, server-side sort and paging. */
 @RestController
@@ -34,6 +35,7 @@ class CaseListController {
      * counting (SearchCases.COUNT_CAP, docs/adr/0069); {@code totalPages} then counts the pages up to there, and the
      * pages after it are still served. Without it both are exact, as before.
      */
+    @Schema(name = "CasePage")
     record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages, boolean totalCapped) {
     }
 

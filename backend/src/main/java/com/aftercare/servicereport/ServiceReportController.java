@@ -29,6 +29,7 @@ import com.aftercare.identity.Role;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Scheduled service reports (RP-1): list, make on demand, download as Excel or PDF; and a contract's report
@@ -46,6 +47,7 @@ class ServiceReportController {
      * customerId and kind are required; period: "2026-10-05" (daily log), "2026-10" (monthly), "2026-Q3" (quarterly)
      * or "2026" (annual), already ended; for MAJOR_FAULT ticketId (a closed case of the customer) instead of period.
      */
+    @Schema(name = "ServiceReportRequest")
     record GenerateRequest(Long customerId, ServiceReportKind kind, String period, Long ticketId) {
     }
 

@@ -17,6 +17,7 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.sla.ContractBook;
 import com.aftercare.sla.ServiceContract;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A process owner or admin sets who receives a contract's reports by e-mail and from which level a closed case is a
@@ -31,6 +32,7 @@ public class SetReportSettings {
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[A-Za-z]{2,}");
 
     /** recipients: e-mail addresses (blank lines ignored, duplicates once); majorLevel: a level code or null for the default. */
+    @Schema(name = "SetReportSettingsCommand")
     public record Command(List<String> recipients, String majorLevel) {
     }
 

@@ -30,6 +30,7 @@ import com.aftercare.ticket.ReportFault;
 import com.aftercare.ticket.Ticket;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Records the answer to a survey or callback (CB-1..CB-3), once: by the desk on the phone, or by the customer's own
@@ -49,6 +50,7 @@ public class AnswerSurvey {
             @NotBlank @Size(max = 4000) String description) {
     }
 
+    @Schema(name = "AnswerSurveyCommand")
     public record Command(
             @Min(1) @Max(5) Integer intakeScore,
             @Min(1) @Max(5) Integer handlingScore,

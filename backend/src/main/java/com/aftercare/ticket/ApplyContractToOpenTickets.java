@@ -11,6 +11,7 @@ import com.aftercare.sla.ContractBook;
 import com.aftercare.sla.RecordMilestone;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Moves a customer's open tickets onto the current terms of their service contract (calendar, time zone,
@@ -38,6 +39,7 @@ public class ApplyContractToOpenTickets {
     }
 
     /** How many open tickets took the new terms (or would, on a dry run) and how many already had them. */
+    @Schema(name = "ContractAppliedResult")
     public record Result(Long customerId, boolean dryRun, int ticketsUpdated, int ticketsUnchanged) {
     }
 

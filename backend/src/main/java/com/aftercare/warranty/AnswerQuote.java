@@ -11,6 +11,7 @@ import com.aftercare.field.CustomerSteps;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.Ticket;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The customer (or the desk for them) approves or refuses the parts and cost of the work (WA-1, FW-5): completes the
@@ -29,6 +30,7 @@ public class AnswerQuote {
         this.steps = steps;
     }
 
+    @Schema(name = "QuoteAnswerRequest")
     public record Answer(Boolean approved, String reason) {
     }
 

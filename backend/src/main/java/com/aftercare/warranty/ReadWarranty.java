@@ -14,6 +14,7 @@ import com.aftercare.field.CustomerSteps;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.Ticket;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The warranty panel of a case (staff ticket page and the customer's portal): warranty status, the repeat-repair
@@ -44,10 +45,12 @@ public class ReadWarranty {
     }
 
     /** recordedAt: when it was recorded; signatureAttachmentId: the representative's signature (null on older ones). */
+    @Schema(name = "PartHandoverView")
     public record Handover(long id, String part, String handedTo, Instant handedAt, String recordedBy, Instant recordedAt,
             Long signatureAttachmentId) {
     }
 
+    @Schema(name = "WarrantyQuoteAnswer")
     public record Answer(String answer, String reason, String by, Instant at) {
     }
 

@@ -12,6 +12,7 @@ import com.aftercare.identity.CurrentUser;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.event.CaseEvent;
 import com.aftercare.ticket.event.CaseTimeline;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * FW-5: a replaced part goes back to the owner; the engineer or the desk records what, to whom and when, and the
@@ -41,6 +42,7 @@ public class RecordPartHandover {
      * means now, not in the future; signatureAttachmentId: their drawn signature, uploaded as a SIGNATURE attachment
      * of this case.
      */
+    @Schema(name = "PartHandoverRequest")
     public record Handover(String part, String handedTo, Instant handedAt, Long signatureAttachmentId) {
     }
 

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.sla.ContractBook;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A process owner or admin states a contract's warranty terms (WA-1): the day the project was accepted (验收), the
@@ -23,6 +24,7 @@ public class SetWarrantyTerms {
     static final int MAX_MONTHS = 120;
 
     /** acceptedOn as an ISO date ("2024-06-30"); months null = not stated. */
+    @Schema(name = "SetWarrantyTermsCommand")
     public record Command(String acceptedOn, Integer deviceWarrantyMonths, Integer replacementWarrantyMonths) {
     }
 
