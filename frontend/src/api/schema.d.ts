@@ -5365,6 +5365,7 @@ export interface components {
             /** Format: date-time */
             at?: string;
             by?: string;
+            byName?: string;
             reason?: string;
         };
         WarrantyView: {

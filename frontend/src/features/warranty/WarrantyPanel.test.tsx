@@ -110,6 +110,22 @@ describe('WarrantyPanel', () => {
     expect(screen.queryByTestId('warranty-approval')).toBeNull();
   });
 
+  it('names who answered the quote by their name, not their account', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input) =>
+      String(input).endsWith('/warranty')
+        ? json({
+            ...charged,
+            waitingFor: null,
+            quote: { answer: 'APPROVED', reason: null, by: 'cust-li', byName: '李主任', at: '2026-03-10T03:00:00Z' },
+          })
+        : json([]),
+    );
+    show(true);
+    const answer = await screen.findByTestId('warranty-quote-answer');
+    expect(answer.textContent).toContain('李主任');
+    expect(answer.textContent).not.toContain('cust-li');
+  });
+
   it('shows staff the signed hand-over and the batches the case took from stock', async () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation((input) => {
       const url = String(input);

@@ -184,7 +184,7 @@ function AnswerText({ answer, testId }: { answer: WarrantyAnswer; testId: string
   return (
     <span data-testid={testId}>
       <Tag color={answer.answer === 'APPROVED' ? 'green' : 'red'}>{t(`warranty.answers.${answer.answer}`)}</Tag>
-      {answer.by} {answer.at && formatDateTime(answer.at)} {answer.reason && `· ${answer.reason}`}
+      {answer.byName ?? answer.by} {answer.at && formatDateTime(answer.at)} {answer.reason && `· ${answer.reason}`}
     </span>
   );
 }

@@ -5,6 +5,8 @@ export interface WarrantyAnswer {
   answer: 'APPROVED' | 'REFUSED';
   reason?: string | null;
   by?: string | null;
+  /** The display name of who answered (staff only, as by). */
+  byName?: string | null;
   at?: string | null;
 }
 

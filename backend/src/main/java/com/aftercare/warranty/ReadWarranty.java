@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.field.CustomerSteps;
 import com.aftercare.identity.CurrentUser;
+import com.aftercare.identity.PersonNames;
 import com.aftercare.ticket.FindTicket;
 import com.aftercare.ticket.Ticket;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,11 +30,13 @@ public class ReadWarranty {
     private final CostLineRepository lines;
     private final PartHandoverRepository handovers;
     private final CustomerSteps steps;
+    private final PersonNames names;
     private final Clock clock;
 
     ReadWarranty(FindTicket tickets, CaseWarrantyRepository warranties, CostLineRepository lines,
-            PartHandoverRepository handovers, CustomerSteps steps, Clock clock) {
+            PartHandoverRepository handovers, CustomerSteps steps, PersonNames names, Clock clock) {
         this.clock = clock;
+        this.names = names;
         this.tickets = tickets;
         this.warranties = warranties;
         this.lines = lines;
@@ -50,8 +53,9 @@ public class ReadWarranty {
             Long signatureAttachmentId) {
     }
 
+    /** by: the user name of who answered (staff only); byName: what people call them (the account's display name). */
     @Schema(name = "WarrantyQuoteAnswer")
-    public record Answer(String answer, String reason, String by, Instant at) {
+    public record Answer(String answer, String reason, String by, String byName, Instant at) {
     }
 
     public record Replacement(String cause, String model, String note, Answer answer, Long oldDeviceId, Long newDeviceId,
@@ -80,11 +84,11 @@ public class ReadWarranty {
                 all.stream().map(l -> new Line(l.getId(), l.getKind(), l.getDescription(), l.getAmount(), staff ? l.getRecordedBy() : null,
                         l.getRecordedAt())).toList(),
                 w == null || w.getQuoteAnswer() == null ? null
-                        : new Answer(w.getQuoteAnswer(), w.getQuoteReason(), staff ? w.getQuoteAnsweredBy() : null,
+                        : answer(w.getQuoteAnswer(), w.getQuoteReason(), staff ? w.getQuoteAnsweredBy() : null,
                                 w.getQuoteAnsweredAt()),
                 w == null || w.getReplacementCause() == null ? null
                         : new Replacement(w.getReplacementCause(), w.getReplacementModel(), w.getReplacementNote(),
-                                w.getReplacementAnswer() == null ? null : new Answer(w.getReplacementAnswer(),
+                                w.getReplacementAnswer() == null ? null : answer(w.getReplacementAnswer(),
                                         w.getReplacementReason(), staff ? w.getReplacementAnsweredBy() : null,
                                         w.getReplacementAnsweredAt()),
                                 w.getOldDeviceId(), w.getNewDeviceId(), w.getReplacedAt(), w.isScrapped()),
@@ -92,5 +96,9 @@ public class ReadWarranty {
                         h.getHandedTo(), h.getHandedAt(), staff ? h.getRecordedBy() : null, h.getRecordedAt(),
                         h.getSignatureAttachmentId())).toList(),
                 waiting);
+    }
+
+    private Answer answer(String answer, String reason, String by, Instant at) {
+        return new Answer(answer, reason, by, by == null ? null : names.of(by), at);
     }
 }

@@ -19,13 +19,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -64,12 +65,15 @@ class ApiSchemaNamesTest {
     private static Set<Class<?>> typesOfTheApi() {
         Set<Class<?>> found = new HashSet<>();
         Deque<Type> toVisit = new ArrayDeque<>();
-        for (JavaClass controller : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.aftercare")) {
-            if (!controller.isAnnotatedWith(RestController.class)) {
-                continue;
+        // Spring's scanner reads only the class files' headers (ArchUnit's full import took 20 s for the same answer)
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
+        for (BeanDefinition controller : scanner.findCandidateComponents("com.aftercare")) {
+            if (controller instanceof AbstractBeanDefinition scanned && scanned.getResource() != null
+                    && scanned.getResource().getDescription().contains("test-classes")) {
+                continue; // the tests' own endpoints are not the product's API
             }
-            for (Method method : controller.reflect().getDeclaredMethods()) {
+            for (Method method : ClassUtils.resolveClassName(controller.getBeanClassName(), null).getDeclaredMethods()) {
                 if (!isEndpoint(method)) {
                     continue;
                 }

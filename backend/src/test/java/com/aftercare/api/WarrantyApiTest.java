@@ -106,6 +106,8 @@ class WarrantyApiTest extends IntegrationTest {
         ApiClient.Response after = api.get("t-desk", path(ticket, "warranty"));
         assertThat(after.body().path("quote").path("answer").asText()).isEqualTo("APPROVED");
         assertThat(after.body().path("quote").path("by").asText()).isEqualTo(customer);
+        // the case page names the person, not the account
+        assertThat(after.body().path("quote").path("byName").asText()).isEqualTo("Customer warranty");
     }
 
     @Test
