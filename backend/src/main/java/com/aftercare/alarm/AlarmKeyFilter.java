@@ -13,14 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.aftercare.common.Problems;
 import com.aftercare.identity.PerMinuteLimits.PerMinuteLimit;
 
 /**
@@ -60,7 +59,7 @@ class AlarmKeyFilter extends OncePerRequestFilter {
             long wait = perSource.take("source:" + source.getId());
             if (wait > 0) {
                 warnOncePerMinute(source, wait);
-                tooMany(response, wait, "More than " + perSource.perMinute()
+                Problems.writeTooManyRequests(response, wait, "More than " + perSource.perMinute()
                         + " requests a minute from this monitoring source; retry after " + wait + " s");
                 return;
             }
@@ -83,14 +82,6 @@ class AlarmKeyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void tooMany(HttpServletResponse response, long retryAfter, String detail) throws IOException {
-        response.setStatus(429);
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
-                + detail + "\"}");
-    }
 
     private static String key(HttpServletRequest request) {
         String header = request.getHeader("X-Aftercare-Key");

@@ -13,12 +13,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderBuildStage;
 import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderCapacityStage;
 import io.github.bucket4j.ConsumptionProbe;
+
+import com.aftercare.common.Problems;
 
 /**
  * 429 before any work is done: a user name locked by {@link SignInThrottle} (for HTTP Basic and the
@@ -61,7 +62,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (user != null) {
             long wait = signIns.retryAfterSeconds(user);
             if (wait > 0) {
-                tooMany(response, wait, "Too many failed sign-ins for this user; try again in " + wait + " s");
+                Problems.writeTooManyRequests(response, wait,
+                        "Too many failed sign-ins for this user; try again in " + wait + " s");
                 return;
             }
         }
@@ -72,7 +74,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                     : token != null ? "token:" + Integer.toHexString(token.hashCode()) : "ip:" + request.getRemoteAddr();
             ConsumptionProbe report = intake.of(caller).tryConsumeAndReturnRemaining(1);
             if (!report.isConsumed()) {
-                tooMany(response, Math.max(1, SignInThrottle.ceilSeconds(report.getNanosToWaitForRefill())),
+                long refill = Math.max(1, SignInThrottle.ceilSeconds(report.getNanosToWaitForRefill()));
+                Problems.writeTooManyRequests(response, refill,
                         "More than " + intakePerMinute + " fault reports a minute; slow down (use Idempotency-Key for retries)");
                 return;
             }
@@ -104,12 +107,4 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void tooMany(HttpServletResponse response, long retryAfter, String detail) throws IOException {
-        response.setStatus(429);
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
-                + detail.replace("\"", "'") + "\"}");
-    }
 }
