@@ -135,6 +135,9 @@ class CaseLinkApiTest extends IntegrationTest {
         assertThat(member.path("knownAs").asText()).isEqualTo("CUSTOMER_USER");
         assertThat(member.path("customerName").asText()).isEqualTo(site.getCustomer().getName());
         assertThat(member.path("cases").asInt()).isZero();
+        // a disabled account is nobody the desk should recognise
+        assertThat(api.post("t-admin", "/api/admin/accounts/" + user + "/disable", null).status()).isEqualTo(200);
+        assertThat(api.get("t-desk", "/api/callers?phone=" + mobile).body()).isEmpty();
 
         // once the contact has reported, they are one caller with their case, still known as the site's contact
         Ticket first = reportFrom("赵站长", spaced, north, null, "门禁离线");
