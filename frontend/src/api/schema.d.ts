@@ -388,6 +388,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/sites/{id}/environment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["describeEnvironment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/teams": {
         parameters: {
             query?: never;
@@ -3117,6 +3133,7 @@ export interface components {
             contactPhone?: string;
             /** Format: int64 */
             customerId?: number;
+            environment?: components["schemas"]["SiteEnvironment"];
             /** Format: int64 */
             id?: number;
             name?: string;
@@ -4985,6 +5002,15 @@ export interface components {
             password?: string;
             username?: string;
         };
+        SiteEnvironment: {
+            adverseConditions?: string;
+            lightningProtection?: string;
+            machineRoom?: string;
+            /** Format: int32 */
+            maintainerCount?: number;
+            maintainerSkills?: string;
+            powerSupply?: string;
+        };
         SiteHazardView: {
             /** Format: int64 */
             customerId?: number;
@@ -6132,6 +6158,32 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["EditSiteCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AdminSiteView"];
+                };
+            };
+        };
+    };
+    describeEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteEnvironment"];
             };
         };
         responses: {

@@ -248,6 +248,24 @@ export interface SiteCardInfo {
   contactPhone?: string | null;
   /** 安装位置: where on the site the case's device is installed (null: no device, or not recorded). */
   deviceLocation?: string | null;
+  /** 现场环境 (RP-3): machine room, power, lightning protection, conditions, maintainers; null when none recorded. */
+  environment?: SiteEnvironment | null;
+}
+
+/** A site's environment as the asset keeper recorded it (RP-3, 单位环境情况); every part optional. */
+export interface SiteEnvironment {
+  /** 机房建设情况 */
+  machineRoom?: string | null;
+  /** 供电情况 */
+  powerSupply?: string | null;
+  /** 防雷情况 */
+  lightningProtection?: string | null;
+  /** 不利运行条件: dust, damp, acid or alkali, heat */
+  adverseConditions?: string | null;
+  /** 维护人员数量: the customer's own people looking after the systems there */
+  maintainerCount?: number | null;
+  /** 维护人员技术水平 */
+  maintainerSkills?: string | null;
 }
 
 /**

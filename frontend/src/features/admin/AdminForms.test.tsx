@@ -5,6 +5,7 @@ import { authStore } from '../../api/client';
 import { AccountForm } from './AccountsTab';
 import { DeviceForm, SiteForm } from './CustomersTab';
 import { EngineerForm } from './EngineersTab';
+import { SiteEnvironmentForm } from './SiteEnvironmentForm';
 
 const SLOW = { timeout: 10_000 };
 
@@ -236,6 +237,46 @@ describe('administration forms', () => {
       address: '9 County Road',
       region: 'COUNTY',
     });
+  });
+
+  it('records a site’s environment, sends an emptied part as cleared and shows the server’s word under the field', async () => {
+    let answer = json({ id: 3 });
+    const fetchMock = stubFetch(() => answer);
+    const onSaved = vi.fn();
+    render(
+      <App>
+        <SiteEnvironmentForm
+          site={{
+            id: 3,
+            customerId: 1,
+            name: 'North gate',
+            address: '1 Road',
+            region: 'CITY',
+            environment: { machineRoom: 'Old room', powerSupply: 'Mains only' },
+          }}
+          onSaved={onSaved}
+          onClose={vi.fn()}
+        />
+      </App>,
+    );
+    expect((screen.getByTestId('site-environment-machineRoom') as HTMLTextAreaElement).value).toBe('Old room');
+    type('site-environment-machineRoom', 'Third-floor equipment room');
+    type('site-environment-powerSupply', '');
+    type('site-environment-maintainerCount', '2');
+    fireEvent.click(screen.getByTestId('site-environment-form-save'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), SLOW);
+    expect(sent(fetchMock, 'api/admin/sites/3/environment')).toEqual({
+      machineRoom: 'Third-floor equipment room',
+      maintainerCount: 2,
+    });
+
+    answer = json(
+      { status: 400, detail: 'x', errors: [{ field: 'lightningProtection', message: 'at most 500 characters' }] },
+      400,
+    );
+    type('site-environment-lightningProtection', 'x');
+    fireEvent.click(screen.getByTestId('site-environment-form-save'));
+    expect(await screen.findByText('at most 500 characters', undefined, SLOW)).toBeTruthy();
   });
 
   it('puts an engineer on the roster with skills as tags', async () => {

@@ -38,6 +38,8 @@ import {
   withoutProbeFields,
 } from './DeviceProbeFields';
 import { ResponsiveTable } from './ResponsiveTable';
+import { SiteEnvironmentForm } from './SiteEnvironmentForm';
+import { SiteEnvironmentList } from '../../shared/SiteEnvironmentList';
 
 const SITE_FIELDS = ['name', 'address', 'region', 'contactName', 'contactPhone', 'customerId'];
 const DEVICE_FIELDS = [
@@ -258,6 +260,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
   const devices = useQuery({ queryKey: adminKeys.devices(customer.id), queryFn: () => adminApi.devices(customer.id) });
   const refresh = useAdminRefresh();
   const [site, setSite] = useState<AdminSite | 'new' | null>(null);
+  const [environmentOf, setEnvironmentOf] = useState<AdminSite | null>(null);
   const [device, setDevice] = useState<AdminDevice | 'new' | null>(null);
   const siteName = (id: number) => sites.data?.find((s) => s.id === id)?.name ?? '';
 
@@ -299,14 +302,33 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
               title: t('admin.sites.contactName'),
               render: (s) => [s.contactName, s.contactPhone].filter(Boolean).join(' · ') || t('common.empty'),
             },
+            {
+              key: 'environment',
+              title: t('siteEnvironment.title'),
+              render: (s) =>
+                s.environment ? (
+                  <SiteEnvironmentList environment={s.environment} testId={`site-environment-${s.id}`} />
+                ) : (
+                  <Typography.Text type="secondary">{t('siteEnvironment.none')}</Typography.Text>
+                ),
+            },
           ]}
           actionsTitle={t('admin.actions')}
           actions={
             canEdit
               ? (s) => (
-                  <Button size="small" onClick={() => setSite(s)} data-testid={`site-edit-${s.id}`}>
-                    {t('admin.edit')}
-                  </Button>
+                  <Space wrap size={4}>
+                    <Button size="small" onClick={() => setSite(s)} data-testid={`site-edit-${s.id}`}>
+                      {t('admin.edit')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => setEnvironmentOf(s)}
+                      data-testid={`site-environment-edit-${s.id}`}
+                    >
+                      {t('siteEnvironment.edit')}
+                    </Button>
+                  </Space>
                 )
               : undefined
           }
@@ -397,6 +419,16 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
             void refresh(adminKeys.sites(customer.id));
           }}
           onClose={() => setSite(null)}
+        />
+      )}
+      {environmentOf && (
+        <SiteEnvironmentForm
+          site={environmentOf}
+          onSaved={() => {
+            message.success(t('admin.saved'));
+            void refresh(adminKeys.sites(customer.id));
+          }}
+          onClose={() => setEnvironmentOf(null)}
         />
       )}
       {device && (

@@ -1,5 +1,5 @@
 import { api } from '../../api/client';
-import type { Role } from '../../api/types';
+import type { Role, SiteEnvironment } from '../../api/types';
 
 // The administration API (/api/admin/...): ADMIN changes, SUPERVISOR reads.
 
@@ -22,6 +22,8 @@ export interface AdminSite {
   region: Region;
   contactName?: string;
   contactPhone?: string;
+  /** 现场环境; null when nothing is recorded. Changed only through setSiteEnvironment. */
+  environment?: SiteEnvironment | null;
 }
 
 export interface AdminDevice {
@@ -130,7 +132,7 @@ export interface AdminTeam {
   leadUsername?: string;
 }
 
-export type SiteInput = Omit<AdminSite, 'id'>;
+export type SiteInput = Omit<AdminSite, 'id' | 'environment'>;
 export type DeviceInput = Omit<AdminDevice, 'id' | 'retired' | 'retiredOn' | 'probe'> & { probe?: DeviceProbeInput };
 export type AccountInput = Omit<Account, 'enabled'> & { password?: string };
 export type EngineerInput = Omit<AdminEngineer, 'id' | 'teamName' | 'displayName'> & { displayName?: string };
@@ -146,6 +148,9 @@ export const adminApi = {
   sites: (customerId: number) => api.get<AdminSite[]>('/admin/sites', { customerId }),
   createSite: (site: SiteInput) => api.post<AdminSite>('/admin/sites', site),
   editSite: (id: number, site: Omit<SiteInput, 'customerId'>) => api.put<AdminSite>(`/admin/sites/${id}`, site),
+  /** The environment as a whole: a part left out or blank is cleared. */
+  setSiteEnvironment: (id: number, environment: SiteEnvironment) =>
+    api.put<AdminSite>(`/admin/sites/${id}/environment`, environment),
 
   devices: (customerId: number) => api.get<AdminDevice[]>('/admin/devices', { customerId }),
   createDevice: (device: DeviceInput) => api.post<AdminDevice>('/admin/devices', device),

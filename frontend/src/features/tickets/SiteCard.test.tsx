@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../api/types';
-import { render, screen } from '../../test/render';
+import { fireEvent, render, screen } from '../../test/render';
 import { mapLinks, SiteCard, telHref } from './SiteCard';
 
 const ticket = {
@@ -45,6 +45,27 @@ describe('the site card', () => {
     expect(screen.queryByTestId('call-contact')).toBeNull();
     expect(screen.queryByTestId('call-requester')).toBeNull();
     expect(screen.queryByTestId('device-location')).toBeNull();
+    expect(screen.queryByTestId('site-environment-panel')).toBeNull();
+  });
+
+  it('folds the site environment below, with only the parts recorded', async () => {
+    render(
+      <SiteCard
+        ticket={{
+          ...ticket,
+          site: {
+            ...ticket.site!,
+            environment: { machineRoom: 'Third-floor equipment room', maintainerCount: 2, powerSupply: null },
+          },
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByText('Site environment'));
+    const environment = await screen.findByTestId('site-environment');
+    expect(environment.textContent).toContain('Machine room');
+    expect(environment.textContent).toContain('Third-floor equipment room');
+    expect(environment.textContent).toContain('2 people');
+    expect(environment.textContent).not.toContain('Power supply');
   });
 
   it('builds dialable and map URIs', () => {

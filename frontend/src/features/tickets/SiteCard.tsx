@@ -1,7 +1,8 @@
 import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Button, Card, Typography } from 'antd';
+import { Button, Card, Collapse, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../api/types';
+import { SiteEnvironmentList } from '../../shared/SiteEnvironmentList';
 
 /** A tel: URI for a number as people type it ("0571-8888 1234" → "tel:057188881234"); null without digits. */
 export function telHref(phone: string | null | undefined): string | null {
@@ -24,7 +25,8 @@ export function mapLinks(address: string): { search: string; geo: string } {
 
 /**
  * Where the engineer goes and whom to call there: the site's name and address with a map link, and tap-to-call
- * for the site contact and the requester.
+ * for the site contact and the requester; the site's environment (machine room, power, lightning protection, adverse
+ * conditions, the customer's maintainers) folded below, when the archive has it.
  */
 export function SiteCard({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
@@ -90,6 +92,21 @@ export function SiteCard({ ticket }: { ticket: TicketDetail }) {
           </Button>
         ) : null}
       </div>
+      {site?.environment && (
+        <Collapse
+          ghost
+          size="small"
+          className="site-card-environment"
+          items={[
+            {
+              key: 'environment',
+              label: t('siteEnvironment.title'),
+              children: <SiteEnvironmentList environment={site.environment} testId="site-environment" />,
+            },
+          ]}
+          data-testid="site-environment-panel"
+        />
+      )}
     </Card>
   );
 }

@@ -32,9 +32,12 @@ class AssetAdminController {
     private final EditSite editSite;
     private final EditDevice editDevice;
     private final RetireDevice retireDevice;
+    private final DescribeSiteEnvironment describeEnvironment;
 
     AssetAdminController(AssetArchive archive, AssetService assets, CreateCustomer createCustomer, RenameCustomer renameCustomer,
-            DisableCustomer disableCustomer, EditSite editSite, EditDevice editDevice, RetireDevice retireDevice) {
+            DisableCustomer disableCustomer, EditSite editSite, EditDevice editDevice, RetireDevice retireDevice,
+            DescribeSiteEnvironment describeEnvironment) {
+        this.describeEnvironment = describeEnvironment;
         this.archive = archive;
         this.assets = assets;
         this.createCustomer = createCustomer;
@@ -54,10 +57,10 @@ class AssetAdminController {
 
     @Schema(name = "AdminSiteView")
     record SiteView(Long id, Long customerId, String name, String address, Region region, String contactName,
-            String contactPhone) {
+            String contactPhone, /** null: nothing recorded yet */ DescribeSiteEnvironment.Environment environment) {
         static SiteView of(Site s) {
             return new SiteView(s.getId(), s.getCustomer().getId(), s.getName(), s.getAddress(), s.getRegion(), s.getContactName(),
-                    s.getContactPhone());
+                    s.getContactPhone(), DescribeSiteEnvironment.Environment.of(s));
         }
     }
 
@@ -118,6 +121,13 @@ class AssetAdminController {
     @PreAuthorize("hasRole('ADMIN')")
     SiteView editSite(@PathVariable Long id, @Valid @RequestBody EditSite.Command command) {
         return SiteView.of(editSite.edit(id, command));
+    }
+
+    /** The site's environment as a whole: a field sent blank or left out is cleared. */
+    @PutMapping("/api/admin/sites/{id}/environment")
+    @PreAuthorize("hasRole('ADMIN')")
+    SiteView describeEnvironment(@PathVariable Long id, @Valid @RequestBody DescribeSiteEnvironment.Environment environment) {
+        return SiteView.of(describeEnvironment.describe(id, environment));
     }
 
     @GetMapping("/api/admin/devices")

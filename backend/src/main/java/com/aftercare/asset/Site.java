@@ -32,6 +32,19 @@ public class Site {
     /** Networks or hosts the server may probe at this site besides public addresses (e.g. the site's LAN). */
     @Column(name = "probe_allow_list")
     private String probeAllowList;
+    // the site's environment (RP-3, DescribeSiteEnvironment): free text the asset keeper records, null when not known
+    @Column(name = "machine_room")
+    private String machineRoom;
+    @Column(name = "power_supply")
+    private String powerSupply;
+    @Column(name = "lightning_protection")
+    private String lightningProtection;
+    @Column(name = "adverse_conditions")
+    private String adverseConditions;
+    @Column(name = "maintainer_count")
+    private Integer maintainerCount;
+    @Column(name = "maintainer_skills")
+    private String maintainerSkills;
 
     protected Site() {
     }
@@ -65,5 +78,22 @@ public class Site {
 
     void allowProbes(String allowList) {
         this.probeAllowList = allowList;
+    }
+
+    public String getMachineRoom() { return machineRoom; }
+    public String getPowerSupply() { return powerSupply; }
+    public String getLightningProtection() { return lightningProtection; }
+    public String getAdverseConditions() { return adverseConditions; }
+    public Integer getMaintainerCount() { return maintainerCount; }
+    public String getMaintainerSkills() { return maintainerSkills; }
+
+    void describeEnvironment(String machineRoom, String powerSupply, String lightningProtection, String adverseConditions,
+            Integer maintainerCount, String maintainerSkills) {
+        this.machineRoom = machineRoom;
+        this.powerSupply = powerSupply;
+        this.lightningProtection = lightningProtection;
+        this.adverseConditions = adverseConditions;
+        this.maintainerCount = maintainerCount;
+        this.maintainerSkills = maintainerSkills;
     }
 }

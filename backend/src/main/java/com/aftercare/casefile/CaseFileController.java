@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aftercare.asset.DescribeSiteEnvironment;
 import com.aftercare.field.ReadCustomerStep;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.labels.Labels;
@@ -95,7 +96,9 @@ class CaseFileController {
      * The site of a case as the engineer's phone shows it: address for the map link, contact for tap-to-call, and where
      * on the site the case's device is installed (null: no device, or its location not recorded).
      */
-    record SiteCard(Long id, String name, String address, String contactName, String contactPhone, String deviceLocation) {
+    record SiteCard(Long id, String name, String address, String contactName, String contactPhone, String deviceLocation,
+            /** The site's machine room, power, lightning protection, conditions and maintainers; null: none recorded. */
+            DescribeSiteEnvironment.Environment environment) {
     }
 
     /**
@@ -138,7 +141,7 @@ class CaseFileController {
                 actions.available(t), customerSteps.of(t), t.getStatus() == TicketStatus.VERIFYING,
                 new SiteCard(t.getSite().getId(), t.getSite().getName(), t.getSite().getAddress(),
                         t.getSite().getContactName(), t.getSite().getContactPhone(),
-                        t.getDevice() == null ? null : t.getDevice().getLocation()),
+                        t.getDevice() == null ? null : t.getDevice().getLocation(), DescribeSiteEnvironment.Environment.of(t.getSite())),
                 waivers.of(id).map(w -> new WaiverView(w.getReason(), w.getWaivedBy(), w.getWaivedAt())).orElse(null),
                 waivers.offered(t, CurrentUser.roles()), rechecks.queued(t.getNumber()));
     }

@@ -65,11 +65,13 @@ class DemoData {
     private final com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy;
     private final com.aftercare.engineer.PlaceEngineer placeEngineer;
     private final java.time.Clock clock;
+    private final com.aftercare.asset.DescribeSiteEnvironment describeSiteEnvironment;
 
     DemoData(AssetService assets, EngineerService engineers, AccountService accounts, Environment environment,
             SaveContract saveContract, ReportFault reportFault, WorkflowTaskService tasks,
             com.aftercare.probe.policy.ChangeVerificationPolicy changePolicy, com.aftercare.engineer.PlaceEngineer placeEngineer,
-            java.time.Clock clock) {
+            java.time.Clock clock, com.aftercare.asset.DescribeSiteEnvironment describeSiteEnvironment) {
+        this.describeSiteEnvironment = describeSiteEnvironment;
         this.clock = clock;
         this.placeEngineer = placeEngineer;
         this.changePolicy = changePolicy;
@@ -149,6 +151,13 @@ class DemoData {
                 Region.CITY, "赵磊", "010-88880001"));
         Site county = assets.createSite(new NewSite(customer.getId(), COUNTY_SITE, "示范县正街8号",
                 Region.COUNTY, "孙浩", "010-88880002"));
+        // what an engineer reads on the case page before going there (RP-3)
+        describeSiteEnvironment.describe(city.getId(), new com.aftercare.asset.DescribeSiteEnvironment.Environment(
+                "指挥中心三楼机房，防静电地板，两台精密空调", "市电双路供电，UPS 后备 2 小时，配电间在一楼", "2025 年防雷检测合格，机房接地电阻 2.8 Ω",
+                "路口立杆处灰尘大，雨季潮湿", 3, "值班人员能重启设备、查看录像，不会配置交换机"));
+        describeSiteEnvironment.describe(county.getId(), new com.aftercare.asset.DescribeSiteEnvironment.Environment(
+                "城关派出所一楼机房，无空调，夏季室温偏高", "市电单路，UPS 后备 30 分钟", "多雷地区，前端立杆未全部加装避雷针",
+                "雷区；夏季高温", 1, "兼职管理员，只能重启设备"));
         LocalDate warranty = LocalDate.of(2028, 6, 30);
         for (int i = 1; i <= 8; i++) {
             device(city, DeviceType.CAMERA, String.format("摄像机 C-%02d（%d号路口）", i, i), "DS-2CD3T47", port, warranty, true,

@@ -176,6 +176,71 @@ class AssetAdministrationApiTest extends IntegrationTest {
         assertThat(assets.device(deviceId).getLocation()).isNull();
     }
 
+    /**
+     * RP-3, the archive's "单位环境情况" and "维护人员情况": the administrator records a site's environment; the engineer
+     * reads it on the case page of a case there, the customer does not; bad input is a 400 naming the field with
+     * nothing saved; only the administrator changes it; every change is in the site's audit trail; blank clears.
+     */
+    @Test
+    void aSitesEnvironmentIsRecordedShownToTheEngineerOnItsCasesAndAudited() {
+        String path = "/api/admin/sites/" + site.getId() + "/environment";
+        Map<String, Object> environment = new HashMap<>();
+        environment.put("machineRoom", " 指挥中心三楼弱电间，有精密空调 ");
+        environment.put("powerSupply", "市电 + UPS 2 小时");
+        environment.put("lightningProtection", "2019 年做过防雷检测，接地电阻 3.2 Ω");
+        environment.put("adverseConditions", "路口杆件灰尘大，雨季潮湿");
+        environment.put("maintainerCount", 2);
+        environment.put("maintainerSkills", "能重启设备、更换硬盘");
+
+        for (String user : List.of("t-desk", "t-eng", "t-sup")) {
+            assertThat(put(user, path, environment).status()).as(user).isEqualTo(403);
+        }
+        ApiClient.Response saved = put("t-admin", path, environment);
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        assertThat(saved.body().path("environment").path("machineRoom").asText()).as("trimmed").isEqualTo("指挥中心三楼弱电间，有精密空调");
+        JsonNode listed = api.get("t-sup", "/api/admin/sites?customerId=" + site.getCustomer().getId()).body().findParents("id").stream()
+                .filter(s -> s.path("id").asLong() == site.getId()).findFirst().orElseThrow();
+        assertThat(listed.path("environment").path("maintainerCount").asInt()).isEqualTo(2);
+        assertThat(listed.path("environment").path("powerSupply").asText()).isEqualTo("市电 + UPS 2 小时");
+
+        ApiClient.Response reported = api.post("t-desk", "/api/tickets", ticketBody("HOTLINE", "LOW", "LOW"));
+        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
+        long ticketId = reported.body().path("id").asLong();
+        JsonNode onTheCase = api.get("t-eng", "/api/tickets/" + ticketId).body().path("site").path("environment");
+        assertThat(onTheCase.path("lightningProtection").asText()).isEqualTo("2019 年做过防雷检测，接地电阻 3.2 Ω");
+        assertThat(onTheCase.path("adverseConditions").asText()).isEqualTo("路口杆件灰尘大，雨季潮湿");
+        assertThat(onTheCase.path("maintainerSkills").asText()).isEqualTo("能重启设备、更换硬盘");
+        String customer = "cust-env-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(customer, PASSWORD, "Customer", site.getCustomer().getId());
+        JsonNode customerView = api.get(customer, "/api/tickets/" + ticketId).body();
+        assertThat(customerView.path("title").isMissingNode()).as(customerView.toString()).isFalse();
+        assertThat(customerView.toString()).as("the customer's view of the case").doesNotContain("弱电间");
+
+        Map<String, Object> tooLong = new HashMap<>(environment);
+        tooLong.put("machineRoom", "机".repeat(501));
+        assertThat(put("t-admin", path, tooLong).errorFields()).containsExactly("machineRoom");
+        Map<String, Object> negative = new HashMap<>(environment);
+        negative.put("maintainerCount", -1);
+        negative.put("powerSupply", "changed by a refused request");
+        assertThat(put("t-admin", path, negative).errorFields()).containsExactly("maintainerCount");
+        assertThat(assets.visibleSite(site.getId()).getPowerSupply()).as("unchanged").isEqualTo("市电 + UPS 2 小时");
+        assertThat(put("t-admin", "/api/admin/sites/987654321/environment", environment).status()).isEqualTo(404);
+
+        JsonNode recorded = audit("site", site.getId()).get(audit("site", site.getId()).size() - 1);
+        assertThat(recorded.path("actor").asText()).isEqualTo("t-admin");
+        assertThat(recorded.path("changes").path("machine_room").path("after").asText()).isEqualTo("指挥中心三楼弱电间，有精密空调");
+        assertThat(recorded.path("changes").path("maintainer_count").path("after").asInt()).isEqualTo(2);
+
+        Map<String, Object> blank = new HashMap<>();
+        blank.put("machineRoom", " ");
+        ApiClient.Response cleared = put("t-admin", path, blank);
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.body().path("environment").isObject()).as("nothing recorded: " + cleared.body()).isFalse();
+        assertThat(api.get("t-eng", "/api/tickets/" + ticketId).body().path("site").path("environment").isObject()).isFalse();
+        assertThat(audit("site", site.getId()).get(audit("site", site.getId()).size() - 1).path("changes").path("power_supply")
+                .path("before").asText()).isEqualTo("市电 + UPS 2 小时");
+    }
+
     @Test
     void badInputIsA400NamingTheFieldAndNothingIsSaved() {
         int customersBefore = api.get("t-admin", "/api/admin/customers").body().size();
