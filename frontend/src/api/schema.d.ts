@@ -3103,12 +3103,15 @@ export interface components {
             probeHttpUrl?: string;
             probeTcpPorts?: string;
             probeTlsInsecure?: boolean;
+            /** Format: date */
+            purchasedOn?: string;
             retired?: boolean;
             /** Format: date */
             retiredOn?: string;
             serialNumber?: string;
             /** Format: int64 */
             siteId?: number;
+            softwareVersion?: string;
             /** @enum {string} */
             type?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
             /** Format: date */
@@ -4356,9 +4359,12 @@ export interface components {
             probeHttpUrl?: string;
             probeTcpPorts?: string;
             probeTlsInsecure?: boolean;
+            /** Format: date */
+            purchasedOn?: string;
             serialNumber: string;
             /** Format: int64 */
             siteId: number;
+            softwareVersion?: string;
             /** @enum {string} */
             type: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
             /** Format: date */

@@ -617,6 +617,9 @@ const en = {
       empty: 'This unit has no sites yet.',
     },
     devices: {
+      softwareVersion: 'Software version',
+      purchasedOn: 'Purchased on',
+      modelAndVersion: 'Model / software',
       title: 'Devices of {{name}}',
       add: 'New device',
       edit: 'Edit device',

@@ -607,6 +607,9 @@ const zh: Shape<Messages> = {
       empty: '该单位还没有站点。',
     },
     devices: {
+      softwareVersion: '软件版本',
+      purchasedOn: '采购日期',
+      modelAndVersion: '型号 / 软件版本',
       title: '{{name}} 的设备',
       add: '新建设备',
       edit: '编辑设备',

@@ -171,7 +171,7 @@ describe('administration forms', () => {
     expect(onSaved).not.toHaveBeenCalled();
   });
 
-  it('shows where a device is installed, sends a changed location and a blank one to clear it', async () => {
+  it('shows where a device is installed and its software, sends changes and blanks to clear them', async () => {
     const fetchMock = stubFetch(() => json({}));
     const onSaved = vi.fn();
     render(
@@ -186,6 +186,8 @@ describe('administration forms', () => {
             name: 'Gate camera',
             serialNumber: 'SN-9',
             location: 'North-east pole',
+            softwareVersion: 'V5.7.3',
+            purchasedOn: '2024-03-01',
             probeTlsInsecure: false,
             retired: false,
           }}
@@ -196,16 +198,24 @@ describe('administration forms', () => {
     );
     const location = screen.getByTestId('device-location') as HTMLInputElement;
     expect(location.value).toBe('North-east pole');
+    const version = screen.getByTestId('device-softwareVersion') as HTMLInputElement;
+    expect(version.value).toBe('V5.7.3');
     fireEvent.change(location, { target: { value: '  Rack 2, shelf 3 ' } });
+    fireEvent.change(version, { target: { value: ' V5.8.0 ' } });
     fireEvent.click(screen.getByTestId('device-form-save'));
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1), SLOW);
-    expect(sent(fetchMock, 'api/admin/devices/9')).toMatchObject({ location: 'Rack 2, shelf 3' });
+    expect(sent(fetchMock, 'api/admin/devices/9')).toMatchObject({
+      location: 'Rack 2, shelf 3',
+      softwareVersion: 'V5.8.0',
+      purchasedOn: '2024-03-01',
+    });
 
     fireEvent.change(location, { target: { value: '' } });
+    fireEvent.change(version, { target: { value: '' } });
     fireEvent.click(screen.getByTestId('device-form-save'));
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(2), SLOW);
     const bodies = fetchMock.mock.calls.filter(([url]) => String(url).includes('api/admin/devices/9'));
-    expect(JSON.parse(String(bodies[bodies.length - 1][1]?.body))).toMatchObject({ location: '' });
+    expect(JSON.parse(String(bodies[bodies.length - 1][1]?.body))).toMatchObject({ location: '', softwareVersion: '' });
   });
 
   it('edits a site’s region and refuses an empty address before asking the server', async () => {

@@ -52,6 +52,8 @@ const DEVICE_FIELDS = [
   'ipAddress',
   'warrantyEnd',
   'commissionedOn',
+  'softwareVersion',
+  'purchasedOn',
   'probeTcpPorts',
   'probeHttpUrl',
   'probeTlsInsecure',
@@ -113,9 +115,10 @@ export function SiteForm({
   );
 }
 
-type DeviceValues = Omit<DeviceInput, 'warrantyEnd' | 'commissionedOn'> & {
+type DeviceValues = Omit<DeviceInput, 'warrantyEnd' | 'commissionedOn' | 'purchasedOn'> & {
   warrantyEnd?: dayjs.Dayjs;
   commissionedOn?: dayjs.Dayjs;
+  purchasedOn?: dayjs.Dayjs;
 };
 
 export function DeviceForm({
@@ -147,6 +150,7 @@ export function DeviceForm({
               ...probeInitialValues(device.probe),
               warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : undefined,
               commissionedOn: device.commissionedOn ? dayjs(device.commissionedOn) : undefined,
+              purchasedOn: device.purchasedOn ? dayjs(device.purchasedOn) : undefined,
             }
           : { siteId: sites[0]?.id }
       }
@@ -162,6 +166,9 @@ export function DeviceForm({
           probeTlsInsecure: !!v.probeTlsInsecure,
           warrantyEnd: v.warrantyEnd ? v.warrantyEnd.format('YYYY-MM-DD') : undefined,
           commissionedOn: v.commissionedOn ? v.commissionedOn.format('YYYY-MM-DD') : undefined,
+          purchasedOn: v.purchasedOn ? v.purchasedOn.format('YYYY-MM-DD') : undefined,
+          // blank clears a recorded version, as the location below
+          softwareVersion: v.softwareVersion?.trim() ?? '',
           // blank clears a recorded location (the server keeps it only when the field is left out)
           location: v.location?.trim() ?? '',
         };
@@ -209,6 +216,22 @@ export function DeviceForm({
         rules={[{ max: 200, message: t('admin.devices.locationTooLong') }]}
       >
         <Input data-testid="device-location" maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        name="softwareVersion"
+        label={t('admin.devices.softwareVersion')}
+        rules={[
+          { max: 100, message: t('validation.maxLength', { field: t('admin.devices.softwareVersion'), max: 100 }) },
+        ]}
+      >
+        <Input data-testid="device-softwareVersion" maxLength={100} placeholder="V5.7.3 build 230512" />
+      </Form.Item>
+      <Form.Item name="purchasedOn" label={t('admin.devices.purchasedOn')}>
+        <DatePicker
+          style={{ width: '100%' }}
+          data-testid="device-purchasedOn"
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        />
       </Form.Item>
       <Form.Item name="warrantyEnd" label={t('admin.devices.warrantyEnd')}>
         <DatePicker style={{ width: '100%' }} data-testid="device-warrantyEnd" />
@@ -357,6 +380,11 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
               key: 'type',
               title: t('admin.devices.type'),
               render: (d) => t(`admin.deviceType.${d.type}`, { defaultValue: t('admin.deviceType.OTHER') }),
+            },
+            {
+              key: 'model',
+              title: t('admin.devices.modelAndVersion'),
+              render: (d) => [d.model, d.softwareVersion].filter(Boolean).join(' · ') || t('common.empty'),
             },
             { key: 'site', title: t('admin.devices.site'), render: (d) => siteName(d.siteId) },
             { key: 'location', title: t('admin.devices.location'), render: (d) => d.location ?? t('common.empty') },

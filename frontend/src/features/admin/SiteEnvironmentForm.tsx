@@ -49,7 +49,7 @@ export function SiteEnvironmentForm({
       {TEXT_PARTS.map((part) => (
         <Form.Item key={part} name={part} label={t(`siteEnvironment.${part}`)} rules={[tooLong(part)]}>
           <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 4 }}
+            rows={2}
             placeholder={t(`siteEnvironment.placeholder.${part}`)}
             data-testid={`site-environment-${part}`}
           />
@@ -64,7 +64,7 @@ export function SiteEnvironmentForm({
         rules={[tooLong('maintainerSkills')]}
       >
         <Input.TextArea
-          autoSize={{ minRows: 1, maxRows: 4 }}
+          rows={2}
           placeholder={t('siteEnvironment.placeholder.maintainerSkills')}
           data-testid="site-environment-maintainerSkills"
         />

@@ -39,6 +39,10 @@ export interface AdminDevice {
   commissionedOn?: string | null;
   /** 安装位置: where an engineer finds it on site; a blank value sent on an edit clears it. */
   location?: string | null;
+  /** 软件版本 (RP-3): left out on an edit keeps it, blank clears it. */
+  softwareVersion?: string | null;
+  /** 采购日期 (RP-3, ISO date, not after today): left out on an edit keeps it. */
+  purchasedOn?: string | null;
   probeTcpPorts?: string;
   probeHttpUrl?: string;
   probeTlsInsecure: boolean;

@@ -67,11 +67,13 @@ class AssetAdminController {
     @Schema(name = "AdminDeviceView")
     record DeviceView(Long id, Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,
             LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, boolean probeTlsInsecure, boolean retired,
-            DeviceProbeView probe, LocalDate commissionedOn, String location, LocalDate retiredOn) {
+            DeviceProbeView probe, LocalDate commissionedOn, String location, LocalDate retiredOn, String softwareVersion,
+            LocalDate purchasedOn) {
         static DeviceView of(Device d) {
             return new DeviceView(d.getId(), d.getSite().getId(), d.getType(), d.getName(), d.getModel(), d.getSerialNumber(),
                     d.getIpAddress(), d.getWarrantyEnd(), d.getProbeTcpPorts(), d.getProbeHttpUrl(), d.isProbeTlsInsecure(),
-                    d.isRetired(), DeviceProbeView.of(d), d.getCommissionedOn(), d.getLocation(), d.getRetiredOn());
+                    d.isRetired(), DeviceProbeView.of(d), d.getCommissionedOn(), d.getLocation(), d.getRetiredOn(),
+                    d.getSoftwareVersion(), d.getPurchasedOn());
         }
     }
 

@@ -122,10 +122,12 @@ public class AssetService {
         validateProbe(ip, ports, url);
         checkProbeTargets(site, ip, ports, url);
         checkCommissioning(d.commissionedOn(), LocalDate.now(clock));
+        checkPurchase(d.purchasedOn(), LocalDate.now(clock));
         Device device = new Device(site, d.type(), d.name().trim(), d.model(), d.serialNumber().trim(), ip,
                 d.warrantyEnd(), ports, url, Boolean.TRUE.equals(d.probeTlsInsecure()));
         device.commission(d.commissionedOn());
         device.locate(d.location());
+        device.recordVersionAndPurchase(d.softwareVersion(), d.purchasedOn());
         device = devices.save(device);
         if (d.probe() != null) {
             configureProbe(device, site, d.probe());
@@ -146,6 +148,19 @@ public class AssetService {
         }
         if (day.isBefore(EARLIEST_COMMISSIONING)) {
             throw new BadRequestException("commissionedOn", "must be " + EARLIEST_COMMISSIONING + " or later");
+        }
+    }
+
+    /** A purchase day is a day that has come, from 1990 on (older is a typing slip for equipment still kept). 400 names it. */
+    static void checkPurchase(LocalDate day, LocalDate today) {
+        if (day == null) {
+            return;
+        }
+        if (day.isAfter(today)) {
+            throw new BadRequestException("purchasedOn", "must not be after today (" + today + "): it is the day the device was bought");
+        }
+        if (day.isBefore(LocalDate.of(1990, 1, 1))) {
+            throw new BadRequestException("purchasedOn", "must be 1990-01-01 or later");
         }
     }
 

@@ -96,6 +96,12 @@ public class Device {
     /** Put into service (投入使用/验收) on this day; null: before any month the KPIs look at. */
     @Column(name = "commissioned_on")
     private LocalDate commissionedOn;
+    /** 软件版本: the software or firmware version the device runs (RP-3), what a vendor asks for first. */
+    @Column(name = "software_version")
+    private String softwareVersion;
+    /** 采购日期: the day the device was bought (RP-3). */
+    @Column(name = "purchased_on")
+    private LocalDate purchasedOn;
 
     protected Device() {
     }
@@ -148,6 +154,8 @@ public class Device {
     public boolean isRetired() { return retired; }
     public LocalDate getRetiredOn() { return retiredOn; }
     public LocalDate getCommissionedOn() { return commissionedOn; }
+    public String getSoftwareVersion() { return softwareVersion; }
+    public LocalDate getPurchasedOn() { return purchasedOn; }
     public String getProbeRtspUrl() { return probeRtspUrl; }
     public String getProbeOnvifUrl() { return probeOnvifUrl; }
     public String getProbeIsapiUrl() { return probeIsapiUrl; }
@@ -227,6 +235,12 @@ public class Device {
 
     void commission(LocalDate commissionedOn) {
         this.commissionedOn = commissionedOn;
+    }
+
+    /** The software version (blank: not known) and the purchase day as an administrator records them. */
+    void recordVersionAndPurchase(String softwareVersion, LocalDate purchasedOn) {
+        this.softwareVersion = softwareVersion == null || softwareVersion.isBlank() ? null : softwareVersion.trim();
+        this.purchasedOn = purchasedOn;
     }
 
     /** Where the device is installed, as an administrator records it; null or blank: not recorded. */

@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Size;
  * probe: the protocol checks' settings (issue 14); null on an edit keeps them as they are. commissionedOn: the day the
  * device was put into service (投入使用), not after today; the availability KPIs count it from that day. location: where
  * it hangs or stands (安装位置, e.g. "1号路口东北角立杆"), what an engineer looks for on site; null on an edit keeps it (clients
- * from before the form had it), blank clears it.
+ * from before the form had it), blank clears it. softwareVersion (软件版本) and purchasedOn (采购日期, not after today): the
+ * archive's record of the device (RP-3); on an edit null keeps each (clients from before the form had them), a blank
+ * version clears it.
  */
 public record NewDevice(
         @NotNull Long siteId,
@@ -26,7 +28,17 @@ public record NewDevice(
         Boolean probeTlsInsecure,
         @Valid DeviceProbeSettings probe,
         LocalDate commissionedOn,
-        @Size(max = 200) String location) {
+        @Size(max = 200) String location,
+        @Size(max = 100) String softwareVersion,
+        LocalDate purchasedOn) {
+
+    /** A device without software version and purchase day (callers from before the archive kept them). */
+    public NewDevice(Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,
+            LocalDate warrantyEnd, String probeTcpPorts, String probeHttpUrl, Boolean probeTlsInsecure, DeviceProbeSettings probe,
+            LocalDate commissionedOn, String location) {
+        this(siteId, type, name, model, serialNumber, ipAddress, warrantyEnd, probeTcpPorts, probeHttpUrl, probeTlsInsecure, probe,
+                commissionedOn, location, null, null);
+    }
 
     /** A device without an installed location (callers from before the admin form had it). */
     public NewDevice(Long siteId, DeviceType type, String name, String model, String serialNumber, String ipAddress,

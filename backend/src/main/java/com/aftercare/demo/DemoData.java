@@ -232,7 +232,8 @@ class DemoData {
         String serial = SERIAL_PREFIX + (code.find() ? code.group() : name.replaceAll("[^A-Za-z0-9]+", "-"));
         int probePort = online ? port : 9;
         assets.createDevice(new NewDevice(site.getId(), type, name, model, serial, "127.0.0.1", warranty,
-                String.valueOf(probePort), "http://127.0.0.1:" + probePort + "/actuator/health", false, null, acceptedOn(clock), location));
+                String.valueOf(probePort), "http://127.0.0.1:" + probePort + "/actuator/health", false, null, acceptedOn(clock), location,
+                demoSoftwareVersion(type), acceptedOn(clock).minusMonths(1)));
     }
 
     /** A demo NVR verified by VC-3 over ISAPI against {@link DemoRecorders} on this server. */
@@ -242,7 +243,19 @@ class DemoData {
         assets.createDevice(new NewDevice(site.getId(), DeviceType.NVR, name, model, serial, "127.0.0.1", warranty,
                 String.valueOf(port), "http://127.0.0.1:" + port + "/actuator/health", false,
                 new com.aftercare.asset.DeviceProbeSettings(null, null, isapi, "admin", "demo-nvr", null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, false), acceptedOn(clock), location));
+                        null, null, null, null, null, null, null, null, null, false), acceptedOn(clock), location,
+                demoSoftwareVersion(DeviceType.NVR), acceptedOn(clock).minusMonths(1)));
+    }
+
+    /** The software version a device of this type runs in the demo archive (bought a month before acceptance). */
+    private static String demoSoftwareVersion(DeviceType type) {
+        return switch (type) {
+            case CAMERA -> "V5.7.3 build 230512";
+            case NVR -> "V4.62.210 build 230818";
+            case SWITCH -> "V200R022C00SPC500";
+            case UPS -> "V100R001C10";
+            default -> null;
+        };
     }
 
     /**

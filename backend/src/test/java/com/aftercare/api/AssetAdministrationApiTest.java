@@ -241,6 +241,55 @@ class AssetAdministrationApiTest extends IntegrationTest {
                 .path("before").asText()).isEqualTo("市电 + UPS 2 小时");
     }
 
+    /** RP-3's device record: software version and purchase day, kept by a client that omits them, checked, audited. */
+    @Test
+    void theArchiveKeepsADevicesSoftwareVersionAndPurchaseDay() {
+        String serial = "SN-VER-" + System.nanoTime();
+        Map<String, Object> created = device(site.getId(), serial);
+        created.put("softwareVersion", " V5.7.3 build 230512 ");
+        created.put("purchasedOn", "2024-03-01");
+        ApiClient.Response dev = api.post("t-admin", "/api/admin/devices", created);
+        assertThat(dev.status()).as(dev.body().toString()).isEqualTo(201);
+        long deviceId = dev.body().path("id").asLong();
+        assertThat(dev.body().path("softwareVersion").asText()).isEqualTo("V5.7.3 build 230512");
+        assertThat(dev.body().path("purchasedOn").asText()).isEqualTo("2024-03-01");
+
+        Map<String, Object> withoutThem = device(site.getId(), serial);
+        withoutThem.put("name", "Renamed switch");
+        ApiClient.Response kept = put("t-admin", "/api/admin/devices/" + deviceId, withoutThem);
+        assertThat(kept.body().path("softwareVersion").asText()).as("a client that does not send them keeps them")
+                .isEqualTo("V5.7.3 build 230512");
+        assertThat(kept.body().path("purchasedOn").asText()).isEqualTo("2024-03-01");
+
+        Map<String, Object> upgraded = device(site.getId(), serial);
+        upgraded.put("softwareVersion", "V5.8.0");
+        upgraded.put("purchasedOn", "2024-02-28");
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, upgraded).status()).isEqualTo(200);
+        assertThat(assets.device(deviceId).getSoftwareVersion()).isEqualTo("V5.8.0");
+        assertThat(assets.device(deviceId).getPurchasedOn()).isEqualTo(java.time.LocalDate.of(2024, 2, 28));
+        JsonNode upgrade = audit("device", deviceId).get(audit("device", deviceId).size() - 1);
+        assertThat(upgrade.path("changes").path("software_version").path("before").asText()).isEqualTo("V5.7.3 build 230512");
+        assertThat(upgrade.path("changes").path("software_version").path("after").asText()).isEqualTo("V5.8.0");
+
+        Map<String, Object> future = device(site.getId(), serial);
+        future.put("softwareVersion", "V9");
+        future.put("purchasedOn", java.time.LocalDate.now().plusDays(2).toString());
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, future).errorFields()).containsExactly("purchasedOn");
+        Map<String, Object> tooLong = device(site.getId(), serial);
+        tooLong.put("softwareVersion", "V".repeat(101));
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, tooLong).errorFields()).containsExactly("softwareVersion");
+        assertThat(assets.device(deviceId).getSoftwareVersion()).as("unchanged").isEqualTo("V5.8.0");
+        Map<String, Object> newAndFuture = device(site.getId(), "SN-VER2-" + System.nanoTime());
+        newAndFuture.put("purchasedOn", java.time.LocalDate.now().plusDays(2).toString());
+        assertThat(api.post("t-admin", "/api/admin/devices", newAndFuture).errorFields()).containsExactly("purchasedOn");
+
+        Map<String, Object> cleared = device(site.getId(), serial);
+        cleared.put("softwareVersion", " ");
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, cleared).body().path("softwareVersion").isTextual()).isFalse();
+        assertThat(assets.device(deviceId).getSoftwareVersion()).isNull();
+        assertThat(assets.device(deviceId).getPurchasedOn()).as("kept").isEqualTo(java.time.LocalDate.of(2024, 2, 28));
+    }
+
     @Test
     void badInputIsA400NamingTheFieldAndNothingIsSaved() {
         int customersBefore = api.get("t-admin", "/api/admin/customers").body().size();
