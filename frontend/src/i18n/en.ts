@@ -561,6 +561,7 @@ const en = {
     stay: 'Stay',
   },
   siteEnvironment: {
+    more: 'more',
     title: 'Site environment',
     edit: 'Environment',
     editTitle: 'Environment of {{name}}',

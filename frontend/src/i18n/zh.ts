@@ -551,6 +551,7 @@ const zh: Shape<Messages> = {
     stay: '留下',
   },
   siteEnvironment: {
+    more: '展开',
     title: '现场环境',
     edit: '现场环境',
     editTitle: '{{name}} 的现场环境',

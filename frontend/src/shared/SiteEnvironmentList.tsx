@@ -1,4 +1,5 @@
-import { Descriptions } from 'antd';
+import { Descriptions, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SiteEnvironment } from '../api/types';
 
@@ -29,4 +30,32 @@ export function SiteEnvironmentList({ environment, testId }: { environment: Site
     }),
   );
   return <Descriptions size="small" column={1} items={items} data-testid={testId} />;
+}
+
+/** The recorded parts on one line ("机房建设情况：…；供电情况：…"), for a table cell. */
+export function siteEnvironmentSummary(environment: SiteEnvironment, t: TFunction): string {
+  return SITE_ENVIRONMENT_PARTS.filter((part) => environment[part] != null && environment[part] !== '')
+    .map(
+      (part) =>
+        `${t(`siteEnvironment.${part}`)}：${
+          part === 'maintainerCount'
+            ? t('siteEnvironment.people', { count: environment.maintainerCount ?? 0 })
+            : environment[part]
+        }`,
+    )
+    .join('；');
+}
+
+/** The summary in a table cell: two lines, the rest a click away, so the site's other columns keep their width. */
+export function SiteEnvironmentCell({ environment, testId }: { environment: SiteEnvironment; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Typography.Paragraph
+      ellipsis={{ rows: 2, expandable: true, symbol: t('siteEnvironment.more') }}
+      style={{ maxWidth: 360, margin: 0 }}
+      data-testid={testId}
+    >
+      {siteEnvironmentSummary(environment, t)}
+    </Typography.Paragraph>
+  );
 }

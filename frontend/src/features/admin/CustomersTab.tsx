@@ -39,7 +39,7 @@ import {
 } from './DeviceProbeFields';
 import { ResponsiveTable } from './ResponsiveTable';
 import { SiteEnvironmentForm } from './SiteEnvironmentForm';
-import { SiteEnvironmentList } from '../../shared/SiteEnvironmentList';
+import { SiteEnvironmentCell } from '../../shared/SiteEnvironmentList';
 
 const SITE_FIELDS = ['name', 'address', 'region', 'contactName', 'contactPhone', 'customerId'];
 const DEVICE_FIELDS = [
@@ -330,7 +330,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
               title: t('siteEnvironment.title'),
               render: (s) =>
                 s.environment ? (
-                  <SiteEnvironmentList environment={s.environment} testId={`site-environment-${s.id}`} />
+                  <SiteEnvironmentCell environment={s.environment} testId={`site-environment-${s.id}`} />
                 ) : (
                   <Typography.Text type="secondary">{t('siteEnvironment.none')}</Typography.Text>
                 ),

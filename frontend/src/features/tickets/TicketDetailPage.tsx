@@ -40,6 +40,7 @@ import { LinkedCases } from '../caselink';
 import { CaseKnowledge } from '../knowledge';
 import { VerificationWaiverPanel } from './VerificationWaiver';
 import { SiteCard } from './SiteCard';
+import { SiteEnvironmentCell } from '../../shared/SiteEnvironmentList';
 import { StaffCustomerStep } from './StaffCustomerStep';
 import { ticketKeys, ticketsApi } from './api';
 import { pollWhileVerifying, TicketNotLoaded } from './ticketPageParts';
@@ -367,6 +368,16 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
       children: `${ticket.siteName}${ticket.region ? ` (${t(`region.${ticket.region}`, { defaultValue: ticket.region })})` : ''}`,
     },
     { key: 'device', label: t('ticket.device'), children: text(ticket.deviceName) },
+    ...(ticket.site?.environment
+      ? [
+          {
+            key: 'siteEnvironment',
+            label: t('siteEnvironment.title'),
+            children: <SiteEnvironmentCell environment={ticket.site.environment} testId="ticket-site-environment" />,
+            span: 2,
+          },
+        ]
+      : []),
     {
       key: 'requestType',
       label: t('ticket.requestType'),
