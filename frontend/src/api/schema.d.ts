@@ -2131,6 +2131,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/stale-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month-end written warnings about stale stock, the last 24 months, newest first (keepers) */
+        get: operations["staleWarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/stale-warnings/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One month-end stale stock warning as an Excel sheet (keepers) */
+        get: operations["staleWarningFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/warehouses": {
         parameters: {
             query?: never;
@@ -5130,6 +5164,35 @@ export interface components {
             staleAfter?: string;
             /** Format: date */
             staleBefore?: string;
+        };
+        StaleStockWarning: {
+            /** Format: int32 */
+            batchCount?: number;
+            /** Format: int64 */
+            id?: number;
+            lines?: components["schemas"]["StaleStockWarningLine"][];
+            month?: string;
+            /** Format: int64 */
+            quantity?: number;
+            /** Format: date */
+            staleBefore?: string;
+            totalCost?: number;
+            /** Format: date-time */
+            writtenAt?: string;
+        };
+        StaleStockWarningLine: {
+            /** Format: int32 */
+            ageDays?: number;
+            cost?: number;
+            partName?: string;
+            partNumber?: string;
+            /** Format: date */
+            receivedOn?: string;
+            /** Format: int32 */
+            remaining?: number;
+            unit?: string;
+            unitCost?: number;
+            warehouseCode?: string;
         };
         StatusView: {
             /** @enum {string} */
@@ -9077,6 +9140,48 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["StaleStock"];
+                };
+            };
+        };
+    };
+    staleWarnings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StaleStockWarning"][];
+                };
+            };
+        };
+    };
+    staleWarningFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
                 };
             };
         };

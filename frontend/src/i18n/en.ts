@@ -1127,7 +1127,20 @@ const en = {
   },
   stock: {
     title: 'Spare parts',
-    tabs: { stock: 'Stock', requisitions: 'Requisitions', counts: 'Monthly count' },
+    tabs: { stock: 'Stock', requisitions: 'Requisitions', counts: 'Monthly count', staleWarnings: 'Stale warnings' },
+    staleWarnings: {
+      intro:
+        'At 17:00 on each month’s last day the system writes the month-end warning about stale stock (batches held longer than the stale period with stock left) and tells the purchasing supervisors and keepers; download it as Excel for the project’s finance.',
+      empty: 'No month-end stale stock warning yet.',
+      month: 'Month',
+      monthTitle: 'End of {{month}}',
+      batches: 'Stale batches',
+      batchesValue: '{{batches}} batches, {{quantity}} items',
+      cost: 'Value',
+      writtenAt: 'Written',
+      file: 'Written warning',
+      download: 'Download Excel',
+    },
     partNumber: 'Part number',
     name: 'Name',
     model: 'Model / spec',

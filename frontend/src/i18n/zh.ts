@@ -1116,7 +1116,20 @@ const zh: Shape<Messages> = {
   },
   stock: {
     title: '备品备件',
-    tabs: { stock: '库存', requisitions: '领料单', counts: '月度盘点' },
+    tabs: { stock: '库存', requisitions: '领料单', counts: '月度盘点', staleWarnings: '呆滞预警' },
+    staleWarnings: {
+      intro:
+        '每月最后一天 17:00 系统写出当月末的呆滞物资书面预警（库龄超过呆滞期限且仍有结存的批次），并通知采购主管和库管员；可下载 Excel 报送项目财务。',
+      empty: '还没有月末呆滞预警。',
+      month: '月份',
+      monthTitle: '{{month}} 月末',
+      batches: '呆滞批次',
+      batchesValue: '{{batches}} 个批次，共 {{quantity}} 件',
+      cost: '金额',
+      writtenAt: '写成时间',
+      file: '书面预警',
+      download: '下载 Excel',
+    },
     partNumber: '料号',
     name: '名称',
     model: '型号/规格',

@@ -82,6 +82,19 @@ const requisition = {
   issuedFrom: [],
 };
 
+const staleWarnings = [
+  {
+    id: 3,
+    month: '2026-11',
+    writtenAt: '2026-11-30T09:00:00Z',
+    staleBefore: '2026-09-30',
+    batchCount: 2,
+    quantity: 5,
+    totalCost: 256.5,
+    lines: [],
+  },
+];
+
 function mockApi(roles: Role[]) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -90,6 +103,14 @@ function mockApi(roles: Role[]) {
     if (url === 'api/stock/warehouses') return json([{ id: 1, code: 'SP-01', name: '服务点备件库' }]);
     if (url === 'api/stock/stale')
       return json({ staleBefore: '2026-10-04', staleAfter: 'P2M', batches: [batch(21, 2, '2026-09-20', 4, true)] });
+    if (url === 'api/stock/stale-warnings') return json(staleWarnings);
+    if (url === 'api/stock/stale-warnings/3/file')
+      return Promise.resolve(
+        new Response(new Blob(['xlsx']), {
+          status: 200,
+          headers: { 'Content-Disposition': "attachment; filename*=UTF-8''%E5%91%86.xlsx" },
+        }),
+      );
     if (url === 'api/stock/requisitions' && init?.method === 'POST') return json({ id: 8 }, 201);
     if (url === 'api/stock/requisitions') return json([requisition]);
     if (url === 'api/stock/requisitions/7/decision') return Promise.resolve(new Response(null, { status: 204 }));
@@ -188,6 +209,38 @@ describe('the spare parts page', () => {
           )?.[1]?.body,
         ).toBe(JSON.stringify({ approved: true })),
       );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'shows the keepers the month-end written warnings, in Chinese, and downloads one',
+    async () => {
+      await i18n.changeLanguage('zh');
+      const fetchMock = mockApi(['SUPERVISOR']);
+      vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:xlsx'), revokeObjectURL: vi.fn() }));
+      renderPage('staleWarnings');
+      const list = await screen.findByTestId('stale-warnings', undefined, SLOW);
+      await waitFor(() => expect(list.textContent).toContain('2026-11 月末'), SLOW);
+      expect(list.textContent).toContain('2 个批次，共 5 件');
+      expect(list.textContent).toContain('¥256.50');
+      fireEvent.click(screen.getByTestId('stale-warning-download-2026-11'));
+      await waitFor(
+        () => expect(fetchMock.mock.calls.some(([u]) => String(u) === 'api/stock/stale-warnings/3/file')).toBe(true),
+        SLOW,
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'has no stale warnings tab for an engineer',
+    async () => {
+      mockApi(['ENGINEER']);
+      renderPage('staleWarnings');
+      await screen.findByTestId('stock-page', undefined, SLOW);
+      expect(screen.queryByText('Stale warnings')).toBeNull();
+      expect(screen.queryByTestId('stale-warnings')).toBeNull();
     },
     TEST_TIMEOUT,
   );

@@ -6,8 +6,12 @@ import { PageHeader } from '../../shared/PageHeader';
 import { CountsTab } from './CountsTab';
 import { PartsTab } from './PartsTab';
 import { RequisitionsTab } from './RequisitionsTab';
+import { StaleWarningsTab } from './StaleWarningsTab';
 
-/** Spare parts (FW-6): stock with alarm and stale marks, requisitions, and the monthly count for the keepers. */
+/**
+ * Spare parts (FW-6): stock with alarm and stale marks, requisitions, and for the keepers the monthly count and the
+ * month-end stale stock warnings.
+ */
 export function StockPage() {
   const { t } = useTranslation();
   const { hasRole } = useAuth();
@@ -16,7 +20,12 @@ export function StockPage() {
   const items = [
     { key: 'stock', label: t('stock.tabs.stock'), children: <PartsTab /> },
     { key: 'requisitions', label: t('stock.tabs.requisitions'), children: <RequisitionsTab /> },
-    ...(keeper ? [{ key: 'counts', label: t('stock.tabs.counts'), children: <CountsTab /> }] : []),
+    ...(keeper
+      ? [
+          { key: 'counts', label: t('stock.tabs.counts'), children: <CountsTab /> },
+          { key: 'staleWarnings', label: t('stock.tabs.staleWarnings'), children: <StaleWarningsTab /> },
+        ]
+      : []),
   ];
   const active = items.some((i) => i.key === params.get('tab')) ? params.get('tab')! : 'stock';
   return (

@@ -1,4 +1,4 @@
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 import type { components } from '../../api/schema';
 
 type Schemas = components['schemas'];
@@ -13,6 +13,7 @@ export type Warehouse = Sent<Schemas['WarehouseView']>;
 export type StockPart = Sent<Schemas['PartView']>;
 export type StockBatch = Sent<Schemas['BatchView']>;
 export type StaleStock = Sent<Schemas['StaleStock']>;
+export type StaleStockWarning = Sent<Schemas['StaleStockWarning']>;
 export type Requisition = Sent<Schemas['RequisitionView']>;
 export type StockCount = Sent<Schemas['CountView']>;
 export type StockCountLine = Sent<Schemas['CountLineView']>;
@@ -37,6 +38,10 @@ export const stockApi = {
   addPart: (body: NewPart) => api.post<CreatedId>('/stock/parts', body),
   receive: (body: Receipt) => api.post<CreatedId>('/stock/receipts', body),
   stale: () => api.get<StaleStock>('/stock/stale'),
+  /** The month-end written warnings (keepers), newest first. */
+  staleWarnings: () => api.get<StaleStockWarning[]>('/stock/stale-warnings'),
+  downloadStaleWarning: (w: StaleStockWarning) =>
+    download(`/stock/stale-warnings/${w.id}/file`, undefined, `stale-stock-${w.month}.xlsx`),
   requisitions: () => api.get<Requisition[]>('/stock/requisitions'),
   request: (body: PartRequest) => api.post<CreatedId>('/stock/requisitions', body),
   decide: (id: number, approved: boolean, reason?: string) =>
@@ -57,6 +62,7 @@ export const stockKeys = {
   warehouses: ['stock', 'warehouses'] as const,
   parts: ['stock', 'parts'] as const,
   stale: ['stock', 'stale'] as const,
+  staleWarnings: ['stock', 'stale-warnings'] as const,
   requisitions: ['stock', 'requisitions'] as const,
   counts: ['stock', 'counts'] as const,
   count: (id: number) => ['stock', 'counts', id] as const,

@@ -36,10 +36,12 @@ class StockController {
     private final EnterCounts enterCounts;
     private final SubmitCount submitCount;
     private final DecideCount decideCount;
+    private final ReadStaleStockWarnings staleWarnings;
 
     StockController(ReadStock read, AddWarehouse addWarehouse, AddPart addPart, ReceiveStock receiveStock,
             RequestParts requestParts, DecideRequisition decideRequisition, IssueParts issueParts, StartCount startCount,
-            EnterCounts enterCounts, SubmitCount submitCount, DecideCount decideCount) {
+            EnterCounts enterCounts, SubmitCount submitCount, DecideCount decideCount, ReadStaleStockWarnings staleWarnings) {
+        this.staleWarnings = staleWarnings;
         this.read = read;
         this.addWarehouse = addWarehouse;
         this.addPart = addPart;
@@ -51,6 +53,25 @@ class StockController {
         this.enterCounts = enterCounts;
         this.submitCount = submitCount;
         this.decideCount = decideCount;
+    }
+
+    @GetMapping("/stale-warnings")
+    @Operation(summary = "The month-end written warnings about stale stock, the last 24 months, newest first (keepers)")
+    List<ReadStaleStockWarnings.WarningView> staleWarnings() {
+        return staleWarnings.recent(Actor.current());
+    }
+
+    @GetMapping("/stale-warnings/{id}/file")
+    @Operation(summary = "One month-end stale stock warning as an Excel sheet (keepers)")
+    org.springframework.http.ResponseEntity<byte[]> staleWarningFile(@PathVariable long id) {
+        ReadStaleStockWarnings.File file = staleWarnings.file(Actor.current(), id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType
+                        .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.bytes());
     }
 
     @GetMapping("/warehouses")

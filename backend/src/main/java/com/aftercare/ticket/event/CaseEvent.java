@@ -195,6 +195,13 @@ public sealed interface CaseEvent {
         public String type() { return "STOCK_LOW"; }
     }
     /**
+     * The month-end written warning about stale spare parts (FW-6, stock feature): batches and quantity held longer than
+     * the stale period (in months) at the end of year-month. Belongs to no case.
+     */
+    record StaleStockWarned(int year, int month, int batches, long quantity, long staleMonths) implements CaseEvent {
+        public String type() { return "STOCK_STALE"; }
+    }
+    /**
      * The repair-reports.bpmn timer made this period's repair reports (RR-7): kind MONTHLY (number = month) or
      * QUARTERLY (number = quarter); files: how many customers' files are new. Belongs to no case.
      */

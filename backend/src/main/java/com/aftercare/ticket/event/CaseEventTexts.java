@@ -191,6 +191,10 @@ public class CaseEventTexts {
             return text(lang, "stockLow", "part", e.part(), "partNumber", e.partNumber(), "onHand", String.valueOf(e.onHand()),
                     "unit", blank(e.unit()) ? "" : e.unit(), "alarmLevel", String.valueOf(e.alarmLevel()));
         }
+        if (event instanceof CaseEvent.StaleStockWarned e) {
+            return text(lang, "staleStockWarned", "year", e.year(), "month", e.month(), "batches", e.batches(), "quantity",
+                    e.quantity(), "months", e.staleMonths());
+        }
         if (event instanceof CaseEvent.RepeatRepairFlagged e) {
             return text(lang, "repeatRepair", "number", e.earlierNumber());
         }
