@@ -3,6 +3,7 @@ package com.aftercare.demo;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -20,12 +21,13 @@ import com.aftercare.stock.DecideRequisition;
 import com.aftercare.stock.IssueParts;
 import com.aftercare.stock.ReadStock;
 import com.aftercare.stock.ReceiveStock;
+import com.aftercare.stock.WarnOfStaleStock;
 import com.aftercare.stock.RequestParts;
 
 /**
  * Demo spare parts (FW-6), once, into an empty stock: the service point's store with four parts, one brought to its
  * alarm level by an issued requisition (the supervisors find the notification), one with a batch older than two
- * months (the stale-stock warning) and one requisition waiting for the supervisor.
+ * months (the stale-stock warning, and last month's written warning) and one requisition waiting for the supervisor.
  */
 @Component
 @ConditionalOnProperty(name = "aftercare.demo.enabled", havingValue = "true")
@@ -44,9 +46,11 @@ class DemoStock {
     private final DecideRequisition decide;
     private final IssueParts issue;
     private final Clock clock;
+    private final WarnOfStaleStock warnOfStaleStock;
 
     DemoStock(ReadStock read, AddWarehouse addWarehouse, AddPart addPart, ReceiveStock receive, RequestParts request,
-            DecideRequisition decide, IssueParts issue, Clock clock) {
+            DecideRequisition decide, IssueParts issue, Clock clock, WarnOfStaleStock warnOfStaleStock) {
+        this.warnOfStaleStock = warnOfStaleStock;
         this.read = read;
         this.addWarehouse = addWarehouse;
         this.addPart = addPart;
@@ -78,7 +82,9 @@ class DemoStock {
         issue.issue(KEEPER, issued);
         // one waiting for the supervisor
         request.request(ENGINEER, new RequestParts.PartRequest(fibre, store, 1, null, "县区链路 SW-02 光纤收发器更换"));
-        log.info("Demo spare parts loaded: store SP-01, PSU-12V2A at its alarm level, a stale HDD-4T batch");
+        // last month's written warning, as stale-stock-warning.bpmn wrote it at that month's end: the stale disks
+        warnOfStaleStock.write(YearMonth.now(clock).minusMonths(1));
+        log.info("Demo spare parts loaded: store SP-01, PSU-12V2A at its alarm level, a stale HDD-4T batch and last month's warning");
     }
 
     private ReceiveStock.Receipt receipt(long part, long store, int quantity, int daysAgo, String cost) {
