@@ -1133,7 +1133,7 @@ const en = {
         'At 17:00 on each month’s last day the system writes the month-end warning about stale stock (batches held longer than the stale period with stock left) and tells the purchasing supervisors and keepers; download it as Excel for the project’s finance.',
       empty: 'No month-end stale stock warning yet.',
       month: 'Month',
-      monthTitle: 'End of {{month}}',
+      monthTitle: 'End of {{year}}-{{month}}',
       batches: 'Stale batches',
       batchesValue: '{{batches}} batches, {{quantity}} items',
       cost: 'Value',

@@ -1122,7 +1122,7 @@ const zh: Shape<Messages> = {
         '每月最后一天 17:00 系统写出当月末的呆滞物资书面预警（库龄超过呆滞期限且仍有结存的批次），并通知采购主管和库管员；可下载 Excel 报送项目财务。',
       empty: '还没有月末呆滞预警。',
       month: '月份',
-      monthTitle: '{{month}} 月末',
+      monthTitle: '{{year}}年{{month}}月末',
       batches: '呆滞批次',
       batchesValue: '{{batches}} 个批次，共 {{quantity}} 件',
       cost: '金额',

@@ -17,6 +17,9 @@ export function StaleWarningsTab() {
   const [error, setError] = useState<string | null>(null);
   const warnings = useQuery({ queryKey: stockKeys.staleWarnings, queryFn: stockApi.staleWarnings });
   const money = (n: number) => `¥${n.toFixed(2)}`;
+  // "2026-11" → 2026年11月末
+  const monthTitle = (w: StaleStockWarning) =>
+    t('stock.staleWarnings.monthTitle', { year: w.month.slice(0, 4), month: Number(w.month.slice(5)) });
   const save = (w: StaleStockWarning) =>
     void stockApi.downloadStaleWarning(w).catch((e: unknown) => setError(describeError(e, t)));
   return (
@@ -30,12 +33,12 @@ export function StaleWarningsTab() {
         dataSource={warnings.data ?? []}
         pagination={false}
         locale={{ emptyText: t('stock.staleWarnings.empty') }}
-        cardTitle={(w) => t('stock.staleWarnings.monthTitle', { month: w.month })}
+        cardTitle={monthTitle}
         columns={[
           {
             key: 'month',
             title: t('stock.staleWarnings.month'),
-            render: (_, w) => t('stock.staleWarnings.monthTitle', { month: w.month }),
+            render: (_, w) => monthTitle(w),
           },
           {
             key: 'batches',

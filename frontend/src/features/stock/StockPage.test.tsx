@@ -221,7 +221,7 @@ describe('the spare parts page', () => {
       vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:xlsx'), revokeObjectURL: vi.fn() }));
       renderPage('staleWarnings');
       const list = await screen.findByTestId('stale-warnings', undefined, SLOW);
-      await waitFor(() => expect(list.textContent).toContain('2026-11 月末'), SLOW);
+      await waitFor(() => expect(list.textContent).toContain('2026年11月末'), SLOW);
       expect(list.textContent).toContain('2 个批次，共 5 件');
       expect(list.textContent).toContain('¥256.50');
       fireEvent.click(screen.getByTestId('stale-warning-download-2026-11'));
