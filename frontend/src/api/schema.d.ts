@@ -2148,6 +2148,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/stale-warnings/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who gets the month-end stale stock warning by e-mail (keepers) */
+        get: operations["staleWarningRecipients"];
+        /** Set who gets the month-end stale stock warning by e-mail, as a whole (keepers); 400 names recipients */
+        put: operations["setStaleWarningRecipients"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/stale-warnings/{id}/file": {
         parameters: {
             query?: never;
@@ -5193,6 +5211,9 @@ export interface components {
             unit?: string;
             unitCost?: number;
             warehouseCode?: string;
+        };
+        StaleWarningRecipients: {
+            recipients?: string[];
         };
         StatusView: {
             /** @enum {string} */
@@ -9160,6 +9181,50 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["StaleStockWarning"][];
+                };
+            };
+        };
+    };
+    staleWarningRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StaleWarningRecipients"];
+                };
+            };
+        };
+    };
+    setStaleWarningRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaleWarningRecipients"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StaleWarningRecipients"];
                 };
             };
         };

@@ -1131,6 +1131,11 @@ const en = {
     staleWarnings: {
       intro:
         'At 17:00 on each month’s last day the system writes the month-end warning about stale stock (batches held longer than the stale period with stock left) and tells the purchasing supervisors and keepers; download it as Excel for the project’s finance.',
+      recipients: 'Mailed to (the project’s finance)',
+      recipientsHint:
+        'Each month-end warning goes to these addresses with its Excel sheet when written; none: only the in-app note to supervisors and keepers.',
+      recipientsSave: 'Save',
+      recipientsSaved: 'Recipients saved',
       empty: 'No month-end stale stock warning yet.',
       month: 'Month',
       monthTitle: 'End of {{year}}-{{month}}',

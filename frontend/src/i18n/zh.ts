@@ -1120,6 +1120,10 @@ const zh: Shape<Messages> = {
     staleWarnings: {
       intro:
         '每月最后一天 17:00 系统写出当月末的呆滞物资书面预警（库龄超过呆滞期限且仍有结存的批次），并通知采购主管和库管员；可下载 Excel 报送项目财务。',
+      recipients: '邮件报送（项目财务科）',
+      recipientsHint: '每份月末预警写成时，连同 Excel 明细发到这些邮箱；不填则只在系统内通知采购主管和库管员。',
+      recipientsSave: '保存',
+      recipientsSaved: '已保存报送邮箱',
       empty: '还没有月末呆滞预警。',
       month: '月份',
       monthTitle: '{{year}}年{{month}}月末',

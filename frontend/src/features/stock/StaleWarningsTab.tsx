@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, App, Button, Select, Space, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -27,6 +27,7 @@ export function StaleWarningsTab() {
       <Typography.Paragraph type="secondary">{t('stock.staleWarnings.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />}
       {warnings.error && <Alert type="error" showIcon message={describeError(warnings.error, t)} />}
+      <Recipients />
       <ResponsiveTable<StaleStockWarning>
         rowKey="id"
         loading={warnings.isLoading}
@@ -67,6 +68,57 @@ export function StaleWarningsTab() {
           },
         ]}
       />
+    </div>
+  );
+}
+
+/** Who also gets each warning by mail with its sheet: the project's finance (财务科), which has no account here. */
+function Recipients() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const current = useQuery({ queryKey: stockKeys.staleWarningRecipients, queryFn: stockApi.staleWarningRecipients });
+  const [addresses, setAddresses] = useState<string[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (current.data) setAddresses(current.data.recipients);
+  }, [current.data]);
+  const save = async () => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      await stockApi.setStaleWarningRecipients(addresses);
+      await client.invalidateQueries({ queryKey: stockKeys.staleWarningRecipients });
+      message.success(t('stock.staleWarnings.recipientsSaved'));
+    } catch (e) {
+      setProblem(describeError(e, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <div style={{ marginBottom: 16 }} data-testid="stale-warning-recipients">
+      <Typography.Text strong>{t('stock.staleWarnings.recipients')}</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('stock.staleWarnings.recipientsHint')}
+      </Typography.Paragraph>
+      <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
+        <Select
+          mode="tags"
+          value={addresses}
+          onChange={setAddresses}
+          tokenSeparators={[',', ';', ' ']}
+          open={false}
+          placeholder="finance@example.com"
+          style={{ flex: 1, minWidth: 0 }}
+          data-testid="stale-warning-recipients-input"
+        />
+        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="stale-warning-recipients-save">
+          {t('stock.staleWarnings.recipientsSave')}
+        </Button>
+      </Space.Compact>
+      {problem && <Alert type="error" showIcon message={problem} style={{ marginTop: 8 }} />}
     </div>
   );
 }

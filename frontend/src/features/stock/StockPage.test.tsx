@@ -104,6 +104,9 @@ function mockApi(roles: Role[]) {
     if (url === 'api/stock/stale')
       return json({ staleBefore: '2026-10-04', staleAfter: 'P2M', batches: [batch(21, 2, '2026-09-20', 4, true)] });
     if (url === 'api/stock/stale-warnings') return json(staleWarnings);
+    if (url === 'api/stock/stale-warnings/recipients' && init?.method === 'PUT')
+      return json({ recipients: (JSON.parse(String(init.body)) as { recipients: string[] }).recipients });
+    if (url === 'api/stock/stale-warnings/recipients') return json({ recipients: ['finance@example.cn'] });
     if (url === 'api/stock/stale-warnings/3/file')
       return Promise.resolve(
         new Response(new Blob(['xlsx']), {
@@ -224,6 +227,21 @@ describe('the spare parts page', () => {
       await waitFor(() => expect(list.textContent).toContain('2026年11月末'), SLOW);
       expect(list.textContent).toContain('2 个批次，共 5 件');
       expect(list.textContent).toContain('¥256.50');
+      // the finance's address as set, saved again as it is
+      await waitFor(
+        () => expect(screen.getByTestId('stale-warning-recipients').textContent).toContain('finance@example.cn'),
+        SLOW,
+      );
+      fireEvent.click(screen.getByTestId('stale-warning-recipients-save'));
+      await waitFor(
+        () =>
+          expect(
+            fetchMock.mock.calls.find(
+              ([u, i]) => String(u) === 'api/stock/stale-warnings/recipients' && i?.method === 'PUT',
+            )?.[1]?.body,
+          ).toBe(JSON.stringify({ recipients: ['finance@example.cn'] })),
+        SLOW,
+      );
       fireEvent.click(screen.getByTestId('stale-warning-download-2026-11'));
       await waitFor(
         () => expect(fetchMock.mock.calls.some(([u]) => String(u) === 'api/stock/stale-warnings/3/file')).toBe(true),

@@ -40,6 +40,9 @@ export const stockApi = {
   stale: () => api.get<StaleStock>('/stock/stale'),
   /** The month-end written warnings (keepers), newest first. */
   staleWarnings: () => api.get<StaleStockWarning[]>('/stock/stale-warnings'),
+  staleWarningRecipients: () => api.get<{ recipients: string[] }>('/stock/stale-warnings/recipients'),
+  setStaleWarningRecipients: (recipients: string[]) =>
+    api.put<{ recipients: string[] }>('/stock/stale-warnings/recipients', { recipients }),
   downloadStaleWarning: (w: StaleStockWarning) =>
     download(`/stock/stale-warnings/${w.id}/file`, undefined, `stale-stock-${w.month}.xlsx`),
   requisitions: () => api.get<Requisition[]>('/stock/requisitions'),
@@ -63,6 +66,7 @@ export const stockKeys = {
   parts: ['stock', 'parts'] as const,
   stale: ['stock', 'stale'] as const,
   staleWarnings: ['stock', 'stale-warnings'] as const,
+  staleWarningRecipients: ['stock', 'stale-warnings', 'recipients'] as const,
   requisitions: ['stock', 'requisitions'] as const,
   counts: ['stock', 'counts'] as const,
   count: (id: number) => ['stock', 'counts', id] as const,

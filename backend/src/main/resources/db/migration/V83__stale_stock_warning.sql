@@ -22,3 +22,9 @@ create table stale_stock_warning_line (
     age_days        integer not null
 );
 create index ix_stale_stock_warning_line_warning on stale_stock_warning_line (warning_id);
+
+-- Who also gets each warning by e-mail with its sheet (the project's finance, 项目财务科), as the keepers set it: one row.
+create table stale_stock_warning_mail (
+    id       integer primary key,
+    mail_to  varchar(2000)
+);

@@ -1,19 +1,14 @@
 package com.aftercare.servicereport;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aftercare.common.BadRequestException;
+import com.aftercare.common.EmailAddressList;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.sla.ContractBook;
 import com.aftercare.sla.ServiceContract;
@@ -28,8 +23,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public class SetReportSettings {
 
     static final int MAX_RECIPIENTS = 20;
-    /** A plain address: something@domain.tld, no display name, no spaces (what a contract's contact list holds). */
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[A-Za-z]{2,}");
 
     /** recipients: e-mail addresses (blank lines ignored, duplicates once); majorLevel: a level code or null for the default. */
     @Schema(name = "SetReportSettingsCommand")
@@ -48,24 +41,7 @@ public class SetReportSettings {
     public ReportSettingsView set(long contractId, Command command) {
         Command c = command == null ? new Command(null, null) : command;
         List<BadRequestException.FieldError> errors = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> recipients = new ArrayList<>();
-        List<String> given = c.recipients() == null ? List.of() : c.recipients();
-        for (int i = 0; i < given.size(); i++) {
-            String raw = given.get(i) == null ? "" : given.get(i).strip();
-            if (raw.isEmpty()) {
-                continue;
-            }
-            if (!valid(raw)) {
-                errors.add(new BadRequestException.FieldError("recipients",
-                        "entry " + (i + 1) + " (" + raw + ") is not an e-mail address such as name@example.com"));
-            } else if (seen.add(raw.toLowerCase(Locale.ROOT))) {
-                recipients.add(raw);
-            }
-        }
-        if (recipients.size() > MAX_RECIPIENTS) {
-            errors.add(new BadRequestException.FieldError("recipients", "may hold at most " + MAX_RECIPIENTS + " addresses"));
-        }
+        List<String> recipients = EmailAddressList.parse(c.recipients(), "recipients", MAX_RECIPIENTS, errors);
         ServiceContract contract = contracts.contract(contractId).orElse(null);
         String level = c.majorLevel() == null || c.majorLevel().isBlank() ? null : c.majorLevel().strip();
         if (level != null && contract != null) {
@@ -86,17 +62,5 @@ public class SetReportSettings {
         ReportSettings row = settings.findById(contractId).orElseGet(() -> new ReportSettings(contractId));
         row.change(recipients, level);
         return ReadReportSettings.view(contract, settings.saveAndFlush(row));
-    }
-
-    static boolean valid(String address) {
-        if (!ADDRESS.matcher(address).matches()) {
-            return false;
-        }
-        try {
-            new InternetAddress(address, true).validate();
-            return true;
-        } catch (AddressException e) {
-            return false;
-        }
     }
 }

@@ -57,7 +57,17 @@ public class ReadStaleStockWarnings {
         actor.require(Actor.KEEPERS, "see the stale stock warnings");
         WarningView w = warnings.findById(id).map(ReadStaleStockWarnings::view)
                 .orElseThrow(() -> new NotFoundException("No stale stock warning " + id));
-        return new File("呆滞物资预警-" + w.month() + ".xlsx", workbook(w));
+        return new File(fileName(w), workbook(w));
+    }
+
+    /** The sheet of one warning, for its mails (no reader to check: the delivery worker sends what was queued). */
+    @Transactional(readOnly = true)
+    java.util.Optional<File> fileOf(long id) {
+        return warnings.findById(id).map(ReadStaleStockWarnings::view).map(w -> new File(fileName(w), workbook(w)));
+    }
+
+    private static String fileName(WarningView w) {
+        return "呆滞物资预警-" + w.month() + ".xlsx";
     }
 
     private static WarningView view(StaleStockWarning w) {

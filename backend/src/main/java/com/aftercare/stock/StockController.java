@@ -37,10 +37,13 @@ class StockController {
     private final SubmitCount submitCount;
     private final DecideCount decideCount;
     private final ReadStaleStockWarnings staleWarnings;
+    private final SetStaleWarningRecipients staleWarningRecipients;
 
     StockController(ReadStock read, AddWarehouse addWarehouse, AddPart addPart, ReceiveStock receiveStock,
             RequestParts requestParts, DecideRequisition decideRequisition, IssueParts issueParts, StartCount startCount,
-            EnterCounts enterCounts, SubmitCount submitCount, DecideCount decideCount, ReadStaleStockWarnings staleWarnings) {
+            EnterCounts enterCounts, SubmitCount submitCount, DecideCount decideCount, ReadStaleStockWarnings staleWarnings,
+            SetStaleWarningRecipients staleWarningRecipients) {
+        this.staleWarningRecipients = staleWarningRecipients;
         this.staleWarnings = staleWarnings;
         this.read = read;
         this.addWarehouse = addWarehouse;
@@ -59,6 +62,19 @@ class StockController {
     @Operation(summary = "The month-end written warnings about stale stock, the last 24 months, newest first (keepers)")
     List<ReadStaleStockWarnings.WarningView> staleWarnings() {
         return staleWarnings.recent(Actor.current());
+    }
+
+    @GetMapping("/stale-warnings/recipients")
+    @Operation(summary = "Who gets the month-end stale stock warning by e-mail (keepers)")
+    SetStaleWarningRecipients.Recipients staleWarningRecipients() {
+        return staleWarningRecipients.read(Actor.current());
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/stale-warnings/recipients")
+    @Operation(summary = "Set who gets the month-end stale stock warning by e-mail, as a whole (keepers); 400 names recipients")
+    SetStaleWarningRecipients.Recipients setStaleWarningRecipients(
+            @org.springframework.web.bind.annotation.RequestBody SetStaleWarningRecipients.Recipients body) {
+        return staleWarningRecipients.set(Actor.current(), body);
     }
 
     @GetMapping("/stale-warnings/{id}/file")

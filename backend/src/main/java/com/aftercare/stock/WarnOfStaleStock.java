@@ -21,7 +21,8 @@ import com.aftercare.ticket.event.CaseEvent;
  * The month-end written warning about stale stock (FW-6; seed 003 1.2: the keeper warns in writing at each month's end
  * about stock held longer than 2 months, to the purchasing supervisor and the project's finance): the batches with stock
  * left that were received before the month's last day less aftercare.stock.stale-after, kept as a warning of that
- * month; the purchasing supervisors (SUPERVISOR) and the keepers (ADMIN) are told in the app when it lists anything.
+ * month; the purchasing supervisors (SUPERVISOR) and the keepers (ADMIN) are told in the app when it lists anything,
+ * and the addresses the keepers set (the finance, {@link SetStaleWarningRecipients}) get it by mail with its sheet.
  * stale-stock-warning.bpmn's daily timer calls {@link #onSchedule()}; one warning a month, so a timer fired twice or
  * late writes nothing twice.
  */
@@ -42,9 +43,12 @@ public class WarnOfStaleStock {
     private final StockSettings settings;
     private final NotificationService notifications;
     private final Clock clock;
+    private final SetStaleWarningRecipients recipients;
 
     WarnOfStaleStock(StaleStockWarningRepository warnings, BatchRepository batches, PartRepository parts,
-            WarehouseRepository warehouses, StockSettings settings, NotificationService notifications, Clock clock) {
+            WarehouseRepository warehouses, StockSettings settings, NotificationService notifications, Clock clock,
+            SetStaleWarningRecipients recipients) {
+        this.recipients = recipients;
         this.warnings = warnings;
         this.batches = batches;
         this.parts = parts;
@@ -95,6 +99,13 @@ public class WarnOfStaleStock {
                     warning.getQuantity(), settings.staleAfter().toTotalMonths());
             for (Role role : new Role[] { Role.SUPERVISOR, Role.ADMIN }) {
                 notifications.notifyRole(role, null, event, Locale.SIMPLIFIED_CHINESE, clock.getZone());
+            }
+            // the finance, by mail with the sheet: queued in this transaction, sent and retried by the delivery worker
+            String subject = month.getYear() + "年" + month.getMonthValue() + "月末呆滞物资书面预警";
+            String body = subject + "：" + warning.getBatchCount() + " 个批次共 " + warning.getQuantity() + " 件备件库龄超过 "
+                    + settings.staleAfter().toTotalMonths() + " 个月（" + staleBefore + " 前入库且仍有结存），明细见附件。";
+            for (String address : recipients.current()) {
+                notifications.queueEmailWithFiles(address, subject, body, StaleWarningMailFiles.REFERENCE + warning.getId());
             }
         }
         return new Outcome(warning.getMonth(), warning.getBatchCount(), warning.getQuantity(), true);

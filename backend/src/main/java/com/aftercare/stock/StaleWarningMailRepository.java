@@ -1,0 +1,6 @@
+package com.aftercare.stock;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StaleWarningMailRepository extends JpaRepository<StaleWarningMail, Integer> {
+}
