@@ -5171,7 +5171,11 @@ export interface components {
             kind?: "GENERIC" | "ALERTMANAGER" | "ZABBIX";
             /** Format: date-time */
             lastEventAt?: string;
+            /** Format: date-time */
+            lastRefusedAt?: string;
             name?: string;
+            /** Format: int32 */
+            requestsPerMinute?: number;
             /** Format: date-time */
             revokedAt?: string;
             /** Format: int64 */

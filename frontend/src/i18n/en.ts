@@ -1325,6 +1325,7 @@ const en = {
       countsValue: '{{events}} alarms / {{cases}} cases',
       lastEvent: 'Last alarm',
       never: 'None yet',
+      refused: 'Last turned away for more than {{limit}} requests a minute: {{time}}; make sure the sender retries',
       empty: 'No monitoring source registered yet.',
       revoke: 'Revoke key',
       confirmRevoke: 'Revoke the key of "{{name}}"?',

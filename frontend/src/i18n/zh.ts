@@ -1300,6 +1300,7 @@ const zh: Shape<Messages> = {
       countsValue: '{{events}} 条告警 / {{cases}} 张工单',
       lastEvent: '最近告警',
       never: '尚未收到',
+      refused: '最近一次因每分钟请求超过 {{limit}} 次被拒收：{{time}}，请确认发送方会重试',
       empty: '还没有登记监控来源。',
       revoke: '吊销密钥',
       confirmRevoke: '确定吊销“{{name}}”的接入密钥？',

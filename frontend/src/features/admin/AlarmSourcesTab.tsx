@@ -167,7 +167,19 @@ export function AlarmSourcesTab({ canEdit }: { canEdit: boolean }) {
           {
             key: 'last',
             title: t('alarms.sources.lastEvent'),
-            render: (s) => (s.lastEventAt ? formatDateTime(s.lastEventAt) : t('alarms.sources.never')),
+            render: (s) => (
+              <>
+                <div>{s.lastEventAt ? formatDateTime(s.lastEventAt) : t('alarms.sources.never')}</div>
+                {s.lastRefusedAt && (
+                  <Typography.Text type="danger" data-testid={`alarm-source-refused-${s.id}`}>
+                    {t('alarms.sources.refused', {
+                      time: formatDateTime(s.lastRefusedAt),
+                      limit: s.requestsPerMinute.toLocaleString(),
+                    })}
+                  </Typography.Text>
+                )}
+              </>
+            ),
           },
         ]}
         actionsTitle={t('admin.actions')}

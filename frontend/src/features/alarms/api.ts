@@ -20,6 +20,9 @@ export interface AlarmSource {
   events: number;
   cases: number;
   lastEventAt?: string;
+  /** Last refused (429) for sending more than requestsPerMinute; absent: never. */
+  lastRefusedAt?: string;
+  requestsPerMinute: number;
 }
 
 export interface NewAlarmSource {

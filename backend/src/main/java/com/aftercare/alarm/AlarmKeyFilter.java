@@ -38,10 +38,16 @@ class AlarmKeyFilter extends OncePerRequestFilter {
 
     private final MonitoringSourceRepository sources;
     private final PerMinuteLimit perSource;
-    /** When each refused source was last logged (System.nanoTime): a sender in a loop gets a line a minute, not thousands. */
+    /**
+     * When each refused source was last logged and recorded (System.nanoTime): a sender in a loop gets a line and a
+     * write a minute, not thousands.
+     */
     private final Map<Long, Long> lastWarned = new ConcurrentHashMap<>();
 
-    AlarmKeyFilter(MonitoringSourceRepository sources, PerMinuteLimit perSource) {
+    private final java.time.Clock clock;
+
+    AlarmKeyFilter(MonitoringSourceRepository sources, PerMinuteLimit perSource, java.time.Clock clock) {
+        this.clock = clock;
         this.sources = sources;
         this.perSource = perSource;
     }
@@ -79,6 +85,12 @@ class AlarmKeyFilter extends OncePerRequestFilter {
             lastWarned.put(source.getId(), now);
             log.warn("Monitoring source {} ({}) sent more than {} requests a minute; refusing its requests for {} s (logged once a minute)",
                     source.getId(), source.getName(), perSource.perMinute(), wait);
+            // and for the administrator's list of sources; the refusal stands whether or not this could be written
+            try {
+                sources.refused(source.getId(), clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Could not record the refusal of monitoring source {}: {}", source.getId(), e.toString());
+            }
         }
     }
 

@@ -29,14 +29,14 @@ class AlarmSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain alarmIntake(HttpSecurity http, MonitoringSourceRepository sources, PerMinuteLimits limits,
-            AlarmSettings settings) throws Exception {
+            AlarmSettings settings, java.time.Clock clock) throws Exception {
         http.securityMatcher("/api/alarms", "/api/alarms/**")
                 .csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .addFilterBefore(new AlarmKeyFilter(sources, limits.limit("alarm", settings.requestsPerMinute())),
+                .addFilterBefore(new AlarmKeyFilter(sources, limits.limit("alarm", settings.requestsPerMinute()), clock),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> unauthorized(response,

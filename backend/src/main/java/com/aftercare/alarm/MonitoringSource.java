@@ -36,6 +36,9 @@ public class MonitoringSource {
     private String createdBy;
     @Column(name = "revoked_at")
     private Instant revokedAt;
+    /** When its requests were last refused for the limit a minute (at most a minute late); null: never. */
+    @Column(name = "last_refused_at")
+    private Instant lastRefusedAt;
 
     protected MonitoringSource() {
     }
@@ -67,5 +70,9 @@ public class MonitoringSource {
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
     public Instant getRevokedAt() { return revokedAt; }
+
+    public Instant getLastRefusedAt() {
+        return lastRefusedAt;
+    }
     String getKeyHash() { return keyHash; }
 }

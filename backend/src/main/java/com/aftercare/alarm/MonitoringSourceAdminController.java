@@ -1,7 +1,6 @@
 package com.aftercare.alarm;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -56,6 +55,6 @@ class MonitoringSourceAdminController {
 
     private ListMonitoringSources.SourceView view(MonitoringSource source) {
         return list.list().stream().filter(s -> s.id().equals(source.getId())).findFirst()
-                .orElseGet(() -> ListMonitoringSources.view(source, null, Map.of()));
+                .orElseGet(() -> list.fresh(source));
     }
 }

@@ -14,6 +14,12 @@ interface MonitoringSourceRepository extends JpaRepository<MonitoringSource, Lon
 
     List<MonitoringSource> findAllByOrderByIdDesc();
 
+    /** Records a refusal for the limit a minute: a bulk update, so no audit entry and no version (bookkeeping). */
+    @org.springframework.transaction.annotation.Transactional
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update MonitoringSource s set s.lastRefusedAt = :at where s.id = :id")
+    int refused(@Param("id") long id, @Param("at") java.time.Instant at);
+
     /** Per source: events received, cases opened, last event time (one query for the admin list). */
     @Query("""
             select s.id, (select count(e) from MonitoringEvent e where e.sourceId = s.id),

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import com.aftercare.asset.NewSite;
 import com.aftercare.asset.Region;
 import com.aftercare.asset.Site;
 import com.aftercare.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.aftercare.ticket.Channel;
 import com.aftercare.ticket.Grade;
 import com.aftercare.ticket.Ticket;
@@ -289,6 +291,22 @@ class AlarmIntakeApiTest extends IntegrationTest {
 
         assertThat(send(other, "/api/alarms", sample("generic-resolve.json")).status()).as("another source is not held back")
                 .isEqualTo(202);
+        // the administrator sees which source was turned away, and when (not only the log)
+        JsonNode listed = null;
+        JsonNode otherListed = null;
+        for (JsonNode s : api.get("t-admin", "/api/admin/alarm-sources").body()) {
+            if (s.path("name").asText().equals("环路监控") && s.path("customerId").asLong() == site.getCustomer().getId()) {
+                listed = s;
+            }
+            if (s.path("name").asText().equals("总部监控") && s.path("customerId").asLong() == site.getCustomer().getId()) {
+                otherListed = s;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(Instant.parse(listed.path("lastRefusedAt").asText())).as("when it was refused (the database keeps microseconds)")
+                .isBetween(clock.instant().minusMillis(1), clock.instant().plusMillis(1));
+        assertThat(listed.path("requestsPerMinute").asInt()).isEqualTo(3000);
+        assertThat(otherListed.path("lastRefusedAt").isTextual()).as("never refused").isFalse();
         clock.advance(Duration.ofSeconds(1));
         ApiClient.Response retried = send(looping, "/api/alarms", sample("generic-trigger.json"));
         assertThat(retried.status()).as("the sender's retry after the wait it was given").isEqualTo(202);
