@@ -133,6 +133,9 @@ class StaleStockWarningProcessTest extends IntegrationTest {
                 Map.of("recipients", List.of(" " + finance + " ", "", finance.toUpperCase())), null);
         assertThat(set.status()).as(set.body().toString()).isEqualTo(200);
         assertThat(api.get("t-admin", path).body().path("recipients")).extracting(JsonNode::asText).containsExactly(finance);
+        JsonNode trail = api.get("t-sup", "/api/audit?entityType=stale_stock_warning_mail&entityId=1&size=1").body().path("content");
+        assertThat(trail.get(0).path("actor").asText()).as("who changed the recipients is on the audit trail").isEqualTo("t-sup");
+        assertThat(trail.get(0).path("changes").path("mail_to").path("after").asText()).isEqualTo(finance);
 
         at("2027-04-29T09:00:00Z"); // 17:00 Beijing, the day before the month's end
         fireTheTimer();
