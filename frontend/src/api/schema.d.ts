@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_9"];
+        get: operations["list_10"];
         put?: never;
         post: operations["create_5"];
         delete?: never;
@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
         post: operations["register"];
         delete?: never;
@@ -123,7 +123,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         post: operations["create_4"];
         delete?: never;
@@ -331,7 +331,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         post: operations["create_3"];
         delete?: never;
@@ -835,6 +835,41 @@ export interface paths {
             cookie?: never;
         };
         get: operations["openCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{id}/config-backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The device's configuration backups, newest first (staff) */
+        get: operations["list_6"];
+        put?: never;
+        /** Keep a configuration file of the device (engineers, supervisors, admins): 201, or 200 with the newest backup when the file is the same as it */
+        post: operations["backUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{id}/config-backups/{backupId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One configuration backup as it was kept (staff) */
+        get: operations["file_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3853,6 +3888,22 @@ export interface components {
             /** Format: int32 */
             version?: number;
         };
+        DeviceConfigBackup: {
+            contentType?: string;
+            /** Format: int64 */
+            deviceId?: number;
+            fileName?: string;
+            /** Format: int64 */
+            id?: number;
+            note?: string;
+            sha256?: string;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: date-time */
+            uploadedAt?: string;
+            uploadedBy?: string;
+            uploadedByName?: string;
+        };
         DeviceEndpoint: {
             /** Format: int32 */
             channel?: number;
@@ -5537,7 +5588,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_9: {
+    list_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -5675,7 +5726,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -5741,7 +5792,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -6128,7 +6179,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -7080,6 +7131,82 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["TicketSummary"][];
+                };
+            };
+        };
+    };
+    list_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DeviceConfigBackup"][];
+                };
+            };
+        };
+    };
+    backUp: {
+        parameters: {
+            query?: {
+                note?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DeviceConfigBackup"];
+                };
+            };
+        };
+    };
+    file_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                backupId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
                 };
             };
         };

@@ -43,6 +43,8 @@ final class AuditedTables {
             Map.entry("model_change", new Spec(OwnerRule.NONE, null, null)),
             // who gets the month-end stale stock warning by mail (FW-6): a keeper's setting, with its actor
             Map.entry("stale_stock_warning_mail", new Spec(OwnerRule.NONE, null, null)),
+            // a device's configuration backups (RP-3): who kept which file, its sha256 proving the bytes
+            Map.entry("device_config_backup", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // a customer's own users belong to their unit (V7); staff accounts have no owner
             Map.entry("app_user", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // the roster and its teams are managed by administrators (issue 10 item 7): who changed whom is on record
@@ -150,6 +152,7 @@ final class AuditedTables {
             Map.entry("holiday_year", "imported public calendar data, not customer records"),
             Map.entry("model_file_state", "what a bpmn/ file contained when last seen (start-up bookkeeping); deployments are in model_change"),
             Map.entry("stale_stock_warning", "a month-end written warning (FW-6): written once by the timer from the audited stock batches, its lines with it, never changed (no update path)"),
+            Map.entry("device_config_backup_content", "the bytes of a configuration backup: written once with its device_config_backup row, whose audited sha256 proves them"),
             Map.entry("attachment_content", "the bytes of a file: written once with its attachment row, whose audited sha256 proves them"),
             Map.entry("service_report_content", "the bytes of a service report's Excel and PDF files: written once as its service_report row turns READY, whose audited sha256 columns prove them"),
             Map.entry("inspection_photo", "the bytes of a checklist line's photo: written once (no update path), named by the audited inspection_check row's photo_id, whose photo_sha256 proves them (ADR 0082)"),

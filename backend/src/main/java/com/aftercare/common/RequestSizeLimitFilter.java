@@ -22,8 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    /** File uploads (POST /api/tickets/{id}/attachments) may be as large as one attachment plus the multipart envelope. */
-    private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern.compile("/api/tickets/\\d+/attachments");
+    /**
+     * File uploads (POST /api/tickets/{id}/attachments, a device's configuration backup) may be as large as one
+     * attachment plus the multipart envelope; each use case checks its own limit within that (a backup: 5 MB).
+     */
+    private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern
+            .compile("/api/tickets/\\d+/attachments|/api/devices/\\d+/config-backups");
     private static final long UPLOAD_ENVELOPE_BYTES = 64 * 1024;
 
     private final long maxBytes;

@@ -59,6 +59,11 @@ public final class Uploads {
      * bodies; RestTemplate would stream multipart chunked).
      */
     public ApiClient.Response post(String user, long ticketId, MultiValueMap<String, Object> body, Map<String, String> headers) {
+        return postTo(user, "/api/tickets/" + ticketId + "/attachments", body, headers);
+    }
+
+    /** A multipart body to any path, sent with a Content-Length as browsers send FormData. */
+    public ApiClient.Response postTo(String user, String path, MultiValueMap<String, Object> body, Map<String, String> headers) {
         MockHttpOutputMessage encoded = new MockHttpOutputMessage();
         try {
             new FormHttpMessageConverter().write(body, MediaType.MULTIPART_FORM_DATA, encoded);
@@ -71,9 +76,26 @@ public final class Uploads {
         if (headers != null) {
             headers.forEach(h::set);
         }
-        ResponseEntity<String> r = rest.exchange("/api/tickets/" + ticketId + "/attachments", HttpMethod.POST,
+        ResponseEntity<String> r = rest.exchange(path, HttpMethod.POST,
                 new HttpEntity<>(encoded.getBodyAsBytes(), h), String.class);
         return response(r);
+    }
+
+    /** A part "file" named {@code fileName} with {@code bytes}, and fields, to any path. */
+    public ApiClient.Response uploadTo(String user, String path, String fileName, byte[] bytes, Map<String, String> fields) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        body.add("file", new HttpEntity<>(new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }, partHeaders));
+        if (fields != null) {
+            fields.forEach(body::add);
+        }
+        return postTo(user, path, body, null);
     }
 
     public ApiClient.Response upload(String user, long ticketId, String fileName, String partType, byte[] bytes) {
