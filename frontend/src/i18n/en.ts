@@ -560,6 +560,16 @@ const en = {
     leave: 'Leave',
     stay: 'Stay',
   },
+  configBackup: {
+    title: 'Configuration backups',
+    keep: 'Upload a backup',
+    notePlaceholder: 'Note (optional), e.g. before the firmware upgrade',
+    empty: 'No configuration backup of this device yet.',
+    download: 'Download',
+    kept: 'Configuration backup {{name}} kept',
+    unchanged: 'Same as the newest backup: not kept twice',
+    meta: '{{by}} · {{at}} · {{size}} · SHA-256 {{sha}}…',
+  },
   siteEnvironment: {
     more: 'more',
     title: 'Site environment',

@@ -550,6 +550,16 @@ const zh: Shape<Messages> = {
     leave: '离开',
     stay: '留下',
   },
+  configBackup: {
+    title: '设备配置备份',
+    keep: '上传配置备份',
+    notePlaceholder: '说明（可选），如：升级固件前备份',
+    empty: '该设备还没有配置备份。',
+    download: '下载',
+    kept: '已保存配置备份 {{name}}',
+    unchanged: '与最近一份备份相同，未重复保存',
+    meta: '{{by}} · {{at}} · {{size}} · SHA-256 {{sha}}…',
+  },
   siteEnvironment: {
     more: '展开',
     title: '现场环境',

@@ -40,6 +40,7 @@ import { LinkedCases } from '../caselink';
 import { CaseKnowledge } from '../knowledge';
 import { VerificationWaiverPanel } from './VerificationWaiver';
 import { SiteCard } from './SiteCard';
+import { DeviceConfigBackups } from '../configbackup';
 import { SiteEnvironmentCell } from '../../shared/SiteEnvironmentList';
 import { StaffCustomerStep } from './StaffCustomerStep';
 import { ticketKeys, ticketsApi } from './api';
@@ -175,6 +176,15 @@ function StaffTicketView({ id }: { id: string }) {
                     },
                   ]
                 : []),
+              ...(ticket.deviceId
+                ? [
+                    {
+                      key: 'configBackups',
+                      label: t('configBackup.title'),
+                      children: <DeviceConfigBackups deviceId={ticket.deviceId} />,
+                    },
+                  ]
+                : []),
               {
                 key: 'deliveries',
                 label: t('deliveries.title'),
@@ -234,6 +244,11 @@ function StaffTicketView({ id }: { id: string }) {
                 <CaseAlarms ticketId={ticket.id} />
                 <VerificationWaiverPanel ticket={ticket} onChanged={reloadAll} />
                 <ProbeResults results={ticket.probeResults ?? []} />
+              </Card>
+            )}
+            {ticket.deviceId && (
+              <Card title={t('configBackup.title')} size="small">
+                <DeviceConfigBackups deviceId={ticket.deviceId} />
               </Card>
             )}
             <DeliveriesPanel
