@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   DatePicker,
+  Drawer,
   Form,
   Input,
   Popconfirm,
@@ -39,6 +40,7 @@ import {
 } from './DeviceProbeFields';
 import { ResponsiveTable } from './ResponsiveTable';
 import { SiteEnvironmentForm } from './SiteEnvironmentForm';
+import { DeviceConfigBackups } from '../configbackup';
 import { SiteEnvironmentCell } from '../../shared/SiteEnvironmentList';
 
 const SITE_FIELDS = ['name', 'address', 'region', 'contactName', 'contactPhone', 'customerId'];
@@ -284,6 +286,7 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
   const refresh = useAdminRefresh();
   const [site, setSite] = useState<AdminSite | 'new' | null>(null);
   const [environmentOf, setEnvironmentOf] = useState<AdminSite | null>(null);
+  const [backupsOf, setBackupsOf] = useState<AdminDevice | null>(null);
   const [device, setDevice] = useState<AdminDevice | 'new' | null>(null);
   const siteName = (id: number) => sites.data?.find((s) => s.id === id)?.name ?? '';
 
@@ -408,34 +411,37 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
             },
           ]}
           actionsTitle={t('admin.actions')}
-          actions={
-            canEdit
-              ? (d) => (
-                  <Space wrap size={4}>
-                    <Button size="small" onClick={() => setDevice(d)} data-testid={`device-edit-${d.id}`}>
-                      {t('admin.edit')}
+          actions={(d) => (
+            <Space wrap size={4}>
+              <Button size="small" onClick={() => setBackupsOf(d)} data-testid={`device-config-backups-${d.id}`}>
+                {t('configBackup.title')}
+              </Button>
+              {canEdit && (
+                <>
+                  <Button size="small" onClick={() => setDevice(d)} data-testid={`device-edit-${d.id}`}>
+                    {t('admin.edit')}
+                  </Button>
+                  {d.retired ? (
+                    <Button size="small" onClick={() => void setRetired(d, false)}>
+                      {t('admin.devices.reinstate')}
                     </Button>
-                    {d.retired ? (
-                      <Button size="small" onClick={() => void setRetired(d, false)}>
-                        {t('admin.devices.reinstate')}
+                  ) : (
+                    <Popconfirm
+                      title={t('admin.devices.confirmRetire', { name: d.name })}
+                      okText={t('admin.devices.retire')}
+                      cancelText={t('admin.cancel')}
+                      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
+                      onConfirm={() => setRetired(d, true)}
+                    >
+                      <Button size="small" danger>
+                        {t('admin.devices.retire')}
                       </Button>
-                    ) : (
-                      <Popconfirm
-                        title={t('admin.devices.confirmRetire', { name: d.name })}
-                        okText={t('admin.devices.retire')}
-                        cancelText={t('admin.cancel')}
-                        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for the returned promise and shows the button loading until it settles
-                        onConfirm={() => setRetired(d, true)}
-                      >
-                        <Button size="small" danger>
-                          {t('admin.devices.retire')}
-                        </Button>
-                      </Popconfirm>
-                    )}
-                  </Space>
-                )
-              : undefined
-          }
+                    </Popconfirm>
+                  )}
+                </>
+              )}
+            </Space>
+          )}
         />
       </div>
       {site && (
@@ -449,6 +455,15 @@ function UnitDetail({ customer, canEdit }: { customer: AdminCustomer; canEdit: b
           onClose={() => setSite(null)}
         />
       )}
+      <Drawer
+        open={backupsOf !== null}
+        onClose={() => setBackupsOf(null)}
+        title={backupsOf ? `${t('configBackup.title')} · ${backupsOf.name}` : ''}
+        width="min(560px, 100vw)"
+        destroyOnHidden
+      >
+        {backupsOf && <DeviceConfigBackups deviceId={backupsOf.id} />}
+      </Drawer>
       {environmentOf && (
         <SiteEnvironmentForm
           site={environmentOf}
