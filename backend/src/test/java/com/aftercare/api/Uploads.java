@@ -39,19 +39,7 @@ public final class Uploads {
     /** POST /api/tickets/{id}/attachments with a part "file" sent as {@code partType}, and optional fields. */
     public ApiClient.Response upload(String user, long ticketId, String fileName, String partType, byte[] bytes, Map<String, String> fields,
             Map<String, String> headers) {
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        HttpHeaders partHeaders = new HttpHeaders();
-        partHeaders.setContentType(MediaType.parseMediaType(partType));
-        body.add("file", new HttpEntity<>(new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, partHeaders));
-        if (fields != null) {
-            fields.forEach(body::add);
-        }
-        return post(user, ticketId, body, headers);
+        return post(user, ticketId, fileBody(fileName, partType, bytes, fields), headers);
     }
 
     /**
@@ -83,9 +71,13 @@ public final class Uploads {
 
     /** A part "file" named {@code fileName} with {@code bytes}, and fields, to any path. */
     public ApiClient.Response uploadTo(String user, String path, String fileName, byte[] bytes, Map<String, String> fields) {
+        return postTo(user, path, fileBody(fileName, MediaType.APPLICATION_OCTET_STREAM_VALUE, bytes, fields), null);
+    }
+
+    private static MultiValueMap<String, Object> fileBody(String fileName, String partType, byte[] bytes, Map<String, String> fields) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         HttpHeaders partHeaders = new HttpHeaders();
-        partHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        partHeaders.setContentType(MediaType.parseMediaType(partType));
         body.add("file", new HttpEntity<>(new ByteArrayResource(bytes) {
             @Override
             public String getFilename() {
@@ -95,7 +87,7 @@ public final class Uploads {
         if (fields != null) {
             fields.forEach(body::add);
         }
-        return postTo(user, path, body, null);
+        return body;
     }
 
     public ApiClient.Response upload(String user, long ticketId, String fileName, String partType, byte[] bytes) {

@@ -14,11 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import jakarta.mail.Address;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -54,6 +50,7 @@ import com.aftercare.sla.CalendarKind;
 import com.aftercare.sla.ContractSettings;
 import com.aftercare.sla.SaveContract;
 import com.aftercare.support.IntegrationTest;
+import com.aftercare.support.ReceivedMails;
 import com.aftercare.support.TestSmtp;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.CloseCase;
@@ -194,12 +191,12 @@ class ServiceReportsProcessTest extends IntegrationTest {
             attempted += batch;
         }
         assertThat(attempted).isGreaterThanOrEqualTo(2);
-        List<MimeMessage> mails = mailsTo(mailbox);
+        List<MimeMessage> mails = ReceivedMails.to(mailbox);
         assertThat(mails).isNotEmpty();
         MimeMessage monthly = mails.stream().filter(m -> subject(m).contains("月度故障总结报告")).findFirst().orElseThrow();
         assertThat(subject(monthly)).isEqualTo("【月度故障总结报告】" + site.getCustomer().getName() + " 2026年10月");
-        assertThat(attachments(monthly)).containsExactly(report.xlsxName(), report.pdfName());
-        assertThat(mailsTo("pm-" + mailbox)).anyMatch(m -> subject(m).contains("月度故障总结报告"));
+        assertThat(ReceivedMails.attachmentNames(monthly)).containsExactly(report.xlsxName(), report.pdfName());
+        assertThat(ReceivedMails.to("pm-" + mailbox)).anyMatch(m -> subject(m).contains("月度故障总结报告"));
 
         // fired again the same day or the next: the same report, nothing new made or mailed
         fireAt("2026-11-04T23:30:00Z");
@@ -208,7 +205,7 @@ class ServiceReportsProcessTest extends IntegrationTest {
         while (deliveries.deliverDue() > 0) {
             // every due delivery (see above)
         }
-        assertThat(mailsTo(mailbox).stream().filter(m -> subject(m).contains("月度故障总结报告"))).hasSize(1);
+        assertThat(ReceivedMails.to(mailbox).stream().filter(m -> subject(m).contains("月度故障总结报告"))).hasSize(1);
     }
 
     /** The inspection plans' daily timer, fired at 07:00 Beijing time on {@code day}. */
@@ -526,39 +523,11 @@ class ServiceReportsProcessTest extends IntegrationTest {
         return rest.exchange("/api/service-reports/" + id + "/" + format, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     }
 
-    private static List<MimeMessage> mailsTo(String address) {
-        List<MimeMessage> out = new ArrayList<>();
-        for (MimeMessage m : TestSmtp.server().getReceivedMessages()) {
-            try {
-                for (Address a : m.getAllRecipients()) {
-                    if (a.toString().equalsIgnoreCase(address)) {
-                        out.add(m);
-                    }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
-    }
-
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<String> attachments(MimeMessage m) throws Exception {
-        List<String> names = new ArrayList<>();
-        Multipart multipart = (Multipart) m.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Part part = multipart.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                names.add(MimeUtility.decodeText(part.getFileName()));
-            }
-        }
-        return names;
     }
 }

@@ -20,16 +20,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 import org.springframework.http.HttpMethod;
 
 import com.aftercare.api.ApiClient;
 import com.aftercare.notify.DeliveryWorker;
-import com.aftercare.support.TestSmtp;
+import com.aftercare.support.ReceivedMails;
 import com.aftercare.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -157,11 +154,10 @@ class StaleStockWarningProcessTest extends IntegrationTest {
         while (deliveries.deliverDue() > 0) {
             // every due delivery: classes that ran before in this JVM may have left more than a batch
         }
-        List<MimeMessage> mails = TestSmtp.server().getReceivedMessages().length == 0 ? List.of()
-                : java.util.Arrays.stream(TestSmtp.server().getReceivedMessages()).filter(m -> sentTo(m, finance)).toList();
+        List<MimeMessage> mails = ReceivedMails.to(finance);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).isEqualTo("2027年4月末呆滞物资书面预警");
-        assertThat(attachments(mails.get(0))).containsExactly("呆滞物资预警-2027-04.xlsx");
+        assertThat(ReceivedMails.attachmentNames(mails.get(0))).containsExactly("呆滞物资预警-2027-04.xlsx");
 
         // fired again the same day, after more stale stock came in: the written warning stays as it was, told once
         receive(lens, 5, "2027-01-05", null);
@@ -171,7 +167,7 @@ class StaleStockWarningProcessTest extends IntegrationTest {
         while (deliveries.deliverDue() > 0) {
             // as above
         }
-        assertThat(java.util.Arrays.stream(TestSmtp.server().getReceivedMessages()).filter(m -> sentTo(m, finance))).hasSize(1);
+        assertThat(ReceivedMails.to(finance)).hasSize(1);
 
         // the sheet for the project's finance
         ResponseEntity<byte[]> file = rest.withBasicAuth("t-sup", PASSWORD)
@@ -214,26 +210,5 @@ class StaleStockWarningProcessTest extends IntegrationTest {
         assertThat(july.path("staleBefore").asText()).isEqualTo("2027-05-31");
         assertThat(linesOfThisTest(july)).extracting(l -> l.path("ageDays").asInt()).containsExactly(123);
         assertThat(warningOf("2027-08")).isNull();
-    }
-
-    private static boolean sentTo(MimeMessage m, String address) {
-        try {
-            return m.getAllRecipients() != null
-                    && java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> attachments(MimeMessage m) throws Exception {
-        List<String> names = new java.util.ArrayList<>();
-        Multipart multipart = (Multipart) m.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Part part = multipart.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                names.add(MimeUtility.decodeText(part.getFileName()));
-            }
-        }
-        return names;
     }
 }
