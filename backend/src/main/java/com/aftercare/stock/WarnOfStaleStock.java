@@ -96,14 +96,14 @@ public class WarnOfStaleStock {
         StaleStockWarning warning = warnings.save(new StaleStockWarning(month.toString(), clock.instant(), staleBefore, lines));
         if (warning.getBatchCount() > 0) {
             CaseEvent event = new CaseEvent.StaleStockWarned(month.getYear(), month.getMonthValue(), warning.getBatchCount(),
-                    warning.getQuantity(), settings.staleAfter().toTotalMonths());
+                    warning.getQuantity(), staleBefore);
             for (Role role : new Role[] { Role.SUPERVISOR, Role.ADMIN }) {
                 notifications.notifyRole(role, null, event, Locale.SIMPLIFIED_CHINESE, clock.getZone());
             }
             // the finance, by mail with the sheet: queued in this transaction, sent and retried by the delivery worker
             String subject = month.getYear() + "年" + month.getMonthValue() + "月末呆滞物资书面预警";
-            String body = subject + "：" + warning.getBatchCount() + " 个批次共 " + warning.getQuantity() + " 件备件库龄超过 "
-                    + settings.staleAfter().toTotalMonths() + " 个月（" + staleBefore + " 前入库且仍有结存），明细见附件。";
+            String body = subject + "：" + warning.getBatchCount() + " 个批次共 " + warning.getQuantity() + " 件备件在 " + staleBefore
+                    + " 前入库，月末仍有结存，明细见附件。";
             for (String address : recipients.current()) {
                 notifications.queueEmailWithFiles(address, subject, body, StaleWarningMailFiles.REFERENCE + warning.getId());
             }

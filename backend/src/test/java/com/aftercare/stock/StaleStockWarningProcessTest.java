@@ -150,6 +150,8 @@ class StaleStockWarningProcessTest extends IntegrationTest {
         assertThat(lines.get(1).path("cost").decimalValue()).isEqualByComparingTo("256.50");
         assertThat(told("SUPERVISOR", "2027-04")).isEqualTo(1);
         assertThat(told("ADMIN", "2027-04")).isEqualTo(1);
+        assertThat(api.get("t-sup", "/api/notifications").body().findValuesAsText("message"))
+                .anySatisfy(m -> assertThat(m).startsWith("2027年4月末呆滞物资书面预警").contains("在 2027-02-28 前入库"));
 
         while (deliveries.deliverDue() > 0) {
             // every due delivery: classes that ran before in this JVM may have left more than a batch
@@ -157,6 +159,7 @@ class StaleStockWarningProcessTest extends IntegrationTest {
         List<MimeMessage> mails = ReceivedMails.to(finance);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).isEqualTo("2027年4月末呆滞物资书面预警");
+        assertThat(ReceivedMails.text(mails.get(0))).contains("在 2027-02-28 前入库");
         assertThat(ReceivedMails.attachmentNames(mails.get(0))).containsExactly("呆滞物资预警-2027-04.xlsx");
 
         // fired again the same day, after more stale stock came in: the written warning stays as it was, told once

@@ -49,4 +49,20 @@ public final class ReceivedMails {
         }
         return names;
     }
+
+    /** The mail's first text/plain part, however deep in its multiparts. */
+    public static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
 }

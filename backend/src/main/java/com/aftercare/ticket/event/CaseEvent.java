@@ -195,10 +195,11 @@ public sealed interface CaseEvent {
         public String type() { return "STOCK_LOW"; }
     }
     /**
-     * The month-end written warning about stale spare parts (FW-6, stock feature): batches and quantity held longer than
-     * the stale period (in months) at the end of year-month. Belongs to no case.
+     * The month-end written warning about stale spare parts (FW-6, stock feature): batches and quantity with stock left
+     * at the end of year-month that were received before staleBefore (the month's last day less the stale period,
+     * whatever unit it is configured in). Belongs to no case.
      */
-    record StaleStockWarned(int year, int month, int batches, long quantity, long staleMonths) implements CaseEvent {
+    record StaleStockWarned(int year, int month, int batches, long quantity, java.time.LocalDate staleBefore) implements CaseEvent {
         public String type() { return "STOCK_STALE"; }
     }
     /**

@@ -193,7 +193,7 @@ public class CaseEventTexts {
         }
         if (event instanceof CaseEvent.StaleStockWarned e) {
             return text(lang, "staleStockWarned", "year", e.year(), "month", e.month(), "batches", e.batches(), "quantity",
-                    e.quantity(), "months", e.staleMonths());
+                    e.quantity(), "staleBefore", String.valueOf(e.staleBefore()));
         }
         if (event instanceof CaseEvent.RepeatRepairFlagged e) {
             return text(lang, "repeatRepair", "number", e.earlierNumber());

@@ -125,7 +125,7 @@ class CaseEventTextsTest {
         s.put("loanerInstalled", new CaseEvent.LoanerInstalled("DS-2CD3T46", "LN-0001"));
         s.put("loanerCollected", new CaseEvent.LoanerCollected("DS-2CD3T46", "LN-0001"));
         s.put("stockLow", new CaseEvent.StockLow("CAM-PSU-12V", "摄像机电源", 2, "个", 2));
-        s.put("staleStockWarned", new CaseEvent.StaleStockWarned(2026, 11, 3, 12, 2));
+        s.put("staleStockWarned", new CaseEvent.StaleStockWarned(2026, 11, 3, 12, java.time.LocalDate.of(2026, 9, 30)));
         s.put("repeatRepair", new CaseEvent.RepeatRepairFlagged(NUMBER));
         s.put("quoteApproved", new CaseEvent.QuoteAnswered(true, "t-desk", null));
         s.put("quoteRefused", new CaseEvent.QuoteAnswered(false, "t-desk", "太贵"));
