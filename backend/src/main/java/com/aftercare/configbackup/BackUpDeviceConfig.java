@@ -76,7 +76,8 @@ public class BackUpDeviceConfig {
         }
         ConfigBackup backup = backups.saveAndFlush(new ConfigBackup(deviceId, device.getSite().getCustomer().getId(), name(fileName),
                 isText(bytes) ? "text/plain" : "application/octet-stream", bytes.length, sha256, trimmedNote, CurrentUser.username(),
-                clock.instant()));
+                // what the database keeps (H2 rounds nanoseconds), so that the 201 answer and a later list agree
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         contents.save(new ConfigBackupContent(backup.getId(), bytes));
         return new Kept(views.view(backup), true);
     }

@@ -52,6 +52,7 @@ class ConfigBackupApiTest extends IntegrationTest {
 
     @Test
     void anEngineerKeepsASwitchConfigurationAndStaffFetchTheSameBytesOnce() throws Exception {
+        clock.set(java.time.Instant.parse("2026-12-07T02:00:00.123456789Z")); // finer than the database keeps
         byte[] before = "sysname CORE-SW-01\n#\ninterface Vlanif10\n ip address 10.20.0.1 255.255.255.0\n#\nreturn\n"
                 .getBytes(StandardCharsets.UTF_8);
         ApiClient.Response first = uploads.uploadTo("t-eng", path(), "C:\\backup\\CORE-SW-01.cfg", before,
@@ -78,6 +79,8 @@ class ConfigBackupApiTest extends IntegrationTest {
         List<JsonNode> listed = new java.util.ArrayList<>();
         api.get("t-desk", path()).body().forEach(listed::add);
         assertThat(listed).extracting(b -> b.path("fileName").asText()).containsExactly("startup.dat", "CORE-SW-01.cfg");
+        assertThat(listed.get(1).path("uploadedAt").asText()).as("the 201 answer and the list agree")
+                .isEqualTo(first.body().path("uploadedAt").asText()).isEqualTo("2026-12-07T02:00:00.123456Z");
 
         ResponseEntity<byte[]> file = uploads.download("t-desk", path() + "/" + first.body().path("id").asLong() + "/file");
         assertThat(file.getStatusCode().value()).isEqualTo(200);
