@@ -4,10 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -70,6 +67,7 @@ public class BackUpDeviceConfig {
             throw new BadRequestException("note", "may have at most 500 characters");
         }
         String sha256 = sha256(bytes);
+        backups.lockDevice(deviceId);
         ConfigBackup newest = backups.findFirstByDeviceIdOrderByIdDesc(deviceId).orElse(null);
         if (newest != null && newest.getSha256().equals(sha256)) {
             return new Kept(views.view(newest), false);
@@ -109,10 +107,6 @@ public class BackUpDeviceConfig {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return com.aftercare.common.Sha256.hex(bytes);
     }
 }

@@ -40,6 +40,9 @@ public class SetStaleWarningRecipients {
         actor.require(Actor.KEEPERS, "change who gets the stale stock warnings");
         List<BadRequestException.FieldError> errors = new ArrayList<>();
         List<String> addresses = EmailAddressList.parse(command == null ? null : command.recipients(), "recipients", MAX, errors);
+        if (errors.isEmpty() && String.join(",", addresses).length() > 2000) {
+            errors.add(new BadRequestException.FieldError("recipients", "are too long together (2000 characters at most)"));
+        }
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }

@@ -219,6 +219,14 @@ class AssetAdministrationApiTest extends IntegrationTest {
         Map<String, Object> tooLong = new HashMap<>(environment);
         tooLong.put("machineRoom", "机".repeat(501));
         assertThat(put("t-admin", path, tooLong).errorFields()).containsExactly("machineRoom");
+        Map<String, Object> atTheLimits = new HashMap<>(environment);
+        atTheLimits.put("adverseConditions", "潮".repeat(500));
+        atTheLimits.put("maintainerCount", 9999);
+        assertThat(put("t-admin", path, atTheLimits).status()).as("500 characters and 9,999 people are kept").isEqualTo(200);
+        Map<String, Object> tooMany = new HashMap<>(environment);
+        tooMany.put("maintainerCount", 10000);
+        assertThat(put("t-admin", path, tooMany).errorFields()).containsExactly("maintainerCount");
+        assertThat(put("t-admin", path, environment).status()).isEqualTo(200);
         Map<String, Object> negative = new HashMap<>(environment);
         negative.put("maintainerCount", -1);
         negative.put("powerSupply", "changed by a refused request");
@@ -226,10 +234,13 @@ class AssetAdministrationApiTest extends IntegrationTest {
         assertThat(assets.visibleSite(site.getId()).getPowerSupply()).as("unchanged").isEqualTo("市电 + UPS 2 小时");
         assertThat(put("t-admin", "/api/admin/sites/987654321/environment", environment).status()).isEqualTo(404);
 
-        JsonNode recorded = audit("site", site.getId()).get(audit("site", site.getId()).size() - 1);
+        List<JsonNode> trail = audit("site", site.getId());
+        JsonNode recorded = trail.get(1); // after the site's creation: the first environment
         assertThat(recorded.path("actor").asText()).isEqualTo("t-admin");
         assertThat(recorded.path("changes").path("machine_room").path("after").asText()).isEqualTo("指挥中心三楼弱电间，有精密空调");
         assertThat(recorded.path("changes").path("maintainer_count").path("after").asInt()).isEqualTo(2);
+        assertThat(trail.get(trail.size() - 1).path("changes").path("maintainer_count").path("before").asInt())
+                .as("the limits' save and its undoing are on the trail too").isEqualTo(9999);
 
         Map<String, Object> blank = new HashMap<>();
         blank.put("machineRoom", " ");
@@ -275,6 +286,14 @@ class AssetAdministrationApiTest extends IntegrationTest {
         future.put("softwareVersion", "V9");
         future.put("purchasedOn", java.time.LocalDate.now().plusDays(2).toString());
         assertThat(put("t-admin", "/api/admin/devices/" + deviceId, future).errorFields()).containsExactly("purchasedOn");
+        Map<String, Object> longest = device(site.getId(), serial);
+        longest.put("softwareVersion", "V".repeat(100));
+        longest.put("purchasedOn", "1990-01-01");
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, longest).status()).as("100 characters, 1990-01-01").isEqualTo(200);
+        Map<String, Object> tooOld = device(site.getId(), serial);
+        tooOld.put("purchasedOn", "1989-12-31");
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, tooOld).errorFields()).containsExactly("purchasedOn");
+        assertThat(put("t-admin", "/api/admin/devices/" + deviceId, upgraded).status()).isEqualTo(200);
         Map<String, Object> tooLong = device(site.getId(), serial);
         tooLong.put("softwareVersion", "V".repeat(101));
         assertThat(put("t-admin", "/api/admin/devices/" + deviceId, tooLong).errorFields()).containsExactly("softwareVersion");

@@ -103,7 +103,7 @@ class ConfigBackupApiTest extends IntegrationTest {
         long before = kept();
         assertThat(uploads.uploadTo("t-eng", path(), "empty.cfg", new byte[0], Map.of()).errorFields()).containsExactly("file");
         assertThat(uploads.uploadTo("t-eng", path(), "huge.cfg", new byte[5 * 1024 * 1024 + 1], Map.of()).errorFields())
-                .containsExactly("file");
+                .as("5 MB at most").containsExactly("file");
         assertThat(uploads.uploadTo("t-eng", path(), "a.cfg", "x".getBytes(StandardCharsets.UTF_8), Map.of("note", "备".repeat(501)))
                 .errorFields()).containsExactly("note");
         assertThat(kept()).isEqualTo(before);
@@ -119,5 +119,43 @@ class ConfigBackupApiTest extends IntegrationTest {
                 Map.of()).status()).isEqualTo(404);
         assertThat(uploads.download("t-eng", path() + "/987654321/file").getStatusCode().value()).isEqualTo(404);
         assertThat(kept()).isEqualTo(before);
+    }
+
+    /** The limits as documented: a file of exactly 5 MB and a note of exactly 500 characters are kept. */
+    @Test
+    void aFileOfFiveMegabytesAndANoteOfFiveHundredCharactersAreKept() {
+        byte[] fiveMegabytes = new byte[5 * 1024 * 1024];
+        fiveMegabytes[0] = 1;
+        ApiClient.Response kept = uploads.uploadTo("t-eng", path(), "nvr-settings.bin", fiveMegabytes, Map.of("note", "备".repeat(500)));
+        assertThat(kept.status()).as(kept.body().toString()).isEqualTo(201);
+        assertThat(kept.body().path("sizeBytes").asLong()).isEqualTo(5L * 1024 * 1024);
+        assertThat(kept.body().path("note").asText()).hasSize(500);
+    }
+
+    /** Two clicks at once with the same file: one is kept (201), the other answers with it (200), never two rows. */
+    @Test
+    void twoUploadsOfTheSameFileAtOnceKeepIt() throws Exception {
+        byte[] config = ("sysname GATE-SW-" + System.nanoTime() + "\nreturn\n").getBytes(StandardCharsets.UTF_8);
+        long before = kept();
+        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(clicks.submit(() -> {
+                    go.await();
+                    return uploads.uploadTo("t-eng", path(), "gate.cfg", config, Map.of()).status();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 200);
+        } finally {
+            clicks.shutdownNow();
+        }
+        assertThat(kept()).isEqualTo(before + 1);
     }
 }

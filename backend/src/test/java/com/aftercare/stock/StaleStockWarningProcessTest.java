@@ -125,6 +125,13 @@ class StaleStockWarningProcessTest extends IntegrationTest {
         String path = "/api/stock/stale-warnings/recipients";
         assertThat(api.exchange("t-sup", HttpMethod.PUT, path, Map.of("recipients", List.of("not an address")), null).errorFields())
                 .containsExactly("recipients");
+        List<String> eleven = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(i -> "f" + i + "@example.com").toList();
+        assertThat(api.exchange("t-sup", HttpMethod.PUT, path, Map.of("recipients", eleven), null).errorFields())
+                .as("10 addresses at most").containsExactly("recipients");
+        List<String> long10 = java.util.stream.IntStream.rangeClosed(1, 10)
+                .mapToObj(i -> "f" + i + "-" + "x".repeat(200) + "@example.com").toList();
+        assertThat(api.exchange("t-sup", HttpMethod.PUT, path, Map.of("recipients", long10), null).errorFields())
+                .as("2,000 characters together at most (the column)").containsExactly("recipients");
         assertThat(api.exchange("t-eng", HttpMethod.PUT, path, Map.of("recipients", List.of(finance)), null).status()).isEqualTo(403);
         ApiClient.Response set = api.exchange("t-sup", HttpMethod.PUT, path,
                 Map.of("recipients", List.of(" " + finance + " ", "", finance.toUpperCase())), null);
@@ -201,12 +208,12 @@ class StaleStockWarningProcessTest extends IntegrationTest {
         long psu = part("-psu");
         receive(psu, 2, "2027-03-30", null); // stale at the end of June (before 2027-04-30)... and received in the past
 
-        at("2027-08-06T09:00:00Z"); // the sixth: too late to write July's, and not August's end
+        at("2027-08-06T09:00:00Z"); // the sixth: too late to write July's (the first five days), and not August's end
         fireTheTimer();
         assertThat(warningOf("2027-07")).isNull();
         assertThat(warningOf("2027-08")).isNull();
 
-        at("2027-08-03T09:00:00Z"); // the node was down on July 31st; on the third July's warning is written, as of the 31st
+        at("2027-08-05T09:00:00Z"); // the node was down on July 31st; on the fifth July's warning is written, as of the 31st
         fireTheTimer();
         JsonNode july = warningOf("2027-07");
         assertThat(july).isNotNull();
