@@ -2,11 +2,8 @@ package com.aftercare.inspection;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -98,10 +95,6 @@ class KeepCheckPhoto {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return com.aftercare.common.Sha256.hex(bytes);
     }
 }
