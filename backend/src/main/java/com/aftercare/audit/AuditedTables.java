@@ -45,6 +45,8 @@ final class AuditedTables {
             Map.entry("stale_stock_warning_mail", new Spec(OwnerRule.NONE, null, null)),
             // a device's configuration backups (RP-3): who kept which file, its sha256 proving the bytes
             Map.entry("device_config_backup", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            // changes to customers' running systems (RP-5): who asked, approved, tested, moved, withdrew, carried out
+            Map.entry("change_request", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // a customer's own users belong to their unit (V7); staff accounts have no owner
             Map.entry("app_user", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // the roster and its teams are managed by administrators (issue 10 item 7): who changed whom is on record

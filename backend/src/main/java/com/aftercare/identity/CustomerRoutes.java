@@ -98,7 +98,10 @@ public final class CustomerRoutes {
             route("GET", "/api/inspections/\\d+/photos/\\d+"),
             // CB-1, CB-3: the unit's open surveys, answered in the portal
             route("GET", "/api/surveys"),
-            route("POST", "/api/surveys/\\d+/answer"));
+            route("POST", "/api/surveys/\\d+/answer"),
+            // RP-5: the changes to their unit's systems they have been told of (window, scope, fallback)
+            route("GET", "/api/changes"),
+            route("GET", "/api/changes/\\d+"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

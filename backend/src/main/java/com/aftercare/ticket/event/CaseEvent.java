@@ -203,6 +203,53 @@ public sealed interface CaseEvent {
         public String type() { return "STOCK_STALE"; }
     }
     /**
+     * RP-5 (change feature): a change to a customer's running system was asked for and waits for a supervisor's
+     * approval. major: 重大变更 (tested before the customer is told). Belongs to no case, nor do the other Change events.
+     */
+    record ChangeSubmitted(String number, String title, String customer, boolean major, String requestedBy) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
+    /** RP-5: a supervisor approved or rejected a change request; note: their reason (required to reject). */
+    record ChangeDecided(String number, String title, boolean approved, String by, String note) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
+    /** RP-5: a major change's test passed or failed; a failed test ends the request. */
+    record ChangeTested(String number, String title, boolean passed, String by, String note) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
+    /**
+     * RP-5: the customer is told of a change in advance: its window, what it touches (impact) and how it is undone if it
+     * fails (fallback). rescheduled: a new window for a change they had been told of.
+     */
+    record ChangeAnnounced(String number, String title, String customer, Instant start, Instant end, String impact,
+            String fallback, boolean rescheduled) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
+    /** RP-5: a change was withdrawn before its window; reason as typed. */
+    record ChangeCancelled(String number, String title, Instant start, String reason) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
+    /** RP-5: a change's window has started; the implementer carries it out and records how it ended. */
+    record ChangeWindowOpened(String number, String title, Instant end) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
+    /** RP-5: a change's window ended with no outcome recorded. */
+    record ChangeOverrun(String number, String title, Instant end, String implementer) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
+    /** RP-5: a change was carried out: outcome SUCCEEDED or ROLLED_BACK (change.ChangeOutcome), note as typed. */
+    record ChangeFinished(String number, String title, String outcome, String note) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
+    /**
      * The repair-reports.bpmn timer made this period's repair reports (RR-7): kind MONTHLY (number = month) or
      * QUARTERLY (number = quarter); files: how many customers' files are new. Belongs to no case.
      */

@@ -236,6 +236,38 @@ public class CaseEventTexts {
                     ? text(lang, "repairListReady", "year", e.year(), "quarter", e.number(), "files", e.files())
                     : text(lang, "repairSummaryReady", "year", e.year(), "month", e.number(), "files", e.files());
         }
+        if (event instanceof CaseEvent.ChangeSubmitted e) {
+            return text(lang, e.major() ? "changeSubmittedMajor" : "changeSubmitted", "number", e.number(), "title", e.title(),
+                    "customer", e.customer(), "by", person(e.requestedBy()));
+        }
+        if (event instanceof CaseEvent.ChangeDecided e) {
+            return text(lang, !e.approved() ? "changeRejected" : blank(e.note()) ? "changeApproved" : "changeApprovedWithNote", "number", e.number(), "title", e.title(),
+                    "by", person(e.by()), "note", blank(e.note()) ? "-" : e.note());
+        }
+        if (event instanceof CaseEvent.ChangeTested e) {
+            return text(lang, e.passed() ? "changeTestPassed" : "changeTestFailed", "number", e.number(), "title", e.title(),
+                    "by", person(e.by()), "note", blank(e.note()) ? "-" : e.note());
+        }
+        if (event instanceof CaseEvent.ChangeAnnounced e) {
+            return text(lang, e.rescheduled() ? "changeRescheduled" : "changeAnnounced", "number", e.number(), "title", e.title(),
+                    "customer", e.customer(), "start", time(e.start(), zone), "end", time(e.end(), zone), "impact", e.impact(),
+                    "fallback", e.fallback());
+        }
+        if (event instanceof CaseEvent.ChangeCancelled e) {
+            return text(lang, "changeCancelled", "number", e.number(), "title", e.title(), "start", time(e.start(), zone),
+                    "reason", blank(e.reason()) ? "-" : e.reason());
+        }
+        if (event instanceof CaseEvent.ChangeWindowOpened e) {
+            return text(lang, "changeWindowOpened", "number", e.number(), "title", e.title(), "end", time(e.end(), zone));
+        }
+        if (event instanceof CaseEvent.ChangeOverrun e) {
+            return text(lang, "changeOverrun", "number", e.number(), "title", e.title(), "end", time(e.end(), zone),
+                    "implementer", person(e.implementer()));
+        }
+        if (event instanceof CaseEvent.ChangeFinished e) {
+            return text(lang, "ROLLED_BACK".equals(e.outcome()) ? "changeRolledBack" : "changeSucceeded", "number", e.number(),
+                    "title", e.title(), "note", blank(e.note()) ? "-" : e.note());
+        }
         if (event instanceof CaseEvent.InspectionOverdue e) {
             return text(lang, "inspectionOverdue", "id", e.inspectionId(), "customer", e.customer(), "kind",
                     labels.label(lang, "inspection.kind", e.kind()), "lastDay", e.lastDay());

@@ -36,6 +36,9 @@ class CaseEventTextsTest {
             "Re: 硬盘报警", "录像调取", "tool.exe",
             // issue 16: a customer unit as named in the asset archive
             "市公安局",
+            // RP-5: a change request's number (CHG-nnnnnn) and what its tester typed
+            "CHG-000012", "PoE 掉电", "核心交换机固件升级", "与重保时段冲突", "备机运行正常", "全部摄像机画面中断约 20 分钟", "已回刷旧固件",
+            "回刷旧固件", "厂商撤回固件", "画面已恢复",
             // issue 14: a monitoring source as the admin named it
             "总部监控",
             // CB-1..CB-3: a customer unit's name and a survey comment
@@ -126,6 +129,24 @@ class CaseEventTextsTest {
         s.put("loanerCollected", new CaseEvent.LoanerCollected("DS-2CD3T46", "LN-0001"));
         s.put("stockLow", new CaseEvent.StockLow("CAM-PSU-12V", "摄像机电源", 2, "个", 2));
         s.put("staleStockWarned", new CaseEvent.StaleStockWarned(2026, 11, 3, 12, java.time.LocalDate.of(2026, 9, 30)));
+        java.time.Instant changeStart = java.time.Instant.parse("2027-03-03T01:00:00Z");
+        java.time.Instant changeEnd = java.time.Instant.parse("2027-03-03T03:00:00Z");
+        s.put("changeSubmitted", new CaseEvent.ChangeSubmitted("CHG-000012", "核心交换机固件升级", "交警支队", false, "t-eng"));
+        s.put("changeSubmittedMajor", new CaseEvent.ChangeSubmitted("CHG-000012", "核心交换机固件升级", "交警支队", true, "t-eng"));
+        s.put("changeApproved", new CaseEvent.ChangeDecided("CHG-000012", "核心交换机固件升级", true, "t-desk", null));
+        s.put("changeApprovedWithNote", new CaseEvent.ChangeDecided("CHG-000012", "核心交换机固件升级", true, "t-desk", "与重保时段冲突"));
+        s.put("changeRejected", new CaseEvent.ChangeDecided("CHG-000012", "核心交换机固件升级", false, "t-desk", "与重保时段冲突"));
+        s.put("changeTestPassed", new CaseEvent.ChangeTested("CHG-000012", "核心交换机固件升级", true, "t-eng", "备机运行正常"));
+        s.put("changeTestFailed", new CaseEvent.ChangeTested("CHG-000012", "核心交换机固件升级", false, "t-eng", "PoE 掉电"));
+        s.put("changeAnnounced", new CaseEvent.ChangeAnnounced("CHG-000012", "核心交换机固件升级", "交警支队", changeStart, changeEnd,
+                "全部摄像机画面中断约 20 分钟", "回刷旧固件", false));
+        s.put("changeRescheduled", new CaseEvent.ChangeAnnounced("CHG-000012", "核心交换机固件升级", "交警支队", changeStart, changeEnd,
+                "全部摄像机画面中断约 20 分钟", "回刷旧固件", true));
+        s.put("changeCancelled", new CaseEvent.ChangeCancelled("CHG-000012", "核心交换机固件升级", changeStart, "厂商撤回固件"));
+        s.put("changeWindowOpened", new CaseEvent.ChangeWindowOpened("CHG-000012", "核心交换机固件升级", changeEnd));
+        s.put("changeOverrun", new CaseEvent.ChangeOverrun("CHG-000012", "核心交换机固件升级", changeEnd, "t-eng"));
+        s.put("changeSucceeded", new CaseEvent.ChangeFinished("CHG-000012", "核心交换机固件升级", "SUCCEEDED", "画面已恢复"));
+        s.put("changeRolledBack", new CaseEvent.ChangeFinished("CHG-000012", "核心交换机固件升级", "ROLLED_BACK", "已回刷旧固件"));
         s.put("repeatRepair", new CaseEvent.RepeatRepairFlagged(NUMBER));
         s.put("quoteApproved", new CaseEvent.QuoteAnswered(true, "t-desk", null));
         s.put("quoteRefused", new CaseEvent.QuoteAnswered(false, "t-desk", "太贵"));

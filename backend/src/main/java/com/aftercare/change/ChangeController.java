@@ -1,0 +1,91 @@
+package com.aftercare.change;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Changes to customers' running systems (RP-5): asked for, approved, tested when major, announced, carried out. */
+@RestController
+@RequestMapping("/api/changes")
+@Tag(name = "Changes")
+class ChangeController {
+
+    private final ReadChanges read;
+    private final RequestChange request;
+    private final DecideChange decide;
+    private final RecordChangeTest test;
+    private final RescheduleChange reschedule;
+    private final CancelChange cancel;
+    private final RecordChangeOutcome outcome;
+
+    ChangeController(ReadChanges read, RequestChange request, DecideChange decide, RecordChangeTest test,
+            RescheduleChange reschedule, CancelChange cancel, RecordChangeOutcome outcome) {
+        this.read = read;
+        this.request = request;
+        this.decide = decide;
+        this.test = test;
+        this.reschedule = reschedule;
+        this.cancel = cancel;
+        this.outcome = outcome;
+    }
+
+    @GetMapping
+    @Operation(summary = "Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones")
+    List<ReadChanges.ChangeView> list(@RequestParam(required = false) ChangeStatus status) {
+        return read.list(status);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One change request with what the caller may do next")
+    ReadChanges.ChangeView one(@PathVariable long id) {
+        return read.one(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Ask for a change (desk, engineers, supervisors); 400 names the field, e.g. plannedStart closer than the notice time")
+    ReadChanges.ChangeView create(@RequestBody RequestChange.NewChange body) {
+        return request.request(body);
+    }
+
+    @PostMapping("/{id}/decision")
+    @Operation(summary = "Approve or reject (a supervisor other than the requester); 409 when too late to tell the customer")
+    ReadChanges.ChangeView decide(@PathVariable long id, @RequestBody DecideChange.Decision body) {
+        return decide.decide(id, body);
+    }
+
+    @PostMapping("/{id}/test")
+    @Operation(summary = "Record a major change's test (engineers, supervisors); passed tells the customer")
+    ReadChanges.ChangeView test(@PathVariable long id, @RequestBody RecordChangeTest.TestResult body) {
+        return test.record(id, body);
+    }
+
+    @PostMapping("/{id}/reschedule")
+    @Operation(summary = "Move the window before it starts (requester or supervisor); an announced change is announced again")
+    ReadChanges.ChangeView reschedule(@PathVariable long id, @RequestBody RescheduleChange.NewWindow body) {
+        return reschedule.reschedule(id, body);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Withdraw a change before its window (requester or supervisor), with a reason")
+    ReadChanges.ChangeView cancel(@PathVariable long id, @RequestBody CancelChange.Cancel body) {
+        return cancel.cancel(id, body);
+    }
+
+    @PostMapping("/{id}/outcome")
+    @Operation(summary = "Record how the change ended (implementer or supervisor): SUCCEEDED or ROLLED_BACK")
+    ReadChanges.ChangeView outcome(@PathVariable long id, @RequestBody RecordChangeOutcome.Outcome body) {
+        return outcome.record(id, body);
+    }
+}

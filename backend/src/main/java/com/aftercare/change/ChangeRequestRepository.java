@@ -1,0 +1,20 @@
+package com.aftercare.change;
+
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
+
+    /** Staff: every change (of one status, or all), newest window first. */
+    @Query("select c from ChangeRequest c where (:status is null or c.status = :status) order by c.plannedStart desc, c.id desc")
+    List<ChangeRequest> list(@Param("status") ChangeStatus status, Pageable page);
+
+    /** A customer: their unit's changes that they have been told of, newest window first. */
+    @Query("select c from ChangeRequest c where c.customerId = :customerId and c.announcedAt is not null"
+            + " and (:status is null or c.status = :status) order by c.plannedStart desc, c.id desc")
+    List<ChangeRequest> announcedTo(@Param("customerId") long customerId, @Param("status") ChangeStatus status, Pageable page);
+}

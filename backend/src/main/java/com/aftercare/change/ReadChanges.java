@@ -1,0 +1,124 @@
+package com.aftercare.change;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aftercare.asset.AssetService;
+import com.aftercare.asset.Device;
+import com.aftercare.common.ForbiddenException;
+import com.aftercare.common.NotFoundException;
+import com.aftercare.identity.CurrentUser;
+import com.aftercare.identity.PersonNames;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Change requests as people read them (RP-5): staff every change; a customer's user only their unit's changes they
+ * have been told of, without the provider's own notes (reason, decisions, tests, who asked).
+ */
+@Service
+public class ReadChanges {
+
+    static final int MAX_LISTED = 200;
+
+    @Schema(name = "ChangeDevice")
+    public record DeviceRef(long id, String name) {
+    }
+
+    /** What the caller may do next; the server checks again when they do. */
+    @Schema(name = "ChangeActions")
+    public record Actions(boolean decide, boolean test, boolean reschedule, boolean cancel, boolean recordOutcome) {
+        static final Actions NONE = new Actions(false, false, false, false, false);
+    }
+
+    @Schema(name = "ChangeView")
+    public record ChangeView(long id, String number, long customerId, String customerName, Long siteId, String siteName,
+            List<DeviceRef> devices, String title, String description, String reason, String impact, String fallback,
+            boolean major, String testPlan, Instant plannedStart, Instant plannedEnd, String implementer,
+            String implementerName, ChangeStatus status, String requestedBy, String requestedByName, Instant requestedAt,
+            String decidedBy, Instant decidedAt, String decisionNote, String testedBy, Instant testedAt, Boolean testPassed,
+            String testNote, Instant announcedAt, int timesRescheduled, String rescheduleNote, Instant cancelledAt, String cancelReason, ChangeOutcome outcome,
+            String outcomeNote, String finishedBy, Instant finishedAt, boolean overrun, long leadHours, Actions actions) {
+    }
+
+    private final ChangeRequestRepository changes;
+    private final AssetService assets;
+    private final PersonNames names;
+    private final Clock clock;
+
+    ReadChanges(ChangeRequestRepository changes, AssetService assets, PersonNames names, Clock clock) {
+        this.changes = changes;
+        this.assets = assets;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChangeView> list(ChangeStatus status) {
+        ChangeActor actor = ChangeActor.current();
+        PageRequest page = PageRequest.of(0, MAX_LISTED);
+        if (CurrentUser.isCustomer()) {
+            Long customerId = CurrentUser.customerId();
+            return customerId == null ? List.of() : changes.announcedTo(customerId, status, page).stream().map(c -> view(c, actor)).toList();
+        }
+        actor.require(ChangeActor.STAFF, "read change requests");
+        return changes.list(status, page).stream().map(c -> view(c, actor)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ChangeView one(long id) {
+        return view(visible(id), ChangeActor.current());
+    }
+
+    /** The change if the caller may read it; "not found" for a customer's user looking at what is not theirs to see. */
+    ChangeRequest visible(long id) {
+        ChangeRequest change = changes.findById(id).orElseThrow(() -> new NotFoundException("No change request " + id));
+        if (CurrentUser.isCustomer()) {
+            Long own = CurrentUser.customerId();
+            if (own == null || own != change.getCustomerId() || change.getAnnouncedAt() == null) {
+                throw new NotFoundException("No change request " + id);
+            }
+        } else if (!ChangeActor.current().has(ChangeActor.STAFF)) {
+            throw new ForbiddenException("Your role may not read change requests");
+        }
+        return change;
+    }
+
+    ChangeView view(ChangeRequest c, ChangeActor actor) {
+        boolean customer = CurrentUser.isCustomer();
+        Map<Long, Device> devices = assets.devicesById(c.deviceIdList());
+        List<DeviceRef> refs = c.deviceIdList().stream().filter(devices::containsKey)
+                .map(id -> new DeviceRef(id, devices.get(id).getName())).toList();
+        String siteName = c.getSiteId() == null ? null
+                : devices.values().stream().map(Device::getSite).filter(s -> s.getId().equals(c.getSiteId())).findFirst()
+                        .map(s -> s.getName()).orElseGet(() -> assets.visibleSite(c.getSiteId()).getName());
+        boolean overrun = c.getStatus() == ChangeStatus.IN_PROGRESS && clock.instant().isAfter(c.getPlannedEnd());
+        Actions actions = customer ? Actions.NONE : actions(c, actor);
+        return new ChangeView(c.getId(), c.number(), c.getCustomerId(), assets.customerName(c.getCustomerId()), c.getSiteId(),
+                siteName, refs, c.getTitle(), c.getDescription(), customer ? null : c.getReason(), c.getImpact(), c.getFallback(),
+                c.isMajor(), c.getTestPlan(), c.getPlannedStart(), c.getPlannedEnd(), c.getImplementer(),
+                names.of(c.getImplementer()), c.getStatus(), customer ? null : c.getRequestedBy(),
+                customer ? null : names.of(c.getRequestedBy()), c.getRequestedAt(), customer ? null : c.getDecidedBy(),
+                c.getDecidedAt(), customer ? null : c.getDecisionNote(), customer ? null : c.getTestedBy(), c.getTestedAt(),
+                c.getTestPassed(), customer ? null : c.getTestNote(), c.getAnnouncedAt(), c.getTimesRescheduled(),
+                c.getRescheduleNote(), c.getCancelledAt(),
+                c.getCancelReason(), c.getOutcome(), c.getOutcomeNote(), customer ? null : c.getFinishedBy(),
+                c.getFinishedAt(), overrun, ChangeRules.notice(c.isMajor()).toHours(), actions);
+    }
+
+    private static Actions actions(ChangeRequest c, ChangeActor actor) {
+        ChangeStatus s = c.getStatus();
+        boolean decide = s == ChangeStatus.SUBMITTED && actor.isSupervisor() && !actor.username().equals(c.getRequestedBy());
+        boolean test = s == ChangeStatus.TESTING && actor.has(ChangeActor.TESTERS);
+        boolean move = s.beforeWindow() && actor.ownsOrSupervises(c);
+        boolean outcome = s == ChangeStatus.IN_PROGRESS
+                && (actor.isSupervisor() || (actor.username().equals(c.getImplementer()) && actor.has(ChangeActor.IMPLEMENTERS)));
+        return new Actions(decide, test, move, move, outcome);
+    }
+}
