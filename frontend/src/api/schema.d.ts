@@ -11,9 +11,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_10"];
+        get: operations["list_11"];
         put?: never;
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_9"];
+        get: operations["list_10"];
         put?: never;
         post: operations["register"];
         delete?: never;
@@ -123,9 +123,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
-        post: operations["create_4"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -331,9 +331,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -689,6 +689,126 @@ export interface paths {
         get: operations["callers"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones */
+        get: operations["list_7"];
+        put?: never;
+        /** Ask for a change (desk, engineers, supervisors); 400 names the field, e.g. plannedStart closer than the notice time */
+        post: operations["create_3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One change request with what the caller may do next */
+        get: operations["one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a change before its window (requester or supervisor), with a reason */
+        post: operations["cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject (a supervisor other than the requester); 409 when too late to tell the customer */
+        post: operations["decide_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how the change ended (implementer or supervisor): SUCCEEDED or ROLLED_BACK */
+        post: operations["outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the window before it starts (requester or supervisor); an announced change is announced again */
+        post: operations["reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a major change's test (engineers, supervisors); passed tells the customer */
+        post: operations["test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3589,6 +3709,99 @@ export interface components {
             elementType?: string;
             name?: string;
         };
+        ChangeActions: {
+            cancel?: boolean;
+            decide?: boolean;
+            recordOutcome?: boolean;
+            reschedule?: boolean;
+            test?: boolean;
+        };
+        ChangeCancel: {
+            reason?: string;
+        };
+        ChangeDecision: {
+            approve?: boolean;
+            note?: string;
+        };
+        ChangeDevice: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+        };
+        ChangeOutcomeRecord: {
+            note?: string;
+            /** @enum {string} */
+            outcome?: "SUCCEEDED" | "ROLLED_BACK";
+        };
+        ChangeReschedule: {
+            note?: string;
+            /** Format: date-time */
+            plannedEnd?: string;
+            /** Format: date-time */
+            plannedStart?: string;
+        };
+        ChangeTest: {
+            note?: string;
+            passed?: boolean;
+        };
+        ChangeView: {
+            actions?: components["schemas"]["ChangeActions"];
+            /** Format: date-time */
+            announcedAt?: string;
+            cancelReason?: string;
+            /** Format: date-time */
+            cancelledAt?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            decisionNote?: string;
+            description?: string;
+            devices?: components["schemas"]["ChangeDevice"][];
+            fallback?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            finishedBy?: string;
+            /** Format: int64 */
+            id?: number;
+            impact?: string;
+            implementer?: string;
+            implementerName?: string;
+            /** Format: int64 */
+            leadHours?: number;
+            major?: boolean;
+            number?: string;
+            /** @enum {string} */
+            outcome?: "SUCCEEDED" | "ROLLED_BACK";
+            outcomeNote?: string;
+            overrun?: boolean;
+            /** Format: date-time */
+            plannedEnd?: string;
+            /** Format: date-time */
+            plannedStart?: string;
+            reason?: string;
+            /** Format: date-time */
+            requestedAt?: string;
+            requestedBy?: string;
+            requestedByName?: string;
+            rescheduleNote?: string;
+            /** Format: int64 */
+            siteId?: number;
+            siteName?: string;
+            /** @enum {string} */
+            status?: "SUBMITTED" | "TESTING" | "SCHEDULED" | "IN_PROGRESS" | "DONE" | "REJECTED" | "TEST_FAILED" | "CANCELLED";
+            testNote?: string;
+            testPassed?: boolean;
+            testPlan?: string;
+            /** Format: date-time */
+            testedAt?: string;
+            testedBy?: string;
+            /** Format: int32 */
+            timesRescheduled?: number;
+            title?: string;
+        };
         CheckCommand: {
             note?: string;
             photo?: string;
@@ -4440,6 +4653,25 @@ export interface components {
             ticketId?: number;
             /** Format: int64 */
             warehouseId?: number;
+        };
+        NewChange: {
+            /** Format: int64 */
+            customerId?: number;
+            description?: string;
+            deviceIds?: number[];
+            fallback?: string;
+            impact?: string;
+            implementer?: string;
+            major?: boolean;
+            /** Format: date-time */
+            plannedEnd?: string;
+            /** Format: date-time */
+            plannedStart?: string;
+            reason?: string;
+            /** Format: int64 */
+            siteId?: number;
+            testPlan?: string;
+            title?: string;
         };
         NewCostLine: {
             amount?: number;
@@ -5588,7 +5820,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_10: {
+    list_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -5608,7 +5840,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -5726,7 +5958,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -5792,7 +6024,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -5812,7 +6044,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -6179,7 +6411,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -6199,7 +6431,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -6802,6 +7034,204 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Caller"][];
+                };
+            };
+        };
+    };
+    list_7: {
+        parameters: {
+            query?: {
+                status?: "SUBMITTED" | "TESTING" | "SCHEDULED" | "IN_PROGRESS" | "DONE" | "REJECTED" | "TEST_FAILED" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"][];
+                };
+            };
+        };
+    };
+    create_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewChange"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCancel"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    decide_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOutcomeRecord"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeReschedule"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeTest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
                 };
             };
         };
