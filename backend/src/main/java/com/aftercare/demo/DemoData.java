@@ -84,7 +84,9 @@ class DemoData {
         this.environment = environment;
     }
 
+    /** Before the other demo loaders, which build on its customer, sites and users (the recorders' servers start earlier). */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
     void load() {
         int port = Integer.parseInt(environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
         accounts.createIfAbsent("desk", "demo", "王芳", Set.of(Role.SERVICE_DESK));
