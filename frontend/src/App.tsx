@@ -30,6 +30,13 @@ import { AppLayout } from './layout/AppLayout';
 const ModelEditorPage = lazy(() => import('./features/models/editor/ModelEditorPage'));
 // The KPI dashboard pulls in ECharts: loaded on first use too.
 const KpiDashboardPage = lazy(() => import('./features/kpi/KpiDashboardPage'));
+// Change management (RP-5): its own chunk, loaded on first visit.
+const ChangesPage = lazy(() => import('./features/changes').then((m) => ({ default: m.ChangesPage })));
+const ChangeDetailPage = lazy(() => import('./features/changes').then((m) => ({ default: m.ChangeDetailPage })));
+const NewChangePage = lazy(() => import('./features/changes').then((m) => ({ default: m.NewChangePage })));
+
+/** Every staff role: who reads changes (RP-5); a customer's user reads their unit's announced ones. */
+const CHANGE_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, restoring } = useAuth();
@@ -103,6 +110,36 @@ export function App() {
             element={
               <RequireRole roles={['SERVICE_DESK', 'ADMIN']} customer>
                 <NewTicketPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/changes"
+            element={
+              <RequireRole roles={CHANGE_READERS} customer>
+                <Suspense fallback={<Spin />}>
+                  <ChangesPage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/changes/new"
+            element={
+              <RequireRole roles={['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR']}>
+                <Suspense fallback={<Spin />}>
+                  <NewChangePage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/changes/:id"
+            element={
+              <RequireRole roles={CHANGE_READERS} customer>
+                <Suspense fallback={<Spin />}>
+                  <ChangeDetailPage />
+                </Suspense>
               </RequireRole>
             }
           />

@@ -100,6 +100,28 @@ describe('navigation on a phone (390 px)', { timeout: 120_000 }, () => {
     await screen.findByTestId('bottom-nav', undefined, SLOW);
     expect(bottomLabels()).toEqual(['My tickets', 'Report a fault', 'Reports', 'Knowledge']);
     expect(screen.queryByTestId('nav-tasks')).toBeNull();
+    // the planned changes (RP-5) come last, in the drawer
+    fireEvent.click(screen.getByTestId('nav-more'));
+    const drawer = await screen.findByRole('dialog', undefined, SLOW);
+    const entries = within(drawer).getAllByRole('menuitem');
+    expect(entries[entries.length - 1].textContent).toBe('Planned changes');
+    expect(entries[entries.length - 1].querySelector('.anticon-swap')).not.toBeNull();
+  });
+
+  it('takes an engineer from the drawer to the changes (变更), loaded on first use', async () => {
+    await i18n.changeLanguage('zh');
+    mockApi('engineer', ['ENGINEER']);
+    renderApp('#/tasks');
+    await screen.findByTestId('bottom-nav', undefined, SLOW);
+    fireEvent.click(screen.getByTestId('nav-more'));
+    const drawer = await screen.findByRole('dialog', undefined, SLOW);
+    const entry = within(drawer).getByTestId('nav-changes');
+    expect(entry.textContent).toBe('变更');
+    fireEvent.click(entry);
+    await waitFor(() => expect(window.location.hash).toBe('#/changes'), SLOW);
+    expect(await screen.findByText('暂无变更', undefined, SLOW)).toBeTruthy();
+    expect(screen.getByText('变更管理', { selector: 'h3' })).toBeTruthy();
+    expect(screen.getByTestId('change-create').textContent).toContain('新建变更');
   });
 
   it('keeps the header menu and no bottom bar on a desktop', async () => {

@@ -14,6 +14,7 @@ import {
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SolutionOutlined,
+  SwapOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Menu, Space, Typography } from 'antd';
@@ -48,6 +49,7 @@ const ICONS: Record<string, ReactNode> = {
   '/inspections': <ScheduleOutlined />,
   '/loaners': <DatabaseOutlined />,
   '/knowledge': <BookOutlined />,
+  '/changes': <SwapOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;

@@ -1,0 +1,250 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { authStore } from '../../api/client';
+import type { Role } from '../../api/types';
+import i18n from '../../i18n';
+import { fireEvent, screen, waitFor, within } from '../../test/render';
+import { resetViewport, setViewportWidth } from '../../test/viewport';
+import type { ChangeView } from './api';
+import { changeView, customerView, json, mockApi, NOW, postedTo, problem, renderChanges } from './testSupport';
+
+const SLOW = { timeout: 30_000 };
+const TEST_TIMEOUT = 90_000;
+
+const ALL_ACTIONS = { decide: true, test: true, reschedule: true, cancel: true, recordOutcome: true };
+
+const submitted = changeView({ actions: { ...ALL_ACTIONS, test: false, recordOutcome: false } });
+const rejected = changeView({
+  status: 'REJECTED',
+  decidedBy: 'supervisor',
+  decidedAt: '2026-12-01T03:00:00Z',
+  decisionNote: '回退方案不完整',
+});
+const inProgressOverrun = changeView({
+  status: 'IN_PROGRESS',
+  plannedStart: '2026-11-30T14:00:00Z',
+  plannedEnd: '2026-11-30T16:00:00Z',
+  decidedBy: 'supervisor',
+  decidedAt: '2026-11-28T02:00:00Z',
+  announcedAt: '2026-11-28T02:00:00Z',
+  overrun: true,
+  actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: true },
+});
+const scheduledMajor = changeView({
+  major: true,
+  testPlan: '先在备用交换机上演练',
+  status: 'SCHEDULED',
+  decidedBy: 'supervisor',
+  decidedAt: '2026-12-01T03:00:00Z',
+  decisionNote: '同意，注意夜间实施',
+  testedBy: 'engineer',
+  testedAt: '2026-12-02T03:00:00Z',
+  testPassed: true,
+  testNote: '演练通过',
+  announcedAt: '2026-12-02T03:05:00Z',
+  leadHours: 72,
+});
+
+/** GET answers the change as it is now; a POST to `action` answers `after` (or the given response) and keeps it. */
+function detailApi(roles: Role[], first: ChangeView, action?: string, after?: ChangeView | (() => Promise<Response>)) {
+  let current = first;
+  return mockApi(roles, (url, init) => {
+    if (url === 'api/changes/12' && (init?.method ?? 'GET') === 'GET') return json(current);
+    if (action && url === `api/changes/12/${action}` && init?.method === 'POST') {
+      if (typeof after === 'function') return after();
+      if (after) current = after;
+      return json(current);
+    }
+    if (url === 'api/mentionable-users') return json([{ username: 'supervisor', displayName: '刘强' }]);
+    return undefined;
+  });
+}
+
+const modal = () => document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal') as HTMLElement;
+
+describe('ChangeDetailPage', () => {
+  beforeEach(async () => {
+    authStore.set('Basic ZGVzazpkZW1v');
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    await i18n.changeLanguage('zh');
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    authStore.clear();
+    vi.unstubAllGlobals();
+    resetViewport();
+    await i18n.changeLanguage('en');
+  });
+
+  it(
+    'offers the buttons the server allows and no others',
+    async () => {
+      detailApi(['SUPERVISOR'], submitted);
+      renderChanges('/changes/12');
+      const actions = await screen.findByTestId('change-actions', undefined, SLOW);
+      expect(
+        within(actions)
+          .getAllByRole('button')
+          .map((b) => b.textContent?.replace(/\s/g, '')),
+      ).toEqual(['批准', '驳回', '改期', '取消变更']);
+      expect(screen.queryByTestId('change-test')).toBeNull();
+      expect(screen.queryByTestId('change-outcome')).toBeNull();
+      expect(screen.getByTestId('change-status').textContent).toBe('待审批');
+      expect(screen.getByTestId('change-progress').textContent).toContain('等待主管审批');
+      expect(screen.getByTestId('change-fact-window').textContent).toBe('12月10日 14:00–16:00（2 小时）');
+      expect(screen.getByTestId('change-fact-devices').textContent).toBe('核心交换机、存储服务器');
+      expect(screen.getByTestId('change-fact-reason').textContent).toBe('厂商通报安全漏洞');
+      // a minor change has no test step
+      expect(screen.getByTestId('change-progress').textContent).not.toContain('测试');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'shows no action bar when the server allows nothing',
+    async () => {
+      detailApi(['ENGINEER'], changeView());
+      renderChanges('/changes/12');
+      await screen.findByTestId('change-facts', undefined, SLOW);
+      expect(screen.queryByTestId('change-actions')).toBeNull();
+      expect(screen.queryByRole('button', { name: '批准' })).toBeNull();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'will not reject without a note, then sends the note and shows the change as rejected',
+    async () => {
+      const fetchMock = detailApi(['SUPERVISOR'], submitted, 'decision', rejected);
+      renderChanges('/changes/12');
+      fireEvent.click(await screen.findByTestId('change-reject', undefined, SLOW));
+      const ok = await screen.findByTestId('change-reject-ok', undefined, SLOW);
+      fireEvent.click(ok);
+      await waitFor(() => expect(modal().textContent).toContain('请填写驳回理由。'), SLOW);
+      expect(postedTo(fetchMock, 'api/changes/12/decision')).toEqual([]);
+
+      fireEvent.change(screen.getByTestId('change-decision-note'), { target: { value: '  回退方案不完整 ' } });
+      fireEvent.click(ok);
+      fireEvent.click(ok);
+      await waitFor(() => expect(screen.getByTestId('change-status').textContent).toBe('已驳回'), SLOW);
+      expect(postedTo(fetchMock, 'api/changes/12/decision')).toEqual([{ approve: false, note: '回退方案不完整' }]);
+      const progress = screen.getByTestId('change-progress');
+      expect(progress.textContent).toContain('已驳回');
+      expect(progress.textContent).toContain('刘强');
+      expect(progress.textContent).toContain('说明：回退方案不完整');
+      // the steps after a rejection are not shown
+      expect(progress.textContent).not.toContain('告知用户');
+      expect(screen.queryByTestId('change-actions')).toBeNull();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'says in Chinese that someone acted first when the approval gets a 409 worded in English',
+    async () => {
+      const fetchMock = detailApi(['SUPERVISOR'], submitted, 'decision', () =>
+        problem(409, { detail: 'Change CHG-2026-000012 is REJECTED, not SUBMITTED' }),
+      );
+      renderChanges('/changes/12');
+      fireEvent.click(await screen.findByTestId('change-approve', undefined, SLOW));
+      fireEvent.click(await screen.findByTestId('change-approve-ok', undefined, SLOW));
+      const error = await screen.findByTestId('change-action-error', undefined, SLOW);
+      expect(error.textContent).toBe('变更状态已变化（可能已被他人处理），页面已刷新，请确认后再操作。');
+      expect(document.body.textContent).not.toContain('not SUBMITTED');
+      expect(postedTo(fetchMock, 'api/changes/12/decision')).toEqual([{ approve: true, note: null }]);
+      // the page asks for the change again
+      await waitFor(
+        () =>
+          expect(
+            fetchMock.mock.calls.filter(([u, i]) => String(u) === 'api/changes/12' && (i?.method ?? 'GET') === 'GET')
+              .length,
+          ).toBeGreaterThan(1),
+        SLOW,
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'tells that the approval came too late for the lead time when the 409 names plannedStart',
+    async () => {
+      detailApi(['SUPERVISOR'], submitted, 'decision', () =>
+        problem(409, { errors: [{ field: 'plannedStart', message: 'must be at least 24 hours ahead' }] }),
+      );
+      renderChanges('/changes/12');
+      fireEvent.click(await screen.findByTestId('change-approve', undefined, SLOW));
+      fireEvent.click(await screen.findByTestId('change-approve-ok', undefined, SLOW));
+      expect((await screen.findByTestId('change-action-error', undefined, SLOW)).textContent).toBe(
+        '距计划开始已不足 24 小时，无法按时告知用户，请先改期。',
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'warns of a window that ended without an outcome and records the rollback',
+    async () => {
+      const done = changeView({
+        ...inProgressOverrun,
+        status: 'DONE',
+        overrun: false,
+        outcome: 'ROLLED_BACK',
+        outcomeNote: '升级后链路丢包，已回刷 V5.1',
+        finishedBy: 'engineer',
+        finishedAt: '2026-12-01T02:00:00Z',
+        actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: false },
+      });
+      const fetchMock = detailApi(['ENGINEER'], inProgressOverrun, 'outcome', done);
+      renderChanges('/changes/12');
+      expect((await screen.findByTestId('change-overrun', undefined, SLOW)).textContent).toBe(
+        '变更窗口已结束，尚未登记实施结果',
+      );
+      expect(screen.getByTestId('change-status').textContent).toBe('实施中');
+      fireEvent.click(screen.getByTestId('change-outcome'));
+      fireEvent.click(await screen.findByText('已回退', { selector: '.ant-radio-button-wrapper *' }, SLOW));
+      fireEvent.change(screen.getByTestId('change-outcome-note'), { target: { value: '升级后链路丢包，已回刷 V5.1' } });
+      fireEvent.click(screen.getByTestId('change-outcome-ok'));
+      await waitFor(() => expect(screen.getByTestId('change-status').textContent).toBe('已完成'), SLOW);
+      expect(postedTo(fetchMock, 'api/changes/12/outcome')).toEqual([
+        { outcome: 'ROLLED_BACK', note: '升级后链路丢包，已回刷 V5.1' },
+      ]);
+      expect(screen.queryByTestId('change-overrun')).toBeNull();
+      const progress = screen.getByTestId('change-progress');
+      expect(progress.textContent).toContain('已回退');
+      expect(progress.textContent).toContain('张伟 · 2026-12-01 10:00');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'shows a customer the change read-only, without the internal rows, on a phone',
+    async () => {
+      setViewportWidth(390);
+      // even if actions came as true, a customer gets no buttons
+      const fetchMock = detailApi(['CUSTOMER'], { ...customerView(scheduledMajor), actions: ALL_ACTIONS });
+      renderChanges('/changes/12');
+      const facts = await screen.findByTestId('change-facts', undefined, SLOW);
+      expect(screen.queryByTestId('change-actions')).toBeNull();
+      expect(
+        screen.queryAllByRole('button').filter((b) => /批准|驳回|改期|取消|登记/.test(b.textContent ?? '')),
+      ).toEqual([]);
+      expect(screen.getByTestId('change-announced').textContent).toBe('维保方已于 2026-12-02 11:05 告知贵单位');
+      expect(screen.getByTestId('change-status').textContent).toBe('已排期');
+      // the internal fields come as null: their rows are left out, not shown empty
+      expect(facts.textContent).not.toContain('变更原因');
+      expect(facts.textContent).not.toContain('申请人');
+      expect(screen.queryByTestId('change-fact-reason')).toBeNull();
+      expect(screen.queryByTestId('change-fact-requester')).toBeNull();
+      expect(facts.textContent).toContain('回退方案');
+      expect(screen.getByTestId('change-fact-testPlan').textContent).toBe('先在备用交换机上演练');
+      const progress = screen.getByTestId('change-progress');
+      expect(progress.textContent).toContain('测试通过');
+      expect(progress.textContent).not.toContain('演练通过');
+      expect(progress.textContent).not.toContain('同意，注意夜间实施');
+      expect(document.body.textContent).not.toMatch(/null|undefined|SCHEDULED|changes\./);
+      // one column on a phone
+      expect(facts.querySelectorAll('tr').length).toBeGreaterThan(6);
+      expect(fetchMock.mock.calls.some(([u]) => String(u) === 'api/mentionable-users')).toBe(false);
+    },
+    TEST_TIMEOUT,
+  );
+});

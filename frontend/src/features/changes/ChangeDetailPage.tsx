@@ -1,0 +1,294 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Space, Spin, Steps, Typography } from 'antd';
+import type { DescriptionsProps, StepsProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useAuth } from '../../auth/AuthContext';
+import { describeError } from '../../shared/errors';
+import { formatDateTime } from '../../shared/format';
+import { PageHeader } from '../../shared/PageHeader';
+import { useIsPhone } from '../../shared/useIsPhone';
+import { useStaffNames } from '../../shared/useStaffNames';
+import { changeKeys, changesApi, type ChangeView } from './api';
+import { ChangeActionBar } from './ChangeActions';
+import { ChangeOutcomeTag, ChangeStatusTag, formatDuration, formatWindow, MajorTag } from './parts';
+
+const textStyle = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
+
+type FactItem = NonNullable<DescriptionsProps['items']>[number];
+type Step = NonNullable<StepsProps['items']>[number] & { key: string };
+
+/** "张伟 · 2026-12-04 10:00", leaving out what is not known. */
+const byAt = (who: string | null | undefined, at: string | null | undefined) =>
+  [who, at ? formatDateTime(at) : null].filter(Boolean).join(' · ');
+
+function Lines({ lines }: { lines: ReactNode[] }) {
+  const shown = lines.filter((l) => l != null && l !== '' && l !== false);
+  return (
+    <>
+      {shown.map((l, i) => (
+        <div key={i} style={textStyle}>
+          {l}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/**
+ * 提交 → 审批 → (测试, major only) → 告知用户 → 实施 → 完成, with who did each step, when, and their notes. A change
+ * that ended early (rejected, failed its test, cancelled) shows the steps up to where it ended.
+ */
+function Progress({ c, staff }: { c: ChangeView; staff: boolean }) {
+  const { t } = useTranslation();
+  const staffName = useStaffNames(staff);
+  // the implementer and the requester are named in the view itself; anyone else through the staff list (staff only)
+  const nameOf = (username: string | null | undefined): string | null => {
+    if (!username) return null;
+    if (username === c.implementer) return c.implementerName;
+    if (username === c.requestedBy) return c.requestedByName ?? username;
+    return staff ? staffName(username) : null;
+  };
+  const note = (labelKey: string, text: string | null | undefined) => (text ? `${t(labelKey)}：${text}` : null);
+
+  const steps: Step[] = [
+    {
+      key: 'submit',
+      title: t('changes.progress.submit'),
+      status: 'finish',
+      description: <Lines lines={[byAt(c.requestedByName, c.requestedAt)]} />,
+    },
+  ];
+
+  // 审批
+  if (c.decidedAt) {
+    const rejected = c.status === 'REJECTED';
+    steps.push({
+      key: 'decide',
+      title: t('changes.progress.decide'),
+      status: rejected ? 'error' : 'finish',
+      description: (
+        <Lines
+          lines={[
+            t(rejected ? 'changes.progress.rejected' : 'changes.progress.approved'),
+            byAt(nameOf(c.decidedBy), c.decidedAt),
+            note('changes.progress.note', c.decisionNote),
+          ]}
+        />
+      ),
+    });
+  } else {
+    steps.push({
+      key: 'decide',
+      title: t('changes.progress.decide'),
+      status: c.status === 'SUBMITTED' ? 'process' : 'wait',
+      description: c.status === 'SUBMITTED' ? <Lines lines={[t('changes.progress.awaitingDecision')]} /> : undefined,
+    });
+  }
+
+  // 测试 (重大变更)
+  if (c.major) {
+    if (c.testedAt) {
+      steps.push({
+        key: 'test',
+        title: t('changes.progress.test'),
+        status: c.testPassed ? 'finish' : 'error',
+        description: (
+          <Lines
+            lines={[
+              t(c.testPassed ? 'changes.progress.testPassed' : 'changes.progress.testFailed'),
+              byAt(nameOf(c.testedBy), c.testedAt),
+              note('changes.progress.note', c.testNote),
+            ]}
+          />
+        ),
+      });
+    } else {
+      steps.push({
+        key: 'test',
+        title: t('changes.progress.test'),
+        status: c.status === 'TESTING' ? 'process' : 'wait',
+        description: c.status === 'TESTING' ? <Lines lines={[t('changes.progress.awaitingTest')]} /> : undefined,
+      });
+    }
+  }
+
+  // 告知用户
+  steps.push({
+    key: 'announce',
+    title: t('changes.progress.announce'),
+    status: c.announcedAt ? 'finish' : 'wait',
+    description: c.announcedAt ? <Lines lines={[formatDateTime(c.announcedAt)]} /> : undefined,
+  });
+
+  // 实施
+  const implementing = c.status === 'IN_PROGRESS';
+  steps.push({
+    key: 'implement',
+    title: t('changes.progress.implement'),
+    status: c.status === 'DONE' ? 'finish' : implementing ? 'process' : 'wait',
+    description: (
+      <Lines
+        lines={[
+          `${c.implementerName} · ${formatWindow(c.plannedStart, c.plannedEnd, t)}`,
+          implementing && c.overrun ? t('changes.overrun') : null,
+        ]}
+      />
+    ),
+  });
+
+  // 完成
+  steps.push({
+    key: 'finish',
+    title: t('changes.progress.finish'),
+    status: c.status === 'DONE' ? (c.outcome === 'ROLLED_BACK' ? 'error' : 'finish') : 'wait',
+    description:
+      c.status === 'DONE' ? (
+        <Lines
+          lines={[
+            c.outcome ? <ChangeOutcomeTag key="outcome" outcome={c.outcome} /> : null,
+            byAt(nameOf(c.finishedBy), c.finishedAt),
+            note('changes.progress.note', c.outcomeNote),
+          ]}
+        />
+      ) : undefined,
+  });
+
+  // ended early: the steps up to where it ended, then the end
+  let shown = steps;
+  if (c.status === 'REJECTED') shown = steps.slice(0, steps.findIndex((s) => s.key === 'decide') + 1);
+  if (c.status === 'TEST_FAILED') shown = steps.slice(0, steps.findIndex((s) => s.key === 'test') + 1);
+  if (c.status === 'CANCELLED') {
+    const reached = steps.filter((s) => s.status === 'finish' || s.status === 'error');
+    shown = [
+      ...reached,
+      {
+        key: 'cancel',
+        title: t('changes.progress.cancelled'),
+        status: 'error',
+        description: <Lines lines={[formatDateTime(c.cancelledAt), note('changes.progress.reason', c.cancelReason)]} />,
+      },
+    ];
+  }
+
+  return (
+    <Card size="small" title={t('changes.progress.title')} style={{ marginBottom: 16 }} data-testid="change-progress">
+      <Steps direction="vertical" size="small" items={shown} />
+    </Card>
+  );
+}
+
+/** One change (RP-5): what, where, when, the impact and the fallback; its progress; what the reader may do now. */
+export function ChangeDetailPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const { isCustomer } = useAuth();
+  const phone = useIsPhone();
+  const query = useQuery({ queryKey: changeKeys.detail(id), queryFn: () => changesApi.get(id) });
+
+  if (query.isLoading) return <Spin />;
+  if (query.error || !query.data)
+    return (
+      <div>
+        <Link to="/changes">{t('changes.detail.back')}</Link>
+        <Alert type="error" showIcon style={{ marginTop: 12 }} message={describeError(query.error, t)} />
+      </div>
+    );
+  const c = query.data;
+  const span = phone ? 1 : 2;
+  const fact = (key: string, label: string, value: ReactNode, wide = false): FactItem => ({
+    key,
+    label,
+    span: wide ? span : 1,
+    children: (
+      <span style={textStyle} data-testid={`change-fact-${key}`}>
+        {value}
+      </span>
+    ),
+  });
+  const facts = [
+    fact('customer', t('changes.field.customer'), c.customerName),
+    fact('site', t('changes.field.site'), c.siteName ?? t('changes.detail.wholeUnit')),
+    fact(
+      'devices',
+      t('changes.field.devices'),
+      c.devices.length > 0 ? c.devices.map((d) => d.name).join('、') : t('changes.detail.noDevices'),
+      true,
+    ),
+    fact(
+      'window',
+      t('changes.field.window'),
+      `${formatWindow(c.plannedStart, c.plannedEnd, t)}（${formatDuration(c.plannedStart, c.plannedEnd, t)}）`,
+    ),
+    fact('implementer', t('changes.field.implementer'), c.implementerName),
+    // internal fields come as null to a customer's user: their rows are left out
+    c.requestedByName != null &&
+      fact('requester', t('changes.field.requester'), byAt(c.requestedByName, c.requestedAt), true),
+    fact('description', t('changes.field.description'), c.description, true),
+    c.reason != null && fact('reason', t('changes.field.reason'), c.reason, true),
+    fact('impact', t('changes.field.impact'), c.impact, true),
+    fact('fallback', t('changes.field.fallback'), c.fallback, true),
+    c.testPlan != null && fact('testPlan', t('changes.field.testPlan'), c.testPlan, true),
+  ].filter((f): f is FactItem => !!f);
+
+  return (
+    <div data-testid="change-detail">
+      <Link to="/changes">{t('changes.detail.back')}</Link>
+      <PageHeader title={c.title} />
+      <Space wrap size={[8, 8]} style={{ marginTop: -8, marginBottom: 16 }}>
+        <Typography.Text type="secondary" data-testid="change-number">
+          {c.number}
+        </Typography.Text>
+        <ChangeStatusTag status={c.status} testId="change-status" />
+        <MajorTag major={c.major} />
+        {c.outcome && <ChangeOutcomeTag outcome={c.outcome} />}
+      </Space>
+
+      {c.overrun && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('changes.overrun')}
+          data-testid="change-overrun"
+        />
+      )}
+      {c.status === 'SCHEDULED' && c.announcedAt && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t(isCustomer ? 'changes.detail.announcedCustomer' : 'changes.detail.announced', {
+            at: formatDateTime(c.announcedAt),
+          })}
+          data-testid="change-announced"
+        />
+      )}
+      {c.status === 'CANCELLED' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('changes.detail.cancelled', { at: formatDateTime(c.cancelledAt) })}
+          description={c.cancelReason ? <span style={textStyle}>{c.cancelReason}</span> : undefined}
+          data-testid="change-cancelled"
+        />
+      )}
+
+      {!isCustomer && <ChangeActionBar change={c} />}
+
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={phone ? 1 : 2}
+          layout={phone ? 'vertical' : 'horizontal'}
+          data-testid="change-facts"
+          items={facts}
+        />
+      </Card>
+
+      <Progress c={c} staff={!isCustomer} />
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueries } from '@tanstack/react-query';
+import { Alert, Button, Space, Tabs, Tag, Typography } from 'antd';
+import type { HTMLAttributes, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../auth/AuthContext';
+import { useIsPhone } from '../../shared/useIsPhone';
+import { describeError } from '../../shared/errors';
+import { PageHeader } from '../../shared/PageHeader';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { changeKeys, changesApi, type ChangeStatus, type ChangeView } from './api';
+import { ChangeStatusTag, formatWindow, MajorTag } from './parts';
+
+/** A tab of the list: one status, or several asked for one by one (the API takes one status a call). */
+interface Filter {
+  key: string;
+  /** undefined: every change the reader may see */
+  statuses?: ChangeStatus[];
+}
+
+const STAFF_FILTERS: Filter[] = [
+  { key: 'ALL' },
+  { key: 'SUBMITTED', statuses: ['SUBMITTED'] },
+  { key: 'TESTING', statuses: ['TESTING'] },
+  { key: 'SCHEDULED', statuses: ['SCHEDULED'] },
+  { key: 'IN_PROGRESS', statuses: ['IN_PROGRESS'] },
+  { key: 'DONE', statuses: ['DONE'] },
+  // rejected, failed the test or cancelled: over without being carried out
+  { key: 'ENDED', statuses: ['REJECTED', 'TEST_FAILED', 'CANCELLED'] },
+];
+
+/** A customer's user sees announced changes only: never one awaiting approval or a test, nor a rejected one. */
+const CUSTOMER_FILTERS: Filter[] = [
+  { key: 'ALL' },
+  { key: 'SCHEDULED', statuses: ['SCHEDULED'] },
+  { key: 'IN_PROGRESS', statuses: ['IN_PROGRESS'] },
+  { key: 'DONE', statuses: ['DONE'] },
+  { key: 'CANCELLED', statuses: ['CANCELLED'] },
+];
+
+const newestFirst = (a: ChangeView, b: ChangeView) => Date.parse(b.plannedStart) - Date.parse(a.plannedStart);
+
+/**
+ * Changes to running systems (RP-5). Staff see every change and, if they may ask for one, "新建变更"; a customer's
+ * user sees what is planned on their unit's systems (time, scope, fallback) once they have been told.
+ */
+export function ChangesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { isCustomer, hasRole } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const filters = isCustomer ? CUSTOMER_FILTERS : STAFF_FILTERS;
+  const filter = filters.find((f) => f.key === params.get('status')) ?? filters[0];
+  const canCreate = !isCustomer && hasRole('SERVICE_DESK', 'ENGINEER', 'SUPERVISOR');
+  // a desktop row keeps a number, a window and a name on one line; a phone card lets them wrap (no sideways scroll)
+  const phone = useIsPhone();
+  const oneLine = (text: ReactNode) => (phone ? text : <span style={{ whiteSpace: 'nowrap' }}>{text}</span>);
+
+  const queries = useQueries({
+    queries: (filter.statuses ?? [undefined]).map((status) => ({
+      queryKey: changeKeys.list(status),
+      queryFn: () => changesApi.list(status),
+    })),
+  });
+  const loading = queries.some((q) => q.isLoading);
+  const error = queries.find((q) => q.error)?.error;
+  const rows = queries.flatMap((q) => q.data ?? []).sort(newestFirst);
+
+  return (
+    <div data-testid="changes-page">
+      <PageHeader
+        title={t(isCustomer ? 'changes.customerTitle' : 'changes.title')}
+        extra={
+          canCreate && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate('/changes/new')}
+              data-testid="change-create"
+            >
+              {t('changes.create')}
+            </Button>
+          )
+        }
+      />
+      {isCustomer && (
+        <Typography.Paragraph type="secondary" data-testid="changes-customer-intro">
+          {t('changes.customerIntro')}
+        </Typography.Paragraph>
+      )}
+      <Tabs
+        activeKey={filter.key}
+        onChange={(key) => setParams(key === 'ALL' ? {} : { status: key }, { replace: true })}
+        items={filters.map((f) => ({ key: f.key, label: t(`changes.filter.${f.key}`) }))}
+        data-testid="changes-filter"
+      />
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('common.loadFailed', { message: describeError(error, t) })}
+        />
+      )}
+      <ResponsiveTable<ChangeView>
+        rowKey="id"
+        data-testid="changes-list"
+        loading={loading}
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        locale={{ emptyText: t('changes.empty') }}
+        onRow={(c) =>
+          ({
+            onClick: () => void navigate(`/changes/${c.id}`),
+            className: 'clickable-row',
+            'data-testid': `change-row-${c.id}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        cardTitle={(c) => (
+          <Link to={`/changes/${c.id}`} onClick={(e) => e.stopPropagation()}>
+            {c.title}
+          </Link>
+        )}
+        cardHidden={['title']}
+        columns={[
+          {
+            title: t('changes.col.number'),
+            dataIndex: 'number',
+            render: (_: unknown, c: ChangeView) => (
+              <Link to={`/changes/${c.id}`} onClick={(e) => e.stopPropagation()}>
+                {oneLine(c.number)}
+              </Link>
+            ),
+          },
+          { title: t('changes.col.title'), dataIndex: 'title' },
+          {
+            title: t('changes.col.unit'),
+            dataIndex: 'customerName',
+            render: (_: unknown, c: ChangeView) => (c.siteName ? `${c.customerName} / ${c.siteName}` : c.customerName),
+          },
+          {
+            title: t('changes.col.level'),
+            dataIndex: 'major',
+            render: (_: unknown, c: ChangeView) => <MajorTag major={c.major} />,
+          },
+          {
+            title: t('changes.col.window'),
+            dataIndex: 'plannedStart',
+            render: (_: unknown, c: ChangeView) => oneLine(formatWindow(c.plannedStart, c.plannedEnd, t)),
+          },
+          {
+            title: t('changes.col.status'),
+            dataIndex: 'status',
+            render: (_: unknown, c: ChangeView) => (
+              <Space size={4} wrap>
+                <ChangeStatusTag status={c.status} testId={`change-status-${c.id}`} />
+                {c.overrun && !isCustomer && <Tag color="red">{t('changes.overrunTag')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: oneLine(t('changes.col.implementer')),
+            dataIndex: 'implementerName',
+            render: (name: string) => oneLine(name),
+          },
+        ]}
+      />
+    </div>
+  );
+}

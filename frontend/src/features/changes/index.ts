@@ -1,0 +1,5 @@
+export { ChangesPage } from './ChangesPage';
+export { ChangeDetailPage } from './ChangeDetailPage';
+export { NewChangePage } from './NewChangePage';
+export { changeKeys, changesApi } from './api';
+export type { ChangeStatus, ChangeView } from './api';
