@@ -1806,6 +1806,7 @@ const en = {
       window: 'Planned time',
       implementer: 'Implementer',
       requester: 'Requested by',
+      rescheduled: 'Rescheduled',
     },
     rules: {
       leadHelp: 'Users must be told at least 24 hours ahead of a minor change and 72 hours ahead of a major one',
@@ -1849,6 +1850,8 @@ const en = {
       back: '← Back to changes',
       wholeUnit: 'Whole unit',
       noDevices: 'No specific devices',
+      rescheduled: 'Rescheduled {{count}} times',
+      rescheduledWhy: 'Rescheduled {{count}} times; last reason: {{note}}',
       announced: 'Users were told on {{at}}',
       announcedCustomer: 'Your maintainer told you on {{at}}',
       cancelled: 'This change was cancelled on {{at}}',

@@ -1759,6 +1759,7 @@ const zh: Shape<Messages> = {
       window: '计划时间',
       implementer: '实施人',
       requester: '申请人',
+      rescheduled: '改期',
     },
     rules: {
       leadHelp: '一般变更须至少提前24小时、重大变更须至少提前72小时告知用户',
@@ -1798,6 +1799,8 @@ const zh: Shape<Messages> = {
       back: '← 返回变更列表',
       wholeUnit: '整个单位',
       noDevices: '未指定具体设备',
+      rescheduled: '已改期 {{count}} 次',
+      rescheduledWhy: '已改期 {{count}} 次，最近一次原因：{{note}}',
       announced: '已于 {{at}} 告知用户',
       announcedCustomer: '维保方已于 {{at}} 告知贵单位',
       cancelled: '该变更已于 {{at}} 取消',

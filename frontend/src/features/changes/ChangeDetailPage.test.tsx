@@ -93,8 +93,21 @@ describe('ChangeDetailPage', () => {
       expect(screen.getByTestId('change-fact-window').textContent).toBe('12月10日 14:00–16:00（2 小时）');
       expect(screen.getByTestId('change-fact-devices').textContent).toBe('核心交换机、存储服务器');
       expect(screen.getByTestId('change-fact-reason').textContent).toBe('厂商通报安全漏洞');
+      expect(screen.queryByTestId('change-fact-rescheduled')).toBeNull();
       // a minor change has no test step
       expect(screen.getByTestId('change-progress').textContent).not.toContain('测试');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'says how often the window moved and why the last time, and says nothing of it when it never moved',
+    async () => {
+      detailApi(['SUPERVISOR'], { ...scheduledMajor, timesRescheduled: 2, rescheduleNote: '用户要求改到周四' });
+      renderChanges('/changes/12');
+      expect((await screen.findByTestId('change-fact-rescheduled', undefined, SLOW)).textContent).toBe(
+        '已改期 2 次，最近一次原因：用户要求改到周四',
+      );
     },
     TEST_TIMEOUT,
   );
@@ -142,7 +155,7 @@ describe('ChangeDetailPage', () => {
     'says in Chinese that someone acted first when the approval gets a 409 worded in English',
     async () => {
       const fetchMock = detailApi(['SUPERVISOR'], submitted, 'decision', () =>
-        problem(409, { detail: 'Change CHG-2026-000012 is REJECTED, not SUBMITTED' }),
+        problem(409, { detail: 'Change CHG-000012 is REJECTED, not SUBMITTED' }),
       );
       renderChanges('/changes/12');
       fireEvent.click(await screen.findByTestId('change-approve', undefined, SLOW));

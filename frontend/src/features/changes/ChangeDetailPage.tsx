@@ -221,6 +221,14 @@ export function ChangeDetailPage() {
       t('changes.field.window'),
       `${formatWindow(c.plannedStart, c.plannedEnd, t)}（${formatDuration(c.plannedStart, c.plannedEnd, t)}）`,
     ),
+    c.timesRescheduled > 0 &&
+      fact(
+        'rescheduled',
+        t('changes.field.rescheduled'),
+        c.rescheduleNote
+          ? t('changes.detail.rescheduledWhy', { count: c.timesRescheduled, note: c.rescheduleNote })
+          : t('changes.detail.rescheduled', { count: c.timesRescheduled }),
+      ),
     fact('implementer', t('changes.field.implementer'), c.implementerName),
     // internal fields come as null to a customer's user: their rows are left out
     c.requestedByName != null &&

@@ -12,7 +12,7 @@ const TEST_TIMEOUT = 90_000;
 const submitted = changeView();
 const scheduled = changeView({
   id: 13,
-  number: 'CHG-2026-000013',
+  number: 'CHG-000013',
   title: '存储扩容',
   major: true,
   testPlan: '先在备用阵列上演练',
@@ -31,7 +31,7 @@ const scheduled = changeView({
 });
 const done = changeView({
   id: 14,
-  number: 'CHG-2026-000014',
+  number: 'CHG-000014',
   title: '防火墙策略调整',
   plannedStart: '2026-11-20T06:00:00Z',
   plannedEnd: '2026-11-20T07:00:00Z',
@@ -40,8 +40,8 @@ const done = changeView({
   outcome: 'SUCCEEDED',
   outcomeNote: '策略已生效',
 });
-const rejected = changeView({ id: 15, number: 'CHG-2026-000015', title: '更换核心路由', status: 'REJECTED' });
-const cancelled = changeView({ id: 16, number: 'CHG-2026-000016', title: '机房断电检修', status: 'CANCELLED' });
+const rejected = changeView({ id: 15, number: 'CHG-000015', title: '更换核心路由', status: 'REJECTED' });
+const cancelled = changeView({ id: 16, number: 'CHG-000016', title: '机房断电检修', status: 'CANCELLED' });
 
 function staffApi(roles: Parameters<typeof mockApi>[0] = ['SUPERVISOR']) {
   return mockApi(roles, (url) => {
@@ -82,7 +82,7 @@ describe('ChangesPage', () => {
       // newest planned start first
       expect(rowTexts()).toEqual(['change-row-13', 'change-row-12', 'change-row-14']);
       const row12 = screen.getByTestId('change-row-12');
-      expect(row12.textContent).toContain('CHG-2026-000012');
+      expect(row12.textContent).toContain('CHG-000012');
       expect(row12.textContent).toContain('示范市公安局 / 指挥中心');
       expect(row12.textContent).toContain('一般变更');
       expect(row12.textContent).toContain('12月10日 14:00–16:00');

@@ -8,7 +8,7 @@ import { changeView, json, mockApi, NOW, postedTo, problem, renderChanges } from
 const SLOW = { timeout: 30_000 };
 const TEST_TIMEOUT = 90_000;
 
-const created = changeView({ id: 99, number: 'CHG-2026-000099' });
+const created = changeView({ id: 99, number: 'CHG-000099' });
 
 function formApi(post: (body: unknown) => Promise<Response> = () => json(created, 201)) {
   return mockApi(['SERVICE_DESK'], (url, init) => {

@@ -1,8 +1,9 @@
-// Change requests (变更管理, commitment RP-5): the API of /tmp/lead/change-api.md.
+// Change requests (变更管理, commitment RP-5, ADR 0100): GET/POST /api/changes and the steps of one change.
 import { api } from '../../api/client';
+import type { components } from '../../api/schema';
 
-// TODO(lead): switch to components['schemas'] once the backend lands
-// (the types below are written by hand from the contract; src/api/schema.d.ts does not have them yet).
+// Written by hand rather than taken from the generated schema: the server leaves null fields out of its JSON, and these
+// say which fields may be missing; keyDriftGuard below fails the type check when the server's fields change.
 
 export type ChangeStatus =
   'SUBMITTED' | 'TESTING' | 'SCHEDULED' | 'IN_PROGRESS' | 'DONE' | 'REJECTED' | 'TEST_FAILED' | 'CANCELLED';
@@ -43,18 +44,18 @@ export interface ChangeDevice {
  */
 export interface ChangeView {
   id: number;
-  /** "CHG-2026-000012" */
+  /** "CHG-000012" */
   number: string;
   customerId: number;
   customerName: string;
-  siteId: number | null;
-  siteName: string | null;
+  siteId?: number | null;
+  siteName?: string | null;
   devices: ChangeDevice[];
   title: string;
   /** 变更内容 */
   description: string;
   /** 变更原因 (internal) */
-  reason: string | null;
+  reason?: string | null;
   /** 影响范围 */
   impact: string;
   /** 回退方案 */
@@ -62,30 +63,33 @@ export interface ChangeView {
   /** false: 一般变更, true: 重大变更 */
   major: boolean;
   /** 测试方案 (major changes) */
-  testPlan: string | null;
+  testPlan?: string | null;
   plannedStart: string;
   plannedEnd: string;
   implementer: string;
   implementerName: string;
   status: ChangeStatus;
-  requestedBy: string | null;
-  requestedByName: string | null;
+  requestedBy?: string | null;
+  requestedByName?: string | null;
   requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  testedBy: string | null;
-  testedAt: string | null;
-  testPassed: boolean | null;
-  testNote: string | null;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  decisionNote?: string | null;
+  testedBy?: string | null;
+  testedAt?: string | null;
+  testPassed?: boolean | null;
+  testNote?: string | null;
   /** When the customer was (last) told. */
-  announcedAt: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  outcome: ChangeOutcome | null;
-  outcomeNote: string | null;
-  finishedBy: string | null;
-  finishedAt: string | null;
+  announcedAt?: string | null;
+  /** How often the window was moved, and why the last time. */
+  timesRescheduled: number;
+  rescheduleNote?: string | null;
+  cancelledAt?: string | null;
+  cancelReason?: string | null;
+  outcome?: ChangeOutcome | null;
+  outcomeNote?: string | null;
+  finishedBy?: string | null;
+  finishedAt?: string | null;
   /** The window has ended and no outcome is recorded yet. */
   overrun: boolean;
   /** 24 or 72: how far ahead the customer must be told. */
@@ -95,7 +99,7 @@ export interface ChangeView {
 
 export interface NewChange {
   customerId: number;
-  siteId: number | null;
+  siteId?: number | null;
   deviceIds: number[];
   title: string;
   description: string;
@@ -103,7 +107,7 @@ export interface NewChange {
   impact: string;
   fallback: string;
   major: boolean;
-  testPlan: string | null;
+  testPlan?: string | null;
   plannedStart: string;
   plannedEnd: string;
   implementer: string;
@@ -111,7 +115,7 @@ export interface NewChange {
 
 export interface ChangeDecision {
   approve: boolean;
-  note: string | null;
+  note?: string | null;
 }
 
 export interface ChangeTest {
@@ -122,7 +126,7 @@ export interface ChangeTest {
 export interface ChangeReschedule {
   plannedStart: string;
   plannedEnd: string;
-  note: string | null;
+  note?: string | null;
 }
 
 export interface ChangeCancel {
@@ -133,6 +137,17 @@ export interface ChangeOutcomeRecord {
   outcome: ChangeOutcome;
   note: string;
 }
+
+type Schemas = components['schemas'];
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+/** The hand-written views and bodies have exactly the server's fields (a renamed or added field fails tsc here). */
+export const keyDriftGuard: [
+  SameKeys<ChangeView, Schemas['ChangeView']>,
+  SameKeys<NewChange, Schemas['NewChange']>,
+  SameKeys<ChangeActions, Schemas['ChangeActions']>,
+  SameKeys<ChangeReschedule, Schemas['ChangeReschedule']>,
+  SameKeys<ChangeOutcomeRecord, Schemas['ChangeOutcomeRecord']>,
+] = [true, true, true, true, true];
 
 /** The contract's limits; the server checks the same. */
 export const CHANGE_LIMITS = {

@@ -25,7 +25,7 @@ const NO_ACTIONS = { decide: false, test: false, reschedule: false, cancel: fals
 export function changeView(overrides: Partial<ChangeView> = {}): ChangeView {
   return {
     id: 12,
-    number: 'CHG-2026-000012',
+    number: 'CHG-000012',
     customerId: 7,
     customerName: '示范市公安局',
     siteId: 3,
@@ -57,6 +57,7 @@ export function changeView(overrides: Partial<ChangeView> = {}): ChangeView {
     testPassed: null,
     testNote: null,
     announcedAt: null,
+    timesRescheduled: 0,
     cancelledAt: null,
     cancelReason: null,
     outcome: null,
