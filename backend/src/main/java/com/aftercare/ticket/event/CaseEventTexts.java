@@ -52,6 +52,11 @@ public class CaseEventTexts {
         this.names = names;
     }
 
+    /** Typed text that the sentence goes on after: without its own full stop, so that "。。" does not appear. */
+    private static String clause(String typed) {
+        return typed == null ? "" : typed.strip().replaceAll("[。．.;；，,\\s]+$", "");
+    }
+
     /** A person named in a line, by display name. */
     private String person(String username) {
         return names.of(username);
@@ -250,7 +255,7 @@ public class CaseEventTexts {
         }
         if (event instanceof CaseEvent.ChangeAnnounced e) {
             return text(lang, e.rescheduled() ? "changeRescheduled" : "changeAnnounced", "number", e.number(), "title", e.title(),
-                    "customer", e.customer(), "start", time(e.start(), zone), "end", time(e.end(), zone), "impact", e.impact(),
+                    "customer", e.customer(), "start", time(e.start(), zone), "end", time(e.end(), zone), "impact", clause(e.impact()),
                     "fallback", e.fallback());
         }
         if (event instanceof CaseEvent.ChangeCancelled e) {

@@ -306,6 +306,14 @@ class CaseEventTextsTest {
     }
 
     @Test
+    void aChangeNoticeSaysWindowScopeAndFallbackInTheContractsZoneWithOneFullStopAfterTypedText() {
+        CaseEvent.ChangeAnnounced notice = new CaseEvent.ChangeAnnounced("CHG-000012", "核心交换机固件升级", "交警支队",
+                Instant.parse("2027-03-03T14:00:00Z"), Instant.parse("2027-03-03T16:00:00Z"), "全部摄像机画面中断约 20 分钟。", "回刷旧固件", false);
+        assertThat(texts.line(notice, Labels.ZH, SHANGHAI)).isEqualTo("变更通知 CHG-000012：维保方计划于 2027-03-03 22:00 至 2027-03-04 00:00"
+                + " 在交警支队的系统上进行变更“核心交换机固件升级”。影响范围：全部摄像机画面中断约 20 分钟。如变更失败将按回退方案恢复：回刷旧固件");
+    }
+
+    @Test
     void timesAreInTheGivenZoneToTheMinute() {
         CaseEvent created = samples().get("createdLater");
         assertThat(texts.line(created, Labels.ZH, SHANGHAI)).contains("2026-12-03 08:15").doesNotContain("08:15:00");
