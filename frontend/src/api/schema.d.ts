@@ -713,6 +713,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/changes/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many changes wait for approval, for their test, and have passed their window with no outcome (staff) */
+        get: operations["counts_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/changes/{id}": {
         parameters: {
             query?: never;
@@ -3718,6 +3735,14 @@ export interface components {
         };
         ChangeCancel: {
             reason?: string;
+        };
+        ChangeCounts: {
+            /** Format: int64 */
+            awaitingApproval?: number;
+            /** Format: int64 */
+            awaitingTest?: number;
+            /** Format: int64 */
+            overrun?: number;
         };
         ChangeDecision: {
             approve?: boolean;
@@ -7080,6 +7105,26 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    counts_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeCounts"];
                 };
             };
         };

@@ -1749,6 +1749,11 @@ const en = {
       'Target: 30–50 % of fault reports solved at the first line (remote guidance at most 5 minutes); consultations, complaints and service requests do not count.',
   },
   changes: {
+    pending: {
+      approval: '{{count}} changes awaiting approval',
+      test: '{{count}} major changes awaiting their test',
+      overrun: '{{count}} changes past their window with no outcome',
+    },
     title: 'Change management',
     customerTitle: 'Planned changes',
     customerIntro:

@@ -1703,6 +1703,11 @@ const zh: Shape<Messages> = {
     firstLineHelp: '目标：30%–50% 的故障报修在服务台一线解决（远程指导不超过 5 分钟）；咨询、投诉和服务请求不计入。',
   },
   changes: {
+    pending: {
+      approval: '{{count}} 个变更待审批',
+      test: '{{count}} 个重大变更待测试',
+      overrun: '{{count}} 个变更窗口已结束，未登记结果',
+    },
     title: '变更管理',
     customerTitle: '计划变更',
     customerIntro: '以下是维保方计划在贵单位系统上进行的变更，包括时间、影响范围和回退方案。',

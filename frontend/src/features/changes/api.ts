@@ -147,7 +147,8 @@ export const keyDriftGuard: [
   SameKeys<ChangeActions, Schemas['ChangeActions']>,
   SameKeys<ChangeReschedule, Schemas['ChangeReschedule']>,
   SameKeys<ChangeOutcomeRecord, Schemas['ChangeOutcomeRecord']>,
-] = [true, true, true, true, true];
+  SameKeys<ChangeCounts, Schemas['ChangeCounts']>,
+] = [true, true, true, true, true, true];
 
 /** The contract's limits; the server checks the same. */
 export const CHANGE_LIMITS = {
@@ -171,7 +172,11 @@ export const CHANGE_LIMITS = {
 /** How far ahead the customer must be told, in hours: 24 for 一般变更, 72 for 重大变更. */
 export const leadHoursOf = (major: boolean) => (major ? 72 : 24);
 
+/** GET /api/changes/counts: what waits for someone (staff). */
+export type ChangeCounts = { awaitingApproval: number; awaitingTest: number; overrun: number };
+
 export const changesApi = {
+  counts: () => api.get<ChangeCounts>('/changes/counts'),
   list: (status?: ChangeStatus) => api.get<ChangeView[]>('/changes', status ? { status } : undefined),
   get: (id: number) => api.get<ChangeView>(`/changes/${id}`),
   create: (body: NewChange) => api.post<ChangeView>('/changes', body),
@@ -185,6 +190,7 @@ export const changesApi = {
 /** Query keys (TanStack Query): invalidate `changeKeys.all` after any change to one. */
 export const changeKeys = {
   all: ['changes'] as const,
+  counts: ['changes', 'counts'] as const,
   list: (status: ChangeStatus | undefined) => ['changes', 'list', status ?? 'ALL'] as const,
   detail: (id: number) => ['changes', 'detail', id] as const,
 };

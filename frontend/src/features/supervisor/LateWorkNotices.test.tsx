@@ -16,7 +16,7 @@ const json = (body: unknown) =>
   Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
 
 /** The board's server, with the given counts of late reports and late surveys (ADR 0050). */
-function mockApi(reports: number, surveys: number) {
+function mockApi(reports: number, surveys: number, changes = { awaitingApproval: 0, awaitingTest: 0, overrun: 0 }) {
   vi.stubGlobal(
     'fetch',
     vi.fn((input: RequestInfo | URL) => {
@@ -25,6 +25,7 @@ function mockApi(reports: number, surveys: number) {
       if (url.startsWith('api/service-reports/overdue-count')) return json({ overdue: reports });
       if (url.startsWith('api/surveys/overdue-count')) return json({ overdue: surveys });
       if (url.startsWith('api/inspections/overdue-count')) return json({ overdue: 0 });
+      if (url.startsWith('api/changes/counts')) return json(changes);
       if (url.startsWith('api/engineers') || url.startsWith('api/notifications')) return json([]);
       return Promise.resolve(new Response(null, { status: 404 }));
     }),
@@ -73,5 +74,18 @@ describe('the board lines about late reports and late surveys', () => {
     );
     expect(screen.queryByTestId('board-reports-overdue')).toBeNull();
     expect(screen.queryByTestId('board-surveys-overdue')).toBeNull();
+    expect(screen.queryByTestId('board-changes-pending')).toBeNull();
+  }, 90_000);
+
+  it('count the changes waiting for approval, a test or an outcome, each linking to its filter', async () => {
+    mockApi(0, 0, { awaitingApproval: 2, awaitingTest: 0, overrun: 1 });
+    await i18n.changeLanguage('zh');
+    renderBoard();
+    const line = await screen.findByTestId('board-changes-pending', undefined, SLOW);
+    const links = Array.from(line.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['2 个变更待审批', '/changes?status=SUBMITTED'],
+      ['1 个变更窗口已结束，未登记结果', '/changes?status=IN_PROGRESS'],
+    ]);
   }, 90_000);
 });

@@ -40,6 +40,7 @@ import { useHasRole } from '../../auth/AuthContext';
 import type { SuperviseAction } from './api';
 import { SuperviseDialog } from './SuperviseDialog';
 import { OverdueInspectionsNotice } from '../inspections';
+import { PendingChangesNotice } from '../changes';
 import { LateReportsNotice } from '../reports';
 import { LateSurveysNotice } from '../survey';
 import { useEngineerNames } from '../../shared/useEngineerNames';
@@ -384,6 +385,7 @@ export function SupervisorBoardPage() {
         }
       />
       <OverdueInspectionsNotice />
+      <PendingChangesNotice />
       <LateReportsNotice />
       <LateSurveysNotice />
       {board.error && (

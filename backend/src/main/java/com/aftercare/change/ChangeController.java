@@ -46,6 +46,12 @@ class ChangeController {
         return read.list(status);
     }
 
+    @GetMapping("/counts")
+    @Operation(summary = "How many changes wait for approval, for their test, and have passed their window with no outcome (staff)")
+    ReadChanges.Counts counts() {
+        return read.counts();
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "One change request with what the caller may do next")
     ReadChanges.ChangeView one(@PathVariable long id) {

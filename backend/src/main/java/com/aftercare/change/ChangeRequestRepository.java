@@ -13,6 +13,12 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
     @Query("select c from ChangeRequest c where (:status is null or c.status = :status) order by c.plannedStart desc, c.id desc")
     List<ChangeRequest> list(@Param("status") ChangeStatus status, Pageable page);
 
+    long countByStatus(ChangeStatus status);
+
+    /** Changes in their window whose window has ended with no outcome. */
+    @Query("select count(c) from ChangeRequest c where c.status = com.aftercare.change.ChangeStatus.IN_PROGRESS and c.plannedEnd < :now")
+    long countOverrun(@Param("now") java.time.Instant now);
+
     /** A customer: their unit's changes that they have been told of, newest window first. */
     @Query("select c from ChangeRequest c where c.customerId = :customerId and c.announcedAt is not null"
             + " and (:status is null or c.status = :status) order by c.plannedStart desc, c.id desc")

@@ -47,6 +47,11 @@ public class ReadChanges {
             String outcomeNote, String finishedBy, Instant finishedAt, boolean overrun, long leadHours, Actions actions) {
     }
 
+    /** What waits for someone on the supervisor board: approvals, tests, windows ended with no outcome. */
+    @Schema(name = "ChangeCounts")
+    public record Counts(long awaitingApproval, long awaitingTest, long overrun) {
+    }
+
     private final ChangeRequestRepository changes;
     private final AssetService assets;
     private final PersonNames names;
@@ -69,6 +74,14 @@ public class ReadChanges {
         }
         actor.require(ChangeActor.STAFF, "read change requests");
         return changes.list(status, page).stream().map(c -> view(c, actor)).toList();
+    }
+
+    /** Counted in the database, not from the list: the board asks every minute. Staff only. */
+    @Transactional(readOnly = true)
+    public Counts counts() {
+        ChangeActor.current().require(ChangeActor.STAFF, "read change requests");
+        return new Counts(changes.countByStatus(ChangeStatus.SUBMITTED), changes.countByStatus(ChangeStatus.TESTING),
+                changes.countOverrun(clock.instant()));
     }
 
     @Transactional(readOnly = true)

@@ -199,10 +199,13 @@ class ChangeProcessTest extends IntegrationTest {
         assertThat(told("t-sup", "ChangeOverrun", number)).isEqualTo(1);
         assertThat(told("t-eng", "ChangeOverrun", number)).isEqualTo(1);
         assertThat(api.get("t-sup", "/api/changes/" + id).body().path("overrun").asBoolean()).isTrue();
+        long overrunBefore = api.get("t-sup", "/api/changes/counts").body().path("overrun").asLong();
+        assertThat(overrunBefore).isPositive();
 
         JsonNode done = act("t-sup", id, "outcome", Map.of("outcome", "ROLLED_BACK", "note", "升级后端口异常，已回刷旧固件"), 200);
         assertThat(done.path("outcome").asText()).isEqualTo("ROLLED_BACK");
         assertThat(done.path("overrun").asBoolean()).isFalse();
+        assertThat(api.get("t-sup", "/api/changes/counts").body().path("overrun").asLong()).isEqualTo(overrunBefore - 1);
         assertThat(running(id)).isFalse();
         assertThat(passed(id)).contains("windowEnds", "tellOverrun", "overrunTold", "changeDone");
     }
@@ -214,7 +217,10 @@ class ChangeProcessTest extends IntegrationTest {
         // the requester's own supervisor hat does not count: a reason is required to reject
         act("t-sup", id, "decision", Map.of("approve", false), 400);
         act("t-eng", id, "decision", Map.of("approve", true), 403);
+        long waiting = api.get("t-sup", "/api/changes/counts").body().path("awaitingApproval").asLong();
         JsonNode rejected = act("t-sup", id, "decision", Map.of("approve", false, "note", "与重保时段冲突"), 200);
+        assertThat(api.get("t-desk", "/api/changes/counts").body().path("awaitingApproval").asLong()).isEqualTo(waiting - 1);
+        assertThat(api.get(customerUser, "/api/changes/counts").status()).isEqualTo(403);
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("decisionNote").asText()).isEqualTo("与重保时段冲突");
         assertThat(told("t-eng", "ChangeDecided", asked.path("number").asText())).isEqualTo(1);
@@ -240,6 +246,8 @@ class ChangeProcessTest extends IntegrationTest {
         assertThat(failing.path("leadHours").asLong()).isEqualTo(72);
         JsonNode approved = approve(id);
         assertThat(approved.path("status").asText()).isEqualTo("TESTING");
+        long testing = api.get("t-sup", "/api/changes/counts").body().path("awaitingTest").asLong();
+        assertThat(testing).isPositive();
         assertThat(approved.has("announcedAt")).as("not announced before its test").isFalse();
         assertThat(told(customerUser, "ChangeAnnounced", failing.path("number").asText())).isZero();
         act("t-desk", id, "test", Map.of("passed", true, "note", "x"), 403);
@@ -247,6 +255,7 @@ class ChangeProcessTest extends IntegrationTest {
         JsonNode failed = act("t-eng2", id, "test", Map.of("passed", false, "note", "备用交换机升级后 PoE 端口掉电"), 200);
         assertThat(failed.path("status").asText()).isEqualTo("TEST_FAILED");
         assertThat(failed.path("testPassed").asBoolean()).isFalse();
+        assertThat(api.get("t-sup", "/api/changes/counts").body().path("awaitingTest").asLong()).isEqualTo(testing - 1);
         assertThat(told("t-sup", "ChangeTested", failing.path("number").asText())).isEqualTo(1);
         assertThat(running(id)).isFalse();
         assertThat(passed(id)).contains("testChange", "changeTestFailed").doesNotContain("announceChange");
