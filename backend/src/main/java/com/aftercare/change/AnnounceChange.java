@@ -16,6 +16,12 @@ import com.aftercare.ticket.event.CaseEvent;
 @Service
 public class AnnounceChange {
 
+    /**
+     * How much of the impact and of the fallback a notice quotes: an in-app notification holds 1,000 characters and the
+     * fallback comes last, so two 2,000-character texts would lose it; the whole texts are on the change's page.
+     */
+    static final int QUOTED = 250;
+
     private final ChangeRequestRepository changes;
     private final ChangeNotices notices;
     private final AssetService assets;
@@ -35,9 +41,13 @@ public class AnnounceChange {
         change.announced(RequestChange.micros(clock.instant()));
         changes.save(change);
         CaseEvent.ChangeAnnounced event = new CaseEvent.ChangeAnnounced(change.number(), change.getTitle(),
-                assets.customerName(change.getCustomerId()), change.getPlannedStart(), change.getPlannedEnd(), change.getImpact(),
-                change.getFallback(), again);
+                assets.customerName(change.getCustomerId()), change.getPlannedStart(), change.getPlannedEnd(),
+                brief(change.getImpact()), brief(change.getFallback()), again);
         notices.tellCustomer(change, event);
         notices.tellStaff(event, change.getImplementer(), change.getRequestedBy());
+    }
+
+    static String brief(String text) {
+        return text.length() <= QUOTED ? text : text.substring(0, QUOTED - 1) + "…";
     }
 }

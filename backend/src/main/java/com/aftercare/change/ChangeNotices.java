@@ -59,8 +59,8 @@ class ChangeNotices {
                 new ChannelSettings(email, null, null, null, null)));
     }
 
-    /** Named staff accounts (requester, implementer, tester), each once, in the app. */
-    void tellStaff(CaseEvent event, String... usernames) {
+    /** Named staff accounts (requester, implementer, tester), each once, in the app; how many could be told. */
+    int tellStaff(CaseEvent event, String... usernames) {
         Map<String, Recipient> told = new LinkedHashMap<>();
         for (String username : usernames) {
             if (username != null && !told.containsKey(username)) {
@@ -68,6 +68,7 @@ class ChangeNotices {
             }
         }
         inApp(event, new ArrayList<>(told.values()));
+        return told.size();
     }
 
     /** Every enabled supervisor, in the app, plus the named staff. */

@@ -22,8 +22,12 @@ public class OpenChangeWindow {
         ChangeRequest change = changes.findById(changeId).orElseThrow();
         if (change.openWindow()) {
             changes.save(change);
-            notices.tellStaff(new CaseEvent.ChangeWindowOpened(change.number(), change.getTitle(), change.getPlannedEnd()),
-                    change.getImplementer());
+            CaseEvent.ChangeWindowOpened event = new CaseEvent.ChangeWindowOpened(change.number(), change.getTitle(),
+                    change.getPlannedEnd());
+            if (notices.tellStaff(event, change.getImplementer()) == 0) {
+                // the implementer's account was disabled since: someone must still carry the change out or call it off
+                notices.tellSupervisors(event);
+            }
         }
     }
 }

@@ -111,25 +111,27 @@ public class ReadChanges {
         String siteName = c.getSiteId() == null ? null
                 : devices.values().stream().map(Device::getSite).filter(s -> s.getId().equals(c.getSiteId())).findFirst()
                         .map(s -> s.getName()).orElseGet(() -> assets.visibleSite(c.getSiteId()).getName());
-        boolean overrun = c.getStatus() == ChangeStatus.IN_PROGRESS && clock.instant().isAfter(c.getPlannedEnd());
-        Actions actions = customer ? Actions.NONE : actions(c, actor);
+        boolean overrun = !customer && c.getStatus() == ChangeStatus.IN_PROGRESS && clock.instant().isAfter(c.getPlannedEnd());
+        Actions actions = customer ? Actions.NONE : actions(c, actor, clock.instant());
+        // a customer's user reads what they were told (what, where, when, impact, fallback, who carries it out) and how it
+        // ended; the provider's own reasoning, decisions, tests and moves before the notice are not theirs
         return new ChangeView(c.getId(), c.number(), c.getCustomerId(), assets.customerName(c.getCustomerId()), c.getSiteId(),
                 siteName, refs, c.getTitle(), c.getDescription(), customer ? null : c.getReason(), c.getImpact(), c.getFallback(),
-                c.isMajor(), c.getTestPlan(), c.getPlannedStart(), c.getPlannedEnd(), c.getImplementer(),
+                c.isMajor(), customer ? null : c.getTestPlan(), c.getPlannedStart(), c.getPlannedEnd(), c.getImplementer(),
                 names.of(c.getImplementer()), c.getStatus(), customer ? null : c.getRequestedBy(),
                 customer ? null : names.of(c.getRequestedBy()), c.getRequestedAt(), customer ? null : c.getDecidedBy(),
-                c.getDecidedAt(), customer ? null : c.getDecisionNote(), customer ? null : c.getTestedBy(), c.getTestedAt(),
-                c.getTestPassed(), customer ? null : c.getTestNote(), c.getAnnouncedAt(), c.getTimesRescheduled(),
-                c.getRescheduleNote(), c.getCancelledAt(),
-                c.getCancelReason(), c.getOutcome(), c.getOutcomeNote(), customer ? null : c.getFinishedBy(),
+                customer ? null : c.getDecidedAt(), customer ? null : c.getDecisionNote(), customer ? null : c.getTestedBy(),
+                customer ? null : c.getTestedAt(), customer ? null : c.getTestPassed(), customer ? null : c.getTestNote(),
+                c.getAnnouncedAt(), customer ? 0 : c.getTimesRescheduled(), customer ? null : c.getRescheduleNote(),
+                c.getCancelledAt(), c.getCancelReason(), c.getOutcome(), c.getOutcomeNote(), customer ? null : c.getFinishedBy(),
                 c.getFinishedAt(), overrun, ChangeRules.notice(c.isMajor()).toHours(), actions);
     }
 
-    private static Actions actions(ChangeRequest c, ChangeActor actor) {
+    private static Actions actions(ChangeRequest c, ChangeActor actor, java.time.Instant now) {
         ChangeStatus s = c.getStatus();
         boolean decide = s == ChangeStatus.SUBMITTED && actor.isSupervisor() && !actor.username().equals(c.getRequestedBy());
         boolean test = s == ChangeStatus.TESTING && actor.has(ChangeActor.TESTERS);
-        boolean move = s.beforeWindow() && actor.ownsOrSupervises(c);
+        boolean move = c.movable(now) && actor.ownsOrSupervises(c);
         boolean outcome = s == ChangeStatus.IN_PROGRESS
                 && (actor.isSupervisor() || (actor.username().equals(c.getImplementer()) && actor.has(ChangeActor.IMPLEMENTERS)));
         return new Actions(decide, test, move, move, outcome);

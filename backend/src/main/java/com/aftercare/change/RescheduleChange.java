@@ -53,8 +53,12 @@ public class RescheduleChange {
         ChangeRules.checkWindow(start, end, change.isMajor(), clock.instant(), clock.getZone(), errors);
         String note = ChangeRules.optional(command.note(), "note", ChangeRules.MAX_NOTE, errors);
         ChangeRules.throwIfAny(errors);
+        if (start.equals(change.getPlannedStart()) && end.equals(change.getPlannedEnd())) {
+            // a dialog saved unchanged would tell the customer again of nothing new (and could be repeated to flood them)
+            throw new BadRequestException("plannedStart", "is the window already planned; nothing to move");
+        }
         boolean announced = change.getStatus() == ChangeStatus.SCHEDULED;
-        change.reschedule(start, end, note);
+        change.reschedule(start, end, note, clock.instant());
         changes.saveAndFlush(change);
         process.rescheduled(id, start, end, announced);
         return views.view(change, actor);

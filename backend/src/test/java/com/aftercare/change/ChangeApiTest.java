@@ -164,6 +164,68 @@ class ChangeApiTest extends IntegrationTest {
                 .errorFields()).containsExactly("note");
         assertThat(api.post("t-sup", "/api/changes/" + id + "/decision", Map.of("approve", false, "note", "否".repeat(1000))).status())
                 .isEqualTo(200);
+
+        // the longest change announced: the notice quotes the start of impact and fallback, so the fallback is still
+        // in the customer's 1,000-character notification, and the event is kept (its text reads in any language)
+        String user = "cu-" + System.nanoTime();
+        accounts.createCustomerUserIfAbsent(user, PASSWORD, "本单位", site.getCustomer().getId());
+        ApiClient.Response longestAgain = api.post("t-desk", "/api/changes", longest);
+        long announced = longestAgain.body().path("id").asLong();
+        assertThat(api.post("t-sup", "/api/changes/" + announced + "/decision", Map.of("approve", true)).status()).isEqualTo(200);
+        Map<String, Object> notice = jdbc.queryForMap("select message, event_params from notification where recipient_user = ?"
+                + " and event_type = 'ChangeAnnounced'", user);
+        assertThat(notice.get("event_params")).isNotNull();
+        assertThat(notice.get("message").toString()).contains("回退方案恢复：" + "回".repeat(249) + "…");
+
+        // the other notes at their edges
+        Map<String, Object> major = body();
+        major.put("major", true);
+        major.put("testPlan", "测".repeat(2000));
+        major.put("plannedStart", NOW.plus(Duration.ofDays(4)).toString());
+        major.put("plannedEnd", NOW.plus(Duration.ofDays(4)).plusSeconds(3600).toString());
+        assertThat(api.post("t-desk", "/api/changes", major).status()).isEqualTo(201);
+        major.put("testPlan", "测".repeat(2001));
+        assertThat(refused(major)).containsExactly("testPlan");
+        major.put("testPlan", "测".repeat(10));
+        long tested = api.post("t-desk", "/api/changes", major).body().path("id").asLong();
+        api.post("t-sup", "/api/changes/" + tested + "/decision", Map.of("approve", true));
+        assertThat(api.post("t-eng", "/api/changes/" + tested + "/test", Map.of("passed", false, "note", "试".repeat(1001)))
+                .errorFields()).containsExactly("note");
+        assertThat(api.post("t-eng", "/api/changes/" + tested + "/test", Map.of("passed", false, "note", "试".repeat(1000))).status())
+                .isEqualTo(200);
+        long withdrawn = api.post("t-desk", "/api/changes", body()).body().path("id").asLong();
+        Instant later = NOW.plus(Duration.ofDays(3));
+        assertThat(api.post("t-desk", "/api/changes/" + withdrawn + "/reschedule", Map.of("plannedStart", later.toString(),
+                "plannedEnd", later.plusSeconds(60).toString(), "note", "改".repeat(1001))).errorFields()).containsExactly("note");
+        assertThat(api.post("t-desk", "/api/changes/" + withdrawn + "/reschedule", Map.of("plannedStart", later.toString(),
+                "plannedEnd", later.plusSeconds(60).toString(), "note", "改".repeat(1000))).status()).isEqualTo(200);
+        assertThat(api.post("t-desk", "/api/changes/" + withdrawn + "/cancel", Map.of("reason", "取".repeat(1001))).errorFields())
+                .containsExactly("reason");
+        assertThat(api.post("t-desk", "/api/changes/" + withdrawn + "/cancel", Map.of("reason", "取".repeat(1000))).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theWindowAndDeviceLimitsHoldAtBothEdges() {
+        // exactly 366 days ahead and exactly 7 days long are kept
+        Map<String, Object> far = body();
+        far.put("plannedStart", NOW.plus(Duration.ofDays(366)).toString());
+        far.put("plannedEnd", NOW.plus(Duration.ofDays(366)).plus(Duration.ofDays(7)).toString());
+        ApiClient.Response kept = api.post("t-desk", "/api/changes", far);
+        assertThat(kept.status()).as(kept.body().toString()).isEqualTo(201);
+        far.put("plannedStart", NOW.plus(Duration.ofDays(366)).plusSeconds(1).toString());
+        assertThat(refused(far)).containsExactly("plannedStart");
+        // fifty devices of the site are kept, the fifty-first is refused (above)
+        List<Long> fifty = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.add(assets.createDevice(new NewDevice(site.getId(), DeviceType.CAMERA, "Cam " + i, "X", "SN-50-" + i + "-"
+                    + System.nanoTime(), "127.0.0.1", null, null, null, false)).getId());
+        }
+        Map<String, Object> many = body();
+        many.put("deviceIds", fifty);
+        ApiClient.Response all = api.post("t-desk", "/api/changes", many);
+        assertThat(all.status()).as(all.body().toString()).isEqualTo(201);
+        assertThat(all.body().path("devices").size()).isEqualTo(50);
     }
 
     @Test

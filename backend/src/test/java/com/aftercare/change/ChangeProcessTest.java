@@ -154,12 +154,18 @@ class ChangeProcessTest extends IntegrationTest {
         assertThat(told("t-eng", "ChangeAnnounced", number)).isEqualTo(1);
         List<MimeMessage> mails = mailsAbout(number);
         assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).isEqualTo("变更通知 " + number + "：核心交换机固件升级");
         // the notice says when (Beijing time), what it touches and how it is undone
         assertThat(ReceivedMails.text(mails.get(0))).contains("2027-03-03 09:00", "2027-03-03 11:00", "全部摄像机画面中断约 20 分钟",
                 "回刷 V5.1 固件");
         JsonNode seen = api.get(customerUser, "/api/changes/" + id).body();
         assertThat(seen.path("impact").asText()).contains("中断");
         assertThat(seen.has("reason")).as("the provider's own reason is not the customer's to read").isFalse();
+        for (String internal : List.of("requestedBy", "requestedByName", "decidedBy", "decidedAt", "decisionNote", "testPlan",
+                "testedBy", "testedAt", "testPassed", "testNote", "rescheduleNote", "finishedBy")) {
+            assertThat(seen.has(internal)).as(internal).isFalse();
+        }
+        assertThat(seen.path("implementerName").asText()).isEqualTo("Test Engineer");
         assertThat(seen.path("actions").path("cancel").asBoolean()).isFalse();
 
         Job window = timer(id, "windowOpens");
@@ -208,6 +214,24 @@ class ChangeProcessTest extends IntegrationTest {
         assertThat(api.get("t-sup", "/api/changes/counts").body().path("overrun").asLong()).isEqualTo(overrunBefore - 1);
         assertThat(running(id)).isFalse();
         assertThat(passed(id)).contains("windowEnds", "tellOverrun", "overrunTold", "changeDone");
+    }
+
+    @Test
+    void aWindowWhoseImplementerWasDisabledSinceIsToldToTheSupervisors() {
+        String engineer = "eng-" + System.nanoTime();
+        accounts.createIfAbsent(engineer, PASSWORD, "临时工程师", Set.of(com.aftercare.identity.Role.ENGINEER));
+        Map<String, Object> body = body(false, NOW.plus(Duration.ofDays(2)), Duration.ofHours(1));
+        body.put("implementer", engineer);
+        ApiClient.Response asked = api.post("t-eng", "/api/changes", body);
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(201);
+        long id = asked.body().path("id").asLong();
+        String number = asked.body().path("number").asText();
+        approve(id);
+        jdbc.update("update app_user set enabled = false where username = ?", engineer);
+        clock.set(NOW.plus(Duration.ofDays(2)));
+        managementService.executeJob(timer(id, "windowOpens").getId());
+        assertThat(told("t-sup", "ChangeWindowOpened", number)).isEqualTo(1);
+        assertThat(told(engineer, "ChangeWindowOpened", number)).isZero();
     }
 
     @Test
@@ -263,6 +287,13 @@ class ChangeProcessTest extends IntegrationTest {
         JsonNode passing = ask(true, NOW.plus(Duration.ofDays(4)));
         long second = passing.path("id").asLong();
         approve(second);
+        // a test passed a day and a half later leaves less than 72 h to tell the customer: 409 until the window moves
+        clock.set(NOW.plus(Duration.ofHours(25)));
+        ApiClient.Response tooLate = api.post("t-eng", "/api/changes/" + second + "/test", Map.of("passed", true, "note", "ok"));
+        assertThat(tooLate.status()).isEqualTo(409);
+        assertThat(tooLate.detail()).contains("不足 72 小时");
+        assertThat(api.get("t-eng", "/api/changes/" + second).body().path("status").asText()).isEqualTo("TESTING");
+        clock.set(NOW);
         JsonNode tested = act("t-eng", second, "test", Map.of("passed", true, "note", "备用交换机运行 24 小时正常"), 200);
         assertThat(tested.path("status").asText()).isEqualTo("SCHEDULED");
         assertThat(told(customerUser, "ChangeAnnounced", passing.path("number").asText())).isEqualTo(1);
@@ -288,7 +319,7 @@ class ChangeProcessTest extends IntegrationTest {
         clock.set(NOW.plus(Duration.ofHours(7)));
         ApiClient.Response late = api.post("t-sup", "/api/changes/" + id + "/decision", Map.of("approve", true));
         assertThat(late.status()).isEqualTo(409);
-        assertThat(late.detail()).contains(asked.path("number").asText()).contains("24");
+        assertThat(late.detail()).contains(asked.path("number").asText()).contains("不足 24 小时");
         assertThat(api.get("t-sup", "/api/changes/" + id).body().path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(told(customerUser, "ChangeAnnounced", asked.path("number").asText())).isZero();
         // moved before approval: no timer yet, the window the model will use is the new one
@@ -322,6 +353,17 @@ class ChangeProcessTest extends IntegrationTest {
         assertThat(mailsAbout(number)).hasSize(2);
         assertThat(timer(id, "windowOpens").getDuedate().toInstant()).isEqualTo(moved);
         assertThat(managementService.createJobQuery().processInstanceId(instance(id)).timers().count()).isEqualTo(1);
+        // saved again unchanged: nothing to tell the customer
+        act("t-eng", id, "reschedule", Map.of("plannedStart", moved.toString(), "plannedEnd", moved.plus(Duration.ofHours(3)).toString()),
+                400);
+        assertThat(told(customerUser, "ChangeAnnounced", number)).isEqualTo(2);
+        // moved earlier than first planned: the new, earlier timer is the one that runs
+        Instant earlier = NOW.plus(Duration.ofHours(30));
+        act("t-sup", id, "reschedule", Map.of("plannedStart", earlier.toString(), "plannedEnd", earlier.plusSeconds(3600).toString()),
+                200);
+        assertThat(timer(id, "windowOpens").getDuedate().toInstant()).isEqualTo(earlier);
+        assertThat(managementService.createJobQuery().processInstanceId(instance(id)).timers().count()).isEqualTo(1);
+        assertThat(told(customerUser, "ChangeAnnounced", number)).isEqualTo(3);
         assertThat(passed(id)).contains("windowMoved", "announceAgain");
     }
 
@@ -351,10 +393,14 @@ class ChangeProcessTest extends IntegrationTest {
         // a customer told of it still sees it, as cancelled
         assertThat(api.get(customerUser, "/api/changes/" + afterNotice).body().path("status").asText()).isEqualTo("CANCELLED");
 
-        // once its window has started it can no longer be withdrawn or moved
+        // once its window has started it can no longer be withdrawn or moved: by the clock, before its timer has run
         JsonNode started = ask(false, NOW.plus(Duration.ofDays(2)));
         long inWindow = started.path("id").asLong();
         approve(inWindow);
+        clock.set(NOW.plus(Duration.ofDays(2)).plusSeconds(600));
+        assertThat(api.get("t-sup", "/api/changes/" + inWindow).body().path("actions").path("cancel").asBoolean()).isFalse();
+        act("t-sup", inWindow, "cancel", Map.of("reason", "late"), 409);
+        assertThat(api.get("t-sup", "/api/changes/" + inWindow).body().path("status").asText()).isEqualTo("SCHEDULED");
         clock.set(NOW.plus(Duration.ofDays(2)));
         managementService.executeJob(timer(inWindow, "windowOpens").getId());
         act("t-sup", inWindow, "cancel", Map.of("reason", "late"), 409);

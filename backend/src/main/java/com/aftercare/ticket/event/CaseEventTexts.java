@@ -398,6 +398,16 @@ public class CaseEventTexts {
         if (event instanceof CaseEvent.DeEscalated e) {
             return text(lang, "deEscalatedSubject", "number", e.number());
         }
+        if (event instanceof CaseEvent.ChangeAnnounced e) {
+            return text(lang, e.rescheduled() ? "changeRescheduledSubject" : "changeAnnouncedSubject", "number", e.number(),
+                    "title", e.title());
+        }
+        if (event instanceof CaseEvent.ChangeCancelled e) {
+            return text(lang, "changeCancelledSubject", "number", e.number(), "title", e.title());
+        }
+        if (event instanceof CaseEvent.ChangeFinished e) {
+            return text(lang, "changeFinishedSubject", "number", e.number(), "title", e.title());
+        }
         return typeLabel(event, lang);
     }
 
