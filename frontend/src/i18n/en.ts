@@ -1822,6 +1822,7 @@ const en = {
       tooFarAhead: 'The start may be at most {{days}} days ahead',
       endBeforeStart: 'The end must be after the start',
       tooLong: 'A change window is at most {{days}} days long',
+      unchanged: 'The window is the one already planned; nothing to move',
       tooManyDevices: 'Choose at most {{max}} devices',
     },
     errors: {
@@ -1880,6 +1881,7 @@ const en = {
       reason: 'Reason',
     },
     actions: {
+      toldToCustomer: 'The customer is told this',
       approve: 'Approve',
       reject: 'Reject',
       test: 'Record test result',

@@ -1773,6 +1773,7 @@ const zh: Shape<Messages> = {
       tooFarAhead: '计划开始最多只能在 {{days}} 天之后',
       endBeforeStart: '计划结束须晚于计划开始',
       tooLong: '变更窗口最长 {{days}} 天',
+      unchanged: '计划时间与原来相同，无需改期',
       tooManyDevices: '最多选择 {{max}} 台设备',
     },
     errors: {
@@ -1829,6 +1830,7 @@ const zh: Shape<Messages> = {
       reason: '原因',
     },
     actions: {
+      toldToCustomer: '此内容将告知用户',
       approve: '批准',
       reject: '驳回',
       test: '登记测试结果',

@@ -285,7 +285,21 @@ export function ChangeActionBar({ change }: { change: ChangeView }) {
               <Form.Item
                 name="plannedStart"
                 label={t('changes.field.plannedStart')}
-                rules={startRules(() => change.major, t)}
+                dependencies={['plannedEnd']}
+                rules={[
+                  ...startRules(() => change.major, t),
+                  {
+                    // saving the window as it is would only tell the customer again of nothing new
+                    validator: (_, value: Dayjs | null | undefined) => {
+                      const end = form.getFieldValue('plannedEnd') as Dayjs | null | undefined;
+                      if (!value || !end) return Promise.resolve();
+                      const same =
+                        Date.parse(serviceWallClockToInstant(value)) === Date.parse(change.plannedStart) &&
+                        Date.parse(serviceWallClockToInstant(end)) === Date.parse(change.plannedEnd);
+                      return same ? Promise.reject(new Error(t('changes.rules.unchanged'))) : Promise.resolve();
+                    },
+                  },
+                ]}
               >
                 <DatePicker
                   showTime={{ format: 'HH:mm' }}
@@ -340,6 +354,7 @@ export function ChangeActionBar({ change }: { change: ChangeView }) {
               <Form.Item
                 name="reason"
                 label={t('changes.actions.cancelReason')}
+                extra={change.announcedAt ? t('changes.actions.toldToCustomer') : undefined}
                 rules={noteRules('changes.actions.cancelReason', CHANGE_LIMITS.cancelReason, true)}
               >
                 <Input.TextArea rows={3} maxLength={CHANGE_LIMITS.cancelReason} data-testid="change-cancel-reason" />
@@ -384,6 +399,7 @@ export function ChangeActionBar({ change }: { change: ChangeView }) {
               <Form.Item
                 name="note"
                 label={t('changes.actions.outcomeNote')}
+                extra={t('changes.actions.toldToCustomer')}
                 rules={noteRules('changes.actions.outcomeNote', CHANGE_LIMITS.outcomeNote, true)}
               >
                 <Input.TextArea rows={3} maxLength={CHANGE_LIMITS.outcomeNote} data-testid="change-outcome-note" />

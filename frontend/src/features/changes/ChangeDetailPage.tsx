@@ -155,12 +155,13 @@ function Progress({ c, staff }: { c: ChangeView; staff: boolean }) {
       ) : undefined,
   });
 
-  // ended early: the steps up to where it ended, then the end
-  let shown = steps;
+  // ended early: the steps up to where it ended, then the end. A customer's user follows the change from the notice on:
+  // the request, the approval and the test are the provider's own (the server leaves them out of their view)
+  let shown = staff ? steps : steps.filter((s) => !['submit', 'decide', 'test'].includes(s.key));
   if (c.status === 'REJECTED') shown = steps.slice(0, steps.findIndex((s) => s.key === 'decide') + 1);
   if (c.status === 'TEST_FAILED') shown = steps.slice(0, steps.findIndex((s) => s.key === 'test') + 1);
   if (c.status === 'CANCELLED') {
-    const reached = steps.filter((s) => s.status === 'finish' || s.status === 'error');
+    const reached = shown.filter((s) => s.status === 'finish' || s.status === 'error');
     shown = [
       ...reached,
       {

@@ -72,18 +72,25 @@ export function changeView(overrides: Partial<ChangeView> = {}): ChangeView {
 }
 
 /** The view a customer's user gets: the internal fields null. */
+/** The same change as the server sends it to a customer's user: the provider's own fields left out (absent, not null). */
 export function customerView(change: ChangeView): ChangeView {
-  return {
-    ...change,
-    reason: null,
-    decisionNote: null,
-    testNote: null,
-    requestedBy: null,
-    requestedByName: null,
-    decidedBy: null,
-    testedBy: null,
-    actions: NO_ACTIONS,
-  };
+  const {
+    reason: _reason,
+    decisionNote: _decisionNote,
+    testNote: _testNote,
+    requestedBy: _requestedBy,
+    requestedByName: _requestedByName,
+    decidedBy: _decidedBy,
+    decidedAt: _decidedAt,
+    testedBy: _testedBy,
+    testedAt: _testedAt,
+    testPassed: _testPassed,
+    testPlan: _testPlan,
+    rescheduleNote: _rescheduleNote,
+    finishedBy: _finishedBy,
+    ...told
+  } = change;
+  return { ...told, timesRescheduled: 0, overrun: false, actions: NO_ACTIONS };
 }
 
 export const me = (roles: Role[]) => ({
