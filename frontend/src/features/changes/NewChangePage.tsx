@@ -1,6 +1,5 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Switch, Typography } from 'antd';
-import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +13,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { matchSite, siteOption } from '../../shared/siteSearch';
 import { CHANGE_LIMITS, changeKeys, changesApi, type NewChange } from './api';
 import { describeChangeError, endRules, formField, startRules } from './parts';
+import { useFormRules } from '../../shared/formRules';
 
 /** The times are edited as wall-clock times in the service zone (shared/format.ts), sent as instants. */
 interface FormValues {
@@ -94,19 +94,7 @@ export function NewChangePage() {
       form.setFieldValue('customerId', onlyCustomer);
   }, [onlyCustomer, form]);
 
-  const required = (labelKey: string): Rule => ({
-    required: true,
-    whitespace: true,
-    message: t('validation.required', { field: t(labelKey) }),
-  });
-  const choose = (labelKey: string): Rule => ({
-    required: true,
-    message: t('validation.choose', { field: t(labelKey) }),
-  });
-  const max = (labelKey: string, n: number): Rule => ({
-    max: n,
-    message: t('validation.maxLength', { field: t(labelKey), max: n }),
-  });
+  const { required, choose, max } = useFormRules();
 
   const submit = async (values: FormValues) => {
     if (sending.current) return;

@@ -1,5 +1,4 @@
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
-import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -24,6 +23,7 @@ import {
 } from '../caselink';
 import { SuggestionPanel } from '../knowledge';
 import { matchSite, siteOption } from '../../shared/siteSearch';
+import { useFormRules } from '../../shared/formRules';
 
 /** Client-side caps; the server checks the same limits. */
 export const TICKET_LIMITS = {
@@ -126,19 +126,7 @@ export function NewTicketPage() {
 
   const onForm = (field: string) => FORM_FIELDS.has(field) && !(isCustomer && STAFF_ONLY_FIELDS.has(field));
 
-  const required = (labelKey: string): Rule => ({
-    required: true,
-    whitespace: true,
-    message: t('validation.required', { field: t(labelKey) }),
-  });
-  const requiredChoice = (labelKey: string): Rule => ({
-    required: true,
-    message: t('validation.choose', { field: t(labelKey) }),
-  });
-  const max = (labelKey: string, n: number): Rule => ({
-    max: n,
-    message: t('validation.maxLength', { field: t(labelKey), max: n }),
-  });
+  const { required, choose: requiredChoice, max } = useFormRules();
 
   const submit = async (values: FormValues) => {
     setBusy(true);
