@@ -3736,6 +3736,18 @@ export interface components {
         ChangeCancel: {
             reason?: string;
         };
+        ChangeClash: {
+            /** Format: int64 */
+            id?: number;
+            number?: string;
+            /** Format: date-time */
+            plannedEnd?: string;
+            /** Format: date-time */
+            plannedStart?: string;
+            /** @enum {string} */
+            status?: "SUBMITTED" | "TESTING" | "SCHEDULED" | "IN_PROGRESS" | "DONE" | "REJECTED" | "TEST_FAILED" | "CANCELLED";
+            title?: string;
+        };
         ChangeCounts: {
             /** Format: int64 */
             awaitingApproval?: number;
@@ -3776,6 +3788,7 @@ export interface components {
             cancelReason?: string;
             /** Format: date-time */
             cancelledAt?: string;
+            clashes?: components["schemas"]["ChangeClash"][];
             /** Format: int64 */
             customerId?: number;
             customerName?: string;

@@ -1853,6 +1853,7 @@ const en = {
       },
     },
     detail: {
+      clashes: 'Other changes of this unit overlap this window; make sure they do not hit the same system at once:',
       back: '← Back to changes',
       wholeUnit: 'Whole unit',
       noDevices: 'No specific devices',

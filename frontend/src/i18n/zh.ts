@@ -1802,6 +1802,7 @@ const zh: Shape<Messages> = {
       },
     },
     detail: {
+      clashes: '该单位另有变更与本变更的时间窗口重叠，请确认不会同时影响同一系统：',
       back: '← 返回变更列表',
       wholeUnit: '整个单位',
       noDevices: '未指定具体设备',

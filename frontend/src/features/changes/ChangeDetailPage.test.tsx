@@ -94,6 +94,7 @@ describe('ChangeDetailPage', () => {
       expect(screen.getByTestId('change-fact-devices').textContent).toBe('核心交换机、存储服务器');
       expect(screen.getByTestId('change-fact-reason').textContent).toBe('厂商通报安全漏洞');
       expect(screen.queryByTestId('change-fact-rescheduled')).toBeNull();
+      expect(screen.queryByTestId('change-clashes')).toBeNull();
       // a minor change has no test step
       expect(screen.getByTestId('change-progress').textContent).not.toContain('测试');
     },
@@ -120,6 +121,30 @@ describe('ChangeDetailPage', () => {
       await screen.findByTestId('change-facts', undefined, SLOW);
       expect(screen.queryByTestId('change-actions')).toBeNull();
       expect(screen.queryByRole('button', { name: '批准' })).toBeNull();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'warns of the other changes of the unit whose windows overlap, each linked',
+    async () => {
+      detailApi(['SUPERVISOR'], {
+        ...submitted,
+        clashes: [
+          {
+            id: 14,
+            number: 'CHG-000014',
+            title: '视频平台升级',
+            status: 'SCHEDULED',
+            plannedStart: '2026-12-10T07:00:00Z',
+            plannedEnd: '2026-12-10T09:00:00Z',
+          },
+        ],
+      });
+      renderChanges('/changes/12');
+      const clashes = await screen.findByTestId('change-clashes', undefined, SLOW);
+      expect(clashes.textContent).toContain('CHG-000014 视频平台升级（12月10日 15:00–17:00，已排期）');
+      expect(clashes.querySelector('a')?.getAttribute('href')).toBe('/changes/14');
     },
     TEST_TIMEOUT,
   );

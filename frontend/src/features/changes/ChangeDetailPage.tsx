@@ -285,6 +285,25 @@ export function ChangeDetailPage() {
         />
       )}
 
+      {c.clashes && c.clashes.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="change-clashes"
+          message={t('changes.detail.clashes')}
+          description={
+            <>
+              {c.clashes.map((o) => (
+                <div key={o.id} style={textStyle}>
+                  <Link to={`/changes/${o.id}`}>{o.number}</Link> {o.title}（
+                  {formatWindow(o.plannedStart, o.plannedEnd, t)}，{t(`changes.status.${o.status}`)}）
+                </div>
+              ))}
+            </>
+          }
+        />
+      )}
       {!isCustomer && <ChangeActionBar change={c} />}
 
       <Card size="small" style={{ marginBottom: 16 }}>

@@ -95,6 +95,17 @@ export interface ChangeView {
   /** 24 or 72: how far ahead the customer must be told. */
   leadHours: number;
   actions: ChangeActions;
+  /** Staff, on one change: the unit's other changes to come or under way whose windows overlap this one's. */
+  clashes?: ChangeClash[] | null;
+}
+
+export interface ChangeClash {
+  id: number;
+  number: string;
+  title: string;
+  status: ChangeStatus;
+  plannedStart: string;
+  plannedEnd: string;
 }
 
 export interface NewChange {
@@ -148,7 +159,8 @@ export const keyDriftGuard: [
   SameKeys<ChangeReschedule, Schemas['ChangeReschedule']>,
   SameKeys<ChangeOutcomeRecord, Schemas['ChangeOutcomeRecord']>,
   SameKeys<ChangeCounts, Schemas['ChangeCounts']>,
-] = [true, true, true, true, true, true];
+  SameKeys<ChangeClash, Schemas['ChangeClash']>,
+] = [true, true, true, true, true, true, true];
 
 /** The contract's limits; the server checks the same. */
 export const CHANGE_LIMITS = {

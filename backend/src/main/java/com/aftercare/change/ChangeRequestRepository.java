@@ -15,6 +15,13 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
 
     long countByStatus(ChangeStatus status);
 
+    /** The unit's other changes still to come or under way whose windows overlap [start, end). */
+    @Query("select c from ChangeRequest c where c.customerId = :customerId and c.id <> :id and c.status in :active"
+            + " and c.plannedStart < :end and c.plannedEnd > :start order by c.plannedStart, c.id")
+    List<ChangeRequest> overlapping(@Param("customerId") long customerId, @Param("id") long id,
+            @Param("start") java.time.Instant start, @Param("end") java.time.Instant end,
+            @Param("active") java.util.Collection<ChangeStatus> active, Pageable page);
+
     /** Changes in their window whose window has ended with no outcome. */
     @Query("select count(c) from ChangeRequest c where c.status = com.aftercare.change.ChangeStatus.IN_PROGRESS and c.plannedEnd < :now")
     long countOverrun(@Param("now") java.time.Instant now);

@@ -31,6 +31,11 @@ public class ReadChanges {
     public record DeviceRef(long id, String name) {
     }
 
+    /** Another change of the same unit whose window overlaps this one's (staff, on one change's page). */
+    @Schema(name = "ChangeClash")
+    public record Clash(long id, String number, String title, ChangeStatus status, Instant plannedStart, Instant plannedEnd) {
+    }
+
     /** What the caller may do next; the server checks again when they do. */
     @Schema(name = "ChangeActions")
     public record Actions(boolean decide, boolean test, boolean reschedule, boolean cancel, boolean recordOutcome) {
@@ -44,8 +49,13 @@ public class ReadChanges {
             String implementerName, ChangeStatus status, String requestedBy, String requestedByName, Instant requestedAt,
             String decidedBy, Instant decidedAt, String decisionNote, String testedBy, Instant testedAt, Boolean testPassed,
             String testNote, Instant announcedAt, int timesRescheduled, String rescheduleNote, Instant cancelledAt, String cancelReason, ChangeOutcome outcome,
-            String outcomeNote, String finishedBy, Instant finishedAt, boolean overrun, long leadHours, Actions actions) {
+            String outcomeNote, String finishedBy, Instant finishedAt, boolean overrun, long leadHours, Actions actions,
+            List<Clash> clashes) {
     }
+
+    /** Still to come or under way: what a window can clash with. */
+    static final java.util.Set<ChangeStatus> ACTIVE = java.util.EnumSet.of(ChangeStatus.SUBMITTED, ChangeStatus.TESTING,
+            ChangeStatus.SCHEDULED, ChangeStatus.IN_PROGRESS);
 
     /** What waits for someone on the supervisor board: approvals, tests, windows ended with no outcome. */
     @Schema(name = "ChangeCounts")
@@ -84,9 +94,28 @@ public class ReadChanges {
                 changes.countOverrun(clock.instant()));
     }
 
+    /** One change; for staff with the unit's other active changes whose windows overlap it (two outages at once). */
     @Transactional(readOnly = true)
     public ChangeView one(long id) {
-        return view(visible(id), ChangeActor.current());
+        ChangeRequest change = visible(id);
+        ChangeView view = view(change, ChangeActor.current());
+        if (CurrentUser.isCustomer() || !ACTIVE.contains(change.getStatus())) {
+            return view;
+        }
+        List<Clash> clashes = changes.overlapping(change.getCustomerId(), change.getId(), change.getPlannedStart(),
+                change.getPlannedEnd(), ACTIVE, PageRequest.of(0, 20)).stream()
+                .map(o -> new Clash(o.getId(), o.number(), o.getTitle(), o.getStatus(), o.getPlannedStart(), o.getPlannedEnd()))
+                .toList();
+        return withClashes(view, clashes);
+    }
+
+    private static ChangeView withClashes(ChangeView v, List<Clash> clashes) {
+        return new ChangeView(v.id(), v.number(), v.customerId(), v.customerName(), v.siteId(), v.siteName(), v.devices(), v.title(),
+                v.description(), v.reason(), v.impact(), v.fallback(), v.major(), v.testPlan(), v.plannedStart(), v.plannedEnd(),
+                v.implementer(), v.implementerName(), v.status(), v.requestedBy(), v.requestedByName(), v.requestedAt(),
+                v.decidedBy(), v.decidedAt(), v.decisionNote(), v.testedBy(), v.testedAt(), v.testPassed(), v.testNote(),
+                v.announcedAt(), v.timesRescheduled(), v.rescheduleNote(), v.cancelledAt(), v.cancelReason(), v.outcome(),
+                v.outcomeNote(), v.finishedBy(), v.finishedAt(), v.overrun(), v.leadHours(), v.actions(), clashes);
     }
 
     /** The change if the caller may read it; "not found" for a customer's user looking at what is not theirs to see. */
@@ -124,7 +153,7 @@ public class ReadChanges {
                 customer ? null : c.getTestedAt(), customer ? null : c.getTestPassed(), customer ? null : c.getTestNote(),
                 c.getAnnouncedAt(), customer ? 0 : c.getTimesRescheduled(), customer ? null : c.getRescheduleNote(),
                 c.getCancelledAt(), c.getCancelReason(), c.getOutcome(), c.getOutcomeNote(), customer ? null : c.getFinishedBy(),
-                c.getFinishedAt(), overrun, ChangeRules.notice(c.isMajor()).toHours(), actions);
+                c.getFinishedAt(), overrun, ChangeRules.notice(c.isMajor()).toHours(), actions, null);
     }
 
     private static Actions actions(ChangeRequest c, ChangeActor actor, java.time.Instant now) {

@@ -229,6 +229,36 @@ class ChangeApiTest extends IntegrationTest {
     }
 
     @Test
+    void aChangeShowsStaffTheUnitsOtherChangesWhoseWindowsOverlapIt() {
+        Instant start = NOW.plus(Duration.ofDays(20));
+        Map<String, Object> first = body();
+        first.put("plannedStart", start.toString());
+        first.put("plannedEnd", start.plus(Duration.ofHours(2)).toString());
+        long a = api.post("t-desk", "/api/changes", first).body().path("id").asLong();
+        Map<String, Object> overlapping = body();
+        overlapping.put("title", "核心交换机固件升级");
+        overlapping.put("plannedStart", start.plus(Duration.ofHours(1)).toString());
+        overlapping.put("plannedEnd", start.plus(Duration.ofHours(3)).toString());
+        long b = api.post("t-desk", "/api/changes", overlapping).body().path("id").asLong();
+        // right after the first ends: touching is not overlapping
+        Map<String, Object> after = body();
+        after.put("plannedStart", start.plus(Duration.ofHours(2)).toString());
+        after.put("plannedEnd", start.plus(Duration.ofHours(4)).toString());
+        long c = api.post("t-desk", "/api/changes", after).body().path("id").asLong();
+
+        JsonNode seen = api.get("t-sup", "/api/changes/" + a).body();
+        assertThat(seen.path("clashes").findValuesAsText("number")).containsExactly(ChangeRequest.number(b));
+        assertThat(seen.path("clashes").get(0).path("title").asText()).isEqualTo("核心交换机固件升级");
+        assertThat(api.get("t-sup", "/api/changes/" + c).body().path("clashes").findValuesAsText("number"))
+                .containsExactly(ChangeRequest.number(b));
+        // a withdrawn change clashes with nothing any more
+        api.post("t-desk", "/api/changes/" + b + "/cancel", Map.of("reason", "合并到另一个变更"));
+        assertThat(api.get("t-sup", "/api/changes/" + a).body().path("clashes").size()).isZero();
+        // nor does the one after it, whose only clash was the withdrawn one
+        assertThat(api.get("t-sup", "/api/changes/" + c).body().path("clashes").size()).isZero();
+    }
+
+    @Test
     void whoMayAskAndWhoSeesWhat() {
         // the desk, engineers and supervisors ask; an administrator or a process owner does not
         assertThat(api.post("t-admin", "/api/changes", body()).status()).isEqualTo(403);
@@ -253,6 +283,7 @@ class ChangeApiTest extends IntegrationTest {
         assertThat(api.get(mine, "/api/changes").body().findValuesAsText("number")).doesNotContain(ChangeRequest.number(id));
         api.post("t-sup", "/api/changes/" + id + "/decision", Map.of("approve", true));
         assertThat(api.get(mine, "/api/changes").body().findValuesAsText("number")).contains(ChangeRequest.number(id));
+        assertThat(api.get(mine, "/api/changes/" + id).body().has("clashes")).as("the provider's planning is its own").isFalse();
         assertThat(api.get(theirs, "/api/changes/" + id).status()).isEqualTo(404);
         assertThat(api.get(theirs, "/api/changes").body().findValuesAsText("number")).doesNotContain(ChangeRequest.number(id));
         assertThat(api.post(mine, "/api/changes/" + id + "/cancel", Map.of("reason", "不要")).status()).isEqualTo(403);
