@@ -68,7 +68,7 @@ class ChangeNotices {
             }
         }
         inApp(event, new ArrayList<>(told.values()));
-        return told.size();
+        return (int) told.keySet().stream().filter(u -> !u.equals(com.aftercare.identity.CurrentUser.username())).count();
     }
 
     /** Every enabled supervisor, in the app, plus the named staff. */
@@ -83,7 +83,10 @@ class ChangeNotices {
         inApp(event, new ArrayList<>(told.values()));
     }
 
-    private void inApp(CaseEvent event, List<Recipient> recipients) {
+    /** Staff hear of what others did: the one who acted (not a timer) is left out of their own notice. */
+    private void inApp(CaseEvent event, List<Recipient> everyone) {
+        String actor = com.aftercare.identity.CurrentUser.username();
+        List<Recipient> recipients = everyone.stream().filter(r -> !r.username().equals(actor)).toList();
         if (!recipients.isEmpty()) {
             notifications.send(new CaseEventMessage(null, event, com.aftercare.labels.Labels.ZH, clock.getZone(), recipients,
                     ChannelSettings.inAppOnly()));

@@ -383,6 +383,9 @@ class ChangeProcessTest extends IntegrationTest {
         approve(atTest);
         act("t-sup", atTest, "cancel", Map.of("reason", "测试环境不可用"), 200);
         assertThat(running(atTest)).isFalse();
+        // the requester hears that a supervisor withdrew it; whoever withdraws is not told of their own act
+        assertThat(told("t-eng", "ChangeCancelled", major.path("number").asText())).isEqualTo(1);
+        assertThat(told("t-eng", "ChangeCancelled", waiting.path("number").asText())).isZero();
 
         JsonNode announced = ask(false, NOW.plus(Duration.ofDays(2)));
         long afterNotice = announced.path("id").asLong();
