@@ -4817,6 +4817,7 @@ export interface components {
             /** Format: int64 */
             id?: number;
             message?: string;
+            page?: string;
             read?: boolean;
             /** Format: int64 */
             ticketId?: number;

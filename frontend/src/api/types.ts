@@ -368,6 +368,8 @@ export interface Notification {
   ticketNumber?: string | null;
   message: string;
   read: boolean;
+  /** Where a notification that belongs to no case leads (a change request's page), when it leads anywhere. */
+  page?: string | null;
 }
 
 export interface FieldError {

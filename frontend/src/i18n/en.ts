@@ -1554,6 +1554,7 @@ const en = {
     markRead: 'Mark read',
     markAllRead: 'Mark all read',
     read: 'Read',
+    goToPage: 'Open',
     goToCase: 'Open case {{number}}',
     empty: 'No notifications.',
     more: 'Show older',

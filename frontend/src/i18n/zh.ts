@@ -1512,6 +1512,7 @@ const zh: Shape<Messages> = {
     markRead: '标为已读',
     markAllRead: '全部标为已读',
     read: '已读',
+    goToPage: '查看详情',
     goToCase: '查看工单 {{number}}',
     empty: '暂无消息。',
     more: '查看更早的消息',

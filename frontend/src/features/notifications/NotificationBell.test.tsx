@@ -46,6 +46,7 @@ function renderBell() {
         <Routes>
           <Route path="/tasks" element={<div data-testid="inbox-page" />} />
           <Route path="/tickets/:id" element={<div data-testid="ticket-page" />} />
+          <Route path="/changes/:id" element={<div data-testid="change-page" />} />
         </Routes>
       </MemoryRouter>
     </App>,
@@ -143,6 +144,27 @@ describe('NotificationBell', () => {
     fireEvent.click(within(within(drawer).getAllByTestId('notification-item')[0]).getByTestId('notification-go'));
     expect(await screen.findByTestId('ticket-page', undefined, SLOW)).toBeTruthy();
     await waitFor(() => expect(calls).toContain('POST api/notifications/3/read'), SLOW);
+  });
+
+  it('opens the page of a notification that belongs to no case (a change), and offers nothing where there is none', async () => {
+    notifications.unshift({
+      id: 4,
+      createdAt: '2026-03-10T03:00:00Z',
+      ticketId: null,
+      message: 'Change notice CHG-000007',
+      read: false,
+      page: '/changes/7',
+    });
+    const calls = fakeServer(notifications);
+    renderBell();
+    const drawer = await openDrawer();
+    const items = within(drawer).getAllByTestId('notification-item');
+    expect(within(items[3]).queryByTestId('notification-go')).toBeNull();
+    const go = within(items[0]).getByTestId('notification-go');
+    expect(go.textContent?.replace(/\s/g, '')).toBe('Open');
+    fireEvent.click(go);
+    expect(await screen.findByTestId('change-page', undefined, SLOW)).toBeTruthy();
+    await waitFor(() => expect(calls).toContain('POST api/notifications/4/read'), SLOW);
   });
 
   it('speaks Chinese to a Chinese reader', async () => {

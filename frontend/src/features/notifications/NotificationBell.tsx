@@ -53,7 +53,7 @@ export function NotificationBell() {
   const goTo = (n: Notification) => {
     if (!n.read) markRead.mutate(n.id);
     setOpen(false);
-    void navigate(`/tickets/${n.ticketId}`);
+    void navigate(n.ticketId != null ? `/tickets/${n.ticketId}` : (n.page ?? '/'));
   };
 
   const error = pages.error ?? markRead.error ?? markAll.error;
@@ -115,6 +115,11 @@ export function NotificationBell() {
                     {label && (
                       <Button size="small" type="link" onClick={() => goTo(n)} data-testid="notification-go">
                         {t('notifications.goToCase', { number: label })}
+                      </Button>
+                    )}
+                    {!label && n.page && (
+                      <Button size="small" type="link" onClick={() => goTo(n)} data-testid="notification-go">
+                        {t('notifications.goToPage')}
                       </Button>
                     )}
                     {!n.read && (

@@ -41,7 +41,9 @@ class NotificationController {
         this.tickets = tickets;
     }
 
-    record NotificationView(Long id, Instant createdAt, Long ticketId, String ticketNumber, String message, boolean read) {
+    /** page: where the notification leads when it belongs to no case (a change request's page), else absent. */
+    record NotificationView(Long id, Instant createdAt, Long ticketId, String ticketNumber, String message, boolean read,
+            String page) {
     }
 
     record UnreadCount(long unread) {
@@ -64,7 +66,9 @@ class NotificationController {
                     Notification n = item.notification();
                     return new NotificationView(n.getId(), n.getCreatedAt(), n.getTicketId(),
                             n.getTicketId() == null ? null : tickets.get(n.getTicketId()).getNumber(),
-                            notifications.messageFor(n, language), item.read());
+                            notifications.messageFor(n, language), item.read(), n.getTicketId() != null ? null
+                                    : com.aftercare.ticket.event.CaseEventCodec.tryRead(n.getEventType(), n.getEventParams())
+                                            .map(com.aftercare.ticket.event.CaseEvent::pageOf).orElse(null));
                 })
                 .toList();
     }

@@ -152,6 +152,10 @@ class ChangeProcessTest extends IntegrationTest {
         assertThat(Instant.parse(approved.path("announcedAt").asText())).isEqualTo(NOW);
         assertThat(told(customerUser, "ChangeAnnounced", number)).isEqualTo(1);
         assertThat(told("t-eng", "ChangeAnnounced", number)).isEqualTo(1);
+        // the customer's bell leads to the change's page
+        JsonNode bell = api.get(customerUser, "/api/notifications").body();
+        assertThat(bell.findValuesAsText("page")).contains("/changes/" + id);
+        assertThat(bell.get(0).path("message").asText()).startsWith("变更通知 " + number);
         List<MimeMessage> mails = mailsAbout(number);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).isEqualTo("变更通知 " + number + "：核心交换机固件升级");

@@ -19,6 +19,18 @@ public sealed interface CaseEvent {
 
     String type();
 
+    /**
+     * The page a reader of this event's notification opens, for events that belong to no case; null for the rest
+     * (a case's notification opens its case). A change's number is CHG- and its id (change.ChangeRequest).
+     */
+    static String pageOf(CaseEvent event) {
+        String number = event instanceof ChangeSubmitted e ? e.number() : event instanceof ChangeDecided e ? e.number()
+                : event instanceof ChangeTested e ? e.number() : event instanceof ChangeAnnounced e ? e.number()
+                : event instanceof ChangeCancelled e ? e.number() : event instanceof ChangeWindowOpened e ? e.number()
+                : event instanceof ChangeOverrun e ? e.number() : event instanceof ChangeFinished e ? e.number() : null;
+        return number != null && number.matches("CHG-\\d+") ? "/changes/" + Long.parseLong(number.substring(4)) : null;
+    }
+
     /** A report recorded; receivedAt only when the reporter gave a time other than now. */
     record Created(String number, Channel channel, String title, Instant receivedAt) implements CaseEvent {
         public String type() { return "CREATED"; }
