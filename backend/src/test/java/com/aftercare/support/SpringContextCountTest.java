@@ -31,17 +31,18 @@ import org.springframework.util.ClassUtils;
 class SpringContextCountTest {
 
     /** The classes, other than the shared context's, that start a context of their own, and why. */
-    private static final Map<String, String> OWN_CONTEXTS = Map.of(
-            "KeycloakModeAdministrationTest", "OIDC sign-in mode with stand-in tokens instead of local accounts",
-            "InboxQueryCountTest", "a data source that counts statements, on its own database (shared by the next two)",
-            "IntakeStatementCountTest", "shares InboxQueryCountTest's context",
-            "CaseTasksStatementCountTest", "shares InboxQueryCountTest's context",
-            "ApiTokenTest", "shares InboxQueryCountTest's context (its password encoder counts checks)",
-            "SessionStatementCountTest", "shares InboxQueryCountTest's context (counts the session table's reads)",
-            "DemoRecordersTest", "the demo data seeded into its own database",
-            "DemoReportsAndSurveysTest", "the demo's reports and surveys as loaded, before DemoRecordersTest's cases change its figures",
-            "RepairReportsProcessTest", "stand-ins for the repair history and case costs the reports read",
-            "RepairReportApiTest", "shares RepairReportsProcessTest's stand-ins");
+    private static final Map<String, String> OWN_CONTEXTS = Map.ofEntries(
+            Map.entry("KeycloakModeAdministrationTest", "OIDC sign-in mode with stand-in tokens instead of local accounts"),
+            Map.entry("InboxQueryCountTest", "a data source that counts statements, on its own database (shared by the next two)"),
+            Map.entry("IntakeStatementCountTest", "shares InboxQueryCountTest's context"),
+            Map.entry("CaseTasksStatementCountTest", "shares InboxQueryCountTest's context"),
+            Map.entry("ApiTokenTest", "shares InboxQueryCountTest's context (its password encoder counts checks)"),
+            Map.entry("SessionStatementCountTest", "shares InboxQueryCountTest's context (counts the session table's reads)"),
+            Map.entry("DemoRecordersTest", "the demo data seeded into its own database"),
+            Map.entry("DemoReportsAndSurveysTest", "the demo's reports and surveys as loaded, before DemoRecordersTest's cases change its figures"),
+            Map.entry("DemoChangesTest", "shares DemoReportsAndSurveysTest's demo context (the demo's change requests as loaded)"),
+            Map.entry("RepairReportsProcessTest", "stand-ins for the repair history and case costs the reports read"),
+            Map.entry("RepairReportApiTest", "shares RepairReportsProcessTest's stand-ins"));
 
     /**
      * The shared context, the OIDC one, the counted one, the two demo ones and the reports' one. It was 7: FieldStepsProcessTest's
