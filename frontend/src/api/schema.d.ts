@@ -11,9 +11,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_11"];
+        get: operations["list_12"];
         put?: never;
-        post: operations["create_6"];
+        post: operations["create_7"];
         delete?: never;
         options?: never;
         head?: never;
@@ -28,7 +28,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["edit_1"];
+        put: operations["edit_2"];
         post?: never;
         delete?: never;
         options?: never;
@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_10"];
+        get: operations["list_11"];
         put?: never;
         post: operations["register"];
         delete?: never;
@@ -123,9 +123,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_9"];
+        get: operations["list_10"];
         put?: never;
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -331,9 +331,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
-        post: operations["create_4"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -703,10 +703,10 @@ export interface paths {
             cookie?: never;
         };
         /** Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones */
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         /** Ask for a change (desk, engineers, supervisors); 400 names the field, e.g. plannedStart closer than the notice time */
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -738,7 +738,7 @@ export interface paths {
             cookie?: never;
         };
         /** One change request with what the caller may do next */
-        get: operations["one"];
+        get: operations["one_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -827,6 +827,76 @@ export interface paths {
         /** Record a major change's test (engineers, supervisors); passed tells the customer */
         post: operations["test"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Configuration items by unit, kind, status and text (500 at most, by unit then name); a customer's user gets their unit's */
+        get: operations["list_7"];
+        put?: never;
+        /** Register an item (engineers, supervisors, process owners, admins); 400 names the field */
+        post: operations["create_3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item with its relations both ways and its history, newest first */
+        get: operations["one"];
+        /** Correct an item; each changed field is a history line; 409 when someone else changed it since the revision read */
+        put: operations["edit_1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config-items/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the item runs on, depends on or connects to a device or another item of its unit; 409 when recorded already */
+        post: operations["link_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config-items/{id}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a relation away (kept on record as removed); 404 when it is not there (any more) */
+        delete: operations["unlink_1"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1007,6 +1077,23 @@ export interface paths {
         };
         /** One configuration backup as it was kept (staff) */
         get: operations["file_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{id}/config-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The planned and running items that rest on the device, directly or through other items, nearest first */
+        get: operations["impact"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3951,6 +4038,128 @@ export interface components {
             signatureAttachmentId?: number;
             testerName?: string;
         };
+        ConfigItemEdit: {
+            /** @enum {string} */
+            kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            location?: string;
+            name?: string;
+            notes?: string;
+            owner?: string;
+            parameters?: string;
+            /** Format: int64 */
+            revision?: number;
+            /** @enum {string} */
+            status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            version?: string;
+        };
+        ConfigItemEventView: {
+            /** @enum {string} */
+            action?: "CREATED" | "EDITED" | "LINKED" | "UNLINKED";
+            /** Format: date-time */
+            at?: string;
+            by?: string;
+            byName?: string;
+            field?: string;
+            /** Format: int64 */
+            id?: number;
+            newValue?: string;
+            oldValue?: string;
+            /** @enum {string} */
+            relation?: "RUNS_ON" | "DEPENDS_ON" | "CONNECTS_TO";
+            targetName?: string;
+            /** @enum {string} */
+            targetType?: "DEVICE" | "ITEM";
+        };
+        ConfigItemSummary: {
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            /** Format: int64 */
+            links?: number;
+            location?: string;
+            name?: string;
+            number?: string;
+            /** @enum {string} */
+            status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: int64 */
+            usedBy?: number;
+            version?: string;
+        };
+        ConfigItemView: {
+            canEdit?: boolean;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            createdByName?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            history?: components["schemas"]["ConfigItemEventView"][];
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            links?: components["schemas"]["ConfigLinkView"][];
+            location?: string;
+            name?: string;
+            notes?: string;
+            number?: string;
+            owner?: string;
+            parameters?: string;
+            /** Format: int64 */
+            revision?: number;
+            /** @enum {string} */
+            status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
+            updatedByName?: string;
+            usedBy?: components["schemas"]["ConfigUsedByView"][];
+            version?: string;
+        };
+        ConfigLinkView: {
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            relation?: "RUNS_ON" | "DEPENDS_ON" | "CONNECTS_TO";
+            siteName?: string;
+            /** @enum {string} */
+            targetDeviceType?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            /** Format: int64 */
+            targetId?: number;
+            /** @enum {string} */
+            targetKind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            targetName?: string;
+            targetNumber?: string;
+            targetRetired?: boolean;
+            /** @enum {string} */
+            targetStatus?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            /** @enum {string} */
+            targetType?: "DEVICE" | "ITEM";
+        };
+        ConfigUsedByView: {
+            /** Format: int64 */
+            itemId?: number;
+            /** @enum {string} */
+            itemKind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            itemName?: string;
+            itemNumber?: string;
+            /** @enum {string} */
+            itemStatus?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            /** Format: int64 */
+            linkId?: number;
+            /** @enum {string} */
+            relation?: "RUNS_ON" | "DEPENDS_ON" | "CONNECTS_TO";
+        };
         ContractAppliedResult: {
             /** Format: int64 */
             customerId?: number;
@@ -4169,6 +4378,21 @@ export interface components {
             tcpPorts?: number[];
             tlsInsecure?: boolean;
             username?: string;
+        };
+        DeviceImpact: {
+            /** Format: int32 */
+            depth?: number;
+            /** Format: int64 */
+            itemId?: number;
+            /** @enum {string} */
+            itemKind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            itemName?: string;
+            itemNumber?: string;
+            /** @enum {string} */
+            itemStatus?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            /** @enum {string} */
+            relation?: "RUNS_ON" | "DEPENDS_ON" | "CONNECTS_TO";
+            viaItemName?: string;
         };
         DeviceLine: {
             model?: string;
@@ -4710,6 +4934,28 @@ export interface components {
             siteId?: number;
             testPlan?: string;
             title?: string;
+        };
+        NewConfigItem: {
+            /** Format: int64 */
+            customerId?: number;
+            /** @enum {string} */
+            kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            location?: string;
+            name?: string;
+            notes?: string;
+            owner?: string;
+            parameters?: string;
+            /** @enum {string} */
+            status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            version?: string;
+        };
+        NewConfigLink: {
+            /** Format: int64 */
+            deviceId?: number;
+            /** Format: int64 */
+            itemId?: number;
+            /** @enum {string} */
+            relation?: "RUNS_ON" | "DEPENDS_ON" | "CONNECTS_TO";
         };
         NewCostLine: {
             amount?: number;
@@ -5859,7 +6105,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_11: {
+    list_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -5879,7 +6125,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -5903,7 +6149,7 @@ export interface operations {
             };
         };
     };
-    edit_1: {
+    edit_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5997,7 +6243,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -6063,7 +6309,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -6083,7 +6329,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -6450,7 +6696,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -6470,7 +6716,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -7077,7 +7323,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: {
                 status?: "SUBMITTED" | "TESTING" | "SCHEDULED" | "IN_PROGRESS" | "DONE" | "REJECTED" | "TEST_FAILED" | "CANCELLED";
@@ -7099,7 +7345,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -7143,7 +7389,7 @@ export interface operations {
             };
         };
     };
-    one: {
+    one_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -7291,6 +7537,152 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    list_7: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+                status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigItemSummary"][];
+                };
+            };
+        };
+    };
+    create_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewConfigItem"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigItemView"];
+                };
+            };
+        };
+    };
+    one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigItemView"];
+                };
+            };
+        };
+    };
+    edit_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigItemEdit"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigItemView"];
+                };
+            };
+        };
+    };
+    link_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewConfigLink"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigItemView"];
+                };
+            };
+        };
+    };
+    unlink_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigItemView"];
                 };
             };
         };
@@ -7696,6 +8088,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+        };
+    };
+    impact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DeviceImpact"][];
                 };
             };
         };

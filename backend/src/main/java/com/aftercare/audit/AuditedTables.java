@@ -47,6 +47,10 @@ final class AuditedTables {
             Map.entry("device_config_backup", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // changes to customers' running systems (RP-5): who asked, approved, tested, moved, withdrew, carried out
             Map.entry("change_request", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            // configuration items (RP-4): what each application, link and service rests on, and every change to them
+            Map.entry("config_item", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("config_item_link", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("config_item_event", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // a customer's own users belong to their unit (V7); staff accounts have no owner
             Map.entry("app_user", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // the roster and its teams are managed by administrators (issue 10 item 7): who changed whom is on record

@@ -101,7 +101,11 @@ public final class CustomerRoutes {
             route("POST", "/api/surveys/\\d+/answer"),
             // RP-5: the changes to their unit's systems they have been told of (window, scope, fallback)
             route("GET", "/api/changes"),
-            route("GET", "/api/changes/\\d+"));
+            route("GET", "/api/changes/\\d+"),
+            // RP-4: their unit's configuration items and what a device's failure takes down (read only)
+            route("GET", "/api/config-items"),
+            route("GET", "/api/config-items/\\d+"),
+            route("GET", "/api/devices/\\d+/config-items"));
 
     private static final Set<String> CUSTOMER = Set.of(Role.CUSTOMER.authority());
 

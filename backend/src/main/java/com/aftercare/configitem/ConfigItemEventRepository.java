@@ -1,0 +1,10 @@
+package com.aftercare.configitem;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ConfigItemEventRepository extends JpaRepository<ConfigItemEvent, Long> {
+
+    List<ConfigItemEvent> findByItemIdOrderByIdDesc(long itemId);
+}
