@@ -1134,6 +1134,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hotline/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month's calls, newest first (500 at most); missed=true only unanswered; open=true only missed calls still to call back */
+        get: operations["calls"];
+        put?: never;
+        /** Report an incoming call (the phone system): 201 the first time, 200 when the callId is known (completed with what is new), 409 when it contradicts what was recorded */
+        post: operations["report_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/calls/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a missed caller was called back (once; 409 for an answered call or a second time) */
+        post: operations["callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month's answer rate against the 90 % target, missed calls still to call back, and per day (month yyyy-MM, default this one) */
+        get: operations["summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspection-plans": {
         parameters: {
             query?: never;
@@ -4621,6 +4673,72 @@ export interface components {
             retimingPending?: boolean;
             /** Format: int32 */
             year?: number;
+        };
+        HotlineCallReport: {
+            agent?: string;
+            /** Format: date-time */
+            answeredAt?: string;
+            callId?: string;
+            calledNumber?: string;
+            callerNumber?: string;
+            /** Format: date-time */
+            endedAt?: string;
+            /** Format: date-time */
+            startedAt?: string;
+        };
+        HotlineCallView: {
+            agent?: string;
+            agentName?: string;
+            answered?: boolean;
+            /** Format: date-time */
+            answeredAt?: string;
+            callId?: string;
+            /** Format: date-time */
+            callbackAt?: string;
+            callbackBy?: string;
+            callbackByName?: string;
+            callbackNote?: string;
+            calledNumber?: string;
+            callerName?: string;
+            callerNumber?: string;
+            callerUnit?: string;
+            /** Format: date-time */
+            endedAt?: string;
+            /** Format: int64 */
+            id?: number;
+            laterAnswered?: boolean;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: int64 */
+            waitSeconds?: number;
+        };
+        HotlineCallback: {
+            note?: string;
+        };
+        HotlineDay: {
+            /** Format: int64 */
+            answered?: number;
+            /** Format: date */
+            date?: string;
+            /** Format: int64 */
+            offered?: number;
+        };
+        HotlineSummary: {
+            /** Format: int64 */
+            answered?: number;
+            days?: components["schemas"]["HotlineDay"][];
+            met?: boolean;
+            /** Format: int64 */
+            missed?: number;
+            /** Format: int64 */
+            missedOpen?: number;
+            month?: string;
+            /** Format: int64 */
+            offered?: number;
+            /** Format: double */
+            rate?: number;
+            /** Format: double */
+            target?: number;
         };
         Incident: {
             category?: string;
@@ -8156,6 +8274,102 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EngineerView"][];
+                };
+            };
+        };
+    };
+    calls: {
+        parameters: {
+            query?: {
+                month?: string;
+                missed?: boolean;
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["HotlineCallView"][];
+                };
+            };
+        };
+    };
+    report_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlineCallReport"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["HotlineCallView"];
+                };
+            };
+        };
+    };
+    callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HotlineCallback"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["HotlineCallView"];
+                };
+            };
+        };
+    };
+    summary: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["HotlineSummary"];
                 };
             };
         };
