@@ -34,9 +34,17 @@ const KpiDashboardPage = lazy(() => import('./features/kpi/KpiDashboardPage'));
 const ChangesPage = lazy(() => import('./features/changes').then((m) => ({ default: m.ChangesPage })));
 const ChangeDetailPage = lazy(() => import('./features/changes').then((m) => ({ default: m.ChangeDetailPage })));
 const NewChangePage = lazy(() => import('./features/changes').then((m) => ({ default: m.NewChangePage })));
+// Configuration management (RP-4): the list and one item's page.
+const ConfigItemsPage = lazy(() => import('./features/configitems').then((m) => ({ default: m.ConfigItemsPage })));
+const ConfigItemDetailPage = lazy(() =>
+  import('./features/configitems').then((m) => ({ default: m.ConfigItemDetailPage })),
+);
 
 /** Every staff role: who reads changes (RP-5); a customer's user reads their unit's announced ones. */
 const CHANGE_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
+
+/** Every staff role reads configuration items (RP-4); a customer's user reads their own unit's. */
+const CONFIG_ITEM_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, restoring } = useAuth();
@@ -139,6 +147,26 @@ export function App() {
               <RequireRole roles={CHANGE_READERS} customer>
                 <Suspense fallback={<Spin />}>
                   <ChangeDetailPage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/config-items"
+            element={
+              <RequireRole roles={CONFIG_ITEM_READERS} customer>
+                <Suspense fallback={<Spin />}>
+                  <ConfigItemsPage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/config-items/:id"
+            element={
+              <RequireRole roles={CONFIG_ITEM_READERS} customer>
+                <Suspense fallback={<Spin />}>
+                  <ConfigItemDetailPage />
                 </Suspense>
               </RequireRole>
             }

@@ -39,6 +39,11 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.changes',
     roles: ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'],
   },
+  {
+    path: '/config-items',
+    label: 'nav.configItems',
+    roles: ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'],
+  },
 ];
 
 /** A customer unit's user (CUSTOMER only): their tickets and reporting a fault; no task inbox. */
@@ -51,6 +56,8 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/kpi', label: 'nav.kpi' },
   { path: '/surveys', label: 'nav.mySurveys' },
   { path: '/inspections', label: 'nav.inspections' },
+  // RP-4: the unit's systems and what they run on (read only)
+  { path: '/config-items', label: 'nav.configItems' },
   // RP-5: what the maintainer plans to change on the unit's systems, once the unit has been told
   { path: '/changes', label: 'nav.myChanges' },
 ];

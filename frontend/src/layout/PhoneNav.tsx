@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ClusterOutlined,
   BookOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
@@ -50,6 +51,7 @@ const ICONS: Record<string, ReactNode> = {
   '/loaners': <DatabaseOutlined />,
   '/knowledge': <BookOutlined />,
   '/changes': <SwapOutlined />,
+  '/config-items': <ClusterOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;

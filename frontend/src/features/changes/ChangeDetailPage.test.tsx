@@ -150,6 +150,36 @@ describe('ChangeDetailPage', () => {
   );
 
   it(
+    "names the configuration items the change's devices carry (RP-4), under each device, and nothing for a device without",
+    async () => {
+      mockApi(['ENGINEER'], (url) => {
+        if (url === 'api/changes/12') return json(submitted);
+        if (url === 'api/devices/21/config-items')
+          return json([
+            {
+              itemId: 5,
+              itemNumber: 'CI-000005',
+              itemName: '视频监控平台',
+              itemKind: 'APPLICATION',
+              itemStatus: 'IN_SERVICE',
+              relation: 'CONNECTS_TO',
+              depth: 1,
+            },
+          ]);
+        if (url === 'api/devices/22/config-items') return json([]);
+        return undefined;
+      });
+      renderChanges('/changes/12');
+      const impact = await screen.findByTestId('device-impact', undefined, SLOW);
+      expect(impact.textContent).toContain('受影响的配置项');
+      expect(screen.getByTestId('device-impact-21').textContent).toBe('核心交换机视频监控平台应用系统· 连接至');
+      expect(screen.queryByTestId('device-impact-22')).toBeNull();
+      expect(impact.querySelector('a')?.getAttribute('href')).toBe('/config-items/5');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'will not save a move that leaves the window as it is (it would tell the customer again of nothing new)',
     async () => {
       const fetchMock = detailApi(['SUPERVISOR'], submitted, 'reschedule', submitted);

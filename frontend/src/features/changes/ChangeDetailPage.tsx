@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { useStaffNames } from '../../shared/useStaffNames';
+import { DevicesImpact } from '../configitems';
 import { changeKeys, changesApi, type ChangeView } from './api';
 import { ChangeActionBar } from './ChangeActions';
 import { ChangeOutcomeTag, ChangeStatusTag, formatDuration, formatWindow, MajorTag } from './parts';
@@ -315,6 +316,9 @@ export function ChangeDetailPage() {
           items={facts}
         />
       </Card>
+
+      {/* which of the unit's systems stop while these devices are worked on (RP-4); nothing when none */}
+      {c.devices.length > 0 && <DevicesImpact devices={c.devices} style={{ marginBottom: 16 }} />}
 
       <Progress c={c} staff={!isCustomer} />
     </div>

@@ -41,6 +41,7 @@ import { CaseKnowledge } from '../knowledge';
 import { VerificationWaiverPanel } from './VerificationWaiver';
 import { SiteCard } from './SiteCard';
 import { DeviceConfigBackups } from '../configbackup';
+import { DeviceImpact } from '../configitems';
 import { SiteEnvironmentCell } from '../../shared/SiteEnvironmentList';
 import { StaffCustomerStep } from './StaffCustomerStep';
 import { ticketKeys, ticketsApi } from './api';
@@ -144,6 +145,7 @@ function StaffTicketView({ id }: { id: string }) {
           {isFault && <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />}
           {isFault && <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />}
           <SiteCard ticket={ticket} />
+          {ticket.deviceId != null && <DeviceImpact deviceId={ticket.deviceId} />}
           <LinkedCases ticketId={ticket.id} onChanged={reloadAll} />
           <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
           <SuperviseCase ticket={ticket} onChanged={() => void reloadAll()} />
@@ -236,6 +238,7 @@ function StaffTicketView({ id }: { id: string }) {
             )}
             {isFault && <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />}
             <TicketFacts ticket={ticket} />
+            {ticket.deviceId != null && <DeviceImpact deviceId={ticket.deviceId} />}
             {isFault && <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />}
             <LinkedCases ticketId={ticket.id} onChanged={reloadAll} />
             <ConversationPanel ticketId={ticket.id} staff />

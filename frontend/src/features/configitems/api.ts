@@ -1,0 +1,232 @@
+// Configuration items (配置管理, commitment RP-4): an application system, platform software, network link or business
+// service of one customer unit, what it runs on, depends on or connects to (devices or other items), and its history.
+import { api } from '../../api/client';
+
+// Written by hand from the API contract: the server leaves null fields out of its JSON, and these say which fields
+// may be missing. (No keyDriftGuard against the generated schema yet: the schema is regenerated once the server's
+// endpoints are merged.)
+
+export type ConfigItemKind = 'APPLICATION' | 'SOFTWARE' | 'NETWORK' | 'SERVICE';
+export type ConfigItemStatus = 'PLANNED' | 'IN_SERVICE' | 'RETIRED';
+export type ConfigRelation = 'RUNS_ON' | 'DEPENDS_ON' | 'CONNECTS_TO';
+export type ConfigTargetType = 'DEVICE' | 'ITEM';
+export type ConfigItemAction = 'CREATED' | 'EDITED' | 'LINKED' | 'UNLINKED';
+/** The fields an EDITED history line may name. */
+export type ConfigItemField = 'kind' | 'name' | 'version' | 'location' | 'status' | 'owner' | 'parameters' | 'notes';
+
+export const CONFIG_ITEM_KINDS: ConfigItemKind[] = ['APPLICATION', 'SOFTWARE', 'NETWORK', 'SERVICE'];
+/** In lifecycle order. */
+export const CONFIG_ITEM_STATUSES: ConfigItemStatus[] = ['PLANNED', 'IN_SERVICE', 'RETIRED'];
+export const CONFIG_RELATIONS: ConfigRelation[] = ['RUNS_ON', 'DEPENDS_ON', 'CONNECTS_TO'];
+export const CONFIG_TARGET_TYPES: ConfigTargetType[] = ['DEVICE', 'ITEM'];
+export const CONFIG_ITEM_ACTIONS: ConfigItemAction[] = ['CREATED', 'EDITED', 'LINKED', 'UNLINKED'];
+export const CONFIG_ITEM_FIELDS: ConfigItemField[] = [
+  'kind',
+  'name',
+  'version',
+  'location',
+  'status',
+  'owner',
+  'parameters',
+  'notes',
+];
+
+/** The contract's limits; the server checks the same. */
+export const CONFIG_ITEM_LIMITS = {
+  name: 100,
+  version: 100,
+  location: 200,
+  owner: 100,
+  parameters: 2000,
+  notes: 2000,
+} as const;
+
+/** Who may register and edit items, and add or remove their relations (the view's canEdit says so per item). */
+export const CONFIG_ITEM_EDITORS = ['ENGINEER', 'SUPERVISOR', 'PROCESS_OWNER', 'ADMIN'] as const;
+
+/** One row of the list. */
+export interface ConfigItemSummary {
+  id: number;
+  /** "CI-000012" */
+  number: string;
+  customerId: number;
+  customerName: string;
+  kind: ConfigItemKind;
+  name: string;
+  version?: string | null;
+  location?: string | null;
+  status: ConfigItemStatus;
+  /** Outgoing relations (what it runs on, depends on, connects to). */
+  links: number;
+  /** Incoming relations from other items. */
+  usedBy: number;
+  updatedAt: string;
+}
+
+/** What this item runs on / depends on / connects to: a device or another item. */
+export interface ConfigLinkView {
+  id: number;
+  relation: ConfigRelation;
+  targetType: ConfigTargetType;
+  targetId: number;
+  targetName: string;
+  /** Items: "CI-…" */
+  targetNumber?: string | null;
+  /** Devices: the device type's code (labelled here). */
+  targetDeviceType?: string | null;
+  /** Items: their kind. */
+  targetKind?: ConfigItemKind | null;
+  /** Items: their status. */
+  targetStatus?: ConfigItemStatus | null;
+  /** Devices: taken out of service or removed from the archive. */
+  targetRetired?: boolean | null;
+  /** Devices: the site they stand at. */
+  siteName?: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Another item that points at this one. */
+export interface ConfigUsedByView {
+  linkId: number;
+  relation: ConfigRelation;
+  itemId: number;
+  itemNumber: string;
+  itemName: string;
+  itemKind: ConfigItemKind;
+  itemStatus: ConfigItemStatus;
+}
+
+/** One line of the item's lifecycle history. */
+export interface ConfigItemEventView {
+  id: number;
+  at: string;
+  by: string;
+  byName: string;
+  action: ConfigItemAction;
+  /** EDITED: which field; for kind and status the values are codes, else free text. */
+  field?: ConfigItemField | null;
+  oldValue?: string | null;
+  newValue?: string | null;
+  /** LINKED / UNLINKED */
+  relation?: ConfigRelation | null;
+  targetType?: ConfigTargetType | null;
+  targetName?: string | null;
+}
+
+export interface ConfigItemView {
+  id: number;
+  number: string;
+  customerId: number;
+  customerName: string;
+  kind: ConfigItemKind;
+  name: string;
+  version?: string | null;
+  location?: string | null;
+  status: ConfigItemStatus;
+  /** 负责人 / 联系人 */
+  owner?: string | null;
+  /** 核心参数 */
+  parameters?: string | null;
+  /** 相关资料 */
+  notes?: string | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedByName: string;
+  updatedAt: string;
+  /** Sent back with an edit: a stale one is refused with 409. */
+  revision: number;
+  canEdit: boolean;
+  links: ConfigLinkView[];
+  usedBy: ConfigUsedByView[];
+  /** Newest first. */
+  history: ConfigItemEventView[];
+}
+
+export interface NewConfigItem {
+  customerId: number;
+  kind: ConfigItemKind;
+  name: string;
+  version?: string | null;
+  location?: string | null;
+  /** Default IN_SERVICE. */
+  status?: ConfigItemStatus;
+  owner?: string | null;
+  parameters?: string | null;
+  notes?: string | null;
+}
+
+/** The customer unit cannot be changed. */
+export interface ConfigItemEdit {
+  kind: ConfigItemKind;
+  name: string;
+  version?: string | null;
+  location?: string | null;
+  status: ConfigItemStatus;
+  owner?: string | null;
+  parameters?: string | null;
+  notes?: string | null;
+  revision: number;
+}
+
+/** Exactly one of deviceId and itemId. */
+export interface NewConfigLink {
+  relation: ConfigRelation;
+  deviceId?: number;
+  itemId?: number;
+}
+
+/** GET /api/devices/{id}/config-items: what stops working if the device fails. */
+export interface DeviceImpact {
+  itemId: number;
+  itemNumber: string;
+  itemName: string;
+  itemKind: ConfigItemKind;
+  itemStatus: ConfigItemStatus;
+  relation: ConfigRelation;
+  /** The item through which this one depends on the device; absent when it points at the device directly. */
+  viaItemName?: string | null;
+  /** 1 = direct */
+  depth: number;
+}
+
+export interface ConfigItemFilter {
+  customerId?: number;
+  kind?: ConfigItemKind;
+  status?: ConfigItemStatus;
+  q?: string;
+}
+
+export const configItemsApi = {
+  list: (filter: ConfigItemFilter = {}) =>
+    api.get<ConfigItemSummary[]>('/config-items', {
+      customerId: filter.customerId,
+      kind: filter.kind,
+      status: filter.status,
+      q: filter.q,
+    }),
+  get: (id: number) => api.get<ConfigItemView>(`/config-items/${id}`),
+  create: (body: NewConfigItem) => api.post<ConfigItemView>('/config-items', body),
+  edit: (id: number, body: ConfigItemEdit) => api.put<ConfigItemView>(`/config-items/${id}`, body),
+  link: (id: number, body: NewConfigLink) => api.post<ConfigItemView>(`/config-items/${id}/links`, body),
+  unlink: (id: number, linkId: number) => api.delete<ConfigItemView>(`/config-items/${id}/links/${linkId}`),
+  deviceImpact: (deviceId: number) => api.get<DeviceImpact[]>(`/devices/${deviceId}/config-items`),
+};
+
+/** Query keys (TanStack Query): invalidate `configItemKeys.all` after any change to an item or its relations. */
+export const configItemKeys = {
+  all: ['config-items'] as const,
+  list: (filter: ConfigItemFilter) =>
+    [
+      'config-items',
+      'list',
+      filter.customerId ?? null,
+      filter.kind ?? null,
+      filter.status ?? null,
+      filter.q ?? '',
+    ] as const,
+  detail: (id: number) => ['config-items', 'detail', id] as const,
+  deviceImpact: (deviceId: number) => ['config-items', 'device', deviceId] as const,
+};

@@ -1,0 +1,210 @@
+// Shared by the configuration item tests only: items as the server sends them, a mocked API, the pages in a router.
+import { App } from 'antd';
+import type { ReactNode } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { vi } from 'vitest';
+import type { Role } from '../../api/types';
+import { AuthProvider, useAuth } from '../../auth/AuthContext';
+import { fireEvent, render, screen } from '../../test/render';
+import type { ConfigItemSummary, ConfigItemView } from './api';
+import { ConfigItemDetailPage } from './ConfigItemDetailPage';
+import { ConfigItemsPage } from './ConfigItemsPage';
+
+// antd tables, selects and modals: slow on a loaded two-core machine
+export const SLOW = { timeout: 30_000 };
+export const TEST_TIMEOUT = 90_000;
+
+export const json = (body: unknown, status = 200) =>
+  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+
+export const problem = (status: number, body: object) =>
+  json({ type: 'about:blank', title: 'Error', status, ...body }, status);
+
+export function summary(overrides: Partial<ConfigItemSummary> = {}): ConfigItemSummary {
+  return {
+    id: 12,
+    number: 'CI-000012',
+    customerId: 7,
+    customerName: '示范市公安局',
+    kind: 'APPLICATION',
+    name: '视频监控平台',
+    version: '2.2',
+    location: '指挥中心机房',
+    status: 'IN_SERVICE',
+    links: 2,
+    usedBy: 1,
+    updatedAt: '2026-12-01T02:00:00Z',
+    ...overrides,
+  };
+}
+
+/** Item 12 as the server sends it: the null fields left out. */
+export function itemView(overrides: Partial<ConfigItemView> = {}): ConfigItemView {
+  return {
+    id: 12,
+    number: 'CI-000012',
+    customerId: 7,
+    customerName: '示范市公安局',
+    kind: 'APPLICATION',
+    name: '视频监控平台',
+    version: '2.2',
+    location: '指挥中心机房',
+    status: 'IN_SERVICE',
+    owner: '李明',
+    parameters: '管理地址 10.0.0.5:8080\n授权 200 路',
+    createdBy: 'engineer',
+    createdByName: '张伟',
+    createdAt: '2026-11-01T02:00:00Z',
+    updatedBy: 'engineer',
+    updatedByName: '张伟',
+    updatedAt: '2026-12-01T02:00:00Z',
+    revision: 4,
+    canEdit: true,
+    links: [
+      {
+        id: 51,
+        relation: 'RUNS_ON',
+        targetType: 'DEVICE',
+        targetId: 21,
+        targetName: 'NVR-01',
+        targetDeviceType: 'NVR',
+        siteName: '指挥中心',
+        createdBy: 'engineer',
+        createdAt: '2026-11-02T02:00:00Z',
+      },
+      {
+        id: 52,
+        relation: 'DEPENDS_ON',
+        targetType: 'ITEM',
+        targetId: 13,
+        targetName: '视频数据库',
+        targetNumber: 'CI-000013',
+        targetKind: 'SOFTWARE',
+        targetStatus: 'IN_SERVICE',
+        createdBy: 'engineer',
+        createdAt: '2026-11-02T02:00:00Z',
+      },
+    ],
+    usedBy: [
+      {
+        linkId: 60,
+        relation: 'DEPENDS_ON',
+        itemId: 14,
+        itemNumber: 'CI-000014',
+        itemName: '录像调阅服务',
+        itemKind: 'SERVICE',
+        itemStatus: 'IN_SERVICE',
+      },
+    ],
+    history: [
+      {
+        id: 4,
+        at: '2026-12-01T02:00:00Z',
+        by: 'engineer',
+        byName: '张伟',
+        action: 'EDITED',
+        field: 'status',
+        oldValue: 'IN_SERVICE',
+        newValue: 'RETIRED',
+      },
+      {
+        id: 3,
+        at: '2026-11-20T02:00:00Z',
+        by: 'engineer',
+        byName: '张伟',
+        action: 'EDITED',
+        field: 'version',
+        oldValue: '2.1',
+        newValue: '2.2',
+      },
+      {
+        id: 2,
+        at: '2026-11-02T02:00:00Z',
+        by: 'supervisor',
+        byName: '刘强',
+        action: 'LINKED',
+        relation: 'RUNS_ON',
+        targetType: 'DEVICE',
+        targetName: 'NVR-01',
+      },
+      { id: 1, at: '2026-11-01T02:00:00Z', by: 'engineer', byName: '张伟', action: 'CREATED' },
+    ],
+    ...overrides,
+  };
+}
+
+export const me = (roles: Role[]) => ({
+  username: roles.includes('CUSTOMER') ? 'customer' : 'engineer',
+  displayName: '陈静',
+  roles,
+  customerId: roles.includes('CUSTOMER') ? 7 : null,
+});
+
+type Handler = (url: string, init?: RequestInit) => Promise<Response> | undefined;
+
+/** A mocked fetch: /api/me for the given roles, then `handler`, else 404. */
+export function mockApi(roles: Role[], handler: Handler) {
+  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (url === 'api/me') return json(me(roles));
+    return handler(url, init) ?? json({ status: 404 }, 404);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** The bodies a mocked fetch sent to one URL with one method, parsed. */
+export function sentTo(fetchMock: ReturnType<typeof mockApi>, method: string, url: string): unknown[] {
+  return fetchMock.mock.calls
+    .filter(([u, init]) => String(u) === url && (init?.method ?? 'GET') === method)
+    .map(([, init]) => (init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined));
+}
+
+/** The URLs a mocked fetch was asked for with GET. */
+export const asked = (fetchMock: ReturnType<typeof mockApi>) =>
+  fetchMock.mock.calls.filter(([, init]) => (init?.method ?? 'GET') === 'GET').map(([u]) => String(u));
+
+/** Opens an antd select by its test id and picks the option with this text. */
+export async function pick(testId: string, option: string) {
+  fireEvent.mouseDown(screen.getByTestId(testId).querySelector('.ant-select-selector')!);
+  const options = await screen.findAllByText(option, { selector: '.ant-select-item-option-content' }, SLOW);
+  fireEvent.click(options[options.length - 1]);
+}
+
+/** The form item (label, control, errors) around a control. */
+export const fieldOf = (testId: string) => screen.getByTestId(testId).closest('.ant-form-item') as HTMLElement;
+
+function SignedIn({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  return me ? children : null;
+}
+
+/** The configuration item pages at `path`, signed in as whoever the mocked /api/me answers. */
+export function renderConfigItems(path: string) {
+  render(
+    <App>
+      <AuthProvider>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route
+              path="/config-items"
+              element={
+                <SignedIn>
+                  <ConfigItemsPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/config-items/:id"
+              element={
+                <SignedIn>
+                  <ConfigItemDetailPage />
+                </SignedIn>
+              }
+            />
+          </Routes>
+        </MemoryRouter>
+      </AuthProvider>
+    </App>,
+  );
+}
