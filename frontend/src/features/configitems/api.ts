@@ -1,10 +1,10 @@
 // Configuration items (配置管理, commitment RP-4): an application system, platform software, network link or business
 // service of one customer unit, what it runs on, depends on or connects to (devices or other items), and its history.
 import { api } from '../../api/client';
+import type { components } from '../../api/schema';
 
-// Written by hand from the API contract: the server leaves null fields out of its JSON, and these say which fields
-// may be missing. (No keyDriftGuard against the generated schema yet: the schema is regenerated once the server's
-// endpoints are merged.)
+// Written by hand rather than taken from the generated schema: the server leaves null fields out of its JSON, and these
+// say which fields may be missing; keyDriftGuard below fails the type check when the server's fields change.
 
 export type ConfigItemKind = 'APPLICATION' | 'SOFTWARE' | 'NETWORK' | 'SERVICE';
 export type ConfigItemStatus = 'PLANNED' | 'IN_SERVICE' | 'RETIRED';
@@ -230,3 +230,18 @@ export const configItemKeys = {
   detail: (id: number) => ['config-items', 'detail', id] as const,
   deviceImpact: (deviceId: number) => ['config-items', 'device', deviceId] as const,
 };
+
+type Schemas = components['schemas'];
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+/** The hand-written views and bodies have exactly the server's fields (a renamed or added field fails tsc here). */
+export const keyDriftGuard: [
+  SameKeys<ConfigItemSummary, Schemas['ConfigItemSummary']>,
+  SameKeys<ConfigItemView, Schemas['ConfigItemView']>,
+  SameKeys<ConfigLinkView, Schemas['ConfigLinkView']>,
+  SameKeys<ConfigUsedByView, Schemas['ConfigUsedByView']>,
+  SameKeys<ConfigItemEventView, Schemas['ConfigItemEventView']>,
+  SameKeys<NewConfigItem, Schemas['NewConfigItem']>,
+  SameKeys<ConfigItemEdit, Schemas['ConfigItemEdit']>,
+  SameKeys<NewConfigLink, Schemas['NewConfigLink']>,
+  SameKeys<DeviceImpact, Schemas['DeviceImpact']>,
+] = [true, true, true, true, true, true, true, true, true];

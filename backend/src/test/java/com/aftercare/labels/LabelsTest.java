@@ -81,7 +81,13 @@ class LabelsTest {
                 // issue 16: the KPI dashboard's figures, units and drill-down parts
                 Map.entry("kpiName", names(com.aftercare.kpi.KpiName.values())),
                 Map.entry("kpiUnit", names(com.aftercare.kpi.KpiName.Unit.values())),
-                Map.entry("kpiPart", names(com.aftercare.kpi.DrillPart.values())));
+                Map.entry("kpiPart", names(com.aftercare.kpi.DrillPart.values())),
+                // RP-4: configuration items' kinds, statuses, relations, targets and history lines
+                Map.entry("configKind", names(com.aftercare.configitem.ConfigItemKind.values())),
+                Map.entry("configStatus", names(com.aftercare.configitem.ConfigItemStatus.values())),
+                Map.entry("configRelation", names(com.aftercare.configitem.ConfigRelation.values())),
+                Map.entry("configTarget", names(com.aftercare.configitem.ReadConfigItems.TargetType.values())),
+                Map.entry("configAction", names(com.aftercare.configitem.ConfigItemAction.values())));
     }
 
     @Test
