@@ -34,9 +34,14 @@ const KpiDashboardPage = lazy(() => import('./features/kpi/KpiDashboardPage'));
 const ChangesPage = lazy(() => import('./features/changes').then((m) => ({ default: m.ChangesPage })));
 const ChangeDetailPage = lazy(() => import('./features/changes').then((m) => ({ default: m.ChangeDetailPage })));
 const NewChangePage = lazy(() => import('./features/changes').then((m) => ({ default: m.NewChangePage })));
+// The hotline answer rate (IN-10) draws with ECharts: loaded on first visit too.
+const HotlinePage = lazy(() => import('./features/hotline').then((m) => ({ default: m.HotlinePage })));
 
 /** Every staff role: who reads changes (RP-5); a customer's user reads their unit's announced ones. */
 const CHANGE_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
+
+/** Who reads the hotline answer rate and the missed calls, and records callbacks (IN-10); the server refuses others. */
+const HOTLINE_READERS: Role[] = ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'];
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, restoring } = useAuth();
@@ -229,6 +234,16 @@ export function App() {
               <RequireRole roles={['SERVICE_DESK', 'SUPERVISOR', 'ADMIN']} customer>
                 <Suspense fallback={<Spin />}>
                   <KpiDashboardPage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/hotline"
+            element={
+              <RequireRole roles={HOTLINE_READERS}>
+                <Suspense fallback={<Spin />}>
+                  <HotlinePage />
                 </Suspense>
               </RequireRole>
             }

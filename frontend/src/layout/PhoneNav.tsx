@@ -9,6 +9,7 @@ import {
   InboxOutlined,
   LogoutOutlined,
   MenuOutlined,
+  PhoneOutlined,
   PlusCircleOutlined,
   SettingOutlined,
   SafetyCertificateOutlined,
@@ -50,6 +51,7 @@ const ICONS: Record<string, ReactNode> = {
   '/loaners': <DatabaseOutlined />,
   '/knowledge': <BookOutlined />,
   '/changes': <SwapOutlined />,
+  '/hotline': <PhoneOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;
