@@ -88,10 +88,10 @@ function pagesOf(role, cases) {
   const staff = ['/tasks', '/tickets', ticket];
   switch (role) {
     case 'desk':
-      return [...staff, '/tickets/new', '/supervisor', '/loaners', '/reports'];
+      return [...staff, '/tickets/new', '/supervisor', '/loaners', '/reports', '/hotline', '/changes'];
     case 'engineer':
     case 'engineer2':
-      return [...staff, '/stock'];
+      return [...staff, '/stock', '/config-items', '/changes/new'];
     case 'supervisor':
       return [
         ...staff,
@@ -129,7 +129,7 @@ function pagesOf(role, cases) {
         '/admin?tab=mailIntake',
       ];
     case 'customer':
-      return ['/tickets', '/tickets/new', `/tickets/${cases.customerTicket.id}`];
+      return ['/tickets', '/tickets/new', `/tickets/${cases.customerTicket.id}`, '/config-items', '/changes'];
     default:
       throw new Error(role);
   }

@@ -39,12 +39,16 @@ const ConfigItemsPage = lazy(() => import('./features/configitems').then((m) => 
 const ConfigItemDetailPage = lazy(() =>
   import('./features/configitems').then((m) => ({ default: m.ConfigItemDetailPage })),
 );
+// The hotline answer rate (IN-10) draws with ECharts: loaded on first visit too.
+const HotlinePage = lazy(() => import('./features/hotline').then((m) => ({ default: m.HotlinePage })));
 
 /** Every staff role: who reads changes (RP-5); a customer's user reads their unit's announced ones. */
 const CHANGE_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
 
 /** Every staff role reads configuration items (RP-4); a customer's user reads their own unit's. */
 const CONFIG_ITEM_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
+/** Who reads the hotline answer rate and the missed calls, and records callbacks (IN-10); the server refuses others. */
+const HOTLINE_READERS: Role[] = ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'];
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, restoring } = useAuth();
@@ -257,6 +261,16 @@ export function App() {
               <RequireRole roles={['SERVICE_DESK', 'SUPERVISOR', 'ADMIN']} customer>
                 <Suspense fallback={<Spin />}>
                   <KpiDashboardPage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/hotline"
+            element={
+              <RequireRole roles={HOTLINE_READERS}>
+                <Suspense fallback={<Spin />}>
+                  <HotlinePage />
                 </Suspense>
               </RequireRole>
             }

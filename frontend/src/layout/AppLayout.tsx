@@ -27,6 +27,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/stock', label: 'nav.stock', roles: ['ENGINEER', 'SUPERVISOR', 'ADMIN'] },
   { path: '/reports', label: 'nav.reports', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/kpi', label: 'nav.kpi', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
+  // IN-10: the hotline answer rate and the missed calls to call back
+  { path: '/hotline', label: 'nav.hotline', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/surveys', label: 'nav.surveys', roles: ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'] },
   { path: '/knowledge', label: 'nav.knowledge' },
   {

@@ -10,6 +10,7 @@ import {
   InboxOutlined,
   LogoutOutlined,
   MenuOutlined,
+  PhoneOutlined,
   PlusCircleOutlined,
   SettingOutlined,
   SafetyCertificateOutlined,
@@ -52,6 +53,7 @@ const ICONS: Record<string, ReactNode> = {
   '/knowledge': <BookOutlined />,
   '/changes': <SwapOutlined />,
   '/config-items': <ClusterOutlined />,
+  '/hotline': <PhoneOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;

@@ -12,7 +12,7 @@ import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { LevelTag, StatusTag } from '../../shared/tags';
-import { EChart } from './EChart';
+import { EChart } from '../../shared/EChart';
 import { KPI_NAMES, kpiApi, kpiKeys, partsOf, percent, type Drill, type Figure, type KpiFilter } from './api';
 
 const MONTH = 'YYYY-MM';

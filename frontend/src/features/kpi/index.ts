@@ -1,2 +1,2 @@
-// the page is loaded lazily (App.tsx): ECharts stays out of the main bundle
+// the page is loaded lazily (App.tsx): ECharts (shared/EChart) stays out of the main bundle
 export { kpiApi, kpiKeys } from './api';

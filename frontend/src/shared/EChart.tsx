@@ -5,12 +5,14 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
-// only the parts the dashboard draws (line, bar, axes, legend, tooltip; SVG): the rest of ECharts stays out of the bundle
+// only the parts the pages draw (line, bar, axes, legend, tooltip; SVG): the rest of ECharts stays out of the bundle.
+// Import this only from pages loaded lazily (App.tsx): ECharts then stays out of the main bundle too.
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /**
  * One ECharts chart that follows its container's width (a phone turned, a sidebar folded) and tells which bar or
- * point was clicked, so a figure on a chart drills down like its card does.
+ * point was clicked, so a figure on a chart drills down like its card does. Used by the KPI dashboard and the hotline
+ * page (moved here from features/kpi so that both may use it).
  */
 export function EChart({
   option,
