@@ -41,6 +41,7 @@ class SpringContextCountTest {
             Map.entry("DemoRecordersTest", "the demo data seeded into its own database"),
             Map.entry("DemoReportsAndSurveysTest", "the demo's reports and surveys as loaded, before DemoRecordersTest's cases change its figures"),
             Map.entry("DemoChangesTest", "shares DemoReportsAndSurveysTest's demo context (the demo's change requests as loaded)"),
+            Map.entry("DemoHotlineTest", "shares DemoReportsAndSurveysTest's demo context (the demo's hotline calls as loaded)"),
             Map.entry("DemoConfigItemsTest", "shares DemoReportsAndSurveysTest's demo context (the demo's configuration items as loaded)"),
             Map.entry("RepairReportsProcessTest", "stand-ins for the repair history and case costs the reports read"),
             Map.entry("RepairReportApiTest", "shares RepairReportsProcessTest's stand-ins"));
