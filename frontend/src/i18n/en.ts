@@ -2160,6 +2160,7 @@ const en = {
     waited: 'waited {{seconds}} s',
     status: { calledBack: 'Called back', laterAnswered: 'Called again, answered', open: 'To call back' },
     calledBackBy: '{{name}} at {{at}}',
+    newTicket: 'New ticket',
     callback: 'Record callback',
     callbackTitle: 'Record a callback to {{number}}',
     callbackHelp: 'You called {{number}} back (missed call at {{at}}).',

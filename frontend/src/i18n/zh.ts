@@ -2105,6 +2105,7 @@ const zh: Shape<Messages> = {
     waited: '等待 {{seconds}} 秒',
     status: { calledBack: '已回拨', laterAnswered: '已再次来电接通', open: '待回拨' },
     calledBackBy: '{{name}} 于 {{at}} 回拨',
+    newTicket: '新建工单',
     callback: '登记回拨',
     callbackTitle: '登记回拨：{{number}}',
     callbackHelp: '已回拨 {{number}}（{{at}} 的未接来电）。',

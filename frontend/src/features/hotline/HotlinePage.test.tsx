@@ -200,6 +200,11 @@ describe('HotlinePage', () => {
       expect(row.textContent).toContain('等待 42 秒');
       expect(screen.getByTestId('hotline-status-31').textContent).toBe('待回拨');
       expect(within(row).getByTestId('hotline-callback-31').textContent).toBe('登记回拨');
+      // the caller reached reports a fault: the new case opens with their number
+      expect(within(row).getByTestId('hotline-new-ticket-31').getAttribute('href')).toBe(
+        '/tickets/new?phone=13800138000',
+      );
+      expect(within(row).getByTestId('hotline-new-ticket-31').textContent).toBe('新建工单');
       // an unknown caller: the number alone, and no wait when the server sent none
       expect(screen.getByTestId('hotline-dial-32').getAttribute('href')).toBe('tel:0571-88886666');
       expect(screen.getByTestId('hotline-call-33').textContent).toContain('—');

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Col, DatePicker, Flex, Row, Spin, Statistic, Tabs,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { describeError } from '../../shared/errors';
 import { EChart } from '../../shared/EChart';
 import { formatDateTime, SERVICE_ZONE } from '../../shared/format';
@@ -239,12 +240,23 @@ function MissedList({
         {
           title: t('hotline.col.action'),
           key: 'action',
-          render: (_: unknown, c) =>
-            c.callbackAt ? null : (
-              <Button size="small" onClick={() => onCallback(c)} data-testid={`hotline-callback-${c.id}`}>
-                {t('hotline.callback')}
-              </Button>
-            ),
+          render: (_: unknown, c) => (
+            <Flex gap={8} wrap>
+              {!c.callbackAt && (
+                <Button size="small" onClick={() => onCallback(c)} data-testid={`hotline-callback-${c.id}`}>
+                  {t('hotline.callback')}
+                </Button>
+              )}
+              {/* the caller reached on the callback reports a fault: the new case opens with their number, whose
+                  earlier cases the intake form offers at once */}
+              <Link
+                to={`/tickets/new?phone=${encodeURIComponent(c.callerNumber)}`}
+                data-testid={`hotline-new-ticket-${c.id}`}
+              >
+                {t('hotline.newTicket')}
+              </Link>
+            </Flex>
+          ),
         },
       ]}
     />

@@ -78,11 +78,11 @@ function SignedIn({ children }: { children: ReactNode }) {
   return me ? children : null;
 }
 
-function renderPage() {
+function renderPage(entry = '/tickets/new') {
   render(
     <App>
       <AuthProvider>
-        <MemoryRouter initialEntries={['/tickets/new']}>
+        <MemoryRouter initialEntries={[entry]}>
           <Routes>
             <Route
               path="/tickets/new"
@@ -221,6 +221,25 @@ describe('NewTicketPage — the caller and the open case (issue 15)', () => {
       await screen.findByTestId('ticket-page', undefined, SLOW);
       expect(posts(fetchMock, 'api/tickets')).toHaveLength(1);
       expect(posts(fetchMock, 'api/tickets/99/links')).toHaveLength(0);
+    },
+    TEST_TIMEOUT,
+  );
+  it(
+    'opens from a missed hotline call with its number filled in and offers the caller at once (IN-10)',
+    async () => {
+      const fetchMock = mockApi([]);
+      renderPage('/tickets/new?phone=%2B86%20139-0000-5678');
+      const phone = (await screen.findByTestId('ticket-requesterPhone', undefined, SLOW)) as HTMLInputElement;
+      // only digits and a leading + are taken from the address
+      expect(phone.value).toBe('+8613900005678');
+      // the lookup asks for that number without the desk typing anything
+      await waitFor(
+        () =>
+          expect(
+            fetchMock.mock.calls.map(([u]) => decodeURIComponent(String(u))).filter((u) => u.startsWith('api/callers')),
+          ).toEqual(['api/callers?phone=8613900005678']),
+        SLOW,
+      );
     },
     TEST_TIMEOUT,
   );

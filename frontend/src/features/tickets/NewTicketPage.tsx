@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { CHANNELS, REQUEST_TYPES, SERVICE_ITEMS, SEVERITIES, type NewTicket } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
@@ -76,6 +76,9 @@ export function NewTicketPage() {
   // "Received at" shows the moment the form was opened. Only a time the desk changed is sent: an
   // untouched field means "now", which the server fills in itself when the ticket is saved.
   const openedAt = useMemo(serviceWallClockNow, []);
+  // 新建工单 from a missed hotline call (IN-10) brings the caller's number: the lookup below offers their earlier cases
+  const [params] = useSearchParams();
+  const phoneFromLink = (params.get('phone') ?? '').replace(/[^0-9+]/g, '').slice(0, TICKET_LIMITS.requesterPhone);
 
   const siteId = Form.useWatch('siteId', form);
   const deviceId = Form.useWatch('deviceId', form);
@@ -208,7 +211,12 @@ export function NewTicketPage() {
         initialValues={
           isCustomer
             ? { requesterName: me?.displayName, requestType: 'FAULT' }
-            : { channel: 'HOTLINE', receivedAt: openedAt, requestType: 'FAULT' }
+            : {
+                channel: 'HOTLINE',
+                receivedAt: openedAt,
+                requestType: 'FAULT',
+                ...(phoneFromLink ? { requesterPhone: phoneFromLink } : {}),
+              }
         }
         onFinish={(values) => void submit(values)}
         onValuesChange={(changed) => {
