@@ -2,11 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
 import { useIsPhone } from '../../shared/useIsPhone';
+import { useSendOnce } from '../../shared/useSendOnce';
 import { CHANGE_LIMITS, changeKeys, changesApi, type ChangeOutcome, type ChangeView } from './api';
 import { describeChangeError, endRules, formField, instantToServiceWallClock, startRules } from './parts';
 
@@ -57,29 +58,16 @@ function ActionModal<V extends object>({
   const phone = useIsPhone();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const sending = useRef(false);
-
-  const ok = async () => {
-    // set before the (asynchronous) checks: a second click meanwhile must not send again
-    if (sending.current) return;
-    sending.current = true;
-    try {
-      let values: V;
-      try {
-        values = await form.validateFields();
-      } catch {
-        return;
-      }
-      setBusy(true);
-      setError(null);
+  const { ok, busy, error, setError } = useSendOnce(
+    form,
+    async (values) => {
       const view = await send(values);
       queryClient.setQueryData(changeKeys.detail(change.id), view);
       void queryClient.invalidateQueries({ queryKey: changeKeys.all });
       message.success(done);
       onClose();
-    } catch (e) {
+    },
+    (e) => {
       const known = new Set(FIELDS[kind]);
       if (e instanceof ApiError && e.status === 400 && e.fieldErrors.some((fe) => known.has(formField(fe.field)))) {
         form.setFields(
@@ -94,11 +82,8 @@ function ActionModal<V extends object>({
       if (e instanceof ApiError && e.status === 409) {
         void queryClient.invalidateQueries({ queryKey: changeKeys.all });
       }
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <Modal

@@ -1,6 +1,5 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Modal, Radio, Select } from 'antd';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { showable } from '../../api/readable';
@@ -8,6 +7,7 @@ import { referenceApi, referenceKeys } from '../../api/reference';
 import type { Device } from '../../api/types';
 import { acceptLanguage } from '../../i18n';
 import { useIsPhone } from '../../shared/useIsPhone';
+import { useSendOnce } from '../../shared/useSendOnce';
 import {
   CONFIG_RELATIONS,
   CONFIG_TARGET_TYPES,
@@ -39,9 +39,6 @@ export function AddLinkModal({ item, onClose }: { item: ConfigItemView; onClose:
   const phone = useIsPhone();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const sending = useRef(false);
   const targetType = Form.useWatch('targetType', form) ?? 'DEVICE';
 
   const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
@@ -62,18 +59,9 @@ export function AddLinkModal({ item, onClose }: { item: ConfigItemView; onClose:
   });
   const items = (unitItems.data ?? []).filter((i) => i.id !== item.id && i.status !== 'RETIRED');
 
-  const ok = async () => {
-    if (sending.current) return;
-    sending.current = true;
-    try {
-      let values: FormValues;
-      try {
-        values = await form.validateFields();
-      } catch {
-        return;
-      }
-      setBusy(true);
-      setError(null);
+  const { ok, busy, error, setError } = useSendOnce(
+    form,
+    async (values) => {
       const view = await configItemsApi.link(
         item.id,
         values.targetType === 'DEVICE'
@@ -84,7 +72,8 @@ export function AddLinkModal({ item, onClose }: { item: ConfigItemView; onClose:
       void queryClient.invalidateQueries({ queryKey: configItemKeys.all });
       message.success(t('configItems.link.added'));
       onClose();
-    } catch (e) {
+    },
+    (e) => {
       const chinese = acceptLanguage() === 'zh-CN';
       if (
         e instanceof ApiError &&
@@ -110,11 +99,8 @@ export function AddLinkModal({ item, onClose }: { item: ConfigItemView; onClose:
       } else {
         setError(describeItemError(e, t));
       }
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <Modal

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { referenceApi, referenceKeys } from '../../api/reference';
 import { useFormRules } from '../../shared/formRules';
 import { useIsPhone } from '../../shared/useIsPhone';
+import { useSendOnce } from '../../shared/useSendOnce';
 import {
   CONFIG_ITEM_KINDS,
   CONFIG_ITEM_LIMITS,
@@ -65,9 +66,6 @@ export function ConfigItemModal({
   const phone = useIsPhone();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const sending = useRef(false);
   const { required, choose, max } = useFormRules();
   const editing = !!item;
 
@@ -83,18 +81,9 @@ export function ConfigItemModal({
       form.setFieldValue('customerId', onlyCustomer);
   }, [editing, onlyCustomer, form]);
 
-  const ok = async () => {
-    if (sending.current) return;
-    sending.current = true;
-    try {
-      let values: FormValues;
-      try {
-        values = await form.validateFields();
-      } catch {
-        return;
-      }
-      setBusy(true);
-      setError(null);
+  const { ok, busy, error, setError } = useSendOnce(
+    form,
+    async (values) => {
       const fields = {
         kind: values.kind!,
         name: values.name!.trim(),
@@ -114,7 +103,8 @@ export function ConfigItemModal({
       message.success(item ? t('configItems.edit.saved') : t('configItems.new.created', { number: view.number }));
       onSaved?.(view);
       onClose();
-    } catch (e) {
+    },
+    (e) => {
       if (
         e instanceof ApiError &&
         e.status === 400 &&
@@ -133,11 +123,8 @@ export function ConfigItemModal({
       if (item && e instanceof ApiError && e.status === 409) {
         void queryClient.invalidateQueries({ queryKey: configItemKeys.detail(item.id) });
       }
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   const text = (name: 'name' | 'version' | 'location' | 'owner', isRequired = false, extra?: string) => (
     <Form.Item

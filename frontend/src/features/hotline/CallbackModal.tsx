@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { acceptLanguage } from '../../i18n';
@@ -8,6 +7,7 @@ import { showable } from '../../api/readable';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { useIsPhone } from '../../shared/useIsPhone';
+import { useSendOnce } from '../../shared/useSendOnce';
 import { HOTLINE_LIMITS, hotlineApi, hotlineKeys, type HotlineCallView } from './api';
 
 interface Values {
@@ -26,24 +26,11 @@ export function CallbackModal({ call, onClose }: { call: HotlineCallView; onClos
   const phone = useIsPhone();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const sending = useRef(false);
   const max = HOTLINE_LIMITS.callbackNote;
 
-  const ok = async () => {
-    // set before the (asynchronous) checks: a second click meanwhile must not send again
-    if (sending.current) return;
-    sending.current = true;
-    try {
-      let values: Values;
-      try {
-        values = await form.validateFields();
-      } catch {
-        return;
-      }
-      setBusy(true);
-      setError(null);
+  const { ok, busy, error, setError } = useSendOnce(
+    form,
+    async (values) => {
       const view = await hotlineApi.callback(call.id, { note: values.note?.trim() || null });
       // the row shows the callback at once; the lists and the 待回拨 count are read again behind it
       queryClient.setQueriesData<HotlineCallView[]>({ queryKey: hotlineKeys.calls }, (rows) =>
@@ -52,7 +39,8 @@ export function CallbackModal({ call, onClose }: { call: HotlineCallView; onClos
       void queryClient.invalidateQueries({ queryKey: hotlineKeys.all });
       message.success(t('hotline.callbackSaved'));
       onClose();
-    } catch (e) {
+    },
+    (e) => {
       const noteErrors =
         e instanceof ApiError && e.status === 400 ? e.fieldErrors.filter((f) => f.field === 'note') : [];
       if (noteErrors.length > 0) {
@@ -68,11 +56,8 @@ export function CallbackModal({ call, onClose }: { call: HotlineCallView; onClos
       } else {
         setError(describeError(e, t));
       }
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <Modal
