@@ -24,6 +24,28 @@ function formApi(post: (body: unknown) => Promise<Response> = () => json(created
         { id: 22, siteId: 3, siteName: '指挥中心', type: 'SERVER', name: '存储服务器' },
       ]);
     if (url === 'api/engineers') return json([{ username: 'engineer', displayName: '张伟', team: '市区组' }]);
+    if (url === 'api/devices/21/config-items')
+      return json([
+        {
+          itemId: 5,
+          itemNumber: 'CI-000005',
+          itemName: '视频监控平台',
+          itemKind: 'APPLICATION',
+          itemStatus: 'IN_SERVICE',
+          relation: 'CONNECTS_TO',
+          depth: 1,
+        },
+        {
+          itemId: 6,
+          itemNumber: 'CI-000006',
+          itemName: '110 视频联网共享',
+          itemKind: 'SERVICE',
+          itemStatus: 'IN_SERVICE',
+          relation: 'DEPENDS_ON',
+          viaItemName: '视频监控平台',
+          depth: 2,
+        },
+      ]);
     if (url === 'api/changes' && init?.method === 'POST') return post(JSON.parse(String(init.body)));
     if (url === 'api/changes/99') return json(created);
     return undefined;
@@ -64,6 +86,23 @@ async function fillForm({ start = '2026-12-10 14:00', end = '2026-12-10 16:00' }
 }
 
 describe('the new change form', () => {
+  it(
+    'shows what the chosen devices hold up (受影响的配置项) before the requester writes the impact',
+    async () => {
+      formApi();
+      renderChanges('/changes/new');
+      await waitFor(() => expect(fieldOf('change-customer').textContent).toContain('示范市公安局'), SLOW);
+      expect(screen.queryByTestId('device-impact')).toBeNull();
+      await pick('change-site', '指挥中心');
+      await pick('change-devices', '核心交换机 · 机房 A 柜');
+      const card = await screen.findByTestId('device-impact', undefined, SLOW);
+      expect(card.textContent).toContain('受影响的配置项');
+      expect(card.textContent).toContain('视频监控平台');
+      expect(card.textContent).toContain('经由 视频监控平台');
+    },
+    TEST_TIMEOUT,
+  );
+
   beforeEach(async () => {
     authStore.set('Basic ZGVzazpkZW1v');
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] }); // 2026-12-01 10:00 in Shanghai

@@ -11,6 +11,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { matchSite, siteOption } from '../../shared/siteSearch';
+import { DevicesImpact } from '../configitems';
 import { CHANGE_LIMITS, changeKeys, changesApi, type NewChange } from './api';
 import { describeChangeError, endRules, formField, startRules } from './parts';
 import { useFormRules } from '../../shared/formRules';
@@ -70,6 +71,7 @@ export function NewChangePage() {
   const customerId = Form.useWatch('customerId', form);
   const siteId = Form.useWatch('siteId', form);
   const major = Form.useWatch('major', form) ?? false;
+  const chosenDeviceIds = (Form.useWatch('deviceIds', form) as number[] | undefined) ?? [];
 
   const customers = useQuery({ queryKey: referenceKeys.customers, queryFn: referenceApi.customers });
   const sites = useQuery({ queryKey: referenceKeys.sites, queryFn: referenceApi.sites });
@@ -226,6 +228,13 @@ export function NewChangePage() {
               </Form.Item>
             </Col>
           </Row>
+          {/* RP-4: what the chosen devices hold up, before the requester writes the impact (影响范围) */}
+          {chosenDeviceIds.length > 0 && (
+            <DevicesImpact
+              devices={chosenDeviceIds.map((id) => ({ id, name: devices.find((d) => d.id === id)?.name }))}
+              style={{ marginTop: 8 }}
+            />
+          )}
         </Card>
 
         <Card title={t('changes.new.contentSection')} style={{ marginTop: 16 }}>
