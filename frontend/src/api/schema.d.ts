@@ -11,9 +11,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_12"];
+        get: operations["list_13"];
         put?: never;
-        post: operations["create_7"];
+        post: operations["create_8"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_11"];
+        get: operations["list_12"];
         put?: never;
         post: operations["register"];
         delete?: never;
@@ -123,9 +123,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_10"];
+        get: operations["list_11"];
         put?: never;
-        post: operations["create_6"];
+        post: operations["create_7"];
         delete?: never;
         options?: never;
         head?: never;
@@ -331,9 +331,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_9"];
+        get: operations["list_10"];
         put?: never;
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -703,10 +703,10 @@ export interface paths {
             cookie?: never;
         };
         /** Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones */
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
         /** Ask for a change (desk, engineers, supervisors); 400 names the field, e.g. plannedStart closer than the notice time */
-        post: operations["create_4"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -738,7 +738,7 @@ export interface paths {
             cookie?: never;
         };
         /** One change request with what the caller may do next */
-        get: operations["one_1"];
+        get: operations["one_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -840,10 +840,10 @@ export interface paths {
             cookie?: never;
         };
         /** Configuration items by unit, kind, status and text (500 at most, by unit then name); a customer's user gets their unit's */
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         /** Register an item (engineers, supervisors, process owners, admins); 400 names the field */
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1058,7 +1058,7 @@ export interface paths {
             cookie?: never;
         };
         /** The device's configuration backups, newest first (staff) */
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         /** Keep a configuration file of the device (engineers, supervisors, admins): 201, or 200 with the newest backup when the file is the same as it */
         post: operations["backUp"];
@@ -1461,10 +1461,10 @@ export interface paths {
             cookie?: never;
         };
         /** Articles, best match first when q is given (staff: every state; a customer's user: published articles about their unit's device types) */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         /** Write a new draft (desk, engineer, supervisor, process owner) */
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1948,7 +1948,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         post: operations["generate_1"];
         delete?: never;
@@ -1967,6 +1967,126 @@ export interface paths {
         get: operations["file_1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents, newest report first (500 at most): supervisors and admins all, a customer's user their unit's, other staff those they reported */
+        get: operations["list_4"];
+        put?: never;
+        /** Report an incident (every staff role; a customer's user for their unit); 400 names the field */
+        post: operations["create_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-incidents/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts by kind, impact and month of occurrence (from/to: months, default the last 12, at most 36) */
+        get: operations["stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident with its course, newest first; 404 when it does not exist or is not yours to read */
+        get: operations["one_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-incidents/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close with the final impact, measures and conclusion; 409 before the customer was told or on a stale revision */
+        post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-incidents/{id}/customer-told": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record when and how the customer's information centre was told; once */
+        post: operations["customerTold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-incidents/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an investigation note (supervisors, admins); 409 when closed */
+        post: operations["note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-incidents/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a reported incident up for investigation (supervisors, admins); 409 when taken already */
+        post: operations["take"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5127,6 +5247,21 @@ export interface components {
             partNumber?: string;
             unit?: string;
         };
+        NewSecurityIncident: {
+            /** Format: int64 */
+            customerId?: number;
+            description?: string;
+            /** @enum {string} */
+            impact?: "MINOR" | "SERIOUS" | "MAJOR";
+            involved?: string;
+            /** @enum {string} */
+            kind?: "POLITICAL" | "LEAK" | "DATA_THEFT" | "UNAUTHORIZED_CHANGE" | "CONCEALMENT" | "BEYOND_AUTHORIZATION" | "OTHER";
+            /** Format: date-time */
+            occurredAt?: string;
+            /** Format: int64 */
+            ticketId?: number;
+            title?: string;
+        };
         NewSite: {
             address: string;
             contactName?: string;
@@ -5620,6 +5755,130 @@ export interface components {
             siteAddress?: string;
             siteName?: string;
             ticketNumber?: string;
+        };
+        SecurityImpactCount: {
+            /** Format: int64 */
+            count?: number;
+            /** @enum {string} */
+            impact?: "MINOR" | "SERIOUS" | "MAJOR";
+        };
+        SecurityIncidentClose: {
+            conclusion?: string;
+            /** @enum {string} */
+            impact?: "MINOR" | "SERIOUS" | "MAJOR";
+            measures?: string;
+            /** Format: int64 */
+            revision?: number;
+        };
+        SecurityIncidentCustomerTold: {
+            how?: string;
+            /** Format: date-time */
+            toldAt?: string;
+        };
+        SecurityIncidentEvent: {
+            /** @enum {string} */
+            action?: "REPORTED" | "TAKEN" | "NOTE" | "CUSTOMER_TOLD" | "CLOSED";
+            actor?: string;
+            actorName?: string;
+            /** Format: date-time */
+            at?: string;
+            /** Format: int64 */
+            id?: number;
+            note?: string;
+        };
+        SecurityIncidentKindCount: {
+            /** Format: int64 */
+            count?: number;
+            /** @enum {string} */
+            kind?: "POLITICAL" | "LEAK" | "DATA_THEFT" | "UNAUTHORIZED_CHANGE" | "CONCEALMENT" | "BEYOND_AUTHORIZATION" | "OTHER";
+        };
+        SecurityIncidentMonthCount: {
+            /** Format: int64 */
+            count?: number;
+            month?: string;
+        };
+        SecurityIncidentNote: {
+            note?: string;
+        };
+        SecurityIncidentStats: {
+            byImpact?: components["schemas"]["SecurityImpactCount"][];
+            byKind?: components["schemas"]["SecurityIncidentKindCount"][];
+            byMonth?: components["schemas"]["SecurityIncidentMonthCount"][];
+            from?: string;
+            /** Format: int64 */
+            open?: number;
+            to?: string;
+            /** Format: int64 */
+            total?: number;
+        };
+        SecurityIncidentSummary: {
+            /** Format: date-time */
+            closedAt?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: date-time */
+            customerToldAt?: string;
+            handler?: string;
+            handlerName?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            impact?: "MINOR" | "SERIOUS" | "MAJOR";
+            /** @enum {string} */
+            kind?: "POLITICAL" | "LEAK" | "DATA_THEFT" | "UNAUTHORIZED_CHANGE" | "CONCEALMENT" | "BEYOND_AUTHORIZATION" | "OTHER";
+            number?: string;
+            /** Format: date-time */
+            occurredAt?: string;
+            /** Format: date-time */
+            reportedAt?: string;
+            reportedBy?: string;
+            reportedByCustomer?: boolean;
+            reportedByName?: string;
+            /** @enum {string} */
+            status?: "REPORTED" | "INVESTIGATING" | "CLOSED";
+            title?: string;
+        };
+        SecurityIncidentView: {
+            canHandle?: boolean;
+            canTake?: boolean;
+            /** Format: date-time */
+            closedAt?: string;
+            conclusion?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: date-time */
+            customerToldAt?: string;
+            customerToldHow?: string;
+            description?: string;
+            events?: components["schemas"]["SecurityIncidentEvent"][];
+            handler?: string;
+            handlerName?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            impact?: "MINOR" | "SERIOUS" | "MAJOR";
+            involved?: string;
+            /** @enum {string} */
+            kind?: "POLITICAL" | "LEAK" | "DATA_THEFT" | "UNAUTHORIZED_CHANGE" | "CONCEALMENT" | "BEYOND_AUTHORIZATION" | "OTHER";
+            measures?: string;
+            number?: string;
+            /** Format: date-time */
+            occurredAt?: string;
+            /** Format: date-time */
+            reportedAt?: string;
+            reportedBy?: string;
+            reportedByCustomer?: boolean;
+            reportedByName?: string;
+            /** Format: int64 */
+            revision?: number;
+            /** @enum {string} */
+            status?: "REPORTED" | "INVESTIGATING" | "CLOSED";
+            /** Format: int64 */
+            ticketId?: number;
+            ticketNumber?: string;
+            title?: string;
         };
         ServiceForm: {
             caseInfo?: components["schemas"]["ServiceFormCase"];
@@ -6223,7 +6482,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_12: {
+    list_13: {
         parameters: {
             query?: never;
             header?: never;
@@ -6243,7 +6502,7 @@ export interface operations {
             };
         };
     };
-    create_7: {
+    create_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -6361,7 +6620,7 @@ export interface operations {
             };
         };
     };
-    list_11: {
+    list_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -6427,7 +6686,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -6447,7 +6706,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -6814,7 +7073,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -6834,7 +7093,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -7441,7 +7700,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_9: {
         parameters: {
             query?: {
                 status?: "SUBMITTED" | "TESTING" | "SCHEDULED" | "IN_PROGRESS" | "DONE" | "REJECTED" | "TEST_FAILED" | "CANCELLED";
@@ -7463,7 +7722,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -7507,7 +7766,7 @@ export interface operations {
             };
         };
     };
-    one_1: {
+    one_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7659,7 +7918,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: {
                 customerId?: number;
@@ -7684,7 +7943,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -8134,7 +8393,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -8777,7 +9036,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 q?: string;
@@ -8801,7 +9060,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -9517,7 +9776,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 customerId?: number;
@@ -9582,6 +9841,200 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+        };
+    };
+    list_4: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                status?: "REPORTED" | "INVESTIGATING" | "CLOSED";
+                kind?: "POLITICAL" | "LEAK" | "DATA_THEFT" | "UNAUTHORIZED_CHANGE" | "CONCEALMENT" | "BEYOND_AUTHORIZATION" | "OTHER";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SecurityIncidentSummary"][];
+                };
+            };
+        };
+    };
+    create_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSecurityIncident"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SecurityIncidentView"];
+                };
+            };
+        };
+    };
+    stats: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                customerId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SecurityIncidentStats"];
+                };
+            };
+        };
+    };
+    one_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SecurityIncidentView"];
+                };
+            };
+        };
+    };
+    close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityIncidentClose"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SecurityIncidentView"];
+                };
+            };
+        };
+    };
+    customerTold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityIncidentCustomerTold"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SecurityIncidentView"];
+                };
+            };
+        };
+    };
+    note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityIncidentNote"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SecurityIncidentView"];
+                };
+            };
+        };
+    };
+    take: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SecurityIncidentView"];
                 };
             };
         };

@@ -53,6 +53,10 @@ final class AuditedTables {
             Map.entry("config_item_event", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // the hotline's calls (IN-10): the answer rate the contract counts cannot change unnoticed, nor a callback
             Map.entry("hotline_call", new Spec(OwnerRule.NONE, null, null)),
+            // security incidents (RP-6): what was found, who investigated, when the customer was told, how it was closed;
+            // not on the case's own history (ticket column null): the incident is read by supervisors and the unit only
+            Map.entry("security_incident", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            Map.entry("security_incident_event", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // a customer's own users belong to their unit (V7); staff accounts have no owner
             Map.entry("app_user", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // the roster and its teams are managed by administrators (issue 10 item 7): who changed whom is on record

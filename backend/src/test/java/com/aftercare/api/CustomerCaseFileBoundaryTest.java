@@ -130,11 +130,12 @@ class CustomerCaseFileBoundaryTest extends IntegrationTest {
                 continue;
             }
             if (path.startsWith("/api/inspections/") || path.startsWith("/api/service-reports/") || path.startsWith("/api/changes/")
-                    || path.startsWith("/api/config-items/") || path.endsWith("/config-items")) {
+                    || path.startsWith("/api/config-items/") || path.endsWith("/config-items")
+                    || path.startsWith("/api/security-incidents/")) {
                 // issue 16: the number is an inspection's or a scheduled report's (RP-5: a change's; RP-4: a configuration
-                // item's or a device's), not the case's: there is none of the unit's under this one, or it is theirs
-                // (InspectionApiTest, ServiceReportsProcessTest, ChangeApiTest and ConfigItemApiTest read the unit's own
-                // and get 404 for another unit's)
+                // item's or a device's; RP-6: a security incident's), not the case's: there is none of the unit's under
+                // this one, or it is theirs (InspectionApiTest, ServiceReportsProcessTest, ChangeApiTest, ConfigItemApiTest
+                // and SecurityIncidentApiTest read the unit's own and get 404 for another unit's)
                 path = path.replace("(xlsx|pdf)", "pdf");
                 ApiClient.Response r = api.get(customer, path);
                 assertThat(r.status()).as(path + ": " + r.body()).isIn(200, 404);

@@ -87,7 +87,12 @@ class LabelsTest {
                 Map.entry("configStatus", names(com.aftercare.configitem.ConfigItemStatus.values())),
                 Map.entry("configRelation", names(com.aftercare.configitem.ConfigRelation.values())),
                 Map.entry("configTarget", names(com.aftercare.configitem.ReadConfigItems.TargetType.values())),
-                Map.entry("configAction", names(com.aftercare.configitem.ConfigItemAction.values())));
+                Map.entry("configAction", names(com.aftercare.configitem.ConfigItemAction.values())),
+                // RP-6: security incidents' kinds, impacts, statuses and the lines of their course
+                Map.entry("securityKind", names(com.aftercare.securityincident.SecurityIncidentKind.values())),
+                Map.entry("securityImpact", names(com.aftercare.securityincident.SecurityImpact.values())),
+                Map.entry("securityStatus", names(com.aftercare.securityincident.SecurityIncidentStatus.values())),
+                Map.entry("securityAction", names(com.aftercare.securityincident.SecurityIncidentAction.values())));
     }
 
     @Test

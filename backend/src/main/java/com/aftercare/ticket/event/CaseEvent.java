@@ -28,6 +28,9 @@ public sealed interface CaseEvent {
                 : event instanceof ChangeTested e ? e.number() : event instanceof ChangeAnnounced e ? e.number()
                 : event instanceof ChangeCancelled e ? e.number() : event instanceof ChangeWindowOpened e ? e.number()
                 : event instanceof ChangeOverrun e ? e.number() : event instanceof ChangeFinished e ? e.number() : null;
+        if (event instanceof SecurityIncidentReported e && e.number().matches("SEC-\\d+")) {
+            return "/security-incidents/" + Long.parseLong(e.number().substring(4));
+        }
         return number != null && number.matches("CHG-\\d+") ? "/changes/" + Long.parseLong(number.substring(4)) : null;
     }
 
@@ -254,6 +257,15 @@ public sealed interface CaseEvent {
     /** RP-5: a change's window ended with no outcome recorded. */
     record ChangeOverrun(String number, String title, Instant end, String implementer) implements CaseEvent {
         public String type() { return "CHANGE"; }
+    }
+
+    /**
+     * RP-6: a security incident (securityincident.SecurityIncident, SEC- and its id) was reported at a customer unit;
+     * kind and impact are its codes (SecurityIncidentKind, SecurityImpact). Told to supervisors and administrators.
+     */
+    record SecurityIncidentReported(String number, String title, String customer, String kind, String impact,
+            String reportedBy) implements CaseEvent {
+        public String type() { return "SECURITY"; }
     }
 
     /** RP-5: a change was carried out: outcome SUCCEEDED or ROLLED_BACK (change.ChangeOutcome), note as typed. */

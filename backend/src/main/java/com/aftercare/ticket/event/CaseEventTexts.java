@@ -273,6 +273,11 @@ public class CaseEventTexts {
             return text(lang, "ROLLED_BACK".equals(e.outcome()) ? "changeRolledBack" : "changeSucceeded", "number", e.number(),
                     "title", e.title(), "note", blank(e.note()) ? "-" : e.note());
         }
+        if (event instanceof CaseEvent.SecurityIncidentReported e) {
+            return text(lang, "securityIncidentReported", "number", e.number(), "title", e.title(), "customer", e.customer(),
+                    "kind", labels.label(lang, "securityKind", e.kind()), "impact", labels.label(lang, "securityImpact", e.impact()),
+                    "by", person(e.reportedBy()));
+        }
         if (event instanceof CaseEvent.InspectionOverdue e) {
             return text(lang, "inspectionOverdue", "id", e.inspectionId(), "customer", e.customer(), "kind",
                     labels.label(lang, "inspection.kind", e.kind()), "lastDay", e.lastDay());

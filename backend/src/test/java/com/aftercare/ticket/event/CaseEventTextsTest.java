@@ -39,6 +39,8 @@ class CaseEventTextsTest {
             // RP-5: a change request's number (CHG-nnnnnn) and what its tester typed
             "CHG-000012", "PoE 掉电", "核心交换机固件升级", "与重保时段冲突", "备机运行正常", "全部摄像机画面中断约 20 分钟", "已回刷旧固件",
             "回刷旧固件", "厂商撤回固件", "画面已恢复",
+            // RP-6: a security incident's number (SEC-nnnnnn) and its title as reported
+            "SEC-000003", "工程师私自拷贝卡口数据",
             // issue 14: a monitoring source as the admin named it
             "总部监控",
             // CB-1..CB-3: a customer unit's name and a survey comment
@@ -131,6 +133,8 @@ class CaseEventTextsTest {
         s.put("staleStockWarned", new CaseEvent.StaleStockWarned(2026, 11, 3, 12, java.time.LocalDate.of(2026, 9, 30)));
         java.time.Instant changeStart = java.time.Instant.parse("2027-03-03T01:00:00Z");
         java.time.Instant changeEnd = java.time.Instant.parse("2027-03-03T03:00:00Z");
+        s.put("securityIncidentReported", new CaseEvent.SecurityIncidentReported("SEC-000003", "工程师私自拷贝卡口数据", "交警支队",
+                "DATA_THEFT", "SERIOUS", "t-eng"));
         s.put("changeSubmitted", new CaseEvent.ChangeSubmitted("CHG-000012", "核心交换机固件升级", "交警支队", false, "t-eng"));
         s.put("changeSubmittedMajor", new CaseEvent.ChangeSubmitted("CHG-000012", "核心交换机固件升级", "交警支队", true, "t-eng"));
         s.put("changeApproved", new CaseEvent.ChangeDecided("CHG-000012", "核心交换机固件升级", true, "t-desk", null));
