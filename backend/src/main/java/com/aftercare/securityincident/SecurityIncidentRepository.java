@@ -39,6 +39,12 @@ interface SecurityIncidentRepository extends JpaRepository<SecurityIncident, Lon
             where i.occurredAt >= :from and i.occurredAt < :to and (:customerId is null or i.customerId = :customerId)""")
     List<Object[]> occurredBetween(@Param("from") Instant from, @Param("to") Instant to, @Param("customerId") Long customerId);
 
+    @Query("""
+            select i from SecurityIncident i where i.customerId = :customerId and i.occurredAt >= :from and i.occurredAt < :to
+            order by i.occurredAt, i.id""")
+    List<SecurityIncident> ofUnitBetween(@Param("customerId") long customerId, @Param("from") Instant from,
+            @Param("to") Instant to);
+
     /** A case's unit and number (customer id, number), to check that a linked case is the same unit's. */
     @Query(value = "select s.customer_id, t.number from ticket t join site s on s.id = t.site_id where t.id = :id",
             nativeQuery = true)

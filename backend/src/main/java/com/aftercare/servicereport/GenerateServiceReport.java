@@ -19,6 +19,7 @@ import com.aftercare.asset.Customer;
 import com.aftercare.common.BadRequestException;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.inspection.ReadInspectionMonth;
+import com.aftercare.securityincident.SecurityIncidentsOfPeriod;
 import com.aftercare.labels.Labels;
 import com.aftercare.notify.NotificationService;
 import com.aftercare.sla.ContractBook;
@@ -53,12 +54,15 @@ public class GenerateServiceReport {
     private final NotificationService notifications;
     private final Labels labels;
     private final ReadInspectionMonth inspectionMonth;
+    private final SecurityIncidentsOfPeriod securityIncidents;
     private final Clock clock;
 
     GenerateServiceReport(ServiceReportRepository reports, ServiceReportContentRepository contents, ReportSettingsRepository settings,
             ReportedCases cases, AssetService assets, ContractBook contracts, ReportContents writer, ReportFiles files,
-            NotificationService notifications, Labels labels, ReadInspectionMonth inspectionMonth, Clock clock) {
+            NotificationService notifications, Labels labels, ReadInspectionMonth inspectionMonth,
+            SecurityIncidentsOfPeriod securityIncidents, Clock clock) {
         this.inspectionMonth = inspectionMonth;
+        this.securityIncidents = securityIncidents;
         this.reports = reports;
         this.contents = contents;
         this.settings = settings;
@@ -135,8 +139,11 @@ public class GenerateServiceReport {
                     ? devicesOf(report.getCustomerId()) : List.of();
             List<ReadInspectionMonth.Row> inspections = period.kind() == ServiceReportKind.INSPECTION_MONTHLY
                     ? inspectionMonth.of(report.getCustomerId(), from, to) : List.of();
+            List<SecurityIncidentsOfPeriod.Row> security = period.kind() == ServiceReportKind.QUARTERLY_OM
+                    || period.kind() == ServiceReportKind.ANNUAL ? securityIncidents.of(report.getCustomerId(), from, to)
+                    : List.of();
             made = writer.make(new ReportContents.Input(lang, customer.getName(), zone, period, policy, major, active, devices,
-                    majorCase, now, inspections));
+                    majorCase, now, inspections, security));
             xlsx = files.xlsx(lang, made.document());
             pdf = files.pdf(lang, made.document());
         } catch (RuntimeException e) {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import com.aftercare.inspection.ReadInspectionMonth;
 import com.aftercare.labels.Labels;
+import com.aftercare.securityincident.SecurityIncidentsOfPeriod;
 import com.aftercare.ticket.ReportedCases.ReportedCase;
 
 /**
@@ -36,10 +37,13 @@ class ReportContents {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** Everything a report is made from. devices: the customer's devices (for the quarterly device report). */
+    /**
+     * Everything a report is made from. devices: the customer's devices (for the quarterly device report); security: the
+     * unit's security incidents that occurred in the period (quarterly and annual summaries).
+     */
     record Input(Locale lang, String customerName, ZoneId zone, ServicePeriod period, String policyCode, String majorLevel,
             List<ReportedCase> cases, List<DeviceRow> devices, ReportedCase major, Instant now,
-            List<ReadInspectionMonth.Row> inspections) {
+            List<ReadInspectionMonth.Row> inspections, List<SecurityIncidentsOfPeriod.Row> security) {
 
         Instant from() {
             return period.start().atStartOfDay(zone).toInstant();
@@ -211,9 +215,16 @@ class ReportContents {
                     m.getMonthValue())), String.valueOf(count(received, c -> inMonth(in, c.receivedAt(), month))),
                     String.valueOf(count(closed, c -> inMonth(in, c.closedAt(), month)))));
         }
+        // seed 003 (系统运行的主要统计项目): 发生安全事件的次数、类型和影响 — how many, and each with its kind and impact
+        facts.add(fact(in, "securityIncidents", in.security().size()));
+        List<List<String>> securityRows = in.security().stream().map(s -> List.of(s.number(), time(in, s.occurredAt()),
+                labels.label(in.lang(), "securityKind", s.kind()), labels.label(in.lang(), "securityImpact", s.impact()),
+                labels.label(in.lang(), "securityStatus", s.status()), s.title())).toList();
         List<ReportDocument.Table> tables = List.of(
                 table(in, "byType", List.of("requestType", "received", "closed"), List.of(), typeRows),
-                table(in, "byMonth", List.of("month", "received", "closed"), List.of(), monthRows));
+                table(in, "byMonth", List.of("month", "received", "closed"), List.of(), monthRows),
+                table(in, "security", List.of("incidentNumber", "occurredAt", "securityKind", "securityImpact", "status",
+                        "incident"), List.of(1.1f, 1.1f, 1f, 0.6f, 0.7f, 2f), securityRows));
         return new Made(doc(in, facts, tables), received.size());
     }
 

@@ -445,6 +445,41 @@ class ServiceReportsProcessTest extends IntegrationTest {
     }
 
     @Test
+    void theQuarterlySummaryCountsTheUnitsSecurityIncidentsWithTheirKindAndImpact() throws Exception {
+        ApiClient api = new ApiClient(rest);
+        clock.set(Instant.parse("2026-10-20T02:00:00Z"));
+        // occurred in Q3 2026 in Beijing: 1 July 00:30 (30 June 16:30 UTC) and 30 September 23:00; not 1 October 00:10
+        String[][] incidents = {{"2026-06-30T16:30:00Z", "LEAK", "MINOR", "监控截图外传"},
+                {"2026-09-30T15:00:00Z", "BEYOND_AUTHORIZATION", "MAJOR", "未经授权修改交换机配置"},
+                {"2026-09-30T16:10:00Z", "OTHER", "MINOR", "十月的事件"}};
+        for (String[] i : incidents) {
+            Map<String, Object> body = new HashMap<>(Map.of("customerId", customer, "kind", i[1], "impact", i[2], "title", i[3],
+                    "description", "季度报告统计用", "occurredAt", i[0]));
+            assertThat(api.post("t-sup", "/api/security-incidents", body).status()).isEqualTo(201);
+        }
+        ApiClient.Response made = api.post("t-desk", "/api/service-reports",
+                Map.of("customerId", customer, "kind", "QUARTERLY_OM", "period", "2026-Q3"));
+        assertThat(made.status()).as(made.body().toString()).isEqualTo(201);
+        long id = made.body().path("id").asLong();
+
+        Map<String, List<List<String>>> xlsx = sheets(read.file(id, ReadServiceReportFile.Format.XLSX).bytes());
+        assertThat(value(xlsx.get("概况"), "安全事件次数")).isEqualTo("2");
+        List<List<String>> rows = xlsx.get("安全事件");
+        assertThat(rows.get(0)).containsExactly("事件编号", "发生时间", "事件类型", "影响", "状态", "事件");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).contains("2026-07-01 00:30", "泄密", "一般", "待调查", "监控截图外传");
+        assertThat(rows.get(2)).contains("2026-09-30 23:00", "超越授权操作", "重大", "未经授权修改交换机配置");
+        rows.forEach(r -> assertThat(r).doesNotContain("LEAK", "MAJOR", "REPORTED", "十月的事件"));
+        assertThat(pdfText(read.file(id, ReadServiceReportFile.Format.PDF).bytes())).contains("安全事件次数", "超越授权操作");
+
+        // the monthly fault summary does not carry them (seed 003 counts them in the quarterly and annual statistics)
+        ApiClient.Response monthly = api.post("t-desk", "/api/service-reports",
+                Map.of("customerId", customer, "kind", "MONTHLY_FAULTS", "period", "2026-09"));
+        assertThat(sheets(read.file(monthly.body().path("id").asLong(), ReadServiceReportFile.Format.XLSX).bytes()))
+                .doesNotContainKey("安全事件");
+    }
+
+    @Test
     void aCustomersUserSeesAndDownloadsOnlyTheirUnitsReports() {
         ApiClient api = new ApiClient(rest);
         clock.set(Instant.parse("2026-11-20T02:00:00Z"));
