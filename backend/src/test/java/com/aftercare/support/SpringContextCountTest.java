@@ -43,6 +43,7 @@ class SpringContextCountTest {
             Map.entry("DemoChangesTest", "shares DemoReportsAndSurveysTest's demo context (the demo's change requests as loaded)"),
             Map.entry("DemoHotlineTest", "shares DemoReportsAndSurveysTest's demo context (the demo's hotline calls as loaded)"),
             Map.entry("DemoConfigItemsTest", "shares DemoReportsAndSurveysTest's demo context (the demo's configuration items as loaded)"),
+            Map.entry("DemoSecurityIncidentsTest", "shares DemoReportsAndSurveysTest's demo context (the demo's security incidents as loaded)"),
             Map.entry("RepairReportsProcessTest", "stand-ins for the repair history and case costs the reports read"),
             Map.entry("RepairReportApiTest", "shares RepairReportsProcessTest's stand-ins"));
 
