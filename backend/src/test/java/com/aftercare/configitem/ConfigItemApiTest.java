@@ -285,6 +285,22 @@ class ConfigItemApiTest extends IntegrationTest {
     }
 
     @Test
+    void aUnitsListStopsAt500ItemsByName() {
+        long unit = assets.createCustomer("满额单位 " + System.nanoTime()).getId();
+        java.sql.Timestamp at = java.sql.Timestamp.from(Instant.parse("2027-01-01T00:00:00Z"));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i <= ReadConfigItems.MAX_LISTED; i++) {
+            rows.add(new Object[] {unit, "SERVICE", String.format("服务-%03d", i), "IN_SERVICE", "t-eng", at, "t-eng", at});
+        }
+        jdbc.batchUpdate("insert into config_item (customer_id, kind, name, status, created_by, created_at, updated_by,"
+                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        JsonNode listed = api.get("t-desk", "/api/config-items?customerId=" + unit).body();
+        assertThat(listed).hasSize(500);
+        assertThat(listed.get(0).path("name").asText()).isEqualTo("服务-000");
+        assertThat(listed.get(499).path("name").asText()).as("the last by name is left out").isEqualTo("服务-499");
+    }
+
+    @Test
     void twoClicksOnTheSameRelationRecordItOnce() throws Exception {
         long id = id(register("t-eng", item("存储服务 " + System.nanoTime(), "SOFTWARE")));
         ExecutorService clicks = Executors.newFixedThreadPool(2);

@@ -75,6 +75,26 @@ class HotlineApiTest extends IntegrationTest {
     }
 
     @Test
+    void theMonthsCallsAreListedUpTo500NewestFirst() {
+        // a month of its own, far from the other tests' calls
+        clock.set(Instant.parse("2032-07-15T02:00:00Z"));
+        Instant first = Instant.parse("2032-06-01T01:00:00Z");
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i <= ReadHotlineCalls.MAX_LISTED; i++) {
+            java.sql.Timestamp at = java.sql.Timestamp.from(first.plusSeconds(60L * i));
+            rows.add(new Object[] {"cap-" + System.nanoTime() + "-" + i, "1390000" + String.format("%04d", i), at, "t-desk", at});
+        }
+        jdbc.batchUpdate("insert into hotline_call (call_id, caller_number, started_at, reported_by, reported_at)"
+                + " values (?, ?, ?, ?, ?)", rows);
+        JsonNode listed = api.get("t-desk", "/api/hotline/calls?month=2032-06").body();
+        assertThat(listed).hasSize(500);
+        assertThat(listed.get(0).path("callerNumber").asText()).isEqualTo("13900000500");
+        assertThat(listed.get(499).path("callerNumber").asText()).as("the first call of the month is left out")
+                .isEqualTo("13900000001");
+        assertThat(summary("2032-06").path("offered").asLong()).as("the rate counts every call").isEqualTo(501);
+    }
+
+    @Test
     void theMonthsAnswerRateIsAnsweredOverOfferedInBeijingTimeAndNinetyPercentIsMet() {
         String tag = "rate-" + System.nanoTime() + "-";
         // 2031-10: 9 of 10 answered, exactly the target; 2031-09: 8 of 9, just under it

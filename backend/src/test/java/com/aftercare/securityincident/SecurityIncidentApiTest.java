@@ -325,6 +325,23 @@ class SecurityIncidentApiTest extends IntegrationTest {
     }
 
     @Test
+    void theListShowsThe500NewestReports() {
+        long unit = assets.createCustomer("满额单位 " + System.nanoTime()).getId();
+        Instant first = Instant.parse("2026-01-01T00:00:00Z");
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i <= ReadSecurityIncidents.MAX_LISTED; i++) {
+            java.sql.Timestamp at = java.sql.Timestamp.from(first.plusSeconds(60L * i));
+            rows.add(new Object[] {unit, "OTHER", "MINOR", "REPORTED", "第" + i + "件", "批量", at, "t-desk", at, false, at});
+        }
+        jdbc.batchUpdate("insert into security_incident (customer_id, kind, impact, status, title, description, occurred_at,"
+                + " reported_by, reported_at, reported_by_customer, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        JsonNode listed = api.get("t-sup", BASE + "?customerId=" + unit).body();
+        assertThat(listed).hasSize(500);
+        assertThat(listed.get(0).path("title").asText()).isEqualTo("第500件");
+        assertThat(listed.get(499).path("title").asText()).as("the oldest one is left out").isEqualTo("第1件");
+    }
+
+    @Test
     void twoInvestigatorsTakingTheSameIncidentAtOnceOneGetsIt() throws Exception {
         long id = id(report("t-eng", incident(site.getCustomer().getId(), "并发接手 " + System.nanoTime())));
         ExecutorService clicks = Executors.newFixedThreadPool(2);
