@@ -38,9 +38,12 @@ function findDefinitionId(value) {
   return null;
 }
 
-/** Cases to look at: one with the engineer (accepted work waiting), one the customer reported. */
+/**
+ * Cases to look at: one with the engineer (accepted work waiting), one the customer reported; and a security incident
+ * (RP-6) the desk reported at the customer's unit, which the desk, the supervisors and the customer may open.
+ */
 async function prepareCases() {
-  step('prepare a dispatched case for the engineer and a case the customer reported');
+  step('prepare a dispatched case for the engineer, a case the customer reported and a security incident');
   const { site, device } = await findSiteAndDevice(api);
   const ticket = await api(
     'desk',
@@ -78,17 +81,29 @@ async function prepareCases() {
     title: `客户报修 监控平台登录缓慢 ${RUN}`,
     description: '平台登录需要一分钟以上。',
   });
+  const incident = await api('desk', 'POST', '/security-incidents', {
+    customerId: customerSites[0].customerId,
+    kind: 'UNAUTHORIZED_CHANGE',
+    impact: 'MINOR',
+    title: `手机巡检 擅自修改平台账号权限 ${RUN}`,
+    description: '驻场人员未经批准修改了监控平台的账号权限（手机页面巡检）。',
+    occurredAt: new Date(Date.now() - 60 * 60 * 1000).toISOString(),
+    involved: '驻场工程师',
+    ticketId: customerTicket.id,
+  });
   const models = await api('owner', 'GET', '/models');
-  return { ticket, customerTicket, definitionId: findDefinitionId(models) };
+  return { ticket, customerTicket, incident, definitionId: findDefinitionId(models) };
 }
 
 /** The pages each role reaches from its navigation, plus a case file. */
 function pagesOf(role, cases) {
   const ticket = `/tickets/${cases.ticket.id}`;
   const staff = ['/tasks', '/tickets', ticket];
+  // RP-6: the list, the report form and the incident the desk reported (the desk reads what it reported)
+  const security = ['/security-incidents', '/security-incidents/new', `/security-incidents/${cases.incident.id}`];
   switch (role) {
     case 'desk':
-      return [...staff, '/tickets/new', '/supervisor', '/loaners', '/reports', '/hotline', '/changes'];
+      return [...staff, '/tickets/new', '/supervisor', '/loaners', '/reports', '/hotline', '/changes', ...security];
     case 'engineer':
     case 'engineer2':
       return [...staff, '/stock', '/config-items', '/changes/new'];
@@ -102,6 +117,7 @@ function pagesOf(role, cases) {
         '/admin?tab=customers',
         '/admin?tab=accounts',
         '/admin?tab=engineers',
+        ...security,
       ];
     case 'owner':
       return [
@@ -129,7 +145,14 @@ function pagesOf(role, cases) {
         '/admin?tab=mailIntake',
       ];
     case 'customer':
-      return ['/tickets', '/tickets/new', `/tickets/${cases.customerTicket.id}`, '/config-items', '/changes'];
+      return [
+        '/tickets',
+        '/tickets/new',
+        `/tickets/${cases.customerTicket.id}`,
+        '/config-items',
+        '/changes',
+        ...security,
+      ];
     default:
       throw new Error(role);
   }

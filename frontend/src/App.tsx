@@ -41,6 +41,16 @@ const ConfigItemDetailPage = lazy(() =>
 );
 // The hotline answer rate (IN-10) draws with ECharts: loaded on first visit too.
 const HotlinePage = lazy(() => import('./features/hotline').then((m) => ({ default: m.HotlinePage })));
+// Security incidents (RP-6): the list draws its monthly counts with ECharts, loaded on first visit too.
+const SecurityIncidentsPage = lazy(() =>
+  import('./features/securityincidents').then((m) => ({ default: m.SecurityIncidentsPage })),
+);
+const NewSecurityIncidentPage = lazy(() =>
+  import('./features/securityincidents').then((m) => ({ default: m.NewSecurityIncidentPage })),
+);
+const SecurityIncidentDetailPage = lazy(() =>
+  import('./features/securityincidents').then((m) => ({ default: m.SecurityIncidentDetailPage })),
+);
 
 /** Every staff role: who reads changes (RP-5); a customer's user reads their unit's announced ones. */
 const CHANGE_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
@@ -49,6 +59,11 @@ const CHANGE_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SU
 const CONFIG_ITEM_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
 /** Who reads the hotline answer rate and the missed calls, and records callbacks (IN-10); the server refuses others. */
 const HOTLINE_READERS: Role[] = ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'];
+/**
+ * Every staff role reports security incidents (RP-6) and reads those it may (supervisors and admins all, the others
+ * those they reported); a customer's user reports and reads their own unit's.
+ */
+const SECURITY_INCIDENT_USERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, restoring } = useAuth();
@@ -171,6 +186,36 @@ export function App() {
               <RequireRole roles={CONFIG_ITEM_READERS} customer>
                 <Suspense fallback={<Spin />}>
                   <ConfigItemDetailPage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/security-incidents"
+            element={
+              <RequireRole roles={SECURITY_INCIDENT_USERS} customer>
+                <Suspense fallback={<Spin />}>
+                  <SecurityIncidentsPage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/security-incidents/new"
+            element={
+              <RequireRole roles={SECURITY_INCIDENT_USERS} customer>
+                <Suspense fallback={<Spin />}>
+                  <NewSecurityIncidentPage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/security-incidents/:id"
+            element={
+              <RequireRole roles={SECURITY_INCIDENT_USERS} customer>
+                <Suspense fallback={<Spin />}>
+                  <SecurityIncidentDetailPage />
                 </Suspense>
               </RequireRole>
             }

@@ -46,6 +46,12 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.configItems',
     roles: ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'],
   },
+  // RP-6: every staff role reports security incidents; supervisors and admins investigate them
+  {
+    path: '/security-incidents',
+    label: 'nav.securityIncidents',
+    roles: ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'],
+  },
 ];
 
 /** A customer unit's user (CUSTOMER only): their tickets and reporting a fault; no task inbox. */
@@ -60,6 +66,8 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
   { path: '/inspections', label: 'nav.inspections' },
   // RP-4: the unit's systems and what they run on (read only)
   { path: '/config-items', label: 'nav.configItems' },
+  // RP-6: the unit's security incidents, their investigation and counts; the unit may report one too
+  { path: '/security-incidents', label: 'nav.securityIncidents' },
   // RP-5: what the maintainer plans to change on the unit's systems, once the unit has been told
   { path: '/changes', label: 'nav.myChanges' },
 ];

@@ -14,6 +14,7 @@ import {
   PlusCircleOutlined,
   SettingOutlined,
   SafetyCertificateOutlined,
+  SecurityScanOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -54,6 +55,7 @@ const ICONS: Record<string, ReactNode> = {
   '/changes': <SwapOutlined />,
   '/config-items': <ClusterOutlined />,
   '/hotline': <PhoneOutlined />,
+  '/security-incidents': <SecurityScanOutlined />,
 };
 
 const testIdOf = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;

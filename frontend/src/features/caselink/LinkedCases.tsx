@@ -36,16 +36,19 @@ const MIN_QUERY = 1;
 
 /**
  * Picks the other case by searching the case list (number, title, requester, phone, site, device...) and answers
- * its id (ADR 0042): a case is never linked by digits read out of a typed number. The case on screen is not offered.
+ * its id (ADR 0042): a case is never linked by digits read out of a typed number. The case on screen (`ticketId`) is
+ * not offered. Also the related-case field of other forms (a security incident's case), as a form control.
  */
 export function CasePicker({
   ticketId,
   value,
   onChange,
+  testId = 'link-case-picker',
 }: {
-  ticketId: number;
+  ticketId?: number;
   value?: number;
   onChange?: (id: number | undefined) => void;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
@@ -76,7 +79,7 @@ export function CasePicker({
       onSearch={setTyped}
       placeholder={t('caseLinks.pickerPlaceholder')}
       notFoundContent={notFound}
-      data-testid="link-case-picker"
+      data-testid={testId}
       style={{ width: '100%' }}
       popupMatchSelectWidth
       options={cases.map((c) => ({

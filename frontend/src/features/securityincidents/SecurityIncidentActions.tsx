@@ -1,0 +1,310 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
+import type { FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { useFormRules } from '../../shared/formRules';
+import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
+import { useIsPhone } from '../../shared/useIsPhone';
+import { useSendOnce } from '../../shared/useSendOnce';
+import {
+  SECURITY_IMPACTS,
+  SECURITY_INCIDENT_LIMITS,
+  securityIncidentKeys,
+  securityIncidentsApi,
+  type SecurityImpact,
+  type SecurityIncidentView,
+} from './api';
+import { codeLabel, describeIncidentError, formField } from './parts';
+import { notBefore, notInFuture, PICKER_PROPS } from './timeRules';
+
+type Kind = 'take' | 'note' | 'told' | 'close';
+
+/** The fields of each action's form: the server's field errors for these are shown under them. */
+const FIELDS: Record<Kind, string[]> = {
+  take: [],
+  note: ['note'],
+  told: ['toldAt', 'how'],
+  close: ['impact', 'measures', 'conclusion'],
+};
+
+interface ModalProps<V> {
+  incident: SecurityIncidentView;
+  kind: Kind;
+  title: string;
+  okText: string;
+  initialValues?: Partial<V>;
+  send: (values: V) => Promise<SecurityIncidentView>;
+  done: string;
+  onClose: () => void;
+  children: (form: FormInstance<V>) => ReactNode;
+}
+
+/**
+ * One action on an incident in a modal: its form, an OK button that shows it is sending and cannot send twice, the
+ * server's field errors under their fields, any other refusal (a 409 in the server's words) in a line above the
+ * buttons. Afterwards the incident is shown as the server now has it; after a 409 it is read again.
+ */
+function ActionModal<V extends object>({
+  incident,
+  kind,
+  title,
+  okText,
+  initialValues,
+  send,
+  done,
+  onClose,
+  children,
+}: ModalProps<V>) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const phone = useIsPhone();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<V>();
+  const { ok, busy, error, setError } = useSendOnce(
+    form,
+    async (values) => {
+      const view = await send(values);
+      queryClient.setQueryData(securityIncidentKeys.detail(incident.id), view);
+      void queryClient.invalidateQueries({ queryKey: securityIncidentKeys.all });
+      message.success(done);
+      onClose();
+    },
+    (e) => {
+      const known = new Set(FIELDS[kind]);
+      if (e instanceof ApiError && e.status === 400 && e.fieldErrors.some((fe) => known.has(formField(fe.field)))) {
+        form.setFields(
+          e.fieldErrors
+            .filter((fe) => known.has(formField(fe.field)))
+            .map((fe) => ({ name: formField(fe.field) as never, errors: [fe.message] })),
+        );
+      } else {
+        setError(describeIncidentError(e, t));
+      }
+      // the incident moved on meanwhile: show it as it is now
+      if (e instanceof ApiError && e.status === 409) {
+        void queryClient.invalidateQueries({ queryKey: securityIncidentKeys.all });
+      }
+    },
+  );
+
+  return (
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      cancelText={t('securityIncidents.actions.cancel')}
+      onOk={() => void ok()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: busy, ...({ 'data-testid': `sec-${kind}-ok` } as object) }}
+      width={phone ? '100%' : 560}
+      style={phone ? { top: 8, maxWidth: '100vw', paddingInline: 0 } : undefined}
+      destroyOnHidden
+      maskClosable={!busy}
+      data-testid={`sec-${kind}-modal`}
+    >
+      <Form<V> form={form} layout="vertical" initialValues={initialValues} preserve={false}>
+        {children(form)}
+      </Form>
+      {error && <Alert type="error" showIcon message={error} data-testid="sec-action-error" />}
+    </Modal>
+  );
+}
+
+/**
+ * What a supervisor or administrator may do now: 接手调查 (the view's canTake), then 添加调查记录, 记录已告知用户单位 (until
+ * it is recorded) and 结案 (the view's canHandle). Nothing for anyone else.
+ */
+export function SecurityIncidentActionBar({ incident }: { incident: SecurityIncidentView }) {
+  const { t } = useTranslation();
+  const { required, choose, max } = useFormRules();
+  const [open, setOpen] = useState<Kind | null>(null);
+  if (!incident.canTake && !incident.canHandle) return null;
+  const close = () => setOpen(null);
+  const told = !!incident.customerToldAt;
+  const L = SECURITY_INCIDENT_LIMITS;
+
+  return (
+    <>
+      <Flex wrap gap={8} style={{ marginBottom: 16 }} data-testid="sec-actions">
+        {incident.canTake && (
+          <Button type="primary" onClick={() => setOpen('take')} data-testid="sec-take">
+            {t('securityIncidents.actions.take')}
+          </Button>
+        )}
+        {incident.canHandle && (
+          <>
+            <Button onClick={() => setOpen('note')} data-testid="sec-note">
+              {t('securityIncidents.actions.note')}
+            </Button>
+            {!told && (
+              <Button onClick={() => setOpen('told')} data-testid="sec-told">
+                {t('securityIncidents.actions.told')}
+              </Button>
+            )}
+            <Button type="primary" onClick={() => setOpen('close')} data-testid="sec-close">
+              {t('securityIncidents.actions.close')}
+            </Button>
+          </>
+        )}
+      </Flex>
+
+      {open === 'take' && (
+        <ActionModal<object>
+          incident={incident}
+          kind="take"
+          title={t('securityIncidents.actions.takeTitle', { number: incident.number })}
+          okText={t('securityIncidents.actions.take')}
+          done={t('securityIncidents.actions.taken')}
+          send={() => securityIncidentsApi.take(incident.id)}
+          onClose={close}
+        >
+          {() => <Typography.Paragraph>{t('securityIncidents.actions.takeHelp')}</Typography.Paragraph>}
+        </ActionModal>
+      )}
+
+      {open === 'note' && (
+        <ActionModal<{ note?: string }>
+          incident={incident}
+          kind="note"
+          title={t('securityIncidents.actions.note')}
+          okText={t('securityIncidents.actions.save')}
+          done={t('securityIncidents.actions.noted')}
+          send={(v) => securityIncidentsApi.note(incident.id, { note: v.note!.trim() })}
+          onClose={close}
+        >
+          {() => (
+            <Form.Item
+              name="note"
+              label={t('securityIncidents.field.note')}
+              rules={[required('securityIncidents.field.note'), max('securityIncidents.field.note', L.note)]}
+            >
+              <Input.TextArea
+                rows={4}
+                showCount
+                maxLength={L.note}
+                placeholder={t('securityIncidents.actions.notePlaceholder')}
+                data-testid="sec-note-text"
+              />
+            </Form.Item>
+          )}
+        </ActionModal>
+      )}
+
+      {open === 'told' && (
+        <ActionModal<{ toldAt?: Dayjs | null; how?: string }>
+          incident={incident}
+          kind="told"
+          title={t('securityIncidents.actions.told')}
+          okText={t('securityIncidents.actions.save')}
+          done={t('securityIncidents.actions.toldSaved')}
+          initialValues={{ toldAt: serviceWallClockNow() }}
+          send={(v) =>
+            securityIncidentsApi.customerTold(incident.id, {
+              toldAt: serviceWallClockToInstant(v.toldAt!),
+              how: v.how!.trim(),
+            })
+          }
+          onClose={close}
+        >
+          {() => (
+            <>
+              <Typography.Paragraph type="secondary">
+                {t('securityIncidents.actions.toldHelp', { unit: incident.customerName })}
+              </Typography.Paragraph>
+              <Form.Item
+                name="toldAt"
+                label={t('securityIncidents.field.toldAt')}
+                rules={[choose('securityIncidents.field.toldAt'), notInFuture(t), notBefore(incident.occurredAt, t)]}
+              >
+                <DatePicker data-testid="sec-told-at" {...PICKER_PROPS} />
+              </Form.Item>
+              <Form.Item
+                name="how"
+                label={t('securityIncidents.field.how')}
+                rules={[required('securityIncidents.field.how'), max('securityIncidents.field.how', L.how)]}
+              >
+                <Input
+                  maxLength={L.how}
+                  placeholder={t('securityIncidents.actions.howPlaceholder')}
+                  data-testid="sec-told-how"
+                />
+              </Form.Item>
+            </>
+          )}
+        </ActionModal>
+      )}
+
+      {open === 'close' && (
+        <ActionModal<{ impact?: SecurityImpact; measures?: string; conclusion?: string }>
+          incident={incident}
+          kind="close"
+          title={t('securityIncidents.actions.closeTitle', { number: incident.number })}
+          okText={t('securityIncidents.actions.close')}
+          done={t('securityIncidents.actions.closed')}
+          initialValues={{ impact: incident.impact }}
+          send={(v) =>
+            securityIncidentsApi.close(incident.id, {
+              impact: v.impact!,
+              measures: v.measures!.trim(),
+              conclusion: v.conclusion!.trim(),
+              // the incident as the page read it: a change by someone else meanwhile is refused (409)
+              revision: incident.revision,
+            })
+          }
+          onClose={close}
+        >
+          {() => (
+            <>
+              {!told && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  message={t('securityIncidents.actions.closeNotTold')}
+                  data-testid="sec-close-not-told"
+                />
+              )}
+              <Form.Item
+                name="impact"
+                label={t('securityIncidents.field.finalImpact')}
+                extra={t('securityIncidents.actions.finalImpactHelp')}
+                rules={[choose('securityIncidents.field.finalImpact')]}
+              >
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  data-testid="sec-close-impact"
+                  options={SECURITY_IMPACTS.map((i) => ({ value: i, label: codeLabel(t, 'securityImpact', i) }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name="measures"
+                label={t('securityIncidents.field.measures')}
+                rules={[
+                  required('securityIncidents.field.measures'),
+                  max('securityIncidents.field.measures', L.measures),
+                ]}
+              >
+                <Input.TextArea rows={4} showCount maxLength={L.measures} data-testid="sec-close-measures" />
+              </Form.Item>
+              <Form.Item
+                name="conclusion"
+                label={t('securityIncidents.field.conclusion')}
+                rules={[
+                  required('securityIncidents.field.conclusion'),
+                  max('securityIncidents.field.conclusion', L.conclusion),
+                ]}
+              >
+                <Input.TextArea rows={3} showCount maxLength={L.conclusion} data-testid="sec-close-conclusion" />
+              </Form.Item>
+            </>
+          )}
+        </ActionModal>
+      )}
+    </>
+  );
+}
