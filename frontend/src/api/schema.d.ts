@@ -4828,6 +4828,11 @@ export interface components {
             id?: number;
             laterAnswered?: boolean;
             /** Format: date-time */
+            repliedAt?: string;
+            /** Format: date-time */
+            replyDueAt?: string;
+            replyLate?: boolean;
+            /** Format: date-time */
             startedAt?: string;
             /** Format: int64 */
             waitSeconds?: number;
@@ -4857,6 +4862,14 @@ export interface components {
             offered?: number;
             /** Format: double */
             rate?: number;
+            /** Format: int64 */
+            repliedInTime?: number;
+            /** Format: int64 */
+            replyDue?: number;
+            /** Format: int64 */
+            replyMinutes?: number;
+            /** Format: double */
+            replyRate?: number;
             /** Format: double */
             target?: number;
         };

@@ -32,6 +32,12 @@ export interface HotlineCallView {
   callbackByName?: string | null;
   callbackAt?: string | null;
   callbackNote?: string | null;
+  /** A missed call: when the reply is owed (30 minutes after the caller hung up). */
+  replyDueAt?: string | null;
+  /** A missed call: the desk's callback or the caller getting through later, whichever came first. */
+  repliedAt?: string | null;
+  /** A missed call: replied after its due time, or not replied and the due time has passed. */
+  replyLate?: boolean | null;
 }
 
 export interface HotlineDay {
@@ -55,6 +61,14 @@ export interface HotlineSummary {
   met?: boolean | null;
   /** Missed calls still to call back. */
   missedOpen: number;
+  /** Missed calls whose 30 minutes have passed or that were replied to (seed 004: 半小时内回复客户电话). */
+  replyDue: number;
+  /** Of those, replied to within the 30 minutes. */
+  repliedInTime: number;
+  /** repliedInTime / replyDue, 0..1; absent when replyDue is 0. */
+  replyRate?: number | null;
+  /** 30 */
+  replyMinutes: number;
   /** Every day of the month up to today. */
   days: HotlineDay[];
 }

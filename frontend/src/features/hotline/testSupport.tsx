@@ -29,6 +29,10 @@ export function summary(overrides: Partial<HotlineSummary> = {}): HotlineSummary
     target: 0.9,
     met: true,
     missedOpen: 2,
+    replyDue: 11,
+    repliedInTime: 10,
+    replyRate: 10 / 11,
+    replyMinutes: 30,
     days: Array.from({ length: 10 }, (_, i) => ({
       date: `2026-12-${String(i + 1).padStart(2, '0')}`,
       offered: 20,
@@ -43,12 +47,15 @@ export function emptySummary(): HotlineSummary {
   const {
     rate: _rate,
     met: _met,
+    replyRate: _replyRate,
     ...rest
   } = summary({
     offered: 0,
     answered: 0,
     missed: 0,
     missedOpen: 0,
+    replyDue: 0,
+    repliedInTime: 0,
     days: Array.from({ length: 10 }, (_, i) => ({
       date: `2026-12-${String(i + 1).padStart(2, '0')}`,
       offered: 0,

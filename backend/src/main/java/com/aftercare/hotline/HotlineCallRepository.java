@@ -48,6 +48,18 @@ interface HotlineCallRepository extends JpaRepository<HotlineCall, Long> {
             + " group by c.callerNumber")
     List<Object[]> lastAnswered(@Param("numbers") java.util.Collection<String> numbers);
 
+    /**
+     * (caller number, start) of the answered calls of these numbers from a moment on, oldest first: when a missed
+     * caller got through (ReplyClock).
+     */
+    @Query("select c.callerNumber, c.startedAt from HotlineCall c where c.callerNumber in :numbers and c.answeredAt is not null"
+            + " and c.startedAt > :from order by c.startedAt")
+    List<Object[]> answeredSince(@Param("numbers") java.util.Collection<String> numbers, @Param("from") Instant from);
+
+    /** The month's missed calls, for the 30-minute reply figure (a month's misses: hundreds at most). */
+    @Query("select c from HotlineCall c where c.startedAt >= :from and c.startedAt < :to and c.answeredAt is null")
+    List<HotlineCall> missedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
     /** Row lock for a callback: two desk users clicking 登记回拨 at once record one. */
     @Query(value = "select id from hotline_call where id = :id for update", nativeQuery = true)
     Long lock(@Param("id") long id);

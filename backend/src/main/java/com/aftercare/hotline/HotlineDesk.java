@@ -14,6 +14,9 @@ final class HotlineDesk {
     /** Seed 000: 热线电话的接通率达到90%以上. */
     static final double TARGET = 0.9;
 
+    /** Seed 004 (服务热线电话): 半小时内回复客户电话 — a missed call is called back within 30 minutes. */
+    static final java.time.Duration REPLY_WITHIN = java.time.Duration.ofMinutes(30);
+
     private HotlineDesk() {
     }
 

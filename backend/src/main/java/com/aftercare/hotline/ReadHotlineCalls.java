@@ -33,7 +33,7 @@ public class ReadHotlineCalls {
     public record CallView(long id, String callId, String callerNumber, String calledNumber, Instant startedAt,
             Instant answeredAt, Instant endedAt, String agent, String agentName, boolean answered, Long waitSeconds,
             String callerName, String callerUnit, boolean laterAnswered, String callbackBy, String callbackByName,
-            Instant callbackAt, String callbackNote) {
+            Instant callbackAt, String callbackNote, Instant replyDueAt, Instant repliedAt, Boolean replyLate) {
     }
 
     private final HotlineCallRepository calls;
@@ -63,15 +63,17 @@ public class ReadHotlineCalls {
         calls.lastAnswered(numbers).forEach(r -> lastAnswered.put((String) r[0], (Instant) r[1]));
         Map<String, FindCallers.Caller> known = new HashMap<>();
         numbers.stream().limit(MAX_LOOKUPS).forEach(n -> known.put(n, caller(n)));
-        return found.stream().map(c -> view(c, lastAnswered.get(c.getCallerNumber()), known.get(c.getCallerNumber()))).toList();
+        ReplyClock replies = ReplyClock.forCalls(found, calls, clock.instant());
+        return found.stream().map(c -> view(c, lastAnswered.get(c.getCallerNumber()), known.get(c.getCallerNumber()),
+                replies.of(c))).toList();
     }
 
     CallView view(HotlineCall c) {
         Instant last = calls.lastAnswered(Set.of(c.getCallerNumber())).stream().map(r -> (Instant) r[1]).findFirst().orElse(null);
-        return view(c, last, caller(c.getCallerNumber()));
+        return view(c, last, caller(c.getCallerNumber()), ReplyClock.forCalls(List.of(c), calls, clock.instant()).of(c));
     }
 
-    private CallView view(HotlineCall c, Instant lastAnswered, FindCallers.Caller caller) {
+    private CallView view(HotlineCall c, Instant lastAnswered, FindCallers.Caller caller, ReplyClock.Reply reply) {
         Instant waitedUntil = c.getAnsweredAt() != null ? c.getAnsweredAt() : c.getEndedAt();
         Long wait = waitedUntil == null ? null : Duration.between(c.getStartedAt(), waitedUntil).toSeconds();
         return new CallView(c.getId(), c.getCallId(), c.getCallerNumber(), c.getCalledNumber(), c.getStartedAt(),
@@ -79,7 +81,8 @@ public class ReadHotlineCalls {
                 c.isAnswered(), wait, caller == null ? null : caller.name(),
                 caller == null ? null : caller.customerName() != null ? caller.customerName() : caller.unit(),
                 !c.isAnswered() && lastAnswered != null && lastAnswered.isAfter(c.getStartedAt()), c.getCallbackBy(),
-                c.getCallbackBy() == null ? null : names.of(c.getCallbackBy()), c.getCallbackAt(), c.getCallbackNote());
+                c.getCallbackBy() == null ? null : names.of(c.getCallbackBy()), c.getCallbackAt(), c.getCallbackNote(),
+                reply == null ? null : reply.due(), reply == null ? null : reply.repliedAt(), reply == null ? null : reply.late());
     }
 
     /** The most recent caller the records know by this number; null when none, or when the number is too short or long to look up. */

@@ -24,10 +24,14 @@ public class SummariseHotlineMonth {
     public record Day(LocalDate date, long offered, long answered) {
     }
 
-    /** rate and met are absent when no call came in: no calls is not a 0 % month. */
+    /**
+     * rate and met are absent when no call came in: no calls is not a 0 % month. replyDue: the month's missed calls whose
+     * 30 minutes have passed or that were replied to; repliedInTime: those replied to within them; replyRate absent when
+     * replyDue is 0 (seed 004: 半小时内回复客户电话).
+     */
     @Schema(name = "HotlineSummary")
     public record Summary(String month, long offered, long answered, long missed, Double rate, double target, Boolean met,
-            long missedOpen, List<Day> days) {
+            long missedOpen, long replyDue, long repliedInTime, Double replyRate, long replyMinutes, List<Day> days) {
     }
 
     private final HotlineCallRepository calls;
@@ -61,7 +65,17 @@ public class SummariseHotlineMonth {
         }
         List<Day> days = new ArrayList<>();
         byDay.forEach((d, n) -> days.add(new Day(d, n[0], n[1])));
+        List<HotlineCall> missed = calls.missedBetween(m.from(), m.to());
+        ReplyClock replies = ReplyClock.forCalls(missed, calls, clock.instant());
+        long replyDue = 0;
+        long inTime = 0;
+        for (HotlineCall call : missed) {
+            ReplyClock.Reply reply = replies.of(call);
+            replyDue += reply.counted() ? 1 : 0;
+            inTime += reply.inTime() ? 1 : 0;
+        }
         return new Summary(m.month().toString(), offered, answered, offered - answered, rate, HotlineDesk.TARGET,
-                rate == null ? null : rate >= HotlineDesk.TARGET - 1e-9, calls.countOpenMissed(m.from(), m.to()), days);
+                rate == null ? null : rate >= HotlineDesk.TARGET - 1e-9, calls.countOpenMissed(m.from(), m.to()), replyDue,
+                inTime, replyDue == 0 ? null : (double) inTime / replyDue, HotlineDesk.REPLY_WITHIN.toMinutes(), days);
     }
 }

@@ -75,6 +75,54 @@ class HotlineApiTest extends IntegrationTest {
     }
 
     @Test
+    void aMissedCallIsRepliedWithinHalfAnHourByACallbackOrTheCallerGettingThrough() {
+        String tag = "reply-" + System.nanoTime() + "-";
+        Instant nine = Instant.parse("2033-03-10T01:00:00Z"); // 09:00 in Beijing; each missed call rang 40 s
+        clock.set(nine.plus(Duration.ofHours(3)));
+        // A: called back after 20 min; B: called back after 45 min; C: got through 10 min later; D: missed 2 h 50 min
+        // before "now", no reply; E: missed 10 min before "now", still inside its half hour
+        assertThat(report(call(tag + "a", "13911110001", nine, null)).status()).isEqualTo(201);
+        assertThat(report(call(tag + "b", "13911110002", nine, null)).status()).isEqualTo(201);
+        assertThat(report(call(tag + "c", "13911110003", nine, null)).status()).isEqualTo(201);
+        assertThat(report(call(tag + "c2", "13911110003", nine.plus(Duration.ofMinutes(10)), nine.plus(Duration.ofMinutes(10))
+                .plusSeconds(5))).status()).isEqualTo(201);
+        assertThat(report(call(tag + "d", "13911110004", nine.plus(Duration.ofMinutes(10)), null)).status()).isEqualTo(201);
+        Instant lateMiss = nine.plus(Duration.ofMinutes(170));
+        assertThat(report(call(tag + "e", "13911110005", lateMiss, null)).status()).isEqualTo(201);
+
+        Map<String, Long> ids = new HashMap<>();
+        api.get("t-desk", "/api/hotline/calls?month=2033-03&missed=true").body()
+                .forEach(c -> ids.put(c.path("callId").asText().substring(tag.length()), c.path("id").asLong()));
+        clock.set(nine.plus(Duration.ofMinutes(20)));
+        assertThat(api.post("t-desk", "/api/hotline/calls/" + ids.get("a") + "/callback", Map.of("note", "已回拨")).status())
+                .isEqualTo(200);
+        clock.set(nine.plus(Duration.ofMinutes(45)));
+        assertThat(api.post("t-desk", "/api/hotline/calls/" + ids.get("b") + "/callback", Map.of("note", "回拨晚了")).status())
+                .isEqualTo(200);
+        clock.set(nine.plus(Duration.ofMinutes(180)));
+
+        JsonNode march = summary("2033-03");
+        assertThat(march.path("replyMinutes").asLong()).isEqualTo(30);
+        assertThat(march.path("replyDue").asLong()).as("E still has 20 minutes").isEqualTo(4);
+        assertThat(march.path("repliedInTime").asLong()).as("A and C").isEqualTo(2);
+        assertThat(march.path("replyRate").asDouble()).isEqualTo(0.5);
+
+        Map<String, JsonNode> byCall = new HashMap<>();
+        api.get("t-desk", "/api/hotline/calls?month=2033-03&missed=true").body()
+                .forEach(c -> byCall.put(c.path("callId").asText().substring(tag.length()), c));
+        assertThat(byCall.get("a").path("replyLate").asBoolean()).isFalse();
+        assertThat(byCall.get("a").path("replyDueAt").asText()).as("30 minutes after the caller hung up")
+                .isEqualTo("2033-03-10T01:30:40Z");
+        assertThat(byCall.get("b").path("replyLate").asBoolean()).isTrue();
+        assertThat(byCall.get("c").path("replyLate").asBoolean()).isFalse();
+        assertThat(byCall.get("c").path("repliedAt").asText()).as("when they got through").isEqualTo("2033-03-10T01:10:00Z");
+        assertThat(byCall.get("d").path("replyLate").asBoolean()).isTrue();
+        assertThat(byCall.get("d").has("repliedAt")).isFalse();
+        assertThat(byCall.get("e").path("replyLate").asBoolean()).isFalse();
+        assertThat(summary("2033-02").has("replyRate")).as("no missed call, no figure").isFalse();
+    }
+
+    @Test
     void theMonthsCallsAreListedUpTo500NewestFirst() {
         // a month of its own, far from the other tests' calls
         clock.set(Instant.parse("2032-07-15T02:00:00Z"));
