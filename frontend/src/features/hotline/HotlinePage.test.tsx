@@ -37,6 +37,8 @@ const open32 = missedCall({
   callId: 'CTI-20261209-0032',
   callerNumber: '0571-88886666',
   startedAt: '2026-12-09T12:05:00Z', // 20:05
+  endedAt: '2026-12-09T12:05:15Z',
+  replyDueAt: '2026-12-09T12:35:15Z',
   waitSeconds: 15,
   callerName: null,
   callerUnit: null,
@@ -51,24 +53,45 @@ const {
   id: 33,
   callerNumber: '13911112222',
   startedAt: '2026-12-08T03:00:00Z',
+  endedAt: '2026-12-08T03:00:30Z',
+  replyDueAt: '2026-12-08T03:30:30Z',
 });
 const open33: HotlineCallView = bare;
 const calledBack = missedCall({
   id: 34,
   callerNumber: '13700001111',
   startedAt: '2026-12-09T06:30:00Z', // 14:30
+  endedAt: '2026-12-09T06:30:42Z',
   callbackBy: 'desk',
   callbackByName: '王芳',
-  callbackAt: '2026-12-09T07:00:00Z', // 15:00
+  callbackAt: '2026-12-09T07:00:00Z', // 15:00, within the half hour
   callbackNote: '已联系，故障已登记为工单',
+  replyDueAt: '2026-12-09T07:00:42Z',
+  repliedAt: '2026-12-09T07:00:00Z',
+  replyLate: false,
 });
 const answeredLater = missedCall({
   id: 35,
   callerNumber: '13600002222',
   startedAt: '2026-12-08T02:00:00Z',
+  endedAt: '2026-12-08T02:00:42Z',
   callerName: null,
   callerUnit: null,
   laterAnswered: true,
+  // got through 52 minutes after hanging up: late
+  replyDueAt: '2026-12-08T02:30:42Z',
+  repliedAt: '2026-12-08T02:52:42Z',
+  replyLate: true,
+});
+
+// missed at 09:50, hung up at 09:50:20: its half hour runs to 10:20, after NOW, and nobody has replied yet
+const pending36 = missedCall({
+  id: 36,
+  callerNumber: '13522223333',
+  startedAt: '2026-12-10T01:50:00Z',
+  endedAt: '2026-12-10T01:50:20Z',
+  replyDueAt: '2026-12-10T02:20:20Z',
+  replyLate: false,
 });
 
 /** The server's calls: the callback of one changes what both lists answer. */
@@ -87,6 +110,7 @@ function deskApi(overrides: { summary?: ReturnType<typeof summary>; callback?: (
         callbackBy: 'desk',
         callbackByName: '王芳',
         callbackAt: NOW.toISOString(),
+        repliedAt: NOW.toISOString(),
         ...(body.note ? { callbackNote: body.note } : {}),
       };
       calls = calls.map((c) => (c.id === done.id ? done : c));
@@ -148,6 +172,119 @@ describe('HotlinePage', () => {
   );
 
   it(
+    'shows beside the answer rate the share of missed calls replied to within 30 minutes, red when one was late',
+    async () => {
+      deskApi();
+      renderHotline();
+      const rate = await screen.findByTestId('hotline-reply-rate', undefined, SLOW);
+      expect(rate.textContent).toBe('90.9%');
+      expect(rate.style.color).toBe('rgb(207, 19, 34)');
+      const figure = screen.getByTestId('hotline-reply-figure');
+      expect(figure.textContent).toContain('30分钟内回复率');
+      expect(screen.getByTestId('hotline-reply-count').textContent).toBe('10/11 个未接来电在 30 分钟内回复');
+      expect(screen.getByTestId('hotline-reply-target').textContent).toBe('目标：未接来电均在 30 分钟内回复');
+      const late = screen.getByTestId('hotline-reply-met');
+      expect(late.textContent).toBe('1 个回复超时');
+      expect(late.className).toContain('error');
+      // the answer rate is still there, beside it
+      expect(screen.getByTestId('hotline-rate').textContent).toBe('93.5%');
+      expect(document.body.textContent).not.toMatch(/NaN|undefined|hotline\.|Replied|replyRate/);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'takes the reply time from the server, and is green when every missed call was replied to in time',
+    async () => {
+      const due60 = missedCall({
+        startedAt: '2026-12-09T23:20:00Z',
+        endedAt: '2026-12-09T23:20:42Z',
+        replyDueAt: '2026-12-10T00:20:42Z',
+      });
+      mockApi(['SERVICE_DESK'], (url) => {
+        if (url === SUMMARY_URL)
+          return json(summary({ replyDue: 8, repliedInTime: 8, replyRate: 1, replyMinutes: 60 }));
+        if (url === OPEN_URL) return json([due60]);
+        return undefined;
+      });
+      renderHotline();
+      const rate = await screen.findByTestId('hotline-reply-rate', undefined, SLOW);
+      expect(rate.textContent).toBe('100.0%');
+      expect(rate.style.color).toBe('rgb(56, 158, 13)');
+      expect(screen.getByTestId('hotline-reply-figure').textContent).toContain('60分钟内回复率');
+      expect(screen.getByTestId('hotline-reply-count').textContent).toBe('8/8 个未接来电在 60 分钟内回复');
+      expect(screen.getByTestId('hotline-reply-target').textContent).toBe('目标：未接来电均在 60 分钟内回复');
+      const met = screen.getByTestId('hotline-reply-met');
+      expect(met.textContent).toBe('均已及时回复');
+      expect(met.className).toContain('success');
+      // the call's own reply time: its due time is an hour after the caller hung up
+      expect((await screen.findByTestId('hotline-reply-31', undefined, SLOW)).textContent).toBe('已超 60 分钟未回复');
+      expect(document.body.textContent).not.toMatch(/30 ?分钟/);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'says there is no missed call to reply to yet, not 0%, when the month has none to count',
+    async () => {
+      // the one missed call is still inside its half hour: nothing to count either way
+      const { replyRate: _r, ...noReplyRate } = summary({ missed: 1, missedOpen: 1, replyDue: 0, repliedInTime: 0 });
+      mockApi(['SERVICE_DESK'], (url) => {
+        if (url === SUMMARY_URL) return json(noReplyRate);
+        if (url === OPEN_URL) return json([pending36]);
+        return undefined;
+      });
+      renderHotline();
+      const none = await screen.findByTestId('hotline-reply-none', undefined, SLOW);
+      expect(none.textContent).toContain('本月暂无需回复的未接来电');
+      expect(screen.getByTestId('hotline-reply-target').textContent).toBe('目标：未接来电均在 30 分钟内回复');
+      expect(screen.queryByTestId('hotline-reply-rate')).toBeNull();
+      expect(screen.queryByTestId('hotline-reply-count')).toBeNull();
+      const figure = screen.getByTestId('hotline-reply-figure');
+      expect(figure.textContent).not.toMatch(/%|NaN|0\/0/);
+      expect(screen.getByTestId('hotline-rate').textContent).toBe('93.5%');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'shows each missed call’s reply: 已超 30 分钟未回复, 待回复 by its due time in Beijing time, 回复及时, 回复超时 after how long',
+    async () => {
+      mockApi(['SERVICE_DESK'], (url) => {
+        if (url === SUMMARY_URL) return json(summary());
+        if (url === OPEN_URL) return json([pending36, open31]);
+        if (url === MISSED_URL) return json([pending36, open31, calledBack, answeredLater]);
+        return undefined;
+      });
+      renderHotline();
+      const late = await screen.findByTestId('hotline-reply-31', undefined, SLOW);
+      expect(late.textContent).toBe('已超 30 分钟未回复');
+      expect(late.getAttribute('data-state')).toBe('lateOpen');
+      expect(within(late).getByText('已超 30 分钟未回复').className).toContain('error');
+      // due 02:20:20Z: 10:20 in Beijing, whatever the browser's zone
+      const pending = screen.getByTestId('hotline-reply-36');
+      expect(pending.textContent).toBe('待回复（2026-12-10 10:20 前）');
+      expect(pending.getAttribute('data-state')).toBe('pending');
+      expect(within(pending).getByText('待回复（2026-12-10 10:20 前）').className).toContain('warning');
+
+      fireEvent.click(screen.getByRole('tab', { name: '全部未接' }));
+      const inTime = await screen.findByTestId('hotline-reply-34', undefined, SLOW);
+      expect(inTime.textContent).toBe('回复及时');
+      expect(inTime.getAttribute('data-state')).toBe('inTime');
+      expect(within(inTime).getByText('回复及时').className).toContain('success');
+      // got through 52 minutes after hanging up
+      const replyLate = screen.getByTestId('hotline-reply-35');
+      expect(replyLate.textContent).toBe('回复超时52分钟后回复');
+      expect(replyLate.getAttribute('data-state')).toBe('late');
+      expect(within(replyLate).getByText('回复超时').className).toContain('error');
+      expect(screen.getByTestId('hotline-reply-31').textContent).toBe('已超 30 分钟未回复');
+      expect(screen.getByTestId('hotline-reply-36').textContent).toBe('待回复（2026-12-10 10:20 前）');
+      expect(document.body.textContent).not.toMatch(/replyLate|repliedAt|hotline\.|undefined|null|Reply|late/);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'says 未达标 in red when the rate is below the target',
     async () => {
       deskApi({ summary: summary({ offered: 50, answered: 40, missed: 10, rate: 0.8, met: false, missedOpen: 6 }) });
@@ -177,6 +314,8 @@ describe('HotlinePage', () => {
       expect(screen.queryByTestId('hotline-rate')).toBeNull();
       expect(screen.queryByTestId('hotline-met')).toBeNull();
       expect(screen.getByTestId('hotline-offered').textContent).toBe('呼入0');
+      expect(screen.getByTestId('hotline-reply-none').textContent).toContain('本月暂无需回复的未接来电');
+      expect(screen.queryByTestId('hotline-reply-rate')).toBeNull();
       expect(await screen.findByText('没有待回拨的未接来电', undefined, SLOW)).toBeTruthy();
       expect(document.body.textContent).not.toMatch(/NaN|%\s*$|undefined|null/);
       expect(document.body.textContent).not.toContain('已达标');
@@ -307,7 +446,9 @@ describe('HotlinePage', () => {
       expect(within(card).getByTestId('hotline-dial-31').getAttribute('href')).toBe('tel:13800138000');
       expect(card.textContent).toContain('等待 42 秒');
       expect(card.textContent).toContain('待回拨');
+      expect(within(card).getByTestId('hotline-reply-31').textContent).toBe('已超 30 分钟未回复');
       expect(screen.getByTestId('hotline-rate').textContent).toBe('93.5%');
+      expect(screen.getByTestId('hotline-reply-rate').textContent).toBe('90.9%');
     },
     TEST_TIMEOUT,
   );

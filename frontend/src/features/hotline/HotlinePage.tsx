@@ -10,6 +10,7 @@ import { EChart } from '../../shared/EChart';
 import { formatDateTime, SERVICE_ZONE } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { formatSpan } from '../sla';
 import { CallbackModal } from './CallbackModal';
 import { hotlineApi, hotlineKeys, percent, targetPercent, type HotlineCallView, type HotlineSummary } from './api';
 
@@ -23,7 +24,9 @@ const thisMonth = () => dayjs(dayjs().tz(SERVICE_ZONE).format(MONTH) + '-01');
 /**
  * The hotline answer rate (热线接通率, IN-10; contract seed 000: "热线电话的接通率达到90%以上"): a month's rate against
  * the target with its counts and a small chart per day, then the month's missed calls, those still to call back
- * first, each with the caller's number to dial and 登记回拨. The service desk, supervisors and administrators.
+ * first, each with the caller's number to dial and 登记回拨. Beside the answer rate, the share of missed calls replied to
+ * within the half hour (contract seed 004: 半小时内回复客户电话), and each missed call's reply state in the list. The
+ * service desk, supervisors and administrators.
  */
 export function HotlinePage() {
   const { t } = useTranslation();
@@ -86,7 +89,10 @@ export function HotlinePage() {
   );
 }
 
-/** The month's figure card (接通率 against the target, met or not in words and colour) and the calls per day. */
+/**
+ * The month's figure cards (接通率 against the target, met or not in words and colour; the missed calls replied to
+ * within the reply time) and the calls per day.
+ */
 function Figures({ summary: s }: { summary: HotlineSummary }) {
   const { t } = useTranslation();
   const rate = percent(s.rate);
@@ -113,7 +119,7 @@ function Figures({ summary: s }: { summary: HotlineSummary }) {
 
   return (
     <Row gutter={[12, 12]}>
-      <Col xs={24} lg={10}>
+      <Col xs={24} md={12} xl={7}>
         <Card size="small" title={t('hotline.rate')} data-testid="hotline-figure" style={{ height: '100%' }}>
           {noCalls ? (
             <div data-testid="hotline-no-calls">
@@ -169,7 +175,10 @@ function Figures({ summary: s }: { summary: HotlineSummary }) {
           </Flex>
         </Card>
       </Col>
-      <Col xs={24} lg={14}>
+      <Col xs={24} md={12} xl={7}>
+        <ReplyFigure summary={s} />
+      </Col>
+      <Col xs={24} xl={10}>
         <Card size="small" title={t('hotline.daily')} style={{ height: '100%' }}>
           {noCalls ? (
             <Typography.Text type="secondary">{t('hotline.noCalls')}</Typography.Text>
@@ -179,6 +188,65 @@ function Figures({ summary: s }: { summary: HotlineSummary }) {
         </Card>
       </Col>
     </Row>
+  );
+}
+
+/**
+ * 30分钟内回复率: of the missed calls whose reply time has passed or that were replied to, the share replied to in
+ * time, red with the number late when any was; a month with none to count says so rather than 0 %.
+ */
+function ReplyFigure({ summary: s }: { summary: HotlineSummary }) {
+  const { t } = useTranslation();
+  const minutes = s.replyMinutes;
+  const rate = percent(s.replyRate);
+  const late = Math.max(0, s.replyDue - s.repliedInTime);
+  const target = (
+    <Typography.Text type="secondary" data-testid="hotline-reply-target">
+      {t('hotline.replyTarget', { minutes })}
+    </Typography.Text>
+  );
+
+  return (
+    <Card
+      size="small"
+      title={t('hotline.replyRate', { minutes })}
+      data-testid="hotline-reply-figure"
+      style={{ height: '100%' }}
+    >
+      {rate == null || s.replyDue === 0 ? (
+        <div data-testid="hotline-reply-none">
+          <Typography.Text strong>{t('hotline.replyNone')}</Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+            {t('hotline.replyNoneHelp', { minutes })}
+          </Typography.Paragraph>
+          {target}
+        </div>
+      ) : (
+        <Flex wrap align="center" gap={12}>
+          <span
+            data-testid="hotline-reply-rate"
+            data-late={late > 0}
+            style={{ fontSize: 32, fontWeight: 600, lineHeight: 1.2, color: late > 0 ? RED : GREEN }}
+          >
+            {rate}
+          </span>
+          <Flex vertical gap={4}>
+            <Typography.Text data-testid="hotline-reply-count">
+              {t('hotline.replyCount', { inTime: s.repliedInTime, due: s.replyDue, minutes })}
+            </Typography.Text>
+            {target}
+            <Tag
+              color={late > 0 ? 'error' : 'success'}
+              icon={late > 0 ? <CloseCircleFilled /> : <CheckCircleFilled />}
+              data-testid="hotline-reply-met"
+              style={{ marginInlineEnd: 0, alignSelf: 'flex-start', whiteSpace: 'normal' }}
+            >
+              {late > 0 ? t('hotline.replyLateCount', { n: late }) : t('hotline.replyAllInTime')}
+            </Tag>
+          </Flex>
+        </Flex>
+      )}
+    </Card>
   );
 }
 
@@ -236,6 +304,11 @@ function MissedList({
           title: t('hotline.col.status'),
           key: 'status',
           render: (_: unknown, c) => <CallStatus call={c} />,
+        },
+        {
+          title: t('hotline.col.reply'),
+          key: 'reply',
+          render: (_: unknown, c) => <ReplyState call={c} />,
         },
         {
           title: t('hotline.col.action'),
@@ -298,4 +371,42 @@ function CallStatus({ call: c }: { call: HotlineCallView }) {
       <Tag color="warning">{t('hotline.status.open')}</Tag>
     </div>
   );
+}
+
+const MINUTE = 60_000;
+
+/** When the caller gave up, from which the reply time runs: the call's end, its start when no end was reported. */
+const gaveUpAt = (c: HotlineCallView) => dayjs(c.endedAt ?? c.startedAt);
+
+/**
+ * A missed call's half-hour reply (seed 004): 回复及时 / 回复超时 (after how long) / 已超 30 分钟未回复 / 待回复（by when）.
+ * The reply time is the call's own (its due time less the moment the caller gave up), so no number is written here.
+ */
+function ReplyState({ call: c }: { call: HotlineCallView }) {
+  const { t } = useTranslation();
+  if (!c.replyDueAt) return <span data-testid={`hotline-reply-${c.id}`}>—</span>;
+  const tag = (state: string, color: string, text: string, detail?: string) => (
+    <Flex wrap gap={4} align="center" data-testid={`hotline-reply-${c.id}`} data-state={state}>
+      <Tag color={color} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
+        {text}
+      </Tag>
+      {detail && <Typography.Text type="secondary">{detail}</Typography.Text>}
+    </Flex>
+  );
+  if (c.repliedAt) {
+    if (!c.replyLate) return tag('inTime', 'success', t('hotline.reply.inTime'));
+    // late means after the due time: whole minutes rounded up, so never "30 minutes" for a late one
+    const after = Math.max(1, Math.ceil(dayjs(c.repliedAt).diff(gaveUpAt(c)) / MINUTE));
+    return tag(
+      'late',
+      'error',
+      t('hotline.reply.late'),
+      t('hotline.reply.after', { time: formatSpan(after * 60, t, true) }),
+    );
+  }
+  if (c.replyLate) {
+    const minutes = Math.round(dayjs(c.replyDueAt).diff(gaveUpAt(c)) / MINUTE);
+    return tag('lateOpen', 'error', t('hotline.reply.lateOpen', { minutes }));
+  }
+  return tag('pending', 'warning', t('hotline.reply.pending', { at: formatDateTime(c.replyDueAt) }));
 }

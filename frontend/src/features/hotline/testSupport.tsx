@@ -65,7 +65,10 @@ export function emptySummary(): HotlineSummary {
   return rest;
 }
 
-/** A missed call still to call back, as the server sends it (absent fields left out). */
+/**
+ * A missed call still to call back, as the server sends it (absent fields left out): its half hour ran out at 09:50,
+ * before NOW, with no reply.
+ */
 export function missedCall(overrides: Partial<HotlineCallView> = {}): HotlineCallView {
   return {
     id: 31,
@@ -79,6 +82,8 @@ export function missedCall(overrides: Partial<HotlineCallView> = {}): HotlineCal
     callerName: '李明',
     callerUnit: '示范市公安局',
     laterAnswered: false,
+    replyDueAt: '2026-12-10T01:50:42Z', // 09:50 in Shanghai
+    replyLate: true,
     ...overrides,
   };
 }
