@@ -16,6 +16,10 @@ import com.aftercare.common.BadRequestException;
 import com.aftercare.common.BadRequestException.FieldError;
 import com.aftercare.common.ConflictException;
 import com.aftercare.identity.CurrentUser;
+import com.aftercare.identity.Role;
+import com.aftercare.labels.Labels;
+import com.aftercare.notify.NotificationService;
+import com.aftercare.ticket.event.CaseEvent;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -45,11 +49,13 @@ public class RecordHotlineCall {
 
     private final HotlineCallRepository calls;
     private final ReadHotlineCalls views;
+    private final NotificationService notifications;
     private final Clock clock;
 
-    RecordHotlineCall(HotlineCallRepository calls, ReadHotlineCalls views, Clock clock) {
+    RecordHotlineCall(HotlineCallRepository calls, ReadHotlineCalls views, NotificationService notifications, Clock clock) {
         this.calls = calls;
         this.views = views;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -86,15 +92,40 @@ public class RecordHotlineCall {
         if (known == null) {
             HotlineCall call = new HotlineCall(callId, caller, called, started, CurrentUser.username(), micros(now));
             call.complete(answered, ended, agent);
-            return new Recorded(views.view(calls.saveAndFlush(call)), true);
+            ReadHotlineCalls.CallView view = views.view(calls.saveAndFlush(call));
+            tellDeskIfJustMissed(false, view, now);
+            return new Recorded(view, true);
         }
         if (!known.getStartedAt().equals(started) || !known.getCallerNumber().equals(caller)
                 || differs(known.getAnsweredAt(), answered) || differs(known.getEndedAt(), ended)) {
             // (another agent is not a contradiction: a transferred call names whoever had it last; the first is kept)
             throw ConflictException.of("hotlineCallContradicts", Map.of("callId", callId));
         }
+        boolean missedBefore = missed(known);
         known.complete(answered, ended, agent);
-        return new Recorded(views.view(calls.saveAndFlush(known)), false);
+        ReadHotlineCalls.CallView view = views.view(calls.saveAndFlush(known));
+        tellDeskIfJustMissed(missedBefore, view, now);
+        return new Recorded(view, false);
+    }
+
+    /** Ended without an answer: the caller gave up. A call still ringing is not missed yet. */
+    private static boolean missed(HotlineCall call) {
+        return call.getEndedAt() != null && !call.isAnswered();
+    }
+
+    /**
+     * The desk hears of a missed call in the app once, when the report that makes it missed arrives, and only while its
+     * half-hour reply is still possible: a phone system resending yesterday's calls must not fill the bell.
+     */
+    private void tellDeskIfJustMissed(boolean missedBefore, ReadHotlineCalls.CallView call, Instant now) {
+        if (missedBefore || call.answered() || call.endedAt() == null || call.replyDueAt() == null
+                || !call.replyDueAt().isAfter(now) || call.repliedAt() != null) {
+            return;
+        }
+        String who = call.callerName() == null ? null
+                : call.callerUnit() == null ? call.callerName() : call.callerName() + " · " + call.callerUnit();
+        notifications.notifyRole(Role.SERVICE_DESK, null, new CaseEvent.HotlineCallMissed(call.callerNumber(), who,
+                call.replyDueAt()), Labels.ZH, clock.getZone());
     }
 
     /** Known and sent, and not the same: a contradiction. Either one absent is not. */

@@ -123,6 +123,33 @@ class HotlineApiTest extends IntegrationTest {
     }
 
     @Test
+    void theDeskHearsOfAMissedCallOnceWhileItsHalfHourReplyIsStillPossible() {
+        String tag = "bell-" + System.nanoTime() + "-";
+        Instant now = Instant.parse("2033-05-10T02:00:00Z");
+        clock.set(now);
+        String sql = "select count(*) from notification where event_type = 'HotlineCallMissed' and recipient_role = 'SERVICE_DESK'";
+        long before = jdbc.queryForObject(sql, Long.class);
+
+        // rang, then ended unanswered in a second report, then resent: one notice, when it became missed
+        Map<String, Object> ringing = call(tag + "a", "13922220001", now.minusSeconds(60), null);
+        ringing.remove("endedAt");
+        assertThat(report(ringing).status()).isEqualTo(201);
+        assertThat(jdbc.queryForObject(sql, Long.class)).as("still ringing").isEqualTo(before);
+        Map<String, Object> ended = call(tag + "a", "13922220001", now.minusSeconds(60), null);
+        assertThat(report(ended).status()).isEqualTo(200);
+        assertThat(report(ended).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(sql, Long.class)).isEqualTo(before + 1);
+        JsonNode bell = api.get("t-desk", "/api/notifications?size=5").body().get(0);
+        assertThat(bell.path("message").asText()).contains("13922220001", "2033-05-10 10:29", "回拨");
+        assertThat(bell.path("page").asText()).isEqualTo("/hotline");
+
+        // answered, or missed so long ago that the half hour has passed (a resent old batch): no notice
+        assertThat(report(call(tag + "b", "13922220002", now.minusSeconds(60), now.minusSeconds(50))).status()).isEqualTo(201);
+        assertThat(report(call(tag + "c", "13922220003", now.minus(Duration.ofHours(2)), null)).status()).isEqualTo(201);
+        assertThat(jdbc.queryForObject(sql, Long.class)).isEqualTo(before + 1);
+    }
+
+    @Test
     void theMonthsCallsAreListedUpTo500NewestFirst() {
         // a month of its own, far from the other tests' calls
         clock.set(Instant.parse("2032-07-15T02:00:00Z"));

@@ -28,6 +28,9 @@ public sealed interface CaseEvent {
                 : event instanceof ChangeTested e ? e.number() : event instanceof ChangeAnnounced e ? e.number()
                 : event instanceof ChangeCancelled e ? e.number() : event instanceof ChangeWindowOpened e ? e.number()
                 : event instanceof ChangeOverrun e ? e.number() : event instanceof ChangeFinished e ? e.number() : null;
+        if (event instanceof HotlineCallMissed) {
+            return "/hotline";
+        }
         if (event instanceof SecurityIncidentReported e && e.number().matches("SEC-\\d+")) {
             return "/security-incidents/" + Long.parseLong(e.number().substring(4));
         }
@@ -257,6 +260,14 @@ public sealed interface CaseEvent {
     /** RP-5: a change's window ended with no outcome recorded. */
     record ChangeOverrun(String number, String title, Instant end, String implementer) implements CaseEvent {
         public String type() { return "CHANGE"; }
+    }
+
+    /**
+     * IN-10 (seed 004: 半小时内回复客户电话): a hotline call was missed while its half-hour reply is still possible; caller:
+     * who the records know by the number ("name · unit"), or null. Told to the desk.
+     */
+    record HotlineCallMissed(String callerNumber, String caller, Instant replyDue) implements CaseEvent {
+        public String type() { return "HOTLINE"; }
     }
 
     /**

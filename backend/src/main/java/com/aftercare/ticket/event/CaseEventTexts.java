@@ -273,6 +273,12 @@ public class CaseEventTexts {
             return text(lang, "ROLLED_BACK".equals(e.outcome()) ? "changeRolledBack" : "changeSucceeded", "number", e.number(),
                     "title", e.title(), "note", blank(e.note()) ? "-" : e.note());
         }
+        if (event instanceof CaseEvent.HotlineCallMissed e) {
+            return e.caller() == null
+                    ? text(lang, "hotlineCallMissed", "number", e.callerNumber(), "due", time(e.replyDue(), zone))
+                    : text(lang, "hotlineCallMissedKnown", "number", e.callerNumber(), "caller", e.caller(), "due",
+                            time(e.replyDue(), zone));
+        }
         if (event instanceof CaseEvent.SecurityIncidentReported e) {
             return text(lang, "securityIncidentReported", "number", e.number(), "title", e.title(), "customer", e.customer(),
                     "kind", labels.label(lang, "securityKind", e.kind()), "impact", labels.label(lang, "securityImpact", e.impact()),

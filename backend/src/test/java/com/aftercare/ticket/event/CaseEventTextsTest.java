@@ -41,6 +41,8 @@ class CaseEventTextsTest {
             "回刷旧固件", "厂商撤回固件", "画面已恢复",
             // RP-6: a security incident's number (SEC-nnnnnn) and its title as reported
             "SEC-000003", "工程师私自拷贝卡口数据",
+            // IN-10: a missed caller as the earlier cases know them
+            "孙浩 · 示范市公安局",
             // issue 14: a monitoring source as the admin named it
             "总部监控",
             // CB-1..CB-3: a customer unit's name and a survey comment
@@ -133,6 +135,9 @@ class CaseEventTextsTest {
         s.put("staleStockWarned", new CaseEvent.StaleStockWarned(2026, 11, 3, 12, java.time.LocalDate.of(2026, 9, 30)));
         java.time.Instant changeStart = java.time.Instant.parse("2027-03-03T01:00:00Z");
         java.time.Instant changeEnd = java.time.Instant.parse("2027-03-03T03:00:00Z");
+        s.put("hotlineCallMissed", new CaseEvent.HotlineCallMissed("13911110001", null, java.time.Instant.parse("2026-11-05T02:30:40Z")));
+        s.put("hotlineCallMissedKnown", new CaseEvent.HotlineCallMissed("13911110001", "孙浩 · 示范市公安局",
+                java.time.Instant.parse("2026-11-05T02:30:40Z")));
         s.put("securityIncidentReported", new CaseEvent.SecurityIncidentReported("SEC-000003", "工程师私自拷贝卡口数据", "交警支队",
                 "DATA_THEFT", "SERIOUS", "t-eng"));
         s.put("changeSubmitted", new CaseEvent.ChangeSubmitted("CHG-000012", "核心交换机固件升级", "交警支队", false, "t-eng"));
