@@ -81,6 +81,9 @@ final class AuditedTables {
             Map.entry("stock_count", new Spec(OwnerRule.NONE, null, null)),
             Map.entry("stock_count_line", new Spec(OwnerRule.NONE, null, null)),
             Map.entry("stock_movement", new Spec(OwnerRule.NONE, null, null)),
+            // transfers between warehouses (FW-6, 调拨): the slip and the batches it carries
+            Map.entry("stock_transfer", new Spec(OwnerRule.NONE, null, null)),
+            Map.entry("stock_transfer_line", new Spec(OwnerRule.NONE, null, null)),
             // issue 13: warranty assessment and approvals, cost lines, parts handed back (WA-1, RR-5, RR-6, FW-5)
             Map.entry("case_warranty", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             Map.entry("case_cost_line", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),

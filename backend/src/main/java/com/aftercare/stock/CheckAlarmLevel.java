@@ -12,19 +12,22 @@ import com.aftercare.ticket.event.CaseEvent;
  * After stock of a part went down: at or below its alarm level, the supervisors and the stock keepers (ADMIN) get
  * an in-app notification, once per crossing. The part's alarm_raised mark is set by a conditional update, so of
  * several issues only the one that crosses tells anyone; stock going back above the level (a receipt, a count)
- * clears the mark.
+ * clears the mark. Parts on the road between two warehouses still count: a transfer moves stock, it does not use it.
  */
 @Component
 class CheckAlarmLevel {
 
     private final PartRepository parts;
     private final BatchRepository batches;
+    private final TransferRepository transfers;
     private final NotificationService notifications;
     private final java.time.Clock clock;
 
-    CheckAlarmLevel(PartRepository parts, BatchRepository batches, NotificationService notifications, java.time.Clock clock) {
+    CheckAlarmLevel(PartRepository parts, BatchRepository batches, TransferRepository transfers,
+            NotificationService notifications, java.time.Clock clock) {
         this.parts = parts;
         this.batches = batches;
+        this.transfers = transfers;
         this.notifications = notifications;
         this.clock = clock;
     }
@@ -40,7 +43,7 @@ class CheckAlarmLevel {
     }
 
     private void check(Part part, boolean mayRaise) {
-        long total = batches.totalOf(part.getId());
+        long total = batches.totalOf(part.getId()) + transfers.inTransitOf(part.getId());
         if (total <= part.getAlarmLevel()) {
             if (mayRaise && parts.raiseAlarm(part.getId()) == 1) {
                 CaseEvent event = new CaseEvent.StockLow(part.getPartNumber(), part.getName(), total, part.getUnit(),

@@ -11,12 +11,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One line of the stock ledger: a receipt (+), an issue (-) or a count adjustment (±) of one batch. Append-only. */
+/**
+ * One line of the stock ledger: a receipt (+), an issue (-), a count adjustment (±) or one side of a transfer between
+ * warehouses (out of the source batch -, into the target batch +) of one batch. Append-only.
+ */
 @Entity
 @Table(name = "stock_movement")
 class Movement {
 
-    enum Kind { RECEIPT, ISSUE, ADJUSTMENT }
+    enum Kind { RECEIPT, ISSUE, ADJUSTMENT, TRANSFER_OUT, TRANSFER_IN }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,6 +41,8 @@ class Movement {
     private Long countId;
     @Column(name = "ticket_id", updatable = false)
     private Long ticketId;
+    @Column(name = "transfer_id", updatable = false)
+    private Long transferId;
     @Column(name = "moved_by", updatable = false)
     private String movedBy;
     @Column(name = "moved_at", updatable = false)
@@ -61,6 +66,13 @@ class Movement {
         this.movedBy = movedBy;
         this.movedAt = movedAt;
         this.note = note;
+    }
+
+    /** One side of a transfer: TRANSFER_OUT (quantity negative) of the source batch or TRANSFER_IN of the target's. */
+    static Movement ofTransfer(Batch batch, Kind kind, int quantity, long transferId, String movedBy, Instant movedAt) {
+        Movement m = new Movement(batch, kind, quantity, null, null, null, movedBy, movedAt, null);
+        m.transferId = transferId;
+        return m;
     }
 
     Long getId() {
@@ -97,6 +109,10 @@ class Movement {
 
     Long getTicketId() {
         return ticketId;
+    }
+
+    Long getTransferId() {
+        return transferId;
     }
 
     String getMovedBy() {

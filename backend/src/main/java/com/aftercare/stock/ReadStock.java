@@ -31,9 +31,9 @@ public class ReadStock {
             long ageDays) {
     }
 
-    /** atAlarm: onHand (all warehouses) at or below alarmLevel. */
+    /** atAlarm: onHand (all warehouses) plus inTransit (shipped between two, not yet received) at or below alarmLevel. */
     public record PartView(long id, String partNumber, String name, String model, String unit, int alarmLevel, long onHand,
-            boolean atAlarm, long staleQuantity, List<BatchView> batches) {
+            long inTransit, boolean atAlarm, long staleQuantity, List<BatchView> batches) {
     }
 
     public record StaleStock(LocalDate staleBefore, String staleAfter, List<BatchView> batches) {
@@ -57,7 +57,8 @@ public class ReadStock {
     }
 
     public record MovementView(long id, long batchId, long partId, String partNumber, long warehouseId, String kind,
-            int quantity, Long requisitionId, Long countId, Long ticketId, String movedBy, Instant movedAt, String note) {
+            int quantity, Long requisitionId, Long countId, Long ticketId, Long transferId, String movedBy, Instant movedAt,
+            String note) {
     }
 
     private final WarehouseRepository warehouses;
@@ -67,12 +68,14 @@ public class ReadStock {
     private final StockCountRepository counts;
     private final CountLineRepository lines;
     private final MovementRepository movements;
+    private final TransferRepository transfers;
     private final StockSettings settings;
     private final Clock clock;
 
     ReadStock(WarehouseRepository warehouses, PartRepository parts, BatchRepository batches, RequisitionRepository requisitions,
-            StockCountRepository counts, CountLineRepository lines, MovementRepository movements, StockSettings settings,
-            Clock clock) {
+            StockCountRepository counts, CountLineRepository lines, MovementRepository movements, TransferRepository transfers,
+            StockSettings settings, Clock clock) {
+        this.transfers = transfers;
         this.warehouses = warehouses;
         this.parts = parts;
         this.batches = batches;
@@ -101,12 +104,14 @@ public class ReadStock {
         Map<Long, Warehouse> stores = warehousesById();
         Map<Long, List<BatchView>> stock = batches.findByRemainingGreaterThanOrderByReceivedOnAscIdAsc(0).stream()
                 .map(b -> view(b, byId, stores)).collect(Collectors.groupingBy(BatchView::partId));
+        Map<Long, Long> onTheRoad = transfers.inTransitByPart();
         return byId.values().stream().sorted(Comparator.comparing(Part::getPartNumber)).map(p -> {
             List<BatchView> held = stock.getOrDefault(p.getId(), List.of());
             long onHand = held.stream().mapToLong(BatchView::remaining).sum();
             long stale = held.stream().filter(BatchView::stale).mapToLong(BatchView::remaining).sum();
+            long inTransit = onTheRoad.getOrDefault(p.getId(), 0L);
             return new PartView(p.getId(), p.getPartNumber(), p.getName(), p.getModel(), p.getUnit(), p.getAlarmLevel(), onHand,
-                    onHand <= p.getAlarmLevel(), stale, held);
+                    inTransit, onHand + inTransit <= p.getAlarmLevel(), stale, held);
         }).toList();
     }
 
@@ -177,7 +182,7 @@ public class ReadStock {
         List<Movement> list = partId == null ? movements.findTop200ByOrderByIdDesc() : movements.findByPartIdOrderByIdAsc(partId);
         return list.stream().map(m -> new MovementView(m.getId(), m.getBatchId(), m.getPartId(),
                 byId.get(m.getPartId()).getPartNumber(), m.getWarehouseId(), m.getKind().name(), m.getQuantity(),
-                m.getRequisitionId(), m.getCountId(), m.getTicketId(), m.getMovedBy(), m.getMovedAt(), m.getNote())).toList();
+                m.getRequisitionId(), m.getCountId(), m.getTicketId(), m.getTransferId(), m.getMovedBy(), m.getMovedAt(), m.getNote())).toList();
     }
 
     private RequisitionView view(Requisition r, Map<Long, Part> byId, Map<Long, Warehouse> stores) {

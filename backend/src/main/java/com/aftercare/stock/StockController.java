@@ -38,11 +38,18 @@ class StockController {
     private final DecideCount decideCount;
     private final ReadStaleStockWarnings staleWarnings;
     private final SetStaleWarningRecipients staleWarningRecipients;
+    private final TransferParts transferParts;
+    private final ReceiveTransfer receiveTransfer;
+    private final ReadTransfers transfers;
 
     StockController(ReadStock read, AddWarehouse addWarehouse, AddPart addPart, ReceiveStock receiveStock,
             RequestParts requestParts, DecideRequisition decideRequisition, IssueParts issueParts, StartCount startCount,
             EnterCounts enterCounts, SubmitCount submitCount, DecideCount decideCount, ReadStaleStockWarnings staleWarnings,
-            SetStaleWarningRecipients staleWarningRecipients) {
+            SetStaleWarningRecipients staleWarningRecipients, TransferParts transferParts, ReceiveTransfer receiveTransfer,
+            ReadTransfers transfers) {
+        this.transferParts = transferParts;
+        this.receiveTransfer = receiveTransfer;
+        this.transfers = transfers;
         this.staleWarningRecipients = staleWarningRecipients;
         this.staleWarnings = staleWarnings;
         this.read = read;
@@ -203,4 +210,26 @@ class StockController {
         return ResponseEntity.noContent().build();
     }
 
+    @GetMapping("/transfers")
+    @Operation(summary = "Transfers between warehouses (调拨), newest first, at most 500; optionally only IN_TRANSIT or RECEIVED")
+    List<ReadTransfers.TransferView> transfers(@RequestParam(required = false) TransferStatus status) {
+        return transfers.list(Actor.current(), status);
+    }
+
+    @PostMapping("/transfers")
+    @Operation(summary = "Ship parts to another warehouse (keeper): taken oldest batch first, in transit until received; "
+            + "400 names the field, 409 when the source has too little")
+    ResponseEntity<ReadTransfers.TransferView> transfer(@RequestBody TransferParts.NewTransfer body) {
+        long id = transferParts.ship(Actor.current(), body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(transfers.one(Actor.current(), id));
+    }
+
+    @PostMapping("/transfers/{id}/receive")
+    @Operation(summary = "Confirm a transfer arrived (keeper): its batches join the target warehouse with their received "
+            + "dates; 409 when already received")
+    ReadTransfers.TransferView receiveTransfer(@PathVariable long id,
+            @RequestBody(required = false) ReceiveTransfer.Receipt body) {
+        receiveTransfer.receive(Actor.current(), id, body);
+        return transfers.one(Actor.current(), id);
+    }
 }
