@@ -28,9 +28,11 @@ class ChangeController {
     private final RescheduleChange reschedule;
     private final CancelChange cancel;
     private final RecordChangeOutcome outcome;
+    private final ConfirmChange confirm;
 
     ChangeController(ReadChanges read, RequestChange request, DecideChange decide, RecordChangeTest test,
-            RescheduleChange reschedule, CancelChange cancel, RecordChangeOutcome outcome) {
+            RescheduleChange reschedule, CancelChange cancel, RecordChangeOutcome outcome, ConfirmChange confirm) {
+        this.confirm = confirm;
         this.read = read;
         this.request = request;
         this.decide = decide;
@@ -93,5 +95,12 @@ class ChangeController {
     @Operation(summary = "Record how the change ended (implementer or supervisor): SUCCEEDED or ROLLED_BACK")
     ReadChanges.ChangeView outcome(@PathVariable long id, @RequestBody RecordChangeOutcome.Outcome body) {
         return outcome.record(id, body);
+    }
+
+    @PostMapping("/{id}/confirmation")
+    @Operation(summary = "The customer's sign-off of a finished change (a user of the unit, or the desk/supervisor for them "
+            + "naming who confirmed); once; not accepted needs an opinion and tells the supervisors")
+    ReadChanges.ChangeView confirm(@PathVariable long id, @RequestBody ConfirmChange.Confirmation body) {
+        return confirm.confirm(id, body);
     }
 }

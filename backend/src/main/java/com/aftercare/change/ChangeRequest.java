@@ -34,6 +34,9 @@ class ChangeRequest {
     private Long siteId;
     @Column(name = "device_ids")
     private String deviceIds;
+    /** The configuration items (RP-4) the change changes, as a comma-separated list like its devices. */
+    @Column(name = "config_item_ids")
+    private String configItemIds;
     private String title;
     private String description;
     private String reason;
@@ -91,17 +94,30 @@ class ChangeRequest {
     private Instant overrunToldAt;
     @Column(name = "process_instance_id")
     private String processInstanceId;
+    /** The customer's sign-off after the outcome: null until given. */
+    @Column(name = "confirmed_accepted")
+    private Boolean confirmedAccepted;
+    @Column(name = "confirmed_opinion")
+    private String confirmedOpinion;
+    @Column(name = "confirmed_by_name")
+    private String confirmedByName;
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+    @Column(name = "confirmation_recorded_by")
+    private String confirmationRecordedBy;
     @Version
     private long version;
 
     protected ChangeRequest() {
     }
 
-    ChangeRequest(long customerId, Long siteId, List<Long> deviceIds, ChangeText text, boolean major, String testPlan,
+    ChangeRequest(long customerId, Long siteId, List<Long> deviceIds, List<Long> configItemIds, ChangeText text, boolean major, String testPlan,
             Instant plannedStart, Instant plannedEnd, String implementer, String requestedBy, Instant requestedAt) {
         this.customerId = customerId;
         this.siteId = siteId;
         this.deviceIds = deviceIds.isEmpty() ? null : deviceIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        this.configItemIds = configItemIds.isEmpty() ? null
+                : configItemIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         this.title = text.title();
         this.description = text.description();
         this.reason = text.reason();
@@ -192,6 +208,24 @@ class ChangeRequest {
         this.status = ChangeStatus.DONE;
     }
 
+    /**
+     * The customer's sign-off (用户确认): once, and only after the outcome is in. recordedBy is the signed-in user (the
+     * unit's own, or the desk for them); byName the customer's person who confirmed.
+     */
+    void confirm(boolean accepted, String opinion, String byName, String recordedBy, Instant at) {
+        if (outcome == null) {
+            throw ConflictException.of("changeNotFinished", java.util.Map.of("number", number()));
+        }
+        if (confirmedAt != null) {
+            throw ConflictException.of("changeConfirmed", java.util.Map.of("number", number()));
+        }
+        this.confirmedAccepted = accepted;
+        this.confirmedOpinion = opinion;
+        this.confirmedByName = byName;
+        this.confirmationRecordedBy = recordedBy;
+        this.confirmedAt = at;
+    }
+
     void overrunTold(Instant at) {
         this.overrunToldAt = at;
     }
@@ -209,6 +243,11 @@ class ChangeRequest {
 
     static String number(long id) {
         return String.format("CHG-%06d", id);
+    }
+
+    List<Long> configItemIdList() {
+        return configItemIds == null || configItemIds.isBlank() ? List.of()
+                : Arrays.stream(configItemIds.split(",")).map(String::strip).map(Long::valueOf).toList();
     }
 
     List<Long> deviceIdList() {
@@ -246,6 +285,11 @@ class ChangeRequest {
     Instant getCancelledAt() { return cancelledAt; }
     String getCancelReason() { return cancelReason; }
     ChangeOutcome getOutcome() { return outcome; }
+    Boolean getConfirmedAccepted() { return confirmedAccepted; }
+    String getConfirmedOpinion() { return confirmedOpinion; }
+    String getConfirmedByName() { return confirmedByName; }
+    Instant getConfirmedAt() { return confirmedAt; }
+    String getConfirmationRecordedBy() { return confirmationRecordedBy; }
     String getOutcomeNote() { return outcomeNote; }
     String getFinishedBy() { return finishedBy; }
     Instant getFinishedAt() { return finishedAt; }

@@ -30,4 +30,14 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
     @Query("select c from ChangeRequest c where c.customerId = :customerId and c.announcedAt is not null"
             + " and (:status is null or c.status = :status) order by c.plannedStart desc, c.id desc")
     List<ChangeRequest> announcedTo(@Param("customerId") long customerId, @Param("status") ChangeStatus status, Pageable page);
+
+    /**
+     * The unit's changes naming a configuration item (its id in the comma-separated list), newest window first;
+     * announcedOnly for a customer's user, who sees only the changes they were told of.
+     */
+    @Query("select c from ChangeRequest c where c.customerId = :customerId and c.configItemIds is not null"
+            + " and concat(',', c.configItemIds, ',') like :pattern and (:announcedOnly = false or c.announcedAt is not null)"
+            + " order by c.plannedStart desc, c.id desc")
+    List<ChangeRequest> naming(@Param("customerId") long customerId, @Param("pattern") String pattern,
+            @Param("announcedOnly") boolean announcedOnly, Pageable page);
 }

@@ -13,8 +13,12 @@ import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Device;
 import com.aftercare.common.ForbiddenException;
 import com.aftercare.common.NotFoundException;
+import com.aftercare.configitem.ApplyChangeToConfigItems;
+import com.aftercare.configitem.ReadConfigItems;
+import com.aftercare.identity.AccountService;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.identity.PersonNames;
+import com.aftercare.ticket.CasesOnDevices;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -38,9 +42,22 @@ public class ReadChanges {
 
     /** What the caller may do next; the server checks again when they do. */
     @Schema(name = "ChangeActions")
-    public record Actions(boolean decide, boolean test, boolean reschedule, boolean cancel, boolean recordOutcome) {
-        static final Actions NONE = new Actions(false, false, false, false, false);
+    public record Actions(boolean decide, boolean test, boolean reschedule, boolean cancel, boolean recordOutcome,
+            boolean confirm) {
     }
+
+    /**
+     * The customer's sign-off: confirmedByName, the customer's person; recordedBy, who entered it (onBehalf: staff
+     * for the customer, e.g. after a phone call).
+     */
+    @Schema(name = "ChangeConfirmationView")
+    public record ConfirmationView(boolean accepted, String opinion, String confirmedByName, Instant confirmedAt,
+            String recordedBy, String recordedByName, boolean onBehalf) {
+    }
+
+    /** How long after its window a fault on a changed device is listed with the change. */
+    static final java.time.Duration CASES_AFTER = java.time.Duration.ofDays(7);
+    static final int MAX_CASES_AFTER = 20;
 
     @Schema(name = "ChangeView")
     public record ChangeView(long id, String number, long customerId, String customerName, Long siteId, String siteName,
@@ -50,7 +67,8 @@ public class ReadChanges {
             String decidedBy, Instant decidedAt, String decisionNote, String testedBy, Instant testedAt, Boolean testPassed,
             String testNote, Instant announcedAt, int timesRescheduled, String rescheduleNote, Instant cancelledAt, String cancelReason, ChangeOutcome outcome,
             String outcomeNote, String finishedBy, Instant finishedAt, boolean overrun, long leadHours, Actions actions,
-            List<Clash> clashes) {
+            List<Clash> clashes, List<ReadConfigItems.ItemRef> configItems, List<ApplyChangeToConfigItems.Applied> itemChanges,
+            List<CasesOnDevices.CaseRef> casesAfter, ConfirmationView confirmation) {
     }
 
     /** Still to come or under way: what a window can clash with. */
@@ -65,9 +83,16 @@ public class ReadChanges {
     private final ChangeRequestRepository changes;
     private final AssetService assets;
     private final PersonNames names;
+    private final ReadConfigItems items;
+    private final CasesOnDevices cases;
+    private final AccountService accounts;
     private final Clock clock;
 
-    ReadChanges(ChangeRequestRepository changes, AssetService assets, PersonNames names, Clock clock) {
+    ReadChanges(ChangeRequestRepository changes, AssetService assets, PersonNames names, ReadConfigItems items,
+            CasesOnDevices cases, AccountService accounts, Clock clock) {
+        this.items = items;
+        this.cases = cases;
+        this.accounts = accounts;
         this.changes = changes;
         this.assets = assets;
         this.names = names;
@@ -99,23 +124,30 @@ public class ReadChanges {
     public ChangeView one(long id) {
         ChangeRequest change = visible(id);
         ChangeView view = view(change, ChangeActor.current());
-        if (CurrentUser.isCustomer() || !ACTIVE.contains(change.getStatus())) {
-            return view;
-        }
-        List<Clash> clashes = changes.overlapping(change.getCustomerId(), change.getId(), change.getPlannedStart(),
-                change.getPlannedEnd(), ACTIVE, PageRequest.of(0, 20)).stream()
-                .map(o -> new Clash(o.getId(), o.number(), o.getTitle(), o.getStatus(), o.getPlannedStart(), o.getPlannedEnd()))
-                .toList();
-        return withClashes(view, clashes);
+        boolean customer = CurrentUser.isCustomer();
+        List<Clash> clashes = customer || !ACTIVE.contains(change.getStatus()) ? null
+                : changes.overlapping(change.getCustomerId(), change.getId(), change.getPlannedStart(),
+                        change.getPlannedEnd(), ACTIVE, PageRequest.of(0, 20)).stream()
+                        .map(o -> new Clash(o.getId(), o.number(), o.getTitle(), o.getStatus(), o.getPlannedStart(),
+                                o.getPlannedEnd()))
+                        .toList();
+        // faults on its devices from the window's start to a week after its end: staff judge whether the change caused them
+        boolean started = change.getStatus() == ChangeStatus.IN_PROGRESS || change.getStatus() == ChangeStatus.DONE;
+        List<CasesOnDevices.CaseRef> after = customer || !started ? List.of()
+                : cases.faultsReported(change.deviceIdList(), change.getPlannedStart(),
+                        change.getPlannedEnd().plus(CASES_AFTER), MAX_CASES_AFTER);
+        return withDetails(view, clashes, items.refs(change.configItemIdList()), items.appliedBy(change.getId()), after);
     }
 
-    private static ChangeView withClashes(ChangeView v, List<Clash> clashes) {
+    private static ChangeView withDetails(ChangeView v, List<Clash> clashes, List<ReadConfigItems.ItemRef> configItems,
+            List<ApplyChangeToConfigItems.Applied> itemChanges, List<CasesOnDevices.CaseRef> casesAfter) {
         return new ChangeView(v.id(), v.number(), v.customerId(), v.customerName(), v.siteId(), v.siteName(), v.devices(), v.title(),
                 v.description(), v.reason(), v.impact(), v.fallback(), v.major(), v.testPlan(), v.plannedStart(), v.plannedEnd(),
                 v.implementer(), v.implementerName(), v.status(), v.requestedBy(), v.requestedByName(), v.requestedAt(),
                 v.decidedBy(), v.decidedAt(), v.decisionNote(), v.testedBy(), v.testedAt(), v.testPassed(), v.testNote(),
                 v.announcedAt(), v.timesRescheduled(), v.rescheduleNote(), v.cancelledAt(), v.cancelReason(), v.outcome(),
-                v.outcomeNote(), v.finishedBy(), v.finishedAt(), v.overrun(), v.leadHours(), v.actions(), clashes);
+                v.outcomeNote(), v.finishedBy(), v.finishedAt(), v.overrun(), v.leadHours(), v.actions(), clashes, configItems,
+                itemChanges, casesAfter, v.confirmation());
     }
 
     /** The change if the caller may read it; "not found" for a customer's user looking at what is not theirs to see. */
@@ -141,7 +173,7 @@ public class ReadChanges {
                 : devices.values().stream().map(Device::getSite).filter(s -> s.getId().equals(c.getSiteId())).findFirst()
                         .map(s -> s.getName()).orElseGet(() -> assets.visibleSite(c.getSiteId()).getName());
         boolean overrun = !customer && c.getStatus() == ChangeStatus.IN_PROGRESS && clock.instant().isAfter(c.getPlannedEnd());
-        Actions actions = customer ? Actions.NONE : actions(c, actor, clock.instant());
+        Actions actions = actions(c, actor, customer, clock.instant());
         // a customer's user reads what they were told (what, where, when, impact, fallback, who carries it out) and how it
         // ended; the provider's own reasoning, decisions, tests and moves before the notice are not theirs
         return new ChangeView(c.getId(), c.number(), c.getCustomerId(), assets.customerName(c.getCustomerId()), c.getSiteId(),
@@ -153,16 +185,32 @@ public class ReadChanges {
                 customer ? null : c.getTestedAt(), customer ? null : c.getTestPassed(), customer ? null : c.getTestNote(),
                 c.getAnnouncedAt(), customer ? 0 : c.getTimesRescheduled(), customer ? null : c.getRescheduleNote(),
                 c.getCancelledAt(), c.getCancelReason(), c.getOutcome(), c.getOutcomeNote(), customer ? null : c.getFinishedBy(),
-                c.getFinishedAt(), overrun, ChangeRules.notice(c.isMajor()).toHours(), actions, null);
+                c.getFinishedAt(), overrun, ChangeRules.notice(c.isMajor()).toHours(), actions, null, List.of(), List.of(),
+                List.of(), confirmation(c));
     }
 
-    private static Actions actions(ChangeRequest c, ChangeActor actor, java.time.Instant now) {
+    private ConfirmationView confirmation(ChangeRequest c) {
+        if (c.getConfirmedAt() == null) {
+            return null;
+        }
+        String recordedBy = c.getConfirmationRecordedBy();
+        boolean onBehalf = accounts.find(recordedBy).map(u -> u.getCustomerId() == null).orElse(true);
+        return new ConfirmationView(Boolean.TRUE.equals(c.getConfirmedAccepted()), c.getConfirmedOpinion(),
+                c.getConfirmedByName(), c.getConfirmedAt(), recordedBy, names.of(recordedBy), onBehalf);
+    }
+
+    private static Actions actions(ChangeRequest c, ChangeActor actor, boolean customer, java.time.Instant now) {
+        // the sign-off: a finished change not yet confirmed, by the unit's own user or the desk/supervisor for them
+        boolean confirm = c.getOutcome() != null && c.getConfirmedAt() == null && (customer || actor.has(ConfirmChange.RECORDERS));
+        if (customer) {
+            return new Actions(false, false, false, false, false, confirm);
+        }
         ChangeStatus s = c.getStatus();
         boolean decide = s == ChangeStatus.SUBMITTED && actor.isSupervisor() && !actor.username().equals(c.getRequestedBy());
         boolean test = s == ChangeStatus.TESTING && actor.has(ChangeActor.TESTERS);
         boolean move = c.movable(now) && actor.ownsOrSupervises(c);
         boolean outcome = s == ChangeStatus.IN_PROGRESS
                 && (actor.isSupervisor() || (actor.username().equals(c.getImplementer()) && actor.has(ChangeActor.IMPLEMENTERS)));
-        return new Actions(decide, test, move, move, outcome);
+        return new Actions(decide, test, move, move, outcome, confirm);
     }
 }

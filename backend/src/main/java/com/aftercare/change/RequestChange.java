@@ -15,6 +15,7 @@ import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Device;
 import com.aftercare.asset.Site;
 import com.aftercare.common.BadRequestException;
+import com.aftercare.configitem.ReadConfigItems;
 import com.aftercare.identity.AccountService;
 import com.aftercare.identity.AppUser;
 import com.aftercare.identity.Role;
@@ -24,7 +25,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The desk, an engineer or a supervisor asks for a change to a customer's running system (RP-5): what will be done and
- * why, what it touches, how it is undone, when, and who carries it out; a major change also says how it is tested. The
+ * why, what it touches (devices and configuration items), how it is undone, when, and who carries it out; a major change
+ * also says how it is tested. The
  * supervisors are told it waits for them; change-request.bpmn takes it from there.
  */
 @Service
@@ -33,7 +35,7 @@ public class RequestChange {
     @Schema(name = "NewChange")
     public record NewChange(Long customerId, Long siteId, List<Long> deviceIds, String title, String description, String reason,
             String impact, String fallback, Boolean major, String testPlan, Instant plannedStart, Instant plannedEnd,
-            String implementer) {
+            String implementer, List<Long> configItemIds) {
     }
 
     private final ChangeRequestRepository changes;
@@ -42,10 +44,12 @@ public class RequestChange {
     private final AccountService accounts;
     private final ChangeNotices notices;
     private final ReadChanges views;
+    private final ReadConfigItems items;
     private final Clock clock;
 
     RequestChange(ChangeRequestRepository changes, ChangeProcess process, AssetService assets, AccountService accounts,
-            ChangeNotices notices, ReadChanges views, Clock clock) {
+            ChangeNotices notices, ReadChanges views, ReadConfigItems items, Clock clock) {
+        this.items = items;
         this.changes = changes;
         this.process = process;
         this.assets = assets;
@@ -79,6 +83,7 @@ public class RequestChange {
             }
         }
         List<Long> deviceIds = devices(command.deviceIds(), customerId, siteId, errors);
+        List<Long> configItemIds = items.namedInChange(command.configItemIds(), customerId, errors);
         ChangeRequest.ChangeText text = new ChangeRequest.ChangeText(
                 ChangeRules.text(command.title(), "title", ChangeRules.MAX_TITLE, errors),
                 ChangeRules.text(command.description(), "description", ChangeRules.MAX_DESCRIPTION, errors),
@@ -97,7 +102,7 @@ public class RequestChange {
         String implementer = implementer(command.implementer(), errors);
         ChangeRules.throwIfAny(errors);
 
-        ChangeRequest change = changes.saveAndFlush(new ChangeRequest(customerId, siteId, deviceIds, text, major, testPlan, start,
+        ChangeRequest change = changes.saveAndFlush(new ChangeRequest(customerId, siteId, deviceIds, configItemIds, text, major, testPlan, start,
                 end, implementer, actor.username(), micros(now)));
         change.processStarted(process.start(change.getId(), major, start, end));
         notices.tellSupervisors(new CaseEvent.ChangeSubmitted(change.number(), change.getTitle(),

@@ -39,6 +39,9 @@ class ConfigItemEvent {
     private Long targetDeviceId;
     @Column(name = "target_item_id")
     private Long targetItemId;
+    /** The change request whose outcome made this edit (RP-5), else null. */
+    @Column(name = "change_id")
+    private Long changeId;
 
     protected ConfigItemEvent() {
     }
@@ -63,6 +66,14 @@ class ConfigItemEvent {
         return e;
     }
 
+    /** A field a change's outcome set (a new version after an upgrade, new parameters). */
+    static ConfigItemEvent editedByChange(ConfigItem item, String actor, Instant at, String field, String oldValue,
+            String newValue, long changeId) {
+        ConfigItemEvent e = edited(item, actor, at, field, oldValue, newValue);
+        e.changeId = changeId;
+        return e;
+    }
+
     static ConfigItemEvent linked(ConfigItem item, String actor, Instant at, ConfigItemLink link, boolean added) {
         ConfigItemEvent e = new ConfigItemEvent(item, actor, at, added ? ConfigItemAction.LINKED : ConfigItemAction.UNLINKED);
         e.relation = link.getRelation();
@@ -82,4 +93,5 @@ class ConfigItemEvent {
     ConfigRelation getRelation() { return relation; }
     Long getTargetDeviceId() { return targetDeviceId; }
     Long getTargetItemId() { return targetItemId; }
+    Long getChangeId() { return changeId; }
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.aftercare.asset.AssetService;
 import com.aftercare.asset.Device;
 import com.aftercare.asset.DeviceType;
+import com.aftercare.common.BadRequestException.FieldError;
 import com.aftercare.common.NotFoundException;
 import com.aftercare.identity.CurrentUser;
 import com.aftercare.identity.PersonNames;
@@ -54,9 +55,17 @@ public class ReadConfigItems {
             ConfigItemKind itemKind, ConfigItemStatus itemStatus) {
     }
 
+    /** changeId, changeNumber: the change request whose outcome made this edit, else null. */
     @Schema(name = "ConfigItemEventView")
     public record EventView(long id, Instant at, String by, String byName, ConfigItemAction action, String field,
-            String oldValue, String newValue, ConfigRelation relation, TargetType targetType, String targetName) {
+            String oldValue, String newValue, ConfigRelation relation, TargetType targetType, String targetName,
+            Long changeId, String changeNumber) {
+    }
+
+    /** An item as a change request names it, with its values now. */
+    @Schema(name = "ChangeItemRef")
+    public record ItemRef(long id, String number, String name, ConfigItemKind kind, String version,
+            ConfigItemStatus status) {
     }
 
     @Schema(name = "ConfigItemView")
@@ -64,17 +73,22 @@ public class ReadConfigItems {
             String version, String location, ConfigItemStatus status, String owner, String parameters, String notes,
             String createdBy, String createdByName, Instant createdAt, String updatedBy, String updatedByName,
             Instant updatedAt, long revision, boolean canEdit, List<LinkView> links, List<UsedByView> usedBy,
-            List<EventView> history) {
+            List<EventView> history, List<ChangesOfItem.ChangeRef> changes) {
     }
+
+    /** How many items one change may name: a change's page and its outcome form stay readable. */
+    public static final int MAX_PER_CHANGE = 20;
 
     private final ConfigItemRepository items;
     private final ConfigItemLinkRepository links;
     private final ConfigItemEventRepository events;
     private final AssetService assets;
     private final PersonNames names;
+    private final ChangesOfItem changes;
 
     ReadConfigItems(ConfigItemRepository items, ConfigItemLinkRepository links, ConfigItemEventRepository events,
-            AssetService assets, PersonNames names) {
+            AssetService assets, PersonNames names, ChangesOfItem changes) {
+        this.changes = changes;
         this.items = items;
         this.links = links;
         this.events = events;
@@ -169,12 +183,75 @@ public class ReadConfigItems {
         List<EventView> lines = history.stream().map(e -> new EventView(e.getId(), e.getHappenedAt(), e.getActor(),
                 names.of(e.getActor()), e.getAction(), e.getField(), e.getOldValue(), e.getNewValue(), e.getRelation(),
                 e.getTargetDeviceId() != null ? TargetType.DEVICE : e.getTargetItemId() != null ? TargetType.ITEM : null,
-                targetName(e, devices, others))).toList();
+                targetName(e, devices, others), e.getChangeId(),
+                e.getChangeId() == null ? null : changes.number(e.getChangeId()))).toList();
         return new ItemView(item.getId(), item.number(), item.getCustomerId(), assets.customerName(item.getCustomerId()),
                 item.getKind(), item.getName(), item.getVersion(), item.getLocation(), item.getStatus(), item.getOwner(),
                 item.getParameters(), item.getNotes(), item.getCreatedBy(), names.of(item.getCreatedBy()), item.getCreatedAt(),
                 item.getUpdatedBy(), names.of(item.getUpdatedBy()), item.getUpdatedAt(), item.getRevision(),
-                ConfigItemActor.isKeeper(), linkViews, usedBy, lines);
+                ConfigItemActor.isKeeper(), linkViews, usedBy, lines, changes.naming(item.getCustomerId(), item.getId()));
+    }
+
+    /**
+     * The items a change request may name: each once, known, of the change's unit and not retired; at most
+     * {@link #MAX_PER_CHANGE}. Problems go to {@code errors} under {@code configItemIds}.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> namedInChange(List<Long> ids, Long customerId, List<FieldError> errors) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<Long> unique = new java.util.LinkedHashSet<>(ids);
+        if (unique.contains(null)) {
+            errors.add(new FieldError("configItemIds", "must not contain empty entries"));
+            return List.of();
+        }
+        if (unique.size() > MAX_PER_CHANGE) {
+            errors.add(new FieldError("configItemIds", "may name at most " + MAX_PER_CHANGE + " items"));
+            return List.of();
+        }
+        Map<Long, ConfigItem> found = items.findByIdIn(unique).stream()
+                .collect(Collectors.toMap(ConfigItem::getId, Function.identity()));
+        for (Long id : unique) {
+            ConfigItem item = found.get(id);
+            if (item == null) {
+                errors.add(new FieldError("configItemIds", "unknown configuration item " + id));
+            } else if (customerId != null && item.getCustomerId() != customerId) {
+                errors.add(new FieldError("configItemIds", "item " + item.number() + " is not the customer unit's"));
+            } else if (item.getStatus() == ConfigItemStatus.RETIRED) {
+                errors.add(new FieldError("configItemIds", "item " + item.number() + " is retired"));
+            }
+        }
+        return List.copyOf(unique);
+    }
+
+    /** The named items with their values now, in the order given (an id no longer found is left out). */
+    @Transactional(readOnly = true)
+    public List<ItemRef> refs(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ConfigItem> found = items.findByIdIn(ids).stream()
+                .collect(Collectors.toMap(ConfigItem::getId, Function.identity()));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull)
+                .map(i -> new ItemRef(i.getId(), i.number(), i.getName(), i.getKind(), i.getVersion(), i.getStatus()))
+                .toList();
+    }
+
+    /** What a change's outcome set on its items, in the order it was written. */
+    @Transactional(readOnly = true)
+    public List<ApplyChangeToConfigItems.Applied> appliedBy(long changeId) {
+        List<ConfigItemEvent> lines = events.findByChangeIdOrderByIdAsc(changeId);
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ConfigItem> found = items.findByIdIn(lines.stream().map(ConfigItemEvent::getItemId).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(ConfigItem::getId, Function.identity()));
+        return lines.stream().map(e -> {
+            ConfigItem item = found.get(e.getItemId());
+            return new ApplyChangeToConfigItems.Applied(e.getItemId(), ConfigItem.number(e.getItemId()),
+                    item == null ? null : item.getName(), e.getField(), e.getOldValue(), e.getNewValue());
+        }).toList();
     }
 
     private static String targetName(ConfigItemEvent e, Map<Long, Device> devices, Map<Long, ConfigItem> others) {

@@ -54,7 +54,7 @@ class DemoConfigItems {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    @Order(Ordered.LOWEST_PRECEDENCE - 1) // before DemoChanges, whose platform migration names the platform item
     void load() {
         try {
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("engineer", null,

@@ -102,6 +102,8 @@ public final class CustomerRoutes {
             // RP-5: the changes to their unit's systems they have been told of (window, scope, fallback)
             route("GET", "/api/changes"),
             route("GET", "/api/changes/\\d+"),
+            // and their sign-off once a change is done (用户确认)
+            route("POST", "/api/changes/\\d+/confirmation"),
             // RP-4: their unit's configuration items and what a device's failure takes down (read only)
             route("GET", "/api/config-items"),
             route("GET", "/api/config-items/\\d+"),

@@ -119,4 +119,10 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
               and (t.closedAt is null or t.closedAt >= :from)
             order by t.receivedAt, t.id""")
     List<Ticket> findOfCustomerBetween(@Param("customerId") Long customerId, @Param("from") Instant from, @Param("to") Instant to);
+
+    /** Cases of one type reported on any of the devices in [from, to), oldest first (what followed a change). */
+    @Query("select t from Ticket t where t.device.id in :deviceIds and t.requestType = :type and t.receivedAt >= :from"
+            + " and t.receivedAt < :to order by t.receivedAt asc, t.id asc")
+    List<Ticket> findOnDevicesBetween(@Param("deviceIds") java.util.Collection<Long> deviceIds, @Param("type") RequestType type,
+            @Param("from") Instant from, @Param("to") Instant to, Pageable page);
 }

@@ -27,7 +27,8 @@ public sealed interface CaseEvent {
         String number = event instanceof ChangeSubmitted e ? e.number() : event instanceof ChangeDecided e ? e.number()
                 : event instanceof ChangeTested e ? e.number() : event instanceof ChangeAnnounced e ? e.number()
                 : event instanceof ChangeCancelled e ? e.number() : event instanceof ChangeWindowOpened e ? e.number()
-                : event instanceof ChangeOverrun e ? e.number() : event instanceof ChangeFinished e ? e.number() : null;
+                : event instanceof ChangeOverrun e ? e.number() : event instanceof ChangeFinished e ? e.number()
+                : event instanceof ChangeNotAccepted e ? e.number() : null;
         if (event instanceof HotlineCallMissed) {
             return "/hotline";
         }
@@ -281,6 +282,11 @@ public sealed interface CaseEvent {
 
     /** RP-5: a change was carried out: outcome SUCCEEDED or ROLLED_BACK (change.ChangeOutcome), note as typed. */
     record ChangeFinished(String number, String title, String outcome, String note) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
+    /** The customer did not accept a finished change (用户确认不通过): by, the customer's person; opinion, why. */
+    record ChangeNotAccepted(String number, String title, String by, String opinion) implements CaseEvent {
         public String type() { return "CHANGE"; }
     }
 

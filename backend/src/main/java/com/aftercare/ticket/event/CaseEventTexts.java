@@ -273,6 +273,10 @@ public class CaseEventTexts {
             return text(lang, "ROLLED_BACK".equals(e.outcome()) ? "changeRolledBack" : "changeSucceeded", "number", e.number(),
                     "title", e.title(), "note", blank(e.note()) ? "-" : e.note());
         }
+        if (event instanceof CaseEvent.ChangeNotAccepted e) {
+            return text(lang, "changeNotAccepted", "number", e.number(), "title", e.title(), "by", e.by(), "opinion",
+                    e.opinion());
+        }
         if (event instanceof CaseEvent.HotlineCallMissed e) {
             return e.caller() == null
                     ? text(lang, "hotlineCallMissed", "number", e.callerNumber(), "due", time(e.replyDue(), zone))
