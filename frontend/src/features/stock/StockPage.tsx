@@ -7,10 +7,11 @@ import { CountsTab } from './CountsTab';
 import { PartsTab } from './PartsTab';
 import { RequisitionsTab } from './RequisitionsTab';
 import { StaleWarningsTab } from './StaleWarningsTab';
+import { TransfersTab } from './TransfersTab';
 
 /**
- * Spare parts (FW-6): stock with alarm and stale marks, requisitions, and for the keepers the monthly count and the
- * month-end stale stock warnings.
+ * Spare parts (FW-6): stock with alarm and stale marks, requisitions, transfers between warehouses, and for the keepers
+ * the monthly count and the month-end stale stock warnings.
  */
 export function StockPage() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function StockPage() {
   const items = [
     { key: 'stock', label: t('stock.tabs.stock'), children: <PartsTab /> },
     { key: 'requisitions', label: t('stock.tabs.requisitions'), children: <RequisitionsTab /> },
+    { key: 'transfers', label: t('stock.tabs.transfers'), children: <TransfersTab /> },
     ...(keeper
       ? [
           { key: 'counts', label: t('stock.tabs.counts'), children: <CountsTab /> },

@@ -24,6 +24,67 @@ export type PartRequest = Schemas['PartRequest'];
 export type CountEntry = Schemas['CountEntry'];
 type CreatedId = Sent<Schemas['CreatedId']>;
 
+// Transfers between warehouses (调拨, FW-6): written by hand from the contract, as in features/securityincidents; the
+// keyDriftGuard below fails tsc when the server's schema gains, loses or renames a field.
+
+export type StockTransferStatus = 'IN_TRANSIT' | 'RECEIVED';
+/** In the order the filter offers them. */
+export const STOCK_TRANSFER_STATUSES: StockTransferStatus[] = ['IN_TRANSIT', 'RECEIVED'];
+
+/** The contract's limits; the server checks the same. */
+export const STOCK_TRANSFER_LIMITS = { minQuantity: 1, maxQuantity: 10000, note: 500 } as const;
+
+/** At most this many transfers are listed (newest first). */
+export const STOCK_TRANSFERS_LISTED = 500;
+
+/** One batch the transfer took from the source warehouse (oldest first); it keeps its received date at the target. */
+export interface StockTransferLine {
+  /** yyyy-MM-dd, the batch's own received date. */
+  receivedOn: string;
+  quantity: number;
+  unitCost: number | null;
+}
+
+export interface StockTransferView {
+  id: number;
+  /** "DB-000012" */
+  number: string;
+  partId: number;
+  partNumber: string;
+  partName: string;
+  fromWarehouseId: number;
+  fromWarehouseName: string;
+  toWarehouseId: number;
+  toWarehouseName: string;
+  quantity: number;
+  status: StockTransferStatus;
+  note: string | null;
+  /** Username of the keeper who shipped it, and their name. */
+  shippedBy: string;
+  shippedByName: string;
+  /** ISO instant. */
+  shippedAt: string;
+  receivedBy: string | null;
+  receivedByName: string | null;
+  receivedAt: string | null;
+  receiveNote: string | null;
+  lines: StockTransferLine[];
+  /** The signed-in user may receive it now (a keeper, and still in transit). */
+  canReceive: boolean;
+}
+
+export interface NewStockTransfer {
+  partId: number | null;
+  fromWarehouseId: number | null;
+  toWarehouseId: number | null;
+  quantity: number | null;
+  note: string | null;
+}
+
+export interface StockTransferReceipt {
+  note: string | null;
+}
+
 /** GET /api/tickets/{id}/stock-parts (FW-5): the case's requisitions with the batches issued, and the owner's approval. */
 export interface CaseParts {
   ticketId: number;
@@ -58,6 +119,13 @@ export const stockApi = {
   submitCount: (id: number) => api.postEmpty<void>(`/stock/counts/${id}/submit`),
   decideCount: (id: number, approved: boolean, reason?: string) =>
     api.post<void>(`/stock/counts/${id}/decision`, { approved, reason }),
+  /** Newest first, 500 at most; all of them without a status. */
+  transfers: (status?: StockTransferStatus) => api.get<StockTransferView[]>('/stock/transfers', { status }),
+  /** A keeper ships: the stock leaves the source warehouse at once, oldest batch first, and is in transit. */
+  ship: (body: NewStockTransfer) => api.post<StockTransferView>('/stock/transfers', body),
+  /** A keeper confirms arrival: the parts become stock of the target warehouse. */
+  receiveTransfer: (id: number, body: StockTransferReceipt) =>
+    api.post<StockTransferView>(`/stock/transfers/${id}/receive`, body),
 };
 
 export const stockKeys = {
@@ -70,6 +138,7 @@ export const stockKeys = {
   requisitions: ['stock', 'requisitions'] as const,
   counts: ['stock', 'counts'] as const,
   count: (id: number) => ['stock', 'counts', id] as const,
+  transfers: (status?: StockTransferStatus) => ['stock', 'transfers', status ?? null] as const,
   /** Under the ticket's key, so an action on the ticket refreshes it too. */
   caseParts: (ticketId: number | string) => ['tickets', String(ticketId), 'stock-parts'] as const,
 };
@@ -82,3 +151,12 @@ export function periodText(period: string, t: (key: string, options?: Record<str
   if (days) return t('stock.periodDays', { n: Number(days[1]) });
   return period;
 }
+
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+/** The hand-written transfer views and bodies have exactly the server's fields (a renamed or added field fails tsc). */
+export const keyDriftGuard: [
+  SameKeys<StockTransferView, Schemas['StockTransferView']>,
+  SameKeys<StockTransferLine, Schemas['StockTransferLine']>,
+  SameKeys<NewStockTransfer, Schemas['NewStockTransfer']>,
+  SameKeys<StockTransferReceipt, Schemas['StockTransferReceipt']>,
+] = [true, true, true, true];
