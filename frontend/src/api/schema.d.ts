@@ -764,6 +764,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/changes/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's sign-off of a finished change (a user of the unit, or the desk/supervisor for them naming who confirmed); once; not accepted needs an opinion and tells the supervisors */
+        post: operations["confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/changes/{id}/decision": {
         parameters: {
             query?: never;
@@ -2614,6 +2631,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfers between warehouses (调拨), newest first, at most 500; optionally only IN_TRANSIT or RECEIVED */
+        get: operations["transfers"];
+        put?: never;
+        /** Ship parts to another warehouse (keeper): taken oldest batch first, in transit until received; 400 names the field, 409 when the source has too little */
+        post: operations["transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/transfers/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a transfer arrived (keeper): its batches join the target warehouse with their received dates; 409 when already received */
+        post: operations["receiveTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/warehouses": {
         parameters: {
             query?: never;
@@ -3987,6 +4039,7 @@ export interface components {
         };
         ChangeActions: {
             cancel?: boolean;
+            confirm?: boolean;
             decide?: boolean;
             recordOutcome?: boolean;
             reschedule?: boolean;
@@ -3994,6 +4047,17 @@ export interface components {
         };
         ChangeCancel: {
             reason?: string;
+        };
+        ChangeCaseRef: {
+            deviceName?: string;
+            /** Format: int64 */
+            id?: number;
+            number?: string;
+            /** Format: date-time */
+            reportedAt?: string;
+            /** @enum {string} */
+            status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
+            title?: string;
         };
         ChangeClash: {
             /** Format: int64 */
@@ -4006,6 +4070,21 @@ export interface components {
             /** @enum {string} */
             status?: "SUBMITTED" | "TESTING" | "SCHEDULED" | "IN_PROGRESS" | "DONE" | "REJECTED" | "TEST_FAILED" | "CANCELLED";
             title?: string;
+        };
+        ChangeConfirmation: {
+            accepted?: boolean;
+            confirmedByName?: string;
+            opinion?: string;
+        };
+        ChangeConfirmationView: {
+            accepted?: boolean;
+            /** Format: date-time */
+            confirmedAt?: string;
+            confirmedByName?: string;
+            onBehalf?: boolean;
+            opinion?: string;
+            recordedBy?: string;
+            recordedByName?: string;
         };
         ChangeCounts: {
             /** Format: int64 */
@@ -4024,7 +4103,34 @@ export interface components {
             id?: number;
             name?: string;
         };
+        ChangeItemChange: {
+            field?: string;
+            /** Format: int64 */
+            itemId?: number;
+            itemName?: string;
+            itemNumber?: string;
+            newValue?: string;
+            oldValue?: string;
+        };
+        ChangeItemRef: {
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            name?: string;
+            number?: string;
+            /** @enum {string} */
+            status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            version?: string;
+        };
+        ChangeItemUpdate: {
+            /** Format: int64 */
+            itemId?: number;
+            parameters?: string;
+            version?: string;
+        };
         ChangeOutcomeRecord: {
+            itemUpdates?: components["schemas"]["ChangeItemUpdate"][];
             note?: string;
             /** @enum {string} */
             outcome?: "SUCCEEDED" | "ROLLED_BACK";
@@ -4047,7 +4153,10 @@ export interface components {
             cancelReason?: string;
             /** Format: date-time */
             cancelledAt?: string;
+            casesAfter?: components["schemas"]["ChangeCaseRef"][];
             clashes?: components["schemas"]["ChangeClash"][];
+            configItems?: components["schemas"]["ChangeItemRef"][];
+            confirmation?: components["schemas"]["ChangeConfirmationView"];
             /** Format: int64 */
             customerId?: number;
             customerName?: string;
@@ -4066,6 +4175,7 @@ export interface components {
             impact?: string;
             implementer?: string;
             implementerName?: string;
+            itemChanges?: components["schemas"]["ChangeItemChange"][];
             /** Format: int64 */
             leadHours?: number;
             major?: boolean;
@@ -4210,6 +4320,18 @@ export interface components {
             signatureAttachmentId?: number;
             testerName?: string;
         };
+        ConfigItemChangeRef: {
+            /** Format: int64 */
+            id?: number;
+            number?: string;
+            outcome?: string;
+            /** Format: date-time */
+            plannedEnd?: string;
+            /** Format: date-time */
+            plannedStart?: string;
+            status?: string;
+            title?: string;
+        };
         ConfigItemEdit: {
             /** @enum {string} */
             kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
@@ -4231,6 +4353,9 @@ export interface components {
             at?: string;
             by?: string;
             byName?: string;
+            /** Format: int64 */
+            changeId?: number;
+            changeNumber?: string;
             field?: string;
             /** Format: int64 */
             id?: number;
@@ -4265,6 +4390,7 @@ export interface components {
         };
         ConfigItemView: {
             canEdit?: boolean;
+            changes?: components["schemas"]["ConfigItemChangeRef"][];
             /** Format: date-time */
             createdAt?: string;
             createdBy?: string;
@@ -5165,9 +5291,12 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
             /** Format: int64 */
+            transferId?: number;
+            /** Format: int64 */
             warehouseId?: number;
         };
         NewChange: {
+            configItemIds?: number[];
             /** Format: int64 */
             customerId?: number;
             description?: string;
@@ -5294,6 +5423,17 @@ export interface components {
             /** Format: int64 */
             triageSiteId?: number;
         };
+        NewStockTransfer: {
+            /** Format: int64 */
+            fromWarehouseId?: number;
+            note?: string;
+            /** Format: int64 */
+            partId?: number;
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: int64 */
+            toWarehouseId?: number;
+        };
         NewTicket: {
             /** @enum {string} */
             category?: "CONSULTATION" | "DEFECT";
@@ -5378,6 +5518,8 @@ export interface components {
             batches?: components["schemas"]["BatchView"][];
             /** Format: int64 */
             id?: number;
+            /** Format: int64 */
+            inTransit?: number;
             model?: string;
             name?: string;
             /** Format: int64 */
@@ -6206,6 +6348,47 @@ export interface components {
             ssl?: boolean;
             triageSiteSet?: boolean;
             username?: string;
+        };
+        StockTransferLine: {
+            /** Format: int32 */
+            quantity?: number;
+            /** Format: date */
+            receivedOn?: string;
+            unitCost?: number;
+        };
+        StockTransferReceipt: {
+            note?: string;
+        };
+        StockTransferView: {
+            canReceive?: boolean;
+            /** Format: int64 */
+            fromWarehouseId?: number;
+            fromWarehouseName?: string;
+            /** Format: int64 */
+            id?: number;
+            lines?: components["schemas"]["StockTransferLine"][];
+            note?: string;
+            number?: string;
+            /** Format: int64 */
+            partId?: number;
+            partName?: string;
+            partNumber?: string;
+            /** Format: int32 */
+            quantity?: number;
+            receiveNote?: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            receivedBy?: string;
+            receivedByName?: string;
+            /** Format: date-time */
+            shippedAt?: string;
+            shippedBy?: string;
+            shippedByName?: string;
+            /** @enum {string} */
+            status?: "IN_TRANSIT" | "RECEIVED";
+            /** Format: int64 */
+            toWarehouseId?: number;
+            toWarehouseName?: string;
         };
         Suggestion: {
             cause?: string;
@@ -7813,6 +7996,32 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangeCancel"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeConfirmation"];
             };
         };
         responses: {
@@ -10961,6 +11170,78 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+        };
+    };
+    transfers: {
+        parameters: {
+            query?: {
+                status?: "IN_TRANSIT" | "RECEIVED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StockTransferView"][];
+                };
+            };
+        };
+    };
+    transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStockTransfer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StockTransferView"];
+                };
+            };
+        };
+    };
+    receiveTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StockTransferReceipt"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StockTransferView"];
                 };
             };
         };

@@ -1226,6 +1226,7 @@ const en = {
     unit: 'Unit',
     alarmLevel: 'Alarm level',
     onHand: 'On hand',
+    inTransit: '{{count}} in transit',
     marks: 'Marks',
     atAlarm: 'At alarm level',
     stale: 'Stale',

@@ -1208,6 +1208,7 @@ const zh: Shape<Messages> = {
     unit: '单位',
     alarmLevel: '报警数量',
     onHand: '结存',
+    inTransit: '在途 {{count}}',
     marks: '标记',
     atAlarm: '已达报警数量',
     stale: '呆滞',

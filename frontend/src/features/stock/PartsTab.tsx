@@ -23,7 +23,11 @@ export function PartsTab() {
     {
       key: 'onHand',
       title: t('stock.onHand'),
-      render: (_, p) => `${p.onHand} ${p.unit}`,
+      // parts shipped between warehouses and not yet received are still ours: shown beside what is on the shelves
+      render: (_, p) =>
+        p.inTransit > 0
+          ? `${p.onHand} ${p.unit}（${t('stock.inTransit', { count: p.inTransit })}）`
+          : `${p.onHand} ${p.unit}`,
     },
     { key: 'alarmLevel', title: t('stock.alarmLevel'), dataIndex: 'alarmLevel' },
     {

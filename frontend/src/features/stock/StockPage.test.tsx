@@ -42,6 +42,7 @@ const parts = [
     unit: '个',
     alarmLevel: 3,
     onHand: 3,
+    inTransit: 0,
     atAlarm: true,
     staleQuantity: 0,
     batches: [batch(11, 1, '2026-11-22', 3, false)],
@@ -54,6 +55,7 @@ const parts = [
     unit: '块',
     alarmLevel: 1,
     onHand: 6,
+    inTransit: 2,
     atAlarm: false,
     staleQuantity: 4,
     batches: [batch(21, 2, '2026-09-20', 4, true), batch(22, 2, '2026-11-29', 2, false)],
@@ -167,6 +169,9 @@ describe('the spare parts page', () => {
       expect((await screen.findByTestId('alarm-PSU-12V2A', undefined, SLOW)).textContent).toBe('已达报警数量');
       expect(screen.queryByTestId('alarm-HDD-4T')).toBeNull();
       expect(screen.getByTestId('stale-HDD-4T').textContent).toBe('呆滞 4');
+      // two disks on the road between warehouses are shown beside what is on the shelves; none for the PSU
+      expect(screen.getByText('6 块（在途 2）')).toBeTruthy();
+      expect(screen.getByText('3 个')).toBeTruthy();
       const warning = await screen.findByTestId('stale-warning', undefined, SLOW);
       expect(warning.textContent).toContain('2026-10-04 之前入库的 1 个批次');
       expect(warning.textContent).toContain('库存时间超过 2 个月');

@@ -301,8 +301,8 @@ describe('the transfers tab', () => {
         () => problem(400, { errors: [{ field: 'toWarehouseId', message: '调入仓库不存在' }] }),
         () =>
           problem(409, {
-            reason: 'notEnoughStockOf',
-            params: { part: 'PSU-12V2A', available: 1, wanted: 2 },
+            reason: 'notEnoughStockToTransfer',
+            params: { part: 'PSU-12V2A', warehouse: '中心库', available: 1, wanted: 2 },
             detail: '备件 PSU-12V2A 在调出仓库只有 1 个，不够调出 2 个',
           }),
       ];
@@ -310,10 +310,10 @@ describe('the transfers tab', () => {
       renderTab();
       await fillShipForm();
 
-      fireEvent.change(field('transfer-quantity'), { target: { value: '20000' } });
+      fireEvent.change(field('transfer-quantity'), { target: { value: '2000000' } });
       fireEvent.click(screen.getByTestId('transfer-ship-ok'));
       await waitFor(
-        () => expect(fieldOf('transfer-quantity').textContent).toContain('数量须在 1 到 10000 之间。'),
+        () => expect(fieldOf('transfer-quantity').textContent).toContain('数量须在 1 到 1000000 之间。'),
         SLOW,
       );
       expect(posts(fetchMock, 'api/stock/transfers')).toHaveLength(0);

@@ -32,7 +32,7 @@ export type StockTransferStatus = 'IN_TRANSIT' | 'RECEIVED';
 export const STOCK_TRANSFER_STATUSES: StockTransferStatus[] = ['IN_TRANSIT', 'RECEIVED'];
 
 /** The contract's limits; the server checks the same. */
-export const STOCK_TRANSFER_LIMITS = { minQuantity: 1, maxQuantity: 10000, note: 500 } as const;
+export const STOCK_TRANSFER_LIMITS = { minQuantity: 1, maxQuantity: 1000000, note: 500 } as const;
 
 /** At most this many transfers are listed (newest first). */
 export const STOCK_TRANSFERS_LISTED = 500;

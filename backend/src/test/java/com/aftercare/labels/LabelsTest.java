@@ -92,6 +92,8 @@ class LabelsTest {
                 Map.entry("securityKind", names(com.aftercare.securityincident.SecurityIncidentKind.values())),
                 Map.entry("securityImpact", names(com.aftercare.securityincident.SecurityImpact.values())),
                 Map.entry("securityStatus", names(com.aftercare.securityincident.SecurityIncidentStatus.values())),
+                // FW-6: a transfer between warehouses, on the road or received
+                Map.entry("transferStatus", names(com.aftercare.stock.TransferStatus.values())),
                 Map.entry("securityAction", names(com.aftercare.securityincident.SecurityIncidentAction.values())));
     }
 
