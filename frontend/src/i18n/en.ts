@@ -2131,6 +2131,13 @@ const en = {
       editedLong: '{{field}}: changed',
       linked: 'Relation added: {{relation}} {{target}} {{name}}',
       unlinked: 'Relation removed: {{relation}} {{target}} {{name}}',
+      byChange: 'Changed by change {{number}}',
+    },
+    changes: {
+      title: 'Related changes',
+      help: 'Changes that concern this item, newest first',
+      empty: 'No change concerns this item',
+      window: '{{start}} to {{end}}',
     },
     impact: {
       title: 'Affected configuration items',

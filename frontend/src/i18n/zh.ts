@@ -2077,6 +2077,13 @@ const zh: Shape<Messages> = {
       editedLong: '{{field}}：已修改',
       linked: '添加关系：{{relation}} {{target}} {{name}}',
       unlinked: '解除关系：{{relation}} {{target}} {{name}}',
+      byChange: '由变更 {{number}} 修改',
+    },
+    changes: {
+      title: '相关变更',
+      help: '涉及本配置项的变更，最新的在前',
+      empty: '没有涉及此配置项的变更',
+      window: '{{start}} 至 {{end}}',
     },
     impact: {
       title: '受影响的配置项',
