@@ -1806,6 +1806,7 @@ const en = {
       customer: 'Unit',
       site: 'Site',
       devices: 'Devices',
+      configItems: 'Configuration items',
       title: 'Title',
       description: 'What changes',
       reason: 'Reason',
@@ -1831,6 +1832,7 @@ const en = {
       tooLong: 'A change window is at most {{days}} days long',
       unchanged: 'The window is the one already planned; nothing to move',
       tooManyDevices: 'Choose at most {{max}} devices',
+      tooManyConfigItems: 'Choose at most {{max}} configuration items',
     },
     errors: {
       leadTime:
@@ -1849,6 +1851,10 @@ const en = {
       siteHelp: 'Optional: leave empty when the change concerns several sites of the unit.',
       needsCustomer: 'Choose the unit first',
       devicesPlaceholder: 'Devices concerned (optional)',
+      configItemsPlaceholder: 'Configuration items concerned (optional)',
+      configItemsHelp:
+        'The applications, platform software, network links or services the change concerns; retired ones cannot be chosen.',
+      noConfigItems: 'The unit has no items to choose',
       majorHelp: 'A major change is tested first and announced to users at least 72 hours ahead.',
       submit: 'Submit for approval',
       help: {

@@ -1759,6 +1759,7 @@ const zh: Shape<Messages> = {
       customer: '单位',
       site: '地点',
       devices: '涉及设备',
+      configItems: '涉及配置项',
       title: '标题',
       description: '变更内容',
       reason: '变更原因',
@@ -1782,6 +1783,7 @@ const zh: Shape<Messages> = {
       tooLong: '变更窗口最长 {{days}} 天',
       unchanged: '计划时间与原来相同，无需改期',
       tooManyDevices: '最多选择 {{max}} 台设备',
+      tooManyConfigItems: '最多选择 {{max}} 个配置项',
     },
     errors: {
       leadTime: '距计划开始已不足 {{hours}} 小时，无法按时告知用户，请先改期。',
@@ -1798,6 +1800,9 @@ const zh: Shape<Messages> = {
       siteHelp: '可不选：变更涉及该单位的多个地点时留空。',
       needsCustomer: '请先选择单位',
       devicesPlaceholder: '选择涉及的设备（可不选）',
+      configItemsPlaceholder: '选择涉及的配置项（可不选）',
+      configItemsHelp: '变更涉及的应用系统、平台软件、网络链路或业务服务；已停用的不能选。',
+      noConfigItems: '该单位没有可选的配置项',
       majorHelp: '重大变更须先经测试，并至少提前72小时告知用户。',
       submit: '提交审批',
       help: {

@@ -122,6 +122,8 @@ export interface NewChange {
   plannedStart: string;
   plannedEnd: string;
   implementer: string;
+  /** Items of the unit, not retired, at most 20. */
+  configItemIds?: number[] | null;
 }
 
 export interface ChangeDecision {
@@ -175,6 +177,8 @@ export const CHANGE_LIMITS = {
   testNote: 1000,
   cancelReason: 1000,
   outcomeNote: 2000,
+  /** Configuration items one change may name. */
+  configItems: 20,
   /** The longest window, in days. */
   windowDays: 7,
   /** How far ahead a change may be planned, in days. */
