@@ -1,17 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
 import type { FormInstance } from 'antd';
+import type { NamePath } from 'antd/es/form/interface';
 import type { Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { useSendOnce } from '../../shared/useSendOnce';
-import { CHANGE_LIMITS, changeKeys, changesApi, type ChangeOutcome, type ChangeView } from './api';
+import {
+  CHANGE_LIMITS,
+  changeKeys,
+  changesApi,
+  type ChangeActions,
+  type ChangeItemUpdate,
+  type ChangeOutcome,
+  type ChangeView,
+} from './api';
 import { describeChangeError, endRules, formField, instantToServiceWallClock, startRules } from './parts';
 
-type Kind = 'approve' | 'reject' | 'test' | 'reschedule' | 'cancel' | 'outcome';
+type Kind = 'approve' | 'reject' | 'test' | 'reschedule' | 'cancel' | 'outcome' | 'confirm';
 
 /** The fields of each action's form: the server's field errors for these are shown under them. */
 const FIELDS: Record<Kind, string[]> = {
@@ -21,6 +30,7 @@ const FIELDS: Record<Kind, string[]> = {
   reschedule: ['plannedStart', 'plannedEnd', 'note'],
   cancel: ['reason'],
   outcome: ['outcome', 'note'],
+  confirm: ['accepted', 'opinion', 'confirmedByName'],
 };
 
 interface ModalProps<V> {
@@ -31,6 +41,8 @@ interface ModalProps<V> {
   danger?: boolean;
   initialValues?: Partial<V>;
   send: (values: V) => Promise<ChangeView>;
+  /** Where the server's field error for `field` goes on the form; by default the kind's FIELDS by their own name. */
+  fieldName?: (field: string) => NamePath | undefined;
   done: string;
   onClose: () => void;
   children: (form: FormInstance<V>) => ReactNode;
@@ -49,6 +61,7 @@ function ActionModal<V extends object>({
   danger,
   initialValues,
   send,
+  fieldName,
   done,
   onClose,
   children,
@@ -69,12 +82,13 @@ function ActionModal<V extends object>({
     },
     (e) => {
       const known = new Set(FIELDS[kind]);
-      if (e instanceof ApiError && e.status === 400 && e.fieldErrors.some((fe) => known.has(formField(fe.field)))) {
-        form.setFields(
-          e.fieldErrors
-            .filter((fe) => known.has(formField(fe.field)))
-            .map((fe) => ({ name: formField(fe.field) as never, errors: [fe.message] })),
-        );
+      const nameOf = fieldName ?? ((field: string) => (known.has(formField(field)) ? formField(field) : undefined));
+      const placed = e instanceof ApiError && e.status === 400 ? e.fieldErrors.filter((fe) => nameOf(fe.field)) : [];
+      if (e instanceof ApiError && placed.length > 0) {
+        form.setFields(placed.map((fe) => ({ name: nameOf(fe.field) as never, errors: [fe.message] })));
+        // a check the form has no field for: in the line above the buttons
+        const elsewhere = e.fieldErrors.filter((fe) => !nameOf(fe.field)).map((fe) => fe.message);
+        setError(elsewhere.length > 0 ? [...new Set(elsewhere)].join('；') : null);
       } else {
         setError(describeChangeError(e, t, change.leadHours));
       }
@@ -111,12 +125,29 @@ function ActionModal<V extends object>({
 
 const textStyle = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
-/** The buttons of what the reader may do now (the server's `actions`), each with its modal. */
-export function ChangeActionBar({ change }: { change: ChangeView }) {
+const NO_ACTIONS: ChangeActions = {
+  decide: false,
+  test: false,
+  reschedule: false,
+  cancel: false,
+  recordOutcome: false,
+  confirm: false,
+};
+
+/** The item updates of an outcome as the form holds them: one entry per item of the change, in its order. */
+type ItemFields = { version?: string; parameters?: string }[];
+
+/**
+ * The buttons of what the reader may do now (the server's `actions`), each with its modal. A customer's user may only
+ * give the sign-off (用户确认), whatever else the view says.
+ */
+export function ChangeActionBar({ change, customer = false }: { change: ChangeView; customer?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Kind | null>(null);
-  const a = change.actions;
-  if (!a.decide && !a.test && !a.reschedule && !a.cancel && !a.recordOutcome) return null;
+  // which item (its place in the form) each sent itemUpdates[i] was: the server's field errors name the sent index
+  const sentItems = useRef<number[]>([]);
+  const a = customer ? { ...NO_ACTIONS, confirm: change.actions.confirm } : change.actions;
+  if (!a.decide && !a.test && !a.reschedule && !a.cancel && !a.recordOutcome && !a.confirm) return null;
   const close = () => setOpen(null);
   const noteRules = (labelKey: string, max: number, required: boolean) => [
     ...(required
@@ -147,6 +178,11 @@ export function ChangeActionBar({ change }: { change: ChangeView }) {
         {a.recordOutcome && (
           <Button type="primary" onClick={() => setOpen('outcome')} data-testid="change-outcome">
             {t('changes.actions.outcome')}
+          </Button>
+        )}
+        {a.confirm && (
+          <Button type="primary" onClick={() => setOpen('confirm')} data-testid="change-confirm">
+            {t('changes.actions.confirm')}
           </Button>
         )}
         {a.reschedule && (
@@ -350,13 +386,39 @@ export function ChangeActionBar({ change }: { change: ChangeView }) {
       )}
 
       {open === 'outcome' && (
-        <ActionModal<{ outcome?: ChangeOutcome; note?: string }>
+        <ActionModal<{ outcome?: ChangeOutcome; note?: string; items?: ItemFields }>
           change={change}
           kind="outcome"
           title={t('changes.actions.outcomeTitle')}
           okText={t('changes.actions.save')}
           done={t('changes.actions.outcomeRecorded')}
-          send={(v) => changesApi.recordOutcome(change.id, { outcome: v.outcome!, note: v.note!.trim() })}
+          send={(v) => {
+            // 变更成功 only, and only the items given a new version or new parameters (blank: unchanged)
+            const updates: ChangeItemUpdate[] = [];
+            sentItems.current = [];
+            if (v.outcome === 'SUCCEEDED') {
+              change.configItems.forEach((item, i) => {
+                const version = trimmed(v.items?.[i]?.version);
+                const parameters = trimmed(v.items?.[i]?.parameters);
+                if (version == null && parameters == null) return;
+                updates.push({ itemId: item.id, version, parameters });
+                sentItems.current.push(i);
+              });
+            }
+            return changesApi.recordOutcome(change.id, {
+              outcome: v.outcome!,
+              note: v.note!.trim(),
+              itemUpdates: updates.length > 0 ? updates : null,
+            });
+          }}
+          fieldName={(field) => {
+            const item = /^itemUpdates\[(\d+)\]\.(version|parameters)$/.exec(field);
+            if (item) {
+              const index = sentItems.current[Number(item[1])];
+              return index == null ? undefined : ['items', index, item[2]];
+            }
+            return field === 'outcome' || field === 'note' ? field : undefined;
+          }}
           onClose={close}
         >
           {() => (
@@ -389,9 +451,182 @@ export function ChangeActionBar({ change }: { change: ChangeView }) {
               >
                 <Input.TextArea rows={3} maxLength={CHANGE_LIMITS.outcomeNote} data-testid="change-outcome-note" />
               </Form.Item>
+              <OutcomeItemUpdates change={change} />
             </>
           )}
         </ActionModal>
+      )}
+
+      {open === 'confirm' && (
+        <ActionModal<{ accepted?: boolean; opinion?: string; confirmedByName?: string }>
+          change={change}
+          kind="confirm"
+          title={t('changes.actions.confirmTitle')}
+          okText={t('changes.actions.save')}
+          done={t('changes.actions.confirmed')}
+          send={(v) =>
+            changesApi.confirm(change.id, {
+              accepted: v.accepted ?? null,
+              opinion: trimmed(v.opinion),
+              // a customer's user confirms in their own name
+              confirmedByName: customer ? null : trimmed(v.confirmedByName),
+            })
+          }
+          onClose={close}
+        >
+          {() => <ConfirmFields customer={customer} />}
+        </ActionModal>
+      )}
+    </>
+  );
+}
+
+/**
+ * 变更成功 on a change that names configuration items: per item its new version and core parameters, both empty by
+ * default (= unchanged). Not shown for 已回退: a rolled-back change leaves its items as they were.
+ */
+function OutcomeItemUpdates({ change }: { change: ChangeView }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const outcome = Form.useWatch('outcome', form) as ChangeOutcome | undefined;
+  if (outcome !== 'SUCCEEDED' || change.configItems.length === 0) return null;
+  return (
+    <div data-testid="change-outcome-items">
+      <Typography.Text strong>{t('changes.actions.outcomeItems')}</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('changes.actions.outcomeItemsHelp')}
+      </Typography.Paragraph>
+      {change.configItems.map((item, i) => (
+        <div
+          key={item.id}
+          data-testid={`change-outcome-item-${item.id}`}
+          style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: '8px 12px', marginBottom: 12 }}
+        >
+          <div style={{ ...textStyle, fontWeight: 500, marginBottom: 4 }}>
+            {item.name}（{item.number}）
+          </div>
+          <Form.Item
+            name={['items', i, 'version']}
+            label={t('changes.actions.newVersion')}
+            extra={t('changes.actions.currentVersion', { version: item.version || t('changes.items.blank') })}
+            rules={[
+              {
+                max: CHANGE_LIMITS.itemVersion,
+                message: t('validation.maxLength', {
+                  field: t('changes.actions.newVersion'),
+                  max: CHANGE_LIMITS.itemVersion,
+                }),
+              },
+            ]}
+            style={{ marginBottom: 8 }}
+          >
+            <Input
+              maxLength={CHANGE_LIMITS.itemVersion}
+              placeholder={t('changes.actions.unchanged')}
+              data-testid={`change-outcome-version-${item.id}`}
+            />
+          </Form.Item>
+          <Form.Item
+            name={['items', i, 'parameters']}
+            label={t('changes.actions.itemParameters')}
+            rules={[
+              {
+                max: CHANGE_LIMITS.itemParameters,
+                message: t('validation.maxLength', {
+                  field: t('changes.actions.itemParameters'),
+                  max: CHANGE_LIMITS.itemParameters,
+                }),
+              },
+            ]}
+            style={{ marginBottom: 0 }}
+          >
+            <Input.TextArea
+              rows={2}
+              maxLength={CHANGE_LIMITS.itemParameters}
+              placeholder={t('changes.actions.unchanged')}
+              data-testid={`change-outcome-parameters-${item.id}`}
+            />
+          </Form.Item>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * 用户确认: 验收通过 / 不通过, an opinion (required when not accepted) and, when the desk or a supervisor records it for
+ * the customer (e.g. by phone), who on the customer's side confirmed. A customer's user confirms in their own name.
+ */
+function ConfirmFields({ customer }: { customer: boolean }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const accepted = Form.useWatch('accepted', form) as boolean | undefined;
+  return (
+    <>
+      {customer && (
+        <Typography.Paragraph type="secondary">{t('changes.actions.confirmHelpCustomer')}</Typography.Paragraph>
+      )}
+      <Form.Item
+        name="accepted"
+        label={t('changes.actions.confirmResult')}
+        rules={[{ required: true, message: t('validation.choose', { field: t('changes.actions.confirmResult') }) }]}
+      >
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          data-testid="change-confirm-accepted"
+          options={[
+            { value: true, label: t('changes.actions.confirmAccepted') },
+            { value: false, label: t('changes.actions.confirmRejected') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name="opinion"
+        label={t('changes.actions.confirmOpinion')}
+        extra={t('changes.actions.confirmOpinionHelp')}
+        required={accepted === false}
+        dependencies={['accepted']}
+        rules={[
+          {
+            validator: (_, value: string | undefined) =>
+              form.getFieldValue('accepted') === false && !value?.trim()
+                ? Promise.reject(new Error(t('changes.rules.opinionRequired')))
+                : Promise.resolve(),
+          },
+          {
+            max: CHANGE_LIMITS.confirmOpinion,
+            message: t('validation.maxLength', {
+              field: t('changes.actions.confirmOpinion'),
+              max: CHANGE_LIMITS.confirmOpinion,
+            }),
+          },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={CHANGE_LIMITS.confirmOpinion} data-testid="change-confirm-opinion" />
+      </Form.Item>
+      {!customer && (
+        <Form.Item
+          name="confirmedByName"
+          label={t('changes.actions.confirmedByName')}
+          extra={t('changes.actions.confirmOnBehalf')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('validation.required', { field: t('changes.actions.confirmedByName') }),
+            },
+            {
+              max: CHANGE_LIMITS.confirmedByName,
+              message: t('validation.maxLength', {
+                field: t('changes.actions.confirmedByName'),
+                max: CHANGE_LIMITS.confirmedByName,
+              }),
+            },
+          ]}
+        >
+          <Input maxLength={CHANGE_LIMITS.confirmedByName} data-testid="change-confirm-by" />
+        </Form.Item>
       )}
     </>
   );

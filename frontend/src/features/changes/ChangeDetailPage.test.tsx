@@ -10,7 +10,7 @@ import { changeView, customerView, json, mockApi, NOW, postedTo, problem, render
 const SLOW = { timeout: 30_000 };
 const TEST_TIMEOUT = 90_000;
 
-const ALL_ACTIONS = { decide: true, test: true, reschedule: true, cancel: true, recordOutcome: true };
+const ALL_ACTIONS = { decide: true, test: true, reschedule: true, cancel: true, recordOutcome: true, confirm: false };
 
 const submitted = changeView({ actions: { ...ALL_ACTIONS, test: false, recordOutcome: false } });
 const rejected = changeView({
@@ -27,7 +27,7 @@ const inProgressOverrun = changeView({
   decidedAt: '2026-11-28T02:00:00Z',
   announcedAt: '2026-11-28T02:00:00Z',
   overrun: true,
-  actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: true },
+  actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: true, confirm: false },
 });
 const scheduledMajor = changeView({
   major: true,
@@ -58,6 +58,60 @@ function detailApi(roles: Role[], first: ChangeView, action?: string, after?: Ch
     return undefined;
   });
 }
+
+const ITEMS: ChangeView['configItems'] = [
+  { id: 5, number: 'CI-000005', name: '视频监控平台', kind: 'APPLICATION', version: '2.1', status: 'IN_SERVICE' },
+  { id: 6, number: 'CI-000006', name: '公安专网链路', kind: 'NETWORK', status: 'PLANNED' },
+];
+
+/** Carried out and recorded: its items updated, a fault reported since, the customer not yet asked. */
+const finished = changeView({
+  ...inProgressOverrun,
+  status: 'DONE',
+  overrun: false,
+  outcome: 'SUCCEEDED',
+  outcomeNote: '升级完成',
+  finishedBy: 'engineer',
+  finishedAt: '2026-11-30T16:00:00Z',
+  configItems: [{ ...ITEMS[0], version: '2.2' }, ITEMS[1]],
+  itemChanges: [
+    {
+      itemId: 5,
+      itemNumber: 'CI-000005',
+      itemName: '视频监控平台',
+      field: 'version',
+      oldValue: '2.1',
+      newValue: '2.2',
+    },
+    { itemId: 5, itemNumber: 'CI-000005', itemName: '视频监控平台', field: 'parameters', oldValue: 'a', newValue: 'b' },
+  ],
+  casesAfter: [
+    {
+      id: 301,
+      number: 'INC-000301',
+      title: '指挥中心视频黑屏',
+      status: 'AWAITING_DISPATCH',
+      reportedAt: '2026-12-01T01:30:00Z',
+      deviceName: '核心交换机',
+    },
+  ],
+  actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: false, confirm: true },
+});
+
+const signedOff = (overrides: Partial<NonNullable<ChangeView['confirmation']>> = {}): ChangeView => ({
+  ...finished,
+  actions: { ...finished.actions, confirm: false },
+  confirmation: {
+    accepted: false,
+    opinion: '升级后夜间画面偶有卡顿',
+    confirmedByName: '李科长',
+    confirmedAt: '2026-12-01T03:00:00Z',
+    recordedBy: 'desk',
+    recordedByName: '王芳',
+    onBehalf: true,
+    ...overrides,
+  },
+});
 
 const modal = () => document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal') as HTMLElement;
 
@@ -272,7 +326,7 @@ describe('ChangeDetailPage', () => {
         outcomeNote: '升级后链路丢包，已回刷 V5.1',
         finishedBy: 'engineer',
         finishedAt: '2026-12-01T02:00:00Z',
-        actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: false },
+        actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: false, confirm: false },
       });
       const fetchMock = detailApi(['ENGINEER'], inProgressOverrun, 'outcome', done);
       renderChanges('/changes/12');
@@ -286,7 +340,7 @@ describe('ChangeDetailPage', () => {
       fireEvent.click(screen.getByTestId('change-outcome-ok'));
       await waitFor(() => expect(screen.getByTestId('change-status').textContent).toBe('已完成'), SLOW);
       expect(postedTo(fetchMock, 'api/changes/12/outcome')).toEqual([
-        { outcome: 'ROLLED_BACK', note: '升级后链路丢包，已回刷 V5.1' },
+        { outcome: 'ROLLED_BACK', note: '升级后链路丢包，已回刷 V5.1', itemUpdates: null },
       ]);
       expect(screen.queryByTestId('change-overrun')).toBeNull();
       const progress = screen.getByTestId('change-progress');
@@ -328,6 +382,197 @@ describe('ChangeDetailPage', () => {
       // one column on a phone
       expect(facts.querySelectorAll('tr').length).toBeGreaterThan(6);
       expect(fetchMock.mock.calls.some(([u]) => String(u) === 'api/mentionable-users')).toBe(false);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'shows the items the change names, what its outcome updated, the faults reported since and the sign-off, in Chinese',
+    async () => {
+      detailApi(['SUPERVISOR'], signedOff());
+      renderChanges('/changes/12');
+      const items = await screen.findByTestId('change-items', undefined, SLOW);
+      expect(items.textContent).toContain('涉及配置项');
+      const item5 = screen.getByTestId('change-item-5');
+      expect(within(item5).getByRole('link').getAttribute('href')).toBe('/config-items/5');
+      expect(item5.textContent).toContain('CI-000005 视频监控平台');
+      expect(item5.textContent).toContain('应用系统');
+      expect(item5.textContent).toContain('版本 2.2');
+      expect(item5.textContent).toContain('本次变更已更新');
+      expect(screen.getByTestId('change-item-update-5-version').textContent).toBe('版本：2.1 → 2.2');
+      expect(screen.getByTestId('change-item-update-5-parameters').textContent).toBe('核心参数：已更新');
+      const item6 = screen.getByTestId('change-item-6');
+      expect(item6.textContent).toContain('网络链路');
+      expect(item6.textContent).toContain('规划中');
+      expect(item6.textContent).not.toContain('本次变更已更新');
+
+      const cases = screen.getByTestId('change-cases-after');
+      expect(cases.textContent).toContain('变更后报修的工单');
+      expect(cases.textContent).toContain('窗口开始至结束后7天内，涉及设备上报的故障，可能与本变更有关');
+      const fault = screen.getByTestId('change-case-301');
+      expect(within(fault).getByRole('link').getAttribute('href')).toBe('/tickets/301');
+      expect(fault.textContent).toContain('INC-000301');
+      expect(fault.textContent).toContain('指挥中心视频黑屏');
+      expect(fault.textContent).toContain('待派单');
+      expect(fault.textContent).toContain('核心交换机 · 报修于 2026-12-01 09:30');
+
+      const confirmation = screen.getByTestId('change-confirmation');
+      expect(confirmation.textContent).toContain('用户确认');
+      expect(screen.getByTestId('change-confirmation-result').textContent).toBe('不通过');
+      expect(screen.getByTestId('change-confirmation-opinion').textContent).toBe('升级后夜间画面偶有卡顿');
+      expect(screen.getByTestId('change-confirmation-by').textContent).toBe('李科长');
+      expect(screen.getByTestId('change-confirmation-at').textContent).toBe('2026-12-01 11:00');
+      expect(screen.getByTestId('change-confirmation-on-behalf').textContent).toBe('由 王芳 代为记录');
+      // signed off already: no button to do it again
+      expect(screen.queryByTestId('change-confirm')).toBeNull();
+      expect(document.body.textContent).not.toMatch(
+        /APPLICATION|NETWORK|IN_SERVICE|PLANNED|AWAITING|SUCCEEDED|changes\.|configKind|null|undefined/,
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'says nothing of items, faults or a sign-off a change does not have, and an accepted sign-off by the customer themselves',
+    async () => {
+      detailApi(['SUPERVISOR'], {
+        ...signedOff({ accepted: true, opinion: null, confirmedByName: '陈静', onBehalf: false }),
+        configItems: [],
+        itemChanges: [],
+        casesAfter: [],
+      });
+      renderChanges('/changes/12');
+      expect((await screen.findByTestId('change-confirmation-result', undefined, SLOW)).textContent).toBe('通过');
+      expect(screen.queryByTestId('change-confirmation-opinion')).toBeNull();
+      expect(screen.queryByTestId('change-confirmation-on-behalf')).toBeNull();
+      expect(screen.queryByTestId('change-items')).toBeNull();
+      // staff, window started: the section says there is none so far
+      expect(screen.getByTestId('change-cases-after').textContent).toContain('目前没有涉及设备的报修');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "asks for the items' new versions and parameters only for 变更成功, sends only those given, and shows a 400 under its item",
+    async () => {
+      const recorded = changeView({ ...finished, actions: { ...finished.actions, confirm: false } });
+      // the first answer refuses the item update; the second records the outcome (and the page reads it so)
+      let current: ChangeView = { ...inProgressOverrun, configItems: ITEMS };
+      let refuse = true;
+      const fetchMock = mockApi(['ENGINEER'], (url, init) => {
+        if (url === 'api/changes/12' && (init?.method ?? 'GET') === 'GET') return json(current);
+        if (url === 'api/changes/12/outcome' && init?.method === 'POST') {
+          if (refuse)
+            return problem(400, { errors: [{ field: 'itemUpdates[0].version', message: '版本最多 100 个字符' }] });
+          current = recorded;
+          return json(current);
+        }
+        return undefined;
+      });
+      renderChanges('/changes/12');
+      fireEvent.click(await screen.findByTestId('change-outcome', undefined, SLOW));
+      fireEvent.click(await screen.findByText('已回退', { selector: '.ant-radio-button-wrapper *' }, SLOW));
+      expect(screen.queryByTestId('change-outcome-items')).toBeNull();
+      fireEvent.click(screen.getByText('变更成功', { selector: '.ant-radio-button-wrapper *' }));
+      const items = await screen.findByTestId('change-outcome-items', undefined, SLOW);
+      expect(screen.getByTestId('change-outcome-item-5').textContent).toContain('视频监控平台（CI-000005）');
+      expect(screen.getByTestId('change-outcome-item-5').textContent).toContain('当前版本：2.1');
+      expect(screen.getByTestId('change-outcome-item-6').textContent).toContain('当前版本：（空）');
+      expect(items.textContent).toContain('核心参数');
+      expect((screen.getByTestId('change-outcome-version-5') as HTMLInputElement).value).toBe('');
+
+      fireEvent.change(screen.getByTestId('change-outcome-version-6'), { target: { value: ' 3.0 ' } });
+      fireEvent.change(screen.getByTestId('change-outcome-parameters-6'), { target: { value: '带宽 100M' } });
+      fireEvent.change(screen.getByTestId('change-outcome-note'), { target: { value: '升级完成' } });
+      fireEvent.click(screen.getByTestId('change-outcome-ok'));
+      // the server's check of the first sent update (item 6) under item 6's version
+      await waitFor(
+        () =>
+          expect(
+            (screen.getByTestId('change-outcome-version-6').closest('.ant-form-item') as HTMLElement).textContent,
+          ).toContain('版本最多 100 个字符'),
+        SLOW,
+      );
+      expect(screen.queryByTestId('change-action-error')).toBeNull();
+
+      refuse = false;
+      fireEvent.click(screen.getByTestId('change-outcome-ok'));
+      await waitFor(() => expect(screen.getByTestId('change-status').textContent).toBe('已完成'), SLOW);
+      const body = {
+        outcome: 'SUCCEEDED',
+        note: '升级完成',
+        itemUpdates: [{ itemId: 6, version: '3.0', parameters: '带宽 100M' }],
+      };
+      expect(postedTo(fetchMock, 'api/changes/12/outcome')).toEqual([body, body]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'records the sign-off for the customer: a result, a reason when 不通过, and who confirmed, in the exact body',
+    async () => {
+      const fetchMock = detailApi(['SERVICE_DESK'], finished, 'confirmation', signedOff());
+      renderChanges('/changes/12');
+      fireEvent.click(await screen.findByTestId('change-confirm', undefined, SLOW));
+      const ok = await screen.findByTestId('change-confirm-ok', undefined, SLOW);
+      expect(modal().textContent).toContain('代用户记录（如电话确认）');
+      fireEvent.click(ok);
+      await waitFor(() => expect(modal().textContent).toContain('请选择确认结果。'), SLOW);
+      expect(modal().textContent).toContain('请填写确认人（用户方）。');
+
+      fireEvent.click(screen.getByText('不通过', { selector: '.ant-radio-button-wrapper *' }));
+      fireEvent.change(screen.getByTestId('change-confirm-by'), { target: { value: ' 李科长 ' } });
+      fireEvent.click(ok);
+      await waitFor(() => expect(modal().textContent).toContain('请说明不通过的原因。'), SLOW);
+      expect(postedTo(fetchMock, 'api/changes/12/confirmation')).toEqual([]);
+
+      fireEvent.change(screen.getByTestId('change-confirm-opinion'), { target: { value: '升级后夜间画面偶有卡顿' } });
+      fireEvent.click(ok);
+      fireEvent.click(ok);
+      expect((await screen.findByTestId('change-confirmation-on-behalf', undefined, SLOW)).textContent).toBe(
+        '由 王芳 代为记录',
+      );
+      expect(postedTo(fetchMock, 'api/changes/12/confirmation')).toEqual([
+        { accepted: false, opinion: '升级后夜间画面偶有卡顿', confirmedByName: '李科长' },
+      ]);
+      expect(screen.queryByTestId('change-confirm')).toBeNull();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "lets a customer sign off on a phone without asking who, and shows the server's 409 in its words",
+    async () => {
+      setViewportWidth(390);
+      const fetchMock = detailApi(
+        ['CUSTOMER'],
+        { ...customerView(finished), actions: { ...ALL_ACTIONS, confirm: true } },
+        'confirmation',
+        () => problem(409, { detail: '该变更已确认，不能重复确认' }),
+      );
+      renderChanges('/changes/12');
+      const actions = await screen.findByTestId('change-actions', undefined, SLOW);
+      // the sign-off only: never the staff's buttons
+      expect(
+        within(actions)
+          .getAllByRole('button')
+          .map((b) => b.textContent?.replace(/\s/g, '')),
+      ).toEqual(['用户确认']);
+      // the faults after the change are the provider's own: nothing for a customer
+      expect(screen.queryByTestId('change-cases-after')).toBeNull();
+      fireEvent.click(screen.getByTestId('change-confirm'));
+      const ok = await screen.findByTestId('change-confirm-ok', undefined, SLOW);
+      expect(modal().textContent).toContain('请确认本次变更的实施结果是否符合贵单位的要求。');
+      expect(screen.queryByTestId('change-confirm-by')).toBeNull();
+      expect(modal().textContent).not.toContain('确认人');
+      fireEvent.click(screen.getByText('验收通过', { selector: '.ant-radio-button-wrapper *' }));
+      fireEvent.click(ok);
+      expect((await screen.findByTestId('change-action-error', undefined, SLOW)).textContent).toBe(
+        '该变更已确认，不能重复确认',
+      );
+      expect(postedTo(fetchMock, 'api/changes/12/confirmation')).toEqual([
+        { accepted: true, opinion: null, confirmedByName: null },
+      ]);
     },
     TEST_TIMEOUT,
   );

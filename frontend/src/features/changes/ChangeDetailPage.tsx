@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Space, Spin, Steps, Tag, Typography } from 'antd';
 import type { DescriptionsProps, StepsProps } from 'antd';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -10,8 +11,9 @@ import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { useStaffNames } from '../../shared/useStaffNames';
-import { DevicesImpact } from '../configitems';
-import { changeKeys, changesApi, type ChangeView } from './api';
+import { StatusTag } from '../../shared/tags';
+import { ConfigKindTag, ConfigStatusTag, DevicesImpact } from '../configitems';
+import { changeKeys, changesApi, type ChangeItemChange, type ChangeView } from './api';
 import { ChangeActionBar } from './ChangeActions';
 import { ChangeOutcomeTag, ChangeStatusTag, formatDuration, formatWindow, MajorTag } from './parts';
 
@@ -181,6 +183,182 @@ function Progress({ c, staff }: { c: ChangeView; staff: boolean }) {
   );
 }
 
+/** "版本：5.1 → 5.2", "核心参数：已更新": what the outcome changed on one item. */
+function itemChangeText(u: ChangeItemChange, t: TFunction): string {
+  if (u.field === 'parameters') return t('changes.items.parametersChange');
+  const value = (v: string | null | undefined) => (v == null || v === '' ? t('changes.items.blank') : v);
+  return t('changes.items.versionChange', { from: value(u.oldValue), to: value(u.newValue) });
+}
+
+/**
+ * 涉及配置项 (RP-4): the items the change names, as they are now, each linking to its page, and under each what the
+ * change's outcome updated on it. Nothing when the change names none.
+ */
+function ConfigItems({ c }: { c: ChangeView }) {
+  const { t } = useTranslation();
+  const items = c.configItems ?? [];
+  const updates = c.itemChanges ?? [];
+  if (items.length === 0 && updates.length === 0) return null;
+  // an update of an item the change no longer shows (should not happen): still said, under its own name
+  const orphans = updates.filter((u) => !items.some((i) => i.id === u.itemId));
+  const lines = (list: ChangeItemChange[]) =>
+    list.map((u, n) => (
+      <div
+        key={`${u.itemId}-${u.field}-${n}`}
+        style={textStyle}
+        data-testid={`change-item-update-${u.itemId}-${u.field}`}
+      >
+        {itemChangeText(u, t)}
+      </div>
+    ));
+  return (
+    <Card size="small" title={t('changes.items.title')} style={{ marginBottom: 16 }} data-testid="change-items">
+      <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        {items.map((item) => {
+          const mine = updates.filter((u) => u.itemId === item.id);
+          return (
+            <div key={item.id} data-testid={`change-item-${item.id}`}>
+              <Space size={4} wrap>
+                <Link to={`/config-items/${item.id}`} style={textStyle}>
+                  {item.number} {item.name}
+                </Link>
+                <ConfigKindTag kind={item.kind} />
+                {item.version && (
+                  <Typography.Text type="secondary" style={textStyle}>
+                    {t('changes.items.version', { version: item.version })}
+                  </Typography.Text>
+                )}
+                {item.status !== 'IN_SERVICE' && <ConfigStatusTag status={item.status} />}
+              </Space>
+              {mine.length > 0 && (
+                <div style={{ marginTop: 4, paddingLeft: 12, borderLeft: '2px solid #b7eb8f' }}>
+                  <Typography.Text type="secondary">{t('changes.items.updated')}</Typography.Text>
+                  {lines(mine)}
+                </div>
+              )}
+            </div>
+          );
+        })}
+        {orphans.length > 0 &&
+          orphans.map((u, n) => (
+            <div key={`orphan-${n}`} style={textStyle}>
+              <Link to={`/config-items/${u.itemId}`}>
+                {u.itemNumber} {u.itemName}
+              </Link>
+              ：{itemChangeText(u, t)}
+            </div>
+          ))}
+      </Space>
+    </Card>
+  );
+}
+
+/** 用户确认: the customer's sign-off, who gave it and when, and who recorded it when the desk did so for them. */
+function Confirmation({ c }: { c: ChangeView }) {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const k = c.confirmation;
+  if (!k) return null;
+  const items: FactItem[] = [
+    {
+      key: 'result',
+      label: t('changes.confirmation.result'),
+      children: (
+        <Tag color={k.accepted ? 'green' : 'red'} data-testid="change-confirmation-result">
+          {t(k.accepted ? 'changes.confirmation.accepted' : 'changes.confirmation.rejected')}
+        </Tag>
+      ),
+    },
+    {
+      key: 'by',
+      label: t('changes.confirmation.confirmedBy'),
+      children: (
+        <span style={textStyle} data-testid="change-confirmation-by">
+          {k.confirmedByName}
+        </span>
+      ),
+    },
+    {
+      key: 'at',
+      label: t('changes.confirmation.confirmedAt'),
+      children: <span data-testid="change-confirmation-at">{formatDateTime(k.confirmedAt)}</span>,
+    },
+  ];
+  if (k.opinion) {
+    items.push({
+      key: 'opinion',
+      label: t('changes.confirmation.opinion'),
+      span: phone ? 1 : 2,
+      children: (
+        <span style={textStyle} data-testid="change-confirmation-opinion">
+          {k.opinion}
+        </span>
+      ),
+    });
+  }
+  return (
+    <Card
+      size="small"
+      title={t('changes.confirmation.title')}
+      style={{ marginBottom: 16 }}
+      data-testid="change-confirmation"
+    >
+      <Descriptions size="small" column={phone ? 1 : 2} layout={phone ? 'vertical' : 'horizontal'} items={items} />
+      {k.onBehalf && (
+        <Typography.Text type="secondary" style={textStyle} data-testid="change-confirmation-on-behalf">
+          {t('changes.confirmation.onBehalf', { name: k.recordedByName })}
+        </Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+/**
+ * 变更后报修的工单: fault cases reported on the change's devices from the window's start to 7 days after its end, which
+ * may be related to the change. Staff see it once the window has started (an empty one says so); a customer's user gets
+ * none from the server, and sees nothing.
+ */
+function CasesAfter({ c, staff }: { c: ChangeView; staff: boolean }) {
+  const { t } = useTranslation();
+  const cases = c.casesAfter ?? [];
+  const started = (c.status === 'IN_PROGRESS' || c.status === 'DONE') && c.devices.length > 0;
+  if (cases.length === 0 && !(staff && started)) return null;
+  return (
+    <Card
+      size="small"
+      title={t('changes.casesAfter.title')}
+      style={{ marginBottom: 16 }}
+      data-testid="change-cases-after"
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('changes.casesAfter.hint')}
+      </Typography.Paragraph>
+      {cases.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('changes.casesAfter.empty')} />
+      ) : (
+        <Space direction="vertical" size={8} style={{ width: '100%' }}>
+          {cases.map((k) => (
+            <div key={k.id} data-testid={`change-case-${k.id}`} style={textStyle}>
+              <Space size={4} wrap>
+                <Link to={`/tickets/${k.id}`}>{k.number}</Link>
+                <span style={textStyle}>{k.title}</span>
+                <StatusTag status={k.status} />
+              </Space>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {[k.deviceName, t('changes.casesAfter.reportedAt', { at: formatDateTime(k.reportedAt) })]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Typography.Text>
+              </div>
+            </div>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
 /** One change (RP-5): what, where, when, the impact and the fallback; its progress; what the reader may do now. */
 export function ChangeDetailPage() {
   const { t } = useTranslation();
@@ -305,7 +483,8 @@ export function ChangeDetailPage() {
           }
         />
       )}
-      {!isCustomer && <ChangeActionBar change={c} />}
+      {/* a customer's user may give the sign-off (用户确认), and nothing else */}
+      <ChangeActionBar change={c} customer={isCustomer} />
 
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
@@ -320,7 +499,13 @@ export function ChangeDetailPage() {
       {/* which of the unit's systems stop while these devices are worked on (RP-4); nothing when none */}
       {c.devices.length > 0 && <DevicesImpact devices={c.devices} style={{ marginBottom: 16 }} />}
 
+      <ConfigItems c={c} />
+
       <Progress c={c} staff={!isCustomer} />
+
+      <Confirmation c={c} />
+
+      <CasesAfter c={c} staff={!isCustomer} />
     </div>
   );
 }

@@ -90,6 +90,10 @@ describe('ChangesPage', () => {
       const row13 = screen.getByTestId('change-row-13');
       expect(row13.textContent).toContain('重大变更');
       expect(row13.textContent).toContain('12月20日 22:00–12月21日 02:00');
+      // finished without the customer's sign-off yet: 待用户确认; not for a change still to come
+      expect(screen.getByTestId('change-awaiting-confirm-14').textContent).toBe('待用户确认');
+      expect(screen.queryByTestId('change-awaiting-confirm-12')).toBeNull();
+      expect(screen.queryByTestId('change-awaiting-confirm-13')).toBeNull();
       // a supervisor may ask for a change
       expect(screen.getByTestId('change-create').textContent).toContain('新建变更');
       expect(screen.queryByTestId('changes-customer-intro')).toBeNull();
@@ -125,7 +129,22 @@ describe('ChangesPage', () => {
     'shows a customer what is planned on their systems with an explanation, and no create button',
     async () => {
       const fetchMock = mockApi(['CUSTOMER'], (url) =>
-        url === 'api/changes' ? json([customerView(scheduled), customerView(done)]) : undefined,
+        url === 'api/changes'
+          ? json([
+              customerView(scheduled),
+              {
+                ...customerView(done),
+                confirmation: {
+                  accepted: true,
+                  confirmedByName: '陈静',
+                  confirmedAt: '2026-11-21T02:00:00Z',
+                  recordedBy: 'customer',
+                  recordedByName: '陈静',
+                  onBehalf: false,
+                },
+              },
+            ])
+          : undefined,
       );
       renderChanges('/changes');
       expect((await screen.findByTestId('change-status-13', undefined, SLOW)).textContent).toBe('已排期');
@@ -141,6 +160,8 @@ describe('ChangesPage', () => {
         .map((t) => t.textContent);
       expect(tabs).toEqual(['全部', '已排期', '实施中', '已完成', '已取消']);
       expect(fetchMock.mock.calls.some(([u]) => String(u).startsWith('api/engineers'))).toBe(false);
+      // once signed off, no longer 待用户确认
+      expect(screen.queryByTestId('change-awaiting-confirm-14')).toBeNull();
     },
     TEST_TIMEOUT,
   );

@@ -156,6 +156,12 @@ export function ChangesPage() {
               <Space size={4} wrap>
                 <ChangeStatusTag status={c.status} testId={`change-status-${c.id}`} />
                 {c.overrun && !isCustomer && <Tag color="red">{t('changes.overrunTag')}</Tag>}
+                {/* finished, the customer's sign-off (用户确认) not given yet */}
+                {c.outcome != null && c.confirmation == null && (
+                  <Tag color="gold" data-testid={`change-awaiting-confirm-${c.id}`}>
+                    {t('changes.awaitingConfirmTag')}
+                  </Tag>
+                )}
               </Space>
             ),
           },

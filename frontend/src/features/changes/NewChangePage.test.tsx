@@ -140,6 +140,7 @@ describe('the new change form', () => {
           customerId: 7,
           siteId: 3,
           deviceIds: [21],
+          configItemIds: [],
           title: '核心交换机固件升级',
           description: '升级到 V5.2',
           reason: '厂商通报漏洞',
@@ -236,6 +237,85 @@ describe('the new change form', () => {
       answer(new Response(JSON.stringify(created), { status: 201, headers: { 'Content-Type': 'application/json' } }));
       await screen.findByTestId('change-detail', undefined, SLOW);
       expect(postedTo(fetchMock, 'api/changes')).toHaveLength(1);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "offers the chosen unit's configuration items that are not retired, clears them when the unit changes, and sends them",
+    async () => {
+      const item = (id: number, customerId: number, name: string, kind: string, status = 'IN_SERVICE') => ({
+        id,
+        number: `CI-${String(id).padStart(6, '0')}`,
+        customerId,
+        customerName: customerId === 7 ? '示范市公安局' : '示范县交警大队',
+        kind,
+        name,
+        status,
+        links: 0,
+        usedBy: 0,
+        updatedAt: '2026-11-01T02:00:00Z',
+      });
+      const fetchMock = mockApi(['SERVICE_DESK'], (url, init) => {
+        if (url === 'api/customers')
+          return json([
+            { id: 7, name: '示范市公安局' },
+            { id: 8, name: '示范县交警大队' },
+          ]);
+        if (url === 'api/sites')
+          return json([
+            { id: 3, customerId: 7, customerName: '示范市公安局', name: '指挥中心', address: '示范市人民路 1 号' },
+            { id: 4, customerId: 8, customerName: '示范县交警大队', name: '县城卡口', address: '示范县' },
+          ]);
+        if (url === 'api/devices?siteId=3') return json([]);
+        if (url === 'api/devices?siteId=4') return json([]);
+        if (url === 'api/engineers') return json([{ username: 'engineer', displayName: '张伟', team: '市区组' }]);
+        if (url === 'api/config-items?customerId=7')
+          return json([
+            item(5, 7, '视频监控平台', 'APPLICATION'),
+            item(6, 7, '公安专网链路', 'NETWORK', 'PLANNED'),
+            item(9, 7, '旧录像系统', 'APPLICATION', 'RETIRED'),
+          ]);
+        if (url === 'api/config-items?customerId=8') return json([item(11, 8, '卡口抓拍系统', 'APPLICATION')]);
+        if (url === 'api/changes' && init?.method === 'POST') return json(created, 201);
+        if (url === 'api/changes/99') return json(created);
+        return undefined;
+      });
+      renderChanges('/changes/new');
+      await screen.findByTestId('change-title', undefined, SLOW);
+      // no unit yet: nothing to choose from
+      expect(fieldOf('change-config-items').textContent).toContain('请先选择单位');
+      expect(fieldOf('change-config-items').textContent).toContain('涉及配置项');
+
+      await pick('change-customer', '示范县交警大队');
+      await pick('change-config-items', 'CI-000011 · 卡口抓拍系统（应用系统）');
+      await waitFor(() => expect(fieldOf('change-config-items').textContent).toContain('卡口抓拍系统'), SLOW);
+
+      // another unit: its items, and the choice made for the first one is dropped
+      await pick('change-customer', '示范市公安局');
+      await waitFor(() => expect(fieldOf('change-config-items').textContent).not.toContain('卡口抓拍系统'), SLOW);
+      await pick('change-config-items', 'CI-000006 · 公安专网链路（网络链路）');
+      const offered = Array.from(document.querySelectorAll('.ant-select-item-option-content')).map(
+        (o) => o.textContent,
+      );
+      expect(offered).toContain('CI-000005 · 视频监控平台（应用系统）');
+      expect(offered.some((o) => o?.includes('旧录像系统'))).toBe(false);
+      expect(offered.some((o) => o?.includes('卡口抓拍系统'))).toBe(false);
+      await pick('change-config-items', 'CI-000005 · 视频监控平台（应用系统）');
+
+      fireEvent.change(screen.getByTestId('change-title'), { target: { value: '视频平台升级' } });
+      fireEvent.change(screen.getByTestId('change-description'), { target: { value: '升级到 2.2' } });
+      fireEvent.change(screen.getByTestId('change-reason'), { target: { value: '修复录像缺失' } });
+      fireEvent.change(screen.getByTestId('change-impact'), { target: { value: '调阅中断 10 分钟' } });
+      fireEvent.change(screen.getByTestId('change-fallback'), { target: { value: '回退到 2.1' } });
+      typeDateTime('change-plannedStart', '2026-12-10 14:00');
+      typeDateTime('change-plannedEnd', '2026-12-10 16:00');
+      await pick('change-implementer', '张伟 · 市区组');
+      fireEvent.click(screen.getByTestId('change-submit'));
+      await screen.findByTestId('change-detail', undefined, SLOW);
+      const [body] = postedTo(fetchMock, 'api/changes') as { customerId: number; configItemIds: number[] }[];
+      expect(body.customerId).toBe(7);
+      expect(body.configItemIds).toEqual([6, 5]);
     },
     TEST_TIMEOUT,
   );

@@ -11,7 +11,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { matchSite, siteOption } from '../../shared/siteSearch';
-import { DevicesImpact } from '../configitems';
+import { codeLabel, configItemKeys, configItemsApi, DevicesImpact } from '../configitems';
 import { CHANGE_LIMITS, changeKeys, changesApi, type NewChange } from './api';
 import { describeChangeError, endRules, formField, startRules } from './parts';
 import { useFormRules } from '../../shared/formRules';
@@ -21,6 +21,7 @@ interface FormValues {
   customerId?: number;
   siteId?: number;
   deviceIds?: number[];
+  configItemIds?: number[];
   title?: string;
   description?: string;
   reason?: string;
@@ -37,6 +38,7 @@ const FORM_FIELDS = new Set<string>([
   'customerId',
   'siteId',
   'deviceIds',
+  'configItemIds',
   'title',
   'description',
   'reason',
@@ -88,6 +90,13 @@ export function NewChangePage() {
   });
   const devices: Device[] = deviceQueries.flatMap((q) => q.data ?? []);
   const devicesLoading = deviceQueries.some((q) => q.isFetching);
+  // RP-4: the unit's configuration items the change concerns; a retired one can no longer be changed
+  const unitItems = useQuery({
+    queryKey: configItemKeys.list({ customerId }),
+    queryFn: () => configItemsApi.list({ customerId }),
+    enabled: !!customerId,
+  });
+  const items = (unitItems.data ?? []).filter((i) => i.status !== 'RETIRED');
 
   // a unit of one: nothing to choose
   const onlyCustomer = customers.data?.length === 1 ? customers.data[0].id : undefined;
@@ -108,6 +117,7 @@ export function NewChangePage() {
         customerId: values.customerId!,
         siteId: values.siteId ?? null,
         deviceIds: values.deviceIds ?? [],
+        configItemIds: values.configItemIds ?? [],
         title: values.title!.trim(),
         description: values.description!.trim(),
         reason: values.reason!.trim(),
@@ -158,12 +168,13 @@ export function NewChangePage() {
         initialValues={{
           major: false,
           deviceIds: [],
+          configItemIds: [],
           implementer: hasRole('ENGINEER') ? me?.username : undefined,
         }}
         onFinish={(values) => void submit(values)}
         onValuesChange={(changed: Partial<FormValues>) => {
           // a site belongs to one unit, a device to one site: drop choices the new one does not hold
-          if ('customerId' in changed) form.setFieldsValue({ siteId: undefined, deviceIds: [] });
+          if ('customerId' in changed) form.setFieldsValue({ siteId: undefined, deviceIds: [], configItemIds: [] });
           if ('siteId' in changed) form.setFieldValue('deviceIds', []);
         }}
         scrollToFirstError
@@ -228,6 +239,33 @@ export function NewChangePage() {
               </Form.Item>
             </Col>
           </Row>
+          <Form.Item
+            name="configItemIds"
+            label={t('changes.field.configItems')}
+            extra={t('changes.new.configItemsHelp')}
+            rules={[
+              {
+                type: 'array',
+                max: CHANGE_LIMITS.configItems,
+                message: t('changes.rules.tooManyConfigItems', { max: CHANGE_LIMITS.configItems }),
+              },
+            ]}
+          >
+            <Select
+              data-testid="change-config-items"
+              mode="multiple"
+              allowClear
+              optionFilterProp="label"
+              disabled={!customerId}
+              loading={unitItems.isFetching}
+              placeholder={customerId ? t('changes.new.configItemsPlaceholder') : t('changes.new.needsCustomer')}
+              notFoundContent={unitItems.isFetching ? undefined : t('changes.new.noConfigItems')}
+              options={items.map((i) => ({
+                value: i.id,
+                label: `${i.number} · ${i.name}（${codeLabel(t, 'configKind', i.kind)}）`,
+              }))}
+            />
+          </Form.Item>
           {/* RP-4: what the chosen devices hold up, before the requester writes the impact (影响范围) */}
           {chosenDeviceIds.length > 0 && (
             <DevicesImpact

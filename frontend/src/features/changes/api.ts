@@ -1,6 +1,7 @@
 // Change requests (变更管理, commitment RP-5, ADR 0100): GET/POST /api/changes and the steps of one change.
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
+import type { ConfigItemKind, ConfigItemStatus } from '../configitems';
 
 // Written by hand rather than taken from the generated schema: the server leaves null fields out of its JSON, and these
 // say which fields may be missing; keyDriftGuard below fails the type check when the server's fields change.
@@ -31,6 +32,8 @@ export interface ChangeActions {
   reschedule: boolean;
   cancel: boolean;
   recordOutcome: boolean;
+  /** 用户确认: a user of the change's unit, or the desk / a supervisor recording it for them, once it is finished. */
+  confirm: boolean;
 }
 
 export interface ChangeDevice {
@@ -97,6 +100,62 @@ export interface ChangeView {
   actions: ChangeActions;
   /** Staff, on one change: the unit's other changes to come or under way whose windows overlap this one's. */
   clashes?: ChangeClash[] | null;
+  /** The configuration items (RP-4) the change names, as they are now. */
+  configItems: ChangeItemRef[];
+  /** What the change's outcome updated on its items. */
+  itemChanges: ChangeItemChange[];
+  /**
+   * Fault cases reported on the change's devices from the window's start to 7 days after its end (at most 20); empty
+   * for a customer's user and before the window started.
+   */
+  casesAfter: ChangeCaseRef[];
+  /** 用户确认: the customer's sign-off, once given. */
+  confirmation?: ChangeConfirmationView | null;
+}
+
+/** A configuration item named by a change, with its current values. */
+export interface ChangeItemRef {
+  id: number;
+  /** "CI-000005" */
+  number: string;
+  name: string;
+  kind: ConfigItemKind;
+  version?: string | null;
+  status: ConfigItemStatus;
+}
+
+/** One field of an item that the change's outcome updated. */
+export interface ChangeItemChange {
+  itemId: number;
+  itemNumber: string;
+  itemName: string;
+  field: 'version' | 'parameters';
+  oldValue?: string | null;
+  newValue?: string | null;
+}
+
+/** A fault case reported on one of the change's devices after its window started. */
+export interface ChangeCaseRef {
+  id: number;
+  number: string;
+  title: string;
+  /** The ticket status code (labels group `status`). */
+  status: string;
+  reportedAt: string;
+  deviceName?: string | null;
+}
+
+/** The customer's sign-off of a finished change. */
+export interface ChangeConfirmationView {
+  accepted: boolean;
+  opinion?: string | null;
+  /** The customer's person who confirmed. */
+  confirmedByName: string;
+  confirmedAt: string;
+  recordedBy: string;
+  recordedByName: string;
+  /** The desk or a supervisor recorded it for the customer (e.g. by phone). */
+  onBehalf: boolean;
 }
 
 export interface ChangeClash {
@@ -122,6 +181,8 @@ export interface NewChange {
   plannedStart: string;
   plannedEnd: string;
   implementer: string;
+  /** Items of the unit, not retired, at most 20. */
+  configItemIds?: number[] | null;
 }
 
 export interface ChangeDecision {
@@ -147,6 +208,25 @@ export interface ChangeCancel {
 export interface ChangeOutcomeRecord {
   outcome: ChangeOutcome;
   note: string;
+  /** 变更成功 only: at most one per item of the change; a null version or parameters leaves it as it is. */
+  itemUpdates?: ChangeItemUpdate[] | null;
+}
+
+export interface ChangeItemUpdate {
+  itemId: number | null;
+  version?: string | null;
+  parameters?: string | null;
+}
+
+/**
+ * POST /api/changes/{id}/confirmation. A customer's user confirms in their own name (confirmedByName is ignored);
+ * the desk or a supervisor records it for the customer and names who confirmed.
+ */
+export interface ChangeConfirmation {
+  accepted: boolean | null;
+  /** Required when not accepted: why. */
+  opinion: string | null;
+  confirmedByName: string | null;
 }
 
 type Schemas = components['schemas'];
@@ -160,7 +240,13 @@ export const keyDriftGuard: [
   SameKeys<ChangeOutcomeRecord, Schemas['ChangeOutcomeRecord']>,
   SameKeys<ChangeCounts, Schemas['ChangeCounts']>,
   SameKeys<ChangeClash, Schemas['ChangeClash']>,
-] = [true, true, true, true, true, true, true];
+  SameKeys<ChangeItemRef, Schemas['ChangeItemRef']>,
+  SameKeys<ChangeItemChange, Schemas['ChangeItemChange']>,
+  SameKeys<ChangeCaseRef, Schemas['ChangeCaseRef']>,
+  SameKeys<ChangeConfirmationView, Schemas['ChangeConfirmationView']>,
+  SameKeys<ChangeItemUpdate, Schemas['ChangeItemUpdate']>,
+  SameKeys<ChangeConfirmation, Schemas['ChangeConfirmation']>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /** The contract's limits; the server checks the same. */
 export const CHANGE_LIMITS = {
@@ -175,6 +261,13 @@ export const CHANGE_LIMITS = {
   testNote: 1000,
   cancelReason: 1000,
   outcomeNote: 2000,
+  /** Configuration items one change may name. */
+  configItems: 20,
+  /** An item's version and core parameters, as the outcome updates them (the same as on the item itself). */
+  itemVersion: 100,
+  itemParameters: 2000,
+  confirmOpinion: 2000,
+  confirmedByName: 100,
   /** The longest window, in days. */
   windowDays: 7,
   /** How far ahead a change may be planned, in days. */
@@ -197,6 +290,7 @@ export const changesApi = {
   reschedule: (id: number, body: ChangeReschedule) => api.post<ChangeView>(`/changes/${id}/reschedule`, body),
   cancel: (id: number, body: ChangeCancel) => api.post<ChangeView>(`/changes/${id}/cancel`, body),
   recordOutcome: (id: number, body: ChangeOutcomeRecord) => api.post<ChangeView>(`/changes/${id}/outcome`, body),
+  confirm: (id: number, body: ChangeConfirmation) => api.post<ChangeView>(`/changes/${id}/confirmation`, body),
 };
 
 /** Query keys (TanStack Query): invalidate `changeKeys.all` after any change to one. */

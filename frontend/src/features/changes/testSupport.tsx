@@ -20,7 +20,14 @@ export const json = (body: unknown, status = 200) =>
 export const problem = (status: number, body: object) =>
   json({ type: 'about:blank', title: 'Error', status, ...body }, status);
 
-const NO_ACTIONS = { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: false };
+const NO_ACTIONS = {
+  decide: false,
+  test: false,
+  reschedule: false,
+  cancel: false,
+  recordOutcome: false,
+  confirm: false,
+};
 
 export function changeView(overrides: Partial<ChangeView> = {}): ChangeView {
   return {
@@ -67,6 +74,9 @@ export function changeView(overrides: Partial<ChangeView> = {}): ChangeView {
     overrun: false,
     leadHours: 24,
     actions: NO_ACTIONS,
+    configItems: [],
+    itemChanges: [],
+    casesAfter: [],
     ...overrides,
   };
 }
@@ -90,7 +100,7 @@ export function customerView(change: ChangeView): ChangeView {
     finishedBy: _finishedBy,
     ...told
   } = change;
-  return { ...told, timesRescheduled: 0, overrun: false, actions: NO_ACTIONS };
+  return { ...told, timesRescheduled: 0, overrun: false, actions: NO_ACTIONS, casesAfter: [] };
 }
 
 export const me = (roles: Role[]) => ({

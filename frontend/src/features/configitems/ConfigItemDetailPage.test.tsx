@@ -277,4 +277,90 @@ describe('ConfigItemDetailPage', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'links a history line written by a change to that change, and lists the changes naming the item',
+    async () => {
+      const base = itemView();
+      detailApi(
+        ['ENGINEER'],
+        itemView({
+          history: [
+            {
+              id: 7,
+              at: '2026-12-10T08:00:00Z',
+              by: 'engineer',
+              byName: '张伟',
+              action: 'EDITED',
+              field: 'version',
+              oldValue: '2.2',
+              newValue: '2.3',
+              changeId: 40,
+              changeNumber: 'CHG-000040',
+            },
+            ...base.history,
+          ],
+          changes: [
+            {
+              id: 40,
+              number: 'CHG-000040',
+              title: '视频平台升级到 2.3',
+              status: 'DONE',
+              plannedStart: '2026-12-10T06:00:00Z',
+              plannedEnd: '2026-12-10T08:00:00Z',
+              outcome: 'SUCCEEDED',
+            },
+            {
+              id: 44,
+              number: 'CHG-000044',
+              title: '视频平台扩容',
+              status: 'SCHEDULED',
+              plannedStart: '2026-12-20T14:00:00Z',
+              plannedEnd: '2026-12-20T16:00:00Z',
+            },
+          ],
+        }),
+      );
+      renderConfigItems('/config-items/12');
+      const line = await screen.findByTestId('ci-event-7', undefined, SLOW);
+      expect(screen.getByTestId('ci-event-text-7').textContent).toBe('版本：2.2 → 2.3');
+      const byChange = screen.getByTestId('ci-event-change-7');
+      expect(byChange.textContent).toBe('由变更 CHG-000040 修改');
+      expect(byChange.getAttribute('href')).toBe('/changes/40');
+      expect(line.textContent).toContain('张伟 · 2026-12-10 16:00');
+      // a line not written by a change names none
+      expect(screen.queryByTestId('ci-event-change-3')).toBeNull();
+
+      const changes = screen.getByTestId('ci-changes');
+      expect(changes.textContent).toContain('相关变更');
+      const done = screen.getByTestId('ci-change-40');
+      expect(within(done).getByRole('link').getAttribute('href')).toBe('/changes/40');
+      expect(done.textContent).toContain('CHG-000040');
+      expect(done.textContent).toContain('视频平台升级到 2.3');
+      expect(done.textContent).toContain('已完成');
+      expect(done.textContent).toContain('变更成功');
+      expect(done.textContent).toContain('2026-12-10 14:00 至 2026-12-10 16:00');
+      const planned = screen.getByTestId('ci-change-44');
+      expect(planned.textContent).toContain('已排期');
+      expect(planned.textContent).not.toContain('变更成功');
+      // newest first, as the server sends them
+      expect(
+        Array.from(changes.querySelectorAll('[data-testid^="ci-change-"]')).map((e) => e.getAttribute('data-testid')),
+      ).toEqual(['ci-change-40', 'ci-change-44']);
+      expect(document.body.textContent).not.toMatch(/DONE|SCHEDULED|SUCCEEDED|changes\.|configItems\./);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'says so when no change names the item',
+    async () => {
+      detailApi(['SERVICE_DESK'], itemView({ canEdit: false, changes: [] }));
+      renderConfigItems('/config-items/12');
+      const changes = await screen.findByTestId('ci-changes', undefined, SLOW);
+      expect(changes.textContent).toContain('没有涉及此配置项的变更');
+      expect(changes.querySelector('a')).toBeNull();
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -22,7 +22,7 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { useIsPhone } from '../../shared/useIsPhone';
-import { configItemKeys, configItemsApi, type ConfigItemView, type ConfigLinkView } from './api';
+import { configItemKeys, configItemsApi, type ChangeStatusCode, type ConfigItemView, type ConfigLinkView } from './api';
 import { AddLinkModal } from './AddLinkModal';
 import { ConfigItemModal } from './ConfigItemForm';
 import { codeLabel, ConfigKindTag, ConfigStatusTag, describeItemError, historyText } from './parts';
@@ -175,6 +175,61 @@ function UsedBy({ item }: { item: ConfigItemView }) {
   );
 }
 
+/** The change pages' colours of a change's status (the labels are theirs too, under changes.status). */
+const CHANGE_STATUS_COLORS: Record<ChangeStatusCode, string> = {
+  SUBMITTED: 'gold',
+  TESTING: 'purple',
+  SCHEDULED: 'blue',
+  IN_PROGRESS: 'processing',
+  DONE: 'green',
+  REJECTED: 'red',
+  TEST_FAILED: 'volcano',
+  CANCELLED: 'default',
+};
+
+/** 相关变更 (RP-5): the changes that name this item, newest first, each linking to its page. */
+function RelatedChanges({ item }: { item: ConfigItemView }) {
+  const { t } = useTranslation();
+  const changes = item.changes ?? [];
+  return (
+    <Card size="small" title={t('configItems.changes.title')} style={{ marginBottom: 16 }} data-testid="ci-changes">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('configItems.changes.help')}
+      </Typography.Paragraph>
+      {changes.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('configItems.changes.empty')} />
+      ) : (
+        <Space direction="vertical" size={8} style={{ width: '100%' }}>
+          {changes.map((c) => (
+            <div key={c.id} data-testid={`ci-change-${c.id}`}>
+              <Space size={4} wrap>
+                <Link to={`/changes/${c.id}`}>{c.number}</Link>
+                <span style={textStyle}>{c.title}</span>
+                <Tag color={CHANGE_STATUS_COLORS[c.status] ?? 'default'} data-status={c.status}>
+                  {t(`changes.status.${c.status}`, { defaultValue: t('configItems.unknown') })}
+                </Tag>
+                {c.outcome && (
+                  <Tag color={c.outcome === 'SUCCEEDED' ? 'green' : 'orange'} data-outcome={c.outcome}>
+                    {t(`changes.outcome.${c.outcome}`, { defaultValue: t('configItems.unknown') })}
+                  </Tag>
+                )}
+              </Space>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('configItems.changes.window', {
+                    start: formatDateTime(c.plannedStart),
+                    end: formatDateTime(c.plannedEnd),
+                  })}
+                </Typography.Text>
+              </div>
+            </div>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
 /** 变更履历: who changed what and when, newest first; codes read as their labels. */
 function History({ item }: { item: ConfigItemView }) {
   const { t } = useTranslation();
@@ -193,6 +248,14 @@ function History({ item }: { item: ConfigItemView }) {
                 <div style={textStyle} data-testid={`ci-event-text-${e.id}`}>
                   {historyText(e, t)}
                 </div>
+                {/* written by a change's outcome (RP-5) */}
+                {e.changeId != null && (
+                  <div style={textStyle}>
+                    <Link to={`/changes/${e.changeId}`} data-testid={`ci-event-change-${e.id}`}>
+                      {t('configItems.history.byChange', { number: e.changeNumber ?? '' })}
+                    </Link>
+                  </div>
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('configItems.detail.byAt', { name: e.byName, at: formatDateTime(e.at) })}
                 </Typography.Text>
@@ -291,6 +354,7 @@ export function ConfigItemDetailPage() {
 
       <Relations item={c} />
       <UsedBy item={c} />
+      <RelatedChanges item={c} />
       <History item={c} />
 
       {editing && <ConfigItemModal item={c} onClose={() => setEditing(false)} />}

@@ -112,6 +112,27 @@ export interface ConfigItemEventView {
   relation?: ConfigRelation | null;
   targetType?: ConfigTargetType | null;
   targetName?: string | null;
+  /** A line written by a change's outcome (RP-5): the change, to link to. */
+  changeId?: number | null;
+  /** "CHG-000012" */
+  changeNumber?: string | null;
+}
+
+/** The change statuses and outcomes as the change pages name them (their labels are under changes.*). */
+export type ChangeStatusCode =
+  'SUBMITTED' | 'TESTING' | 'SCHEDULED' | 'IN_PROGRESS' | 'DONE' | 'REJECTED' | 'TEST_FAILED' | 'CANCELLED';
+export type ChangeOutcomeCode = 'SUCCEEDED' | 'ROLLED_BACK';
+
+/** A change (RP-5) that names this item. */
+export interface ConfigItemChangeRef {
+  id: number;
+  /** "CHG-000012" */
+  number: string;
+  title: string;
+  status: ChangeStatusCode;
+  plannedStart: string;
+  plannedEnd: string;
+  outcome?: ChangeOutcomeCode | null;
 }
 
 export interface ConfigItemView {
@@ -143,6 +164,8 @@ export interface ConfigItemView {
   usedBy: ConfigUsedByView[];
   /** Newest first. */
   history: ConfigItemEventView[];
+  /** The changes naming this item, newest first. */
+  changes: ConfigItemChangeRef[];
 }
 
 export interface NewConfigItem {
@@ -244,4 +267,5 @@ export const keyDriftGuard: [
   SameKeys<ConfigItemEdit, Schemas['ConfigItemEdit']>,
   SameKeys<NewConfigLink, Schemas['NewConfigLink']>,
   SameKeys<DeviceImpact, Schemas['DeviceImpact']>,
-] = [true, true, true, true, true, true, true, true, true];
+  SameKeys<ConfigItemChangeRef, Schemas['ConfigItemChangeRef']>,
+] = [true, true, true, true, true, true, true, true, true, true];

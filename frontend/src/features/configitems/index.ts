@@ -13,4 +13,11 @@ export {
   configItemKeys,
   configItemsApi,
 } from './api';
-export type { ConfigItemSummary, ConfigItemView, DeviceImpact as DeviceImpactView } from './api';
+export type {
+  ConfigItemKind,
+  ConfigItemStatus,
+  ConfigItemSummary,
+  ConfigItemView,
+  DeviceImpact as DeviceImpactView,
+} from './api';
+export { codeLabel, ConfigKindTag, ConfigStatusTag } from './parts';
