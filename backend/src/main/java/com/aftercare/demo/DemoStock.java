@@ -23,11 +23,13 @@ import com.aftercare.stock.ReadStock;
 import com.aftercare.stock.ReceiveStock;
 import com.aftercare.stock.WarnOfStaleStock;
 import com.aftercare.stock.RequestParts;
+import com.aftercare.stock.TransferParts;
 
 /**
  * Demo spare parts (FW-6), once, into an empty stock: the service point's store with four parts, one brought to its
  * alarm level by an issued requisition (the supervisors find the notification), one with a batch older than two
- * months (the stale-stock warning, and last month's written warning) and one requisition waiting for the supervisor.
+ * months (the stale-stock warning, and last month's written warning), one requisition waiting for the supervisor and two
+ * cameras in transit to the county point (SP-02).
  */
 @Component
 @ConditionalOnProperty(name = "aftercare.demo.enabled", havingValue = "true")
@@ -47,9 +49,12 @@ class DemoStock {
     private final IssueParts issue;
     private final Clock clock;
     private final WarnOfStaleStock warnOfStaleStock;
+    private final TransferParts transfer;
 
     DemoStock(ReadStock read, AddWarehouse addWarehouse, AddPart addPart, ReceiveStock receive, RequestParts request,
-            DecideRequisition decide, IssueParts issue, Clock clock, WarnOfStaleStock warnOfStaleStock) {
+            DecideRequisition decide, IssueParts issue, Clock clock, WarnOfStaleStock warnOfStaleStock,
+            TransferParts transfer) {
+        this.transfer = transfer;
         this.warnOfStaleStock = warnOfStaleStock;
         this.read = read;
         this.addWarehouse = addWarehouse;
@@ -67,6 +72,7 @@ class DemoStock {
             return;
         }
         long store = addWarehouse.add(KEEPER, new AddWarehouse.NewWarehouse("SP-01", "市区服务点备件库"));
+        long county = addWarehouse.add(KEEPER, new AddWarehouse.NewWarehouse("SP-02", "县区服务点备件库"));
         long camera = addPart.add(KEEPER, new AddPart.NewPart("DS-2CD3T47", "网络摄像机", "400万像素枪机", "台", 2));
         long psu = addPart.add(KEEPER, new AddPart.NewPart("PSU-12V2A", "电源适配器", "12V 2A", "个", 3));
         long disk = addPart.add(KEEPER, new AddPart.NewPart("HDD-4T", "监控硬盘", "4TB SATA", "块", 1));
@@ -82,9 +88,11 @@ class DemoStock {
         issue.issue(KEEPER, issued);
         // one waiting for the supervisor
         request.request(ENGINEER, new RequestParts.PartRequest(fibre, store, 1, null, "县区链路 SW-02 光纤收发器更换"));
+        // two cameras on their way to the county point (调拨, in transit until its keeper receives them)
+        transfer.ship(KEEPER, new TransferParts.NewTransfer(camera, store, county, 2, "县区服务点备机补充"));
         // last month's written warning, as stale-stock-warning.bpmn wrote it at that month's end: the stale disks
         warnOfStaleStock.write(YearMonth.now(clock).minusMonths(1));
-        log.info("Demo spare parts loaded: store SP-01, PSU-12V2A at its alarm level, a stale HDD-4T batch and last month's warning");
+        log.info("Demo spare parts loaded: stores SP-01 and SP-02 (two cameras in transit to it), PSU-12V2A at its alarm level, a stale HDD-4T batch and last month's warning");
     }
 
     private ReceiveStock.Receipt receipt(long part, long store, int quantity, int daysAgo, String cost) {

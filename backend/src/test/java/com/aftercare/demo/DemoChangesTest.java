@@ -34,5 +34,14 @@ class DemoChangesTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from notification where recipient_user = 'customer'"
                 + " and event_type = 'ChangeAnnounced'", Long.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from change_request where device_ids is not null", Long.class)).isEqualTo(2);
+        // the platform migration names the demo's platform item (configuration items load first)
+        assertThat(jdbc.queryForList("select i.name from change_request c join config_item i on c.config_item_ids = cast(i.id as varchar(20))"
+                + " where c.status = 'TESTING'", String.class)).containsExactly("视频监控平台");
+    }
+
+    @Test
+    void theDemoStockHasTwoCamerasOnTheirWayToTheCountyPoint() {
+        assertThat(jdbc.queryForList("select w.code from stock_transfer t join stock_warehouse w on w.id = t.to_warehouse_id"
+                + " where t.status = 'IN_TRANSIT' and t.quantity = 2", String.class)).containsExactly("SP-02");
     }
 }
