@@ -702,7 +702,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones */
+        /** Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones. With from and to (both, at most 62 days apart): the changes whose window overlaps them, earliest first, 500 at most (the change calendar) */
         get: operations["list_9"];
         put?: never;
         /** Ask for a change (desk, engineers, supervisors); 400 names the field, e.g. plannedStart closer than the notice time */
@@ -7900,6 +7900,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "SUBMITTED" | "TESTING" | "SCHEDULED" | "IN_PROGRESS" | "DONE" | "REJECTED" | "TEST_FAILED" | "CANCELLED";
+                from?: string;
+                to?: string;
             };
             header?: never;
             path?: never;

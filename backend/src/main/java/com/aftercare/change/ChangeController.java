@@ -43,9 +43,12 @@ class ChangeController {
     }
 
     @GetMapping
-    @Operation(summary = "Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones")
-    List<ReadChanges.ChangeView> list(@RequestParam(required = false) ChangeStatus status) {
-        return read.list(status);
+    @Operation(summary = "Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones. "
+            + "With from and to (both, at most 62 days apart): the changes whose window overlaps them, earliest first, 500 at most "
+            + "(the change calendar)")
+    List<ReadChanges.ChangeView> list(@RequestParam(required = false) ChangeStatus status,
+            @RequestParam(required = false) java.time.Instant from, @RequestParam(required = false) java.time.Instant to) {
+        return from == null && to == null ? read.list(status) : read.inRange(from, to, status);
     }
 
     @GetMapping("/counts")

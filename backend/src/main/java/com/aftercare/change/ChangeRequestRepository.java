@@ -40,4 +40,15 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
             + " order by c.plannedStart desc, c.id desc")
     List<ChangeRequest> naming(@Param("customerId") long customerId, @Param("pattern") String pattern,
             @Param("announcedOnly") boolean announcedOnly, Pageable page);
+
+    /**
+     * Windows overlapping [from, to), earliest first; customerId set: that unit's announced changes only (a
+     * customer's user), null: every unit's (staff).
+     */
+    @Query("select c from ChangeRequest c where c.plannedStart < :to and c.plannedEnd > :from"
+            + " and (:status is null or c.status = :status)"
+            + " and (:customerId is null or (c.customerId = :customerId and c.announcedAt is not null))"
+            + " order by c.plannedStart asc, c.id asc")
+    List<ChangeRequest> overlappingRange(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to,
+            @Param("status") ChangeStatus status, @Param("customerId") Long customerId, Pageable page);
 }

@@ -111,6 +111,42 @@ public class ReadChanges {
         return changes.list(status, page).stream().map(c -> view(c, actor)).toList();
     }
 
+    /** A calendar's range: two months at most, so a month view with the days around it fits. */
+    static final java.time.Duration MAX_RANGE = java.time.Duration.ofDays(62);
+    /** A calendar range's changes: enough for a busy month across every unit. */
+    static final int MAX_IN_RANGE = 500;
+
+    /**
+     * The changes whose window overlaps [from, to), earliest window first, every status: the change calendar (变更日历)
+     * across units, where two outages of one unit at once show before they are approved. A customer's user gets their
+     * unit's announced ones.
+     */
+    @Transactional(readOnly = true)
+    public List<ChangeView> inRange(Instant from, Instant to, ChangeStatus status) {
+        List<com.aftercare.common.BadRequestException.FieldError> errors = new java.util.ArrayList<>();
+        if (from == null || to == null) {
+            errors.add(new com.aftercare.common.BadRequestException.FieldError(from == null ? "from" : "to",
+                    "is required with " + (from == null ? "to" : "from")));
+        } else if (!to.isAfter(from)) {
+            errors.add(new com.aftercare.common.BadRequestException.FieldError("to", "must be after from"));
+        } else if (java.time.Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            errors.add(new com.aftercare.common.BadRequestException.FieldError("to", "at most " + MAX_RANGE.toDays() + " days after from"));
+        }
+        ChangeRules.throwIfAny(errors);
+        ChangeActor actor = ChangeActor.current();
+        PageRequest page = PageRequest.of(0, MAX_IN_RANGE);
+        Long customerId = null;
+        if (CurrentUser.isCustomer()) {
+            customerId = CurrentUser.customerId();
+            if (customerId == null) {
+                return List.of();
+            }
+        } else {
+            actor.require(ChangeActor.STAFF, "read change requests");
+        }
+        return changes.overlappingRange(from, to, status, customerId, page).stream().map(c -> view(c, actor)).toList();
+    }
+
     /** Counted in the database, not from the list: the board asks every minute. Staff only. */
     @Transactional(readOnly = true)
     public Counts counts() {
