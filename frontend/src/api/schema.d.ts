@@ -2486,7 +2486,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Receive stock: a new batch and a RECEIPT movement */
-        post: operations["receive"];
+        post: operations["receive_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3587,6 +3587,24 @@ export interface paths {
         get?: never;
         put: operations["change"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/weather-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weather warnings received, newest first (100 at most) */
+        get: operations["recent"];
+        put?: never;
+        /** A severe-weather warning from the feed (desk token): at or above the minimum level it starts weather inspections for the marked sites in its areas; 201 new, 200 the same warning again, 409 the same id contradicted */
+        post: operations["receive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6650,6 +6668,37 @@ export interface components {
             customerId?: number;
             /** @enum {string} */
             hazard: "LIGHTNING" | "WIND";
+        };
+        WeatherWarningReport: {
+            areas?: string[];
+            description?: string;
+            /** @enum {string} */
+            hazard?: "LIGHTNING" | "WIND";
+            /** Format: date-time */
+            issuedAt?: string;
+            /** @enum {string} */
+            level?: "BLUE" | "YELLOW" | "ORANGE" | "RED";
+            sourceId?: string;
+            title?: string;
+        };
+        WeatherWarningView: {
+            areas?: string[];
+            description?: string;
+            /** @enum {string} */
+            hazard?: "LIGHTNING" | "WIND";
+            /** Format: int64 */
+            id?: number;
+            /** Format: int32 */
+            inspectionsStarted?: number;
+            /** Format: date-time */
+            issuedAt?: string;
+            /** @enum {string} */
+            level?: "BLUE" | "YELLOW" | "ORANGE" | "RED";
+            /** Format: date-time */
+            receivedAt?: string;
+            receivedBy?: string;
+            sourceId?: string;
+            title?: string;
         };
         Window: {
             from?: string;
@@ -10934,7 +10983,7 @@ export interface operations {
             };
         };
     };
-    receive: {
+    receive_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -12762,6 +12811,50 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Policy"];
+                };
+            };
+        };
+    };
+    recent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WeatherWarningView"][];
+                };
+            };
+        };
+    };
+    receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeatherWarningReport"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WeatherWarningView"];
                 };
             };
         };

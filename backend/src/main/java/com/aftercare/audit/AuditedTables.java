@@ -84,6 +84,8 @@ final class AuditedTables {
             // transfers between warehouses (FW-6, 调拨): the slip and the batches it carries
             Map.entry("stock_transfer", new Spec(OwnerRule.NONE, null, null)),
             Map.entry("stock_transfer_line", new Spec(OwnerRule.NONE, null, null)),
+            // PM-3: a meteorological feed's warnings and how many weather inspections each started
+            Map.entry("weather_warning", new Spec(OwnerRule.NONE, null, null)),
             // issue 13: warranty assessment and approvals, cost lines, parts handed back (WA-1, RR-5, RR-6, FW-5)
             Map.entry("case_warranty", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),
             Map.entry("case_cost_line", new Spec(OwnerRule.VIA_TICKET, "ticket_id", "ticket_id")),

@@ -56,28 +56,42 @@ public class StartWeatherInspection {
 
     @Transactional
     public List<Inspection> start(@Valid WeatherCommand command) {
+        List<Inspection> opened = openFor(command.hazard(), command.customerId(), site -> true);
+        if (opened.isEmpty()) {
+            throw new ConflictException("No site marked for this weather is without an open weather inspection");
+        }
+        return opened;
+    }
+
+    /**
+     * The same for a weather warning received from a feed (PM-3): only the marked sites the warning covers, and none
+     * started is an answer, not a refusal (a second warning for the same storm finds them all open).
+     */
+    @Transactional
+    public List<Inspection> startWhere(Hazard hazard, java.util.function.Predicate<Site> covered) {
+        return openFor(hazard, null, covered);
+    }
+
+    private List<Inspection> openFor(Hazard hazard, Long onlyCustomerId, java.util.function.Predicate<Site> covered) {
         Set<Long> busy = new HashSet<>();
         inspections.findByStatusIn(List.of(InspectionStatus.AWAITING_TIME, InspectionStatus.SCHEDULED,
                 InspectionStatus.AWAITING_SIGNATURE)).stream()
-                .filter(i -> i.getKind() == InspectionKind.WEATHER && i.getHazard() == command.hazard())
+                .filter(i -> i.getKind() == InspectionKind.WEATHER && i.getHazard() == hazard)
                 .forEach(i -> busy.add(i.getSiteId()));
         Instant due = new BusinessCalendar(WeeklySchedule.officeHours(), holidays.current(), clock.getZone())
                 .addWorkingDays(clock.instant(), WORKING_DAYS);
         LocalDate today = LocalDate.now(clock);
         List<Inspection> opened = new ArrayList<>();
         for (SiteHazard mark : hazards.findAll()) {
-            if (!mark.proneTo(command.hazard()) || busy.contains(mark.getSiteId())) {
+            if (!mark.proneTo(hazard) || busy.contains(mark.getSiteId())) {
                 continue;
             }
             Site site = assets.visibleSite(mark.getSiteId());
             long customerId = site.getCustomer().getId();
-            if (command.customerId() != null && command.customerId() != customerId) {
+            if ((onlyCustomerId != null && onlyCustomerId != customerId) || !covered.test(site)) {
                 continue;
             }
-            opened.add(open.forWeather(customerId, site.getId(), command.hazard(), today, due));
-        }
-        if (opened.isEmpty()) {
-            throw new ConflictException("No site marked for this weather is without an open weather inspection");
+            opened.add(open.forWeather(customerId, site.getId(), hazard, today, due));
         }
         return opened;
     }

@@ -94,6 +94,8 @@ class LabelsTest {
                 Map.entry("securityStatus", names(com.aftercare.securityincident.SecurityIncidentStatus.values())),
                 // FW-6: a transfer between warehouses, on the road or received
                 Map.entry("transferStatus", names(com.aftercare.stock.TransferStatus.values())),
+                // PM-3: a meteorological warning's colour
+                Map.entry("warningLevel", names(com.aftercare.weatherwarning.WarningLevel.values())),
                 Map.entry("securityAction", names(com.aftercare.securityincident.SecurityIncidentAction.values())));
     }
 

@@ -32,6 +32,9 @@ public sealed interface CaseEvent {
         if (event instanceof HotlineCallMissed) {
             return "/hotline";
         }
+        if (event instanceof WeatherWarningReceived) {
+            return "/inspections";
+        }
         if (event instanceof SecurityIncidentReported e && e.number().matches("SEC-\\d+")) {
             return "/security-incidents/" + Long.parseLong(e.number().substring(4));
         }
@@ -267,6 +270,11 @@ public sealed interface CaseEvent {
      * IN-10 (seed 004: 半小时内回复客户电话): a hotline call was missed while its half-hour reply is still possible; caller:
      * who the records know by the number ("name · unit"), or null. Told to the desk.
      */
+    /** A feed's severe-weather warning started weather inspections (PM-3): hazard and level are codes. */
+    record WeatherWarningReceived(String title, String hazard, String level, int inspections) implements CaseEvent {
+        public String type() { return "WEATHER"; }
+    }
+
     record HotlineCallMissed(String callerNumber, String caller, Instant replyDue) implements CaseEvent {
         public String type() { return "HOTLINE"; }
     }

@@ -273,6 +273,11 @@ public class CaseEventTexts {
             return text(lang, "ROLLED_BACK".equals(e.outcome()) ? "changeRolledBack" : "changeSucceeded", "number", e.number(),
                     "title", e.title(), "note", blank(e.note()) ? "-" : e.note());
         }
+        if (event instanceof CaseEvent.WeatherWarningReceived e) {
+            return text(lang, e.inspections() == 0 ? "weatherWarningNone" : "weatherWarning", "title", e.title(),
+                    "level", label(lang, "warningLevel", e.level()), "hazard", label(lang, "inspection.hazard", e.hazard()),
+                    "count", e.inspections());
+        }
         if (event instanceof CaseEvent.ChangeNotAccepted e) {
             return text(lang, "changeNotAccepted", "number", e.number(), "title", e.title(), "by", e.by(), "opinion",
                     e.opinion());

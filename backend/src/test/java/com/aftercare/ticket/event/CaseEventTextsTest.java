@@ -38,7 +38,7 @@ class CaseEventTextsTest {
             "市公安局",
             // RP-5: a change request's number (CHG-nnnnnn) and what its tester typed
             "CHG-000012", "PoE 掉电", "核心交换机固件升级", "与重保时段冲突", "备机运行正常", "全部摄像机画面中断约 20 分钟", "已回刷旧固件",
-            "回刷旧固件", "厂商撤回固件", "画面已恢复", "王主任", "三号楼监控仍有丢包",
+            "回刷旧固件", "厂商撤回固件", "画面已恢复", "王主任", "三号楼监控仍有丢包", "示范市气象台发布雷电黄色预警",
             // RP-6: a security incident's number (SEC-nnnnnn) and its title as reported
             "SEC-000003", "工程师私自拷贝卡口数据",
             // IN-10: a missed caller as the earlier cases know them
@@ -156,6 +156,8 @@ class CaseEventTextsTest {
         s.put("changeOverrun", new CaseEvent.ChangeOverrun("CHG-000012", "核心交换机固件升级", changeEnd, "t-eng"));
         s.put("changeSucceeded", new CaseEvent.ChangeFinished("CHG-000012", "核心交换机固件升级", "SUCCEEDED", "画面已恢复"));
         s.put("changeRolledBack", new CaseEvent.ChangeFinished("CHG-000012", "核心交换机固件升级", "ROLLED_BACK", "已回刷旧固件"));
+        s.put("weatherWarning", new CaseEvent.WeatherWarningReceived("示范市气象台发布雷电黄色预警", "LIGHTNING", "YELLOW", 3));
+        s.put("weatherWarningNone", new CaseEvent.WeatherWarningReceived("示范市气象台发布雷电黄色预警", "LIGHTNING", "YELLOW", 0));
         s.put("changeNotAccepted", new CaseEvent.ChangeNotAccepted("CHG-000012", "核心交换机固件升级", "王主任", "三号楼监控仍有丢包"));
         s.put("repeatRepair", new CaseEvent.RepeatRepairFlagged(NUMBER));
         s.put("quoteApproved", new CaseEvent.QuoteAnswered(true, "t-desk", null));
