@@ -2054,9 +2054,19 @@ const en = {
     none: 'No inspections',
     weather: {
       title: 'Severe-weather inspection',
-      help: 'After a thunderstorm or wind warning: one inspection for every site marked prone to it.',
+      help: 'After a thunderstorm or wind warning: one inspection for every site marked prone to it. With the weather feed connected, yellow and higher warnings start them automatically; start them here by hand.',
       start: 'Start weather inspection',
       started: '{{count}} weather inspections started',
+      warnings: {
+        title: 'Latest weather warnings',
+        empty:
+          'No weather warning received yet. Once the feed is connected, yellow and higher warnings start inspections for the prone sites in their areas.',
+        level: '{{level}} {{hazard}} warning',
+        areas: 'Areas: {{areas}}',
+        allAreas: 'All areas',
+        started: '{{count}} inspections started',
+        noneStarted: 'No inspection started (below the set level, or the sites already have open ones)',
+      },
     },
     hazardLightning: 'Lightning-prone',
     hazardWind: 'Wind-prone',

@@ -17,6 +17,7 @@ import {
   type SiteHazardMark,
 } from './api';
 import { PlansTab } from './PlansTab';
+import { WeatherWarnings } from './WeatherWarnings';
 
 /** The inspection's kind as one phrase: "恶劣天气巡查（雷雨）" for a weather inspection. */
 export function useKindLabel() {
@@ -123,6 +124,7 @@ function WeatherCard() {
       {message && (
         <Alert style={{ marginTop: 12 }} showIcon type={message.ok ? 'success' : 'error'} message={message.text} />
       )}
+      <WeatherWarnings />
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { api, download } from '../../api/client';
 import type { Customer } from '../../api/types';
+import type { components } from '../../api/schema';
 
 export type InspectionCycle = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'HALF_YEARLY';
 export type InspectionKind = InspectionCycle | 'WEATHER';
@@ -11,6 +12,27 @@ export type DeviceType = 'CAMERA' | 'NVR' | 'SWITCH' | 'UPS' | 'SERVER' | 'OTHER
 export const CYCLES: InspectionCycle[] = ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY'];
 export const DEVICE_TYPES: DeviceType[] = ['CAMERA', 'NVR', 'SWITCH', 'UPS', 'SERVER', 'OTHER'];
 export const HAZARDS: Hazard[] = ['LIGHTNING', 'WIND'];
+
+export type WarningLevel = 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
+
+/** A warning from the meteorological feed and how many weather inspections it started (server's WeatherWarningView). */
+export interface WeatherWarning {
+  id: number;
+  sourceId: string;
+  hazard: Hazard;
+  level: WarningLevel;
+  areas: string[];
+  title: string;
+  description?: string | null;
+  issuedAt: string;
+  receivedAt: string;
+  receivedBy: string;
+  inspectionsStarted: number;
+}
+
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+/** The hand-written view has exactly the server's fields (a renamed or added field fails tsc here). */
+export const keyDriftGuard: [SameKeys<WeatherWarning, components['schemas']['WeatherWarningView']>] = [true];
 
 export interface PlanItem {
   deviceType: DeviceType;
@@ -191,6 +213,8 @@ export const inspectionsApi = {
     api.post<InspectionDetail>(`/inspections/${id}/sign`, { signerName, opinion, signature }),
   report: (id: number) => download(`/inspections/${id}/report.pdf`, undefined, `inspection-${id}.pdf`),
   weather: (hazard: Hazard) => api.post<InspectionSummary[]>('/inspections/weather', { hazard }),
+  /** The meteorological feed's warnings, newest first (PM-3). */
+  weatherWarnings: () => api.get<WeatherWarning[]>('/weather-warnings'),
   plans: () => api.get<InspectionPlan[]>('/inspection-plans'),
   createPlan: (body: PlanCommand) => api.post<InspectionPlan>('/inspection-plans', body),
   editPlan: (id: number, body: PlanCommand) => api.put<InspectionPlan>(`/inspection-plans/${id}`, body),
@@ -207,6 +231,7 @@ export const inspectionKeys = {
   hazards: ['site-hazards'] as const,
   overdue: ['inspections', 'overdue-count'] as const,
   corrections: ['inspections', 'asset-corrections'] as const,
+  weatherWarnings: ['weather-warnings'] as const,
 };
 
 /** Scales a photo taken on the phone to at most 1280 px on its longer side, as a JPEG data URL (the server takes ~600 KB). */
