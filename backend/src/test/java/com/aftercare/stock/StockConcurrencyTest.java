@@ -41,6 +41,7 @@ class StockConcurrencyTest extends IntegrationTest {
     @Autowired RequestParts requestParts;
     @Autowired DecideRequisition decideRequisition;
     @Autowired IssueParts issueParts;
+    @Autowired TransferParts transferParts;
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcTemplate jdbc;
 
@@ -126,6 +127,46 @@ class StockConcurrencyTest extends IntegrationTest {
         }
         assertThat(issued).isEqualTo(1);
         assertThat(stockOf(ids[0])).isZero();
+    }
+
+    /**
+     * A transfer to another warehouse and an issue race for the last unit (FW-6, ADR 0105): one has it, the other is a
+     * 409, the stock is 0, and a refused transfer leaves no transfer row and no ledger line behind.
+     */
+    @Test
+    void aTransferAndAnIssueForTheLastUnitOneGetsItAndNothingIsLeftHalfWritten() throws Exception {
+        long[] ids = lastUnitAndTwoApprovedRequisitions();
+        long part = ids[0];
+        long from = jdbc.queryForObject("select warehouse_id from stock_batch where part_id = ?", Long.class, part);
+        long to = addWarehouse.add(KEEPER, new AddWarehouse.NewWarehouse("T-" + System.nanoTime(), "County point"));
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Boolean> issue = threads.submit(() -> {
+            go.await();
+            try {
+                issueParts.issue(KEEPER, ids[1]);
+                return true;
+            } catch (ConflictException e) {
+                return false;
+            }
+        });
+        Future<Boolean> transfer = threads.submit(() -> {
+            go.await();
+            try {
+                transferParts.ship(KEEPER, new TransferParts.NewTransfer(part, from, to, 1, null));
+                return true;
+            } catch (ConflictException e) {
+                return false;
+            }
+        });
+        go.countDown();
+        boolean issued = issue.get(30, TimeUnit.SECONDS);
+        boolean shipped = transfer.get(30, TimeUnit.SECONDS);
+        assertThat(issued ^ shipped).as("exactly one of them has the unit").isTrue();
+        assertThat(stockOf(part)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from stock_transfer where part_id = ?", Integer.class, part))
+                .isEqualTo(shipped ? 1 : 0);
+        assertThat(jdbc.queryForObject("select count(*) from stock_movement where part_id = ? and kind <> 'RECEIPT'",
+                Integer.class, part)).isEqualTo(1);
     }
 
     /** The last line of defence: the database itself refuses a negative remaining quantity. */
