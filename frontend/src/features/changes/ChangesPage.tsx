@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
-import { Alert, Button, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, Tabs, Tag, Typography } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { describeError } from '../../shared/errors';
 import { PageHeader } from '../../shared/PageHeader';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { changeKeys, changesApi, type ChangeStatus, type ChangeView } from './api';
+import { ChangeCalendar } from './ChangeCalendar';
 import { ChangeStatusTag, formatWindow, MajorTag } from './parts';
 
 /** A tab of the list: one status, or several asked for one by one (the API takes one status a call). */
@@ -39,6 +40,9 @@ const CUSTOMER_FILTERS: Filter[] = [
   { key: 'CANCELLED', statuses: ['CANCELLED'] },
 ];
 
+/** 列表 / 日历: the calendar is asked for as `?view=calendar`, so it can be linked and survives a reload. */
+type View = 'list' | 'calendar';
+
 const newestFirst = (a: ChangeView, b: ChangeView) => Date.parse(b.plannedStart) - Date.parse(a.plannedStart);
 
 /**
@@ -52,6 +56,7 @@ export function ChangesPage() {
   const [params, setParams] = useSearchParams();
   const filters = isCustomer ? CUSTOMER_FILTERS : STAFF_FILTERS;
   const filter = filters.find((f) => f.key === params.get('status')) ?? filters[0];
+  const view: View = params.get('view') === 'calendar' ? 'calendar' : 'list';
   const canCreate = !isCustomer && hasRole('SERVICE_DESK', 'ENGINEER', 'SUPERVISOR');
   // a desktop row keeps a number, a window and a name on one line; a phone card lets them wrap (no sideways scroll)
   const phone = useIsPhone();
@@ -61,6 +66,7 @@ export function ChangesPage() {
     queries: (filter.statuses ?? [undefined]).map((status) => ({
       queryKey: changeKeys.list(status),
       queryFn: () => changesApi.list(status),
+      enabled: view === 'list',
     })),
   });
   const loading = queries.some((q) => q.isLoading);
@@ -89,89 +95,106 @@ export function ChangesPage() {
           {t('changes.customerIntro')}
         </Typography.Paragraph>
       )}
-      <Tabs
-        activeKey={filter.key}
-        onChange={(key) => setParams(key === 'ALL' ? {} : { status: key }, { replace: true })}
-        items={filters.map((f) => ({ key: f.key, label: t(`changes.filter.${f.key}`) }))}
-        data-testid="changes-filter"
-      />
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={t('common.loadFailed', { message: describeError(error, t) })}
-        />
-      )}
-      <ResponsiveTable<ChangeView>
-        rowKey="id"
-        data-testid="changes-list"
-        loading={loading}
-        dataSource={rows}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        locale={{ emptyText: t('changes.empty') }}
-        onRow={(c) =>
-          ({
-            onClick: () => void navigate(`/changes/${c.id}`),
-            className: 'clickable-row',
-            'data-testid': `change-row-${c.id}`,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        cardTitle={(c) => (
-          <Link to={`/changes/${c.id}`} onClick={(e) => e.stopPropagation()}>
-            {c.title}
-          </Link>
-        )}
-        cardHidden={['title']}
-        columns={[
-          {
-            title: t('changes.col.number'),
-            dataIndex: 'number',
-            render: (_: unknown, c: ChangeView) => (
-              <Link to={`/changes/${c.id}`} onClick={(e) => e.stopPropagation()}>
-                {oneLine(c.number)}
-              </Link>
-            ),
-          },
-          { title: t('changes.col.title'), dataIndex: 'title' },
-          {
-            title: t('changes.col.unit'),
-            dataIndex: 'customerName',
-            render: (_: unknown, c: ChangeView) => (c.siteName ? `${c.customerName} / ${c.siteName}` : c.customerName),
-          },
-          {
-            title: t('changes.col.level'),
-            dataIndex: 'major',
-            render: (_: unknown, c: ChangeView) => <MajorTag major={c.major} />,
-          },
-          {
-            title: t('changes.col.window'),
-            dataIndex: 'plannedStart',
-            render: (_: unknown, c: ChangeView) => oneLine(formatWindow(c.plannedStart, c.plannedEnd, t)),
-          },
-          {
-            title: t('changes.col.status'),
-            dataIndex: 'status',
-            render: (_: unknown, c: ChangeView) => (
-              <Space size={4} wrap>
-                <ChangeStatusTag status={c.status} testId={`change-status-${c.id}`} />
-                {c.overrun && !isCustomer && <Tag color="red">{t('changes.overrunTag')}</Tag>}
-                {/* finished, the customer's sign-off (用户确认) not given yet */}
-                {c.outcome != null && c.confirmation == null && (
-                  <Tag color="gold" data-testid={`change-awaiting-confirm-${c.id}`}>
-                    {t('changes.awaitingConfirmTag')}
-                  </Tag>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: oneLine(t('changes.col.implementer')),
-            dataIndex: 'implementerName',
-            render: (name: string) => oneLine(name),
-          },
+      <Segmented<View>
+        data-testid="changes-view"
+        value={view}
+        onChange={(v) => setParams(v === 'calendar' ? { view: 'calendar' } : {}, { replace: true })}
+        options={[
+          { value: 'list', label: t('changes.calendar.view.list') },
+          { value: 'calendar', label: t('changes.calendar.view.calendar') },
         ]}
+        style={{ marginBottom: 12 }}
       />
+      {view === 'calendar' ? (
+        <ChangeCalendar />
+      ) : (
+        <>
+          <Tabs
+            activeKey={filter.key}
+            onChange={(key) => setParams(key === 'ALL' ? {} : { status: key }, { replace: true })}
+            items={filters.map((f) => ({ key: f.key, label: t(`changes.filter.${f.key}`) }))}
+            data-testid="changes-filter"
+          />
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('common.loadFailed', { message: describeError(error, t) })}
+            />
+          )}
+          <ResponsiveTable<ChangeView>
+            rowKey="id"
+            data-testid="changes-list"
+            loading={loading}
+            dataSource={rows}
+            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            locale={{ emptyText: t('changes.empty') }}
+            onRow={(c) =>
+              ({
+                onClick: () => void navigate(`/changes/${c.id}`),
+                className: 'clickable-row',
+                'data-testid': `change-row-${c.id}`,
+              }) as HTMLAttributes<HTMLElement>
+            }
+            cardTitle={(c) => (
+              <Link to={`/changes/${c.id}`} onClick={(e) => e.stopPropagation()}>
+                {c.title}
+              </Link>
+            )}
+            cardHidden={['title']}
+            columns={[
+              {
+                title: t('changes.col.number'),
+                dataIndex: 'number',
+                render: (_: unknown, c: ChangeView) => (
+                  <Link to={`/changes/${c.id}`} onClick={(e) => e.stopPropagation()}>
+                    {oneLine(c.number)}
+                  </Link>
+                ),
+              },
+              { title: t('changes.col.title'), dataIndex: 'title' },
+              {
+                title: t('changes.col.unit'),
+                dataIndex: 'customerName',
+                render: (_: unknown, c: ChangeView) =>
+                  c.siteName ? `${c.customerName} / ${c.siteName}` : c.customerName,
+              },
+              {
+                title: t('changes.col.level'),
+                dataIndex: 'major',
+                render: (_: unknown, c: ChangeView) => <MajorTag major={c.major} />,
+              },
+              {
+                title: t('changes.col.window'),
+                dataIndex: 'plannedStart',
+                render: (_: unknown, c: ChangeView) => oneLine(formatWindow(c.plannedStart, c.plannedEnd, t)),
+              },
+              {
+                title: t('changes.col.status'),
+                dataIndex: 'status',
+                render: (_: unknown, c: ChangeView) => (
+                  <Space size={4} wrap>
+                    <ChangeStatusTag status={c.status} testId={`change-status-${c.id}`} />
+                    {c.overrun && !isCustomer && <Tag color="red">{t('changes.overrunTag')}</Tag>}
+                    {/* finished, the customer's sign-off (用户确认) not given yet */}
+                    {c.outcome != null && c.confirmation == null && (
+                      <Tag color="gold" data-testid={`change-awaiting-confirm-${c.id}`}>
+                        {t('changes.awaitingConfirmTag')}
+                      </Tag>
+                    )}
+                  </Space>
+                ),
+              },
+              {
+                title: oneLine(t('changes.col.implementer')),
+                dataIndex: 'implementerName',
+                render: (name: string) => oneLine(name),
+              },
+            ]}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -274,6 +274,9 @@ export const CHANGE_LIMITS = {
   aheadDays: 366,
 } as const;
 
+/** The most changes GET /api/changes?from&to answers with (the rest of a busy month is left out). */
+export const CHANGE_WINDOW_MAX = 500;
+
 /** How far ahead the customer must be told, in hours: 24 for 一般变更, 72 for 重大变更. */
 export const leadHoursOf = (major: boolean) => (major ? 72 : 24);
 
@@ -283,6 +286,11 @@ export type ChangeCounts = { awaitingApproval: number; awaitingTest: number; ove
 export const changesApi = {
   counts: () => api.get<ChangeCounts>('/changes/counts'),
   list: (status?: ChangeStatus) => api.get<ChangeView[]>('/changes', status ? { status } : undefined),
+  /**
+   * 变更日历: every change whose window [plannedStart, plannedEnd) overlaps [from, to) (ISO instants, at most 62 days
+   * apart), every status, planned start first, at most CHANGE_WINDOW_MAX.
+   */
+  window: (from: string, to: string) => api.get<ChangeView[]>('/changes', { from, to }),
   get: (id: number) => api.get<ChangeView>(`/changes/${id}`),
   create: (body: NewChange) => api.post<ChangeView>('/changes', body),
   decide: (id: number, body: ChangeDecision) => api.post<ChangeView>(`/changes/${id}/decision`, body),
@@ -298,5 +306,6 @@ export const changeKeys = {
   all: ['changes'] as const,
   counts: ['changes', 'counts'] as const,
   list: (status: ChangeStatus | undefined) => ['changes', 'list', status ?? 'ALL'] as const,
+  window: (from: string, to: string) => ['changes', 'window', from, to] as const,
   detail: (id: number) => ['changes', 'detail', id] as const,
 };

@@ -21,10 +21,13 @@ const STATUS_COLORS: Record<ChangeStatus, string> = {
   CANCELLED: 'default',
 };
 
+/** The colour of a status's tag (an antd preset), for the list's tags and the calendar's entries alike. */
+export const changeStatusColor = (status: ChangeStatus): string => STATUS_COLORS[status] ?? 'default';
+
 export function ChangeStatusTag({ status, testId }: { status: ChangeStatus; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid={testId} data-status={status}>
+    <Tag color={changeStatusColor(status)} data-testid={testId} data-status={status}>
       {t(`changes.status.${status}`)}
     </Tag>
   );
