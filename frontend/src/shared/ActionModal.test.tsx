@@ -12,17 +12,6 @@ interface Values {
 const problem = (status: number, detail: string, errors?: { field: string; message: string }[]) =>
   new ApiError({ type: 'about:blank', title: 'x', status, detail, errors } as never);
 
-/** A promise with its resolve and reject at hand. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 /** The modal as a feature opens it: shown until it closes itself. */
 function renderModal(send: (values: Values) => Promise<string>) {
   const onSent = vi.fn();
@@ -60,8 +49,9 @@ function renderModal(send: (values: Values) => Promise<string>) {
 
 describe('ActionModal', () => {
   it('sends once however often OK is pressed, then calls onSent, says so and closes', async () => {
-    const sent = deferred<string>();
-    const send = vi.fn(() => sent.promise);
+    let answer!: (view: string) => void;
+    const sent = new Promise<string>((resolve) => (answer = resolve));
+    const send = vi.fn(() => sent);
     const { onSent } = renderModal(send);
 
     const ok = screen.getByTestId('note-ok');
@@ -72,8 +62,8 @@ describe('ActionModal', () => {
     expect(send).toHaveBeenCalledWith({ note: 'hello' });
 
     await act(async () => {
-      sent.resolve('the view');
-      await sent.promise;
+      answer('the view');
+      await sent;
     });
     expect(send).toHaveBeenCalledTimes(1);
     expect(onSent).toHaveBeenCalledWith('the view');
