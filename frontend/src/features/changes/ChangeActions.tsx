@@ -1,14 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
-import type { FormInstance } from 'antd';
-import type { NamePath } from 'antd/es/form/interface';
+import { Button, DatePicker, Flex, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { ActionModal, type ActionModalProps } from '../../shared/ActionModal';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
-import { useIsPhone } from '../../shared/useIsPhone';
-import { useSendOnce } from '../../shared/useSendOnce';
 import {
   CHANGE_LIMITS,
   changeKeys,
@@ -33,93 +29,39 @@ const FIELDS: Record<Kind, string[]> = {
   confirm: ['accepted', 'opinion', 'confirmedByName'],
 };
 
-interface ModalProps<V> {
+type ModalProps<V> = Pick<
+  ActionModalProps<V, ChangeView>,
+  'title' | 'okText' | 'danger' | 'initialValues' | 'send' | 'done' | 'onClose' | 'children'
+> & {
   change: ChangeView;
   kind: Kind;
-  title: string;
-  okText: string;
-  danger?: boolean;
-  initialValues?: Partial<V>;
-  send: (values: V) => Promise<ChangeView>;
   /** Where the server's field error for `field` goes on the form; by default the kind's FIELDS by their own name. */
-  fieldName?: (field: string) => NamePath | undefined;
-  done: string;
-  onClose: () => void;
-  children: (form: FormInstance<V>) => ReactNode;
-}
+  fieldName?: ActionModalProps<V, ChangeView>['fieldName'];
+};
 
 /**
- * One action on a change in a modal: its form, an OK button that shows it is sending and cannot send twice, the
- * server's field errors under their fields, any other refusal in a line above the buttons. Afterwards the change is
- * shown as the server now has it; after a 409 (someone acted first, or the window is now too close) it is read again.
+ * One action on a change in the shared ActionModal. Afterwards the change is shown as the server now has it; after a
+ * 409 (someone acted first, or the window is now too close) it is read again.
  */
-function ActionModal<V extends object>({
-  change,
-  kind,
-  title,
-  okText,
-  danger,
-  initialValues,
-  send,
-  fieldName,
-  done,
-  onClose,
-  children,
-}: ModalProps<V>) {
+function ChangeActionModal<V extends object>({ change, kind, fieldName, ...props }: ModalProps<V>) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const phone = useIsPhone();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<V>();
-  const { ok, busy, error, setError } = useSendOnce(
-    form,
-    async (values) => {
-      const view = await send(values);
-      queryClient.setQueryData(changeKeys.detail(change.id), view);
-      void queryClient.invalidateQueries({ queryKey: changeKeys.all });
-      message.success(done);
-      onClose();
-    },
-    (e) => {
-      const known = new Set(FIELDS[kind]);
-      const nameOf = fieldName ?? ((field: string) => (known.has(formField(field)) ? formField(field) : undefined));
-      const placed = e instanceof ApiError && e.status === 400 ? e.fieldErrors.filter((fe) => nameOf(fe.field)) : [];
-      if (e instanceof ApiError && placed.length > 0) {
-        form.setFields(placed.map((fe) => ({ name: nameOf(fe.field) as never, errors: [fe.message] })));
-        // a check the form has no field for: in the line above the buttons
-        const elsewhere = e.fieldErrors.filter((fe) => !nameOf(fe.field)).map((fe) => fe.message);
-        setError(elsewhere.length > 0 ? [...new Set(elsewhere)].join('；') : null);
-      } else {
-        setError(describeChangeError(e, t, change.leadHours));
-      }
-      // the change moved on meanwhile: show it as it is now
-      if (e instanceof ApiError && e.status === 409) {
-        void queryClient.invalidateQueries({ queryKey: changeKeys.all });
-      }
-    },
-  );
-
+  const known = new Set(FIELDS[kind]);
   return (
-    <Modal
-      open
-      title={title}
-      okText={okText}
+    <ActionModal<V, ChangeView>
+      {...props}
       cancelText={t('changes.actions.close')}
-      onOk={() => void ok()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ danger, disabled: busy, ...({ 'data-testid': `change-${kind}-ok` } as object) }}
-      width={phone ? '100%' : 560}
-      style={phone ? { top: 8, maxWidth: '100vw', paddingInline: 0 } : undefined}
-      destroyOnHidden
-      maskClosable={!busy}
-      data-testid={`change-${kind}-modal`}
-    >
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} preserve={false}>
-        {children(form)}
-      </Form>
-      {error && <Alert type="error" showIcon message={error} data-testid="change-action-error" />}
-    </Modal>
+      testIds={{ modal: `change-${kind}-modal`, ok: `change-${kind}-ok`, error: 'change-action-error' }}
+      width={560}
+      onSent={(view) => {
+        queryClient.setQueryData(changeKeys.detail(change.id), view);
+        void queryClient.invalidateQueries({ queryKey: changeKeys.all });
+      }}
+      // the change moved on meanwhile: show it as it is now
+      onConflict={() => void queryClient.invalidateQueries({ queryKey: changeKeys.all })}
+      fieldName={fieldName ?? ((field) => (known.has(formField(field)) ? formField(field) : undefined))}
+      describeError={(e) => describeChangeError(e, t, change.leadHours)}
+    />
   );
 }
 
@@ -198,7 +140,7 @@ export function ChangeActionBar({ change, customer = false }: { change: ChangeVi
       </Flex>
 
       {(open === 'approve' || open === 'reject') && (
-        <ActionModal<{ note?: string }>
+        <ChangeActionModal<{ note?: string }>
           change={change}
           kind={open}
           title={t(open === 'approve' ? 'changes.actions.approveTitle' : 'changes.actions.rejectTitle')}
@@ -228,11 +170,11 @@ export function ChangeActionBar({ change, customer = false }: { change: ChangeVi
               </Form.Item>
             </>
           )}
-        </ActionModal>
+        </ChangeActionModal>
       )}
 
       {open === 'test' && (
-        <ActionModal<{ passed?: boolean; note?: string }>
+        <ChangeActionModal<{ passed?: boolean; note?: string }>
           change={change}
           kind="test"
           title={t('changes.actions.testTitle')}
@@ -274,11 +216,11 @@ export function ChangeActionBar({ change, customer = false }: { change: ChangeVi
               </Form.Item>
             </>
           )}
-        </ActionModal>
+        </ChangeActionModal>
       )}
 
       {open === 'reschedule' && (
-        <ActionModal<{ plannedStart?: Dayjs | null; plannedEnd?: Dayjs | null; note?: string }>
+        <ChangeActionModal<{ plannedStart?: Dayjs | null; plannedEnd?: Dayjs | null; note?: string }>
           change={change}
           kind="reschedule"
           title={t('changes.actions.rescheduleTitle')}
@@ -353,11 +295,11 @@ export function ChangeActionBar({ change, customer = false }: { change: ChangeVi
               </Form.Item>
             </>
           )}
-        </ActionModal>
+        </ChangeActionModal>
       )}
 
       {open === 'cancel' && (
-        <ActionModal<{ reason?: string }>
+        <ChangeActionModal<{ reason?: string }>
           change={change}
           kind="cancel"
           danger
@@ -382,11 +324,11 @@ export function ChangeActionBar({ change, customer = false }: { change: ChangeVi
               </Form.Item>
             </>
           )}
-        </ActionModal>
+        </ChangeActionModal>
       )}
 
       {open === 'outcome' && (
-        <ActionModal<{ outcome?: ChangeOutcome; note?: string; items?: ItemFields }>
+        <ChangeActionModal<{ outcome?: ChangeOutcome; note?: string; items?: ItemFields }>
           change={change}
           kind="outcome"
           title={t('changes.actions.outcomeTitle')}
@@ -454,11 +396,11 @@ export function ChangeActionBar({ change, customer = false }: { change: ChangeVi
               <OutcomeItemUpdates change={change} />
             </>
           )}
-        </ActionModal>
+        </ChangeActionModal>
       )}
 
       {open === 'confirm' && (
-        <ActionModal<{ accepted?: boolean; opinion?: string; confirmedByName?: string }>
+        <ChangeActionModal<{ accepted?: boolean; opinion?: string; confirmedByName?: string }>
           change={change}
           kind="confirm"
           title={t('changes.actions.confirmTitle')}
@@ -475,7 +417,7 @@ export function ChangeActionBar({ change, customer = false }: { change: ChangeVi
           onClose={close}
         >
           {() => <ConfirmFields customer={customer} />}
-        </ActionModal>
+        </ChangeActionModal>
       )}
     </>
   );

@@ -1,14 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
-import type { FormInstance } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { ActionModal, type ActionModalProps } from '../../shared/ActionModal';
 import { useFormRules } from '../../shared/formRules';
 import { serviceWallClockNow, serviceWallClockToInstant } from '../../shared/format';
-import { useIsPhone } from '../../shared/useIsPhone';
-import { useSendOnce } from '../../shared/useSendOnce';
 import {
   SECURITY_IMPACTS,
   SECURITY_INCIDENT_LIMITS,
@@ -30,87 +27,34 @@ const FIELDS: Record<Kind, string[]> = {
   close: ['impact', 'measures', 'conclusion'],
 };
 
-interface ModalProps<V> {
-  incident: SecurityIncidentView;
-  kind: Kind;
-  title: string;
-  okText: string;
-  initialValues?: Partial<V>;
-  send: (values: V) => Promise<SecurityIncidentView>;
-  done: string;
-  onClose: () => void;
-  children: (form: FormInstance<V>) => ReactNode;
-}
+type ModalProps<V> = Pick<
+  ActionModalProps<V, SecurityIncidentView>,
+  'title' | 'okText' | 'initialValues' | 'send' | 'done' | 'onClose' | 'children'
+> & { incident: SecurityIncidentView; kind: Kind };
 
 /**
- * One action on an incident in a modal: its form, an OK button that shows it is sending and cannot send twice, the
- * server's field errors under their fields, any other refusal (a 409 in the server's words) in a line above the
- * buttons. Afterwards the incident is shown as the server now has it; after a 409 it is read again.
+ * One action on an incident in the shared ActionModal; a 409 is refused in the server's words. Afterwards the incident
+ * is shown as the server now has it; after a 409 it is read again.
  */
-function ActionModal<V extends object>({
-  incident,
-  kind,
-  title,
-  okText,
-  initialValues,
-  send,
-  done,
-  onClose,
-  children,
-}: ModalProps<V>) {
+function IncidentActionModal<V extends object>({ incident, kind, ...props }: ModalProps<V>) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const phone = useIsPhone();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<V>();
-  const { ok, busy, error, setError } = useSendOnce(
-    form,
-    async (values) => {
-      const view = await send(values);
-      queryClient.setQueryData(securityIncidentKeys.detail(incident.id), view);
-      void queryClient.invalidateQueries({ queryKey: securityIncidentKeys.all });
-      message.success(done);
-      onClose();
-    },
-    (e) => {
-      const known = new Set(FIELDS[kind]);
-      if (e instanceof ApiError && e.status === 400 && e.fieldErrors.some((fe) => known.has(formField(fe.field)))) {
-        form.setFields(
-          e.fieldErrors
-            .filter((fe) => known.has(formField(fe.field)))
-            .map((fe) => ({ name: formField(fe.field) as never, errors: [fe.message] })),
-        );
-      } else {
-        setError(describeIncidentError(e, t));
-      }
-      // the incident moved on meanwhile: show it as it is now
-      if (e instanceof ApiError && e.status === 409) {
-        void queryClient.invalidateQueries({ queryKey: securityIncidentKeys.all });
-      }
-    },
-  );
-
+  const known = new Set(FIELDS[kind]);
   return (
-    <Modal
-      open
-      title={title}
-      okText={okText}
+    <ActionModal<V, SecurityIncidentView>
+      {...props}
       cancelText={t('securityIncidents.actions.cancel')}
-      onOk={() => void ok()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ disabled: busy, ...({ 'data-testid': `sec-${kind}-ok` } as object) }}
-      width={phone ? '100%' : 560}
-      style={phone ? { top: 8, maxWidth: '100vw', paddingInline: 0 } : undefined}
-      destroyOnHidden
-      maskClosable={!busy}
-      data-testid={`sec-${kind}-modal`}
-    >
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} preserve={false}>
-        {children(form)}
-      </Form>
-      {error && <Alert type="error" showIcon message={error} data-testid="sec-action-error" />}
-    </Modal>
+      testIds={{ modal: `sec-${kind}-modal`, ok: `sec-${kind}-ok`, error: 'sec-action-error' }}
+      width={560}
+      onSent={(view) => {
+        queryClient.setQueryData(securityIncidentKeys.detail(incident.id), view);
+        void queryClient.invalidateQueries({ queryKey: securityIncidentKeys.all });
+      }}
+      // the incident moved on meanwhile: show it as it is now
+      onConflict={() => void queryClient.invalidateQueries({ queryKey: securityIncidentKeys.all })}
+      fieldName={(field) => (known.has(formField(field)) ? formField(field) : undefined)}
+      describeError={(e) => describeIncidentError(e, t)}
+    />
   );
 }
 
@@ -153,7 +97,7 @@ export function SecurityIncidentActionBar({ incident }: { incident: SecurityInci
       </Flex>
 
       {open === 'take' && (
-        <ActionModal<object>
+        <IncidentActionModal<object>
           incident={incident}
           kind="take"
           title={t('securityIncidents.actions.takeTitle', { number: incident.number })}
@@ -163,11 +107,11 @@ export function SecurityIncidentActionBar({ incident }: { incident: SecurityInci
           onClose={close}
         >
           {() => <Typography.Paragraph>{t('securityIncidents.actions.takeHelp')}</Typography.Paragraph>}
-        </ActionModal>
+        </IncidentActionModal>
       )}
 
       {open === 'note' && (
-        <ActionModal<{ note?: string }>
+        <IncidentActionModal<{ note?: string }>
           incident={incident}
           kind="note"
           title={t('securityIncidents.actions.note')}
@@ -191,11 +135,11 @@ export function SecurityIncidentActionBar({ incident }: { incident: SecurityInci
               />
             </Form.Item>
           )}
-        </ActionModal>
+        </IncidentActionModal>
       )}
 
       {open === 'told' && (
-        <ActionModal<{ toldAt?: Dayjs | null; how?: string }>
+        <IncidentActionModal<{ toldAt?: Dayjs | null; how?: string }>
           incident={incident}
           kind="told"
           title={t('securityIncidents.actions.told')}
@@ -235,11 +179,11 @@ export function SecurityIncidentActionBar({ incident }: { incident: SecurityInci
               </Form.Item>
             </>
           )}
-        </ActionModal>
+        </IncidentActionModal>
       )}
 
       {open === 'close' && (
-        <ActionModal<{ impact?: SecurityImpact; measures?: string; conclusion?: string }>
+        <IncidentActionModal<{ impact?: SecurityImpact; measures?: string; conclusion?: string }>
           incident={incident}
           kind="close"
           title={t('securityIncidents.actions.closeTitle', { number: incident.number })}
@@ -303,7 +247,7 @@ export function SecurityIncidentActionBar({ incident }: { incident: SecurityInci
               </Form.Item>
             </>
           )}
-        </ActionModal>
+        </IncidentActionModal>
       )}
     </>
   );
