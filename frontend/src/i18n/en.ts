@@ -1867,7 +1867,7 @@ const en = {
       next: 'Next month',
       allUnits: 'All units',
       unit: 'Unit',
-      showEnded: 'Show cancelled/rejected',
+      showEnded: 'Show changes not carried out (cancelled, rejected, failed test)',
       empty: 'No changes this month',
       clash: 'Overlapping',
       majorMark: 'Major',

@@ -1814,7 +1814,7 @@ const zh: Shape<Messages> = {
       next: '下个月',
       allUnits: '全部单位',
       unit: '单位',
-      showEnded: '显示已取消/已驳回',
+      showEnded: '显示未实施的变更（已取消、已驳回、测试未通过）',
       empty: '本月没有变更',
       clash: '时间重叠',
       majorMark: '重大',

@@ -172,7 +172,7 @@ describe('ChangeCalendar', () => {
       await waitFor(() => expect(entry('2026-12-20', 15)).not.toBeNull(), SLOW);
       expect(entry('2026-12-20', 16)).toBeNull();
 
-      fireEvent.click(screen.getByText('显示已取消/已驳回'));
+      fireEvent.click(screen.getByText('显示未实施的变更（已取消、已驳回、测试未通过）'));
       await waitFor(() => expect(entry('2026-12-20', 16)).not.toBeNull(), SLOW);
       const shown = entry('2026-12-20', 16)!;
       expect(shown.getAttribute('data-greyed')).toBe('true');

@@ -14,8 +14,8 @@ import { changeStatusColor, ChangeStatusTag, formatWindow, MajorTag } from './pa
 
 const DAY = 24 * 3_600_000;
 
-/** Ended without being carried out: shown greyed, behind 「显示已取消/已驳回」, and never clashing with anything. */
-const GREYED: ReadonlySet<ChangeStatus> = new Set<ChangeStatus>(['CANCELLED', 'REJECTED']);
+/** Ended without being carried out (withdrawn, rejected, failed its test): greyed, behind a checkbox, never clashing. */
+const GREYED: ReadonlySet<ChangeStatus> = new Set<ChangeStatus>(['CANCELLED', 'REJECTED', 'TEST_FAILED']);
 
 /** What a customer's user may see (announced changes only): the legend names no other status for them. */
 const CUSTOMER_STATUSES: ChangeStatus[] = ['SCHEDULED', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
