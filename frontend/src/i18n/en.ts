@@ -1885,7 +1885,7 @@ const en = {
       legend: {
         title: 'Legend',
         status: 'Colours show the status:',
-        greyed: 'Grey: cancelled or rejected, never counted as overlapping',
+        greyed: 'Grey: not carried out (cancelled, rejected, failed test), never counted as overlapping',
         clash: 'Red left border and "Overlapping": windows of one unit\'s changes overlap',
         major: '"Major": a major change',
         zone: 'All times are Beijing time',
