@@ -202,6 +202,10 @@ class SecurityIncidentApiTest extends IntegrationTest {
             }
         });
         assertThat(rows()).isEqualTo(before);
+        // the slack from below: a reporter's clock up to five minutes fast is taken (02:06 was refused above)
+        Map<String, Object> clockFast = incident(unit, "时钟略快");
+        clockFast.put("occurredAt", "2027-03-01T02:05:00Z");
+        assertThat(api.post("t-eng", BASE, clockFast).status()).isEqualTo(201);
         JsonNode kept = report("t-eng", longest);
         assertThat(kept.path("description").asText()).hasSize(2000);
         assertThat(kept.path("involved").asText()).hasSize(200);
@@ -222,6 +226,9 @@ class SecurityIncidentApiTest extends IntegrationTest {
                 "revision");
         assertThat(rows()).isEqualTo(afterTake);
         assertThat(api.get("t-sup", BASE + "/" + Long.MAX_VALUE).status()).isEqualTo(404);
+        // and five minutes ahead for the time the customer was told (03:00 was refused above)
+        assertThat(act("t-sup", id, "customer-told", Map.of("toldAt", "2027-03-01T02:05:00Z", "how", "电话告知信息中心"))
+                .body().path("customerToldAt").asText()).isEqualTo("2027-03-01T02:05:00Z");
     }
 
     private List<String> refused(String path, Map<String, Object> body) {

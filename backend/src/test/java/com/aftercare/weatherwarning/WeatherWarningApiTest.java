@@ -133,9 +133,13 @@ class WeatherWarningApiTest extends IntegrationTest {
             body.remove(field);
             assertThat(api.post("t-desk", BASE, body).errorFields()).as(field).containsExactly(field);
         }
+        // a feed's clock up to five minutes fast is taken, a second more is not
         Map<String, Object> future = warning(bad, "YELLOW");
-        future.put("issuedAt", NOW.plusSeconds(3600).toString());
+        future.put("issuedAt", NOW.plusSeconds(301).toString());
         assertThat(api.post("t-desk", BASE, future).errorFields()).containsExactly("issuedAt");
+        Map<String, Object> clockFast = warning("CMA-fast-" + System.nanoTime(), "BLUE");
+        clockFast.put("issuedAt", NOW.plusSeconds(300).toString());
+        assertThat(api.post("t-desk", BASE, clockFast).status()).isEqualTo(201);
         Map<String, Object> blankArea = warning(bad, "YELLOW");
         blankArea.put("areas", List.of(area, " "));
         assertThat(api.post("t-desk", BASE, blankArea).errorFields()).containsExactly("areas[1]");
