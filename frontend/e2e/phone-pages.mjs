@@ -103,7 +103,8 @@ function pagesOf(role, cases) {
   const security = ['/security-incidents', '/security-incidents/new', `/security-incidents/${cases.incident.id}`];
   switch (role) {
     case 'desk':
-      return [...staff, '/tickets/new', '/supervisor', '/loaners', '/reports', '/hotline', '/changes', ...security];
+      // PM-3: the weather card with the feed's warnings sits on the inspections page
+      return [...staff, '/tickets/new', '/supervisor', '/loaners', '/reports', '/hotline', '/changes', '/inspections', ...security];
     case 'engineer':
     case 'engineer2':
       return [...staff, '/stock', '/config-items', '/changes/new'];
@@ -117,6 +118,8 @@ function pagesOf(role, cases) {
         '/admin?tab=customers',
         '/admin?tab=accounts',
         '/admin?tab=engineers',
+        // RP-5: the change calendar, an agenda by day on a phone
+        '/changes?view=calendar',
         ...security,
       ];
     case 'owner':
