@@ -104,7 +104,17 @@ function pagesOf(role, cases) {
   switch (role) {
     case 'desk':
       // PM-3: the weather card with the feed's warnings sits on the inspections page
-      return [...staff, '/tickets/new', '/supervisor', '/loaners', '/reports', '/hotline', '/changes', '/inspections', ...security];
+      return [
+        ...staff,
+        '/tickets/new',
+        '/supervisor',
+        '/loaners',
+        '/reports',
+        '/hotline',
+        '/changes',
+        '/inspections',
+        ...security,
+      ];
     case 'engineer':
     case 'engineer2':
       return [...staff, '/stock', '/config-items', '/changes/new'];
