@@ -3,6 +3,7 @@ import type { FormInstance } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
+import type { FieldError } from '../api/types';
 import { useIsPhone } from './useIsPhone';
 import { useSendOnce } from './useSendOnce';
 
@@ -28,8 +29,8 @@ export interface ActionModalProps<V, R> {
   send: (values: V) => Promise<R>;
   /** After a successful call, before the success message and closing: show what the server now has. */
   onSent?: (result: R) => void;
-  /** The success message. */
-  done: string;
+  /** The success message; a function gets what the call resolved to (a number the server gave, say). */
+  done: string | ((result: R) => string);
   onClose: () => void;
   /**
    * After a 409 (someone acted first, the thing moved on meanwhile), once the refusal is in the error line: read it
@@ -38,10 +39,17 @@ export interface ActionModalProps<V, R> {
   onConflict?: () => void;
   /** Where the server's 400 field error for `field` goes on the form; `undefined`: the form has no field for it. */
   fieldName: (field: string) => NamePath | undefined;
+  /**
+   * The words under a field for the server's 400 error on it, given as the server sent it; by default its message (a
+   * neutral one on a Chinese page when the server's is not Chinese).
+   */
+  fieldMessage?: (error: FieldError) => string;
   /** Any other refusal as one line in the reader's language (the feature's own wording of a 409, say). */
   describeError: (error: unknown) => string;
   /** Desktop width in pixels; a phone always gets the whole width. */
   width?: number;
+  /** A field was changed by the user: clear or set another that depends on it. */
+  onValuesChange?: (changed: Partial<V>, form: FormInstance<V>) => void;
   /** The form's fields; a function gets the form, for rules that read another field. */
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }
@@ -70,8 +78,10 @@ export function ActionModal<V extends object, R = unknown>({
   onClose,
   onConflict,
   fieldName,
+  fieldMessage,
   describeError,
   width = 520,
+  onValuesChange,
   children,
 }: ActionModalProps<V, R>) {
   const { message } = App.useApp();
@@ -82,15 +92,29 @@ export function ActionModal<V extends object, R = unknown>({
     async (values) => {
       const result = await send(values);
       onSent?.(result);
-      message.success(done);
+      message.success(typeof done === 'function' ? done(result) : done);
       onClose();
     },
     (e) => {
-      const placed = e instanceof ApiError && e.status === 400 ? e.fieldErrors.filter((fe) => fieldName(fe.field)) : [];
-      if (e instanceof ApiError && placed.length > 0) {
-        form.setFields(placed.map((fe) => ({ name: fieldName(fe.field) as never, errors: [fe.message] })));
+      // as the server sent them (for fieldMessage) and as the reader may read them, in the same order
+      const sent = e instanceof ApiError && e.status === 400 ? (e.problem.errors ?? []) : [];
+      const shown = e instanceof ApiError && e.status === 400 ? e.fieldErrors : [];
+      const placed = shown.flatMap((fe, i) => {
+        const name = fieldName(fe.field);
+        return name ? [{ name, message: fieldMessage ? fieldMessage(sent[i]) : fe.message }] : [];
+      });
+      if (placed.length > 0) {
+        // every message of a field under it, in the server's order
+        const byField = new Map<string, { name: NamePath; errors: string[] }>();
+        for (const { name, message: text } of placed) {
+          const key = JSON.stringify(name);
+          const entry = byField.get(key) ?? { name, errors: [] };
+          if (!entry.errors.includes(text)) entry.errors.push(text);
+          byField.set(key, entry);
+        }
+        form.setFields([...byField.values()].map(({ name, errors }) => ({ name: name as never, errors })));
         // a check the form has no field for: in the line above the buttons
-        const elsewhere = e.fieldErrors.filter((fe) => !fieldName(fe.field)).map((fe) => fe.message);
+        const elsewhere = shown.filter((fe) => !fieldName(fe.field)).map((fe) => fe.message);
         setError(elsewhere.length > 0 ? [...new Set(elsewhere)].join('；') : null);
       } else {
         setError(describeError(e));
@@ -115,10 +139,19 @@ export function ActionModal<V extends object, R = unknown>({
       maskClosable={!busy}
       data-testid={testIds.modal}
     >
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} preserve={false}>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        preserve={false}
+        onValuesChange={onValuesChange && ((changed: Partial<V>) => onValuesChange(changed, form))}
+      >
         {typeof children === 'function' ? children(form) : children}
       </Form>
-      {error && <Alert type="error" showIcon message={error} data-testid={testIds.error} />}
+      {error && (
+        // a long word of the server's (a number, a code) wraps rather than run past a phone's edge
+        <Alert type="error" showIcon message={error} style={{ overflowWrap: 'anywhere' }} data-testid={testIds.error} />
+      )}
     </Modal>
   );
 }

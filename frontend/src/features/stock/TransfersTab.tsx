@@ -1,20 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Segmented,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Empty, Form, Input, InputNumber, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
@@ -23,11 +9,11 @@ import { ApiError } from '../../api/client';
 import { showable } from '../../api/readable';
 import { useAuth } from '../../auth/AuthContext';
 import { acceptLanguage } from '../../i18n';
+import { ActionModal } from '../../shared/ActionModal';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { useIsPhone } from '../../shared/useIsPhone';
-import { useSendOnce } from '../../shared/useSendOnce';
 import {
   STOCK_TRANSFER_LIMITS,
   STOCK_TRANSFER_STATUSES,
@@ -251,15 +237,6 @@ function Lines({ transfer }: { transfer: StockTransferView }) {
   );
 }
 
-/** The modal's look on a phone: the whole width, near the top (as the hotline's callback). */
-function useModalLayout() {
-  const phone = useIsPhone();
-  return {
-    width: phone ? '100%' : 520,
-    style: phone ? { top: 8, maxWidth: '100vw', paddingInline: 0 } : undefined,
-  };
-}
-
 interface ShipValues {
   partId?: number;
   fromWarehouseId?: number;
@@ -271,52 +248,63 @@ interface ShipValues {
 const SHIP_FIELDS = new Set<string>(['partId', 'fromWarehouseId', 'toWarehouseId', 'quantity', 'note']);
 
 /**
- * 新建调拨: part, source and target warehouse (the source cannot be chosen again as the target), quantity and a note.
- * The OK button cannot send twice; the server's field errors go under their fields, any other refusal (a 409: not
- * enough stock at the source, in the server's words) in the line above the buttons.
+ * 新建调拨 in the shared ActionModal: part, source and target warehouse (the source cannot be chosen again as the
+ * target), quantity and a note. The server's field errors go under their fields (one the form has no field for in the
+ * line above the buttons), any other refusal (a 409: not enough stock at the source, in the server's words) there too;
+ * after a 409 the parts' stock is read again.
  */
 function ShipModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const client = useQueryClient();
-  const layout = useModalLayout();
-  const [form] = Form.useForm<ShipValues>();
+  return (
+    <ActionModal<ShipValues, StockTransferView>
+      title={t('stock.transfers.shipTitle')}
+      okText={t('stock.transfers.shipOk')}
+      cancelText={t('stock.transfers.cancel')}
+      testIds={{ modal: 'transfer-ship-modal', ok: 'transfer-ship-ok', error: 'transfer-ship-error' }}
+      send={(v) =>
+        stockApi.ship({
+          partId: v.partId ?? null,
+          fromWarehouseId: v.fromWarehouseId ?? null,
+          toWarehouseId: v.toWarehouseId ?? null,
+          quantity: v.quantity ?? null,
+          note: v.note?.trim() || null,
+        } satisfies NewStockTransfer)
+      }
+      onSent={() => void client.invalidateQueries({ queryKey: stockKeys.all })}
+      done={(created) => t('stock.transfers.shippedMessage', { number: created.number })}
+      onClose={onClose}
+      // the stock at the source is not what the form showed: read it again
+      onConflict={() => void client.invalidateQueries({ queryKey: stockKeys.parts })}
+      fieldName={(field) => (SHIP_FIELDS.has(field) ? field : undefined)}
+      describeError={(e) =>
+        // only checks the form has no field for: each in its own words
+        e instanceof ApiError && e.status === 400 && e.fieldErrors.length > 0
+          ? e.fieldErrors.map((fe) => fe.message).join('；')
+          : e instanceof ApiError && e.status === 409
+            ? serverSentence(e, t('common.stateConflict'))
+            : describeError(e, t)
+      }
+      onValuesChange={(changed, form) => {
+        // the old target may now be the source
+        if ('fromWarehouseId' in changed && form.getFieldValue('toWarehouseId') === changed.fromWarehouseId)
+          form.setFieldValue('toWarehouseId', undefined);
+      }}
+    >
+      <ShipFields />
+    </ActionModal>
+  );
+}
+
+/** The fields of 新建调拨; how much of the part the chosen source holds is shown under the quantity. */
+function ShipFields() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<ShipValues>();
   const parts = useQuery({ queryKey: stockKeys.parts, queryFn: stockApi.parts });
   const warehouses = useQuery({ queryKey: stockKeys.warehouses, queryFn: stockApi.warehouses });
   const partId = Form.useWatch('partId', form);
   const fromId = Form.useWatch('fromWarehouseId', form);
   const L = STOCK_TRANSFER_LIMITS;
-
-  const { ok, busy, error, setError } = useSendOnce(
-    form,
-    async (v) => {
-      const body: NewStockTransfer = {
-        partId: v.partId ?? null,
-        fromWarehouseId: v.fromWarehouseId ?? null,
-        toWarehouseId: v.toWarehouseId ?? null,
-        quantity: v.quantity ?? null,
-        note: v.note?.trim() || null,
-      };
-      const created = await stockApi.ship(body);
-      message.success(t('stock.transfers.shippedMessage', { number: created.number }));
-      void client.invalidateQueries({ queryKey: stockKeys.all });
-      onClose();
-    },
-    (e) => {
-      if (e instanceof ApiError && e.status === 400 && e.fieldErrors.length > 0) {
-        const onForm = e.fieldErrors.filter((fe) => SHIP_FIELDS.has(fe.field));
-        form.setFields(onForm.map((fe) => ({ name: fe.field as keyof ShipValues, errors: [fe.message] })));
-        const elsewhere = e.fieldErrors.filter((fe) => !SHIP_FIELDS.has(fe.field));
-        if (elsewhere.length > 0) setError(elsewhere.map((fe) => fe.message).join('；'));
-      } else if (e instanceof ApiError && e.status === 409) {
-        setError(serverSentence(e, t('common.stateConflict')));
-        // the stock at the source is not what the form showed: read it again
-        void client.invalidateQueries({ queryKey: stockKeys.parts });
-      } else {
-        setError(describeError(e, t));
-      }
-    },
-  );
 
   const part = (parts.data ?? []).find((p) => p.id === partId);
   const available =
@@ -332,114 +320,81 @@ function ShipModal({ onClose }: { onClose: () => void }) {
   const choose = (labelKey: string) => ({ required: true, message: t('validation.choose', { field: t(labelKey) }) });
 
   return (
-    <Modal
-      open
-      title={t('stock.transfers.shipTitle')}
-      okText={t('stock.transfers.shipOk')}
-      cancelText={t('stock.transfers.cancel')}
-      onOk={() => void ok()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ disabled: busy, ...({ 'data-testid': 'transfer-ship-ok' } as object) }}
-      {...layout}
-      destroyOnHidden
-      maskClosable={!busy}
-      data-testid="transfer-ship-modal"
-    >
-      <Form<ShipValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={(changed: ShipValues) => {
-          // the old target may now be the source
-          if ('fromWarehouseId' in changed && form.getFieldValue('toWarehouseId') === changed.fromWarehouseId)
-            form.setFieldValue('toWarehouseId', undefined);
-        }}
-      >
-        <Form.Item name="partId" label={t('stock.transfers.part')} rules={[choose('stock.transfers.part')]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            loading={parts.isFetching}
-            placeholder={t('stock.transfers.partPlaceholder')}
-            options={(parts.data ?? []).map((p) => ({
-              value: p.id,
-              label: t('stock.transfers.partOption', {
-                number: p.partNumber,
-                name: p.name,
-                onHand: p.onHand,
-                unit: p.unit,
-              }),
-            }))}
-            data-testid="transfer-part"
-          />
-        </Form.Item>
-        <Form.Item name="fromWarehouseId" label={t('stock.transfers.from')} rules={[choose('stock.transfers.from')]}>
-          <Select options={warehouseOptions()} loading={warehouses.isFetching} data-testid="transfer-from" />
-        </Form.Item>
-        <Form.Item
-          name="toWarehouseId"
-          label={t('stock.transfers.to')}
-          dependencies={['fromWarehouseId']}
-          rules={[
-            choose('stock.transfers.to'),
-            ({ getFieldValue }) => ({
-              validator: (_, value?: number) =>
-                value != null && value === getFieldValue('fromWarehouseId')
-                  ? Promise.reject(new Error(t('stock.transfers.sameWarehouse')))
-                  : Promise.resolve(),
+    <>
+      <Form.Item name="partId" label={t('stock.transfers.part')} rules={[choose('stock.transfers.part')]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          loading={parts.isFetching}
+          placeholder={t('stock.transfers.partPlaceholder')}
+          options={(parts.data ?? []).map((p) => ({
+            value: p.id,
+            label: t('stock.transfers.partOption', {
+              number: p.partNumber,
+              name: p.name,
+              onHand: p.onHand,
+              unit: p.unit,
             }),
-          ]}
-        >
-          <Select options={warehouseOptions(fromId)} loading={warehouses.isFetching} data-testid="transfer-to" />
-        </Form.Item>
-        <Form.Item
-          name="quantity"
-          label={t('stock.transfers.quantity')}
-          extra={
-            available != null && part ? t('stock.transfers.available', { n: available, unit: part.unit }) : undefined
-          }
-          rules={[
-            { required: true, message: t('validation.required', { field: t('stock.transfers.quantity') }) },
-            {
-              type: 'number',
-              min: L.minQuantity,
-              max: L.maxQuantity,
-              message: t('stock.transfers.quantityRange', { min: L.minQuantity, max: L.maxQuantity }),
-            },
-          ]}
-        >
-          <InputNumber precision={0} inputMode="numeric" style={{ width: '100%' }} data-testid="transfer-quantity" />
-        </Form.Item>
-        <Form.Item
-          name="note"
-          label={t('stock.transfers.note')}
-          rules={[
-            {
-              max: L.note,
-              message: t('validation.maxLength', { field: t('stock.transfers.note'), max: L.note }),
-            },
-          ]}
-        >
-          <Input.TextArea
-            rows={2}
-            maxLength={L.note}
-            showCount
-            placeholder={t('stock.transfers.notePlaceholder')}
-            data-testid="transfer-note"
-          />
-        </Form.Item>
-      </Form>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          message={error}
-          style={{ overflowWrap: 'anywhere' }}
-          data-testid="transfer-ship-error"
+          }))}
+          data-testid="transfer-part"
         />
-      )}
-    </Modal>
+      </Form.Item>
+      <Form.Item name="fromWarehouseId" label={t('stock.transfers.from')} rules={[choose('stock.transfers.from')]}>
+        <Select options={warehouseOptions()} loading={warehouses.isFetching} data-testid="transfer-from" />
+      </Form.Item>
+      <Form.Item
+        name="toWarehouseId"
+        label={t('stock.transfers.to')}
+        dependencies={['fromWarehouseId']}
+        rules={[
+          choose('stock.transfers.to'),
+          ({ getFieldValue }) => ({
+            validator: (_, value?: number) =>
+              value != null && value === getFieldValue('fromWarehouseId')
+                ? Promise.reject(new Error(t('stock.transfers.sameWarehouse')))
+                : Promise.resolve(),
+          }),
+        ]}
+      >
+        <Select options={warehouseOptions(fromId)} loading={warehouses.isFetching} data-testid="transfer-to" />
+      </Form.Item>
+      <Form.Item
+        name="quantity"
+        label={t('stock.transfers.quantity')}
+        extra={
+          available != null && part ? t('stock.transfers.available', { n: available, unit: part.unit }) : undefined
+        }
+        rules={[
+          { required: true, message: t('validation.required', { field: t('stock.transfers.quantity') }) },
+          {
+            type: 'number',
+            min: L.minQuantity,
+            max: L.maxQuantity,
+            message: t('stock.transfers.quantityRange', { min: L.minQuantity, max: L.maxQuantity }),
+          },
+        ]}
+      >
+        <InputNumber precision={0} inputMode="numeric" style={{ width: '100%' }} data-testid="transfer-quantity" />
+      </Form.Item>
+      <Form.Item
+        name="note"
+        label={t('stock.transfers.note')}
+        rules={[
+          {
+            max: L.note,
+            message: t('validation.maxLength', { field: t('stock.transfers.note'), max: L.note }),
+          },
+        ]}
+      >
+        <Input.TextArea
+          rows={2}
+          maxLength={L.note}
+          showCount
+          placeholder={t('stock.transfers.notePlaceholder')}
+          data-testid="transfer-note"
+        />
+      </Form.Item>
+    </>
   );
 }
 
@@ -448,53 +403,30 @@ interface ReceiveValues {
 }
 
 /**
- * 确认接收: the keeper at the target confirms the parts arrived, with an optional note. The OK button cannot send twice;
- * after a 409 (someone received it first) the server's sentence is shown and the list is read again.
+ * 确认接收 in the shared ActionModal: the keeper at the target confirms the parts arrived, with an optional note. After a
+ * 409 (someone received it first) the server's sentence is shown and the list is read again.
  */
 function ReceiveModal({ transfer, onClose }: { transfer: StockTransferView; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const client = useQueryClient();
-  const layout = useModalLayout();
-  const [form] = Form.useForm<ReceiveValues>();
   const max = STOCK_TRANSFER_LIMITS.note;
-
-  const { ok, busy, error, setError } = useSendOnce(
-    form,
-    async (v) => {
-      const view = await stockApi.receiveTransfer(transfer.id, { note: v.note?.trim() || null });
-      message.success(t('stock.transfers.receivedMessage', { number: view.number }));
-      void client.invalidateQueries({ queryKey: stockKeys.all });
-      onClose();
-    },
-    (e) => {
-      const noteErrors =
-        e instanceof ApiError && e.status === 400 ? e.fieldErrors.filter((f) => f.field === 'note') : [];
-      if (noteErrors.length > 0) {
-        form.setFields([{ name: 'note', errors: noteErrors.map((f) => f.message) }]);
-      } else if (e instanceof ApiError && e.status === 409) {
-        setError(serverSentence(e, t('stock.transfers.alreadyReceived')));
-        void client.invalidateQueries({ queryKey: stockKeys.all });
-      } else {
-        setError(describeError(e, t));
-      }
-    },
-  );
-
   return (
-    <Modal
-      open
+    <ActionModal<ReceiveValues, StockTransferView>
       title={t('stock.transfers.receiveTitle', { number: transfer.number })}
       okText={t('stock.transfers.receiveOk')}
       cancelText={t('stock.transfers.cancel')}
-      onOk={() => void ok()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ disabled: busy, ...({ 'data-testid': 'transfer-receive-ok' } as object) }}
-      {...layout}
-      destroyOnHidden
-      maskClosable={!busy}
-      data-testid="transfer-receive-modal"
+      testIds={{ modal: 'transfer-receive-modal', ok: 'transfer-receive-ok', error: 'transfer-receive-error' }}
+      send={(v) => stockApi.receiveTransfer(transfer.id, { note: v.note?.trim() || null })}
+      onSent={() => void client.invalidateQueries({ queryKey: stockKeys.all })}
+      done={(view) => t('stock.transfers.receivedMessage', { number: view.number })}
+      onClose={onClose}
+      onConflict={() => void client.invalidateQueries({ queryKey: stockKeys.all })}
+      fieldName={(field) => (field === 'note' ? 'note' : undefined)}
+      describeError={(e) =>
+        e instanceof ApiError && e.status === 409
+          ? serverSentence(e, t('stock.transfers.alreadyReceived'))
+          : describeError(e, t)
+      }
     >
       <Typography.Paragraph type="secondary" style={{ overflowWrap: 'anywhere' }}>
         {t('stock.transfers.receiveHelp', {
@@ -504,30 +436,19 @@ function ReceiveModal({ transfer, onClose }: { transfer: StockTransferView; onCl
           to: transfer.toWarehouseName,
         })}
       </Typography.Paragraph>
-      <Form<ReceiveValues> form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="note"
-          label={t('stock.transfers.receiveNote')}
-          rules={[{ max, message: t('validation.maxLength', { field: t('stock.transfers.note'), max }) }]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={max}
-            showCount
-            placeholder={t('stock.transfers.receiveNotePlaceholder')}
-            data-testid="transfer-receive-note"
-          />
-        </Form.Item>
-      </Form>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          message={error}
-          style={{ overflowWrap: 'anywhere' }}
-          data-testid="transfer-receive-error"
+      <Form.Item
+        name="note"
+        label={t('stock.transfers.receiveNote')}
+        rules={[{ max, message: t('validation.maxLength', { field: t('stock.transfers.note'), max }) }]}
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={max}
+          showCount
+          placeholder={t('stock.transfers.receiveNotePlaceholder')}
+          data-testid="transfer-receive-note"
         />
-      )}
-    </Modal>
+      </Form.Item>
+    </ActionModal>
   );
 }
