@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_13"];
+        get: operations["list_14"];
         put?: never;
         post: operations["create_8"];
         delete?: never;
@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_12"];
+        get: operations["list_13"];
         put?: never;
         post: operations["register"];
         delete?: never;
@@ -123,7 +123,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_11"];
+        get: operations["list_12"];
         put?: never;
         post: operations["create_7"];
         delete?: never;
@@ -331,7 +331,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_10"];
+        get: operations["list_11"];
         put?: never;
         post: operations["create_6"];
         delete?: never;
@@ -702,8 +702,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones. With from and to (both, at most 62 days apart): the changes whose window overlaps them, earliest first, 500 at most (the change calendar) */
-        get: operations["list_9"];
+        /** Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones. With from and to (both, at most 62 days apart): the changes whose window overlaps them, earliest first, 500 at most (the change calendar). awaiting=signOff: finished changes the customer has not signed off 3 days after their outcome, oldest first (staff) */
+        get: operations["list_10"];
         put?: never;
         /** Ask for a change (desk, engineers, supervisors); 400 names the field, e.g. plannedStart closer than the notice time */
         post: operations["create_5"];
@@ -720,7 +720,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many changes wait for approval, for their test, and have passed their window with no outcome (staff) */
+        /** How many changes wait for approval, for their test, have passed their window with no outcome, and wait for the customer's sign-off over 3 days (staff) */
         get: operations["counts_1"];
         put?: never;
         post?: never;
@@ -759,6 +759,40 @@ export interface paths {
         /** Withdraw a change before its window (requester or supervisor), with a reason */
         post: operations["cancel"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/{id}/caused-faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor judges a fault of the unit reported since the window's start caused by the change; 409 faultAlreadyCaused when judged already */
+        post: operations["markCaused"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/{id}/caused-faults/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** A supervisor withdraws the judgement; 404 when there was none */
+        delete: operations["withdrawCaused"];
         options?: never;
         head?: never;
         patch?: never;
@@ -857,10 +891,27 @@ export interface paths {
             cookie?: never;
         };
         /** Configuration items by unit, kind, status and text (500 at most, by unit then name); a customer's user gets their unit's */
-        get: operations["list_8"];
+        get: operations["list_9"];
         put?: never;
         /** Register an item (engineers, supervisors, process owners, admins); 400 names the field */
         post: operations["create_4"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config-items/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's items in use, the devices they rest on, their relations and open cases (customerId required for staff; a customer's user gets their unit's) */
+        get: operations["graph"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1075,7 +1126,7 @@ export interface paths {
             cookie?: never;
         };
         /** The device's configuration backups, newest first (staff) */
-        get: operations["list_7"];
+        get: operations["list_8"];
         put?: never;
         /** Keep a configuration file of the device (engineers, supervisors, admins): 201, or 200 with the newest backup when the file is the same as it */
         post: operations["backUp"];
@@ -1478,7 +1529,7 @@ export interface paths {
             cookie?: never;
         };
         /** Articles, best match first when q is given (staff: every state; a customer's user: published articles about their unit's device types) */
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         /** Write a new draft (desk, engineer, supervisor, process owner) */
         post: operations["create_3"];
@@ -1719,7 +1770,7 @@ export interface paths {
         };
         get: operations["loaners"];
         put?: never;
-        post: operations["add"];
+        post: operations["add_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1965,7 +2016,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         post: operations["generate_1"];
         delete?: never;
@@ -1998,7 +2049,7 @@ export interface paths {
             cookie?: never;
         };
         /** Incidents, newest report first (500 at most): supervisors and admins all, a customer's user their unit's, other staff those they reported */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         /** Report an incident (every staff role; a customer's user for their unit); 400 names the field */
         post: operations["create_2"];
@@ -2118,7 +2169,7 @@ export interface paths {
             cookie?: never;
         };
         /** Service reports owed and made, newest period first (a customer's user: their unit's only) */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Make a report now (201), or find the one already made for that period (200) */
         post: operations["generate"];
@@ -3011,7 +3062,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         post: operations["upload"];
         delete?: never;
@@ -3113,6 +3164,41 @@ export interface paths {
         /** The customer's tester confirms the completed work remotely (VC-2), or says it is not done */
         post: operations["confirmCompletion"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/config-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configuration items the case names, first named first */
+        get: operations["list_2"];
+        put?: never;
+        /** Name an item of the case's unit (desk, engineers, supervisors; open cases); 409 configItemOnCase when named already */
+        post: operations["add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/config-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The case no longer names the item; 404 when it did not */
+        delete: operations["remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4012,6 +4098,21 @@ export interface components {
             /** Format: int32 */
             triggerCount?: number;
         };
+        CaseConfigItem: {
+            /** Format: int64 */
+            itemId?: number;
+            /** @enum {string} */
+            kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            /** Format: date-time */
+            linkedAt?: string;
+            linkedBy?: string;
+            linkedByName?: string;
+            name?: string;
+            number?: string;
+            /** @enum {string} */
+            status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            version?: string;
+        };
         CaseCost: {
             freeOfCharge?: boolean;
             freeReason?: string;
@@ -4047,6 +4148,22 @@ export interface components {
             ticketId?: number;
             ticketNo?: string;
         };
+        CausedFault: {
+            deviceName?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            markedAt?: string;
+            markedBy?: string;
+            markedByName?: string;
+            note?: string;
+            number?: string;
+            /** Format: date-time */
+            reportedAt?: string;
+            /** @enum {string} */
+            status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
+            title?: string;
+        };
         Change: {
             /** @enum {string} */
             change?: "ADDED" | "REMOVED" | "CHANGED";
@@ -4059,6 +4176,7 @@ export interface components {
             cancel?: boolean;
             confirm?: boolean;
             decide?: boolean;
+            markCausedFault?: boolean;
             recordOutcome?: boolean;
             reschedule?: boolean;
             test?: boolean;
@@ -4107,6 +4225,8 @@ export interface components {
         ChangeCounts: {
             /** Format: int64 */
             awaitingApproval?: number;
+            /** Format: int64 */
+            awaitingSignOff?: number;
             /** Format: int64 */
             awaitingTest?: number;
             /** Format: int64 */
@@ -4172,6 +4292,9 @@ export interface components {
             /** Format: date-time */
             cancelledAt?: string;
             casesAfter?: components["schemas"]["ChangeCaseRef"][];
+            /** Format: int64 */
+            causedFaultCount?: number;
+            causedFaults?: components["schemas"]["CausedFault"][];
             clashes?: components["schemas"]["ChangeClash"][];
             configItems?: components["schemas"]["ChangeItemRef"][];
             confirmation?: components["schemas"]["ChangeConfirmationView"];
@@ -4338,6 +4461,40 @@ export interface components {
             signatureAttachmentId?: number;
             testerName?: string;
         };
+        ConfigGraph: {
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            edges?: components["schemas"]["ConfigGraphEdge"][];
+            nodes?: components["schemas"]["ConfigGraphNode"][];
+            truncated?: boolean;
+        };
+        /** @description from (an item's key) runs on / depends on / connects to to */
+        ConfigGraphEdge: {
+            from?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            relation?: "RUNS_ON" | "DEPENDS_ON" | "CONNECTS_TO";
+            to?: string;
+        };
+        /** @description An item (number, kind, status) or a device (deviceType); key is type-id */
+        ConfigGraphNode: {
+            /** @enum {string} */
+            deviceType?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            /** Format: int64 */
+            id?: number;
+            key?: string;
+            /** @enum {string} */
+            kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            name?: string;
+            number?: string;
+            /** Format: int64 */
+            openCases?: number;
+            /** @enum {string} */
+            status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            type?: string;
+        };
         ConfigItemChangeRef: {
             /** Format: int64 */
             id?: number;
@@ -4408,6 +4565,7 @@ export interface components {
         };
         ConfigItemView: {
             canEdit?: boolean;
+            cases?: components["schemas"]["ItemCaseRef"][];
             changes?: components["schemas"]["ConfigItemChangeRef"][];
             /** Format: date-time */
             createdAt?: string;
@@ -5107,6 +5265,18 @@ export interface components {
             /** Format: date */
             receivedOn?: string;
         };
+        ItemCaseRef: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            linkedAt?: string;
+            number?: string;
+            /** Format: date-time */
+            reportedAt?: string;
+            /** @enum {string} */
+            status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
+            title?: string;
+        };
         ItemCommand: {
             automated?: boolean;
             /** @enum {string} */
@@ -5312,6 +5482,15 @@ export interface components {
             transferId?: number;
             /** Format: int64 */
             warehouseId?: number;
+        };
+        NewCaseConfigItem: {
+            /** Format: int64 */
+            configItemId?: number;
+        };
+        NewCausedFault: {
+            note?: string;
+            /** Format: int64 */
+            ticketId?: number;
         };
         NewChange: {
             configItemIds?: number[];
@@ -6727,7 +6906,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_13: {
+    list_14: {
         parameters: {
             query?: never;
             header?: never;
@@ -6865,7 +7044,7 @@ export interface operations {
             };
         };
     };
-    list_12: {
+    list_13: {
         parameters: {
             query?: never;
             header?: never;
@@ -6931,7 +7110,7 @@ export interface operations {
             };
         };
     };
-    list_11: {
+    list_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -7318,7 +7497,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -7945,12 +8124,13 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_10: {
         parameters: {
             query?: {
                 status?: "SUBMITTED" | "TESTING" | "SCHEDULED" | "IN_PROGRESS" | "DONE" | "REJECTED" | "TEST_FAILED" | "CANCELLED";
                 from?: string;
                 to?: string;
+                awaiting?: string;
             };
             header?: never;
             path?: never;
@@ -8049,6 +8229,55 @@ export interface operations {
                 "application/json": components["schemas"]["ChangeCancel"];
             };
         };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    markCaused: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NewCausedFault"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChangeView"];
+                };
+            };
+        };
+    };
+    withdrawCaused: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -8191,7 +8420,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_9: {
         parameters: {
             query?: {
                 customerId?: number;
@@ -8236,6 +8465,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ConfigItemView"];
+                };
+            };
+        };
+    };
+    graph: {
+        parameters: {
+            query?: {
+                customerId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigGraph"];
                 };
             };
         };
@@ -8666,7 +8917,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -9309,7 +9560,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: {
                 q?: string;
@@ -9712,7 +9963,7 @@ export interface operations {
             };
         };
     };
-    add: {
+    add_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -10049,7 +10300,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 customerId?: number;
@@ -10118,7 +10369,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 customerId?: number;
@@ -10312,7 +10563,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 customerId?: number;
@@ -11851,7 +12102,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -12043,6 +12294,75 @@ export interface operations {
         responses: {
             /** @description OK */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CaseConfigItem"][];
+                };
+            };
+        };
+    };
+    add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NewCaseConfigItem"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CaseConfigItem"];
+                };
+            };
+        };
+    };
+    remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                itemId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -50,6 +50,10 @@ final class AuditedTables {
             // configuration items (RP-4): what each application, link and service rests on, and every change to them
             Map.entry("config_item", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             Map.entry("config_item_link", new Spec(OwnerRule.COLUMN, "customer_id", null)),
+            // a case naming an item (RP-4) and a supervisor's judgement that a change caused a fault (RP-5): on the
+            // case's trail, so that a name taken back or a judgement withdrawn is still on record
+            Map.entry("ticket_config_item", new Spec(OwnerRule.COLUMN, "customer_id", "ticket_id")),
+            Map.entry("change_caused_case", new Spec(OwnerRule.COLUMN, "customer_id", "ticket_id")),
             Map.entry("config_item_event", new Spec(OwnerRule.COLUMN, "customer_id", null)),
             // the hotline's calls (IN-10): the answer rate the contract counts cannot change unnoticed, nor a callback
             Map.entry("hotline_call", new Spec(OwnerRule.NONE, null, null)),

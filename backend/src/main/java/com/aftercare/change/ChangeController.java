@@ -29,9 +29,14 @@ class ChangeController {
     private final CancelChange cancel;
     private final RecordChangeOutcome outcome;
     private final ConfirmChange confirm;
+    private final MarkCausedFault markCaused;
+    private final WithdrawCausedFault withdrawCaused;
 
     ChangeController(ReadChanges read, RequestChange request, DecideChange decide, RecordChangeTest test,
-            RescheduleChange reschedule, CancelChange cancel, RecordChangeOutcome outcome, ConfirmChange confirm) {
+            RescheduleChange reschedule, CancelChange cancel, RecordChangeOutcome outcome, ConfirmChange confirm,
+            MarkCausedFault markCaused, WithdrawCausedFault withdrawCaused) {
+        this.markCaused = markCaused;
+        this.withdrawCaused = withdrawCaused;
         this.confirm = confirm;
         this.read = read;
         this.request = request;
@@ -45,14 +50,22 @@ class ChangeController {
     @GetMapping
     @Operation(summary = "Change requests, newest window first (200 at most): staff all; a customer's user their unit's announced ones. "
             + "With from and to (both, at most 62 days apart): the changes whose window overlaps them, earliest first, 500 at most "
-            + "(the change calendar)")
+            + "(the change calendar). awaiting=signOff: finished changes the customer has not signed off 3 days after their outcome, "
+            + "oldest first (staff)")
     List<ReadChanges.ChangeView> list(@RequestParam(required = false) ChangeStatus status,
-            @RequestParam(required = false) java.time.Instant from, @RequestParam(required = false) java.time.Instant to) {
+            @RequestParam(required = false) java.time.Instant from, @RequestParam(required = false) java.time.Instant to,
+            @RequestParam(required = false) String awaiting) {
+        if (awaiting != null) {
+            if (!awaiting.equals("signOff")) {
+                throw new com.aftercare.common.BadRequestException("awaiting", "must be signOff");
+            }
+            return read.awaitingSignOff();
+        }
         return from == null && to == null ? read.list(status) : read.inRange(from, to, status);
     }
 
     @GetMapping("/counts")
-    @Operation(summary = "How many changes wait for approval, for their test, and have passed their window with no outcome (staff)")
+    @Operation(summary = "How many changes wait for approval, for their test, have passed their window with no outcome, and wait for the customer's sign-off over 3 days (staff)")
     ReadChanges.Counts counts() {
         return read.counts();
     }
@@ -105,5 +118,22 @@ class ChangeController {
             + "naming who confirmed); once; not accepted needs an opinion and tells the supervisors")
     ReadChanges.ChangeView confirm(@PathVariable long id, @RequestBody ConfirmChange.Confirmation body) {
         return confirm.confirm(id, body);
+    }
+
+    @PostMapping("/{id}/caused-faults")
+    @Operation(summary = "A supervisor judges a fault of the unit reported since the window's start caused by the change; "
+            + "409 faultAlreadyCaused when judged already")
+    ReadChanges.ChangeView markCaused(@PathVariable long id, @RequestBody(required = false) MarkCausedFault.NewCausedFault body) {
+        try {
+            return markCaused.mark(id, body);
+        } catch (org.springframework.dao.DataIntegrityViolationException twoClicksAtOnce) {
+            throw markCaused.lostRace(id, body.ticketId());
+        }
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}/caused-faults/{ticketId}")
+    @Operation(summary = "A supervisor withdraws the judgement; 404 when there was none")
+    ReadChanges.ChangeView withdrawCaused(@PathVariable long id, @PathVariable long ticketId) {
+        return withdrawCaused.withdraw(id, ticketId);
     }
 }

@@ -22,6 +22,15 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
             @Param("start") java.time.Instant start, @Param("end") java.time.Instant end,
             @Param("active") java.util.Collection<ChangeStatus> active, Pageable page);
 
+    /** Finished changes with no customer sign-off whose outcome came before the given moment, oldest outcome first. */
+    @Query("select c from ChangeRequest c where c.status = com.aftercare.change.ChangeStatus.DONE and c.confirmedAt is null"
+            + " and c.finishedAt < :before order by c.finishedAt asc, c.id asc")
+    List<ChangeRequest> unconfirmedFinishedBefore(@Param("before") java.time.Instant before, Pageable page);
+
+    @Query("select count(c) from ChangeRequest c where c.status = com.aftercare.change.ChangeStatus.DONE and c.confirmedAt is null"
+            + " and c.finishedAt < :before")
+    long countUnconfirmedFinishedBefore(@Param("before") java.time.Instant before);
+
     /** Changes in their window whose window has ended with no outcome. */
     @Query("select count(c) from ChangeRequest c where c.status = com.aftercare.change.ChangeStatus.IN_PROGRESS and c.plannedEnd < :now")
     long countOverrun(@Param("now") java.time.Instant now);

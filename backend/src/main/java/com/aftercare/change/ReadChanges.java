@@ -43,7 +43,13 @@ public class ReadChanges {
     /** What the caller may do next; the server checks again when they do. */
     @Schema(name = "ChangeActions")
     public record Actions(boolean decide, boolean test, boolean reschedule, boolean cancel, boolean recordOutcome,
-            boolean confirm) {
+            boolean confirm, boolean markCausedFault) {
+    }
+
+    /** A fault a supervisor judged caused by the change: the case, and who judged it when, with their note. */
+    @Schema(name = "CausedFault")
+    public record CausedFault(long id, String number, String title, com.aftercare.ticket.TicketStatus status,
+            Instant reportedAt, String deviceName, String note, String markedBy, String markedByName, Instant markedAt) {
     }
 
     /**
@@ -68,7 +74,8 @@ public class ReadChanges {
             String testNote, Instant announcedAt, int timesRescheduled, String rescheduleNote, Instant cancelledAt, String cancelReason, ChangeOutcome outcome,
             String outcomeNote, String finishedBy, Instant finishedAt, boolean overrun, long leadHours, Actions actions,
             List<Clash> clashes, List<ReadConfigItems.ItemRef> configItems, List<ApplyChangeToConfigItems.Applied> itemChanges,
-            List<CasesOnDevices.CaseRef> casesAfter, ConfirmationView confirmation) {
+            List<CasesOnDevices.CaseRef> casesAfter, ConfirmationView confirmation, List<CausedFault> causedFaults,
+            long causedFaultCount) {
     }
 
     /** Still to come or under way: what a window can clash with. */
@@ -77,8 +84,14 @@ public class ReadChanges {
 
     /** What waits for someone on the supervisor board: approvals, tests, windows ended with no outcome. */
     @Schema(name = "ChangeCounts")
-    public record Counts(long awaitingApproval, long awaitingTest, long overrun) {
+    public record Counts(long awaitingApproval, long awaitingTest, long overrun, long awaitingSignOff) {
     }
+
+    /**
+     * How long after its outcome a change may wait for the customer's sign-off before the board shows it: three days
+     * cover a weekend and a call back (ADR 0109).
+     */
+    static final java.time.Duration SIGN_OFF_REMINDER = java.time.Duration.ofDays(3);
 
     private final ChangeRequestRepository changes;
     private final AssetService assets;
@@ -86,10 +99,12 @@ public class ReadChanges {
     private final ReadConfigItems items;
     private final CasesOnDevices cases;
     private final AccountService accounts;
+    private final ChangeCausedCaseRepository caused;
     private final Clock clock;
 
     ReadChanges(ChangeRequestRepository changes, AssetService assets, PersonNames names, ReadConfigItems items,
-            CasesOnDevices cases, AccountService accounts, Clock clock) {
+            CasesOnDevices cases, AccountService accounts, ChangeCausedCaseRepository caused, Clock clock) {
+        this.caused = caused;
         this.items = items;
         this.cases = cases;
         this.accounts = accounts;
@@ -105,10 +120,38 @@ public class ReadChanges {
         PageRequest page = PageRequest.of(0, MAX_LISTED);
         if (CurrentUser.isCustomer()) {
             Long customerId = CurrentUser.customerId();
-            return customerId == null ? List.of() : changes.announcedTo(customerId, status, page).stream().map(c -> view(c, actor)).toList();
+            return customerId == null ? List.of() : views(changes.announcedTo(customerId, status, page), actor);
         }
         actor.require(ChangeActor.STAFF, "read change requests");
-        return changes.list(status, page).stream().map(c -> view(c, actor)).toList();
+        return views(changes.list(status, page), actor);
+    }
+
+    /**
+     * Finished changes the customer has not signed off for {@link #SIGN_OFF_REMINDER} after their outcome, oldest
+     * outcome first: whom the desk should call. Staff only.
+     */
+    @Transactional(readOnly = true)
+    public List<ChangeView> awaitingSignOff() {
+        ChangeActor actor = ChangeActor.current();
+        actor.require(ChangeActor.STAFF, "read change requests");
+        return views(changes.unconfirmedFinishedBefore(clock.instant().minus(SIGN_OFF_REMINDER), PageRequest.of(0, MAX_LISTED)), actor);
+    }
+
+    /** A page of changes with their caused-fault counts in one query. */
+    private List<ChangeView> views(List<ChangeRequest> page, ChangeActor actor) {
+        Map<Long, Long> counts = CurrentUser.isCustomer() ? Map.of() : causedCounts(page.stream().map(ChangeRequest::getId).toList());
+        return page.stream().map(c -> view(c, actor, counts.getOrDefault(c.getId(), 0L))).toList();
+    }
+
+    private Map<Long, Long> causedCounts(List<Long> changeIds) {
+        if (changeIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : caused.countByChange(changeIds)) {
+            counts.put((Long) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 
     /** A calendar's range: two months at most, so a month view with the days around it fits. */
@@ -144,7 +187,7 @@ public class ReadChanges {
         } else {
             actor.require(ChangeActor.STAFF, "read change requests");
         }
-        return changes.overlappingRange(from, to, status, customerId, page).stream().map(c -> view(c, actor)).toList();
+        return views(changes.overlappingRange(from, to, status, customerId, page), actor);
     }
 
     /** Counted in the database, not from the list: the board asks every minute. Staff only. */
@@ -152,7 +195,7 @@ public class ReadChanges {
     public Counts counts() {
         ChangeActor.current().require(ChangeActor.STAFF, "read change requests");
         return new Counts(changes.countByStatus(ChangeStatus.SUBMITTED), changes.countByStatus(ChangeStatus.TESTING),
-                changes.countOverrun(clock.instant()));
+                changes.countOverrun(clock.instant()), changes.countUnconfirmedFinishedBefore(clock.instant().minus(SIGN_OFF_REMINDER)));
     }
 
     /** One change; for staff with the unit's other active changes whose windows overlap it (two outages at once). */
@@ -172,18 +215,30 @@ public class ReadChanges {
         List<CasesOnDevices.CaseRef> after = customer || !started ? List.of()
                 : cases.faultsReported(change.deviceIdList(), change.getPlannedStart(),
                         change.getPlannedEnd().plus(CASES_AFTER), MAX_CASES_AFTER);
-        return withDetails(view, clashes, items.refs(change.configItemIdList()), items.appliedBy(change.getId()), after);
+        return withDetails(view, clashes, items.refs(change.configItemIdList()), items.appliedBy(change.getId()), after,
+                customer ? null : causedFaults(change.getId()));
+    }
+
+    private List<CausedFault> causedFaults(long changeId) {
+        List<ChangeCausedCase> marks = caused.findByChangeIdOrderByIdAsc(changeId);
+        Map<Long, CasesOnDevices.CaseRef> refs = cases.refs(marks.stream().map(ChangeCausedCase::getTicketId).toList());
+        return marks.stream().filter(m -> refs.containsKey(m.getTicketId())).map(m -> {
+            CasesOnDevices.CaseRef t = refs.get(m.getTicketId());
+            return new CausedFault(t.id(), t.number(), t.title(), t.status(), t.reportedAt(), t.deviceName(), m.getNote(),
+                    m.getMarkedBy(), names.of(m.getMarkedBy()), m.getMarkedAt());
+        }).toList();
     }
 
     private static ChangeView withDetails(ChangeView v, List<Clash> clashes, List<ReadConfigItems.ItemRef> configItems,
-            List<ApplyChangeToConfigItems.Applied> itemChanges, List<CasesOnDevices.CaseRef> casesAfter) {
+            List<ApplyChangeToConfigItems.Applied> itemChanges, List<CasesOnDevices.CaseRef> casesAfter,
+            List<CausedFault> causedFaults) {
         return new ChangeView(v.id(), v.number(), v.customerId(), v.customerName(), v.siteId(), v.siteName(), v.devices(), v.title(),
                 v.description(), v.reason(), v.impact(), v.fallback(), v.major(), v.testPlan(), v.plannedStart(), v.plannedEnd(),
                 v.implementer(), v.implementerName(), v.status(), v.requestedBy(), v.requestedByName(), v.requestedAt(),
                 v.decidedBy(), v.decidedAt(), v.decisionNote(), v.testedBy(), v.testedAt(), v.testPassed(), v.testNote(),
                 v.announcedAt(), v.timesRescheduled(), v.rescheduleNote(), v.cancelledAt(), v.cancelReason(), v.outcome(),
                 v.outcomeNote(), v.finishedBy(), v.finishedAt(), v.overrun(), v.leadHours(), v.actions(), clashes, configItems,
-                itemChanges, casesAfter, v.confirmation());
+                itemChanges, casesAfter, v.confirmation(), causedFaults, causedFaults == null ? v.causedFaultCount() : causedFaults.size());
     }
 
     /** The change if the caller may read it; "not found" for a customer's user looking at what is not theirs to see. */
@@ -201,6 +256,10 @@ public class ReadChanges {
     }
 
     ChangeView view(ChangeRequest c, ChangeActor actor) {
+        return view(c, actor, CurrentUser.isCustomer() ? 0 : causedCounts(List.of(c.getId())).getOrDefault(c.getId(), 0L));
+    }
+
+    private ChangeView view(ChangeRequest c, ChangeActor actor, long causedFaultCount) {
         boolean customer = CurrentUser.isCustomer();
         Map<Long, Device> devices = assets.devicesById(c.deviceIdList());
         List<DeviceRef> refs = c.deviceIdList().stream().filter(devices::containsKey)
@@ -222,7 +281,7 @@ public class ReadChanges {
                 c.getAnnouncedAt(), customer ? 0 : c.getTimesRescheduled(), customer ? null : c.getRescheduleNote(),
                 c.getCancelledAt(), c.getCancelReason(), c.getOutcome(), c.getOutcomeNote(), customer ? null : c.getFinishedBy(),
                 c.getFinishedAt(), overrun, ChangeRules.notice(c.isMajor()).toHours(), actions, null, List.of(), List.of(),
-                List.of(), confirmation(c));
+                List.of(), confirmation(c), null, causedFaultCount);
     }
 
     private ConfirmationView confirmation(ChangeRequest c) {
@@ -239,7 +298,7 @@ public class ReadChanges {
         // the sign-off: a finished change not yet confirmed, by the unit's own user or the desk/supervisor for them
         boolean confirm = c.getOutcome() != null && c.getConfirmedAt() == null && (customer || actor.has(ConfirmChange.RECORDERS));
         if (customer) {
-            return new Actions(false, false, false, false, false, confirm);
+            return new Actions(false, false, false, false, false, confirm, false);
         }
         ChangeStatus s = c.getStatus();
         boolean decide = s == ChangeStatus.SUBMITTED && actor.isSupervisor() && !actor.username().equals(c.getRequestedBy());
@@ -247,6 +306,8 @@ public class ReadChanges {
         boolean move = c.movable(now) && actor.ownsOrSupervises(c);
         boolean outcome = s == ChangeStatus.IN_PROGRESS
                 && (actor.isSupervisor() || (actor.username().equals(c.getImplementer()) && actor.has(ChangeActor.IMPLEMENTERS)));
-        return new Actions(decide, test, move, move, outcome, confirm);
+        // judging a fault caused by the change: a supervisor's call, once the change has touched the system
+        boolean markCaused = (s == ChangeStatus.IN_PROGRESS || s == ChangeStatus.DONE) && actor.isSupervisor();
+        return new Actions(decide, test, move, move, outcome, confirm, markCaused);
     }
 }

@@ -27,9 +27,11 @@ class ConfigItemController {
     private final LinkConfigItem link;
     private final UnlinkConfigItem unlink;
     private final FindDeviceImpact impact;
+    private final ReadConfigGraph graph;
 
     ConfigItemController(ReadConfigItems read, RegisterConfigItem register, EditConfigItem edit, LinkConfigItem link,
-            UnlinkConfigItem unlink, FindDeviceImpact impact) {
+            UnlinkConfigItem unlink, FindDeviceImpact impact, ReadConfigGraph graph) {
+        this.graph = graph;
         this.read = read;
         this.register = register;
         this.edit = edit;
@@ -44,6 +46,12 @@ class ConfigItemController {
             @RequestParam(required = false) ConfigItemKind kind, @RequestParam(required = false) ConfigItemStatus status,
             @RequestParam(required = false) String q) {
         return read.list(customerId, kind, status, q);
+    }
+
+    @GetMapping("/api/config-items/graph")
+    @Operation(summary = "A unit's items in use, the devices they rest on, their relations and open cases (customerId required for staff; a customer's user gets their unit's)")
+    ReadConfigGraph.Graph graph(@RequestParam(required = false) Long customerId) {
+        return graph.of(customerId);
     }
 
     @GetMapping("/api/config-items/{id}")

@@ -38,4 +38,9 @@ interface ConfigItemRepository extends JpaRepository<ConfigItem, Long> {
     List<ConfigItem> findByIdIn(Collection<Long> ids);
 
     List<ConfigItem> findByCustomerId(long customerId);
+
+    /** A unit's items still in use (planned or in service), by name: the nodes of its configuration graph. */
+    @Query("select i from ConfigItem i where i.customerId = :customerId"
+            + " and i.status <> com.aftercare.configitem.ConfigItemStatus.RETIRED order by i.name, i.id")
+    List<ConfigItem> inUseOfUnit(@Param("customerId") long customerId, Pageable page);
 }

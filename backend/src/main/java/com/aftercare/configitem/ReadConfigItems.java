@@ -73,8 +73,16 @@ public class ReadConfigItems {
             String version, String location, ConfigItemStatus status, String owner, String parameters, String notes,
             String createdBy, String createdByName, Instant createdAt, String updatedBy, String updatedByName,
             Instant updatedAt, long revision, boolean canEdit, List<LinkView> links, List<UsedByView> usedBy,
-            List<EventView> history, List<ChangesOfItem.ChangeRef> changes) {
+            List<EventView> history, List<ChangesOfItem.ChangeRef> changes, List<CasesOfItem.CaseRef> cases) {
     }
+
+    /** An item as another feature checks it before pointing at it (a case naming it). */
+    public record UnitItem(long id, String number, String name, long customerId, ConfigItemKind kind,
+            ConfigItemStatus status, String version) {
+    }
+
+    /** How many of the cases naming an item its page lists: the most recent ones. */
+    static final int MAX_CASES_LISTED = 20;
 
     /** How many items one change may name: a change's page and its outcome form stay readable. */
     public static final int MAX_PER_CHANGE = 20;
@@ -85,10 +93,12 @@ public class ReadConfigItems {
     private final AssetService assets;
     private final PersonNames names;
     private final ChangesOfItem changes;
+    private final CasesOfItem cases;
 
     ReadConfigItems(ConfigItemRepository items, ConfigItemLinkRepository links, ConfigItemEventRepository events,
-            AssetService assets, PersonNames names, ChangesOfItem changes) {
+            AssetService assets, PersonNames names, ChangesOfItem changes, CasesOfItem cases) {
         this.changes = changes;
+        this.cases = cases;
         this.items = items;
         this.links = links;
         this.events = events;
@@ -189,7 +199,8 @@ public class ReadConfigItems {
                 item.getKind(), item.getName(), item.getVersion(), item.getLocation(), item.getStatus(), item.getOwner(),
                 item.getParameters(), item.getNotes(), item.getCreatedBy(), names.of(item.getCreatedBy()), item.getCreatedAt(),
                 item.getUpdatedBy(), names.of(item.getUpdatedBy()), item.getUpdatedAt(), item.getRevision(),
-                ConfigItemActor.isKeeper(), linkViews, usedBy, lines, changes.naming(item.getCustomerId(), item.getId()));
+                ConfigItemActor.isKeeper(), linkViews, usedBy, lines, changes.naming(item.getCustomerId(), item.getId()),
+                cases.naming(item.getId(), MAX_CASES_LISTED));
     }
 
     /**
@@ -223,6 +234,16 @@ public class ReadConfigItems {
             }
         }
         return List.copyOf(unique);
+    }
+
+    /** Items by id with their unit and state, for another feature to check; an unknown id is left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, UnitItem> unitItems(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return items.findByIdIn(ids).stream().collect(Collectors.toMap(ConfigItem::getId, i -> new UnitItem(i.getId(),
+                i.number(), i.getName(), i.getCustomerId(), i.getKind(), i.getStatus(), i.getVersion())));
     }
 
     /** The named items with their values now, in the order given (an id no longer found is left out). */

@@ -107,6 +107,7 @@ public final class CustomerRoutes {
             // RP-4: their unit's configuration items and what a device's failure takes down (read only)
             route("GET", "/api/config-items"),
             route("GET", "/api/config-items/\\d+"),
+            route("GET", "/api/config-items/graph"),
             route("GET", "/api/devices/\\d+/config-items"),
             // RP-6: the security incidents at their unit: they report one, read how it was investigated and closed,
             // and the counts by kind and impact (seed 003); investigating stays with the provider's supervisors

@@ -2,7 +2,9 @@ package com.aftercare.ticket;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -12,7 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The fault cases reported on some devices in a period: what a change's page lists as reported after it on the
- * devices it touched (RP-5: a change that broke something shows it), for the supervisor to judge.
+ * devices it touched (RP-5: a change that broke something shows it), for the supervisor to judge; how many are open on
+ * each device (the configuration graph, RP-4); and cases by id as other features' pages name them.
  */
 @Service
 public class CasesOnDevices {
@@ -34,8 +37,38 @@ public class CasesOnDevices {
             return List.of();
         }
         return tickets.findOnDevicesBetween(deviceIds, RequestType.FAULT, from, to, PageRequest.of(0, max)).stream()
-                .map(t -> new CaseRef(t.getId(), t.getNumber(), t.getTitle(), t.getStatus(), t.getReceivedAt(),
-                        t.getDevice() == null ? null : t.getDevice().getName()))
+                .map(CasesOnDevices::ref)
                 .toList();
+    }
+
+    /** How many cases are open on each of the devices; a device with none is left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> openCounts(Collection<Long> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : tickets.countOpenOnDevices(deviceIds)) {
+            counts.put((Long) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** The cases with these ids as another feature's page names them; an unknown id is left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, CaseRef> refs(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, CaseRef> refs = new HashMap<>();
+        for (Ticket t : tickets.findWithDeviceByIdIn(ticketIds)) {
+            refs.put(t.getId(), ref(t));
+        }
+        return refs;
+    }
+
+    private static CaseRef ref(Ticket t) {
+        return new CaseRef(t.getId(), t.getNumber(), t.getTitle(), t.getStatus(), t.getReceivedAt(),
+                t.getDevice() == null ? null : t.getDevice().getName());
     }
 }

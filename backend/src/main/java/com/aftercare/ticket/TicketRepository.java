@@ -120,6 +120,16 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             order by t.receivedAt, t.id""")
     List<Ticket> findOfCustomerBetween(@Param("customerId") Long customerId, @Param("from") Instant from, @Param("to") Instant to);
 
+    /** Open cases per device among the given ones (device id, count): the configuration graph marks what is down now. */
+    @Query("select t.device.id, count(t) from Ticket t where t.device.id in :deviceIds"
+            + " and t.status <> com.aftercare.ticket.TicketStatus.CLOSED group by t.device.id")
+    List<Object[]> countOpenOnDevices(@Param("deviceIds") java.util.Collection<Long> deviceIds);
+
+    /** Several cases by id with their device (a case's name on another feature's page). */
+    @EntityGraph(attributePaths = { "device" })
+    @Query("select t from Ticket t where t.id in :ids")
+    List<Ticket> findWithDeviceByIdIn(@Param("ids") java.util.Collection<Long> ids);
+
     /** Cases of one type reported on any of the devices in [from, to), oldest first (what followed a change). */
     @Query("select t from Ticket t where t.device.id in :deviceIds and t.requestType = :type and t.receivedAt >= :from"
             + " and t.receivedAt < :to order by t.receivedAt asc, t.id asc")

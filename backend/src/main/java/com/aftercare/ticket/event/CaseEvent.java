@@ -298,6 +298,19 @@ public sealed interface CaseEvent {
         public String type() { return "CHANGE"; }
     }
 
+    /** RP-4: the case names a configuration item (number CI-…, name) as touched by its fault, or no longer does. */
+    record ConfigItemNamed(String number, String name, boolean named) implements CaseEvent {
+        public String type() { return "CONFIG_ITEM"; }
+    }
+
+    /**
+     * RP-5: a supervisor judged this case's fault caused by change number (title), with an optional note; or withdrew
+     * that judgement (caused false).
+     */
+    record CausedByChange(String number, String title, String note, boolean caused) implements CaseEvent {
+        public String type() { return "CHANGE"; }
+    }
+
     /**
      * The repair-reports.bpmn timer made this period's repair reports (RR-7): kind MONTHLY (number = month) or
      * QUARTERLY (number = quarter); files: how many customers' files are new. Belongs to no case.

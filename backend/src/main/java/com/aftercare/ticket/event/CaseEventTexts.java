@@ -282,6 +282,13 @@ public class CaseEventTexts {
             return text(lang, "changeNotAccepted", "number", e.number(), "title", e.title(), "by", e.by(), "opinion",
                     e.opinion());
         }
+        if (event instanceof CaseEvent.ConfigItemNamed e) {
+            return text(lang, e.named() ? "configItemNamed" : "configItemUnnamed", "number", e.number(), "name", e.name());
+        }
+        if (event instanceof CaseEvent.CausedByChange e) {
+            return text(lang, !e.caused() ? "causedByChangeWithdrawn" : blank(e.note()) ? "causedByChange" : "causedByChangeWithNote",
+                    "number", e.number(), "title", e.title(), "note", blank(e.note()) ? "-" : e.note());
+        }
         if (event instanceof CaseEvent.HotlineCallMissed e) {
             return e.caller() == null
                     ? text(lang, "hotlineCallMissed", "number", e.callerNumber(), "due", time(e.replyDue(), zone))

@@ -38,7 +38,7 @@ class CaseEventTextsTest {
             "市公安局",
             // RP-5: a change request's number (CHG-nnnnnn) and what its tester typed
             "CHG-000012", "PoE 掉电", "核心交换机固件升级", "与重保时段冲突", "备机运行正常", "全部摄像机画面中断约 20 分钟", "已回刷旧固件",
-            "回刷旧固件", "厂商撤回固件", "画面已恢复", "王主任", "三号楼监控仍有丢包", "示范市气象台发布雷电黄色预警",
+            "回刷旧固件", "厂商撤回固件", "画面已恢复", "王主任", "三号楼监控仍有丢包", "示范市气象台发布雷电黄色预警", "CI-000003", "视频监控平台", "升级后端口协商异常",
             // RP-6: a security incident's number (SEC-nnnnnn) and its title as reported
             "SEC-000003", "工程师私自拷贝卡口数据",
             // IN-10: a missed caller as the earlier cases know them
@@ -159,6 +159,11 @@ class CaseEventTextsTest {
         s.put("weatherWarning", new CaseEvent.WeatherWarningReceived("示范市气象台发布雷电黄色预警", "LIGHTNING", "YELLOW", 3));
         s.put("weatherWarningNone", new CaseEvent.WeatherWarningReceived("示范市气象台发布雷电黄色预警", "LIGHTNING", "YELLOW", 0));
         s.put("changeNotAccepted", new CaseEvent.ChangeNotAccepted("CHG-000012", "核心交换机固件升级", "王主任", "三号楼监控仍有丢包"));
+        s.put("configItemNamed", new CaseEvent.ConfigItemNamed("CI-000003", "视频监控平台", true));
+        s.put("configItemUnnamed", new CaseEvent.ConfigItemNamed("CI-000003", "视频监控平台", false));
+        s.put("causedByChange", new CaseEvent.CausedByChange("CHG-000012", "核心交换机固件升级", null, true));
+        s.put("causedByChangeWithNote", new CaseEvent.CausedByChange("CHG-000012", "核心交换机固件升级", "升级后端口协商异常", true));
+        s.put("causedByChangeWithdrawn", new CaseEvent.CausedByChange("CHG-000012", "核心交换机固件升级", null, false));
         s.put("repeatRepair", new CaseEvent.RepeatRepairFlagged(NUMBER));
         s.put("quoteApproved", new CaseEvent.QuoteAnswered(true, "t-desk", null));
         s.put("quoteRefused", new CaseEvent.QuoteAnswered(false, "t-desk", "太贵"));
