@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.aftercare.api.ApiClient;
+import com.aftercare.configitem.ReadConfigItems;
 import com.aftercare.identity.AccountService;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
@@ -267,5 +268,37 @@ class ChangeItemsAndSignOffTest extends IntegrationTest {
         assertThat(confirmation.path("confirmedByName").asText()).isEqualTo("王主任");
         assertThat(confirmation.path("onBehalf").asBoolean()).isTrue();
         assertThat(told("t-sup", number) + told("t-eng", number)).as("an accepted change tells nobody").isZero();
+    }
+
+    @Test
+    void twentyItemsTwentyLaterFaultsAndFiftyChangesPerItemAreWhatThePagesHold() {
+        // a change may name twenty items (the twenty-first is refused in the test above)
+        List<Long> twenty = new ArrayList<>();
+        for (int i = 0; i < ReadConfigItems.MAX_PER_CHANGE; i++) {
+            twenty.add(item("子系统 " + i + " " + System.nanoTime(), "IN_SERVICE"));
+        }
+        assertThat(ReadConfigItems.MAX_PER_CHANGE).isEqualTo(20);
+        long id = inItsWindow(twenty);
+        assertThat(api.get("t-sup", "/api/changes/" + id).body().path("configItems")).hasSize(20);
+
+        // twenty-one faults after it: the page lists the first twenty, oldest first
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < ReadChanges.MAX_CASES_AFTER + 1; i++) {
+            clock.set(WINDOW.plus(Duration.ofMinutes(10L * (i + 1))));
+            numbers.add(report(Category.DEFECT).getNumber());
+        }
+        assertThat(api.get("t-sup", "/api/changes/" + id).body().path("casesAfter").findValuesAsText("number"))
+                .containsExactlyElementsOf(numbers.subList(0, 20));
+
+        // an item's page lists the fifty changes with the latest windows
+        long busy = twenty.get(0);
+        clock.set(NOW);
+        for (int i = 0; i < ChangesNamingItems.MAX_LISTED; i++) {
+            assertThat(api.post("t-eng", "/api/changes", change(List.of(busy))).status()).isEqualTo(201);
+        }
+        JsonNode changes = api.get("t-desk", "/api/config-items/" + busy).body().path("changes");
+        assertThat(changes).hasSize(50);
+        assertThat(changes.findValuesAsText("number")).as("the first change, in its window already, is left out")
+                .doesNotContain(api.get("t-sup", "/api/changes/" + id).body().path("number").asText());
     }
 }

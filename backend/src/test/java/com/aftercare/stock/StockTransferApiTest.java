@@ -183,6 +183,9 @@ class StockTransferApiTest extends IntegrationTest {
         assertThat(same.errorFields()).containsExactly("toWarehouseId");
         assertThat(ship("t-sup", transfer(part, centre, county, 0)).errorFields()).containsExactly("quantity");
         assertThat(ship("t-sup", transfer(part, centre, county, -2)).errorFields()).containsExactly("quantity");
+        // a million is the most one slip may carry: above it the field is refused, at it the stock is what stops it
+        assertThat(ship("t-sup", transfer(part, centre, county, 1_000_001)).errorFields()).containsExactly("quantity");
+        assertThat(ship("t-sup", transfer(part, centre, county, 1_000_000)).status()).isEqualTo(409);
         Map<String, Object> longNote = transfer(part, centre, county, 1);
         longNote.put("note", "备".repeat(501));
         assertThat(ship("t-sup", longNote).errorFields()).containsExactly("note");
@@ -198,6 +201,17 @@ class StockTransferApiTest extends IntegrationTest {
                 Long.class, part)).isZero();
         assertThat(batchesIn(part, centre)).containsExactly(today() + "x3");
         assertThat(api.post("t-sup", TRANSFERS + "/999999999/receive", null).status()).isEqualTo(404);
+
+        // the receiving keeper's note: 500 characters at most, and a refused receipt leaves the parts on the road
+        Map<String, Object> fullNote = transfer(part, centre, county, 1);
+        fullNote.put("note", "备".repeat(500));
+        long id = created(ship("t-sup", fullNote));
+        assertThat(api.post("t-sup", TRANSFERS + "/" + id + "/receive", Map.of("note", "收".repeat(501))).errorFields())
+                .containsExactly("note");
+        assertThat(batchesIn(part, county)).isEmpty();
+        ApiClient.Response received = api.post("t-sup", TRANSFERS + "/" + id + "/receive", Map.of("note", "收".repeat(500)));
+        assertThat(received.status()).as(received.body().toString()).isEqualTo(200);
+        assertThat(batchesIn(part, county)).hasSize(1);
     }
 
     @Test
@@ -257,5 +271,24 @@ class StockTransferApiTest extends IntegrationTest {
         assertThat(batchesIn(part, county)).containsExactly(today() + "x2");
         assertThat(jdbc.queryForObject("select count(*) from stock_movement where transfer_id = ? and kind = 'TRANSFER_IN'",
                 Long.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    void theListShowsTheFiveHundredNewestTransfers() {
+        long part = part("-many", 0);
+        // received transfers of long ago (2001), so that they sort after every other test's and count for no alarm
+        java.sql.Timestamp old = java.sql.Timestamp.from(java.time.Instant.parse("2001-03-01T00:00:00Z"));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ReadTransfers.MAX_LISTED + 1; i++) {
+            java.sql.Timestamp at = java.sql.Timestamp.from(old.toInstant().plusSeconds(i));
+            rows.add(new Object[] { part, centre, county, at, at });
+        }
+        jdbc.batchUpdate("insert into stock_transfer (part_id, from_warehouse_id, to_warehouse_id, quantity, status, shipped_by,"
+                + " shipped_at, received_by, received_at) values (?, ?, ?, 1, 'RECEIVED', 't-sup', ?, 't-sup', ?)", rows);
+        JsonNode listed = api.get("t-sup", TRANSFERS).body();
+        assertThat(listed).hasSize(500);
+        assertThat(ReadTransfers.MAX_LISTED).isEqualTo(500);
+        assertThat(listed.findValuesAsText("shippedAt").stream().map(java.time.Instant::parse).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 }

@@ -143,6 +143,24 @@ class WeatherWarningApiTest extends IntegrationTest {
         Map<String, Object> blankArea = warning(bad, "YELLOW");
         blankArea.put("areas", List.of(area, " "));
         assertThat(api.post("t-desk", BASE, blankArea).errorFields()).containsExactly("areas[1]");
+        // twenty areas of fifty characters are taken; a twenty-first area, or a fifty-first character, is not
+        List<String> twentyOne = new java.util.ArrayList<>();
+        for (int i = 0; i < ReceiveWeatherWarning.MAX_AREAS + 1; i++) {
+            twentyOne.add(i == 0 ? area : "区" + i);
+        }
+        Map<String, Object> tooManyAreas = warning(bad, "YELLOW");
+        tooManyAreas.put("areas", twentyOne);
+        assertThat(api.post("t-desk", BASE, tooManyAreas).errorFields()).containsExactly("areas");
+        Map<String, Object> longArea = warning(bad, "YELLOW");
+        longArea.put("areas", List.of(area, "区".repeat(ReceiveWeatherWarning.MAX_AREA + 1)));
+        assertThat(api.post("t-desk", BASE, longArea).errorFields()).containsExactly("areas[1]");
+        List<String> twenty = new java.util.ArrayList<>(twentyOne.subList(0, ReceiveWeatherWarning.MAX_AREAS - 1));
+        twenty.add("区".repeat(ReceiveWeatherWarning.MAX_AREA));
+        Map<String, Object> atTheLimits = warning("CMA-limits-" + System.nanoTime(), "BLUE");
+        atTheLimits.put("areas", twenty);
+        assertThat(api.post("t-desk", BASE, atTheLimits).status()).isEqualTo(201);
+        assertThat(ReceiveWeatherWarning.MAX_AREAS).isEqualTo(20);
+        assertThat(ReceiveWeatherWarning.MAX_AREA).isEqualTo(50);
         Map<String, Object> longTitle = warning(bad, "YELLOW");
         longTitle.put("title", "预".repeat(201));
         assertThat(api.post("t-desk", BASE, longTitle).errorFields()).containsExactly("title");
@@ -152,5 +170,28 @@ class WeatherWarningApiTest extends IntegrationTest {
         assertThat(api.get("t-eng", BASE).status()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from weather_warning where source_id = ?", Long.class, bad)).isZero();
         assertThat(weatherInspections(proneInArea)).isZero();
+    }
+
+    @Test
+    void theListShowsTheHundredNewestWarnings() {
+        // old warnings of their own (1990), so that they sort after every other test's and push none of them out
+        java.sql.Timestamp old = java.sql.Timestamp.from(Instant.parse("1990-06-01T00:00:00Z"));
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < ReadWeatherWarnings.MAX_LISTED + 1; i++) {
+            rows.add(new Object[] { "CMA-old-" + System.nanoTime() + "-" + i, java.sql.Timestamp.from(old.toInstant().plusSeconds(i)), old });
+        }
+        jdbc.batchUpdate("insert into weather_warning (source_id, hazard, level, areas, title, issued_at, received_at, received_by,"
+                + " inspections_started) values (?, 'LIGHTNING', 'BLUE', null, '旧预警', ?, ?, 't-desk', 0)", rows);
+        String newest = "CMA-newest-" + System.nanoTime();
+        Map<String, Object> body = warning(newest, "BLUE");
+        body.put("issuedAt", NOW.toString());
+        assertThat(api.post("t-desk", BASE, body).status()).isEqualTo(201);
+
+        com.fasterxml.jackson.databind.JsonNode listed = api.get("t-desk", BASE).body();
+        assertThat(listed).hasSize(100);
+        assertThat(ReadWeatherWarnings.MAX_LISTED).isEqualTo(100);
+        assertThat(listed.findValuesAsText("issuedAt").stream().map(Instant::parse).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(listed.findValuesAsText("sourceId")).doesNotContain((String) rows.get(0)[0]);
     }
 }
