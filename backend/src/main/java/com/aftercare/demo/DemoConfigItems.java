@@ -83,6 +83,8 @@ class DemoConfigItems {
             relate(storage, ConfigRelation.DEPENDS_ON, devices.get("UPS-01"), null);
             relate(platform, ConfigRelation.DEPENDS_ON, null, storage);
             relate(platform, ConfigRelation.CONNECTS_TO, devices.get("核心交换机 SW-01"), null);
+            // the camera of the demo's field job: the unit's graph shows it red under the platform (an open case on it)
+            relate(platform, ConfigRelation.CONNECTS_TO, devices.get("摄像机 C-01（1号路口）"), null);
             relate(network, ConfigRelation.RUNS_ON, devices.get("核心交换机 SW-01"), null);
             relate(sharing, ConfigRelation.DEPENDS_ON, null, platform);
             relate(sharing, ConfigRelation.CONNECTS_TO, null, network);

@@ -37,5 +37,15 @@ class DemoConfigItemsTest extends IntegrationTest {
         assertThat(impact.findValuesAsText("itemName")).containsExactly("录像存储服务", "视频监控平台", "110 视频联网共享");
         assertThat(jdbc.queryForObject("select count(*) from config_item_event where action = 'EDITED' and field = 'version'"
                 + " and new_value = 'iVMS-8700 V3.4'", Long.class)).isEqualTo(1);
+        // the unit's graph: four items, the four devices they rest on, the field job's camera with its open case
+        long unit = jdbc.queryForObject("select customer_id from config_item where name = '视频监控平台'", Long.class);
+        JsonNode graph = new ApiClient(rest).get("t-sup", "/api/config-items/graph?customerId=" + unit).body();
+        assertThat(graph.path("nodes").findValuesAsText("name")).containsExactlyInAnyOrder("录像存储服务", "视频监控平台", "公安视频专网",
+                "110 视频联网共享", "NVR-01", "UPS-01", "核心交换机 SW-01", "摄像机 C-01（1号路口）");
+        assertThat(graph.path("edges")).hasSize(8);
+        for (JsonNode node : graph.path("nodes")) {
+            assertThat(node.path("openCases").asLong()).as(node.path("name").asText())
+                    .isEqualTo(node.path("name").asText().startsWith("摄像机 C-01") ? 1 : 0);
+        }
     }
 }
