@@ -4012,6 +4012,21 @@ export interface components {
             /** Format: int32 */
             triggerCount?: number;
         };
+        CaseConfigItem: {
+            /** Format: int64 */
+            itemId?: number;
+            /** @enum {string} */
+            kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            /** Format: date-time */
+            linkedAt?: string;
+            linkedBy?: string;
+            linkedByName?: string;
+            name?: string;
+            number?: string;
+            /** @enum {string} */
+            status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            version?: string;
+        };
         CaseCost: {
             freeOfCharge?: boolean;
             freeReason?: string;
@@ -4047,6 +4062,22 @@ export interface components {
             ticketId?: number;
             ticketNo?: string;
         };
+        CausedFault: {
+            deviceName?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            markedAt?: string;
+            markedBy?: string;
+            markedByName?: string;
+            note?: string;
+            number?: string;
+            /** Format: date-time */
+            reportedAt?: string;
+            /** @enum {string} */
+            status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
+            title?: string;
+        };
         Change: {
             /** @enum {string} */
             change?: "ADDED" | "REMOVED" | "CHANGED";
@@ -4059,6 +4090,7 @@ export interface components {
             cancel?: boolean;
             confirm?: boolean;
             decide?: boolean;
+            markCausedFault?: boolean;
             recordOutcome?: boolean;
             reschedule?: boolean;
             test?: boolean;
@@ -4107,6 +4139,8 @@ export interface components {
         ChangeCounts: {
             /** Format: int64 */
             awaitingApproval?: number;
+            /** Format: int64 */
+            awaitingSignOff?: number;
             /** Format: int64 */
             awaitingTest?: number;
             /** Format: int64 */
@@ -4172,6 +4206,9 @@ export interface components {
             /** Format: date-time */
             cancelledAt?: string;
             casesAfter?: components["schemas"]["ChangeCaseRef"][];
+            /** Format: int32 */
+            causedFaultCount?: number;
+            causedFaults?: components["schemas"]["CausedFault"][];
             clashes?: components["schemas"]["ChangeClash"][];
             configItems?: components["schemas"]["ChangeItemRef"][];
             confirmation?: components["schemas"]["ChangeConfirmationView"];
@@ -4408,6 +4445,7 @@ export interface components {
         };
         ConfigItemView: {
             canEdit?: boolean;
+            cases?: components["schemas"]["ItemCaseRef"][];
             changes?: components["schemas"]["ConfigItemChangeRef"][];
             /** Format: date-time */
             createdAt?: string;
@@ -5107,6 +5145,18 @@ export interface components {
             /** Format: date */
             receivedOn?: string;
         };
+        ItemCaseRef: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            linkedAt?: string;
+            number?: string;
+            /** Format: date-time */
+            reportedAt?: string;
+            /** @enum {string} */
+            status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
+            title?: string;
+        };
         ItemCommand: {
             automated?: boolean;
             /** @enum {string} */
@@ -5312,6 +5362,15 @@ export interface components {
             transferId?: number;
             /** Format: int64 */
             warehouseId?: number;
+        };
+        NewCaseConfigItem: {
+            /** Format: int64 */
+            configItemId?: number;
+        };
+        NewCausedFault: {
+            note?: string;
+            /** Format: int64 */
+            ticketId?: number;
         };
         NewChange: {
             configItemIds?: number[];
