@@ -74,6 +74,7 @@ const NO_ACTIONS: ChangeActions = {
   cancel: false,
   recordOutcome: false,
   confirm: false,
+  markCausedFault: false,
 };
 
 /** The item updates of an outcome as the form holds them: one entry per item of the change, in its order. */

@@ -10,7 +10,15 @@ import { changeView, customerView, json, mockApi, NOW, postedTo, problem, render
 const SLOW = { timeout: 30_000 };
 const TEST_TIMEOUT = 90_000;
 
-const ALL_ACTIONS = { decide: true, test: true, reschedule: true, cancel: true, recordOutcome: true, confirm: false };
+const ALL_ACTIONS = {
+  decide: true,
+  test: true,
+  reschedule: true,
+  cancel: true,
+  recordOutcome: true,
+  confirm: false,
+  markCausedFault: false,
+};
 
 const submitted = changeView({ actions: { ...ALL_ACTIONS, test: false, recordOutcome: false } });
 const rejected = changeView({
@@ -27,7 +35,15 @@ const inProgressOverrun = changeView({
   decidedAt: '2026-11-28T02:00:00Z',
   announcedAt: '2026-11-28T02:00:00Z',
   overrun: true,
-  actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: true, confirm: false },
+  actions: {
+    decide: false,
+    test: false,
+    reschedule: false,
+    cancel: false,
+    recordOutcome: true,
+    confirm: false,
+    markCausedFault: false,
+  },
 });
 const scheduledMajor = changeView({
   major: true,
@@ -95,7 +111,15 @@ const finished = changeView({
       deviceName: '核心交换机',
     },
   ],
-  actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: false, confirm: true },
+  actions: {
+    decide: false,
+    test: false,
+    reschedule: false,
+    cancel: false,
+    recordOutcome: false,
+    confirm: true,
+    markCausedFault: false,
+  },
 });
 
 const signedOff = (overrides: Partial<NonNullable<ChangeView['confirmation']>> = {}): ChangeView => ({
@@ -326,7 +350,15 @@ describe('ChangeDetailPage', () => {
         outcomeNote: '升级后链路丢包，已回刷 V5.1',
         finishedBy: 'engineer',
         finishedAt: '2026-12-01T02:00:00Z',
-        actions: { decide: false, test: false, reschedule: false, cancel: false, recordOutcome: false, confirm: false },
+        actions: {
+          decide: false,
+          test: false,
+          reschedule: false,
+          cancel: false,
+          recordOutcome: false,
+          confirm: false,
+          markCausedFault: false,
+        },
       });
       const fetchMock = detailApi(['ENGINEER'], inProgressOverrun, 'outcome', done);
       renderChanges('/changes/12');

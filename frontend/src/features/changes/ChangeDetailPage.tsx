@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Empty, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Steps, Tag, Typography } from 'antd';
 import type { DescriptionsProps, StepsProps } from 'antd';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
@@ -13,8 +13,9 @@ import { useIsPhone } from '../../shared/useIsPhone';
 import { useStaffNames } from '../../shared/useStaffNames';
 import { StatusTag } from '../../shared/tags';
 import { ConfigKindTag, ConfigStatusTag, DevicesImpact } from '../configitems';
-import { changeKeys, changesApi, type ChangeItemChange, type ChangeView } from './api';
+import { changeKeys, changesApi, type ChangeCaseRef, type ChangeItemChange, type ChangeView } from './api';
 import { ChangeActionBar } from './ChangeActions';
+import { CausedFaults, MarkCausedFaultModal } from './CausedFaults';
 import { ChangeOutcomeTag, ChangeStatusTag, formatDuration, formatWindow, MajorTag } from './parts';
 
 const textStyle = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
@@ -316,11 +317,14 @@ function Confirmation({ c }: { c: ChangeView }) {
 /**
  * 变更后报修的工单: fault cases reported on the change's devices from the window's start to 7 days after its end, which
  * may be related to the change. Staff see it once the window has started (an empty one says so); a customer's user gets
- * none from the server, and sees nothing.
+ * none from the server, and sees nothing. A supervisor (the view's markCausedFault) judges one caused by the change; one
+ * judged so already says 由此变更引起.
  */
 function CasesAfter({ c, staff }: { c: ChangeView; staff: boolean }) {
   const { t } = useTranslation();
+  const [marking, setMarking] = useState<ChangeCaseRef | null>(null);
   const cases = c.casesAfter ?? [];
+  const caused = new Set((c.causedFaults ?? []).map((f) => f.id));
   const started = (c.status === 'IN_PROGRESS' || c.status === 'DONE') && c.devices.length > 0;
   if (cases.length === 0 && !(staff && started)) return null;
   return (
@@ -343,6 +347,17 @@ function CasesAfter({ c, staff }: { c: ChangeView; staff: boolean }) {
                 <Link to={`/tickets/${k.id}`}>{k.number}</Link>
                 <span style={textStyle}>{k.title}</span>
                 <StatusTag status={k.status} />
+                {caused.has(k.id) ? (
+                  <Tag color="red" data-testid={`change-case-caused-${k.id}`}>
+                    {t('changes.causedFaults.tag')}
+                  </Tag>
+                ) : (
+                  c.actions.markCausedFault && (
+                    <Button size="small" onClick={() => setMarking(k)} data-testid={`change-mark-fault-${k.id}`}>
+                      {t('changes.causedFaults.mark')}
+                    </Button>
+                  )
+                )}
               </Space>
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -355,6 +370,7 @@ function CasesAfter({ c, staff }: { c: ChangeView; staff: boolean }) {
           ))}
         </Space>
       )}
+      {marking && <MarkCausedFaultModal change={c} fixed={marking} onClose={() => setMarking(null)} />}
     </Card>
   );
 }
@@ -506,6 +522,8 @@ export function ChangeDetailPage() {
       <Confirmation c={c} />
 
       <CasesAfter c={c} staff={!isCustomer} />
+
+      <CausedFaults c={c} />
     </div>
   );
 }

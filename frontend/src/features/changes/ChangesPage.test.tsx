@@ -185,4 +185,44 @@ describe('ChangesPage', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'tags a change that caused faults with how many, in red',
+    async () => {
+      mockApi(['SUPERVISOR'], (url) =>
+        url === 'api/changes' ? json([{ ...done, causedFaultCount: 2 }, submitted]) : undefined,
+      );
+      renderChanges('/changes');
+      const tag = await screen.findByTestId('change-caused-count-14', undefined, SLOW);
+      expect(tag.textContent).toBe('引起故障 2');
+      expect(tag.className).toContain('ant-tag-red');
+      expect(screen.queryByTestId('change-caused-count-12')).toBeNull();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'lists the changes waiting more than 3 days for sign-off as the server orders them, under a filter tag that clears',
+    async () => {
+      const older = { ...done, id: 17, number: 'CHG-000017', plannedStart: '2026-11-10T06:00:00Z' };
+      const fetchMock = mockApi(['SUPERVISOR'], (url) => {
+        if (url === 'api/changes?awaiting=signOff') return json([older, done]);
+        if (url === 'api/changes') return json([done, submitted, scheduled]);
+        return undefined;
+      });
+      renderChanges('/changes?awaiting=signOff');
+      await screen.findByTestId('change-row-17', undefined, SLOW);
+      // the server's order (the oldest outcome first), not the newest window first
+      expect(rowTexts()).toEqual(['change-row-17', 'change-row-14']);
+      const asked = fetchMock.mock.calls.map(([u]) => String(u));
+      expect(asked).toContain('api/changes?awaiting=signOff');
+      expect(asked).not.toContain('api/changes');
+      const filterTag = screen.getByTestId('changes-awaiting-sign-off');
+      expect(filterTag.textContent).toBe('待用户确认超过 3 天');
+      fireEvent.click(filterTag.querySelector('.ant-tag-close-icon')!);
+      await waitFor(() => expect(rowTexts()).toEqual(['change-row-13', 'change-row-12', 'change-row-14']), SLOW);
+      expect(screen.queryByTestId('changes-awaiting-sign-off')).toBeNull();
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -57,21 +57,28 @@ export function ChangesPage() {
   const filters = isCustomer ? CUSTOMER_FILTERS : STAFF_FILTERS;
   const filter = filters.find((f) => f.key === params.get('status')) ?? filters[0];
   const view: View = params.get('view') === 'calendar' ? 'calendar' : 'list';
+  // 待用户确认超过 3 天 (from the supervisor board): finished changes the customer has not signed off, oldest first
+  const awaitingSignOff = !isCustomer && params.get('awaiting') === 'signOff';
   const canCreate = !isCustomer && hasRole('SERVICE_DESK', 'ENGINEER', 'SUPERVISOR');
   // a desktop row keeps a number, a window and a name on one line; a phone card lets them wrap (no sideways scroll)
   const phone = useIsPhone();
   const oneLine = (text: ReactNode) => (phone ? text : <span style={{ whiteSpace: 'nowrap' }}>{text}</span>);
 
+  // what the list asks for: the sign-off list, or each status of the tab (the API takes one status a call)
+  const sources: { key: readonly unknown[]; fetch: () => Promise<ChangeView[]> }[] = awaitingSignOff
+    ? [{ key: changeKeys.awaitingSignOff, fetch: changesApi.awaitingSignOff }]
+    : (filter.statuses ?? [undefined]).map((status) => ({
+        key: changeKeys.list(status),
+        fetch: () => changesApi.list(status),
+      }));
   const queries = useQueries({
-    queries: (filter.statuses ?? [undefined]).map((status) => ({
-      queryKey: changeKeys.list(status),
-      queryFn: () => changesApi.list(status),
-      enabled: view === 'list',
-    })),
+    queries: sources.map((source) => ({ queryKey: source.key, queryFn: source.fetch, enabled: view === 'list' })),
   });
   const loading = queries.some((q) => q.isLoading);
   const error = queries.find((q) => q.error)?.error;
-  const rows = queries.flatMap((q) => q.data ?? []).sort(newestFirst);
+  const fetched = queries.flatMap((q) => q.data ?? []);
+  // the sign-off list keeps the server's order (the oldest outcome first)
+  const rows = awaitingSignOff ? fetched : fetched.sort(newestFirst);
 
   return (
     <div data-testid="changes-page">
@@ -110,11 +117,22 @@ export function ChangesPage() {
       ) : (
         <>
           <Tabs
-            activeKey={filter.key}
+            activeKey={awaitingSignOff ? '' : filter.key}
             onChange={(key) => setParams(key === 'ALL' ? {} : { status: key }, { replace: true })}
             items={filters.map((f) => ({ key: f.key, label: t(`changes.filter.${f.key}`) }))}
             data-testid="changes-filter"
           />
+          {awaitingSignOff && (
+            <Tag
+              closable
+              color="gold"
+              onClose={() => setParams({}, { replace: true })}
+              style={{ marginBottom: 12 }}
+              data-testid="changes-awaiting-sign-off"
+            >
+              {t('changes.awaitingSignOffFilter')}
+            </Tag>
+          )}
           {error && (
             <Alert
               type="error"
@@ -177,6 +195,11 @@ export function ChangesPage() {
                   <Space size={4} wrap>
                     <ChangeStatusTag status={c.status} testId={`change-status-${c.id}`} />
                     {c.overrun && !isCustomer && <Tag color="red">{t('changes.overrunTag')}</Tag>}
+                    {c.causedFaultCount > 0 && (
+                      <Tag color="red" data-testid={`change-caused-count-${c.id}`}>
+                        {t('changes.causedFaultTag', { count: c.causedFaultCount })}
+                      </Tag>
+                    )}
                     {/* finished, the customer's sign-off (用户确认) not given yet */}
                     {c.outcome != null && c.confirmation == null && (
                       <Tag color="gold" data-testid={`change-awaiting-confirm-${c.id}`}>

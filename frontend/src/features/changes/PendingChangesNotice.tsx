@@ -5,14 +5,17 @@ import { Link } from 'react-router-dom';
 import { changeKeys, changesApi } from './api';
 
 /**
- * The supervisor board's line about changes that wait for someone (RP-5): approvals, tests, and windows that ended
- * with no outcome recorded; each links to the list filtered that way. Nothing when nothing waits.
+ * The supervisor board's line about changes that wait for someone (RP-5): approvals, tests, windows that ended with
+ * no outcome recorded, and finished changes the customer has not signed off for more than 3 days; each links to the
+ * list filtered that way. Nothing when nothing waits.
  */
 export function PendingChangesNotice() {
   const { t } = useTranslation();
   const counts = useQuery({ queryKey: changeKeys.counts, queryFn: changesApi.counts, refetchInterval: 60_000 });
   const c = counts.data;
-  if (!c || c.awaitingApproval + c.awaitingTest + c.overrun === 0) return null;
+  // a server from before the sign-off count answers without it
+  const signOff = c?.awaitingSignOff ?? 0;
+  if (!c || c.awaitingApproval + c.awaitingTest + c.overrun + signOff === 0) return null;
   return (
     <Alert
       type={c.overrun > 0 ? 'warning' : 'info'}
@@ -29,6 +32,9 @@ export function PendingChangesNotice() {
           )}
           {c.overrun > 0 && (
             <Link to="/changes?status=IN_PROGRESS">{t('changes.pending.overrun', { count: c.overrun })}</Link>
+          )}
+          {signOff > 0 && (
+            <Link to="/changes?awaiting=signOff">{t('changes.pending.signOff', { count: signOff })}</Link>
           )}
         </Space>
       }

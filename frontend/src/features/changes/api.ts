@@ -1,6 +1,7 @@
 // Change requests (变更管理, commitment RP-5, ADR 0100): GET/POST /api/changes and the steps of one change.
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
+import type { STATUSES } from '../../api/types';
 import type { ConfigItemKind, ConfigItemStatus } from '../configitems';
 
 // Written by hand rather than taken from the generated schema: the server leaves null fields out of its JSON, and these
@@ -34,6 +35,8 @@ export interface ChangeActions {
   recordOutcome: boolean;
   /** 用户确认: a user of the change's unit, or the desk / a supervisor recording it for them, once it is finished. */
   confirm: boolean;
+  /** 判定为此变更引起 / 撤销: a supervisor, once the change has started (IN_PROGRESS or DONE). */
+  markCausedFault: boolean;
 }
 
 export interface ChangeDevice {
@@ -111,6 +114,32 @@ export interface ChangeView {
   casesAfter: ChangeCaseRef[];
   /** 用户确认: the customer's sign-off, once given. */
   confirmation?: ChangeConfirmationView | null;
+  /** 由此变更引起的故障 (staff only; absent for a customer's user), oldest mark first. */
+  causedFaults?: CausedFault[] | null;
+  /** How many faults were judged caused by the change (0 for a customer's user). */
+  causedFaultCount: number;
+}
+
+/** A fault case a supervisor judged caused by the change. */
+export interface CausedFault {
+  /** The ticket's id (links to /tickets/{id}). */
+  id: number;
+  number: string;
+  title: string;
+  status: (typeof STATUSES)[number];
+  reportedAt: string;
+  deviceName?: string | null;
+  /** The supervisor's 说明. */
+  note?: string | null;
+  markedBy: string;
+  markedByName?: string | null;
+  markedAt: string;
+}
+
+/** POST /api/changes/{id}/caused-faults: any fault of the unit reported since the window's start. */
+export interface NewCausedFault {
+  ticketId: number;
+  note?: string | null;
 }
 
 /** A configuration item named by a change, with its current values. */
@@ -246,7 +275,9 @@ export const keyDriftGuard: [
   SameKeys<ChangeConfirmationView, Schemas['ChangeConfirmationView']>,
   SameKeys<ChangeItemUpdate, Schemas['ChangeItemUpdate']>,
   SameKeys<ChangeConfirmation, Schemas['ChangeConfirmation']>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+  SameKeys<CausedFault, Schemas['CausedFault']>,
+  SameKeys<NewCausedFault, Schemas['NewCausedFault']>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /** The contract's limits; the server checks the same. */
 export const CHANGE_LIMITS = {
@@ -268,6 +299,7 @@ export const CHANGE_LIMITS = {
   itemParameters: 2000,
   confirmOpinion: 2000,
   confirmedByName: 100,
+  causedFaultNote: 500,
   /** The longest window, in days. */
   windowDays: 7,
   /** How far ahead a change may be planned, in days. */
@@ -281,11 +313,19 @@ export const CHANGE_WINDOW_MAX = 500;
 export const leadHoursOf = (major: boolean) => (major ? 72 : 24);
 
 /** GET /api/changes/counts: what waits for someone (staff). */
-export type ChangeCounts = { awaitingApproval: number; awaitingTest: number; overrun: number };
+export type ChangeCounts = {
+  awaitingApproval: number;
+  awaitingTest: number;
+  overrun: number;
+  /** Finished changes whose outcome is more than 3 days old and that the customer has not yet signed off. */
+  awaitingSignOff: number;
+};
 
 export const changesApi = {
   counts: () => api.get<ChangeCounts>('/changes/counts'),
   list: (status?: ChangeStatus) => api.get<ChangeView[]>('/changes', status ? { status } : undefined),
+  /** Finished changes waiting more than 3 days for the customer's sign-off, oldest outcome first. */
+  awaitingSignOff: () => api.get<ChangeView[]>('/changes', { awaiting: 'signOff' }),
   /**
    * 变更日历: every change whose window [plannedStart, plannedEnd) overlaps [from, to) (ISO instants, at most 62 days
    * apart), every status, planned start first, at most CHANGE_WINDOW_MAX.
@@ -299,6 +339,9 @@ export const changesApi = {
   cancel: (id: number, body: ChangeCancel) => api.post<ChangeView>(`/changes/${id}/cancel`, body),
   recordOutcome: (id: number, body: ChangeOutcomeRecord) => api.post<ChangeView>(`/changes/${id}/outcome`, body),
   confirm: (id: number, body: ChangeConfirmation) => api.post<ChangeView>(`/changes/${id}/confirmation`, body),
+  markCausedFault: (id: number, body: NewCausedFault) => api.post<ChangeView>(`/changes/${id}/caused-faults`, body),
+  unmarkCausedFault: (id: number, ticketId: number) =>
+    api.delete<ChangeView>(`/changes/${id}/caused-faults/${ticketId}`),
 };
 
 /** Query keys (TanStack Query): invalidate `changeKeys.all` after any change to one. */
@@ -306,6 +349,7 @@ export const changeKeys = {
   all: ['changes'] as const,
   counts: ['changes', 'counts'] as const,
   list: (status: ChangeStatus | undefined) => ['changes', 'list', status ?? 'ALL'] as const,
+  awaitingSignOff: ['changes', 'list', 'awaiting-sign-off'] as const,
   window: (from: string, to: string) => ['changes', 'window', from, to] as const,
   detail: (id: number) => ['changes', 'detail', id] as const,
 };

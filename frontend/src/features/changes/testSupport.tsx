@@ -27,6 +27,7 @@ const NO_ACTIONS = {
   cancel: false,
   recordOutcome: false,
   confirm: false,
+  markCausedFault: false,
 };
 
 export function changeView(overrides: Partial<ChangeView> = {}): ChangeView {
@@ -77,6 +78,7 @@ export function changeView(overrides: Partial<ChangeView> = {}): ChangeView {
     configItems: [],
     itemChanges: [],
     casesAfter: [],
+    causedFaultCount: 0,
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { configItemKeys, configItemsApi, type ChangeStatusCode, type ConfigItemView, type ConfigLinkView } from './api';
 import { AddLinkModal } from './AddLinkModal';
+import { ItemCases } from './ItemCases';
 import { ConfigItemModal } from './ConfigItemForm';
 import { codeLabel, ConfigKindTag, ConfigStatusTag, describeItemError, historyText } from './parts';
 
@@ -355,6 +356,7 @@ export function ConfigItemDetailPage() {
       <Relations item={c} />
       <UsedBy item={c} />
       <RelatedChanges item={c} />
+      <ItemCases item={c} />
       <History item={c} />
 
       {editing && <ConfigItemModal item={c} onClose={() => setEditing(false)} />}

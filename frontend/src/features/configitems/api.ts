@@ -2,6 +2,7 @@
 // service of one customer unit, what it runs on, depends on or connects to (devices or other items), and its history.
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
+import type { STATUSES } from '../../api/types';
 
 // Written by hand rather than taken from the generated schema: the server leaves null fields out of its JSON, and these
 // say which fields may be missing; keyDriftGuard below fails the type check when the server's fields change.
@@ -166,7 +167,46 @@ export interface ConfigItemView {
   history: ConfigItemEventView[];
   /** The changes naming this item, newest first. */
   changes: ConfigItemChangeRef[];
+  /** 相关故障: the fault cases that name this item, newest link first, at most 20. */
+  cases: ItemCaseRef[];
 }
+
+/** A case's status code (labels group `status`). */
+export type TicketStatus = (typeof STATUSES)[number];
+
+/** A fault case that names an item (RP-4): links to /tickets/{id}. */
+export interface ItemCaseRef {
+  /** The ticket's id. */
+  id: number;
+  number: string;
+  title: string;
+  status: TicketStatus;
+  reportedAt: string;
+  /** When the case named the item. */
+  linkedAt: string;
+}
+
+/** GET /api/tickets/{id}/config-items: an item a case names, oldest link first. */
+export interface CaseConfigItem {
+  itemId: number;
+  /** "CI-000012" */
+  number: string;
+  name: string;
+  kind: ConfigItemKind;
+  status: ConfigItemStatus;
+  version?: string | null;
+  linkedBy: string;
+  linkedByName?: string | null;
+  linkedAt: string;
+}
+
+/** POST /api/tickets/{id}/config-items: an item of the case's unit, not retired, not named yet. */
+export interface NewCaseConfigItem {
+  configItemId: number;
+}
+
+/** Who may name items on a case or take them off (the server answers 403 to anyone else). */
+export const CASE_ITEM_EDITORS = ['SERVICE_DESK', 'ENGINEER', 'SUPERVISOR'] as const;
 
 export interface NewConfigItem {
   customerId: number;
@@ -236,6 +276,11 @@ export const configItemsApi = {
   link: (id: number, body: NewConfigLink) => api.post<ConfigItemView>(`/config-items/${id}/links`, body),
   unlink: (id: number, linkId: number) => api.delete<ConfigItemView>(`/config-items/${id}/links/${linkId}`),
   deviceImpact: (deviceId: number) => api.get<DeviceImpact[]>(`/devices/${deviceId}/config-items`),
+  /** The items a case names, oldest link first. */
+  caseItems: (ticketId: number) => api.get<CaseConfigItem[]>(`/tickets/${ticketId}/config-items`),
+  addCaseItem: (ticketId: number, body: NewCaseConfigItem) =>
+    api.post<CaseConfigItem>(`/tickets/${ticketId}/config-items`, body),
+  removeCaseItem: (ticketId: number, itemId: number) => api.delete<void>(`/tickets/${ticketId}/config-items/${itemId}`),
 };
 
 /** Query keys (TanStack Query): invalidate `configItemKeys.all` after any change to an item or its relations. */
@@ -252,6 +297,8 @@ export const configItemKeys = {
     ] as const,
   detail: (id: number) => ['config-items', 'detail', id] as const,
   deviceImpact: (deviceId: number) => ['config-items', 'device', deviceId] as const,
+  /** Under the ticket's own key, so an action on the case (which may close it) reads them again too. */
+  caseItems: (ticketId: number) => ['tickets', String(ticketId), 'config-items'] as const,
 };
 
 type Schemas = components['schemas'];
@@ -268,4 +315,7 @@ export const keyDriftGuard: [
   SameKeys<NewConfigLink, Schemas['NewConfigLink']>,
   SameKeys<DeviceImpact, Schemas['DeviceImpact']>,
   SameKeys<ConfigItemChangeRef, Schemas['ConfigItemChangeRef']>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  SameKeys<ItemCaseRef, Schemas['ItemCaseRef']>,
+  SameKeys<CaseConfigItem, Schemas['CaseConfigItem']>,
+  SameKeys<NewCaseConfigItem, Schemas['NewCaseConfigItem']>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -3,6 +3,7 @@
 export { ConfigItemsPage } from './ConfigItemsPage';
 export { ConfigItemDetailPage } from './ConfigItemDetailPage';
 export { DeviceImpact, DevicesImpact } from './DeviceImpact';
+export { CaseConfigItems } from './CaseConfigItems';
 export {
   CONFIG_ITEM_ACTIONS,
   CONFIG_ITEM_FIELDS,

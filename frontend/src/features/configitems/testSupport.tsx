@@ -130,6 +130,7 @@ export function itemView(overrides: Partial<ConfigItemView> = {}): ConfigItemVie
       { id: 1, at: '2026-11-01T02:00:00Z', by: 'engineer', byName: '张伟', action: 'CREATED' },
     ],
     changes: [],
+    cases: [],
     ...overrides,
   };
 }

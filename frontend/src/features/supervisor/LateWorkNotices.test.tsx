@@ -16,7 +16,11 @@ const json = (body: unknown) =>
   Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
 
 /** The board's server, with the given counts of late reports and late surveys (ADR 0050). */
-function mockApi(reports: number, surveys: number, changes = { awaitingApproval: 0, awaitingTest: 0, overrun: 0 }) {
+function mockApi(
+  reports: number,
+  surveys: number,
+  changes = { awaitingApproval: 0, awaitingTest: 0, overrun: 0, awaitingSignOff: 0 },
+) {
   vi.stubGlobal(
     'fetch',
     vi.fn((input: RequestInfo | URL) => {
@@ -78,7 +82,7 @@ describe('the board lines about late reports and late surveys', () => {
   }, 90_000);
 
   it('count the changes waiting for approval, a test or an outcome, each linking to its filter', async () => {
-    mockApi(0, 0, { awaitingApproval: 2, awaitingTest: 0, overrun: 1 });
+    mockApi(0, 0, { awaitingApproval: 2, awaitingTest: 0, overrun: 1, awaitingSignOff: 0 });
     await i18n.changeLanguage('zh');
     renderBoard();
     const line = await screen.findByTestId('board-changes-pending', undefined, SLOW);
@@ -87,5 +91,14 @@ describe('the board lines about late reports and late surveys', () => {
       ['2 个变更待审批', '/changes?status=SUBMITTED'],
       ['1 个变更窗口已结束，未登记结果', '/changes?status=IN_PROGRESS'],
     ]);
+  }, 90_000);
+
+  it('count the changes waiting more than 3 days for the sign-off, linking to that list', async () => {
+    mockApi(0, 0, { awaitingApproval: 0, awaitingTest: 0, overrun: 0, awaitingSignOff: 3 });
+    await i18n.changeLanguage('zh');
+    renderBoard();
+    const line = await screen.findByTestId('board-changes-pending', undefined, SLOW);
+    const links = Array.from(line.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([['3 个变更待用户确认超过 3 天', '/changes?awaiting=signOff']]);
   }, 90_000);
 });

@@ -41,7 +41,7 @@ import { CaseKnowledge } from '../knowledge';
 import { VerificationWaiverPanel } from './VerificationWaiver';
 import { SiteCard } from './SiteCard';
 import { DeviceConfigBackups } from '../configbackup';
-import { DeviceImpact } from '../configitems';
+import { CaseConfigItems, DeviceImpact } from '../configitems';
 import { SiteEnvironmentCell } from '../../shared/SiteEnvironmentList';
 import { StaffCustomerStep } from './StaffCustomerStep';
 import { ticketKeys, ticketsApi } from './api';
@@ -146,6 +146,7 @@ function StaffTicketView({ id }: { id: string }) {
           {isFault && <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />}
           <SiteCard ticket={ticket} />
           {ticket.deviceId != null && <DeviceImpact deviceId={ticket.deviceId} />}
+          <CaseConfigItems ticket={ticket} />
           <LinkedCases ticketId={ticket.id} onChanged={reloadAll} />
           <SlaActions ticket={ticket} clocks={clocks.data?.data} onChanged={reloadAll} />
           <SuperviseCase ticket={ticket} onChanged={() => void reloadAll()} />
@@ -239,6 +240,7 @@ function StaffTicketView({ id }: { id: string }) {
             {isFault && <RepairPanel ticketId={ticket.id} onChanged={() => void reloadAll()} />}
             <TicketFacts ticket={ticket} />
             {ticket.deviceId != null && <DeviceImpact deviceId={ticket.deviceId} />}
+            <CaseConfigItems ticket={ticket} />
             {isFault && <WarrantyPanel ticketId={ticket.id} staff onChanged={reloadAll} />}
             <LinkedCases ticketId={ticket.id} onChanged={reloadAll} />
             <ConversationPanel ticketId={ticket.id} staff />
