@@ -2689,11 +2689,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Transfers between warehouses (调拨), newest first, at most 500; optionally only IN_TRANSIT or RECEIVED */
+        /** Transfers between warehouses (调拨), newest first, at most 500; optionally only IN_TRANSIT, RECEIVED or CANCELLED */
         get: operations["transfers"];
         put?: never;
         /** Ship parts to another warehouse (keeper): taken oldest batch first, in transit until received; 400 names the field, 409 when the source has too little */
         post: operations["transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/transfers/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a transfer still on the road (keepers; reason required): its parts go back to the source warehouse with their received dates and costs; 409 when it was received or withdrawn already */
+        post: operations["cancelTransfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6557,7 +6574,13 @@ export interface components {
             note?: string;
         };
         StockTransferView: {
+            canCancel?: boolean;
             canReceive?: boolean;
+            cancelReason?: string;
+            /** Format: date-time */
+            cancelledAt?: string;
+            cancelledBy?: string;
+            cancelledByName?: string;
             /** Format: int64 */
             fromWarehouseId?: number;
             fromWarehouseName?: string;
@@ -6582,10 +6605,13 @@ export interface components {
             shippedBy?: string;
             shippedByName?: string;
             /** @enum {string} */
-            status?: "IN_TRANSIT" | "RECEIVED";
+            status?: "IN_TRANSIT" | "RECEIVED" | "CANCELLED";
             /** Format: int64 */
             toWarehouseId?: number;
             toWarehouseName?: string;
+        };
+        StockTransferWithdrawal: {
+            reason?: string;
         };
         Suggestion: {
             cause?: string;
@@ -11479,7 +11505,7 @@ export interface operations {
     transfers: {
         parameters: {
             query?: {
-                status?: "IN_TRANSIT" | "RECEIVED";
+                status?: "IN_TRANSIT" | "RECEIVED" | "CANCELLED";
             };
             header?: never;
             path?: never;
@@ -11508,6 +11534,32 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NewStockTransfer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StockTransferView"];
+                };
+            };
+        };
+    };
+    cancelTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StockTransferWithdrawal"];
             };
         };
         responses: {

@@ -19,7 +19,8 @@ import jakarta.persistence.Table;
 @Table(name = "stock_movement")
 class Movement {
 
-    enum Kind { RECEIPT, ISSUE, ADJUSTMENT, TRANSFER_OUT, TRANSFER_IN }
+    /** TRANSFER_BACK: a withdrawn transfer's parts back in the source warehouse. */
+    enum Kind { RECEIPT, ISSUE, ADJUSTMENT, TRANSFER_OUT, TRANSFER_IN, TRANSFER_BACK }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -35,7 +35,8 @@ public class ReadTransfers {
     public record TransferView(long id, String number, long partId, String partNumber, String partName, long fromWarehouseId,
             String fromWarehouseName, long toWarehouseId, String toWarehouseName, int quantity, TransferStatus status,
             String note, String shippedBy, String shippedByName, Instant shippedAt, String receivedBy, String receivedByName,
-            Instant receivedAt, String receiveNote, List<LineView> lines, boolean canReceive) {
+            Instant receivedAt, String receiveNote, List<LineView> lines, boolean canReceive, String cancelledBy,
+            String cancelledByName, Instant cancelledAt, String cancelReason, boolean canCancel) {
     }
 
     private final TransferRepository transfers;
@@ -83,7 +84,9 @@ public class ReadTransfers {
                     stores.get(t.getToWarehouseId()).getName(), t.getQuantity(), t.getStatus(), t.getNote(),
                     t.getShippedBy(), names.of(t.getShippedBy()), t.getShippedAt(), t.getReceivedBy(),
                     t.getReceivedBy() == null ? null : names.of(t.getReceivedBy()), t.getReceivedAt(), t.getReceiveNote(),
-                    linesOf.getOrDefault(t.getId(), List.of()), keeper && t.getStatus() == TransferStatus.IN_TRANSIT);
+                    linesOf.getOrDefault(t.getId(), List.of()), keeper && t.getStatus() == TransferStatus.IN_TRANSIT,
+                    t.getCancelledBy(), t.getCancelledBy() == null ? null : names.of(t.getCancelledBy()), t.getCancelledAt(),
+                    t.getCancelReason(), keeper && t.getStatus() == TransferStatus.IN_TRANSIT);
         }).toList();
     }
 

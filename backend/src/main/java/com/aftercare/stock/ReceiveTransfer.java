@@ -8,7 +8,6 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.aftercare.common.ConflictException;
 import com.aftercare.common.NotFoundException;
 
 /**
@@ -30,10 +29,12 @@ public class ReceiveTransfer {
     private final MovementRepository movements;
     private final PartRepository parts;
     private final CheckAlarmLevel alarm;
+    private final TransferConflicts conflicts;
     private final Clock clock;
 
     ReceiveTransfer(TransferRepository transfers, TransferLineRepository lines, BatchRepository batches,
-            MovementRepository movements, PartRepository parts, CheckAlarmLevel alarm, Clock clock) {
+            MovementRepository movements, PartRepository parts, CheckAlarmLevel alarm, TransferConflicts conflicts, Clock clock) {
+        this.conflicts = conflicts;
         this.transfers = transfers;
         this.lines = lines;
         this.batches = batches;
@@ -53,7 +54,7 @@ public class ReceiveTransfer {
         try {
             transfers.saveAndFlush(transfer);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw ConflictException.of("transferReceived", java.util.Map.of("number", transfer.number()));
+            throw conflicts.movedOn(id, transfer.number());
         }
         List<TransferLine> shipped = lines.findByTransferIdOrderByIdAsc(id);
         for (TransferLine line : shipped) {

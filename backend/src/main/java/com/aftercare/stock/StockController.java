@@ -41,12 +41,14 @@ class StockController {
     private final TransferParts transferParts;
     private final ReceiveTransfer receiveTransfer;
     private final ReadTransfers transfers;
+    private final CancelTransfer cancelTransfer;
 
     StockController(ReadStock read, AddWarehouse addWarehouse, AddPart addPart, ReceiveStock receiveStock,
             RequestParts requestParts, DecideRequisition decideRequisition, IssueParts issueParts, StartCount startCount,
             EnterCounts enterCounts, SubmitCount submitCount, DecideCount decideCount, ReadStaleStockWarnings staleWarnings,
             SetStaleWarningRecipients staleWarningRecipients, TransferParts transferParts, ReceiveTransfer receiveTransfer,
-            ReadTransfers transfers) {
+            ReadTransfers transfers, CancelTransfer cancelTransfer) {
+        this.cancelTransfer = cancelTransfer;
         this.transferParts = transferParts;
         this.receiveTransfer = receiveTransfer;
         this.transfers = transfers;
@@ -211,7 +213,7 @@ class StockController {
     }
 
     @GetMapping("/transfers")
-    @Operation(summary = "Transfers between warehouses (调拨), newest first, at most 500; optionally only IN_TRANSIT or RECEIVED")
+    @Operation(summary = "Transfers between warehouses (调拨), newest first, at most 500; optionally only IN_TRANSIT, RECEIVED or CANCELLED")
     List<ReadTransfers.TransferView> transfers(@RequestParam(required = false) TransferStatus status) {
         return transfers.list(Actor.current(), status);
     }
@@ -222,6 +224,15 @@ class StockController {
     ResponseEntity<ReadTransfers.TransferView> transfer(@RequestBody TransferParts.NewTransfer body) {
         long id = transferParts.ship(Actor.current(), body);
         return ResponseEntity.status(HttpStatus.CREATED).body(transfers.one(Actor.current(), id));
+    }
+
+    @PostMapping("/transfers/{id}/cancel")
+    @Operation(summary = "Withdraw a transfer still on the road (keepers; reason required): its parts go back to the source "
+            + "warehouse with their received dates and costs; 409 when it was received or withdrawn already")
+    ReadTransfers.TransferView cancelTransfer(@PathVariable long id,
+            @RequestBody(required = false) CancelTransfer.Withdrawal body) {
+        cancelTransfer.cancel(Actor.current(), id, body);
+        return transfers.one(Actor.current(), id);
     }
 
     @PostMapping("/transfers/{id}/receive")

@@ -49,6 +49,12 @@ class Transfer {
     private Instant receivedAt;
     @Column(name = "receive_note")
     private String receiveNote;
+    @Column(name = "cancelled_by")
+    private String cancelledBy;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
     @Version
     private long version;
 
@@ -68,13 +74,29 @@ class Transfer {
     }
 
     void received(String by, Instant at, String note) {
-        if (status != TransferStatus.IN_TRANSIT) {
-            throw ConflictException.of("transferReceived", java.util.Map.of("number", number()));
-        }
+        requireInTransit();
         this.status = TransferStatus.RECEIVED;
         this.receivedBy = by;
         this.receivedAt = at;
         this.receiveNote = note;
+    }
+
+    /** Withdrawn while on the road: its parts go back to the source (CancelTransfer). */
+    void cancelled(String by, Instant at, String reason) {
+        requireInTransit();
+        this.status = TransferStatus.CANCELLED;
+        this.cancelledBy = by;
+        this.cancelledAt = at;
+        this.cancelReason = reason;
+    }
+
+    private void requireInTransit() {
+        if (status == TransferStatus.RECEIVED) {
+            throw ConflictException.of("transferReceived", java.util.Map.of("number", number()));
+        }
+        if (status == TransferStatus.CANCELLED) {
+            throw ConflictException.of("transferCancelled", java.util.Map.of("number", number()));
+        }
     }
 
     /** The transfer slip's number as people say it: DB (调拨) and the id, six digits. */
@@ -98,4 +120,7 @@ class Transfer {
     String getReceivedBy() { return receivedBy; }
     Instant getReceivedAt() { return receivedAt; }
     String getReceiveNote() { return receiveNote; }
+    String getCancelledBy() { return cancelledBy; }
+    Instant getCancelledAt() { return cancelledAt; }
+    String getCancelReason() { return cancelReason; }
 }

@@ -28,4 +28,8 @@ interface TransferRepository extends JpaRepository<Transfer, Long> {
     default long inTransitOf(Long partId) {
         return quantityOf(partId, TransferStatus.IN_TRANSIT);
     }
+
+    /** The status as committed now (read after a lost optimistic race, past the stale entity in the session). */
+    @Query("select t.status from Transfer t where t.id = :id")
+    TransferStatus statusOf(@Param("id") long id);
 }

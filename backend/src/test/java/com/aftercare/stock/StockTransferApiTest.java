@@ -291,4 +291,84 @@ class StockTransferApiTest extends IntegrationTest {
         assertThat(listed.findValuesAsText("shippedAt").stream().map(java.time.Instant::parse).toList())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
+
+    @Test
+    void aTransferShippedByMistakeIsWithdrawnAndItsPartsGoBackWithTheirDatesAndCosts() {
+        long part = part("-back", 0);
+        LocalDate old = today().minusDays(70);
+        receive(part, centre, 2, old);
+        receive(part, centre, 3, today());
+        long id = created(ship("t-sup", transfer(part, centre, county, 4)));
+        String cancel = TRANSFERS + "/" + id + "/cancel";
+
+        // the reason is required and bounded; only keepers; nothing moves while refused
+        assertThat(api.post("t-sup", cancel, Map.of()).errorFields()).containsExactly("reason");
+        assertThat(api.post("t-sup", cancel, Map.of("reason", " ")).errorFields()).containsExactly("reason");
+        assertThat(api.post("t-sup", cancel, Map.of("reason", "错".repeat(501))).errorFields()).containsExactly("reason");
+        assertThat(api.post("t-eng", cancel, Map.of("reason", "发错型号")).status()).isEqualTo(403);
+        assertThat(api.post("t-sup", TRANSFERS + "/999999999/cancel", Map.of("reason", "发错型号")).status()).isEqualTo(404);
+        assertThat(batchesIn(part, centre)).containsExactly(today() + "x1");
+
+        ApiClient.Response withdrawn = api.post("t-sup", cancel, Map.of("reason", "错".repeat(495) + "发错型号了"));
+        assertThat(withdrawn.status()).as(withdrawn.body().toString()).isEqualTo(200);
+        assertThat(withdrawn.body().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(withdrawn.body().path("cancelledBy").asText()).isEqualTo("t-sup");
+        assertThat(withdrawn.body().path("cancelledByName").asText()).isEqualTo("Test Supervisor");
+        assertThat(withdrawn.body().path("cancelReason").asText()).hasSize(500).endsWith("发错型号了");
+        assertThat(withdrawn.body().has("cancelledAt")).isTrue();
+        assertThat(withdrawn.body().path("canCancel").asBoolean()).isFalse();
+        assertThat(withdrawn.body().path("canReceive").asBoolean()).isFalse();
+        // back in the source with the dates they left with: the oldest still goes first, the stale age goes on
+        assertThat(batchesIn(part, centre)).containsExactlyInAnyOrder(old + "x2", today() + "x2", today() + "x1");
+        assertThat(batchesIn(part, county)).isEmpty();
+        assertThat(partView(part).path("onHand").asLong()).isEqualTo(5);
+        assertThat(partView(part).path("inTransit").asLong()).isZero();
+        assertThat(jdbc.queryForObject("select coalesce(sum(quantity), 0) from stock_movement where transfer_id = ? and kind = 'TRANSFER_BACK'",
+                Long.class, id)).isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from stock_batch where unit_cost = 35.50 and warehouse_id = ? and id in"
+                + " (select batch_id from stock_movement where transfer_id = ? and kind = 'TRANSFER_BACK')", Long.class, centre, id))
+                .as("the returned batches keep their cost").isEqualTo(2);
+
+        // neither received nor withdrawn again
+        ApiClient.Response received = api.post("t-sup", TRANSFERS + "/" + id + "/receive", null);
+        assertThat(received.status()).isEqualTo(409);
+        assertThat(received.detail()).contains(withdrawn.body().path("number").asText());
+        assertThat(api.post("t-admin", cancel, Map.of("reason", "再撤一次")).status()).isEqualTo(409);
+        assertThat(batchesIn(part, county)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where entity_type = 'stock_transfer' and entity_id = ?"
+                + " and actor = 't-sup'", Long.class, String.valueOf(id))).isEqualTo(2);
+        assertThat(api.get("t-eng", TRANSFERS + "?status=CANCELLED").body().findValuesAsText("id")).contains(String.valueOf(id));
+    }
+
+    @Test
+    void aReceiptAndAWithdrawalAtOncePutThePartsInOneWarehouseOnly() throws Exception {
+        long part = part("-race", 0);
+        receive(part, centre, 2, today());
+        long id = created(ship("t-sup", transfer(part, centre, county, 2)));
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            answers.add(clicks.submit(() -> {
+                go.await();
+                return api.post("t-sup", TRANSFERS + "/" + id + "/receive", null).status();
+            }));
+            answers.add(clicks.submit(() -> {
+                go.await();
+                return api.post("t-admin", TRANSFERS + "/" + id + "/cancel", Map.of("reason", "发错了")).status();
+            }));
+            go.countDown();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            clicks.shutdownNow();
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        List<String> atTarget = batchesIn(part, county);
+        List<String> atSource = batchesIn(part, centre);
+        assertThat(atTarget.size() + atSource.size()).as(atTarget + " / " + atSource).isEqualTo(1);
+        assertThat(partView(part).path("onHand").asLong()).isEqualTo(2);
+    }
 }
