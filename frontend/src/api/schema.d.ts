@@ -4338,6 +4338,39 @@ export interface components {
             signatureAttachmentId?: number;
             testerName?: string;
         };
+        ConfigGraph: {
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            edges?: components["schemas"]["ConfigGraphEdge"][];
+            nodes?: components["schemas"]["ConfigGraphNode"][];
+            truncated?: boolean;
+        };
+        ConfigGraphEdge: {
+            from?: string;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            relation?: "RUNS_ON" | "DEPENDS_ON" | "CONNECTS_TO";
+            to?: string;
+        };
+        ConfigGraphNode: {
+            /** @enum {string} */
+            deviceType?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            /** Format: int64 */
+            id?: number;
+            key?: string;
+            /** @enum {string} */
+            kind?: "APPLICATION" | "SOFTWARE" | "NETWORK" | "SERVICE";
+            name?: string;
+            number?: string;
+            /** Format: int32 */
+            openCases?: number;
+            /** @enum {string} */
+            status?: "PLANNED" | "IN_SERVICE" | "RETIRED";
+            /** @enum {string} */
+            type?: "DEVICE" | "ITEM";
+        };
         ConfigItemChangeRef: {
             /** Format: int64 */
             id?: number;

@@ -25,6 +25,7 @@ import { useIsPhone } from '../../shared/useIsPhone';
 import { configItemKeys, configItemsApi, type ChangeStatusCode, type ConfigItemView, type ConfigLinkView } from './api';
 import { AddLinkModal } from './AddLinkModal';
 import { ConfigItemModal } from './ConfigItemForm';
+import { ItemGraph } from './ItemGraph';
 import { codeLabel, ConfigKindTag, ConfigStatusTag, describeItemError, historyText } from './parts';
 
 const textStyle = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
@@ -354,6 +355,7 @@ export function ConfigItemDetailPage() {
 
       <Relations item={c} />
       <UsedBy item={c} />
+      <ItemGraph item={c} />
       <RelatedChanges item={c} />
       <History item={c} />
 

@@ -215,6 +215,46 @@ export interface DeviceImpact {
   depth: number;
 }
 
+/** One node of a unit's relation graph: an item (not retired) or a device an item points at. */
+export interface ConfigGraphNode {
+  /** "item-12" or "device-5", unique in the graph. */
+  key: string;
+  type: ConfigTargetType;
+  /** The item's or the device's id. */
+  id: number;
+  /** Items: "CI-000012" */
+  number?: string | null;
+  name: string;
+  /** Items only. */
+  kind?: ConfigItemKind | null;
+  /** Items only: PLANNED or IN_SERVICE (retired items are not in the graph). */
+  status?: ConfigItemStatus | null;
+  /** Devices only: the device type's code. */
+  deviceType?: string | null;
+  /** Open fault cases on the device, or naming the item. */
+  openCases: number;
+}
+
+/** An active link: `from` (an item's key) runs on / depends on / connects to `to` (an item's or a device's key). */
+export interface ConfigGraphEdge {
+  /** The link's id. */
+  id: number;
+  from: string;
+  to: string;
+  relation: ConfigRelation;
+}
+
+/** GET /api/config-items/graph?customerId=: every non-retired item of the unit (at most 300) and the devices they
+ * point at, with the active links among them. */
+export interface ConfigGraph {
+  customerId: number;
+  customerName: string;
+  /** The unit has more items than the graph holds. */
+  truncated: boolean;
+  nodes: ConfigGraphNode[];
+  edges: ConfigGraphEdge[];
+}
+
 export interface ConfigItemFilter {
   customerId?: number;
   kind?: ConfigItemKind;
@@ -236,6 +276,8 @@ export const configItemsApi = {
   link: (id: number, body: NewConfigLink) => api.post<ConfigItemView>(`/config-items/${id}/links`, body),
   unlink: (id: number, linkId: number) => api.delete<ConfigItemView>(`/config-items/${id}/links/${linkId}`),
   deviceImpact: (deviceId: number) => api.get<DeviceImpact[]>(`/devices/${deviceId}/config-items`),
+  /** A customer's user gets their own unit whatever `customerId` says. */
+  graph: (customerId: number) => api.get<ConfigGraph>('/config-items/graph', { customerId }),
 };
 
 /** Query keys (TanStack Query): invalidate `configItemKeys.all` after any change to an item or its relations. */
@@ -252,6 +294,7 @@ export const configItemKeys = {
     ] as const,
   detail: (id: number) => ['config-items', 'detail', id] as const,
   deviceImpact: (deviceId: number) => ['config-items', 'device', deviceId] as const,
+  graph: (customerId: number) => ['config-items', 'graph', customerId] as const,
 };
 
 type Schemas = components['schemas'];
@@ -268,4 +311,7 @@ export const keyDriftGuard: [
   SameKeys<NewConfigLink, Schemas['NewConfigLink']>,
   SameKeys<DeviceImpact, Schemas['DeviceImpact']>,
   SameKeys<ConfigItemChangeRef, Schemas['ConfigItemChangeRef']>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  SameKeys<ConfigGraph, Schemas['ConfigGraph']>,
+  SameKeys<ConfigGraphNode, Schemas['ConfigGraphNode']>,
+  SameKeys<ConfigGraphEdge, Schemas['ConfigGraphEdge']>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
