@@ -26,6 +26,7 @@ import { configItemKeys, configItemsApi, type ChangeStatusCode, type ConfigItemV
 import { AddLinkModal } from './AddLinkModal';
 import { ItemCases } from './ItemCases';
 import { ConfigItemModal } from './ConfigItemForm';
+import { ItemGraph } from './ItemGraph';
 import { codeLabel, ConfigKindTag, ConfigStatusTag, describeItemError, historyText } from './parts';
 
 const textStyle = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
@@ -355,6 +356,7 @@ export function ConfigItemDetailPage() {
 
       <Relations item={c} />
       <UsedBy item={c} />
+      <ItemGraph item={c} />
       <RelatedChanges item={c} />
       <ItemCases item={c} />
       <History item={c} />

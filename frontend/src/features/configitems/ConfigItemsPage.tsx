@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, Input, Row, Select, Tooltip, Typography } from 'antd';
+import { Alert, Button, Col, Input, Row, Segmented, Select, Space, Spin, Tooltip, Typography } from 'antd';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -23,10 +23,14 @@ import {
   type ConfigItemSummary,
 } from './api';
 import { ConfigItemModal } from './ConfigItemForm';
+import { UnitGraph } from './ConfigGraph';
 import { codeLabel, ConfigKindTag, ConfigStatusTag } from './parts';
 
 /** The server lists at most this many. */
 const MAX_LISTED = 500;
+
+/** 列表 / 关系图: the graph is asked for as `?view=graph` (with a unit), so it can be linked and survives a reload. */
+type View = 'list' | 'graph';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
   list.find((v) => v === value);
@@ -60,13 +64,27 @@ export function ConfigItemsPage() {
     setParams(next, { replace: true });
   };
   const [search, setSearch] = useState(filter.q ?? '');
-
+  // the graph is one unit's: a customer's user has theirs (the only unit the server shows them), staff choose one first
+  const canGraph = isCustomer || filter.customerId != null;
+  const view: View = params.get('view') === 'graph' && canGraph ? 'graph' : 'list';
   const customers = useQuery({
     queryKey: referenceKeys.customers,
     queryFn: referenceApi.customers,
-    enabled: !isCustomer,
+    enabled: !isCustomer || view === 'graph',
   });
-  const items = useQuery({ queryKey: configItemKeys.list(filter), queryFn: () => configItemsApi.list(filter) });
+  const graphUnit = isCustomer ? customers.data?.[0]?.id : filter.customerId;
+  const setView = (v: View) => {
+    const next = new URLSearchParams(params);
+    if (v === 'graph') next.set('view', 'graph');
+    else next.delete('view');
+    setParams(next, { replace: true });
+  };
+
+  const items = useQuery({
+    queryKey: configItemKeys.list(filter),
+    queryFn: () => configItemsApi.list(filter),
+    enabled: view === 'list',
+  });
   const rows = items.data ?? [];
   // a desktop row keeps a number and a time on one line; a phone card lets them wrap (no sideways scroll)
   const oneLine = (text: ReactNode) => (phone ? text : <span style={{ whiteSpace: 'nowrap' }}>{text}</span>);
@@ -94,148 +112,194 @@ export function ConfigItemsPage() {
           {t('configItems.customerIntro')}
         </Typography.Paragraph>
       )}
-      <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
-        {!isCustomer && (
-          <Col xs={24} md={6}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: '100%' }}
-              placeholder={t('configItems.filter.unit')}
-              value={filter.customerId}
-              onChange={(v?: number) => setFilter('customerId', v)}
-              loading={customers.isFetching}
-              options={(customers.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-              data-testid="ci-filter-unit"
-            />
-          </Col>
+      <Space wrap size={[12, 4]} style={{ marginBottom: 12 }}>
+        <Segmented<View>
+          data-testid="ci-view"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'list', label: t('configItems.view.list') },
+            {
+              value: 'graph',
+              disabled: !canGraph,
+              label: (
+                <Tooltip title={canGraph ? undefined : t('configItems.graph.chooseUnit')}>
+                  <span>{t('configItems.view.graph')}</span>
+                </Tooltip>
+              ),
+            },
+          ]}
+        />
+        {!canGraph && (
+          <Typography.Text type="secondary" data-testid="ci-view-choose-unit">
+            {t('configItems.graph.chooseUnit')}
+          </Typography.Text>
         )}
-        <Col xs={12} md={isCustomer ? 6 : 4}>
-          <Select
-            allowClear
-            style={{ width: '100%' }}
-            placeholder={t('configItems.filter.kind')}
-            value={filter.kind}
-            onChange={(v?: ConfigItemKind) => setFilter('kind', v)}
-            options={CONFIG_ITEM_KINDS.map((k) => ({ value: k, label: codeLabel(t, 'configKind', k) }))}
-            data-testid="ci-filter-kind"
-          />
-        </Col>
-        <Col xs={12} md={isCustomer ? 6 : 4}>
-          <Select
-            allowClear
-            style={{ width: '100%' }}
-            placeholder={t('configItems.filter.status')}
-            value={filter.status}
-            onChange={(v?: ConfigItemStatus) => setFilter('status', v)}
-            options={CONFIG_ITEM_STATUSES.map((s) => ({ value: s, label: codeLabel(t, 'configStatus', s) }))}
-            data-testid="ci-filter-status"
-          />
-        </Col>
-        <Col xs={24} md={isCustomer ? 12 : 10}>
-          <Input.Search
-            allowClear
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              // the clear button: show everything again at once
-              if (e.target.value === '') setFilter('q', undefined);
-            }}
-            onSearch={(v) => setFilter('q', v.trim() || undefined)}
-            placeholder={t('configItems.filter.search')}
-            data-testid="ci-filter-search"
-          />
-        </Col>
-      </Row>
-      {items.error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={t('common.loadFailed', { message: describeError(items.error, t) })}
-        />
+      </Space>
+      {(view === 'list' || !isCustomer) && (
+        <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
+          {!isCustomer && (
+            <Col xs={24} md={6}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                style={{ width: '100%' }}
+                placeholder={t('configItems.filter.unit')}
+                value={filter.customerId}
+                onChange={(v?: number) => setFilter('customerId', v)}
+                loading={customers.isFetching}
+                options={(customers.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                data-testid="ci-filter-unit"
+              />
+            </Col>
+          )}
+          {view === 'list' && (
+            <>
+              <Col xs={12} md={isCustomer ? 6 : 4}>
+                <Select
+                  allowClear
+                  style={{ width: '100%' }}
+                  placeholder={t('configItems.filter.kind')}
+                  value={filter.kind}
+                  onChange={(v?: ConfigItemKind) => setFilter('kind', v)}
+                  options={CONFIG_ITEM_KINDS.map((k) => ({ value: k, label: codeLabel(t, 'configKind', k) }))}
+                  data-testid="ci-filter-kind"
+                />
+              </Col>
+              <Col xs={12} md={isCustomer ? 6 : 4}>
+                <Select
+                  allowClear
+                  style={{ width: '100%' }}
+                  placeholder={t('configItems.filter.status')}
+                  value={filter.status}
+                  onChange={(v?: ConfigItemStatus) => setFilter('status', v)}
+                  options={CONFIG_ITEM_STATUSES.map((s) => ({ value: s, label: codeLabel(t, 'configStatus', s) }))}
+                  data-testid="ci-filter-status"
+                />
+              </Col>
+              <Col xs={24} md={isCustomer ? 12 : 10}>
+                <Input.Search
+                  allowClear
+                  value={search}
+                  onChange={(e) => {
+                    setSearch(e.target.value);
+                    // the clear button: show everything again at once
+                    if (e.target.value === '') setFilter('q', undefined);
+                  }}
+                  onSearch={(v) => setFilter('q', v.trim() || undefined)}
+                  placeholder={t('configItems.filter.search')}
+                  data-testid="ci-filter-search"
+                />
+              </Col>
+            </>
+          )}
+        </Row>
       )}
-      {rows.length >= MAX_LISTED && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={t('configItems.tooMany', { max: MAX_LISTED })}
-          data-testid="ci-too-many"
-        />
+      {view === 'graph' ? (
+        graphUnit != null ? (
+          <UnitGraph customerId={graphUnit} />
+        ) : customers.error ? (
+          <Alert
+            type="error"
+            showIcon
+            message={t('common.loadFailed', { message: describeError(customers.error, t) })}
+          />
+        ) : (
+          <Spin />
+        )
+      ) : (
+        <>
+          {items.error && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('common.loadFailed', { message: describeError(items.error, t) })}
+            />
+          )}
+          {rows.length >= MAX_LISTED && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('configItems.tooMany', { max: MAX_LISTED })}
+              data-testid="ci-too-many"
+            />
+          )}
+          <ResponsiveTable<ConfigItemSummary>
+            rowKey="id"
+            data-testid="ci-list"
+            loading={items.isLoading}
+            dataSource={rows}
+            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            locale={{ emptyText: t(filtered ? 'configItems.emptyFiltered' : 'configItems.empty') }}
+            onRow={(c) =>
+              ({
+                onClick: () => void navigate(`/config-items/${c.id}`),
+                className: 'clickable-row',
+                'data-testid': `ci-row-${c.id}`,
+              }) as HTMLAttributes<HTMLElement>
+            }
+            cardTitle={(c) => link(c, wrap(`${c.number} · ${c.name}`))}
+            cardHidden={['number', 'name']}
+            columns={[
+              {
+                title: t('configItems.col.number'),
+                dataIndex: 'number',
+                render: (_: unknown, c: ConfigItemSummary) => link(c, oneLine(c.number)),
+              },
+              {
+                title: t('configItems.col.name'),
+                dataIndex: 'name',
+                render: (_: unknown, c: ConfigItemSummary) => link(c, wrap(c.name)),
+              },
+              {
+                title: oneLine(t('configItems.col.kind')),
+                dataIndex: 'kind',
+                render: (_: unknown, c: ConfigItemSummary) => <ConfigKindTag kind={c.kind} />,
+              },
+              {
+                title: t('configItems.col.version'),
+                dataIndex: 'version',
+                render: (v?: string | null) => wrap(v || t('common.empty')),
+              },
+              {
+                title: t('configItems.col.unit'),
+                dataIndex: 'customerName',
+                hidden: isCustomer,
+                render: (v: string) => wrap(v),
+              },
+              {
+                title: t('configItems.col.location'),
+                dataIndex: 'location',
+                render: (v?: string | null) => wrap(v || t('common.empty')),
+              },
+              {
+                title: oneLine(t('configItems.col.status')),
+                dataIndex: 'status',
+                render: (_: unknown, c: ConfigItemSummary) => (
+                  <ConfigStatusTag status={c.status} testId={`ci-status-${c.id}`} />
+                ),
+              },
+              {
+                title: oneLine(t('configItems.col.relations')),
+                key: 'relations',
+                render: (_: unknown, c: ConfigItemSummary) => (
+                  <Tooltip title={t('configItems.relationsDetail', { links: c.links, usedBy: c.usedBy })}>
+                    <span data-testid={`ci-relations-${c.id}`}>{c.links + c.usedBy}</span>
+                  </Tooltip>
+                ),
+              },
+              {
+                title: oneLine(t('configItems.col.updated')),
+                dataIndex: 'updatedAt',
+                render: (v: string) => oneLine(formatDateTime(v)),
+              },
+            ]}
+          />
+        </>
       )}
-      <ResponsiveTable<ConfigItemSummary>
-        rowKey="id"
-        data-testid="ci-list"
-        loading={items.isLoading}
-        dataSource={rows}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        locale={{ emptyText: t(filtered ? 'configItems.emptyFiltered' : 'configItems.empty') }}
-        onRow={(c) =>
-          ({
-            onClick: () => void navigate(`/config-items/${c.id}`),
-            className: 'clickable-row',
-            'data-testid': `ci-row-${c.id}`,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        cardTitle={(c) => link(c, wrap(`${c.number} · ${c.name}`))}
-        cardHidden={['number', 'name']}
-        columns={[
-          {
-            title: t('configItems.col.number'),
-            dataIndex: 'number',
-            render: (_: unknown, c: ConfigItemSummary) => link(c, oneLine(c.number)),
-          },
-          {
-            title: t('configItems.col.name'),
-            dataIndex: 'name',
-            render: (_: unknown, c: ConfigItemSummary) => link(c, wrap(c.name)),
-          },
-          {
-            title: oneLine(t('configItems.col.kind')),
-            dataIndex: 'kind',
-            render: (_: unknown, c: ConfigItemSummary) => <ConfigKindTag kind={c.kind} />,
-          },
-          {
-            title: t('configItems.col.version'),
-            dataIndex: 'version',
-            render: (v?: string | null) => wrap(v || t('common.empty')),
-          },
-          {
-            title: t('configItems.col.unit'),
-            dataIndex: 'customerName',
-            hidden: isCustomer,
-            render: (v: string) => wrap(v),
-          },
-          {
-            title: t('configItems.col.location'),
-            dataIndex: 'location',
-            render: (v?: string | null) => wrap(v || t('common.empty')),
-          },
-          {
-            title: oneLine(t('configItems.col.status')),
-            dataIndex: 'status',
-            render: (_: unknown, c: ConfigItemSummary) => (
-              <ConfigStatusTag status={c.status} testId={`ci-status-${c.id}`} />
-            ),
-          },
-          {
-            title: oneLine(t('configItems.col.relations')),
-            key: 'relations',
-            render: (_: unknown, c: ConfigItemSummary) => (
-              <Tooltip title={t('configItems.relationsDetail', { links: c.links, usedBy: c.usedBy })}>
-                <span data-testid={`ci-relations-${c.id}`}>{c.links + c.usedBy}</span>
-              </Tooltip>
-            ),
-          },
-          {
-            title: oneLine(t('configItems.col.updated')),
-            dataIndex: 'updatedAt',
-            render: (v: string) => oneLine(formatDateTime(v)),
-          },
-        ]}
-      />
       {creating && (
         <ConfigItemModal
           onClose={() => setCreating(false)}

@@ -255,6 +255,46 @@ export interface DeviceImpact {
   depth: number;
 }
 
+/** One node of a unit's relation graph: an item (not retired) or a device an item points at. */
+export interface ConfigGraphNode {
+  /** "item-12" or "device-5", unique in the graph. */
+  key: string;
+  type: ConfigTargetType;
+  /** The item's or the device's id. */
+  id: number;
+  /** Items: "CI-000012" */
+  number?: string | null;
+  name: string;
+  /** Items only. */
+  kind?: ConfigItemKind | null;
+  /** Items only: PLANNED or IN_SERVICE (retired items are not in the graph). */
+  status?: ConfigItemStatus | null;
+  /** Devices only: the device type's code. */
+  deviceType?: string | null;
+  /** Open fault cases on the device, or naming the item. */
+  openCases: number;
+}
+
+/** An active link: `from` (an item's key) runs on / depends on / connects to `to` (an item's or a device's key). */
+export interface ConfigGraphEdge {
+  /** The link's id. */
+  id: number;
+  from: string;
+  to: string;
+  relation: ConfigRelation;
+}
+
+/** GET /api/config-items/graph?customerId=: every non-retired item of the unit (at most 300) and the devices they
+ * point at, with the active links among them. */
+export interface ConfigGraph {
+  customerId: number;
+  customerName: string;
+  /** The unit has more items than the graph holds. */
+  truncated: boolean;
+  nodes: ConfigGraphNode[];
+  edges: ConfigGraphEdge[];
+}
+
 export interface ConfigItemFilter {
   customerId?: number;
   kind?: ConfigItemKind;
@@ -281,6 +321,8 @@ export const configItemsApi = {
   addCaseItem: (ticketId: number, body: NewCaseConfigItem) =>
     api.post<CaseConfigItem>(`/tickets/${ticketId}/config-items`, body),
   removeCaseItem: (ticketId: number, itemId: number) => api.delete<void>(`/tickets/${ticketId}/config-items/${itemId}`),
+  /** A customer's user gets their own unit whatever `customerId` says. */
+  graph: (customerId: number) => api.get<ConfigGraph>('/config-items/graph', { customerId }),
 };
 
 /** Query keys (TanStack Query): invalidate `configItemKeys.all` after any change to an item or its relations. */
@@ -299,6 +341,7 @@ export const configItemKeys = {
   deviceImpact: (deviceId: number) => ['config-items', 'device', deviceId] as const,
   /** Under the ticket's own key, so an action on the case (which may close it) reads them again too. */
   caseItems: (ticketId: number) => ['tickets', String(ticketId), 'config-items'] as const,
+  graph: (customerId: number) => ['config-items', 'graph', customerId] as const,
 };
 
 type Schemas = components['schemas'];
@@ -318,4 +361,7 @@ export const keyDriftGuard: [
   SameKeys<ItemCaseRef, Schemas['ItemCaseRef']>,
   SameKeys<CaseConfigItem, Schemas['CaseConfigItem']>,
   SameKeys<NewCaseConfigItem, Schemas['NewCaseConfigItem']>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+  SameKeys<ConfigGraph, Schemas['ConfigGraph']>,
+  SameKeys<ConfigGraphNode, Schemas['ConfigGraphNode']>,
+  SameKeys<ConfigGraphEdge, Schemas['ConfigGraphEdge']>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -1,12 +1,12 @@
 // Shared by the configuration item tests only: items as the server sends them, a mocked API, the pages in a router.
 import { App } from 'antd';
 import type { ReactNode } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { vi } from 'vitest';
 import type { Role } from '../../api/types';
 import { AuthProvider, useAuth } from '../../auth/AuthContext';
 import { fireEvent, render, screen } from '../../test/render';
-import type { ConfigItemSummary, ConfigItemView } from './api';
+import type { ConfigGraph, ConfigGraphEdge, ConfigGraphNode, ConfigItemSummary, ConfigItemView } from './api';
 import { ConfigItemDetailPage } from './ConfigItemDetailPage';
 import { ConfigItemsPage } from './ConfigItemsPage';
 
@@ -135,6 +135,67 @@ export function itemView(overrides: Partial<ConfigItemView> = {}): ConfigItemVie
   };
 }
 
+/** A unit's relation graph as the server sends it. */
+export const graphItem = (id: number, name: string, kind: ConfigGraphNode['kind'], openCases = 0): ConfigGraphNode => ({
+  key: `item-${id}`,
+  type: 'ITEM',
+  id,
+  number: `CI-0000${id}`,
+  name,
+  kind,
+  status: 'IN_SERVICE',
+  openCases,
+});
+export const graphDevice = (id: number, name: string, deviceType: string, openCases = 0): ConfigGraphNode => ({
+  key: `device-${id}`,
+  type: 'DEVICE',
+  id,
+  name,
+  deviceType,
+  openCases,
+});
+export const graphEdge = (
+  id: number,
+  from: string,
+  to: string,
+  relation: ConfigGraphEdge['relation'],
+): ConfigGraphEdge => ({
+  id,
+  from,
+  to,
+  relation,
+});
+
+/**
+ * 16 → 14 → 12 → 13 → server 22, 12 → NVR 21; 17 → 16 and 17 → camera 23 are three links away from 12; 15 stands
+ * alone. The database 13 has two open fault cases.
+ */
+export const unitGraph: ConfigGraph = {
+  customerId: 7,
+  customerName: '示范市公安局',
+  truncated: false,
+  nodes: [
+    graphItem(12, '视频监控平台', 'APPLICATION'),
+    graphItem(13, '视频数据库', 'SOFTWARE', 2),
+    graphItem(14, '录像调阅服务', 'SERVICE'),
+    graphItem(15, '公安专网链路', 'NETWORK'),
+    graphItem(16, '移动调阅门户', 'APPLICATION'),
+    graphItem(17, '指挥大屏', 'APPLICATION'),
+    graphDevice(21, 'NVR-01', 'NVR'),
+    graphDevice(22, '服务器-01', 'SERVER'),
+    graphDevice(23, '摄像机-01', 'CAMERA', 1),
+  ],
+  edges: [
+    graphEdge(60, 'item-14', 'item-12', 'DEPENDS_ON'),
+    graphEdge(52, 'item-12', 'item-13', 'DEPENDS_ON'),
+    graphEdge(51, 'item-12', 'device-21', 'RUNS_ON'),
+    graphEdge(53, 'item-13', 'device-22', 'RUNS_ON'),
+    graphEdge(70, 'item-16', 'item-14', 'DEPENDS_ON'),
+    graphEdge(71, 'item-17', 'item-16', 'CONNECTS_TO'),
+    graphEdge(72, 'item-17', 'device-23', 'RUNS_ON'),
+  ],
+};
+
 export const me = (roles: Role[]) => ({
   username: roles.includes('CUSTOMER') ? 'customer' : 'engineer',
   displayName: '陈静',
@@ -181,6 +242,16 @@ function SignedIn({ children }: { children: ReactNode }) {
   return me ? children : null;
 }
 
+/** Where the router is (path and query), for the tests that follow the URL. */
+function Location() {
+  const location = useLocation();
+  return (
+    <span hidden data-testid="location">
+      {location.pathname + location.search}
+    </span>
+  );
+}
+
 /** The configuration item pages at `path`, signed in as whoever the mocked /api/me answers. */
 export function renderConfigItems(path: string) {
   render(
@@ -205,6 +276,7 @@ export function renderConfigItems(path: string) {
               }
             />
           </Routes>
+          <Location />
         </MemoryRouter>
       </AuthProvider>
     </App>,
