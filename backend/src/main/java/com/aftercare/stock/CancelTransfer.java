@@ -25,23 +25,14 @@ public class CancelTransfer {
     }
 
     private final TransferRepository transfers;
-    private final TransferLineRepository lines;
-    private final BatchRepository batches;
-    private final MovementRepository movements;
-    private final PartRepository parts;
-    private final CheckAlarmLevel alarm;
+    private final PlaceTransferredParts place;
     private final TransferConflicts conflicts;
     private final Clock clock;
 
-    CancelTransfer(TransferRepository transfers, TransferLineRepository lines, BatchRepository batches,
-            MovementRepository movements, PartRepository parts, CheckAlarmLevel alarm, TransferConflicts conflicts, Clock clock) {
-        this.conflicts = conflicts;
+    CancelTransfer(TransferRepository transfers, PlaceTransferredParts place, TransferConflicts conflicts, Clock clock) {
         this.transfers = transfers;
-        this.lines = lines;
-        this.batches = batches;
-        this.movements = movements;
-        this.parts = parts;
-        this.alarm = alarm;
+        this.place = place;
+        this.conflicts = conflicts;
         this.clock = clock;
     }
 
@@ -61,13 +52,6 @@ public class CancelTransfer {
             // received or withdrawn by someone else a moment ago: say which
             throw conflicts.movedOn(id, transfer.number());
         }
-        for (TransferLine line : lines.findByTransferIdOrderByIdAsc(id)) {
-            Batch back = batches.save(new Batch(transfer.getPartId(), transfer.getFromWarehouseId(), line.getReceivedOn(),
-                    line.getQuantity(), line.getUnitCost(), actor.username(), now));
-            line.arrivedAs(back.getId()); // the batch the line became: back at the source
-            movements.save(Movement.ofTransfer(back, Movement.Kind.TRANSFER_BACK, line.getQuantity(), id, actor.username(), now));
-        }
-        // in transit it counted for the alarm level; back in the source it still does: clears a mark if raised
-        alarm.afterIncoming(parts.findById(transfer.getPartId()).orElseThrow());
+        place.place(transfer, transfer.getFromWarehouseId(), Movement.Kind.TRANSFER_BACK, actor.username(), now);
     }
 }

@@ -2,7 +2,6 @@ package com.aftercare.stock;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -24,23 +23,14 @@ public class ReceiveTransfer {
     }
 
     private final TransferRepository transfers;
-    private final TransferLineRepository lines;
-    private final BatchRepository batches;
-    private final MovementRepository movements;
-    private final PartRepository parts;
-    private final CheckAlarmLevel alarm;
+    private final PlaceTransferredParts place;
     private final TransferConflicts conflicts;
     private final Clock clock;
 
-    ReceiveTransfer(TransferRepository transfers, TransferLineRepository lines, BatchRepository batches,
-            MovementRepository movements, PartRepository parts, CheckAlarmLevel alarm, TransferConflicts conflicts, Clock clock) {
-        this.conflicts = conflicts;
+    ReceiveTransfer(TransferRepository transfers, PlaceTransferredParts place, TransferConflicts conflicts, Clock clock) {
         this.transfers = transfers;
-        this.lines = lines;
-        this.batches = batches;
-        this.movements = movements;
-        this.parts = parts;
-        this.alarm = alarm;
+        this.place = place;
+        this.conflicts = conflicts;
         this.clock = clock;
     }
 
@@ -56,14 +46,6 @@ public class ReceiveTransfer {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw conflicts.movedOn(id, transfer.number());
         }
-        List<TransferLine> shipped = lines.findByTransferIdOrderByIdAsc(id);
-        for (TransferLine line : shipped) {
-            Batch arrived = batches.save(new Batch(transfer.getPartId(), transfer.getToWarehouseId(), line.getReceivedOn(),
-                    line.getQuantity(), line.getUnitCost(), actor.username(), now));
-            line.arrivedAs(arrived.getId());
-            movements.save(Movement.ofTransfer(arrived, Movement.Kind.TRANSFER_IN, line.getQuantity(), id, actor.username(), now));
-        }
-        // in transit it already counted for the alarm level; in the warehouse it still does: clears a mark if raised
-        alarm.afterIncoming(parts.findById(transfer.getPartId()).orElseThrow());
+        place.place(transfer, transfer.getToWarehouseId(), Movement.Kind.TRANSFER_IN, actor.username(), now);
     }
 }
