@@ -87,8 +87,9 @@ public class ReadHotlineCalls {
 
     /** The most recent caller the records know by this number; null when none, or when the number is too short or long to look up. */
     private FindCallers.Caller caller(String number) {
-        String digits = number.replace("+", "");
-        if (digits.length() < FindCallers.MIN_DIGITS || digits.length() > 20) {
+        // as the records end: without punctuation and without China's +86 / 0086 in front (a phone system's format)
+        String digits = FindCallers.withoutCountryCode(number);
+        if (!digits.matches("[0-9]{" + FindCallers.MIN_DIGITS + ",20}")) {
             return null;
         }
         return callers.byPhone(digits).stream().findFirst().orElse(null);

@@ -73,7 +73,7 @@ public class FindCallers {
 
     @Transactional(readOnly = true)
     public List<Caller> byPhone(String phone) {
-        String digits = phone == null ? "" : phone.replaceAll("[\\s\\-+()]", "");
+        String digits = phone == null ? "" : withoutCountryCode(phone);
         if (!digits.matches("[0-9]{" + MIN_DIGITS + ",20}")) {
             throw new BadRequestException("phone", "give at least " + MIN_DIGITS + " digits of the phone number");
         }
@@ -140,6 +140,23 @@ public class FindCallers {
         return new Caller(last.getRequesterName(), last.getRequesterPhone(), unit, last.getSite().getCustomer().getId(),
                 last.getSite().getCustomer().getName(), List.copyOf(sites), List.copyOf(devices), cases.size(),
                 last.getNumber(), last.getId(), last.getReceivedAt(), knownAs);
+    }
+
+    /**
+     * The digits the records can end with: punctuation dropped, and China's country code too, as a phone system or a
+     * mobile's call log gives it (+86 138…, 0086 138…, 86138… for a mobile): the records hold 138… or 010-…, and the
+     * lookup matches their ending, so +86 10 8888 0001 still finds 010-88880001.
+     */
+    public static String withoutCountryCode(String phone) {
+        String digits = normalized(phone);
+        String raw = phone.strip();
+        if (digits.startsWith("0086") && digits.length() > 4) {
+            return digits.substring(4);
+        }
+        if (raw.startsWith("+86") || digits.matches("861[0-9]{10}")) {
+            return digits.substring(2);
+        }
+        return digits;
     }
 
     static String normalized(String phone) {

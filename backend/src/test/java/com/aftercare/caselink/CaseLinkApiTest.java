@@ -66,6 +66,13 @@ class CaseLinkApiTest extends IntegrationTest {
                 .map(ReadCaseTimeline.Line::message).toList();
     }
 
+    /** The callers' own names (not their sites' or devices'). */
+    private static List<String> callerNames(JsonNode callers) {
+        List<String> names = new java.util.ArrayList<>();
+        callers.forEach(c -> names.add(c.path("name").asText()));
+        return names;
+    }
+
     private Site otherCustomersSite() {
         Customer other = assets.createCustomer("Other unit " + System.nanoTime());
         return assets.createSite(new NewSite(other.getId(), "Other site " + System.nanoTime(), "Road 2", Region.CITY, "C", "1"));
@@ -98,6 +105,16 @@ class CaseLinkApiTest extends IntegrationTest {
         // the whole number, typed with punctuation, finds the same caller
         ApiClient.Response whole = api.get("t-desk", "/api/callers?phone=" + phone);
         assertThat(whole.body()).hasSize(1);
+        // as a phone system or a call log gives it, with China's country code in front: the same caller (a "+" in a
+        // query string reads as a space, so these go as typed; the hotline test sends a "+86" in JSON)
+        for (String international : List.of("86 " + phone, "86-" + phone, "0086" + phone, "86" + phone, "(0086) " + phone)) {
+            JsonNode same = api.get("t-desk", "/api/callers?phone=" + international).body();
+            assertThat(callerNames(same)).as(international).containsExactly("王警官");
+        }
+        // a landline stored with its area code is found from 0086 and the code without its 0
+        reportFrom("李所长", "010-6" + phone.substring(4), site, null, "门禁离线");
+        JsonNode landline = api.get("t-desk", "/api/callers?phone=0086 10 6" + phone.substring(4)).body();
+        assertThat(callerNames(landline)).containsExactly("李所长");
         // three digits are too few: 400 naming the field, nothing searched
         ApiClient.Response tooShort = api.get("t-desk", "/api/callers?phone=123");
         assertThat(tooShort.status()).isEqualTo(400);

@@ -305,4 +305,26 @@ class HotlineApiTest extends IntegrationTest {
         accounts.createCustomerUserIfAbsent(customer, PASSWORD, "本单位", site.getCustomer().getId());
         assertThat(api.get(customer, "/api/hotline/calls").status()).isEqualTo(403);
     }
+
+    @Test
+    void aCallerIsKnownWhenThePhoneSystemGivesTheNumberWithChinasCountryCode() {
+        clock.set(Instant.parse("2033-03-07T02:00:00Z"));
+        String mobile = "13" + String.format("%09d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        reportFault.report(new com.aftercare.ticket.NewTicket(com.aftercare.ticket.Channel.HOTLINE, "周警官", "交警支队", mobile,
+                site.getId(), null, com.aftercare.ticket.Category.DEFECT, com.aftercare.ticket.Grade.LOW,
+                com.aftercare.ticket.Grade.LOW, "卡口相机离线", "卡口相机离线"), null);
+        String landline = "010-7" + mobile.substring(4);
+        reportFault.report(new com.aftercare.ticket.NewTicket(com.aftercare.ticket.Channel.HOTLINE, "吴所长", "城关派出所", landline,
+                site.getId(), null, com.aftercare.ticket.Category.DEFECT, com.aftercare.ticket.Grade.LOW,
+                com.aftercare.ticket.Grade.LOW, "门禁离线", "门禁离线"), null);
+        Instant start = clock.instant().minusSeconds(600);
+        assertThat(report(call("cc-m-" + System.nanoTime(), "+86 " + mobile, start, start.plusSeconds(5))).status()).isEqualTo(201);
+        assertThat(report(call("cc-l-" + System.nanoTime(), "+86 10 7" + mobile.substring(4), start.plusSeconds(60), null)).status())
+                .isEqualTo(201);
+        Map<String, String> names = new HashMap<>();
+        for (JsonNode c : api.get("t-desk", "/api/hotline/calls?month=2033-03").body()) {
+            names.put(c.path("callerNumber").asText(), c.path("callerName").asText(null));
+        }
+        assertThat(names).containsEntry("+86" + mobile, "周警官").containsEntry("+86107" + mobile.substring(4), "吴所长");
+    }
 }
