@@ -78,11 +78,16 @@ function transfers(keeper: boolean): StockTransferView[] {
       receivedByName: null,
       receivedAt: null,
       receiveNote: null,
+      cancelledBy: null,
+      cancelledByName: null,
+      cancelledAt: null,
+      cancelReason: null,
       lines: [
         { receivedOn: '2026-09-20', quantity: 2, unitCost: 12.5 },
         { receivedOn: '2026-11-22', quantity: 1, unitCost: null },
       ],
       canReceive: keeper,
+      canCancel: keeper,
     },
     {
       id: 11,
@@ -104,17 +109,42 @@ function transfers(keeper: boolean): StockTransferView[] {
       receivedByName: '张库管',
       receivedAt: '2026-12-03T08:30:00Z', // 16:30 in Beijing
       receiveNote: '外包装完好',
+      cancelledBy: null,
+      cancelledByName: null,
+      cancelledAt: null,
+      cancelReason: null,
       lines: [{ receivedOn: '2026-10-08', quantity: 1, unitCost: 30 }],
       canReceive: false,
+      canCancel: false,
     },
   ];
+}
+
+/** DB-000010, shipped by mistake to the county and withdrawn: its parts back at the service point. */
+function withdrawnTransfer(): StockTransferView {
+  return {
+    ...transfers(true)[0],
+    id: 10,
+    number: 'DB-000010',
+    quantity: 2,
+    status: 'CANCELLED',
+    note: null,
+    shippedAt: '2026-12-01T01:00:00Z',
+    cancelledBy: 'keeper2',
+    cancelledByName: '李库管',
+    cancelledAt: '2026-12-01T06:15:00Z', // 14:15 in Beijing
+    cancelReason: '调错了仓库',
+    lines: [{ receivedOn: '2026-09-20', quantity: 2, unitCost: 12.5 }],
+    canReceive: false,
+    canCancel: false,
+  };
 }
 
 type Handler = (init: RequestInit) => Promise<Response>;
 
 function mockApi(
   roles: Role[],
-  options: { list?: StockTransferView[]; ship?: Handler; receive?: Handler } = {},
+  options: { list?: StockTransferView[]; ship?: Handler; receive?: Handler; cancel?: Handler } = {},
 ): ReturnType<typeof vi.fn> {
   const keeper = roles.includes('SUPERVISOR') || roles.includes('ADMIN');
   const list = options.list ?? transfers(keeper);
@@ -129,6 +159,19 @@ function mockApi(
       return options.receive
         ? options.receive(init)
         : json({ ...list[0], status: 'RECEIVED', canReceive: false, receivedAt: '2026-12-05T01:00:00Z' });
+    if (url === 'api/stock/transfers/12/cancel' && init?.method === 'POST')
+      return options.cancel
+        ? options.cancel(init)
+        : json({
+            ...list[0],
+            status: 'CANCELLED',
+            canReceive: false,
+            canCancel: false,
+            cancelledBy: 'keeper',
+            cancelledByName: '张库管',
+            cancelledAt: '2026-12-05T01:00:00Z',
+            cancelReason: JSON.parse(String(init.body)).reason,
+          });
     if (url.startsWith('api/stock/transfers')) {
       const status = new URL(url, 'http://x/').searchParams.get('status');
       return json(status ? list.filter((t) => t.status === status) : list);
@@ -141,6 +184,12 @@ function mockApi(
 
 const posts = (fetchMock: ReturnType<typeof vi.fn>, url: string) =>
   fetchMock.mock.calls.filter(([u, i]) => String(u) === url && (i as RequestInit | undefined)?.method === 'POST');
+
+/** The list reads (any status) so far. */
+const listReads = (fetchMock: ReturnType<typeof vi.fn>) =>
+  fetchMock.mock.calls.filter(
+    ([u, i]) => /^api\/stock\/transfers(\?|$)/.test(String(u)) && (i as RequestInit | undefined)?.method !== 'POST',
+  ).length;
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { me } = useAuth();
@@ -374,6 +423,109 @@ describe('the transfers tab', () => {
   );
 
   it(
+    'offers 撤回 only on a transfer the keeper may withdraw',
+    async () => {
+      // DB-000012 may be received here but not withdrawn (canCancel false), DB-000011 neither
+      const [inTransit, received] = transfers(true);
+      mockApi(['SUPERVISOR'], { list: [{ ...inTransit, canCancel: false }, received] });
+      renderTab();
+      expect(await screen.findByTestId('transfer-receive-12', undefined, SLOW)).toBeTruthy();
+      expect(screen.queryByTestId('transfer-withdraw-12')).toBeNull();
+      expect(screen.queryByTestId('transfer-withdraw-11')).toBeNull();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'withdraws a transfer in transit: refuses an empty reason without a request, then sends the reason',
+    async () => {
+      const fetchMock = mockApi(['SUPERVISOR']);
+      renderTab();
+      const button = await screen.findByTestId('transfer-withdraw-12', undefined, SLOW);
+      expect(button.textContent?.replace(/\s/g, '')).toBe('撤回');
+      expect(screen.queryByTestId('transfer-withdraw-11')).toBeNull();
+      fireEvent.click(button);
+      const modal = await screen.findByTestId('transfer-withdraw-modal', undefined, SLOW);
+      expect(modal.textContent).toContain('撤回调拨单 DB-000012');
+      expect(modal.textContent).toContain('PSU-12V2A 电源适配器 ×3 退回 服务点备件库，各批次保留原入库日期');
+
+      // no reason, then nothing but spaces: refused on the form, nothing sent
+      fireEvent.click(screen.getByTestId('transfer-withdraw-ok'));
+      await waitFor(() => expect(fieldOf('transfer-withdraw-reason').textContent).toContain('请填写撤回原因。'), SLOW);
+      expect(posts(fetchMock, 'api/stock/transfers/12/cancel')).toHaveLength(0);
+      fireEvent.change(field('transfer-withdraw-reason'), { target: { value: '   ' } });
+      fireEvent.click(screen.getByTestId('transfer-withdraw-ok'));
+      await waitFor(() => expect(fieldOf('transfer-withdraw-reason').textContent).toContain('请填写撤回原因。'), SLOW);
+      expect(posts(fetchMock, 'api/stock/transfers/12/cancel')).toHaveLength(0);
+
+      fireEvent.change(field('transfer-withdraw-reason'), { target: { value: ' 调错了仓库 ' } });
+      fireEvent.click(screen.getByTestId('transfer-withdraw-ok'));
+      await waitFor(() => expect(posts(fetchMock, 'api/stock/transfers/12/cancel')).toHaveLength(1), SLOW);
+      expect((posts(fetchMock, 'api/stock/transfers/12/cancel')[0][1] as RequestInit).body).toBe(
+        JSON.stringify({ reason: '调错了仓库' }),
+      );
+      expect(await screen.findByText('调拨单 DB-000012 已撤回，备件已退回 服务点备件库', undefined, SLOW)).toBeTruthy();
+      await waitFor(() => expect(screen.queryByTestId('transfer-withdraw-modal')).toBeNull(), SLOW);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'shows the server’s sentence when someone received the transfer before it was withdrawn, and reads the list again',
+    async () => {
+      const fetchMock = mockApi(['SUPERVISOR'], {
+        cancel: () =>
+          problem(409, {
+            reason: 'transferReceived',
+            params: { number: 'DB-000012' },
+            detail: '调拨单 DB-000012 刚刚已被接收，不能再撤回',
+          }),
+      });
+      renderTab();
+      fireEvent.click(await screen.findByTestId('transfer-withdraw-12', undefined, SLOW));
+      await screen.findByTestId('transfer-withdraw-modal', undefined, SLOW);
+      fireEvent.change(field('transfer-withdraw-reason'), { target: { value: '调错了仓库' } });
+      const readsBefore = listReads(fetchMock);
+      fireEvent.click(screen.getByTestId('transfer-withdraw-ok'));
+      expect((await screen.findByTestId('transfer-withdraw-error', undefined, SLOW)).textContent).toBe(
+        '调拨单 DB-000012 刚刚已被接收，不能再撤回',
+      );
+      await waitFor(() => expect(listReads(fetchMock)).toBeGreaterThan(readsBefore), SLOW);
+      // the modal stays open with the reason
+      expect(field('transfer-withdraw-reason').value).toBe('调错了仓库');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'shows a withdrawn transfer as 已撤回, with who withdrew it, when and why, and filters by it',
+    async () => {
+      const fetchMock = mockApi(['SUPERVISOR'], { list: [...transfers(true), withdrawnTransfer()] });
+      renderTab();
+      const list = await screen.findByTestId('transfer-list', undefined, SLOW);
+      await waitFor(() => expect(list.textContent).toContain('DB-000010'), SLOW);
+      expect(screen.getByTestId('transfer-status-10').textContent).toBe('已撤回');
+      expect(screen.getByTestId('transfer-withdrawn-10').textContent).toBe('已撤回李库管2026-12-01 14:15');
+      expect(screen.getByTestId('transfer-cancel-reason-10').textContent).toBe('撤回原因：调错了仓库');
+      const row = screen.getByTestId('transfer-row-10');
+      expect(row.textContent).not.toContain('未接收');
+      expect(screen.queryByTestId('transfer-withdraw-10')).toBeNull();
+      expect(screen.queryByTestId('transfer-receive-10')).toBeNull();
+      for (const code of ['CANCELLED', 'keeper2', 'null', 'undefined']) expect(list.textContent).not.toContain(code);
+
+      fireEvent.click(within(screen.getByTestId('transfer-filter')).getByText('已撤回'));
+      await waitFor(
+        () =>
+          expect(fetchMock.mock.calls.some(([u]) => String(u) === 'api/stock/transfers?status=CANCELLED')).toBe(true),
+        SLOW,
+      );
+      await waitFor(() => expect(screen.getByTestId('transfer-list').textContent).not.toContain('DB-000012'), SLOW);
+      expect(screen.getByTestId('transfer-list').textContent).toContain('DB-000010');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'shows an engineer the transfers without the ship or receive buttons',
     async () => {
       mockApi(['ENGINEER']);
@@ -382,6 +534,7 @@ describe('the transfers tab', () => {
       await waitFor(() => expect(list.textContent).toContain('DB-000012'), SLOW);
       expect(screen.queryByTestId('transfer-ship')).toBeNull();
       expect(screen.queryByTestId('transfer-receive-12')).toBeNull();
+      expect(screen.queryByTestId('transfer-withdraw-12')).toBeNull();
       expect(screen.queryByText('确认接收')).toBeNull();
       expect(screen.queryByText('新建调拨')).toBeNull();
     },
@@ -420,6 +573,7 @@ describe('the transfers tab', () => {
       expect(list.querySelector('table')).toBeNull();
       expect(screen.getByTestId('transfer-lines-12').textContent).toContain('2026-09-20');
       expect(screen.getByTestId('transfer-receive-12')).toBeTruthy();
+      expect(screen.getByTestId('transfer-withdraw-12').textContent?.replace(/\s/g, '')).toBe('撤回');
       fireEvent.click(within(screen.getByTestId('transfer-filter')).getByText('在途'));
       await waitFor(
         () =>

@@ -26,7 +26,11 @@ import {
   type StockTransferView,
 } from './api';
 
-const STATUS_COLORS: Record<StockTransferStatus, string> = { IN_TRANSIT: 'processing', RECEIVED: 'green' };
+const STATUS_COLORS: Record<StockTransferStatus, string> = {
+  IN_TRANSIT: 'processing',
+  RECEIVED: 'green',
+  CANCELLED: 'default',
+};
 
 /** A status in the reader's words (labels: transferStatus); a status this page does not know reads 其他, never as code. */
 const statusLabel = (t: TFunction, status: string) =>
@@ -37,6 +41,15 @@ const money = (n: number) => `¥${n.toFixed(2)}`;
 /** The server's own sentence when the reader can read it (a 409's detail), else ours. */
 const serverSentence = (e: ApiError, fallback: string) =>
   showable(e.message, acceptLanguage() === 'zh-CN') && !/^HTTP \d+$/.test(e.message) ? e.message : fallback;
+
+/** A 409 on receiving or withdrawing: the transfer moved on meanwhile; the problem's reason says which way. */
+const movedOnSentence = (e: ApiError, t: TFunction) =>
+  serverSentence(
+    e,
+    (e.problem as { reason?: string }).reason === 'transferCancelled'
+      ? t('stock.transfers.alreadyWithdrawn')
+      : t('stock.transfers.alreadyReceived'),
+  );
 
 type Filter = 'ALL' | StockTransferStatus;
 
@@ -52,6 +65,7 @@ export function TransfersTab() {
   const [filter, setFilter] = useState<Filter>('ALL');
   const [shipping, setShipping] = useState(false);
   const [receiving, setReceiving] = useState<StockTransferView | null>(null);
+  const [withdrawing, setWithdrawing] = useState<StockTransferView | null>(null);
   const status = filter === 'ALL' ? undefined : filter;
   const list = useQuery({ queryKey: stockKeys.transfers(status), queryFn: () => stockApi.transfers(status) });
   const rows = list.data ?? [];
@@ -95,6 +109,14 @@ export function TransfersTab() {
       render: (_, r) =>
         r.receivedAt ? (
           who(r.receivedByName, r.receivedBy, r.receivedAt)
+        ) : r.status === 'CANCELLED' ? (
+          <Space direction="vertical" size={0} data-testid={`transfer-withdrawn-${r.id}`}>
+            <Typography.Text type="secondary">{t('stock.transfers.withdrawn')}</Typography.Text>
+            {(r.cancelledByName || r.cancelledBy) && wrap(r.cancelledByName || r.cancelledBy)}
+            {r.cancelledAt && (
+              <Typography.Text type="secondary">{oneLine(formatDateTime(r.cancelledAt))}</Typography.Text>
+            )}
+          </Space>
         ) : (
           <Typography.Text type="secondary">{t('stock.transfers.notReceived')}</Typography.Text>
         ),
@@ -103,12 +125,17 @@ export function TransfersTab() {
       key: 'note',
       title: t('stock.transfers.note'),
       render: (_, r) =>
-        r.note || r.receiveNote ? (
+        r.note || r.receiveNote || r.cancelReason ? (
           <Space direction="vertical" size={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {r.note && <span>{r.note}</span>}
             {r.receiveNote && (
               <Typography.Text type="secondary">
                 {t('stock.transfers.receiveNoteShown', { note: r.receiveNote })}
+              </Typography.Text>
+            )}
+            {r.cancelReason && (
+              <Typography.Text type="secondary" data-testid={`transfer-cancel-reason-${r.id}`}>
+                {t('stock.transfers.cancelReasonShown', { reason: r.cancelReason })}
               </Typography.Text>
             )}
           </Space>
@@ -120,18 +147,34 @@ export function TransfersTab() {
             key: 'actions',
             title: '',
             render: (_: unknown, r: StockTransferView) =>
-              r.canReceive ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    setReceiving(r);
-                  }}
-                  data-testid={`transfer-receive-${r.id}`}
-                >
-                  {t('stock.transfers.receive')}
-                </Button>
+              r.canReceive || r.canCancel ? (
+                <Space size={8} wrap>
+                  {r.canReceive && (
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setReceiving(r);
+                      }}
+                      data-testid={`transfer-receive-${r.id}`}
+                    >
+                      {t('stock.transfers.receive')}
+                    </Button>
+                  )}
+                  {r.canCancel && (
+                    <Button
+                      size="small"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setWithdrawing(r);
+                      }}
+                      data-testid={`transfer-withdraw-${r.id}`}
+                    >
+                      {t('stock.transfers.withdraw')}
+                    </Button>
+                  )}
+                </Space>
               ) : null,
           },
         ]
@@ -205,6 +248,7 @@ export function TransfersTab() {
       />
       {shipping && <ShipModal onClose={() => setShipping(false)} />}
       {receiving && <ReceiveModal transfer={receiving} onClose={() => setReceiving(null)} />}
+      {withdrawing && <WithdrawModal transfer={withdrawing} onClose={() => setWithdrawing(null)} />}
     </Space>
   );
 }
@@ -422,11 +466,7 @@ function ReceiveModal({ transfer, onClose }: { transfer: StockTransferView; onCl
       onClose={onClose}
       onConflict={() => void client.invalidateQueries({ queryKey: stockKeys.all })}
       fieldName={(field) => (field === 'note' ? 'note' : undefined)}
-      describeError={(e) =>
-        e instanceof ApiError && e.status === 409
-          ? serverSentence(e, t('stock.transfers.alreadyReceived'))
-          : describeError(e, t)
-      }
+      describeError={(e) => (e instanceof ApiError && e.status === 409 ? movedOnSentence(e, t) : describeError(e, t))}
     >
       <Typography.Paragraph type="secondary" style={{ overflowWrap: 'anywhere' }}>
         {t('stock.transfers.receiveHelp', {
@@ -447,6 +487,61 @@ function ReceiveModal({ transfer, onClose }: { transfer: StockTransferView; onCl
           showCount
           placeholder={t('stock.transfers.receiveNotePlaceholder')}
           data-testid="transfer-receive-note"
+        />
+      </Form.Item>
+    </ActionModal>
+  );
+}
+
+interface WithdrawValues {
+  reason?: string;
+}
+
+/**
+ * 撤回 in the shared ActionModal: a keeper withdraws a transfer still in transit (shipped by mistake, say); its parts go
+ * back to the source warehouse with their received dates and costs. The reason is required. After a 409 (someone
+ * received or withdrew it first) the server's sentence is shown and the list is read again.
+ */
+function WithdrawModal({ transfer, onClose }: { transfer: StockTransferView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const max = STOCK_TRANSFER_LIMITS.reason;
+  const label = t('stock.transfers.withdrawReason');
+  return (
+    <ActionModal<WithdrawValues, StockTransferView>
+      title={t('stock.transfers.withdrawTitle', { number: transfer.number })}
+      okText={t('stock.transfers.withdrawOk')}
+      cancelText={t('stock.transfers.cancel')}
+      testIds={{ modal: 'transfer-withdraw-modal', ok: 'transfer-withdraw-ok', error: 'transfer-withdraw-error' }}
+      send={(v) => stockApi.cancelTransfer(transfer.id, { reason: (v.reason ?? '').trim() })}
+      onSent={() => void client.invalidateQueries({ queryKey: stockKeys.all })}
+      done={(view) => t('stock.transfers.withdrawnMessage', { number: view.number, from: view.fromWarehouseName })}
+      onClose={onClose}
+      onConflict={() => void client.invalidateQueries({ queryKey: stockKeys.all })}
+      fieldName={(field) => (field === 'reason' ? 'reason' : undefined)}
+      describeError={(e) => (e instanceof ApiError && e.status === 409 ? movedOnSentence(e, t) : describeError(e, t))}
+    >
+      <Typography.Paragraph type="secondary" style={{ overflowWrap: 'anywhere' }}>
+        {t('stock.transfers.withdrawHelp', {
+          part: `${transfer.partNumber} ${transfer.partName}`,
+          quantity: transfer.quantity,
+          from: transfer.fromWarehouseName,
+        })}
+      </Typography.Paragraph>
+      <Form.Item
+        name="reason"
+        label={label}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: label }) },
+          { max, message: t('validation.maxLength', { field: label, max }) },
+        ]}
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={max}
+          showCount
+          placeholder={t('stock.transfers.withdrawReasonPlaceholder')}
+          data-testid="transfer-withdraw-reason"
         />
       </Form.Item>
     </ActionModal>

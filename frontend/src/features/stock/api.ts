@@ -27,12 +27,13 @@ type CreatedId = Sent<Schemas['CreatedId']>;
 // Transfers between warehouses (调拨, FW-6): written by hand from the contract, as in features/securityincidents; the
 // keyDriftGuard below fails tsc when the server's schema gains, loses or renames a field.
 
-export type StockTransferStatus = 'IN_TRANSIT' | 'RECEIVED';
+/** CANCELLED: withdrawn while in transit (撤回), its parts back in the source warehouse. */
+export type StockTransferStatus = 'IN_TRANSIT' | 'RECEIVED' | 'CANCELLED';
 /** In the order the filter offers them. */
-export const STOCK_TRANSFER_STATUSES: StockTransferStatus[] = ['IN_TRANSIT', 'RECEIVED'];
+export const STOCK_TRANSFER_STATUSES: StockTransferStatus[] = ['IN_TRANSIT', 'RECEIVED', 'CANCELLED'];
 
 /** The contract's limits; the server checks the same. */
-export const STOCK_TRANSFER_LIMITS = { minQuantity: 1, maxQuantity: 1000000, note: 500 } as const;
+export const STOCK_TRANSFER_LIMITS = { minQuantity: 1, maxQuantity: 1000000, note: 500, reason: 500 } as const;
 
 /** At most this many transfers are listed (newest first). */
 export const STOCK_TRANSFERS_LISTED = 500;
@@ -68,9 +69,17 @@ export interface StockTransferView {
   receivedByName: string | null;
   receivedAt: string | null;
   receiveNote: string | null;
+  /** Username of the keeper who withdrew it (撤回), their name, when and why; null unless CANCELLED. */
+  cancelledBy: string | null;
+  cancelledByName: string | null;
+  /** ISO instant. */
+  cancelledAt: string | null;
+  cancelReason: string | null;
   lines: StockTransferLine[];
   /** The signed-in user may receive it now (a keeper, and still in transit). */
   canReceive: boolean;
+  /** The signed-in user may withdraw it now (the same keepers, and still in transit). */
+  canCancel: boolean;
 }
 
 export interface NewStockTransfer {
@@ -83,6 +92,11 @@ export interface NewStockTransfer {
 
 export interface StockTransferReceipt {
   note: string | null;
+}
+
+/** Why a transfer still in transit is withdrawn: required, at most 500 characters. */
+export interface StockTransferWithdrawal {
+  reason: string;
 }
 
 /** GET /api/tickets/{id}/stock-parts (FW-5): the case's requisitions with the batches issued, and the owner's approval. */
@@ -126,6 +140,9 @@ export const stockApi = {
   /** A keeper confirms arrival: the parts become stock of the target warehouse. */
   receiveTransfer: (id: number, body: StockTransferReceipt) =>
     api.post<StockTransferView>(`/stock/transfers/${id}/receive`, body),
+  /** A keeper withdraws a transfer still in transit: its parts go back to the source with their dates and costs. */
+  cancelTransfer: (id: number, body: StockTransferWithdrawal) =>
+    api.post<StockTransferView>(`/stock/transfers/${id}/cancel`, body),
 };
 
 export const stockKeys = {
@@ -159,4 +176,5 @@ export const keyDriftGuard: [
   SameKeys<StockTransferLine, Schemas['StockTransferLine']>,
   SameKeys<NewStockTransfer, Schemas['NewStockTransfer']>,
   SameKeys<StockTransferReceipt, Schemas['StockTransferReceipt']>,
-] = [true, true, true, true];
+  SameKeys<StockTransferWithdrawal, Schemas['StockTransferWithdrawal']>,
+] = [true, true, true, true, true];
