@@ -130,6 +130,8 @@ function pagesOf(role, cases) {
         '/admin?tab=engineers',
         // RP-5: the change calendar, an agenda by day on a phone
         '/changes?view=calendar',
+        // FW-6: transfers with their receive and withdraw actions as cards
+        '/stock?tab=transfers',
         ...security,
       ];
     case 'owner':
@@ -163,6 +165,8 @@ function pagesOf(role, cases) {
         '/tickets/new',
         `/tickets/${cases.customerTicket.id}`,
         '/config-items',
+        // RP-4: the unit's relation graph (a customer's user gets their own unit)
+        '/config-items?view=graph',
         '/changes',
         ...security,
       ];
