@@ -4843,10 +4843,14 @@ export interface components {
             contentType?: string;
             /** Format: int64 */
             deviceId?: number;
+            explainedBy?: string;
             fileName?: string;
             /** Format: int64 */
             id?: number;
             note?: string;
+            /** Format: int64 */
+            securityIncidentId?: number;
+            securityIncidentNumber?: string;
             sha256?: string;
             /** Format: int64 */
             sizeBytes?: number;

@@ -31,6 +31,16 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
             + " and c.finishedAt < :before")
     long countUnconfirmedFinishedBefore(@Param("before") java.time.Instant before);
 
+    /**
+     * Started changes (in their window or done) naming the device whose window overlaps [from, to), latest first: what
+     * explains a change of the device's configuration in that time.
+     */
+    @Query("select c from ChangeRequest c where c.deviceIds is not null and concat(',', c.deviceIds, ',') like :pattern"
+            + " and c.status in (com.aftercare.change.ChangeStatus.IN_PROGRESS, com.aftercare.change.ChangeStatus.DONE)"
+            + " and c.plannedStart < :to and (c.finishedAt is null or c.finishedAt > :from) order by c.plannedStart desc, c.id desc")
+    List<ChangeRequest> touchingDevice(@Param("pattern") String pattern, @Param("from") java.time.Instant from,
+            @Param("to") java.time.Instant to, Pageable page);
+
     /** Changes in their window whose window has ended with no outcome. */
     @Query("select count(c) from ChangeRequest c where c.status = com.aftercare.change.ChangeStatus.IN_PROGRESS and c.plannedEnd < :now")
     long countOverrun(@Param("now") java.time.Instant now);

@@ -33,6 +33,12 @@ class ConfigBackup {
     private String uploadedBy;
     @Column(name = "uploaded_at")
     private Instant uploadedAt;
+    /** What explains a configuration that differs from the one before: a change (CHG-…) or a case (INC-…). */
+    @Column(name = "explained_by")
+    private String explainedBy;
+    /** Nothing explained it: the security incident reported for it. */
+    @Column(name = "security_incident_id")
+    private Long securityIncidentId;
 
     protected ConfigBackup() {
     }
@@ -59,4 +65,15 @@ class ConfigBackup {
     String getNote() { return note; }
     String getUploadedBy() { return uploadedBy; }
     Instant getUploadedAt() { return uploadedAt; }
+    String getExplainedBy() { return explainedBy; }
+    Long getSecurityIncidentId() { return securityIncidentId; }
+
+    /** Set once, in the transaction that keeps the backup, before it is written. */
+    void explainedBy(String number) {
+        this.explainedBy = number;
+    }
+
+    void unexplained(long securityIncidentId) {
+        this.securityIncidentId = securityIncidentId;
+    }
 }

@@ -25,7 +25,8 @@ public class ListDeviceConfigBackups {
 
     @Schema(name = "DeviceConfigBackup")
     public record BackupView(long id, long deviceId, String fileName, String contentType, long sizeBytes, String sha256,
-            String note, String uploadedBy, String uploadedByName, Instant uploadedAt) {
+            String note, String uploadedBy, String uploadedByName, Instant uploadedAt, String explainedBy,
+            Long securityIncidentId, String securityIncidentNumber) {
     }
 
     private final AssetService assets;
@@ -53,6 +54,7 @@ public class ListDeviceConfigBackups {
 
     BackupView view(ConfigBackup b) {
         return new BackupView(b.getId(), b.getDeviceId(), b.getFileName(), b.getContentType(), b.getSizeBytes(), b.getSha256(),
-                b.getNote(), b.getUploadedBy(), names.of(b.getUploadedBy()), b.getUploadedAt());
+                b.getNote(), b.getUploadedBy(), names.of(b.getUploadedBy()), b.getUploadedAt(), b.getExplainedBy(),
+                b.getSecurityIncidentId(), b.getSecurityIncidentId() == null ? null : String.format("SEC-%06d", b.getSecurityIncidentId()));
     }
 }

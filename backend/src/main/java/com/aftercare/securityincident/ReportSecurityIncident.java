@@ -56,6 +56,19 @@ public class ReportSecurityIncident {
     @Transactional
     public ReadSecurityIncidents.IncidentView report(NewSecurityIncident command) {
         SecurityIncidentActor.requireReporter();
+        return record(command, CurrentUser.username(), CurrentUser.isCustomer());
+    }
+
+    /**
+     * An incident the product itself found (a device's configuration changed with no change or case to explain it),
+     * reported by {@code system} in the caller's transaction, so that it exists exactly when what it is about does.
+     */
+    @Transactional
+    public ReadSecurityIncidents.IncidentView reportDetected(NewSecurityIncident command) {
+        return record(command, CurrentUser.SYSTEM, false);
+    }
+
+    private ReadSecurityIncidents.IncidentView record(NewSecurityIncident command, String by, boolean byCustomer) {
         if (command == null) {
             throw new BadRequestException("body", "is required");
         }
@@ -89,8 +102,6 @@ public class ReportSecurityIncident {
         }
         SecurityIncidentRules.throwIfAny(errors);
 
-        String by = CurrentUser.username();
-        boolean byCustomer = CurrentUser.isCustomer();
         SecurityIncident incident = incidents.saveAndFlush(new SecurityIncident(new SecurityIncident.Report(customerId,
                 command.kind(), command.impact(), title, description, involved, command.ticketId(),
                 command.occurredAt().truncatedTo(ChronoUnit.MICROS)), by, byCustomer, now));
@@ -103,7 +114,7 @@ public class ReportSecurityIncident {
         return views.view(incident);
     }
 
-    /** The unit the incident is of: a customer's user's own; for staff the one named, which must exist. */
+    /** The unit the incident is of: a customer's user's own; for staff (and the product) the one named, which must exist. */
     private Long unit(Long asked, List<FieldError> errors) {
         if (CurrentUser.isCustomer()) {
             long own = SecurityIncidentActor.ownUnit();

@@ -41,6 +41,12 @@ public class CasesOnDevices {
                 .toList();
     }
 
+    /** A case on the device that was open at some time in [from, to), the latest; empty when none was. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> openDuring(long deviceId, Instant from, Instant to) {
+        return tickets.openOnDeviceDuring(deviceId, from, to, PageRequest.of(0, 1)).stream().findFirst();
+    }
+
     /** How many cases are open on each of the devices; a device with none is left out. */
     @Transactional(readOnly = true)
     public Map<Long, Long> openCounts(Collection<Long> deviceIds) {

@@ -125,6 +125,12 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             + " and t.status <> com.aftercare.ticket.TicketStatus.CLOSED group by t.device.id")
     List<Object[]> countOpenOnDevices(@Param("deviceIds") java.util.Collection<Long> deviceIds);
 
+    /** The cases on a device that were open at some time in [from, to), latest first (what explains work on it). */
+    @Query("select t.number from Ticket t where t.device.id = :deviceId and t.receivedAt < :to"
+            + " and (t.closedAt is null or t.closedAt > :from) order by t.receivedAt desc, t.id desc")
+    List<String> openOnDeviceDuring(@Param("deviceId") Long deviceId, @Param("from") Instant from, @Param("to") Instant to,
+            Pageable page);
+
     /** Several cases by id with their device (a case's name on another feature's page). */
     @EntityGraph(attributePaths = { "device" })
     @Query("select t from Ticket t where t.id in :ids")
