@@ -32,12 +32,12 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
     long countUnconfirmedFinishedBefore(@Param("before") java.time.Instant before);
 
     /**
-     * Started changes (in their window or done) naming the device whose window overlaps [from, to), latest first: what
-     * explains a change of the device's configuration in that time.
+     * Started changes (in their window or done) naming the device whose window (to its outcome, or to its planned end
+     * while there is none) overlaps [from, to), latest first: what explains a change of the device's configuration then.
      */
     @Query("select c from ChangeRequest c where c.deviceIds is not null and concat(',', c.deviceIds, ',') like :pattern"
             + " and c.status in (com.aftercare.change.ChangeStatus.IN_PROGRESS, com.aftercare.change.ChangeStatus.DONE)"
-            + " and c.plannedStart < :to and (c.finishedAt is null or c.finishedAt > :from) order by c.plannedStart desc, c.id desc")
+            + " and c.plannedStart < :to and coalesce(c.finishedAt, c.plannedEnd) > :from order by c.plannedStart desc, c.id desc")
     List<ChangeRequest> touchingDevice(@Param("pattern") String pattern, @Param("from") java.time.Instant from,
             @Param("to") java.time.Instant to, Pageable page);
 
