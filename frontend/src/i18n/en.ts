@@ -574,6 +574,12 @@ const en = {
     kept: 'Configuration backup {{name}} kept',
     unchanged: 'Same as the newest backup: not kept twice',
     meta: '{{by}} · {{at}} · {{size}} · SHA-256 {{sha}}…',
+    changed: 'Configuration changed',
+    byChange: 'By change {{number}}',
+    byCase: 'By case {{number}}',
+    unexplained: 'Unrecorded configuration change',
+    securityIncident: 'Security incident {{number}}',
+    unexplainedHint: 'No change or case touched this device between the two backups',
   },
   siteEnvironment: {
     more: 'more',

@@ -564,6 +564,12 @@ const zh: Shape<Messages> = {
     kept: '已保存配置备份 {{name}}',
     unchanged: '与最近一份备份相同，未重复保存',
     meta: '{{by}} · {{at}} · {{size}} · SHA-256 {{sha}}…',
+    changed: '配置有变化',
+    byChange: '对应变更 {{number}}',
+    byCase: '对应工单 {{number}}',
+    unexplained: '未登记的配置变化',
+    securityIncident: '安全事件 {{number}}',
+    unexplainedHint: '两次备份之间没有涉及该设备的变更或工单',
   },
   siteEnvironment: {
     more: '展开',

@@ -1,10 +1,12 @@
 import { App } from 'antd';
 import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
 import type { Role } from '../../api/types';
 import { AuthProvider, useAuth } from '../../auth/AuthContext';
-import { fireEvent, render, screen, waitFor } from '../../test/render';
+import i18n from '../../i18n';
+import { fireEvent, render, screen, waitFor, within } from '../../test/render';
 import { DeviceConfigBackups } from './DeviceConfigBackups';
 
 const SLOW = { timeout: 10_000 };
@@ -22,7 +24,15 @@ const backup = {
   uploadedAt: '2026-12-07T02:00:00Z',
 };
 
-function mockApi(roles: Role[]) {
+// Newest first: explained by a change, by a case, by nothing (a security incident), and the device's first backup.
+const history = [
+  { ...backup, id: 13, fileName: 'after-change.cfg', explainedBy: 'CHG-000012' },
+  { ...backup, id: 12, fileName: 'after-case.cfg', explainedBy: 'INC-2026-000001' },
+  { ...backup, id: 11, fileName: 'unexplained.cfg', securityIncidentId: 3, securityIncidentNumber: 'SEC-000003' },
+  { ...backup, id: 10, fileName: 'first.cfg' },
+];
+
+function mockApi(roles: Role[], list: unknown[] = [backup]) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     const answer = (body: unknown, status = 200) =>
@@ -30,7 +40,7 @@ function mockApi(roles: Role[]) {
     if (url === 'api/me') return answer({ username: 'user', displayName: 'User', roles });
     if (url === 'api/devices/5/config-backups' && init?.method === 'POST')
       return answer({ ...backup, id: 4, fileName: 'after.cfg' }, 201);
-    if (url === 'api/devices/5/config-backups') return answer([backup]);
+    if (url === 'api/devices/5/config-backups') return answer(list);
     return answer({ status: 404 }, 404);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -44,13 +54,15 @@ function SignedIn({ children }: { children: ReactNode }) {
 
 function renderIt() {
   render(
-    <App>
-      <AuthProvider>
-        <SignedIn>
-          <DeviceConfigBackups deviceId={5} />
-        </SignedIn>
-      </AuthProvider>
-    </App>,
+    <MemoryRouter>
+      <App>
+        <AuthProvider>
+          <SignedIn>
+            <DeviceConfigBackups deviceId={5} />
+          </SignedIn>
+        </AuthProvider>
+      </App>
+    </MemoryRouter>,
   );
 }
 
@@ -90,5 +102,62 @@ describe('a device’s configuration backups', () => {
     renderIt();
     await screen.findByTestId('config-backup-3', undefined, SLOW);
     expect(screen.queryByTestId('config-backup-choose')).toBeNull();
+  });
+
+  const hrefs = (row: HTMLElement) => Array.from(row.querySelectorAll('a')).map((a) => a.getAttribute('href'));
+  const rowOf = async (id: number) => {
+    mockApi(['ENGINEER'], history);
+    renderIt();
+    return screen.findByTestId(`config-backup-${id}`, undefined, SLOW);
+  };
+
+  it('says which change explains a changed configuration and links to it', async () => {
+    const row = await rowOf(13);
+    expect(row.textContent).toContain('Configuration changed');
+    expect(row.textContent).toContain('By change CHG-000012');
+    expect(row.textContent).not.toContain('Unrecorded configuration change');
+    expect(hrefs(row)).toEqual(['/changes/12']);
+  });
+
+  it('says which case explains a changed configuration and links to the case list searching for it', async () => {
+    const row = await rowOf(12);
+    expect(row.textContent).toContain('Configuration changed');
+    expect(row.textContent).toContain('By case INC-2026-000001');
+    expect(hrefs(row)).toEqual(['/tickets?q=INC-2026-000001']);
+  });
+
+  it('marks a change nothing explains in red and links to the security incident reported for it', async () => {
+    const row = await rowOf(11);
+    expect(within(row).getByText('Unrecorded configuration change').classList).toContain('ant-tag-red');
+    expect(row.textContent).toContain('Security incident SEC-000003');
+    expect(row.textContent).toContain('No change or case touched this device between the two backups');
+    expect(row.textContent).not.toContain('Configuration changed');
+    expect(hrefs(row)).toEqual(['/security-incidents/3']);
+  });
+
+  it('shows nothing of the kind on the device’s first backup', async () => {
+    const row = await rowOf(10);
+    expect(row.textContent).toContain('first.cfg');
+    expect(row.querySelector('.ant-tag')).toBeNull();
+    expect(row.textContent).not.toContain('Security incident');
+    expect(hrefs(row)).toEqual([]);
+  });
+
+  it('shows the same in Chinese', async () => {
+    await i18n.changeLanguage('zh');
+    try {
+      mockApi(['ENGINEER'], history);
+      renderIt();
+      const byChange = await screen.findByTestId('config-backup-13', undefined, SLOW);
+      expect(byChange.textContent).toContain('配置有变化');
+      expect(byChange.textContent).toContain('对应变更 CHG-000012');
+      expect(screen.getByTestId('config-backup-12').textContent).toContain('对应工单 INC-2026-000001');
+      const unexplained = screen.getByTestId('config-backup-11');
+      expect(unexplained.textContent).toContain('未登记的配置变化');
+      expect(unexplained.textContent).toContain('安全事件 SEC-000003');
+      expect(unexplained.textContent).toContain('两次备份之间没有涉及该设备的变更或工单');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, List, Space, Typography } from 'antd';
+import { Alert, App, Button, Input, List, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
 import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -15,8 +16,55 @@ function size(bytes: number): string {
 }
 
 /**
- * A device's configuration backups (RP-3): the files kept before and after changes, newest first, each to download;
- * engineers, supervisors and admins keep a new one with a note. The same file as the newest is not kept twice.
+ * Why a backup's configuration differs from the one before it: the change request or case that explains it, or — when
+ * nothing does — the security incident the server reported. Nothing for a first backup or an unchanged configuration.
+ */
+function Explanation({ backup }: { backup: ConfigBackup }) {
+  const { t } = useTranslation();
+  const wrap = { overflowWrap: 'anywhere' } as const;
+  if (backup.securityIncidentId != null) {
+    return (
+      <Space direction="vertical" size={0} data-testid={`config-backup-unexplained-${backup.id}`}>
+        <Space size={4} wrap>
+          <Tag color="red" style={{ marginInlineEnd: 0 }}>
+            {t('configBackup.unexplained')}
+          </Tag>
+          <Link to={`/security-incidents/${backup.securityIncidentId}`} style={wrap}>
+            {t('configBackup.securityIncident', { number: backup.securityIncidentNumber ?? '' })}
+          </Link>
+        </Space>
+        <Typography.Text type="secondary">{t('configBackup.unexplainedHint')}</Typography.Text>
+      </Space>
+    );
+  }
+  const by = backup.explainedBy;
+  if (!by) return null;
+  const change = /^CHG-(\d+)$/.exec(by);
+  const explanation = change ? (
+    <Link to={`/changes/${Number(change[1])}`} style={wrap}>
+      {t('configBackup.byChange', { number: by })}
+    </Link>
+  ) : by.startsWith('INC-') ? (
+    <Link to={`/tickets?q=${encodeURIComponent(by)}`} style={wrap}>
+      {t('configBackup.byCase', { number: by })}
+    </Link>
+  ) : (
+    <Typography.Text style={wrap}>{by}</Typography.Text>
+  );
+  return (
+    <Space size={4} wrap data-testid={`config-backup-explained-${backup.id}`}>
+      <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+        {t('configBackup.changed')}
+      </Tag>
+      {explanation}
+    </Space>
+  );
+}
+
+/**
+ * A device's configuration backups (RP-3): the files kept before and after changes, newest first, each to download and
+ * with what explains a changed configuration (or the security incident reported when nothing does); engineers,
+ * supervisors and admins keep a new one with a note. The same file as the newest is not kept twice.
  */
 export function DeviceConfigBackups({ deviceId }: { deviceId: number }) {
   const { t } = useTranslation();
@@ -99,6 +147,7 @@ export function DeviceConfigBackups({ deviceId }: { deviceId: number }) {
               title={<span style={{ overflowWrap: 'anywhere' }}>{b.fileName}</span>}
               description={
                 <Space direction="vertical" size={0}>
+                  <Explanation backup={b} />
                   {b.note && <Typography.Text>{b.note}</Typography.Text>}
                   <Typography.Text type="secondary">
                     {t('configBackup.meta', {

@@ -1,8 +1,17 @@
 import { api, download, postForm } from '../../api/client';
 import type { components } from '../../api/schema';
 
-/** A device's configuration backup as the server lists it (RP-3). */
-export type ConfigBackup = Required<components['schemas']['DeviceConfigBackup']>;
+type Schema = components['schemas']['DeviceConfigBackup'];
+/** What may be missing: the server leaves null fields out of its JSON. */
+type Optional = 'explainedBy' | 'securityIncidentId' | 'securityIncidentNumber';
+
+/**
+ * A device's configuration backup as the server lists it (RP-3). When its configuration differs from the backup before
+ * it, either `explainedBy` names what explains it (a change request CHG-…, or a case INC-… worked on the device in
+ * between) or nothing does and the server reported the security incident `securityIncidentId`/`securityIncidentNumber`.
+ * A device's first backup has neither.
+ */
+export type ConfigBackup = Required<Omit<Schema, Optional>> & Pick<Schema, Optional>;
 
 export const configBackupApi = {
   list: (deviceId: number) => api.get<ConfigBackup[]>(`/devices/${deviceId}/config-backups`),
