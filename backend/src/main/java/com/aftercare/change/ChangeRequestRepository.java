@@ -41,6 +41,11 @@ interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
     List<ChangeRequest> touchingDevice(@Param("pattern") String pattern, @Param("from") java.time.Instant from,
             @Param("to") java.time.Instant to, Pageable page);
 
+    /** Every change naming the device, latest window first (the device's record page). */
+    @Query("select c from ChangeRequest c where c.deviceIds is not null and concat(',', c.deviceIds, ',') like :pattern"
+            + " order by c.plannedStart desc, c.id desc")
+    List<ChangeRequest> namingDevice(@Param("pattern") String pattern, Pageable page);
+
     /** Changes in their window whose window has ended with no outcome. */
     @Query("select count(c) from ChangeRequest c where c.status = com.aftercare.change.ChangeStatus.IN_PROGRESS and c.plannedEnd < :now")
     long countOverrun(@Param("now") java.time.Instant now);

@@ -108,6 +108,8 @@ public final class CustomerRoutes {
             route("GET", "/api/config-items"),
             route("GET", "/api/config-items/\\d+"),
             route("GET", "/api/config-items/graph"),
+            // RP-2/RP-3: their own device's record (its cases); staff-only parts are left out for them
+            route("GET", "/api/devices/\\d+/record"),
             route("GET", "/api/devices/\\d+/config-items"),
             // RP-6: the security incidents at their unit: they report one, read how it was investigated and closed,
             // and the counts by kind and impact (seed 003); investigating stays with the provider's supervisors

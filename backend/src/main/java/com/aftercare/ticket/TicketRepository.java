@@ -131,6 +131,15 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     List<String> openOnDeviceDuring(@Param("deviceId") Long deviceId, @Param("from") Instant from, @Param("to") Instant to,
             Pageable page);
 
+    /** A device's cases, newest first (its record page). */
+    @Query("select t from Ticket t where t.device.id = :deviceId order by t.receivedAt desc, t.id desc")
+    List<Ticket> ofDevice(@Param("deviceId") Long deviceId, Pageable page);
+
+    /** (all, not closed) cases of a device. */
+    @Query("select count(t), sum(case when t.status <> com.aftercare.ticket.TicketStatus.CLOSED then 1 else 0 end)"
+            + " from Ticket t where t.device.id = :deviceId")
+    List<Object[]> countOfDevice(@Param("deviceId") Long deviceId);
+
     /** Several cases by id with their device (a case's name on another feature's page). */
     @EntityGraph(attributePaths = { "device" })
     @Query("select t from Ticket t where t.id in :ids")
