@@ -4942,6 +4942,72 @@ export interface components {
             snmpVersion?: string;
             username?: string;
         };
+        DeviceRecord: {
+            cases?: components["schemas"]["DeviceRecordCase"][];
+            /** Format: int32 */
+            casesTotal?: number;
+            changes?: components["schemas"]["DeviceRecordChange"][];
+            device?: components["schemas"]["DeviceRecordDevice"];
+            /** Format: int32 */
+            openCases?: number;
+        };
+        DeviceRecordCase: {
+            /** @enum {string} */
+            category?: "CONSULTATION" | "DEFECT";
+            /** Format: date-time */
+            closedAt?: string;
+            /** Format: int64 */
+            id?: number;
+            number?: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            /** @enum {string} */
+            requestType?: "FAULT" | "CONSULTATION" | "COMPLAINT" | "SERVICE_REQUEST";
+            /** @enum {string} */
+            status?: "NEW" | "AT_DESK" | "AWAITING_DISPATCH" | "DISPATCHED" | "IN_PROGRESS" | "THIRD_PARTY" | "AWAITING_VENDOR" | "VERIFYING" | "AWAITING_CALLBACK" | "CLOSED";
+            title?: string;
+        };
+        DeviceRecordChange: {
+            /** Format: int64 */
+            id?: number;
+            number?: string;
+            /** @enum {string} */
+            outcome?: "SUCCEEDED" | "ROLLED_BACK";
+            /** Format: date-time */
+            plannedEnd?: string;
+            /** Format: date-time */
+            plannedStart?: string;
+            /** @enum {string} */
+            status?: "SUBMITTED" | "TESTING" | "SCHEDULED" | "IN_PROGRESS" | "DONE" | "REJECTED" | "TEST_FAILED" | "CANCELLED";
+            title?: string;
+        };
+        DeviceRecordDevice: {
+            /** Format: date */
+            commissionedOn?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            /** Format: int64 */
+            id?: number;
+            ipAddress?: string;
+            location?: string;
+            model?: string;
+            name?: string;
+            /** Format: date */
+            purchasedOn?: string;
+            retired?: boolean;
+            /** Format: date */
+            retiredOn?: string;
+            serialNumber?: string;
+            /** Format: int64 */
+            siteId?: number;
+            siteName?: string;
+            softwareVersion?: string;
+            /** @enum {string} */
+            type?: "CAMERA" | "NVR" | "SWITCH" | "UPS" | "SERVER" | "OTHER";
+            /** Format: date */
+            warrantyEnd?: string;
+        };
         DeviceView: {
             /** Format: int64 */
             id?: number;
