@@ -39,6 +39,8 @@ const ConfigItemsPage = lazy(() => import('./features/configitems').then((m) => 
 const ConfigItemDetailPage = lazy(() =>
   import('./features/configitems').then((m) => ({ default: m.ConfigItemDetailPage })),
 );
+// A device's own page (设备档案, RP-3): its facts, repair history, changes and backups.
+const DevicePage = lazy(() => import('./features/devices').then((m) => ({ default: m.DevicePage })));
 // The hotline answer rate (IN-10) draws with ECharts: loaded on first visit too.
 const HotlinePage = lazy(() => import('./features/hotline').then((m) => ({ default: m.HotlinePage })));
 // Security incidents (RP-6): the list draws its monthly counts with ECharts, loaded on first visit too.
@@ -57,6 +59,8 @@ const CHANGE_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SU
 
 /** Every staff role reads configuration items (RP-4); a customer's user reads their own unit's. */
 const CONFIG_ITEM_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
+/** Every staff role opens a device's page; a customer's user their own unit's devices (the server answers 404 else). */
+const DEVICE_READERS: Role[] = ['SERVICE_DESK', 'ENGINEER', 'PROCESS_OWNER', 'SUPERVISOR', 'ADMIN'];
 /** Who reads the hotline answer rate and the missed calls, and records callbacks (IN-10); the server refuses others. */
 const HOTLINE_READERS: Role[] = ['SERVICE_DESK', 'SUPERVISOR', 'ADMIN'];
 /**
@@ -186,6 +190,16 @@ export function App() {
               <RequireRole roles={CONFIG_ITEM_READERS} customer>
                 <Suspense fallback={<Spin />}>
                   <ConfigItemDetailPage />
+                </Suspense>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/devices/:id"
+            element={
+              <RequireRole roles={DEVICE_READERS} customer>
+                <Suspense fallback={<Spin />}>
+                  <DevicePage />
                 </Suspense>
               </RequireRole>
             }

@@ -170,6 +170,12 @@ describe('ChangeDetailPage', () => {
       expect(screen.getByTestId('change-progress').textContent).toContain('等待主管审批');
       expect(screen.getByTestId('change-fact-window').textContent).toBe('12月10日 14:00–16:00（2 小时）');
       expect(screen.getByTestId('change-fact-devices').textContent).toBe('核心交换机、存储服务器');
+      // each device links to its own page (设备档案)
+      expect(
+        within(screen.getByTestId('change-fact-devices'))
+          .getAllByRole('link')
+          .map((a) => a.getAttribute('href')),
+      ).toEqual(['/devices/21', '/devices/22']);
       expect(screen.getByTestId('change-fact-reason').textContent).toBe('厂商通报安全漏洞');
       expect(screen.queryByTestId('change-fact-rescheduled')).toBeNull();
       expect(screen.queryByTestId('change-clashes')).toBeNull();

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Steps, Tag, Typography } from 'antd';
 import type { DescriptionsProps, StepsProps } from 'antd';
 import type { TFunction } from 'i18next';
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
@@ -409,7 +409,14 @@ export function ChangeDetailPage() {
     fact(
       'devices',
       t('changes.field.devices'),
-      c.devices.length > 0 ? c.devices.map((d) => d.name).join('、') : t('changes.detail.noDevices'),
+      c.devices.length > 0
+        ? c.devices.map((d, i) => (
+            <Fragment key={d.id}>
+              {i > 0 && '、'}
+              <Link to={`/devices/${d.id}`}>{d.name}</Link>
+            </Fragment>
+          ))
+        : t('changes.detail.noDevices'),
       true,
     ),
     fact(

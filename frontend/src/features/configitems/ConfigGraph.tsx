@@ -322,7 +322,7 @@ export function graphOption(graph: ConfigGraph, t: TFunction, options: GraphOpti
   };
 }
 
-/** A graph drawn to fit the page's width; clicking an item opens its page (devices have no page of their own). */
+/** A graph drawn to fit the page's width; clicking an item or a device opens its page. */
 export function ConfigGraphChart({ graph, focusKey }: { graph: ConfigGraph; focusKey?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -355,6 +355,7 @@ export function ConfigGraphChart({ graph, focusKey }: { graph: ConfigGraph; focu
           onPick={(index, type) => {
             const node = type === 'node' ? graph.nodes[index] : undefined;
             if (node?.type === 'ITEM') void navigate(`/config-items/${node.id}`);
+            else if (node?.type === 'DEVICE') void navigate(`/devices/${node.id}`);
           }}
         />
       </Suspense>

@@ -109,7 +109,7 @@ describe('the relation graph on the configuration item pages', () => {
   );
 
   it(
-    'opens an item clicked in the graph; a device click stays (devices have no page)',
+    'opens an item clicked in the graph; an edge click stays',
     async () => {
       graphApi(['SUPERVISOR']);
       renderConfigItems('/config-items?customerId=7&view=graph');
@@ -117,11 +117,24 @@ describe('the relation graph on the configuration item pages', () => {
       await waitFor(() => expect(chart.clicks.length).toBeGreaterThan(0), SLOW);
       const click = chart.clicks.at(-1)!;
       const index = (key: string) => unitGraph.nodes.findIndex((n) => n.key === key);
-      act(() => click({ dataIndex: index('device-21'), dataType: 'node' }));
       act(() => click({ dataIndex: 0, dataType: 'edge' }));
       expect(location()).toBe('/config-items?customerId=7&view=graph');
       act(() => click({ dataIndex: index('item-13'), dataType: 'node' }));
       await waitFor(() => expect(location()).toBe('/config-items/13'), SLOW);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "opens a device's own page (设备档案) when the device is clicked in the graph",
+    async () => {
+      graphApi(['SUPERVISOR']);
+      renderConfigItems('/config-items?customerId=7&view=graph');
+      await screen.findByTestId('ci-graph', undefined, SLOW);
+      await waitFor(() => expect(chart.clicks.length).toBeGreaterThan(0), SLOW);
+      const click = chart.clicks.at(-1)!;
+      act(() => click({ dataIndex: unitGraph.nodes.findIndex((n) => n.key === 'device-22'), dataType: 'node' }));
+      await waitFor(() => expect(location()).toBe('/devices/22'), SLOW);
     },
     TEST_TIMEOUT,
   );

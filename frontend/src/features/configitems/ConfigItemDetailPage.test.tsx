@@ -82,6 +82,8 @@ describe('ConfigItemDetailPage', () => {
       expect(device.textContent).toContain('设备');
       expect(device.textContent).toContain('NVR-01');
       expect(device.textContent).toContain('硬盘录像机 · 指挥中心');
+      // the device's own page (设备档案)
+      expect(within(device).getByRole('link', { name: 'NVR-01' }).getAttribute('href')).toBe('/devices/21');
       const item = screen.getByTestId('ci-link-52');
       expect(item.textContent).toContain('依赖于');
       expect(within(item).getByRole('link').getAttribute('href')).toBe('/config-items/13');

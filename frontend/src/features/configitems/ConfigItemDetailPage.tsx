@@ -33,7 +33,7 @@ const textStyle = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
 type FactItem = NonNullable<DescriptionsProps['items']>[number];
 
-/** What a relation points at: a device with its type and site, or another item linking to its page. */
+/** What a relation points at: a device with its type and site, or another item, each linking to its page. */
 function LinkTarget({ link }: { link: ConfigLinkView }) {
   const { t } = useTranslation();
   if (link.targetType === 'DEVICE') {
@@ -44,7 +44,9 @@ function LinkTarget({ link }: { link: ConfigLinkView }) {
     return (
       <Space size={4} wrap>
         <Tag>{codeLabel(t, 'configTarget', 'DEVICE')}</Tag>
-        <span style={textStyle}>{link.targetName}</span>
+        <Link to={`/devices/${link.targetId}`} style={textStyle}>
+          {link.targetName}
+        </Link>
         {detail.length > 0 && <Typography.Text type="secondary">{detail.join(' · ')}</Typography.Text>}
         {link.targetRetired && <Tag color="default">{t('configItems.links.deviceRetired')}</Tag>}
       </Space>

@@ -17,7 +17,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { Task, TicketDetail } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
@@ -387,7 +387,18 @@ function TicketFacts({ ticket }: { ticket: TicketDetail }) {
       label: t('ticket.site'),
       children: `${ticket.siteName}${ticket.region ? ` (${t(`region.${ticket.region}`, { defaultValue: ticket.region })})` : ''}`,
     },
-    { key: 'device', label: t('ticket.device'), children: text(ticket.deviceName) },
+    {
+      key: 'device',
+      label: t('ticket.device'),
+      children:
+        ticket.deviceId != null && ticket.deviceName ? (
+          <Link to={`/devices/${ticket.deviceId}`} data-testid="ticket-device-link">
+            {ticket.deviceName}
+          </Link>
+        ) : (
+          text(ticket.deviceName)
+        ),
+    },
     ...(ticket.site?.environment
       ? [
           {
