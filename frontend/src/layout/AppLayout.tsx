@@ -75,7 +75,9 @@ export const CUSTOMER_NAV_ITEMS: NavItem[] = [
 function selectedKey(pathname: string, fallback: string): string {
   if (pathname === '/tickets/new') return pathname;
   if (pathname.startsWith('/tickets')) return '/tickets';
-  return NAV_ITEMS.find((i) => pathname.startsWith(i.path))?.path ?? fallback;
+  // a page of no menu entry (a device's record, opened from a case or a graph) marks none: marking the home entry would
+  // say the reader is somewhere they are not
+  return NAV_ITEMS.find((i) => pathname.startsWith(i.path))?.path ?? (pathname === '/' ? fallback : '');
 }
 
 /**

@@ -151,3 +151,25 @@ describe('isCustomerOnly / homePath', () => {
     expect(homePath({ roles: ['ADMIN', 'SUPERVISOR'] })).toBe('/supervisor');
   });
 });
+
+describe('the menu on a page of no menu entry', () => {
+  beforeEach(() => authStore.set('Basic c3VwZXJ2aXNvcjpkZW1v'));
+  afterEach(() => {
+    authStore.clear();
+    vi.unstubAllGlobals();
+    window.location.hash = '';
+  });
+
+  it('marks no entry on a device record (not the home entry), and the home entry on the home page', async () => {
+    mockApi(['SUPERVISOR']);
+    renderApp('#/devices/1');
+    await screen.findByTestId('nav-supervisor', undefined, SLOW);
+    await waitFor(() => expect(window.location.hash).toBe('#/devices/1'), SLOW);
+    expect(document.querySelector('.ant-menu-item-selected')).toBeNull();
+    window.location.hash = '#/supervisor';
+    await waitFor(
+      () => expect(document.querySelector('.ant-menu-item-selected [data-testid="nav-supervisor"]')).not.toBeNull(),
+      SLOW,
+    );
+  });
+});
