@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.aftercare.support.ChangeBodies;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -129,19 +129,7 @@ class UnexplainedConfigChangeTest extends IntegrationTest {
     /** A change naming the test's device, asked for and approved two days ahead, its window opened by its timer. */
     private long changeInItsWindow(Instant start) {
         clock.set(start.minus(Duration.ofDays(2)));
-        Map<String, Object> body = new HashMap<>();
-        body.put("customerId", site.getCustomer().getId());
-        body.put("siteId", site.getId());
-        body.put("deviceIds", List.of(device.getId()));
-        body.put("title", "交换机配置调整");
-        body.put("description", "调整 VLAN 划分");
-        body.put("reason", "新增监控点");
-        body.put("impact", "调整期间该交换机下摄像机画面中断约 5 分钟");
-        body.put("fallback", "恢复调整前配置");
-        body.put("major", false);
-        body.put("plannedStart", start.toString());
-        body.put("plannedEnd", start.plus(Duration.ofHours(2)).toString());
-        body.put("implementer", "t-eng");
+        Map<String, Object> body = ChangeBodies.normal(site, List.of(device.getId()), "交换机配置调整", start, Duration.ofHours(2));
         ApiClient.Response asked = api.post("t-eng", "/api/changes", body);
         assertThat(asked.status()).as(asked.body().toString()).isEqualTo(201);
         long id = asked.body().path("id").asLong();

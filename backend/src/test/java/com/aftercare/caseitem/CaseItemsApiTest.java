@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.aftercare.api.ApiClient;
 import com.aftercare.asset.Customer;
 import com.aftercare.identity.AccountService;
+import com.aftercare.support.AtOnce;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -192,24 +189,8 @@ class CaseItemsApiTest extends IntegrationTest {
     void twoClicksAtOnceNameTheItemOnce() throws Exception {
         long platform = item(unit, "平台 " + System.nanoTime(), "PLANNED");
         Ticket ticket = report(Category.DEFECT);
-        ExecutorService clicks = Executors.newFixedThreadPool(2);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (String user : List.of("t-desk", "t-eng")) {
-                answers.add(clicks.submit(() -> {
-                    go.await();
-                    return name(user, ticket.getId(), platform).status();
-                }));
-            }
-            go.countDown();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            clicks.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.statuses(() -> name("t-desk", ticket.getId(), platform).status(),
+                () -> name("t-eng", ticket.getId(), platform).status());
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         assertThat(rows(ticket.getId())).isEqualTo(1);
         assertThat(lines(ticket.getId())).isEqualTo(1);

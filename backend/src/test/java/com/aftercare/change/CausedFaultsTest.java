@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +22,8 @@ import com.aftercare.asset.NewSite;
 import com.aftercare.asset.Region;
 import com.aftercare.asset.Site;
 import com.aftercare.identity.AccountService;
+import com.aftercare.support.AtOnce;
+import com.aftercare.support.ChangeBodies;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -60,19 +58,7 @@ class CausedFaultsTest extends IntegrationTest {
     }
 
     private long approved() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("customerId", unit);
-        body.put("siteId", site.getId());
-        body.put("deviceIds", List.of(device.getId()));
-        body.put("title", "核心交换机固件升级");
-        body.put("description", "固件由 V5.1 升级至 V5.3");
-        body.put("reason", "修复端口协商问题");
-        body.put("impact", "升级期间全部摄像机画面中断约 20 分钟");
-        body.put("fallback", "回刷旧固件");
-        body.put("major", false);
-        body.put("plannedStart", WINDOW.toString());
-        body.put("plannedEnd", WINDOW.plus(Duration.ofHours(2)).toString());
-        body.put("implementer", "t-eng");
+        Map<String, Object> body = ChangeBodies.normal(site, List.of(device.getId()), "核心交换机固件升级", WINDOW, Duration.ofHours(2));
         ApiClient.Response asked = api.post("t-eng", "/api/changes", body);
         assertThat(asked.status()).as(asked.body().toString()).isEqualTo(201);
         long id = asked.body().path("id").asLong();
@@ -201,24 +187,8 @@ class CausedFaultsTest extends IntegrationTest {
         long id = approved();
         openWindow(id);
         Ticket during = report(Category.DEFECT);
-        ExecutorService clicks = Executors.newFixedThreadPool(2);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                answers.add(clicks.submit(() -> {
-                    go.await();
-                    return mark("t-sup", id, during.getId(), "同一判断").status();
-                }));
-            }
-            go.countDown();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            clicks.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.statuses(() -> mark("t-sup", id, during.getId(), "同一判断").status(),
+                () -> mark("t-sup", id, during.getId(), "同一判断").status());
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         assertThat(marks(id)).isEqualTo(1);
         assertThat(lines(during.getId())).isEqualTo(1);

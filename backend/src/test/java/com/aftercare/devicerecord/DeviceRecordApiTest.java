@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import com.aftercare.asset.NewSite;
 import com.aftercare.asset.Region;
 import com.aftercare.asset.Site;
 import com.aftercare.identity.AccountService;
+import com.aftercare.support.ChangeBodies;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -54,19 +54,7 @@ class DeviceRecordApiTest extends IntegrationTest {
     }
 
     private long change(Instant start) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("customerId", site.getCustomer().getId());
-        body.put("siteId", site.getId());
-        body.put("deviceIds", List.of(device.getId()));
-        body.put("title", "固件升级 " + start);
-        body.put("description", "升级固件");
-        body.put("reason", "厂商通告");
-        body.put("impact", "画面中断 5 分钟");
-        body.put("fallback", "回刷旧固件");
-        body.put("major", false);
-        body.put("plannedStart", start.toString());
-        body.put("plannedEnd", start.plus(Duration.ofHours(1)).toString());
-        body.put("implementer", "t-eng");
+        Map<String, Object> body = ChangeBodies.normal(site, List.of(device.getId()), "固件升级 " + start, start, Duration.ofHours(1));
         ApiClient.Response r = api.post("t-eng", "/api/changes", body);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return r.body().path("id").asLong();
