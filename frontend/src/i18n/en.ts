@@ -150,6 +150,13 @@ const en = {
     receivedAtHelp:
       'Service time (Asia/Shanghai). Leave it for a call taken now; change it when entering a call taken earlier.',
     receivedAtFuture: 'The time the call was received cannot be in the future.',
+    configItems: 'Configuration items',
+    configItemsHint: 'The application systems, platforms or business services the fault involves (optional)',
+    configItemsPlaceholder: 'Choose the unit’s configuration items',
+    configItemsNone: 'The unit has no configuration items to choose',
+    configItemsMax: 'Choose at most {{max}} configuration items',
+    configItemsFailed:
+      'The case was created, but {{failed}} configuration item(s) could not be linked; add them on the case page',
   },
   customer: {
     ticketsTitle: 'My tickets',
@@ -579,6 +586,7 @@ const en = {
     byCase: 'By case {{number}}',
     unexplained: 'Unrecorded configuration change',
     securityIncident: 'Security incident {{number}}',
+    reportedToSupervisor: ' (reported to the supervisors for investigation)',
     unexplainedHint: 'No change or case touched this device between the two backups',
   },
   siteEnvironment: {

@@ -151,6 +151,12 @@ const zh: Shape<Messages> = {
     receivedAt: '来电受理时间',
     receivedAtHelp: '按服务时区（北京时间）。当前来电无需修改；事后补录的来电请改为实际受理时间。',
     receivedAtFuture: '受理时间不能晚于当前时间。',
+    configItems: '相关配置项',
+    configItemsHint: '故障涉及的应用系统、平台或业务服务（可不选）',
+    configItemsPlaceholder: '选择本单位的配置项',
+    configItemsNone: '本单位没有可选的配置项',
+    configItemsMax: '最多选择 {{max}} 个配置项',
+    configItemsFailed: '工单已创建，但有 {{failed}} 个配置项未能关联，可在工单页补充',
   },
   customer: {
     ticketsTitle: '我的工单',
@@ -569,6 +575,7 @@ const zh: Shape<Messages> = {
     byCase: '对应工单 {{number}}',
     unexplained: '未登记的配置变化',
     securityIncident: '安全事件 {{number}}',
+    reportedToSupervisor: '（已上报主管调查）',
     unexplainedHint: '两次备份之间没有涉及该设备的变更或工单',
   },
   siteEnvironment: {

@@ -126,8 +126,22 @@ describe('a device’s configuration backups', () => {
     expect(hrefs(row)).toEqual(['/tickets?q=INC-2026-000001']);
   });
 
-  it('marks a change nothing explains in red and links to the security incident reported for it', async () => {
+  it('marks a change nothing explains in red and shows an engineer the incident number without a link', async () => {
     const row = await rowOf(11);
+    expect(within(row).getByText('Unrecorded configuration change').classList).toContain('ant-tag-red');
+    expect(row.textContent).toContain('No change or case touched this device between the two backups');
+    expect(row.textContent).not.toContain('Configuration changed');
+    // only supervisors and admins may open a security incident someone else reported
+    expect(hrefs(row)).toEqual([]);
+    expect(screen.getByTestId('config-backup-incident-11').textContent).toBe(
+      'Security incident SEC-000003 (reported to the supervisors for investigation)',
+    );
+  });
+
+  it.each<Role>(['SUPERVISOR', 'ADMIN'])('links the security incident reported for it for %s', async (role) => {
+    mockApi([role], history);
+    renderIt();
+    const row = await screen.findByTestId('config-backup-11', undefined, SLOW);
     expect(within(row).getByText('Unrecorded configuration change').classList).toContain('ant-tag-red');
     expect(row.textContent).toContain('Security incident SEC-000003');
     expect(row.textContent).toContain('No change or case touched this device between the two backups');
@@ -154,7 +168,7 @@ describe('a device’s configuration backups', () => {
       expect(screen.getByTestId('config-backup-12').textContent).toContain('对应工单 INC-2026-000001');
       const unexplained = screen.getByTestId('config-backup-11');
       expect(unexplained.textContent).toContain('未登记的配置变化');
-      expect(unexplained.textContent).toContain('安全事件 SEC-000003');
+      expect(unexplained.textContent).toContain('安全事件 SEC-000003（已上报主管调查）');
       expect(unexplained.textContent).toContain('两次备份之间没有涉及该设备的变更或工单');
     } finally {
       await i18n.changeLanguage('en');

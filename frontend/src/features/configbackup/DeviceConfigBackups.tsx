@@ -9,6 +9,9 @@ import { describeError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { configBackupApi, configBackupKeys, type ConfigBackup } from './api';
 
+/** Who may open a security incident someone else reported (here: the server, for an unexplained change). */
+const INCIDENT_OPENERS = ['SUPERVISOR', 'ADMIN'] as const;
+
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -21,17 +24,28 @@ function size(bytes: number): string {
  */
 function Explanation({ backup }: { backup: ConfigBackup }) {
   const { t } = useTranslation();
+  const { hasRole } = useAuth();
   const wrap = { overflowWrap: 'anywhere' } as const;
   if (backup.securityIncidentId != null) {
+    // The system reported the incident, not this reader: only supervisors and admins may open someone else's report.
+    const mayOpenIncident = hasRole(...INCIDENT_OPENERS);
+    const incident = t('configBackup.securityIncident', { number: backup.securityIncidentNumber ?? '' });
     return (
       <Space direction="vertical" size={0} data-testid={`config-backup-unexplained-${backup.id}`}>
         <Space size={4} wrap>
           <Tag color="red" style={{ marginInlineEnd: 0 }}>
             {t('configBackup.unexplained')}
           </Tag>
-          <Link to={`/security-incidents/${backup.securityIncidentId}`} style={wrap}>
-            {t('configBackup.securityIncident', { number: backup.securityIncidentNumber ?? '' })}
-          </Link>
+          {mayOpenIncident ? (
+            <Link to={`/security-incidents/${backup.securityIncidentId}`} style={wrap}>
+              {incident}
+            </Link>
+          ) : (
+            <Typography.Text style={wrap} data-testid={`config-backup-incident-${backup.id}`}>
+              {incident}
+              {t('configBackup.reportedToSupervisor')}
+            </Typography.Text>
+          )}
         </Space>
         <Typography.Text type="secondary">{t('configBackup.unexplainedHint')}</Typography.Text>
       </Space>

@@ -5,6 +5,7 @@ export { ConfigItemDetailPage } from './ConfigItemDetailPage';
 export { DeviceImpact, DevicesImpact } from './DeviceImpact';
 export { CaseConfigItems } from './CaseConfigItems';
 export {
+  CASE_ITEM_EDITORS,
   CONFIG_ITEM_ACTIONS,
   CONFIG_ITEM_FIELDS,
   CONFIG_ITEM_KINDS,

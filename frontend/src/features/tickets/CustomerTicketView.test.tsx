@@ -201,6 +201,24 @@ describe('the ticket page for a customer', () => {
     expect(screen.queryByTestId('ticket-clocks-error')).toBeNull();
   });
 
+  it('links the device to its own page', async () => {
+    mockApi();
+    renderTicket();
+    const view = await screen.findByTestId('customer-ticket-view', undefined, SLOW);
+    const link = within(view).getByTestId('ticket-device-link');
+    expect(link.tagName).toBe('A');
+    expect(link.getAttribute('href')).toBe('/devices/7');
+    expect(link.textContent).toBe('Gate camera 3');
+  });
+
+  it('shows no device link when the case names no device', async () => {
+    mockApi({ tickets: [{ ...caseFile, deviceId: null, deviceName: null }] });
+    renderTicket();
+    const view = await screen.findByTestId('customer-ticket-view', undefined, SLOW);
+    expect(within(view).getByTestId('ticket-device').textContent).toBe('—');
+    expect(within(view).queryByTestId('ticket-device-link')).toBeNull();
+  });
+
   it('offers the callback only when it is open and posts the answer, then shows it', async () => {
     const fetchMock = mockApi({ tickets: [awaitingCallback, closed] });
     renderTicket();

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, S
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { CALLBACK_OUTCOMES, SATISFACTION_SCORES, type CallbackAnswer, type CustomerCaseFile } from '../../api/types';
 import { describeError } from '../../shared/errors';
@@ -114,7 +115,17 @@ function CustomerFacts({ ticket }: { ticket: CustomerCaseFile }) {
     {
       key: 'device',
       label: t('ticket.device'),
-      children: <span data-testid="ticket-device">{text(ticket.deviceName)}</span>,
+      children: (
+        <span data-testid="ticket-device">
+          {ticket.deviceId != null && ticket.deviceName ? (
+            <Link to={`/devices/${ticket.deviceId}`} data-testid="ticket-device-link">
+              {ticket.deviceName}
+            </Link>
+          ) : (
+            text(ticket.deviceName)
+          )}
+        </span>
+      ),
     },
     {
       key: 'requestType',

@@ -22,6 +22,7 @@ import {
   refusalKey,
 } from '../caselink';
 import { SuggestionPanel } from '../knowledge';
+import { CASE_ITEM_EDITORS, configItemKeys, configItemsApi } from '../configitems';
 import { matchSite, siteOption } from '../../shared/siteSearch';
 import { useFormRules } from '../../shared/formRules';
 
@@ -35,7 +36,15 @@ export const TICKET_LIMITS = {
 } as const;
 
 /** receivedAt is edited as a wall-clock time in the service zone (see shared/format.ts). */
-type FormValues = Omit<NewTicket, 'siteId' | 'receivedAt'> & { siteId?: number; receivedAt?: Dayjs | null };
+type FormValues = Omit<NewTicket, 'siteId' | 'receivedAt'> & {
+  siteId?: number;
+  receivedAt?: Dayjs | null;
+  /** 相关配置项: named on the case after it is created (POST /tickets/{id}/config-items), never in the ticket's body. */
+  configItemIds?: number[];
+};
+
+/** At most this many configuration items are named at intake (more can be added on the case page). */
+export const MAX_INTAKE_CONFIG_ITEMS = 20;
 
 /** A little slack for the "not in the future" check: the picker shows minutes, clocks drift. */
 const FUTURE_TOLERANCE_MILLIS = 60_000;
@@ -65,7 +74,7 @@ const FORM_FIELDS = new Set([
  */
 export function NewTicketPage() {
   const { t } = useTranslation();
-  const { me, isCustomer } = useAuth();
+  const { me, isCustomer, hasRole } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
@@ -96,6 +105,8 @@ export function NewTicketPage() {
       requesterUnit: c.unit || c.customerName,
       // a customer unit's user is known without a site: the site the desk chose stays
       ...(site ? { siteId: site.id, deviceId: device?.id } : {}),
+      // items belong to the site's unit: another site drops them (setFieldsValue does not call onValuesChange)
+      ...(site && site.id !== form.getFieldValue('siteId') ? { configItemIds: [] } : {}),
     });
     message.info(t('caseLinks.callerFilled', { name: c.name }));
   };
@@ -113,6 +124,18 @@ export function NewTicketPage() {
     queryFn: () => referenceApi.devices(siteId as number),
     enabled: !!siteId,
   });
+  // RP-4: the desk names the configuration items the fault involves (the unit's, not retired) while taking the call;
+  // a customer's own report does not, nor does a role the server would refuse them to (see CASE_ITEM_EDITORS).
+  const mayNameItems = !isCustomer && hasRole(...CASE_ITEM_EDITORS);
+  const unitId = siteId != null ? sites.data?.find((s) => s.id === siteId)?.customerId : undefined;
+  const unitItems = useQuery({
+    queryKey: configItemKeys.list({ customerId: unitId }),
+    queryFn: () => configItemsApi.list({ customerId: unitId }),
+    enabled: mayNameItems && unitId != null,
+  });
+  const itemOptions = (unitItems.data ?? [])
+    .filter((i) => i.status !== 'RETIRED')
+    .map((i) => ({ value: i.id, label: `${i.number} ${i.name}`, 'data-testid': `option-ci-${i.id}` }));
   const customers = useQuery({
     queryKey: referenceKeys.customers,
     queryFn: referenceApi.customers,
@@ -131,11 +154,25 @@ export function NewTicketPage() {
 
   const { required, choose: requiredChoice, max } = useFormRules();
 
+  /** Names the chosen items on the new case, one after the other; the case stands whatever happens to them. */
+  const nameItems = async (ticketId: number, itemIds: number[]) => {
+    let failed = 0;
+    for (const configItemId of itemIds) {
+      try {
+        await configItemsApi.addCaseItem(ticketId, { configItemId });
+      } catch {
+        failed += 1;
+      }
+    }
+    if (failed > 0) message.warning(t('newTicket.configItemsFailed', { failed }));
+  };
+
   const submit = async (values: FormValues) => {
     setBusy(true);
     setError(null);
     try {
-      const { receivedAt, ...rest } = values;
+      // the items are not part of the ticket: they are named on it once it exists
+      const { receivedAt, configItemIds, ...rest } = values;
       const backdated = !isCustomer && receivedAt && form.isFieldTouched('receivedAt');
       const ticket: NewTicket = {
         ...rest,
@@ -157,6 +194,7 @@ export function NewTicketPage() {
       if (backdated) ticket.receivedAt = serviceWallClockToInstant(receivedAt);
       const created = await ticketsApi.create(ticket, idempotencyKey);
       void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      if (mayNameItems && configItemIds?.length) await nameItems(created.id, configItemIds);
       if (!isCustomer && linkChoice.mode !== 'NEW' && linkChoice.targetId != null) {
         // a retry after a lost answer gets the same case back (Idempotency-Key) and the same link (idempotent)
         try {
@@ -221,7 +259,8 @@ export function NewTicketPage() {
         onFinish={(values) => void submit(values)}
         onValuesChange={(changed) => {
           // A device belongs to one site: drop the choice when the site changes.
-          if ('siteId' in changed) form.setFieldValue('deviceId', undefined);
+          // So do the configuration items: they belong to the site's customer unit.
+          if ('siteId' in changed) form.setFieldsValue({ deviceId: undefined, configItemIds: [] });
         }}
         scrollToFirstError
       >
@@ -303,6 +342,36 @@ export function NewTicketPage() {
                 />
               </Form.Item>
             </Col>
+            {mayNameItems && unitId != null && (
+              <Col xs={24}>
+                <Form.Item
+                  name="configItemIds"
+                  label={t('newTicket.configItems')}
+                  extra={t('newTicket.configItemsHint')}
+                  rules={[
+                    {
+                      validator: (_, value: number[] | undefined) =>
+                        (value?.length ?? 0) > MAX_INTAKE_CONFIG_ITEMS
+                          ? Promise.reject(new Error(t('newTicket.configItemsMax', { max: MAX_INTAKE_CONFIG_ITEMS })))
+                          : Promise.resolve(),
+                    },
+                  ]}
+                >
+                  <Select
+                    data-testid="ticket-config-items"
+                    mode="multiple"
+                    allowClear
+                    showSearch
+                    optionFilterProp="label"
+                    maxCount={MAX_INTAKE_CONFIG_ITEMS}
+                    loading={unitItems.isFetching}
+                    placeholder={t('newTicket.configItemsPlaceholder')}
+                    notFoundContent={unitItems.isFetching ? undefined : t('newTicket.configItemsNone')}
+                    options={itemOptions}
+                  />
+                </Form.Item>
+              </Col>
+            )}
             {!isCustomer && (
               <Col xs={24}>
                 <OpenCaseWarning deviceId={deviceId} value={linkChoice} onChange={setLinkChoice} />
