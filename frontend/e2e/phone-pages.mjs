@@ -92,7 +92,7 @@ async function prepareCases() {
     ticketId: customerTicket.id,
   });
   const models = await api('owner', 'GET', '/models');
-  return { ticket, customerTicket, incident, definitionId: findDefinitionId(models) };
+  return { ticket, customerTicket, incident, deviceId: device?.id, definitionId: findDefinitionId(models) };
 }
 
 /** The pages each role reaches from its navigation, plus a case file. */
@@ -117,7 +117,14 @@ function pagesOf(role, cases) {
       ];
     case 'engineer':
     case 'engineer2':
-      return [...staff, '/stock', '/config-items', '/changes/new'];
+      // RP-3: a device's record (设备档案), opened from the case's device
+      return [
+        ...staff,
+        '/stock',
+        '/config-items',
+        '/changes/new',
+        ...(cases.deviceId ? [`/devices/${cases.deviceId}`] : []),
+      ];
     case 'supervisor':
       return [
         ...staff,
@@ -167,6 +174,7 @@ function pagesOf(role, cases) {
         '/config-items',
         // RP-4: the unit's relation graph (a customer's user gets their own unit)
         '/config-items?view=graph',
+        ...(cases.deviceId ? [`/devices/${cases.deviceId}`] : []),
         '/changes',
         ...security,
       ];
