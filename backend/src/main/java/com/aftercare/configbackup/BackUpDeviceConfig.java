@@ -96,8 +96,10 @@ public class BackUpDeviceConfig {
                 isText(bytes) ? "text/plain" : "application/octet-stream", bytes.length, sha256, trimmedNote, CurrentUser.username(),
                 // what the database keeps (H2 rounds nanoseconds), so that the 201 answer and a later list agree
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        if (newest != null) {
-            explain(backup, newest, device);
+        // compared with the last file of the same name: a device's startup and running configurations are two files
+        ConfigBackup sameFileBefore = backups.findFirstByDeviceIdAndFileNameOrderByIdDesc(deviceId, backup.getFileName()).orElse(null);
+        if (sameFileBefore != null && !sameFileBefore.getSha256().equals(sha256)) {
+            explain(backup, sameFileBefore, device);
         }
         backup = backups.saveAndFlush(backup);
         contents.save(new ConfigBackupContent(backup.getId(), bytes));

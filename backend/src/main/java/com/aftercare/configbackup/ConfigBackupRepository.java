@@ -11,6 +11,9 @@ interface ConfigBackupRepository extends JpaRepository<ConfigBackup, Long> {
 
     List<ConfigBackup> findByDeviceIdOrderByIdDesc(long deviceId);
 
+    /** The device's newest backup of a file of this name (a switch keeps running.cfg and startup.cfg apart). */
+    Optional<ConfigBackup> findFirstByDeviceIdAndFileNameOrderByIdDesc(long deviceId, String fileName);
+
     Optional<ConfigBackup> findFirstByDeviceIdOrderByIdDesc(long deviceId);
 
     Optional<ConfigBackup> findByIdAndDeviceId(long id, long deviceId);

@@ -92,6 +92,8 @@ public class ReadHotlineCalls {
         if (!digits.matches("[0-9]{" + FindCallers.MIN_DIGITS + ",20}")) {
             return null;
         }
-        return callers.byPhone(digits).stream().findFirst().orElse(null);
+        // the number as the phone system gave it: the lookup takes the country code off once itself (stripping here too
+        // would take "0086" off "+860086…" twice and could leave too few digits, a 400 for the whole list)
+        return callers.byPhone(number).stream().findFirst().orElse(null);
     }
 }

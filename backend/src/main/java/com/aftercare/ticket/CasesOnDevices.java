@@ -41,7 +41,7 @@ public class CasesOnDevices {
                 .toList();
     }
 
-    /** A case on the device that was open at some time in [from, to), the latest; empty when none was. */
+    /** A fault or service request on the device that was open at some time in [from, to), the latest; empty when none was. */
     @Transactional(readOnly = true)
     public java.util.Optional<String> openDuring(long deviceId, Instant from, Instant to) {
         return tickets.openOnDeviceDuring(deviceId, from, to, PageRequest.of(0, 1)).stream().findFirst();

@@ -125,8 +125,12 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             + " and t.status <> com.aftercare.ticket.TicketStatus.CLOSED group by t.device.id")
     List<Object[]> countOpenOnDevices(@Param("deviceIds") java.util.Collection<Long> deviceIds);
 
-    /** The cases on a device that were open at some time in [from, to), latest first (what explains work on it). */
+    /**
+     * The faults and service requests on a device that were open at some time in [from, to), latest first: the cases
+     * whose work may change its settings (a consultation or a complaint does not).
+     */
     @Query("select t.number from Ticket t where t.device.id = :deviceId and t.receivedAt < :to"
+            + " and t.requestType in (com.aftercare.ticket.RequestType.FAULT, com.aftercare.ticket.RequestType.SERVICE_REQUEST)"
             + " and (t.closedAt is null or t.closedAt > :from) order by t.receivedAt desc, t.id desc")
     List<String> openOnDeviceDuring(@Param("deviceId") Long deviceId, @Param("from") Instant from, @Param("to") Instant to,
             Pageable page);

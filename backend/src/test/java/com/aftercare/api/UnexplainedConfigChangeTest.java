@@ -64,6 +64,18 @@ class UnexplainedConfigChangeTest extends IntegrationTest {
     void aChangeOrACaseExplainsAChangedConfigurationAndNothingElseDoes() {
         JsonNode first = backUp(T0);
         assertThat(first.has("explainedBy") || first.has("securityIncidentId")).as("nothing to compare with").isFalse();
+        // a second file of the device (its startup configuration) is compared with its own kind only: the first of it
+        long beforeStartup = incidents();
+        clock.set(T0.plusSeconds(600));
+        ApiClient.Response startup = uploads.uploadTo("t-eng", "/api/devices/" + device.getId() + "/config-backups", "startup.cfg",
+                ("startup of " + device.getId()).getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(startup.status()).isEqualTo(201);
+        assertThat(startup.body().has("explainedBy") || startup.body().has("securityIncidentId")).isFalse();
+        assertThat(incidents()).isEqualTo(beforeStartup);
+        // a consultation about the device in between explains nothing (its work changes no settings)
+        clock.set(T0.plus(Duration.ofHours(5)));
+        Ticket question = report(Category.DEFECT);
+        jdbc.update("update ticket set request_type = 'CONSULTATION' where id = ?", question.getId());
 
         // nothing between the two backups: a security incident, reported by the product, told to the supervisors
         JsonNode second = backUp(T0.plus(Duration.ofDays(1)));
@@ -123,7 +135,8 @@ class UnexplainedConfigChangeTest extends IntegrationTest {
         List<String> explained = new java.util.ArrayList<>();
         api.get("t-desk", "/api/devices/" + device.getId() + "/config-backups").body()
                 .forEach(b -> explained.add(b.path("explainedBy").asText(b.has("securityIncidentNumber") ? "SEC" : "-")));
-        assertThat(explained).containsExactly("SEC", changeNumber, changeNumber, tickets.get(repair.getId()).getNumber(), "SEC", "-");
+        assertThat(explained).as("newest first; the startup file and the first running file explain nothing")
+                .containsExactly("SEC", changeNumber, changeNumber, tickets.get(repair.getId()).getNumber(), "SEC", "-", "-");
     }
 
     /** A change naming the test's device, asked for and approved two days ahead, its window opened by its timer. */

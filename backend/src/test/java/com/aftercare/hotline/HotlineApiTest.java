@@ -326,5 +326,10 @@ class HotlineApiTest extends IntegrationTest {
             names.put(c.path("callerNumber").asText(), c.path("callerName").asText(null));
         }
         assertThat(names).containsEntry("+86" + mobile, "周警官").containsEntry("+86107" + mobile.substring(4), "吴所长");
+        // a strange number the phone system may send (a country code twice) names nobody and keeps the list readable
+        assertThat(report(call("cc-x-" + System.nanoTime(), "+860086123", start.plusSeconds(120), null)).status()).isEqualTo(201);
+        ApiClient.Response month = api.get("t-desk", "/api/hotline/calls?month=2033-03");
+        assertThat(month.status()).isEqualTo(200);
+        assertThat(month.body().findValuesAsText("callerNumber")).contains("+860086123");
     }
 }

@@ -287,6 +287,8 @@ class StockTransferApiTest extends IntegrationTest {
                 + " shipped_at, received_by, received_at) values (?, ?, ?, 1, 'RECEIVED', 't-sup', ?, 't-sup', ?)", rows);
         JsonNode listed = api.get("t-sup", TRANSFERS).body();
         assertThat(listed).hasSize(500);
+        long oldest = jdbc.queryForObject("select min(id) from stock_transfer where part_id = ?", Long.class, part);
+        assertThat(listed.findValuesAsText("id")).as("the oldest of the 501 is left out").doesNotContain(String.valueOf(oldest));
         assertThat(ReadTransfers.MAX_LISTED).isEqualTo(500);
         assertThat(listed.findValuesAsText("shippedAt").stream().map(java.time.Instant::parse).toList())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
