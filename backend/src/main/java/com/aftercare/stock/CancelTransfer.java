@@ -40,6 +40,7 @@ public class CancelTransfer {
     public void cancel(Actor actor, long id, Withdrawal body) {
         actor.require(Actor.KEEPERS, "withdraw a transfer");
         Transfer transfer = transfers.findById(id).orElseThrow(() -> new NotFoundException("No transfer " + id));
+        transfer.requireInTransit(); // a received transfer is a 409 even without a reason: no reason would help
         String reason = Text.optional(body == null ? null : body.reason(), "reason", 500);
         if (reason == null) {
             throw new BadRequestException("reason", "required: why the parts go back");

@@ -90,7 +90,8 @@ class Transfer {
         this.cancelReason = reason;
     }
 
-    private void requireInTransit() {
+    /** Received or withdrawn already: the 409 that says which, before anything else is asked of the caller. */
+    void requireInTransit() {
         if (status == TransferStatus.RECEIVED) {
             throw ConflictException.of("transferReceived", java.util.Map.of("number", number()));
         }

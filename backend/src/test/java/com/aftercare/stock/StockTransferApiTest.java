@@ -336,6 +336,8 @@ class StockTransferApiTest extends IntegrationTest {
         assertThat(received.status()).isEqualTo(409);
         assertThat(received.detail()).contains(withdrawn.body().path("number").asText());
         assertThat(api.post("t-admin", cancel, Map.of("reason", "再撤一次")).status()).isEqualTo(409);
+        assertThat(api.post("t-admin", cancel, Map.of()).status()).as("withdrawn already: 409 before the missing reason")
+                .isEqualTo(409);
         assertThat(batchesIn(part, county)).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from audit_log where entity_type = 'stock_transfer' and entity_id = ?"
                 + " and actor = 't-sup'", Long.class, String.valueOf(id))).isEqualTo(2);
