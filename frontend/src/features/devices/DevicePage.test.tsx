@@ -187,8 +187,11 @@ describe('DevicePage (设备档案)', () => {
       deviceApi(['ENGINEER']);
       renderDevicePage('/devices/21');
       await screen.findByTestId('device-page', undefined, SLOW);
-      expect(screen.getByTestId('device-cases').querySelector('table')).toBeNull();
-      expect(screen.getByTestId('device-changes').querySelector('table')).toBeNull();
+      // the phone layout follows antd's first breakpoint measurement, one render after the page: wait for it
+      await waitFor(() => {
+        expect(screen.getByTestId('device-cases').querySelector('table')).toBeNull();
+        expect(screen.getByTestId('device-changes').querySelector('table')).toBeNull();
+      }, SLOW);
       const card = screen.getByTestId('device-case-102');
       expect(within(card).getByRole('link').getAttribute('href')).toBe('/tickets/102');
       expect(card.textContent).toContain('服务请求');
