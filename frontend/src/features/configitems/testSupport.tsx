@@ -2,20 +2,19 @@
 import { App } from 'antd';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
-import { vi } from 'vitest';
 import type { Role } from '../../api/types';
 import { AuthProvider, useAuth } from '../../auth/AuthContext';
 import { fireEvent, render, screen } from '../../test/render';
 import type { ConfigGraph, ConfigGraphEdge, ConfigGraphNode, ConfigItemSummary, ConfigItemView } from './api';
 import { ConfigItemDetailPage } from './ConfigItemDetailPage';
 import { ConfigItemsPage } from './ConfigItemsPage';
+import { json, mockFetch, type FetchHandler } from '../../test/mockFetch';
+export { json } from '../../test/mockFetch';
+export { asked, sentTo } from '../../test/mockFetch';
 
 // antd tables, selects and modals: slow on a loaded two-core machine
 export const SLOW = { timeout: 30_000 };
 export const TEST_TIMEOUT = 90_000;
-
-export const json = (body: unknown, status = 200) =>
-  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
 
 export const problem = (status: number, body: object) =>
   json({ type: 'about:blank', title: 'Error', status, ...body }, status);
@@ -203,29 +202,8 @@ export const me = (roles: Role[]) => ({
   customerId: roles.includes('CUSTOMER') ? 7 : null,
 });
 
-type Handler = (url: string, init?: RequestInit) => Promise<Response> | undefined;
-
-/** A mocked fetch: /api/me for the given roles, then `handler`, else 404. */
-export function mockApi(roles: Role[], handler: Handler) {
-  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    if (url === 'api/me') return json(me(roles));
-    return handler(url, init) ?? json({ status: 404 }, 404);
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
-
-/** The bodies a mocked fetch sent to one URL with one method, parsed. */
-export function sentTo(fetchMock: ReturnType<typeof mockApi>, method: string, url: string): unknown[] {
-  return fetchMock.mock.calls
-    .filter(([u, init]) => String(u) === url && (init?.method ?? 'GET') === method)
-    .map(([, init]) => (init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined));
-}
-
-/** The URLs a mocked fetch was asked for with GET. */
-export const asked = (fetchMock: ReturnType<typeof mockApi>) =>
-  fetchMock.mock.calls.filter(([, init]) => (init?.method ?? 'GET') === 'GET').map(([u]) => String(u));
+/** A mocked fetch: /api/me for the given roles, then `handler`, else 404 (src/test/mockFetch). */
+export const mockApi = (roles: Role[], handler: FetchHandler) => mockFetch(me(roles), handler);
 
 /** Opens an antd select by its test id and picks the option with this text. */
 export async function pick(testId: string, option: string) {

@@ -2,19 +2,17 @@
 import { App } from 'antd';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
-import { vi } from 'vitest';
 import type { Role } from '../../api/types';
 import { AuthProvider, useAuth } from '../../auth/AuthContext';
 import { render } from '../../test/render';
 import type { DeviceRecord, DeviceRecordCase, DeviceRecordDevice } from './api';
 import { DevicePage } from './DevicePage';
+import { json, mockFetch, type FetchHandler } from '../../test/mockFetch';
+export { json } from '../../test/mockFetch';
 
 // antd tables: slow on a loaded two-core machine
 export const SLOW = { timeout: 30_000 };
 export const TEST_TIMEOUT = 90_000;
-
-export const json = (body: unknown, status = 200) =>
-  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
 
 /** Device 21 as the server sends it to staff: the null fields left out. */
 export function device(overrides: Partial<DeviceRecordDevice> = {}): DeviceRecordDevice {
@@ -92,18 +90,8 @@ export const me = (roles: Role[]) => ({
   customerId: roles.includes('CUSTOMER') ? 7 : null,
 });
 
-type Handler = (url: string, init?: RequestInit) => Promise<Response> | undefined;
-
-/** A mocked fetch: /api/me for the given roles, then `handler`, else 404. */
-export function mockApi(roles: Role[], handler: Handler) {
-  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    if (url === 'api/me') return json(me(roles));
-    return handler(url, init) ?? json({ status: 404 }, 404);
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
+/** A mocked fetch: /api/me for the given roles, then `handler`, else 404 (src/test/mockFetch). */
+export const mockApi = (roles: Role[], handler: FetchHandler) => mockFetch(me(roles), handler);
 
 /** Device 21's record (as given), no items resting on it, one configuration backup. */
 export function deviceApi(roles: Role[], body: DeviceRecord = record()) {

@@ -2,18 +2,16 @@
 import { App } from 'antd';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { vi } from 'vitest';
 import type { Role } from '../../api/types';
 import { AuthProvider, useAuth } from '../../auth/AuthContext';
 import { render } from '../../test/render';
 import type { HotlineCallView, HotlineSummary } from './api';
 import { HotlinePage } from './HotlinePage';
+import { json, mockFetch, type FetchHandler } from '../../test/mockFetch';
+export { json } from '../../test/mockFetch';
 
 /** Now in the tests: 2026-12-10 10:00 in the service zone (Asia/Shanghai). */
 export const NOW = new Date('2026-12-10T02:00:00Z');
-
-export const json = (body: unknown, status = 200) =>
-  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
 
 export const problem = (status: number, body: object) =>
   json({ type: 'about:blank', title: 'Error', status, ...body }, status);
@@ -90,18 +88,8 @@ export function missedCall(overrides: Partial<HotlineCallView> = {}): HotlineCal
 
 export const me = (roles: Role[]) => ({ username: 'desk', displayName: '王芳', roles, customerId: null });
 
-type Handler = (url: string, init?: RequestInit) => Promise<Response> | undefined;
-
-/** A mocked fetch: /api/me for the given roles, then `handler`, else 404. */
-export function mockApi(roles: Role[], handler: Handler) {
-  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    if (url === 'api/me') return json(me(roles));
-    return handler(url, init) ?? json({ status: 404 }, 404);
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
+/** A mocked fetch: /api/me for the given roles, then `handler`, else 404 (src/test/mockFetch). */
+export const mockApi = (roles: Role[], handler: FetchHandler) => mockFetch(me(roles), handler);
 
 /** The bodies a mocked fetch POSTed to one URL, parsed. */
 export function postedTo(fetchMock: ReturnType<typeof mockApi>, url: string): unknown[] {
