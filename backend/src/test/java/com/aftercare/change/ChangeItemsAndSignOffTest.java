@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.aftercare.api.ApiClient;
 import com.aftercare.configitem.ReadConfigItems;
 import com.aftercare.identity.AccountService;
+import com.aftercare.support.AtOnce;
+import com.aftercare.support.ChangeBodies;
 import com.aftercare.support.IntegrationTest;
 import com.aftercare.ticket.Category;
 import com.aftercare.ticket.Ticket;
@@ -63,20 +61,8 @@ class ChangeItemsAndSignOffTest extends IntegrationTest {
     }
 
     private Map<String, Object> change(List<Long> itemIds) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("customerId", unit);
-        body.put("siteId", site.getId());
-        body.put("deviceIds", List.of(device.getId()));
+        Map<String, Object> body = ChangeBodies.normal(site, List.of(device.getId()), "视频平台升级", WINDOW, Duration.ofHours(2));
         body.put("configItemIds", itemIds);
-        body.put("title", "视频平台升级");
-        body.put("description", "视频管理平台由 V3.3 升级至 V3.5");
-        body.put("reason", "修复回放卡顿");
-        body.put("impact", "升级期间客户端无法登录约 1 小时");
-        body.put("fallback", "恢复升级前的系统盘镜像");
-        body.put("major", false);
-        body.put("plannedStart", WINDOW.toString());
-        body.put("plannedEnd", WINDOW.plus(Duration.ofHours(2)).toString());
-        body.put("implementer", "t-eng");
         return body;
     }
 
@@ -243,25 +229,9 @@ class ChangeItemsAndSignOffTest extends IntegrationTest {
     void theDeskRecordsASignOffGivenByPhoneAndTwoClicksAtOnceRecordOne() throws Exception {
         long id = done("SUCCEEDED");
         String number = api.get("t-sup", "/api/changes/" + id).body().path("number").asText();
-        ExecutorService clicks = Executors.newFixedThreadPool(2);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (String user : List.of("t-desk", "t-sup")) {
-                answers.add(clicks.submit(() -> {
-                    go.await();
-                    return act(user, id, "confirmation", Map.of("accepted", true, "opinion", "电话确认，画面正常",
-                            "confirmedByName", "王主任")).status();
-                }));
-            }
-            go.countDown();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            clicks.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.statuses(
+                () -> act("t-desk", id, "confirmation", Map.of("accepted", true, "opinion", "电话确认，画面正常", "confirmedByName", "王主任")).status(),
+                () -> act("t-sup", id, "confirmation", Map.of("accepted", true, "opinion", "电话确认，画面正常", "confirmedByName", "王主任")).status());
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         JsonNode confirmation = api.get(customerUser, "/api/changes/" + id).body().path("confirmation");
         assertThat(confirmation.path("accepted").asBoolean()).isTrue();

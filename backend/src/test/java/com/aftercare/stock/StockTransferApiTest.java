@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +15,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.aftercare.api.ApiClient;
+import com.aftercare.support.AtOnce;
 import com.aftercare.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -249,24 +246,8 @@ class StockTransferApiTest extends IntegrationTest {
         long part = part("-twice", 0);
         receive(part, centre, 2, today());
         long id = created(ship("t-sup", transfer(part, centre, county, 2)));
-        ExecutorService clicks = Executors.newFixedThreadPool(2);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (String user : List.of("t-sup", "t-admin")) {
-                answers.add(clicks.submit(() -> {
-                    go.await();
-                    return api.post(user, TRANSFERS + "/" + id + "/receive", null).status();
-                }));
-            }
-            go.countDown();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            clicks.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.statuses(() -> api.post("t-sup", TRANSFERS + "/" + id + "/receive", null).status(),
+                () -> api.post("t-admin", TRANSFERS + "/" + id + "/receive", null).status());
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         assertThat(batchesIn(part, county)).containsExactly(today() + "x2");
         assertThat(jdbc.queryForObject("select count(*) from stock_movement where transfer_id = ? and kind = 'TRANSFER_IN'",
@@ -349,26 +330,8 @@ class StockTransferApiTest extends IntegrationTest {
         long part = part("-race", 0);
         receive(part, centre, 2, today());
         long id = created(ship("t-sup", transfer(part, centre, county, 2)));
-        ExecutorService clicks = Executors.newFixedThreadPool(2);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            answers.add(clicks.submit(() -> {
-                go.await();
-                return api.post("t-sup", TRANSFERS + "/" + id + "/receive", null).status();
-            }));
-            answers.add(clicks.submit(() -> {
-                go.await();
-                return api.post("t-admin", TRANSFERS + "/" + id + "/cancel", Map.of("reason", "发错了")).status();
-            }));
-            go.countDown();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            clicks.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.statuses(() -> api.post("t-sup", TRANSFERS + "/" + id + "/receive", null).status(),
+                () -> api.post("t-admin", TRANSFERS + "/" + id + "/cancel", Map.of("reason", "发错了")).status());
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         List<String> atTarget = batchesIn(part, county);
         List<String> atSource = batchesIn(part, centre);
