@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '../../api/client';
 import type { Role } from '../../api/types';
 import { AuthProvider, useAuth } from '../../auth/AuthContext';
-import { NewTicketPage } from './NewTicketPage';
+import { MAX_INTAKE_CONFIG_ITEMS, NewTicketPage } from './NewTicketPage';
 
 // RP-4: the desk names the configuration items a fault involves while taking the call; they are named on the case
 // once it exists (POST /tickets/{id}/config-items), never sent with the ticket itself.
@@ -275,4 +275,10 @@ describe('NewTicketPage — a customer’s own report names no items', () => {
     },
     TEST_TIMEOUT,
   );
+});
+
+describe('NewTicketPage — how many items the form takes', () => {
+  it('takes the server’s limit per case (caseitem.LinkItemToCase.MAX_PER_CASE, 20)', () => {
+    expect(MAX_INTAKE_CONFIG_ITEMS).toBe(20);
+  });
 });

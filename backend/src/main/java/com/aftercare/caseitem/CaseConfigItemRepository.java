@@ -13,6 +13,8 @@ interface CaseConfigItemRepository extends JpaRepository<CaseConfigItem, Long> {
 
     List<CaseConfigItem> findByTicketIdOrderByIdAsc(long ticketId);
 
+    long countByTicketId(long ticketId);
+
     Optional<CaseConfigItem> findByTicketIdAndConfigItemId(long ticketId, long configItemId);
 
     /** The cases naming an item, most recently named first. */

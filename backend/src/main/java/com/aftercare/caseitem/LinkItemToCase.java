@@ -32,6 +32,9 @@ public class LinkItemToCase {
     public record NewCaseItem(Long configItemId) {
     }
 
+    /** As a change names at most 20 (ReadConfigItems.MAX_PER_CHANGE): the case page stays readable; the form offers as many. */
+    static final int MAX_PER_CASE = 20;
+
     static final Set<Role> CASE_WORKERS = Set.of(Role.SERVICE_DESK, Role.ENGINEER, Role.SUPERVISOR);
 
     private final CaseConfigItemRepository links;
@@ -71,6 +74,9 @@ public class LinkItemToCase {
         }
         if (links.findByTicketIdAndConfigItemId(ticketId, itemId).isPresent()) {
             throw CaseItemRules.alreadyNamed(ticket, item.number());
+        }
+        if (links.countByTicketId(ticketId) >= MAX_PER_CASE) {
+            throw new BadRequestException("configItemId", "a case names at most " + MAX_PER_CASE + " configuration items");
         }
         // a second click racing this one fails on the unique constraint at this flush; the controller answers 409
         CaseConfigItem saved = links.saveAndFlush(new CaseConfigItem(ticketId, itemId, unit, CurrentUser.username(),

@@ -197,7 +197,7 @@ class CaseItemsApiTest extends IntegrationTest {
     }
 
     @Test
-    void theItemListsItsTwentyMostRecentCasesAndTheGraphItsFirstThreeHundredItems() {
+    void theItemListsItsTwentyMostRecentCasesACaseNamesTwentyItemsAndTheGraphDrawsThreeHundred() {
         long platform = item(unit, "平台 " + System.nanoTime(), "IN_SERVICE");
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
@@ -208,6 +208,19 @@ class CaseItemsApiTest extends IntegrationTest {
         }
         JsonNode cases = api.get("t-desk", "/api/config-items/" + platform).body().path("cases");
         assertThat(cases.findValuesAsText("number")).containsExactlyElementsOf(numbers.subList(0, 20));
+
+        // a case names twenty items; the twenty-first is refused and not written
+        Ticket busy = report(Category.DEFECT);
+        List<Long> twentyOne = new ArrayList<>();
+        for (int i = 0; i < LinkItemToCase.MAX_PER_CASE + 1; i++) {
+            twentyOne.add(item(unit, "子系统 " + i + " " + System.nanoTime(), "IN_SERVICE"));
+        }
+        for (long id : twentyOne.subList(0, 20)) {
+            assertThat(name("t-desk", busy.getId(), id).status()).isEqualTo(201);
+        }
+        assertThat(name("t-desk", busy.getId(), twentyOne.get(20)).errorFields()).containsExactly("configItemId");
+        assertThat(rows(busy.getId())).isEqualTo(20);
+        assertThat(LinkItemToCase.MAX_PER_CASE).isEqualTo(20);
 
         // a unit of its own: 300 items are drawn whole, the 301st makes the graph say it is cut
         Customer big = assets.createCustomer("大单位 " + System.nanoTime());
